@@ -1,0 +1,37 @@
+"""Open a database and bring it to the current shape; safe to call every time."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from db.migrations import migrations
+
+log = logging.getLogger(__name__)
+
+
+def open_db(path: str | Path, *, create: bool = True) -> Database:
+    """Open (and migrate) the database at ``path``; ':memory:' for tests."""
+    if str(path) == ":memory:":
+        db = Database(memory=True)
+    else:
+        p = Path(path)
+        if not create and not p.exists():
+            raise FileNotFoundError(f"no database at {p}")
+        p.parent.mkdir(parents=True, exist_ok=True)
+        db = Database(p)
+        db.execute("pragma journal_mode = wal")
+        db.execute("pragma synchronous = normal")
+    db.execute("pragma busy_timeout = 10000")
+    ensure_db_shape(db)
+    db.execute("pragma foreign_keys = on")
+    return db
+
+
+def ensure_db_shape(db: Database) -> None:
+    """Apply pending migrations and refresh the model registry rows."""
+    pending = migrations.pending(db)
+    if pending:
+        log.info("applying migrations: %s", ", ".join(m.name for m in pending))
+        migrations.apply(db)

@@ -1,0 +1,191 @@
+"""The save_* writers: every write that the pipeline makes goes through here."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from schemas.claim import Claim
+from schemas.document import Document
+
+log = logging.getLogger(__name__)
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def save_raw(db: Database, body: bytes, origin: str, content_type: str | None = None) -> tuple[str, bool]:
+    """Store bytes content-addressed; returns (sha256, whether they were new)."""
+    digest = sha256(body)
+    if db.execute("select 1 from raw where sha256 = ?", [digest]).fetchone():
+        return digest, False
+    db["raw"].insert(
+        {"sha256": digest, "origin": origin, "content_type": content_type, "size": len(body),
+         "body": body, "first_seen": now_iso()},
+        pk="sha256", ignore=True,
+    )
+    return digest, True
+
+
+def save_source(db: Database, name: str, type_: str, config: dict[str, Any]) -> None:
+    row = {"name": name, "type": type_, "config": json.dumps(config, ensure_ascii=False, sort_keys=True, default=str)}
+    existing = db.execute("select type, config from sources where name = ?", [name]).fetchone()
+    if existing != (row["type"], row["config"]):
+        db["sources"].upsert(row, pk="name")
+
+
+def save_models(db: Database, models: Iterable[dict[str, Any]]) -> None:
+    """Upsert registry rows, writing only those that changed."""
+    current = {r[0]: r[1:] for r in db.execute("select name, vendor, brand, aliases from models").fetchall()}
+    rows = []
+    for m in models:
+        row = {"name": m["name"], "vendor": m.get("vendor"), "brand": m.get("brand"),
+               "aliases": json.dumps(list(m.get("aliases") or []), ensure_ascii=False)}
+        if current.get(row["name"]) != (row["vendor"], row["brand"], row["aliases"]):
+            rows.append(row)
+    if rows:
+        db["models"].upsert_all(rows, pk="name")
+
+
+@dataclass
+class SaveResult:
+    status: str  # new, changed, unchanged
+    claims_new: int = 0
+    claims_removed: int = 0
+
+
+def document_row(doc: Document, source: str, raw_sha: str | None) -> dict[str, Any]:
+    return {
+        "id": doc.key(), "source": source, "platform": doc.platform, "platform_id": doc.id,
+        "url": doc.url, "title": doc.title, "author": doc.author,
+        "published_at": doc.published_at.isoformat() if doc.published_at else None,
+        "status": doc.status, "truncated": int(doc.truncated), "pinned": int(doc.pinned),
+        "repost_of": doc.repost_of, "via": doc.via, "text": doc.text, "summary": doc.summary,
+        "metadata": json.dumps(doc.metadata, ensure_ascii=False),
+        "images": json.dumps(doc.images, ensure_ascii=False),
+        "raw_sha256": raw_sha, "content_hash": doc.content_hash(),
+    }
+
+
+def claim_row(claim: Claim, document_id: str, version: int) -> dict[str, Any]:
+    row = claim.model_dump(exclude={"document"})
+    row.update(id=claim.claim_id(document_id), document_id=document_id, extractor_version=version)
+    return row
+
+
+def _ensure_models(db: Database, claims: list[Claim]) -> None:
+    names = {c.model for c in claims if c.model} | {c.versus for c in claims if c.versus}
+    if not names:
+        return
+    known = {r[0] for r in db.execute(
+        f"select name from models where name in ({','.join('?' * len(names))})", list(names)
+    ).fetchall()}
+    missing = [{"name": n, "vendor": None, "brand": None, "aliases": "[]"} for n in names - known]
+    if missing:
+        db["models"].insert_all(missing, pk="name", ignore=True)
+
+
+def save_document(
+    db: Database, doc: Document, source: str, raw_sha: str | None,
+    claims: list[Claim] | None, version: int,
+) -> SaveResult:
+    """Write one document and replace its claims, in one transaction.
+
+    Nothing is written when the document's content and the extractor version are
+    unchanged, so re-running on the same input changes nothing.
+    """
+    row = document_row(doc, source, raw_sha)
+    current = db.execute(
+        "select content_hash, extractor_version from documents where id = ?", [row["id"]]
+    ).fetchone()
+    if claims is not None:
+        row["extractor_version"] = version
+    if current and current[0] == row["content_hash"] and (claims is None or current[1] == version):
+        return SaveResult("unchanged")
+    status = "new" if current is None else ("changed" if current[0] != row["content_hash"] else "reextracted")
+    with db.atomic():
+        stamp = now_iso()
+        if current is None:
+            db["documents"].insert({**row, "first_seen": stamp, "updated": stamp}, pk="id")
+        elif current[0] != row["content_hash"]:
+            db["documents"].update(row["id"], {**row, "updated": stamp})
+        else:
+            db["documents"].update(row["id"], {"extractor_version": version})
+        if claims is None:
+            return SaveResult(status)
+        return _replace_claims(db, row["id"], claims, version, status)
+
+
+def _replace_claims(db: Database, document_id: str, claims: list[Claim], version: int, status: str) -> SaveResult:
+    _ensure_models(db, claims)
+    rows = {r["id"]: r for r in (claim_row(c, document_id, version) for c in claims)}
+    old = {r[0] for r in db.execute("select id from claims where document_id = ?", [document_id]).fetchall()}
+    gone = old - rows.keys()
+    if gone:
+        db.execute(
+            f"delete from claims where id in ({','.join('?' * len(gone))})", list(gone)
+        )
+    fresh = [r for k, r in rows.items() if k not in old]
+    if fresh:
+        db["claims"].insert_all(fresh, pk="id")
+    kept = [r for k, r in rows.items() if k in old]
+    if kept:
+        db["claims"].upsert_all(kept, pk="id")
+    return SaveResult(status, claims_new=len(fresh), claims_removed=len(gone))
+
+
+def get_state(db: Database, source: str, key: str) -> str | None:
+    row = db.execute("select value from source_state where source = ? and key = ?", [source, key]).fetchone()
+    return row[0] if row else None
+
+
+def set_state(db: Database, source: str, key: str, value: str) -> None:
+    if get_state(db, source, key) != value:
+        db["source_state"].upsert({"source": source, "key": key, "value": value}, pk=("source", "key"))
+
+
+def start_run(db: Database, config_path: str, sources_total: int) -> int:
+    # A run that died (SIGKILL, power loss) never finished its row: say so.
+    db.execute("update runs set status = 'interrupted', exit_code = -1 where status = 'running'")
+    table = db["runs"]
+    table.insert({"started_at": now_iso(), "status": "running", "pid": os.getpid(),
+                  "config_path": config_path, "sources_total": sources_total})
+    db.conn.commit()
+    return int(table.last_pk)  # type: ignore[arg-type]
+
+
+def finish_run(db: Database, run_id: int, counts: dict[str, int], exit_code: int) -> None:
+    status = "ok" if exit_code == 0 else "failed"
+    db["runs"].update(run_id, {**counts, "finished_at": now_iso(), "status": status, "exit_code": exit_code})
+    db.conn.commit()
+
+
+def record_error(db: Database, run_id: int, source: str, origin: str, error: str, raw_sha: str | None = None) -> None:
+    one_line = " ".join(error.split())[:1000]
+    db["run_errors"].insert({"run_id": run_id, "source": source, "origin": origin,
+                             "error": one_line, "raw_sha256": raw_sha})
+    db.conn.commit()
+
+
+def row_to_document(row: dict[str, Any]) -> Document:
+    """Rebuild the parsed Document from its stored row (for re-extraction)."""
+    return Document(
+        platform=row["platform"], id=row["platform_id"], url=row["url"], title=row["title"],
+        author=row["author"],
+        published_at=dt.datetime.fromisoformat(row["published_at"]) if row["published_at"] else None,
+        status=row["status"], truncated=bool(row["truncated"]), pinned=bool(row["pinned"]),
+        repost_of=row["repost_of"], text=row["text"] or "", summary=row["summary"],
+        metadata=json.loads(row["metadata"] or "{}"), images=json.loads(row["images"] or "[]"), via=row["via"],
+    )

@@ -1,0 +1,221 @@
+"""The command line: `pingce` and `python -m ingest` run the same click group."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ingest import __version__
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DB = "pingce.db"
+DEFAULT_CONFIG = "sources.yml"
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+@click.group()
+@click.version_option(__version__, prog_name="pingce")
+@click.option("-v", "--verbose", is_flag=True, help="Log debug detail to stderr.")
+def cli(verbose: bool) -> None:
+    """pingce: reviews of AI video models in, a database of grounded claims out."""
+    _setup_logging(verbose)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", help="Output format.")
+def parse(paths: tuple[Path, ...], fmt: str) -> None:
+    """Parse local files and print one JSON document per line."""
+    from ingest.localfiles import document_json, documents_from_path, iter_files
+    from schemas.document import ParseError
+
+    failed = 0
+    for path in iter_files(list(paths)):
+        try:
+            docs = documents_from_path(path)
+        except (ParseError, OSError) as exc:
+            click.echo(f"error: {path}: {exc}", err=True)
+            failed += 1
+            continue
+        for doc in docs:
+            click.echo(document_json(doc))
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", help="Output format.")
+def extract(paths: tuple[Path, ...], fmt: str) -> None:
+    """Extract claims from local files and print one JSON claim per line."""
+    from ingest.extract import extract_document
+    from ingest.localfiles import documents_from_path, iter_files, label_for
+    from schemas.document import ParseError
+
+    failed = 0
+    for path in iter_files(list(paths)):
+        try:
+            docs = documents_from_path(path)
+        except (ParseError, OSError) as exc:
+            click.echo(f"error: {path}: {exc}", err=True)
+            failed += 1
+            continue
+        for doc in docs:
+            for claim in extract_document(doc, label_for(doc, path, len(docs) > 1)):
+                click.echo(json.dumps(claim.model_dump(mode="json", exclude_none=False), ensure_ascii=False))
+    if failed:
+        sys.exit(1)
+
+
+def _config_and_db(config_path: Path, db_path: Path | None) -> tuple[Any, Path]:
+    from ingest.config import ConfigError, load_config
+    from ingest.pipeline import default_db_path
+
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    return config, db_path or default_db_path(config, config_path)
+
+
+def _parse_since(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        when = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO date such as 2025-05-01") from None
+    return when if when.tzinfo else when.replace(tzinfo=dt.timezone(dt.timedelta(hours=8)))
+
+
+config_option = click.option(
+    "-c", "--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_CONFIG, show_default=True, help="The sources file.",
+)
+db_option = click.option(
+    "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="SQLite file (default: `db:` in sources.yml, else pingce.db beside it).",
+)
+
+
+@cli.command()
+@config_option
+@db_option
+@click.option("--since", help="Skip documents published before this ISO date.")
+@click.option("--source", "only", multiple=True, help="Run only this source (repeatable).")
+@click.option("--silent", is_flag=True, help="No progress bar and no summary.")
+def run(config_path: Path, db_path: Path | None, since: str | None, only: tuple[str, ...], silent: bool) -> None:
+    """Fetch, parse and extract every source in sources.yml into the database."""
+    from db import open_db
+    from ingest.lock import LockBusy, RunLock
+    from ingest.pipeline import EXIT_LOCKED, run_sources
+
+    config, path = _config_and_db(config_path, db_path)
+    unknown = set(only) - {s.name for s in config.sources}
+    if unknown:
+        click.echo(f"error: {config_path}: no source named {', '.join(sorted(unknown))}", err=True)
+        sys.exit(2)
+    when = _parse_since(since)
+    try:
+        with RunLock(path):
+            db = open_db(path)
+            total = len([s for s in config.sources if s.enabled and (not only or s.name in only)])
+            with click.progressbar(length=total or 1, label="sources", file=sys.stderr,
+                                   hidden=silent) as bar:
+                def tick(origin: str) -> None:
+                    bar.label = f"{origin[-50:]:<50}"
+                    bar.render_progress()
+
+                summary = run_sources(db, config, str(config_path), since=when, only=list(only) or None,
+                                      progress=tick)
+                bar.update(total or 1)
+    except LockBusy as exc:
+        click.echo(f"error: {exc}; not starting a second run", err=True)
+        sys.exit(EXIT_LOCKED)
+    for line in summary.errors:
+        click.echo(f"error: {line}", err=True)
+    if not silent:
+        c = summary.counts
+        click.echo(
+            f"run {summary.run_id}: {c['documents_new']} new, {c['documents_changed']} changed, "
+            f"{c['documents_unchanged']} unchanged documents; {c['claims_new']} new claims; "
+            f"{len(summary.failed_sources)} failed sources -> {path}"
+        )
+    sys.exit(summary.exit_code)
+
+
+@cli.command()
+@config_option
+@db_option
+@click.option("-n", "--limit", default=20, show_default=True, help="How many runs to show.")
+@click.option("--errors", "show_errors", is_flag=True, help="Also list each run's errors.")
+def runs(config_path: Path, db_path: Path | None, limit: int, show_errors: bool) -> None:
+    """Show recent runs: when, how long, what changed, what failed."""
+    from db import open_db
+
+    path = db_path or _db_without_config(config_path)
+    if not path.exists():
+        raise click.ClickException(f"no database at {path}; run `pingce run` first")
+    db = open_db(path)
+    rows = list(db.query("select * from runs order by id desc limit ?", [limit]))
+    if not rows:
+        click.echo("no runs yet")
+    for r in rows:
+        click.echo(
+            f"#{r['id']} {r['started_at']} {r['status']:<11} exit={r['exit_code']} "
+            f"new={r['documents_new'] or 0} changed={r['documents_changed'] or 0} "
+            f"unchanged={r['documents_unchanged'] or 0} claims+={r['claims_new'] or 0} "
+            f"failed_sources={r['sources_failed'] or 0} errors={r['errors'] or 0}"
+        )
+        if show_errors:
+            for e in db.query("select source, origin, error from run_errors where run_id = ?", [r["id"]]):
+                click.echo(f"    {e['source']}: {e['origin']}: {e['error']}")
+
+
+def _db_without_config(config_path: Path) -> Path:
+    if config_path.exists():
+        return _config_and_db(config_path, None)[1]
+    return Path(DEFAULT_DB)
+
+
+@cli.command()
+@config_option
+@db_option
+@click.option("--all", "force", is_flag=True, help="Re-extract every document, not only older versions.")
+@click.option("--silent", is_flag=True, help="No progress bar and no summary.")
+def reextract(config_path: Path, db_path: Path | None, force: bool, silent: bool) -> None:
+    """Re-run claim extraction over stored documents, without refetching."""
+    from db import open_db
+    from ingest.lock import LockBusy, RunLock
+    from ingest.pipeline import EXIT_LOCKED
+    from ingest.pipeline import reextract as do_reextract
+
+    path = db_path or _db_without_config(config_path)
+    if not path.exists():
+        raise click.ClickException(f"no database at {path}; run `pingce run` first")
+    try:
+        with RunLock(path):
+            db = open_db(path)
+            total = db.execute("select count(*) from documents").fetchone()[0]
+            with click.progressbar(length=total, label="documents", file=sys.stderr, hidden=silent) as bar:
+                counts = do_reextract(db, force=force, progress=lambda _: bar.update(1))
+    except LockBusy as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_LOCKED)
+    if not silent:
+        click.echo(f"re-extracted {counts['documents']} documents: {counts['claims_new']} new claims, "
+                   f"{counts['claims_removed']} removed")

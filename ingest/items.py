@@ -1,0 +1,56 @@
+"""What a source hands the pipeline: raw bytes, maybe already parsed, maybe an error."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from schemas.document import Document
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from schemas.config import HttpSettings
+
+
+@dataclass
+class Fetched:
+    """One raw input. The pipeline stores ``body`` before it parses anything.
+
+    ``documents`` is set when the fetcher had to parse to do its job (paging,
+    long-text expansion); otherwise the pipeline parses ``body`` itself.
+    ``error`` marks an input that failed: it is recorded, its bytes kept.
+    """
+
+    origin: str
+    body: bytes
+    content_type: str | None = None
+    url: str | None = None
+    documents: list[Document] | None = None
+    error: str | None = None
+    store_raw: bool = True
+
+
+class SourceError(Exception):
+    """A whole source failed (blocked, refused, unreachable): one line saying why."""
+
+
+@dataclass
+class SourceContext:
+    """What a source reader may use: the database for its own state, HTTP settings, --since."""
+
+    db: Database
+    source: str
+    http: HttpSettings
+    since: dt.datetime | None = None
+    env: dict[str, str] = field(default_factory=dict)
+
+    def get_state(self, key: str) -> str | None:
+        from db.store import get_state
+
+        return get_state(self.db, self.source, key)
+
+    def set_state(self, key: str, value: str) -> None:
+        from db.store import set_state
+
+        set_state(self.db, self.source, key, value)

@@ -1,0 +1,64 @@
+"""Pure parsers: bytes in, Documents out. No network, no database.
+
+``parse_bytes`` sniffs what a file holds (a clip note, a WeChat page, a Weibo
+API response, a feed or plain text) and hands it to the matching parser.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+from schemas.document import Document, ParseError
+
+from .clip import parse_clip_note, parse_plain_text
+
+__all__ = ["parse_bytes", "sniff", "ParseError"]
+
+_FEED_RE = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
+_HTML_RE = re.compile(rb"<(!doctype html|html|head|body|meta)[\s>]", re.I)
+
+
+def sniff(data: bytes, name: str = "") -> str:
+    """Name the format of ``data``: clip, wechat, weibo, feed, html or text."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    lower = name.lower()
+    if head.startswith((b"{", b"[")) or lower.endswith(".json"):
+        return "weibo"
+    if head.startswith(b"<?xml") or _FEED_RE.search(head[:1024]):
+        if _FEED_RE.search(data[:8192]):
+            return "feed"
+    if _HTML_RE.search(head) or lower.endswith((".html", ".htm")):
+        return "wechat"
+    if head.startswith(b"---") or head.startswith(b"# ") or lower.endswith((".md", ".markdown")):
+        return "clip"
+    if b"\n## " in data[:65536]:
+        return "clip"
+    return "text"
+
+
+def parse_bytes(data: bytes, name: str, url: str | None = None) -> list[Document]:
+    """Parse one file's bytes into the documents it holds.
+
+    ``name`` is the path or URL it came from (used in errors and as the
+    document's origin); raises ParseError with a one-line reason.
+    """
+    kind = sniff(data, name)
+    if kind == "weibo":
+        try:
+            json.loads(data.decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ParseError(f"not valid JSON: {exc}") from None
+        from .weibo import parse_weibo_json
+
+        return parse_weibo_json(data, url or name)
+    if kind == "feed":
+        from .feed import parse_feed
+
+        return parse_feed(data, url or name)
+    if kind == "wechat":
+        from .wechat import parse_wechat_article
+
+        return [parse_wechat_article(data, url or name)]
+    if kind == "clip":
+        return [parse_clip_note(data, name)]
+    return [parse_plain_text(data, name)]

@@ -1,0 +1,213 @@
+"""Clipped Markdown notes: YAML front matter or a ``# title`` + ``**URL**:`` header.
+
+A note keeps three sections apart: the article (正文, or 原始摘要 which holds
+the RSSHub HTML of the original post), a clipper's summary (摘要 / AI 摘要) and
+metadata. The platform comes from the URL alone: clip metadata is often wrong.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from typing import Any
+
+import yaml
+from selectolax.lexbor import LexborHTMLParser
+
+from schemas.document import Document, ParseError
+
+log = logging.getLogger(__name__)
+
+CST = dt.timezone(dt.timedelta(hours=8))
+_FRONT_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_HEADING_RE = re.compile(r"^(#{1,2})[ \t]+(.+?)[ \t]*$", re.M)
+_URL_LINE_RE = re.compile(r"^\*\*URL\*\*[:：]\s*(\S+)", re.M)
+_META_ITEM_RE = re.compile(r"^[-*]\s+\*\*(.+?)\*\*[:：]\s*(.*)$", re.M)
+_IMAGE_MD_RE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)[^)]*\)")
+_TAG_RE = re.compile(r"<(br|p|div|img|a|span|video)\b", re.I)
+
+BODY_HEADINGS = ("正文", "原始摘要", "原文", "内容", "全文", "body", "content")
+SUMMARY_HEADINGS = ("摘要", "ai 摘要", "ai摘要", "总结", "總結", "summary", "abstract", "tl;dr")
+META_HEADINGS = ("元数据", "元數據", "metadata", "信息", "資訊")
+TITLE_KEYS = ("title", "标题", "標題")
+URL_KEYS = ("原文链接", "原文鏈接", "原文連結", "url", "链接", "連結", "source_url", "link")
+DATE_KEYS = ("发布日期", "發布日期", "發佈日期", "发布时间", "發布時間", "date", "published", "published_at")
+AUTHOR_KEYS = ("作者", "author")
+
+
+def detect_platform(url: str | None) -> str:
+    """Name the platform a URL belongs to; 'web' for anything else, 'clip' for none."""
+    if not url:
+        return "clip"
+    host = re.sub(r"^[a-z]+://", "", url.lower()).split("/", 1)[0]
+    if host.endswith(("weibo.com", "weibo.cn")):
+        return "weibo"
+    if host.endswith("mp.weixin.qq.com"):
+        return "wechat"
+    return "web"
+
+
+def html_fragment_to_text(html: str) -> tuple[str, list[str]]:
+    """Clean text and image URLs of an HTML fragment (RSSHub descriptions)."""
+    tree = LexborHTMLParser(f"<div id='pingce-root'>{html}</div>")
+    root = tree.css_first("#pingce-root")
+    if root is None:
+        return "", []
+    images = [img.attributes.get("src") or img.attributes.get("data-src") or "" for img in root.css("img")]
+    for node in root.css("script, style, video, audio, iframe"):
+        node.decompose()
+    for br in root.css("br"):
+        br.replace_with("\n")
+    for block in root.css("p, div, li, h1, h2, h3, h4, tr"):
+        block.insert_after("\n")
+    text = root.text(deep=True)
+    return tidy(text), [i for i in images if i]
+
+
+def tidy(text: str) -> str:
+    """Trim every line and fold runs of blank lines into one."""
+    lines = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\xa0", " ").split("\n")]
+    out = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+    return out.strip()
+
+
+def _markdown_body(md: str) -> tuple[str, list[str]]:
+    if _TAG_RE.search(md):
+        return html_fragment_to_text(md)
+    images = _IMAGE_MD_RE.findall(md)
+    return tidy(_IMAGE_MD_RE.sub("", md)), images
+
+
+def _sections(md: str) -> list[tuple[str, str]]:
+    """(heading, content) for each ``#``/``##`` heading; text before the first is ''."""
+    out: list[tuple[str, str]] = []
+    marks = list(_HEADING_RE.finditer(md))
+    first = marks[0].start() if marks else len(md)
+    out.append(("", md[:first]))
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(md)
+        out.append((m.group(1) + " " + m.group(2), md[m.end():end]))
+    return out
+
+
+def _pick(meta: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    lowered = {str(k).strip().lower(): v for k, v in meta.items()}
+    for key in keys:
+        if lowered.get(key) not in (None, ""):
+            return lowered[key]
+    return None
+
+
+def _as_datetime(value: Any) -> dt.datetime | None:
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=CST)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=CST)
+    if isinstance(value, str) and value.strip():
+        try:
+            parsed = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=CST)
+    return None
+
+
+def _front_matter(md: str, name: str) -> tuple[dict[str, Any], str]:
+    m = _FRONT_RE.match(md)
+    if not m:
+        if md.startswith("---\n") or md.startswith("---\r\n"):
+            raise ParseError("front matter opened with --- but never closed")
+        return {}, md
+    try:
+        meta = yaml.safe_load(m.group(1))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise ParseError(f"front matter{where}: {problem}") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise ParseError("front matter is not a mapping of keys to values")
+    return meta, md[m.end():]
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise ParseError("not UTF-8 or GB18030 text") from None
+
+
+def parse_clip_note(data: bytes, name: str) -> Document:
+    """Parse a clipped Markdown note into one Document."""
+    md = _decode(data).replace("\r\n", "\n")
+    meta, rest = _front_matter(md, name)
+    title = _pick(meta, TITLE_KEYS)
+    url = _pick(meta, URL_KEYS)
+    body_parts: list[str] = []
+    summary_parts: list[str] = []
+    images: list[str] = []
+    metadata = {str(k): str(v) for k, v in meta.items() if v is not None and str(k).lower() not in TITLE_KEYS}
+    found_body = False
+    loose: list[str] = []
+    for heading, content in _sections(rest):
+        level, _, label = heading.partition(" ")
+        key = label.strip().lower()
+        if level == "#" and title is None:
+            title = label.strip()
+            loose.append(content)
+            continue
+        if heading == "":
+            loose.append(content)
+            continue
+        if key in BODY_HEADINGS:
+            text, imgs = _markdown_body(content)
+            body_parts.append(text)
+            images += imgs
+            found_body = True
+        elif key in SUMMARY_HEADINGS:
+            summary_parts.append(tidy(content))
+        elif key in META_HEADINGS:
+            metadata.update({k.strip(): v.strip() for k, v in _META_ITEM_RE.findall(content)})
+        elif level == "##" and not found_body:
+            loose.append(heading + "\n" + content)
+    header = "\n".join(loose)
+    url_line = _URL_LINE_RE.search(header)
+    if url is None and url_line:
+        url = url_line.group(1)
+    if not found_body:
+        text, imgs = _markdown_body(_URL_LINE_RE.sub("", header))
+        body_parts.append(text)
+        images += imgs
+    platform = detect_platform(str(url) if url else None)
+    doc_id = _platform_id(platform, str(url)) if url else None
+    author = _pick(meta, AUTHOR_KEYS)
+    return Document(
+        platform=platform,
+        id=doc_id,
+        url=str(url) if url else None,
+        title=str(title).strip() if title else None,
+        author=str(author) if author else None,
+        published_at=_as_datetime(_pick(meta, DATE_KEYS)),
+        text="\n\n".join(p for p in body_parts if p),
+        summary="\n\n".join(p for p in summary_parts if p) or None,
+        metadata=metadata,
+        images=images,
+        via="clip",
+    )
+
+
+def _platform_id(platform: str, url: str) -> str | None:
+    if platform == "weibo":
+        m = re.search(r"weibo\.(?:com|cn)/(?:status/|detail/|\d+/)([A-Za-z0-9]+)", url)
+        return m.group(1) if m else None
+    return None
+
+
+def parse_plain_text(data: bytes, name: str) -> Document:
+    """A plain text file: all of it is body."""
+    return Document(platform="text", text=tidy(_decode(data)), via="file")

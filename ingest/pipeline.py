@@ -1,0 +1,169 @@
+"""One run: every enabled source → raw bytes → documents → claims, recorded in `runs`."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from db.store import finish_run, record_error, save_document, save_models, save_raw, save_source, start_run
+from ingest.items import Fetched, SourceContext, SourceError
+from ingest.local import read_clips, read_files
+from schemas.config import Config
+from schemas.document import Document, ParseError
+
+log = logging.getLogger(__name__)
+
+Reader = Callable[[Any, SourceContext], Iterator[Fetched]]
+
+EXIT_OK, EXIT_SOURCE_FAILED, EXIT_CONFIG, EXIT_LOCKED = 0, 1, 2, 75
+
+
+def reader_for(type_: str) -> Reader:
+    if type_ == "clips":
+        return read_clips
+    if type_ == "files":
+        return read_files
+    from ingest.fetch import READERS
+
+    return READERS[type_]
+
+
+@dataclass
+class RunSummary:
+    run_id: int
+    counts: Counter[str] = field(default_factory=Counter)
+    failed_sources: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_SOURCE_FAILED if self.failed_sources else EXIT_OK
+
+
+def _extractor() -> tuple[Callable[[Document, str], list[Any]], int]:
+    from ingest.extract import EXTRACTOR_VERSION, extract_document
+
+    return extract_document, EXTRACTOR_VERSION
+
+
+def sync_models(db: Database) -> None:
+    from ingest.extract import iter_models
+
+    with db.atomic():
+        save_models(db, iter_models())
+
+
+def _too_old(doc: Document, since: dt.datetime | None) -> bool:
+    return since is not None and doc.published_at is not None and doc.published_at < since
+
+
+def store_item(db: Database, item: Fetched, source: str, since: dt.datetime | None, summary: RunSummary) -> bool:
+    """Store one input and what it holds; returns False when it failed."""
+    extract, version = _extractor()
+    raw_sha = None
+    if item.store_raw and item.body:
+        raw_sha, new = save_raw(db, item.body, item.origin, item.content_type)
+        db.conn.commit()
+        summary.counts["raw_new"] += int(new)
+    if item.error:
+        _fail(db, summary, source, item.origin, item.error, raw_sha)
+        return False
+    try:
+        if item.documents is not None:
+            docs = item.documents
+        else:
+            from ingest.parsers import parse_bytes
+
+            docs = parse_bytes(item.body, item.origin, item.url)
+    except ParseError as exc:
+        _fail(db, summary, source, item.origin, str(exc), raw_sha)
+        return False
+    for doc in docs:
+        if _too_old(doc, since):
+            continue
+        label = doc.url or item.origin
+        claims = extract(doc, label) if doc.status == "ok" else []
+        result = save_document(db, doc, source, raw_sha, claims, version)
+        summary.counts[f"documents_{result.status}"] += 1
+        summary.counts["claims_new"] += result.claims_new
+        summary.counts["claims_removed"] += result.claims_removed
+    return True
+
+
+def _fail(db: Database, summary: RunSummary, source: str, origin: str, error: str, raw_sha: str | None) -> None:
+    line = f"{source}: {origin}: {error}"
+    log.warning(line)
+    summary.errors.append(line)
+    if source not in summary.failed_sources:
+        summary.failed_sources.append(source)
+    record_error(db, summary.run_id, source, origin, error, raw_sha)
+
+
+def run_sources(
+    db: Database,
+    config: Config,
+    config_path: str,
+    *,
+    since: dt.datetime | None = None,
+    only: list[str] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> RunSummary:
+    """Run every enabled source once; one failing source never stops the others."""
+    sources = [s for s in config.sources if s.enabled and (not only or s.name in only)]
+    summary = RunSummary(run_id=start_run(db, config_path, len(sources)))
+    sync_models(db)
+    for source in sources:
+        save_source(db, source.name, source.type, source.model_dump(mode="json"))
+        db.conn.commit()
+        ctx = SourceContext(db=db, source=source.name, http=config.http, since=since, env=dict(os.environ))
+        try:
+            for item in reader_for(source.type)(source, ctx):
+                store_item(db, item, source.name, since, summary)
+                if progress:
+                    progress(item.origin)
+        except SourceError as exc:
+            _fail(db, summary, source.name, source.name, str(exc), None)
+        except Exception as exc:  # one broken source must not stop the run
+            log.exception("source %s crashed", source.name)
+            _fail(db, summary, source.name, source.name, f"{type(exc).__name__}: {exc}", None)
+    counts = {k: summary.counts[k] for k in ("raw_new", "documents_new", "documents_changed",
+                                             "documents_unchanged", "claims_new", "claims_removed")}
+    counts.update(sources_failed=len(summary.failed_sources), errors=len(summary.errors))
+    finish_run(db, summary.run_id, counts, summary.exit_code)
+    return summary
+
+
+def reextract(db: Database, *, force: bool = False, progress: Callable[[str], None] | None = None) -> Counter[str]:
+    """Re-run extraction over stored documents; no network, no re-parsing of raw bytes."""
+    extract, version = _extractor()
+    sync_models(db)
+    counts: Counter[str] = Counter()
+    where = "" if force else "where extractor_version is null or extractor_version != ?"
+    params = [] if force else [version]
+    ids = [r[0] for r in db.execute(f"select id from documents {where} order by id", params).fetchall()]
+    from db.store import _replace_claims, row_to_document
+
+    for doc_id in ids:
+        row = next(db.query("select * from documents where id = ?", [doc_id]))
+        doc = row_to_document(row)
+        claims = extract(doc, row["url"] or doc_id) if doc.status == "ok" else []
+        with db.atomic():
+            result = _replace_claims(db, doc_id, claims, version, "reextracted")
+            db["documents"].update(doc_id, {"extractor_version": version})
+        counts["documents"] += 1
+        counts["claims_new"] += result.claims_new
+        counts["claims_removed"] += result.claims_removed
+        if progress:
+            progress(doc_id)
+    return counts
+
+
+def default_db_path(config: Config, config_path: Path) -> Path:
+    return config.db or config_path.resolve().parent / "pingce.db"

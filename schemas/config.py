@@ -1,0 +1,139 @@
+"""sources.yml as one validated object: a list of typed sources plus HTTP settings."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+_NAME_RE = re.compile(r"^[A-Za-z0-9_.-]+$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class HttpSettings(_Strict):
+    """Politeness and robustness knobs for every fetching source."""
+
+    user_agent: str = (
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+        "Chrome/124.0 Safari/537.36 pingce/0.1"
+    )
+    timeout_s: float = Field(20.0, gt=0)
+    retries: int = Field(3, ge=0, le=10)
+    backoff_s: float = Field(1.0, ge=0)
+    max_backoff_s: float = Field(60.0, ge=0)
+    min_interval_s: float = Field(2.0, ge=0, description="Minimum seconds between requests to one host.")
+    max_pages: int = Field(5, ge=1, description="Most timeline/feed pages fetched per source per run.")
+
+
+class _Source(_Strict):
+    name: str
+    enabled: bool = True
+
+    @field_validator("name")
+    @classmethod
+    def _name_ok(cls, v: str) -> str:
+        if not _NAME_RE.match(v):
+            raise ValueError("use letters, digits, '.', '_' or '-' only")
+        return v
+
+
+class ClipsSource(_Source):
+    """A folder of clipped Markdown notes."""
+
+    type: Literal["clips"]
+    path: Path
+    glob: list[str] = Field(default_factory=lambda: ["*.md", "*.txt", "*.markdown"])
+    recursive: bool = True
+
+
+class FilesSource(_Source):
+    """Local files: WeChat HTML, Weibo API JSON, feeds, notes or plain text."""
+
+    type: Literal["files"]
+    paths: list[Path] = Field(min_length=1)
+
+
+class WeiboUserSource(_Source):
+    """A Weibo user's timeline through m.weibo.cn."""
+
+    type: Literal["weibo_user"]
+    uid: str = Field(pattern=r"^\d{5,12}$")
+    keywords: list[str] = Field(default_factory=list, description="Keep only posts containing one of these.")
+    cookies_env: str | None = Field(None, description="Environment variable holding the Cookie header (SUB, SUBP).")
+    base_url: str = "https://m.weibo.cn"
+    longtext_url: str | None = None
+
+
+class WeiboStatusSource(_Source):
+    """Single Weibo posts by URL or id."""
+
+    type: Literal["weibo_status"]
+    posts: list[str] = Field(min_length=1)
+    cookies_env: str | None = None
+    base_url: str = "https://m.weibo.cn"
+
+
+class WechatArticleSource(_Source):
+    """WeChat official-account articles by URL, listed inline or in a file."""
+
+    type: Literal["wechat_article"]
+    urls: list[str] = Field(default_factory=list)
+    url_file: Path | None = None
+    cookies_env: str | None = None
+
+    @model_validator(mode="after")
+    def _some_urls(self) -> WechatArticleSource:
+        if not self.urls and self.url_file is None:
+            raise ValueError("give urls or url_file")
+        return self
+
+
+class FeedSource(_Source):
+    """An RSS/Atom feed (RSSHub routes, WeChat-to-RSS relays, blogs)."""
+
+    type: Literal["feed"]
+    url: str
+    fetch_articles: bool = Field(True, description="Fetch WeChat article pages for full text.")
+    keywords: list[str] = Field(default_factory=list)
+
+
+Source = Annotated[
+    ClipsSource | FilesSource | WeiboUserSource | WeiboStatusSource | WechatArticleSource | FeedSource,
+    Field(discriminator="type"),
+]
+FETCHING_TYPES = ("weibo_user", "weibo_status", "wechat_article", "feed")
+
+
+class Config(_Strict):
+    """The whole of sources.yml."""
+
+    version: Literal[1] = 1
+    db: Path | None = None
+    http: HttpSettings = Field(default_factory=HttpSettings)
+    sources: list[Source] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> Config:
+        seen: set[str] = set()
+        for s in self.sources:
+            if s.name in seen:
+                raise ValueError(f"source name {s.name!r} is used twice")
+            seen.add(s.name)
+        return self
+
+    def resolve_paths(self, base: Path) -> Config:
+        """Make relative paths relative to the folder holding sources.yml."""
+        for s in self.sources:
+            if isinstance(s, ClipsSource):
+                s.path = (base / s.path) if not s.path.is_absolute() else s.path
+            elif isinstance(s, FilesSource):
+                s.paths = [p if p.is_absolute() else base / p for p in s.paths]
+            elif isinstance(s, WechatArticleSource) and s.url_file is not None and not s.url_file.is_absolute():
+                s.url_file = base / s.url_file
+        if self.db is not None and not self.db.is_absolute():
+            self.db = base / self.db
+        return self

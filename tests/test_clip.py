@@ -1,0 +1,116 @@
+"""Clip notes: both formats, sections kept apart, platform from the URL."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest.parsers import parse_bytes, sniff
+from ingest.parsers.clip import detect_platform, parse_clip_note
+from schemas.document import ParseError
+
+FIX = Path(__file__).parent / "fixtures" / "notes"
+SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds"
+
+
+def test_front_matter_note_keeps_sections_apart() -> None:
+    doc = parse_clip_note((FIX / "frontmatter.md").read_bytes(), "frontmatter.md")
+    assert doc.title == "即梦3.0 上手"
+    assert doc.author == "测试作者"
+    assert doc.platform == "wechat"
+    assert doc.published_at is not None and doc.published_at.isoformat() == "2025-04-02T00:00:00+08:00"
+    assert doc.text == "即梦3.0今天上线。\n\n一条5秒视频要10积分。"
+    assert doc.summary == "即梦3.0比上一代快。"
+    assert doc.images == ["https://example.com/a.png"]
+    assert doc.metadata["来源"] == "微信公众号"
+    assert doc.via == "clip"
+
+
+def test_header_note_reads_html_body_and_ignores_wrong_metadata() -> None:
+    doc = parse_clip_note((FIX / "header.md").read_bytes(), "header.md")
+    assert doc.platform == "weibo"  # from the URL, although 来源 says ArXiv
+    assert doc.id == "AbCdEf123"
+    assert doc.title == "一条微博的标题..."
+    assert doc.text == "#话题#\n\n第一段，可灵很稳。\n\n第二段"
+    assert "视频无法显示" not in doc.text
+    assert doc.summary == "摘要一句话。"
+    assert doc.metadata == {"来源": "ArXiv", "类型": "论文"}
+    assert doc.images == ["https://example.com/x.jpg"]
+
+
+def test_broken_front_matter_is_a_one_line_parse_error() -> None:
+    with pytest.raises(ParseError) as err:
+        parse_clip_note((FIX / "broken_frontmatter.md").read_bytes(), "broken.md")
+    assert "front matter" in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("url", "platform"),
+    [
+        ("https://weibo.com/6105753431/PueqV9qb2", "weibo"),
+        ("https://m.weibo.cn/status/4645748019299849", "weibo"),
+        ("https://mp.weixin.qq.com/s/abc", "wechat"),
+        ("https://example.com/x", "web"),
+        (None, "clip"),
+    ],
+)
+def test_platform_comes_from_url(url: str | None, platform: str) -> None:
+    assert detect_platform(url) == platform
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b'{"ok":1}', "weibo"),
+        (b'<?xml version="1.0"?><rss version="2.0"><channel/></rss>', "feed"),
+        (b'<feed xmlns="http://www.w3.org/2005/Atom"></feed>', "feed"),
+        (b"<!DOCTYPE html><html><body></body></html>", "wechat"),
+        (b"---\ntitle: x\n---\n", "clip"),
+        (b"# title\n\n**URL**: https://x\n", "clip"),
+        (b"just some words", "text"),
+    ],
+)
+def test_sniff(data: bytes, kind: str) -> None:
+    assert sniff(data) == kind
+
+
+def test_seeds_parse_into_sections() -> None:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not beside the repo")
+    weibo = parse_bytes((SEEDS / "000_1306785acce49334.txt").read_bytes(), "000.txt")[0]
+    assert weibo.platform == "weibo"
+    assert "5秒20灵感值" in weibo.text and "约2元" not in weibo.text
+    assert weibo.summary and "约2元" in weibo.summary
+    assert weibo.metadata.get("来源") == "ArXiv"
+    wechat = parse_bytes((SEEDS / "001_95cc1d805beed88a.txt").read_bytes(), "001.txt")[0]
+    assert wechat.platform == "wechat"
+    assert wechat.author == "数字生命卡兹克"
+    assert "10灵感值，等于1块钱" in wechat.text
+    assert wechat.summary and "一句话总结" in wechat.summary
+    assert "一句话总结" not in wechat.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2000))
+def test_clip_parser_on_arbitrary_bytes(data: bytes) -> None:
+    try:
+        doc = parse_clip_note(data, "x.md")
+    except ParseError as exc:
+        assert str(exc)
+    else:
+        assert isinstance(doc.text, str)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=500))
+def test_clip_parser_on_arbitrary_text(text: str) -> None:
+    for prefix in ("", "---\n", "# t\n\n**URL**: https://weibo.com/1/2\n\n## 原始摘要\n\n"):
+        try:
+            doc = parse_clip_note((prefix + text).encode("utf-8"), "x.md")
+        except ParseError as exc:
+            assert "\n" not in str(exc)
+        else:
+            assert doc.platform in {"clip", "weibo", "wechat", "web"}
