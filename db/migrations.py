@@ -84,3 +84,10 @@ def m003_views(db: Database) -> None:
     from db.views import create_views
 
     create_views(db)
+
+
+@migrations()
+def m004_evidence_views(db: Database) -> None:
+    from db.views import create_evidence_views
+
+    create_evidence_views(db)

@@ -219,3 +219,75 @@ def reextract(config_path: Path, db_path: Path | None, force: bool, silent: bool
     if not silent:
         click.echo(f"re-extracted {counts['documents']} documents: {counts['claims_new']} new claims, "
                    f"{counts['claims_removed']} removed")
+
+
+@cli.command()
+@config_option
+@db_option
+@click.option("-p", "--port", default=8001, show_default=True, help="Port to listen on.")
+@click.option("-h", "--host", default="127.0.0.1", show_default=True, help="Address to bind (0.0.0.0 for all).")
+@click.option("--writable", is_flag=True, help="Open the file read-write (live, follows a running `pingce run`) "
+              "instead of immutable.")
+@click.option("--setting", "settings", type=(str, str), multiple=True, metavar="NAME VALUE",
+              help="A Datasette setting, e.g. --setting sql_time_limit_ms 5000 (repeatable).")
+@click.option("--dump-metadata", is_flag=True, help="Print the Datasette metadata JSON and exit.")
+def serve(config_path: Path, db_path: Path | None, port: int, host: str, writable: bool,
+          settings: tuple[tuple[str, str], ...], dump_metadata: bool) -> None:
+    """Browse the database in Datasette: canned queries, evidence, charts (read-only by default)."""
+    from ingest.serve import build_metadata, database_name
+    from ingest.serve import serve as run_datasette
+
+    path = db_path or _db_without_config(config_path)
+    if dump_metadata:
+        meta = build_metadata(database_name(path), path if path.exists() else None)
+        click.echo(json.dumps(meta, ensure_ascii=False, indent=2))
+        return
+    try:
+        sys.exit(run_datasette(path, port=port, host=host, writable=writable, settings=dict(settings)))
+    except (FileNotFoundError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@cli.group()
+def export() -> None:
+    """Export tables other tools consume."""
+
+
+@export.command("prices")
+@config_option
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "jsonl"]), default="csv", show_default=True,
+              help="Output format.")
+@click.option("--model", help="Only this model (canonical name, e.g. 'Kling 2.1').")
+@click.option("--since", help="Only evidence from documents dated on or after this ISO date (Beijing time).")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write here instead of stdout.")
+def export_prices_cmd(config_path: Path, db_path: Path | None, fmt: str, model: str | None, since: str | None,
+                      output: Path | None) -> None:
+    """The price table: one row per model, tier, resolution and duration (schema: `pingce schema prices`)."""
+    from ingest.export import export_prices
+
+    _parse_since(since)  # reject what is not an ISO date before touching the database
+    path = db_path or _db_without_config(config_path)
+    if not path.exists():
+        raise click.ClickException(f"no database at {path}; run `pingce run` first")
+    if output is None:
+        count = export_prices(path, fmt, sys.stdout, model=model, since=since)
+    else:
+        with output.open("w", encoding="utf-8", newline="") as fh:
+            count = export_prices(path, fmt, fh, model=model, since=since)
+        click.echo(f"{count} price rows -> {output}", err=True)
+    log.info("exported %d price rows", count)
+
+
+@cli.group()
+def schema() -> None:
+    """Print the JSON Schema of an exported format."""
+
+
+@schema.command("prices")
+def schema_prices() -> None:
+    """JSON Schema of one row of `pingce export prices` (same as schemas/prices.schema.json)."""
+    from schemas.prices import price_schema_json
+
+    click.echo(price_schema_json(), nl=False)

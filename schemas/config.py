@@ -27,6 +27,11 @@ class HttpSettings(_Strict):
     max_backoff_s: float = Field(60.0, ge=0)
     min_interval_s: float = Field(2.0, ge=0, description="Minimum seconds between requests to one host.")
     max_pages: int = Field(5, ge=1, description="Most timeline/feed pages fetched per source per run.")
+    block_backoff_s: float = Field(
+        3600.0, ge=0,
+        description="After a refusal (HTTP 418/432, captcha, verification wall) skip the source this long; "
+                    "doubles on each refusal in a row, up to a day.",
+    )
 
 
 class _Source(_Strict):
@@ -84,6 +89,7 @@ class WechatArticleSource(_Source):
     urls: list[str] = Field(default_factory=list)
     url_file: Path | None = None
     cookies_env: str | None = None
+    base_url: str = Field("https://mp.weixin.qq.com", description="Where mp.weixin.qq.com pages are fetched from.")
 
     @model_validator(mode="after")
     def _some_urls(self) -> WechatArticleSource:
@@ -99,6 +105,7 @@ class FeedSource(_Source):
     url: str
     fetch_articles: bool = Field(True, description="Fetch WeChat article pages for full text.")
     keywords: list[str] = Field(default_factory=list)
+    wechat_base_url: str = Field("https://mp.weixin.qq.com", description="Where WeChat article pages are fetched from.")
 
 
 Source = Annotated[

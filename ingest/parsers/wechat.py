@@ -153,16 +153,21 @@ def _meta(tree: LexborHTMLParser, prop: str) -> str | None:
     return html.unescape(js_unescape(value)) or None
 
 
-def wechat_status(tree: LexborHTMLParser, data: bytes, has_article: bool) -> Status:
-    """Status of a page from its message boxes (never from article text)."""
+def wechat_status(tree: LexborHTMLParser, data: bytes, has_article: bool, wechat: bool = True) -> Status:
+    """Status of a page from its message boxes, never from article text.
+
+    Without an article, the title and a short body count as the message too
+    (the 934-byte "unavailable" page has no message box); a long page that is
+    not WeChat's is an ordinary web page whatever words it uses.
+    """
     if not has_article and any(marker in data for marker in _WALL_MARKERS):
         return "blocked"
     boxes = [n.text(deep=True) for n in tree.css(_MESSAGE_SELECTOR)]
     if not has_article:
         title = tree.css_first("title")
-        boxes.append(title.text() if title is not None else "")
-        if tree.body is not None and len(data) < 200_000:
-            boxes.append(node_text(tree.body)[:2000])
+        body = node_text(tree.body)[:2000] if tree.body is not None and len(data) < 200_000 else ""
+        if wechat or len(body) < 300:
+            boxes += [title.text() if title is not None else "", body]
     message = " ".join(" ".join(boxes).split())
     for status, phrases in _STATUS_PHRASES:
         if any(p in message for p in phrases):
@@ -197,8 +202,13 @@ def _body_text(tree: LexborHTMLParser, content: LexborNode | None, cgi: dict[str
     return html_to_text(share, images=images) if "<" in share else tidy_text(share)
 
 
+_WECHAT_MARKERS = (b"mp.weixin.qq.com", b"res.wx.qq.com", b"mmbiz", b"js_content", b"rich_media",
+                   b"cgiDataNew", b"var msg_title", b"weui-msg")
+
+
 def _looks_wechat(data: bytes, url: str) -> bool:
-    return WECHAT_HOST in url or any(m in data for m in (b"res.wx.qq.com", b"mp.weixin.qq.com", b"mmbiz"))
+    """A WeChat page, as opposed to any other HTML handed to this parser."""
+    return WECHAT_HOST in url or any(m in data for m in _WECHAT_MARKERS)
 
 
 def _ids(url: str, page_link: str, vars_: dict[str, str], cgi: dict[str, bytes]) -> tuple[str | None, str | None]:
@@ -206,10 +216,12 @@ def _ids(url: str, page_link: str, vars_: dict[str, str], cgi: dict[str, bytes])
     biz, mid, idx = vars_.get("biz"), vars_.get("mid"), vars_.get("idx")
     if not (biz and mid and idx) and all(k in cgi for k in ("bizuin", "mid", "idx")):
         biz, mid, idx = _field(cgi, "bizuin"), _field(cgi, "mid"), _field(cgi, "idx")
-    if is_http_url(url):
+    if WECHAT_HOST in url:
         doc_url: str | None = normalize_wechat_url(url)
     elif is_http_url(page_link):
         doc_url = normalize_wechat_url(page_link)
+    elif is_http_url(url):
+        doc_url = url.strip()
     elif biz and mid and idx and vars_.get("sn"):
         doc_url = normalize_wechat_url(f"https://{WECHAT_HOST}/s?__biz={biz}&mid={mid}&idx={idx}&sn={vars_['sn']}")
     else:
@@ -238,14 +250,15 @@ def parse_wechat_article(html: bytes, url: str) -> Document:
     # the cgiDataNew object costs ~10 ms on a big page: read it only for layouts that need it
     cgi, pictures = ({}, []) if classic else _js_object(data, "cgi")
     og_title = _meta(tree, "og:title")
-    has_article = bool(content is not None or vars_.get("msg_title") or "title" in cgi or og_title)
-    status = wechat_status(tree, data, has_article)
+    has_article = bool(content is not None or vars_.get("msg_title") or _field(cgi, "title") or og_title)
+    looks_wechat = _looks_wechat(data, url)
+    status = wechat_status(tree, data, has_article, looks_wechat)
     page_link = vars_.get("msg_link") or _field(cgi, "link") or _meta(tree, "og:url") or ""
     doc_id, doc_url = _ids(url, page_link, vars_, cgi)
-    platform = "wechat" if status != "ok" or _looks_wechat(data, url) else "web"
+    platform = "wechat" if status != "ok" or looks_wechat else "web"
     if status != "ok":
         logger.info("WeChat page %s: %s", url, status)
-        return Document(platform=platform, id=doc_id, url=doc_url, status=status)
+        return Document(platform=platform, id=doc_id, url=doc_url, status=status, via="page")
 
     show_type = _field(cgi, "item_show_type") or vars_.get("item_show_type") or ""
     images: list[str] = []
@@ -266,4 +279,4 @@ def parse_wechat_article(html: bytes, url: str) -> Document:
     published = (_parse_time(vars_.get("ct")) or _parse_time(_field(cgi, "create_time"))
                  or _parse_time(vars_.get("createTime")) or _parse_time(vars_.get("publish_time")))
     return Document(platform=platform, id=doc_id, url=doc_url, title=title, author=author,
-                    published_at=published, status="ok", text=text, images=images)
+                    published_at=published, status="ok", text=text, images=images, via="page")

@@ -1,0 +1,313 @@
+"""The SQL behind Datasette's canned queries, the price-table export and the charts.
+
+Every query text lives here once: ``ingest.serve`` turns :data:`CANNED` into the
+``queries:`` part of Datasette's metadata, ``ingest.export`` runs
+:data:`PRICE_TABLE_SQL`, and the chart page runs the chart queries.
+
+Consensus rule for the price table
+----------------------------------
+Only ``price`` claims from a document's ``body`` section that name a model and
+state an amount count. Claims drawn from a clipper's ``summary`` (or from clip
+``metadata``) repeat the body at best and are wrong at worst, so they never
+feed the table; they stay visible in ``claims``, ``claim_evidence`` and search.
+
+A price row is keyed by model x tier x resolution x duration (NULL is a value of
+its own: "no tier stated"). Each claim for a key states one *price point*: its
+credits and credit unit when it gives credits, else its CNY amount, else its
+USD amount. A document supports every price point it states for the key.
+
+The row shows the price point supported by the most distinct documents; a tie
+goes to the point with the newest observation (``published_at``, else when the
+document was first seen), then to the lowest label so the choice is stable.
+Its ``price_cny``/``price_usd`` come from the newest supporting claim that
+states them. ``conflict`` is true when the documents for the key state more than
+one price point, and ``alternatives`` lists the losing points, best first, each
+with its own document count and newest observation.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+# The text that a claim's offsets refer to, by section (see Document.section_text).
+SECTION_TEXT = """case c.section
+    when 'summary' then coalesce(d.summary, '')
+    when 'metadata' then coalesce((select group_concat(j.key || ': ' || j.value, char(10))
+                                   from json_each(d.metadata) j), '')
+    else coalesce(d.text, '') end"""
+
+# Documents are dated by publication, else by when the pipeline first saw them.
+OBSERVED_AT = "strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(d.published_at, d.first_seen))"
+
+CONTEXT_CHARS = 60
+
+# ``:since`` as UTC; a date or time without an offset is Beijing time, as in `pingce run --since`.
+SINCE_UTC = ("strftime('%Y-%m-%dT%H:%M:%SZ', :since, case when :since glob '*Z' "
+             "or :since glob '*T*[+-][0-9][0-9]:[0-9][0-9]' then '+0 hours' else '-8 hours' end)")
+
+
+def claim_context_sql(where: str = "", chars: int = CONTEXT_CHARS) -> str:
+    """One row per claim: ``chars`` characters either side of its quote.
+
+    The stored offsets are trusted when they still point at the quote; otherwise
+    the quote is searched for, and ``located`` says which (offsets/search/missing).
+    """
+    return f"""
+select claim_id, located,
+  case when pos >= 0 then substr(src, max(pos - {chars}, 0) + 1, pos - max(pos - {chars}, 0)) else '' end
+    as context_before,
+  case when pos >= 0 then substr(src, pos + length(quote) + 1, {chars}) else '' end as context_after
+from (
+  select claim_id, quote, src,
+    case when substr(src, start + 1, "end" - start) = quote then start
+         when instr(src, quote) > 0 then instr(src, quote) - 1 else -1 end as pos,
+    case when substr(src, start + 1, "end" - start) = quote then 'offsets'
+         when instr(src, quote) > 0 then 'search' else 'missing' end as located
+  from (
+    select c.id as claim_id, c.quote, c.start, c."end", {SECTION_TEXT} as src
+    from claims c join documents d on d.id = c.document_id
+    {where}
+  )
+)"""
+
+
+# ---------------------------------------------------------------- price table
+_KEY = "model, tier, resolution, duration_s"
+_SAME_KEY = "{a}.model = {b}.model and {a}.tier is {b}.tier and {a}.resolution is {b}.resolution " \
+            "and {a}.duration_s is {b}.duration_s"
+
+PRICE_CTES = f"""
+with price_obs as (
+  select c.id as claim_id, c.model, m.vendor, c.tier, c.resolution, c.duration_s,
+    c.credits, c.credit_unit, c.price_cny, c.price_usd, c.quote,
+    d.id as document_id, d.url as document_url, d.title as document_title, d.source,
+    {OBSERVED_AT} as observed_at,
+    case when c.credits is not null then printf('%g %s', c.credits, coalesce(c.credit_unit, 'credits'))
+         when c.price_cny is not null then printf('CNY %g', c.price_cny)
+         else printf('USD %g', c.price_usd) end as price_point
+  from claims c
+  join documents d on d.id = c.document_id
+  left join models m on m.name = c.model
+  where c.kind = 'price' and c.section = 'body' and c.model is not null
+    and coalesce(c.credits, c.price_cny, c.price_usd) is not null
+    and (:model = '' or c.model = :model)
+    and (:since = '' or {OBSERVED_AT} >= {SINCE_UTC})
+),
+price_obs_money as (
+  select *,
+    first_value(price_cny) over (partition by {_KEY}, price_point
+                                 order by price_cny is null, observed_at desc) as point_cny,
+    first_value(price_usd) over (partition by {_KEY}, price_point
+                                 order by price_usd is null, observed_at desc) as point_usd
+  from price_obs
+),
+price_points as (
+  select {_KEY}, price_point,
+    max(vendor) as vendor, max(credits) as credits, max(credit_unit) as credit_unit,
+    max(point_cny) as price_cny, max(point_usd) as price_usd,
+    count(distinct document_id) as supporting_documents,
+    count(distinct source) as supporting_sources,
+    max(observed_at) as newest_observed_at,
+    json_group_array(distinct document_id) as document_ids,
+    json_group_array(distinct document_url) filter (where document_url is not null) as document_urls
+  from (select * from price_obs_money order by {_KEY}, price_point, document_id)
+  group by {_KEY}, price_point
+),
+ranked as (
+  select p.*,
+    row_number() over (partition by {_KEY}
+                       order by supporting_documents desc, newest_observed_at desc, price_point) as point_rank,
+    count(*) over (partition by {_KEY}) as price_points
+  from price_points p
+),
+key_totals as (
+  select {_KEY}, count(distinct document_id) as total_documents from price_obs group by {_KEY}
+),
+alternatives as (
+  select {_KEY}, json_group_array(json_object(
+      'price_label', price_point, 'credits', credits, 'credit_unit', credit_unit,
+      'price_cny', price_cny, 'price_usd', price_usd,
+      'supporting_documents', supporting_documents, 'newest_observed_at', newest_observed_at
+    )) as alternatives
+  from (select * from ranked where point_rank > 1 order by {_KEY}, point_rank)
+  group by {_KEY}
+)"""
+
+_RES_ORDER = ("case when lower(r.resolution) like '%k' then cast(r.resolution as integer) * 1000 "
+              "else cast(r.resolution as integer) end")
+
+#: The price table: one row per model x tier x resolution x duration (see the module docstring).
+PRICE_TABLE_SQL = PRICE_CTES + f"""
+select r.model, r.vendor, r.tier, r.resolution, r.duration_s,
+  r.price_point as price_label, r.credits, r.credit_unit, r.price_cny, r.price_usd,
+  case when r.price_cny is not null and r.duration_s > 0 then round(r.price_cny / r.duration_s, 4) end
+    as cny_per_second,
+  case when r.credits is not null and r.duration_s > 0 then round(r.credits / r.duration_s, 4) end
+    as credits_per_second,
+  r.supporting_documents, r.supporting_sources, t.total_documents,
+  r.document_ids, r.document_urls, r.newest_observed_at,
+  case when r.price_points > 1 then 'true' else 'false' end as conflict,
+  coalesce(a.alternatives, '[]') as alternatives
+from ranked r
+join key_totals t on {_SAME_KEY.format(a="t", b="r")}
+left join alternatives a on {_SAME_KEY.format(a="a", b="r")}
+where r.point_rank = 1
+order by r.model, coalesce(r.tier, ''), {_RES_ORDER}, r.duration_s
+"""
+
+#: Columns of PRICE_TABLE_SQL holding JSON text; Datasette decodes them with ``_json=``.
+PRICE_JSON_COLUMNS = ("document_ids", "document_urls", "conflict", "alternatives")
+
+PRICE_HISTORY_SQL = PRICE_CTES + """
+select o.observed_at, o.model, o.tier, o.resolution, o.duration_s, o.price_point as price_label,
+  o.credits, o.credit_unit, o.price_cny, o.price_usd,
+  case when o.price_cny is not null and o.duration_s > 0 then round(o.price_cny / o.duration_s, 4) end
+    as cny_per_second,
+  o.quote, o.document_title, o.document_url, o.document_id, o.claim_id
+from price_obs o
+order by o.model, o.observed_at desc, coalesce(o.tier, ''), o.resolution, o.duration_s
+"""
+
+PRICE_CONFLICTS_SQL = PRICE_CTES + """
+select r.model, r.tier, r.resolution, r.duration_s, r.price_point as price_label,
+  case when r.point_rank = 1 then 'shown' else 'alternative' end as in_price_table,
+  r.credits, r.credit_unit, r.price_cny, r.price_usd,
+  r.supporting_documents, r.newest_observed_at, r.document_urls, r.document_ids
+from ranked r
+where r.price_points > 1
+order by r.model, coalesce(r.tier, ''), r.resolution, r.duration_s, r.point_rank
+"""
+
+# ---------------------------------------------------------------- other canned queries
+MODEL_BUGS_STRENGTHS_SQL = f"""
+with ctx as ({claim_context_sql("where c.model = :model and c.kind in ('bug', 'strength')")})
+select c.kind, c.model, c.tier, ctx.context_before, c.quote, ctx.context_after, c.confidence,
+  {OBSERVED_AT} as observed_at, d.title as document_title, d.url as document_url,
+  d.id as document_id, c.id as claim_id
+from claims c
+join documents d on d.id = c.document_id
+join ctx on ctx.claim_id = c.id
+where c.model = :model and c.kind in ('bug', 'strength') and c.section = 'body'
+order by c.kind, observed_at desc, c.start
+"""
+
+
+def _side(param: str) -> str:
+    p = param[-1]
+    return f"""
+  {p}.claims as {p}_claims, {p}.documents as {p}_documents,
+  (select group_concat(quote, ' ｜ ') from (
+     select quote from claims where model = :{param} and kind = k.kind and section = 'body'
+     group by quote order by max(confidence) desc, quote limit 3)) as {p}_examples"""
+
+
+COMPARE_MODELS_SQL = f"""
+with per_kind as (
+  select kind, model, count(*) as claims, count(distinct document_id) as documents
+  from claims where section = 'body' and model in (:model_a, :model_b)
+  group by kind, model
+),
+k as (select distinct kind from per_kind)
+select k.kind, :model_a as model_a,{_side("model_a")},
+  :model_b as model_b,{_side("model_b")}
+from k
+left join per_kind a on a.kind = k.kind and a.model = :model_a
+left join per_kind b on b.kind = k.kind and b.model = :model_b
+order by k.kind
+"""
+
+_LIKE = r"'%' || replace(replace(replace(trim(:q), '\', '\\'), '%', '\%'), '_', '\_') || '%'"
+_MATCH = "'\"' || replace(trim(:q), '\"', '\"\"') || '\"'"
+_SNIPPET = ("case when instr(d.text, trim(:q)) > 0 "
+            "then substr(d.text, max(instr(d.text, trim(:q)) - 30, 1), 100) "
+            "else substr(coalesce(nullif(d.summary, ''), d.text, ''), 1, 100) end")
+
+#: Trigram FTS for queries of three or more characters, LIKE below that (two-character Chinese words).
+SEARCH_SQL = f"""
+with claim_hits as (
+  select rowid as rid from claims_fts
+  where length(trim(:q)) >= 3 and claims_fts match {_MATCH}
+  union
+  select rowid from claims
+  where length(trim(:q)) between 1 and 2
+    and (quote like {_LIKE} escape '\\' or model like {_LIKE} escape '\\')
+),
+document_hits as (
+  select rowid as rid from documents_fts
+  where length(trim(:q)) >= 3 and documents_fts match {_MATCH}
+  union
+  select rowid from documents
+  where length(trim(:q)) between 1 and 2
+    and (title like {_LIKE} escape '\\' or text like {_LIKE} escape '\\' or summary like {_LIKE} escape '\\')
+)
+select 'claim' as hit, c.kind, c.model, c.section, c.quote as snippet,
+  d.title as document_title, d.url as document_url, {OBSERVED_AT} as observed_at,
+  d.id as document_id, c.id as claim_id
+from claim_hits h join claims c on c.rowid = h.rid join documents d on d.id = c.document_id
+union all
+select 'document', null, null, null, {_SNIPPET},
+  d.title, d.url, {OBSERVED_AT}, d.id, null
+from document_hits h join documents d on d.rowid = h.rid
+order by hit, observed_at desc
+"""
+
+# ---------------------------------------------------------------- charts
+CLAIMS_OVER_TIME_SQL = f"""
+select substr({OBSERVED_AT}, 1, 7) as month, c.kind,
+  count(*) as claims, count(distinct c.document_id) as documents
+from claims c join documents d on d.id = c.document_id
+where {OBSERVED_AT} is not null
+group by month, c.kind
+order by month, c.kind
+"""
+
+
+def _query(title: str, description: str, sql: str, params: list[str], **extra: Any) -> dict[str, Any]:
+    return {"title": title, "description": description, "sql": sql.strip(), "params": params,
+            "hide_sql": True, **extra}
+
+
+#: Canned queries, as Datasette's metadata wants them under ``databases: NAME: queries:``.
+CANNED: dict[str, dict[str, Any]] = {
+    "price_table": _query(
+        "Price table",
+        "Current price per model, tier, resolution and clip length (body claims only). "
+        "The shown price is the one most documents state; ties go to the newest. "
+        "conflict=true means documents disagree: see alternatives and price_conflicts. "
+        "Leave model/since empty for everything; since is an ISO date.",
+        PRICE_TABLE_SQL, ["model", "since"],
+    ),
+    "price_history": _query(
+        "Price history",
+        "Every body-section price observation for a model, newest first, with its quote and document.",
+        PRICE_HISTORY_SQL, ["model", "since"],
+    ),
+    "price_conflicts": _query(
+        "Price conflicts",
+        "Keys (model, tier, resolution, duration) that documents price differently; "
+        "one row per stated price, the one the price table shows first.",
+        PRICE_CONFLICTS_SQL, ["model", "since"],
+    ),
+    "model_bugs_strengths": _query(
+        "Bugs and strengths of one model",
+        "Bug and strength claims for a model (exact canonical name, e.g. Kling 2.1), "
+        "with 60 characters of context either side of the quote.",
+        MODEL_BUGS_STRENGTHS_SQL, ["model"],
+    ),
+    "compare_models": _query(
+        "Compare two models",
+        "Two models side by side, one row per claim kind: how many claims and documents, "
+        "and up to three example quotes each.",
+        COMPARE_MODELS_SQL, ["model_a", "model_b"],
+    ),
+    "search": _query(
+        "Search claims and documents",
+        "Full-text search over claim quotes and document text. Three or more characters use the "
+        "trigram index; one or two characters (most Chinese words) use a substring scan.",
+        SEARCH_SQL, ["q"],
+    ),
+    "claims_over_time": _query(
+        "Claims over time",
+        "Claims per month and kind, by the date of their document.",
+        CLAIMS_OVER_TIME_SQL, [],
+    ),
+}

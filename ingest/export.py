@@ -1,0 +1,120 @@
+"""`pingce export prices`: the price table as CSV, JSON or JSON Lines.
+
+The rows come from ``db.queries.PRICE_TABLE_SQL``, the SQL behind Datasette's
+``price_table`` canned query, and are checked against ``schemas.prices.PriceRow``.
+
+Encodings: JSON and JSONL carry lists, objects and booleans natively. In CSV an
+empty cell is null, and ``document_ids``, ``document_urls``, ``conflict`` and
+``alternatives`` hold JSON text (``["…"]``, ``true``); :func:`read_prices_csv`
+turns such a file back into the JSON shape.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TextIO
+
+from db.queries import PRICE_JSON_COLUMNS, PRICE_TABLE_SQL
+from schemas.prices import JSON_FIELDS, PriceRow
+
+log = logging.getLogger(__name__)
+
+FORMATS = ("csv", "json", "jsonl")
+COLUMNS: tuple[str, ...] = tuple(PriceRow.model_fields)
+_INTS = {"supporting_documents", "supporting_sources", "total_documents"}
+
+
+def connect_readonly(path: str | Path) -> sqlite3.Connection:
+    """Open the database for reading only; the export never writes."""
+    p = Path(path)
+    if not p.exists():
+        raise FileNotFoundError(f"no database at {p}")
+    conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def price_rows(conn: sqlite3.Connection, model: str | None = None, since: str | None = None) -> list[PriceRow]:
+    """Run the price-table SQL and validate each row.
+
+    ``since`` is an ISO date or time; without an offset it is Beijing time.
+    """
+    cur = conn.execute(PRICE_TABLE_SQL, {"model": model or "", "since": since or ""})
+    names = [d[0] for d in cur.description]
+    if tuple(names) != COLUMNS:
+        raise RuntimeError(f"price table columns {names} differ from PriceRow {list(COLUMNS)}")
+    rows = []
+    for raw in cur.fetchall():
+        record = dict(zip(names, raw, strict=True))
+        for col in PRICE_JSON_COLUMNS:
+            record[col] = json.loads(record[col])
+        rows.append(PriceRow.model_validate(record))
+    log.debug("price table: %d rows (model=%r, since=%r)", len(rows), model, since)
+    return rows
+
+
+def row_dicts(rows: Iterable[PriceRow]) -> list[dict[str, Any]]:
+    return [r.model_dump(mode="json") for r in rows]
+
+
+def _csv_cell(name: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if name in JSON_FIELDS:
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def write_prices(rows: list[PriceRow], fmt: str, out: TextIO) -> None:
+    """Write ``rows`` to ``out`` as csv, json (one array) or jsonl (one object a line)."""
+    data = row_dicts(rows)
+    if fmt == "json":
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == "jsonl":
+        for item in data:
+            out.write(json.dumps(item, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for item in data:
+            writer.writerow([_csv_cell(c, item[c]) for c in COLUMNS])
+    else:
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def read_prices_csv(text: str) -> list[dict[str, Any]]:
+    """Turn an exported CSV back into the JSON shape (for consumers and tests)."""
+    out = []
+    for record in csv.DictReader(io.StringIO(text)):
+        item: dict[str, Any] = {}
+        for name, cell in record.items():
+            if cell == "":
+                item[name] = None
+            elif name in JSON_FIELDS:
+                item[name] = json.loads(cell)
+            elif name in _INTS:
+                item[name] = int(cell)
+            elif PriceRow.model_fields[name].annotation in (float, float | None):
+                item[name] = float(cell)
+            else:
+                item[name] = cell
+        out.append(item)
+    return out
+
+
+def export_prices(db_path: str | Path, fmt: str, out: TextIO, model: str | None = None,
+                  since: str | None = None) -> int:
+    """Export the price table from ``db_path``; returns how many rows were written."""
+    conn = connect_readonly(db_path)
+    try:
+        rows = price_rows(conn, model=model, since=since)
+    finally:
+        conn.close()
+    write_prices(rows, fmt, out)
+    return len(rows)

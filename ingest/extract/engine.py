@@ -1,0 +1,182 @@
+"""The extraction pipeline: sections in, ``Claim`` objects out.
+
+Body first, then summary. The body's credit rates (stated, or implied by a
+price that gives both credits and money) price every amount of credits in the
+document; a summary's rate is used only when the body has none. A summary
+claim only fills a gap: it is dropped when the body already has a claim of its
+kind for its model, and a summary price whose money disagrees with the body's
+rate is dropped outright. Summary claims keep lower confidence.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from ingest.extract.lexicon import Lexicon, load_lexicon
+from ingest.extract.mentions import DocContext, MentionScanner
+from ingest.extract.normalize import normalise
+from ingest.extract.numbers import scanner
+from ingest.extract.opinions import OpinionRules
+from ingest.extract.prices import PriceRules, Rate
+from ingest.extract.registry import Registry, load_registry
+from ingest.extract.section import Draft, SectionView, Subject
+from ingest.extract.sentences import Splitter
+from ingest.extract.speed import SpeedRules
+from schemas.claim import Claim
+from schemas.document import Document
+
+log = logging.getLogger(__name__)
+
+
+class Extractor:
+    def __init__(self, version: int, lex: Lexicon | None = None, reg: Registry | None = None) -> None:
+        self.version = version
+        self.lex = lex or load_lexicon()
+        self.reg = reg or load_registry()
+        self.splitter = Splitter(self.lex)
+        self.quantities = scanner(self.lex)
+        self.mentions = MentionScanner(self.reg, self.lex)
+        self.price_rules = PriceRules(self.lex, self.reg)
+        self.speed_rules = SpeedRules(self.lex)
+        self.opinion_rules = OpinionRules(self.lex)
+
+    # ----- public --------------------------------------------------------------
+    def extract(self, doc: Document, document: str) -> list[Claim]:
+        views = [SectionView("body", doc.text, normalise(doc.text), self.splitter, self.quantities)]
+        if doc.summary:
+            views.append(SectionView("summary", doc.summary, normalise(doc.summary), self.splitter, self.quantities))
+        raws = [self.mentions.scan(v.clean) for v in views]
+        title = self.mentions.scan(normalise(doc.title)) if doc.title else []
+        ctx = self.mentions.context(title + [r for rs in raws for r in rs])
+        for view, rs in zip(views, raws, strict=True):
+            view.add_mentions(self.mentions, rs, ctx, [])
+        body, stated = self._section(views[0], ctx)
+        body_rates = self._apply_rates(body, stated)
+        claims = [self._claim(views[0], d, document) for d in body]
+        if len(views) > 1:
+            summary, summary_stated = self._section(views[1], ctx)
+            self._apply_rates(summary, body_rates or summary_stated)
+            kept = self._reconcile(summary, body, bool(body_rates))
+            claims += [self._claim(views[1], d, document) for d in kept]
+        log.debug("%s: %d claims", document, len(claims))
+        return claims
+
+    # ----- one section ---------------------------------------------------------
+    def _section(self, view: SectionView, ctx: DocContext) -> tuple[list[Draft], list[Rate]]:
+        main = ctx.main_model(self.reg)
+        view.topic = Subject([main[0]], [main[1]], False) if main else None
+        rates: list[Rate] = []
+        drafts: list[Draft] = []
+        used: set[int] = set()
+        live = [i for i, s in enumerate(view.sentences) if not s.prompt]
+        for sid in live:
+            if not any(q.kind == "credits" for q in view.quantities[sid]):
+                continue
+            groups = view.groups(sid, view.sentences[sid].start, view.sentences[sid].end)
+            brand = self.reg.brand_of(groups[0][0].models[0]) if groups else None
+            name = brand.name if brand else ctx.main_brand
+            found, rate_drafts, ids = self.price_rules.rates(view, sid, name)
+            rates += found
+            drafts += [d for d in rate_drafts if d.model]
+            used |= ids
+        carry = False
+        for sid in live:
+            drafts += self.price_rules.prices(view, sid, used)
+            drafts += self.price_rules.changes(view, sid)
+            timed, carry = self.speed_rules.sentence(view, sid, carry)
+            drafts += timed
+            drafts += self.opinion_rules.sentence_claims(view, sid)
+            view.update_topic(sid)
+        return self._dedupe(drafts), rates
+
+    @staticmethod
+    def _dedupe(drafts: list[Draft]) -> list[Draft]:
+        seen: set[tuple[Any, ...]] = set()
+        out: list[Draft] = []
+        for d in drafts:
+            key: tuple[Any, ...] = (d.kind, d.model, d.start, d.end)
+            if d.kind == "price":
+                key = (d.kind, d.model, d.tier, *sorted((k, str(v)) for k, v in d.fields.items()))
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(d)
+        return out
+
+    # ----- credit rates --------------------------------------------------------
+    def _implied(self, drafts: list[Draft]) -> list[Rate]:
+        """Rates that priced amounts imply (20灵感值…相当于人民币两块): kept only when they agree."""
+        found: list[Rate] = []
+        for d in drafts:
+            credits, cny = d.fields.get("credits"), d.fields.get("price_cny")
+            if d.kind == "price" and isinstance(credits, float) and isinstance(cny, float) and cny > 0:
+                brand = self.reg.brand_of(d.model)
+                found.append(Rate(brand.name if brand else None, credits / cny, "cny", False))
+        if found and all(abs(r.credits_per - found[0].credits_per) <= 0.02 * found[0].credits_per for r in found):
+            return found[:1]
+        return []
+
+    def _apply_rates(self, drafts: list[Draft], rates: list[Rate]) -> list[Rate]:
+        """Price every amount of credits from the stated rates (else the implied one); return those used."""
+        rates = rates or self._implied(drafts)
+        for d in drafts:
+            credits = d.fields.get("credits")
+            if d.kind != "price" or not isinstance(credits, float):
+                continue
+            brand = self.reg.brand_of(d.model)
+            for r in rates:
+                key = f"price_{r.currency}"
+                if key in d.fields or (r.brand and brand and r.brand != brand.name):
+                    continue
+                d.fields[key] = round(credits / r.credits_per, 4)
+                d.rule += "+rate"
+                d.confidence = round(min(d.confidence, self.lex.confidence("price_derived")), 3)
+        return rates
+
+    # ----- summary -------------------------------------------------------------
+    def _reconcile(self, summary: list[Draft], body: list[Draft], body_has_rate: bool) -> list[Draft]:
+        covered = {(d.kind, d.model) for d in body}
+        body_prices = {(d.model, d.tier): d for d in body if d.kind == "price"}
+        factor = self.lex.confidence("summary_factor")
+        out: list[Draft] = []
+        for d in summary:
+            if d.kind == "credit_rate" and (body_has_rate or ("credit_rate", d.model) in covered):
+                continue
+            if d.kind == "price":
+                twin = body_prices.get((d.model, d.tier))
+                if twin is not None or self._conflicts(d, body):
+                    continue
+            elif (d.kind, d.model) in covered:
+                continue
+            d.confidence = round(d.confidence * factor, 3)
+            d.rule = "summary:" + d.rule
+            out.append(d)
+        return out
+
+    @staticmethod
+    def _conflicts(d: Draft, body: list[Draft]) -> bool:
+        """A summary price whose money disagrees with a body price of the same credits and model."""
+        for b in body:
+            if b.kind != "price" or b.model != d.model or b.fields.get("credits") != d.fields.get("credits"):
+                continue
+            for key in ("price_cny", "price_usd"):
+                x, y = b.fields.get(key), d.fields.get(key)
+                if isinstance(x, float) and isinstance(y, float) and abs(x - y) > 0.02 * max(x, y):
+                    return True
+            return True  # same credits for the same model: a duplicate
+        return False
+
+    # ----- output --------------------------------------------------------------
+    def _claim(self, view: SectionView, d: Draft, document: str) -> Claim:
+        start, end = d.start, d.end
+        text = view.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        fields = {k: v for k, v in d.fields.items() if v is not None}
+        return Claim(
+            document=document, kind=d.kind, model=d.model, tier=d.tier, quote=text[start:end],  # type: ignore[arg-type]
+            start=start, end=end, section=view.name,  # type: ignore[arg-type]
+            confidence=max(0.0, min(1.0, d.confidence)), method=f"rules/{self.version}:{d.rule}", **fields,
+        )

@@ -1,0 +1,229 @@
+"""Where a text names a model, and which model it means.
+
+Four shapes are found in one regex pass over the normalised text:
+brand-led (可灵2.1大师版, Kling 2.1 Master, Runway Gen-4 Turbo, gen-4), bare
+versions (2.1版本, 2.1大师版, 1.6像…), tier words on their own (大师版, 高品质模式)
+and plurals (两个2.1版本, 2.1两个版本). A document context (its main brand and
+the version it is about) resolves what the text leaves out; a sentence's own
+version beats the document's for a bare tier word.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ingest.extract.lexicon import Lexicon, alt
+from ingest.extract.registry import Registry, version_key
+
+log = logging.getLogger(__name__)
+
+_UNIT_AFTER = re.compile(r"\s*(?:[秒元块分%个条次倍万亿年月日号点岁期季]|[spkx](?![a-z])|fps)")
+_NUM_WORDS = {"两": 2, "俩": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
+
+
+@dataclass(slots=True)
+class RawMention:
+    start: int
+    end: int
+    shape: str  # brand | version | tier | plural
+    brand: str | None = None
+    version: str | None = None
+    words: list[str] = field(default_factory=list)
+    model: str | None = None  # a model alias named the model outright
+    count: int = 0
+    marked: bool = False  # a version with 版本/大师版 after it: surely a version
+    versus: bool = False  # compared with (相比X, X相比, than X), not the subject
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    models: list[str]
+    tier: str | None
+    brand: str | None
+    explicit: bool  # the text itself names the version
+    versus: bool = False
+    group: int = -1
+
+
+@dataclass
+class DocContext:
+    main_brand: str | None
+    main_version: dict[str, str]
+    brands: list[str]
+
+    def main_model(self, reg: Registry) -> tuple[str, str | None] | None:
+        if not self.main_brand:
+            return None
+        return reg.resolve(self.main_brand, self.main_version.get(self.main_brand))
+
+
+class MentionScanner:
+    def __init__(self, reg: Registry, lex: Lexicon) -> None:
+        self.reg = reg
+        names = list(reg.alias_brand) + list(reg.alias_model)
+        eds = reg.edition_words()
+        long_eds = [w for w in eds if re.search(r"[\u4e00-\u9fff]", w) and w.endswith(("版", "模式"))]
+        ed = alt(eds)
+        ver = r"\d{1,2}(?:[.\-_]\d{1,2})?(?!\d)"
+        self.regex = re.compile("|".join([
+            r"(?P<d>(?P<dn>两|俩|2|三|3|四|4)\s*个\s*(?P<dver>\d\.\d{1,2})?\s*的?\s*(?:版本|模型)"
+            r"|(?P<dver2>\d\.\d{1,2})\s*的?\s*(?P<dn2>两|三|四)\s*个\s*(?:版本|模型))",
+            rf"(?P<a>(?P<aname>{alt(names)})(?:[\s\-_]*(?:ai[\s\-_]*)?(?P<avp>v|gen[-\s]?|ray[-\s]?|q)?(?P<aver>{ver})"
+            rf"(?:[\s\-_]*的?\s*(?P<aed>{ed})(?:\s*(?P<aed2>{ed}))?)?|\s*(?P<aedl>{ed}))?(?P<asuf>\s*版本)?)",
+            rf"(?P<b>(?<![0-9a-z.])(?P<bvp>v)?(?P<bver>\d\.\d{{1,2}})(?!\d|\.\d|\s*%)"
+            rf"(?:\s*的?\s*(?P<bed>{ed})|(?P<bsuf>\s*(?:版本|版|模型|version|model)))?)",
+            rf"(?P<c>{alt(long_eds)})",
+        ]))
+        self.compare_before = re.compile(rf"(?:{lex.alt('markers', 'compare_before')})[^，。,；;!！?？]{{0,4}}$")
+        self.compare_with = re.compile(rf"(?:{lex.alt('markers', 'compare_with')})\s*$")
+        self.compare_after = re.compile(rf"\s*(?:{lex.alt('markers', 'compare_after')})")
+        self.coord = {w.strip() for w in lex.words("markers", "coordination")}
+
+    # ----- scanning ------------------------------------------------------------
+    def scan(self, norm: str) -> list[RawMention]:
+        out: list[RawMention] = []
+        for m in self.regex.finditer(norm):
+            raw = self._read(m, norm)
+            if raw is not None:
+                out.append(raw)
+        return out
+
+    def _read(self, m: re.Match[str], norm: str) -> RawMention | None:
+        g = m.lastgroup
+        if g == "d":
+            n = _NUM_WORDS.get(m.group("dn") or m.group("dn2") or "", 0)
+            return RawMention(m.start(), m.end(), "plural", version=m.group("dver") or m.group("dver2"), count=n)
+        if g == "c":
+            return RawMention(m.start(), m.end(), "tier", words=[m.group("c")])
+        if g == "b":
+            if not (m.group("bed") or m.group("bsuf")) and _UNIT_AFTER.match(norm, m.end("bver")):
+                return None
+            words = [m.group("bed")] if m.group("bed") else []
+            return RawMention(m.start(), m.end(), "version", version=m.group("bver"), words=words,
+                              marked=bool(m.group("bed") or m.group("bsuf")))
+        return self._read_brand(m, norm)
+
+    def _read_brand(self, m: re.Match[str], norm: str) -> RawMention:
+        name = re.sub(r"\s+", " ", m.group("aname"))
+        info = self.reg.alias_model.get(name)
+        brand = info.brand if info else self.reg.alias_brand.get(name) or self.reg.alias_brand.get(name.replace(" ", ""))
+        words = [w for w in (m.group("aed"), m.group("aed2"), m.group("aedl")) if w]
+        raw = RawMention(m.start(), m.end(), "brand", brand=brand, words=words, model=info.name if info else None)
+        if m.group("aver") and not info:
+            vp = (m.group("avp") or "").strip()
+            b = self.reg.brands.get(brand or "")
+            bad_unit = not m.group("aed") and _UNIT_AFTER.match(norm, m.end("aver"))
+            if bad_unit or (b and b.prefix_required and not vp):
+                raw.end = m.end("aname")
+                raw.words = []
+            else:
+                raw.version = ("q" + m.group("aver")) if vp == "q" else m.group("aver")
+        return raw
+
+    # ----- document context ----------------------------------------------------
+    def context(self, raws: list[RawMention]) -> DocContext:
+        brands: Counter[str] = Counter()
+        for r in raws:
+            if r.shape == "brand" and r.brand:
+                brands[r.brand] += 1
+        order = [b for b, _ in brands.most_common()]
+        main = order[0] if order else None
+        versions: dict[str, Counter[str]] = {}
+        for r in raws:
+            brand = r.brand if r.shape == "brand" else self._brand_for_version(r, main, order)
+            if brand and r.version and r.shape in ("brand", "version"):
+                versions.setdefault(brand, Counter())[version_key(r.version)] += 1
+        main_version = {b: c.most_common(1)[0][0] for b, c in versions.items()}
+        return DocContext(main_brand=main, main_version=main_version, brands=order)
+
+    def _brand_for_version(self, r: RawMention, main: str | None, brands: list[str]) -> str | None:
+        if not r.version:
+            return None
+        key = version_key(r.version)
+        for b in ([main] if main else []) + brands:
+            if self.reg.knows_version(b, key):
+                return b
+        return main if (r.marked and main) else None
+
+    def _brand_for_words(self, words: list[str], ctx: DocContext) -> str | None:
+        for b in ([ctx.main_brand] if ctx.main_brand else []) + ctx.brands + list(self.reg.brands):
+            ed, tier = self.reg.words_of(b, words)
+            if ed or tier:
+                return b
+        return None
+
+    # ----- resolution ----------------------------------------------------------
+    def resolve(self, norm: str, raws: list[RawMention], ctx: DocContext, sentence_of: list[int],
+                recent: list[str]) -> list[Mention]:
+        """Mentions of one section, in order; ``sentence_of[i]`` is raw i's sentence index.
+
+        ``recent`` (models named so far, newest last) resolves "两个版本" and is extended.
+        """
+        out: list[Mention] = []
+        sent_versions: dict[tuple[int, str], str] = {}
+        for raw, sid in zip(raws, sentence_of, strict=True):
+            mention = self._resolve_one(raw, ctx, sid, sent_versions, recent)
+            if mention is None:
+                continue
+            mention.versus = raw.versus
+            if out and raw.shape == "tier" and out[-1].models and norm[out[-1].end:raw.start].strip() in ("", "的"):
+                prev = out[-1]  # 普通版标准模式, 2.1的高品质: a tier word refines the model before it
+                name, tier = self.reg.apply_tier(prev.models[0], mention.tier)
+                prev.models, prev.tier, prev.end = [name], tier, raw.end
+                continue
+            out.append(mention)
+            for name in mention.models:
+                if name in recent:
+                    recent.remove(name)
+                recent.append(name)
+        return out
+
+    def _resolve_one(self, raw: RawMention, ctx: DocContext, sid: int,
+                     sent_versions: dict[tuple[int, str], str], recent: list[str]) -> Mention | None:
+        if raw.shape == "plural":
+            if raw.version and ctx.main_brand:
+                models = self.reg.version_models(ctx.main_brand, raw.version)[: raw.count]
+            else:
+                models = list(dict.fromkeys(reversed(recent)))[: raw.count][::-1]
+            return Mention(raw.start, raw.end, models, None, ctx.main_brand, bool(raw.version)) if models else None
+        if raw.shape == "brand" and raw.model and not raw.version and not raw.words:
+            info = self.reg.models[raw.model]
+            return Mention(raw.start, raw.end, [info.name], info.tier, info.brand, True)
+        if raw.shape == "brand":
+            brand = raw.brand
+            version = raw.version or (self.reg.models[raw.model].version if raw.model else None)
+        elif raw.shape == "version":
+            brand = self._brand_for_version(raw, ctx.main_brand, ctx.brands)
+            version = raw.version
+        else:
+            brand = self._brand_for_words(raw.words, ctx)
+            version = sent_versions.get((sid, brand or "")) or ctx.main_version.get(brand or "")
+        if not brand or brand not in self.reg.brands:
+            return None
+        explicit = version is not None
+        if raw.shape in ("brand", "version") and version and not raw.versus:
+            sent_versions[(sid, brand)] = version
+        elif raw.shape == "brand":
+            version = ctx.main_version.get(brand)
+        name, tier = self.reg.resolve(brand, version, raw.words)
+        return Mention(raw.start, raw.end, [name], tier, brand, explicit)
+
+    # ----- roles ---------------------------------------------------------------
+    def is_versus(self, norm: str, start: int, end: int, sent_start: int) -> bool:
+        """Is the model at [start, end) what something is compared with (相比X, 和X相比, than X)?"""
+        before = norm[max(sent_start, start - 12):start]
+        return bool(self.compare_before.search(before)) or bool(
+            self.compare_with.search(before) and self.compare_after.match(norm, end))
+
+    def mark_roles(self, norm: str, mentions: list[Mention]) -> None:
+        """Group coordinated mentions (A和B, A、B): they share one role."""
+        prev: Mention | None = None
+        for i, m in enumerate(mentions):
+            m.group = i
+            if prev is not None and norm[prev.end:m.start].strip() in self.coord:
+                m.group, m.versus = prev.group, prev.versus
+            prev = m

@@ -1,0 +1,243 @@
+"""Money claims: credit rates, prices of one generation, price changes, plans.
+
+Per sentence, amounts are read in order. Credits next to money with an
+equivalence between them (10灵感值，等于1块钱; $1 = 100 credits) are a credit
+rate when nothing says "per clip"; with a clip length or "一条" they are a price
+whose money is stated (5秒20灵感值…相当于人民币两块). A purchase (氪了1000块) or a
+plan is not a price. Every other amount of credits, and money with a price
+context, anchors one price; the text since the previous anchor holds its clip
+length, resolution, tier word and model.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from ingest.extract.lexicon import Lexicon, alt
+from ingest.extract.numbers import Quantity
+from ingest.extract.registry import Registry
+from ingest.extract.section import Draft, SectionView
+
+log = logging.getLogger(__name__)
+
+_MONEY = ("cny", "usd")
+
+
+@dataclass(slots=True)
+class Rate:
+    brand: str | None
+    credits_per: float
+    currency: str  # cny | usd
+    explicit: bool
+
+
+@dataclass(slots=True)
+class Anchor:
+    q: Quantity
+    money: Quantity | None = None
+
+
+class PriceRules:
+    def __init__(self, lex: Lexicon, reg: Registry) -> None:
+        self.lex, self.reg = lex, reg
+
+        def rx(*keys: str) -> re.Pattern[str]:
+            return re.compile(lex.alt(*keys))
+
+        self.purchase_re = re.compile(rf"(?:{lex.alt('context', 'purchase')})\s*(?:了|的)?\s*$")
+        self.grant_re = rx("context", "grant")
+        self.plan_re = rx("context", "plan")
+        self.business_re = rx("context", "business")
+        self.per_item_re = rx("context", "per_item")
+        self.equiv_re = rx("context", "equivalence")
+        self.rate_word_re = rx("context", "rate_words")
+        self.price_word_re = rx("context", "price_words")
+        self.down_re = rx("context", "down")
+        self.up_re = rx("context", "up")
+        self.speed_re = rx("context", "speed")
+        tiers = {w for b in reg.brands.values() for w in b.tier_words}
+        self.tier_re = re.compile(alt(tiers))
+
+    # ----- helpers -------------------------------------------------------------
+    def _clause_of(self, view: SectionView, sid: int, pos: int) -> tuple[int, int]:
+        for c in view.sentences[sid].clauses:
+            if c.start <= pos < c.end:
+                return c.start, c.end
+        s = view.sentences[sid]
+        return s.start, s.end
+
+    def _purchased(self, text: str, q: Quantity) -> bool:
+        return bool(self.purchase_re.search(text[max(0, q.start - 6):q.start]))
+
+    def _linked(self, text: str, a: Quantity, b: Quantity) -> bool:
+        gap = text[a.end:b.start]
+        if gap.strip(" ，,（(") in ("", "=", "≈", ":", "：", "~"):
+            return True
+        return len(gap) <= 30 and bool(self.equiv_re.search(gap) or self.rate_word_re.search(gap))
+
+    def _per_clip(self, view: SectionView, sid: int, q: Quantity) -> bool:
+        lo, hi = self._clause_of(view, sid, q.start)
+        qs = view.quantities[sid]
+        timed = any(t.kind == "time" and t.value <= 60 and t.start < q.start and t.start >= view.sentences[sid].start
+                    for t in qs)
+        return bool(q.per) or timed or bool(self.per_item_re.search(view.cue_text, lo, hi))
+
+    # ----- credit rates --------------------------------------------------------
+    def rates(self, view: SectionView, sid: int, brand: str | None) -> tuple[list[Rate], list[Draft], set[int]]:
+        """Credit rates of one sentence, their claims, and the ids of amounts they used."""
+        qs = view.quantities[sid]
+        text = view.cue_text
+        rates: list[Rate] = []
+        drafts: list[Draft] = []
+        used: set[int] = set()
+        for a, b in zip(qs, qs[1:], strict=False):
+            kinds = {a.kind, b.kind}
+            if "credits" not in kinds or not kinds & set(_MONEY) or not self._linked(text, a, b):
+                continue
+            cr, money = (a, b) if a.kind == "credits" else (b, a)
+            if self._purchased(text, a) or self._purchased(text, b) or self._per_clip(view, sid, cr):
+                continue
+            sent = text[view.sentences[sid].start:view.sentences[sid].end]
+            if not (money.value == 1 or cr.value == 1 or self.rate_word_re.search(sent)) or money.value <= 0:
+                continue
+            per = cr.value / money.value
+            rates.append(Rate(brand, per, money.kind, True))
+            used.update((id(a), id(b)))
+            lo, hi = self._clause_of(view, sid, min(a.start, b.start))
+            field = "credits_per_cny" if money.kind == "cny" else "credits_per_usd"
+            drafts.append(Draft("credit_rate", lo, max(hi, b.end), brand, None, "credit-rate",
+                                self.lex.confidence("credit_rate"), {field: round(per, 4), "credit_unit": cr.unit}))
+        return rates, drafts, used
+
+    # ----- prices --------------------------------------------------------------
+    def _anchors(self, view: SectionView, sid: int, used: set[int]) -> tuple[list[Anchor], list[Draft]]:
+        text = view.cue_text
+        sent = view.sentences[sid]
+        anchors: list[Anchor] = []
+        plans: list[Draft] = []
+        business = bool(self.business_re.search(text, sent.start, sent.end))
+        for q in view.quantities[sid]:
+            if id(q) in used or q.kind not in ("credits", *_MONEY):
+                continue
+            lo, hi = self._clause_of(view, sid, q.start)
+            before = text[lo:q.start]
+            if self._purchased(text, q) or self.plan_re.search(text, lo, hi):
+                plans.append(Draft("plan_price", lo, hi, None, None, "plan", self.lex.confidence("plan_price"),
+                                   {"credits": q.value} if q.kind == "credits" else {f"price_{q.kind}": q.value}))
+                continue
+            if q.kind == "credits":
+                if self.grant_re.search(before):
+                    continue
+                anchors.append(Anchor(q))
+                continue
+            if business or q.value >= 1e5:
+                continue
+            prev = anchors[-1] if anchors else None
+            if prev and prev.money is None and self._linked(text, prev.q, q):
+                prev.money = q
+                continue
+            if q.per or self._per_clip(view, sid, q) or self.price_word_re.search(text, lo, hi):
+                anchors.append(Anchor(q))
+        return anchors, plans
+
+    def prices(self, view: SectionView, sid: int, used: set[int]) -> list[Draft]:
+        anchors, drafts = self._anchors(view, sid, used)
+        sent = view.sentences[sid]
+        text = view.cue_text
+        qs = view.quantities[sid]
+        prev_end = sent.start
+        for i, an in enumerate(anchors):
+            end_q = an.money or an.q
+            seg_lo = prev_end
+            seg_hi = sent.end if i == len(anchors) - 1 else end_q.end
+            if i < len(anchors) - 1:  # a parenthesis right after an amount belongs to it
+                close = re.match(r"\s*[（(][^）)]{0,20}[）)]", text[end_q.end:anchors[i + 1].q.start])
+                if close:
+                    seg_hi = end_q.end + close.end()
+            prev_end = seg_hi
+            subj = view.subject(sid, seg_lo, seg_hi, an.q.start)
+            if subj is None:
+                continue
+            fields = self._fields(an, [q for q in qs if seg_lo <= q.start < seg_hi])
+            tier_word = self.tier_re.search(text, seg_lo, seg_hi)
+            q_lo = seg_lo
+            while q_lo < seg_hi and text[q_lo] in " ，,；;、)）":
+                q_lo += 1
+            for name, mtier in zip(subj.models, subj.tiers, strict=True):
+                model, tier = self._model_tier(name, mtier, tier_word.group(0) if tier_word else None,
+                                               fields.get("resolution"))
+                conf = self.lex.confidence("price") * (1 if subj.explicit else
+                                                        self.lex.confidence("context_model_factor"))
+                drafts.append(Draft("price", q_lo, seg_hi, model, tier, "price", round(conf, 3), dict(fields)))
+        return drafts
+
+    def _fields(self, an: Anchor, seg_qs: list[Quantity]) -> dict[str, object]:
+        q = an.q
+        out: dict[str, object] = {}
+        if q.kind == "credits":
+            out["credits"], out["credit_unit"] = q.value, q.unit
+        money = an.money or (q if q.kind in _MONEY else None)
+        if money is not None:
+            out[f"price_{money.kind}"] = money.value
+        if q.per == "second" or (money is not None and money.per == "second"):
+            out["duration_s"] = 1.0
+        elif q.per_seconds:
+            out["duration_s"] = q.per_seconds
+        else:
+            times = [t for t in seg_qs if t.kind == "time" and t.qual is None and not t.plus and t.value <= 120]
+            near = [t for t in times if t.start < q.start] or times
+            if near:
+                out["duration_s"] = near[-1].value if near[-1].start < q.start else near[0].value
+        res = [t for t in seg_qs if t.kind == "resolution"]
+        if res:
+            out["resolution"] = min(res, key=lambda t: abs(t.start - q.start)).unit
+        return out
+
+    def _model_tier(self, name: str, mention_tier: str | None, word: str | None,
+                    resolution: object) -> tuple[str, str | None]:
+        tier = mention_tier
+        brand = self.reg.brand_of(name)
+        if word and brand is not None:
+            tier = brand.tier_words.get(word.lower(), tier)
+        model, tier = self.reg.apply_tier(name, tier)
+        if tier is None and isinstance(resolution, str):
+            tier = self.reg.tier_of_resolution(model, resolution)
+        if tier is None and model in self.reg.models:
+            tier = self.reg.models[model].tier
+        return model, tier
+
+    # ----- price changes -------------------------------------------------------
+    def changes(self, view: SectionView, sid: int) -> list[Draft]:
+        text = view.cue_text
+        sent = view.sentences[sid]
+        out: list[Draft] = []
+        for q in view.quantities[sid]:
+            if q.kind != "percent":
+                continue
+            lo, hi = self._clause_of(view, sid, q.start)
+            priced = self.price_word_re.search(text, sent.start, hi) or q.unit == "discount"
+            if not priced or (self.speed_re.search(text, lo, hi) and not self.price_word_re.search(text, lo, hi)):
+                continue
+            direction = "down" if q.unit == "discount" else self._direction(text, lo, hi, q)
+            if direction is None:
+                continue
+            subj = view.subject(sid, lo, hi, q.start)
+            if subj is None:
+                continue
+            for name in subj.models:
+                fields: dict[str, object] = {"percent": q.value, "direction": direction}
+                if subj.versus and subj.versus != name:
+                    fields["versus"] = subj.versus
+                out.append(Draft("price_change", lo, hi, name, None, "price-change",
+                                 self.lex.confidence("price_change"), fields))
+        return out
+
+    def _direction(self, text: str, lo: int, hi: int, q: Quantity) -> str | None:
+        best: tuple[int, str] | None = None
+        for word_re, label in ((self.down_re, "down"), (self.up_re, "up")):
+            for m in word_re.finditer(text, lo, hi):
+                dist = q.start - m.end() if m.end() <= q.start else m.start() - q.end
+                if dist >= 0 and (best is None or dist < best[0]):
+                    best = (dist, label)
+        return best[1] if best else None

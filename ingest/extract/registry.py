@@ -1,0 +1,226 @@
+"""The model registry (``ingest/data/models.yml``): brands, versions, editions, tiers.
+
+``Registry.resolve`` turns what a text says (a brand, maybe a version, maybe an
+edition or tier word) into a canonical model name and a tier, e.g. 可灵 + 2.1 +
+大师版 -> ("Kling 2.1 Master", "master"), 可灵 + 2.1 + 高品质 -> ("Kling 2.1",
+"high-quality"). Versions are compared by key: "2.0" == "2", "02" == "2",
+"V4.5" == "4.5", "Q1" stays "q1".
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ingest.extract.lexicon import DATA_DIR
+
+log = logging.getLogger(__name__)
+
+MODELS_PATH = DATA_DIR / "models.yml"
+_DECORATIVE_PREFIX = re.compile(r"^(?:v|gen[-\s]?|ray[-\s]?)")
+
+
+def version_key(text: str) -> str:
+    """Comparable form of a version: lower case, no v/gen/ray prefix, no trailing .0."""
+    s = _DECORATIVE_PREFIX.sub("", text.strip().lower())
+    prefix = ""
+    if s[:1].isalpha():
+        prefix, s = s[0], s[1:]
+    parts = [p for p in re.split(r"[.\-_]", s) if p]
+    if not parts or not all(p.isdigit() for p in parts):
+        return prefix + s
+    nums = [str(int(p)) for p in parts]
+    while len(nums) > 1 and nums[-1] == "0":
+        nums.pop()
+    return prefix + ".".join(nums)
+
+
+def version_label(text: str) -> str:
+    """A version as a name shows it: "v2-6" -> "2.6", "q1" -> "Q1"."""
+    s = _DECORATIVE_PREFIX.sub("", text.strip().lower())
+    s = re.sub(r"(?<=\d)[-_](?=\d)", ".", s)
+    return s.upper() if s[:1].isalpha() else s
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    name: str
+    brand: str
+    version: str  # key
+    edition: str | None = None
+    tier: str | None = None  # the tier, when the vendor sells it as its own model
+    tiers: tuple[tuple[str, str], ...] = ()  # (tier, resolution) for models sold in tiers
+    default: bool = False
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class Brand:
+    name: str
+    vendor: str
+    aliases: list[str]
+    name_format: str
+    open_versions: bool
+    prefix_required: bool
+    tier_words: dict[str, str]  # word -> tier
+    edition_words: dict[str, str]  # word -> edition
+    models: list[ModelInfo] = field(default_factory=list)
+
+    def by_version(self, key: str) -> list[ModelInfo]:
+        return [m for m in self.models if m.version == key]
+
+
+class Registry:
+    """Every brand and model the extractor knows, with lookups by name and alias."""
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.brands: dict[str, Brand] = {}
+        self.alias_brand: dict[str, str] = {}
+        self.alias_model: dict[str, ModelInfo] = {}
+        self.models: dict[str, ModelInfo] = {}
+        for row in raw.get("brands") or []:
+            self._add_brand(row)
+
+    def _add_brand(self, row: dict[str, Any]) -> None:
+        name = str(row["brand"])
+        brand = Brand(
+            name=name,
+            vendor=str(row.get("vendor", name)),
+            aliases=[str(a).lower() for a in row.get("aliases") or []],
+            name_format=str(row.get("name_format") or f"{name} {{v}}"),
+            open_versions=bool(row.get("open_versions", True)),
+            prefix_required=bool(row.get("version_prefix_required", False)),
+            tier_words={str(w).lower(): str(t) for t, ws in (row.get("tiers") or {}).items() for w in ws or []},
+            edition_words={str(w).lower(): str(e) for e, ws in (row.get("editions") or {}).items() for w in ws or []},
+        )
+        for m in row.get("models") or []:
+            info = ModelInfo(
+                name=str(m["name"]),
+                brand=name,
+                version=version_key(str(m.get("version", ""))),
+                edition=m.get("edition"),
+                tier=m.get("tier"),
+                tiers=tuple((str(k), str(v)) for k, v in (m.get("tiers") or {}).items()),
+                default=bool(m.get("default", False)),
+                aliases=tuple(str(a).lower() for a in m.get("aliases") or []),
+            )
+            brand.models.append(info)
+            self.models[info.name] = info
+            for a in info.aliases:
+                self.alias_model[a] = info
+        self.brands[name] = brand
+        for a in brand.aliases + [name.lower()]:
+            self.alias_brand.setdefault(a, name)
+
+    # ----- lookups -------------------------------------------------------------
+    def brand_of(self, model_name: str | None) -> Brand | None:
+        if not model_name:
+            return None
+        info = self.models.get(model_name)
+        if info:
+            return self.brands[info.brand]
+        return self.brands.get(model_name.split(" ")[0])
+
+    def knows_version(self, brand: str, key: str) -> bool:
+        b = self.brands.get(brand)
+        return bool(b and b.by_version(key))
+
+    def edition_words(self) -> set[str]:
+        return {w for b in self.brands.values() for w in (*b.tier_words, *b.edition_words)}
+
+    def words_of(self, brand: str, words: Sequence[str]) -> tuple[str | None, str | None]:
+        """(edition, tier) named by edition/tier ``words`` for ``brand``."""
+        b = self.brands.get(brand)
+        edition = tier = None
+        for w in words:
+            key = re.sub(r"\s+", " ", w.lower().strip())
+            if b is None:
+                break
+            edition = edition or b.edition_words.get(key)
+            tier = tier or b.tier_words.get(key)
+        return edition, tier
+
+    # ----- resolution ----------------------------------------------------------
+    def resolve(self, brand: str, version: str | None, words: Sequence[str] = ()) -> tuple[str, str | None]:
+        """Canonical model name and tier for ``brand`` + version text + edition/tier words."""
+        b = self.brands[brand]
+        edition, tier = self.words_of(brand, list(words))
+        if version is None:
+            return b.name, tier
+        cands = b.by_version(version_key(version))
+        if not cands:
+            if not b.open_versions:
+                return b.name, tier
+            name = b.name_format.format(v=version_label(version))
+            if edition and edition != "regular":
+                name += " " + edition.title()
+            return name, tier
+        model = self._pick(cands, edition, tier)
+        return model.name, self._tier_for(model, tier)
+
+    @staticmethod
+    def _pick(cands: list[ModelInfo], edition: str | None, tier: str | None) -> ModelInfo:
+        if edition and edition != "regular":
+            hit = [m for m in cands if m.edition == edition]
+            if hit:
+                return hit[0]
+        if tier:
+            hit = [m for m in cands if m.tier == tier] or [m for m in cands if tier in dict(m.tiers)]
+            if hit:
+                return hit[0]
+        plain = [m for m in cands if m.default] or [m for m in cands if m.edition is None] or cands
+        return plain[0]
+
+    @staticmethod
+    def _tier_for(model: ModelInfo, tier: str | None) -> str | None:
+        if tier and (tier == model.tier or tier in dict(model.tiers)):
+            return tier
+        return model.tier
+
+    def apply_tier(self, model_name: str, tier: str | None) -> tuple[str, str | None]:
+        """The model a tier of ``model_name`` is sold as: Kling 2.1 + master -> Kling 2.1 Master."""
+        info = self.models.get(model_name)
+        if info is None or not tier:
+            return model_name, tier
+        b = self.brands[info.brand]
+        model = self._pick(b.by_version(info.version), None, tier)
+        return model.name, self._tier_for(model, tier) or tier
+
+    def tier_of_resolution(self, model_name: str, resolution: str | None) -> str | None:
+        """The tier a resolution implies where a model's tiers differ by resolution."""
+        info = self.models.get(model_name)
+        if info is None or not resolution:
+            return None
+        hits = [t for t, r in info.tiers if r == resolution]
+        return hits[0] if len(hits) == 1 else None
+
+    def version_models(self, brand: str, key: str) -> list[str]:
+        b = self.brands.get(brand)
+        return [m.name for m in b.by_version(version_key(key))] if b else []
+
+    def rows(self) -> list[dict[str, Any]]:
+        """Rows for the ``models`` table: every model, then every bare brand."""
+        out: list[dict[str, Any]] = []
+        for b in self.brands.values():
+            for m in b.models:
+                out.append({"name": m.name, "vendor": b.vendor, "brand": b.name, "aliases": list(m.aliases)})
+            if not any(m.name == b.name for m in b.models):
+                out.append({"name": b.name, "vendor": b.vendor, "brand": b.name, "aliases": list(b.aliases)})
+        return out
+
+
+@lru_cache(maxsize=4)
+def load_registry(path: str | None = None) -> Registry:
+    p = Path(path) if path else MODELS_PATH
+    raw = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    if not isinstance(raw, dict):
+        raise ValueError(f"{p}: the registry must be a mapping")
+    reg = Registry(raw)
+    log.debug("registry %s: %d brands, %d models", p, len(reg.brands), len(reg.models))
+    return reg

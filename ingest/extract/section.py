@@ -1,0 +1,145 @@
+"""One section of a document (body or summary) analysed once for every rule.
+
+``SectionView`` holds the original text, its normalised copy, sentences and
+clauses, the resolved model mentions and the quantities, bucketed by
+sentence; ``subject`` answers "which model is this part of the sentence
+about?" with the nearest model named before it, else the topic carried over
+from earlier sentences (the model the review was last talking about).
+"""
+from __future__ import annotations
+
+import logging
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from ingest.extract.mentions import DocContext, Mention, MentionScanner, RawMention
+from ingest.extract.normalize import mask, noise_spans
+from ingest.extract.numbers import Quantity, QuantityScanner
+from ingest.extract.sentences import Sentence, Splitter
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class Subject:
+    """The model(s) a claim is about, with the tier the text gave and where it came from."""
+
+    models: list[str]
+    tiers: list[str | None]
+    explicit: bool  # named in the same sentence, not carried over
+    versus: str | None = None
+
+
+@dataclass(slots=True)
+class Draft:
+    """A claim before it becomes a ``Claim``: offsets are into the section text."""
+
+    kind: str
+    start: int
+    end: int
+    model: str | None
+    tier: str | None
+    rule: str
+    confidence: float
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+def _group_subject(members: list[Mention], explicit: bool) -> Subject:
+    models: list[str] = []
+    tiers: list[str | None] = []
+    for m in members:
+        for name in m.models:
+            if name not in models:
+                models.append(name)
+                tiers.append(m.tier)
+    return Subject(models, tiers, explicit)
+
+
+class SectionView:
+    def __init__(self, name: str, text: str, norm: str, splitter: Splitter, quantities: QuantityScanner) -> None:
+        self.name = name
+        self.text = text
+        self.norm = norm
+        noise = noise_spans(norm)
+        self.clean = mask(norm, [s for s in noise if norm[s[0]] not in "#*"])  # hashtags, headings name models
+        self.cue_text = mask(norm, noise)  # hashtags hold no claims
+        self.sentences: list[Sentence] = splitter.split(self.cue_text)
+        self._starts = [s.start for s in self.sentences]
+        self.quantities: list[list[Quantity]] = [[] for _ in self.sentences]
+        for q in quantities.scan(self.cue_text):
+            i = self.sentence_index(q.start)
+            if i is not None:
+                self.quantities[i].append(q)
+        self.mentions: list[list[Mention]] = [[] for _ in self.sentences]
+        self.topic: Subject | None = None
+
+    def sentence_index(self, pos: int) -> int | None:
+        i = bisect_right(self._starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i].end:
+            return i
+        return None
+
+    def add_mentions(self, scanner: MentionScanner, raws: list[RawMention], ctx: DocContext,
+                     recent: list[str]) -> None:
+        kept = [(r, self.sentence_index(r.start)) for r in raws]
+        pairs = [(r, i) for r, i in kept if i is not None and not self.sentences[i].prompt]
+        for r, i in pairs:
+            r.versus = scanner.is_versus(self.clean, r.start, r.end, self.sentences[i].start)
+        resolved = scanner.resolve(self.clean, [r for r, _ in pairs], ctx, [i for _, i in pairs], recent)
+        for m in resolved:
+            i = self.sentence_index(m.start)
+            if i is not None:
+                self.mentions[i].append(m)
+        for i, ms in enumerate(self.mentions):
+            if ms:
+                scanner.mark_roles(self.clean, ms)
+
+    # ----- subjects ------------------------------------------------------------
+    def groups(self, sid: int, lo: int, hi: int, versus: bool = False) -> list[list[Mention]]:
+        """Coordinated mention groups starting in [lo, hi) of sentence ``sid``."""
+        out: dict[int, list[Mention]] = {}
+        for m in self.mentions[sid]:
+            if lo <= m.start < hi and m.versus == versus:
+                out.setdefault(m.group, []).append(m)
+        return list(out.values())
+
+    def subject(self, sid: int, lo: int, hi: int, anchor: int) -> Subject | None:
+        """Who [lo, hi) of sentence ``sid`` is about; ``anchor`` is the cue or amount position.
+
+        The nearest group named before ``anchor`` in [lo, hi), else the first after
+        it there, else the last named earlier in the sentence, else the topic.
+        """
+        inside = self.groups(sid, lo, hi)
+        before = [g for g in inside if g[0].start <= anchor]
+        after = [g for g in inside if g[0].start > anchor]
+        earlier = self.groups(sid, self.sentences[sid].start, lo)
+        if before:
+            subj = _group_subject(before[-1], True)
+        elif after:
+            subj = _group_subject(after[0], True)
+        elif earlier:
+            subj = _group_subject(earlier[-1], True)
+        elif self.topic is not None:
+            subj = Subject(list(self.topic.models), list(self.topic.tiers), False)
+        else:
+            return None
+        vs = self.groups(sid, lo, hi, versus=True)
+        names = [n for g in vs for m in g for n in m.models if n not in subj.models]
+        subj.versus = names[0] if names else None
+        return subj
+
+    def update_topic(self, sid: int) -> None:
+        """After sentence ``sid``: the last model group it named becomes the topic."""
+        groups = self.groups(sid, self.sentences[sid].start, self.sentences[sid].end)
+        named = [g for g in groups if any(m.explicit for m in g)]
+        if named:
+            self.topic = _group_subject(named[-1], False)
+        elif groups and (self.topic is None or groups[-1][0].brand not in self._topic_brands()):
+            self.topic = _group_subject(groups[-1], False)  # a bare brand only moves the topic to a new brand
+
+    def _topic_brands(self) -> set[str]:
+        return {name.split(" ")[0] for name in (self.topic.models if self.topic else [])}
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[start:end]

@@ -1,0 +1,102 @@
+"""Time claims: how long a generation takes (speed) and how long a clip may be.
+
+An amount of time is a generation time when its sentence talks about speed
+(速度, 耗时, 出来, takes…) or follows a sentence that did (a run of "然后是
+可灵2.1，也在1分钟以内。" lines), and is not a clip length (时长, 5秒的视频)
+or part of a price. Qualifiers set the bounds: 1分钟不到 / 以内 / under a
+minute -> generation_s_max 60; 3分多 -> min 180, max 240; 3分钟以上 -> min 180.
+"最长10秒" is a capability, "最长只能5秒" a limitation.
+"""
+from __future__ import annotations
+
+import logging
+import re
+
+from ingest.extract.lexicon import Lexicon
+from ingest.extract.numbers import Quantity
+from ingest.extract.section import Draft, SectionView
+
+log = logging.getLogger(__name__)
+
+_UNIT_SECONDS = {"s": 1.0, "min": 60.0, "h": 3600.0}
+
+
+class SpeedRules:
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.speed_re = re.compile(lex.alt("context", "speed"))
+        self.length_re = re.compile(lex.alt("context", "length"))
+        self.max_len_re = re.compile(rf"(?:{lex.alt('features', 'max_length')})\s*(?:生成|可以|能)?\s*$")
+        self.max_only_re = re.compile(rf"(?:{lex.alt('features', 'max_length_only')})\s*(?:生成|支持)?\s*$")
+
+    def _clause(self, view: SectionView, sid: int, pos: int) -> tuple[int, int]:
+        for c in view.sentences[sid].clauses:
+            if c.start <= pos < c.end:
+                return c.start, c.end
+        return view.sentences[sid].start, view.sentences[sid].end
+
+    def sentence(self, view: SectionView, sid: int, carry: bool) -> tuple[list[Draft], bool]:
+        """Claims of one sentence, and whether the next sentence may carry its speed topic."""
+        sent = view.sentences[sid]
+        text = view.cue_text
+        qs = view.quantities[sid]
+        times = [q for q in qs if q.kind == "time"]
+        speedy = bool(self.speed_re.search(text, sent.start, sent.end))
+        if not times:
+            return [], speedy
+        priced = any(q.kind in ("credits", "cny", "usd") for q in qs)
+        out: list[Draft] = []
+        is_speed = False
+        for t in times:
+            lo, hi = self._clause(view, sid, t.start)
+            before = text[lo:t.start]
+            limit = self._length_limit(before)
+            if limit:
+                out += self._claims(view, sid, limit, lo, hi, t, {})
+                continue
+            if self.length_re.search(text, lo, hi) or re.match(r"\s*(?:的)?(?:视频|片段|clip|video)", text[t.end:hi]):
+                continue
+            if t.unit == "s" and (priced or not self.speed_re.search(text, lo, hi)):
+                continue
+            if not (speedy or carry) or (priced and t.unit == "s"):
+                continue
+            is_speed = True
+            out += self._claims(view, sid, "speed", lo, hi, t, self._bounds(t))
+        return out, is_speed or (speedy and not out)
+
+    def _length_limit(self, before: str) -> str | None:
+        if self.max_only_re.search(before):
+            return "limitation"
+        if self.max_len_re.search(before):
+            return "capability"
+        return None
+
+    @staticmethod
+    def _bounds(t: Quantity) -> dict[str, object]:
+        if t.qual == "max":
+            return {"generation_s_max": t.high}
+        if t.plus:
+            return {"generation_s_min": t.value, "generation_s_max": t.value + _UNIT_SECONDS.get(t.unit, 60.0)}
+        if t.qual == "min":
+            return {"generation_s_min": t.value}
+        if t.high > t.value:
+            return {"generation_s_min": t.value, "generation_s_max": t.high}
+        return {"generation_s": t.value}
+
+    def _claims(self, view: SectionView, sid: int, kind: str, lo: int, hi: int, t: Quantity,
+                fields: dict[str, object]) -> list[Draft]:
+        subj = view.subject(sid, lo, hi, t.start)
+        if subj is None:
+            return []
+        start = lo
+        if subj.explicit:  # quote from the clause that names the model
+            for m in view.mentions[sid]:
+                if m.start < lo and not m.versus and set(m.models) & set(subj.models):
+                    start = min(start, self._clause(view, sid, m.start)[0])
+                    break
+        conf = self.lex.confidence(kind if kind != "speed" else "speed")
+        if not subj.explicit:
+            conf *= float(self.lex.confidence("context_model_factor"))
+        return [Draft(kind, start, hi, name, tier, "speed" if kind == "speed" else "max-length",
+                      round(conf, 3), dict(fields))
+                for name, tier in zip(subj.models, subj.tiers, strict=True)]

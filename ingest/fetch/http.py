@@ -1,0 +1,391 @@
+"""The one place that talks to the network: an httpx client with manners.
+
+* timeouts, and retries with exponential backoff plus jitter on 5xx, 429,
+  timeouts and broken connections (never on 4xx such as Weibo's 418/432);
+* a per-host minimum interval between requests, shared by every client in
+  the process so two sources on one host do not double the rate;
+* a real User-Agent; redirects followed by hand (at most ``MAX_REDIRECTS``,
+  loops named as such) so that cookies only ever go to the hosts they are for;
+* conditional GETs through ``HttpCache`` (the ``http_cache`` table);
+* cookies from the environment: sent as a header, never logged, never put
+  in an error message (``redact``), never written to the database.
+
+Nothing here prompts, and nothing parses: callers get ``Response`` objects.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import functools
+import logging
+import random
+import re
+import ssl
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from schemas.config import HttpSettings
+
+log = logging.getLogger(__name__)
+
+MAX_REDIRECTS = 5
+MAX_BODY = 40 * 1024 * 1024
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+_RETRY_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+
+Sleep = Callable[[float], None]
+
+
+def _default_sleep(seconds: float) -> None:
+    time.sleep(seconds)
+
+
+@functools.cache
+def _ssl_context() -> ssl.SSLContext:
+    """One verifying TLS context for the process (loading the CA bundle costs ~30 ms)."""
+    return httpx.create_ssl_context()
+
+
+class FetchError(Exception):
+    """A request that failed for good: one line, cookie values redacted."""
+
+    def __init__(self, message: str, *, status: int | None = None, body: bytes = b"",
+                 content_type: str | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.body = body
+        self.content_type = content_type
+
+
+@dataclass
+class Response:
+    """A complete answer: final URL after redirects, status, headers and the whole body."""
+
+    url: str
+    status: int
+    headers: httpx.Headers
+    body: bytes
+    attempts: int = 1
+
+    @property
+    def content_type(self) -> str | None:
+        return self.headers.get("content-type")
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+    @property
+    def ok(self) -> bool:
+        return 200 <= self.status < 300
+
+
+class HostLimiter:
+    """Minimum interval between requests to one host (host:port), thread-safe."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._next: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def wait(self, host: str, interval: float, sleep: Sleep) -> float:
+        """Reserve the next slot for ``host``; sleep until it comes; return the wait."""
+        if interval <= 0:
+            return 0.0
+        with self._lock:
+            now = self._clock()
+            slot = max(now, self._next.get(host, 0.0))
+            self._next[host] = slot + interval
+        delay = slot - now
+        if delay > 0:
+            log.debug("rate limit: waiting %.2fs for %s", delay, host)
+            sleep(delay)
+        return delay
+
+    def reset(self) -> None:
+        with self._lock:
+            self._next.clear()
+
+
+LIMITER = HostLimiter()
+
+
+def host_of(url: str) -> str:
+    """host[:port] of a URL, lower-cased ('' when it has none)."""
+    try:
+        return urlsplit(url).netloc.lower().rsplit("@", 1)[-1]
+    except ValueError:
+        return ""
+
+
+def parse_cookie_header(value: str) -> list[tuple[str, str]]:
+    """'a=1; b=2' → [('a', '1'), ('b', '2')] (a leading 'Cookie:' is tolerated)."""
+    value = value.strip()
+    if value.lower().startswith("cookie:"):
+        value = value[7:]
+    pairs = []
+    for part in value.split(";"):
+        name, sep, val = part.strip().partition("=")
+        if sep and name.strip():
+            pairs.append((name.strip(), val.strip()))
+    return pairs
+
+
+class Redactor:
+    """Replaces secret values (cookies and their parts) in any text."""
+
+    def __init__(self, secrets: Iterable[str] = ()) -> None:
+        self._secrets: list[str] = []
+        for s in secrets:
+            self.add(s)
+
+    def add(self, secret: str) -> None:
+        for value in [secret, *(v for _, v in parse_cookie_header(secret))]:
+            value = value.strip()
+            if len(value) >= 4 and value not in self._secrets:
+                self._secrets.append(value)
+        self._secrets.sort(key=len, reverse=True)
+
+    def __call__(self, text: str) -> str:
+        for secret in self._secrets:
+            text = text.replace(secret, "***")
+        return text
+
+
+def backoff_delay(attempt: int, base: float, cap: float, rand: Callable[[], float] = random.random) -> float:
+    """Delay before retry number ``attempt`` (1-based): exponential, capped, with jitter in [d/2, d]."""
+    delay = min(cap, base * (2 ** (attempt - 1)))
+    return delay / 2 + rand() * delay / 2
+
+
+def _retry_after(headers: httpx.Headers) -> float | None:
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    if value.strip().isdigit():
+        return float(value.strip())
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
+
+
+@dataclass
+class HttpClient:
+    """One source's HTTP session. Use as a context manager (or call ``close``)."""
+
+    settings: HttpSettings
+    cookie: str | None = None
+    cookie_hosts: frozenset[str] = frozenset()
+    sleep: Sleep | None = None
+    limiter: HostLimiter = field(default_factory=lambda: LIMITER)
+    rand: Callable[[], float] = random.random
+    transport: httpx.BaseTransport | None = None
+    redact: Redactor = field(init=False)
+    _client: httpx.Client = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.redact = Redactor([self.cookie] if self.cookie else [])
+        self._client = httpx.Client(
+            timeout=httpx.Timeout(self.settings.timeout_s),
+            headers={"User-Agent": self.settings.user_agent,
+                     "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.6"},
+            follow_redirects=False,
+            verify=_ssl_context(),
+            transport=self.transport,
+        )
+
+    def __enter__(self) -> HttpClient:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._client.close()
+
+    @property
+    def jar(self) -> httpx.Cookies:
+        """Cookies the servers set during this session (visitor cookies); never persisted."""
+        return self._client.cookies
+
+    def _sleep(self, seconds: float) -> None:
+        (self.sleep if self.sleep is not None else _default_sleep)(seconds)
+
+    def get(self, url: str, *, params: dict[str, str] | None = None,
+            headers: dict[str, str] | None = None, cache: HttpCache | None = None) -> Response:
+        """GET with retries; with ``cache``, a conditional GET (304 → ``not_modified``)."""
+        if params:
+            url = str(httpx.URL(url, params=params))
+        extra = dict(headers or {})
+        if cache is not None:
+            extra.update(cache.conditional_headers(url))
+        return self.request("GET", url, headers=extra)
+
+    def post(self, url: str, *, data: dict[str, str] | None = None,
+             headers: dict[str, str] | None = None) -> Response:
+        return self.request("POST", url, data=data, headers=headers)
+
+    def request(self, method: str, url: str, *, data: dict[str, str] | None = None,
+                headers: dict[str, str] | None = None) -> Response:
+        attempts = self.settings.retries + 1
+        for attempt in range(1, attempts + 1):
+            try:
+                resp = self._follow(method, url, data, headers or {})
+            except _RETRY_ERRORS as exc:
+                reason = self._describe(exc)
+                if attempt == attempts:
+                    raise FetchError(f"{reason} for {self.redact(url)} after {attempt} attempt(s)") from None
+                delay = backoff_delay(attempt, self.settings.backoff_s, self.settings.max_backoff_s, self.rand)
+                log.info("%s for %s; retry %d/%d in %.2fs", reason, self.redact(url), attempt,
+                         attempts - 1, delay)
+                self._sleep(delay)
+                continue
+            except httpx.HTTPError as exc:
+                raise FetchError(f"{self._describe(exc)} for {self.redact(url)}") from None
+            resp.attempts = attempt
+            if resp.status not in RETRY_STATUSES:
+                return resp
+            if attempt == attempts:
+                raise FetchError(f"HTTP {resp.status} from {self.redact(resp.url)} after {attempt} attempt(s)",
+                                 status=resp.status, body=resp.body, content_type=resp.content_type)
+            delay = backoff_delay(attempt, self.settings.backoff_s, self.settings.max_backoff_s, self.rand)
+            wanted = _retry_after(resp.headers)
+            if wanted is not None:
+                delay = min(max(delay, wanted), max(self.settings.max_backoff_s, delay))
+            log.info("HTTP %d from %s; retry %d/%d in %.2fs", resp.status, self.redact(resp.url), attempt,
+                     attempts - 1, delay)
+            self._sleep(delay)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _describe(self, exc: Exception) -> str:
+        if isinstance(exc, httpx.TimeoutException):
+            what = f"timed out after {self.settings.timeout_s:g}s ({type(exc).__name__})"
+        elif isinstance(exc, httpx.RemoteProtocolError):
+            what = f"connection broken ({exc})"
+        elif isinstance(exc, httpx.NetworkError):
+            what = f"network error ({type(exc).__name__}: {exc})"
+        else:
+            what = f"{type(exc).__name__}: {exc}"
+        return self.redact(" ".join(what.split()))
+
+    def _follow(self, method: str, url: str, data: dict[str, str] | None, headers: dict[str, str]) -> Response:
+        seen: list[str] = []
+        for _ in range(MAX_REDIRECTS + 1):
+            seen.append(url)
+            resp = self._send_once(method, url, data, headers)
+            location = resp.headers.get("location")
+            if resp.status not in (301, 302, 303, 307, 308) or not location:
+                return resp
+            nxt = urljoin(resp.url, location)
+            if nxt in seen:
+                raise FetchError(f"redirect loop: {self.redact(url)} → {self.redact(nxt)}",
+                                 status=resp.status)
+            if resp.status in (301, 302, 303) and method == "POST":
+                method, data = "GET", None
+            log.debug("redirect %d → %s", resp.status, self.redact(nxt))
+            url = nxt
+            headers = {k: v for k, v in headers.items() if k.lower() not in ("if-none-match", "if-modified-since")}
+        raise FetchError(f"redirect loop: more than {MAX_REDIRECTS} redirects from {self.redact(seen[0])}")
+
+    def _send_once(self, method: str, url: str, data: dict[str, str] | None, headers: dict[str, str]) -> Response:
+        host = host_of(url)
+        self.limiter.wait(host, self.settings.min_interval_s, self._sleep)
+        send_headers = dict(headers)
+        if self.cookie and host in self.cookie_hosts:
+            send_headers["Cookie"] = self.cookie
+        log.debug("%s %s", method, self.redact(url))
+        with self._client.stream(method, url, data=data, headers=send_headers) as r:
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in r.iter_bytes():
+                size += len(chunk)
+                if size > MAX_BODY:
+                    raise FetchError(f"response from {self.redact(url)} is larger than {MAX_BODY} bytes")
+                chunks.append(chunk)
+            return Response(url=str(r.url), status=r.status_code, headers=r.headers, body=b"".join(chunks))
+
+
+class HttpCache:
+    """ETag / Last-Modified per URL in the ``http_cache`` table.
+
+    ``remember`` is called after the pipeline stored the body (the row points
+    at it in ``raw``), so a run that dies in between simply refetches.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, url: str) -> dict[str, object] | None:
+        rows = list(self.db.query("select * from http_cache where url = ?", [url]))
+        return rows[0] if rows else None
+
+    def conditional_headers(self, url: str) -> dict[str, str]:
+        row = self.get(url)
+        headers: dict[str, str] = {}
+        if row and row.get("etag"):
+            headers["If-None-Match"] = str(row["etag"])
+        if row and row.get("last_modified"):
+            headers["If-Modified-Since"] = str(row["last_modified"])
+        return headers
+
+    def remember(self, url: str, resp: Response) -> None:
+        if resp.not_modified or not resp.ok:
+            return
+        from db.store import sha256
+
+        etag, modified = resp.headers.get("etag"), resp.headers.get("last-modified")
+        digest = sha256(resp.body)
+        stored = self.db.execute("select 1 from raw where sha256 = ?", [digest]).fetchone()
+        row = {"url": url, "etag": etag, "last_modified": modified,
+               "raw_sha256": digest if stored else None, "status": resp.status}
+        if self.get(url) != row:
+            self.db.table("http_cache").upsert(row, pk="url")
+            self.db.conn.commit()
+
+    def forget(self, url: str) -> None:
+        self.db.execute("delete from http_cache where url = ?", [url])
+        self.db.conn.commit()
+
+
+_CHARSET_HEADER_RE = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+_DECLARED_RE = re.compile(
+    rb"(<meta[^>]+charset\s*=\s*[\"']?|<\?xml[^>]+encoding\s*=\s*[\"'])([\w.:-]+)", re.I
+)
+_UTF8 = {"utf-8", "utf8", "utf_8"}
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030"}
+
+
+def to_utf8(body: bytes, content_type: str | None) -> bytes:
+    """Body re-encoded as UTF-8 for the parsers, with its charset declaration rewritten.
+
+    The charset comes from the Content-Type header, else from a ``<meta>`` or
+    XML declaration; UTF-8 (or an unknown charset) leaves the body as it is.
+    The raw bytes stored by the pipeline are always the bytes received.
+    """
+    m = _CHARSET_HEADER_RE.search(content_type or "")
+    charset = m.group(1).lower() if m else None
+    head = body[:4096]
+    declared = _DECLARED_RE.search(head)
+    if charset is None and declared:
+        charset = declared.group(2).decode("ascii", "replace").lower()
+    if not charset or charset in _UTF8 or body.startswith(b"\xef\xbb\xbf"):
+        return body
+    try:
+        text = body.decode(_SUPERSETS.get(charset, charset), errors="replace")
+    except LookupError:
+        return body
+    out = text.encode("utf-8")
+    return _DECLARED_RE.sub(lambda mm: mm.group(1) + b"utf-8", out[:4096], count=2) + out[4096:]

@@ -1,0 +1,168 @@
+"""`pingce serve`: Datasette on the claims database, with the project's metadata and plugin.
+
+The metadata is ``ingest/data/datasette.yml`` plus the canned queries from
+``db.queries``, keyed by the name Datasette gives the database (the file's stem)
+and written to a temporary JSON file at serve time. The in-package plugin
+(``ingest/web``) renders document links, evidence in context and the charts.
+"""
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import logging
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from db.queries import CANNED
+
+log = logging.getLogger(__name__)
+
+TEMPLATE_DB = "pingce"
+DEFAULT_PORT = 8001
+DEFAULT_HOST = "127.0.0.1"
+
+#: Datasette settings unless `--setting NAME VALUE` overrides them.
+DEFAULT_SETTINGS: dict[str, str] = {
+    "sql_time_limit_ms": "3000",    # search over long texts may scan; stop runaway SQL after 3 s
+    "max_returned_rows": "5000",    # the whole price table and history in one JSON request
+    "default_page_size": "100",
+    "facet_time_limit_ms": "400",
+    "truncate_cells_html": "400",   # document texts are long; the row page shows them whole
+    "default_cache_ttl": "0",       # a served file may be replaced by a newer run
+}
+
+
+def plugins_dir() -> Path:
+    """Directory of the in-package Datasette plugin, passed as --plugins-dir."""
+    return Path(__file__).with_name("web")
+
+
+def load_template() -> dict[str, Any]:
+    text = resources.files("ingest").joinpath("data/datasette.yml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise ValueError("ingest/data/datasette.yml is not a mapping")
+    return data
+
+
+def database_name(db_path: str | Path) -> str:
+    """The name Datasette gives a database file: its stem."""
+    return Path(db_path).stem
+
+
+def table_columns(db_path: str | Path) -> dict[str, list[str]]:
+    """Columns of every table and view in the file, in table order (read-only)."""
+    conn = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        names = [r[0] for r in conn.execute("select name from sqlite_master where type in ('table', 'view')")]
+        return {n: [r[1] for r in conn.execute(f"pragma table_info([{n}])")] for n in names}
+    finally:
+        conn.close()
+
+
+def _fit_columns(tables: dict[str, Any], columns: dict[str, list[str]]) -> None:
+    """Keep only the column descriptions of columns that exist, in the table's own order."""
+    for name, meta in tables.items():
+        described = meta.get("columns")
+        if described and name in columns:
+            meta["columns"] = {c: described[c] for c in columns[name] if c in described}
+
+
+def build_metadata(db_name: str = TEMPLATE_DB, db_path: str | Path | None = None) -> dict[str, Any]:
+    """The full metadata for a database served as ``db_name``: tables, views and canned queries.
+
+    With ``db_path``, column descriptions are fitted to the columns the file has
+    (Datasette lists every described column above a table).
+    """
+    meta = copy.deepcopy(load_template())
+    databases = meta.get("databases") or {}
+    block = databases.pop(TEMPLATE_DB, {})
+    if db_path is not None:
+        _fit_columns(block.get("tables") or {}, table_columns(db_path))
+    html = block.get("description_html")
+    if html:
+        block["description_html"] = html.replace("{db_url}", f"/{db_name}")
+    block["queries"] = copy.deepcopy(CANNED)
+    databases[db_name] = block
+    meta["databases"] = databases
+    return meta
+
+
+def write_metadata(db_path: str | Path) -> Path:
+    """Write the metadata for ``db_path`` to a per-database temporary file and return its path."""
+    resolved = str(Path(db_path).resolve())
+    digest = hashlib.sha256(resolved.encode("utf-8")).hexdigest()[:12]
+    out = Path(tempfile.gettempdir()) / f"pingce-datasette-{database_name(db_path)}-{digest}.json"
+    meta = build_metadata(database_name(db_path), db_path)
+    out.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
+    return out
+
+
+def prepare_database(db_path: Path) -> None:
+    """Bring the file to the current schema and fold its WAL in, so an immutable server sees everything.
+
+    Immutable mode ignores a ``-wal`` file; a run that is still writing keeps
+    its WAL, and then a warning says to use --writable for live data.
+    """
+    from db import open_db
+
+    db = open_db(db_path, create=False)
+    try:
+        busy, _, _ = db.execute("pragma wal_checkpoint(truncate)").fetchone()
+    finally:
+        db.conn.close()
+    wal = Path(f"{db_path}-wal")
+    if busy or (wal.exists() and wal.stat().st_size > 0):
+        log.warning("%s is being written (WAL not checkpointed): immutable serving may miss the "
+                    "newest rows; use --writable to follow a running `pingce run`", db_path)
+
+
+def datasette_command(db_path: Path, metadata: Path, port: int = DEFAULT_PORT, host: str = DEFAULT_HOST,
+                      writable: bool = False, settings: dict[str, str] | None = None) -> list[str]:
+    """The `python -m datasette serve ...` command line."""
+    merged = {**DEFAULT_SETTINGS, **(settings or {})}
+    cmd = [sys.executable, "-m", "datasette", "serve"]
+    cmd += [str(db_path)] if writable else ["-i", str(db_path)]
+    cmd += ["--metadata", str(metadata), "--plugins-dir", str(plugins_dir()),
+            "--host", host, "--port", str(port)]
+    for name, value in merged.items():
+        cmd += ["--setting", name, value]
+    return cmd
+
+
+def check_settings(settings: dict[str, str]) -> None:
+    from datasette.app import SETTINGS
+
+    known = {s.name for s in SETTINGS}
+    unknown = set(settings) - known
+    if unknown:
+        raise ValueError(f"unknown Datasette setting {', '.join(sorted(unknown))}")
+
+
+def serve(db_path: Path, port: int = DEFAULT_PORT, host: str = DEFAULT_HOST, writable: bool = False,
+          settings: dict[str, str] | None = None, migrate: bool = True) -> int:
+    """Prepare the database, then replace this process with Datasette (POSIX) or wait for it."""
+    if not db_path.exists():
+        raise FileNotFoundError(f"no database at {db_path}; run `pingce run` first")
+    check_settings(settings or {})
+    if migrate:
+        try:
+            prepare_database(db_path)
+        except sqlite3.OperationalError as exc:  # read-only file or directory: serve as it is
+            log.warning("could not update %s (%s); serving it as it is", db_path, exc)
+    cmd = datasette_command(db_path, write_metadata(db_path), port, host, writable, settings)
+    log.info("starting: %s", " ".join(cmd))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if os.name == "posix":
+        os.execv(sys.executable, cmd)
+    return subprocess.call(cmd)

@@ -1,0 +1,1 @@
+"""pingce's Datasette plugin; `pingce serve` passes this folder as --plugins-dir."""

@@ -1,0 +1,74 @@
+"""Headless Chromium against a real `pingce serve`: claims table, a facet, evidence and the price chart.
+
+Screenshots go to test-artifacts/. Skipped when Chromium is not installed
+(Debian: `apt-get install chromium`).
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.dbfixtures import ServedDatasette, build_sample_db
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+CHROMIUM = next((p for p in (shutil.which("chromium"), shutil.which("chromium-browser"), "/usr/bin/chromium")
+                 if p and Path(p).exists()), None)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed (apt-get install chromium)"),
+]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedDatasette]:
+    db = build_sample_db(tmp_path_factory.mktemp("browser") / "pingce.db")
+    with ServedDatasette(db) as served:
+        yield served
+
+
+def chromium(url: str, profile: Path, *args: str) -> str:
+    assert CHROMIUM is not None
+    cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+           f"--user-data-dir={profile}", "--window-size=1280,1400", "--virtual-time-budget=3000", *args, url]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=90)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def dom_and_screenshot(url: str, name: str, tmp_path: Path) -> str:
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / f"{name}.png"
+    shot.unlink(missing_ok=True)
+    dom = chromium(url, tmp_path / "profile", "--dump-dom")
+    chromium(url, tmp_path / "profile", f"--screenshot={shot}")
+    assert shot.exists() and shot.stat().st_size > 5000, f"no screenshot at {shot}"
+    return dom
+
+
+def test_claims_table_with_a_facet(server: ServedDatasette, tmp_path: Path) -> None:
+    dom = dom_and_screenshot(f"{server.base}/pingce/claims?_facet=kind&kind=bug", "claims_facet_kind", tmp_path)
+    assert "手指抽搐的问题仍然存在" in dom and "杯子有时凭空出现在桌上" in dom
+    assert "运镜非常流畅" not in dom  # filtered out by the kind=bug facet
+    assert 'class="facet-info' in dom and "facet-kind" in dom
+    assert "[in context]" in dom and "/pingce/documents/weibo~3A5170000000001" in dom
+    assert "<summary>Column descriptions (26)</summary>" in dom  # folded by the plugin's script
+
+
+def test_claim_evidence_marks_the_quote(server: ServedDatasette, tmp_path: Path) -> None:
+    dom = dom_and_screenshot(f"{server.base}/pingce/claim_evidence?kind=bug", "claim_evidence", tmp_path)
+    assert '<mark class="evidence">手指抽搐的问题仍然存在</mark>' in dom
+    assert 'href="https://weibo.com/1000000001/PaAbCdEf1"' in dom
+
+
+def test_price_chart_renders(server: ServedDatasette, tmp_path: Path) -> None:
+    dom = dom_and_screenshot(f"{server.base}/pingce/-/charts", "charts", tmp_path)
+    assert dom.count('class="marks"') == 2
+    assert "Price per second by model" in dom and "CNY per second" in dom
+    assert "Kling 2.1 Master" in dom and 'role-mark' in dom
