@@ -43,13 +43,14 @@ def machine() -> dict[str, Any]:
         "python": platform.python_version(),
         "sqlite": sqlite3.sqlite_version,
         "platform": platform.platform(),
+        "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
     }
 
 
 def machine_line() -> str:
     m = machine()
     return (f"{m['date']} | nproc {m['nproc']} | {m['cpu']} | Python {m['python']} | "
-            f"SQLite {m['sqlite']}")
+            f"SQLite {m['sqlite']} | load {m['load']}")
 
 
 @dataclass

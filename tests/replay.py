@@ -298,14 +298,3 @@ def run_errors(db: Any, run_id: int | None = None) -> list[dict[str, Any]]:
     sql = "select * from run_errors" + (" where run_id = ?" if run_id is not None else "") + " order by id"
     return list(db.query(sql, [run_id] if run_id is not None else []))
 
-
-@pytest.fixture
-def extraction(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Use the real claim extractor when it exists; until then a stub that finds no claims."""
-    try:
-        from ingest.extract import extract_document  # noqa: F401
-    except ImportError:
-        import ingest.pipeline as pipeline
-
-        monkeypatch.setattr(pipeline, "_extractor", lambda: ((lambda doc, label: []), 0))
-        monkeypatch.setattr(pipeline, "sync_models", lambda db: None)

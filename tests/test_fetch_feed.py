@@ -13,14 +13,13 @@ from tests.replay import (  # noqa: F401
     FIXTURES,
     ReplayServer,
     Reply,
-    extraction,
     make_config,
     no_internet,
     replay_fixture,
     run_errors,
 )
 
-pytestmark = pytest.mark.usefixtures("no_internet", "extraction")
+pytestmark = pytest.mark.usefixtures("no_internet")
 
 BIZ = "MzA5NjE2MzYxMQ=="
 FEED = "/feeds/wechat.xml"

@@ -18,14 +18,13 @@ from tests.replay import (  # noqa: F401
     FAST_HTTP,
     ReplayServer,
     Reply,
-    extraction,
     make_config,
     no_internet,
     replay_fixture,
     run_errors,
 )
 
-pytestmark = pytest.mark.usefixtures("no_internet", "extraction")
+pytestmark = pytest.mark.usefixtures("no_internet")
 
 UID = "1234567890"
 SECRET = "SUB=_2A25PipelineSecret42; SUBP=0033PipelineSubpSecret"

@@ -13,14 +13,13 @@ from tests.replay import (  # noqa: F401
     FIXTURES,
     ReplayServer,
     Reply,
-    extraction,
     make_config,
     no_internet,
     replay_fixture,
     run_errors,
 )
 
-pytestmark = pytest.mark.usefixtures("no_internet", "extraction")
+pytestmark = pytest.mark.usefixtures("no_internet")
 
 BIZ = "MzA5NjE2MzYxMQ=="
 KLING = "https://mp.weixin.qq.com/s/kling21"
@@ -169,3 +168,13 @@ def test_missing_url_file_is_an_error_and_inline_urls_still_run(db: Database, se
     summary = run(db, [src])
     [err] = run_errors(db, summary.run_id)
     assert "cannot read the URL list" in err["error"] and set(docs(db)) == {KLING}
+
+
+def test_host_down_gives_up_after_three_urls(db: Database, tmp_path: Path) -> None:
+    urls = [f"https://mp.weixin.qq.com/s/a{i}" for i in range(6)]
+    summary = run(db, [{"name": "wx", "type": "wechat_article", "urls": urls, "base_url": "http://127.0.0.1:9"}],
+                  retries=0)
+    errors = run_errors(db, summary.run_id)
+    assert [e["origin"] for e in errors] == [*urls[:3], "wx"]
+    assert all("network error" in e["error"] for e in errors[:3])
+    assert "giving up on the 3 left for this run" in errors[3]["error"]

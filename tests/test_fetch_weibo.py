@@ -14,14 +14,13 @@ from tests.replay import (  # noqa: F401
     FIXTURES,
     ReplayServer,
     Reply,
-    extraction,
     make_config,
     no_internet,
     replay_fixture,
     run_errors,
 )
 
-pytestmark = pytest.mark.usefixtures("no_internet", "extraction")
+pytestmark = pytest.mark.usefixtures("no_internet")
 
 UID = "1234567890"
 CID = f"107603{UID}"

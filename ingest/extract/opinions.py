@@ -85,7 +85,7 @@ class OpinionRules:
         return None
 
     def _feature_kind(self, text: str, clause: Clause, fs: int, fe: int) -> str | None:
-        window_start = max(clause.start, fs - 10)
+        window_start = max(clause.start, fs - 24)
         best: re.Match[str] | None = None
         for m in self.modal_re.finditer(text, window_start, fs):
             gap = text[m.end():fs]

@@ -78,9 +78,7 @@ class PriceRules:
 
     def _per_clip(self, view: SectionView, sid: int, q: Quantity) -> bool:
         lo, hi = self._clause_of(view, sid, q.start)
-        qs = view.quantities[sid]
-        timed = any(t.kind == "time" and t.value <= 60 and t.start < q.start and t.start >= view.sentences[sid].start
-                    for t in qs)
+        timed = any(t.kind == "time" and t.value <= 60 and lo <= t.start < q.start for t in view.quantities[sid])
         return bool(q.per) or timed or bool(self.per_item_re.search(view.cue_text, lo, hi))
 
     # ----- credit rates --------------------------------------------------------

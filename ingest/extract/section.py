@@ -64,7 +64,7 @@ class SectionView:
         noise = noise_spans(norm)
         self.clean = mask(norm, [s for s in noise if norm[s[0]] not in "#*"])  # hashtags, headings name models
         self.cue_text = mask(norm, noise)  # hashtags hold no claims
-        self.sentences: list[Sentence] = splitter.split(self.cue_text)
+        self.sentences: list[Sentence] = splitter.split(self.clean)
         self._starts = [s.start for s in self.sentences]
         self.quantities: list[list[Quantity]] = [[] for _ in self.sentences]
         for q in quantities.scan(self.cue_text):

@@ -28,6 +28,8 @@ class SpeedRules:
         self.length_re = re.compile(lex.alt("context", "length"))
         self.max_len_re = re.compile(rf"(?:{lex.alt('features', 'max_length')})\s*(?:生成|可以|能)?\s*$")
         self.max_only_re = re.compile(rf"(?:{lex.alt('features', 'max_length_only')})\s*(?:生成|支持)?\s*$")
+        self.restrictive_re = re.compile(lex.alt("features", "restrictive"))
+        self.clip_after_re = re.compile(rf"[^，,。；;:：]{{0,8}}?(?:{lex.alt('context', 'clip_after')})")
 
     def _clause(self, view: SectionView, sid: int, pos: int) -> tuple[int, int]:
         for c in view.sentences[sid].clauses:
@@ -54,11 +56,12 @@ class SpeedRules:
             if limit:
                 out += self._claims(view, sid, limit, lo, hi, t, {})
                 continue
-            if self.length_re.search(text, lo, hi) or re.match(r"\s*(?:的)?(?:视频|片段|clip|video)", text[t.end:hi]):
-                continue
-            if t.unit == "s" and (priced or not self.speed_re.search(text, lo, hi)):
-                continue
-            if not (speedy or carry) or (priced and t.unit == "s"):
+            if self.length_re.search(text, max(lo, t.start - 6), t.start) or self.clip_after_re.match(text, t.end, hi):
+                continue  # 时长10秒, 5秒1080P的视频: a clip length
+            if t.unit == "s":
+                if priced or not (self.speed_re.search(text, lo, hi) or ((speedy or carry) and t.qual)):
+                    continue
+            elif priced and not speedy:
                 continue
             is_speed = True
             out += self._claims(view, sid, "speed", lo, hi, t, self._bounds(t))
@@ -68,7 +71,7 @@ class SpeedRules:
         if self.max_only_re.search(before):
             return "limitation"
         if self.max_len_re.search(before):
-            return "capability"
+            return "limitation" if self.restrictive_re.search(before) else "capability"
         return None
 
     @staticmethod

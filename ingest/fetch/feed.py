@@ -138,6 +138,7 @@ def read_feed(source: FeedSource, ctx: SourceContext) -> Iterator[Fetched]:
                 feed_item.error = f"cannot parse the feed: {exc}"
                 yield feed_item
                 return
+            set_json_state(ctx, PENDING, sorted(run.pending))  # before the validators: a 304 must not lose them
             cache.remember(source.url, resp)
         yield from run.retry_pending()
         set_json_state(ctx, PENDING, sorted(run.pending))

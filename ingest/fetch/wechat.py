@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from ingest.fetch.common import check_blocked, clear_blocked, cookie_from_env, make_client, set_blocked
 from ingest.fetch.http import FetchError, HttpCache, HttpClient, Response, to_utf8
-from ingest.items import Fetched, SourceContext
+from ingest.items import Fetched, SourceContext, SourceError
 from ingest.parsers.urls import WECHAT_HOST, is_http_url, normalize_wechat_url, wechat_article_id
 from ingest.parsers.wechat import parse_wechat_article
 from schemas.config import WechatArticleSource
@@ -33,6 +33,7 @@ from schemas.document import Document, ParseError
 
 log = logging.getLogger(__name__)
 
+MAX_UNREACHABLE = 3  # network failures in a row before the rest of the list waits for the next run
 FINAL_STATUSES = frozenset({"ok", "deleted", "removed", "expired"})
 WALL = "verification wall (环境异常)"
 _COMMENT_RE = re.compile(r"(?:^|\s)#")
@@ -155,8 +156,13 @@ def read_wechat_article(source: WechatArticleSource, ctx: SourceContext) -> Iter
         fetcher = ArticleFetcher(client, ctx, source.base_url, label)
         todo = [u for u in urls if not fetcher.done(u)]
         log.info("%s: %d URL(s), %d to fetch", label, len(urls), len(todo))
+        unreachable = 0
         for n, url in enumerate(todo):
+            if unreachable >= MAX_UNREACHABLE:
+                raise SourceError(f"{label}: {unreachable} URLs in a row could not be fetched; "
+                                  f"giving up on the {len(todo) - n} left for this run")
             result = fetcher.fetch(url)
+            unreachable = unreachable + 1 if result.response is None and result.item is not None else 0
             if result.item is not None:
                 if result.blocked:
                     left = len(todo) - n - 1

@@ -130,7 +130,10 @@ class _Timeline:
             return known
         uid = self.source.uid
         resp = self.api.get(self.index, {"type": "uid", "value": uid})
-        cid = weibo_containerid(resp.body) if resp.ok else None
+        try:
+            cid = weibo_containerid(resp.body) if resp.ok else None
+        except ParseError:  # not JSON: fall back, the timeline call will say what is wrong
+            cid = None
         if not cid:
             log.info("%s: no containerid in the profile answer; using 107603%s", self.api.label, uid)
             return f"107603{uid}"
