@@ -15,13 +15,13 @@ CLAIM_NUMBERS = {
 
 @migrations()
 def m001_core(db: Database) -> None:
-    db["sources"].create({"name": str, "type": str, "config": str}, pk="name")
-    db["raw"].create(
+    db.table("sources").create({"name": str, "type": str, "config": str}, pk="name")
+    db.table("raw").create(
         {"sha256": str, "origin": str, "content_type": str, "size": int, "body": bytes, "first_seen": str},
         pk="sha256",
     )
-    db["models"].create({"name": str, "vendor": str, "brand": str, "aliases": str}, pk="name")
-    db["runs"].create(
+    db.table("models").create({"name": str, "vendor": str, "brand": str, "aliases": str}, pk="name")
+    db.table("runs").create(
         {
             "id": int, "started_at": str, "finished_at": str, "status": str, "exit_code": int,
             "pid": int, "config_path": str, "sources_total": int, "sources_failed": int,
@@ -30,12 +30,12 @@ def m001_core(db: Database) -> None:
         },
         pk="id",
     )
-    db["run_errors"].create(
+    db.table("run_errors").create(
         {"id": int, "run_id": int, "source": str, "origin": str, "error": str, "raw_sha256": str},
         pk="id",
         foreign_keys=[("run_id", "runs", "id"), ("raw_sha256", "raw", "sha256")],
     )
-    db["documents"].create(
+    db.table("documents").create(
         {
             "id": str, "source": str, "platform": str, "platform_id": str, "url": str, "title": str,
             "author": str, "published_at": str, "status": str, "truncated": int, "pinned": int,
@@ -45,7 +45,7 @@ def m001_core(db: Database) -> None:
         pk="id",
         foreign_keys=[("source", "sources", "name"), ("raw_sha256", "raw", "sha256")],
     )
-    db["claims"].create(
+    db.table("claims").create(
         {
             "id": str, "document_id": str, "kind": str, "model": str, "tier": str,
             **CLAIM_NUMBERS,
@@ -55,16 +55,16 @@ def m001_core(db: Database) -> None:
         pk="id",
         foreign_keys=[("document_id", "documents", "id"), ("model", "models", "name")],
     )
-    db["claims"].create_index(["document_id"])
-    db["claims"].create_index(["kind", "model"])
-    db["documents"].create_index(["source"])
-    db["documents"].create_index(["published_at"])
-    db["run_errors"].create_index(["run_id"])
-    db["source_state"].create(
+    db.table("claims").create_index(["document_id"])
+    db.table("claims").create_index(["kind", "model"])
+    db.table("documents").create_index(["source"])
+    db.table("documents").create_index(["published_at"])
+    db.table("run_errors").create_index(["run_id"])
+    db.table("source_state").create(
         {"source": str, "key": str, "value": str}, pk=("source", "key"),
         foreign_keys=[("source", "sources", "name")],
     )
-    db["http_cache"].create(
+    db.table("http_cache").create(
         {"url": str, "etag": str, "last_modified": str, "raw_sha256": str, "status": int},
         pk="url",
         foreign_keys=[("raw_sha256", "raw", "sha256")],
@@ -75,8 +75,8 @@ def m001_core(db: Database) -> None:
 def m002_search(db: Database) -> None:
     # trigram finds any substring of three or more characters in Chinese text;
     # shorter queries fall back to LIKE in the search queries (see db/views.py).
-    db["documents"].enable_fts(["title", "text", "summary"], tokenize="trigram", create_triggers=True)
-    db["claims"].enable_fts(["quote", "model"], tokenize="trigram", create_triggers=True)
+    db.table("documents").enable_fts(["title", "text", "summary"], tokenize="trigram", create_triggers=True)
+    db.table("claims").enable_fts(["quote", "model"], tokenize="trigram", create_triggers=True)
 
 
 @migrations()

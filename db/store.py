@@ -31,7 +31,7 @@ def save_raw(db: Database, body: bytes, origin: str, content_type: str | None = 
     digest = sha256(body)
     if db.execute("select 1 from raw where sha256 = ?", [digest]).fetchone():
         return digest, False
-    db["raw"].insert(
+    db.table("raw").insert(
         {"sha256": digest, "origin": origin, "content_type": content_type, "size": len(body),
          "body": body, "first_seen": now_iso()},
         pk="sha256", ignore=True,
@@ -43,7 +43,7 @@ def save_source(db: Database, name: str, type_: str, config: dict[str, Any]) -> 
     row = {"name": name, "type": type_, "config": json.dumps(config, ensure_ascii=False, sort_keys=True, default=str)}
     existing = db.execute("select type, config from sources where name = ?", [name]).fetchone()
     if existing != (row["type"], row["config"]):
-        db["sources"].upsert(row, pk="name")
+        db.table("sources").upsert(row, pk="name")
 
 
 def save_models(db: Database, models: Iterable[dict[str, Any]]) -> None:
@@ -56,7 +56,7 @@ def save_models(db: Database, models: Iterable[dict[str, Any]]) -> None:
         if current.get(row["name"]) != (row["vendor"], row["brand"], row["aliases"]):
             rows.append(row)
     if rows:
-        db["models"].upsert_all(rows, pk="name")
+        db.table("models").upsert_all(rows, pk="name")
 
 
 @dataclass
@@ -94,7 +94,7 @@ def _ensure_models(db: Database, claims: list[Claim]) -> None:
     ).fetchall()}
     missing = [{"name": n, "vendor": None, "brand": None, "aliases": "[]"} for n in names - known]
     if missing:
-        db["models"].insert_all(missing, pk="name", ignore=True)
+        db.table("models").insert_all(missing, pk="name", ignore=True)
 
 
 def save_document(
@@ -118,11 +118,11 @@ def save_document(
     with db.atomic():
         stamp = now_iso()
         if current is None:
-            db["documents"].insert({**row, "first_seen": stamp, "updated": stamp}, pk="id")
+            db.table("documents").insert({**row, "first_seen": stamp, "updated": stamp}, pk="id")
         elif current[0] != row["content_hash"]:
-            db["documents"].update(row["id"], {**row, "updated": stamp})
+            db.table("documents").update(row["id"], {**row, "updated": stamp})
         else:
-            db["documents"].update(row["id"], {"extractor_version": version})
+            db.table("documents").update(row["id"], {"extractor_version": version})
         if claims is None:
             return SaveResult(status)
         return _replace_claims(db, row["id"], claims, version, status)
@@ -139,10 +139,10 @@ def _replace_claims(db: Database, document_id: str, claims: list[Claim], version
         )
     fresh = [r for k, r in rows.items() if k not in old]
     if fresh:
-        db["claims"].insert_all(fresh, pk="id")
+        db.table("claims").insert_all(fresh, pk="id")
     kept = [r for k, r in rows.items() if k in old]
     if kept:
-        db["claims"].upsert_all(kept, pk="id")
+        db.table("claims").upsert_all(kept, pk="id")
     return SaveResult(status, claims_new=len(fresh), claims_removed=len(gone))
 
 
@@ -153,13 +153,13 @@ def get_state(db: Database, source: str, key: str) -> str | None:
 
 def set_state(db: Database, source: str, key: str, value: str) -> None:
     if get_state(db, source, key) != value:
-        db["source_state"].upsert({"source": source, "key": key, "value": value}, pk=("source", "key"))
+        db.table("source_state").upsert({"source": source, "key": key, "value": value}, pk=("source", "key"))
 
 
 def start_run(db: Database, config_path: str, sources_total: int) -> int:
     # A run that died (SIGKILL, power loss) never finished its row: say so.
     db.execute("update runs set status = 'interrupted', exit_code = -1 where status = 'running'")
-    table = db["runs"]
+    table = db.table("runs")
     table.insert({"started_at": now_iso(), "status": "running", "pid": os.getpid(),
                   "config_path": config_path, "sources_total": sources_total})
     db.conn.commit()
@@ -168,13 +168,13 @@ def start_run(db: Database, config_path: str, sources_total: int) -> int:
 
 def finish_run(db: Database, run_id: int, counts: dict[str, int], exit_code: int) -> None:
     status = "ok" if exit_code == 0 else "failed"
-    db["runs"].update(run_id, {**counts, "finished_at": now_iso(), "status": status, "exit_code": exit_code})
+    db.table("runs").update(run_id, {**counts, "finished_at": now_iso(), "status": status, "exit_code": exit_code})
     db.conn.commit()
 
 
 def record_error(db: Database, run_id: int, source: str, origin: str, error: str, raw_sha: str | None = None) -> None:
     one_line = " ".join(error.split())[:1000]
-    db["run_errors"].insert({"run_id": run_id, "source": source, "origin": origin,
+    db.table("run_errors").insert({"run_id": run_id, "source": source, "origin": origin,
                              "error": one_line, "raw_sha256": raw_sha})
     db.conn.commit()
 

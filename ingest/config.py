@@ -60,6 +60,8 @@ def load_config(path: Path) -> Config:
         # A typo shows up as an unknown field plus a missing one: name the typo first.
         err = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")[0]
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p in _TYPE_TAGS))
+        if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            loc += ("type",)
         line = _node_line(node, loc) if node is not None else 0
         field = ".".join(str(p) for p in loc) or "(top level)"
         more = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""

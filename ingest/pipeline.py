@@ -156,7 +156,7 @@ def reextract(db: Database, *, force: bool = False, progress: Callable[[str], No
         claims = extract(doc, row["url"] or doc_id) if doc.status == "ok" else []
         with db.atomic():
             result = _replace_claims(db, doc_id, claims, version, "reextracted")
-            db["documents"].update(doc_id, {"extractor_version": version})
+            db.table("documents").update(doc_id, {"extractor_version": version})
         counts["documents"] += 1
         counts["claims_new"] += result.claims_new
         counts["claims_removed"] += result.claims_removed

@@ -120,7 +120,7 @@ class Config(_Strict):
 
     version: Literal[1] = 1
     db: Path | None = None
-    http: HttpSettings = Field(default_factory=HttpSettings)
+    http: HttpSettings = Field(default_factory=lambda: HttpSettings())
     sources: list[Source] = Field(default_factory=list)
 
     @model_validator(mode="after")

@@ -176,7 +176,7 @@ class Extractor:
             end -= 1
         fields = {k: v for k, v in d.fields.items() if v is not None}
         return Claim(
-            document=document, kind=d.kind, model=d.model, tier=d.tier, quote=text[start:end],  # type: ignore[arg-type]
-            start=start, end=end, section=view.name,  # type: ignore[arg-type]
+            document=document, kind=d.kind, model=d.model, tier=d.tier, quote=text[start:end],
+            start=start, end=end, section=view.name,
             confidence=max(0.0, min(1.0, d.confidence)), method=f"rules/{self.version}:{d.rule}", **fields,
         )

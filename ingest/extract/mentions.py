@@ -67,11 +67,13 @@ class MentionScanner:
         names = list(reg.alias_brand) + list(reg.alias_model)
         eds = reg.edition_words()
         long_eds = [w for w in eds if re.search(r"[\u4e00-\u9fff]", w) and w.endswith(("版", "模式"))]
+        long_eds += [w for b in reg.brands.values() for w in b.edition_words if w.isascii() and len(w) >= 5]
         ed = alt(eds)
         ver = r"\d{1,2}(?:[.\-_]\d{1,2})?(?!\d)"
         self.regex = re.compile("|".join([
             r"(?P<d>(?P<dn>两|俩|2|三|3|四|4)\s*个\s*(?P<dver>\d\.\d{1,2})?\s*的?\s*(?:版本|模型)"
-            r"|(?P<dver2>\d\.\d{1,2})\s*的?\s*(?P<dn2>两|三|四)\s*个\s*(?:版本|模型))",
+            r"|(?P<dver2>\d\.\d{1,2})\s*的?\s*(?P<dn2>两|三|四)\s*个\s*(?:版本|模型)"
+            r"|(?P<dboth>(?<![a-z])both(?![a-z])(?:\s+(?:models|versions|of them))?|两者|二者|两款模型|两个模型))",
             rf"(?P<a>(?P<aname>{alt(names)})(?:[\s\-_]*(?:ai[\s\-_]*)?(?P<avp>v|gen[-\s]?|ray[-\s]?|q)?(?P<aver>{ver})"
             rf"(?:[\s\-_]*的?\s*(?P<aed>{ed})(?:\s*(?P<aed2>{ed}))?)?|\s*(?P<aedl>{ed}))?(?P<asuf>\s*版本)?)",
             rf"(?P<b>(?<![0-9a-z.])(?P<bvp>v)?(?P<bver>\d\.\d{{1,2}})(?!\d|\.\d|\s*%)"
@@ -95,7 +97,7 @@ class MentionScanner:
     def _read(self, m: re.Match[str], norm: str) -> RawMention | None:
         g = m.lastgroup
         if g == "d":
-            n = _NUM_WORDS.get(m.group("dn") or m.group("dn2") or "", 0)
+            n = 2 if m.group("dboth") else _NUM_WORDS.get(m.group("dn") or m.group("dn2") or "", 0)
             return RawMention(m.start(), m.end(), "plural", version=m.group("dver") or m.group("dver2"), count=n)
         if g == "c":
             return RawMention(m.start(), m.end(), "tier", words=[m.group("c")])

@@ -155,7 +155,7 @@ class QuantityScanner:
         self.regex = re.compile("|".join([
             rf"(?P<res>(?<![0-9])(?:{res}))",
             rf"(?P<pct>(?P<pctn>{num})\s*(?:%|个百分点)|百分之(?P<pctn2>{num}))",
-            rf"(?P<disc>(?<![0-9])(?P<discn>\d(?:\.\d)?|[一二三四五六七八九])\s*折(?![腾叠射服])(?:优惠)?)",
+            r"(?P<disc>(?<![0-9])(?P<discn>\d(?:\.\d)?|[一二三四五六七八九])\s*折(?![腾叠射服])(?:优惠)?)",
             rf"(?P<cr>(?P<crn>{num})\s*(?:个|点)?\s*(?:的)?\s*(?P<cru>{cr_units}){per('cr')})",
             rf"(?P<cnyp>(?:{cny_pre})\s*(?P<cnypn>{num})\s*(?:{cny})?{per('cnyp')})",
             rf"(?P<cny>(?P<cnyn>{num})\s*(?P<cnyplus>多)?\s*(?P<cnyu>{cny})(?P<cnytail>多钱|多|半|钱|\d(?!\d))?"
@@ -230,8 +230,9 @@ class QuantityScanner:
             tail = m.group("cnytail") or ""
             unit = m.group("cnyu")
             nxt = m.string[e:e + 1]
-            if unit == "块" and not tail and ("\u4e00" <= nxt <= "\u9fff"):
-                return None  # 一块屏幕: a measure word, not money
+            prv = m.string[s - 1:s] if s else ""
+            if unit == "块" and not tail and ("\u4e00" <= nxt <= "\u9fff" or prv in ("在", "到", "成", "这", "那")):
+                return None  # 一块屏幕, 放在一块: a measure word, not money
             if tail == "半":
                 value += 0.5
             elif tail.isdigit():

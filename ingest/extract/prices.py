@@ -91,7 +91,7 @@ class PriceRules:
         used: set[int] = set()
         for a, b in zip(qs, qs[1:], strict=False):
             kinds = {a.kind, b.kind}
-            if "credits" not in kinds or not kinds & set(_MONEY) or not self._linked(text, a, b):
+            if id(a) in used or "credits" not in kinds or not kinds & set(_MONEY) or not self._linked(text, a, b):
                 continue
             cr, money = (a, b) if a.kind == "credits" else (b, a)
             if self._purchased(text, a) or self._purchased(text, b) or self._per_clip(view, sid, cr):

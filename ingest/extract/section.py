@@ -88,10 +88,10 @@ class SectionView:
             r.versus = scanner.is_versus(self.clean, r.start, r.end, self.sentences[i].start)
         resolved = scanner.resolve(self.clean, [r for r, _ in pairs], ctx, [i for _, i in pairs], recent)
         for m in resolved:
-            i = self.sentence_index(m.start)
-            if i is not None:
-                self.mentions[i].append(m)
-        for i, ms in enumerate(self.mentions):
+            sid = self.sentence_index(m.start)
+            if sid is not None:
+                self.mentions[sid].append(m)
+        for ms in self.mentions:
             if ms:
                 scanner.mark_roles(self.clean, ms)
 

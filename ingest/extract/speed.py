@@ -25,7 +25,7 @@ class SpeedRules:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         self.speed_re = re.compile(lex.alt("context", "speed"))
-        self.length_re = re.compile(lex.alt("context", "length"))
+        self.length_re = re.compile(rf"(?:{lex.alt('context', 'length')})\s*(?:为|是|只有|有|[:：])?\s*$")
         self.max_len_re = re.compile(rf"(?:{lex.alt('features', 'max_length')})\s*(?:生成|可以|能)?\s*$")
         self.max_only_re = re.compile(rf"(?:{lex.alt('features', 'max_length_only')})\s*(?:生成|支持)?\s*$")
         self.restrictive_re = re.compile(lex.alt("features", "restrictive"))
@@ -56,7 +56,7 @@ class SpeedRules:
             if limit:
                 out += self._claims(view, sid, limit, lo, hi, t, {})
                 continue
-            if self.length_re.search(text, max(lo, t.start - 6), t.start) or self.clip_after_re.match(text, t.end, hi):
+            if self.length_re.search(text, lo, t.start) or self.clip_after_re.match(text, t.end, hi):
                 continue  # 时长10秒, 5秒1080P的视频: a clip length
             if t.unit == "s":
                 if priced or not (self.speed_re.search(text, lo, hi) or ((speedy or carry) and t.qual)):

@@ -1,0 +1,94 @@
+"""Model resolution: Chinese, Traditional and English names, versions, editions and tiers."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import iter_models
+from ingest.extract.registry import load_registry, version_key
+from tests.extract_helpers import claims_of
+
+REG = load_registry()
+
+
+@pytest.mark.parametrize(("brand", "version", "words", "expected"), [
+    ("Kling", "2.1", ["大师版"], ("Kling 2.1 Master", "master")),
+    ("Kling", "2.1", ["高品质"], ("Kling 2.1", "high-quality")),
+    ("Kling", "2.1", ["标准模式"], ("Kling 2.1", "standard")),
+    ("Kling", "2.1", ["普通版"], ("Kling 2.1", None)),
+    ("Kling", "2.0", [], ("Kling 2.0 Master", "master")),
+    ("Kling", "2", [], ("Kling 2.0 Master", "master")),
+    ("Kling", "v2-1", ["master"], ("Kling 2.1 Master", "master")),
+    ("Kling", "2.5", [], ("Kling 2.5 Turbo", None)),
+    ("Kling", "3.0", [], ("Kling 3.0", None)),
+    ("Hailuo", "02", [], ("Hailuo 02", None)),
+    ("Vidu", "q1", [], ("Vidu Q1", None)),
+    ("Runway", "4", ["turbo"], ("Runway Gen-4 Turbo", None)),
+    ("PixVerse", "4.5", [], ("PixVerse V4.5", None)),
+    ("Seedance", "1.0", [], ("Seedance 1.0 Pro", None)),
+    ("Qingying", "1.5", [], ("Qingying", None)),
+    ("Kling", None, [], ("Kling", None)),
+])
+def test_resolve(brand: str, version: str | None, words: list[str], expected: tuple[str, str | None]) -> None:
+    assert REG.resolve(brand, version, words) == expected
+
+
+@pytest.mark.parametrize(("model", "tier", "expected"), [
+    ("Kling 2.1", "master", ("Kling 2.1 Master", "master")),
+    ("Kling 2.1 Master", "standard", ("Kling 2.1", "standard")),
+    ("Kling 2.1", "high-quality", ("Kling 2.1", "high-quality")),
+    ("Hailuo 02", "pro", ("Hailuo 02", "pro")),
+])
+def test_tier_sold_as_its_own_model(model: str, tier: str, expected: tuple[str, str]) -> None:
+    assert REG.apply_tier(model, tier) == expected
+
+
+@pytest.mark.parametrize(("resolution", "tier"), [("720p", "standard"), ("1080p", "high-quality"), ("4k", None)])
+def test_tier_from_resolution(resolution: str, tier: str | None) -> None:
+    assert REG.tier_of_resolution("Kling 2.1", resolution) == tier
+
+
+@pytest.mark.parametrize(("text", "key"), [("2.0", "2"), ("02", "2"), ("V4.5", "4.5"), ("Gen-4", "4"), ("Q1", "q1")])
+def test_version_key(text: str, key: str) -> None:
+    assert version_key(text) == key
+
+
+@pytest.mark.parametrize(("text", "model"), [
+    ("可灵2.1大师版的运镜非常丝滑。", "Kling 2.1 Master"),
+    ("可靈2.1大師版的運鏡非常絲滑。", "Kling 2.1 Master"),
+    ("Kling 2.1 Master looks very cinematic.", "Kling 2.1 Master"),
+    ("kling-v2-1-master looks very cinematic.", "Kling 2.1 Master"),
+    ("海螺02的物理模拟非常逼真。", "Hailuo 02"),
+    ("MiniMax Hailuo 02 is remarkably consistent.", "Hailuo 02"),
+    ("Runway Gen-4 Turbo looks blurry at times.", "Runway Gen-4 Turbo"),
+    ("Veo 3 sounds very natural.", "Veo 3"),
+    ("通義萬相2.1的畫面非常穩定。", "Wan 2.1"),
+    ("Wan2.1的画面非常稳定。", "Wan 2.1"),
+    ("拍我AI V4.5的特效很稳定。", "PixVerse V4.5"),
+    ("清影的画面很清晰。", "Qingying"),
+])
+def test_model_named_in_text(text: str, model: str) -> None:
+    claims = claims_of(text)
+    assert claims and {c.model for c in claims} == {model}
+
+
+def test_bare_version_and_tier_words_take_the_document_brand_and_version() -> None:
+    text = "可灵2.1正式上线。\n\n2.1版本（上）的动作更自然。\n\n大师版的光影更细腻。\n\n1.6版本有点慢动作。"
+    got = [(c.model, c.kind) for c in claims_of(text)]
+    assert got == [("Kling 2.1", "strength"), ("Kling 2.1 Master", "strength"), ("Kling 1.6", "bug")]
+
+
+def test_sentence_version_beats_document_version_for_a_tier_word() -> None:
+    text = "可灵2.1上线了。\n\n可灵2.0的价格很贵：大师版5秒100灵感值。"
+    prices = [c for c in claims_of(text) if c.kind == "price"]
+    assert [(c.model, c.tier, c.credits) for c in prices] == [("Kling 2.0 Master", "master", 100)]
+
+
+def test_iter_models_rows() -> None:
+    rows = iter_models()
+    names = {r["name"] for r in rows}
+    for needed in ("Kling 2.1", "Kling 2.1 Master", "Kling 2.0 Master", "Hailuo 02", "Wan 2.1", "Veo 3",
+                   "Sora", "Runway Gen-4", "Luma", "Pika", "Vidu", "Qingying", "Hunyuan", "Jimeng"):
+        assert needed in names or any(n.startswith(needed) for n in names), needed
+    kling = next(r for r in rows if r["name"] == "Kling 2.1 Master")
+    assert kling["vendor"].startswith("Kuaishou") and kling["brand"] == "Kling"
+    assert all(set(r) == {"name", "vendor", "brand", "aliases"} for r in rows)
