@@ -38,7 +38,7 @@ def cli(verbose: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", help="Output format.")
 def parse(paths: tuple[Path, ...], fmt: str) -> None:
-    """Parse local files and print one JSON document per line."""
+    """Print documents parsed from local files, one JSON a line."""
     from ingest.localfiles import document_json, documents_from_path, iter_files
     from schemas.document import ParseError
 
@@ -60,7 +60,7 @@ def parse(paths: tuple[Path, ...], fmt: str) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", help="Output format.")
 def extract(paths: tuple[Path, ...], fmt: str) -> None:
-    """Extract claims from local files and print one JSON claim per line."""
+    """Print claims found in local files, one JSON object a line."""
     from ingest.extract import extract_document
     from ingest.localfiles import documents_from_path, iter_files, label_for
     from schemas.document import ParseError
@@ -119,7 +119,7 @@ db_option = click.option(
 @click.option("--source", "only", multiple=True, help="Run only this source (repeatable).")
 @click.option("--silent", is_flag=True, help="No progress bar and no summary.")
 def run(config_path: Path, db_path: Path | None, since: str | None, only: tuple[str, ...], silent: bool) -> None:
-    """Fetch, parse and extract every source in sources.yml into the database."""
+    """Ingest every source in sources.yml into the database."""
     from db import open_db
     from ingest.lock import LockBusy, RunLock
     from ingest.pipeline import EXIT_LOCKED, run_sources
@@ -135,7 +135,7 @@ def run(config_path: Path, db_path: Path | None, since: str | None, only: tuple[
             db = open_db(path)
             total = len([s for s in config.sources if s.enabled and (not only or s.name in only)])
             with click.progressbar(length=total or 1, label="sources", file=sys.stderr,
-                                   hidden=silent) as bar:
+                                   hidden=silent or not sys.stderr.isatty()) as bar:
                 def tick(origin: str) -> None:
                     bar.label = f"{origin[-50:]:<50}"
                     bar.render_progress()
@@ -164,7 +164,7 @@ def run(config_path: Path, db_path: Path | None, since: str | None, only: tuple[
 @click.option("-n", "--limit", default=20, show_default=True, help="How many runs to show.")
 @click.option("--errors", "show_errors", is_flag=True, help="Also list each run's errors.")
 def runs(config_path: Path, db_path: Path | None, limit: int, show_errors: bool) -> None:
-    """Show recent runs: when, how long, what changed, what failed."""
+    """Show recent runs, what changed and what failed."""
     from db import open_db
 
     path = db_path or _db_without_config(config_path)
@@ -198,7 +198,7 @@ def _db_without_config(config_path: Path) -> Path:
 @click.option("--all", "force", is_flag=True, help="Re-extract every document, not only older versions.")
 @click.option("--silent", is_flag=True, help="No progress bar and no summary.")
 def reextract(config_path: Path, db_path: Path | None, force: bool, silent: bool) -> None:
-    """Re-run claim extraction over stored documents, without refetching."""
+    """Re-extract claims from stored documents (no refetch)."""
     from db import open_db
     from ingest.lock import LockBusy, RunLock
     from ingest.pipeline import EXIT_LOCKED
@@ -211,7 +211,8 @@ def reextract(config_path: Path, db_path: Path | None, force: bool, silent: bool
         with RunLock(path):
             db = open_db(path)
             total = db.execute("select count(*) from documents").fetchone()[0]
-            with click.progressbar(length=total, label="documents", file=sys.stderr, hidden=silent) as bar:
+            with click.progressbar(length=total, label="documents", file=sys.stderr,
+                                   hidden=silent or not sys.stderr.isatty()) as bar:
                 counts = do_reextract(db, force=force, progress=lambda _: bar.update(1))
     except LockBusy as exc:
         click.echo(f"error: {exc}", err=True)
@@ -233,7 +234,7 @@ def reextract(config_path: Path, db_path: Path | None, force: bool, silent: bool
 @click.option("--dump-metadata", is_flag=True, help="Print the Datasette metadata JSON and exit.")
 def serve(config_path: Path, db_path: Path | None, port: int, host: str, writable: bool,
           settings: tuple[tuple[str, str], ...], dump_metadata: bool) -> None:
-    """Browse the database in Datasette: canned queries, evidence, charts (read-only by default)."""
+    """Serve the database in Datasette (read-only by default)."""
     from ingest.serve import build_metadata, database_name
     from ingest.serve import serve as run_datasette
 

@@ -51,12 +51,16 @@ class Extractor:
         for view, rs in zip(views, raws, strict=True):
             view.add_mentions(self.mentions, rs, ctx, [])
         body, stated = self._section(views[0], ctx)
-        body_rates = self._apply_rates(body, stated)
+        summary, summary_stated = self._section(views[1], ctx) if len(views) > 1 else ([], [])
+        body_rates = stated or self._implied(body)
+        cap = self.lex.confidence("price_derived")
+        if not body_rates and summary_stated:  # a rate only the summary states: used, trusted less
+            body_rates, cap = summary_stated, cap * self.lex.confidence("summary_factor")
+        self._apply_rates(body, body_rates, cap)
         claims = [self._claim(views[0], d, document) for d in body]
         if len(views) > 1:
-            summary, summary_stated = self._section(views[1], ctx)
-            self._apply_rates(summary, body_rates or summary_stated)
-            kept = self._reconcile(summary, body, bool(body_rates))
+            self._apply_rates(summary, body_rates or summary_stated, self.lex.confidence("price_derived"))
+            kept = self._reconcile(summary, body, bool(stated))
             claims += [self._claim(views[1], d, document) for d in kept]
         log.debug("%s: %d claims", document, len(claims))
         return claims
@@ -116,9 +120,8 @@ class Extractor:
             return found[:1]
         return []
 
-    def _apply_rates(self, drafts: list[Draft], rates: list[Rate]) -> list[Rate]:
-        """Price every amount of credits from the stated rates (else the implied one); return those used."""
-        rates = rates or self._implied(drafts)
+    def _apply_rates(self, drafts: list[Draft], rates: list[Rate], cap: float) -> None:
+        """Price every amount of credits in ``drafts`` from ``rates``; ``cap`` bounds the confidence."""
         for d in drafts:
             credits = d.fields.get("credits")
             if d.kind != "price" or not isinstance(credits, float):
@@ -130,8 +133,7 @@ class Extractor:
                     continue
                 d.fields[key] = round(credits / r.credits_per, 4)
                 d.rule += "+rate"
-                d.confidence = round(min(d.confidence, self.lex.confidence("price_derived")), 3)
-        return rates
+                d.confidence = round(min(d.confidence, cap), 3)
 
     # ----- summary -------------------------------------------------------------
     def _reconcile(self, summary: list[Draft], body: list[Draft], body_has_rate: bool) -> list[Draft]:
