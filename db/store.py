@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 
 def now_iso() -> str:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
 def sha256(data: bytes) -> str:
