@@ -93,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         if extract.exists():
             usage = help_text(extract)
             extra = (["--quick"] if args.quick and "--quick" in usage else [])
+            extra += ["--mb", "0.2"] if args.quick and "--quick" not in usage and "--mb" in usage else []
             extra += ["--json", str(RESULTS / "extract.json")] if "--json" in usage else []
             code, wall, figs = run_one("extract", extract, extra)
             failed += code != 0

@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 from ingest.extract import extract_document
 from ingest.localfiles import documents_from_path
 from schemas.claim import Claim
-from tests.extract_helpers import claims_of
+from tests.test_extract_helpers import claims_of
 
 GOLD = Path(__file__).parent / "gold" / "gold.json"
+HELDOUT = GOLD.parent / "heldout" / "heldout.json"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SCORER = SHARED / "tools" / "score_claims.py"
 SCORED = {"price", "price_change", "credit_rate", "speed", "capability", "limitation", "strength", "bug"}
@@ -73,14 +74,16 @@ def _f1(c: Counter[str]) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def test_own_gold_f1() -> None:
-    counts, misses = _score(GOLD)
+@pytest.mark.parametrize("gold", [GOLD, HELDOUT], ids=["gold", "heldout"])
+def test_own_gold_f1(gold: Path) -> None:
+    counts, misses = _score(gold)
     assert _f1(counts) >= 0.9, misses
     assert counts["fp"] <= 3, misses["fp"]
 
 
-def test_own_gold_has_no_false_price() -> None:
-    _, misses = _score(GOLD)
+@pytest.mark.parametrize("gold", [GOLD, HELDOUT], ids=["gold", "heldout"])
+def test_own_gold_has_no_false_price(gold: Path) -> None:
+    _, misses = _score(gold)
     assert not [m for m in misses["fp"] if ": price " in m]
 
 
@@ -94,7 +97,7 @@ def test_seed_gold_f1() -> None:
 
 
 def _docs() -> list[Path]:
-    paths = sorted((GOLD.parent / "docs").iterdir())
+    paths = sorted((GOLD.parent / "docs").iterdir()) + sorted(HELDOUT.parent.glob("*.txt"))
     if (SHARED / "seeds").is_dir():
         paths += sorted((SHARED / "seeds").glob("*.txt"))
     return paths

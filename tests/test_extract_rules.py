@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.extract import EXTRACTOR_VERSION, METHOD_PREFIX
-from tests.extract_helpers import claims_of, scored
+from tests.test_extract_helpers import claims_of, scored
 
 
 def _prices(claims: list) -> list[tuple]:

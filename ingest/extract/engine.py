@@ -84,12 +84,14 @@ class Extractor:
             drafts += [d for d in rate_drafts if d.model]
             used |= ids
         carry = False
+        cue_kinds = self.opinion_rules.prepare(view)
         for sid in live:
             drafts += self.price_rules.prices(view, sid, used)
             drafts += self.price_rules.changes(view, sid)
             timed, carry = self.speed_rules.sentence(view, sid, carry)
             drafts += timed
-            drafts += self.opinion_rules.sentence_claims(view, sid)
+            if sid in cue_kinds:
+                drafts += self.opinion_rules.sentence_claims(view, sid, cue_kinds[sid])
             view.update_topic(sid)
         return self._dedupe(drafts), rates
 

@@ -31,16 +31,36 @@ def _is_word_char(ch: str) -> bool:
 
 
 def alt(words: Iterable[str], bound_start: bool = True, bound_end: bool = True) -> str:
-    """Regex alternation of literal ``words``, longest first; ASCII words bounded."""
-    parts = []
-    for w in sorted({str(x) for x in words if str(x)}, key=lambda s: (-len(s), s)):
-        pat = r"\s*".join(re.escape(t) for t in w.split(" "))
-        if bound_start and _is_word_char(w[0]):
-            pat = r"(?<![a-z0-9])" + pat
-        if bound_end and _is_word_char(w[-1]):
-            pat += r"(?![a-z])"
-        parts.append(pat)
-    return "|".join(parts) or NEVER
+    """Regex alternation of literal ``words`` as a trie: longest match first, ASCII words bounded.
+
+    The trie keeps the pattern literal-first, so ``re`` skips positions whose
+    character starts no word; a flat alternation would try every word at every
+    position. ``bound_start`` / ``bound_end`` keep English words whole.
+    """
+    trie: dict[str, Any] = {}
+    for w in {str(x) for x in words if str(x)}:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = w
+    if not trie:
+        return NEVER
+    return _trie_regex(trie, bound_start, bound_end, first=True)
+
+
+def _trie_regex(node: dict[str, Any], bound_start: bool, bound_end: bool, first: bool = False) -> str:
+    branches: list[str] = []
+    for ch in sorted(k for k in node if k):
+        head = r"\s+" if ch == " " else re.escape(ch)
+        if first and bound_start and _is_word_char(ch):
+            head += r"(?<![a-z0-9]" + re.escape(ch) + ")"
+        branches.append(head + _trie_regex(node[ch], bound_start, bound_end))
+    if "" in node:
+        word: str = node[""]
+        branches.append(r"(?![a-z])" if bound_end and _is_word_char(word[-1]) else "")
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
 
 
 def _list(node: Any, *keys: str) -> list[str]:
@@ -72,8 +92,12 @@ class Lexicon:
         return self.mapping("settings").get(name, default)
 
     def confidence(self, rule: str) -> float:
-        conf = self.mapping("settings", "confidence")
-        return float(conf.get(rule, 0.6))
+        return _confidence_table(self).get(rule, 0.6)
+
+
+@lru_cache(maxsize=4)
+def _confidence_table(lex: Lexicon) -> dict[str, float]:
+    return {k: float(v) for k, v in lex.mapping("settings", "confidence").items()}
 
 
 @lru_cache(maxsize=4)
@@ -89,44 +113,50 @@ def load_lexicon(path: str | None = None) -> Lexicon:
 
 @dataclass(frozen=True)
 class CueSet:
-    """One compiled scanner for every opinion cue, with how to read each hit."""
+    """The opinion-cue scanner: one trie of every cue word, plus the few regex patterns.
 
-    regex: re.Pattern[str]
+    ``roles`` says how each word reads: ``stop`` (looks like a cue, is not),
+    ``neg`` (不太: turns the quality word after it into a flaw), ``deg`` (更/very:
+    a quality word after it is a cue), ``pos`` / ``bad`` (quality words that need
+    one of those), ``generic`` (问题: a flaw unless negated) or a cue kind
+    (a phrase that is a cue on its own).
+    """
+
+    tokens: re.Pattern[str]
+    roles: dict[str, tuple[str, ...]]
+    patterns: re.Pattern[str]
+    links: frozenset[str]
     negator_re: re.Pattern[str]
 
 
-def _group(name: str, body: str) -> str:
-    return f"(?P<{name}>{body})"
+_ROLE_ORDER = ("stop", *CUE_PRIORITY, "generic", "neg", "deg", "pos", "bad")
 
 
 @lru_cache(maxsize=4)
 def cue_set(lex: Lexicon) -> CueSet:
-    """Compile the cue scanner.
-
-    Group names say how a hit reads: ``stop`` (looks like a cue, is not),
-    ``negadj`` (不自然: a flaw), ``generic`` (问题: negatable flaw noun),
-    ``<kind>`` (a phrase or pattern), ``degpos`` / ``degneg`` (degree + quality
-    word) and ``negsuffix`` (假一些).
-    """
-    deg = lex.alt("degree")
-    links = "|".join(re.escape(x) for x in lex.words("degree_links")) or NEVER
-    pos = lex.alt("cues", "strength", "adjectives")
-    neg = lex.alt("cues", "bug", "adjectives")
-    immediate = lex.alt("negation", "immediate")
-    groups = [
-        _group("stop", lex.alt("cues", "stop")),
-        _group("negadj", rf"(?:{immediate})(?:的)?(?:{pos})"),
-        _group("degneg", rf"(?:{deg})\s*(?:{links})?\s*(?:{neg})(?:一些|一点|了点)?"),
-        _group("negsuffix", rf"(?:{neg})(?:一些|一点|了点|了一些)"),
-    ]
+    """Compile the cue scanner from the lexicon."""
+    sources: dict[str, list[str]] = {
+        "stop": lex.words("cues", "stop"),
+        "generic": lex.words("cues", "bug", "generic"),
+        "neg": lex.words("negation", "immediate"),
+        "deg": lex.words("degree"),
+        "pos": lex.words("cues", "strength", "adjectives"),
+        "bad": lex.words("cues", "bug", "adjectives"),
+    }
     for kind in CUE_PRIORITY:
-        pats = [alt(lex.words("cues", kind, "phrases"))]
-        pats += [f"(?:{p})" for p in lex.words("cues", kind, "patterns")]
-        groups.append(_group(kind, "|".join(pats)))
-    groups.append(_group("generic", lex.alt("cues", "bug", "generic")))
-    groups.append(_group("degpos", rf"(?:{deg})\s*(?:{links})?\s*(?:{pos})"))
-    regex = re.compile("|".join(groups))
+        sources[kind] = lex.words("cues", kind, "phrases")
+    roles: dict[str, list[str]] = {}
+    for role in _ROLE_ORDER:
+        for w in sources[role]:
+            roles.setdefault(" ".join(w.split()), []).append(role)
+    patterns = [f"(?P<{kind}>{'|'.join(lex.words('cues', kind, 'patterns'))})"
+                for kind in CUE_PRIORITY if lex.words("cues", kind, "patterns")]
     not_neg = lex.alt("negation", "not_negators")
     window = lex.alt("negation", "window")
-    negator_re = re.compile(rf"(?:{not_neg})|(?P<neg>{window})")
-    return CueSet(regex=regex, negator_re=negator_re)
+    return CueSet(
+        tokens=re.compile(alt(roles)),
+        roles={w: tuple(r) for w, r in roles.items()},
+        patterns=re.compile("|".join(patterns) or NEVER),
+        links=frozenset(lex.words("degree_links") + [" "]),
+        negator_re=re.compile(rf"(?:{not_neg})|(?P<neg>{window})"),
+    )

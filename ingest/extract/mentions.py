@@ -20,6 +20,7 @@ from ingest.extract.registry import Registry, version_key
 log = logging.getLogger(__name__)
 
 _UNIT_AFTER = re.compile(r"\s*(?:[秒元块分%个条次倍万亿年月日号点岁期季]|[spkx](?![a-z])|fps)")
+_WORDISH = frozenset("0123456789abcdefghijklmnopqrstuvwxyz.")
 _NUM_WORDS = {"两": 2, "俩": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
 
 
@@ -70,16 +71,22 @@ class MentionScanner:
         long_eds += [w for b in reg.brands.values() for w in b.edition_words if w.isascii() and len(w) >= 5]
         ed = alt(eds)
         ver = r"\d{1,2}(?:[.\-_]\d{1,2})?(?!\d)"
+        # two scans, each literal-first so ``re`` can skip ahead: names and words, then digits
         self.regex = re.compile("|".join([
             r"(?P<d>(?P<dn>两|俩|2|三|3|四|4)\s*个\s*(?P<dver>\d\.\d{1,2})?\s*的?\s*(?:版本|模型)"
-            r"|(?P<dver2>\d\.\d{1,2})\s*的?\s*(?P<dn2>两|三|四)\s*个\s*(?:版本|模型)"
-            r"|(?P<dboth>(?<![a-z])both(?![a-z])(?:\s+(?:models|versions|of them))?|两者|二者|两款模型|两个模型))",
+            r"|(?P<dboth>b(?<![a-z]b)oth(?![a-z])(?:\s+(?:models|versions|of them))?|两者|二者|两款模型|两个模型))",
             rf"(?P<a>(?P<aname>{alt(names)})(?:[\s\-_]*(?:ai[\s\-_]*)?(?P<avp>v|gen[-\s]?|ray[-\s]?|q)?(?P<aver>{ver})"
             rf"(?:[\s\-_]*的?\s*(?P<aed>{ed})(?:\s*(?P<aed2>{ed}))?)?|\s*(?P<aedl>{ed}))?(?P<asuf>\s*版本)?)",
-            rf"(?P<b>(?<![0-9a-z.])(?P<bvp>v)?(?P<bver>\d\.\d{{1,2}})(?!\d|\.\d|\s*%)"
-            rf"(?:\s*的?\s*(?P<bed>{ed})|(?P<bsuf>\s*(?:版本|版|模型|version|model)))?)",
             rf"(?P<c>{alt(long_eds)})",
         ]))
+        # where a name-led match can start: a plain literal trie, which ``re`` scans fast
+        self.first_re = re.compile(alt(names + list(long_eds) + ["both", "两者", "二者", "两款", "两个", "俩", "2", "3", "4",
+                                                                 "三", "四"], bound_end=False))
+        self.digit_regex = re.compile(
+            r"(?P<d>(?P<dver2>\d\.\d{1,2})\s*的?\s*(?P<dn2>两|三|四)\s*个\s*(?:版本|模型))"
+            rf"|(?P<b>(?P<bvp>v)?(?P<bver>\d\.\d{{1,2}})(?!\d|\.\d|\s*%)"
+            rf"(?:\s*的?\s*(?P<bed>{ed})|(?P<bsuf>\s*(?:版本|版|模型|version|model)))?)"
+        )
         self.compare_before = re.compile(rf"(?:{lex.alt('markers', 'compare_before')})[^，。,；;!！?？]{{0,4}}$")
         self.compare_with = re.compile(rf"(?:{lex.alt('markers', 'compare_with')})\s*$")
         self.compare_after = re.compile(rf"\s*(?:{lex.alt('markers', 'compare_after')})")
@@ -87,18 +94,36 @@ class MentionScanner:
 
     # ----- scanning ------------------------------------------------------------
     def scan(self, norm: str) -> list[RawMention]:
+        hits: list[re.Match[str]] = []
+        pos = 0
+        for cand in self.first_re.finditer(norm):
+            if cand.start() < pos:
+                continue
+            m = self.regex.match(norm, cand.start())
+            if m:
+                hits.append(m)
+                pos = m.end()
+        for m in self.digit_regex.finditer(norm):
+            s = m.start()
+            if not (s and norm[s - 1] in _WORDISH):  # not inside a longer number or word
+                hits.append(m)
         out: list[RawMention] = []
-        for m in self.regex.finditer(norm):
+        last_end = -1
+        for m in sorted(hits, key=lambda x: (x.start(), -x.end())):  # leftmost, then longest
+            if m.start() < last_end:
+                continue
             raw = self._read(m, norm)
             if raw is not None:
                 out.append(raw)
+                last_end = m.end()
         return out
 
     def _read(self, m: re.Match[str], norm: str) -> RawMention | None:
         g = m.lastgroup
         if g == "d":
-            n = 2 if m.group("dboth") else _NUM_WORDS.get(m.group("dn") or m.group("dn2") or "", 0)
-            return RawMention(m.start(), m.end(), "plural", version=m.group("dver") or m.group("dver2"), count=n)
+            gd = m.groupdict()
+            n = 2 if gd.get("dboth") else _NUM_WORDS.get(gd.get("dn") or gd.get("dn2") or "", 0)
+            return RawMention(m.start(), m.end(), "plural", version=gd.get("dver") or gd.get("dver2"), count=n)
         if g == "c":
             return RawMention(m.start(), m.end(), "tier", words=[m.group("c")])
         if g == "b":

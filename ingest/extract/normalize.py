@@ -48,22 +48,54 @@ def _t2s_table() -> dict[int, str]:
 
 
 @lru_cache(maxsize=1)
-def _converter() -> object:
-    from opencc import OpenCC
+def _traditional_chars() -> frozenset[str]:
+    return frozenset(chr(c) for c in _t2s_table())
 
-    return OpenCC("t2s")
+
+@lru_cache(maxsize=1)
+def _t2s_phrases() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """OpenCC's Traditional -> Simplified phrase table, entries that keep their length."""
+    import opencc
+
+    path = Path(opencc.__file__).parent / "dictionary" / "TSPhrases.txt"
+    table: dict[str, str] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:  # pragma: no cover
+        return None, table
+    for line in lines:
+        trad, _, simp = line.partition("\t")
+        first = simp.split(" ")[0] if simp else ""
+        if len(trad) > 1 and len(first) == len(trad):
+            table[trad] = first
+    if not table:
+        return None, table
+    return re.compile("|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))), table
 
 
 def to_simplified(text: str) -> str:
-    """OpenCC t2s when it keeps the length; else the per-character table."""
+    """OpenCC t2s (its phrase table, then its character table) keeping every offset.
+
+    OpenCC's own converter is exact but slow in pure Python; this applies the same
+    two dictionaries, phrases first, and only entries that map one character to one
+    character, so the result has the length of ``text``.
+    """
+    if _traditional_chars().isdisjoint(text):
+        return text  # nothing Traditional: the common case, one fast set scan
     per_char = text.translate(_t2s_table())
-    if per_char == text:
-        return text  # nothing Traditional: skip the slow phrase converter
-    converted: str = _converter().convert(text)  # type: ignore[attr-defined]
-    if len(converted) == len(text):
-        return converted
-    log.debug("t2s changed the length (%d -> %d); using per-character conversion", len(text), len(converted))
-    return per_char
+    phrase_re, phrases = _t2s_phrases()
+    if phrase_re is None:
+        return per_char
+    hits = list(phrase_re.finditer(text))
+    if not hits:
+        return per_char
+    parts: list[str] = []
+    last = 0
+    for m in hits:
+        parts += [per_char[last:m.start()], phrases[m.group(0)]]
+        last = m.end()
+    parts.append(per_char[last:])
+    return "".join(parts)
 
 
 def normalise(text: str) -> str:

@@ -19,7 +19,8 @@ log = logging.getLogger(__name__)
 Range = tuple[float, float]
 _CN_CHARS = "零〇一二两俩三四五六七八九十百千万亿几"
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?[万千亿])?"
-_CN = rf"(?<![这那哪第每])[{_CN_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
+# the lookbehind sits after the first character so the pattern stays literal-first (fast to scan)
+_CN = rf"[{_CN_CHARS}](?<![这那哪第每].)[{_CN_CHARS}]*(?:点[零〇一二三四五六七八九]+)?"
 _ARABIC_RE = re.compile(r"([\d,]+(?:\.\d+)?)\s?([万千亿])?")
 
 
@@ -122,55 +123,77 @@ class Quantity:
 
 
 class QuantityScanner:
-    """All quantities of a text in one regex pass."""
+    """All quantities of a text in one regex pass.
+
+    One number-first pattern (optional prefix, number, optional range, unit,
+    qualifier, per-unit suffix) instead of one alternative per kind: the number
+    is tried once per position and the unit decides the kind.
+    """
 
     def __init__(self, lex: Lexicon) -> None:
         self.nums = numerals(lex)
-        words = alt(lex.words("numbers", "words"))
-        num = rf"(?:{_ARABIC}|{_CN}|半|{words})"
         self.credit_units = {k.lower(): str(v) for k, v in lex.mapping("units", "credits").items()}
-        cr_units = alt(self.credit_units, bound_start=False)
-        cny = alt(lex.words("units", "cny"), bound_start=False)
-        cny_pre = alt(lex.words("units", "cny_prefix"))
-        usd = alt(lex.words("units", "usd"), bound_start=False)
-        usd_pre = alt(lex.words("units", "usd_prefix"))
-        cents = alt(lex.words("units", "usd_cents"), bound_start=False)
+        self.res_map = {k.lower(): str(v) for k, v in lex.mapping("units", "resolutions").items()}
         self.second_units = set(lex.words("units", "seconds"))
         self.hour_units = set(lex.words("units", "hours"))
+        self.unit_kind: dict[str, str] = {}
+        for kind, words in (("cny", lex.words("units", "cny")), ("usd", lex.words("units", "usd")),
+                            ("cent", lex.words("units", "usd_cents")), ("time", lex.words("units", "seconds")),
+                            ("time", lex.words("units", "minutes")), ("time", lex.words("units", "hours")),
+                            ("credits", list(self.credit_units)), ("pct", ["%", "个百分点"]), ("disc", ["折"]),
+                            ("res", ["p", "k"])):
+            for w in words:
+                self.unit_kind.setdefault(w.replace(" ", ""), kind)
+        self.prefix_kind = {w: "cny" for w in lex.words("units", "cny_prefix")}
+        self.prefix_kind.update({w: "usd" for w in lex.words("units", "usd_prefix")})
+        self.prefix_kind["百分之"] = "pct"
+        quals = {q: lex.words("qualifiers", q) for q in ("max", "min", "about")}
+        self.qual_of = {w.replace(" ", ""): q for q, ws in quals.items() for w in ws}
+        all_quals = [w for ws in quals.values() for w in ws]
+        word_nums = alt(lex.words("numbers", "words"))
+        units = alt(list(self.unit_kind) + ["分"], bound_start=False)
+        time_units = alt(lex.words("units", "minutes") + lex.words("units", "seconds") + lex.words("units", "hours"),
+                         bound_start=False)
+        num = rf"(?:{_ARABIC}|{_CN}|(?:{word_nums})(?=\s*-?\s*(?:{time_units})))"
         sec = alt(lex.words("units", "seconds"), bound_start=False)
-        mins = alt(lex.words("units", "minutes"), bound_start=False)
-        hours = alt(lex.words("units", "hours"), bound_start=False)
-        self.res_map = {k.lower(): str(v) for k, v in lex.mapping("units", "resolutions").items()}
-        res = alt(self.res_map, bound_start=False)
-        q_pre = alt(lex.words("qualifiers", "max") + lex.words("qualifiers", "min") + lex.words("qualifiers", "about"))
-        q_post = alt(lex.words("qualifiers", "max") + lex.words("qualifiers", "min") + lex.words("qualifiers", "about"),
-                     bound_start=False)
-        self.qual_of = {w.replace(" ", ""): q for q in ("max", "min", "about") for w in lex.words("qualifiers", q)}
         item = alt(lex.words("context", "item_suffix"), bound_start=False)
 
         def per(p: str) -> str:  # "/条", "/秒", "per second", "per 5-second clip", "每条"
-            return (rf"(?:\s*(?:/|每|per\s+|a\s+|each\s+|一)\s*(?:(?P<{p}_pn>\d+(?:\.\d+)?)\s*-?\s*(?:{sec})\s*)?"
-                    rf"(?P<{p}_per>{sec}|{item}))?")
+            return (rf"(?:\s*(?:/|每|per\s+|a\s+|each\s+)\s*(?:(?P<{p}pn>\d+(?:\.\d+)?)\s*-?\s*(?:{sec})\s*)?"
+                    rf"(?P<{p}per>{sec}|{item}))?")
 
-        self.regex = re.compile("|".join([
-            rf"(?P<res>(?<![0-9])(?:{res}))",
-            rf"(?P<pct>(?P<pctn>{num})\s*(?:%|个百分点)|百分之(?P<pctn2>{num}))",
-            r"(?P<disc>(?<![0-9])(?P<discn>\d(?:\.\d)?|[一二三四五六七八九])\s*折(?![腾叠射服])(?:优惠)?)",
-            rf"(?P<cr>(?P<crn>{num})\s*(?:个|点)?\s*(?:的)?\s*(?P<cru>{cr_units}){per('cr')})",
-            rf"(?P<cnyp>(?:{cny_pre})\s*(?P<cnypn>{num})\s*(?:{cny})?{per('cnyp')})",
-            rf"(?P<cny>(?P<cnyn>{num})\s*(?P<cnyplus>多)?\s*(?P<cnyu>{cny})(?P<cnytail>多钱|多|半|钱|\d(?!\d))?"
-            rf"{per('cny')})",
-            rf"(?P<usdp>(?:{usd_pre})\s*(?P<usdpn>\d[\d,]*(?:\.\d+)?){per('usdp')})",
-            rf"(?P<usd>(?P<usdn>{num})\s*(?:{usd}){per('usd')})",
-            rf"(?P<cent>(?P<centn>{num})\s*(?:{cents}){per('cent')})",
-            rf"(?P<time>(?:(?P<tpre>{q_pre})\s*)?(?P<tn>{num})(?:\s*(?:-|~|～|到|至|—|to)\s*(?P<tn2>{num}))?"
-            rf"\s*(?:个)?\s*-?\s*(?P<tu>{hours}|{mins}|分(?=多|半|钟|左右|以内|内|不到)|{sec})"
-            rf"(?P<thalf>半)?(?:\s*(?P<tpost>{q_post}))?)",
-        ]))
+        currency = [w for w, k in self.prefix_kind.items() if k in ("cny", "usd")]
+        self.regex = re.compile(
+            rf"百分之(?P<pctn>{num})"
+            rf"|(?:(?P<pre>{alt(list(self.prefix_kind) + all_quals)})\s*)?(?P<n>{num})"
+            rf"(?:\s*(?:-|~|～|到|至|—|to)\s*(?P<n2>{num}))?"
+            rf"\s*(?:个|点)?\s*(?P<de>的)?\s*-?\s*(?P<u>(?:{units})(?![a-z]))"
+            rf"(?P<tail>多钱|多|半|钱|\d(?!\d))?(?:\s*(?P<post>{alt(all_quals, bound_start=False)}))?{per('')}"
+            rf"|(?P<cp>{alt(currency)})\s*(?P<cn>{_ARABIC}){per('c')}"
+            rf"|(?P<res>超清|全高清)"
+        )
+        self.first_char = re.compile(rf"[0-9{_CN_CHARS}$¥￥]")
+        self.first_word = re.compile(alt(list(self.prefix_kind) + all_quals + lex.words("numbers", "words")
+                                         + ["百分之", "超清", "全高清"], bound_end=False))
 
     def scan(self, text: str) -> list[Quantity]:
+        """Quantities of ``text``, leftmost first.
+
+        Only positions where an amount can start are tried: a digit, a Chinese
+        numeral or currency sign (one character class) or a prefix word (a
+        literal trie); both scans are far faster than the full pattern.
+        """
+        starts = sorted({m.start() for m in self.first_char.finditer(text)}
+                        | {m.start() for m in self.first_word.finditer(text)})
         out: list[Quantity] = []
-        for m in self.regex.finditer(text):
+        last = 0
+        for pos in starts:
+            if pos < last:
+                continue
+            m = self.regex.match(text, pos)
+            if m is None:
+                continue
+            last = m.end()
             q = self._read(m)
             if q is not None:
                 out.append(q)
@@ -179,57 +202,66 @@ class QuantityScanner:
     def _num(self, s: str | None) -> Range | None:
         return parse_number(s, self.nums) if s else None
 
-    def _per(self, m: re.Match[str], p: str, q: Quantity) -> Quantity:
-        unit = m.group(f"{p}_per")
+    def _per(self, m: re.Match[str], q: Quantity, p: str = "") -> Quantity:
+        unit = m.group(f"{p}per")
         if unit:
-            n = self._num(m.group(f"{p}_pn"))
+            n = self._num(m.group(f"{p}pn"))
             if n is not None:
                 q.per, q.per_seconds = "item", n[0]
-            elif unit in ("秒", "s", "sec", "second", "seconds"):
+            elif unit.strip() in self.second_units:
                 q.per, q.per_seconds = "second", 1.0
             else:
                 q.per = "item"
         return q
 
     def _read(self, m: re.Match[str]) -> Quantity | None:
-        g = m.lastgroup
-        s, e = m.span()
-        if g == "res":
-            return Quantity("resolution", s, e, 0, 0, unit=self.res_map.get(m.group(0).replace(" ", ""), m.group(0)))
-        if g == "pct":
-            n = self._num(m.group("pctn") or m.group("pctn2"))
-            return Quantity("percent", s, e, n[0], n[1]) if n else None
-        if g == "disc":
-            n = self._num(m.group("discn"))
-            if not n or not 0 < n[0] < 10:
+        if m.group("res"):
+            return Quantity("resolution", m.start(), m.end(), 0, 0, unit=self.res_map.get(m.group("res"), "1080p"))
+        if m.group("pctn"):
+            n = self._num(m.group("pctn"))
+            return Quantity("percent", m.start(), m.end(), n[0], n[1]) if n else None
+        if m.group("cp"):  # $0.50, ¥20: the currency stands before the amount
+            n = self._num(m.group("cn"))
+            cur = self.prefix_kind[re.sub(r"\s+", "", m.group("cp"))]
+            return self._per(m, Quantity(cur, m.start(), m.end(), n[0], n[1], unit=cur), "c") if n else None
+        pre = (m.group("pre") or "").replace(" ", "")
+        unit = (m.group("u") or "").replace(" ", "")
+        kind = self.unit_kind.get(unit) or ("time" if unit == "分" else None)
+        pre_kind = self.prefix_kind.get(pre)
+        if pre_kind == "pct":
+            kind, unit = "pct", "%"
+        elif pre_kind and kind not in ("cny", "usd", "cent"):
+            if unit or m.group("de"):
                 return None
-            return Quantity("percent", s, e, round(100 - n[0] * 10, 1), round(100 - n[0] * 10, 1), unit="discount")
-        if g == "cr":
-            n = self._num(m.group("crn"))
-            if not n:
-                return None
-            unit = self.credit_units.get(re.sub(r"\s+", "", m.group("cru")), m.group("cru"))
-            return self._per(m, "cr", Quantity("credits", s, e, n[0], n[1], unit=unit))
-        if g in ("cny", "cnyp"):
-            return self._money(m, g, "cny", 1.0)
-        if g in ("usd", "usdp"):
-            return self._money(m, g, "usd", 1.0)
-        if g == "cent":
-            return self._money(m, g, "usd", 0.01)
-        if g == "time":
-            return self._time(m)
-        return None
-
-    def _money(self, m: re.Match[str], g: str, kind: str, scale: float) -> Quantity | None:
-        n = self._num(m.group(f"{g}n"))
+            kind = pre_kind
+        if kind is None or (kind != "credits" and m.group("de")):
+            return None
+        n = self._num(m.group("n"))
         if not n:
             return None
         s, e = m.span()
+        if kind == "res":
+            label = f"{m.group('n')}{unit}"
+            return Quantity("resolution", s, e, 0, 0, unit=self.res_map[label]) if label in self.res_map else None
+        if kind == "pct":
+            return Quantity("percent", s, e, n[0], n[1])
+        if kind == "disc":
+            if not 0 < n[0] < 10 or (m.string[e:e + 1] in "腾叠射服" and m.string[e:e + 1]):
+                return None
+            return Quantity("percent", s, e, round(100 - n[0] * 10, 1), round(100 - n[0] * 10, 1), unit="discount")
+        if kind == "credits":
+            return self._per(m, Quantity("credits", s, e, n[0], n[1], unit=self.credit_units.get(unit, unit)))
+        if kind == "time":
+            return self._time(m, n, unit, pre)
+        return self._money(m, n, kind, unit)
+
+    def _money(self, m: re.Match[str], n: Range, kind: str, unit: str) -> Quantity | None:
+        s, e = m.span()
+        scale = 0.01 if kind == "cent" else 1.0
         value, plus = n[0] * scale, False
-        if g == "cny":
-            tail = m.group("cnytail") or ""
-            unit = m.group("cnyu")
-            nxt = m.string[e:e + 1]
+        tail = m.group("tail") or ""
+        if kind == "cny":
+            nxt = m.string[m.end("u"):m.end("u") + 1] if m.group("u") else ""
             prv = m.string[s - 1:s] if s else ""
             if unit == "块" and not tail and ("\u4e00" <= nxt <= "\u9fff" or prv in ("在", "到", "成", "这", "那")):
                 return None  # 一块屏幕, 放在一块: a measure word, not money
@@ -237,26 +269,27 @@ class QuantityScanner:
                 value += 0.5
             elif tail.isdigit():
                 value += int(tail) / 10
-            plus = bool(m.group("cnyplus")) or tail.startswith("多")
-        return self._per(m, g, Quantity(kind, s, e, value, n[1] * scale, unit=kind, plus=plus))
+            plus = tail.startswith("多")
+        elif tail:
+            e = m.start("tail")
+        return self._per(m, Quantity("usd" if kind == "cent" else kind, s, e, value, n[1] * scale,
+                                     unit="usd" if kind == "cent" else kind, plus=plus))
 
-    def _time(self, m: re.Match[str]) -> Quantity | None:
-        n = self._num(m.group("tn"))
-        if not n:
-            return None
-        unit = m.group("tu").replace(" ", "")
+    def _time(self, m: re.Match[str], n: Range, unit: str, pre: str) -> Quantity | None:
+        if unit == "分" and not re.match(r"多|半|钟|左右|以内|内|不到", m.string[m.end("u"):m.end("u") + 2]):
+            return None  # 打8分: a score
         label = "h" if unit in self.hour_units else ("s" if unit in self.second_units else "min")
         mult = {"h": 3600.0, "s": 1.0, "min": 60.0}[label]
         lo, hi = n[0] * mult, n[1] * mult
-        if m.group("thalf"):
+        tail = m.group("tail") or ""
+        if tail == "半":
             lo, hi = lo + mult / 2, hi + mult / 2
-        n2 = self._num(m.group("tn2"))
+        n2 = self._num(m.group("n2"))
         if n2:
             hi = n2[1] * mult
-        pre = (m.group("tpre") or "").replace(" ", "")
-        post = (m.group("tpost") or "").replace(" ", "")
+        post = (m.group("post") or "").replace(" ", "") or ("多" if tail.startswith("多") else "")
         qual = self.qual_of.get(post) or self.qual_of.get(pre)
-        if self.qual_of.get(post) == "max" or self.qual_of.get(pre) == "max":
+        if "max" in (self.qual_of.get(post), self.qual_of.get(pre)):
             qual = "max"
         plus = post in ("多", "多一点", "出头", "开外")
         return Quantity("time", m.start(), m.end(), lo, hi, unit=label, qual=qual, plus=plus)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ingest.extract.lexicon import CUE_PRIORITY, FLIP, Lexicon, alt, cue_set
@@ -21,9 +22,6 @@ from ingest.extract.section import Draft, SectionView, Subject
 from ingest.extract.sentences import Clause
 
 log = logging.getLogger(__name__)
-
-_PHRASE_KINDS = ("strength", "bug", "capability", "limitation")
-
 
 @dataclass(slots=True)
 class Group:
@@ -37,9 +35,8 @@ class Group:
 
 class OpinionRules:
     def __init__(self, lex: Lexicon) -> None:
-        cs = cue_set(lex)
-        self.cue_re = cs.regex
-        self.neg_re = cs.negator_re
+        self.cs = cue_set(lex)
+        self.neg_re = self.cs.negator_re
         self.window = int(lex.setting("negation_window", 6))
         self.merge_gap = int(lex.setting("merge_gap_chars", 24))
         self.lex = lex
@@ -56,55 +53,112 @@ class OpinionRules:
         window = text[max(clause.start, pos - self.window):pos]
         return any(m.group("neg") for m in self.neg_re.finditer(window))
 
-    def clause_kind(self, text: str, clause: Clause) -> str | None:
-        kinds: set[str] = set()
-        for m in self.cue_re.finditer(text, clause.start, clause.end):
-            kind = self._cue_kind(m, text, clause)
-            if kind:
-                kinds.add(kind)
-        for m in self.feature_re.finditer(text, clause.start, clause.end):
-            kind = self._feature_kind(text, clause, m.start(), m.end())
-            if kind:
-                kinds.add(kind)
-        for kind in CUE_PRIORITY:
-            if kind in kinds:
-                return kind
-        return None
+    def prepare(self, view: SectionView) -> dict[int, list[str | None]]:
+        """The cue kind of every clause (None where it has none) of sentences holding a cue, in one pass."""
+        text = view.cue_text
+        sent_starts = view.sentence_starts
+        found: dict[tuple[int, int], set[str]] = {}
+        clause_starts: dict[int, list[int]] = {}
 
-    def _cue_kind(self, m: re.Match[str], text: str, clause: Clause) -> str | None:
-        g = m.lastgroup
-        if g in ("negadj", "degneg", "negsuffix"):
-            return "bug"
-        negated = self._negated(text, clause, m.start())
-        if g == "generic":
-            return "strength" if negated else "bug"
-        if g == "degpos":
-            return None if negated else "strength"
-        if g in _PHRASE_KINDS:
-            return None if negated else g
-        return None
+        def clause_at(pos: int) -> tuple[Clause, set[str]] | None:
+            sid = bisect_right(sent_starts, pos) - 1
+            if sid < 0 or pos >= view.sentences[sid].end:
+                return None
+            clauses = view.sentences[sid].clauses
+            if sid not in clause_starts:
+                clause_starts[sid] = [c.start for c in clauses]
+            ci = bisect_right(clause_starts[sid], pos) - 1
+            if ci < 0 or pos >= clauses[ci].end:
+                return None
+            return clauses[ci], found.setdefault((sid, ci), set())
+
+        for start, kind in self._token_cues(text):
+            hit = clause_at(start)
+            if hit is None:
+                continue
+            clause, kinds = hit
+            if kind == "generic":
+                kinds.add("strength" if self._negated(text, clause, start) else "bug")
+            elif kind.startswith("?"):  # a cue a negator before it cancels
+                if not self._negated(text, clause, start):
+                    kinds.add(kind[1:])
+            else:
+                kinds.add(kind)
+        for m in self.cs.patterns.finditer(text):
+            hit = clause_at(m.start())
+            if hit and m.lastgroup and not self._negated(text, hit[0], m.start()):
+                hit[1].add(m.lastgroup)
+        for m in self.feature_re.finditer(text):
+            hit = clause_at(m.start())
+            if hit:
+                feature = self._feature_kind(text, hit[0], m.start(), m.end())
+                if feature:
+                    hit[1].add(feature)
+        out: dict[int, list[str | None]] = {}
+        for (sid, ci), kinds in found.items():
+            best = next((k for k in CUE_PRIORITY if k in kinds), None)
+            if best:
+                row = out.setdefault(sid, [None] * len(view.sentences[sid].clauses))
+                row[ci] = best
+        return out
+
+    def _token_cues(self, text: str) -> list[tuple[int, str]]:
+        """(position, kind) of every cue word or degree/negator + quality word.
+
+        A kind prefixed with "?" still needs the negation check; "generic" is a
+        flaw noun whose kind the negation check decides.
+        """
+        roles = self.cs.roles
+        toks = [(m.start(), m.end(), roles.get(m.group(0)) or roles.get(" ".join(m.group(0).split()), ()))
+                for m in self.cs.tokens.finditer(text)]
+        out: list[tuple[int, str]] = []
+        i, n = 0, len(toks)
+        while i < n:
+            start, end, role = toks[i]
+            first = role[0] if role else "stop"
+            if first in CUE_PRIORITY:
+                out.append((start, "?" + first))
+            elif first == "generic":
+                out.append((start, "generic"))
+            elif first == "bad" and text.startswith(("一些", "一点", "了点"), end):
+                out.append((start, "bug"))
+            elif first in ("neg", "deg"):
+                j, negated = i, first == "neg"
+                while j + 1 < n and toks[j + 1][0] - toks[j][1] <= 2 and \
+                        all(ch in self.cs.links for ch in text[toks[j][1]:toks[j + 1][0]]):
+                    nxt = toks[j + 1][2]
+                    if nxt and nxt[0] in ("neg", "deg"):
+                        negated = negated or nxt[0] == "neg"
+                        j += 1
+                        continue
+                    if "pos" in nxt:
+                        out.append((start, "bug" if negated else "?strength"))
+                        i = j + 1
+                    elif "bad" in nxt and not negated:
+                        out.append((start, "bug"))
+                        i = j + 1
+                    break
+            i += 1
+        return out
 
     def _feature_kind(self, text: str, clause: Clause, fs: int, fe: int) -> str | None:
         window_start = max(clause.start, fs - 24)
-        best: re.Match[str] | None = None
-        for m in self.modal_re.finditer(text, window_start, fs):
-            gap = text[m.end():fs]
-            if len(gap.strip()) <= 4 and not re.search(r"[，,。；;]", gap):
-                best = m
-        if best is not None:
-            word = re.sub(r"\s+", " ", best.group(0))
-            if word in self.only or word in self.cannot:
-                return "limitation"
-            return "capability"
+        modals = [m for m in self.modal_re.finditer(text, window_start, fs) if not re.search(r"[，,。；;]", text[m.end():fs])]
+        if modals and len(text[modals[-1].end():fs].strip()) <= 4:
+            # "cannot generate audio", "不能生成音频": a negator anywhere in the run of modals wins
+            words = {re.sub(r"\s+", " ", m.group(0)) for m in modals}
+            return "limitation" if words & (self.only | self.cannot) else "capability"
         if self.can_after_re.match(text, fe, clause.end):
             return "capability"
         return None
 
     # ----- grouping ------------------------------------------------------------
-    def sentence_claims(self, view: SectionView, sid: int) -> list[Draft]:
-        sent = view.sentences[sid]
-        clauses = sent.clauses
-        kinds = [self.clause_kind(view.cue_text, c) for c in clauses]
+    def sentence_claims(self, view: SectionView, sid: int, clause_kinds: list[str | None]) -> list[Draft]:
+        """Claims of sentence ``sid`` whose clauses have the cue kinds ``clause_kinds``."""
+        if not any(clause_kinds):
+            return []
+        clauses = view.sentences[sid].clauses
+        kinds = list(clause_kinds)
         rules = ["cue"] * len(clauses)
         self._exceptions(clauses, kinds, rules)
         groups = self._group(view, sid, kinds, rules)

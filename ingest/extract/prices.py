@@ -78,7 +78,8 @@ class PriceRules:
 
     def _per_clip(self, view: SectionView, sid: int, q: Quantity) -> bool:
         lo, hi = self._clause_of(view, sid, q.start)
-        timed = any(t.kind == "time" and t.value <= 60 and lo <= t.start < q.start for t in view.quantities[sid])
+        timed = any(t.kind == "time" and t.unit == "s" and t.value <= 60 and lo <= t.start < hi
+                    for t in view.quantities[sid])
         return bool(q.per) or timed or bool(self.per_item_re.search(view.cue_text, lo, hi))
 
     # ----- credit rates --------------------------------------------------------
@@ -120,7 +121,8 @@ class PriceRules:
                 continue
             lo, hi = self._clause_of(view, sid, q.start)
             before = text[lo:q.start]
-            if self._purchased(text, q) or self.plan_re.search(text, lo, hi):
+            planned = self.plan_re.search(text, lo, hi) and not (q.per or self._per_clip(view, sid, q))
+            if self._purchased(text, q) or planned:
                 plans.append(Draft("plan_price", lo, hi, None, None, "plan", self.lex.confidence("plan_price"),
                                    {"credits": q.value} if q.kind == "credits" else {f"price_{q.kind}": q.value}))
                 continue
@@ -140,6 +142,8 @@ class PriceRules:
         return anchors, plans
 
     def prices(self, view: SectionView, sid: int, used: set[int]) -> list[Draft]:
+        if not any(q.kind in ("credits", *_MONEY) for q in view.quantities[sid]):
+            return []
         anchors, drafts = self._anchors(view, sid, used)
         sent = view.sentences[sid]
         text = view.cue_text
@@ -207,6 +211,8 @@ class PriceRules:
 
     # ----- price changes -------------------------------------------------------
     def changes(self, view: SectionView, sid: int) -> list[Draft]:
+        if not any(q.kind == "percent" for q in view.quantities[sid]):
+            return []
         text = view.cue_text
         sent = view.sentences[sid]
         out: list[Draft] = []

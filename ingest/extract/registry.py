@@ -26,6 +26,7 @@ MODELS_PATH = DATA_DIR / "models.yml"
 _DECORATIVE_PREFIX = re.compile(r"^(?:v|gen[-\s]?|ray[-\s]?)")
 
 
+@lru_cache(maxsize=4096)
 def version_key(text: str) -> str:
     """Comparable form of a version: lower case, no v/gen/ray prefix, no trailing .0."""
     s = _DECORATIVE_PREFIX.sub("", text.strip().lower())
@@ -41,6 +42,7 @@ def version_key(text: str) -> str:
     return prefix + ".".join(nums)
 
 
+@lru_cache(maxsize=1024)
 def version_label(text: str) -> str:
     """A version as a name shows it: "v2-6" -> "2.6", "q1" -> "Q1"."""
     s = _DECORATIVE_PREFIX.sub("", text.strip().lower())

@@ -65,7 +65,7 @@ class SectionView:
         self.clean = mask(norm, [s for s in noise if norm[s[0]] not in "#*"])  # hashtags, headings name models
         self.cue_text = mask(norm, noise)  # hashtags hold no claims
         self.sentences: list[Sentence] = splitter.split(self.clean)
-        self._starts = [s.start for s in self.sentences]
+        self.sentence_starts = [s.start for s in self.sentences]
         self.quantities: list[list[Quantity]] = [[] for _ in self.sentences]
         for q in quantities.scan(self.cue_text):
             i = self.sentence_index(q.start)
@@ -75,7 +75,7 @@ class SectionView:
         self.topic: Subject | None = None
 
     def sentence_index(self, pos: int) -> int | None:
-        i = bisect_right(self._starts, pos) - 1
+        i = bisect_right(self.sentence_starts, pos) - 1
         if i >= 0 and pos < self.sentences[i].end:
             return i
         return None
@@ -140,6 +140,3 @@ class SectionView:
 
     def _topic_brands(self) -> set[str]:
         return {name.split(" ")[0] for name in (self.topic.models if self.topic else [])}
-
-    def span_text(self, start: int, end: int) -> str:
-        return self.text[start:end]

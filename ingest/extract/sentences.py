@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ingest.extract.lexicon import Lexicon
@@ -21,7 +21,6 @@ log = logging.getLogger(__name__)
 _SENT_END = re.compile(r"[。！？!?；;\n]+|…+|\.{3,}|(?<!\bvs)(?<!\be\.g)\.(?=\s|$)")
 _CLAUSE_END = re.compile(r"[，：:]|(?<!\d),|,(?!\d{3})")
 _LEAD = re.compile(r"[\s>*•·\-—]+|\d{1,2}[.、)）]\s+|\*\*")
-_TRAIL = re.compile(r"[\s*]+$")
 _PAREN = re.compile(r"[（(][^（()）\n]{6,60}[）)]")
 
 
@@ -36,57 +35,71 @@ class Clause:
 
 @dataclass(slots=True)
 class Sentence:
+    """A sentence; its clauses are cut on first use (most sentences never need them)."""
+
     start: int
     end: int
-    clauses: list[Clause] = field(default_factory=list)
     prompt: bool = False
+    cuts: list[int] = field(default_factory=list)
+    splitter: Splitter | None = None
+    norm: str = ""
+    _clauses: list[Clause] | None = None
+
+    @property
+    def clauses(self) -> list[Clause]:
+        if self._clauses is None:
+            self._clauses = self.splitter.clauses(self.norm, self.cuts) if self.splitter else []
+        return self._clauses
 
 
 class Splitter:
     def __init__(self, lex: Lexicon) -> None:
-        contrast = lex.alt("markers", "contrast")
         not_contrast = lex.alt("markers", "not_contrast")
-        self.contrast_re = re.compile(rf"\s*(?!{not_contrast})(?:{contrast})")
-        self.inner_re = re.compile(rf"(?<=[^\s，,不])(?!{not_contrast})(?={lex.alt('markers', 'inner_split')})")
-        self.exception_re = re.compile(rf"\s*(?:{lex.alt('markers', 'exception')})")
-        self.others_re = re.compile(rf"\s*(?:{lex.alt('markers', 'others')})")
+        self.opener_re = re.compile(
+            rf"\s*(?:(?P<exception>{lex.alt('markers', 'exception')})|(?P<others>{lex.alt('markers', 'others')})"
+            rf"|(?!{not_contrast})(?P<contrast>{lex.alt('markers', 'contrast')}))")
+        self.inner_re = re.compile(lex.alt("markers", "inner_split"))
+        self.not_contrast_re = re.compile(not_contrast)
         self.prompt_label = re.compile(rf"\s*(?:{lex.alt('markers', 'prompt_intro')})\s*[:：]")
         self.prompt_intro = re.compile(lex.alt("markers", "prompt_intro"))
 
     def split(self, norm: str) -> list[Sentence]:
+        cuts = sorted({m.end() for m in _CLAUSE_END.finditer(norm)}
+                      | set(self._inner_cuts(norm))
+                      | {p for m in _PAREN.finditer(norm) for p in m.span()})
         sentences: list[Sentence] = []
         last = 0
         for m in _SENT_END.finditer(norm):
-            self._add(norm, last, m.start(), sentences)
+            self._add(norm, last, m.start(), sentences, cuts)
             last = m.end()
-        self._add(norm, last, len(norm), sentences)
+        self._add(norm, last, len(norm), sentences, cuts)
         self._mark_prompts(norm, sentences)
         return sentences
 
-    def _add(self, norm: str, start: int, end: int, out: list[Sentence]) -> None:
+    def _inner_cuts(self, norm: str) -> list[int]:
+        """Where a contrast word splits a clause without a comma (…很好但有点慢)."""
+        out = []
+        for m in self.inner_re.finditer(norm):
+            s = m.start()
+            if s and norm[s - 1] not in " \t\n，,不" and not self.not_contrast_re.match(norm, s):
+                out.append(s)
+        return out
+
+    def _add(self, norm: str, start: int, end: int, out: list[Sentence], cuts: list[int]) -> None:
         while True:
             lead = _LEAD.match(norm, start, end)
             if not lead or lead.end() == start:
                 break
             start = lead.end()
-        trail = _TRAIL.search(norm, start, end)
-        if trail:
-            end = trail.start()
+        while end > start and norm[end - 1] in " \t*":
+            end -= 1
         if end - start < 2:
             return
-        sent = Sentence(start, end)
-        sent.clauses = self._clauses(norm, start, end)
-        out.append(sent)
+        inside = cuts[bisect_right(cuts, start):bisect_left(cuts, end)]
+        out.append(Sentence(start, end, cuts=[start, *inside, end], splitter=self, norm=norm))
 
-    def _clauses(self, norm: str, start: int, end: int) -> list[Clause]:
-        cuts = [start]
-        for m in _CLAUSE_END.finditer(norm, start, end):
-            cuts.append(m.end())
-        for m in self.inner_re.finditer(norm, start, end):
-            cuts.append(m.start())
-        for m in _PAREN.finditer(norm, start, end):  # a long aside in brackets is a clause of its own
-            cuts += [m.start(), m.end()]
-        cuts = sorted(set(cuts)) + [end]
+    def clauses(self, norm: str, cuts: list[int]) -> list[Clause]:
+        """Clauses between consecutive ``cuts`` of ``norm``, with what each opens with."""
         out: list[Clause] = []
         for a, b in zip(cuts, cuts[1:], strict=False):
             while a < b and norm[a] in " \t":
@@ -96,12 +109,10 @@ class Splitter:
                 stop -= 1
             if stop <= a:
                 continue
-            out.append(Clause(
-                a, stop,
-                contrast=bool(self.contrast_re.match(norm, a, stop)),
-                exception=bool(self.exception_re.match(norm, a, stop)),
-                others=bool(self.others_re.match(norm, a, stop)),
-            ))
+            opener = self.opener_re.match(norm, a, stop)
+            group = opener.lastgroup if opener else None
+            out.append(Clause(a, stop, contrast=group == "contrast", exception=group == "exception",
+                              others=group == "others"))
         return out
 
     def _mark_prompts(self, norm: str, sentences: list[Sentence]) -> None:
