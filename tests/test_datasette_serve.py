@@ -45,7 +45,7 @@ def test_dump_metadata_and_errors(sample_db: Path, tmp_path: Path) -> None:
     assert missing.exit_code == 1 and "no database" in missing.output
     bad = runner.invoke(cli, ["serve", "--db", str(sample_db), "--setting", "no_such_setting", "1"])
     assert bad.exit_code == 1 and "unknown Datasette setting no_such_setting" in bad.output
-    assert "Browse the database in Datasette" in runner.invoke(cli, ["--help"]).output
+    assert "Serve the database in Datasette" in runner.invoke(cli, ["--help"]).output
 
 
 def test_prepare_folds_the_wal_in_for_immutable_serving(sample_db: Path) -> None:
