@@ -5,6 +5,7 @@ import datetime as dt
 import json
 import logging
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,12 +35,9 @@ def cli(verbose: bool) -> None:
     _setup_logging(verbose)
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", help="Output format.")
-def parse(paths: tuple[Path, ...], fmt: str) -> None:
-    """Print documents parsed from local files, one JSON a line."""
-    from ingest.localfiles import document_json, documents_from_path, iter_files
+def _local_documents(paths: tuple[Path, ...]) -> Iterator[tuple[Path, list[Any]]]:
+    """Each file's documents; a file that fails is reported and counted, then skipped."""
+    from ingest.localfiles import documents_from_path, iter_files
     from schemas.document import ParseError
 
     failed = 0
@@ -50,10 +48,21 @@ def parse(paths: tuple[Path, ...], fmt: str) -> None:
             click.echo(f"error: {path}: {exc}", err=True)
             failed += 1
             continue
-        for doc in docs:
-            click.echo(document_json(doc))
+        yield path, docs
     if failed:
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", help="Output format.")
+def parse(paths: tuple[Path, ...], fmt: str) -> None:
+    """Print documents parsed from local files, one JSON a line."""
+    from ingest.localfiles import document_json
+
+    for _, docs in _local_documents(paths):
+        for doc in docs:
+            click.echo(document_json(doc))
 
 
 @cli.command()
@@ -62,23 +71,12 @@ def parse(paths: tuple[Path, ...], fmt: str) -> None:
 def extract(paths: tuple[Path, ...], fmt: str) -> None:
     """Print claims found in local files, one JSON object a line."""
     from ingest.extract import extract_document
-    from ingest.localfiles import documents_from_path, iter_files, label_for
-    from schemas.document import ParseError
+    from ingest.localfiles import label_for
 
-    failed = 0
-    for path in iter_files(list(paths)):
-        try:
-            docs = documents_from_path(path)
-        except (ParseError, OSError) as exc:
-            click.echo(f"error: {path}: {exc}", err=True)
-            failed += 1
-            continue
+    for path, docs in _local_documents(paths):
         for doc in docs:
             for claim in extract_document(doc, label_for(doc, path, len(docs) > 1)):
-                click.echo(json.dumps(claim.model_dump(mode="json", exclude_none=False), ensure_ascii=False))
-    if failed:
-        sys.exit(1)
-
+                click.echo(json.dumps(claim.model_dump(mode="json"), ensure_ascii=False))
 
 def _config_and_db(config_path: Path, db_path: Path | None) -> tuple[Any, Path]:
     from ingest.config import ConfigError, load_config

@@ -12,9 +12,10 @@ import re
 from typing import Any
 
 import yaml
-from selectolax.lexbor import LexborHTMLParser
 
 from schemas.document import Document, ParseError
+
+from .html_text import html_to_text, tidy_text
 
 log = logging.getLogger(__name__)
 
@@ -47,35 +48,15 @@ def detect_platform(url: str | None) -> str:
     return "web"
 
 
-def html_fragment_to_text(html: str) -> tuple[str, list[str]]:
-    """Clean text and image URLs of an HTML fragment (RSSHub descriptions)."""
-    tree = LexborHTMLParser(f"<div id='pingce-root'>{html}</div>")
-    root = tree.css_first("#pingce-root")
-    if root is None:
-        return "", []
-    images = [img.attributes.get("src") or img.attributes.get("data-src") or "" for img in root.css("img")]
-    for node in root.css("script, style, video, audio, iframe"):
-        node.decompose()
-    for br in root.css("br"):
-        br.replace_with("\n")
-    for block in root.css("p, div, li, h1, h2, h3, h4, tr"):
-        block.insert_after("\n")
-    text = root.text(deep=True)
-    return tidy(text), [i for i in images if i]
-
-
 def tidy(text: str) -> str:
-    """Trim every line and fold runs of blank lines into one."""
-    lines = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\xa0", " ").split("\n")]
-    out = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
-    return out.strip()
+    return tidy_text(text.replace("\r\n", "\n").replace("\xa0", " "))
 
 
 def _markdown_body(md: str) -> tuple[str, list[str]]:
     if _TAG_RE.search(md):
-        return html_fragment_to_text(md)
-    images = _IMAGE_MD_RE.findall(md)
-    return tidy(_IMAGE_MD_RE.sub("", md)), images
+        images: list[str] = []
+        return html_to_text(md, images=images), images
+    return tidy(_IMAGE_MD_RE.sub("", md)), _IMAGE_MD_RE.findall(md)
 
 
 def _sections(md: str) -> list[tuple[str, str]]:
