@@ -91,3 +91,9 @@ def m004_evidence_views(db: Database) -> None:
     from db.views import create_evidence_views
 
     create_evidence_views(db)
+
+
+@migrations()
+def m005_documents_by_raw(db: Database) -> None:
+    # `pingce run` asks "did these bytes already give documents?" for every input.
+    db.table("documents").create_index(["raw_sha256", "source"])

@@ -18,6 +18,7 @@ from schemas.document import Document, ParseError
 from .html_text import html_to_text, tidy_text
 
 log = logging.getLogger(__name__)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 CST = dt.timezone(dt.timedelta(hours=8))
 _FRONT_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
@@ -100,7 +101,7 @@ def _front_matter(md: str, name: str) -> tuple[dict[str, Any], str]:
             raise ParseError("front matter opened with --- but never closed")
         return {}, md
     try:
-        meta = yaml.safe_load(m.group(1))
+        meta = yaml.load(m.group(1), Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
