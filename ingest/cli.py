@@ -194,23 +194,32 @@ def _db_without_config(config_path: Path) -> Path:
 @config_option
 @db_option
 @click.option("--all", "force", is_flag=True, help="Re-extract every document, not only older versions.")
+@click.option("--reparse", is_flag=True, help="Also parse the stored raw bytes again (after a parser change).")
 @click.option("--silent", is_flag=True, help="No progress bar and no summary.")
-def reextract(config_path: Path, db_path: Path | None, force: bool, silent: bool) -> None:
+def reextract(config_path: Path, db_path: Path | None, force: bool, reparse: bool, silent: bool) -> None:
     """Re-extract claims from stored documents (no refetch)."""
     from db import open_db
     from ingest.lock import LockBusy, RunLock
     from ingest.pipeline import EXIT_LOCKED
-    from ingest.pipeline import reextract as do_reextract
+    from ingest.reprocess import reextract as do_reextract
+    from ingest.reprocess import reparse as do_reparse
 
     path = db_path or _db_without_config(config_path)
     if not path.exists():
         raise click.ClickException(f"no database at {path}; run `pingce run` first")
+    hidden = silent or not sys.stderr.isatty()
     try:
         with RunLock(path):
             db = open_db(path)
+            if reparse:
+                with click.progressbar(length=db.table("raw").count, label="raw inputs", file=sys.stderr,
+                                       hidden=hidden) as bar:
+                    parsed = do_reparse(db, progress=lambda _: bar.update(1))
+                if not silent:
+                    click.echo(f"re-parsed: {parsed['documents_changed']} documents changed, "
+                               f"{parsed['documents_new']} new, {parsed['errors']} inputs no longer parse")
             total = db.execute("select count(*) from documents").fetchone()[0]
-            with click.progressbar(length=total, label="documents", file=sys.stderr,
-                                   hidden=silent or not sys.stderr.isatty()) as bar:
+            with click.progressbar(length=total, label="documents", file=sys.stderr, hidden=hidden) as bar:
                 counts = do_reextract(db, force=force, progress=lambda _: bar.update(1))
     except LockBusy as exc:
         click.echo(f"error: {exc}", err=True)

@@ -158,30 +158,5 @@ def run_sources(
     return summary
 
 
-def reextract(db: Database, *, force: bool = False, progress: Callable[[str], None] | None = None) -> Counter[str]:
-    """Re-run extraction over stored documents; no network, no re-parsing of raw bytes."""
-    extract, version = _extractor()
-    sync_models(db)
-    counts: Counter[str] = Counter()
-    where = "" if force else "where extractor_version is null or extractor_version != ?"
-    params = [] if force else [version]
-    ids = [r[0] for r in db.execute(f"select id from documents {where} order by id", params).fetchall()]
-    from db.store import _replace_claims, row_to_document
-
-    for doc_id in ids:
-        row = next(db.query("select * from documents where id = ?", [doc_id]))
-        doc = row_to_document(row)
-        claims = extract(doc, row["url"] or doc_id) if doc.status == "ok" else []
-        with db.atomic():
-            result = _replace_claims(db, doc_id, claims, version, "reextracted")
-            db.table("documents").update(doc_id, {"extractor_version": version})
-        counts["documents"] += 1
-        counts["claims_new"] += result.claims_new
-        counts["claims_removed"] += result.claims_removed
-        if progress:
-            progress(doc_id)
-    return counts
-
-
 def default_db_path(config: Config, config_path: Path) -> Path:
     return config.db or config_path.resolve().parent / "pingce.db"

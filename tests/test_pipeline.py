@@ -11,7 +11,8 @@ from db import open_db
 from ingest.cli import cli
 from ingest.config import load_config
 from ingest.lock import RunLock
-from ingest.pipeline import reextract, run_sources
+from ingest.pipeline import run_sources
+from ingest.reprocess import reextract, reparse
 from tests.conftest import ROOT, table_snapshot
 
 EXAMPLES = ROOT / "examples" / "notes"
@@ -171,3 +172,32 @@ def test_a_run_that_died_is_marked_interrupted(tmp_path: Path, write_config: Cal
     db.conn.commit()
     run_sources(db, load_config(cfg), str(cfg))
     assert [r["status"] for r in db.query("select status from runs order by id")] == ["interrupted", "ok"]
+
+
+def test_reparse_rebuilds_documents_from_stored_bytes(tmp_path: Path, write_config: Callable[[str], Path]) -> None:
+    cfg = _examples_config(tmp_path, write_config)
+    db = open_db(tmp_path / "p.db")
+    run_sources(db, load_config(cfg), str(cfg))
+    before = table_snapshot(db)
+    # A parser bug once stored a damaged body; the source files are gone since.
+    db.execute("update documents set text = 'damaged', content_hash = 'x' where via = 'clip'")
+    db.conn.commit()
+    shutil.rmtree(tmp_path / "notes")
+    counts = reparse(db)
+    assert counts["documents_changed"] == db["documents"].count
+    restored = table_snapshot(db)
+    assert restored["claims"] == before["claims"]
+    key = [(r[0], r[7:20]) for r in before["documents"]]
+    assert [(r[0], r[7:20]) for r in restored["documents"]] == key
+    assert reparse(db)["documents_changed"] == 0
+
+
+def test_cli_reextract_all_and_reparse(tmp_path: Path, write_config: Callable[[str], Path]) -> None:
+    cfg = _examples_config(tmp_path, write_config)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["run", "-c", str(cfg), "--silent"]).exit_code == 0
+    result = runner.invoke(cli, ["reextract", "-c", str(cfg), "--all", "--reparse"])
+    assert result.exit_code == 0, result.output
+    n = len(list(EXAMPLES.glob("*.md")))
+    assert "re-parsed: 0 documents changed, 0 new, 0 inputs no longer parse" in result.output
+    assert f"re-extracted {n} documents: 0 new claims, 0 removed" in result.output
