@@ -36,15 +36,31 @@ def test_resolve(brand: str, version: str | None, words: list[str], expected: tu
     ("Kling 2.1", "master", ("Kling 2.1 Master", "master")),
     ("Kling 2.1 Master", "standard", ("Kling 2.1", "standard")),
     ("Kling 2.1", "high-quality", ("Kling 2.1", "high-quality")),
-    ("Hailuo 02", "pro", ("Hailuo 02", "pro")),
 ])
 def test_tier_sold_as_its_own_model(model: str, tier: str, expected: tuple[str, str]) -> None:
     assert REG.apply_tier(model, tier) == expected
 
 
-@pytest.mark.parametrize(("resolution", "tier"), [("720p", "standard"), ("1080p", "high-quality"), ("4k", None)])
-def test_tier_from_resolution(resolution: str, tier: str | None) -> None:
-    assert REG.tier_of_resolution("Kling 2.1", resolution) == tier
+def test_hailuo_is_sold_by_resolution_not_in_named_tiers() -> None:
+    assert REG.brands["Hailuo"].tier_words == {}
+    assert REG.models["Hailuo 02"].resolutions == ("512p", "768p", "1080p")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a resolution alone names no tier, whatever the vendor
+    ("海螺02的768P，6秒一条25积分；1080P，6秒一条50积分。",
+     [("Hailuo 02", None, "768p", 25), ("Hailuo 02", None, "1080p", 50)]),
+    ("可灵2.1的1080P视频，5秒35灵感值。", [("Kling 2.1", None, "1080p", 35)]),
+    # the vendor's own tier words do, normalised
+    ("可灵2.1高品质模式（1080P），5秒35灵感值，标准模式（720P）5秒20灵感值。",
+     [("Kling 2.1", "high-quality", "1080p", 35), ("Kling 2.1", "standard", "720p", 20)]),
+    ("Kling 2.1 in Professional mode costs 35 credits per 5-second clip.", [("Kling 2.1", "high-quality", None, 35)]),
+    # a model sold as its own tier keeps it
+    ("可灵2.1大师版（1080P），5秒100灵感值。", [("Kling 2.1 Master", "master", "1080p", 100)]),
+])
+def test_price_tier_is_the_vendors_named_tier_only(text: str, expected: list[tuple]) -> None:
+    got = [(c.model, c.tier, c.resolution, c.credits) for c in claims_of(text) if c.kind == "price"]
+    assert got == expected
 
 
 @pytest.mark.parametrize(("text", "key"), [("2.0", "2"), ("02", "2"), ("V4.5", "4.5"), ("Gen-4", "4"), ("Q1", "q1")])

@@ -4,12 +4,20 @@ Body first, then summary. The body's credit rates (stated, or implied by a
 price that gives both credits and money) price every amount of credits in the
 document; a summary's rate is used only when the body has none. A summary
 claim only fills a gap: it is dropped when the body already has a claim of its
-kind for its model, and a summary price whose money disagrees with the body's
-rate is dropped outright. Summary claims keep lower confidence.
+kind for its model, and a summary price when a body price of its model for the
+same clip (tier, resolution, length where both state them) gives the same
+credits or any money, the body's money winning a disagreement. Summary claims
+keep lower confidence.
+
+The rules only visit sentences that hold something they read: an amount, a
+model name or a cue, each found by one literal-first scan of the whole section
+(``SectionView`` and ``OpinionRules.prepare``). Every other sentence only says
+whether it talks about speed, for the sentence after it.
 """
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import Any
 
 from ingest.extract.lexicon import Lexicon, load_lexicon
@@ -72,28 +80,37 @@ class Extractor:
         rates: list[Rate] = []
         drafts: list[Draft] = []
         used: set[int] = set()
-        live = [i for i, s in enumerate(view.sentences) if not s.prompt]
-        for sid in live:
-            if not any(q.kind == "credits" for q in view.quantities[sid]):
-                continue
-            groups = view.groups(sid, view.sentences[sid].start, view.sentences[sid].end)
-            brand = self.reg.brand_of(groups[0][0].models[0]) if groups else None
-            name = brand.name if brand else ctx.main_brand
-            found, rate_drafts, ids = self.price_rules.rates(view, sid, name)
-            rates += found
-            drafts += [d for d in rate_drafts if d.model]
-            used |= ids
         carry = False
         cue_kinds = self.opinion_rules.prepare(view)
-        for sid in live:
+        speedy = self.speed_rules.speedy_sentences(view)
+        for sid, sent in enumerate(view.sentences):
+            if sent.prompt:
+                continue
+            qs = view.quantities[sid]
+            if not qs and not view.mentions[sid] and sid not in cue_kinds:
+                # nothing any rule reads: only whether it talks about speed carries over
+                carry = sid in speedy
+                continue
+            if any(q.kind == "credits" for q in qs):
+                found, rate_drafts, ids = self.price_rules.rates(view, sid, partial(self._brand_at, view, sid, ctx=ctx))
+                rates += found
+                drafts += [d for d in rate_drafts if d.model]
+                used |= ids
             drafts += self.price_rules.prices(view, sid, used)
             drafts += self.price_rules.changes(view, sid)
-            timed, carry = self.speed_rules.sentence(view, sid, carry)
+            timed, carry = self.speed_rules.sentence(view, sid, carry, sid in speedy)
             drafts += timed
             if sid in cue_kinds:
                 drafts += self.opinion_rules.sentence_claims(view, sid, cue_kinds[sid])
             view.update_topic(sid)
         return self._dedupe(drafts), rates
+
+    def _brand_at(self, view: SectionView, sid: int, pos: int, ctx: DocContext) -> str | None:
+        """The brand a credit rate at ``pos`` is about: the model the text is on there, else the document's."""
+        sent = view.sentences[sid]
+        subj = view.subject(sid, sent.start, sent.end, pos)
+        brand = self.reg.brand_of(subj.models[0]) if subj and subj.models else None
+        return brand.name if brand else ctx.main_brand
 
     @staticmethod
     def _dedupe(drafts: list[Draft]) -> list[Draft]:
@@ -140,15 +157,14 @@ class Extractor:
     # ----- summary -------------------------------------------------------------
     def _reconcile(self, summary: list[Draft], body: list[Draft], body_has_rate: bool) -> list[Draft]:
         covered = {(d.kind, d.model) for d in body}
-        body_prices = {(d.model, d.tier): d for d in body if d.kind == "price"}
+        body_prices = [d for d in body if d.kind == "price"]
         factor = self.lex.confidence("summary_factor")
         out: list[Draft] = []
         for d in summary:
             if d.kind == "credit_rate" and (body_has_rate or ("credit_rate", d.model) in covered):
                 continue
             if d.kind == "price":
-                twin = body_prices.get((d.model, d.tier))
-                if twin is not None or self._conflicts(d, body):
+                if any(self._restates(b, d) for b in body_prices):
                     continue
             elif (d.kind, d.model) in covered:
                 continue
@@ -158,17 +174,25 @@ class Extractor:
         return out
 
     @staticmethod
-    def _conflicts(d: Draft, body: list[Draft]) -> bool:
-        """A summary price whose money disagrees with a body price of the same credits and model."""
-        for b in body:
-            if b.kind != "price" or b.model != d.model or b.fields.get("credits") != d.fields.get("credits"):
-                continue
-            for key in ("price_cny", "price_usd"):
-                x, y = b.fields.get(key), d.fields.get(key)
-                if isinstance(x, float) and isinstance(y, float) and abs(x - y) > 0.02 * max(x, y):
-                    return True
-            return True  # same credits for the same model: a duplicate
-        return False
+    def _restates(b: Draft, d: Draft) -> bool:
+        """Is summary price ``d`` about the clip body price ``b`` prices (a duplicate, or a contradiction)?
+
+        Same model; tier, resolution and clip length agree wherever both state them; and both
+        give the same credits, or both give money (equal: a duplicate; unequal: the body wins).
+        """
+        if b.model != d.model:
+            return False
+        for key in ("duration_s", "resolution"):
+            x, y = b.fields.get(key), d.fields.get(key)
+            if x is not None and y is not None and x != y:
+                return False
+        if b.tier and d.tier and b.tier != d.tier:
+            return False
+        credits = b.fields.get("credits"), d.fields.get("credits")
+        if credits[0] == credits[1]:
+            return True
+        return any(isinstance(b.fields.get(k), float) and isinstance(d.fields.get(k), float)
+                   for k in ("price_cny", "price_usd"))
 
     # ----- output --------------------------------------------------------------
     def _claim(self, view: SectionView, d: Draft, document: str) -> Claim:

@@ -2,9 +2,14 @@
 
 Users extend the extractor by editing the YAML: every word list becomes one
 alternation, longest entries first, English entries bounded as whole words.
+Lists scanned over whole texts (cue words, model names, number prefixes) go
+through ``WordScanner``, a few small tries in place of one big alternation.
+The YAML is read without booleans or nulls, so words such as "no", "off" or
+"~" stay words.
 """
 from __future__ import annotations
 
+import heapq
 import logging
 import re
 from collections.abc import Iterable
@@ -63,6 +68,69 @@ def _trie_regex(node: dict[str, Any], bound_start: bool, bound_end: bool, first:
     return "(?:" + "|".join(branches) + ")"
 
 
+class WordScanner:
+    """Every occurrence of a set of literal words, as ``re.compile(alt(words)).finditer`` finds them.
+
+    One big alternation is slow: ``re`` tries its top-level branches one by one at
+    every position whose character starts a word (hundreds of branches for a
+    Chinese word list). The words are therefore split by first character into a
+    few small tries (English words in one, Chinese ones in groups of at most
+    ``group`` first characters), each scanned on its own, and the matches merged
+    back: leftmost first, never overlapping, exactly as the single alternation.
+    ``suffix`` (a lookahead) is appended to every trie.
+    """
+
+    def __init__(self, words: Iterable[str], bound_start: bool = True, bound_end: bool = True,
+                 group: int = 48, suffix: str = "") -> None:
+        ws = sorted({str(w) for w in words if str(w)})
+        firsts = sorted({w[0] for w in ws if not w[0].isascii()})
+        n = -(-len(firsts) // group)  # groups of Chinese first characters, interleaved
+        chunks = [set(firsts[i::n]) for i in range(n)]
+        buckets = [[w for w in ws if w[0].isascii()]] + [[w for w in ws if w[0] in c] for c in chunks]
+        self.regexes = tuple(re.compile(alt(b, bound_start, bound_end) + suffix) for b in buckets if b) or (
+            re.compile(NEVER),)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
+        """Matches in ``text[pos:endpos]``, leftmost first and not overlapping."""
+        end = len(text) if endpos is None else endpos
+        if len(self.regexes) == 1:
+            return list(self.regexes[0].finditer(text, pos, end))
+        iters = [r.finditer(text, pos, end) for r in self.regexes]
+        heap: list[tuple[int, int, re.Match[str]]] = []
+        for i, it in enumerate(iters):
+            m = next(it, None)
+            if m is not None:
+                heap.append((m.start(), i, m))
+        heapq.heapify(heap)
+        out: list[re.Match[str]] = []
+        last = pos
+        while heap:
+            start, i, m = heap[0]
+            if start >= last:
+                out.append(m)
+                last = m.end()
+            elif m.end() > last:
+                # a bucket's match that runs past one already taken: that bucket scans again from
+                # the end of the taken one, as the single alternation would
+                iters[i] = self.regexes[i].finditer(text, last, end)
+            nxt = next(iters[i], None)
+            if nxt is None:
+                heapq.heappop(heap)
+            else:
+                heapq.heapreplace(heap, (nxt.start(), i, nxt))
+        return out
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """The leftmost word in ``text[pos:endpos]``, as the single alternation's ``search`` finds it."""
+        end = len(text) if endpos is None else endpos
+        best: re.Match[str] | None = None
+        for r in self.regexes:
+            m = r.search(text, pos, end)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        return best
+
+
 def _list(node: Any, *keys: str) -> list[str]:
     for key in keys:
         node = node.get(key, {}) if isinstance(node, dict) else {}
@@ -100,11 +168,21 @@ def _confidence_table(lex: Lexicon) -> dict[str, float]:
     return {k: float(v) for k, v in lex.mapping("settings", "confidence").items()}
 
 
+class _WordLoader(yaml.SafeLoader):
+    """YAML with no booleans or nulls: the lexicon's words stay words (no, off, on, yes, ~)."""
+
+
+_WordLoader.yaml_implicit_resolvers = {
+    ch: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:null")]
+    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
     """Read the lexicon YAML (the packaged one unless ``path`` is given)."""
     p = Path(path) if path else LEXICON_PATH
-    raw = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    raw = yaml.load(p.read_text(encoding="utf-8"), Loader=_WordLoader) or {}  # a SafeLoader, words kept
     if not isinstance(raw, dict):
         raise ValueError(f"{p}: the lexicon must be a mapping")
     log.debug("lexicon %s loaded (%d sections)", p, len(raw))
@@ -122,11 +200,11 @@ class CueSet:
     (a phrase that is a cue on its own).
     """
 
-    tokens: re.Pattern[str]
+    tokens: WordScanner
     roles: dict[str, tuple[str, ...]]
-    patterns: re.Pattern[str]
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (cue kind, pattern), each compiled on its own
     links: frozenset[str]
-    negator_re: re.Pattern[str]
+    negator_re: re.Pattern[str]  # group ``fix`` (the flaw is absent: 不会, 没有) or ``neg`` (cancels: 避免)
 
 
 _ROLE_ORDER = ("stop", *CUE_PRIORITY, "generic", "neg", "deg", "pos", "bad")
@@ -149,14 +227,16 @@ def cue_set(lex: Lexicon) -> CueSet:
     for role in _ROLE_ORDER:
         for w in sources[role]:
             roles.setdefault(" ".join(w.split()), []).append(role)
-    patterns = [f"(?P<{kind}>{'|'.join(lex.words('cues', kind, 'patterns'))})"
-                for kind in CUE_PRIORITY if lex.words("cues", kind, "patterns")]
+    # one regex per pattern: ``re`` skips ahead on a pattern's own first characters, which an
+    # alternation of named groups would hide (several times slower on long texts)
+    patterns = tuple((kind, re.compile(p)) for kind in CUE_PRIORITY for p in lex.words("cues", kind, "patterns"))
     not_neg = lex.alt("negation", "not_negators")
     window = lex.alt("negation", "window")
+    fixes = lex.alt("negation", "fixes")
     return CueSet(
-        tokens=re.compile(alt(roles)),
+        tokens=WordScanner(roles),
         roles={w: tuple(r) for w, r in roles.items()},
-        patterns=re.compile("|".join(patterns) or NEVER),
+        patterns=patterns,
         links=frozenset(lex.words("degree_links") + [" "]),
-        negator_re=re.compile(rf"(?:{not_neg})|(?P<neg>{window})"),
+        negator_re=re.compile(rf"(?:{not_neg})|(?P<fix>{fixes})|(?P<neg>{window})"),
     )

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ingest.extract.lexicon import Lexicon, alt
+from ingest.extract.lexicon import Lexicon, WordScanner, alt
 from ingest.extract.registry import Registry, version_key
 
 log = logging.getLogger(__name__)
@@ -79,9 +79,12 @@ class MentionScanner:
             rf"(?:[\s\-_]*的?\s*(?P<aed>{ed})(?:\s*(?P<aed2>{ed}))?)?|\s*(?P<aedl>{ed}))?(?P<asuf>\s*版本)?)",
             rf"(?P<c>{alt(long_eds)})",
         ]))
-        # where a name-led match can start: a plain literal trie, which ``re`` scans fast
-        self.first_re = re.compile(alt(names + list(long_eds) + ["both", "两者", "二者", "两款", "两个", "俩", "2", "3", "4",
-                                                                 "三", "四"], bound_end=False))
+        # where a name-led match can start: literal tries, which ``re`` scans fast
+        counted = [f"{n}{sp}个" for n in "两俩234三四" for sp in ("", " ")]  # 两个版本, 2 个模型
+        self.first_re = WordScanner(names + list(long_eds) + ["both", "两者", "二者", "两款", *counted],
+                                    bound_end=False)
+        # where a bare version can start: a digit before ".digit" (one character class, fast to scan)
+        self.digit_first = re.compile(r"\d(?=\.\d)")
         self.digit_regex = re.compile(
             r"(?P<d>(?P<dver2>\d\.\d{1,2})\s*的?\s*(?P<dn2>两|三|四)\s*个\s*(?:版本|模型))"
             rf"|(?P<b>(?P<bvp>v)?(?P<bver>\d\.\d{{1,2}})(?!\d|\.\d|\s*%)"
@@ -103,8 +106,17 @@ class MentionScanner:
             if m:
                 hits.append(m)
                 pos = m.end()
-        for m in self.digit_regex.finditer(norm):
-            s = m.start()
+        last = 0
+        for cand in self.digit_first.finditer(norm):
+            s = cand.start()
+            if s < last:
+                continue
+            if s > last and norm[s - 1] == "v":  # v2.1
+                s -= 1
+            m = self.digit_regex.match(norm, s)
+            if m is None:
+                continue
+            last = m.end()
             if not (s and norm[s - 1] in _WORDISH):  # not inside a longer number or word
                 hits.append(m)
         out: list[RawMention] = []

@@ -82,7 +82,11 @@ def to_simplified(text: str) -> str:
     """
     if _traditional_chars().isdisjoint(text):
         return text  # nothing Traditional: the common case, one fast set scan
-    per_char = text.translate(_t2s_table())
+    return _phrases(text, text.translate(_t2s_table()))
+
+
+def _phrases(text: str, per_char: str) -> str:
+    """``per_char`` (``text`` converted character by character) with OpenCC's phrases of ``text`` applied."""
     phrase_re, phrases = _t2s_phrases()
     if phrase_re is None:
         return per_char
@@ -98,9 +102,39 @@ def to_simplified(text: str) -> str:
     return "".join(parts)
 
 
+# what the fold changes besides A-Z: full-width forms (not the punctuation kept) and the ideographic space
+_WIDE_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD) if not 65 <= c <= 90) + "]")
+_UPPER_RE = re.compile("[A-Z]+")
+
+
+@lru_cache(maxsize=1)
+def _fold_t2s_table() -> dict[int, int | str]:
+    """The fold and OpenCC's character table in one (their keys never meet), for one pass."""
+    table: dict[int, int | str] = dict(_FOLD)
+    table.update(_t2s_table())
+    return table
+
+
+def _lower(m: re.Match[str]) -> str:
+    return m.group(0).lower()
+
+
 def normalise(text: str) -> str:
-    """Lower-cased, half-width, Simplified copy of ``text`` with identical length."""
-    out = to_simplified(text.translate(_FOLD))
+    """Lower-cased, half-width, Simplified copy of ``text`` with identical length.
+
+    ``str.translate`` looks every character up in a dict, so it only runs when a
+    character needs more than lower-casing: plain ASCII is lower-cased whole,
+    Simplified text has its A-Z runs lower-cased, and Traditional text goes
+    through the fold and OpenCC's table in one pass, then OpenCC's phrases.
+    """
+    if text.isascii():
+        out = text.lower()
+    elif not _traditional_chars().isdisjoint(text):
+        out = _phrases(text, text.translate(_fold_t2s_table()))
+    elif _WIDE_RE.search(text):
+        out = text.translate(_FOLD)
+    else:
+        out = _UPPER_RE.sub(_lower, text)
     if len(out) != len(text):  # pragma: no cover - guarded above, kept as a hard invariant
         raise AssertionError("normalisation must keep offsets")
     return out

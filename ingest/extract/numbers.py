@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.extract.lexicon import Lexicon, alt
+from ingest.extract.lexicon import Lexicon, WordScanner, alt
 
 log = logging.getLogger(__name__)
 
@@ -172,19 +172,30 @@ class QuantityScanner:
             rf"|(?P<cp>{alt(currency)})\s*(?P<cn>{_ARABIC}){per('c')}"
             rf"|(?P<res>超清|全高清)"
         )
-        self.first_char = re.compile(rf"[0-9{_CN_CHARS}$¥￥]")
-        self.first_word = re.compile(alt(list(self.prefix_kind) + all_quals + lex.words("numbers", "words")
-                                         + ["百分之", "超清", "全高清"], bound_end=False))
+        # Where an amount can start, each scan opening with a character class or a literal
+        # trie (fast in ``re``) and looking ahead just far enough to skip the many numerals
+        # that start no amount (一个人, 三组图, 万相): a numeral run, then a unit, a range or
+        # 个/点/的 must follow; a prefix or qualifier word (约, 不到, about) needs a number after
+        # it; an English number word (a, two) a time unit; or 百分之, 超清, 全高清.
+        nxt = {w[0] for w in [*self.unit_kind, "分", "-", "~", "～", "到", "至", "—", "to", "个", "点", "的"]}
+        follow = "".join(sorted(re.escape(c) for c in nxt))
+        self.first_char = re.compile(  # one character class first, so ``re`` skips ahead on it
+            rf"[$¥￥0-9{_CN_CHARS}超全](?:(?<=[$¥￥])|(?<=[0-9{_CN_CHARS}])(?=[0-9,.{_CN_CHARS}点]*\s?[万千亿]?\s*[{follow}])"
+            rf"|(?<=百)(?=分之)|(?<=超)(?=清)|(?<=全)(?=高清))")
+        self.first_word = WordScanner(list(self.prefix_kind) + all_quals, bound_end=False,
+                                      suffix=rf"(?=\s*(?:[0-9{_CN_CHARS}]|{word_nums}))")
+        self.first_word_num = WordScanner(lex.words("numbers", "words"), suffix=rf"(?=\s*-?\s*(?:{time_units}))")
 
     def scan(self, text: str) -> list[Quantity]:
         """Quantities of ``text``, leftmost first.
 
-        Only positions where an amount can start are tried: a digit, a Chinese
-        numeral or currency sign (one character class) or a prefix word (a
-        literal trie); both scans are far faster than the full pattern.
+        Only positions where an amount can start are tried (see ``first_char``,
+        ``first_word``, ``first_word_num``); those scans are far faster than the
+        full pattern.
         """
         starts = sorted({m.start() for m in self.first_char.finditer(text)}
-                        | {m.start() for m in self.first_word.finditer(text)})
+                        | {m.start() for m in self.first_word.finditer(text)}
+                        | {m.start() for m in self.first_word_num.finditer(text)})
         out: list[Quantity] = []
         last = 0
         for pos in starts:

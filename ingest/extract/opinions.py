@@ -2,13 +2,17 @@
 
 Each clause gets at most one cue kind (limitation > capability > bug >
 strength). Cues come from the lexicon: phrases, degree + quality word
-(更自然, 有点假), negated quality words (不自然 -> bug), generic flaw nouns
-(问题; 没有太大缺点 -> strength) and features with a modal (不支持文生视频 ->
-limitation). Clauses then form groups: adjacent cue clauses of one kind join;
-a clause without a cue leads into the next cue clause unless a contrast
-(但/就是/but) or another model stands between, else it trails the group before
-it; groups of one kind and model a short aside apart merge. "除了A…，其他都好"
-gives A the opposite kind. One group is one claim per model it is about.
+(更自然, 有点假), a quality word that ends its clause (运镜丝滑。), negated
+quality words (不自然 -> bug), generic flaw nouns (问题; 没有太大缺点 ->
+strength), flaws a "fix" negator denies (不会跳轴, 没再闪烁, no longer
+flickers -> strength; 避免穿模 -> nothing) and features with a modal
+(不支持文生视频 -> limitation). Clauses then form groups: adjacent cue clauses
+of one kind join unless the later one opens with an additive connective
+(而且/同时/also: a separate point); a clause without a cue leads into the next
+cue clause unless a contrast (但/就是/but) or another model stands between,
+else it trails the group before it; groups of one kind and model a short
+aside apart merge. "除了A…，其他都好" gives A the opposite kind. One group is
+one claim per model it is about.
 """
 from __future__ import annotations
 
@@ -17,11 +21,22 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from ingest.extract.lexicon import CUE_PRIORITY, FLIP, Lexicon, alt, cue_set
+from ingest.extract.lexicon import CUE_PRIORITY, FLIP, Lexicon, WordScanner, alt, cue_set
 from ingest.extract.section import Draft, SectionView, Subject
 from ingest.extract.sentences import Clause
 
 log = logging.getLogger(__name__)
+
+
+def _near(gap: str) -> bool:
+    """Is a modal this close to its feature: four characters, or two English words (generate synchronized audio)?"""
+    gap = gap.strip()
+    return len(gap) <= 4 or (gap.isascii() and len(gap) <= 24 and gap.count(" ") <= 1)
+
+
+_ADVERB = re.compile(r"\s+[a-z]{2,}ly\s+")
+_CLAUSE_EDGE = frozenset("，。！？；：,.!?;:\n、")
+
 
 @dataclass(slots=True)
 class Group:
@@ -40,18 +55,42 @@ class OpinionRules:
         self.window = int(lex.setting("negation_window", 6))
         self.merge_gap = int(lex.setting("merge_gap_chars", 24))
         self.lex = lex
-        self.feature_re = re.compile(lex.alt("features", "words"))
+        self.feature_re = WordScanner(lex.words("features", "words"))
         self.only = set(lex.words("features", "only"))
         self.cannot = set(lex.words("features", "cannot"))
         modal = lex.words("features", "only") + lex.words("features", "cannot") + lex.words("features", "can")
         self.modal_re = re.compile(alt(modal))
+        self.correlative_re = re.compile(lex.alt("markers", "correlative"))
         self.can_after_re = re.compile(rf"(?:\s*(?:、|和|与|/|and|or|,)?\s*(?:{lex.alt('features', 'words')}))*"
                                        rf"\s*(?:{lex.alt('features', 'can_after')})")
 
     # ----- cues ----------------------------------------------------------------
-    def _negated(self, text: str, clause: Clause, pos: int) -> bool:
-        window = text[max(clause.start, pos - self.window):pos]
-        return any(m.group("neg") for m in self.neg_re.finditer(window))
+    def _negation(self, view: SectionView, sid: int, clause: Clause, pos: int,
+                  inside: int | None = None) -> str | None:
+        """How the words before ``pos`` (in its clause) negate a cue there: None, "fix" or "neg".
+
+        "fix" (不会, 没有, no longer) says a flaw is absent; "neg" (避免, 如果, 不要)
+        only cancels it. A bare 不 is a "fix" right in front of the cue (不穿模).
+        ``inside`` extends the look to the end of a pattern cue (腿不会穿过桌子).
+        The window counts characters (three times as many before an English cue)
+        and skips model names (避免可灵2.1穿模).
+        """
+        text = view.cue_text
+        lo = pos - (self.window * 3 if text[pos].isascii() else self.window)
+        for mention in view.mentions[sid]:
+            if lo < mention.end <= pos:
+                lo -= mention.end - mention.start
+        lo = max(clause.start, lo)
+        hi = pos if inside is None else inside
+        last: re.Match[str] | None = None
+        for hit in self.neg_re.finditer(text, lo, hi):
+            if hit.lastgroup in ("fix", "neg"):
+                last = hit
+        if last is None:
+            return None
+        if last.lastgroup == "fix" or (last.group(0) == "不" and last.end() == pos):
+            return "fix"
+        return "neg"
 
     def prepare(self, view: SectionView) -> dict[int, list[str | None]]:
         """The cue kind of every clause (None where it has none) of sentences holding a cue, in one pass."""
@@ -60,7 +99,7 @@ class OpinionRules:
         found: dict[tuple[int, int], set[str]] = {}
         clause_starts: dict[int, list[int]] = {}
 
-        def clause_at(pos: int) -> tuple[Clause, set[str]] | None:
+        def clause_at(pos: int) -> tuple[int, Clause, set[str]] | None:
             sid = bisect_right(sent_starts, pos) - 1
             if sid < 0 or pos >= view.sentences[sid].end:
                 return None
@@ -70,30 +109,32 @@ class OpinionRules:
             ci = bisect_right(clause_starts[sid], pos) - 1
             if ci < 0 or pos >= clauses[ci].end:
                 return None
-            return clauses[ci], found.setdefault((sid, ci), set())
+            return sid, clauses[ci], found.setdefault((sid, ci), set())
 
         for start, kind in self._token_cues(text):
             hit = clause_at(start)
             if hit is None:
                 continue
-            clause, kinds = hit
-            if kind == "generic":
-                kinds.add("strength" if self._negated(text, clause, start) else "bug")
-            elif kind.startswith("?"):  # a cue a negator before it cancels
-                if not self._negated(text, clause, start):
-                    kinds.add(kind[1:])
+            sid, clause, kinds = hit
+            if kind.startswith("?"):  # a cue a negator before it cancels (or, for a flaw, denies)
+                cue = self._negated_kind(kind[1:], self._negation(view, sid, clause, start))
+                if cue:
+                    kinds.add(cue)
             else:
                 kinds.add(kind)
-        for m in self.cs.patterns.finditer(text):
-            hit = clause_at(m.start())
-            if hit and m.lastgroup and not self._negated(text, hit[0], m.start()):
-                hit[1].add(m.lastgroup)
+        for pkind, pattern in self.cs.patterns:
+            for m in pattern.finditer(text):
+                hit = clause_at(m.start())
+                if hit:
+                    cue = self._negated_kind(pkind, self._negation(view, hit[0], hit[1], m.start(), m.end()))
+                    if cue:
+                        hit[2].add(cue)
         for m in self.feature_re.finditer(text):
             hit = clause_at(m.start())
             if hit:
-                feature = self._feature_kind(text, hit[0], m.start(), m.end())
+                feature = self._feature_kind(text, hit[1], m.start(), m.end())
                 if feature:
-                    hit[1].add(feature)
+                    hit[2].add(feature)
         out: dict[int, list[str | None]] = {}
         for (sid, ci), kinds in found.items():
             best = next((k for k in CUE_PRIORITY if k in kinds), None)
@@ -102,11 +143,32 @@ class OpinionRules:
                 row[ci] = best
         return out
 
+    @staticmethod
+    def _negated_kind(kind: str, negation: str | None) -> str | None:
+        """The cue kind left after a negation: a denied flaw is a strength, anything else negated is gone."""
+        if negation is None:
+            return kind
+        if negation == "fix" and kind == "bug":
+            return "strength"
+        return None
+
+    @staticmethod
+    def _predicate(text: str, start: int, end: int) -> bool:
+        """Does the Chinese quality word at [start, end) end its clause after a subject (运镜丝滑。, 画面糊了，)?
+
+        English needs a copula or degree word in front anyway (is smooth), found as a degree chain.
+        """
+        if end - start < 2 or start == 0 or text[start - 1] in _CLAUSE_EDGE or text[start].isascii():
+            return False
+        if text.startswith("了", end):
+            end += 1
+        return end >= len(text) or text[end] in _CLAUSE_EDGE
+
     def _token_cues(self, text: str) -> list[tuple[int, str]]:
         """(position, kind) of every cue word or degree/negator + quality word.
 
-        A kind prefixed with "?" still needs the negation check; "generic" is a
-        flaw noun whose kind the negation check decides.
+        A kind prefixed with "?" still needs the negation check (see ``_negated_kind``):
+        a generic flaw noun is "?bug" like any flaw phrase.
         """
         roles = self.cs.roles
         toks = [(m.start(), m.end(), roles.get(m.group(0)) or roles.get(" ".join(m.group(0).split()), ()))
@@ -118,14 +180,15 @@ class OpinionRules:
             first = role[0] if role else "stop"
             if first in CUE_PRIORITY:
                 out.append((start, "?" + first))
-            elif first == "generic":
-                out.append((start, "generic"))
+            elif first == "generic":  # a flaw noun: 没有太大缺点 -> strength, 避免出问题 -> nothing
+                out.append((start, "?bug"))
             elif first == "bad" and text.startswith(("一些", "一点", "了点"), end):
                 out.append((start, "bug"))
+            elif first in ("pos", "bad") and self._predicate(text, start, end):
+                out.append((start, "?strength" if first == "pos" else "?bug"))
             elif first in ("neg", "deg"):
                 j, negated = i, first == "neg"
-                while j + 1 < n and toks[j + 1][0] - toks[j][1] <= 2 and \
-                        all(ch in self.cs.links for ch in text[toks[j][1]:toks[j + 1][0]]):
+                while j + 1 < n and self._linked(text, toks[j][1], toks[j + 1][0]):
                     nxt = toks[j + 1][2]
                     if nxt and nxt[0] in ("neg", "deg"):
                         negated = negated or nxt[0] == "neg"
@@ -141,10 +204,19 @@ class OpinionRules:
             i += 1
         return out
 
+    def _linked(self, text: str, a: int, b: int) -> bool:
+        """May a degree or negation word ending at ``a`` govern the word starting at ``b``?
+
+        Only link words (的, 得, 会) or one English adverb (is impressively accurate) stand between.
+        """
+        if b - a <= 2 and all(ch in self.cs.links for ch in text[a:b]):
+            return True
+        return b - a <= 16 and bool(_ADVERB.fullmatch(text, a, b))
+
     def _feature_kind(self, text: str, clause: Clause, fs: int, fe: int) -> str | None:
         window_start = max(clause.start, fs - 24)
         modals = [m for m in self.modal_re.finditer(text, window_start, fs) if not re.search(r"[，,。；;]", text[m.end():fs])]
-        if modals and len(text[modals[-1].end():fs].strip()) <= 4:
+        if modals and _near(text[modals[-1].end():fs]):
             # "cannot generate audio", "不能生成音频": a negator anywhere in the run of modals wins
             words = {re.sub(r"\s+", " ", m.group(0)) for m in modals}
             return "limitation" if words & (self.only | self.cannot) else "capability"
@@ -160,14 +232,16 @@ class OpinionRules:
         clauses = view.sentences[sid].clauses
         kinds = list(clause_kinds)
         rules = ["cue"] * len(clauses)
+        additive = [c.additive and not self.correlative_re.search(view.cue_text, clauses[0].start, c.start)
+                    for c in clauses]
         self._exceptions(clauses, kinds, rules)
-        groups = self._group(view, sid, kinds, rules)
+        groups = self._group(view, sid, kinds, rules, additive)
         for g in groups:
             first = clauses[g.clauses[0]]
             last = clauses[g.clauses[-1]]
             cue_pos = clauses[g.cue_clauses[0]].start
             g.subject = view.subject(sid, first.start, last.end, cue_pos)
-        groups = self._merge(view, sid, groups)
+        groups = self._merge(view, sid, groups, additive)
         return [d for g in groups for d in self._drafts(view, sid, g)]
 
     @staticmethod
@@ -184,10 +258,14 @@ class OpinionRules:
                         kinds[j], rules[j] = FLIP[kind], "exception"
                     break
 
-    def _has_subject(self, view: SectionView, sid: int, c: Clause) -> bool:
-        return bool(view.groups(sid, c.start, c.end))
+    @staticmethod
+    def _has_subject(view: SectionView, sid: int, c: Clause) -> bool:
+        """Does clause ``c`` name a model (not one it is compared with)?"""
+        return any(c.start <= m.start < c.end and not m.versus for m in view.mentions[sid])
 
-    def _group(self, view: SectionView, sid: int, kinds: list[str | None], rules: list[str]) -> list[Group]:
+    def _group(self, view: SectionView, sid: int, kinds: list[str | None], rules: list[str],
+               additive: list[bool]) -> list[Group]:
+        """Cue clauses into groups; ``additive[i]``: clause i adds a separate point (而且…, not 不仅…而且…)."""
         clauses = view.sentences[sid].clauses
         n = len(clauses)
         owner: list[Group | None] = [None] * n
@@ -197,8 +275,8 @@ class OpinionRules:
             if kind is None:
                 continue
             prev = groups[-1] if groups else None
-            if (prev is not None and prev.kind == kind and prev.clauses[-1] == i - 1
-                    and not clauses[i].contrast and not self._has_subject(view, sid, clauses[i])):
+            if (prev is not None and prev.kind == kind and prev.clauses[-1] == i - 1 and not clauses[i].contrast
+                    and not additive[i] and not self._has_subject(view, sid, clauses[i])):
                 prev.clauses.append(i)
                 prev.cue_clauses.append(i)
             else:
@@ -209,7 +287,7 @@ class OpinionRules:
             if owner[i] is not None or kinds[i] is not None or clauses[i].others:
                 continue
             j = next((k for k in range(i + 1, n) if kinds[k] is not None), None)
-            if j is None or any(clauses[k].contrast or clauses[k].others for k in range(i + 1, j + 1)):
+            if j is None or any(clauses[k].contrast or clauses[k].others or additive[k] for k in range(i + 1, j + 1)):
                 continue
             target = owner[j]
             if target is None:
@@ -232,13 +310,13 @@ class OpinionRules:
             g.clauses.sort()
         return groups
 
-    def _merge(self, view: SectionView, sid: int, groups: list[Group]) -> list[Group]:
+    def _merge(self, view: SectionView, sid: int, groups: list[Group], additive: list[bool]) -> list[Group]:
         clauses = view.sentences[sid].clauses
         out: list[Group] = []
         for g in groups:
             prev = out[-1] if out else None
-            if (prev is not None and prev.kind == g.kind and prev.subject and g.subject
-                    and prev.subject.models == g.subject.models and not clauses[g.clauses[0]].contrast):
+            if (prev is not None and prev.kind == g.kind and prev.subject and g.subject and prev.subject.models
+                    == g.subject.models and not clauses[g.clauses[0]].contrast and not additive[g.clauses[0]]):
                 gap = clauses[g.cue_clauses[0]].start - clauses[prev.cue_clauses[-1]].end
                 if gap <= self.merge_gap:
                     prev.clauses = sorted(set(prev.clauses + g.clauses))

@@ -1,17 +1,22 @@
 """Money claims: credit rates, prices of one generation, price changes, plans.
 
 Per sentence, amounts are read in order. Credits next to money with an
-equivalence between them (10灵感值，等于1块钱; $1 = 100 credits) are a credit
-rate when nothing says "per clip"; with a clip length or "一条" they are a price
-whose money is stated (5秒20灵感值…相当于人民币两块). A purchase (氪了1000块) or a
-plan is not a price. Every other amount of credits, and money with a price
-context, anchors one price; the text since the previous anchor holds its clip
-length, resolution, tier word and model.
+equivalence between them (10灵感值，等于1块钱; 充值比例是100积分等于10元;
+1元可以买10积分; $1 = 100 credits) are a credit rate when nothing in their
+clauses says "per clip" (a clip length, a resolution, 一条, per clip) and no
+price word (要, 消耗, costs) leads up to them; with such context they are a
+price whose money is stated (5秒20灵感值…相当于人民币两块). A purchase
+(氪了1000块) or a plan is not a price. Every other amount of credits, and money
+with a price context, anchors one price; the text since the previous anchor
+holds its clip length, resolution, tier word and model. The tier is the one the
+text names (a tier word, or a model sold as its own tier); a resolution alone
+sets none.
 """
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.extract.lexicon import Lexicon, alt
@@ -52,6 +57,7 @@ class PriceRules:
         self.per_item_re = rx("context", "per_item")
         self.equiv_re = rx("context", "equivalence")
         self.rate_word_re = rx("context", "rate_words")
+        self.rate_ctx_re = rx("context", "rate_context")
         self.price_word_re = rx("context", "price_words")
         self.down_re = rx("context", "down")
         self.up_re = rx("context", "up")
@@ -77,14 +83,36 @@ class PriceRules:
         return len(gap) <= 30 and bool(self.equiv_re.search(gap) or self.rate_word_re.search(gap))
 
     def _per_clip(self, view: SectionView, sid: int, q: Quantity) -> bool:
+        """Does the clause of ``q`` say the amount is for one clip (5秒, 一条, 1080P, per clip)?"""
         lo, hi = self._clause_of(view, sid, q.start)
-        timed = any(t.kind == "time" and t.unit == "s" and t.value <= 60 and lo <= t.start < hi
-                    for t in view.quantities[sid])
-        return bool(q.per) or timed or bool(self.per_item_re.search(view.cue_text, lo, hi))
+        item = any(lo <= t.start < hi and (t.kind == "resolution" or (t.kind == "time" and t.unit == "s"
+                                                                        and t.value <= 60))
+                   for t in view.quantities[sid])
+        return bool(q.per) or item or bool(self.per_item_re.search(view.cue_text, lo, hi))
+
+    def _is_rate(self, view: SectionView, sid: int, cr: Quantity, money: Quantity) -> bool:
+        """Credits and money linked by an equivalence, out of any per-clip context: a credit rate?"""
+        if money.value <= 0 or self._per_clip(view, sid, cr) or self._per_clip(view, sid, money):
+            return False
+        if money.value == 1 or cr.value == 1:
+            return True
+        text = view.cue_text
+        sent = view.sentences[sid]
+        if self.rate_ctx_re.search(text, sent.start, sent.end):
+            return True
+        first = min(cr.start, money.start)
+        lo, _ = self._clause_of(view, sid, first)
+        # "100积分等于10元" stands alone; "生成要100积分，相当于10元" prices a clip
+        return not self.price_word_re.search(text, lo, first) and not self.price_word_re.search(
+            text, min(cr.end, money.end), max(cr.start, money.start))
 
     # ----- credit rates --------------------------------------------------------
-    def rates(self, view: SectionView, sid: int, brand: str | None) -> tuple[list[Rate], list[Draft], set[int]]:
-        """Credit rates of one sentence, their claims, and the ids of amounts they used."""
+    def rates(self, view: SectionView, sid: int,
+              brand_at: Callable[[int], str | None]) -> tuple[list[Rate], list[Draft], set[int]]:
+        """Credit rates of one sentence, their claims, and the ids of amounts they used.
+
+        ``brand_at(pos)`` names the brand a rate at ``pos`` is about.
+        """
         qs = view.quantities[sid]
         text = view.cue_text
         rates: list[Rate] = []
@@ -95,12 +123,10 @@ class PriceRules:
             if id(a) in used or "credits" not in kinds or not kinds & set(_MONEY) or not self._linked(text, a, b):
                 continue
             cr, money = (a, b) if a.kind == "credits" else (b, a)
-            if self._purchased(text, a) or self._purchased(text, b) or self._per_clip(view, sid, cr):
-                continue
-            sent = text[view.sentences[sid].start:view.sentences[sid].end]
-            if not (money.value == 1 or cr.value == 1 or self.rate_word_re.search(sent)) or money.value <= 0:
+            if self._purchased(text, a) or self._purchased(text, b) or not self._is_rate(view, sid, cr, money):
                 continue
             per = cr.value / money.value
+            brand = brand_at(min(a.start, b.start))
             rates.append(Rate(brand, per, money.kind, True))
             used.update((id(a), id(b)))
             lo, hi = self._clause_of(view, sid, min(a.start, b.start))
@@ -152,6 +178,9 @@ class PriceRules:
         for i, an in enumerate(anchors):
             end_q = an.money or an.q
             seg_lo = prev_end
+            for q in qs:  # what a credit rate said before this amount is not part of its price
+                if id(q) in used and seg_lo <= q.start < an.q.start:
+                    seg_lo = q.end
             seg_hi = sent.end if i == len(anchors) - 1 else end_q.end
             if i < len(anchors) - 1:  # a parenthesis right after an amount belongs to it
                 close = re.match(r"\s*[（(][^）)]{0,20}[）)]", text[end_q.end:anchors[i + 1].q.start])
@@ -167,8 +196,7 @@ class PriceRules:
             while q_lo < seg_hi and text[q_lo] in " ，,；;、)）":
                 q_lo += 1
             for name, mtier in zip(subj.models, subj.tiers, strict=True):
-                model, tier = self._model_tier(name, mtier, tier_word.group(0) if tier_word else None,
-                                               fields.get("resolution"))
+                model, tier = self._model_tier(name, mtier, tier_word.group(0) if tier_word else None)
                 conf = self.lex.confidence("price") * (1 if subj.explicit else
                                                         self.lex.confidence("context_model_factor"))
                 drafts.append(Draft("price", q_lo, seg_hi, model, tier, "price", round(conf, 3), dict(fields)))
@@ -196,15 +224,13 @@ class PriceRules:
             out["resolution"] = min(res, key=lambda t: abs(t.start - q.start)).unit
         return out
 
-    def _model_tier(self, name: str, mention_tier: str | None, word: str | None,
-                    resolution: object) -> tuple[str, str | None]:
+    def _model_tier(self, name: str, mention_tier: str | None, word: str | None) -> tuple[str, str | None]:
+        """Model and tier from what the text names; a resolution alone never implies a tier."""
         tier = mention_tier
         brand = self.reg.brand_of(name)
         if word and brand is not None:
             tier = brand.tier_words.get(word.lower(), tier)
         model, tier = self.reg.apply_tier(name, tier)
-        if tier is None and isinstance(resolution, str):
-            tier = self.reg.tier_of_resolution(model, resolution)
         if tier is None and model in self.reg.models:
             tier = self.reg.models[model].tier
         return model, tier

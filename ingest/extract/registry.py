@@ -57,7 +57,8 @@ class ModelInfo:
     version: str  # key
     edition: str | None = None
     tier: str | None = None  # the tier, when the vendor sells it as its own model
-    tiers: tuple[tuple[str, str], ...] = ()  # (tier, resolution) for models sold in tiers
+    tiers: tuple[tuple[str, str], ...] = ()  # (tier, resolution): the tiers the vendor sells it in
+    resolutions: tuple[str, ...] = ()  # resolutions sold without a tier name (Hailuo 02: 768p, 1080p)
     default: bool = False
     aliases: tuple[str, ...] = ()
 
@@ -109,6 +110,7 @@ class Registry:
                 edition=m.get("edition"),
                 tier=m.get("tier"),
                 tiers=tuple((str(k), str(v)) for k, v in (m.get("tiers") or {}).items()),
+                resolutions=tuple(str(r).lower() for r in m.get("resolutions") or []),
                 default=bool(m.get("default", False)),
                 aliases=tuple(str(a).lower() for a in m.get("aliases") or []),
             )
@@ -193,14 +195,6 @@ class Registry:
         b = self.brands[info.brand]
         model = self._pick(b.by_version(info.version), None, tier)
         return model.name, self._tier_for(model, tier) or tier
-
-    def tier_of_resolution(self, model_name: str, resolution: str | None) -> str | None:
-        """The tier a resolution implies where a model's tiers differ by resolution."""
-        info = self.models.get(model_name)
-        if info is None or not resolution:
-            return None
-        hits = [t for t, r in info.tiers if r == resolution]
-        return hits[0] if len(hits) == 1 else None
 
     def version_models(self, brand: str, key: str) -> list[str]:
         b = self.brands.get(brand)

@@ -3,7 +3,8 @@
 A sentence ends at 。！？；, a line break, "…" or an English full stop followed by
 a space. A clause ends at a comma or colon (not one inside a number) and before
 an inner contrast word (…很好但有点慢). Each clause records whether it opens
-with a contrast (但/不过/就是/but), an exception (除了) or "the others" (其他).
+with a contrast (但/不过/就是/but), an additive connective (而且/同时/also), an
+exception (除了) or "the others" (其他).
 Prompt text (a line opening "Prompt：", or the paragraph after a line that
 introduces a prompt and ends with a colon) is marked so no claim comes from it.
 """
@@ -18,10 +19,15 @@ from ingest.extract.lexicon import Lexicon
 
 log = logging.getLogger(__name__)
 
-_SENT_END = re.compile(r"[。！？!?；;\n]+|…+|\.{3,}|(?<!\bvs)(?<!\be\.g)\.(?=\s|$)")
+# a run of 。！？；/newlines, a run of …, three dots or more, or a full stop before a space (not
+# "vs." or "e.g."); written to open with one character class so ``re`` skips ahead on it
+_SENT_END = re.compile(r"[。！？!?；;\n…\.](?:(?<=[。！？!?；;\n])[。！？!?；;\n]*|(?<=…)…*"
+                       r"|(?<=\.)(?:\.{2,}|(?<!\bvs\.)(?<!\be\.g\.)(?=\s|$)))")
 _CLAUSE_END = re.compile(r"[，：:]|(?<!\d),|,(?!\d{3})")
 _LEAD = re.compile(r"[\s>*•·\-—]+|\d{1,2}[.、)）]\s+|\*\*")
 _PAREN = re.compile(r"[（(][^（()）\n]{6,60}[）)]")
+_LEAD_CHARS = frozenset(">*•·-—0123456789")
+_FILLED_LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
 @dataclass(slots=True)
@@ -29,6 +35,7 @@ class Clause:
     start: int
     end: int
     contrast: bool = False
+    additive: bool = False
     exception: bool = False
     others: bool = False
 
@@ -40,10 +47,17 @@ class Sentence:
     start: int
     end: int
     prompt: bool = False
-    cuts: list[int] = field(default_factory=list)
     splitter: Splitter | None = None
     norm: str = ""
+    parens: list[int] = field(default_factory=list)  # where parentheses open and close, section-wide
     _clauses: list[Clause] | None = None
+
+    @property
+    def cuts(self) -> list[int]:
+        """Where the sentence's clauses start and end (its own start and end included)."""
+        if self.splitter is None:
+            return [self.start, self.end]
+        return self.splitter.cuts(self.norm, self.start, self.end, self.parens)
 
     @property
     def clauses(self) -> list[Clause]:
@@ -57,36 +71,43 @@ class Splitter:
         not_contrast = lex.alt("markers", "not_contrast")
         self.opener_re = re.compile(
             rf"\s*(?:(?P<exception>{lex.alt('markers', 'exception')})|(?P<others>{lex.alt('markers', 'others')})"
+            rf"|(?P<additive>{lex.alt('markers', 'additive')})"
             rf"|(?!{not_contrast})(?P<contrast>{lex.alt('markers', 'contrast')}))")
+        self.opener_first = frozenset(w[0] for key in ("exception", "others", "additive", "contrast")
+                                      for w in lex.words("markers", key))
         self.inner_re = re.compile(lex.alt("markers", "inner_split"))
         self.not_contrast_re = re.compile(not_contrast)
         self.prompt_label = re.compile(rf"\s*(?:{lex.alt('markers', 'prompt_intro')})\s*[:：]")
         self.prompt_intro = re.compile(lex.alt("markers", "prompt_intro"))
 
     def split(self, norm: str) -> list[Sentence]:
-        cuts = sorted({m.end() for m in _CLAUSE_END.finditer(norm)}
-                      | set(self._inner_cuts(norm))
-                      | {p for m in _PAREN.finditer(norm) for p in m.span()})
+        parens = sorted({p for m in _PAREN.finditer(norm) for p in m.span()})
         sentences: list[Sentence] = []
         last = 0
         for m in _SENT_END.finditer(norm):
-            self._add(norm, last, m.start(), sentences, cuts)
+            self._add(norm, last, m.start(), sentences, parens)
             last = m.end()
-        self._add(norm, last, len(norm), sentences, cuts)
+        self._add(norm, last, len(norm), sentences, parens)
         self._mark_prompts(norm, sentences)
         return sentences
 
-    def _inner_cuts(self, norm: str) -> list[int]:
-        """Where a contrast word splits a clause without a comma (…很好但有点慢)."""
-        out = []
-        for m in self.inner_re.finditer(norm):
-            s = m.start()
-            if s and norm[s - 1] not in " \t\n，,不" and not self.not_contrast_re.match(norm, s):
-                out.append(s)
+    def cuts(self, norm: str, start: int, end: int, parens: list[int]) -> list[int]:
+        """Clause boundaries of the sentence [start, end): commas and colons, an inner contrast
+        word (…很好但有点慢) and parentheses."""
+        out = [start]
+        out += [e for m in _CLAUSE_END.finditer(norm, start, end) if (e := m.end()) < end]
+        extra = [m.start() for m in self.inner_re.finditer(norm, start, end)
+                 if m.start() and norm[m.start() - 1] not in " \t\n，,不" and not self.not_contrast_re.match(norm, m.start())]
+        lo, hi = bisect_right(parens, start), bisect_left(parens, end)
+        if lo < hi:
+            extra += parens[lo:hi]
+        if extra:
+            return [start, *sorted({p for p in out[1:] + extra if start < p < end}), end]
+        out.append(end)
         return out
 
-    def _add(self, norm: str, start: int, end: int, out: list[Sentence], cuts: list[int]) -> None:
-        while True:
+    def _add(self, norm: str, start: int, end: int, out: list[Sentence], parens: list[int]) -> None:
+        while start < end and (norm[start] in _LEAD_CHARS or norm[start].isspace()):
             lead = _LEAD.match(norm, start, end)
             if not lead or lead.end() == start:
                 break
@@ -95,8 +116,7 @@ class Splitter:
             end -= 1
         if end - start < 2:
             return
-        inside = cuts[bisect_right(cuts, start):bisect_left(cuts, end)]
-        out.append(Sentence(start, end, cuts=[start, *inside, end], splitter=self, norm=norm))
+        out.append(Sentence(start, end, splitter=self, norm=norm, parens=parens))
 
     def clauses(self, norm: str, cuts: list[int]) -> list[Clause]:
         """Clauses between consecutive ``cuts`` of ``norm``, with what each opens with."""
@@ -109,25 +129,41 @@ class Splitter:
                 stop -= 1
             if stop <= a:
                 continue
-            opener = self.opener_re.match(norm, a, stop)
-            group = opener.lastgroup if opener else None
-            out.append(Clause(a, stop, contrast=group == "contrast", exception=group == "exception",
-                              others=group == "others"))
+            group = None
+            if norm[a] in self.opener_first or norm[a].isspace():
+                opener = self.opener_re.match(norm, a, stop)
+                group = opener.lastgroup if opener else None
+            out.append(Clause(a, stop, contrast=group == "contrast", additive=group == "additive",
+                              exception=group == "exception", others=group == "others"))
         return out
 
     def _mark_prompts(self, norm: str, sentences: list[Sentence]) -> None:
-        """Flag sentences that are prompt text rather than the reviewer's words."""
+        """Flag sentences that are prompt text rather than the reviewer's words.
+
+        A line opening "Prompt：" is prompt text; so is the next non-empty line after a
+        line that names a prompt and ends with a colon (but that line sets up nothing
+        itself). Only lines naming a prompt can do either, so only they are looked at.
+        """
         spans: list[tuple[int, int]] = []
-        expect_prompt = False
-        for line in re.finditer(r"[^\n]+", norm):
-            text = line.group(0).strip()
-            if not text:
+        taken = -1  # start of the last line taken as prompt text because of the line before it
+        seen = -1
+        for hit in self.prompt_intro.finditer(norm):
+            ls = norm.rfind("\n", 0, hit.start()) + 1
+            if ls <= seen:
+                continue  # a line already looked at
+            seen = ls
+            le = norm.find("\n", hit.end())
+            le = len(norm) if le < 0 else le
+            if ls == taken:
                 continue
-            if expect_prompt or self.prompt_label.match(text):
-                spans.append(line.span())
-                expect_prompt = False
-                continue
-            expect_prompt = text.endswith((":", "：")) and bool(self.prompt_intro.search(text))
+            text = norm[ls:le].strip()
+            if self.prompt_label.match(text):
+                spans.append((ls, le))
+            elif text.endswith((":", "：")):
+                nxt = _FILLED_LINE.search(norm, le)
+                if nxt:
+                    spans.append(nxt.span())
+                    taken = nxt.start()
         if not spans:
             return
         starts = [s for s, _ in spans]

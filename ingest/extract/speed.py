@@ -5,14 +5,16 @@ An amount of time is a generation time when its sentence talks about speed
 可灵2.1，也在1分钟以内。" lines), and is not a clip length (时长, 5秒的视频)
 or part of a price. Qualifiers set the bounds: 1分钟不到 / 以内 / under a
 minute -> generation_s_max 60; 3分多 -> min 180, max 240; 3分钟以上 -> min 180.
-"最长10秒" is a capability, "最长只能5秒" a limitation.
+"最长10秒" is a capability; "最长只能5秒", "1080P只支持6秒", "不支持超过8秒",
+"8秒以上的视频无法生成" and "cannot make clips longer than 8 seconds" are
+limitations, unless the clause goes on to say how fast it came (只30秒就出来了).
 """
 from __future__ import annotations
 
 import logging
 import re
 
-from ingest.extract.lexicon import Lexicon
+from ingest.extract.lexicon import Lexicon, WordScanner, alt
 from ingest.extract.numbers import Quantity
 from ingest.extract.section import Draft, SectionView
 
@@ -24,11 +26,17 @@ _UNIT_SECONDS = {"s": 1.0, "min": 60.0, "h": 3600.0}
 class SpeedRules:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
-        self.speed_re = re.compile(lex.alt("context", "speed"))
+        self.speed_re = WordScanner(lex.words("context", "speed"))
         self.length_re = re.compile(rf"(?:{lex.alt('context', 'length')})\s*(?:为|是|只有|有|[:：])?\s*$")
         self.max_len_re = re.compile(rf"(?:{lex.alt('features', 'max_length')})\s*(?:生成|可以|能)?\s*$")
         self.max_only_re = re.compile(rf"(?:{lex.alt('features', 'max_length_only')})\s*(?:生成|支持)?\s*$")
         self.restrictive_re = re.compile(lex.alt("features", "restrictive"))
+        cannot = lex.alt("features", "cannot")
+        self.cannot_exceed_re = re.compile(
+            rf"(?:{cannot})[^，,。；;:：]{{0,16}}?(?:{lex.alt('features', 'exceed')})\s*$")
+        self.cannot_re = re.compile(cannot)
+        # a qualifier the amount itself opens with ("up to 10 seconds") reads as part of what precedes it
+        self.lead_re = re.compile(alt(lex.words("features", "max_length") + lex.words("features", "max_length_only")))
         self.clip_after_re = re.compile(rf"[^，,。；;:：]{{0,8}}?(?:{lex.alt('context', 'clip_after')})")
 
     def _clause(self, view: SectionView, sid: int, pos: int) -> tuple[int, int]:
@@ -37,13 +45,23 @@ class SpeedRules:
                 return c.start, c.end
         return view.sentences[sid].start, view.sentences[sid].end
 
-    def sentence(self, view: SectionView, sid: int, carry: bool) -> tuple[list[Draft], bool]:
-        """Claims of one sentence, and whether the next sentence may carry its speed topic."""
-        sent = view.sentences[sid]
+    def speedy_sentences(self, view: SectionView) -> set[int]:
+        """Sentences that talk about speed (速度, 出来, takes…), from one scan of the section."""
+        out: set[int] = set()
+        for m in self.speed_re.finditer(view.cue_text):
+            sid = view.sentence_index(m.start())
+            if sid is not None:
+                out.add(sid)
+        return out
+
+    def sentence(self, view: SectionView, sid: int, carry: bool, speedy: bool) -> tuple[list[Draft], bool]:
+        """Claims of one sentence, and whether the next sentence may carry its speed topic.
+
+        ``speedy``: the sentence talks about speed (see ``speedy_sentences``).
+        """
         text = view.cue_text
         qs = view.quantities[sid]
         times = [q for q in qs if q.kind == "time"]
-        speedy = bool(self.speed_re.search(text, sent.start, sent.end))
         if not times:
             return [], speedy
         priced = any(q.kind in ("credits", "cny", "usd") for q in qs)
@@ -52,8 +70,9 @@ class SpeedRules:
         for t in times:
             lo, hi = self._clause(view, sid, t.start)
             before = text[lo:t.start]
-            limit = self._length_limit(before)
-            if limit:
+            lead = self.lead_re.match(text, t.start, t.end)
+            limit = self._length_limit(before + lead.group(0) if lead else before, t, text[t.end:hi])
+            if limit and not self.speed_re.search(text, t.end, hi):
                 out += self._claims(view, sid, limit, lo, hi, t, {})
                 continue
             if self.length_re.search(text, lo, t.start) or self.clip_after_re.match(text, t.end, hi):
@@ -67,9 +86,11 @@ class SpeedRules:
             out += self._claims(view, sid, "speed", lo, hi, t, self._bounds(t))
         return out, is_speed or (speedy and not out)
 
-    def _length_limit(self, before: str) -> str | None:
-        if self.max_only_re.search(before):
+    def _length_limit(self, before: str, t: Quantity, after: str) -> str | None:
+        if self.max_only_re.search(before) or self.cannot_exceed_re.search(before):
             return "limitation"
+        if t.qual == "min" and (self.cannot_re.search(before) or self.cannot_re.search(after)):
+            return "limitation"  # 不支持10秒以上的视频, 10秒以上的视频无法生成
         if self.max_len_re.search(before):
             return "limitation" if self.restrictive_re.search(before) else "capability"
         return None
@@ -92,10 +113,12 @@ class SpeedRules:
         if subj is None:
             return []
         start = lo
-        if subj.explicit:  # quote from the clause that names the model
+        if subj.explicit:  # quote from the clause that names the model, unless an earlier amount holds it
             for m in view.mentions[sid]:
                 if m.start < lo and not m.versus and set(m.models) & set(subj.models):
-                    start = min(start, self._clause(view, sid, m.start)[0])
+                    named = self._clause(view, sid, m.start)[0]
+                    if not any(q.kind == "time" and named <= q.start < lo for q in view.quantities[sid]):
+                        start = min(start, named)
                     break
         conf = self.lex.confidence(kind if kind != "speed" else "speed")
         if not subj.explicit:
