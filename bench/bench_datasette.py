@@ -7,8 +7,14 @@ FTS tables), bulk-filled with sqlite3 and cached under bench/out/ keyed by size,
 generator version and schema; then it is served as ``pingce serve`` serves it
 (immutable, the project's metadata, settings and plugin) and queried through
 ``Datasette.client``: the price-table canned query, search with a 3+-character
-(trigram FTS) and a 2-character (LIKE) Chinese query, and ``select count(*) from
-claims`` as the framework-overhead floor. Each is also timed as bare SQL (sqlite3).
+(trigram FTS), a 2-character (trigram vocabulary) and a 1-character (LIKE scan)
+Chinese query, and ``select count(*) from claims`` as the framework-overhead floor.
+Each is also timed as bare SQL (sqlite3). ``pingce export prices`` (the same SQL,
+validated and written as JSON) is timed in-process.
+
+The bulk load bypasses the FTS triggers (the FTS tables are rebuilt at the end) but
+not the price-point triggers, so the price tables are kept by the same triggers that
+serve every other writer.
 """
 from __future__ import annotations
 
@@ -31,7 +37,7 @@ from gen_notes import ASPECTS, BUGS, FEATURES, FILLER, PRAISE, SCENES
 BENCH = "datasette"
 GEN_VERSION = 1
 TARGET_MS = 100.0
-Q3, Q2 = "会跳轴", "跳轴"  # 3+ characters: trigram FTS; 2 characters: the LIKE fallback
+Q3, Q2, Q1 = "会跳轴", "跳轴", "跳"  # trigram FTS; trigram vocabulary + tail index; LIKE scan
 # canonical name, vendor, how reviewers write it, credit unit
 MODELS = [
     ("Kling 2.1", "Kuaishou", "可灵2.1", "灵感值"), ("Kling 2.1 Master", "Kuaishou", "可灵2.1大师版", "灵感值"),
@@ -135,7 +141,8 @@ def build(path: Path, claims: int, docs: int, seed: int) -> None:
     conn: sqlite3.Connection = db.conn
     conn.execute("pragma foreign_keys = off")
     conn.execute("pragma synchronous = off")
-    triggers = conn.execute("select name, sql from sqlite_master where type = 'trigger'").fetchall()
+    triggers = conn.execute("select name, sql from sqlite_master where type = 'trigger' "
+                            "and sql like '%\\_fts%' escape '\\'").fetchall()
     for name, _ in triggers:
         conn.execute(f"drop trigger [{name}]")
     ins_doc = f"insert into documents ({', '.join(DOC_COLS)}) values ({', '.join(':' + c for c in DOC_COLS)})"
@@ -224,7 +231,8 @@ async def measure(path: Path, repeat: int, budget_s: float) -> list[list[Any]]:
         ("price_table", f"/{name}/price_table.json?model=&since=", CANNED["price_table"]["sql"],
          {"model": "", "since": ""}),
         (f"search {Q3} (FTS)", f"/{name}/search.json?{urlencode({'q': Q3})}", CANNED["search"]["sql"], {"q": Q3}),
-        (f"search {Q2} (LIKE)", f"/{name}/search.json?{urlencode({'q': Q2})}", CANNED["search"]["sql"], {"q": Q2}),
+        (f"search {Q2} (vocab)", f"/{name}/search.json?{urlencode({'q': Q2})}", CANNED["search"]["sql"], {"q": Q2}),
+        (f"search {Q1} (LIKE)", f"/{name}/search.json?{urlencode({'q': Q1})}", CANNED["search"]["sql"], {"q": Q1}),
         ("count(*) floor", f"/{name}.json?{urlencode({'sql': count_sql})}", count_sql, {}),
     ]
     rows = []
@@ -240,6 +248,24 @@ async def measure(path: Path, repeat: int, budget_s: float) -> list[list[Any]]:
     return rows
 
 
+def time_export(path: Path, repeat: int, budget_s: float) -> tuple[list[float], int, int]:
+    """`pingce export prices --format json` in-process: query, validate, write; (ms each, rows, bytes)."""
+    import io
+
+    from ingest.export import export_prices
+
+    out = io.StringIO()
+    n = export_prices(path, "json", out)  # warm-up
+    size = len(out.getvalue().encode())
+    times: list[float] = []
+    t_end = time.perf_counter() + budget_s
+    while len(times) < repeat and (len(times) < 5 or time.perf_counter() < t_end):
+        t0 = time.perf_counter()
+        export_prices(path, "json", io.StringIO())
+        times.append((time.perf_counter() - t0) * 1000)
+    return times, n, size
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--claims", type=int, default=1_000_000)
@@ -253,6 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     header(f"bench_datasette: {args.claims:,} claims over {docs:,} documents")
     path = cached_db(args.claims, docs, args.seed)
     rows = asyncio.run(measure(path, args.repeat, args.budget))
+    export_ms, export_rows, export_bytes = time_export(path, args.repeat, args.budget)
     floor = rows[-1][1]
     print()
     print(table(["query", "median ms", "p95 ms", "n", "rows", "truncated", "bare SQL ms", "× floor", "error"],
@@ -263,10 +290,16 @@ def main(argv: list[str] | None = None) -> int:
         ok = not err
         note = (f"{err}; bare SQL {bare:,.0f} ms" if err else
                 f"p95 {p95:.0f} ms, bare SQL {bare:.0f} ms, {n_rows} rows, {med / floor:.1f}× floor")
-        figs.append(Figure(BENCH, f"{label} median", med if ok else None, " ms", "<=", TARGET_MS, note=note))
+        if label.endswith("(LIKE)"):  # one character: a LIKE scan by design, shown for information
+            figs.append(Figure(BENCH, f"{label} median", med if ok else None, " ms", note=note))
+        else:
+            figs.append(Figure(BENCH, f"{label} median", med if ok else None, " ms", "<=", TARGET_MS, note=note))
     figs.append(Figure(BENCH, "count(*) floor median", floor, " ms", note=f"p95 {rows[-1][2]:.1f} ms"))
+    figs.append(Figure(BENCH, "export prices (json) median", median(export_ms), " ms",
+                       note=f"p95 {percentile(export_ms, 95):.0f} ms, {export_rows} rows, "
+                            f"{export_bytes / 1e6:.1f} MB, in-process (query, PriceRow validation, write)"))
     print("\n" + figures_table(figs))
-    write_json(args.json, BENCH, figs, {"db": str(path), "rows": rows})
+    write_json(args.json, BENCH, figs, {"db": str(path), "rows": rows, "export_ms": export_ms})
     return 0
 
 

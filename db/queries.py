@@ -20,9 +20,10 @@ The row shows the price point supported by the most distinct documents; a tie
 goes to the point with the newest observation (``published_at``, else when the
 document was first seen), then to the lowest label so the choice is stable.
 Its ``price_cny``/``price_usd`` come from the newest supporting claim that
-states them. ``conflict`` is true when the documents for the key state more than
-one price point, and ``alternatives`` lists the losing points, best first, each
-with its own document count and newest observation.
+states them (of equally new claims, the larger amount). ``conflict`` is true
+when the documents for the key state more than one price point, and
+``alternatives`` lists the losing points, best first, each with its own document
+count and newest observation.
 """
 from __future__ import annotations
 
@@ -71,65 +72,95 @@ from (
 
 
 # ---------------------------------------------------------------- price table
+# The evidence is kept by triggers on claims and documents (db/migrations.py, m006):
+# price_point_documents has one row per document x key x price point,
+# price_point_sources its tallies per source and price_point_lists its documents'
+# ids and URLs. Without ``since`` the table adds up the tallies (a few rows per
+# price point) and reads the lists; with ``since`` it counts and lists the documents
+# observed since then. Either way it reads no claim.
 _KEY = "model, tier, resolution, duration_s"
 _SAME_KEY = "{a}.model = {b}.model and {a}.tier is {b}.tier and {a}.resolution is {b}.resolution " \
             "and {a}.duration_s is {b}.duration_s"
+# Its rows come in document_id order for one key and price point: the arrays list documents so.
+_BY_KEY = "price_point_documents_key"
+
+
+def _since(column: str) -> str:
+    return f"(:since = '' or {column} >= {SINCE_UTC})"
+
+
+def _point_docs(r: str, index: str = "") -> str:
+    """The price_point_documents rows ``q`` for the key and price point of row ``r``, since :since."""
+    indexed = f" indexed by {index}" if index else ""
+    return (f"price_point_documents q{indexed} where {_SAME_KEY.format(a='q', b=r)} "
+            f"and q.price_point = {r}.price_point and {_since('q.observed_at')}")
+
+
+def _newest(column: str, r: str = "p") -> str:
+    """``column`` (price_cny, price_usd) from the newest document of the point that states it.
+
+    Of equally new documents the larger amount is taken, so the choice is stable.
+    """
+    return (f"(select q.{column} from {_point_docs(r)} and q.{column} is not null "
+            f"order by q.observed_at desc, q.{column} desc limit 1)")
+
+
+def _listed(column: str, r: str, counted: str) -> str:
+    """``column`` of price_point_lists for row ``r``'s point; with ``since``, ``counted`` over its documents."""
+    return (f"case when :since = '' then (select l.{column} from price_point_lists l "
+            f"where {_SAME_KEY.format(a='l', b=r)} and l.price_point = {r}.price_point) "
+            f"else (select {counted} from {_point_docs(r, _BY_KEY)}) end")
+
+
+def _document_ids(r: str) -> str:
+    return _listed("document_ids", r, "json_group_array(q.document_id)")
+
+
+def _document_urls(r: str) -> str:
+    return _listed("document_urls", r, "json_group_array(distinct q.document_url) "
+                                       "filter (where q.document_url is not null)")
+
+
+# with since: count the documents observed since then (one model: through the key index)
+_COUNTED = f"""select {_KEY}, price_point, max(credits), max(credit_unit), count(*), count(distinct source),
+    max(observed_at), sum(first_for_key)
+  from price_point_documents"""
 
 PRICE_CTES = f"""
-with price_obs as (
-  select c.id as claim_id, c.model, m.vendor, c.tier, c.resolution, c.duration_s,
-    c.credits, c.credit_unit, c.price_cny, c.price_usd, c.quote,
-    d.id as document_id, d.url as document_url, d.title as document_title, d.source,
-    {OBSERVED_AT} as observed_at,
-    case when c.credits is not null then printf('%g %s', c.credits, coalesce(c.credit_unit, 'credits'))
-         when c.price_cny is not null then printf('CNY %g', c.price_cny)
-         else printf('USD %g', c.price_usd) end as price_point
-  from claims c
-  join documents d on d.id = c.document_id
-  left join models m on m.name = c.model
-  where c.kind = 'price' and c.section = 'body' and c.model is not null
-    and coalesce(c.credits, c.price_cny, c.price_usd) is not null
-    and (:model = '' or c.model = :model)
-    and (:since = '' or {OBSERVED_AT} >= {SINCE_UTC})
-),
-price_obs_money as (
-  select *,
-    first_value(price_cny) over (partition by {_KEY}, price_point
-                                 order by price_cny is null, observed_at desc) as point_cny,
-    first_value(price_usd) over (partition by {_KEY}, price_point
-                                 order by price_usd is null, observed_at desc) as point_usd
-  from price_obs
-),
-price_points as (
+with point_totals as (
   select {_KEY}, price_point,
-    max(vendor) as vendor, max(credits) as credits, max(credit_unit) as credit_unit,
-    max(point_cny) as price_cny, max(point_usd) as price_usd,
-    count(distinct document_id) as supporting_documents,
-    count(distinct source) as supporting_sources,
-    max(observed_at) as newest_observed_at,
-    json_group_array(distinct document_id) as document_ids,
-    json_group_array(distinct document_url) filter (where document_url is not null) as document_urls
-  from (select * from price_obs_money order by {_KEY}, price_point, document_id)
+    max(credits) as credits, max(credit_unit) as credit_unit,
+    sum(documents) as supporting_documents, count(source) as supporting_sources,
+    max(newest_observed_at) as newest_observed_at, sum(key_documents) as key_documents
+  from price_point_sources
+  where :since = '' and (:model = '' or model = :model)
+  group by {_KEY}, price_point
+  union all
+  {_COUNTED}
+  where :since <> '' and :model = '' and observed_at >= {SINCE_UTC}
+  group by {_KEY}, price_point
+  union all
+  {_COUNTED}
+  where :since <> '' and model = :model and observed_at >= {SINCE_UTC}
   group by {_KEY}, price_point
 ),
 ranked as (
-  select p.*,
-    row_number() over (partition by {_KEY}
-                       order by supporting_documents desc, newest_observed_at desc, price_point) as point_rank,
-    count(*) over (partition by {_KEY}) as price_points
-  from price_points p
+  select p.*, {_newest("price_cny")} as price_cny, {_newest("price_usd")} as price_usd,
+    row_number() over key_order as point_rank,
+    count(*) over key_points as price_points,
+    sum(key_documents) over key_points as total_documents
+  from point_totals p
+  window key_points as (partition by {_KEY}),
+    key_order as (key_points order by supporting_documents desc, newest_observed_at desc, price_point)
 ),
-key_totals as (
-  select {_KEY}, count(distinct document_id) as total_documents from price_obs group by {_KEY}
-),
-alternatives as (
-  select {_KEY}, json_group_array(json_object(
+with_alternatives as (
+  select r.*, json_group_array(json_object(
       'price_label', price_point, 'credits', credits, 'credit_unit', credit_unit,
       'price_cny', price_cny, 'price_usd', price_usd,
       'supporting_documents', supporting_documents, 'newest_observed_at', newest_observed_at
-    )) as alternatives
-  from (select * from ranked where point_rank > 1 order by {_KEY}, point_rank)
-  group by {_KEY}
+    )) over (partition by {_KEY} order by point_rank rows between 1 following and unbounded following)
+    as alternatives
+  from ranked r
 )"""
 
 _RES_ORDER = ("case when lower(r.resolution) like '%k' then cast(r.resolution as integer) * 1000 "
@@ -137,19 +168,20 @@ _RES_ORDER = ("case when lower(r.resolution) like '%k' then cast(r.resolution as
 
 #: The price table: one row per model x tier x resolution x duration (see the module docstring).
 PRICE_TABLE_SQL = PRICE_CTES + f"""
-select r.model, r.vendor, r.tier, r.resolution, r.duration_s,
+select r.model, m.vendor, r.tier, r.resolution, r.duration_s,
   r.price_point as price_label, r.credits, r.credit_unit, r.price_cny, r.price_usd,
   case when r.price_cny is not null and r.duration_s > 0 then round(r.price_cny / r.duration_s, 4) end
     as cny_per_second,
   case when r.credits is not null and r.duration_s > 0 then round(r.credits / r.duration_s, 4) end
     as credits_per_second,
-  r.supporting_documents, r.supporting_sources, t.total_documents,
-  r.document_ids, r.document_urls, r.newest_observed_at,
+  r.supporting_documents, r.supporting_sources, r.total_documents,
+  {_document_ids("r")} as document_ids,
+  {_document_urls("r")} as document_urls,
+  r.newest_observed_at,
   case when r.price_points > 1 then 'true' else 'false' end as conflict,
-  coalesce(a.alternatives, '[]') as alternatives
-from ranked r
-join key_totals t on {_SAME_KEY.format(a="t", b="r")}
-left join alternatives a on {_SAME_KEY.format(a="a", b="r")}
+  r.alternatives
+from with_alternatives r
+left join models m on m.name = r.model
 where r.point_rank = 1
 order by r.model, coalesce(r.tier, ''), {_RES_ORDER}, r.duration_s
 """
@@ -157,7 +189,25 @@ order by r.model, coalesce(r.tier, ''), {_RES_ORDER}, r.duration_s
 #: Columns of PRICE_TABLE_SQL holding JSON text; Datasette decodes them with ``_json=``.
 PRICE_JSON_COLUMNS = ("document_ids", "document_urls", "conflict", "alternatives")
 
-PRICE_HISTORY_SQL = PRICE_CTES + """
+# One row per body price claim, for the history (read from claims: it shows each quote).
+PRICE_OBS_CTE = f"""
+with price_obs as (
+  select c.id as claim_id, c.model, c.tier, c.resolution, c.duration_s,
+    c.credits, c.credit_unit, c.price_cny, c.price_usd, c.quote,
+    d.id as document_id, d.url as document_url, d.title as document_title,
+    {OBSERVED_AT} as observed_at,
+    case when c.credits is not null then printf('%g %s', c.credits, coalesce(c.credit_unit, 'credits'))
+         when c.price_cny is not null then printf('CNY %g', c.price_cny)
+         else printf('USD %g', c.price_usd) end as price_point
+  from claims c
+  join documents d on d.id = c.document_id
+  where c.kind = 'price' and c.section = 'body' and c.model is not null
+    and coalesce(c.credits, c.price_cny, c.price_usd) is not null
+    and (:model = '' or c.model = :model)
+    and (:since = '' or {OBSERVED_AT} >= {SINCE_UTC})
+)"""
+
+PRICE_HISTORY_SQL = PRICE_OBS_CTE + """
 select o.observed_at, o.model, o.tier, o.resolution, o.duration_s, o.price_point as price_label,
   o.credits, o.credit_unit, o.price_cny, o.price_usd,
   case when o.price_cny is not null and o.duration_s > 0 then round(o.price_cny / o.duration_s, 4) end
@@ -167,11 +217,12 @@ from price_obs o
 order by o.model, o.observed_at desc, coalesce(o.tier, ''), o.resolution, o.duration_s
 """
 
-PRICE_CONFLICTS_SQL = PRICE_CTES + """
+PRICE_CONFLICTS_SQL = PRICE_CTES + f"""
 select r.model, r.tier, r.resolution, r.duration_s, r.price_point as price_label,
   case when r.point_rank = 1 then 'shown' else 'alternative' end as in_price_table,
   r.credits, r.credit_unit, r.price_cny, r.price_usd,
-  r.supporting_documents, r.newest_observed_at, r.document_urls, r.document_ids
+  r.supporting_documents, r.newest_observed_at,
+  {_document_urls("r")} as document_urls, {_document_ids("r")} as document_ids
 from ranked r
 where r.price_points > 1
 order by r.model, coalesce(r.tier, ''), r.resolution, r.duration_s, r.point_rank
@@ -221,23 +272,69 @@ _SNIPPET = ("case when instr(d.text, trim(:q)) > 0 "
             "then substr(d.text, max(instr(d.text, trim(:q)) - 30, 1), 100) "
             "else substr(coalesce(nullif(d.summary, ''), d.text, ''), 1, 100) end")
 
-#: Trigram FTS for queries of three or more characters, LIKE below that (two-character Chinese words).
+# Two-character queries (most Chinese words) go through the trigram index too: an
+# occurrence with a character after it lies in a trigram that starts with the query,
+# and the fts5vocab tables (m007) list those trigrams, so the query MATCHes their
+# OR. An occurrence at the very end of a column has no such trigram: the index on
+# the last two characters of each searched column finds those. LIKE then checks
+# every candidate, so the hits are exactly what LIKE finds. This holds when LIKE and
+# the tokenizer fold the query alike: ASCII (both ignore its case) and caseless
+# scripts (CJK, kana, hangul, fullwidth punctuation). Other two-character queries and
+# one-character queries scan with LIKE.
+_Q = "trim(:q)"
+_FOLDS_ALIKE = ("[^ -~\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+                "\uff01-\uff20\uff3b-\uff40\uff5b-\uff65]")
+_PAIR = f"(length({_Q}) = 2 and {_Q} not glob '*{_FOLDS_ALIKE}*')"
+_SCAN = f"(length({_Q}) between 1 and 2 and not {_PAIR})"
+_TAIL = f"lower({_Q})"
+
+
+def _pair_terms(vocab: str) -> str:
+    """The FTS5 query: every trigram of ``vocab`` that starts with the two characters, OR-ed."""
+    return f"""select group_concat('"' || replace(term, '"', '""') || '"', ' OR ') as m from {vocab}
+  where {_PAIR} and term >= lower({_Q}) and term <= lower({_Q}) || char(1114111)
+  having count(*) > 0"""
+
+
+def _pair_hits(table: str, columns: tuple[str, ...]) -> str:
+    tails = "".join(f"\n      union all select rowid from {table} where {_PAIR} and lower(substr({c}, -2)) = {_TAIL}"
+                    for c in columns)
+    return (f"select {table}_fts.rowid from {table}_terms t, {table}_fts where {table}_fts match t.m"
+            f"{tails}")
+
+
+def _like_any(columns: tuple[str, ...]) -> str:
+    return "(" + " or ".join(f"{c} like {_LIKE} escape '\\'" for c in columns) + ")"
+
+
+_CLAIM_COLUMNS = ("quote", "model")
+_DOCUMENT_COLUMNS = ("title", "text", "summary")
+
+#: Trigram FTS for three or more characters; two through the trigram vocabulary (above); one by LIKE.
 SEARCH_SQL = f"""
-with claim_hits as (
+with claims_terms as ({_pair_terms("claims_fts_vocab")}),
+documents_terms as ({_pair_terms("documents_fts_vocab")}),
+claim_hits as (
   select rowid as rid from claims_fts
-  where length(trim(:q)) >= 3 and claims_fts match {_MATCH}
+  where length({_Q}) >= 3 and claims_fts match {_MATCH}
   union
   select rowid from claims
-  where length(trim(:q)) between 1 and 2
-    and (quote like {_LIKE} escape '\\' or model like {_LIKE} escape '\\')
+  where {_SCAN} and {_like_any(_CLAIM_COLUMNS)}
+  union
+  select rowid from claims
+  where rowid in ({_pair_hits("claims", _CLAIM_COLUMNS)})
+    and {_like_any(_CLAIM_COLUMNS)}
 ),
 document_hits as (
   select rowid as rid from documents_fts
-  where length(trim(:q)) >= 3 and documents_fts match {_MATCH}
+  where length({_Q}) >= 3 and documents_fts match {_MATCH}
   union
   select rowid from documents
-  where length(trim(:q)) between 1 and 2
-    and (title like {_LIKE} escape '\\' or text like {_LIKE} escape '\\' or summary like {_LIKE} escape '\\')
+  where {_SCAN} and {_like_any(_DOCUMENT_COLUMNS)}
+  union
+  select rowid from documents
+  where rowid in ({_pair_hits("documents", _DOCUMENT_COLUMNS)})
+    and {_like_any(_DOCUMENT_COLUMNS)}
 )
 select 'claim' as hit, c.kind, c.model, c.section, c.quote as snippet,
   d.title as document_title, d.url as document_url, {OBSERVED_AT} as observed_at,
@@ -301,8 +398,8 @@ CANNED: dict[str, dict[str, Any]] = {
     ),
     "search": _query(
         "Search claims and documents",
-        "Full-text search over claim quotes and document text. Three or more characters use the "
-        "trigram index; one or two characters (most Chinese words) use a substring scan.",
+        "Full-text search over claim quotes and document text: any substring, ASCII letters in either "
+        "case. Two or more characters use the trigram index; a single character scans.",
         SEARCH_SQL, ["q"],
     ),
     "claims_over_time": _query(

@@ -39,6 +39,34 @@ def connect_readonly(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
+def ensure_current_schema(path: str | Path) -> None:
+    """Apply pending migrations first, as every command that opens the database does.
+
+    The price table reads tables that a migration adds (price_point_documents and
+    price_point_sources), so a file last written by an older pingce is brought up
+    to date once; the export itself only reads.
+    """
+    from sqlite_utils import Database
+
+    from db.migrations import migrations
+
+    conn = connect_readonly(path)
+    try:
+        pending = [m.name for m in migrations.pending(Database(conn))]
+    finally:
+        conn.close()
+    if not pending:
+        return
+    from db import open_db
+
+    log.info("%s: applying migrations %s before exporting", path, ", ".join(pending))
+    try:
+        open_db(path, create=False).conn.close()
+    except sqlite3.OperationalError as exc:
+        raise RuntimeError(f"{path} needs migrations ({', '.join(pending)}) and cannot take them: {exc}; "
+                           "open it once with a command that can write it (pingce run or pingce serve)") from exc
+
+
 def price_rows(conn: sqlite3.Connection, model: str | None = None, since: str | None = None) -> list[PriceRow]:
     """Run the price-table SQL and validate each row.
 
@@ -111,6 +139,7 @@ def read_prices_csv(text: str) -> list[dict[str, Any]]:
 def export_prices(db_path: str | Path, fmt: str, out: TextIO, model: str | None = None,
                   since: str | None = None) -> int:
     """Export the price table from ``db_path``; returns how many rows were written."""
+    ensure_current_schema(db_path)
     conn = connect_readonly(db_path)
     try:
         rows = price_rows(conn, model=model, since=since)

@@ -142,3 +142,20 @@ def test_schema_describes_every_field() -> None:
     schema = price_schema()
     assert all(prop.get("description") for prop in schema["properties"].values())
     assert schema["$id"] == "urn:pingce:schema:prices"
+
+
+def test_export_brings_an_older_database_up_to_date(tmp_path: Path) -> None:
+    """A file written before the price tables existed is migrated once, then read."""
+    path = build_sample_db(tmp_path / "old.db")
+    expected = export(path, "--format", "json")
+    conn = sqlite3.connect(path)
+    for (name,) in conn.execute("select name from sqlite_master where type = 'trigger' and name like 'price%'").fetchall():
+        conn.execute(f"drop trigger {name}")
+    for table in ("price_point_documents", "price_point_sources", "price_point_lists"):
+        conn.execute(f"drop table {table}")
+    conn.execute("delete from _sqlite_migrations where name = 'm006_price_points'")
+    conn.commit()
+    conn.close()
+    assert export(path, "--format", "json") == expected
+    applied = sqlite3.connect(path).execute("select count(*) from _sqlite_migrations where name = 'm006_price_points'")
+    assert applied.fetchone() == (1,)
