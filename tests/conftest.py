@@ -9,6 +9,9 @@ from sqlite_utils import Database
 
 from db import open_db
 
+# The replay server and its fixtures (replay, server, db, no_internet) for every test module.
+pytest_plugins = ["tests.replay"]
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 

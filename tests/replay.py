@@ -298,3 +298,18 @@ def run_errors(db: Any, run_id: int | None = None) -> list[dict[str, Any]]:
     sql = "select * from run_errors" + (" where run_id = ?" if run_id is not None else "") + " order by id"
     return list(db.query(sql, [run_id] if run_id is not None else []))
 
+
+
+@pytest.fixture
+def server(replay: ReplayServer) -> ReplayServer:
+    """The replay server with the recorded answers of every fetching source type."""
+    replay.load("all_sources.json")
+    return replay
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Any:
+    """A fresh database file (a real file: WAL, locks and raw bytes as in production)."""
+    from db import open_db
+
+    return open_db(tmp_path / "t.db")

@@ -1,13 +1,11 @@
 """feed through the real pipeline: conditional GETs, WeChat article pages, keywords, fallbacks."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlite_utils import Database
 
-from db import open_db
 from ingest.pipeline import RunSummary, run_sources
 from tests.replay import (  # noqa: F401
     FIXTURES,
@@ -47,17 +45,6 @@ def docs(db: Database) -> dict[str, dict[str, Any]]:
 
 def article_hits(server: ReplayServer) -> list[str]:
     return [r.query["mid"] for r in server.hits("/s")]
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Database:
-    return open_db(tmp_path / "t.db")
-
-
-@pytest.fixture
-def server(replay: ReplayServer) -> ReplayServer:
-    replay.load("all_sources.json")
-    return replay
 
 
 def test_feed_items_and_full_wechat_articles(db: Database, server: ReplayServer) -> None:

@@ -49,12 +49,6 @@ def content(db: Database) -> list[tuple[Any, ...]]:
     return db.execute("select id, content_hash, raw_sha256 from documents order by id").fetchall()
 
 
-@pytest.fixture
-def server(replay: ReplayServer) -> ReplayServer:
-    replay.load("all_sources.json")
-    return replay
-
-
 def test_one_run_ingests_every_source_and_a_second_fetches_only_what_changed(
     tmp_path: Path, server: ReplayServer, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

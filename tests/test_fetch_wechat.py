@@ -7,7 +7,6 @@ from typing import Any
 import pytest
 from sqlite_utils import Database
 
-from db import open_db
 from ingest.pipeline import RunSummary, run_sources
 from tests.replay import (  # noqa: F401
     FIXTURES,
@@ -36,17 +35,6 @@ def run(db: Database, sources: list[dict[str, Any]], **http: Any) -> RunSummary:
 
 def docs(db: Database) -> dict[str, dict[str, Any]]:
     return {r["url"]: r for r in db.query("select * from documents")}
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Database:
-    return open_db(tmp_path / "t.db")
-
-
-@pytest.fixture
-def server(replay: ReplayServer) -> ReplayServer:
-    replay.load("all_sources.json")
-    return replay
 
 
 def test_urls_are_normalised_deduplicated_and_fetched_once(db: Database, server: ReplayServer,

@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from sqlite_utils import Database
 
-from db import open_db
 from ingest.pipeline import RunSummary, run_sources
 from tests.replay import (  # noqa: F401
     FIXTURES,
@@ -46,17 +45,6 @@ def weibo_docs(db: Database) -> dict[str, dict[str, Any]]:
 def page(server: ReplayServer, body_file: str, since_id: str | None = None, **kw: Any) -> None:
     query = {"containerid": CID, **({"since_id": since_id} if since_id else {})}
     server.add(INDEX, Reply(body_file=body_file, **kw), query=query)
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Database:
-    return open_db(tmp_path / "t.db")
-
-
-@pytest.fixture
-def server(replay: ReplayServer) -> ReplayServer:
-    replay.load("all_sources.json")
-    return replay
 
 
 def test_first_run_pages_expands_and_keeps_pinned_and_reposts(db: Database, server: ReplayServer) -> None:
