@@ -31,6 +31,11 @@ class Fetched:
     store_raw: bool = True
 
 
+def published_before(doc: Document, since: dt.datetime | None) -> bool:
+    """True when --since is set and the document is dated before it (undated ones are kept)."""
+    return since is not None and doc.published_at is not None and doc.published_at < since
+
+
 class SourceError(Exception):
     """A whole source failed (blocked, refused, unreachable): one line saying why."""
 

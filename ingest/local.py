@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ingest.items import Fetched, SourceContext, SourceError
+from ingest.localfiles import iter_files
 from schemas.config import ClipsSource, FilesSource
 
 log = logging.getLogger(__name__)
@@ -33,9 +34,5 @@ def read_clips(source: ClipsSource, ctx: SourceContext) -> Iterator[Fetched]:
 
 
 def read_files(source: FilesSource, ctx: SourceContext) -> Iterator[Fetched]:
-    for path in source.paths:
-        if path.is_dir():
-            for p in sorted(q for q in path.rglob("*") if q.is_file() and not q.name.startswith(".")):
-                yield _read(p)
-        else:
-            yield _read(path)
+    for path in iter_files(source.paths):
+        yield _read(path)

@@ -13,7 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from db.store import finish_run, record_error, save_document, save_models, save_raw, save_source, start_run
-from ingest.items import Fetched, SourceContext, SourceError
+from ingest.items import Fetched, SourceContext, SourceError, published_before
 from ingest.local import read_clips, read_files
 from schemas.config import Config
 from schemas.document import Document, ParseError
@@ -60,13 +60,8 @@ def sync_models(db: Database) -> None:
         save_models(db, iter_models())
 
 
-def _too_old(doc: Document, since: dt.datetime | None) -> bool:
-    return since is not None and doc.published_at is not None and doc.published_at < since
-
-
 def store_item(db: Database, item: Fetched, source: str, since: dt.datetime | None, summary: RunSummary) -> bool:
     """Store one input and what it holds; returns False when it failed."""
-    extract, version = _extractor()
     raw_sha, new = None, True
     if item.store_raw and item.body:
         raw_sha, new = save_raw(db, item.body, item.origin, item.content_type)
@@ -76,7 +71,7 @@ def store_item(db: Database, item: Fetched, source: str, since: dt.datetime | No
         _fail(db, summary, source, item.origin, item.error, raw_sha)
         return False
     if raw_sha and not new and item.documents is None:
-        done = _already_stored(db, raw_sha, source, version)
+        done = _already_stored(db, raw_sha, source, _extractor()[1])
         if done:
             summary.counts["documents_unchanged"] += done
             return True
@@ -91,15 +86,20 @@ def store_item(db: Database, item: Fetched, source: str, since: dt.datetime | No
         _fail(db, summary, source, item.origin, str(exc), raw_sha)
         return False
     for doc in docs:
-        if _too_old(doc, since):
-            continue
-        label = doc.url or item.origin
-        claims = extract(doc, label) if doc.status == "ok" else []
-        result = save_document(db, doc, source, raw_sha, claims, version)
-        summary.counts[f"documents_{result.status}"] += 1
-        summary.counts["claims_new"] += result.claims_new
-        summary.counts["claims_removed"] += result.claims_removed
+        if not published_before(doc, since):
+            save_extracted(db, doc, source, raw_sha, item.origin, summary.counts)
     return True
+
+
+def save_extracted(db: Database, doc: Document, source: str, raw_sha: str | None, origin: str,
+                   counts: Counter[str]) -> None:
+    """Extract a parsed document's claims and store both; count what happened in ``counts``."""
+    extract, version = _extractor()
+    claims = extract(doc, doc.url or origin) if doc.status == "ok" else []
+    result = save_document(db, doc, source, raw_sha, claims, version)
+    counts[f"documents_{result.status}"] += 1
+    counts["claims_new"] += result.claims_new
+    counts["claims_removed"] += result.claims_removed
 
 
 def _already_stored(db: Database, raw_sha: str, source: str, version: int) -> int:

@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
-from db.store import _replace_claims, row_to_document, save_document
-from ingest.pipeline import _extractor, sync_models
+from db.store import _replace_claims, row_to_document
+from ingest.pipeline import _extractor, save_extracted, sync_models
 from schemas.document import ParseError
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,6 @@ def reparse(db: Database, *, progress: Callable[[str], None] | None = None) -> C
     """
     from ingest.parsers import parse_bytes
 
-    extract, version = _extractor()
     sync_models(db)
     counts: Counter[str] = Counter()
     marks = ",".join("?" * len(REPARSABLE_VIA))
@@ -65,11 +64,7 @@ def reparse(db: Database, *, progress: Callable[[str], None] | None = None) -> C
             counts["errors"] += 1
             continue
         for doc in docs:
-            claims = extract(doc, doc.url or origin) if doc.status == "ok" else []
-            result = save_document(db, doc, source, sha, claims, version)
-            counts[f"documents_{result.status}"] += 1
-            counts["claims_new"] += result.claims_new
-            counts["claims_removed"] += result.claims_removed
+            save_extracted(db, doc, source, sha, origin, counts)
         if progress:
             progress(origin)
     return counts

@@ -14,7 +14,6 @@
 """
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Iterator
 
@@ -29,7 +28,7 @@ from ingest.fetch.common import (
 )
 from ingest.fetch.http import FetchError, HttpCache, to_utf8
 from ingest.fetch.wechat import WALL, ArticleFetcher, ArticleResult, is_wechat_url
-from ingest.items import Fetched, SourceContext, SourceError
+from ingest.items import Fetched, SourceContext, SourceError, published_before
 from ingest.parsers.feed import parse_feed
 from schemas.config import FeedSource
 from schemas.document import Document, ParseError
@@ -38,10 +37,6 @@ log = logging.getLogger(__name__)
 
 PENDING = "pending_articles"
 ARTICLES = "articles_"  # state prefix of the article backoff
-
-
-def _too_old(doc: Document, since: dt.datetime | None) -> bool:
-    return since is not None and doc.published_at is not None and doc.published_at < since
 
 
 class _FeedRun:
@@ -92,7 +87,7 @@ class _FeedRun:
         wechat: list[Document] = []
         for doc in docs:
             if self.articles is not None and doc.url and is_wechat_url(doc.url):
-                if not self.articles.done(doc.url) and not _too_old(doc, self.ctx.since):
+                if not self.articles.done(doc.url) and not published_before(doc, self.ctx.since):
                     wechat.append(doc)
             elif matches(doc, self.source.keywords):
                 plain.append(doc)
