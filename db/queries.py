@@ -310,32 +310,27 @@ def _like_any(columns: tuple[str, ...]) -> str:
 _CLAIM_COLUMNS = ("quote", "model")
 _DOCUMENT_COLUMNS = ("title", "text", "summary")
 
+def _hits(table: str, columns: tuple[str, ...]) -> str:
+    """Rowids of ``table`` matching :q, by whichever of the three routes fits its length."""
+    return f"""
+  select rowid as rid from {table}_fts
+  where length({_Q}) >= 3 and {table}_fts match {_MATCH}
+  union
+  select rowid from {table}
+  where {_SCAN} and {_like_any(columns)}
+  union
+  select rowid from {table}
+  where rowid in ({_pair_hits(table, columns)})
+    and {_like_any(columns)}
+"""
+
+
 #: Trigram FTS for three or more characters; two through the trigram vocabulary (above); one by LIKE.
 SEARCH_SQL = f"""
 with claims_terms as ({_pair_terms("claims_fts_vocab")}),
 documents_terms as ({_pair_terms("documents_fts_vocab")}),
-claim_hits as (
-  select rowid as rid from claims_fts
-  where length({_Q}) >= 3 and claims_fts match {_MATCH}
-  union
-  select rowid from claims
-  where {_SCAN} and {_like_any(_CLAIM_COLUMNS)}
-  union
-  select rowid from claims
-  where rowid in ({_pair_hits("claims", _CLAIM_COLUMNS)})
-    and {_like_any(_CLAIM_COLUMNS)}
-),
-document_hits as (
-  select rowid as rid from documents_fts
-  where length({_Q}) >= 3 and documents_fts match {_MATCH}
-  union
-  select rowid from documents
-  where {_SCAN} and {_like_any(_DOCUMENT_COLUMNS)}
-  union
-  select rowid from documents
-  where rowid in ({_pair_hits("documents", _DOCUMENT_COLUMNS)})
-    and {_like_any(_DOCUMENT_COLUMNS)}
-)
+claim_hits as ({_hits("claims", _CLAIM_COLUMNS)}),
+document_hits as ({_hits("documents", _DOCUMENT_COLUMNS)})
 select 'claim' as hit, c.kind, c.model, c.section, c.quote as snippet,
   d.title as document_title, d.url as document_url, {OBSERVED_AT} as observed_at,
   d.id as document_id, c.id as claim_id
