@@ -7,13 +7,11 @@ import pytest
 
 from db import open_db
 from ingest.pipeline import run_sources
-from tests.replay import (  # noqa: F401
+from tests.replay import (
     FIXTURES,
     ReplayServer,
     Reply,
     make_config,
-    no_internet,
-    replay_fixture,
     run_errors,
 )
 

@@ -7,13 +7,10 @@ import pytest
 from sqlite_utils import Database
 
 from ingest.pipeline import RunSummary, run_sources
-from tests.replay import (  # noqa: F401
-    FIXTURES,
+from tests.replay import (
     ReplayServer,
     Reply,
     make_config,
-    no_internet,
-    replay_fixture,
     run_errors,
 )
 

@@ -14,14 +14,11 @@ from sqlite_utils import Database
 from db import open_db
 from ingest.cli import cli
 from ingest.pipeline import run_sources
-from tests.replay import (  # noqa: F401
+from tests.replay import (
     FAST_HTTP,
     ReplayServer,
     Reply,
     make_config,
-    no_internet,
-    replay_fixture,
-    run_errors,
 )
 
 pytestmark = pytest.mark.usefixtures("no_internet")

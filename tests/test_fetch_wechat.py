@@ -8,13 +8,11 @@ import pytest
 from sqlite_utils import Database
 
 from ingest.pipeline import RunSummary, run_sources
-from tests.replay import (  # noqa: F401
+from tests.replay import (
     FIXTURES,
     ReplayServer,
     Reply,
     make_config,
-    no_internet,
-    replay_fixture,
     run_errors,
 )
 
