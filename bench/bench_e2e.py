@@ -8,6 +8,7 @@ more over the N-document input into the same database (nothing changed: it shoul
 be almost free). The baseline is a bare loop that reads the same files and
 inserts their text with sqlite3, no parsing or extraction.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,7 +55,9 @@ class ChildRun:
 
 def write_config(folder: Path, notes: Path, name: str) -> Path:
     cfg = folder / f"{name}.yml"
-    cfg.write_text(f"version: 1\nsources:\n  - name: bench\n    type: clips\n    path: {notes}\n", encoding="utf-8")
+    cfg.write_text(
+        f"version: 1\nsources:\n  - name: bench\n    type: clips\n    path: {notes}\n", encoding="utf-8"
+    )
     return cfg
 
 
@@ -74,8 +77,16 @@ def run_pingce(cfg: Path, db: Path, docs: int) -> ChildRun:
         documents = conn.execute("select count(*) from documents").fetchone()[0]
         claims = conn.execute("select count(*) from claims").fetchone()[0]
     conn.close()
-    return ChildRun(docs, wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, proc.returncode,
-                    documents, claims, stderr)
+    return ChildRun(
+        docs,
+        wall,
+        usage.ru_maxrss / 1024,
+        usage.ru_utime + usage.ru_stime,
+        proc.returncode,
+        documents,
+        claims,
+        stderr,
+    )
 
 
 def bare_loop(notes: Path, db: Path) -> float:
@@ -87,7 +98,9 @@ def bare_loop(notes: Path, db: Path) -> float:
     conn.execute("create table documents (id text primary key, text text)")
     with conn:
         for path in sorted(notes.rglob("*.md")):
-            conn.execute("insert into documents values (?, ?)", (str(path), path.read_bytes().decode("utf-8")))
+            conn.execute(
+                "insert into documents values (?, ?)", (str(path), path.read_bytes().decode("utf-8"))
+            )
     conn.close()
     return time.perf_counter() - t0
 
@@ -117,7 +130,9 @@ def profile_in_process(notes: Path, work: Path, top: int = 25) -> None:
         prof.enable()
         run_sources(db, config, str(cfg))
         prof.disable()
-        print(f"\n-- cProfile, {label}: {time.perf_counter() - t0:.2f} s wall (profiled), top {top} by cumulative")
+        print(
+            f"\n-- cProfile, {label}: {time.perf_counter() - t0:.2f} s wall (profiled), top {top} by cumulative"
+        )
         buf = io.StringIO()
         pstats.Stats(prof, stream=buf).sort_stats("cumulative").print_stats(top)
         print("\n".join(ln for ln in buf.getvalue().splitlines() if ln.strip())[:12000])
@@ -133,8 +148,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--json", help="write the figures here")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
-    ap.add_argument("--profile", type=int, default=0, metavar="K",
-                    help="also cProfile run_sources in-process over K notes (no figures)")
+    ap.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="K",
+        help="also cProfile run_sources in-process over K notes (no figures)",
+    )
     args = ap.parse_args(argv)
     header(f"bench_e2e: pingce run over {args.docs:,} generated clip notes")
     if not (VENV_BIN / "pingce").exists():
@@ -146,8 +166,10 @@ def main(argv: list[str] | None = None) -> int:
         full = work / "notes"
         t0 = time.perf_counter()
         size = write_notes(full, args.profile or args.docs, args.seed)
-        print(f"   generated {args.profile or args.docs:,} notes ({size / 1e6:.1f} MB) in {time.perf_counter() - t0:.1f} s"
-              f" under {work}\n")
+        print(
+            f"   generated {args.profile or args.docs:,} notes ({size / 1e6:.1f} MB) in {time.perf_counter() - t0:.1f} s"
+            f" under {work}\n"
+        )
         if args.profile:
             profile_in_process(full, work)
             return 0
@@ -167,41 +189,131 @@ def main(argv: list[str] | None = None) -> int:
         base_s = bare_loop(full, work / "bare.db")
         base_rate = args.docs / base_s
 
-        rows = [[f"{r.docs:,}", f"{r.wall_s:.1f}", f"{r.docs_per_s:.0f}", f"{r.claims:,}", f"{r.claims_per_s:.0f}",
-                 f"{r.rss_mb:.0f}", f"{r.cpu_s:.1f}", r.exit_code, f"{r.documents:,}"] for r in runs]
-        rows.append([f"{second.docs:,} again", f"{second.wall_s:.2f}", f"{second.docs_per_s:.0f}", "+0",
-                     "", f"{second.rss_mb:.0f}", f"{second.cpu_s:.1f}", second.exit_code, ""])
+        rows = [
+            [
+                f"{r.docs:,}",
+                f"{r.wall_s:.1f}",
+                f"{r.docs_per_s:.0f}",
+                f"{r.claims:,}",
+                f"{r.claims_per_s:.0f}",
+                f"{r.rss_mb:.0f}",
+                f"{r.cpu_s:.1f}",
+                r.exit_code,
+                f"{r.documents:,}",
+            ]
+            for r in runs
+        ]
+        rows.append(
+            [
+                f"{second.docs:,} again",
+                f"{second.wall_s:.2f}",
+                f"{second.docs_per_s:.0f}",
+                "+0",
+                "",
+                f"{second.rss_mb:.0f}",
+                f"{second.cpu_s:.1f}",
+                second.exit_code,
+                "",
+            ]
+        )
         rows.append([f"{args.docs:,} bare loop", f"{base_s:.2f}", f"{base_rate:.0f}", "", "", "", "", "", ""])
         print()
-        print(table(["docs", "wall s", "docs/s", "claims", "claims/s", "peak RSS MB", "cpu s", "exit",
-                     "documents"], rows))
+        print(
+            table(
+                [
+                    "docs",
+                    "wall s",
+                    "docs/s",
+                    "claims",
+                    "claims/s",
+                    "peak RSS MB",
+                    "cpu s",
+                    "exit",
+                    "documents",
+                ],
+                rows,
+            )
+        )
         bad = [r for r in runs if r.exit_code != 0 or r.documents != r.docs]
         if bad or second.exit_code != 0:
             r = bad[0] if bad else second
-            print(f"\n!! {len(bad) + (second.exit_code != 0)} run(s) failed; N={r.docs}: exit {r.exit_code}, "
-                  f"{r.documents} documents; its stderr:\n{r.stderr[-3000:]}")
+            print(
+                f"\n!! {len(bad) + (second.exit_code != 0)} run(s) failed; N={r.docs}: exit {r.exit_code}, "
+                f"{r.documents} documents; its stderr:\n{r.stderr[-3000:]}"
+            )
 
         ok = first.exit_code == 0 and first.documents == args.docs
         rss_max = max(r.rss_mb for r in runs) if not bad else None
         figs = [
-            Figure(BENCH, f"documents/s (N={args.docs:,})", first.docs_per_s if ok else None, " doc/s",
-                   note=f"bare read+insert loop: {base_rate:,.0f} doc/s"),
-            Figure(BENCH, "bare loop / ours (documents/s)", base_rate / first.docs_per_s if ok else None, "×",
-                   note="how many times faster reading + inserting alone is"),
-            Figure(BENCH, f"claims/s (N={args.docs:,})", first.claims_per_s if ok else None, " claims/s",
-                   note=f"{first.claims:,} claims, {first.claims / max(first.documents, 1):.1f}/doc"),
-            Figure(BENCH, "peak RSS, largest", rss_max, " MB", "<=", RSS_LIMIT_MB,
-                   note=" / ".join(f"{r.rss_mb:.0f}" for r in runs) + f" MB at N={', '.join(str(r.docs) for r in runs)}"),
-            Figure(BENCH, "peak RSS growth N/4 → N", first.rss_mb / runs[0].rss_mb if not bad else None, "×", "<=", FLAT_LIMIT,
-                   note="flat = independent of corpus size"),
-            Figure(BENCH, "second run / first run", 100 * second.wall_s / first.wall_s if ok else None, "%", "<=", 5.0,
-                   note=f"{second.wall_s:.2f} s vs {first.wall_s:.1f} s, unchanged input"),
-            Figure(BENCH, "exit codes", float(sum(r.exit_code != 0 for r in [*runs, second])), " failed",
-                   "<=", 0.0),
+            Figure(
+                BENCH,
+                f"documents/s (N={args.docs:,})",
+                first.docs_per_s if ok else None,
+                " doc/s",
+                note=f"bare read+insert loop: {base_rate:,.0f} doc/s",
+            ),
+            Figure(
+                BENCH,
+                "bare loop / ours (documents/s)",
+                base_rate / first.docs_per_s if ok else None,
+                "×",
+                note="how many times faster reading + inserting alone is",
+            ),
+            Figure(
+                BENCH,
+                f"claims/s (N={args.docs:,})",
+                first.claims_per_s if ok else None,
+                " claims/s",
+                note=f"{first.claims:,} claims, {first.claims / max(first.documents, 1):.1f}/doc",
+            ),
+            Figure(
+                BENCH,
+                "peak RSS, largest",
+                rss_max,
+                " MB",
+                "<=",
+                RSS_LIMIT_MB,
+                note=" / ".join(f"{r.rss_mb:.0f}" for r in runs)
+                + f" MB at N={', '.join(str(r.docs) for r in runs)}",
+            ),
+            Figure(
+                BENCH,
+                "peak RSS growth N/4 → N",
+                first.rss_mb / runs[0].rss_mb if not bad else None,
+                "×",
+                "<=",
+                FLAT_LIMIT,
+                note="flat = independent of corpus size",
+            ),
+            Figure(
+                BENCH,
+                "second run / first run",
+                100 * second.wall_s / first.wall_s if ok else None,
+                "%",
+                "<=",
+                5.0,
+                note=f"{second.wall_s:.2f} s vs {first.wall_s:.1f} s, unchanged input",
+            ),
+            Figure(
+                BENCH,
+                "exit codes",
+                float(sum(r.exit_code != 0 for r in [*runs, second])),
+                " failed",
+                "<=",
+                0.0,
+            ),
         ]
         print("\n" + figures_table(figs))
-        write_json(args.json, BENCH, figs, {"runs": [r.__dict__ | {"stderr": r.stderr[-500:]} for r in runs],
-                                            "bare_s": base_s, "second_s": second.wall_s})
+        write_json(
+            args.json,
+            BENCH,
+            figs,
+            {
+                "runs": [r.__dict__ | {"stderr": r.stderr[-500:]} for r in runs],
+                "bare_s": base_s,
+                "second_s": second.wall_s,
+            },
+        )
         return 1 if bad or second.exit_code != 0 else 0
     finally:
         if args.keep:

@@ -9,6 +9,7 @@ run: one precompiled ``re.finditer`` scan for amounts over the same text.
 Each is timed ``--repeat`` times and the fastest run counts (a shared machine
 only ever makes a run slower), so figures compare across runs.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,8 +24,15 @@ from schemas.document import Document
 
 log = logging.getLogger(__name__)
 
-MODELS = [("可灵", "2.1", "大师版"), ("海螺", "02", ""), ("Vidu", "Q1", ""), ("即梦", "3.0", ""),
-          ("通义万相", "2.1", ""), ("可灵", "1.6", "高品质版"), ("PixVerse", "V4.5", "")]
+MODELS = [
+    ("可灵", "2.1", "大师版"),
+    ("海螺", "02", ""),
+    ("Vidu", "Q1", ""),
+    ("即梦", "3.0", ""),
+    ("通义万相", "2.1", ""),
+    ("可灵", "1.6", "高品质版"),
+    ("PixVerse", "V4.5", ""),
+]
 EN_MODELS = ["Runway Gen-4", "Gen-4 Turbo", "Veo 3", "Sora 2", "Kling 2.1 Master", "Hailuo 02", "Luma Ray2"]
 ZH = [
     "{m}的运镜非常丝滑，光影层次也更丰富。",
@@ -67,8 +75,10 @@ EN = [
 # share of sentences that carry a claim; the seed reviews have about one claim per
 # 300 characters, most of a review being narration, prompts and image markers
 CLAIM_SHARE = 0.25
-TABLE = ("| 模型 | 分辨率 | 时长 | 消耗积分 |\n| --- | --- | --- | --- |\n"
-         "| {m} | 720P | 5秒 | {c}积分 |\n| {m} | 1080P | 5秒 | {c2}积分 |\n")
+TABLE = (
+    "| 模型 | 分辨率 | 时长 | 消耗积分 |\n| --- | --- | --- | --- |\n"
+    "| {m} | 720P | 5秒 | {c}积分 |\n| {m} | 1080P | 5秒 | {c2}积分 |\n"
+)
 
 
 def _zh_name(rng: random.Random) -> str:
@@ -81,8 +91,14 @@ def make_doc(rng: random.Random, size: int) -> Document:
     style = rng.choice(("zh", "zh", "tw", "en"))
     parts: list[str] = []
     while sum(map(len, parts)) < size:
-        fill = {"m": _zh_name(rng), "m2": _zh_name(rng), "c": rng.choice([20, 35, 50, 100]),
-                "c2": rng.choice([60, 80]), "n": rng.choice([1, 2, 3, 4]), "p": rng.choice([30, 50, 65])}
+        fill = {
+            "m": _zh_name(rng),
+            "m2": _zh_name(rng),
+            "c": rng.choice([20, 35, 50, 100]),
+            "c2": rng.choice([60, 80]),
+            "n": rng.choice([1, 2, 3, 4]),
+            "p": rng.choice([30, 50, 65]),
+        }
         claim = rng.random() < CLAIM_SHARE
         if style == "en":
             fill["m"], fill["m2"] = rng.choice(EN_MODELS), rng.choice(EN_MODELS)
@@ -103,12 +119,16 @@ def _to_traditional(text: str) -> str:
     return str(OpenCC("s2t").convert(text))
 
 
-BASELINE = re.compile(r"\d+(?:\.\d+)?\s*(?:灵感值|积分|credits?|秒|分钟|元|%)|可灵|海螺|vidu|runway|veo|sora", re.I)
+BASELINE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:灵感值|积分|credits?|秒|分钟|元|%)|可灵|海螺|vidu|runway|veo|sora", re.I
+)
 
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--mb", type=float, default=2.0, help="megabytes (million characters) of text to generate")
+    ap.add_argument(
+        "--mb", type=float, default=2.0, help="megabytes (million characters) of text to generate"
+    )
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--repeat", type=int, default=3, help="time each side this many times, keep the fastest")
     args = ap.parse_args(argv)
@@ -131,12 +151,16 @@ def main(argv: list[str] | None = None) -> None:
         ext_s = min(ext_s, time.perf_counter() - t0)
     ext_rate, base_rate = total / ext_s, total / base_s
     nbytes = sum(len(d.text.encode("utf-8")) for d in docs)
-    print(f"documents: {len(docs)}, characters: {total:,}, claims: {claims:,} "
-          f"({total / max(claims, 1):.0f} characters per claim; baseline matches: {hits:,})")
+    print(
+        f"documents: {len(docs)}, characters: {total:,}, claims: {claims:,} "
+        f"({total / max(claims, 1):.0f} characters per claim; baseline matches: {hits:,})"
+    )
     print(f"best of {max(1, args.repeat)} runs each")
     print(f"baseline re.finditer scan: {base_rate / 1e6:8.2f} M chars/s ({base_s:.2f} s)")
-    print(f"extract_document:          {ext_rate / 1e6:8.2f} M chars/s ({ext_s:.2f} s; "
-          f"{nbytes / ext_s / 1e6:.2f} MB/s of UTF-8)")
+    print(
+        f"extract_document:          {ext_rate / 1e6:8.2f} M chars/s ({ext_s:.2f} s; "
+        f"{nbytes / ext_s / 1e6:.2f} MB/s of UTF-8)"
+    )
     print(f"extractor / baseline ratio: {ext_rate / base_rate:.3f}")
 
 

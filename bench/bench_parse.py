@@ -6,6 +6,7 @@ Every round parses every page once with each contender, in rotating order, so
 the three see the same inputs under the same conditions; figures are medians over
 rounds. Inputs are the bytes on disk (each contender decodes them itself).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -55,8 +56,11 @@ def load_pages(corpus: Path) -> list[tuple[str, bytes, dict[str, Any]]]:
     return pages
 
 
-def measure(pages: list[tuple[str, bytes, dict[str, Any]]], rounds: int,
-            funcs: dict[str, Callable[[bytes], tuple[str, str]]]) -> dict[str, list[list[float]]]:
+def measure(
+    pages: list[tuple[str, bytes, dict[str, Any]]],
+    rounds: int,
+    funcs: dict[str, Callable[[bytes], tuple[str, str]]],
+) -> dict[str, list[list[float]]]:
     """name -> per-round list of per-page seconds."""
     for fn in funcs.values():  # warm-up: imports, regex compilation, trafilatura's lazy setup
         for _, data, _ in pages:
@@ -65,7 +69,7 @@ def measure(pages: list[tuple[str, bytes, dict[str, Any]]], rounds: int,
     times: dict[str, list[list[float]]] = {n: [] for n in names}
     clock = time.perf_counter
     for r in range(rounds):
-        for name in names[r % len(names):] + names[:r % len(names)]:
+        for name in names[r % len(names) :] + names[: r % len(names)]:
             fn = funcs[name]
             per_page = []
             for _, data, _ in pages:
@@ -76,8 +80,9 @@ def measure(pages: list[tuple[str, bytes, dict[str, Any]]], rounds: int,
     return times
 
 
-def quality_rows(pages: list[tuple[str, bytes, dict[str, Any]]],
-                 funcs: dict[str, Callable[[bytes], tuple[str, str]]]) -> tuple[list[list[Any]], dict[str, int], int]:
+def quality_rows(
+    pages: list[tuple[str, bytes, dict[str, Any]]], funcs: dict[str, Callable[[bytes], tuple[str, str]]]
+) -> tuple[list[list[Any]], dict[str, int], int]:
     rows: list[list[Any]] = []
     found = {"ours": 0, "trafilatura": 0}
     total = 0
@@ -92,12 +97,24 @@ def quality_rows(pages: list[tuple[str, bytes, dict[str, Any]]],
             hit = sum(p in text for p in phrases)
             found[who] += hit
             junk = [j for j in JUNK if j in text]
-            cells.append(f"{hit}/{len(phrases)}" + (f" junk:{','.join(j.strip() for j in junk)}" if junk else ""))
+            cells.append(
+                f"{hit}/{len(phrases)}" + (f" junk:{','.join(j.strip() for j in junk)}" if junk else "")
+            )
         status = out["ours"][0]
         want = exp.get("status", "?")
         status_ok += status == want
-        rows.append([name[:34], want, status + ("" if status == want else " ✗"), cells[0], cells[1],
-                     len(out["ours"][1]), len(out["trafilatura"][1]), len(out["bare lexbor"][1])])
+        rows.append(
+            [
+                name[:34],
+                want,
+                status + ("" if status == want else " ✗"),
+                cells[0],
+                cells[1],
+                len(out["ours"][1]),
+                len(out["trafilatura"][1]),
+                len(out["bare lexbor"][1]),
+            ]
+        )
     found["status_ok"] = status_ok
     return rows, found, total
 
@@ -118,7 +135,9 @@ def profile_ours(pages: list[tuple[str, bytes, dict[str, Any]]], rounds: int, to
     prof.disable()
     buf = io.StringIO()
     pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(top)
-    print("\n-- cProfile of ours, by own time (LexborHTMLParser(...) construction counts as the caller's own time)")
+    print(
+        "\n-- cProfile of ours, by own time (LexborHTMLParser(...) construction counts as the caller's own time)"
+    )
     print("\n".join(ln for ln in buf.getvalue().splitlines() if ln.strip()))
 
 
@@ -144,23 +163,51 @@ def main(argv: list[str] | None = None) -> int:
     round_s = {n: median([sum(r) for r in rs]) for n, rs in times.items()}
     rows = []
     for n, s in round_s.items():
-        rows.append([n, f"{len(pages) / s:.1f}", f"{size / 1e6 / s:.1f}", f"{s * 1000:.1f}",
-                     f"{s / round_s['ours']:.2f}×"])
+        rows.append(
+            [
+                n,
+                f"{len(pages) / s:.1f}",
+                f"{size / 1e6 / s:.1f}",
+                f"{s * 1000:.1f}",
+                f"{s / round_s['ours']:.2f}×",
+            ]
+        )
     print(table(["parser", "pages/s", "MB/s", "ms/round", "time vs ours"], rows))
 
     print("\nper page, median ms:")
     prow = []
     for i, (name, data, _) in enumerate(pages):
         ms = {n: median([r[i] for r in rs]) * 1000 for n, rs in times.items()}
-        prow.append([name[:34], f"{len(data) / 1e6:.2f}", fmt(ms["ours"]), fmt(ms["trafilatura"]),
-                     fmt(ms["bare lexbor"]), f"{ms['trafilatura'] / ms['ours']:.1f}×",
-                     f"{ms['ours'] / ms['bare lexbor']:.1f}×"])
+        prow.append(
+            [
+                name[:34],
+                f"{len(data) / 1e6:.2f}",
+                fmt(ms["ours"]),
+                fmt(ms["trafilatura"]),
+                fmt(ms["bare lexbor"]),
+                f"{ms['trafilatura'] / ms['ours']:.1f}×",
+                f"{ms['ours'] / ms['bare lexbor']:.1f}×",
+            ]
+        )
     print(table(["page", "MB", "ours", "trafilatura", "bare", "traf/ours", "ours/bare"], prow))
 
     qrows, found, total = quality_rows(pages, funcs)
     print("\ntext quality (expected.json phrases found; chars of text; junk = script/chrome in text):")
-    print(table(["page", "expected", "ours status", "ours phrases", "traf phrases", "ours chars",
-                 "traf chars", "bare chars"], qrows))
+    print(
+        table(
+            [
+                "page",
+                "expected",
+                "ours status",
+                "ours phrases",
+                "traf phrases",
+                "ours chars",
+                "traf chars",
+                "bare chars",
+            ],
+            qrows,
+        )
+    )
 
     speedup = round_s["trafilatura"] / round_s["ours"]
     vs_bare = round_s["ours"] / round_s["bare lexbor"]
@@ -171,10 +218,22 @@ def main(argv: list[str] | None = None) -> int:
         Figure(BENCH, "bare lexbor MB/s", size / 1e6 / round_s["bare lexbor"], " MB/s"),
         Figure(BENCH, "speed vs trafilatura", speedup, "×", ">=", 5.0, "trafilatura time / ours"),
         Figure(BENCH, "time vs bare lexbor", vs_bare, "×", "<=", 2.0, "ours time / bare #js_content parse"),
-        Figure(BENCH, "expected phrases, ours", 100 * found["ours"] / max(total, 1), "%", ">=", 100.0,
-               f"{found['ours']}/{total}"),
-        Figure(BENCH, "expected phrases, trafilatura", 100 * found["trafilatura"] / max(total, 1), "%",
-               note=f"{found['trafilatura']}/{total}"),
+        Figure(
+            BENCH,
+            "expected phrases, ours",
+            100 * found["ours"] / max(total, 1),
+            "%",
+            ">=",
+            100.0,
+            f"{found['ours']}/{total}",
+        ),
+        Figure(
+            BENCH,
+            "expected phrases, trafilatura",
+            100 * found["trafilatura"] / max(total, 1),
+            "%",
+            note=f"{found['trafilatura']}/{total}",
+        ),
         Figure(BENCH, "status right, ours", found["status_ok"], f"/{len(pages)}", ">=", float(len(pages))),
     ]
     print("\n" + figures_table(figs))

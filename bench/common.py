@@ -3,6 +3,7 @@
 Every ``bench_*.py`` prints its own tables and, with ``--json PATH``, writes its
 figures (value, unit, target, PASS/MISS) for ``bench/run`` to summarise.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -49,8 +50,10 @@ def machine() -> dict[str, Any]:
 
 def machine_line() -> str:
     m = machine()
-    return (f"{m['date']} | nproc {m['nproc']} | {m['cpu']} | Python {m['python']} | "
-            f"SQLite {m['sqlite']} | load {m['load']}")
+    return (
+        f"{m['date']} | nproc {m['nproc']} | {m['cpu']} | Python {m['python']} | "
+        f"SQLite {m['sqlite']} | load {m['load']}"
+    )
 
 
 @dataclass
@@ -72,7 +75,8 @@ class Figure:
     def __post_init__(self) -> None:
         if self.op and self.target is not None:
             self.ok = self.value is not None and (
-                self.value >= self.target if self.op == ">=" else self.value <= self.target)
+                self.value >= self.target if self.op == ">=" else self.value <= self.target
+            )
 
     @property
     def verdict(self) -> str:
@@ -105,6 +109,7 @@ def fmt(x: float) -> str:
 
 def table(headers: list[str], rows: list[list[Any]]) -> str:
     """A plain aligned text table (wide characters count as two columns)."""
+
     def width(s: str) -> int:
         return sum(2 if ord(ch) > 0x2E7F else 1 for ch in s)
 
@@ -123,7 +128,9 @@ def figures_table(figures: list[Figure]) -> str:
     return table(["bench", "figure", "value", "target", "", "note"], rows)
 
 
-def write_json(path: str | None, bench: str, figures: list[Figure], extra: dict[str, Any] | None = None) -> None:
+def write_json(
+    path: str | None, bench: str, figures: list[Figure], extra: dict[str, Any] | None = None
+) -> None:
     if not path:
         return
     out = Path(path)

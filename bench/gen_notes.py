@@ -8,6 +8,7 @@ strengths, capabilities and limitations, with filler prose around them. 85 % car
 YAML front matter (WeChat-style clips: 摘要 + 正文), 15 % are Weibo-style header
 notes whose 原始摘要 is RSSHub HTML. The same seed and index give the same note.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,36 +19,97 @@ from pathlib import Path
 
 # surface form, credit unit (None: priced in money), resolutions it sells
 MODELS: list[tuple[str, str | None, tuple[str, ...]]] = [
-    ("可灵2.1大师版", "灵感值", ("1080P",)), ("可灵2.1", "灵感值", ("720P", "1080P")),
-    ("可灵2.1高品质版", "灵感值", ("1080P",)), ("可灵1.6", "灵感值", ("720P", "1080P")),
-    ("可灵2.5 Turbo", "灵感值", ("1080P",)), ("海螺02", "积分", ("768P", "1080P")),
-    ("海螺2.3", "积分", ("768P", "1080P")), ("即梦3.0", "积分", ("720P", "1080P")),
-    ("Seedance 1.0 Pro", "积分", ("1080P",)), ("Vidu Q1", "积分", ("1080P",)),
-    ("Vidu 2.0", "积分", ("720P",)), ("PixVerse V4.5", "credits", ("540P", "1080P")),
-    ("Runway Gen-4", "credits", ("720P",)), ("Luma Ray2", "credits", ("720P", "1080P")),
-    ("Veo 3", None, ("720P", "1080P")), ("Veo 3 Fast", None, ("720P",)),
-    ("Sora 2", None, ("720P",)), ("Pika 2.2", "credits", ("720P", "1080P")),
-    ("万相2.2", "积分", ("480P", "720P")), ("混元视频", "积分", ("720P",)),
+    ("可灵2.1大师版", "灵感值", ("1080P",)),
+    ("可灵2.1", "灵感值", ("720P", "1080P")),
+    ("可灵2.1高品质版", "灵感值", ("1080P",)),
+    ("可灵1.6", "灵感值", ("720P", "1080P")),
+    ("可灵2.5 Turbo", "灵感值", ("1080P",)),
+    ("海螺02", "积分", ("768P", "1080P")),
+    ("海螺2.3", "积分", ("768P", "1080P")),
+    ("即梦3.0", "积分", ("720P", "1080P")),
+    ("Seedance 1.0 Pro", "积分", ("1080P",)),
+    ("Vidu Q1", "积分", ("1080P",)),
+    ("Vidu 2.0", "积分", ("720P",)),
+    ("PixVerse V4.5", "credits", ("540P", "1080P")),
+    ("Runway Gen-4", "credits", ("720P",)),
+    ("Luma Ray2", "credits", ("720P", "1080P")),
+    ("Veo 3", None, ("720P", "1080P")),
+    ("Veo 3 Fast", None, ("720P",)),
+    ("Sora 2", None, ("720P",)),
+    ("Pika 2.2", "credits", ("720P", "1080P")),
+    ("万相2.2", "积分", ("480P", "720P")),
+    ("混元视频", "积分", ("720P",)),
 ]
-SCENES = ["人物转身", "镜头环绕", "多人同框", "快速运动", "弹钢琴的特写", "倒水", "猫追蝴蝶", "跑步穿过人群",
-          "车辆过弯", "雨夜街头", "打拳", "吃面条"]
-BUGS = ["人物的手指会抽搐", "会凭空出现门窗", "腿会穿过桌子", "画面里的文字变成乱码", "人脸会崩",
-        "物体会穿模", "背景会闪烁", "人物突然多出一只手", "镜头会跳轴", "衣服颜色前后不一致"]
+SCENES = [
+    "人物转身",
+    "镜头环绕",
+    "多人同框",
+    "快速运动",
+    "弹钢琴的特写",
+    "倒水",
+    "猫追蝴蝶",
+    "跑步穿过人群",
+    "车辆过弯",
+    "雨夜街头",
+    "打拳",
+    "吃面条",
+]
+BUGS = [
+    "人物的手指会抽搐",
+    "会凭空出现门窗",
+    "腿会穿过桌子",
+    "画面里的文字变成乱码",
+    "人脸会崩",
+    "物体会穿模",
+    "背景会闪烁",
+    "人物突然多出一只手",
+    "镜头会跳轴",
+    "衣服颜色前后不一致",
+]
 ASPECTS = ["运镜", "光影", "人物一致性", "物理效果", "口型同步", "画面质感", "语义理解", "动作幅度"]
 PRAISE = ["很稳", "非常自然", "终于听话了", "明显更好", "几乎挑不出毛病", "比上一代强不少"]
 FEATURES = ["首尾帧", "文生视频", "图生视频", "1080P输出", "音频同步生成", "多镜头叙事", "运动笔刷", "对口型"]
 FILLER = [
-    "这两天一直在测各家的视频模型。", "先说结论，差距比我想象的要大。", "下面是几组对比，提示词完全一样。",
-    "测试用的都是同一张参考图。", "评论区很多朋友问我怎么选，我把感受写在这里。", "说实话，这个结果有点出乎意料。",
-    "后面我还会继续更新测试。", "大家可以根据自己的预算来选。", "每个case我都跑了三遍，取最好的一条。",
-    "这里只说我自己的体感，不代表官方。", "总的来说，各有各的长处。", "如果你是做短剧的，这一点很关键。",
-    "我把原片都放在文末了。", "有几条结果我没放出来，因为实在太离谱。", "不过这也只是第一版，还有进步空间。",
-    "我用的是会员账号，排队时间可能和免费用户不一样。", "这一轮一共烧掉了不少额度。",
+    "这两天一直在测各家的视频模型。",
+    "先说结论，差距比我想象的要大。",
+    "下面是几组对比，提示词完全一样。",
+    "测试用的都是同一张参考图。",
+    "评论区很多朋友问我怎么选，我把感受写在这里。",
+    "说实话，这个结果有点出乎意料。",
+    "后面我还会继续更新测试。",
+    "大家可以根据自己的预算来选。",
+    "每个case我都跑了三遍，取最好的一条。",
+    "这里只说我自己的体感，不代表官方。",
+    "总的来说，各有各的长处。",
+    "如果你是做短剧的，这一点很关键。",
+    "我把原片都放在文末了。",
+    "有几条结果我没放出来，因为实在太离谱。",
+    "不过这也只是第一版，还有进步空间。",
+    "我用的是会员账号，排队时间可能和免费用户不一样。",
+    "这一轮一共烧掉了不少额度。",
 ]
-TOPICS = ["价格又降了", "速度实测", "翻车合集", "到底值不值", "和老版本对比", "运镜测试", "会员怎么买最划算",
-          "十个提示词横评", "短剧创作体验", "物理效果大考"]
-AUTHORS = ["数字生命卡兹克", "AI视频观察", "影像实验室", "小林做短片", "卡尔的AI沃茨", "赛博导演", "阿杰评测",
-           "AIGC周刊"]
+TOPICS = [
+    "价格又降了",
+    "速度实测",
+    "翻车合集",
+    "到底值不值",
+    "和老版本对比",
+    "运镜测试",
+    "会员怎么买最划算",
+    "十个提示词横评",
+    "短剧创作体验",
+    "物理效果大考",
+]
+AUTHORS = [
+    "数字生命卡兹克",
+    "AI视频观察",
+    "影像实验室",
+    "小林做短片",
+    "卡尔的AI沃茨",
+    "赛博导演",
+    "阿杰评测",
+    "AIGC周刊",
+]
 
 
 def _price(r: random.Random, m: str, unit: str | None, res: tuple[str, ...]) -> str:
@@ -99,18 +161,26 @@ def note(i: int, seed: int = 7) -> str:
     title = f"{cast[0][0]}{r.choice(TOPICS)}：{'、'.join(m[0] for m in cast[1:])}也测了（{i}）"
     paras = []
     for _ in range(r.randint(6, 16)):
-        paras.append("".join(_sentence(r, r.choice(cast)) if r.random() < 0.6 else r.choice(FILLER)
-                             for _ in range(r.randint(2, 4))))
+        paras.append(
+            "".join(
+                _sentence(r, r.choice(cast)) if r.random() < 0.6 else r.choice(FILLER)
+                for _ in range(r.randint(2, 4))
+            )
+        )
     summary = f"博主实测{cast[0][0]}，{r.choice(ASPECTS)}{r.choice(PRAISE)}。{_price(r, *cast[0])}"
     if r.random() < 0.15:
         uid = 1_000_000_000 + r.randrange(10**9)
         html = "<br><br>".join(paras)
-        return (f"# {title}\n\n**URL**: https://weibo.com/{uid}/Bench{i:07d}\n\n## 原始摘要\n\n{html}<br><br>\n\n"
-                f"## AI 摘要\n\n{summary}\n\n## 元数据\n\n- **来源**: 微博\n"
-                f"- **保存时间**: {day.isoformat()}T08:00:00Z\n")
+        return (
+            f"# {title}\n\n**URL**: https://weibo.com/{uid}/Bench{i:07d}\n\n## 原始摘要\n\n{html}<br><br>\n\n"
+            f"## AI 摘要\n\n{summary}\n\n## 元数据\n\n- **来源**: 微博\n"
+            f"- **保存时间**: {day.isoformat()}T08:00:00Z\n"
+        )
     url = f"https://mp.weixin.qq.com/s/bench{i:07d}x{r.randrange(16**8):08x}"
-    front = (f'---\ntitle: "{title}"\n发布日期: {day.isoformat()}\n作者: "{r.choice(AUTHORS)}"\n'
-             f'来源: "微信公众号"\n原文链接: "{url}"\n---\n\n')
+    front = (
+        f'---\ntitle: "{title}"\n发布日期: {day.isoformat()}\n作者: "{r.choice(AUTHORS)}"\n'
+        f'来源: "微信公众号"\n原文链接: "{url}"\n---\n\n'
+    )
     parts = [front]
     if r.random() < 0.6:
         parts.append(f"## 摘要\n\n{summary}\n\n")

@@ -7,6 +7,7 @@ streams through), writes its figures to bench/out/results/NAME.json, and the
 summary is printed at the end and written to bench/out/results/summary.md.
 bench/bench_extract.py (owned by the extraction engine) runs too when present.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,7 +35,9 @@ QUICK = {
 
 def help_text(script: Path) -> str:
     try:
-        out = subprocess.run([PY, str(script), "--help"], capture_output=True, text=True, timeout=60, cwd=ROOT)
+        out = subprocess.run(
+            [PY, str(script), "--help"], capture_output=True, text=True, timeout=60, cwd=ROOT
+        )
     except (OSError, subprocess.TimeoutExpired):
         return ""
     return out.stdout + out.stderr
@@ -61,7 +64,9 @@ def markdown(figures: list[Figure]) -> str:
     lines = ["| bench | figure | value | target | result | note |", "|---|---|---|---|---|---|"]
     for f in figures:
         note = f.note.replace("|", "/")
-        lines.append(f"| {f.bench} | {f.name} | {f.value_text()} | {f.target_text()} | {f.verdict} | {note} |")
+        lines.append(
+            f"| {f.bench} | {f.name} | {f.value_text()} | {f.target_text()} | {f.verdict} | {note} |"
+        )
     return "\n".join(lines)
 
 
@@ -92,13 +97,16 @@ def main(argv: list[str] | None = None) -> int:
     if "extract" in wanted:
         if extract.exists():
             usage = help_text(extract)
-            extra = (["--quick"] if args.quick and "--quick" in usage else [])
+            extra = ["--quick"] if args.quick and "--quick" in usage else []
             extra += ["--mb", "0.2"] if args.quick and "--quick" not in usage and "--mb" in usage else []
             extra += ["--json", str(RESULTS / "extract.json")] if "--json" in usage else []
             code, wall, figs = run_one("extract", extract, extra)
             failed += code != 0
-            all_figs += figs or [Figure("extract", "bench_extract.py (own output above)", None,
-                                        note=f"exit {code}, {wall:.0f} s")]
+            all_figs += figs or [
+                Figure(
+                    "extract", "bench_extract.py (own output above)", None, note=f"exit {code}, {wall:.0f} s"
+                )
+            ]
             status.append(f"extract: exit {code}, {wall:.0f} s")
         else:
             status.append("extract: bench/bench_extract.py not present, skipped")
@@ -109,9 +117,13 @@ def main(argv: list[str] | None = None) -> int:
     print(figures_table(all_figs))
     misses = [f for f in all_figs if f.ok is False]
     passes = [f for f in all_figs if f.ok]
-    print(f"\n{len(passes)} PASS, {len(misses)} MISS" + (f", {failed} benchmark(s) failed to run" if failed else ""))
+    print(
+        f"\n{len(passes)} PASS, {len(misses)} MISS"
+        + (f", {failed} benchmark(s) failed to run" if failed else "")
+    )
     (RESULTS / "summary.md").write_text(
-        f"{machine_line()}\n\n{'; '.join(status)}\n\n{markdown(all_figs)}\n", encoding="utf-8")
+        f"{machine_line()}\n\n{'; '.join(status)}\n\n{markdown(all_figs)}\n", encoding="utf-8"
+    )
     return 1 if failed else 0
 
 

@@ -1,4 +1,5 @@
 """Schema changes, in order. Never edit an applied migration: add a new one."""
+
 from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
@@ -6,10 +7,20 @@ from sqlite_utils import Database, Migrations
 migrations = Migrations("pingce")
 
 CLAIM_NUMBERS = {
-    "credits": float, "credit_unit": str, "price_cny": float, "price_usd": float,
-    "duration_s": float, "resolution": str, "credits_per_cny": float, "credits_per_usd": float,
-    "percent": float, "direction": str, "versus": str,
-    "generation_s": float, "generation_s_min": float, "generation_s_max": float,
+    "credits": float,
+    "credit_unit": str,
+    "price_cny": float,
+    "price_usd": float,
+    "duration_s": float,
+    "resolution": str,
+    "credits_per_cny": float,
+    "credits_per_usd": float,
+    "percent": float,
+    "direction": str,
+    "versus": str,
+    "generation_s": float,
+    "generation_s_min": float,
+    "generation_s_max": float,
 }
 
 
@@ -23,10 +34,22 @@ def m001_core(db: Database) -> None:
     db.table("models").create({"name": str, "vendor": str, "brand": str, "aliases": str}, pk="name")
     db.table("runs").create(
         {
-            "id": int, "started_at": str, "finished_at": str, "status": str, "exit_code": int,
-            "pid": int, "config_path": str, "sources_total": int, "sources_failed": int,
-            "raw_new": int, "documents_new": int, "documents_changed": int, "documents_unchanged": int,
-            "claims_new": int, "claims_removed": int, "errors": int,
+            "id": int,
+            "started_at": str,
+            "finished_at": str,
+            "status": str,
+            "exit_code": int,
+            "pid": int,
+            "config_path": str,
+            "sources_total": int,
+            "sources_failed": int,
+            "raw_new": int,
+            "documents_new": int,
+            "documents_changed": int,
+            "documents_unchanged": int,
+            "claims_new": int,
+            "claims_removed": int,
+            "errors": int,
         },
         pk="id",
     )
@@ -37,20 +60,47 @@ def m001_core(db: Database) -> None:
     )
     db.table("documents").create(
         {
-            "id": str, "source": str, "platform": str, "platform_id": str, "url": str, "title": str,
-            "author": str, "published_at": str, "status": str, "truncated": int, "pinned": int,
-            "repost_of": str, "via": str, "text": str, "summary": str, "metadata": str, "images": str,
-            "raw_sha256": str, "content_hash": str, "extractor_version": int, "first_seen": str, "updated": str,
+            "id": str,
+            "source": str,
+            "platform": str,
+            "platform_id": str,
+            "url": str,
+            "title": str,
+            "author": str,
+            "published_at": str,
+            "status": str,
+            "truncated": int,
+            "pinned": int,
+            "repost_of": str,
+            "via": str,
+            "text": str,
+            "summary": str,
+            "metadata": str,
+            "images": str,
+            "raw_sha256": str,
+            "content_hash": str,
+            "extractor_version": int,
+            "first_seen": str,
+            "updated": str,
         },
         pk="id",
         foreign_keys=[("source", "sources", "name"), ("raw_sha256", "raw", "sha256")],
     )
     db.table("claims").create(
         {
-            "id": str, "document_id": str, "kind": str, "model": str, "tier": str,
+            "id": str,
+            "document_id": str,
+            "kind": str,
+            "model": str,
+            "tier": str,
             **CLAIM_NUMBERS,
-            "quote": str, "section": str, "start": int, "end": int, "confidence": float,
-            "method": str, "extractor_version": int,
+            "quote": str,
+            "section": str,
+            "start": int,
+            "end": int,
+            "confidence": float,
+            "method": str,
+            "extractor_version": int,
         },
         pk="id",
         foreign_keys=[("document_id", "documents", "id"), ("model", "models", "name")],
@@ -61,7 +111,8 @@ def m001_core(db: Database) -> None:
     db.table("documents").create_index(["published_at"])
     db.table("run_errors").create_index(["run_id"])
     db.table("source_state").create(
-        {"source": str, "key": str, "value": str}, pk=("source", "key"),
+        {"source": str, "key": str, "value": str},
+        pk=("source", "key"),
         foreign_keys=[("source", "sources", "name")],
     )
     db.table("http_cache").create(
@@ -128,23 +179,29 @@ def _same_key(a: str, b: str) -> str:
 
 def _counts(c: str) -> str:
     """The claim ``c`` is price evidence: a body price claim that names a model and states an amount."""
-    return (f"{c}.kind = 'price' and {c}.section = 'body' and {c}.model is not null "
-            f"and coalesce({c}.credits, {c}.price_cny, {c}.price_usd) is not null")
+    return (
+        f"{c}.kind = 'price' and {c}.section = 'body' and {c}.model is not null "
+        f"and coalesce({c}.credits, {c}.price_cny, {c}.price_usd) is not null"
+    )
 
 
 def _point(c: str) -> str:
     """The price point the claim ``c`` states: credits and unit, else CNY, else USD."""
-    return (f"case when {c}.credits is not null then printf('%g %s', {c}.credits, coalesce({c}.credit_unit, 'credits')) "
-            f"when {c}.price_cny is not null then printf('CNY %g', {c}.price_cny) "
-            f"else printf('USD %g', {c}.price_usd) end")
+    return (
+        f"case when {c}.credits is not null then printf('%g %s', {c}.credits, coalesce({c}.credit_unit, 'credits')) "
+        f"when {c}.price_cny is not null then printf('CNY %g', {c}.price_cny) "
+        f"else printf('USD %g', {c}.price_usd) end"
+    )
 
 
 _OBSERVED = "strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(d.published_at, d.first_seen))"
 _PPD = "price_point_documents"
 _PPS = "price_point_sources"
 _PPL = "price_point_lists"
-_PPD_COLUMNS = ("model, tier, resolution, duration_s, price_point, document_id, claims, credits, credit_unit, "
-                "price_cny, price_usd, observed_at, source, document_url, first_for_key")
+_PPD_COLUMNS = (
+    "model, tier, resolution, duration_s, price_point, document_id, claims, credits, credit_unit, "
+    "price_cny, price_usd, observed_at, source, document_url, first_for_key"
+)
 
 
 # A document's claims, by the document_id index: without statistics the planner would
@@ -158,19 +215,23 @@ def _insert_documents(where: str, claims: str = _DOC_CLAIMS) -> str:
   select model, tier, resolution, duration_s, price_point, document_id, count(*), max(credits), max(credit_unit),
     max(price_cny), max(price_usd), observed_at, source, url,
     row_number() over (partition by document_id, model, tier, resolution, duration_s order by price_point) = 1
-  from (select c.document_id, c.model, c.tier, c.resolution, c.duration_s, {_point('c')} as price_point,
+  from (select c.document_id, c.model, c.tier, c.resolution, c.duration_s, {_point("c")} as price_point,
           c.credits, c.credit_unit, c.price_cny, c.price_usd, {_OBSERVED} as observed_at, d.source, d.url
         from {claims} join documents d on d.id = c.document_id
-        where {where} and {_counts('c')})
+        where {where} and {_counts("c")})
   group by document_id, model, tier, resolution, duration_s, price_point"""
 
 
 def _sync_claim(x: str) -> str:
     """Statements that bring the row for claim ``x``'s document, key and price point in line with claims."""
-    row = f"{_PPD}.document_id = {x}.document_id and {_same_key(_PPD, x)} and {_PPD}.price_point = {_point(x)}"
+    row = (
+        f"{_PPD}.document_id = {x}.document_id and {_same_key(_PPD, x)} and {_PPD}.price_point = {_point(x)}"
+    )
     other = f"p.document_id = {x}.document_id and {_same_key('p', x)} and p.price_point = {_point(x)}"
-    claims = (f"c.document_id = {x}.document_id and {_counts('c')} and {_same_key('c', x)} "
-              f"and {_point('c')} = {_point(x)}")
+    claims = (
+        f"c.document_id = {x}.document_id and {_counts('c')} and {_same_key('c', x)} "
+        f"and {_point('c')} = {_point(x)}"
+    )
     return f"""
   delete from {_PPD} where {row} and not exists (select 1 from {_DOC_CLAIMS} where {claims});
   update {_PPD} set (claims, credits, credit_unit, price_cny, price_usd) = (
@@ -180,7 +241,7 @@ def _sync_claim(x: str) -> str:
   insert into {_PPD} ({_PPD_COLUMNS})
     select c.model, c.tier, c.resolution, c.duration_s, {_point(x)}, c.document_id, count(*), max(c.credits),
       max(c.credit_unit), max(c.price_cny), max(c.price_usd), {_OBSERVED}, d.source, d.url,
-      not exists (select 1 from {_PPD} k where k.document_id = {x}.document_id and {_same_key('k', x)})
+      not exists (select 1 from {_PPD} k where k.document_id = {x}.document_id and {_same_key("k", x)})
     from {_DOC_CLAIMS} join documents d on d.id = c.document_id
     where {claims} and not exists (select 1 from {_PPD} p where {other})
     group by c.document_id;"""
@@ -190,15 +251,18 @@ def _add_claim() -> str:
     """Statements for a new claim: count it into its row, or start the row (no claim is read)."""
     row = f"{_PPD}.document_id = new.document_id and {_same_key(_PPD, 'new')} and {_PPD}.price_point = {_point('new')}"
     other = f"p.document_id = new.document_id and {_same_key('p', 'new')} and p.price_point = {_point('new')}"
-    larger = {c: f"coalesce(max({c}, new.{c}), {c}, new.{c})" for c in ("credits", "credit_unit", "price_cny", "price_usd")}
+    larger = {
+        c: f"coalesce(max({c}, new.{c}), {c}, new.{c})"
+        for c in ("credits", "credit_unit", "price_cny", "price_usd")
+    }
     return f"""
-  update {_PPD} set claims = claims + 1, credits = {larger['credits']}, credit_unit = {larger['credit_unit']},
-      price_cny = {larger['price_cny']}, price_usd = {larger['price_usd']}
+  update {_PPD} set claims = claims + 1, credits = {larger["credits"]}, credit_unit = {larger["credit_unit"]},
+      price_cny = {larger["price_cny"]}, price_usd = {larger["price_usd"]}
     where {row};
   insert into {_PPD} ({_PPD_COLUMNS})
-    select new.model, new.tier, new.resolution, new.duration_s, {_point('new')}, new.document_id, 1, new.credits,
+    select new.model, new.tier, new.resolution, new.duration_s, {_point("new")}, new.document_id, 1, new.credits,
       new.credit_unit, new.price_cny, new.price_usd, {_OBSERVED}, d.source, d.url,
-      not exists (select 1 from {_PPD} k where k.document_id = new.document_id and {_same_key('k', 'new')})
+      not exists (select 1 from {_PPD} k where k.document_id = new.document_id and {_same_key("k", "new")})
     from documents d
     where d.id = new.document_id and not exists (select 1 from {_PPD} p where {other});"""
 
@@ -208,8 +272,10 @@ def _relist(x: str) -> str:
     point = f"{_same_key('q', x)} and q.price_point = {x}.price_point"
     listed = f"{_same_key(_PPL, x)} and {_PPL}.price_point = {x}.price_point"
     ids = f"(select json_group_array(q.document_id) from {_PPD} q indexed by {_PPD}_key where {point})"
-    urls = (f"(select json_group_array(distinct q.document_url) filter (where q.document_url is not null) "
-            f"from {_PPD} q indexed by {_PPD}_key where {point})")
+    urls = (
+        f"(select json_group_array(distinct q.document_url) filter (where q.document_url is not null) "
+        f"from {_PPD} q indexed by {_PPD}_key where {point})"
+    )
     return f"""delete from {_PPL} where {listed} and not exists (select 1 from {_PPD} q where {point});
   update {_PPL} set document_ids = {ids}, document_urls = {urls} where {listed};
   insert into {_PPL} (model, tier, resolution, duration_s, price_point, document_ids, document_urls)
@@ -223,8 +289,19 @@ def _tally(x: str) -> str:
 
 
 # The claim columns that decide whether and where a claim counts (an upsert rewrites them all).
-_PRICE_COLUMNS = ("document_id", "kind", "section", "model", "tier", "resolution", "duration_s",
-                  "credits", "credit_unit", "price_cny", "price_usd")
+_PRICE_COLUMNS = (
+    "document_id",
+    "kind",
+    "section",
+    "model",
+    "tier",
+    "resolution",
+    "duration_s",
+    "credits",
+    "credit_unit",
+    "price_cny",
+    "price_usd",
+)
 
 
 def _price_point_triggers() -> dict[str, str]:
@@ -239,7 +316,7 @@ def _price_point_triggers() -> dict[str, str]:
         # documents: their date, source and URL are copied into price_point_documents
         "price_points_documents_ai": f"""after insert on documents begin
   delete from {_PPD} where document_id = new.id;
-  {_insert_documents('c.document_id = new.id')};
+  {_insert_documents("c.document_id = new.id")};
 end""",
         "price_points_documents_au": f"""after update on documents
 when old.id is not new.id or old.published_at is not new.published_at or old.first_seen is not new.first_seen
@@ -247,27 +324,27 @@ when old.id is not new.id or old.published_at is not new.published_at or old.fir
 begin
   delete from {_PPD} where document_id = old.id;
   delete from {_PPD} where document_id = new.id;
-  {_insert_documents('c.document_id = new.id')};
+  {_insert_documents("c.document_id = new.id")};
 end""",
         "price_points_documents_ad": f"after delete on documents begin delete from {_PPD} where document_id = old.id; end",
         # price_point_documents -> price_point_sources
         "price_point_documents_ai": f"""after insert on {_PPD} begin
   insert into {_PPS} (model, tier, resolution, duration_s, price_point, source, documents, key_documents)
     select new.model, new.tier, new.resolution, new.duration_s, new.price_point, new.source, 0, 0
-    where not exists (select 1 from {_PPS} where {_tally('new')});
+    where not exists (select 1 from {_PPS} where {_tally("new")});
   update {_PPS} set documents = documents + 1, key_documents = key_documents + new.first_for_key,
       newest_observed_at = coalesce(max(newest_observed_at, new.observed_at), newest_observed_at, new.observed_at),
       credits = coalesce(max(credits, new.credits), credits, new.credits),
       credit_unit = coalesce(max(credit_unit, new.credit_unit), credit_unit, new.credit_unit)
-    where {_tally('new')};
+    where {_tally("new")};
 end""",
         "price_point_documents_ad": f"""after delete on {_PPD} begin
   update {_PPS} set documents = documents - 1, key_documents = key_documents - old.first_for_key
-    where {_tally('old')};
-  delete from {_PPS} where {_tally('old')} and documents = 0;
+    where {_tally("old")};
+  delete from {_PPS} where {_tally("old")} and documents = 0;
   update {_PPS} set (newest_observed_at, credits, credit_unit) = (
       select max(p.observed_at), max(p.credits), max(p.credit_unit) from {_PPD} p where {group})
-    where {_tally('old')} and (
+    where {_tally("old")} and (
       (newest_observed_at is old.observed_at
        and not exists (select 1 from {_PPD} p where {group} and p.observed_at is old.observed_at))
       or (credits is old.credits and not exists (select 1 from {_PPD} p where {group} and p.credits is old.credits))
@@ -275,18 +352,18 @@ end""",
           and not exists (select 1 from {_PPD} p where {group} and p.credit_unit is old.credit_unit)));
   update {_PPD} set first_for_key = 1
     where old.first_for_key and rowid = (
-      select min(rowid) from {_PPD} k where k.document_id = old.document_id and {_same_key('k', 'old')});
+      select min(rowid) from {_PPD} k where k.document_id = old.document_id and {_same_key("k", "old")});
 end""",
         "price_point_documents_au_first": f"""after update of first_for_key on {_PPD}
 when old.first_for_key is not new.first_for_key begin
-  update {_PPS} set key_documents = key_documents - old.first_for_key + new.first_for_key where {_tally('new')};
+  update {_PPS} set key_documents = key_documents - old.first_for_key + new.first_for_key where {_tally("new")};
 end""",
         "price_point_documents_au_credits": f"""after update of credits, credit_unit on {_PPD}
 when old.credits is not new.credits or old.credit_unit is not new.credit_unit begin
   update {_PPS} set (credits, credit_unit) = (
       select max(p.credits), max(p.credit_unit) from {_PPD} p
-      where {_same_key('p', 'new')} and p.price_point = new.price_point and p.source is new.source)
-    where {_tally('new')};
+      where {_same_key("p", "new")} and p.price_point = new.price_point and p.source is new.source)
+    where {_tally("new")};
 end""",
     }
 
@@ -336,11 +413,15 @@ def m006_price_points(db: Database) -> None:
   documents integer not null, key_documents integer not null,
   newest_observed_at text, credits real, credit_unit text)""")
     key = "model, tier, resolution, duration_s, price_point"
-    db.execute(f"create index {_PPD}_key on {_PPD} ({key}, document_id, observed_at, source, document_url, "
-               "first_for_key, credits, credit_unit)")
+    db.execute(
+        f"create index {_PPD}_key on {_PPD} ({key}, document_id, observed_at, source, document_url, "
+        "first_for_key, credits, credit_unit)"
+    )
     db.execute(f"create index {_PPD}_document on {_PPD} (document_id, {key})")
     for money in ("price_cny", "price_usd"):
-        db.execute(f"create index {_PPD}_{money} on {_PPD} ({key}, observed_at, {money}) where {money} is not null")
+        db.execute(
+            f"create index {_PPD}_{money} on {_PPD} ({key}, observed_at, {money}) where {money} is not null"
+        )
     db.execute(f"create index {_PPS}_key on {_PPS} ({key}, source)")
     db.execute(f"""create table {_PPL} (
   model text not null, tier text, resolution text, duration_s real, price_point text not null,
@@ -358,6 +439,11 @@ def m007_two_character_search(db: Database) -> None:
     # characters, lower-cased as LIKE compares them (see SEARCH_SQL in db/queries.py).
     for table in ("claims", "documents"):
         db.execute(f"create virtual table {table}_fts_vocab using fts5vocab({table}_fts, 'row')")
-    for table, column in (("claims", "quote"), ("claims", "model"),
-                          ("documents", "title"), ("documents", "text"), ("documents", "summary")):
+    for table, column in (
+        ("claims", "quote"),
+        ("claims", "model"),
+        ("documents", "title"),
+        ("documents", "text"),
+        ("documents", "summary"),
+    ):
         db.execute(f"create index {table}_{column}_tail on {table} (lower(substr({column}, -2)))")

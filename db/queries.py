@@ -25,6 +25,7 @@ when the documents for the key state more than one price point, and
 ``alternatives`` lists the losing points, best first, each with its own document
 count and newest observation.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -42,8 +43,10 @@ OBSERVED_AT = "strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(d.published_at, d.first_s
 CONTEXT_CHARS = 60
 
 # ``:since`` as UTC; a date or time without an offset is Beijing time, as in `pingce run --since`.
-SINCE_UTC = ("strftime('%Y-%m-%dT%H:%M:%SZ', :since, case when :since glob '*Z' "
-             "or :since glob '*T*[+-][0-9][0-9]:[0-9][0-9]' then '+0 hours' else '-8 hours' end)")
+SINCE_UTC = (
+    "strftime('%Y-%m-%dT%H:%M:%SZ', :since, case when :since glob '*Z' "
+    "or :since glob '*T*[+-][0-9][0-9]:[0-9][0-9]' then '+0 hours' else '-8 hours' end)"
+)
 
 
 def claim_context_sql(where: str = "", chars: int = CONTEXT_CHARS) -> str:
@@ -79,8 +82,10 @@ from (
 # price point) and reads the lists; with ``since`` it counts and lists the documents
 # observed since then. Either way it reads no claim.
 _KEY = "model, tier, resolution, duration_s"
-_SAME_KEY = "{a}.model = {b}.model and {a}.tier is {b}.tier and {a}.resolution is {b}.resolution " \
-            "and {a}.duration_s is {b}.duration_s"
+_SAME_KEY = (
+    "{a}.model = {b}.model and {a}.tier is {b}.tier and {a}.resolution is {b}.resolution "
+    "and {a}.duration_s is {b}.duration_s"
+)
 # Its rows come in document_id order for one key and price point: the arrays list documents so.
 _BY_KEY = "price_point_documents_key"
 
@@ -92,8 +97,10 @@ def _since(column: str) -> str:
 def _point_docs(r: str, index: str = "") -> str:
     """The price_point_documents rows ``q`` for the key and price point of row ``r``, since :since."""
     indexed = f" indexed by {index}" if index else ""
-    return (f"price_point_documents q{indexed} where {_SAME_KEY.format(a='q', b=r)} "
-            f"and q.price_point = {r}.price_point and {_since('q.observed_at')}")
+    return (
+        f"price_point_documents q{indexed} where {_SAME_KEY.format(a='q', b=r)} "
+        f"and q.price_point = {r}.price_point and {_since('q.observed_at')}"
+    )
 
 
 def _newest(column: str, r: str = "p") -> str:
@@ -101,15 +108,19 @@ def _newest(column: str, r: str = "p") -> str:
 
     Of equally new documents the larger amount is taken, so the choice is stable.
     """
-    return (f"(select q.{column} from {_point_docs(r)} and q.{column} is not null "
-            f"order by q.observed_at desc, q.{column} desc limit 1)")
+    return (
+        f"(select q.{column} from {_point_docs(r)} and q.{column} is not null "
+        f"order by q.observed_at desc, q.{column} desc limit 1)"
+    )
 
 
 def _listed(column: str, r: str, counted: str) -> str:
     """``column`` of price_point_lists for row ``r``'s point; with ``since``, ``counted`` over its documents."""
-    return (f"case when :since = '' then (select l.{column} from price_point_lists l "
-            f"where {_SAME_KEY.format(a='l', b=r)} and l.price_point = {r}.price_point) "
-            f"else (select {counted} from {_point_docs(r, _BY_KEY)}) end")
+    return (
+        f"case when :since = '' then (select l.{column} from price_point_lists l "
+        f"where {_SAME_KEY.format(a='l', b=r)} and l.price_point = {r}.price_point) "
+        f"else (select {counted} from {_point_docs(r, _BY_KEY)}) end"
+    )
 
 
 def _document_ids(r: str) -> str:
@@ -117,8 +128,11 @@ def _document_ids(r: str) -> str:
 
 
 def _document_urls(r: str) -> str:
-    return _listed("document_urls", r, "json_group_array(distinct q.document_url) "
-                                       "filter (where q.document_url is not null)")
+    return _listed(
+        "document_urls",
+        r,
+        "json_group_array(distinct q.document_url) filter (where q.document_url is not null)",
+    )
 
 
 # with since: count the documents observed since then (one model: through the key index)
@@ -163,11 +177,15 @@ with_alternatives as (
   from ranked r
 )"""
 
-_RES_ORDER = ("case when lower(r.resolution) like '%k' then cast(r.resolution as integer) * 1000 "
-              "else cast(r.resolution as integer) end")
+_RES_ORDER = (
+    "case when lower(r.resolution) like '%k' then cast(r.resolution as integer) * 1000 "
+    "else cast(r.resolution as integer) end"
+)
 
 #: The price table: one row per model x tier x resolution x duration (see the module docstring).
-PRICE_TABLE_SQL = PRICE_CTES + f"""
+PRICE_TABLE_SQL = (
+    PRICE_CTES
+    + f"""
 select r.model, m.vendor, r.tier, r.resolution, r.duration_s,
   r.price_point as price_label, r.credits, r.credit_unit, r.price_cny, r.price_usd,
   case when r.price_cny is not null and r.duration_s > 0 then round(r.price_cny / r.duration_s, 4) end
@@ -185,6 +203,7 @@ left join models m on m.name = r.model
 where r.point_rank = 1
 order by r.model, coalesce(r.tier, ''), {_RES_ORDER}, r.duration_s
 """
+)
 
 #: Columns of PRICE_TABLE_SQL holding JSON text; Datasette decodes them with ``_json=``.
 PRICE_JSON_COLUMNS = ("document_ids", "document_urls", "conflict", "alternatives")
@@ -207,7 +226,9 @@ with price_obs as (
     and (:since = '' or {OBSERVED_AT} >= {SINCE_UTC})
 )"""
 
-PRICE_HISTORY_SQL = PRICE_OBS_CTE + """
+PRICE_HISTORY_SQL = (
+    PRICE_OBS_CTE
+    + """
 select o.observed_at, o.model, o.tier, o.resolution, o.duration_s, o.price_point as price_label,
   o.credits, o.credit_unit, o.price_cny, o.price_usd,
   case when o.price_cny is not null and o.duration_s > 0 then round(o.price_cny / o.duration_s, 4) end
@@ -216,8 +237,11 @@ select o.observed_at, o.model, o.tier, o.resolution, o.duration_s, o.price_point
 from price_obs o
 order by o.model, o.observed_at desc, coalesce(o.tier, ''), o.resolution, o.duration_s
 """
+)
 
-PRICE_CONFLICTS_SQL = PRICE_CTES + f"""
+PRICE_CONFLICTS_SQL = (
+    PRICE_CTES
+    + f"""
 select r.model, r.tier, r.resolution, r.duration_s, r.price_point as price_label,
   case when r.point_rank = 1 then 'shown' else 'alternative' end as in_price_table,
   r.credits, r.credit_unit, r.price_cny, r.price_usd,
@@ -227,6 +251,7 @@ from ranked r
 where r.price_points > 1
 order by r.model, coalesce(r.tier, ''), r.resolution, r.duration_s, r.point_rank
 """
+)
 
 # ---------------------------------------------------------------- other canned queries
 MODEL_BUGS_STRENGTHS_SQL = f"""
@@ -268,9 +293,11 @@ order by k.kind
 
 _LIKE = r"'%' || replace(replace(replace(trim(:q), '\', '\\'), '%', '\%'), '_', '\_') || '%'"
 _MATCH = "'\"' || replace(trim(:q), '\"', '\"\"') || '\"'"
-_SNIPPET = ("case when instr(d.text, trim(:q)) > 0 "
-            "then substr(d.text, max(instr(d.text, trim(:q)) - 30, 1), 100) "
-            "else substr(coalesce(nullif(d.summary, ''), d.text, ''), 1, 100) end")
+_SNIPPET = (
+    "case when instr(d.text, trim(:q)) > 0 "
+    "then substr(d.text, max(instr(d.text, trim(:q)) - 30, 1), 100) "
+    "else substr(coalesce(nullif(d.summary, ''), d.text, ''), 1, 100) end"
+)
 
 # Two-character queries (most Chinese words) go through the trigram index too: an
 # occurrence with a character after it lies in a trigram that starts with the query,
@@ -282,8 +309,10 @@ _SNIPPET = ("case when instr(d.text, trim(:q)) > 0 "
 # scripts (CJK, kana, hangul, fullwidth punctuation). Other two-character queries and
 # one-character queries scan with LIKE.
 _Q = "trim(:q)"
-_FOLDS_ALIKE = ("[^ -~\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-                "\uff01-\uff20\uff3b-\uff40\uff5b-\uff65]")
+_FOLDS_ALIKE = (
+    "[^ -~\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+    "\uff01-\uff20\uff3b-\uff40\uff5b-\uff65]"
+)
 _PAIR = f"(length({_Q}) = 2 and {_Q} not glob '*{_FOLDS_ALIKE}*')"
 _SCAN = f"(length({_Q}) between 1 and 2 and not {_PAIR})"
 _TAIL = f"lower({_Q})"
@@ -297,10 +326,11 @@ def _pair_terms(vocab: str) -> str:
 
 
 def _pair_hits(table: str, columns: tuple[str, ...]) -> str:
-    tails = "".join(f"\n      union all select rowid from {table} where {_PAIR} and lower(substr({c}, -2)) = {_TAIL}"
-                    for c in columns)
-    return (f"select {table}_fts.rowid from {table}_terms t, {table}_fts where {table}_fts match t.m"
-            f"{tails}")
+    tails = "".join(
+        f"\n      union all select rowid from {table} where {_PAIR} and lower(substr({c}, -2)) = {_TAIL}"
+        for c in columns
+    )
+    return f"select {table}_fts.rowid from {table}_terms t, {table}_fts where {table}_fts match t.m{tails}"
 
 
 def _like_any(columns: tuple[str, ...]) -> str:
@@ -309,6 +339,7 @@ def _like_any(columns: tuple[str, ...]) -> str:
 
 _CLAIM_COLUMNS = ("quote", "model")
 _DOCUMENT_COLUMNS = ("title", "text", "summary")
+
 
 def _hits(table: str, columns: tuple[str, ...]) -> str:
     """Rowids of ``table`` matching :q, by whichever of the three routes fits its length."""
@@ -354,8 +385,14 @@ order by month, c.kind
 
 
 def _query(title: str, description: str, sql: str, params: list[str], **extra: Any) -> dict[str, Any]:
-    return {"title": title, "description": description, "sql": sql.strip(), "params": params,
-            "hide_sql": True, **extra}
+    return {
+        "title": title,
+        "description": description,
+        "sql": sql.strip(),
+        "params": params,
+        "hide_sql": True,
+        **extra,
+    }
 
 
 #: Canned queries, as Datasette's metadata wants them under ``databases: NAME: queries:``.
@@ -366,40 +403,47 @@ CANNED: dict[str, dict[str, Any]] = {
         "The shown price is the one most documents state; ties go to the newest. "
         "conflict=true means documents disagree: see alternatives and price_conflicts. "
         "Leave model/since empty for everything; since is an ISO date.",
-        PRICE_TABLE_SQL, ["model", "since"],
+        PRICE_TABLE_SQL,
+        ["model", "since"],
     ),
     "price_history": _query(
         "Price history",
         "Every body-section price observation for a model, newest first, with its quote and document.",
-        PRICE_HISTORY_SQL, ["model", "since"],
+        PRICE_HISTORY_SQL,
+        ["model", "since"],
     ),
     "price_conflicts": _query(
         "Price conflicts",
         "Keys (model, tier, resolution, duration) that documents price differently; "
         "one row per stated price, the one the price table shows first.",
-        PRICE_CONFLICTS_SQL, ["model", "since"],
+        PRICE_CONFLICTS_SQL,
+        ["model", "since"],
     ),
     "model_bugs_strengths": _query(
         "Bugs and strengths of one model",
         "Bug and strength claims for a model (exact canonical name, e.g. Kling 2.1), "
         "with 60 characters of context either side of the quote.",
-        MODEL_BUGS_STRENGTHS_SQL, ["model"],
+        MODEL_BUGS_STRENGTHS_SQL,
+        ["model"],
     ),
     "compare_models": _query(
         "Compare two models",
         "Two models side by side, one row per claim kind: how many claims and documents, "
         "and up to three example quotes each.",
-        COMPARE_MODELS_SQL, ["model_a", "model_b"],
+        COMPARE_MODELS_SQL,
+        ["model_a", "model_b"],
     ),
     "search": _query(
         "Search claims and documents",
         "Full-text search over claim quotes and document text: any substring, ASCII letters in either "
         "case. Two or more characters use the trigram index; a single character scans.",
-        SEARCH_SQL, ["q"],
+        SEARCH_SQL,
+        ["q"],
     ),
     "claims_over_time": _query(
         "Claims over time",
         "Claims per month and kind, by the date of their document.",
-        CLAIMS_OVER_TIME_SQL, [],
+        CLAIMS_OVER_TIME_SQL,
+        [],
     ),
 }

@@ -1,4 +1,5 @@
 """Open a database and bring it to the current shape; safe to call every time."""
+
 from __future__ import annotations
 
 import logging

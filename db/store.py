@@ -1,4 +1,5 @@
 """The save_* writers: every write that the pipeline makes goes through here."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,15 +33,26 @@ def save_raw(db: Database, body: bytes, origin: str, content_type: str | None = 
     if db.execute("select 1 from raw where sha256 = ?", [digest]).fetchone():
         return digest, False
     db.table("raw").insert(
-        {"sha256": digest, "origin": origin, "content_type": content_type, "size": len(body),
-         "body": body, "first_seen": now_iso()},
-        pk="sha256", ignore=True,
+        {
+            "sha256": digest,
+            "origin": origin,
+            "content_type": content_type,
+            "size": len(body),
+            "body": body,
+            "first_seen": now_iso(),
+        },
+        pk="sha256",
+        ignore=True,
     )
     return digest, True
 
 
 def save_source(db: Database, name: str, type_: str, config: dict[str, Any]) -> None:
-    row = {"name": name, "type": type_, "config": json.dumps(config, ensure_ascii=False, sort_keys=True, default=str)}
+    row = {
+        "name": name,
+        "type": type_,
+        "config": json.dumps(config, ensure_ascii=False, sort_keys=True, default=str),
+    }
     existing = db.execute("select type, config from sources where name = ?", [name]).fetchone()
     if existing != (row["type"], row["config"]):
         db.table("sources").upsert(row, pk="name")
@@ -51,8 +63,12 @@ def save_models(db: Database, models: Iterable[dict[str, Any]]) -> None:
     current = {r[0]: r[1:] for r in db.execute("select name, vendor, brand, aliases from models").fetchall()}
     rows = []
     for m in models:
-        row = {"name": m["name"], "vendor": m.get("vendor"), "brand": m.get("brand"),
-               "aliases": json.dumps(list(m.get("aliases") or []), ensure_ascii=False)}
+        row = {
+            "name": m["name"],
+            "vendor": m.get("vendor"),
+            "brand": m.get("brand"),
+            "aliases": json.dumps(list(m.get("aliases") or []), ensure_ascii=False),
+        }
         if current.get(row["name"]) != (row["vendor"], row["brand"], row["aliases"]):
             rows.append(row)
     if rows:
@@ -68,14 +84,25 @@ class SaveResult:
 
 def document_row(doc: Document, source: str, raw_sha: str | None) -> dict[str, Any]:
     return {
-        "id": doc.key(), "source": source, "platform": doc.platform, "platform_id": doc.id,
-        "url": doc.url, "title": doc.title, "author": doc.author,
+        "id": doc.key(),
+        "source": source,
+        "platform": doc.platform,
+        "platform_id": doc.id,
+        "url": doc.url,
+        "title": doc.title,
+        "author": doc.author,
         "published_at": doc.published_at.isoformat() if doc.published_at else None,
-        "status": doc.status, "truncated": int(doc.truncated), "pinned": int(doc.pinned),
-        "repost_of": doc.repost_of, "via": doc.via, "text": doc.text, "summary": doc.summary,
+        "status": doc.status,
+        "truncated": int(doc.truncated),
+        "pinned": int(doc.pinned),
+        "repost_of": doc.repost_of,
+        "via": doc.via,
+        "text": doc.text,
+        "summary": doc.summary,
         "metadata": json.dumps(doc.metadata, ensure_ascii=False),
         "images": json.dumps(doc.images, ensure_ascii=False),
-        "raw_sha256": raw_sha, "content_hash": doc.content_hash(),
+        "raw_sha256": raw_sha,
+        "content_hash": doc.content_hash(),
     }
 
 
@@ -89,17 +116,24 @@ def _ensure_models(db: Database, claims: list[Claim]) -> None:
     names = {c.model for c in claims if c.model} | {c.versus for c in claims if c.versus}
     if not names:
         return
-    known = {r[0] for r in db.execute(
-        f"select name from models where name in ({','.join('?' * len(names))})", list(names)
-    ).fetchall()}
+    known = {
+        r[0]
+        for r in db.execute(
+            f"select name from models where name in ({','.join('?' * len(names))})", list(names)
+        ).fetchall()
+    }
     missing = [{"name": n, "vendor": None, "brand": None, "aliases": "[]"} for n in names - known]
     if missing:
         db.table("models").insert_all(missing, pk="name", ignore=True)
 
 
 def save_document(
-    db: Database, doc: Document, source: str, raw_sha: str | None,
-    claims: list[Claim] | None, version: int,
+    db: Database,
+    doc: Document,
+    source: str,
+    raw_sha: str | None,
+    claims: list[Claim] | None,
+    version: int,
 ) -> SaveResult:
     """Write one document and replace its claims, in one transaction.
 
@@ -128,15 +162,15 @@ def save_document(
         return _replace_claims(db, row["id"], claims, version, status)
 
 
-def _replace_claims(db: Database, document_id: str, claims: list[Claim], version: int, status: str) -> SaveResult:
+def _replace_claims(
+    db: Database, document_id: str, claims: list[Claim], version: int, status: str
+) -> SaveResult:
     _ensure_models(db, claims)
     rows = {r["id"]: r for r in (claim_row(c, document_id, version) for c in claims)}
     old = {r[0] for r in db.execute("select id from claims where document_id = ?", [document_id]).fetchall()}
     gone = old - rows.keys()
     if gone:
-        db.execute(
-            f"delete from claims where id in ({','.join('?' * len(gone))})", list(gone)
-        )
+        db.execute(f"delete from claims where id in ({','.join('?' * len(gone))})", list(gone))
     fresh = [r for k, r in rows.items() if k not in old]
     if fresh:
         db.table("claims").insert_all(fresh, pk="id")
@@ -160,32 +194,53 @@ def start_run(db: Database, config_path: str, sources_total: int) -> int:
     # A run that died (SIGKILL, power loss) never finished its row: say so.
     db.execute("update runs set status = 'interrupted', exit_code = -1 where status = 'running'")
     table = db.table("runs")
-    table.insert({"started_at": now_iso(), "status": "running", "pid": os.getpid(),
-                  "config_path": config_path, "sources_total": sources_total})
+    table.insert(
+        {
+            "started_at": now_iso(),
+            "status": "running",
+            "pid": os.getpid(),
+            "config_path": config_path,
+            "sources_total": sources_total,
+        }
+    )
     db.conn.commit()
     return int(table.last_pk)  # type: ignore[arg-type]
 
 
 def finish_run(db: Database, run_id: int, counts: dict[str, int], exit_code: int) -> None:
     status = "ok" if exit_code == 0 else "failed"
-    db.table("runs").update(run_id, {**counts, "finished_at": now_iso(), "status": status, "exit_code": exit_code})
+    db.table("runs").update(
+        run_id, {**counts, "finished_at": now_iso(), "status": status, "exit_code": exit_code}
+    )
     db.conn.commit()
 
 
-def record_error(db: Database, run_id: int, source: str, origin: str, error: str, raw_sha: str | None = None) -> None:
+def record_error(
+    db: Database, run_id: int, source: str, origin: str, error: str, raw_sha: str | None = None
+) -> None:
     one_line = " ".join(error.split())[:1000]
-    db.table("run_errors").insert({"run_id": run_id, "source": source, "origin": origin,
-                             "error": one_line, "raw_sha256": raw_sha})
+    db.table("run_errors").insert(
+        {"run_id": run_id, "source": source, "origin": origin, "error": one_line, "raw_sha256": raw_sha}
+    )
     db.conn.commit()
 
 
 def row_to_document(row: dict[str, Any]) -> Document:
     """Rebuild the parsed Document from its stored row (for re-extraction)."""
     return Document(
-        platform=row["platform"], id=row["platform_id"], url=row["url"], title=row["title"],
+        platform=row["platform"],
+        id=row["platform_id"],
+        url=row["url"],
+        title=row["title"],
         author=row["author"],
         published_at=dt.datetime.fromisoformat(row["published_at"]) if row["published_at"] else None,
-        status=row["status"], truncated=bool(row["truncated"]), pinned=bool(row["pinned"]),
-        repost_of=row["repost_of"], text=row["text"] or "", summary=row["summary"],
-        metadata=json.loads(row["metadata"] or "{}"), images=json.loads(row["images"] or "[]"), via=row["via"],
+        status=row["status"],
+        truncated=bool(row["truncated"]),
+        pinned=bool(row["pinned"]),
+        repost_of=row["repost_of"],
+        text=row["text"] or "",
+        summary=row["summary"],
+        metadata=json.loads(row["metadata"] or "{}"),
+        images=json.loads(row["images"] or "[]"),
+        via=row["via"],
     )

@@ -1,4 +1,5 @@
 """Views that Datasette shows: prices, bugs, strengths, with their document."""
+
 from __future__ import annotations
 
 from sqlite_utils import Database

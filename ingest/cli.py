@@ -1,4 +1,5 @@
 """The command line: `pingce` and `python -m ingest` run the same click group."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -78,6 +79,7 @@ def extract(paths: tuple[Path, ...], fmt: str) -> None:
             for claim in extract_document(doc, label_for(doc, path, len(docs) > 1)):
                 click.echo(json.dumps(claim.model_dump(mode="json"), ensure_ascii=False))
 
+
 def _config_and_db(config_path: Path, db_path: Path | None) -> tuple[Any, Path]:
     from ingest.config import ConfigError, load_config
     from ingest.pipeline import default_db_path
@@ -101,11 +103,19 @@ def _parse_since(value: str | None) -> dt.datetime | None:
 
 
 config_option = click.option(
-    "-c", "--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-    default=DEFAULT_CONFIG, show_default=True, help="The sources file.",
+    "-c",
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_CONFIG,
+    show_default=True,
+    help="The sources file.",
 )
 db_option = click.option(
-    "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
     help="SQLite file (default: `db:` in sources.yml, else pingce.db beside it).",
 )
 
@@ -116,7 +126,9 @@ db_option = click.option(
 @click.option("--since", help="Skip documents published before this ISO date.")
 @click.option("--source", "only", multiple=True, help="Run only this source (repeatable).")
 @click.option("--silent", is_flag=True, help="No progress bar and no summary.")
-def run(config_path: Path, db_path: Path | None, since: str | None, only: tuple[str, ...], silent: bool) -> None:
+def run(
+    config_path: Path, db_path: Path | None, since: str | None, only: tuple[str, ...], silent: bool
+) -> None:
     """Ingest every source in sources.yml into the database."""
     from db import open_db
     from ingest.lock import LockBusy, RunLock
@@ -132,14 +144,17 @@ def run(config_path: Path, db_path: Path | None, since: str | None, only: tuple[
         with RunLock(path):
             db = open_db(path)
             total = len([s for s in config.sources if s.enabled and (not only or s.name in only)])
-            with click.progressbar(length=total or 1, label="sources", file=sys.stderr,
-                                   hidden=silent or not sys.stderr.isatty()) as bar:
+            with click.progressbar(
+                length=total or 1, label="sources", file=sys.stderr, hidden=silent or not sys.stderr.isatty()
+            ) as bar:
+
                 def tick(origin: str) -> None:
                     bar.label = f"{origin[-50:]:<50}"
                     bar.render_progress()
 
-                summary = run_sources(db, config, str(config_path), since=when, only=list(only) or None,
-                                      progress=tick)
+                summary = run_sources(
+                    db, config, str(config_path), since=when, only=list(only) or None, progress=tick
+                )
                 bar.update(total or 1)
     except LockBusy as exc:
         click.echo(f"error: {exc}; not starting a second run", err=True)
@@ -194,7 +209,9 @@ def _db_without_config(config_path: Path) -> Path:
 @config_option
 @db_option
 @click.option("--all", "force", is_flag=True, help="Re-extract every document, not only older versions.")
-@click.option("--reparse", is_flag=True, help="Also parse the stored raw bytes again (after a parser change).")
+@click.option(
+    "--reparse", is_flag=True, help="Also parse the stored raw bytes again (after a parser change)."
+)
 @click.option("--silent", is_flag=True, help="No progress bar and no summary.")
 def reextract(config_path: Path, db_path: Path | None, force: bool, reparse: bool, silent: bool) -> None:
     """Re-extract claims from stored documents (no refetch)."""
@@ -212,12 +229,15 @@ def reextract(config_path: Path, db_path: Path | None, force: bool, reparse: boo
         with RunLock(path):
             db = open_db(path)
             if reparse:
-                with click.progressbar(length=db.table("raw").count, label="raw inputs", file=sys.stderr,
-                                       hidden=hidden) as bar:
+                with click.progressbar(
+                    length=db.table("raw").count, label="raw inputs", file=sys.stderr, hidden=hidden
+                ) as bar:
                     parsed = do_reparse(db, progress=lambda _: bar.update(1))
                 if not silent:
-                    click.echo(f"re-parsed: {parsed['documents_changed']} documents changed, "
-                               f"{parsed['documents_new']} new, {parsed['errors']} inputs no longer parse")
+                    click.echo(
+                        f"re-parsed: {parsed['documents_changed']} documents changed, "
+                        f"{parsed['documents_new']} new, {parsed['errors']} inputs no longer parse"
+                    )
             total = db.execute("select count(*) from documents").fetchone()[0]
             with click.progressbar(length=total, label="documents", file=sys.stderr, hidden=hidden) as bar:
                 counts = do_reextract(db, force=force, progress=lambda _: bar.update(1))
@@ -225,22 +245,42 @@ def reextract(config_path: Path, db_path: Path | None, force: bool, reparse: boo
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_LOCKED)
     if not silent:
-        click.echo(f"re-extracted {counts['documents']} documents: {counts['claims_new']} new claims, "
-                   f"{counts['claims_removed']} removed")
+        click.echo(
+            f"re-extracted {counts['documents']} documents: {counts['claims_new']} new claims, "
+            f"{counts['claims_removed']} removed"
+        )
 
 
 @cli.command()
 @config_option
 @db_option
 @click.option("-p", "--port", default=8001, show_default=True, help="Port to listen on.")
-@click.option("-h", "--host", default="127.0.0.1", show_default=True, help="Address to bind (0.0.0.0 for all).")
-@click.option("--writable", is_flag=True, help="Open the file read-write (live, follows a running `pingce run`) "
-              "instead of immutable.")
-@click.option("--setting", "settings", type=(str, str), multiple=True, metavar="NAME VALUE",
-              help="A Datasette setting, e.g. --setting sql_time_limit_ms 5000 (repeatable).")
+@click.option(
+    "-h", "--host", default="127.0.0.1", show_default=True, help="Address to bind (0.0.0.0 for all)."
+)
+@click.option(
+    "--writable",
+    is_flag=True,
+    help="Open the file read-write (live, follows a running `pingce run`) instead of immutable.",
+)
+@click.option(
+    "--setting",
+    "settings",
+    type=(str, str),
+    multiple=True,
+    metavar="NAME VALUE",
+    help="A Datasette setting, e.g. --setting sql_time_limit_ms 5000 (repeatable).",
+)
 @click.option("--dump-metadata", is_flag=True, help="Print the Datasette metadata JSON and exit.")
-def serve(config_path: Path, db_path: Path | None, port: int, host: str, writable: bool,
-          settings: tuple[tuple[str, str], ...], dump_metadata: bool) -> None:
+def serve(
+    config_path: Path,
+    db_path: Path | None,
+    port: int,
+    host: str,
+    writable: bool,
+    settings: tuple[tuple[str, str], ...],
+    dump_metadata: bool,
+) -> None:
     """Serve the database in Datasette (read-only by default)."""
     from ingest.serve import build_metadata, database_name
     from ingest.serve import serve as run_datasette
@@ -264,14 +304,32 @@ def export() -> None:
 @export.command("prices")
 @config_option
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["csv", "json", "jsonl"]), default="csv", show_default=True,
-              help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json", "jsonl"]),
+    default="csv",
+    show_default=True,
+    help="Output format.",
+)
 @click.option("--model", help="Only this model (canonical name, e.g. 'Kling 2.1').")
 @click.option("--since", help="Only evidence from documents dated on or after this ISO date (Beijing time).")
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write here instead of stdout.")
-def export_prices_cmd(config_path: Path, db_path: Path | None, fmt: str, model: str | None, since: str | None,
-                      output: Path | None) -> None:
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write here instead of stdout.",
+)
+def export_prices_cmd(
+    config_path: Path,
+    db_path: Path | None,
+    fmt: str,
+    model: str | None,
+    since: str | None,
+    output: Path | None,
+) -> None:
     """The price table: one row per model, tier, resolution and duration (schema: `pingce schema prices`)."""
     from ingest.export import export_prices
 

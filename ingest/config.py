@@ -1,4 +1,5 @@
 """Load sources.yml into a validated Config, with errors that name the line and field."""
+
 from __future__ import annotations
 
 import logging

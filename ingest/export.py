@@ -8,6 +8,7 @@ empty cell is null, and ``document_ids``, ``document_urls``, ``conflict`` and
 ``alternatives`` hold JSON text (``["…"]``, ``true``); :func:`read_prices_csv`
 turns such a file back into the JSON shape.
 """
+
 from __future__ import annotations
 
 import csv
@@ -63,11 +64,15 @@ def ensure_current_schema(path: str | Path) -> None:
     try:
         open_db(path, create=False).conn.close()
     except sqlite3.OperationalError as exc:
-        raise RuntimeError(f"{path} needs migrations ({', '.join(pending)}) and cannot take them: {exc}; "
-                           "open it once with a command that can write it (pingce run or pingce serve)") from exc
+        raise RuntimeError(
+            f"{path} needs migrations ({', '.join(pending)}) and cannot take them: {exc}; "
+            "open it once with a command that can write it (pingce run or pingce serve)"
+        ) from exc
 
 
-def price_rows(conn: sqlite3.Connection, model: str | None = None, since: str | None = None) -> list[PriceRow]:
+def price_rows(
+    conn: sqlite3.Connection, model: str | None = None, since: str | None = None
+) -> list[PriceRow]:
     """Run the price-table SQL and validate each row.
 
     ``since`` is an ISO date or time; without an offset it is Beijing time.
@@ -136,8 +141,9 @@ def read_prices_csv(text: str) -> list[dict[str, Any]]:
     return out
 
 
-def export_prices(db_path: str | Path, fmt: str, out: TextIO, model: str | None = None,
-                  since: str | None = None) -> int:
+def export_prices(
+    db_path: str | Path, fmt: str, out: TextIO, model: str | None = None, since: str | None = None
+) -> int:
     """Export the price table from ``db_path``; returns how many rows were written."""
     ensure_current_schema(db_path)
     conn = connect_readonly(db_path)

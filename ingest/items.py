@@ -1,4 +1,5 @@
 """What a source hands the pipeline: raw bytes, maybe already parsed, maybe an error."""
+
 from __future__ import annotations
 
 import datetime as dt

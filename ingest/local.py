@@ -1,4 +1,5 @@
 """Readers for the local source types: a folder of clip notes, a list of files."""
+
 from __future__ import annotations
 
 import logging
@@ -11,15 +12,23 @@ from schemas.config import ClipsSource, FilesSource
 
 log = logging.getLogger(__name__)
 
-_TYPES = {".html": "text/html", ".htm": "text/html", ".json": "application/json", ".xml": "application/xml",
-          ".md": "text/markdown", ".txt": "text/plain"}
+_TYPES = {
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".json": "application/json",
+    ".xml": "application/xml",
+    ".md": "text/markdown",
+    ".txt": "text/plain",
+}
 
 
 def _read(path: Path) -> Fetched:
     try:
         body = path.read_bytes()
     except OSError as exc:
-        return Fetched(origin=str(path), body=b"", error=f"cannot read: {exc.strerror or exc}", store_raw=False)
+        return Fetched(
+            origin=str(path), body=b"", error=f"cannot read: {exc.strerror or exc}", store_raw=False
+        )
     return Fetched(origin=str(path), body=body, content_type=_TYPES.get(path.suffix.lower()))
 
 

@@ -1,4 +1,5 @@
 """Read local files into documents for `parse` and `extract` (no database, no network)."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """One run at a time: an exclusive lock on a file beside the database."""
+
 from __future__ import annotations
 
 import fcntl
@@ -32,7 +33,9 @@ class RunLock:
         self._fd = fd
         return self
 
-    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None
+    ) -> None:
         if self._fd is not None:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)

@@ -1,4 +1,5 @@
 """One run: every enabled source → raw bytes → documents → claims, recorded in `runs`."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -60,7 +61,9 @@ def sync_models(db: Database) -> None:
         save_models(db, iter_models())
 
 
-def store_item(db: Database, item: Fetched, source: str, since: dt.datetime | None, summary: RunSummary) -> bool:
+def store_item(
+    db: Database, item: Fetched, source: str, since: dt.datetime | None, summary: RunSummary
+) -> bool:
     """Store one input and what it holds; returns False when it failed."""
     raw_sha, new = None, True
     if item.store_raw and item.body:
@@ -91,8 +94,9 @@ def store_item(db: Database, item: Fetched, source: str, since: dt.datetime | No
     return True
 
 
-def save_extracted(db: Database, doc: Document, source: str, raw_sha: str | None, origin: str,
-                   counts: Counter[str]) -> None:
+def save_extracted(
+    db: Database, doc: Document, source: str, raw_sha: str | None, origin: str, counts: Counter[str]
+) -> None:
     """Extract a parsed document's claims and store both; count what happened in ``counts``."""
     extract, version = _extractor()
     claims = extract(doc, doc.url or origin) if doc.status == "ok" else []
@@ -110,12 +114,15 @@ def _already_stored(db: Database, raw_sha: str, source: str, version: int) -> in
     """
     total, current = db.execute(
         "select count(*), coalesce(sum(extractor_version = ?), 0) from documents"
-        " where raw_sha256 = ? and source = ?", [version, raw_sha, source],
+        " where raw_sha256 = ? and source = ?",
+        [version, raw_sha, source],
     ).fetchone()
     return int(total) if total and total == current else 0
 
 
-def _fail(db: Database, summary: RunSummary, source: str, origin: str, error: str, raw_sha: str | None) -> None:
+def _fail(
+    db: Database, summary: RunSummary, source: str, origin: str, error: str, raw_sha: str | None
+) -> None:
     line = f"{source}: {origin}: {error}"
     log.warning(line)
     summary.errors.append(line)
@@ -151,8 +158,17 @@ def run_sources(
         except Exception as exc:  # one broken source must not stop the run
             log.exception("source %s crashed", source.name)
             _fail(db, summary, source.name, source.name, f"{type(exc).__name__}: {exc}", None)
-    counts = {k: summary.counts[k] for k in ("raw_new", "documents_new", "documents_changed",
-                                             "documents_unchanged", "claims_new", "claims_removed")}
+    counts = {
+        k: summary.counts[k]
+        for k in (
+            "raw_new",
+            "documents_new",
+            "documents_changed",
+            "documents_unchanged",
+            "claims_new",
+            "claims_removed",
+        )
+    }
     counts.update(sources_failed=len(summary.failed_sources), errors=len(summary.errors))
     finish_run(db, summary.run_id, counts, summary.exit_code)
     return summary

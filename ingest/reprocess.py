@@ -1,4 +1,5 @@
 """Work over what is stored, never the network: re-extract claims, re-parse raw bytes."""
+
 from __future__ import annotations
 
 import logging
@@ -18,7 +19,9 @@ log = logging.getLogger(__name__)
 REPARSABLE_VIA = ("clip", "file", "page", "feed")
 
 
-def reextract(db: Database, *, force: bool = False, progress: Callable[[str], None] | None = None) -> Counter[str]:
+def reextract(
+    db: Database, *, force: bool = False, progress: Callable[[str], None] | None = None
+) -> Counter[str]:
     """Re-run extraction over stored documents whose claims came from another extractor version."""
     extract, version = _extractor()
     sync_models(db)
@@ -53,7 +56,8 @@ def reparse(db: Database, *, progress: Callable[[str], None] | None = None) -> C
     marks = ",".join("?" * len(REPARSABLE_VIA))
     pairs = db.execute(
         f"select distinct raw_sha256, source from documents where raw_sha256 is not null and via in ({marks})"
-        " order by raw_sha256, source", list(REPARSABLE_VIA),
+        " order by raw_sha256, source",
+        list(REPARSABLE_VIA),
     ).fetchall()
     for sha, source in pairs:
         body, origin = db.execute("select body, origin from raw where sha256 = ?", [sha]).fetchone()

@@ -5,6 +5,7 @@ The metadata is ``ingest/data/datasette.yml`` plus the canned queries from
 and written to a temporary JSON file at serve time. The in-package plugin
 (``ingest/web``) renders document links, evidence in context and the charts.
 """
+
 from __future__ import annotations
 
 import copy
@@ -32,12 +33,12 @@ DEFAULT_HOST = "127.0.0.1"
 
 #: Datasette settings unless `--setting NAME VALUE` overrides them.
 DEFAULT_SETTINGS: dict[str, str] = {
-    "sql_time_limit_ms": "3000",    # search over long texts may scan; stop runaway SQL after 3 s
-    "max_returned_rows": "5000",    # the whole price table and history in one JSON request
+    "sql_time_limit_ms": "3000",  # search over long texts may scan; stop runaway SQL after 3 s
+    "max_returned_rows": "5000",  # the whole price table and history in one JSON request
     "default_page_size": "100",
     "facet_time_limit_ms": "400",
-    "truncate_cells_html": "400",   # document texts are long; the row page shows them whole
-    "default_cache_ttl": "0",       # a served file may be replaced by a newer run
+    "truncate_cells_html": "400",  # document texts are long; the row page shows them whole
+    "default_cache_ttl": "0",  # a served file may be replaced by a newer run
 }
 
 
@@ -122,18 +123,35 @@ def prepare_database(db_path: Path) -> None:
         db.conn.close()
     wal = Path(f"{db_path}-wal")
     if busy or (wal.exists() and wal.stat().st_size > 0):
-        log.warning("%s is being written (WAL not checkpointed): immutable serving may miss the "
-                    "newest rows; use --writable to follow a running `pingce run`", db_path)
+        log.warning(
+            "%s is being written (WAL not checkpointed): immutable serving may miss the "
+            "newest rows; use --writable to follow a running `pingce run`",
+            db_path,
+        )
 
 
-def datasette_command(db_path: Path, metadata: Path, port: int = DEFAULT_PORT, host: str = DEFAULT_HOST,
-                      writable: bool = False, settings: dict[str, str] | None = None) -> list[str]:
+def datasette_command(
+    db_path: Path,
+    metadata: Path,
+    port: int = DEFAULT_PORT,
+    host: str = DEFAULT_HOST,
+    writable: bool = False,
+    settings: dict[str, str] | None = None,
+) -> list[str]:
     """The `python -m datasette serve ...` command line."""
     merged = {**DEFAULT_SETTINGS, **(settings or {})}
     cmd = [sys.executable, "-m", "datasette", "serve"]
     cmd += [str(db_path)] if writable else ["-i", str(db_path)]
-    cmd += ["--metadata", str(metadata), "--plugins-dir", str(plugins_dir()),
-            "--host", host, "--port", str(port)]
+    cmd += [
+        "--metadata",
+        str(metadata),
+        "--plugins-dir",
+        str(plugins_dir()),
+        "--host",
+        host,
+        "--port",
+        str(port),
+    ]
     for name, value in merged.items():
         cmd += ["--setting", name, value]
     return cmd
@@ -148,8 +166,14 @@ def check_settings(settings: dict[str, str]) -> None:
         raise ValueError(f"unknown Datasette setting {', '.join(sorted(unknown))}")
 
 
-def serve(db_path: Path, port: int = DEFAULT_PORT, host: str = DEFAULT_HOST, writable: bool = False,
-          settings: dict[str, str] | None = None, migrate: bool = True) -> int:
+def serve(
+    db_path: Path,
+    port: int = DEFAULT_PORT,
+    host: str = DEFAULT_HOST,
+    writable: bool = False,
+    settings: dict[str, str] | None = None,
+    migrate: bool = True,
+) -> int:
     """Prepare the database, then replace this process with Datasette (POSIX) or wait for it."""
     if not db_path.exists():
         raise FileNotFoundError(f"no database at {db_path}; run `pingce run` first")

@@ -1,4 +1,5 @@
 """A claim extracted from a document, as specified by the project's claim contract."""
+
 from __future__ import annotations
 
 import hashlib
@@ -10,8 +11,18 @@ from pydantic import BaseModel, ConfigDict, Field
 from schemas.document import SectionName
 
 Kind = Literal[
-    "price", "credit_rate", "price_change", "speed", "capability", "limitation",
-    "strength", "bug", "comparison", "release", "business", "plan_price",
+    "price",
+    "credit_rate",
+    "price_change",
+    "speed",
+    "capability",
+    "limitation",
+    "strength",
+    "bug",
+    "comparison",
+    "release",
+    "business",
+    "plan_price",
 ]
 
 

@@ -1,4 +1,5 @@
 """sources.yml as one validated object: a list of typed sources plus HTTP settings."""
+
 from __future__ import annotations
 
 import re
@@ -28,9 +29,10 @@ class HttpSettings(_Strict):
     min_interval_s: float = Field(2.0, ge=0, description="Minimum seconds between requests to one host.")
     max_pages: int = Field(5, ge=1, description="Most timeline/feed pages fetched per source per run.")
     block_backoff_s: float = Field(
-        3600.0, ge=0,
+        3600.0,
+        ge=0,
         description="After a refusal (HTTP 418/432, captcha, verification wall) skip the source this long; "
-                    "doubles on each refusal in a row, up to a day.",
+        "doubles on each refusal in a row, up to a day.",
     )
 
 
@@ -68,7 +70,9 @@ class WeiboUserSource(_Source):
     type: Literal["weibo_user"]
     uid: str = Field(pattern=r"^\d{5,12}$")
     keywords: list[str] = Field(default_factory=list, description="Keep only posts containing one of these.")
-    cookies_env: str | None = Field(None, description="Environment variable holding the Cookie header (SUB, SUBP).")
+    cookies_env: str | None = Field(
+        None, description="Environment variable holding the Cookie header (SUB, SUBP)."
+    )
     base_url: str = "https://m.weibo.cn"
     longtext_url: str | None = None
 
@@ -89,7 +93,9 @@ class WechatArticleSource(_Source):
     urls: list[str] = Field(default_factory=list)
     url_file: Path | None = None
     cookies_env: str | None = None
-    base_url: str = Field("https://mp.weixin.qq.com", description="Where mp.weixin.qq.com pages are fetched from.")
+    base_url: str = Field(
+        "https://mp.weixin.qq.com", description="Where mp.weixin.qq.com pages are fetched from."
+    )
 
     @model_validator(mode="after")
     def _some_urls(self) -> WechatArticleSource:
@@ -105,7 +111,9 @@ class FeedSource(_Source):
     url: str
     fetch_articles: bool = Field(True, description="Fetch WeChat article pages for full text.")
     keywords: list[str] = Field(default_factory=list)
-    wechat_base_url: str = Field("https://mp.weixin.qq.com", description="Where WeChat article pages are fetched from.")
+    wechat_base_url: str = Field(
+        "https://mp.weixin.qq.com", description="Where WeChat article pages are fetched from."
+    )
 
 
 Source = Annotated[
@@ -139,7 +147,9 @@ class Config(_Strict):
                 s.path = (base / s.path) if not s.path.is_absolute() else s.path
             elif isinstance(s, FilesSource):
                 s.paths = [p if p.is_absolute() else base / p for p in s.paths]
-            elif isinstance(s, WechatArticleSource) and s.url_file is not None and not s.url_file.is_absolute():
+            elif (
+                isinstance(s, WechatArticleSource) and s.url_file is not None and not s.url_file.is_absolute()
+            ):
                 s.url_file = base / s.url_file
         if self.db is not None and not self.db.is_absolute():
             self.db = base / self.db

@@ -1,4 +1,5 @@
 """The parsed document: what every parser returns and what the database stores."""
+
 from __future__ import annotations
 
 import hashlib

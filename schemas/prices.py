@@ -4,6 +4,7 @@ This is a stable interface read by other tools: add fields freely, never rename 
 drop one. Every field is always present (null when unknown). The JSON Schema
 generated from :class:`PriceRow` is committed as ``schemas/prices.schema.json``.
 """
+
 from __future__ import annotations
 
 import json
@@ -41,9 +42,13 @@ class PriceRow(BaseModel):
 
     model: str = Field(description="Canonical model name, e.g. 'Kling 2.1'.")
     vendor: str | None = Field(description="The model's vendor from the model registry.")
-    tier: str | None = Field(description="Tier the vendor names (standard, high-quality...), null if none stated.")
+    tier: str | None = Field(
+        description="Tier the vendor names (standard, high-quality...), null if none stated."
+    )
     resolution: str | None = Field(description="Output resolution as stated: 720p, 1080p, 4k...")
-    duration_s: float | None = Field(description="Clip length in seconds the price buys (1 for per-second rates).")
+    duration_s: float | None = Field(
+        description="Clip length in seconds the price buys (1 for per-second rates)."
+    )
     price_label: str = Field(description="The price point shown, e.g. '35 灵感值', 'CNY 3.6', 'USD 4'.")
     credits: float | None = Field(description="Credits per generation.")
     credit_unit: str | None = Field(description="Unit of the credits: 灵感值, 积分, credits...")
@@ -52,7 +57,9 @@ class PriceRow(BaseModel):
     cny_per_second: float | None = Field(description="price_cny / duration_s, rounded to 4 places.")
     credits_per_second: float | None = Field(description="credits / duration_s, rounded to 4 places.")
     supporting_documents: int = Field(ge=1, description="Distinct documents stating the shown price.")
-    supporting_sources: int = Field(ge=1, description="Distinct configured sources those documents came from.")
+    supporting_sources: int = Field(
+        ge=1, description="Distinct configured sources those documents came from."
+    )
     total_documents: int = Field(ge=1, description="Distinct documents pricing this key at all.")
     document_ids: list[str] = Field(description="Ids of the documents stating the shown price.")
     document_urls: list[str] = Field(description="Original URLs of those documents (where known).")

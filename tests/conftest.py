@@ -1,4 +1,5 @@
 """Shared fixtures: paths, an in-memory database, a sources.yml writer."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -18,6 +18,7 @@ Use the ``replay`` fixture (and ``no_internet``) from any test module by importi
 ``from tests.replay import Reply, ReplayServer, no_internet, replay_fixture  # noqa: F401``
 (``replay_fixture`` registers the fixture named ``replay``).
 """
+
 from __future__ import annotations
 
 import json
@@ -152,8 +153,9 @@ class ReplayServer:
         self._lock = threading.Lock()
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.replay = self
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02},
-                                        name="replay", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, name="replay", daemon=True
+        )
 
     # lifecycle -----------------------------------------------------------
     def __enter__(self) -> ReplayServer:
@@ -173,8 +175,14 @@ class ReplayServer:
         return self.base_url + path
 
     # routes --------------------------------------------------------------
-    def add(self, path: str, *replies: Reply, method: str = "GET", query: dict[str, str] | None = None,
-            require_headers: dict[str, str] | None = None) -> Route:
+    def add(
+        self,
+        path: str,
+        *replies: Reply,
+        method: str = "GET",
+        query: dict[str, str] | None = None,
+        require_headers: dict[str, str] | None = None,
+    ) -> Route:
         """Route ``method path`` (``query`` exact, '*' = any value; None = any query) to ``replies``."""
         route = Route(method.upper(), path, query, list(replies) or [Reply()], dict(require_headers or {}))
         with self._lock:
@@ -186,14 +194,22 @@ class ReplayServer:
         data = json.loads((self.fixtures / cassette).read_text(encoding="utf-8"))
         for r in data["routes"]:
             replies = [Reply.from_json(x) for x in r.get("replies", [])] or [Reply.from_json(r["reply"])]
-            self.add(r["path"], *replies, method=r.get("method", "GET"), query=r.get("query"),
-                     require_headers=r.get("require_headers"))
+            self.add(
+                r["path"],
+                *replies,
+                method=r.get("method", "GET"),
+                query=r.get("query"),
+                require_headers=r.get("require_headers"),
+            )
 
     # request log ---------------------------------------------------------
     def hits(self, path: str | None = None, method: str | None = None) -> list[Recorded]:
         with self._lock:
-            return [r for r in self.requests
-                    if (path is None or r.path == path) and (method is None or r.method == method)]
+            return [
+                r
+                for r in self.requests
+                if (path is None or r.path == path) and (method is None or r.method == method)
+            ]
 
     def clear_log(self) -> None:
         with self._lock:
@@ -211,8 +227,13 @@ class ReplayServer:
         parts = urlsplit(h.path)
         length = int(h.headers.get("Content-Length") or 0)
         body_in = h.rfile.read(length) if length else b""
-        rec = Recorded(h.command, parts.path, dict(parse_qsl(parts.query, keep_blank_values=True)),
-                       {k.lower(): v for k, v in h.headers.items()}, body_in)
+        rec = Recorded(
+            h.command,
+            parts.path,
+            dict(parse_qsl(parts.query, keep_blank_values=True)),
+            {k.lower(): v for k, v in h.headers.items()},
+            body_in,
+        )
         with self._lock:
             self.requests.append(rec)
         reply = self._pick(rec)
@@ -283,8 +304,14 @@ def no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
 
 # helpers for tests that run fetching sources through the pipeline -------------
 
-FAST_HTTP: dict[str, Any] = {"timeout_s": 2.0, "retries": 2, "backoff_s": 0.005, "max_backoff_s": 0.02,
-                             "min_interval_s": 0.0, "block_backoff_s": 3600.0}
+FAST_HTTP: dict[str, Any] = {
+    "timeout_s": 2.0,
+    "retries": 2,
+    "backoff_s": 0.005,
+    "max_backoff_s": 0.02,
+    "min_interval_s": 0.0,
+    "block_backoff_s": 3600.0,
+}
 
 
 def make_config(sources: list[dict[str, Any]], **http: Any) -> Any:
@@ -297,7 +324,6 @@ def make_config(sources: list[dict[str, Any]], **http: Any) -> Any:
 def run_errors(db: Any, run_id: int | None = None) -> list[dict[str, Any]]:
     sql = "select * from run_errors" + (" where run_id = ?" if run_id is not None else "") + " order by id"
     return list(db.query(sql, [run_id] if run_id is not None else []))
-
 
 
 @pytest.fixture

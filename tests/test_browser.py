@@ -3,6 +3,7 @@
 Screenshots go to test-artifacts/. Skipped when Chromium is not installed
 (Debian: `apt-get install chromium`).
 """
+
 from __future__ import annotations
 
 import shutil
@@ -15,8 +16,14 @@ import pytest
 from tests.dbfixtures import ServedDatasette, build_sample_db
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
-CHROMIUM = next((p for p in (shutil.which("chromium"), shutil.which("chromium-browser"), "/usr/bin/chromium")
-                 if p and Path(p).exists()), None)
+CHROMIUM = next(
+    (
+        p
+        for p in (shutil.which("chromium"), shutil.which("chromium-browser"), "/usr/bin/chromium")
+        if p and Path(p).exists()
+    ),
+    None,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -34,9 +41,22 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedDatasette
 
 def chromium(url: str, profile: Path, *args: str) -> str:
     assert CHROMIUM is not None
-    cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           f"--user-data-dir={profile}", "--window-size=1280,1400", "--virtual-time-budget=3000", *args, url]
+    cmd = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        "--window-size=1280,1400",
+        "--virtual-time-budget=3000",
+        *args,
+        url,
+    ]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=90)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
@@ -53,7 +73,9 @@ def dom_and_screenshot(url: str, name: str, tmp_path: Path) -> str:
 
 
 def test_claims_table_with_a_facet(server: ServedDatasette, tmp_path: Path) -> None:
-    dom = dom_and_screenshot(f"{server.base}/pingce/claims?_facet=kind&kind=bug", "claims_facet_kind", tmp_path)
+    dom = dom_and_screenshot(
+        f"{server.base}/pingce/claims?_facet=kind&kind=bug", "claims_facet_kind", tmp_path
+    )
     assert "手指抽搐的问题仍然存在" in dom and "杯子有时凭空出现在桌上" in dom
     assert "运镜非常流畅" not in dom  # filtered out by the kind=bug facet
     assert 'class="facet-info' in dom and "facet-kind" in dom
@@ -71,4 +93,4 @@ def test_price_chart_renders(server: ServedDatasette, tmp_path: Path) -> None:
     dom = dom_and_screenshot(f"{server.base}/pingce/-/charts", "charts", tmp_path)
     assert dom.count('class="marks"') == 2
     assert "Price per second by model" in dom and "CNY per second" in dom
-    assert "Kling 2.1 Master" in dom and 'role-mark' in dom
+    assert "Kling 2.1 Master" in dom and "role-mark" in dom

@@ -1,4 +1,5 @@
 """Clip notes: both formats, sections kept apart, platform from the URL."""
+
 from __future__ import annotations
 
 from pathlib import Path

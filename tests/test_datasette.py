@@ -1,4 +1,5 @@
 """Datasette over the invented database: metadata, canned queries, evidence links, charts, read-only."""
+
 from __future__ import annotations
 
 import asyncio
@@ -27,8 +28,12 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def make_ds(path: Path, immutable: bool = True, metadata: dict[str, Any] | None = None) -> Datasette:
     settings = {k: int(v) if v.isdigit() else v for k, v in DEFAULT_SETTINGS.items()}
     files = {"immutables": [str(path)]} if immutable else {"files": [str(path)]}
-    return Datasette(metadata=metadata or build_metadata(path.stem, path), plugins_dir=str(plugins_dir()),
-                     settings=settings, **files)
+    return Datasette(
+        metadata=metadata or build_metadata(path.stem, path),
+        plugins_dir=str(plugins_dir()),
+        settings=settings,
+        **files,
+    )
 
 
 def fetch(ds: Datasette, path: str, method: str = "get", **kwargs: Any) -> httpx.Response:
@@ -63,8 +68,12 @@ def test_metadata_is_keyed_by_the_served_database_name() -> None:
 def test_every_visible_table_and_column_is_described(sample_db: Path) -> None:
     tables = load_template()["databases"]["pingce"]["tables"]
     conn = sqlite3.connect(sample_db)
-    names = [r[0] for r in conn.execute(
-        "select name from sqlite_master where type in ('table', 'view') and name not like '%\\_fts\\_%' escape '\\'")]
+    names = [
+        r[0]
+        for r in conn.execute(
+            "select name from sqlite_master where type in ('table', 'view') and name not like '%\\_fts\\_%' escape '\\'"
+        )
+    ]
     for name in names:
         assert name in tables, f"{name} has no metadata"
         meta = tables[name]
@@ -88,14 +97,36 @@ def test_column_descriptions_fit_the_served_file(sample_db: Path) -> None:
 def test_internal_tables_are_hidden(ds: Datasette) -> None:
     info = fetch(ds, f"/{DB}.json").json()
     hidden = {t["name"] for t in info["tables"] if t["hidden"]}
-    assert {"raw", "http_cache", "source_state", "_sqlite_migrations", "documents_fts", "claims_fts"} <= hidden
+    assert {
+        "raw",
+        "http_cache",
+        "source_state",
+        "_sqlite_migrations",
+        "documents_fts",
+        "claims_fts",
+    } <= hidden
     assert {"claims", "documents", "models"}.isdisjoint(hidden)
     page = fetch(ds, f"/{DB}").text
     assert "/price_table" in page and "/-/charts" in page
 
 
-@pytest.mark.parametrize("table", ["claims", "documents", "models", "sources", "runs", "run_errors", "prices",
-                                   "bugs", "strengths", "abilities", "speeds", "claim_evidence"])
+@pytest.mark.parametrize(
+    "table",
+    [
+        "claims",
+        "documents",
+        "models",
+        "sources",
+        "runs",
+        "run_errors",
+        "prices",
+        "bugs",
+        "strengths",
+        "abilities",
+        "speeds",
+        "claim_evidence",
+    ],
+)
 def test_every_table_page_renders_with_its_facets(ds: Datasette, table: str) -> None:
     assert fetch(ds, f"/{DB}/{table}").status_code == 200
     data = fetch(ds, f"/{DB}/{table}.json").json()
@@ -137,8 +168,10 @@ def test_price_table_json_columns_decode_with_underscore_json(ds: Datasette) -> 
     assert {r["model"] for r in table} == {"Kling 2.1"}
     hq = next(r for r in table if r["tier"] == "high-quality")
     assert hq["conflict"] is True
-    assert hq["document_urls"] == ["https://mp.weixin.qq.com/s/Kling21Review",
-                                   "https://weibo.com/1000000001/PaAbCdEf1"]
+    assert hq["document_urls"] == [
+        "https://mp.weixin.qq.com/s/Kling21Review",
+        "https://weibo.com/1000000001/PaAbCdEf1",
+    ]
 
 
 def test_price_table_since_keeps_only_newer_evidence(ds: Datasette) -> None:
@@ -158,36 +191,50 @@ def test_price_history_lists_body_observations_newest_first(ds: Datasette) -> No
 def test_price_conflicts_lists_each_disagreeing_price(ds: Datasette) -> None:
     conflicts = rows(ds, f"/{DB}/price_conflicts.json")
     assert [(r["model"], r["price_label"], r["in_price_table"]) for r in conflicts] == [
-        ("Kling 2.1", "35 灵感值", "shown"), ("Kling 2.1", "40 灵感值", "alternative"),
-        ("Veo 3", "USD 4", "shown"), ("Veo 3", "USD 6", "alternative"),
+        ("Kling 2.1", "35 灵感值", "shown"),
+        ("Kling 2.1", "40 灵感值", "alternative"),
+        ("Veo 3", "USD 4", "shown"),
+        ("Veo 3", "USD 6", "alternative"),
     ]
 
 
 def test_model_bugs_strengths_with_context(ds: Datasette) -> None:
     found = rows(ds, f"/{DB}/model_bugs_strengths.json?model=Kling+2.1")
-    assert [(r["kind"], r["quote"]) for r in found] == [("bug", "手指抽搐的问题仍然存在"), ("strength", "运镜非常流畅")]
+    assert [(r["kind"], r["quote"]) for r in found] == [
+        ("bug", "手指抽搐的问题仍然存在"),
+        ("strength", "运镜非常流畅"),
+    ]
     assert found[0]["context_after"] == "，人物转身时很明显。"
     assert found[0]["context_before"].endswith("但是") and len(found[0]["context_before"]) == 60
 
 
 def test_compare_models_side_by_side(ds: Datasette) -> None:
-    found = {r["kind"]: r for r in rows(ds, f"/{DB}/compare_models.json?model_a=Kling+2.1&model_b=Seedance+2.0")}
+    found = {
+        r["kind"]: r for r in rows(ds, f"/{DB}/compare_models.json?model_a=Kling+2.1&model_b=Seedance+2.0")
+    }
     assert set(found) == {"bug", "price", "strength"}
-    assert (found["price"]["a_claims"], found["price"]["a_documents"], found["price"]["b_claims"]) == (4, 3, 1)
+    assert (found["price"]["a_claims"], found["price"]["a_documents"], found["price"]["b_claims"]) == (
+        4,
+        3,
+        1,
+    )
     assert found["bug"]["b_examples"] == "杯子有时凭空出现在桌上"
     assert found["strength"]["b_claims"] is None
 
 
-@pytest.mark.parametrize(("q", "claims", "documents"), [
-    ("手指", 1, 1),          # two characters: LIKE fallback
-    ("凭空", 1, 1),
-    ("灵", 6, 4),            # one character
-    ("运镜非常", 1, 1),      # trigram FTS
-    ("kling", 9, 0),         # FTS is case-insensitive; matches the model column too
-    ("", 0, 0),
-    ("100%", 0, 0),
-    ('"引号', 0, 0),
-])
+@pytest.mark.parametrize(
+    ("q", "claims", "documents"),
+    [
+        ("手指", 1, 1),  # two characters: LIKE fallback
+        ("凭空", 1, 1),
+        ("灵", 6, 4),  # one character
+        ("运镜非常", 1, 1),  # trigram FTS
+        ("kling", 9, 0),  # FTS is case-insensitive; matches the model column too
+        ("", 0, 0),
+        ("100%", 0, 0),
+        ('"引号', 0, 0),
+    ],
+)
 def test_search_works_for_short_chinese_queries(ds: Datasette, q: str, claims: int, documents: int) -> None:
     found = rows(ds, f"/{DB}/search.json?" + httpx.QueryParams({"q": q}).__str__())
     assert sum(r["hit"] == "claim" for r in found) == claims, found
@@ -212,7 +259,9 @@ def test_claim_evidence_shows_the_quote_in_context(ds: Datasette) -> None:
     assert len(found) == 1
     row = found[0]
     assert row["in_context"] == "Seedance 2.0 的1080p 5秒视频售价3.6元。【杯子有时凭空出现在桌上】。"
-    assert row["located"] == "offsets" and row["document_url"] == "https://www.xiaohongshu.com/explore/seedance2"
+    assert (
+        row["located"] == "offsets" and row["document_url"] == "https://www.xiaohongshu.com/explore/seedance2"
+    )
     summary = rows(ds, f"/{DB}/claim_evidence.json?section=summary")[0]
     assert summary["context_before"] == "AI 摘要：作者认为"
     html = fetch(ds, f"/{DB}/claim_evidence?claim_id={row['claim_id']}").text
@@ -243,8 +292,12 @@ def test_charts_page_renders_svg_offline(ds: Datasette) -> None:
     assert "Kling 2.1 Master" in resp.text and "Seedance 2.0" in resp.text
     spec = fetch(ds, f"/{DB}/-/charts/price_per_second.json").json()
     assert spec["$schema"].endswith("vega-lite/v5.json")
-    assert {v["model"] for v in spec["data"]["values"]} == {"Hailuo 02", "Kling 2.1", "Kling 2.1 Master",
-                                                           "Seedance 2.0"}
+    assert {v["model"] for v in spec["data"]["values"]} == {
+        "Hailuo 02",
+        "Kling 2.1",
+        "Kling 2.1 Master",
+        "Seedance 2.0",
+    }
     svg = fetch(ds, f"/{DB}/-/charts/claims_over_time.svg")
     assert svg.headers["content-type"].startswith("image/svg+xml") and svg.text.startswith("<svg")
     assert fetch(ds, "/nosuchdb/-/charts").status_code == 404
@@ -268,21 +321,30 @@ def _digest(path: Path) -> str:
 def test_immutable_server_refuses_writes(sample_db: Path) -> None:
     before = _digest(sample_db)
     ds = make_ds(sample_db, metadata=_with_write_query(sample_db))
-    for sql in ["insert into models (name) values ('x')", "delete from claims", "select 1; delete from claims",
-                "update documents set title = 'x'", "drop table claims"]:
+    for sql in [
+        "insert into models (name) values ('x')",
+        "delete from claims",
+        "select 1; delete from claims",
+        "update documents set title = 'x'",
+        "drop table claims",
+    ]:
         resp = fetch(ds, f"/{DB}.json?" + str(httpx.QueryParams({"sql": sql})))
         assert resp.status_code == 400, (sql, resp.text)
-    resp = fetch(ds, f"/{DB}/add_model", method="post", data={"name": "Evil"},
-                 headers={"Accept": "application/json"})
+    resp = fetch(
+        ds, f"/{DB}/add_model", method="post", data={"name": "Evil"}, headers={"Accept": "application/json"}
+    )
     assert resp.status_code == 403 and "Database is immutable" in resp.text
-    assert fetch(ds, f"/{DB}.json?sql=select+count(*)+as+n+from+models+where+name='Evil'").json()["rows"] == [[0]]
+    assert fetch(ds, f"/{DB}.json?sql=select+count(*)+as+n+from+models+where+name='Evil'").json()["rows"] == [
+        [0]
+    ]
     assert _digest(sample_db) == before
 
 
 def test_the_same_write_works_only_when_writable(tmp_path: Path) -> None:
     path = build_sample_db(tmp_path / f"{DB}.db")
     ds = make_ds(path, immutable=False, metadata=_with_write_query(path))
-    resp = fetch(ds, f"/{DB}/add_model", method="post", data={"name": "Evil"},
-                 headers={"Accept": "application/json"})
+    resp = fetch(
+        ds, f"/{DB}/add_model", method="post", data={"name": "Evil"}, headers={"Accept": "application/json"}
+    )
     assert resp.json().get("ok") is True, resp.text
     assert sqlite3.connect(path).execute("select count(*) from models where name = 'Evil'").fetchone() == (1,)

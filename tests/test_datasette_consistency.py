@@ -7,6 +7,7 @@
 * Search answers two-character queries through the trigram vocabulary and the
   tail indexes: its hits equal a brute-force substring scan with LIKE's case rules.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -58,15 +59,20 @@ def _newest_amount(claims: list[dict[str, Any]], column: str) -> float | None:
     return float(best[column])
 
 
-def consensus(conn: sqlite3.Connection, model: str = "", since: str = "") -> dict[tuple[Any, ...], list[dict[str, Any]]]:
+def consensus(
+    conn: sqlite3.Connection, model: str = "", since: str = ""
+) -> dict[tuple[Any, ...], list[dict[str, Any]]]:
     """Every key's price points, best first, as the README's "Consensus rule" states it."""
     since_utc = conn.execute(f"select {SINCE_UTC}", {"since": since}).fetchone()[0] if since else None
     conn.row_factory = sqlite3.Row
-    claims = [dict(r) for r in conn.execute(f"""
+    claims = [
+        dict(r)
+        for r in conn.execute(f"""
         select c.model, c.tier, c.resolution, c.duration_s, c.credits, c.credit_unit, c.price_cny, c.price_usd,
           d.id as document_id, d.url, d.source, {OBSERVED_AT} as observed_at, m.vendor
         from claims c join documents d on d.id = c.document_id left join models m on m.name = c.model
-        where c.kind = 'price' and c.section = 'body'""")]
+        where c.kind = 'price' and c.section = 'body'""")
+    ]
     conn.row_factory = None
     points: dict[tuple[Any, ...], dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     for c in claims:
@@ -76,7 +82,9 @@ def consensus(conn: sqlite3.Connection, model: str = "", since: str = "") -> dic
             continue
         if since and (since_utc is None or c["observed_at"] is None or c["observed_at"] < since_utc):
             continue
-        points[tuple(c[k] for k in KEY)][_label(c["credits"], c["credit_unit"], c["price_cny"], c["price_usd"])].append(c)
+        points[tuple(c[k] for k in KEY)][
+            _label(c["credits"], c["credit_unit"], c["price_cny"], c["price_usd"])
+        ].append(c)
     out = {}
     for key, by_label in points.items():
         ranked = []
@@ -87,17 +95,27 @@ def consensus(conn: sqlite3.Connection, model: str = "", since: str = "") -> dic
             for i in ids:
                 if docs[i]["url"] is not None and docs[i]["url"] not in urls:
                     urls.append(docs[i]["url"])
-            ranked.append({
-                "price_label": label, "vendor": cs[0]["vendor"],
-                "credits": _max([c["credits"] for c in cs]), "credit_unit": _max([c["credit_unit"] for c in cs]),
-                "price_cny": _newest_amount(cs, "price_cny"), "price_usd": _newest_amount(cs, "price_usd"),
-                "supporting_documents": len(docs),
-                "supporting_sources": len({d["source"] for d in docs.values() if d["source"] is not None}),
-                "newest_observed_at": _max([c["observed_at"] for c in cs]),
-                "document_ids": ids, "document_urls": urls,
-            })
+            ranked.append(
+                {
+                    "price_label": label,
+                    "vendor": cs[0]["vendor"],
+                    "credits": _max([c["credits"] for c in cs]),
+                    "credit_unit": _max([c["credit_unit"] for c in cs]),
+                    "price_cny": _newest_amount(cs, "price_cny"),
+                    "price_usd": _newest_amount(cs, "price_usd"),
+                    "supporting_documents": len(docs),
+                    "supporting_sources": len(
+                        {d["source"] for d in docs.values() if d["source"] is not None}
+                    ),
+                    "newest_observed_at": _max([c["observed_at"] for c in cs]),
+                    "document_ids": ids,
+                    "document_urls": urls,
+                }
+            )
         ranked.sort(key=lambda p: p["price_label"])
-        ranked.sort(key=lambda p: (p["newest_observed_at"] is not None, p["newest_observed_at"] or ""), reverse=True)
+        ranked.sort(
+            key=lambda p: (p["newest_observed_at"] is not None, p["newest_observed_at"] or ""), reverse=True
+        )
         ranked.sort(key=lambda p: -p["supporting_documents"])
         total = len({c["document_id"] for cs in by_label.values() for c in cs})
         for p in ranked:
@@ -106,18 +124,37 @@ def consensus(conn: sqlite3.Connection, model: str = "", since: str = "") -> dic
     return out
 
 
-def expected_price_table(conn: sqlite3.Connection, model: str = "", since: str = "") -> dict[tuple[Any, ...], dict[str, Any]]:
+def expected_price_table(
+    conn: sqlite3.Connection, model: str = "", since: str = ""
+) -> dict[tuple[Any, ...], dict[str, Any]]:
     table = {}
     for key, ranked in consensus(conn, model, since).items():
         top = dict(ranked[0])
         _, _, _, duration = key
         per_s = duration is not None and duration > 0
         top.update(dict(zip(KEY, key, strict=True)))
-        top["cny_per_second"] = round(top["price_cny"] / duration, 4) if per_s and top["price_cny"] is not None else None
-        top["credits_per_second"] = round(top["credits"] / duration, 4) if per_s and top["credits"] is not None else None
+        top["cny_per_second"] = (
+            round(top["price_cny"] / duration, 4) if per_s and top["price_cny"] is not None else None
+        )
+        top["credits_per_second"] = (
+            round(top["credits"] / duration, 4) if per_s and top["credits"] is not None else None
+        )
         top["conflict"] = len(ranked) > 1
-        top["alternatives"] = [{k: p[k] for k in ("price_label", "credits", "credit_unit", "price_cny", "price_usd",
-                                                  "supporting_documents", "newest_observed_at")} for p in ranked[1:]]
+        top["alternatives"] = [
+            {
+                k: p[k]
+                for k in (
+                    "price_label",
+                    "credits",
+                    "credit_unit",
+                    "price_cny",
+                    "price_usd",
+                    "supporting_documents",
+                    "newest_observed_at",
+                )
+            }
+            for p in ranked[1:]
+        ]
         table[key] = top
     return table
 
@@ -138,11 +175,23 @@ def assert_price_table_follows_the_rule(path: Path, params: list[tuple[str, str]
                     assert got[key][name] == value, (model, since, key, name, got[key][name], value)
         conflicts = conn.execute(PRICE_CONFLICTS_SQL, {"model": model, "since": since}).fetchall()
         want_conflicts = [
-            (*key, p["price_label"], "shown" if i == 0 else "alternative", p["credits"], p["credit_unit"],
-             p["price_cny"], p["price_usd"], p["supporting_documents"], p["newest_observed_at"],
-             p["document_urls"], p["document_ids"])
-            for key, ranked in consensus(conn, model, since).items() if len(ranked) > 1
-            for i, p in enumerate(ranked)]
+            (
+                *key,
+                p["price_label"],
+                "shown" if i == 0 else "alternative",
+                p["credits"],
+                p["credit_unit"],
+                p["price_cny"],
+                p["price_usd"],
+                p["supporting_documents"],
+                p["newest_observed_at"],
+                p["document_urls"],
+                p["document_ids"],
+            )
+            for key, ranked in consensus(conn, model, since).items()
+            if len(ranked) > 1
+            for i, p in enumerate(ranked)
+        ]
         got_conflicts = [(*r[:12], json.loads(r[12]), json.loads(r[13])) for r in conflicts]
         assert sorted(got_conflicts, key=repr) == sorted(want_conflicts, key=repr)
         checked += len(want)
@@ -163,7 +212,12 @@ def _tables(conn: sqlite3.Connection) -> tuple[list[Any], list[Any], list[Any], 
         from price_point_sources group by 1, 2, 3, 4""").fetchall()
     lists = conn.execute("select * from price_point_lists").fetchall()
     assert all(f[-1] == 1 for f in flags), [f for f in flags if f[-1] != 1]
-    return sorted(docs, key=repr), sorted(sources, key=repr), sorted(key_docs, key=repr), sorted(lists, key=repr)
+    return (
+        sorted(docs, key=repr),
+        sorted(sources, key=repr),
+        sorted(key_docs, key=repr),
+        sorted(lists, key=repr),
+    )
 
 
 def assert_price_tables_match_a_rebuild(db: Database) -> None:
@@ -184,8 +238,14 @@ class Corpus:
 
     def __init__(self, db: Database, seed: int) -> None:
         self.db, self.r, self.version, self.n = db, random.Random(seed), 1, 0
-        save_models(db, [{"name": "Kling 2.1", "vendor": "Kuaishou"}, {"name": "Veo 3", "vendor": "Google"},
-                         {"name": "Hailuo 02"}])
+        save_models(
+            db,
+            [
+                {"name": "Kling 2.1", "vendor": "Kuaishou"},
+                {"name": "Veo 3", "vendor": "Google"},
+                {"name": "Hailuo 02"},
+            ],
+        )
         for s in SOURCES + ["other"]:
             save_source(db, s, "test", {})
         self.docs: dict[str, dict[str, Any]] = {}
@@ -198,9 +258,11 @@ class Corpus:
             kind = r.choice(["price"] * 6 + ["bug"])
             fields: dict[str, Any] = {}
             if kind == "price":
-                fields = {"tier": r.choice([None, None, None, "standard", "high-quality"]),
-                          "resolution": r.choice(["1080p", "1080p", "1080p", None, "720p"]),
-                          "duration_s": r.choice([5.0, 5.0, 5.0, 5.0, None, 10.0, 0.0])}
+                fields = {
+                    "tier": r.choice([None, None, None, "standard", "high-quality"]),
+                    "resolution": r.choice(["1080p", "1080p", "1080p", None, "720p"]),
+                    "duration_s": r.choice([5.0, 5.0, 5.0, 5.0, None, 10.0, 0.0]),
+                }
                 form = r.choice(["credits", "credits", "cny", "usd", "both", "none"])
                 if form in ("credits", "both"):
                     fields["credits"] = r.choice([20.0, 35.0, 35.0000001, 100.0])
@@ -212,20 +274,43 @@ class Corpus:
             section = "summary" if r.random() < 0.15 and doc.summary and quote in doc.summary else "body"
             text = doc.section_text(section)
             start = text.index(quote)
-            out.append(Claim(document=doc.key(), kind=kind, model=r.choice([*MODELS, *MODELS, None]), quote=quote,
-                             start=start, end=start + len(quote), section=section, confidence=0.9,
-                             method="test/1", **fields))
+            out.append(
+                Claim(
+                    document=doc.key(),
+                    kind=kind,
+                    model=r.choice([*MODELS, *MODELS, None]),
+                    quote=quote,
+                    start=start,
+                    end=start + len(quote),
+                    section=section,
+                    confidence=0.9,
+                    method="test/1",
+                    **fields,
+                )
+            )
         return out
 
     def _document(self, platform_id: str) -> Document:
         r = self.r
         text = "。".join(f"第{self.n}-{i}句报价" for i in range(r.randint(1, 8)))
         self.n += 1
-        day = r.choice([None, dt.datetime(2025, 5, 1, 8, 0, tzinfo=CST), dt.datetime(2025, 6, 1, 8, 0, tzinfo=CST),
-                        dt.datetime(2025, 6, 10, 20, 0, tzinfo=CST)])
-        return Document(platform="wechat", id=platform_id, title=f"t{platform_id}", published_at=day, text=text,
-                        summary=text.split("。")[0] if r.random() < 0.3 else None,
-                        url=r.choice([None, f"https://example.com/{platform_id}", "https://example.com/shared"]))
+        day = r.choice(
+            [
+                None,
+                dt.datetime(2025, 5, 1, 8, 0, tzinfo=CST),
+                dt.datetime(2025, 6, 1, 8, 0, tzinfo=CST),
+                dt.datetime(2025, 6, 10, 20, 0, tzinfo=CST),
+            ]
+        )
+        return Document(
+            platform="wechat",
+            id=platform_id,
+            title=f"t{platform_id}",
+            published_at=day,
+            text=text,
+            summary=text.split("。")[0] if r.random() < 0.3 else None,
+            url=r.choice([None, f"https://example.com/{platform_id}", "https://example.com/shared"]),
+        )
 
     def new_document(self) -> None:
         doc = self._document(f"d{len(self.docs)}")
@@ -246,7 +331,9 @@ class Corpus:
         with db.atomic():
             if op == "reextract":  # the same document, other claims (some kept, some new, some gone)
                 self.version += 1
-                save_document(db, doc, entry["source"], None, self._claims(doc, r.randint(0, 8)), self.version)
+                save_document(
+                    db, doc, entry["source"], None, self._claims(doc, r.randint(0, 8)), self.version
+                )
             elif op == "change":  # new text and date: the row is updated and its claims replaced
                 fresh = self._document(doc.id or "")
                 entry["doc"] = fresh
@@ -255,26 +342,48 @@ class Corpus:
                 entry["source"] = r.choice([*SOURCES, "other"])
                 db.execute("update documents set source = ? where id = ?", [entry["source"], key])
             elif op == "date":
-                db.execute("update documents set published_at = ?, first_seen = ? where id = ?",
-                           [r.choice([None, "2025-06-01T08:00:00+08:00", "2025-07-02T00:00:00+08:00"]),
-                            r.choice(["2025-04-01T00:00:00+00:00", "2025-08-01T00:00:00+00:00"]), key])
+                db.execute(
+                    "update documents set published_at = ?, first_seen = ? where id = ?",
+                    [
+                        r.choice([None, "2025-06-01T08:00:00+08:00", "2025-07-02T00:00:00+08:00"]),
+                        r.choice(["2025-04-01T00:00:00+00:00", "2025-08-01T00:00:00+00:00"]),
+                        key,
+                    ],
+                )
             elif op == "url":
-                db.execute("update documents set url = ? where id = ?",
-                           [r.choice([None, "https://example.com/shared", "https://example.com/other"]), key])
+                db.execute(
+                    "update documents set url = ? where id = ?",
+                    [r.choice([None, "https://example.com/shared", "https://example.com/other"]), key],
+                )
             elif op == "delete" and claim_ids:
                 db.execute("delete from claims where id = ?", [r.choice(claim_ids)])
             elif op == "update" and claim_ids:
-                column, value = r.choice([
-                    ("credits", r.choice([None, 20.0, 35.0, 40.0])), ("credit_unit", r.choice([None, "credits", "积分"])),
-                    ("price_cny", r.choice([None, 3.5, 4.0])), ("price_usd", r.choice([None, 6.0])),
-                    ("tier", r.choice([None, "standard"])), ("duration_s", r.choice([None, 5.0])),
-                    ("section", r.choice(["body", "summary"])), ("kind", r.choice(["price", "bug"])),
-                    ("model", r.choice([*MODELS, None]))])
+                column, value = r.choice(
+                    [
+                        ("credits", r.choice([None, 20.0, 35.0, 40.0])),
+                        ("credit_unit", r.choice([None, "credits", "积分"])),
+                        ("price_cny", r.choice([None, 3.5, 4.0])),
+                        ("price_usd", r.choice([None, 6.0])),
+                        ("tier", r.choice([None, "standard"])),
+                        ("duration_s", r.choice([None, 5.0])),
+                        ("section", r.choice(["body", "summary"])),
+                        ("kind", r.choice(["price", "bug"])),
+                        ("model", r.choice([*MODELS, None])),
+                    ]
+                )
                 db.execute(f"update claims set [{column}] = ? where id = ?", [value, r.choice(claim_ids)])
 
 
-PARAMS = [("", ""), ("Kling 2.1", ""), ("Veo 3", "2025-06-01"), ("", "2025-06-01"), ("", "2025-06-10T20:00"),
-          ("", "2025-06-10T20:01"), ("nobody", ""), ("", "not a date")]
+PARAMS = [
+    ("", ""),
+    ("Kling 2.1", ""),
+    ("Veo 3", "2025-06-01"),
+    ("", "2025-06-01"),
+    ("", "2025-06-10T20:00"),
+    ("", "2025-06-10T20:01"),
+    ("nobody", ""),
+    ("", "not a date"),
+]
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -304,8 +413,9 @@ def test_migration_backfills_existing_claims(tmp_path: Path) -> None:
     path = build_sample_db(tmp_path / "old.db")
     conn = sqlite3.connect(path)
     before = sorted(conn.execute("select * from price_point_sources").fetchall())
-    for (name,) in conn.execute("select name from sqlite_master where type = 'trigger' and name like 'price\\_point%' "
-                                "escape '\\'").fetchall():
+    for (name,) in conn.execute(
+        "select name from sqlite_master where type = 'trigger' and name like 'price\\_point%' escape '\\'"
+    ).fetchall():
         conn.execute(f"drop trigger {name}")
     for table in ("price_point_documents", "price_point_sources", "price_point_lists"):
         conn.execute(f"drop table {table}")
@@ -326,10 +436,16 @@ def _ascii_fold(s: str) -> str:
 def brute_force_search(conn: sqlite3.Connection, q: str) -> tuple[set[str], set[str]]:
     """Claim and document ids whose columns contain ``q``, ignoring ASCII case only (as LIKE does)."""
     q = _ascii_fold(q.strip(" "))
-    claims = {i for i, *cols in conn.execute("select id, quote, model from claims")
-              if any(c is not None and q in _ascii_fold(c) for c in cols)}
-    docs = {i for i, *cols in conn.execute("select id, title, text, summary from documents")
-            if any(c is not None and q in _ascii_fold(c) for c in cols)}
+    claims = {
+        i
+        for i, *cols in conn.execute("select id, quote, model from claims")
+        if any(c is not None and q in _ascii_fold(c) for c in cols)
+    }
+    docs = {
+        i
+        for i, *cols in conn.execute("select id, title, text, summary from documents")
+        if any(c is not None and q in _ascii_fold(c) for c in cols)
+    }
     return claims, docs
 
 
@@ -357,17 +473,49 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
 
 
 def _pairs(conn: sqlite3.Connection) -> list[str]:
-    texts = [c for row in conn.execute("select quote, model from claims union all "
-                                       "select title, text || coalesce(summary, '') from documents")
-             for c in row if c]
-    return sorted({t[i:i + 2] for t in texts for i in range(len(t) - 1)})
+    texts = [
+        c
+        for row in conn.execute(
+            "select quote, model from claims union all "
+            "select title, text || coalesce(summary, '') from documents"
+        )
+        for c in row
+        if c
+    ]
+    return sorted({t[i : i + 2] for t in texts for i in range(len(t) - 1)})
 
 
 def test_every_two_character_query_equals_a_substring_scan(sample: sqlite3.Connection) -> None:
     pairs = _pairs(sample)
     assert len(pairs) > 300
-    extra = ["存在", "fa", "FA", "Fa", "ng", "NG", "st", "3 ", "%_", "_o", "\\x", '"引', '号"', "ÉC", "éc", "Ｋl",
-             "ｋl", "ab", "Ab", "  跳轴 ", "zz", "%", "_", "跳", "a", "1"]
+    extra = [
+        "存在",
+        "fa",
+        "FA",
+        "Fa",
+        "ng",
+        "NG",
+        "st",
+        "3 ",
+        "%_",
+        "_o",
+        "\\x",
+        '"引',
+        '号"',
+        "ÉC",
+        "éc",
+        "Ｋl",
+        "ｋl",
+        "ab",
+        "Ab",
+        "  跳轴 ",
+        "zz",
+        "%",
+        "_",
+        "跳",
+        "a",
+        "1",
+    ]
     for q in pairs + extra:
         assert search(sample, q) == brute_force_search(sample, q), q
 
@@ -384,11 +532,15 @@ def test_two_character_search_reads_the_index_not_the_table(tmp_path: Path) -> N
     """Work for a two-character query grows with its hits, not with the table."""
     path = build_sample_db(tmp_path / "big.db")
     conn = sqlite3.connect(path)
-    conn.executemany("insert into documents (id, source, platform, text, first_seen) values (?, 'clips', 'x', ?, '')",
-                     [(f"x:{i}", "无关的填充文字" * 20) for i in range(400)])
-    conn.executemany("""insert into claims (id, document_id, kind, quote, section, start, "end", confidence, method)
+    conn.executemany(
+        "insert into documents (id, source, platform, text, first_seen) values (?, 'clips', 'x', ?, '')",
+        [(f"x:{i}", "无关的填充文字" * 20) for i in range(400)],
+    )
+    conn.executemany(
+        """insert into claims (id, document_id, kind, quote, section, start, "end", confidence, method)
                         values (?, ?, 'bug', '无关的填充文字', 'body', 0, 7, 0.5, 'x')""",
-                     [(f"f{i}", f"x:{i % 400}") for i in range(4000)])
+        [(f"f{i}", f"x:{i % 400}") for i in range(4000)],
+    )
     conn.commit()
 
     def steps(q: str) -> int:

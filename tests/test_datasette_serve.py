@@ -1,4 +1,5 @@
 """`pingce serve`: the command line, the database preparation and a real server on a loopback port."""
+
 from __future__ import annotations
 
 import json
@@ -79,11 +80,15 @@ def test_pingce_serve_runs_datasette(sample_db: Path) -> None:
         assert httpx.get(server.base + "/reviews.json").json()["database"] == "reviews"
         table = httpx.get(server.base + "/reviews/price_table.json?_shape=array").json()
         assert len(table) == 6
-        search = httpx.get(server.base + "/reviews/search.json", params={"q": "手指", "_shape": "array"}).json()
+        search = httpx.get(
+            server.base + "/reviews/search.json", params={"q": "手指", "_shape": "array"}
+        ).json()
         assert {r["hit"] for r in search} == {"claim", "document"}
         charts = httpx.get(server.base + "/reviews/-/charts")
         assert charts.status_code == 200 and "<svg" in charts.text
         databases = httpx.get(server.base + "/-/databases.json").json()
         assert [d["is_mutable"] for d in databases if d["name"] == "reviews"] == [False]
-        assert httpx.get(server.base + "/reviews.json", params={"sql": "delete from claims"}).status_code == 400
+        assert (
+            httpx.get(server.base + "/reviews.json", params={"sql": "delete from claims"}).status_code == 400
+        )
     assert server.proc.returncode is not None

@@ -1,4 +1,5 @@
 """`pingce export prices` and `pingce schema prices`: stable columns, valid rows, same SQL as Datasette."""
+
 from __future__ import annotations
 
 import asyncio
@@ -69,8 +70,9 @@ def test_sql_columns_are_the_pricerow_fields(sample_db: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "jsonl"])
-def test_every_format_validates_against_the_schema(sample_db: Path, fmt: str,
-                                                   validator: jsonschema.protocols.Validator) -> None:
+def test_every_format_validates_against_the_schema(
+    sample_db: Path, fmt: str, validator: jsonschema.protocols.Validator
+) -> None:
     items = parse(fmt, export(sample_db, "--format", fmt))
     assert len(items) == 6
     for item in items:
@@ -88,8 +90,11 @@ def test_formats_carry_the_same_rows(sample_db: Path) -> None:
 
 def test_export_equals_datasette_json_api(sample_db: Path) -> None:
     """One SQL for both: the API with _json= decoding gives exactly the exported JSON."""
-    ds = Datasette(immutables=[str(sample_db)], metadata=build_metadata(sample_db.stem, sample_db),
-                   plugins_dir=str(plugins_dir()))
+    ds = Datasette(
+        immutables=[str(sample_db)],
+        metadata=build_metadata(sample_db.stem, sample_db),
+        plugins_dir=str(plugins_dir()),
+    )
     params = "&".join(f"_json={c}" for c in PRICE_JSON_COLUMNS)
 
     async def get() -> Any:
@@ -105,8 +110,10 @@ def test_model_and_since_filters(sample_db: Path) -> None:
     hq = next(r for r in recent if r["model"] == "Kling 2.1")
     assert (hq["credits"], hq["conflict"], hq["alternatives"]) == (40.0, False, [])
     # a naive date is Beijing time: 2025-06-10 20:00+08:00 is kept by 2025-06-10T20:00 but not 20:01
-    assert any(r["credits"] == 40.0 for r in parse("json", export(sample_db, "--format", "json",
-                                                                 "--since", "2025-06-10T20:00")))
+    assert any(
+        r["credits"] == 40.0
+        for r in parse("json", export(sample_db, "--format", "json", "--since", "2025-06-10T20:00"))
+    )
     later = parse("json", export(sample_db, "--format", "json", "--since", "2025-06-10T20:01"))
     assert all(r["model"] != "Kling 2.1" for r in later)
 
@@ -149,7 +156,9 @@ def test_export_brings_an_older_database_up_to_date(tmp_path: Path) -> None:
     path = build_sample_db(tmp_path / "old.db")
     expected = export(path, "--format", "json")
     conn = sqlite3.connect(path)
-    for (name,) in conn.execute("select name from sqlite_master where type = 'trigger' and name like 'price%'").fetchall():
+    for (name,) in conn.execute(
+        "select name from sqlite_master where type = 'trigger' and name like 'price%'"
+    ).fetchall():
         conn.execute(f"drop trigger {name}")
     for table in ("price_point_documents", "price_point_sources", "price_point_lists"):
         conn.execute(f"drop table {table}")
@@ -157,5 +166,7 @@ def test_export_brings_an_older_database_up_to_date(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     assert export(path, "--format", "json") == expected
-    applied = sqlite3.connect(path).execute("select count(*) from _sqlite_migrations where name = 'm006_price_points'")
+    applied = sqlite3.connect(path).execute(
+        "select count(*) from _sqlite_migrations where name = 'm006_price_points'"
+    )
     assert applied.fetchone() == (1,)

@@ -1,4 +1,5 @@
 """The extractor against labelled documents, and invariants every claim keeps."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -47,7 +48,9 @@ def _score(gold_path: Path) -> tuple[Counter[str], dict[str, list[str]]]:
     counts: Counter[str] = Counter()
     misses: dict[str, list[str]] = {"fp": [], "fn": []}
     for doc in gold["documents"]:
-        preds = [c.model_dump(mode="json") for c in _extract(gold_path.parent / doc["path"]) if c.kind in SCORED]
+        preds = [
+            c.model_dump(mode="json") for c in _extract(gold_path.parent / doc["path"]) if c.kind in SCORED
+        ]
         ignore = [scorer.norm_text(i) for i in doc.get("ignore", [])]
         claimed = [False] * len(doc["claims"])
         for p in preds:
@@ -109,7 +112,7 @@ def test_every_quote_is_verbatim_section_text(path: Path) -> None:
         claims = extract_document(doc, str(path))
         assert claims, path
         for c in claims:
-            assert c.quote == doc.section_text(c.section)[c.start:c.end]
+            assert c.quote == doc.section_text(c.section)[c.start : c.end]
             assert c.quote.strip() == c.quote and c.quote
             assert c.method.startswith("rules/")
             if c.kind in SCORED:
@@ -122,19 +125,24 @@ def test_extraction_is_deterministic() -> None:
     assert first == [c.model_dump() for c in _extract(path)]
 
 
-_ALPHABET = st.sampled_from(list(
-    "可灵2.1大师版高品质标准模式海螺02即梦Vidu Q1 Runway Gen-4 turbo Veo 3 sora 5秒20灵感值积分元块钱$%，。；：！？,.!?"
-    "（）()“”#-/\n 0123456789一两三十百万半多不到以内左右更很非常自然不太没有问题但是而且除了其他都合格支持文生视频只"
-    "靈師條質僅"))
+_ALPHABET = st.sampled_from(
+    list(
+        "可灵2.1大师版高品质标准模式海螺02即梦Vidu Q1 Runway Gen-4 turbo Veo 3 sora 5秒20灵感值积分元块钱$%，。；：！？,.!?"
+        "（）()“”#-/\n 0123456789一两三十百万半多不到以内左右更很非常自然不太没有问题但是而且除了其他都合格支持文生视频只"
+        "靈師條質僅"
+    )
+)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(alphabet=_ALPHABET, max_size=200), st.one_of(st.none(), st.text(alphabet=_ALPHABET, max_size=80)))
+@given(
+    st.text(alphabet=_ALPHABET, max_size=200), st.one_of(st.none(), st.text(alphabet=_ALPHABET, max_size=80))
+)
 def test_arbitrary_text_never_raises_and_claims_validate(text: str, summary: str | None) -> None:
     for c in claims_of(text, summary=summary):
         again = Claim.model_validate(c.model_dump())
         section = text if c.section == "body" else (summary or "")
-        assert again.quote == section[c.start:c.end]
+        assert again.quote == section[c.start : c.end]
         assert 0 <= c.confidence <= 1 and c.start <= c.end
 
 
@@ -142,4 +150,4 @@ def test_arbitrary_text_never_raises_and_claims_validate(text: str, summary: str
 @given(st.text(max_size=120))
 def test_any_unicode_never_raises(text: str) -> None:
     for c in claims_of(text):
-        assert c.quote == text[c.start:c.end]
+        assert c.quote == text[c.start : c.end]

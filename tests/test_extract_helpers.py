@@ -1,4 +1,5 @@
 """Helpers shared by the extractor tests (no tests here)."""
+
 from __future__ import annotations
 
 from ingest.extract import extract_document

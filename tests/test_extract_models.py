@@ -1,4 +1,5 @@
 """Model resolution: Chinese, Traditional and English names, versions, editions and tiers."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,33 +11,39 @@ from tests.test_extract_helpers import claims_of
 REG = load_registry()
 
 
-@pytest.mark.parametrize(("brand", "version", "words", "expected"), [
-    ("Kling", "2.1", ["大师版"], ("Kling 2.1 Master", "master")),
-    ("Kling", "2.1", ["高品质"], ("Kling 2.1", "high-quality")),
-    ("Kling", "2.1", ["标准模式"], ("Kling 2.1", "standard")),
-    ("Kling", "2.1", ["普通版"], ("Kling 2.1", None)),
-    ("Kling", "2.0", [], ("Kling 2.0 Master", "master")),
-    ("Kling", "2", [], ("Kling 2.0 Master", "master")),
-    ("Kling", "v2-1", ["master"], ("Kling 2.1 Master", "master")),
-    ("Kling", "2.5", [], ("Kling 2.5 Turbo", None)),
-    ("Kling", "3.0", [], ("Kling 3.0", None)),
-    ("Hailuo", "02", [], ("Hailuo 02", None)),
-    ("Vidu", "q1", [], ("Vidu Q1", None)),
-    ("Runway", "4", ["turbo"], ("Runway Gen-4 Turbo", None)),
-    ("PixVerse", "4.5", [], ("PixVerse V4.5", None)),
-    ("Seedance", "1.0", [], ("Seedance 1.0 Pro", None)),
-    ("Qingying", "1.5", [], ("Qingying", None)),
-    ("Kling", None, [], ("Kling", None)),
-])
+@pytest.mark.parametrize(
+    ("brand", "version", "words", "expected"),
+    [
+        ("Kling", "2.1", ["大师版"], ("Kling 2.1 Master", "master")),
+        ("Kling", "2.1", ["高品质"], ("Kling 2.1", "high-quality")),
+        ("Kling", "2.1", ["标准模式"], ("Kling 2.1", "standard")),
+        ("Kling", "2.1", ["普通版"], ("Kling 2.1", None)),
+        ("Kling", "2.0", [], ("Kling 2.0 Master", "master")),
+        ("Kling", "2", [], ("Kling 2.0 Master", "master")),
+        ("Kling", "v2-1", ["master"], ("Kling 2.1 Master", "master")),
+        ("Kling", "2.5", [], ("Kling 2.5 Turbo", None)),
+        ("Kling", "3.0", [], ("Kling 3.0", None)),
+        ("Hailuo", "02", [], ("Hailuo 02", None)),
+        ("Vidu", "q1", [], ("Vidu Q1", None)),
+        ("Runway", "4", ["turbo"], ("Runway Gen-4 Turbo", None)),
+        ("PixVerse", "4.5", [], ("PixVerse V4.5", None)),
+        ("Seedance", "1.0", [], ("Seedance 1.0 Pro", None)),
+        ("Qingying", "1.5", [], ("Qingying", None)),
+        ("Kling", None, [], ("Kling", None)),
+    ],
+)
 def test_resolve(brand: str, version: str | None, words: list[str], expected: tuple[str, str | None]) -> None:
     assert REG.resolve(brand, version, words) == expected
 
 
-@pytest.mark.parametrize(("model", "tier", "expected"), [
-    ("Kling 2.1", "master", ("Kling 2.1 Master", "master")),
-    ("Kling 2.1 Master", "standard", ("Kling 2.1", "standard")),
-    ("Kling 2.1", "high-quality", ("Kling 2.1", "high-quality")),
-])
+@pytest.mark.parametrize(
+    ("model", "tier", "expected"),
+    [
+        ("Kling 2.1", "master", ("Kling 2.1 Master", "master")),
+        ("Kling 2.1 Master", "standard", ("Kling 2.1", "standard")),
+        ("Kling 2.1", "high-quality", ("Kling 2.1", "high-quality")),
+    ],
+)
 def test_tier_sold_as_its_own_model(model: str, tier: str, expected: tuple[str, str]) -> None:
     assert REG.apply_tier(model, tier) == expected
 
@@ -46,42 +53,57 @@ def test_hailuo_is_sold_by_resolution_not_in_named_tiers() -> None:
     assert REG.models["Hailuo 02"].resolutions == ("512p", "768p", "1080p")
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # a resolution alone names no tier, whatever the vendor
-    ("海螺02的768P，6秒一条25积分；1080P，6秒一条50积分。",
-     [("Hailuo 02", None, "768p", 25), ("Hailuo 02", None, "1080p", 50)]),
-    ("可灵2.1的1080P视频，5秒35灵感值。", [("Kling 2.1", None, "1080p", 35)]),
-    # the vendor's own tier words do, normalised
-    ("可灵2.1高品质模式（1080P），5秒35灵感值，标准模式（720P）5秒20灵感值。",
-     [("Kling 2.1", "high-quality", "1080p", 35), ("Kling 2.1", "standard", "720p", 20)]),
-    ("Kling 2.1 in Professional mode costs 35 credits per 5-second clip.", [("Kling 2.1", "high-quality", None, 35)]),
-    # a model sold as its own tier keeps it
-    ("可灵2.1大师版（1080P），5秒100灵感值。", [("Kling 2.1 Master", "master", "1080p", 100)]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a resolution alone names no tier, whatever the vendor
+        (
+            "海螺02的768P，6秒一条25积分；1080P，6秒一条50积分。",
+            [("Hailuo 02", None, "768p", 25), ("Hailuo 02", None, "1080p", 50)],
+        ),
+        ("可灵2.1的1080P视频，5秒35灵感值。", [("Kling 2.1", None, "1080p", 35)]),
+        # the vendor's own tier words do, normalised
+        (
+            "可灵2.1高品质模式（1080P），5秒35灵感值，标准模式（720P）5秒20灵感值。",
+            [("Kling 2.1", "high-quality", "1080p", 35), ("Kling 2.1", "standard", "720p", 20)],
+        ),
+        (
+            "Kling 2.1 in Professional mode costs 35 credits per 5-second clip.",
+            [("Kling 2.1", "high-quality", None, 35)],
+        ),
+        # a model sold as its own tier keeps it
+        ("可灵2.1大师版（1080P），5秒100灵感值。", [("Kling 2.1 Master", "master", "1080p", 100)]),
+    ],
+)
 def test_price_tier_is_the_vendors_named_tier_only(text: str, expected: list[tuple]) -> None:
     got = [(c.model, c.tier, c.resolution, c.credits) for c in claims_of(text) if c.kind == "price"]
     assert got == expected
 
 
-@pytest.mark.parametrize(("text", "key"), [("2.0", "2"), ("02", "2"), ("V4.5", "4.5"), ("Gen-4", "4"), ("Q1", "q1")])
+@pytest.mark.parametrize(
+    ("text", "key"), [("2.0", "2"), ("02", "2"), ("V4.5", "4.5"), ("Gen-4", "4"), ("Q1", "q1")]
+)
 def test_version_key(text: str, key: str) -> None:
     assert version_key(text) == key
 
 
-@pytest.mark.parametrize(("text", "model"), [
-    ("可灵2.1大师版的运镜非常丝滑。", "Kling 2.1 Master"),
-    ("可靈2.1大師版的運鏡非常絲滑。", "Kling 2.1 Master"),
-    ("Kling 2.1 Master looks very cinematic.", "Kling 2.1 Master"),
-    ("kling-v2-1-master looks very cinematic.", "Kling 2.1 Master"),
-    ("海螺02的物理模拟非常逼真。", "Hailuo 02"),
-    ("MiniMax Hailuo 02 is remarkably consistent.", "Hailuo 02"),
-    ("Runway Gen-4 Turbo looks blurry at times.", "Runway Gen-4 Turbo"),
-    ("Veo 3 sounds very natural.", "Veo 3"),
-    ("通義萬相2.1的畫面非常穩定。", "Wan 2.1"),
-    ("Wan2.1的画面非常稳定。", "Wan 2.1"),
-    ("拍我AI V4.5的特效很稳定。", "PixVerse V4.5"),
-    ("清影的画面很清晰。", "Qingying"),
-])
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("可灵2.1大师版的运镜非常丝滑。", "Kling 2.1 Master"),
+        ("可靈2.1大師版的運鏡非常絲滑。", "Kling 2.1 Master"),
+        ("Kling 2.1 Master looks very cinematic.", "Kling 2.1 Master"),
+        ("kling-v2-1-master looks very cinematic.", "Kling 2.1 Master"),
+        ("海螺02的物理模拟非常逼真。", "Hailuo 02"),
+        ("MiniMax Hailuo 02 is remarkably consistent.", "Hailuo 02"),
+        ("Runway Gen-4 Turbo looks blurry at times.", "Runway Gen-4 Turbo"),
+        ("Veo 3 sounds very natural.", "Veo 3"),
+        ("通義萬相2.1的畫面非常穩定。", "Wan 2.1"),
+        ("Wan2.1的画面非常稳定。", "Wan 2.1"),
+        ("拍我AI V4.5的特效很稳定。", "PixVerse V4.5"),
+        ("清影的画面很清晰。", "Qingying"),
+    ],
+)
 def test_model_named_in_text(text: str, model: str) -> None:
     claims = claims_of(text)
     assert claims and {c.model for c in claims} == {model}
@@ -102,8 +124,22 @@ def test_sentence_version_beats_document_version_for_a_tier_word() -> None:
 def test_iter_models_rows() -> None:
     rows = iter_models()
     names = {r["name"] for r in rows}
-    for needed in ("Kling 2.1", "Kling 2.1 Master", "Kling 2.0 Master", "Hailuo 02", "Wan 2.1", "Veo 3",
-                   "Sora", "Runway Gen-4", "Luma", "Pika", "Vidu", "Qingying", "Hunyuan", "Jimeng"):
+    for needed in (
+        "Kling 2.1",
+        "Kling 2.1 Master",
+        "Kling 2.0 Master",
+        "Hailuo 02",
+        "Wan 2.1",
+        "Veo 3",
+        "Sora",
+        "Runway Gen-4",
+        "Luma",
+        "Pika",
+        "Vidu",
+        "Qingying",
+        "Hunyuan",
+        "Jimeng",
+    ):
         assert needed in names or any(n.startswith(needed) for n in names), needed
     kling = next(r for r in rows if r["name"] == "Kling 2.1 Master")
     assert kling["vendor"].startswith("Kuaishou") and kling["brand"] == "Kling"

@@ -1,4 +1,5 @@
 """Extraction behaviour on short reviews: rates, summaries, comparisons, cues, negation."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,12 +9,18 @@ from tests.test_extract_helpers import claims_of, scored
 
 
 def _prices(claims: list) -> list[tuple]:
-    return [(c.model, c.tier, c.credits, c.price_cny, c.duration_s, c.resolution) for c in claims if c.kind == "price"]
+    return [
+        (c.model, c.tier, c.credits, c.price_cny, c.duration_s, c.resolution)
+        for c in claims
+        if c.kind == "price"
+    ]
 
 
 def test_credit_rate_is_claimed_and_prices_every_amount() -> None:
-    text = ("可灵2.1上线了。\n\n在可灵的定价里，10灵感值，等于1块钱。\n\n"
-            "标准版720P，一条20灵感值。\n\n高品质版1080P，一条35灵感值。\n\n大师版1080P，一条100灵感值。")
+    text = (
+        "可灵2.1上线了。\n\n在可灵的定价里，10灵感值，等于1块钱。\n\n"
+        "标准版720P，一条20灵感值。\n\n高品质版1080P，一条35灵感值。\n\n大师版1080P，一条100灵感值。"
+    )
     claims = claims_of(text)
     rate = [c for c in claims if c.kind == "credit_rate"]
     assert [(c.model, c.credits_per_cny) for c in rate] == [("Kling", 10)]
@@ -25,12 +32,16 @@ def test_credit_rate_is_claimed_and_prices_every_amount() -> None:
 
 
 def test_rate_implied_by_a_priced_amount_is_used_but_not_claimed() -> None:
-    text = ("可灵2.1的价格：\n\n- 普通版标准模式（720P），5秒20灵感值，相当于人民币两块；\n\n"
-            "- 普通版高品质模式（1080P），5秒35灵感值；")
+    text = (
+        "可灵2.1的价格：\n\n- 普通版标准模式（720P），5秒20灵感值，相当于人民币两块；\n\n"
+        "- 普通版高品质模式（1080P），5秒35灵感值；"
+    )
     claims = claims_of(text)
     assert not [c for c in claims if c.kind == "credit_rate"]
-    assert _prices(claims) == [("Kling 2.1", "standard", 20, 2.0, 5, "720p"),
-                               ("Kling 2.1", "high-quality", 35, 3.5, 5, "1080p")]
+    assert _prices(claims) == [
+        ("Kling 2.1", "standard", 20, 2.0, 5, "720p"),
+        ("Kling 2.1", "high-quality", 35, 3.5, 5, "1080p"),
+    ]
 
 
 def test_summary_price_that_contradicts_the_body_is_dropped() -> None:
@@ -83,19 +94,28 @@ def test_price_change_names_both_sides() -> None:
     text = "可灵2.1上线。\n\n可灵2.1的高品质版，能够媲美可灵2.0大师版，同时价格相比大师版要降低65%。"
     change = [c for c in claims_of(text) if c.kind == "price_change"]
     assert [(c.model, c.percent, c.direction, c.versus) for c in change] == [
-        ("Kling 2.1", 65, "down", "Kling 2.1 Master")]
+        ("Kling 2.1", 65, "down", "Kling 2.1 Master")
+    ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("我4个模型一起跑，第一个出来的是可灵1.6，大概1分钟不到。", [("Kling 1.6", None, None, 60)]),
-    ("在速度上差异很大。\n\n可灵2.0大师版和可灵2.1大师版，3分多。",
-     [("Kling 2.0 Master", None, 180, 240), ("Kling 2.1 Master", None, 180, 240)]),
-    ("Runway Gen-4 takes around two minutes to generate.", [("Runway Gen-4", 120, None, None)]),
-    ("可灵2.1生成一条5秒的视频，10灵感值。", []),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我4个模型一起跑，第一个出来的是可灵1.6，大概1分钟不到。", [("Kling 1.6", None, None, 60)]),
+        (
+            "在速度上差异很大。\n\n可灵2.0大师版和可灵2.1大师版，3分多。",
+            [("Kling 2.0 Master", None, 180, 240), ("Kling 2.1 Master", None, 180, 240)],
+        ),
+        ("Runway Gen-4 takes around two minutes to generate.", [("Runway Gen-4", 120, None, None)]),
+        ("可灵2.1生成一条5秒的视频，10灵感值。", []),
+    ],
+)
 def test_speed(text: str, expected: list[tuple]) -> None:
-    got = [(c.model, c.generation_s, c.generation_s_min, c.generation_s_max)
-           for c in claims_of(text) if c.kind == "speed"]
+    got = [
+        (c.model, c.generation_s, c.generation_s_min, c.generation_s_max)
+        for c in claims_of(text)
+        if c.kind == "speed"
+    ]
     assert got == expected
 
 
@@ -106,18 +126,21 @@ def test_coordinated_and_plural_subjects_give_one_claim_per_model() -> None:
     assert all("减震的逻辑" in q for _, q in got[:2])
 
 
-@pytest.mark.parametrize(("text", "kind", "key"), [
-    ("可灵1.6在弹，但是手指一直在抽抽。", "bug", "手指一直在抽抽"),
-    ("可灵1.6的动作不太自然。", "bug", "不太自然"),
-    ("可灵2.1在这两点上没有太大缺点，咀嚼动作更自然。", "strength", "咀嚼动作更自然"),
-    ("可灵2.1的效果没啥问题。", "strength", "没啥问题"),
-    ("可灵2.1只支持图生视频，不支持文生视频。", "limitation", "不支持文生视频"),
-    ("可灵2.1大师版文生图生都可以。", "capability", "文生图生都可以"),
-    ("Gen-4 does not support text-to-video.", "limitation", "does not support"),
-    ("Veo 3 generates native audio.", "capability", "native audio"),
-    ("Kling 1.6 looks stiff and the hands morph.", "bug", "stiff"),
-    ("可灵1.6，眼镜摘了个寂寞。", "bug", "个寂寞"),
-])
+@pytest.mark.parametrize(
+    ("text", "kind", "key"),
+    [
+        ("可灵1.6在弹，但是手指一直在抽抽。", "bug", "手指一直在抽抽"),
+        ("可灵1.6的动作不太自然。", "bug", "不太自然"),
+        ("可灵2.1在这两点上没有太大缺点，咀嚼动作更自然。", "strength", "咀嚼动作更自然"),
+        ("可灵2.1的效果没啥问题。", "strength", "没啥问题"),
+        ("可灵2.1只支持图生视频，不支持文生视频。", "limitation", "不支持文生视频"),
+        ("可灵2.1大师版文生图生都可以。", "capability", "文生图生都可以"),
+        ("Gen-4 does not support text-to-video.", "limitation", "does not support"),
+        ("Veo 3 generates native audio.", "capability", "native audio"),
+        ("Kling 1.6 looks stiff and the hands morph.", "bug", "stiff"),
+        ("可灵1.6，眼镜摘了个寂寞。", "bug", "个寂寞"),
+    ],
+)
 def test_cue_kinds(text: str, kind: str, key: str) -> None:
     claims = scored(claims_of(text))
     assert [c.kind for c in claims] == [kind]
@@ -141,8 +164,10 @@ def test_contrast_splits_clauses_between_models() -> None:
 
 
 def test_prompt_text_and_hashtags_give_no_claims() -> None:
-    text = ("#可灵2.1表现力拉满#\n\n图生视频的配套提示词则是这样：\n\n"
-            "非常真实的猫轻快地追逐蝴蝶，画面非常流畅。\n\nPrompt：一个机器人非常自然地弹钢琴。")
+    text = (
+        "#可灵2.1表现力拉满#\n\n图生视频的配套提示词则是这样：\n\n"
+        "非常真实的猫轻快地追逐蝴蝶，画面非常流畅。\n\nPrompt：一个机器人非常自然地弹钢琴。"
+    )
     assert not scored(claims_of(text))
 
 
@@ -153,7 +178,9 @@ def test_traditional_quote_is_verbatim() -> None:
 
 
 def test_method_and_confidence_by_rule() -> None:
-    claims = claims_of("可灵2.1大师版，一条100灵感值，动作更自然。", summary="可灵2.1生成速度很快，1分钟以内。")
+    claims = claims_of(
+        "可灵2.1大师版，一条100灵感值，动作更自然。", summary="可灵2.1生成速度很快，1分钟以内。"
+    )
     for c in claims:
         assert c.method.startswith(f"{METHOD_PREFIX}/{EXTRACTOR_VERSION}:")
         assert 0 < c.confidence <= 1

@@ -1,4 +1,5 @@
 """A hostile world in one run: every fault at once, nothing lost, every failure recorded once."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -28,7 +29,10 @@ ARTICLES: dict[str, tuple[list[Reply], str | None]] = {
     "/s/cut": ([Reply(body_file=ARTICLE, fault="truncate")], "connection broken"),
     "/s/gbk": ([Reply(body_file="wechat/article_gbk.html", content_type="text/html; charset=GBK")], None),
     "/s/loop": ([Reply(302, headers={"Location": "/s/loop"})], "redirect loop"),
-    "/s/wrongtype": ([Reply(body_file="wechat/article_jimeng.html", content_type="application/octet-stream")], None),
+    "/s/wrongtype": (
+        [Reply(body_file="wechat/article_jimeng.html", content_type="application/octet-stream")],
+        None,
+    ),
     "/s/teapot": ([Reply(418, "no", content_type="text/plain")], "HTTP 418"),
 }
 
@@ -74,7 +78,9 @@ def test_every_fault_at_once(tmp_path: Path, replay: ReplayServer) -> None:
     failed = [p for p, (_, err) in ARTICLES.items() if err is not None]
     page = (FIXTURES / ARTICLE).read_text(encoding="utf-8")
     for n, path in enumerate(failed):
-        replay.add(path, Reply(body=page.replace('"2650000003"', f'"26599999{n:02d}"'), content_type="text/html"))
+        replay.add(
+            path, Reply(body=page.replace('"2650000003"', f'"26599999{n:02d}"'), content_type="text/html")
+        )
     replay.clear_log()
     second = run_sources(db, config, "calm")
     assert "wx" not in second.failed_sources, second.errors

@@ -1,4 +1,5 @@
 """feed through the real pipeline: conditional GETs, WeChat article pages, keywords, fallbacks."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -51,7 +52,9 @@ def test_feed_items_and_full_wechat_articles(db: Database, server: ReplayServer)
     got = docs(db)
     assert set(got) == {BLOG, KLING, JIMENG}
     assert got[BLOG]["platform"] == "feed" and "可灵胜出" in got[BLOG]["text"]
-    assert got[KLING]["platform"] == "wechat" and "35 灵感值" in got[KLING]["text"], "full text, not the summary"
+    assert got[KLING]["platform"] == "wechat" and "35 灵感值" in got[KLING]["text"], (
+        "full text, not the summary"
+    )
     assert "摘要" not in got[JIMENG]["text"]
     assert db["raw"].count == 3
 
@@ -94,7 +97,9 @@ def test_keywords_filter_items_and_articles(db: Database, server: ReplayServer) 
     assert not server.hits("/s"), "articles filtered out are remembered and not fetched again"
 
 
-def test_blocked_article_falls_back_to_the_feed_text_then_catches_up(db: Database, server: ReplayServer) -> None:
+def test_blocked_article_falls_back_to_the_feed_text_then_catches_up(
+    db: Database, server: ReplayServer
+) -> None:
     jimeng_route = {"__biz": BIZ, "mid": "2650000002", "idx": "1", "sn": "bbbb2222"}
     server.add("/s", Reply(body_file="wechat/verify.html"), query=jimeng_route)
     first = run(db, [feed(server)], block_backoff_s=0)
@@ -103,7 +108,9 @@ def test_blocked_article_falls_back_to_the_feed_text_then_catches_up(db: Databas
     assert err["origin"] == JIMENG and "verification wall" in err["error"] and err["raw_sha256"]
     assert article_hits(server) == ["2650000002"], "no more article requests after the wall"
     got = docs(db)
-    assert got[JIMENG]["text"] == "摘要：即梦 3.0 会员" and got[KLING]["text"] == "摘要：可灵 2.1 的价格与画质"
+    assert (
+        got[JIMENG]["text"] == "摘要：即梦 3.0 会员" and got[KLING]["text"] == "摘要：可灵 2.1 的价格与画质"
+    )
     pending = db.execute("select value from source_state where key = 'pending_articles'").fetchone()[0]
     assert KLING in pending and JIMENG in pending
     server.add("/s", Reply(body_file="wechat/article_jimeng.html"), query=jimeng_route)
@@ -122,10 +129,13 @@ def test_without_fetch_articles_the_feed_text_is_stored(db: Database, server: Re
     assert docs(db)[KLING]["text"] == "摘要：可灵 2.1 的价格与画质"
 
 
-@pytest.mark.parametrize("file,content_type", [
-    ("feed/blog_feed_gbk_nodecl.xml", "text/html; charset=gbk"),  # wrong type, charset only in the header
-    ("feed/blog_feed_gbk.xml", "application/octet-stream"),  # wrong type, charset in the XML declaration
-])
+@pytest.mark.parametrize(
+    "file,content_type",
+    [
+        ("feed/blog_feed_gbk_nodecl.xml", "text/html; charset=gbk"),  # wrong type, charset only in the header
+        ("feed/blog_feed_gbk.xml", "application/octet-stream"),  # wrong type, charset in the XML declaration
+    ],
+)
 def test_wrong_content_type_and_gbk(db: Database, server: ReplayServer, file: str, content_type: str) -> None:
     server.add("/blog.xml", Reply(body_file=file, content_type=content_type))
     summary = run(db, [feed(server, "/blog.xml")])
@@ -136,8 +146,12 @@ def test_wrong_content_type_and_gbk(db: Database, server: ReplayServer, file: st
 def test_feed_failures_are_recorded_and_other_sources_run(db: Database, server: ReplayServer) -> None:
     server.add("/down.xml", Reply(503, "maintenance"))
     server.add("/page.html", Reply(body="<html><body>登录</body></html>", content_type="text/html"))
-    sources = [feed(server, "/down.xml") | {"name": "down"}, feed(server, "/page.html") | {"name": "html"},
-               {"name": "dead", "type": "feed", "url": "http://127.0.0.1:9/feed.xml"}, feed(server)]
+    sources = [
+        feed(server, "/down.xml") | {"name": "down"},
+        feed(server, "/page.html") | {"name": "html"},
+        {"name": "dead", "type": "feed", "url": "http://127.0.0.1:9/feed.xml"},
+        feed(server),
+    ]
     summary = run(db, sources, retries=1)
     assert summary.failed_sources == ["down", "html", "dead"]
     errors = {e["source"]: e for e in run_errors(db, summary.run_id)}

@@ -1,4 +1,5 @@
 """HttpClient against the replay server: retries, timeouts, faults, redirects, rate limit, 304, cookies."""
+
 from __future__ import annotations
 
 import logging
@@ -26,8 +27,14 @@ class Sleeps(list[float]):
 
 def client(server: ReplayServer, sleeps: Sleeps | None = None, **kw: object) -> HttpClient:
     cookie = kw.pop("cookie", None)
-    return HttpClient(settings(**kw), cookie=cookie, cookie_hosts=frozenset({server.base_url[7:]}),  # type: ignore[arg-type]
-                      sleep=sleeps, limiter=HostLimiter(), rand=lambda: 1.0)
+    return HttpClient(
+        settings(**kw),
+        cookie=cookie,
+        cookie_hosts=frozenset({server.base_url[7:]}),  # type: ignore[arg-type]
+        sleep=sleeps,
+        limiter=HostLimiter(),
+        rand=lambda: 1.0,
+    )
 
 
 def test_two_503_then_success_retries_with_growing_backoff(replay: ReplayServer) -> None:
@@ -129,7 +136,10 @@ def test_client_waits_between_requests(replay: ReplayServer) -> None:
 def test_conditional_get_sends_validators_and_gets_304(replay: ReplayServer) -> None:
     db = open_db(":memory:")
     cache = HttpCache(db)
-    replay.add("/feed", Reply(body="<rss/>", headers={"ETag": '"v1"', "Last-Modified": "Fri, 11 Jul 2025 09:00:00 GMT"}))
+    replay.add(
+        "/feed",
+        Reply(body="<rss/>", headers={"ETag": '"v1"', "Last-Modified": "Fri, 11 Jul 2025 09:00:00 GMT"}),
+    )
     url = replay.url("/feed")
     with client(replay, Sleeps()) as c:
         first = c.get(url, cache=cache)
@@ -144,8 +154,13 @@ def test_conditional_get_sends_validators_and_gets_304(replay: ReplayServer) -> 
 
 def test_user_agent_and_cookie_only_to_its_host(replay: ReplayServer) -> None:
     replay.add("/c", Reply(body="ok"))
-    with HttpClient(settings(), cookie=SECRET, cookie_hosts=frozenset({"elsewhere.example"}),
-                    sleep=Sleeps(), limiter=HostLimiter()) as c:
+    with HttpClient(
+        settings(),
+        cookie=SECRET,
+        cookie_hosts=frozenset({"elsewhere.example"}),
+        sleep=Sleeps(),
+        limiter=HostLimiter(),
+    ) as c:
         c.get(replay.url("/c"))
     with client(replay, Sleeps(), cookie=SECRET) as c:
         c.get(replay.url("/c"))
@@ -155,7 +170,9 @@ def test_user_agent_and_cookie_only_to_its_host(replay: ReplayServer) -> None:
     assert "Mozilla/5.0" in second.headers["user-agent"] and "pingce" in second.headers["user-agent"]
 
 
-def test_cookie_values_never_in_errors_or_logs(replay: ReplayServer, caplog: pytest.LogCaptureFixture) -> None:
+def test_cookie_values_never_in_errors_or_logs(
+    replay: ReplayServer, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG)
     replay.add("/echo", Reply(503))
     # a redirect whose target carries the cookie value must not leak it either
@@ -171,8 +188,10 @@ def test_cookie_values_never_in_errors_or_logs(replay: ReplayServer, caplog: pyt
 
 
 def test_unreachable_host_is_a_fetch_error() -> None:
-    with HttpClient(settings(retries=1), sleep=Sleeps(), limiter=HostLimiter()) as c, \
-            pytest.raises(FetchError, match="network error"):
+    with (
+        HttpClient(settings(retries=1), sleep=Sleeps(), limiter=HostLimiter()) as c,
+        pytest.raises(FetchError, match="network error"),
+    ):
         c.get("http://127.0.0.1:9/nothing")
 
 

@@ -1,4 +1,5 @@
 """All fetching source types in one config, two runs, and `pingce run` exit codes."""
+
 from __future__ import annotations
 
 import json
@@ -29,12 +30,30 @@ SECRET = "SUB=_2A25PipelineSecret42; SUBP=0033PipelineSubpSecret"
 
 def sources(server: ReplayServer) -> list[dict[str, Any]]:
     return [
-        {"name": "kling", "type": "weibo_user", "uid": UID, "base_url": server.base_url,
-         "cookies_env": "PINGCE_TEST_COOKIES"},
-        {"name": "wx", "type": "wechat_article", "base_url": server.base_url,
-         "urls": ["https://mp.weixin.qq.com/s/kling21", "https://mp.weixin.qq.com/s/jimeng30",
-                  "https://mp.weixin.qq.com/s/kling21?scene=21", "https://mp.weixin.qq.com/s/gone"]},
-        {"name": "rss", "type": "feed", "url": server.url("/feeds/wechat.xml"), "wechat_base_url": server.base_url},
+        {
+            "name": "kling",
+            "type": "weibo_user",
+            "uid": UID,
+            "base_url": server.base_url,
+            "cookies_env": "PINGCE_TEST_COOKIES",
+        },
+        {
+            "name": "wx",
+            "type": "wechat_article",
+            "base_url": server.base_url,
+            "urls": [
+                "https://mp.weixin.qq.com/s/kling21",
+                "https://mp.weixin.qq.com/s/jimeng30",
+                "https://mp.weixin.qq.com/s/kling21?scene=21",
+                "https://mp.weixin.qq.com/s/gone",
+            ],
+        },
+        {
+            "name": "rss",
+            "type": "feed",
+            "url": server.url("/feeds/wechat.xml"),
+            "wechat_base_url": server.base_url,
+        },
     ]
 
 
@@ -86,7 +105,9 @@ def test_one_run_ingests_every_source_and_a_second_fetches_only_what_changed(
 
 def _write_config(tmp_path: Path, server: ReplayServer, srcs: list[dict[str, Any]]) -> Path:
     path = tmp_path / "sources.yml"
-    path.write_text(yaml.safe_dump({"http": FAST_HTTP, "sources": srcs}, allow_unicode=True), encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump({"http": FAST_HTTP, "sources": srcs}, allow_unicode=True), encoding="utf-8"
+    )
     return path
 
 
@@ -110,8 +131,15 @@ def test_cli_exit_codes(tmp_path: Path, server: ReplayServer) -> None:
     assert "1 failed sources" in failed.output and "Secret" not in failed.output
     db = open_db(db_path)
     run = next(db.query("select * from runs order by id desc limit 1"))
-    assert (run["status"], run["exit_code"], run["sources_failed"], run["documents_new"]) == ("failed", 1, 1, 1)
+    assert (run["status"], run["exit_code"], run["sources_failed"], run["documents_new"]) == (
+        "failed",
+        1,
+        1,
+        1,
+    )
     state = dict(db.execute("select key, value from source_state where source = 'kling'").fetchall())
     assert state["blocked_until"] and "418" in state["blocked_reason"]
-    assert json.loads(db.execute("select config from sources where name = 'kling'").fetchone()[0])[
-        "cookies_env"] == "PINGCE_TEST_COOKIES"
+    assert (
+        json.loads(db.execute("select config from sources where name = 'kling'").fetchone()[0])["cookies_env"]
+        == "PINGCE_TEST_COOKIES"
+    )

@@ -1,4 +1,5 @@
 """wechat_article through the real pipeline: dedupe, statuses, the verification wall, faults, encodings."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -35,13 +36,19 @@ def docs(db: Database) -> dict[str, dict[str, Any]]:
     return {r["url"]: r for r in db.query("select * from documents")}
 
 
-def test_urls_are_normalised_deduplicated_and_fetched_once(db: Database, server: ReplayServer,
-                                                           tmp_path: Path) -> None:
-    long_jimeng = (f"https://mp.weixin.qq.com/s?__biz={BIZ}&mid=2650000002&idx=1&sn=bbbb2222"
-                   "&chksm=98f0&scene=27#wechat_redirect")
+def test_urls_are_normalised_deduplicated_and_fetched_once(
+    db: Database, server: ReplayServer, tmp_path: Path
+) -> None:
+    long_jimeng = (
+        f"https://mp.weixin.qq.com/s?__biz={BIZ}&mid=2650000002&idx=1&sn=bbbb2222"
+        "&chksm=98f0&scene=27#wechat_redirect"
+    )
     url_file = tmp_path / "urls.txt"
-    url_file.write_text(f"# 关注的文章\n{KLING}?scene=21#wechat_redirect  # 可灵\n\n"
-                        f"{long_jimeng.replace('&', '&amp;')}\nhttps://mp.weixin.qq.com/s/gone\n", encoding="utf-8")
+    url_file.write_text(
+        f"# 关注的文章\n{KLING}?scene=21#wechat_redirect  # 可灵\n\n"
+        f"{long_jimeng.replace('&', '&amp;')}\nhttps://mp.weixin.qq.com/s/gone\n",
+        encoding="utf-8",
+    )
     src = articles(server, [KLING, long_jimeng], url_file=str(url_file))
     summary = run(db, [src])
     assert summary.exit_code == 0, summary.errors
@@ -57,7 +64,9 @@ def test_urls_are_normalised_deduplicated_and_fetched_once(db: Database, server:
     assert again.exit_code == 0 and not server.requests, "stored articles are not fetched again"
 
 
-def test_unavailable_is_stored_and_asked_again_with_a_conditional_get(db: Database, server: ReplayServer) -> None:
+def test_unavailable_is_stored_and_asked_again_with_a_conditional_get(
+    db: Database, server: ReplayServer
+) -> None:
     server.add("/s/later", Reply(body_file="wechat/unavailable.html", headers={"ETag": '"u1"'}))
     server.add("/s/banned", Reply(body_file="wechat/removed.html"))
     src = articles(server, ["https://mp.weixin.qq.com/s/later", "https://mp.weixin.qq.com/s/banned"])
@@ -101,11 +110,14 @@ def test_after_the_backoff_the_remaining_urls_are_fetched(db: Database, server: 
     assert {KLING, JIMENG, "https://mp.weixin.qq.com/s/wall"} == set(docs(db))
 
 
-@pytest.mark.parametrize("file,content_type", [
-    ("wechat/article_gbk.html", "text/html; charset=GBK"),
-    ("wechat/article_gbk.html", "text/html"),  # only the <meta> says gbk
-    ("wechat/article_gbk_nometa.html", "text/html;charset=gbk"),  # only the header says gbk
-])
+@pytest.mark.parametrize(
+    "file,content_type",
+    [
+        ("wechat/article_gbk.html", "text/html; charset=GBK"),
+        ("wechat/article_gbk.html", "text/html"),  # only the <meta> says gbk
+        ("wechat/article_gbk_nometa.html", "text/html;charset=gbk"),  # only the header says gbk
+    ],
+)
 def test_gbk_pages_are_decoded(db: Database, server: ReplayServer, file: str, content_type: str) -> None:
     server.add("/s/gbk", Reply(body_file=file, content_type=content_type))
     summary = run(db, [articles(server, ["https://mp.weixin.qq.com/s/gbk"])])
@@ -120,7 +132,10 @@ FAULTS: dict[str, tuple[list[Reply], str | None]] = {
     "two 503 then ok": ([Reply(503), Reply(503), Reply(body_file="wechat/article_vidu.html")], None),
     "reset then ok": ([Reply(fault="reset"), Reply(body_file="wechat/article_vidu.html")], None),
     "slow for good": ([Reply(body_file="wechat/article_vidu.html", delay=0.5)], "timed out after 0.2s"),
-    "truncated for good": ([Reply(body_file="wechat/article_vidu.html", fault="truncate")], "connection broken"),
+    "truncated for good": (
+        [Reply(body_file="wechat/article_vidu.html", fault="truncate")],
+        "connection broken",
+    ),
     "redirect loop": ([Reply(302, headers={"Location": "/s/flaky?again=1"})], "redirect loop"),
     "404": ([Reply(404, "<html><body>not here</body></html>", content_type="text/html")], "HTTP 404"),
     "not a page": ([Reply(body=b"", content_type="text/html")], "cannot parse the page"),
@@ -148,8 +163,9 @@ def test_faults_on_one_article_leave_the_others(db: Database, server: ReplayServ
             assert err["raw_sha256"] is not None
 
 
-def test_missing_url_file_is_an_error_and_inline_urls_still_run(db: Database, server: ReplayServer,
-                                                                tmp_path: Path) -> None:
+def test_missing_url_file_is_an_error_and_inline_urls_still_run(
+    db: Database, server: ReplayServer, tmp_path: Path
+) -> None:
     src = articles(server, [KLING], url_file=str(tmp_path / "nope.txt"))
     summary = run(db, [src])
     [err] = run_errors(db, summary.run_id)
@@ -158,8 +174,11 @@ def test_missing_url_file_is_an_error_and_inline_urls_still_run(db: Database, se
 
 def test_host_down_gives_up_after_three_urls(db: Database, tmp_path: Path) -> None:
     urls = [f"https://mp.weixin.qq.com/s/a{i}" for i in range(6)]
-    summary = run(db, [{"name": "wx", "type": "wechat_article", "urls": urls, "base_url": "http://127.0.0.1:9"}],
-                  retries=0)
+    summary = run(
+        db,
+        [{"name": "wx", "type": "wechat_article", "urls": urls, "base_url": "http://127.0.0.1:9"}],
+        retries=0,
+    )
     errors = run_errors(db, summary.run_id)
     assert [e["origin"] for e in errors] == [*urls[:3], "wx"]
     assert all("network error" in e["error"] for e in errors[:3])

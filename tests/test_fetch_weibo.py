@@ -1,4 +1,5 @@
 """weibo_user and weibo_status through the real pipeline against the replay server."""
+
 from __future__ import annotations
 
 import logging
@@ -23,8 +24,14 @@ UID = "1234567890"
 CID = f"107603{UID}"
 INDEX = "/api/container/getIndex"
 P900, P1000, P950 = "4900000000000900", "4900000000001000", "4900000000000950"
-FIRST_RUN_IDS = ["4800000000000100", "4900000000000500", "4900000000000600", "4900000000000700",
-                 "4900000000000800", P900]
+FIRST_RUN_IDS = [
+    "4800000000000100",
+    "4900000000000500",
+    "4900000000000600",
+    "4900000000000700",
+    "4900000000000800",
+    P900,
+]
 SECRET = "SUB=_2A25LkSecretCookieValue77; SUBP=0033WrSecretSubpValue"
 
 
@@ -49,8 +56,11 @@ def test_first_run_pages_expands_and_keeps_pinned_and_reposts(db: Database, serv
     summary = run(db, server, [user(server)])
     assert summary.exit_code == 0, summary.errors
     assert [r.target for r in server.requests] == [
-        f"{INDEX}?type=uid&value={UID}", f"{INDEX}?containerid={CID}", f"/statuses/extend?id={P900}",
-        f"{INDEX}?containerid={CID}&since_id=4900000000000700", f"{INDEX}?containerid={CID}&since_id=4900000000000500",
+        f"{INDEX}?type=uid&value={UID}",
+        f"{INDEX}?containerid={CID}",
+        f"/statuses/extend?id={P900}",
+        f"{INDEX}?containerid={CID}&since_id=4900000000000700",
+        f"{INDEX}?containerid={CID}&since_id=4900000000000500",
     ]
     docs = weibo_docs(db)
     assert sorted(docs) == FIRST_RUN_IDS
@@ -105,8 +115,11 @@ def test_keywords_are_matched_on_the_full_text(db: Database, server: ReplayServe
 
 
 def test_weibo_com_longtext_endpoint(db: Database, server: ReplayServer) -> None:
-    server.add("/ajax/statuses/longtext", Reply(body_file="weibo/ajax_longtext_4900000000000900.json"),
-               query={"id": "N000000ew"})
+    server.add(
+        "/ajax/statuses/longtext",
+        Reply(body_file="weibo/ajax_longtext_4900000000000900.json"),
+        query={"id": "N000000ew"},
+    )
     summary = run(db, server, [user(server, longtext_url=server.base_url)])
     assert summary.exit_code == 0, summary.errors
     assert not server.hits("/statuses/extend") and len(server.hits("/ajax/statuses/longtext")) == 1
@@ -138,8 +151,12 @@ REFUSALS = {
     "captcha": Reply(body_file="weibo/captcha.json"),
     "ok0": Reply(body_file="weibo/rate_limited.json"),
 }
-REASONS = {"418": "HTTP 418 (anti-crawling)", "432": "HTTP 432 (anti-crawling)",
-           "captcha": "login/captcha wall (ok -100: https://passport.weibo.com/", "ok0": "请求过于频繁"}
+REASONS = {
+    "418": "HTTP 418 (anti-crawling)",
+    "432": "HTTP 432 (anti-crawling)",
+    "captcha": "login/captcha wall (ok -100: https://passport.weibo.com/",
+    "ok0": "请求过于频繁",
+}
 
 
 @pytest.mark.parametrize("kind", list(REFUSALS))
@@ -148,9 +165,15 @@ def test_refusal_is_an_error_with_bytes_and_backs_off(
 ) -> None:
     monkeypatch.setenv("WEIBO_COOKIES", SECRET)
     server.add(INDEX, REFUSALS[kind], query={"containerid": CID})
-    sources = [user(server, cookies_env="WEIBO_COOKIES"),
-               {"name": "wx", "type": "wechat_article", "urls": ["https://mp.weixin.qq.com/s/kling21"],
-                "base_url": server.base_url}]
+    sources = [
+        user(server, cookies_env="WEIBO_COOKIES"),
+        {
+            "name": "wx",
+            "type": "wechat_article",
+            "urls": ["https://mp.weixin.qq.com/s/kling21"],
+            "base_url": server.base_url,
+        },
+    ]
     summary = run(db, server, sources)
     assert summary.exit_code == 1 and summary.failed_sources == ["kling"]
     [err] = run_errors(db, summary.run_id)
@@ -187,10 +210,19 @@ def test_visitor_cookie_when_refused_without_cookies(db: Database, server: Repla
     server.add(INDEX, Reply(432), query={"containerid": CID})
     page(server, "weibo/timeline_p1.json")
     server.routes[-1].require_headers = {"Cookie": "SUB=_2AkMvisitor"}
-    server.add("/visitor/genvisitor", Reply(body_file="weibo/genvisitor.js", content_type="application/javascript"),
-               method="POST")
-    server.add("/visitor/visitor", Reply(body_file="weibo/incarnate.js", content_type="application/javascript",
-                                         headers={"Set-Cookie": "SUB=_2AkMvisitor; Path=/; HttpOnly"}))
+    server.add(
+        "/visitor/genvisitor",
+        Reply(body_file="weibo/genvisitor.js", content_type="application/javascript"),
+        method="POST",
+    )
+    server.add(
+        "/visitor/visitor",
+        Reply(
+            body_file="weibo/incarnate.js",
+            content_type="application/javascript",
+            headers={"Set-Cookie": "SUB=_2AkMvisitor; Path=/; HttpOnly"},
+        ),
+    )
     summary = run(db, server, [user(server)])
     assert summary.exit_code == 0, summary.errors
     assert "fp=" in server.hits("/visitor/genvisitor")[0].body.decode()
@@ -210,7 +242,10 @@ def test_visitor_refused_says_so(db: Database, server: ReplayServer) -> None:
 
 
 def test_cookies_are_sent_but_never_stored_or_logged(
-    db: Database, server: ReplayServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    db: Database,
+    server: ReplayServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG)
@@ -252,9 +287,15 @@ def test_login_page_instead_of_json(db: Database, server: ReplayServer) -> None:
 
 
 def test_unreachable_weibo_fails_the_source_only(db: Database, server: ReplayServer) -> None:
-    sources = [{"name": "down", "type": "weibo_user", "uid": UID, "base_url": "http://127.0.0.1:9"},
-               {"name": "wx", "type": "wechat_article", "urls": ["https://mp.weixin.qq.com/s/kling21"],
-                "base_url": server.base_url}]
+    sources = [
+        {"name": "down", "type": "weibo_user", "uid": UID, "base_url": "http://127.0.0.1:9"},
+        {
+            "name": "wx",
+            "type": "wechat_article",
+            "urls": ["https://mp.weixin.qq.com/s/kling21"],
+            "base_url": server.base_url,
+        },
+    ]
     summary = run(db, server, sources, retries=1)
     assert summary.failed_sources == ["down"]
     [err] = run_errors(db, summary.run_id)
@@ -263,13 +304,29 @@ def test_unreachable_weibo_fails_the_source_only(db: Database, server: ReplaySer
 
 
 def test_weibo_status_by_url_id_and_bid(db: Database, server: ReplayServer) -> None:
-    server.add("/statuses/show", Reply(body_file="weibo/status_show_4900000000000700.json"),
-               query={"id": "4900000000000700"})
-    server.add("/statuses/show", Reply(body_file="weibo/status_show_4900000000000900.json"), query={"id": P900})
-    server.add("/statuses/show", Reply(body_file="weibo/status_missing.json"), query={"id": "4900000000000111"})
-    src = {"name": "posts", "type": "weibo_status", "base_url": server.base_url,
-           "posts": ["https://m.weibo.cn/status/4900000000000700", P900, "https://weibo.com/1234567890/N0000001N",
-                     "not a post", "4900000000000700"]}
+    server.add(
+        "/statuses/show",
+        Reply(body_file="weibo/status_show_4900000000000700.json"),
+        query={"id": "4900000000000700"},
+    )
+    server.add(
+        "/statuses/show", Reply(body_file="weibo/status_show_4900000000000900.json"), query={"id": P900}
+    )
+    server.add(
+        "/statuses/show", Reply(body_file="weibo/status_missing.json"), query={"id": "4900000000000111"}
+    )
+    src = {
+        "name": "posts",
+        "type": "weibo_status",
+        "base_url": server.base_url,
+        "posts": [
+            "https://m.weibo.cn/status/4900000000000700",
+            P900,
+            "https://weibo.com/1234567890/N0000001N",
+            "not a post",
+            "4900000000000700",
+        ],
+    }
     summary = run(db, server, [src])
     docs = weibo_docs(db)
     assert docs["4900000000000700"]["status"] == "ok"

@@ -3,6 +3,7 @@
 These are the same checks as ../shared/tools/check_corpus.py, run in-process on
 the parsers, plus the long-text, profile and feed entries that script skips.
 """
+
 from __future__ import annotations
 
 import json
@@ -122,7 +123,9 @@ def test_weibo_profile(entry: dict[str, Any]) -> None:
 
 def test_truncated_timeline_posts_have_their_long_text_in_the_corpus() -> None:
     """The 全文 posts of the Arknights timeline and their statuses/extend answers agree."""
-    timeline = {d.id: d for d in parse_weibo_json(_data("weibo_json/01_bison_getIndex_arknights_list.json"), "t")}
+    timeline = {
+        d.id: d for d in parse_weibo_json(_data("weibo_json/01_bison_getIndex_arknights_list.json"), "t")
+    }
     for entry in LONG_TEXTS:
         if "id" not in entry:
             continue
@@ -150,8 +153,13 @@ def test_corpus_feed(name: str) -> None:
 
 
 def _all_files() -> list[str]:
-    return sorted(f"{p.parent.name}/{p.name}" for kind in KINDS for p in (CORPUS / kind).glob("*")
-                  if p.is_file()) if CORPUS.is_dir() else []
+    return (
+        sorted(
+            f"{p.parent.name}/{p.name}" for kind in KINDS for p in (CORPUS / kind).glob("*") if p.is_file()
+        )
+        if CORPUS.is_dir()
+        else []
+    )
 
 
 @pytest.mark.parametrize("rel", _all_files())

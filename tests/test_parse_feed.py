@@ -1,4 +1,5 @@
 """RSS 2.0, Atom and RDF feeds: one Document per item, platform and id from the item link."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -19,58 +20,92 @@ def items(name: str) -> list[Document]:
 
 
 ITEMS: list[tuple[str, int, dict[str, Any], list[str]]] = [
-    ("rsshub_weibo.xml", 0, {
-        "platform": "weibo",
-        "id": "4645748019299849",  # the bid Kjc77D1jz as the numeric mid the API uses
-        "url": "https://weibo.com/7000000001/Kjc77D1jz",
-        "title": "可灵 2.1 大师版一条 10 秒视频 200 灵感值#可灵#可灵AI",  # no [图片] markers
-        "author": "AI视频测评君",
-        "published_at": datetime(2025, 7, 4, 15, 51, 28, tzinfo=CST),
-        "text": "可灵 2.1 大师版一条 10 秒视频 200 灵感值\n\n#可灵#可灵AI",
-        "images": ["https://tvax2.sinaimg.cn/large/006testfeed1.jpg", "https://tvax2.sinaimg.cn/large/006testfeed2.jpg"],
-    }, []),
-    ("rsshub_weibo.xml", 1, {
-        "platform": "wechat",
-        "id": "MzkwMDAwMDAwMQ==:2247480001:2",
-        "url": "https://mp.weixin.qq.com/s?__biz=MzkwMDAwMDAwMQ==&mid=2247480001&idx=2&sn=0123456789abcdef0123456789abcdef",
-        "published_at": datetime(2025, 7, 3, 12, 0, tzinfo=CST),
-        "text": "海螺 02 与 Veo 3 对比，结论见原文。",
-    }, []),
-    ("rsshub_weibo.xml", 2, {
-        "platform": "feed",
-        "id": "tag:example.com,2025:42",
-        "url": "https://example.com/posts/42",
-        "published_at": None,  # "not a date"
-        "text": "Plain & simple text, no markup.",
-    }, []),
-    ("atom.xml", 0, {
-        "platform": "feed",
-        "id": "https://example.org/2025/07/sora",
-        "url": "https://example.org/2025/07/sora",
-        "title": "Sora 开放了吗",
-        "author": "周报编辑部",  # the feed's author stands in for the entry's
-        "published_at": datetime(2025, 7, 1, 9, 30, tzinfo=CST),
-        "images": ["https://example.org/sora.png", "https://example.org/luma.jpg"],
-    }, ["Sora 仍未在国内开放。", "Luma 支持\n首尾帧。"]),
-    ("atom.xml", 1, {
-        "platform": "weibo",
-        "author": "小编",
-        "published_at": datetime(2025, 7, 1, 7, 0, tzinfo=CST),
-        "text": "Pika 加了音效。",
-    }, []),
-    ("rdf.xml", 0, {
-        "platform": "feed",
-        "id": "https://example.net/hunyuan",
-        "title": "混元视频开源",
-        "author": "RDF 作者",
-        "published_at": datetime(2025, 5, 1, 8, 0, tzinfo=CST),  # naive dc:date taken as +08:00
-        "text": "混元视频模型开源，支持 720p。",
-    }, []),
+    (
+        "rsshub_weibo.xml",
+        0,
+        {
+            "platform": "weibo",
+            "id": "4645748019299849",  # the bid Kjc77D1jz as the numeric mid the API uses
+            "url": "https://weibo.com/7000000001/Kjc77D1jz",
+            "title": "可灵 2.1 大师版一条 10 秒视频 200 灵感值#可灵#可灵AI",  # no [图片] markers
+            "author": "AI视频测评君",
+            "published_at": datetime(2025, 7, 4, 15, 51, 28, tzinfo=CST),
+            "text": "可灵 2.1 大师版一条 10 秒视频 200 灵感值\n\n#可灵#可灵AI",
+            "images": [
+                "https://tvax2.sinaimg.cn/large/006testfeed1.jpg",
+                "https://tvax2.sinaimg.cn/large/006testfeed2.jpg",
+            ],
+        },
+        [],
+    ),
+    (
+        "rsshub_weibo.xml",
+        1,
+        {
+            "platform": "wechat",
+            "id": "MzkwMDAwMDAwMQ==:2247480001:2",
+            "url": "https://mp.weixin.qq.com/s?__biz=MzkwMDAwMDAwMQ==&mid=2247480001&idx=2&sn=0123456789abcdef0123456789abcdef",
+            "published_at": datetime(2025, 7, 3, 12, 0, tzinfo=CST),
+            "text": "海螺 02 与 Veo 3 对比，结论见原文。",
+        },
+        [],
+    ),
+    (
+        "rsshub_weibo.xml",
+        2,
+        {
+            "platform": "feed",
+            "id": "tag:example.com,2025:42",
+            "url": "https://example.com/posts/42",
+            "published_at": None,  # "not a date"
+            "text": "Plain & simple text, no markup.",
+        },
+        [],
+    ),
+    (
+        "atom.xml",
+        0,
+        {
+            "platform": "feed",
+            "id": "https://example.org/2025/07/sora",
+            "url": "https://example.org/2025/07/sora",
+            "title": "Sora 开放了吗",
+            "author": "周报编辑部",  # the feed's author stands in for the entry's
+            "published_at": datetime(2025, 7, 1, 9, 30, tzinfo=CST),
+            "images": ["https://example.org/sora.png", "https://example.org/luma.jpg"],
+        },
+        ["Sora 仍未在国内开放。", "Luma 支持\n首尾帧。"],
+    ),
+    (
+        "atom.xml",
+        1,
+        {
+            "platform": "weibo",
+            "author": "小编",
+            "published_at": datetime(2025, 7, 1, 7, 0, tzinfo=CST),
+            "text": "Pika 加了音效。",
+        },
+        [],
+    ),
+    (
+        "rdf.xml",
+        0,
+        {
+            "platform": "feed",
+            "id": "https://example.net/hunyuan",
+            "title": "混元视频开源",
+            "author": "RDF 作者",
+            "published_at": datetime(2025, 5, 1, 8, 0, tzinfo=CST),  # naive dc:date taken as +08:00
+            "text": "混元视频模型开源，支持 720p。",
+        },
+        [],
+    ),
 ]
 
 
-@pytest.mark.parametrize(("name", "index", "fields", "phrases"), ITEMS,
-                         ids=[f"{c[0]}[{c[1]}]" for c in ITEMS])
+@pytest.mark.parametrize(
+    ("name", "index", "fields", "phrases"), ITEMS, ids=[f"{c[0]}[{c[1]}]" for c in ITEMS]
+)
 def test_item_fields(name: str, index: int, fields: dict[str, Any], phrases: list[str]) -> None:
     doc = items(name)[index]
     assert doc.via == "feed" and doc.status == "ok"
@@ -97,21 +132,27 @@ def test_feed_without_items_is_an_empty_list() -> None:
 
 
 def test_broken_feed_is_recovered() -> None:
-    data = b'<rss version="2.0"><channel><item><title>A &nbsp; B</title><description>Kling 2.5 Turbo</description>' \
-           b'<link>https://example.com/a</link></item><item><title>unclosed'
+    data = (
+        b'<rss version="2.0"><channel><item><title>A &nbsp; B</title><description>Kling 2.5 Turbo</description>'
+        b"<link>https://example.com/a</link></item><item><title>unclosed"
+    )
     docs = parse_feed(data, "broken.xml")
     assert docs[0].text == "Kling 2.5 Turbo" and docs[0].url == "https://example.com/a"
 
 
-@pytest.mark.parametrize("data", [b"", b"   ", b"<html><body>hi</body></html>", b"\x00\x01\x02", b"plain words"])
+@pytest.mark.parametrize(
+    "data", [b"", b"   ", b"<html><body>hi</body></html>", b"\x00\x01\x02", b"plain words"]
+)
 def test_non_feeds_raise(data: bytes) -> None:
     with pytest.raises(ParseError):
         parse_feed(data, "x.xml")
 
 
 def test_entities_are_not_expanded() -> None:
-    data = (b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x "EXPANDED">]>'
-            b'<rss version="2.0"><channel><item><title>a&x;b</title><link>https://e.com/1</link></item></channel></rss>')
+    data = (
+        b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x "EXPANDED">]>'
+        b'<rss version="2.0"><channel><item><title>a&x;b</title><link>https://e.com/1</link></item></channel></rss>'
+    )
     (doc,) = parse_feed(data, "x.xml")
     assert "EXPANDED" not in (doc.title or "")
 

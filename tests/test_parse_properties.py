@@ -3,6 +3,7 @@
 Inputs: arbitrary bytes, truncated and spliced fixtures (broken HTML, cut JSON,
 half feeds), random JSON documents, and odd Unicode dropped into real shapes.
 """
+
 from __future__ import annotations
 
 import json
@@ -47,8 +48,28 @@ FEEDS = [p.read_bytes() for p in sorted((FIX / "feeds").glob("*.xml"))]
 odd_text = st.lists(
     st.one_of(
         st.characters(codec="utf-8"),
-        st.sampled_from(["\x00", "\u202e", "\ufeff", "\u200b", "😀", "\u0301", "可灵", "<", "&", "'", '"', "\\",
-                         "<br>", "</p>", "<script>", "&amp;", "\\x0a", "]]>"]),
+        st.sampled_from(
+            [
+                "\x00",
+                "\u202e",
+                "\ufeff",
+                "\u200b",
+                "😀",
+                "\u0301",
+                "可灵",
+                "<",
+                "&",
+                "'",
+                '"',
+                "\\",
+                "<br>",
+                "</p>",
+                "<script>",
+                "&amp;",
+                "\\x0a",
+                "]]>",
+            ]
+        ),
     ),
     max_size=80,
 ).map("".join)
@@ -128,12 +149,48 @@ def test_broken_feeds(data: bytes) -> None:
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | odd_text,
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(
-        st.sampled_from(["ok", "msg", "url", "data", "cards", "card_type", "mblog", "card_group", "id", "text",
-                         "user", "screen_name", "created_at", "isLongText", "isTop", "title", "retweeted_status",
-                         "pics", "pic_ids", "pic_infos", "longTextContent", "isMarkdown", "tabsInfo", "tabs",
-                         "tabKey", "containerid", "userInfo", "list", "mblogid", "deleted"]) | odd_text,
-        children, max_size=5),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "ok",
+                    "msg",
+                    "url",
+                    "data",
+                    "cards",
+                    "card_type",
+                    "mblog",
+                    "card_group",
+                    "id",
+                    "text",
+                    "user",
+                    "screen_name",
+                    "created_at",
+                    "isLongText",
+                    "isTop",
+                    "title",
+                    "retweeted_status",
+                    "pics",
+                    "pic_ids",
+                    "pic_infos",
+                    "longTextContent",
+                    "isMarkdown",
+                    "tabsInfo",
+                    "tabs",
+                    "tabKey",
+                    "containerid",
+                    "userInfo",
+                    "list",
+                    "mblogid",
+                    "deleted",
+                ]
+            )
+            | odd_text,
+            children,
+            max_size=5,
+        )
+    ),
     max_leaves=25,
 )
 
@@ -152,15 +209,19 @@ def test_random_weibo_shaped_json(value: Any) -> None:
 @given(odd_text, odd_text, odd_text)
 def test_odd_unicode_in_real_shapes(title: str, body: str, when: str) -> None:
     esc = json.dumps(title)[1:-1].replace("'", "\\'")
-    page = (f"<html><head><script>var msg_title = '{esc}'.html(false);\nvar nickname = htmlDecode(\"{esc}\");"
-            f"\nvar ct = \"{when}\";</script></head><body><div id=\"js_content\">{body}</div></body></html>")
+    page = (
+        f"<html><head><script>var msg_title = '{esc}'.html(false);\nvar nickname = htmlDecode(\"{esc}\");"
+        f'\nvar ct = "{when}";</script></head><body><div id="js_content">{body}</div></body></html>'
+    )
     _answers(lambda: parse_wechat_article(page.encode("utf-8"), "https://mp.weixin.qq.com/s/x"))
     mblog = {"id": "1", "text": body, "created_at": when, "user": {"screen_name": title}}
     timeline = json.dumps({"ok": 1, "data": {"cards": [{"card_type": 9, "mblog": mblog}]}}).encode()
     (doc,) = _answers(lambda: parse_weibo_json(timeline, "x.json"))
     assert doc.author == (title or None)
-    feed = (f"<rss><channel><item><title><![CDATA[{title}]]></title><description><![CDATA[{body}]]></description>"
-            f"<pubDate>{when}</pubDate></item></channel></rss>")
+    feed = (
+        f"<rss><channel><item><title><![CDATA[{title}]]></title><description><![CDATA[{body}]]></description>"
+        f"<pubDate>{when}</pubDate></item></channel></rss>"
+    )
     _answers(lambda: parse_feed(feed.encode("utf-8", "surrogatepass"), "x.xml"))
 
 

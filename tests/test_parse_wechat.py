@@ -1,4 +1,5 @@
 """WeChat article pages: every layout and error state, over fixtures written for these tests."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -30,8 +31,10 @@ OK_PAGES: list[tuple[str, dict[str, Any], list[str]]] = [
             "title": "可灵2.1实测：五秒视频要多少灵感值？",
             "author": "视频模型观察",
             "published_at": datetime(2025, 6, 15, 23, 6, 40, tzinfo=CST),
-            "images": ["https://mmbiz.qpic.cn/mmbiz_png/testAAA/640?wx_fmt=png&from=appmsg",
-                       "https://mmbiz.qpic.cn/mmbiz_jpg/testBBB/640?wx_fmt=jpeg"],
+            "images": [
+                "https://mmbiz.qpic.cn/mmbiz_png/testAAA/640?wx_fmt=png&from=appmsg",
+                "https://mmbiz.qpic.cn/mmbiz_jpg/testBBB/640?wx_fmt=jpeg",
+            ],
         },
         ["可灵 2.1的图生视频", "20 灵感值，\n高品质模式 1080p 要 35 灵感值", "手指偶尔抽搐", "全文完。"],
     ),
@@ -69,8 +72,10 @@ OK_PAGES: list[tuple[str, dict[str, Any], list[str]]] = [
             "author": "镜头语言研究所",
             "published_at": datetime(2025, 9, 20, 11, 56, tzinfo=CST),
             # the two pictures, not their watermarks or share covers
-            "images": ["https://mmbiz.qpic.cn/mmbiz_png/pic1/0?wx_fmt=png&from=appmsg",
-                       "https://mmbiz.qpic.cn/mmbiz_png/pic2/0?wx_fmt=png"],
+            "images": [
+                "https://mmbiz.qpic.cn/mmbiz_png/pic1/0?wx_fmt=png&from=appmsg",
+                "https://mmbiz.qpic.cn/mmbiz_png/pic2/0?wx_fmt=png",
+            ],
         },
         ["Seedance 2.0 的运镜比上一代自然。\n\n第二张图是推镜头"],
     ),
@@ -139,8 +144,10 @@ def test_given_url_is_normalised_but_page_ids_win() -> None:
 
 
 def test_plain_html_that_is_not_wechat_is_read_as_a_web_page() -> None:
-    page = b"<html><head><title>Blog</title></head><body><nav>Home</nav><article><h1>Pika</h1>" \
-           b"<p>Pika 2.2 adds <b>sound</b>.</p></article></body></html>"
+    page = (
+        b"<html><head><title>Blog</title></head><body><nav>Home</nav><article><h1>Pika</h1>"
+        b"<p>Pika 2.2 adds <b>sound</b>.</p></article></body></html>"
+    )
     doc = parse_wechat_article(page, "https://blog.example.com/pika")
     assert (doc.platform, doc.title, doc.status) == ("web", "Blog", "ok")
     assert doc.text == "Pika\n\nPika 2.2 adds sound."
@@ -167,14 +174,26 @@ def test_empty_or_wrong_input_raises_parse_error(data: Any) -> None:
 
 
 URLS = [
-    ("http://mp.weixin.qq.com/s?__biz=MzA4ODUzNjAxOA==&mid=2671068104&idx=7&sn=abc&chksm=123&scene=21#wechat_redirect",
-     "https://mp.weixin.qq.com/s?__biz=MzA4ODUzNjAxOA==&mid=2671068104&idx=7&sn=abc", "MzA4ODUzNjAxOA==:2671068104:7"),
-    ("https://mp.weixin.qq.com/s?chksm=9&sn=abc&idx=1&mid=22&__biz=QUJD&from=timeline",
-     "https://mp.weixin.qq.com/s?__biz=QUJD&mid=22&idx=1&sn=abc", "QUJD:22:1"),
-    ("https://mp.weixin.qq.com/s?__biz=QUJD&amp;mid=22&amp;idx=1&amp;sn=abc",
-     "https://mp.weixin.qq.com/s?__biz=QUJD&mid=22&idx=1&sn=abc", "QUJD:22:1"),
-    ("https://mp.weixin.qq.com/s/KDWh_qGpFN5Vu1TR9t30Mw?scene=1#rd",
-     "https://mp.weixin.qq.com/s/KDWh_qGpFN5Vu1TR9t30Mw", "KDWh_qGpFN5Vu1TR9t30Mw"),
+    (
+        "http://mp.weixin.qq.com/s?__biz=MzA4ODUzNjAxOA==&mid=2671068104&idx=7&sn=abc&chksm=123&scene=21#wechat_redirect",
+        "https://mp.weixin.qq.com/s?__biz=MzA4ODUzNjAxOA==&mid=2671068104&idx=7&sn=abc",
+        "MzA4ODUzNjAxOA==:2671068104:7",
+    ),
+    (
+        "https://mp.weixin.qq.com/s?chksm=9&sn=abc&idx=1&mid=22&__biz=QUJD&from=timeline",
+        "https://mp.weixin.qq.com/s?__biz=QUJD&mid=22&idx=1&sn=abc",
+        "QUJD:22:1",
+    ),
+    (
+        "https://mp.weixin.qq.com/s?__biz=QUJD&amp;mid=22&amp;idx=1&amp;sn=abc",
+        "https://mp.weixin.qq.com/s?__biz=QUJD&mid=22&idx=1&sn=abc",
+        "QUJD:22:1",
+    ),
+    (
+        "https://mp.weixin.qq.com/s/KDWh_qGpFN5Vu1TR9t30Mw?scene=1#rd",
+        "https://mp.weixin.qq.com/s/KDWh_qGpFN5Vu1TR9t30Mw",
+        "KDWh_qGpFN5Vu1TR9t30Mw",
+    ),
     ("mp.weixin.qq.com/s/Abc-12_x", "https://mp.weixin.qq.com/s/Abc-12_x", "Abc-12_x"),
     ("https://example.com/s?__biz=QUJD&mid=1&idx=1", "https://example.com/s?__biz=QUJD&mid=1&idx=1", None),
 ]

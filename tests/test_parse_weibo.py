@@ -1,4 +1,5 @@
 """Weibo API JSON: timelines, profiles, long texts, errors, times and post URLs."""
+
 from __future__ import annotations
 
 import json
@@ -32,23 +33,59 @@ def timeline() -> dict[str, Document]:
 
 
 def test_timeline_keeps_card_order_and_only_posts() -> None:
-    docs = parse_weibo_json(load("timeline.json"), "https://m.weibo.cn/api/container/getIndex?containerid=1076037000000001")
+    docs = parse_weibo_json(
+        load("timeline.json"), "https://m.weibo.cn/api/container/getIndex?containerid=1076037000000001"
+    )
     # card_type 58 and 8 are not posts; the post inside the card_group is
-    assert [d.id for d in docs] == ["5170000000000001", "5170000000000002", "5170000000000003", "5170000000000004"]
+    assert [d.id for d in docs] == [
+        "5170000000000001",
+        "5170000000000002",
+        "5170000000000003",
+        "5170000000000004",
+    ]
     assert all(d.platform == "weibo" and d.via == "api" and d.author == "AI视频测评君" for d in docs)
     assert all(d.url == f"https://m.weibo.cn/status/{d.id}" for d in docs)
 
 
 POSTS: list[tuple[str, dict[str, Any]]] = [
-    ("5170000000000001", {"pinned": True, "truncated": True, "repost_of": None,
-                          "published_at": datetime(2025, 6, 3, 9, 35, 4, tzinfo=CST),
-                          "images": ["https://wx1.sinaimg.cn/large/006testAly1h00000000001j30u00u0.jpg"]}),
-    ("5170000000000002", {"pinned": False, "truncated": False, "repost_of": None, "images": [],
-                          "text": "#可灵# 海螺 02 生成一条 6 秒视频大约 3 分多钟[doge]\n详见 网页链接 & 评论区"}),
-    ("5170000000000003", {"pinned": False, "truncated": False, "repost_of": "5169999999999999",
-                          "text": "转发微博 //@即梦官方:Seedance 2.0 上线了"}),
-    ("5170000000000004", {"pinned": False, "truncated": False, "repost_of": None,
-                          "published_at": datetime(2025, 6, 7, 8, 0, tzinfo=CST)}),
+    (
+        "5170000000000001",
+        {
+            "pinned": True,
+            "truncated": True,
+            "repost_of": None,
+            "published_at": datetime(2025, 6, 3, 9, 35, 4, tzinfo=CST),
+            "images": ["https://wx1.sinaimg.cn/large/006testAly1h00000000001j30u00u0.jpg"],
+        },
+    ),
+    (
+        "5170000000000002",
+        {
+            "pinned": False,
+            "truncated": False,
+            "repost_of": None,
+            "images": [],
+            "text": "#可灵# 海螺 02 生成一条 6 秒视频大约 3 分多钟[doge]\n详见 网页链接 & 评论区",
+        },
+    ),
+    (
+        "5170000000000003",
+        {
+            "pinned": False,
+            "truncated": False,
+            "repost_of": "5169999999999999",
+            "text": "转发微博 //@即梦官方:Seedance 2.0 上线了",
+        },
+    ),
+    (
+        "5170000000000004",
+        {
+            "pinned": False,
+            "truncated": False,
+            "repost_of": None,
+            "published_at": datetime(2025, 6, 7, 8, 0, tzinfo=CST),
+        },
+    ),
 ]
 
 
@@ -67,8 +104,12 @@ def test_truncated_post_loses_its_full_text_link() -> None:
 
 
 def test_weibo_com_expand_marker_means_truncated() -> None:
-    mblog = {"idstr": "5170000000000007", "text": "Kling 2.5 Turbo 的价格…<span class=\"expand\">展开</span>",
-             "user": {"screen_name": "x"}, "created_at": "Tue Jun 10 09:00:00 +0800 2025"}
+    mblog = {
+        "idstr": "5170000000000007",
+        "text": 'Kling 2.5 Turbo 的价格…<span class="expand">展开</span>',
+        "user": {"screen_name": "x"},
+        "created_at": "Tue Jun 10 09:00:00 +0800 2025",
+    }
     data = json.dumps({"ok": 1, "data": {"list": [mblog]}}).encode()
     (doc,) = parse_weibo_json(data, "https://weibo.com/ajax/statuses/mymblog?uid=1")
     assert (doc.id, doc.truncated, doc.text) == ("5170000000000007", True, "Kling 2.5 Turbo 的价格")
@@ -83,19 +124,38 @@ def test_profile_has_no_posts_but_names_the_timeline() -> None:
 
 
 LONG_TEXTS = [
-    ("statuses_extend_5170000000000001.json", "https://m.weibo.cn/statuses/extend?id=5170000000000001",
-     "5170000000000001", "1. 图生视频\n2. 文生视频\n3. 运镜控制\n\n结论：@可灵AI 性价比最高[赞]"),
-    ("statuses_extend_5170000000000001.json", "/data/raw/statuses_extend_5170000000000001.json",
-     "5170000000000001", "3. 运镜控制"),
-    ("ajax_longtext_plain.json", "https://weibo.com/ajax/statuses/longtext?id=Kjc77D1jz",
-     "4645748019299849", "第一段：Hailuo 02 价格下调 65%。\n\n第二段：Kling 2.5 Turbo 更快。"),
-    ("ajax_longtext_markdown.json", "ajax_longtext_markdown.json", None,
-     "五款视频模型横评\n\n价格\n\nVeo 3 每秒 0.75 美元，官方定价 为准。"),
+    (
+        "statuses_extend_5170000000000001.json",
+        "https://m.weibo.cn/statuses/extend?id=5170000000000001",
+        "5170000000000001",
+        "1. 图生视频\n2. 文生视频\n3. 运镜控制\n\n结论：@可灵AI 性价比最高[赞]",
+    ),
+    (
+        "statuses_extend_5170000000000001.json",
+        "/data/raw/statuses_extend_5170000000000001.json",
+        "5170000000000001",
+        "3. 运镜控制",
+    ),
+    (
+        "ajax_longtext_plain.json",
+        "https://weibo.com/ajax/statuses/longtext?id=Kjc77D1jz",
+        "4645748019299849",
+        "第一段：Hailuo 02 价格下调 65%。\n\n第二段：Kling 2.5 Turbo 更快。",
+    ),
+    (
+        "ajax_longtext_markdown.json",
+        "ajax_longtext_markdown.json",
+        None,
+        "五款视频模型横评\n\n价格\n\nVeo 3 每秒 0.75 美元，官方定价 为准。",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("name", "url", "post_id", "phrase"), LONG_TEXTS,
-                         ids=["extend-by-url", "extend-by-file-name", "ajax-plain-by-bid", "ajax-markdown"])
+@pytest.mark.parametrize(
+    ("name", "url", "post_id", "phrase"),
+    LONG_TEXTS,
+    ids=["extend-by-url", "extend-by-file-name", "ajax-plain-by-bid", "ajax-markdown"],
+)
 def test_long_text_is_one_full_document(name: str, url: str, post_id: str | None, phrase: str) -> None:
     docs = parse_weibo_json(load(name), url)
     assert len(docs) == 1
@@ -113,11 +173,16 @@ def test_markdown_long_text_lists_its_images() -> None:
 
 
 def test_bare_status_and_weibo_com_list() -> None:
-    (show,) = parse_weibo_json(load("status_show.json"), "https://m.weibo.cn/statuses/show?id=5170000000000005")
+    (show,) = parse_weibo_json(
+        load("status_show.json"), "https://m.weibo.cn/statuses/show?id=5170000000000005"
+    )
     assert (show.id, show.text) == ("5170000000000005", "Runway Gen-4 出现物体凭空出现的问题")
     (mine,) = parse_weibo_json(load("ajax_mymblog.json"), "https://weibo.com/ajax/statuses/mymblog?uid=1")
     assert (mine.id, mine.pinned, mine.author) == ("5170000000000006", True, "AI视频测评君")
-    assert mine.images == ["https://wx1.sinaimg.cn/large/006testpic1.jpg", "https://wx1.sinaimg.cn/large/006testpic2.jpg"]
+    assert mine.images == [
+        "https://wx1.sinaimg.cn/large/006testpic1.jpg",
+        "https://wx1.sinaimg.cn/large/006testpic2.jpg",
+    ]
 
 
 def test_captcha_answer_raises_with_its_reason() -> None:

@@ -1,4 +1,5 @@
 """`pingce run` end to end on local sources: stored once, idempotent, failures recorded."""
+
 from __future__ import annotations
 
 import shutil
@@ -23,7 +24,9 @@ def _examples_config(tmp_path: Path, write_config: Callable[[str], Path]) -> Pat
     return write_config("sources:\n  - name: notes\n    type: clips\n    path: notes\n")
 
 
-def test_examples_run_stores_documents_and_claims(tmp_path: Path, write_config: Callable[[str], Path]) -> None:
+def test_examples_run_stores_documents_and_claims(
+    tmp_path: Path, write_config: Callable[[str], Path]
+) -> None:
     cfg = _examples_config(tmp_path, write_config)
     db = open_db(tmp_path / "p.db")
     summary = run_sources(db, load_config(cfg), str(cfg))
@@ -156,7 +159,9 @@ def test_cli_unknown_source_type_and_bad_yaml(write_config: Callable[[str], Path
     assert result.exit_code == 2 and "not valid YAML" in result.output
 
 
-def test_second_run_while_one_holds_the_lock_exits(tmp_path: Path, write_config: Callable[[str], Path]) -> None:
+def test_second_run_while_one_holds_the_lock_exits(
+    tmp_path: Path, write_config: Callable[[str], Path]
+) -> None:
     cfg = _examples_config(tmp_path, write_config)
     with RunLock(tmp_path / "pingce.db"):
         result = CliRunner().invoke(cli, ["run", "-c", str(cfg), "--silent"])
@@ -174,7 +179,9 @@ def test_a_run_that_died_is_marked_interrupted(tmp_path: Path, write_config: Cal
     assert [r["status"] for r in db.query("select status from runs order by id")] == ["interrupted", "ok"]
 
 
-def test_reparse_rebuilds_documents_from_stored_bytes(tmp_path: Path, write_config: Callable[[str], Path]) -> None:
+def test_reparse_rebuilds_documents_from_stored_bytes(
+    tmp_path: Path, write_config: Callable[[str], Path]
+) -> None:
     cfg = _examples_config(tmp_path, write_config)
     db = open_db(tmp_path / "p.db")
     run_sources(db, load_config(cfg), str(cfg))

@@ -1,4 +1,5 @@
 """Real processes: a run killed mid-write loses nothing, two runs never overlap."""
+
 from __future__ import annotations
 
 import os
@@ -75,9 +76,12 @@ def test_sigkill_mid_run_then_rerun_completes_without_duplicates(tmp_path: Path)
     con = sqlite3.connect(db_path)
     assert con.execute("pragma integrity_check").fetchone()[0] == "ok"
     assert con.execute("pragma foreign_key_check").fetchall() == []
-    assert con.execute(
-        "select count(*) from claims where document_id not in (select id from documents)"
-    ).fetchone()[0] == 0
+    assert (
+        con.execute(
+            "select count(*) from claims where document_id not in (select id from documents)"
+        ).fetchone()[0]
+        == 0
+    )
     con.close()
     # Every stored document holds exactly the claims extraction gives it: nothing half-written.
     db = open_db(db_path)
@@ -102,8 +106,9 @@ def test_sigkill_mid_run_then_rerun_completes_without_duplicates(tmp_path: Path)
 def test_two_runs_started_together_one_waits_out(tmp_path: Path) -> None:
     cfg = _corpus(tmp_path, 400)
     procs = [
-        subprocess.Popen(_pingce("run", "-c", str(cfg), "--silent"), cwd=tmp_path,
-                         stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            _pingce("run", "-c", str(cfg), "--silent"), cwd=tmp_path, stderr=subprocess.PIPE, text=True
+        )
         for _ in range(2)
     ]
     results = [(p.wait(timeout=300), p.stderr.read() if p.stderr else "") for p in procs]

@@ -7,6 +7,7 @@ editions, tiers and their Chinese and English names) and
 
 Every claim quotes its section verbatim: ``quote == section_text[start:end]``.
 """
+
 from __future__ import annotations
 
 import logging

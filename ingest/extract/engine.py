@@ -14,6 +14,7 @@ model name or a cue, each found by one literal-first scan of the whole section
 (``SectionView`` and ``OpinionRules.prepare``). Every other sentence only says
 whether it talks about speed, for the sentence after it.
 """
+
 from __future__ import annotations
 
 import logging
@@ -52,7 +53,9 @@ class Extractor:
     def extract(self, doc: Document, document: str) -> list[Claim]:
         views = [SectionView("body", doc.text, normalise(doc.text), self.splitter, self.quantities)]
         if doc.summary:
-            views.append(SectionView("summary", doc.summary, normalise(doc.summary), self.splitter, self.quantities))
+            views.append(
+                SectionView("summary", doc.summary, normalise(doc.summary), self.splitter, self.quantities)
+            )
         raws = [self.mentions.scan(v.clean) for v in views]
         title = self.mentions.scan(normalise(doc.title)) if doc.title else []
         ctx = self.mentions.context(title + [r for rs in raws for r in rs])
@@ -92,7 +95,9 @@ class Extractor:
                 carry = sid in speedy
                 continue
             if any(q.kind == "credits" for q in qs):
-                found, rate_drafts, ids = self.price_rules.rates(view, sid, partial(self._brand_at, view, sid, ctx=ctx))
+                found, rate_drafts, ids = self.price_rules.rates(
+                    view, sid, partial(self._brand_at, view, sid, ctx=ctx)
+                )
                 rates += found
                 drafts += [d for d in rate_drafts if d.model]
                 used |= ids
@@ -135,7 +140,9 @@ class Extractor:
             if d.kind == "price" and isinstance(credits, float) and isinstance(cny, float) and cny > 0:
                 brand = self.reg.brand_of(d.model)
                 found.append(Rate(brand.name if brand else None, credits / cny, "cny", False))
-        if found and all(abs(r.credits_per - found[0].credits_per) <= 0.02 * found[0].credits_per for r in found):
+        if found and all(
+            abs(r.credits_per - found[0].credits_per) <= 0.02 * found[0].credits_per for r in found
+        ):
             return found[:1]
         return []
 
@@ -191,8 +198,10 @@ class Extractor:
         credits = b.fields.get("credits"), d.fields.get("credits")
         if credits[0] == credits[1]:
             return True
-        return any(isinstance(b.fields.get(k), float) and isinstance(d.fields.get(k), float)
-                   for k in ("price_cny", "price_usd"))
+        return any(
+            isinstance(b.fields.get(k), float) and isinstance(d.fields.get(k), float)
+            for k in ("price_cny", "price_usd")
+        )
 
     # ----- output --------------------------------------------------------------
     def _claim(self, view: SectionView, d: Draft, document: str) -> Claim:
@@ -204,7 +213,15 @@ class Extractor:
             end -= 1
         fields = {k: v for k, v in d.fields.items() if v is not None}
         return Claim(
-            document=document, kind=d.kind, model=d.model, tier=d.tier, quote=text[start:end],
-            start=start, end=end, section=view.name,
-            confidence=max(0.0, min(1.0, d.confidence)), method=f"rules/{self.version}:{d.rule}", **fields,
+            document=document,
+            kind=d.kind,
+            model=d.model,
+            tier=d.tier,
+            quote=text[start:end],
+            start=start,
+            end=end,
+            section=view.name,
+            confidence=max(0.0, min(1.0, d.confidence)),
+            method=f"rules/{self.version}:{d.rule}",
+            **fields,
         )

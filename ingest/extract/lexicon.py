@@ -7,6 +7,7 @@ through ``WordScanner``, a few small tries in place of one big alternation.
 The YAML is read without booleans or nulls, so words such as "no", "off" or
 "~" stay words.
 """
+
 from __future__ import annotations
 
 import heapq
@@ -80,15 +81,22 @@ class WordScanner:
     ``suffix`` (a lookahead) is appended to every trie.
     """
 
-    def __init__(self, words: Iterable[str], bound_start: bool = True, bound_end: bool = True,
-                 group: int = 48, suffix: str = "") -> None:
+    def __init__(
+        self,
+        words: Iterable[str],
+        bound_start: bool = True,
+        bound_end: bool = True,
+        group: int = 48,
+        suffix: str = "",
+    ) -> None:
         ws = sorted({str(w) for w in words if str(w)})
         firsts = sorted({w[0] for w in ws if not w[0].isascii()})
         n = -(-len(firsts) // group)  # groups of Chinese first characters, interleaved
         chunks = [set(firsts[i::n]) for i in range(n)]
         buckets = [[w for w in ws if w[0].isascii()]] + [[w for w in ws if w[0] in c] for c in chunks]
         self.regexes = tuple(re.compile(alt(b, bound_start, bound_end) + suffix) for b in buckets if b) or (
-            re.compile(NEVER),)
+            re.compile(NEVER),
+        )
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
         """Matches in ``text[pos:endpos]``, leftmost first and not overlapping."""
@@ -173,7 +181,9 @@ class _WordLoader(yaml.SafeLoader):
 
 
 _WordLoader.yaml_implicit_resolvers = {
-    ch: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:null")]
+    ch: [
+        (tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:null")
+    ]
     for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
@@ -229,7 +239,9 @@ def cue_set(lex: Lexicon) -> CueSet:
             roles.setdefault(" ".join(w.split()), []).append(role)
     # one regex per pattern: ``re`` skips ahead on a pattern's own first characters, which an
     # alternation of named groups would hide (several times slower on long texts)
-    patterns = tuple((kind, re.compile(p)) for kind in CUE_PRIORITY for p in lex.words("cues", kind, "patterns"))
+    patterns = tuple(
+        (kind, re.compile(p)) for kind in CUE_PRIORITY for p in lex.words("cues", kind, "patterns")
+    )
     not_neg = lex.alt("negation", "not_negators")
     window = lex.alt("negation", "window")
     fixes = lex.alt("negation", "fixes")

@@ -7,6 +7,7 @@ and plurals (两个2.1版本, 2.1两个版本). A document context (its main bra
 the version it is about) resolves what the text leaves out; a sentence's own
 version beats the document's for a bare tier word.
 """
+
 from __future__ import annotations
 
 import logging
@@ -72,17 +73,22 @@ class MentionScanner:
         ed = alt(eds)
         ver = r"\d{1,2}(?:[.\-_]\d{1,2})?(?!\d)"
         # two scans, each literal-first so ``re`` can skip ahead: names and words, then digits
-        self.regex = re.compile("|".join([
-            r"(?P<d>(?P<dn>两|俩|2|三|3|四|4)\s*个\s*(?P<dver>\d\.\d{1,2})?\s*的?\s*(?:版本|模型)"
-            r"|(?P<dboth>b(?<![a-z]b)oth(?![a-z])(?:\s+(?:models|versions|of them))?|两者|二者|两款模型|两个模型))",
-            rf"(?P<a>(?P<aname>{alt(names)})(?:[\s\-_]*(?:ai[\s\-_]*)?(?P<avp>v|gen[-\s]?|ray[-\s]?|q)?(?P<aver>{ver})"
-            rf"(?:[\s\-_]*的?\s*(?P<aed>{ed})(?:\s*(?P<aed2>{ed}))?)?|\s*(?P<aedl>{ed}))?(?P<asuf>\s*版本)?)",
-            rf"(?P<c>{alt(long_eds)})",
-        ]))
+        self.regex = re.compile(
+            "|".join(
+                [
+                    r"(?P<d>(?P<dn>两|俩|2|三|3|四|4)\s*个\s*(?P<dver>\d\.\d{1,2})?\s*的?\s*(?:版本|模型)"
+                    r"|(?P<dboth>b(?<![a-z]b)oth(?![a-z])(?:\s+(?:models|versions|of them))?|两者|二者|两款模型|两个模型))",
+                    rf"(?P<a>(?P<aname>{alt(names)})(?:[\s\-_]*(?:ai[\s\-_]*)?(?P<avp>v|gen[-\s]?|ray[-\s]?|q)?(?P<aver>{ver})"
+                    rf"(?:[\s\-_]*的?\s*(?P<aed>{ed})(?:\s*(?P<aed2>{ed}))?)?|\s*(?P<aedl>{ed}))?(?P<asuf>\s*版本)?)",
+                    rf"(?P<c>{alt(long_eds)})",
+                ]
+            )
+        )
         # where a name-led match can start: literal tries, which ``re`` scans fast
         counted = [f"{n}{sp}个" for n in "两俩234三四" for sp in ("", " ")]  # 两个版本, 2 个模型
-        self.first_re = WordScanner(names + list(long_eds) + ["both", "两者", "二者", "两款", *counted],
-                                    bound_end=False)
+        self.first_re = WordScanner(
+            names + list(long_eds) + ["both", "两者", "二者", "两款", *counted], bound_end=False
+        )
         # where a bare version can start: a digit before ".digit" (one character class, fast to scan)
         self.digit_first = re.compile(r"\d(?=\.\d)")
         self.digit_regex = re.compile(
@@ -90,7 +96,9 @@ class MentionScanner:
             rf"|(?P<b>(?P<bvp>v)?(?P<bver>\d\.\d{{1,2}})(?!\d|\.\d|\s*%)"
             rf"(?:\s*的?\s*(?P<bed>{ed})|(?P<bsuf>\s*(?:版本|版|模型|version|model)))?)"
         )
-        self.compare_before = re.compile(rf"(?:{lex.alt('markers', 'compare_before')})[^，。,；;!！?？]{{0,4}}$")
+        self.compare_before = re.compile(
+            rf"(?:{lex.alt('markers', 'compare_before')})[^，。,；;!！?？]{{0,4}}$"
+        )
         self.compare_with = re.compile(rf"(?:{lex.alt('markers', 'compare_with')})\s*$")
         self.compare_after = re.compile(rf"\s*(?:{lex.alt('markers', 'compare_after')})")
         self.coord = {w.strip() for w in lex.words("markers", "coordination")}
@@ -135,23 +143,37 @@ class MentionScanner:
         if g == "d":
             gd = m.groupdict()
             n = 2 if gd.get("dboth") else _NUM_WORDS.get(gd.get("dn") or gd.get("dn2") or "", 0)
-            return RawMention(m.start(), m.end(), "plural", version=gd.get("dver") or gd.get("dver2"), count=n)
+            return RawMention(
+                m.start(), m.end(), "plural", version=gd.get("dver") or gd.get("dver2"), count=n
+            )
         if g == "c":
             return RawMention(m.start(), m.end(), "tier", words=[m.group("c")])
         if g == "b":
             if not (m.group("bed") or m.group("bsuf")) and _UNIT_AFTER.match(norm, m.end("bver")):
                 return None
             words = [m.group("bed")] if m.group("bed") else []
-            return RawMention(m.start(), m.end(), "version", version=m.group("bver"), words=words,
-                              marked=bool(m.group("bed") or m.group("bsuf")))
+            return RawMention(
+                m.start(),
+                m.end(),
+                "version",
+                version=m.group("bver"),
+                words=words,
+                marked=bool(m.group("bed") or m.group("bsuf")),
+            )
         return self._read_brand(m, norm)
 
     def _read_brand(self, m: re.Match[str], norm: str) -> RawMention:
         name = re.sub(r"\s+", " ", m.group("aname"))
         info = self.reg.alias_model.get(name)
-        brand = info.brand if info else self.reg.alias_brand.get(name) or self.reg.alias_brand.get(name.replace(" ", ""))
+        brand = (
+            info.brand
+            if info
+            else self.reg.alias_brand.get(name) or self.reg.alias_brand.get(name.replace(" ", ""))
+        )
         words = [w for w in (m.group("aed"), m.group("aed2"), m.group("aedl")) if w]
-        raw = RawMention(m.start(), m.end(), "brand", brand=brand, words=words, model=info.name if info else None)
+        raw = RawMention(
+            m.start(), m.end(), "brand", brand=brand, words=words, model=info.name if info else None
+        )
         if m.group("aver") and not info:
             vp = (m.group("avp") or "").strip()
             b = self.reg.brands.get(brand or "")
@@ -196,8 +218,9 @@ class MentionScanner:
         return None
 
     # ----- resolution ----------------------------------------------------------
-    def resolve(self, norm: str, raws: list[RawMention], ctx: DocContext, sentence_of: list[int],
-                recent: list[str]) -> list[Mention]:
+    def resolve(
+        self, norm: str, raws: list[RawMention], ctx: DocContext, sentence_of: list[int], recent: list[str]
+    ) -> list[Mention]:
         """Mentions of one section, in order; ``sentence_of[i]`` is raw i's sentence index.
 
         ``recent`` (models named so far, newest last) resolves "两个版本" and is extended.
@@ -209,7 +232,12 @@ class MentionScanner:
             if mention is None:
                 continue
             mention.versus = raw.versus
-            if out and raw.shape == "tier" and out[-1].models and norm[out[-1].end:raw.start].strip() in ("", "的"):
+            if (
+                out
+                and raw.shape == "tier"
+                and out[-1].models
+                and norm[out[-1].end : raw.start].strip() in ("", "的")
+            ):
                 prev = out[-1]  # 普通版标准模式, 2.1的高品质: a tier word refines the model before it
                 name, tier = self.reg.apply_tier(prev.models[0], mention.tier)
                 prev.models, prev.tier, prev.end = [name], tier, raw.end
@@ -221,14 +249,24 @@ class MentionScanner:
                 recent.append(name)
         return out
 
-    def _resolve_one(self, raw: RawMention, ctx: DocContext, sid: int,
-                     sent_versions: dict[tuple[int, str], str], recent: list[str]) -> Mention | None:
+    def _resolve_one(
+        self,
+        raw: RawMention,
+        ctx: DocContext,
+        sid: int,
+        sent_versions: dict[tuple[int, str], str],
+        recent: list[str],
+    ) -> Mention | None:
         if raw.shape == "plural":
             if raw.version and ctx.main_brand:
                 models = self.reg.version_models(ctx.main_brand, raw.version)[: raw.count]
             else:
                 models = list(dict.fromkeys(reversed(recent)))[: raw.count][::-1]
-            return Mention(raw.start, raw.end, models, None, ctx.main_brand, bool(raw.version)) if models else None
+            return (
+                Mention(raw.start, raw.end, models, None, ctx.main_brand, bool(raw.version))
+                if models
+                else None
+            )
         if raw.shape == "brand" and raw.model and not raw.version and not raw.words:
             info = self.reg.models[raw.model]
             return Mention(raw.start, raw.end, [info.name], info.tier, info.brand, True)
@@ -254,15 +292,16 @@ class MentionScanner:
     # ----- roles ---------------------------------------------------------------
     def is_versus(self, norm: str, start: int, end: int, sent_start: int) -> bool:
         """Is the model at [start, end) what something is compared with (相比X, 和X相比, than X)?"""
-        before = norm[max(sent_start, start - 12):start]
+        before = norm[max(sent_start, start - 12) : start]
         return bool(self.compare_before.search(before)) or bool(
-            self.compare_with.search(before) and self.compare_after.match(norm, end))
+            self.compare_with.search(before) and self.compare_after.match(norm, end)
+        )
 
     def mark_roles(self, norm: str, mentions: list[Mention]) -> None:
         """Group coordinated mentions (A和B, A、B): they share one role."""
         prev: Mention | None = None
         for i, m in enumerate(mentions):
             m.group = i
-            if prev is not None and norm[prev.end:m.start].strip() in self.coord:
+            if prev is not None and norm[prev.end : m.start].strip() in self.coord:
                 m.group, m.versus = prev.group, prev.versus
             prev = m

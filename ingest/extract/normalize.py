@@ -5,6 +5,7 @@ Rules match on ``normalise(text)``: Traditional Chinese converted to Simplified
 step maps one character to one character, so an offset found in the copy is an
 offset in the original and quotes stay verbatim (Traditional stays Traditional).
 """
+
 from __future__ import annotations
 
 import logging
@@ -96,7 +97,7 @@ def _phrases(text: str, per_char: str) -> str:
     parts: list[str] = []
     last = 0
     for m in hits:
-        parts += [per_char[last:m.start()], phrases[m.group(0)]]
+        parts += [per_char[last : m.start()], phrases[m.group(0)]]
         last = m.end()
     parts.append(per_char[last:])
     return "".join(parts)

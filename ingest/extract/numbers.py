@@ -5,6 +5,7 @@ and English (two, a, half) numerals into a (low, high) range. ``QuantityScanner`
 finds every amount of credits, money, time, percent and resolution in a text in
 one regex pass, each as a :class:`Quantity`.
 """
+
 from __future__ import annotations
 
 import logging
@@ -137,11 +138,18 @@ class QuantityScanner:
         self.second_units = set(lex.words("units", "seconds"))
         self.hour_units = set(lex.words("units", "hours"))
         self.unit_kind: dict[str, str] = {}
-        for kind, words in (("cny", lex.words("units", "cny")), ("usd", lex.words("units", "usd")),
-                            ("cent", lex.words("units", "usd_cents")), ("time", lex.words("units", "seconds")),
-                            ("time", lex.words("units", "minutes")), ("time", lex.words("units", "hours")),
-                            ("credits", list(self.credit_units)), ("pct", ["%", "个百分点"]), ("disc", ["折"]),
-                            ("res", ["p", "k"])):
+        for kind, words in (
+            ("cny", lex.words("units", "cny")),
+            ("usd", lex.words("units", "usd")),
+            ("cent", lex.words("units", "usd_cents")),
+            ("time", lex.words("units", "seconds")),
+            ("time", lex.words("units", "minutes")),
+            ("time", lex.words("units", "hours")),
+            ("credits", list(self.credit_units)),
+            ("pct", ["%", "个百分点"]),
+            ("disc", ["折"]),
+            ("res", ["p", "k"]),
+        ):
             for w in words:
                 self.unit_kind.setdefault(w.replace(" ", ""), kind)
         self.prefix_kind = {w: "cny" for w in lex.words("units", "cny_prefix")}
@@ -152,15 +160,19 @@ class QuantityScanner:
         all_quals = [w for ws in quals.values() for w in ws]
         word_nums = alt(lex.words("numbers", "words"))
         units = alt(list(self.unit_kind) + ["分"], bound_start=False)
-        time_units = alt(lex.words("units", "minutes") + lex.words("units", "seconds") + lex.words("units", "hours"),
-                         bound_start=False)
+        time_units = alt(
+            lex.words("units", "minutes") + lex.words("units", "seconds") + lex.words("units", "hours"),
+            bound_start=False,
+        )
         num = rf"(?:{_ARABIC}|{_CN}|(?:{word_nums})(?=\s*-?\s*(?:{time_units})))"
         sec = alt(lex.words("units", "seconds"), bound_start=False)
         item = alt(lex.words("context", "item_suffix"), bound_start=False)
 
         def per(p: str) -> str:  # "/条", "/秒", "per second", "per 5-second clip", "每条"
-            return (rf"(?:\s*(?:/|每|per\s+|a\s+|each\s+)\s*(?:(?P<{p}pn>\d+(?:\.\d+)?)\s*-?\s*(?:{sec})\s*)?"
-                    rf"(?P<{p}per>{sec}|{item}))?")
+            return (
+                rf"(?:\s*(?:/|每|per\s+|a\s+|each\s+)\s*(?:(?P<{p}pn>\d+(?:\.\d+)?)\s*-?\s*(?:{sec})\s*)?"
+                rf"(?P<{p}per>{sec}|{item}))?"
+            )
 
         currency = [w for w, k in self.prefix_kind.items() if k in ("cny", "usd")]
         self.regex = re.compile(
@@ -181,10 +193,16 @@ class QuantityScanner:
         follow = "".join(sorted(re.escape(c) for c in nxt))
         self.first_char = re.compile(  # one character class first, so ``re`` skips ahead on it
             rf"[$¥￥0-9{_CN_CHARS}超全](?:(?<=[$¥￥])|(?<=[0-9{_CN_CHARS}])(?=[0-9,.{_CN_CHARS}点]*\s?[万千亿]?\s*[{follow}])"
-            rf"|(?<=百)(?=分之)|(?<=超)(?=清)|(?<=全)(?=高清))")
-        self.first_word = WordScanner(list(self.prefix_kind) + all_quals, bound_end=False,
-                                      suffix=rf"(?=\s*(?:[0-9{_CN_CHARS}]|{word_nums}))")
-        self.first_word_num = WordScanner(lex.words("numbers", "words"), suffix=rf"(?=\s*-?\s*(?:{time_units}))")
+            rf"|(?<=百)(?=分之)|(?<=超)(?=清)|(?<=全)(?=高清))"
+        )
+        self.first_word = WordScanner(
+            list(self.prefix_kind) + all_quals,
+            bound_end=False,
+            suffix=rf"(?=\s*(?:[0-9{_CN_CHARS}]|{word_nums}))",
+        )
+        self.first_word_num = WordScanner(
+            lex.words("numbers", "words"), suffix=rf"(?=\s*-?\s*(?:{time_units}))"
+        )
 
     def scan(self, text: str) -> list[Quantity]:
         """Quantities of ``text``, leftmost first.
@@ -193,9 +211,11 @@ class QuantityScanner:
         ``first_word``, ``first_word_num``); those scans are far faster than the
         full pattern.
         """
-        starts = sorted({m.start() for m in self.first_char.finditer(text)}
-                        | {m.start() for m in self.first_word.finditer(text)}
-                        | {m.start() for m in self.first_word_num.finditer(text)})
+        starts = sorted(
+            {m.start() for m in self.first_char.finditer(text)}
+            | {m.start() for m in self.first_word.finditer(text)}
+            | {m.start() for m in self.first_word_num.finditer(text)}
+        )
         out: list[Quantity] = []
         last = 0
         for pos in starts:
@@ -227,7 +247,9 @@ class QuantityScanner:
 
     def _read(self, m: re.Match[str]) -> Quantity | None:
         if m.group("res"):
-            return Quantity("resolution", m.start(), m.end(), 0, 0, unit=self.res_map.get(m.group("res"), "1080p"))
+            return Quantity(
+                "resolution", m.start(), m.end(), 0, 0, unit=self.res_map.get(m.group("res"), "1080p")
+            )
         if m.group("pctn"):
             n = self._num(m.group("pctn"))
             return Quantity("percent", m.start(), m.end(), n[0], n[1]) if n else None
@@ -253,13 +275,19 @@ class QuantityScanner:
         s, e = m.span()
         if kind == "res":
             label = f"{m.group('n')}{unit}"
-            return Quantity("resolution", s, e, 0, 0, unit=self.res_map[label]) if label in self.res_map else None
+            return (
+                Quantity("resolution", s, e, 0, 0, unit=self.res_map[label])
+                if label in self.res_map
+                else None
+            )
         if kind == "pct":
             return Quantity("percent", s, e, n[0], n[1])
         if kind == "disc":
-            if not 0 < n[0] < 10 or (m.string[e:e + 1] in "腾叠射服" and m.string[e:e + 1]):
+            if not 0 < n[0] < 10 or (m.string[e : e + 1] in "腾叠射服" and m.string[e : e + 1]):
                 return None
-            return Quantity("percent", s, e, round(100 - n[0] * 10, 1), round(100 - n[0] * 10, 1), unit="discount")
+            return Quantity(
+                "percent", s, e, round(100 - n[0] * 10, 1), round(100 - n[0] * 10, 1), unit="discount"
+            )
         if kind == "credits":
             return self._per(m, Quantity("credits", s, e, n[0], n[1], unit=self.credit_units.get(unit, unit)))
         if kind == "time":
@@ -272,9 +300,13 @@ class QuantityScanner:
         value, plus = n[0] * scale, False
         tail = m.group("tail") or ""
         if kind == "cny":
-            nxt = m.string[m.end("u"):m.end("u") + 1] if m.group("u") else ""
-            prv = m.string[s - 1:s] if s else ""
-            if unit == "块" and not tail and ("\u4e00" <= nxt <= "\u9fff" or prv in ("在", "到", "成", "这", "那")):
+            nxt = m.string[m.end("u") : m.end("u") + 1] if m.group("u") else ""
+            prv = m.string[s - 1 : s] if s else ""
+            if (
+                unit == "块"
+                and not tail
+                and ("\u4e00" <= nxt <= "\u9fff" or prv in ("在", "到", "成", "这", "那"))
+            ):
                 return None  # 一块屏幕, 放在一块: a measure word, not money
             if tail == "半":
                 value += 0.5
@@ -283,11 +315,23 @@ class QuantityScanner:
             plus = tail.startswith("多")
         elif tail:
             e = m.start("tail")
-        return self._per(m, Quantity("usd" if kind == "cent" else kind, s, e, value, n[1] * scale,
-                                     unit="usd" if kind == "cent" else kind, plus=plus))
+        return self._per(
+            m,
+            Quantity(
+                "usd" if kind == "cent" else kind,
+                s,
+                e,
+                value,
+                n[1] * scale,
+                unit="usd" if kind == "cent" else kind,
+                plus=plus,
+            ),
+        )
 
     def _time(self, m: re.Match[str], n: Range, unit: str, pre: str) -> Quantity | None:
-        if unit == "分" and not re.match(r"多|半|钟|左右|以内|内|不到", m.string[m.end("u"):m.end("u") + 2]):
+        if unit == "分" and not re.match(
+            r"多|半|钟|左右|以内|内|不到", m.string[m.end("u") : m.end("u") + 2]
+        ):
             return None  # 打8分: a score
         label = "h" if unit in self.hour_units else ("s" if unit in self.second_units else "min")
         mult = {"h": 3600.0, "s": 1.0, "min": 60.0}[label]

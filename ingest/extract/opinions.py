@@ -14,6 +14,7 @@ else it trails the group before it; groups of one kind and model a short
 aside apart merge. "除了A…，其他都好" gives A the opposite kind. One group is
 one claim per model it is about.
 """
+
 from __future__ import annotations
 
 import logging
@@ -61,12 +62,15 @@ class OpinionRules:
         modal = lex.words("features", "only") + lex.words("features", "cannot") + lex.words("features", "can")
         self.modal_re = re.compile(alt(modal))
         self.correlative_re = re.compile(lex.alt("markers", "correlative"))
-        self.can_after_re = re.compile(rf"(?:\s*(?:、|和|与|/|and|or|,)?\s*(?:{lex.alt('features', 'words')}))*"
-                                       rf"\s*(?:{lex.alt('features', 'can_after')})")
+        self.can_after_re = re.compile(
+            rf"(?:\s*(?:、|和|与|/|and|or|,)?\s*(?:{lex.alt('features', 'words')}))*"
+            rf"\s*(?:{lex.alt('features', 'can_after')})"
+        )
 
     # ----- cues ----------------------------------------------------------------
-    def _negation(self, view: SectionView, sid: int, clause: Clause, pos: int,
-                  inside: int | None = None) -> str | None:
+    def _negation(
+        self, view: SectionView, sid: int, clause: Clause, pos: int, inside: int | None = None
+    ) -> str | None:
         """How the words before ``pos`` (in its clause) negate a cue there: None, "fix" or "neg".
 
         "fix" (不会, 没有, no longer) says a flaw is absent; "neg" (避免, 如果, 不要)
@@ -171,8 +175,10 @@ class OpinionRules:
         a generic flaw noun is "?bug" like any flaw phrase.
         """
         roles = self.cs.roles
-        toks = [(m.start(), m.end(), roles.get(m.group(0)) or roles.get(" ".join(m.group(0).split()), ()))
-                for m in self.cs.tokens.finditer(text)]
+        toks = [
+            (m.start(), m.end(), roles.get(m.group(0)) or roles.get(" ".join(m.group(0).split()), ()))
+            for m in self.cs.tokens.finditer(text)
+        ]
         out: list[tuple[int, str]] = []
         i, n = 0, len(toks)
         while i < n:
@@ -215,8 +221,12 @@ class OpinionRules:
 
     def _feature_kind(self, text: str, clause: Clause, fs: int, fe: int) -> str | None:
         window_start = max(clause.start, fs - 24)
-        modals = [m for m in self.modal_re.finditer(text, window_start, fs) if not re.search(r"[，,。；;]", text[m.end():fs])]
-        if modals and _near(text[modals[-1].end():fs]):
+        modals = [
+            m
+            for m in self.modal_re.finditer(text, window_start, fs)
+            if not re.search(r"[，,。；;]", text[m.end() : fs])
+        ]
+        if modals and _near(text[modals[-1].end() : fs]):
             # "cannot generate audio", "不能生成音频": a negator anywhere in the run of modals wins
             words = {re.sub(r"\s+", " ", m.group(0)) for m in modals}
             return "limitation" if words & (self.only | self.cannot) else "capability"
@@ -232,8 +242,10 @@ class OpinionRules:
         clauses = view.sentences[sid].clauses
         kinds = list(clause_kinds)
         rules = ["cue"] * len(clauses)
-        additive = [c.additive and not self.correlative_re.search(view.cue_text, clauses[0].start, c.start)
-                    for c in clauses]
+        additive = [
+            c.additive and not self.correlative_re.search(view.cue_text, clauses[0].start, c.start)
+            for c in clauses
+        ]
         self._exceptions(clauses, kinds, rules)
         groups = self._group(view, sid, kinds, rules, additive)
         for g in groups:
@@ -263,8 +275,9 @@ class OpinionRules:
         """Does clause ``c`` name a model (not one it is compared with)?"""
         return any(c.start <= m.start < c.end and not m.versus for m in view.mentions[sid])
 
-    def _group(self, view: SectionView, sid: int, kinds: list[str | None], rules: list[str],
-               additive: list[bool]) -> list[Group]:
+    def _group(
+        self, view: SectionView, sid: int, kinds: list[str | None], rules: list[str], additive: list[bool]
+    ) -> list[Group]:
         """Cue clauses into groups; ``additive[i]``: clause i adds a separate point (而且…, not 不仅…而且…)."""
         clauses = view.sentences[sid].clauses
         n = len(clauses)
@@ -275,8 +288,14 @@ class OpinionRules:
             if kind is None:
                 continue
             prev = groups[-1] if groups else None
-            if (prev is not None and prev.kind == kind and prev.clauses[-1] == i - 1 and not clauses[i].contrast
-                    and not additive[i] and not self._has_subject(view, sid, clauses[i])):
+            if (
+                prev is not None
+                and prev.kind == kind
+                and prev.clauses[-1] == i - 1
+                and not clauses[i].contrast
+                and not additive[i]
+                and not self._has_subject(view, sid, clauses[i])
+            ):
                 prev.clauses.append(i)
                 prev.cue_clauses.append(i)
             else:
@@ -287,13 +306,16 @@ class OpinionRules:
             if owner[i] is not None or kinds[i] is not None or clauses[i].others:
                 continue
             j = next((k for k in range(i + 1, n) if kinds[k] is not None), None)
-            if j is None or any(clauses[k].contrast or clauses[k].others or additive[k] for k in range(i + 1, j + 1)):
+            if j is None or any(
+                clauses[k].contrast or clauses[k].others or additive[k] for k in range(i + 1, j + 1)
+            ):
                 continue
             target = owner[j]
             if target is None:
                 continue
             if self._has_subject(view, sid, clauses[i]) and any(
-                    self._has_subject(view, sid, clauses[k]) for k in range(i + 1, j + 1)):
+                self._has_subject(view, sid, clauses[k]) for k in range(i + 1, j + 1)
+            ):
                 continue
             target.clauses.append(i)
             owner[i] = target
@@ -315,8 +337,15 @@ class OpinionRules:
         out: list[Group] = []
         for g in groups:
             prev = out[-1] if out else None
-            if (prev is not None and prev.kind == g.kind and prev.subject and g.subject and prev.subject.models
-                    == g.subject.models and not clauses[g.clauses[0]].contrast and not additive[g.clauses[0]]):
+            if (
+                prev is not None
+                and prev.kind == g.kind
+                and prev.subject
+                and g.subject
+                and prev.subject.models == g.subject.models
+                and not clauses[g.clauses[0]].contrast
+                and not additive[g.clauses[0]]
+            ):
                 gap = clauses[g.cue_clauses[0]].start - clauses[prev.cue_clauses[-1]].end
                 if gap <= self.merge_gap:
                     prev.clauses = sorted(set(prev.clauses + g.clauses))

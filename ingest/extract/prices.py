@@ -12,6 +12,7 @@ holds its clip length, resolution, tier word and model. The tier is the one the
 text names (a tier word, or a model sold as its own tier); a resolution alone
 sets none.
 """
+
 from __future__ import annotations
 
 import logging
@@ -74,10 +75,10 @@ class PriceRules:
         return s.start, s.end
 
     def _purchased(self, text: str, q: Quantity) -> bool:
-        return bool(self.purchase_re.search(text[max(0, q.start - 6):q.start]))
+        return bool(self.purchase_re.search(text[max(0, q.start - 6) : q.start]))
 
     def _linked(self, text: str, a: Quantity, b: Quantity) -> bool:
-        gap = text[a.end:b.start]
+        gap = text[a.end : b.start]
         if gap.strip(" ，,（(") in ("", "=", "≈", ":", "：", "~"):
             return True
         return len(gap) <= 30 and bool(self.equiv_re.search(gap) or self.rate_word_re.search(gap))
@@ -85,9 +86,11 @@ class PriceRules:
     def _per_clip(self, view: SectionView, sid: int, q: Quantity) -> bool:
         """Does the clause of ``q`` say the amount is for one clip (5秒, 一条, 1080P, per clip)?"""
         lo, hi = self._clause_of(view, sid, q.start)
-        item = any(lo <= t.start < hi and (t.kind == "resolution" or (t.kind == "time" and t.unit == "s"
-                                                                        and t.value <= 60))
-                   for t in view.quantities[sid])
+        item = any(
+            lo <= t.start < hi
+            and (t.kind == "resolution" or (t.kind == "time" and t.unit == "s" and t.value <= 60))
+            for t in view.quantities[sid]
+        )
         return bool(q.per) or item or bool(self.per_item_re.search(view.cue_text, lo, hi))
 
     def _is_rate(self, view: SectionView, sid: int, cr: Quantity, money: Quantity) -> bool:
@@ -104,11 +107,13 @@ class PriceRules:
         lo, _ = self._clause_of(view, sid, first)
         # "100积分等于10元" stands alone; "生成要100积分，相当于10元" prices a clip
         return not self.price_word_re.search(text, lo, first) and not self.price_word_re.search(
-            text, min(cr.end, money.end), max(cr.start, money.start))
+            text, min(cr.end, money.end), max(cr.start, money.start)
+        )
 
     # ----- credit rates --------------------------------------------------------
-    def rates(self, view: SectionView, sid: int,
-              brand_at: Callable[[int], str | None]) -> tuple[list[Rate], list[Draft], set[int]]:
+    def rates(
+        self, view: SectionView, sid: int, brand_at: Callable[[int], str | None]
+    ) -> tuple[list[Rate], list[Draft], set[int]]:
         """Credit rates of one sentence, their claims, and the ids of amounts they used.
 
         ``brand_at(pos)`` names the brand a rate at ``pos`` is about.
@@ -120,10 +125,19 @@ class PriceRules:
         used: set[int] = set()
         for a, b in zip(qs, qs[1:], strict=False):
             kinds = {a.kind, b.kind}
-            if id(a) in used or "credits" not in kinds or not kinds & set(_MONEY) or not self._linked(text, a, b):
+            if (
+                id(a) in used
+                or "credits" not in kinds
+                or not kinds & set(_MONEY)
+                or not self._linked(text, a, b)
+            ):
                 continue
             cr, money = (a, b) if a.kind == "credits" else (b, a)
-            if self._purchased(text, a) or self._purchased(text, b) or not self._is_rate(view, sid, cr, money):
+            if (
+                self._purchased(text, a)
+                or self._purchased(text, b)
+                or not self._is_rate(view, sid, cr, money)
+            ):
                 continue
             per = cr.value / money.value
             brand = brand_at(min(a.start, b.start))
@@ -131,8 +145,18 @@ class PriceRules:
             used.update((id(a), id(b)))
             lo, hi = self._clause_of(view, sid, min(a.start, b.start))
             field = "credits_per_cny" if money.kind == "cny" else "credits_per_usd"
-            drafts.append(Draft("credit_rate", lo, max(hi, b.end), brand, None, "credit-rate",
-                                self.lex.confidence("credit_rate"), {field: round(per, 4), "credit_unit": cr.unit}))
+            drafts.append(
+                Draft(
+                    "credit_rate",
+                    lo,
+                    max(hi, b.end),
+                    brand,
+                    None,
+                    "credit-rate",
+                    self.lex.confidence("credit_rate"),
+                    {field: round(per, 4), "credit_unit": cr.unit},
+                )
+            )
         return rates, drafts, used
 
     # ----- prices --------------------------------------------------------------
@@ -146,11 +170,21 @@ class PriceRules:
             if id(q) in used or q.kind not in ("credits", *_MONEY):
                 continue
             lo, hi = self._clause_of(view, sid, q.start)
-            before = text[lo:q.start]
+            before = text[lo : q.start]
             planned = self.plan_re.search(text, lo, hi) and not (q.per or self._per_clip(view, sid, q))
             if self._purchased(text, q) or planned:
-                plans.append(Draft("plan_price", lo, hi, None, None, "plan", self.lex.confidence("plan_price"),
-                                   {"credits": q.value} if q.kind == "credits" else {f"price_{q.kind}": q.value}))
+                plans.append(
+                    Draft(
+                        "plan_price",
+                        lo,
+                        hi,
+                        None,
+                        None,
+                        "plan",
+                        self.lex.confidence("plan_price"),
+                        {"credits": q.value} if q.kind == "credits" else {f"price_{q.kind}": q.value},
+                    )
+                )
                 continue
             if q.kind == "credits":
                 if self.grant_re.search(before):
@@ -183,7 +217,7 @@ class PriceRules:
                     seg_lo = q.end
             seg_hi = sent.end if i == len(anchors) - 1 else end_q.end
             if i < len(anchors) - 1:  # a parenthesis right after an amount belongs to it
-                close = re.match(r"\s*[（(][^）)]{0,20}[）)]", text[end_q.end:anchors[i + 1].q.start])
+                close = re.match(r"\s*[（(][^）)]{0,20}[）)]", text[end_q.end : anchors[i + 1].q.start])
                 if close:
                     seg_hi = end_q.end + close.end()
             prev_end = seg_hi
@@ -197,9 +231,12 @@ class PriceRules:
                 q_lo += 1
             for name, mtier in zip(subj.models, subj.tiers, strict=True):
                 model, tier = self._model_tier(name, mtier, tier_word.group(0) if tier_word else None)
-                conf = self.lex.confidence("price") * (1 if subj.explicit else
-                                                        self.lex.confidence("context_model_factor"))
-                drafts.append(Draft("price", q_lo, seg_hi, model, tier, "price", round(conf, 3), dict(fields)))
+                conf = self.lex.confidence("price") * (
+                    1 if subj.explicit else self.lex.confidence("context_model_factor")
+                )
+                drafts.append(
+                    Draft("price", q_lo, seg_hi, model, tier, "price", round(conf, 3), dict(fields))
+                )
         return drafts
 
     def _fields(self, an: Anchor, seg_qs: list[Quantity]) -> dict[str, object]:
@@ -215,7 +252,9 @@ class PriceRules:
         elif q.per_seconds:
             out["duration_s"] = q.per_seconds
         else:
-            times = [t for t in seg_qs if t.kind == "time" and t.qual is None and not t.plus and t.value <= 120]
+            times = [
+                t for t in seg_qs if t.kind == "time" and t.qual is None and not t.plus and t.value <= 120
+            ]
             near = [t for t in times if t.start < q.start] or times
             if near:
                 out["duration_s"] = near[-1].value if near[-1].start < q.start else near[0].value
@@ -247,7 +286,9 @@ class PriceRules:
                 continue
             lo, hi = self._clause_of(view, sid, q.start)
             priced = self.price_word_re.search(text, sent.start, hi) or q.unit == "discount"
-            if not priced or (self.speed_re.search(text, lo, hi) and not self.price_word_re.search(text, lo, hi)):
+            if not priced or (
+                self.speed_re.search(text, lo, hi) and not self.price_word_re.search(text, lo, hi)
+            ):
                 continue
             direction = "down" if q.unit == "discount" else self._direction(text, lo, hi, q)
             if direction is None:
@@ -259,8 +300,18 @@ class PriceRules:
                 fields: dict[str, object] = {"percent": q.value, "direction": direction}
                 if subj.versus and subj.versus != name:
                     fields["versus"] = subj.versus
-                out.append(Draft("price_change", lo, hi, name, None, "price-change",
-                                 self.lex.confidence("price_change"), fields))
+                out.append(
+                    Draft(
+                        "price_change",
+                        lo,
+                        hi,
+                        name,
+                        None,
+                        "price-change",
+                        self.lex.confidence("price_change"),
+                        fields,
+                    )
+                )
         return out
 
     def _direction(self, text: str, lo: int, hi: int, q: Quantity) -> str | None:

@@ -6,6 +6,7 @@ edition or tier word) into a canonical model name and a tier, e.g. 可灵 + 2.1 
 "high-quality"). Versions are compared by key: "2.0" == "2", "02" == "2",
 "V4.5" == "4.5", "Q1" stays "q1".
 """
+
 from __future__ import annotations
 
 import logging
@@ -99,8 +100,12 @@ class Registry:
             name_format=str(row.get("name_format") or f"{name} {{v}}"),
             open_versions=bool(row.get("open_versions", True)),
             prefix_required=bool(row.get("version_prefix_required", False)),
-            tier_words={str(w).lower(): str(t) for t, ws in (row.get("tiers") or {}).items() for w in ws or []},
-            edition_words={str(w).lower(): str(e) for e, ws in (row.get("editions") or {}).items() for w in ws or []},
+            tier_words={
+                str(w).lower(): str(t) for t, ws in (row.get("tiers") or {}).items() for w in ws or []
+            },
+            edition_words={
+                str(w).lower(): str(e) for e, ws in (row.get("editions") or {}).items() for w in ws or []
+            },
         )
         for m in row.get("models") or []:
             info = ModelInfo(

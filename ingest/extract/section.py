@@ -6,6 +6,7 @@ sentence; ``subject`` answers "which model is this part of the sentence
 about?" with the nearest model named before it, else the topic carried over
 from earlier sentences (the model the review was last talking about).
 """
+
 from __future__ import annotations
 
 import logging
@@ -57,12 +58,16 @@ def _group_subject(members: list[Mention], explicit: bool) -> Subject:
 
 
 class SectionView:
-    def __init__(self, name: str, text: str, norm: str, splitter: Splitter, quantities: QuantityScanner) -> None:
+    def __init__(
+        self, name: str, text: str, norm: str, splitter: Splitter, quantities: QuantityScanner
+    ) -> None:
         self.name = name
         self.text = text
         self.norm = norm
         noise = noise_spans(norm)
-        self.clean = mask(norm, [s for s in noise if norm[s[0]] not in "#*"])  # hashtags, headings name models
+        self.clean = mask(
+            norm, [s for s in noise if norm[s[0]] not in "#*"]
+        )  # hashtags, headings name models
         self.cue_text = mask(norm, noise)  # hashtags hold no claims
         self.sentences: list[Sentence] = splitter.split(self.clean)
         self.sentence_starts = [s.start for s in self.sentences]
@@ -80,8 +85,9 @@ class SectionView:
             return i
         return None
 
-    def add_mentions(self, scanner: MentionScanner, raws: list[RawMention], ctx: DocContext,
-                     recent: list[str]) -> None:
+    def add_mentions(
+        self, scanner: MentionScanner, raws: list[RawMention], ctx: DocContext, recent: list[str]
+    ) -> None:
         kept = [(r, self.sentence_index(r.start)) for r in raws]
         pairs = [(r, i) for r, i in kept if i is not None and not self.sentences[i].prompt]
         for r, i in pairs:

@@ -8,6 +8,7 @@ exception (除了) or "the others" (其他).
 Prompt text (a line opening "Prompt：", or the paragraph after a line that
 introduces a prompt and ends with a colon) is marked so no claim comes from it.
 """
+
 from __future__ import annotations
 
 import logging
@@ -21,8 +22,10 @@ log = logging.getLogger(__name__)
 
 # a run of 。！？；/newlines, a run of …, three dots or more, or a full stop before a space (not
 # "vs." or "e.g."); written to open with one character class so ``re`` skips ahead on it
-_SENT_END = re.compile(r"[。！？!?；;\n…\.](?:(?<=[。！？!?；;\n])[。！？!?；;\n]*|(?<=…)…*"
-                       r"|(?<=\.)(?:\.{2,}|(?<!\bvs\.)(?<!\be\.g\.)(?=\s|$)))")
+_SENT_END = re.compile(
+    r"[。！？!?；;\n…\.](?:(?<=[。！？!?；;\n])[。！？!?；;\n]*|(?<=…)…*"
+    r"|(?<=\.)(?:\.{2,}|(?<!\bvs\.)(?<!\be\.g\.)(?=\s|$)))"
+)
 _CLAUSE_END = re.compile(r"[，：:]|(?<!\d),|,(?!\d{3})")
 _LEAD = re.compile(r"[\s>*•·\-—]+|\d{1,2}[.、)）]\s+|\*\*")
 _PAREN = re.compile(r"[（(][^（()）\n]{6,60}[）)]")
@@ -72,9 +75,11 @@ class Splitter:
         self.opener_re = re.compile(
             rf"\s*(?:(?P<exception>{lex.alt('markers', 'exception')})|(?P<others>{lex.alt('markers', 'others')})"
             rf"|(?P<additive>{lex.alt('markers', 'additive')})"
-            rf"|(?!{not_contrast})(?P<contrast>{lex.alt('markers', 'contrast')}))")
-        self.opener_first = frozenset(w[0] for key in ("exception", "others", "additive", "contrast")
-                                      for w in lex.words("markers", key))
+            rf"|(?!{not_contrast})(?P<contrast>{lex.alt('markers', 'contrast')}))"
+        )
+        self.opener_first = frozenset(
+            w[0] for key in ("exception", "others", "additive", "contrast") for w in lex.words("markers", key)
+        )
         self.inner_re = re.compile(lex.alt("markers", "inner_split"))
         self.not_contrast_re = re.compile(not_contrast)
         self.prompt_label = re.compile(rf"\s*(?:{lex.alt('markers', 'prompt_intro')})\s*[:：]")
@@ -96,8 +101,13 @@ class Splitter:
         word (…很好但有点慢) and parentheses."""
         out = [start]
         out += [e for m in _CLAUSE_END.finditer(norm, start, end) if (e := m.end()) < end]
-        extra = [m.start() for m in self.inner_re.finditer(norm, start, end)
-                 if m.start() and norm[m.start() - 1] not in " \t\n，,不" and not self.not_contrast_re.match(norm, m.start())]
+        extra = [
+            m.start()
+            for m in self.inner_re.finditer(norm, start, end)
+            if m.start()
+            and norm[m.start() - 1] not in " \t\n，,不"
+            and not self.not_contrast_re.match(norm, m.start())
+        ]
         lo, hi = bisect_right(parens, start), bisect_left(parens, end)
         if lo < hi:
             extra += parens[lo:hi]
@@ -133,8 +143,16 @@ class Splitter:
             if norm[a] in self.opener_first or norm[a].isspace():
                 opener = self.opener_re.match(norm, a, stop)
                 group = opener.lastgroup if opener else None
-            out.append(Clause(a, stop, contrast=group == "contrast", additive=group == "additive",
-                              exception=group == "exception", others=group == "others"))
+            out.append(
+                Clause(
+                    a,
+                    stop,
+                    contrast=group == "contrast",
+                    additive=group == "additive",
+                    exception=group == "exception",
+                    others=group == "others",
+                )
+            )
         return out
 
     def _mark_prompts(self, norm: str, sentences: list[Sentence]) -> None:

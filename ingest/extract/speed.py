@@ -9,6 +9,7 @@ minute -> generation_s_max 60; 3分多 -> min 180, max 240; 3分钟以上 -> min
 "8秒以上的视频无法生成" and "cannot make clips longer than 8 seconds" are
 limitations, unless the clause goes on to say how fast it came (只30秒就出来了).
 """
+
 from __future__ import annotations
 
 import logging
@@ -33,10 +34,13 @@ class SpeedRules:
         self.restrictive_re = re.compile(lex.alt("features", "restrictive"))
         cannot = lex.alt("features", "cannot")
         self.cannot_exceed_re = re.compile(
-            rf"(?:{cannot})[^，,。；;:：]{{0,16}}?(?:{lex.alt('features', 'exceed')})\s*$")
+            rf"(?:{cannot})[^，,。；;:：]{{0,16}}?(?:{lex.alt('features', 'exceed')})\s*$"
+        )
         self.cannot_re = re.compile(cannot)
         # a qualifier the amount itself opens with ("up to 10 seconds") reads as part of what precedes it
-        self.lead_re = re.compile(alt(lex.words("features", "max_length") + lex.words("features", "max_length_only")))
+        self.lead_re = re.compile(
+            alt(lex.words("features", "max_length") + lex.words("features", "max_length_only"))
+        )
         self.clip_after_re = re.compile(rf"[^，,。；;:：]{{0,8}}?(?:{lex.alt('context', 'clip_after')})")
 
     def _clause(self, view: SectionView, sid: int, pos: int) -> tuple[int, int]:
@@ -69,9 +73,9 @@ class SpeedRules:
         is_speed = False
         for t in times:
             lo, hi = self._clause(view, sid, t.start)
-            before = text[lo:t.start]
+            before = text[lo : t.start]
             lead = self.lead_re.match(text, t.start, t.end)
-            limit = self._length_limit(before + lead.group(0) if lead else before, t, text[t.end:hi])
+            limit = self._length_limit(before + lead.group(0) if lead else before, t, text[t.end : hi])
             if limit and not self.speed_re.search(text, t.end, hi):
                 out += self._claims(view, sid, limit, lo, hi, t, {})
                 continue
@@ -100,15 +104,19 @@ class SpeedRules:
         if t.qual == "max":
             return {"generation_s_max": t.high}
         if t.plus:
-            return {"generation_s_min": t.value, "generation_s_max": t.value + _UNIT_SECONDS.get(t.unit, 60.0)}
+            return {
+                "generation_s_min": t.value,
+                "generation_s_max": t.value + _UNIT_SECONDS.get(t.unit, 60.0),
+            }
         if t.qual == "min":
             return {"generation_s_min": t.value}
         if t.high > t.value:
             return {"generation_s_min": t.value, "generation_s_max": t.high}
         return {"generation_s": t.value}
 
-    def _claims(self, view: SectionView, sid: int, kind: str, lo: int, hi: int, t: Quantity,
-                fields: dict[str, object]) -> list[Draft]:
+    def _claims(
+        self, view: SectionView, sid: int, kind: str, lo: int, hi: int, t: Quantity, fields: dict[str, object]
+    ) -> list[Draft]:
         subj = view.subject(sid, lo, hi, t.start)
         if subj is None:
             return []
@@ -123,6 +131,16 @@ class SpeedRules:
         conf = self.lex.confidence(kind if kind != "speed" else "speed")
         if not subj.explicit:
             conf *= float(self.lex.confidence("context_model_factor"))
-        return [Draft(kind, start, hi, name, tier, "speed" if kind == "speed" else "max-length",
-                      round(conf, 3), dict(fields))
-                for name, tier in zip(subj.models, subj.tiers, strict=True)]
+        return [
+            Draft(
+                kind,
+                start,
+                hi,
+                name,
+                tier,
+                "speed" if kind == "speed" else "max-length",
+                round(conf, 3),
+                dict(fields),
+            )
+            for name, tier in zip(subj.models, subj.tiers, strict=True)
+        ]

@@ -3,6 +3,7 @@
 Each reader is ``read_x(source, ctx) -> Iterator[Fetched]``; ``common`` says
 how failures are reported.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator

@@ -13,6 +13,7 @@ Failure conventions (the same for every fetching source type):
 * a refusal also records ``blocked_until`` in the source's state: until then
   the source is skipped at once with a clear error instead of asking again.
 """
+
 from __future__ import annotations
 
 import datetime as dt

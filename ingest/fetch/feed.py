@@ -12,6 +12,7 @@
   for the next run; the verification wall also starts an ``articles_``
   backoff during which items fall back to their feed text without asking.
 """
+
 from __future__ import annotations
 
 import logging
@@ -64,8 +65,11 @@ class _FeedRun:
                 self.blocked = True
         if result.document is not None and result.item is not None:
             doc = result.document
-            keep = matches(doc, self.source.keywords) if doc.status == "ok" else (
-                fallback is None or matches(fallback, self.source.keywords))
+            keep = (
+                matches(doc, self.source.keywords)
+                if doc.status == "ok"
+                else (fallback is None or matches(fallback, self.source.keywords))
+            )
             result.item.documents = [doc] if keep else []
             yield result.item
             self.articles.commit(url, result)
@@ -78,8 +82,13 @@ class _FeedRun:
             return
         self.pending.add(url)
         if fallback is not None and feed_item is not None and matches(fallback, self.source.keywords):
-            yield Fetched(origin=feed_item.origin, body=feed_item.body, url=feed_item.url,
-                          content_type=feed_item.content_type, documents=[fallback])
+            yield Fetched(
+                origin=feed_item.origin,
+                body=feed_item.body,
+                url=feed_item.url,
+                content_type=feed_item.content_type,
+                documents=[fallback],
+            )
 
     def items(self, body: bytes, feed_item: Fetched) -> Iterator[Fetched]:
         docs = parse_feed(to_utf8(body, feed_item.content_type), self.source.url)
@@ -114,26 +123,41 @@ def read_feed(source: FeedSource, ctx: SourceContext) -> Iterator[Fetched]:
         except FetchError as exc:
             if not exc.body:
                 raise SourceError(f"{label}: {exc}") from None
-            yield Fetched(origin=source.url, body=exc.body, url=source.url, content_type=exc.content_type,
-                          error=str(exc))
+            yield Fetched(
+                origin=source.url,
+                body=exc.body,
+                url=source.url,
+                content_type=exc.content_type,
+                error=str(exc),
+            )
             return
-        articles = ArticleFetcher(client, ctx, source.wechat_base_url, label) if source.fetch_articles else None
+        articles = (
+            ArticleFetcher(client, ctx, source.wechat_base_url, label) if source.fetch_articles else None
+        )
         run = _FeedRun(source, ctx, articles)
         if resp.not_modified:
             log.info("%s: not modified since the last run", label)
         elif not resp.ok:
-            yield Fetched(origin=source.url, body=resp.body, url=source.url, content_type=resp.content_type,
-                          error=f"HTTP {resp.status} from {client.redact(resp.url)}")
+            yield Fetched(
+                origin=source.url,
+                body=resp.body,
+                url=source.url,
+                content_type=resp.content_type,
+                error=f"HTTP {resp.status} from {client.redact(resp.url)}",
+            )
         else:
-            feed_item = Fetched(origin=source.url, body=resp.body, url=source.url,
-                                content_type=resp.content_type)
+            feed_item = Fetched(
+                origin=source.url, body=resp.body, url=source.url, content_type=resp.content_type
+            )
             try:
                 yield from run.items(resp.body, feed_item)
             except ParseError as exc:
                 feed_item.error = f"cannot parse the feed: {exc}"
                 yield feed_item
                 return
-            set_json_state(ctx, PENDING, sorted(run.pending))  # before the validators: a 304 must not lose them
+            set_json_state(
+                ctx, PENDING, sorted(run.pending)
+            )  # before the validators: a 304 must not lose them
             cache.remember(source.url, resp)
         yield from run.retry_pending()
         set_json_state(ctx, PENDING, sorted(run.pending))

@@ -12,6 +12,7 @@
 
 Nothing here prompts, and nothing parses: callers get ``Response`` objects.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -59,8 +60,9 @@ def _ssl_context() -> ssl.SSLContext:
 class FetchError(Exception):
     """A request that failed for good: one line, cookie values redacted."""
 
-    def __init__(self, message: str, *, status: int | None = None, body: bytes = b"",
-                 content_type: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, status: int | None = None, body: bytes = b"", content_type: str | None = None
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.body = body
@@ -199,8 +201,7 @@ class HttpClient:
         self.redact = Redactor([self.cookie] if self.cookie else [])
         self._client = httpx.Client(
             timeout=httpx.Timeout(self.settings.timeout_s),
-            headers={"User-Agent": self.settings.user_agent,
-                     "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.6"},
+            headers={"User-Agent": self.settings.user_agent, "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.6"},
             follow_redirects=False,
             verify=_ssl_context(),
             transport=self.transport,
@@ -209,8 +210,9 @@ class HttpClient:
     def __enter__(self) -> HttpClient:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -224,8 +226,14 @@ class HttpClient:
     def _sleep(self, seconds: float) -> None:
         (self.sleep if self.sleep is not None else _default_sleep)(seconds)
 
-    def get(self, url: str, *, params: dict[str, str] | None = None,
-            headers: dict[str, str] | None = None, cache: HttpCache | None = None) -> Response:
+    def get(
+        self,
+        url: str,
+        *,
+        params: dict[str, str] | None = None,
+        headers: dict[str, str] | None = None,
+        cache: HttpCache | None = None,
+    ) -> Response:
         """GET with retries; with ``cache``, a conditional GET (304 → ``not_modified``)."""
         if params:
             url = str(httpx.URL(url, params=params))
@@ -234,12 +242,19 @@ class HttpClient:
             extra.update(cache.conditional_headers(url))
         return self.request("GET", url, headers=extra)
 
-    def post(self, url: str, *, data: dict[str, str] | None = None,
-             headers: dict[str, str] | None = None) -> Response:
+    def post(
+        self, url: str, *, data: dict[str, str] | None = None, headers: dict[str, str] | None = None
+    ) -> Response:
         return self.request("POST", url, data=data, headers=headers)
 
-    def request(self, method: str, url: str, *, data: dict[str, str] | None = None,
-                headers: dict[str, str] | None = None) -> Response:
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        data: dict[str, str] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Response:
         attempts = self.settings.retries + 1
         for attempt in range(1, attempts + 1):
             try:
@@ -248,9 +263,12 @@ class HttpClient:
                 reason = self._describe(exc)
                 if attempt == attempts:
                     raise FetchError(f"{reason} for {self.redact(url)} after {attempt} attempt(s)") from None
-                delay = backoff_delay(attempt, self.settings.backoff_s, self.settings.max_backoff_s, self.rand)
-                log.info("%s for %s; retry %d/%d in %.2fs", reason, self.redact(url), attempt,
-                         attempts - 1, delay)
+                delay = backoff_delay(
+                    attempt, self.settings.backoff_s, self.settings.max_backoff_s, self.rand
+                )
+                log.info(
+                    "%s for %s; retry %d/%d in %.2fs", reason, self.redact(url), attempt, attempts - 1, delay
+                )
                 self._sleep(delay)
                 continue
             except httpx.HTTPError as exc:
@@ -259,14 +277,24 @@ class HttpClient:
             if resp.status not in RETRY_STATUSES:
                 return resp
             if attempt == attempts:
-                raise FetchError(f"HTTP {resp.status} from {self.redact(resp.url)} after {attempt} attempt(s)",
-                                 status=resp.status, body=resp.body, content_type=resp.content_type)
+                raise FetchError(
+                    f"HTTP {resp.status} from {self.redact(resp.url)} after {attempt} attempt(s)",
+                    status=resp.status,
+                    body=resp.body,
+                    content_type=resp.content_type,
+                )
             delay = backoff_delay(attempt, self.settings.backoff_s, self.settings.max_backoff_s, self.rand)
             wanted = _retry_after(resp.headers)
             if wanted is not None:
                 delay = min(max(delay, wanted), max(self.settings.max_backoff_s, delay))
-            log.info("HTTP %d from %s; retry %d/%d in %.2fs", resp.status, self.redact(resp.url), attempt,
-                     attempts - 1, delay)
+            log.info(
+                "HTTP %d from %s; retry %d/%d in %.2fs",
+                resp.status,
+                self.redact(resp.url),
+                attempt,
+                attempts - 1,
+                delay,
+            )
             self._sleep(delay)
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -281,7 +309,9 @@ class HttpClient:
             what = f"{type(exc).__name__}: {exc}"
         return self.redact(" ".join(what.split()))
 
-    def _follow(self, method: str, url: str, data: dict[str, str] | None, headers: dict[str, str]) -> Response:
+    def _follow(
+        self, method: str, url: str, data: dict[str, str] | None, headers: dict[str, str]
+    ) -> Response:
         seen: list[str] = []
         for _ in range(MAX_REDIRECTS + 1):
             seen.append(url)
@@ -291,16 +321,21 @@ class HttpClient:
                 return resp
             nxt = urljoin(resp.url, location)
             if nxt in seen:
-                raise FetchError(f"redirect loop: {self.redact(url)} → {self.redact(nxt)}",
-                                 status=resp.status)
+                raise FetchError(
+                    f"redirect loop: {self.redact(url)} → {self.redact(nxt)}", status=resp.status
+                )
             if resp.status in (301, 302, 303) and method == "POST":
                 method, data = "GET", None
             log.debug("redirect %d → %s", resp.status, self.redact(nxt))
             url = nxt
-            headers = {k: v for k, v in headers.items() if k.lower() not in ("if-none-match", "if-modified-since")}
+            headers = {
+                k: v for k, v in headers.items() if k.lower() not in ("if-none-match", "if-modified-since")
+            }
         raise FetchError(f"redirect loop: more than {MAX_REDIRECTS} redirects from {self.redact(seen[0])}")
 
-    def _send_once(self, method: str, url: str, data: dict[str, str] | None, headers: dict[str, str]) -> Response:
+    def _send_once(
+        self, method: str, url: str, data: dict[str, str] | None, headers: dict[str, str]
+    ) -> Response:
         host = host_of(url)
         self.limiter.wait(host, self.settings.min_interval_s, self._sleep)
         send_headers = dict(headers)
@@ -349,8 +384,13 @@ class HttpCache:
         etag, modified = resp.headers.get("etag"), resp.headers.get("last-modified")
         digest = sha256(resp.body)
         stored = self.db.execute("select 1 from raw where sha256 = ?", [digest]).fetchone()
-        row = {"url": url, "etag": etag, "last_modified": modified,
-               "raw_sha256": digest if stored else None, "status": resp.status}
+        row = {
+            "url": url,
+            "etag": etag,
+            "last_modified": modified,
+            "raw_sha256": digest if stored else None,
+            "status": resp.status,
+        }
         if self.get(url) != row:
             self.db.table("http_cache").upsert(row, pk="url")
             self.db.conn.commit()

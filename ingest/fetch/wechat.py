@@ -15,6 +15,7 @@ what happens:
 Pages are fetched from ``base_url`` (mp.weixin.qq.com unless a test or a
 mirror says otherwise); documents keep the canonical mp.weixin.qq.com URL.
 """
+
 from __future__ import annotations
 
 import logging
@@ -80,7 +81,9 @@ class ArticleFetcher:
         key = wechat_article_id(url)
         if not key:
             return False
-        row = self.ctx.db.execute("select status, via from documents where id = ?", [f"wechat:{key}"]).fetchone()
+        row = self.ctx.db.execute(
+            "select status, via from documents where id = ?", [f"wechat:{key}"]
+        ).fetchone()
         return row is not None and row[0] in FINAL_STATUSES and row[1] == "page"  # not a feed's summary
 
     def fetch(self, url: str) -> ArticleResult:
@@ -89,8 +92,16 @@ class ArticleFetcher:
         try:
             resp = self.client.get(where, cache=self.cache)
         except FetchError as exc:
-            return ArticleResult(Fetched(origin=url, body=exc.body, url=url, content_type=exc.content_type,
-                                         error=str(exc), store_raw=bool(exc.body)))
+            return ArticleResult(
+                Fetched(
+                    origin=url,
+                    body=exc.body,
+                    url=url,
+                    content_type=exc.content_type,
+                    error=str(exc),
+                    store_raw=bool(exc.body),
+                )
+            )
         if resp.not_modified:
             log.info("%s: %s not modified", self.label, url)
             return ArticleResult(None, response=resp)
@@ -127,8 +138,14 @@ def article_urls(source: WechatArticleSource) -> tuple[list[str], list[Fetched]]
             text = source.url_file.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             msg = getattr(exc, "strerror", None) or str(exc)
-            errors.append(Fetched(origin=str(source.url_file), body=b"", error=f"cannot read the URL list: {msg}",
-                                  store_raw=False))
+            errors.append(
+                Fetched(
+                    origin=str(source.url_file),
+                    body=b"",
+                    error=f"cannot read the URL list: {msg}",
+                    store_raw=False,
+                )
+            )
             text = ""
         for n, line in enumerate(text.splitlines(), 1):
             line = _COMMENT_RE.split(line, maxsplit=1)[0].strip()
@@ -137,8 +154,9 @@ def article_urls(source: WechatArticleSource) -> tuple[list[str], list[Fetched]]
     urls: list[str] = []
     for value, where in raw:
         if not is_http_url(value.strip()):
-            errors.append(Fetched(origin=where, body=b"", error=f"not a URL: {value.strip()[:200]!r}",
-                                  store_raw=False))
+            errors.append(
+                Fetched(origin=where, body=b"", error=f"not a URL: {value.strip()[:200]!r}", store_raw=False)
+            )
             continue
         url = normalize_wechat_url(value)
         if url not in urls:
@@ -159,16 +177,20 @@ def read_wechat_article(source: WechatArticleSource, ctx: SourceContext) -> Iter
         unreachable = 0
         for n, url in enumerate(todo):
             if unreachable >= MAX_UNREACHABLE:
-                raise SourceError(f"{label}: {unreachable} URLs in a row could not be fetched; "
-                                  f"giving up on the {len(todo) - n} left for this run")
+                raise SourceError(
+                    f"{label}: {unreachable} URLs in a row could not be fetched; "
+                    f"giving up on the {len(todo) - n} left for this run"
+                )
             result = fetcher.fetch(url)
             unreachable = unreachable + 1 if result.response is None and result.item is not None else 0
             if result.item is not None:
                 if result.blocked:
                     left = len(todo) - n - 1
                     until = set_blocked(ctx, f"{label}: {WALL} at {url}")
-                    result.item.error = (f"{result.item.error}; backing off until {until.isoformat()}"
-                                         f"{f', {left} URL(s) left for a later run' if left else ''}")
+                    result.item.error = (
+                        f"{result.item.error}; backing off until {until.isoformat()}"
+                        f"{f', {left} URL(s) left for a later run' if left else ''}"
+                    )
                 yield result.item
             fetcher.commit(url, result)
             if result.blocked:

@@ -21,6 +21,7 @@ the expanded post. Refusals (HTTP 418/432/403, ``ok:-100``, and for the
 timeline an ``ok:0`` error other than the empty-timeline 这里还没有内容) are
 stored as errors with their bytes and start the backoff; see ``common``.
 """
+
 from __future__ import annotations
 
 import json
@@ -205,8 +206,9 @@ class _Timeline:
         return fresh, stop
 
 
-def _api(source: WeiboUserSource | WeiboStatusSource, ctx: SourceContext, label: str,
-         longtext_url: str | None) -> WeiboApi:
+def _api(
+    source: WeiboUserSource | WeiboStatusSource, ctx: SourceContext, label: str, longtext_url: str | None
+) -> WeiboApi:
     cookie = cookie_from_env(ctx, source.cookies_env, label)
     client = make_client(ctx, cookie, [source.base_url, longtext_url])
     return WeiboApi(client, label, source.base_url, longtext_url, source.cookies_env, cookie is not None)
@@ -269,8 +271,14 @@ def _one_status(api: WeiboApi, ctx: SourceContext, post: str) -> Iterator[Fetche
     try:
         resp = api.get(url)
     except FetchError as exc:
-        yield Fetched(origin=url, body=exc.body, url=url, content_type=exc.content_type, error=str(exc),
-                      store_raw=bool(exc.body))
+        yield Fetched(
+            origin=url,
+            body=exc.body,
+            url=url,
+            content_type=exc.content_type,
+            error=str(exc),
+            store_raw=bool(exc.body),
+        )
         return
     item = _item(resp)
     if not resp.ok:

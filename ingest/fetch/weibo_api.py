@@ -9,6 +9,7 @@ own host) and repeats the refused request; a refusal that remains raises
 an error and turn into a block backoff. Visitor cookies live in the
 client's memory only.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,10 +27,22 @@ from schemas.document import Document, ParseError
 
 log = logging.getLogger(__name__)
 
-REFUSING_STATUSES = {418: "HTTP 418 (anti-crawling)", 432: "HTTP 432 (anti-crawling)", 403: "HTTP 403 (forbidden)"}
+REFUSING_STATUSES = {
+    418: "HTTP 418 (anti-crawling)",
+    432: "HTTP 432 (anti-crawling)",
+    403: "HTTP 403 (forbidden)",
+}
 _TID_RE = re.compile(r'"tid"\s*:\s*"([^"]+)"')
-_FP = json.dumps({"os": "1", "browser": "Chrome124,0,0,0", "fonts": "undefined", "screenInfo": "1920*1080*24",
-                  "plugins": ""}, separators=(",", ":"))
+_FP = json.dumps(
+    {
+        "os": "1",
+        "browser": "Chrome124,0,0,0",
+        "fonts": "undefined",
+        "screenInfo": "1920*1080*24",
+        "plugins": "",
+    },
+    separators=(",", ":"),
+)
 MAX_LONGTEXT_ATTEMPTS = 3
 
 
@@ -81,10 +94,14 @@ class WeiboApi:
     def advice(self, reason: str) -> str:
         """The one-line message for a refusal, saying what the user can do."""
         if self.has_cookie:
-            return f"{self.label}: {reason}; the cookies in ${self.cookies_env} were refused too (expired?); " \
-                   "renew them or wait"
+            return (
+                f"{self.label}: {reason}; the cookies in ${self.cookies_env} were refused too (expired?); "
+                "renew them or wait"
+            )
         env = self.cookies_env or "WEIBO_COOKIES"
-        how = f"set cookies in ${env}" + ("" if self.cookies_env else f" (and cookies_env: {env} in sources.yml)")
+        how = f"set cookies in ${env}" + (
+            "" if self.cookies_env else f" (and cookies_env: {env} in sources.yml)"
+        )
         return f"{self.label}: {reason}; {how} or wait"
 
     def get(self, url: str, params: dict[str, str] | None = None) -> Response:
@@ -101,23 +118,42 @@ class WeiboApi:
                 reason = f"{reason}; no visitor cookie either ({problem})"
         if reason:
             message = self.advice(reason)
-            raise Refused(message, Fetched(origin=resp.url, body=resp.body, url=resp.url,
-                                           content_type=resp.content_type, error=message))
+            raise Refused(
+                message,
+                Fetched(
+                    origin=resp.url,
+                    body=resp.body,
+                    url=resp.url,
+                    content_type=resp.content_type,
+                    error=message,
+                ),
+            )
         return resp
 
     def visitor(self) -> str | None:
         """Best effort: get a visitor cookie over plain HTTP; returns why not, or None."""
         self.visitor_tried = True
         try:
-            gen = self.client.post(f"{self.base_url}/visitor/genvisitor", data={"cb": "gen_callback", "fp": _FP})
+            gen = self.client.post(
+                f"{self.base_url}/visitor/genvisitor", data={"cb": "gen_callback", "fp": _FP}
+            )
             if not gen.ok:
                 return f"/visitor/genvisitor answered HTTP {gen.status}"
             m = _TID_RE.search(gen.body.decode("utf-8", "replace"))
             if not m:
                 return "/visitor/genvisitor gave no visitor id"
-            inc = self.client.get(f"{self.base_url}/visitor/visitor",
-                                  params={"a": "incarnate", "t": m.group(1), "w": "2", "c": "095",
-                                          "gc": "", "cb": "cross_domain", "from": "weibo"})
+            inc = self.client.get(
+                f"{self.base_url}/visitor/visitor",
+                params={
+                    "a": "incarnate",
+                    "t": m.group(1),
+                    "w": "2",
+                    "c": "095",
+                    "gc": "",
+                    "cb": "cross_domain",
+                    "from": "weibo",
+                },
+            )
         except FetchError as exc:
             return str(exc)
         if not inc.ok:
@@ -142,8 +178,14 @@ class WeiboApi:
         try:
             resp = self.get(url)
         except FetchError as exc:
-            return Fetched(origin=url, body=exc.body, url=url, content_type=exc.content_type,
-                           error=f"long text of post {doc.id}: {exc}", store_raw=bool(exc.body)), None
+            return Fetched(
+                origin=url,
+                body=exc.body,
+                url=url,
+                content_type=exc.content_type,
+                error=f"long text of post {doc.id}: {exc}",
+                store_raw=bool(exc.body),
+            ), None
         item = Fetched(origin=resp.url, body=resp.body, url=resp.url, content_type=resp.content_type)
         if not resp.ok:
             item.error = f"long text of post {doc.id}: HTTP {resp.status}"
@@ -159,8 +201,9 @@ class WeiboApi:
         full = doc.model_copy(update={"text": text, "truncated": False})
         return item, full
 
-    def expand_page(self, docs: list[Document], keywords: list[str], pending: dict[str, int]
-                    ) -> tuple[list[Document], list[Fetched], Refused | None]:
+    def expand_page(
+        self, docs: list[Document], keywords: list[str], pending: dict[str, int]
+    ) -> tuple[list[Document], list[Fetched], Refused | None]:
         """Expand the truncated posts of one page.
 
         Returns the documents to store with the page itself (short posts, and

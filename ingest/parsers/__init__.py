@@ -3,6 +3,7 @@
 ``parse_bytes`` sniffs what a file holds (a clip note, a WeChat page, a Weibo
 API response, a feed or plain text) and hands it to the matching parser.
 """
+
 from __future__ import annotations
 
 import re

@@ -4,6 +4,7 @@ A note keeps three sections apart: the article (正文, or 原始摘要 which ho
 the RSSHub HTML of the original post), a clipper's summary (摘要 / AI 摘要) and
 metadata. The platform comes from the URL alone: clip metadata is often wrong.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -68,7 +69,7 @@ def _sections(md: str) -> list[tuple[str, str]]:
     out.append(("", md[:first]))
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(md)
-        out.append((m.group(1) + " " + m.group(2), md[m.end():end]))
+        out.append((m.group(1) + " " + m.group(2), md[m.end() : end]))
     return out
 
 
@@ -111,7 +112,7 @@ def _front_matter(md: str, name: str) -> tuple[dict[str, Any], str]:
         meta = {}
     if not isinstance(meta, dict):
         raise ParseError("front matter is not a mapping of keys to values")
-    return meta, md[m.end():]
+    return meta, md[m.end() :]
 
 
 def _decode(data: bytes) -> str:

@@ -8,6 +8,7 @@ article's biz:mid:idx) and otherwise the guid.  The text is the clean text of
 the richest of content:encoded / content / description / summary; RSSHub's
 "[图片]" markers are dropped from titles.
 """
+
 from __future__ import annotations
 
 import logging
@@ -32,7 +33,9 @@ _ITEM_NAMES = frozenset({"item", "entry"})
 _BODY_NAMES = ("encoded", "content", "description", "summary")
 _TITLE_MARKERS_RE = re.compile(r"\s*(?:\[(?:图片|视频|组图|图)\]\s*)+$")
 _WEIBO_HOSTS_RE = re.compile(r"^https?://(?:[\w-]+\.)*(?:weibo\.com|weibo\.cn)(?:[/?#:]|$)", re.I)
-_ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$")
+_ISO_RE = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$"
+)
 
 
 def _local(el: etree._Element) -> str:
@@ -155,9 +158,17 @@ def _item_document(item: etree._Element, channel_author: str | None) -> Document
         published = parse_feed_time(_first_text(item, name))
         if published:
             break
-    return Document(platform=platform, id=doc_id, url=url, title=title,
-                    author=_author(item, channel_author), published_at=published, text=text,
-                    images=list(dict.fromkeys(images)), via="feed")
+    return Document(
+        platform=platform,
+        id=doc_id,
+        url=url,
+        title=title,
+        author=_author(item, channel_author),
+        published_at=published,
+        text=text,
+        images=list(dict.fromkeys(images)),
+        via="feed",
+    )
 
 
 @guard("feed")
@@ -170,8 +181,14 @@ def parse_feed(data: bytes, url: str) -> list[Document]:
     raw = bytes(data).lstrip(b"\xef\xbb\xbf \t\r\n")
     if not raw:
         raise ParseError("empty feed")
-    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False,
-                             remove_comments=True, remove_pis=True)
+    parser = etree.XMLParser(
+        recover=True,
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
     try:
         root = etree.fromstring(raw, parser=parser)
     except etree.XMLSyntaxError as exc:

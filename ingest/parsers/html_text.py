@@ -17,6 +17,7 @@ Also here: ``js_unescape`` for JavaScript string literals scraped from page
 scripts, and ``guard`` which turns any stray exception of a parser into
 ``ParseError`` so callers only ever see one error type.
 """
+
 from __future__ import annotations
 
 import functools
@@ -44,7 +45,9 @@ SKIP_TAGS = frozenset(
     "object embed canvas audio video source track map area link meta -comment".split()
 )
 CELL_TAGS = frozenset({"td", "th"})
-_MARKED_TAGS = frozenset(t for t in BLOCK_TAGS | CELL_TAGS | SKIP_TAGS | {"br", "img"} if not t.startswith("-"))
+_MARKED_TAGS = frozenset(
+    t for t in BLOCK_TAGS | CELL_TAGS | SKIP_TAGS | {"br", "img"} if not t.startswith("-")
+)
 _TAG_NAMES: dict[int, str] = {}  # lexbor's built-in tag ids → names, filled as met (see _elements)
 EMOJI_ALT_RE = re.compile(r"^\[[^\[\]\s]{1,12}\]$")
 _WS_RE = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
@@ -73,8 +76,16 @@ def guard(what: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
                 return func(*args, **kwargs)
             except ParseError:
                 raise
-            except (ValueError, TypeError, KeyError, IndexError, AttributeError,
-                    RecursionError, UnicodeError, OverflowError) as exc:
+            except (
+                ValueError,
+                TypeError,
+                KeyError,
+                IndexError,
+                AttributeError,
+                RecursionError,
+                UnicodeError,
+                OverflowError,
+            ) as exc:
                 logger.debug("%s: %s", what, exc, exc_info=True)
                 raise ParseError(f"unreadable {what}: {type(exc).__name__}: {exc}") from exc
 
@@ -109,7 +120,9 @@ def tidy_text(text: str) -> str:
     """
     text = text.replace(_BREAK, "\n").replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
     text = _SPACES_RE.sub(" ", text.replace("\t", " ").replace("\u00a0", " ").replace("\u3000", " "))
-    if _INVISIBLE_RE.search(text):  # searched for in the collapsed (shorter) text; dropping one can join spaces
+    if _INVISIBLE_RE.search(
+        text
+    ):  # searched for in the collapsed (shorter) text; dropping one can join spaces
         text = _SPACES_RE.sub(" ", _INVISIBLE_RE.sub("", text))
     text = "\n".join([line.strip() for line in text.split("\n")])
     return _BLANKS_RE.sub("\n\n", text).strip()

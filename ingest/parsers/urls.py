@@ -11,6 +11,7 @@ Weibo post URLs (``weibo.com/<uid>/<bid>``, ``m.weibo.cn/status/<id>``,
 ``weibo_post_id`` always answers with the numeric mid so that a post read from
 a feed and the same post read from the API share one key.
 """
+
 from __future__ import annotations
 
 import logging

@@ -31,6 +31,7 @@ data, so that the megabytes of library code are never scanned:
 biz/mid/idx in those places nor in cgiDataNew, or with neither ``ct`` nor a cgi
 ``create_time``, is scanned whole for them after all (as small pages are).
 """
+
 from __future__ import annotations
 
 import html
@@ -75,13 +76,29 @@ _WHOLE_PAGE = 512 * 1024  # pages up to this size are scanned whole
 _WINDOW = 256 * 1024  # bigger pages: the start of <body> (SSR data), and before window.cgiDataNew
 _ID_WINDOW = 64 * 1024  # … and the start of <body> for var biz/sn/mid/idx
 _OBJECT_LIMIT = 4_000_000
-_CGI_KEYS = frozenset({"nick_name", "title", "create_time", "content_noencode", "desc", "link",
-                       "bizuin", "mid", "idx", "item_show_type"})
+_CGI_KEYS = frozenset(
+    {
+        "nick_name",
+        "title",
+        "create_time",
+        "content_noencode",
+        "desc",
+        "link",
+        "bizuin",
+        "mid",
+        "idx",
+        "item_show_type",
+    }
+)
 _WALL_MARKERS = (b"wappoc_appmsgcaptcha", b'id="js_verify"', b"id='js_verify'", b"tcaptcha_iframe")
-_MESSAGE_SELECTOR = (".weui-msg__title, .weui-msg__desc, .weui-msg__text-area, .mesg-block, "
-                     ".global_error_msg, .page_msg, #js_verify")
-_CHROME_SELECTOR = ("#js_top_profile, .rich_media_meta_list, #js_pc_qr_code, .qr_code_pc, "
-                    "#js_tags, #js_text_title, #js_text_desc, .wx_profile_card_inner")
+_MESSAGE_SELECTOR = (
+    ".weui-msg__title, .weui-msg__desc, .weui-msg__text-area, .mesg-block, "
+    ".global_error_msg, .page_msg, #js_verify"
+)
+_CHROME_SELECTOR = (
+    "#js_top_profile, .rich_media_meta_list, #js_pc_qr_code, .qr_code_pc, "
+    "#js_tags, #js_text_title, #js_text_desc, .wx_profile_card_inner"
+)
 _STATUS_PHRASES: tuple[tuple[Status, tuple[str, ...]], ...] = (
     ("blocked", ("环境异常", "完成验证", "去验证", "captcha", "访问过于频繁")),
     ("deleted", ("已被发布者删除", "被作者删除", "已删除", "已自主注销")),
@@ -96,8 +113,9 @@ def _decode_literal(raw: bytes) -> str:
     return js_unescape(raw[1:-1].decode("utf-8", errors="replace"))
 
 
-def _script_vars(data: bytes, regions: list[tuple[int, int]],
-                 found: dict[str, str] | None = None) -> dict[str, str]:
+def _script_vars(
+    data: bytes, regions: list[tuple[int, int]], found: dict[str, str] | None = None
+) -> dict[str, str]:
     """First non-empty value of each ``var name = "…" || "…"`` assignment in ``regions`` (in page order)."""
     found = {} if found is None else found
     for lo, hi in regions:
@@ -112,7 +130,9 @@ def _script_vars(data: bytes, regions: list[tuple[int, int]],
     return found
 
 
-def _object_at(data: bytes, which: tuple[bytes, re.Pattern[bytes]], lo: int = 0, hi: int | None = None) -> int:
+def _object_at(
+    data: bytes, which: tuple[bytes, re.Pattern[bytes]], lo: int = 0, hi: int | None = None
+) -> int:
     """Offset of the ``{`` of the last ``marker = {`` assignment within ``data[lo:hi]``; -1 if none."""
     marker, assignment = which
     end = len(data) if hi is None else hi
@@ -286,8 +306,9 @@ def _clean_name(candidates: Iterable[str | None]) -> str | None:
     return None
 
 
-def _titles(tree: LexborHTMLParser, vars_: dict[str, str], ssr: dict[str, bytes],
-            cgi: dict[str, bytes]) -> Iterator[str | None]:
+def _titles(
+    tree: LexborHTMLParser, vars_: dict[str, str], ssr: dict[str, bytes], cgi: dict[str, bytes]
+) -> Iterator[str | None]:
     """Title candidates, best first (each DOM lookup runs only when the ones before it are unusable)."""
     yield vars_.get("msg_title")
     yield _first_text(tree, "#activity-name")
@@ -299,8 +320,9 @@ def _titles(tree: LexborHTMLParser, vars_: dict[str, str], ssr: dict[str, bytes]
     yield title_node.text() if title_node is not None else None
 
 
-def _authors(tree: LexborHTMLParser, vars_: dict[str, str], ssr: dict[str, bytes],
-             cgi: dict[str, bytes]) -> Iterator[str | None]:
+def _authors(
+    tree: LexborHTMLParser, vars_: dict[str, str], ssr: dict[str, bytes], cgi: dict[str, bytes]
+) -> Iterator[str | None]:
     """Author candidates, best first, computed as in ``_titles``."""
     yield vars_.get("nickname")
     yield _field(cgi, "nick_name")
@@ -310,8 +332,14 @@ def _authors(tree: LexborHTMLParser, vars_: dict[str, str], ssr: dict[str, bytes
     yield _first_text(tree, "#post-user")
 
 
-def _body_text(tree: LexborHTMLParser, content: LexborNode | None, cgi: dict[str, bytes],
-               show_type: str, images: list[str], generic: bool) -> str:
+def _body_text(
+    tree: LexborHTMLParser,
+    content: LexborNode | None,
+    cgi: dict[str, bytes],
+    show_type: str,
+    images: list[str],
+    generic: bool,
+) -> str:
     """The article body: js_content, or the share text of text/image-share layouts."""
     if "content_noencode" in cgi and (show_type in ("8", "10") or content is None):
         share = _field(cgi, "content_noencode")
@@ -329,8 +357,16 @@ def _body_text(tree: LexborHTMLParser, content: LexborNode | None, cgi: dict[str
     return html_to_text(share, images=images) if "<" in share else tidy_text(share)
 
 
-_WECHAT_MARKERS = (b"mp.weixin.qq.com", b"res.wx.qq.com", b"mmbiz", b"js_content", b"rich_media",
-                   b"cgiDataNew", b"var msg_title", b"weui-msg")
+_WECHAT_MARKERS = (
+    b"mp.weixin.qq.com",
+    b"res.wx.qq.com",
+    b"mmbiz",
+    b"js_content",
+    b"rich_media",
+    b"cgiDataNew",
+    b"var msg_title",
+    b"weui-msg",
+)
 
 
 def _looks_wechat(data: bytes, url: str) -> bool:
@@ -346,8 +382,9 @@ def _published(script: _Script, vars_: dict[str, str], cgi: dict[str, bytes]) ->
     return published or _parse_time(vars_.get("createTime")) or _parse_time(vars_.get("publish_time"))
 
 
-def _ids(url: str, page_link: str, vars_: dict[str, str], cgi: dict[str, bytes],
-         script: _Script) -> tuple[str | None, str | None]:
+def _ids(
+    url: str, page_link: str, vars_: dict[str, str], cgi: dict[str, bytes], script: _Script
+) -> tuple[str | None, str | None]:
     """(document id, canonical URL) from the page's biz/mid/idx, its own link, or the URL given."""
     biz, mid, idx = vars_.get("biz"), vars_.get("mid"), vars_.get("idx")
     if not (biz and mid and idx) and all(k in cgi for k in ("bizuin", "mid", "idx")):
@@ -362,7 +399,9 @@ def _ids(url: str, page_link: str, vars_: dict[str, str], cgi: dict[str, bytes],
     elif is_http_url(url):
         doc_url = url.strip()
     elif biz and mid and idx and vars_.get("sn"):
-        doc_url = normalize_wechat_url(f"https://{WECHAT_HOST}/s?__biz={biz}&mid={mid}&idx={idx}&sn={vars_['sn']}")
+        doc_url = normalize_wechat_url(
+            f"https://{WECHAT_HOST}/s?__biz={biz}&mid={mid}&idx={idx}&sn={vars_['sn']}"
+        )
     else:
         doc_url = None
     if biz and mid and idx:
@@ -385,12 +424,16 @@ def parse_wechat_article(html: bytes, url: str) -> Document:
     script = _Script(data)
     vars_ = script.vars(tree)
     content = tree.css_first("#js_content")
-    classic = (content is not None and vars_.get("item_show_type", "0") not in ("8", "10")
-               and all(vars_.get(k) for k in ("msg_title", "nickname", "ct")))
+    classic = (
+        content is not None
+        and vars_.get("item_show_type", "0") not in ("8", "10")
+        and all(vars_.get(k) for k in ("msg_title", "nickname", "ct"))
+    )
     # the cgiDataNew object can be 100s of KB: read it only for layouts that need it
     cgi, pictures = ({}, []) if classic else _js_object(data, script.cgi())
-    has_article = bool(content is not None or vars_.get("msg_title") or _field(cgi, "title")
-                       or _meta(tree, "og:title"))
+    has_article = bool(
+        content is not None or vars_.get("msg_title") or _field(cgi, "title") or _meta(tree, "og:title")
+    )
     looks_wechat = _looks_wechat(data, url)
     status = wechat_status(tree, data, has_article, looks_wechat)
     page_link = vars_.get("msg_link") or _field(cgi, "link") or _meta(tree, "og:url") or ""
@@ -412,5 +455,15 @@ def parse_wechat_article(html: bytes, url: str) -> Document:
     title = _clean_name(_titles(tree, vars_, ssr, cgi))
     author = _clean_name(_authors(tree, vars_, ssr, cgi))
     published = _published(script, vars_, cgi)
-    return Document(platform=platform, id=doc_id, url=doc_url, title=title, author=author,
-                    published_at=published, status="ok", text=text, images=images, via="page")
+    return Document(
+        platform=platform,
+        id=doc_id,
+        url=doc_url,
+        title=title,
+        author=author,
+        published_at=published,
+        status="ok",
+        text=text,
+        images=images,
+        via="page",
+    )

@@ -14,6 +14,7 @@ Shapes understood (all m.weibo.cn unless noted):
 * anti-crawling answers: ``ok:-100`` with a login/captcha URL raises
   ParseError; ``weibo_error`` names the reason for any error answer.
 """
+
 from __future__ import annotations
 
 import html
@@ -31,18 +32,28 @@ from .urls import weibo_bid_to_mid, weibo_post_id
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["parse_weibo_json", "parse_weibo_long_text", "weibo_containerid", "weibo_error",
-           "parse_weibo_time", "mblog_document"]
+__all__ = [
+    "parse_weibo_json",
+    "parse_weibo_long_text",
+    "weibo_containerid",
+    "weibo_error",
+    "parse_weibo_time",
+    "mblog_document",
+]
 
 CST = timezone(timedelta(hours=8))
 _MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
 _ABS_RE = re.compile(r"^\w{3} (\w{3}) (\d{1,2}) (\d{1,2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2}) (\d{4})$")
 _AGO_RE = re.compile(r"^(\d+)\s*(秒|分钟|小时|天)前$")
 _DAY_RE = re.compile(r"^(今天|昨天|前天)\s*(?:(\d{1,2}):(\d{2}))?$")
-_DATE_RE = re.compile(r"^(?:(\d{4})[-/年])?(\d{1,2})[-/月](\d{1,2})日?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+_DATE_RE = re.compile(
+    r"^(?:(\d{4})[-/年])?(\d{1,2})[-/月](\d{1,2})日?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$"
+)
 # the 全文 link of an m.weibo.cn preview, or weibo.com's 展开 marker
-_FULLTEXT_RE = re.compile(r"(?:\.\.\.|…)?\s*(?:<a [^>]*href=[\"'][^\"']*/status(?:es)?/[^\"']*[\"'][^>]*>\s*全文\s*</a>"
-                          r"|<span class=[\"']expand[\"']>\s*展开\s*</span>)\s*$")
+_FULLTEXT_RE = re.compile(
+    r"(?:\.\.\.|…)?\s*(?:<a [^>]*href=[\"'][^\"']*/status(?:es)?/[^\"']*[\"'][^>]*>\s*全文\s*</a>"
+    r"|<span class=[\"']expand[\"']>\s*展开\s*</span>)\s*$"
+)
 _MID_IN_NAME_RE = re.compile(r"(?<!\d)(\d{16})(?!\d)")
 _MD_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(\s*(\S+?)(?:\s+\"[^\"]*\")?\s*\)")
 _MD_LINK_RE = re.compile(r"\[([^\]]+)\]\(\s*\S+?(?:\s+\"[^\"]*\")?\s*\)")
@@ -133,8 +144,9 @@ def parse_weibo_time(value: Any, now: datetime | None = None) -> datetime | None
         mon, day, hh, mm, ss, sign, oh, om, year = m.groups()
         offset = timedelta(hours=int(oh), minutes=int(om)) * (1 if sign == "+" else -1)
         try:
-            stamp = datetime(int(year), _MONTHS[mon], int(day), int(hh), int(mm), int(ss),
-                             tzinfo=timezone(offset))
+            stamp = datetime(
+                int(year), _MONTHS[mon], int(day), int(hh), int(mm), int(ss), tzinfo=timezone(offset)
+            )
         except ValueError:
             return None
         return stamp.astimezone(CST)
@@ -154,8 +166,15 @@ def parse_weibo_time(value: Any, now: datetime | None = None) -> datetime | None
     if m:
         year, mon, day_s, hh_s, mm_s, ss_s = m.groups()
         try:
-            return datetime(int(year or now.year), int(mon), int(day_s), int(hh_s or 0), int(mm_s or 0),
-                            int(ss_s or 0), tzinfo=CST)
+            return datetime(
+                int(year or now.year),
+                int(mon),
+                int(day_s),
+                int(hh_s or 0),
+                int(mm_s or 0),
+                int(ss_s or 0),
+                tzinfo=CST,
+            )
         except ValueError:
             return None
     return None
@@ -249,19 +268,30 @@ def mblog_document(mblog: dict[str, Any], now: datetime | None = None) -> Docume
         truncated = True
     title: dict[str, Any] = mblog["title"] if isinstance(mblog.get("title"), dict) else {}
     is_top = mblog.get("isTop")
-    pinned = bool(is_top is True or str(is_top) == "1" or str(mblog.get("mblogtype")) == "2"
-                  or "置顶" in str(title.get("text") or ""))
+    pinned = bool(
+        is_top is True
+        or str(is_top) == "1"
+        or str(mblog.get("mblogtype")) == "2"
+        or "置顶" in str(title.get("text") or "")
+    )
     retweet = mblog.get("retweeted_status")
     repost_of = None
     if isinstance(retweet, dict):
         repost_of = _text_field(retweet, "id", "idstr", "mid") or None
     status: Status = "deleted" if str(mblog.get("deleted")) == "1" else "ok"
     return Document(
-        platform="weibo", id=post_id, url=_status_url(post_id),
+        platform="weibo",
+        id=post_id,
+        url=_status_url(post_id),
         author=str(user.get("screen_name")) if user.get("screen_name") else None,
-        published_at=parse_weibo_time(mblog.get("created_at"), now), status=status,
-        truncated=truncated, pinned=pinned, repost_of=repost_of, text=_weibo_html(markup),
-        images=_images(mblog), via="api",
+        published_at=parse_weibo_time(mblog.get("created_at"), now),
+        status=status,
+        truncated=truncated,
+        pinned=pinned,
+        repost_of=repost_of,
+        text=_weibo_html(markup),
+        images=_images(mblog),
+        via="api",
     )
 
 
@@ -316,7 +346,9 @@ def parse_weibo_json(data: bytes, url: str) -> list[Document]:
             return []
         post_id = _post_id_from(url)
         if post_id and any(w in reason for w in ("删除", "不存在")):
-            return [Document(platform="weibo", id=post_id, url=_status_url(post_id), status="deleted", via="api")]
+            return [
+                Document(platform="weibo", id=post_id, url=_status_url(post_id), status="deleted", via="api")
+            ]
         raise ParseError(reason)
     if isinstance(body, dict) and isinstance(body.get("cards"), list):
         return [mblog_document(m) for m in _cards(body["cards"])]
@@ -324,8 +356,11 @@ def parse_weibo_json(data: bytes, url: str) -> list[Document]:
         post_id = _post_id_from(url)
         images: list[str] = []
         text = _long_text(body, images)
-        return [Document(platform="weibo", id=post_id, url=_status_url(post_id), text=text, images=images,
-                         via="api")]
+        return [
+            Document(
+                platform="weibo", id=post_id, url=_status_url(post_id), text=text, images=images, via="api"
+            )
+        ]
     if isinstance(body, dict) and ("userInfo" in body or "tabsInfo" in body):
         return []  # a profile: no posts (see weibo_containerid)
     if isinstance(body, dict) and isinstance(body.get("list"), list):

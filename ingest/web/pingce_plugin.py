@@ -4,6 +4,7 @@ Loaded with ``--plugins-dir`` (see ``ingest.serve``). The charts are Vega-Lite
 specs rendered to SVG on the server by vl-convert-python, so the page needs no
 JavaScript and no network; ``/DB/-/charts/NAME.json`` serves the spec itself.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -87,8 +88,15 @@ document.querySelectorAll("dl.column-descriptions").forEach(function (dl) {
 
 
 @hookimpl
-def extra_body_script(template: str, database: str | None, table: str | None, columns: Any, view_name: str,
-                      request: Any, datasette: Any) -> str | None:
+def extra_body_script(
+    template: str,
+    database: str | None,
+    table: str | None,
+    columns: Any,
+    view_name: str,
+    request: Any,
+    datasette: Any,
+) -> str | None:
     return FOLD_DESCRIPTIONS if view_name == "table" else None
 
 
@@ -100,15 +108,26 @@ def price_per_second_spec(rows: list[dict[str, Any]]) -> dict[str, Any]:
         if r.get("cny_per_second") is None:
             continue
         duration = r.get("duration_s")
-        variant = " · ".join(str(x) for x in (
-            r.get("tier") or "—", r.get("resolution") or "?", f"{duration:g}s" if duration else "?"))
-        values.append({"label": f"{r['model']} · {variant}", "model": r["model"], "variant": variant,
-                       "cny_per_second": r["cny_per_second"], "price": r.get("price_label"),
-                       "documents": r.get("supporting_documents"), "conflict": r.get("conflict")})
+        variant = " · ".join(
+            str(x)
+            for x in (r.get("tier") or "—", r.get("resolution") or "?", f"{duration:g}s" if duration else "?")
+        )
+        values.append(
+            {
+                "label": f"{r['model']} · {variant}",
+                "model": r["model"],
+                "variant": variant,
+                "cny_per_second": r["cny_per_second"],
+                "price": r.get("price_label"),
+                "documents": r.get("supporting_documents"),
+                "conflict": r.get("conflict"),
+            }
+        )
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "title": "CNY per second of generated video, by model (price table)",
-        "width": 520, "data": {"values": values},
+        "width": 520,
+        "data": {"values": values},
         "encoding": {
             "y": {"field": "label", "type": "nominal", "title": None, "sort": "x"},
             "x": {"field": "cny_per_second", "type": "quantitative", "title": "CNY per second"},
@@ -116,8 +135,13 @@ def price_per_second_spec(rows: list[dict[str, Any]]) -> dict[str, Any]:
         },
         "layer": [
             {"mark": {"type": "bar", "tooltip": {"content": "data"}}},
-            {"mark": {"type": "text", "align": "left", "dx": 3, "fontSize": 10},
-             "encoding": {"text": {"field": "cny_per_second", "format": ".2f"}, "color": {"value": "#333"}}},
+            {
+                "mark": {"type": "text", "align": "left", "dx": 3, "fontSize": 10},
+                "encoding": {
+                    "text": {"field": "cny_per_second", "format": ".2f"},
+                    "color": {"value": "#333"},
+                },
+            },
         ],
         "config": {"font": FONT},
     }
@@ -128,7 +152,9 @@ def claims_over_time_spec(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "title": "Claims over time: claims per month by kind (document date)",
-        "width": 560, "height": 240, "data": {"values": rows},
+        "width": 560,
+        "height": 240,
+        "data": {"values": rows},
         "mark": {"type": "bar", "tooltip": {"content": "data"}},
         "encoding": {
             "x": {"field": "month", "type": "ordinal", "title": "month"},
@@ -202,13 +228,22 @@ async def charts_page(datasette: Any, request: Any) -> Response:
         spec, count = await _chart(datasette, database, name)
         svg = await asyncio.to_thread(render_svg, spec) if count else None
         base = datasette.urls.database(database)
-        charts.append({
-            "name": name, "title": heading, "count": count, "query": query,
-            "svg": Markup(svg) if svg else None, "data_url": f"{base}/{query}",
-            "spec_url": f"{base}/-/charts/{name}.json", "svg_url": f"{base}/-/charts/{name}.svg",
-        })
+        charts.append(
+            {
+                "name": name,
+                "title": heading,
+                "count": count,
+                "query": query,
+                "svg": Markup(svg) if svg else None,
+                "data_url": f"{base}/{query}",
+                "spec_url": f"{base}/-/charts/{name}.json",
+                "svg_url": f"{base}/-/charts/{name}.svg",
+            }
+        )
     template = datasette.jinja_env.from_string(PAGE)
-    html = await datasette.render_template(template, {"database": database, "charts": charts}, request=request)
+    html = await datasette.render_template(
+        template, {"database": database, "charts": charts}, request=request
+    )
     return Response.html(html)
 
 
