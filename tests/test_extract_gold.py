@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-import json
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingest.extract import extract_document
+from ingest.extract import evaluate, extract_document
 from ingest.localfiles import documents_from_path
 from schemas.claim import Claim
 from tests.test_extract_helpers import claims_of
@@ -20,18 +17,7 @@ from tests.test_extract_helpers import claims_of
 GOLD = Path(__file__).parent / "gold" / "gold.json"
 HELDOUT = GOLD.parent / "heldout" / "heldout.json"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-SCORER = SHARED / "tools" / "score_claims.py"
 SCORED = {"price", "price_change", "credit_rate", "speed", "capability", "limitation", "strength", "bug"}
-
-
-def _scorer() -> ModuleType:
-    if not SCORER.is_file():
-        pytest.skip("../shared/tools/score_claims.py is not beside the repo")
-    spec = importlib.util.spec_from_file_location("score_claims", SCORER)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _extract(path: Path) -> list[Claim]:
@@ -43,31 +29,18 @@ def _extract(path: Path) -> list[Claim]:
 
 def _score(gold_path: Path) -> tuple[Counter[str], dict[str, list[str]]]:
     """tp / fp / fn / dup over a gold file with the shared scorer's matching rules."""
-    scorer = _scorer()
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    counts: Counter[str] = Counter()
-    misses: dict[str, list[str]] = {"fp": [], "fn": []}
-    for doc in gold["documents"]:
-        preds = [
-            c.model_dump(mode="json") for c in _extract(gold_path.parent / doc["path"]) if c.kind in SCORED
-        ]
-        ignore = [scorer.norm_text(i) for i in doc.get("ignore", [])]
-        claimed = [False] * len(doc["claims"])
-        for p in preds:
-            hit = [i for i, g in enumerate(doc["claims"]) if scorer.matches(g, p)]
-            free = [i for i in hit if not claimed[i]]
-            if free:
-                claimed[free[0]] = True
-                counts["tp"] += 1
-            elif hit:
-                counts["dup"] += 1
-            elif not any(i and i in scorer.norm_text(p.get("quote")) for i in ignore):
-                counts["fp"] += 1
-                misses["fp"].append(f"{doc['path']}: {p['kind']} {p['model']} {p['quote']}")
-        for g, ok in zip(doc["claims"], claimed, strict=True):
-            if not ok:
-                counts["fn"] += 1
-                misses["fn"].append(f"{doc['path']}: {g}")
+    try:
+        scorer = evaluate.load_scorer()
+    except FileNotFoundError:
+        pytest.skip("../shared/tools/score_claims.py is not beside the repo")
+    s = evaluate.score_file(gold_path, scorer)
+    counts: Counter[str] = Counter(
+        tp=sum(s.tp.values()), fp=sum(s.fp.values()), fn=sum(s.fn.values()), dup=sum(s.dup.values())
+    )
+    misses = {
+        "fp": [m[3:].replace(" | ", " ") for m in s.misses if m.startswith("FP ")],
+        "fn": [m[3:] for m in s.misses if m.startswith("FN ")],
+    }
     return counts, misses
 
 
