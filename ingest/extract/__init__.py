@@ -19,7 +19,7 @@ from schemas.document import Document
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION: int = 1
+EXTRACTOR_VERSION: int = 2
 METHOD_PREFIX = "rules"
 
 __all__ = ["EXTRACTOR_VERSION", "METHOD_PREFIX", "extract_document", "iter_models"]

@@ -79,7 +79,7 @@ class Extractor:
     # ----- one section ---------------------------------------------------------
     def _section(self, view: SectionView, ctx: DocContext) -> tuple[list[Draft], list[Rate]]:
         main = ctx.main_model(self.reg)
-        view.topic = Subject([main[0]], [main[1]], False) if main else None
+        view.start_document(Subject([main[0]], [main[1]], False) if main else None)
         rates: list[Rate] = []
         drafts: list[Draft] = []
         used: set[int] = set()
@@ -87,12 +87,16 @@ class Extractor:
         cue_kinds = self.opinion_rules.prepare(view)
         speedy = self.speed_rules.speedy_sentences(view)
         for sid, sent in enumerate(view.sentences):
+            view.enter(sid)
             if sent.prompt:
                 continue
             qs = view.quantities[sid]
             if not qs and not view.mentions[sid] and sid not in cue_kinds:
-                # nothing any rule reads: only whether it talks about speed carries over
+                # nothing any rule reads: only whether it talks about speed carries over, and a
+                # heading naming no model returns the anchor to the document's model
                 carry = sid in speedy
+                if sent.end - sent.start <= 30:
+                    view.update_topic(sid)
                 continue
             if any(q.kind == "credits" for q in qs):
                 found, rate_drafts, ids = self.price_rules.rates(

@@ -78,7 +78,7 @@ class MentionScanner:
                 [
                     r"(?P<d>(?P<dn>两|俩|2|三|3|四|4)\s*个\s*(?P<dver>\d\.\d{1,2})?\s*的?\s*(?:版本|模型)"
                     r"|(?P<dboth>b(?<![a-z]b)oth(?![a-z])(?:\s+(?:models|versions|of them))?|两者|二者|两款模型|两个模型))",
-                    rf"(?P<a>(?P<aname>{alt(names)})(?:[\s\-_]*(?:ai[\s\-_]*)?(?P<avp>v|gen[-\s]?|ray[-\s]?|q)?(?P<aver>{ver})"
+                    rf"(?P<a>(?P<aname>{alt(names)})(?:[\s\-_]*(?:ai[\s\-_]*)?(?P<avp>v|gen[-\s]?|ray[-\s]?|q|o)?(?P<aver>{ver})"
                     rf"(?:[\s\-_]*的?\s*(?P<aed>{ed})(?:\s*(?P<aed2>{ed}))?)?|\s*(?P<aedl>{ed}))?(?P<asuf>\s*版本)?)",
                     rf"(?P<c>{alt(long_eds)})",
                 ]
@@ -102,6 +102,8 @@ class MentionScanner:
         self.compare_with = re.compile(rf"(?:{lex.alt('markers', 'compare_with')})\s*$")
         self.compare_after = re.compile(rf"\s*(?:{lex.alt('markers', 'compare_after')})")
         self.coord = {w.strip() for w in lex.words("markers", "coordination")}
+        self.epithet_before = re.compile(rf"(?:{lex.alt('markers', 'epithet_before')})\s*$")
+        self.epithet_after = re.compile(rf"\s*(?:{lex.alt('markers', 'epithet_after')})")
 
     # ----- scanning ------------------------------------------------------------
     def scan(self, norm: str) -> list[RawMention]:
@@ -133,7 +135,7 @@ class MentionScanner:
             if m.start() < last_end:
                 continue
             raw = self._read(m, norm)
-            if raw is not None:
+            if raw is not None and not self.is_epithet(norm, raw):
                 out.append(raw)
                 last_end = m.end()
         return out
@@ -182,7 +184,7 @@ class MentionScanner:
                 raw.end = m.end("aname")
                 raw.words = []
             else:
-                raw.version = ("q" + m.group("aver")) if vp == "q" else m.group("aver")
+                raw.version = (vp + m.group("aver")) if vp in ("q", "o") else m.group("aver")
         return raw
 
     # ----- document context ----------------------------------------------------
@@ -295,6 +297,15 @@ class MentionScanner:
         before = norm[max(sent_start, start - 12) : start]
         return bool(self.compare_before.search(before)) or bool(
             self.compare_with.search(before) and self.compare_after.match(norm, end)
+        )
+
+    def is_epithet(self, norm: str, raw: RawMention) -> bool:
+        """Is a bare brand used as an epithet (中国版Sora, 国产Sora, the Chinese Sora, Sora级)?"""
+        if raw.shape != "brand" or raw.version or raw.model:
+            return False
+        return bool(
+            self.epithet_before.search(norm, max(0, raw.start - 6), raw.start)
+            or self.epithet_after.match(norm, raw.end)
         )
 
     def mark_roles(self, norm: str, mentions: list[Mention]) -> None:

@@ -26,6 +26,9 @@ for _c in range(0xFF21, 0xFF3B):  # full-width A-Z straight to a-z
 # for splitting (，。；：（）), so only letters, digits and symbols are folded above
 for _keep in "，。；：（）！？":
     _FOLD.pop(ord(_keep), None)
+# hyphens, the non-breaking hyphen and the en dash (Gen‑4.5, 5–10 秒) read as "-"; the em dash stays
+for _dash in "\u2010\u2011\u2012\u2013":
+    _FOLD[ord(_dash)] = "-"
 
 
 @lru_cache(maxsize=1)

@@ -78,6 +78,13 @@ class SectionView:
                 self.quantities[i].append(q)
         self.mentions: list[list[Mention]] = [[] for _ in self.sentences]
         self.topic: Subject | None = None
+        # where a new paragraph starts from: the model of the heading it sits under, else the
+        # document's; a model named in passing (从ChatGPT到Sora) is the topic only to its paragraph's end
+        self.anchor: Subject | None = None
+        self.main: Subject | None = None
+        breaks = [i for i, ch in enumerate(norm) if ch == "\n"] if "\n" in norm else []
+        self.para_of = [bisect_right(breaks, s.start) for s in self.sentences]
+        self._para = -1
 
     def sentence_index(self, pos: int) -> int | None:
         i = bisect_right(self.sentence_starts, pos) - 1
@@ -135,14 +142,68 @@ class SectionView:
         subj.versus = names[0] if names else None
         return subj
 
+    def start_document(self, main: Subject | None) -> None:
+        """The document's own model is the topic (and anchor) until the text names another."""
+        self.topic = self.anchor = self.main = main
+        self._para = -1
+
+    def enter(self, sid: int) -> None:
+        """Before sentence ``sid``: a new paragraph (a line) starts again from the anchor."""
+        para = self.para_of[sid]
+        if para != self._para:
+            self._para = para
+            a = self.anchor
+            self.topic = Subject(list(a.models), list(a.tiers), False) if a else None
+
+    def is_heading(self, sid: int) -> bool:
+        """Is sentence ``sid`` a heading line (# Kling 2.1, **海螺02**, a short line naming a model)?"""
+        sent = self.sentences[sid]
+        ls = self.norm.rfind("\n", 0, sent.start) + 1
+        le = self.norm.find("\n", sent.end)
+        line = self.norm[ls : le if le >= 0 else len(self.norm)].strip()
+        if line.startswith("#"):
+            return True
+        body = line.strip("*#>-•· \t0123456789.、)）")
+        return 0 < len(body) <= 24 and not body.endswith(("。", "！", "？", "!", "?", "，", ","))
+
     def update_topic(self, sid: int) -> None:
-        """After sentence ``sid``: the last model group it named becomes the topic."""
+        """After sentence ``sid``: the last model group it named becomes the topic; a heading's
+        group becomes the anchor every later paragraph starts from."""
         groups = self.groups(sid, self.sentences[sid].start, self.sentences[sid].end)
         named = [g for g in groups if any(m.explicit for m in g)]
         if named:
             self.topic = _group_subject(named[-1], False)
         elif groups and (self.topic is None or groups[-1][0].brand not in self._topic_brands()):
             self.topic = _group_subject(groups[-1], False)  # a bare brand only moves the topic to a new brand
+        heading = self.is_heading(sid)
+        if heading and not groups:
+            self.anchor = self.main  # a heading naming no model opens a section about the document's model
+            return
+        # a model named with its version, or a brand as the sentence's subject, is what later
+        # paragraphs go on about; an enumeration of three models or more (测试覆盖A、B、C…) is not
+        subjects = [
+            g
+            for g in groups
+            if len(g) <= 2 and (heading or any(m.explicit for m in g) or self._is_subject(sid, g[0]))
+        ]
+        named = [g for g in subjects if any(m.explicit for m in g)]
+        anchor_brands = {n.split(" ")[0] for n in (self.anchor.models if self.anchor else [])}
+        if named:
+            self.anchor = _group_subject(named[-1], False)
+        elif subjects and subjects[-1][0].brand not in anchor_brands:
+            self.anchor = _group_subject(subjects[-1], False)
+
+    def _is_subject(self, sid: int, m: Mention) -> bool:
+        """Does mention ``m`` open its clause (可灵2.1的价格…, 而之前可灵…, But Kling…): the sentence's
+        subject, which later paragraphs keep talking about, not a model named in passing?"""
+        lo = self.sentences[sid].start
+        for c in self.sentences[sid].clauses:
+            if c.start <= m.start:
+                lo = c.start
+        before = self.clean[lo : m.start].strip()
+        if before.isascii():
+            return len(before.split()) <= 2 and len(before) <= 12
+        return len(before) <= 4
 
     def _topic_brands(self) -> set[str]:
         return {name.split(" ")[0] for name in (self.topic.models if self.topic else [])}

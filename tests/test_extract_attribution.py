@@ -1,0 +1,77 @@
+"""Which model a claim is about: subjects, yardsticks, epithets, paragraphs, headings, tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract.normalize import normalise
+from ingest.extract.registry import load_registry
+from tests.test_extract_helpers import claims_of, scored
+
+REG = load_registry()
+
+
+def _about(text: str, kind: str | None = None, title: str | None = None) -> list[tuple[str, str | None]]:
+    return [(c.kind, c.model) for c in scored(claims_of(text, title=title)) if kind in (None, c.kind)]
+
+
+def test_brand_as_epithet_names_no_model() -> None:
+    text = "这才是国产Sora！海螺02的画面很自然。"
+    assert {m for _, m in _about(text)} == {"Hailuo 02"}
+    assert _about("The Chinese Sora, Vidu Q1, looks very natural.") == [("strength", "Vidu Q1")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "即梦3.0的镜头运动跟Sora有的一拼，还能支持最长10秒。",
+        "即梦3.0堪比Sora，还能支持最长10秒。",
+        "Unlike Sora, Jimeng 3.0 supports clips up to 10 seconds.",
+    ],
+)
+def test_the_yardstick_of_a_comparison_is_not_the_subject(text: str) -> None:
+    got = _about(text, "capability")
+    assert got and {m for _, m in got} == {"Jimeng 3.0"}
+
+
+def test_a_model_named_in_passing_stays_in_its_paragraph() -> None:
+    text = "我测了海螺02。\n从图片生成到Sora，什么没见过。\n生成速度很快，1分钟就出来了。"
+    assert _about(text, "speed") == [("speed", "Hailuo 02")]
+
+
+def test_the_subject_of_a_paragraph_carries_into_the_next() -> None:
+    text = "而之前可灵2.0大师版的价格，说实话，真的贵。\n\n5s的价格，要100灵感值。"
+    assert [(c.model, c.credits) for c in claims_of(text) if c.kind == "price"] == [("Kling 2.0 Master", 100)]
+
+
+def test_a_heading_scopes_the_paragraphs_under_it() -> None:
+    text = (
+        "## Vidu Q1\n\n一条视频生成速度很快，30秒就出来了。\n\n"
+        "## Hailuo 02\n\n生成速度偏慢，等了3分钟。\n\n"
+        "## 总结\n\n整体来看海螺02更稳。"
+    )
+    speeds = [(c.model, c.generation_s) for c in claims_of(text) if c.kind == "speed"]
+    assert speeds == [("Vidu Q1", 30.0), ("Hailuo 02", 180.0)]
+
+
+def test_an_enumeration_does_not_become_the_topic_of_later_paragraphs() -> None:
+    text = "本次测试覆盖可灵、海螺、即梦、Vidu四款产品。\n\n生成速度很快，1分钟就出来了。"
+    assert {m for _, m in _about(text, "speed", title="可灵2.1实测")} == {"Kling 2.1"}
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("可灵O1的画面很自然。", "Kling O1"),
+        ("Runway Gen‑4.5 looks very natural.", "Runway Gen-4.5"),  # a non-breaking hyphen
+        ("海艺AI的画面很自然。", "SeaArt"),
+        ("Vidu Q3的画面很自然。", "Vidu Q3"),
+    ],
+)
+def test_letter_versions_unicode_hyphens_and_new_brands(text: str, model: str) -> None:
+    assert _about(text) == [("strength", model)]
+
+
+def test_unicode_hyphens_fold_keeping_offsets() -> None:
+    text = "Gen‑4.5 and 5–10 秒"
+    assert normalise(text) == "gen-4.5 and 5-10 秒" and len(normalise(text)) == len(text)
