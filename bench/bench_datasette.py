@@ -1,6 +1,7 @@
 """Datasette latency on a generated database of 1,000,000 claims over 50,000 documents.
 
-    .venv/bin/python bench/bench_datasette.py [--claims 1000000] [--docs 50000] [--repeat 20] [--json out.json]
+    .venv/bin/python bench/bench_datasette.py [--claims 1000000] [--docs 50000] [--repeat 20]
+                                              [--json out.json]
 
 The database is built once through ``db.open_db`` (the project's schema, views and
 FTS tables), bulk-filled with sqlite3 and cached under bench/out/ keyed by size,
@@ -284,8 +285,8 @@ def bare_sql(path: Path, sql: str, params: dict[str, str], repeat: int = 5) -> f
 async def measure(path: Path, repeat: int, budget_s: float) -> list[list[Any]]:
     from datasette.app import SETTINGS, Datasette
 
-    from db.queries import CANNED
-    from ingest.serve import DEFAULT_SETTINGS, build_metadata, database_name, plugins_dir
+    from db.queries import QUERIES
+    from ingest.web.serve import DEFAULT_SETTINGS, build_metadata, database_name
 
     types = {s.name: type(s.default) for s in SETTINGS}
     settings = {k: types[k](v) for k, v in DEFAULT_SETTINGS.items()}
@@ -294,7 +295,6 @@ async def measure(path: Path, repeat: int, budget_s: float) -> list[list[Any]]:
         immutables=[str(path)],
         metadata=build_metadata(name),
         settings=settings,
-        plugins_dir=str(plugins_dir()),
     )
     await ds.invoke_startup()
     count_sql = "select count(*) from claims"
@@ -302,25 +302,25 @@ async def measure(path: Path, repeat: int, budget_s: float) -> list[list[Any]]:
         (
             "price_table",
             f"/{name}/price_table.json?model=&since=",
-            CANNED["price_table"]["sql"],
+            QUERIES["price_table"],
             {"model": "", "since": ""},
         ),
         (
             f"search {Q3} (FTS)",
             f"/{name}/search.json?{urlencode({'q': Q3})}",
-            CANNED["search"]["sql"],
+            QUERIES["search"],
             {"q": Q3},
         ),
         (
             f"search {Q2} (vocab)",
             f"/{name}/search.json?{urlencode({'q': Q2})}",
-            CANNED["search"]["sql"],
+            QUERIES["search"],
             {"q": Q2},
         ),
         (
             f"search {Q1} (LIKE)",
             f"/{name}/search.json?{urlencode({'q': Q1})}",
-            CANNED["search"]["sql"],
+            QUERIES["search"],
             {"q": Q1},
         ),
         ("count(*) floor", f"/{name}.json?{urlencode({'sql': count_sql})}", count_sql, {}),

@@ -131,7 +131,8 @@ def profile_in_process(notes: Path, work: Path, top: int = 25) -> None:
         run_sources(db, config, str(cfg))
         prof.disable()
         print(
-            f"\n-- cProfile, {label}: {time.perf_counter() - t0:.2f} s wall (profiled), top {top} by cumulative"
+            f"\n-- cProfile, {label}: {time.perf_counter() - t0:.2f} s wall (profiled), "
+            f"top {top} by cumulative"
         )
         buf = io.StringIO()
         pstats.Stats(prof, stream=buf).sort_stats("cumulative").print_stats(top)
@@ -167,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         size = write_notes(full, args.profile or args.docs, args.seed)
         print(
-            f"   generated {args.profile or args.docs:,} notes ({size / 1e6:.1f} MB) in {time.perf_counter() - t0:.1f} s"
+            f"   generated {args.profile or args.docs:,} notes ({size / 1e6:.1f} MB) "
+            f"in {time.perf_counter() - t0:.1f} s"
             f" under {work}\n"
         )
         if args.profile:

@@ -13,7 +13,6 @@ only ever makes a run slower), so figures compare across runs.
 from __future__ import annotations
 
 import argparse
-import logging
 import random
 import re
 import time
@@ -21,8 +20,6 @@ import time
 from ingest.extract import extract_document
 from ingest.extract.normalize import to_simplified
 from schemas.document import Document
-
-log = logging.getLogger(__name__)
 
 MODELS = [
     ("可灵", "2.1", "大师版"),

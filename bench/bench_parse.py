@@ -136,7 +136,8 @@ def profile_ours(pages: list[tuple[str, bytes, dict[str, Any]]], rounds: int, to
     buf = io.StringIO()
     pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(top)
     print(
-        "\n-- cProfile of ours, by own time (LexborHTMLParser(...) construction counts as the caller's own time)"
+        "\n-- cProfile of ours, by own time "
+        "(LexborHTMLParser(...) construction counts as the caller's own time)"
     )
     print("\n".join(ln for ln in buf.getvalue().splitlines() if ln.strip()))
 

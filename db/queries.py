@@ -1,8 +1,8 @@
 """The SQL behind Datasette's canned queries, the price-table export and the charts.
 
-Every query text lives here once: ``ingest.serve`` turns :data:`CANNED` into the
+Every query text lives here once: ``ingest.web.serve`` puts :data:`QUERIES` into the
 ``queries:`` part of Datasette's metadata, ``ingest.export`` runs
-:data:`PRICE_TABLE_SQL`, and the chart page runs the chart queries.
+:data:`PRICE_TABLE_SQL`, and the chart pages run the chart queries.
 
 Consensus rule for the price table
 ----------------------------------
@@ -27,8 +27,6 @@ count and newest observation.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 # The text that a claim's offsets refer to, by section (see Document.section_text).
 SECTION_TEXT = """case c.section
@@ -115,7 +113,10 @@ def _newest(column: str, r: str = "p") -> str:
 
 
 def _listed(column: str, r: str, counted: str) -> str:
-    """``column`` of price_point_lists for row ``r``'s point; with ``since``, ``counted`` over its documents."""
+    """``column`` of price_point_lists for row ``r``'s point.
+
+    With ``since``: ``counted`` over the point's documents observed since then.
+    """
     return (
         f"case when :since = '' then (select l.{column} from price_point_lists l "
         f"where {_SAME_KEY.format(a='l', b=r)} and l.price_point = {r}.price_point) "
@@ -384,66 +385,14 @@ order by month, c.kind
 """
 
 
-def _query(title: str, description: str, sql: str, params: list[str], **extra: Any) -> dict[str, Any]:
-    return {
-        "title": title,
-        "description": description,
-        "sql": sql.strip(),
-        "params": params,
-        "hide_sql": True,
-        **extra,
-    }
-
-
-#: Canned queries, as Datasette's metadata wants them under ``databases: NAME: queries:``.
-CANNED: dict[str, dict[str, Any]] = {
-    "price_table": _query(
-        "Price table",
-        "Current price per model, tier, resolution and clip length (body claims only). "
-        "The shown price is the one most documents state; ties go to the newest. "
-        "conflict=true means documents disagree: see alternatives and price_conflicts. "
-        "Leave model/since empty for everything; since is an ISO date.",
-        PRICE_TABLE_SQL,
-        ["model", "since"],
-    ),
-    "price_history": _query(
-        "Price history",
-        "Every body-section price observation for a model, newest first, with its quote and document.",
-        PRICE_HISTORY_SQL,
-        ["model", "since"],
-    ),
-    "price_conflicts": _query(
-        "Price conflicts",
-        "Keys (model, tier, resolution, duration) that documents price differently; "
-        "one row per stated price, the one the price table shows first.",
-        PRICE_CONFLICTS_SQL,
-        ["model", "since"],
-    ),
-    "model_bugs_strengths": _query(
-        "Bugs and strengths of one model",
-        "Bug and strength claims for a model (exact canonical name, e.g. Kling 2.1), "
-        "with 60 characters of context either side of the quote.",
-        MODEL_BUGS_STRENGTHS_SQL,
-        ["model"],
-    ),
-    "compare_models": _query(
-        "Compare two models",
-        "Two models side by side, one row per claim kind: how many claims and documents, "
-        "and up to three example quotes each.",
-        COMPARE_MODELS_SQL,
-        ["model_a", "model_b"],
-    ),
-    "search": _query(
-        "Search claims and documents",
-        "Full-text search over claim quotes and document text: any substring, ASCII letters in either "
-        "case. Two or more characters use the trigram index; a single character scans.",
-        SEARCH_SQL,
-        ["q"],
-    ),
-    "claims_over_time": _query(
-        "Claims over time",
-        "Claims per month and kind, by the date of their document.",
-        CLAIMS_OVER_TIME_SQL,
-        [],
-    ),
+#: The canned queries Datasette shows, by name; their titles, descriptions and
+#: parameters are in ``ingest/web/metadata.yml`` under ``queries:``.
+QUERIES: dict[str, str] = {
+    "price_table": PRICE_TABLE_SQL,
+    "price_history": PRICE_HISTORY_SQL,
+    "price_conflicts": PRICE_CONFLICTS_SQL,
+    "model_bugs_strengths": MODEL_BUGS_STRENGTHS_SQL,
+    "compare_models": COMPARE_MODELS_SQL,
+    "search": SEARCH_SQL,
+    "claims_over_time": CLAIMS_OVER_TIME_SQL,
 }

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import logging
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,8 +14,6 @@ from sqlite_utils import Database
 
 from schemas.claim import Claim
 from schemas.document import Document
-
-log = logging.getLogger(__name__)
 
 
 def now_iso() -> str:

@@ -16,8 +16,9 @@ from ingest import __version__
 
 log = logging.getLogger(__name__)
 
-DEFAULT_DB = "pingce.db"
 DEFAULT_CONFIG = "sources.yml"
+DEFAULT_PORT = 8001
+DEFAULT_HOST = "127.0.0.1"
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -36,9 +37,16 @@ def cli(verbose: bool) -> None:
     _setup_logging(verbose)
 
 
+# One JSON object a line is the only output format (the option is kept for scripts that pass it).
+format_option = click.option(
+    "--format", type=click.Choice(["jsonl"]), default="jsonl", expose_value=False, help="Output format."
+)
+
+
 def _local_documents(paths: tuple[Path, ...]) -> Iterator[tuple[Path, list[Any]]]:
     """Each file's documents; a file that fails is reported and counted, then skipped."""
-    from ingest.localfiles import documents_from_path, iter_files
+    from ingest.local_readers import iter_files
+    from ingest.offline import documents_from_path
     from schemas.document import ParseError
 
     failed = 0
@@ -56,10 +64,10 @@ def _local_documents(paths: tuple[Path, ...]) -> Iterator[tuple[Path, list[Any]]
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", help="Output format.")
-def parse(paths: tuple[Path, ...], fmt: str) -> None:
+@format_option
+def parse(paths: tuple[Path, ...]) -> None:
     """Print documents parsed from local files, one JSON a line."""
-    from ingest.localfiles import document_json
+    from ingest.offline import document_json
 
     for _, docs in _local_documents(paths):
         for doc in docs:
@@ -68,11 +76,11 @@ def parse(paths: tuple[Path, ...], fmt: str) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", help="Output format.")
-def extract(paths: tuple[Path, ...], fmt: str) -> None:
+@format_option
+def extract(paths: tuple[Path, ...]) -> None:
     """Print claims found in local files, one JSON object a line."""
     from ingest.extract import extract_document
-    from ingest.localfiles import label_for
+    from ingest.offline import label_for
 
     for path, docs in _local_documents(paths):
         for doc in docs:
@@ -82,14 +90,14 @@ def extract(paths: tuple[Path, ...], fmt: str) -> None:
 
 def _config_and_db(config_path: Path, db_path: Path | None) -> tuple[Any, Path]:
     from ingest.config import ConfigError, load_config
-    from ingest.pipeline import default_db_path
+    from ingest.pipeline import EXIT_CONFIG
 
     try:
         config = load_config(config_path)
     except ConfigError as exc:
         click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
-    return config, db_path or default_db_path(config, config_path)
+        sys.exit(EXIT_CONFIG)
+    return config, db_path or config.db_path(config_path)
 
 
 def _parse_since(value: str | None) -> dt.datetime | None:
@@ -99,7 +107,9 @@ def _parse_since(value: str | None) -> dt.datetime | None:
         when = dt.datetime.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not an ISO date such as 2025-05-01") from None
-    return when if when.tzinfo else when.replace(tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    from schemas.document import CST
+
+    return when if when.tzinfo else when.replace(tzinfo=CST)
 
 
 config_option = click.option(
@@ -132,13 +142,13 @@ def run(
     """Ingest every source in sources.yml into the database."""
     from db import open_db
     from ingest.lock import LockBusy, RunLock
-    from ingest.pipeline import EXIT_LOCKED, run_sources
+    from ingest.pipeline import EXIT_CONFIG, EXIT_LOCKED, run_sources
 
     config, path = _config_and_db(config_path, db_path)
     unknown = set(only) - {s.name for s in config.sources}
     if unknown:
         click.echo(f"error: {config_path}: no source named {', '.join(sorted(unknown))}", err=True)
-        sys.exit(2)
+        sys.exit(EXIT_CONFIG)
     when = _parse_since(since)
     try:
         with RunLock(path):
@@ -200,9 +210,11 @@ def runs(config_path: Path, db_path: Path | None, limit: int, show_errors: bool)
 
 
 def _db_without_config(config_path: Path) -> Path:
+    from schemas.config import DEFAULT_DB_NAME
+
     if config_path.exists():
         return _config_and_db(config_path, None)[1]
-    return Path(DEFAULT_DB)
+    return Path(DEFAULT_DB_NAME)
 
 
 @cli.command()
@@ -254,9 +266,9 @@ def reextract(config_path: Path, db_path: Path | None, force: bool, reparse: boo
 @cli.command()
 @config_option
 @db_option
-@click.option("-p", "--port", default=8001, show_default=True, help="Port to listen on.")
+@click.option("-p", "--port", default=DEFAULT_PORT, show_default=True, help="Port to listen on.")
 @click.option(
-    "-h", "--host", default="127.0.0.1", show_default=True, help="Address to bind (0.0.0.0 for all)."
+    "-h", "--host", default=DEFAULT_HOST, show_default=True, help="Address to bind (0.0.0.0 for all)."
 )
 @click.option(
     "--writable",
@@ -282,8 +294,8 @@ def serve(
     dump_metadata: bool,
 ) -> None:
     """Serve the database in Datasette (read-only by default)."""
-    from ingest.serve import build_metadata, database_name
-    from ingest.serve import serve as run_datasette
+    from ingest.web.serve import build_metadata, database_name
+    from ingest.web.serve import serve as run_datasette
 
     path = db_path or _db_without_config(config_path)
     if dump_metadata:

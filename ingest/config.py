@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
-from schemas.config import Config
+from schemas.config import SOURCE_MODELS, Config, source_type_name
 
-log = logging.getLogger(__name__)
+# pydantic puts the ``type`` tag of a source in an error's location: not a key of the file
+_TYPE_TAGS = {source_type_name(m) for m in SOURCE_MODELS}
 
 
 class ConfigError(Exception):
@@ -68,6 +68,3 @@ def load_config(path: Path) -> Config:
         more = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
         raise ConfigError(f"{path}: line {line}: {field}: {err['msg']}{more}") from None
     return config.resolve_paths(path.resolve().parent)
-
-
-_TYPE_TAGS = {"clips", "files", "weibo_user", "weibo_status", "wechat_article", "feed"}

@@ -6,34 +6,22 @@ import datetime as dt
 import logging
 import os
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
 from sqlite_utils import Database
 
 from db.store import finish_run, record_error, save_document, save_models, save_raw, save_source, start_run
-from ingest.items import Fetched, SourceContext, SourceError, published_before
-from ingest.local import read_clips, read_files
+from ingest.extract import EXTRACTOR_VERSION, extract_document, iter_models
+from ingest.parsers import parse_bytes
+from ingest.reader import Fetched, SourceContext, SourceError, published_before
+from ingest.source_types import reader_for
 from schemas.config import Config
 from schemas.document import Document, ParseError
 
 log = logging.getLogger(__name__)
 
-Reader = Callable[[Any, SourceContext], Iterator[Fetched]]
-
 EXIT_OK, EXIT_SOURCE_FAILED, EXIT_CONFIG, EXIT_LOCKED = 0, 1, 2, 75
-
-
-def reader_for(type_: str) -> Reader:
-    if type_ == "clips":
-        return read_clips
-    if type_ == "files":
-        return read_files
-    from ingest.fetch import READERS
-
-    return READERS[type_]
 
 
 @dataclass
@@ -48,15 +36,7 @@ class RunSummary:
         return EXIT_SOURCE_FAILED if self.failed_sources else EXIT_OK
 
 
-def _extractor() -> tuple[Callable[[Document, str], list[Any]], int]:
-    from ingest.extract import EXTRACTOR_VERSION, extract_document
-
-    return extract_document, EXTRACTOR_VERSION
-
-
 def sync_models(db: Database) -> None:
-    from ingest.extract import iter_models
-
     with db.atomic():
         save_models(db, iter_models())
 
@@ -74,7 +54,7 @@ def store_item(
         _fail(db, summary, source, item.origin, item.error, raw_sha)
         return False
     if raw_sha and not new and item.documents is None:
-        done = _already_stored(db, raw_sha, source, _extractor()[1])
+        done = _already_stored(db, raw_sha, source, EXTRACTOR_VERSION)
         if done:
             summary.counts["documents_unchanged"] += done
             return True
@@ -82,8 +62,6 @@ def store_item(
         if item.documents is not None:
             docs = item.documents
         else:
-            from ingest.parsers import parse_bytes
-
             docs = parse_bytes(item.body, item.origin, item.url)
     except ParseError as exc:
         _fail(db, summary, source, item.origin, str(exc), raw_sha)
@@ -98,9 +76,8 @@ def save_extracted(
     db: Database, doc: Document, source: str, raw_sha: str | None, origin: str, counts: Counter[str]
 ) -> None:
     """Extract a parsed document's claims and store both; count what happened in ``counts``."""
-    extract, version = _extractor()
-    claims = extract(doc, doc.url or origin) if doc.status == "ok" else []
-    result = save_document(db, doc, source, raw_sha, claims, version)
+    claims = extract_document(doc, doc.url or origin) if doc.status == "ok" else []
+    result = save_document(db, doc, source, raw_sha, claims, EXTRACTOR_VERSION)
     counts[f"documents_{result.status}"] += 1
     counts["claims_new"] += result.claims_new
     counts["claims_removed"] += result.claims_removed
@@ -149,7 +126,7 @@ def run_sources(
         db.conn.commit()
         ctx = SourceContext(db=db, source=source.name, http=config.http, since=since, env=dict(os.environ))
         try:
-            for item in reader_for(source.type)(source, ctx):
+            for item in reader_for(source)(source, ctx):
                 store_item(db, item, source.name, since, summary)
                 if progress:
                     progress(item.origin)
@@ -172,7 +149,3 @@ def run_sources(
     counts.update(sources_failed=len(summary.failed_sources), errors=len(summary.errors))
     finish_run(db, summary.run_id, counts, summary.exit_code)
     return summary
-
-
-def default_db_path(config: Config, config_path: Path) -> Path:
-    return config.db or config_path.resolve().parent / "pingce.db"

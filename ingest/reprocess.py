@@ -9,7 +9,9 @@ from collections.abc import Callable
 from sqlite_utils import Database
 
 from db.store import _replace_claims, row_to_document
-from ingest.pipeline import _extractor, save_extracted, sync_models
+from ingest.extract import EXTRACTOR_VERSION, extract_document
+from ingest.parsers import parse_bytes
+from ingest.pipeline import save_extracted, sync_models
 from schemas.document import ParseError
 
 log = logging.getLogger(__name__)
@@ -23,7 +25,7 @@ def reextract(
     db: Database, *, force: bool = False, progress: Callable[[str], None] | None = None
 ) -> Counter[str]:
     """Re-run extraction over stored documents whose claims came from another extractor version."""
-    extract, version = _extractor()
+    version = EXTRACTOR_VERSION
     sync_models(db)
     counts: Counter[str] = Counter()
     where = "" if force else "where extractor_version is null or extractor_version != ?"
@@ -32,7 +34,7 @@ def reextract(
     for doc_id in ids:
         row = next(db.query("select * from documents where id = ?", [doc_id]))
         doc = row_to_document(row)
-        claims = extract(doc, row["url"] or doc_id) if doc.status == "ok" else []
+        claims = extract_document(doc, row["url"] or doc_id) if doc.status == "ok" else []
         with db.atomic():
             result = _replace_claims(db, doc_id, claims, version, "reextracted")
             db.table("documents").update(doc_id, {"extractor_version": version})
@@ -49,8 +51,6 @@ def reparse(db: Database, *, progress: Callable[[str], None] | None = None) -> C
 
     Documents whose parsed content is unchanged are left as they are.
     """
-    from ingest.parsers import parse_bytes
-
     sync_models(db)
     counts: Counter[str] = Counter()
     marks = ",".join("?" * len(REPARSABLE_VIA))

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 _NAME_RE = re.compile(r"^[A-Za-z0-9_.-]+$")
+
+#: The database file when neither sources.yml (`db:`) nor --db names one, beside sources.yml.
+DEFAULT_DB_NAME = "pingce.db"
 
 
 class _Strict(BaseModel):
@@ -36,7 +39,10 @@ class HttpSettings(_Strict):
     )
 
 
-class _Source(_Strict):
+class SourceConfig(_Strict):
+    """What every source type has. A source type's model subclasses this, with ``type: Literal[...]``."""
+
+    type: str
     name: str
     enabled: bool = True
 
@@ -48,7 +54,7 @@ class _Source(_Strict):
         return v
 
 
-class ClipsSource(_Source):
+class ClipsSource(SourceConfig):
     """A folder of clipped Markdown notes."""
 
     type: Literal["clips"]
@@ -57,14 +63,14 @@ class ClipsSource(_Source):
     recursive: bool = True
 
 
-class FilesSource(_Source):
+class FilesSource(SourceConfig):
     """Local files: WeChat HTML, Weibo API JSON, feeds, notes or plain text."""
 
     type: Literal["files"]
     paths: list[Path] = Field(min_length=1)
 
 
-class WeiboUserSource(_Source):
+class WeiboUserSource(SourceConfig):
     """A Weibo user's timeline through m.weibo.cn."""
 
     type: Literal["weibo_user"]
@@ -77,7 +83,7 @@ class WeiboUserSource(_Source):
     longtext_url: str | None = None
 
 
-class WeiboStatusSource(_Source):
+class WeiboStatusSource(SourceConfig):
     """Single Weibo posts by URL or id."""
 
     type: Literal["weibo_status"]
@@ -86,7 +92,7 @@ class WeiboStatusSource(_Source):
     base_url: str = "https://m.weibo.cn"
 
 
-class WechatArticleSource(_Source):
+class WechatArticleSource(SourceConfig):
     """WeChat official-account articles by URL, listed inline or in a file."""
 
     type: Literal["wechat_article"]
@@ -104,7 +110,7 @@ class WechatArticleSource(_Source):
         return self
 
 
-class FeedSource(_Source):
+class FeedSource(SourceConfig):
     """An RSS/Atom feed (RSSHub routes, WeChat-to-RSS relays, blogs)."""
 
     type: Literal["feed"]
@@ -116,11 +122,18 @@ class FeedSource(_Source):
     )
 
 
-Source = Annotated[
-    ClipsSource | FilesSource | WeiboUserSource | WeiboStatusSource | WechatArticleSource | FeedSource,
-    Field(discriminator="type"),
-]
-FETCHING_TYPES = ("weibo_user", "weibo_status", "wechat_article", "feed")
+def source_type_name(model: type[SourceConfig]) -> str:
+    """The ``type:`` value that selects ``model`` in sources.yml."""
+    (name,) = get_args(model.model_fields["type"].annotation)
+    return str(name)
+
+
+#: Every source type's model, as defined above: sources.yml's ``type`` picks one.
+SOURCE_MODELS: tuple[type[SourceConfig], ...] = tuple(SourceConfig.__subclasses__())
+if TYPE_CHECKING:
+    Source = SourceConfig
+else:
+    Source = Annotated[Union[SOURCE_MODELS], Field(discriminator="type")]  # noqa: UP007
 
 
 class Config(_Strict):
@@ -139,6 +152,10 @@ class Config(_Strict):
                 raise ValueError(f"source name {s.name!r} is used twice")
             seen.add(s.name)
         return self
+
+    def db_path(self, config_path: Path) -> Path:
+        """The database file: ``db:`` if given, else pingce.db beside sources.yml."""
+        return self.db or config_path.resolve().parent / DEFAULT_DB_NAME
 
     def resolve_paths(self, base: Path) -> Config:
         """Make relative paths relative to the folder holding sources.yml."""

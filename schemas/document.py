@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 Status = Literal["ok", "deleted", "removed", "unavailable", "expired", "blocked"]
 SectionName = Literal["body", "summary", "metadata"]
+
+#: China Standard Time (+08:00): how Chinese platforms date what they publish, and the
+#: zone of any time given without an offset (in a page, a note or `--since`).
+CST = timezone(timedelta(hours=8))
 
 
 class Document(BaseModel):

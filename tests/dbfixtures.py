@@ -213,7 +213,7 @@ def _claim(
         kind=kind,
         model=model,
         tier=tier,
-        quote=quote,  # type: ignore[arg-type]
+        quote=quote,
         start=start,
         end=start + len(quote),
         section=section,

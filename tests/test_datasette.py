@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import json
 import sqlite3
@@ -13,8 +12,9 @@ import httpx
 import pytest
 from datasette.app import Datasette
 
-from db.queries import CANNED, PRICE_JSON_COLUMNS
-from ingest.serve import DEFAULT_SETTINGS, build_metadata, load_template, plugins_dir
+from db.queries import PRICE_JSON_COLUMNS
+from ingest.web.serve import build_metadata, load_template
+from tests.datasette_helpers import CANNED, fetch, make_ds
 from tests.dbfixtures import build_sample_db
 
 DB = "sample"
@@ -23,24 +23,6 @@ DB = "sample"
 @pytest.fixture(scope="module")
 def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_sample_db(tmp_path_factory.mktemp("ds") / f"{DB}.db")
-
-
-def make_ds(path: Path, immutable: bool = True, metadata: dict[str, Any] | None = None) -> Datasette:
-    settings = {k: int(v) if v.isdigit() else v for k, v in DEFAULT_SETTINGS.items()}
-    files = {"immutables": [str(path)]} if immutable else {"files": [str(path)]}
-    return Datasette(
-        metadata=metadata or build_metadata(path.stem, path),
-        plugins_dir=str(plugins_dir()),
-        settings=settings,
-        **files,
-    )
-
-
-def fetch(ds: Datasette, path: str, method: str = "get", **kwargs: Any) -> httpx.Response:
-    async def go() -> httpx.Response:
-        return await getattr(ds.client, method)(path, **kwargs)
-
-    return asyncio.run(go())
 
 
 def rows(ds: Datasette, path: str) -> list[dict[str, Any]]:
@@ -71,7 +53,8 @@ def test_every_visible_table_and_column_is_described(sample_db: Path) -> None:
     names = [
         r[0]
         for r in conn.execute(
-            "select name from sqlite_master where type in ('table', 'view') and name not like '%\\_fts\\_%' escape '\\'"
+            "select name from sqlite_master where type in ('table', 'view') "
+            "and name not like '%\\_fts\\_%' escape '\\'"
         )
     ]
     for name in names:
@@ -282,6 +265,26 @@ def test_documents_link_to_their_originals(ds: Datasette) -> None:
     query = fetch(ds, f"/{DB}/price_history?model=Veo+3").text
     assert 'href="https://weibo.com/1000000002/PaVeo3Old" rel="noopener noreferrer"' in query
     assert f'href="/{DB}/documents/weibo~3A5170000000005"' in query
+
+
+# ---------------------------------------------------------------- the plugin package
+def test_plugin_comes_in_through_its_entry_point_with_templates_and_static() -> None:
+    """A plain `datasette pingce.db` loads it: registered once, as a package with real files."""
+    from datasette.plugins import get_plugins
+
+    ours = [p for p in get_plugins() if p["name"] == "pingce"]
+    assert len(ours) == 1, [p["name"] for p in get_plugins()]
+    assert Path(ours[0]["templates_path"], "pingce_charts.html").is_file()
+    assert Path(ours[0]["static_path"], "fold-descriptions.js").is_file()
+
+
+def test_table_pages_load_the_script_that_folds_column_descriptions(ds: Datasette) -> None:
+    page = fetch(ds, f"/{DB}/claims").text
+    src = "/-/static-plugins/pingce/fold-descriptions.js"
+    assert f'type="module" src="{src}"' in page
+    script = fetch(ds, src)
+    assert script.status_code == 200 and "dl.column-descriptions" in script.text
+    assert src not in fetch(ds, f"/{DB}").text  # table pages only
 
 
 # ---------------------------------------------------------------- charts

@@ -1,7 +1,8 @@
 """The fast paths give exactly the slow answers.
 
 * The price table reads price_point_documents, price_point_sources and
-  price_point_lists, which triggers keep up to date. After any sequence of writes (pipeline writers, re-extraction,
+  price_point_lists, which triggers keep up to date. After any sequence of writes (pipeline writers,
+  re-extraction,
   plain SQL) the tables equal a rebuild from scratch, and the price table and the
   conflicts equal the README's consensus rule computed here in Python.
 * Search answers two-character queries through the trigram vocabulary and the
@@ -27,7 +28,7 @@ from db.queries import OBSERVED_AT, PRICE_CONFLICTS_SQL, SEARCH_SQL, SINCE_UTC
 from db.store import save_document, save_models, save_source
 from ingest.export import price_rows, row_dicts
 from schemas.claim import Claim
-from schemas.document import Document
+from schemas.document import Document, SectionName
 from tests.dbfixtures import build_sample_db
 
 CST = dt.timezone(dt.timedelta(hours=8))
@@ -42,6 +43,7 @@ def _label(credits: float | None, unit: str | None, cny: float | None, usd: floa
         return "%g %s" % (credits, unit if unit is not None else "credits")  # noqa: UP031 (C's %g)
     if cny is not None:
         return "CNY %g" % cny  # noqa: UP031
+    assert usd is not None
     return "USD %g" % usd  # noqa: UP031
 
 
@@ -68,7 +70,8 @@ def consensus(
     claims = [
         dict(r)
         for r in conn.execute(f"""
-        select c.model, c.tier, c.resolution, c.duration_s, c.credits, c.credit_unit, c.price_cny, c.price_usd,
+        select c.model, c.tier, c.resolution, c.duration_s, c.credits, c.credit_unit,
+          c.price_cny, c.price_usd,
           d.id as document_id, d.url, d.source, {OBSERVED_AT} as observed_at, m.vendor
         from claims c join documents d on d.id = c.document_id left join models m on m.name = c.model
         where c.kind = 'price' and c.section = 'body'""")
@@ -201,8 +204,9 @@ def assert_price_table_follows_the_rule(path: Path, params: list[tuple[str, str]
 
 # ---------------------------------------------------------------- price tables kept by triggers
 def _tables(conn: sqlite3.Connection) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
-    docs = conn.execute("""select model, tier, resolution, duration_s, price_point, document_id, claims, credits,
-        credit_unit, price_cny, price_usd, observed_at, source, document_url from price_point_documents""").fetchall()
+    docs = conn.execute("""select model, tier, resolution, duration_s, price_point, document_id, claims,
+        credits, credit_unit, price_cny, price_usd, observed_at, source, document_url
+        from price_point_documents""").fetchall()
     sources = conn.execute("""select model, tier, resolution, duration_s, price_point, source, documents,
         newest_observed_at, credits, credit_unit from price_point_sources""").fetchall()
     # which row of a document and key carries first_for_key is free; that exactly one does is not
@@ -271,7 +275,8 @@ class Corpus:
                     fields["price_cny"] = r.choice([2.0, 3.5, 3.6])
                 if form == "usd":
                     fields["price_usd"] = r.choice([4.0, 6.0])
-            section = "summary" if r.random() < 0.15 and doc.summary and quote in doc.summary else "body"
+            in_summary = r.random() < 0.15 and doc.summary and quote in doc.summary
+            section: SectionName = "summary" if in_summary else "body"
             text = doc.section_text(section)
             start = text.index(quote)
             out.append(
@@ -463,8 +468,10 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
     db = open_db(path)  # a few rows that exercise case, escapes and the ends of columns
     db.execute("insert into models (name) values ('Veo 3 Fast')")
     db.execute("""insert into documents (id, source, platform, title, text, summary, first_seen)
-                  values ('t:1', 'clips', 'test', 'AB', 'ÉCOLE Ｋling 50%_off\\x "引号"', '跳轴', '2025-01-01')""")
-    db.execute("""insert into claims (id, document_id, kind, model, quote, section, start, "end", confidence, method)
+                  values ('t:1', 'clips', 'test', 'AB', 'ÉCOLE Ｋling 50%_off\\x "引号"', '跳轴',
+                          '2025-01-01')""")
+    db.execute("""insert into claims
+        (id, document_id, kind, model, quote, section, start, "end", confidence, method)
                   values ('c1', 't:1', 'bug', 'Veo 3 Fast', '跳轴', 'body', 0, 2, 0.5, 'x'),
                          ('c2', 't:1', 'bug', null, '50%_off\\x', 'body', 0, 9, 0.5, 'x')""")
     db.conn.commit()

@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 from db import open_db
 from ingest.cli import cli
-from ingest.serve import DEFAULT_SETTINGS, datasette_command, prepare_database, write_metadata
+from ingest.web.serve import DEFAULT_SETTINGS, datasette_command, prepare_database, write_metadata
+from tests.datasette_helpers import fetch, make_ds
 from tests.dbfixtures import ServedDatasette, build_sample_db
-from tests.test_datasette import fetch, make_ds
 
 
 @pytest.fixture()
@@ -24,12 +24,14 @@ def sample_db(tmp_path: Path) -> Path:
 
 def test_command_is_immutable_unless_writable(sample_db: Path, tmp_path: Path) -> None:
     meta = tmp_path / "m.json"
-    cmd = datasette_command(sample_db, meta, port=9000, settings={"sql_time_limit_ms": "500"})
+    cmd = datasette_command(
+        sample_db, meta, port=9000, host="127.0.0.1", settings={"sql_time_limit_ms": "500"}
+    )
     assert cmd[1:5] == ["-m", "datasette", "serve", "-i"] and str(sample_db) in cmd
     assert cmd[cmd.index("--port") + 1] == "9000" and cmd[cmd.index("--host") + 1] == "127.0.0.1"
     pairs = {cmd[i + 1]: cmd[i + 2] for i, a in enumerate(cmd) if a == "--setting"}
     assert pairs == {**DEFAULT_SETTINGS, "sql_time_limit_ms": "500"}
-    assert "-i" not in datasette_command(sample_db, meta, writable=True)
+    assert "-i" not in datasette_command(sample_db, meta, port=9000, host="127.0.0.1", writable=True)
 
 
 def test_metadata_file_is_keyed_by_the_file_stem(sample_db: Path) -> None:

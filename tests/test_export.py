@@ -11,14 +11,13 @@ from typing import Any
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from datasette.app import Datasette
 
 from db import open_db
 from db.queries import PRICE_JSON_COLUMNS, PRICE_TABLE_SQL
 from ingest.cli import cli
 from ingest.export import COLUMNS, connect_readonly, price_rows, read_prices_csv, row_dicts
-from ingest.serve import build_metadata, plugins_dir
 from schemas.prices import PriceRow, price_schema, price_schema_json
+from tests.datasette_helpers import make_ds
 from tests.dbfixtures import build_sample_db
 
 SCHEMA_FILE = Path(__file__).resolve().parents[1] / "schemas" / "prices.schema.json"
@@ -90,11 +89,7 @@ def test_formats_carry_the_same_rows(sample_db: Path) -> None:
 
 def test_export_equals_datasette_json_api(sample_db: Path) -> None:
     """One SQL for both: the API with _json= decoding gives exactly the exported JSON."""
-    ds = Datasette(
-        immutables=[str(sample_db)],
-        metadata=build_metadata(sample_db.stem, sample_db),
-        plugins_dir=str(plugins_dir()),
-    )
+    ds = make_ds(sample_db)
     params = "&".join(f"_json={c}" for c in PRICE_JSON_COLUMNS)
 
     async def get() -> Any:

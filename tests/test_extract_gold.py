@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ingest.extract import evaluate, extract_document
-from ingest.localfiles import documents_from_path
+from ingest.offline import documents_from_path
 from schemas.claim import Claim
-from tests.test_extract_helpers import claims_of
+from tests.extract_helpers import claims_of
 
 GOLD = Path(__file__).parent / "gold" / "gold.json"
 HELDOUT = GOLD.parent / "heldout" / "heldout.json"
@@ -100,8 +100,10 @@ def test_extraction_is_deterministic() -> None:
 
 _ALPHABET = st.sampled_from(
     list(
-        "可灵2.1大师版高品质标准模式海螺02即梦Vidu Q1 Runway Gen-4 turbo Veo 3 sora 5秒20灵感值积分元块钱$%，。；：！？,.!?"
-        "（）()“”#-/\n 0123456789一两三十百万半多不到以内左右更很非常自然不太没有问题但是而且除了其他都合格支持文生视频只"
+        "可灵2.1大师版高品质标准模式海螺02即梦Vidu Q1 Runway Gen-4 turbo Veo 3 sora "
+        "5秒20灵感值积分元块钱$%，。；：！？,.!?"
+        "（）()“”#-/\n 0123456789一两三十百万半多不到以内左右更很非常自然不太没有问题"
+        "但是而且除了其他都合格支持文生视频只"
         "靈師條質僅"
     )
 )

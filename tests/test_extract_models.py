@@ -6,7 +6,7 @@ import pytest
 
 from ingest.extract import iter_models
 from ingest.extract.registry import load_registry, version_key
-from tests.test_extract_helpers import claims_of
+from tests.extract_helpers import claims_of
 
 REG = load_registry()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extract_helpers import claims_of, scored
+from tests.extract_helpers import claims_of, scored
 
 
 def _kinds(text: str) -> list[tuple[str, str | None]]:

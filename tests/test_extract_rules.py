@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.extract import EXTRACTOR_VERSION, METHOD_PREFIX
-from tests.test_extract_helpers import claims_of, scored
+from ingest.extract import EXTRACTOR_VERSION
+from tests.extract_helpers import claims_of, scored
 
 
 def _prices(claims: list) -> list[tuple]:
@@ -60,7 +60,7 @@ def test_summary_fills_gaps_only_and_is_marked() -> None:
     assert [(c.kind, c.generation_s_max) for c in summary_claims] == [("speed", 60)]
     body_strength = next(c for c in claims if c.kind == "strength")
     assert summary_claims[0].confidence < body_strength.confidence + 0.2
-    assert summary_claims[0].method.startswith(f"{METHOD_PREFIX}/{EXTRACTOR_VERSION}:summary")
+    assert summary_claims[0].method.startswith(f"rules/{EXTRACTOR_VERSION}:summary")
 
 
 def test_summary_rate_used_only_when_body_has_none() -> None:
@@ -120,7 +120,10 @@ def test_speed(text: str, expected: list[tuple]) -> None:
 
 
 def test_coordinated_and_plural_subjects_give_one_claim_per_model() -> None:
-    text = "可灵2.1上线。\n\n2.0大师版和可灵2.1都不错，很符合减震的逻辑。\n\n相比之下，两个2.1版本打的动作更像一些。"
+    text = (
+        "可灵2.1上线。\n\n2.0大师版和可灵2.1都不错，很符合减震的逻辑。"
+        "\n\n相比之下，两个2.1版本打的动作更像一些。"
+    )
     got = [(c.model, c.quote) for c in claims_of(text) if c.kind == "strength"]
     assert [m for m, _ in got] == ["Kling 2.0 Master", "Kling 2.1", "Kling 2.1", "Kling 2.1 Master"]
     assert all("减震的逻辑" in q for _, q in got[:2])
@@ -182,7 +185,7 @@ def test_method_and_confidence_by_rule() -> None:
         "可灵2.1大师版，一条100灵感值，动作更自然。", summary="可灵2.1生成速度很快，1分钟以内。"
     )
     for c in claims:
-        assert c.method.startswith(f"{METHOD_PREFIX}/{EXTRACTOR_VERSION}:")
+        assert c.method.startswith(f"rules/{EXTRACTOR_VERSION}:")
         assert 0 < c.confidence <= 1
     by_kind = {c.kind: c for c in claims}
     assert by_kind["price"].confidence > by_kind["strength"].confidence

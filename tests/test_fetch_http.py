@@ -25,12 +25,13 @@ class Sleeps(list[float]):
         self.append(seconds)
 
 
-def client(server: ReplayServer, sleeps: Sleeps | None = None, **kw: object) -> HttpClient:
-    cookie = kw.pop("cookie", None)
+def client(
+    server: ReplayServer, sleeps: Sleeps | None = None, cookie: str | None = None, **kw: object
+) -> HttpClient:
     return HttpClient(
         settings(**kw),
         cookie=cookie,
-        cookie_hosts=frozenset({server.base_url[7:]}),  # type: ignore[arg-type]
+        cookie_hosts=frozenset({server.base_url[7:]}),
         sleep=sleeps,
         limiter=HostLimiter(),
         rand=lambda: 1.0,

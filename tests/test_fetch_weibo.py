@@ -287,7 +287,7 @@ def test_login_page_instead_of_json(db: Database, server: ReplayServer) -> None:
 
 
 def test_unreachable_weibo_fails_the_source_only(db: Database, server: ReplayServer) -> None:
-    sources = [
+    sources: list[dict[str, Any]] = [
         {"name": "down", "type": "weibo_user", "uid": UID, "base_url": "http://127.0.0.1:9"},
         {
             "name": "wx",

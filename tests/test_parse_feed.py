@@ -133,7 +133,8 @@ def test_feed_without_items_is_an_empty_list() -> None:
 
 def test_broken_feed_is_recovered() -> None:
     data = (
-        b'<rss version="2.0"><channel><item><title>A &nbsp; B</title><description>Kling 2.5 Turbo</description>'
+        b'<rss version="2.0"><channel><item><title>A &nbsp; B</title>'
+        b"<description>Kling 2.5 Turbo</description>"
         b"<link>https://example.com/a</link></item><item><title>unclosed"
     )
     docs = parse_feed(data, "broken.xml")

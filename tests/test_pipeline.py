@@ -173,7 +173,7 @@ def test_second_run_while_one_holds_the_lock_exits(
 def test_a_run_that_died_is_marked_interrupted(tmp_path: Path, write_config: Callable[[str], Path]) -> None:
     cfg = _examples_config(tmp_path, write_config)
     db = open_db(tmp_path / "p.db")
-    db["runs"].insert({"started_at": "2025-01-01T00:00:00+00:00", "status": "running", "pid": 1})
+    db.table("runs").insert({"started_at": "2025-01-01T00:00:00+00:00", "status": "running", "pid": 1})
     db.conn.commit()
     run_sources(db, load_config(cfg), str(cfg))
     assert [r["status"] for r in db.query("select status from runs order by id")] == ["interrupted", "ok"]

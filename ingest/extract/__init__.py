@@ -10,19 +10,15 @@ Every claim quotes its section verbatim: ``quote == section_text[start:end]``.
 
 from __future__ import annotations
 
-import logging
 from functools import lru_cache
 from typing import Any
 
 from schemas.claim import Claim
 from schemas.document import Document
 
-log = logging.getLogger(__name__)
-
 EXTRACTOR_VERSION: int = 2
-METHOD_PREFIX = "rules"
 
-__all__ = ["EXTRACTOR_VERSION", "METHOD_PREFIX", "extract_document", "iter_models"]
+__all__ = ["EXTRACTOR_VERSION", "extract_document", "iter_models"]
 
 
 @lru_cache(maxsize=1)

@@ -115,7 +115,7 @@ class Extractor:
         return self._dedupe(drafts), rates
 
     def _brand_at(self, view: SectionView, sid: int, pos: int, ctx: DocContext) -> str | None:
-        """The brand a credit rate at ``pos`` is about: the model the text is on there, else the document's."""
+        """The brand a credit rate at ``pos`` is about: the text's model there, else the document's."""
         sent = view.sentences[sid]
         subj = view.subject(sid, sent.start, sent.end, pos)
         brand = self.reg.brand_of(subj.models[0]) if subj and subj.models else None

@@ -26,7 +26,7 @@ from pathlib import Path
 from types import ModuleType
 
 from ingest.extract import extract_document
-from ingest.localfiles import documents_from_path
+from ingest.offline import documents_from_path
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"

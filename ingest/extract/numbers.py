@@ -180,7 +180,8 @@ class QuantityScanner:
             rf"|(?:(?P<pre>{alt(list(self.prefix_kind) + all_quals)})\s*)?(?P<n>{num})"
             rf"(?:\s*(?:-|~|～|到|至|—|to)\s*(?P<n2>{num}))?"
             rf"\s*(?:个|点)?\s*(?P<de>的)?\s*-?\s*(?P<u>(?:{units})(?![a-z]))"
-            rf"(?P<tail>多钱|多|半|钱|\d(?!\d))?(?:\s*(?P<post>{alt(all_quals, bound_start=False)}))?{per('')}"
+            rf"(?P<tail>多钱|多|半|钱|\d(?!\d))?"
+            rf"(?:\s*(?P<post>{alt(all_quals, bound_start=False)}))?{per('')}"
             rf"|(?P<cp>{alt(currency)})\s*(?P<cn>{_ARABIC}){per('c')}"
             rf"|(?P<res>超清|全高清)"
         )

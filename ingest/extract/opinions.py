@@ -30,7 +30,10 @@ log = logging.getLogger(__name__)
 
 
 def _near(gap: str) -> bool:
-    """Is a modal this close to its feature: four characters, or two English words (generate synchronized audio)?"""
+    """Is a modal this close to its feature: four characters, or two English words?
+
+    (generate synchronized audio)
+    """
     gap = gap.strip()
     return len(gap) <= 4 or (gap.isascii() and len(gap) <= 24 and gap.count(" ") <= 1)
 
@@ -158,7 +161,9 @@ class OpinionRules:
 
     @staticmethod
     def _predicate(text: str, start: int, end: int) -> bool:
-        """Does the Chinese quality word at [start, end) end its clause after a subject (运镜丝滑。, 画面糊了，)?
+        """Does the Chinese quality word at [start, end) end its clause after a subject?
+
+        (运镜丝滑。, 画面糊了，)
 
         English needs a copula or degree word in front anyway (is smooth), found as a degree chain.
         """
@@ -278,7 +283,10 @@ class OpinionRules:
     def _group(
         self, view: SectionView, sid: int, kinds: list[str | None], rules: list[str], additive: list[bool]
     ) -> list[Group]:
-        """Cue clauses into groups; ``additive[i]``: clause i adds a separate point (而且…, not 不仅…而且…)."""
+        """Cue clauses into groups.
+
+        ``additive[i]``: clause i adds a separate point (而且…, not 不仅…而且…).
+        """
         clauses = view.sentences[sid].clauses
         n = len(clauses)
         owner: list[Group | None] = [None] * n

@@ -73,7 +73,8 @@ class Splitter:
     def __init__(self, lex: Lexicon) -> None:
         not_contrast = lex.alt("markers", "not_contrast")
         self.opener_re = re.compile(
-            rf"\s*(?:(?P<exception>{lex.alt('markers', 'exception')})|(?P<others>{lex.alt('markers', 'others')})"
+            rf"\s*(?:(?P<exception>{lex.alt('markers', 'exception')})"
+            rf"|(?P<others>{lex.alt('markers', 'others')})"
             rf"|(?P<additive>{lex.alt('markers', 'additive')})"
             rf"|(?!{not_contrast})(?P<contrast>{lex.alt('markers', 'contrast')}))"
         )

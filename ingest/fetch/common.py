@@ -22,7 +22,7 @@ import logging
 from collections.abc import Iterable
 
 from ingest.fetch.http import HttpClient, host_of
-from ingest.items import SourceContext, SourceError
+from ingest.reader import SourceContext, SourceError
 from schemas.document import Document
 
 log = logging.getLogger(__name__)

@@ -28,9 +28,10 @@ from ingest.fetch.common import (
     set_json_state,
 )
 from ingest.fetch.http import FetchError, HttpCache, to_utf8
-from ingest.fetch.wechat import WALL, ArticleFetcher, ArticleResult, is_wechat_url
-from ingest.items import Fetched, SourceContext, SourceError, published_before
+from ingest.fetch.wechat import WALL, ArticleFetcher, ArticleResult
 from ingest.parsers.feed import parse_feed
+from ingest.parsers.urls import platform_of
+from ingest.reader import Fetched, SourceContext, SourceError, published_before
 from schemas.config import FeedSource
 from schemas.document import Document, ParseError
 
@@ -95,7 +96,7 @@ class _FeedRun:
         plain: list[Document] = []
         wechat: list[Document] = []
         for doc in docs:
-            if self.articles is not None and doc.url and is_wechat_url(doc.url):
+            if self.articles is not None and doc.url and platform_of(doc.url) == "wechat":
                 if not self.articles.done(doc.url) and not published_before(doc, self.ctx.since):
                     wechat.append(doc)
             elif matches(doc, self.source.keywords):

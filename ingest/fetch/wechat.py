@@ -26,9 +26,9 @@ from urllib.parse import urlsplit
 
 from ingest.fetch.common import check_blocked, clear_blocked, cookie_from_env, make_client, set_blocked
 from ingest.fetch.http import FetchError, HttpCache, HttpClient, Response, to_utf8
-from ingest.items import Fetched, SourceContext, SourceError
 from ingest.parsers.urls import WECHAT_HOST, is_http_url, normalize_wechat_url, wechat_article_id
 from ingest.parsers.wechat import parse_wechat_article
+from ingest.reader import Fetched, SourceContext, SourceError
 from schemas.config import WechatArticleSource
 from schemas.document import Document, ParseError
 
@@ -38,13 +38,6 @@ MAX_UNREACHABLE = 3  # network failures in a row before the rest of the list wai
 FINAL_STATUSES = frozenset({"ok", "deleted", "removed", "expired"})
 WALL = "verification wall (环境异常)"
 _COMMENT_RE = re.compile(r"(?:^|\s)#")
-
-
-def is_wechat_url(url: str | None) -> bool:
-    try:
-        return bool(url) and (urlsplit(str(url).strip()).hostname or "").lower() == WECHAT_HOST
-    except ValueError:
-        return False
 
 
 @dataclass

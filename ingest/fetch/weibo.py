@@ -32,9 +32,9 @@ from typing import Any
 from ingest.fetch.common import check_blocked, clear_blocked, cookie_from_env, make_client, set_blocked
 from ingest.fetch.http import FetchError, Response, host_of
 from ingest.fetch.weibo_api import MAX_LONGTEXT_ATTEMPTS, Refused, WeiboApi, load_json, needs_expansion
-from ingest.items import Fetched, SourceContext, SourceError
 from ingest.parsers.urls import weibo_bid_to_mid, weibo_post_id
 from ingest.parsers.weibo import parse_weibo_json, weibo_containerid, weibo_error
+from ingest.reader import Fetched, SourceContext, SourceError
 from schemas.config import WeiboStatusSource, WeiboUserSource
 from schemas.document import Document, ParseError
 
@@ -120,7 +120,7 @@ class _Timeline:
             if doc is None or not needs_expansion(doc):
                 self.pending.pop(post_id)
                 continue
-            with_page, items, refused = self.api.expand_page([doc], [], self.pending)
+            _, items, refused = self.api.expand_page([doc], [], self.pending)
             yield from items
             if refused is not None:
                 raise refused

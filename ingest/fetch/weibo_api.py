@@ -20,9 +20,9 @@ from typing import Any
 
 from ingest.fetch.common import matches
 from ingest.fetch.http import FetchError, HttpClient, Response, host_of
-from ingest.items import Fetched
 from ingest.parsers.urls import weibo_mid_to_bid
 from ingest.parsers.weibo import parse_weibo_long_text
+from ingest.reader import Fetched
 from schemas.document import Document, ParseError
 
 log = logging.getLogger(__name__)

@@ -8,20 +8,18 @@ metadata. The platform comes from the URL alone: clip metadata is often wrong.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import re
 from typing import Any
 
 import yaml
 
-from schemas.document import Document, ParseError
+from schemas.document import CST, Document, ParseError
 
 from .html_text import html_to_text, tidy_text
+from .urls import platform_of
 
-log = logging.getLogger(__name__)
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-CST = dt.timezone(dt.timedelta(hours=8))
 _FRONT_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _HEADING_RE = re.compile(r"^(#{1,2})[ \t]+(.+?)[ \t]*$", re.M)
 _URL_LINE_RE = re.compile(r"^\*\*URL\*\*[:：]\s*(\S+)", re.M)
@@ -40,14 +38,7 @@ AUTHOR_KEYS = ("作者", "author")
 
 def detect_platform(url: str | None) -> str:
     """Name the platform a URL belongs to; 'web' for anything else, 'clip' for none."""
-    if not url:
-        return "clip"
-    host = re.sub(r"^[a-z]+://", "", url.lower()).split("/", 1)[0]
-    if host.endswith(("weibo.com", "weibo.cn")):
-        return "weibo"
-    if host.endswith("mp.weixin.qq.com"):
-        return "wechat"
-    return "web"
+    return (platform_of(url) or "web") if url else "clip"
 
 
 def tidy(text: str) -> str:

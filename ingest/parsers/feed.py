@@ -18,21 +18,19 @@ from email.utils import parsedate_to_datetime
 
 from lxml import etree
 
-from schemas.document import Document, ParseError
+from schemas.document import CST, Document, ParseError
 
 from .html_text import guard, html_to_text
-from .urls import WECHAT_HOST, is_http_url, normalize_wechat_url, wechat_article_id, weibo_post_id
+from .urls import is_http_url, normalize_wechat_url, platform_of, wechat_article_id, weibo_post_id
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["parse_feed", "parse_feed_time"]
 
-CST = timezone(timedelta(hours=8))
 _RDF_ABOUT = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"
 _ITEM_NAMES = frozenset({"item", "entry"})
 _BODY_NAMES = ("encoded", "content", "description", "summary")
 _TITLE_MARKERS_RE = re.compile(r"\s*(?:\[(?:图片|视频|组图|图)\]\s*)+$")
-_WEIBO_HOSTS_RE = re.compile(r"^https?://(?:[\w-]+\.)*(?:weibo\.com|weibo\.cn)(?:[/?#:]|$)", re.I)
 _ISO_RE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$"
 )
@@ -129,9 +127,10 @@ def _author(item: etree._Element, default: str | None) -> str | None:
 
 def _platform_and_id(link: str, guid: str) -> tuple[str, str | None, str | None]:
     """(platform, id, url) of an item from its link."""
-    if _WEIBO_HOSTS_RE.match(link):
+    platform = platform_of(link) if is_http_url(link) else None
+    if platform == "weibo":
         return "weibo", weibo_post_id(link) or guid or None, link
-    if WECHAT_HOST in link:
+    if platform == "wechat":
         return "wechat", wechat_article_id(link) or guid or None, normalize_wechat_url(link)
     return "feed", guid or (link or None), link or None
 

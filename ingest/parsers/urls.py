@@ -14,14 +14,12 @@ a feed and the same post read from the API share one key.
 
 from __future__ import annotations
 
-import logging
 import re
 from urllib.parse import parse_qs, quote, urlsplit
 
-logger = logging.getLogger(__name__)
-
 __all__ = [
     "is_http_url",
+    "platform_of",
     "normalize_wechat_url",
     "wechat_article_id",
     "weibo_post_id",
@@ -57,6 +55,19 @@ def _split(url: str) -> tuple[str, str, str]:
     except ValueError:
         return "", "", ""
     return host, parts.path, parts.query
+
+
+def platform_of(url: str | None) -> str | None:
+    """The platform a URL belongs to: "weibo" (weibo.com, weibo.cn and their subdomains),
+    "wechat" (mp.weixin.qq.com), else None."""
+    if not url:
+        return None
+    host = _split(url)[0]
+    if host in ("weibo.com", "weibo.cn") or host.endswith((".weibo.com", ".weibo.cn")):
+        return "weibo"
+    if host == WECHAT_HOST:
+        return "wechat"
+    return None
 
 
 def _wechat_query(query: str) -> dict[str, str]:

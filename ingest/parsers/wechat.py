@@ -38,20 +38,19 @@ import html
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from schemas.document import Document, ParseError, Status
+from schemas.document import CST, Document, ParseError, Status
 
 from .html_text import guard, html_to_text, js_unescape, node_text, tidy_text
-from .urls import WECHAT_HOST, is_http_url, normalize_wechat_url, wechat_article_id
+from .urls import WECHAT_HOST, is_http_url, normalize_wechat_url, platform_of, wechat_article_id
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["parse_wechat_article", "wechat_status"]
 
-CST = timezone(timedelta(hours=8))
 AD_PLACEHOLDERS = frozenset({"微信广告", "广告"})
 
 _LIT = rb'(?:"[^"\\\n]*(?:\\.[^"\\\n]*)*"|\'[^\'\\\n]*(?:\\.[^\'\\\n]*)*\')'
@@ -371,7 +370,7 @@ _WECHAT_MARKERS = (
 
 def _looks_wechat(data: bytes, url: str) -> bool:
     """A WeChat page, as opposed to any other HTML handed to this parser."""
-    return WECHAT_HOST in url or any(m in data for m in _WECHAT_MARKERS)
+    return platform_of(url) == "wechat" or any(m in data for m in _WECHAT_MARKERS)
 
 
 def _published(script: _Script, vars_: dict[str, str], cgi: dict[str, bytes]) -> datetime | None:
@@ -392,7 +391,7 @@ def _ids(
     if not (biz and mid and idx) and not script.whole:  # a big page read in parts: look at all of it
         vars_ = script.late_vars(vars_)
         biz, mid, idx = vars_.get("biz"), vars_.get("mid"), vars_.get("idx")
-    if WECHAT_HOST in url:
+    if platform_of(url) == "wechat":
         doc_url: str | None = normalize_wechat_url(url)
     elif is_http_url(page_link):
         doc_url = normalize_wechat_url(page_link)

@@ -25,7 +25,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from schemas.document import Document, ParseError, Status
+from schemas.document import CST, Document, ParseError, Status
 
 from .html_text import guard, html_to_text, tidy_text
 from .urls import weibo_bid_to_mid, weibo_post_id
@@ -41,7 +41,6 @@ __all__ = [
     "mblog_document",
 ]
 
-CST = timezone(timedelta(hours=8))
 _MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
 _ABS_RE = re.compile(r"^\w{3} (\w{3}) (\d{1,2}) (\d{1,2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2}) (\d{4})$")
 _AGO_RE = re.compile(r"^(\d+)\s*(秒|分钟|小时|天)前$")

@@ -1,1 +1,95 @@
-"""pingce's Datasette plugin; `pingce serve` passes this folder as --plugins-dir."""
+"""Serving the database in Datasette: the plugin (this module), its charts, templates and script.
+
+pingce registers this package as a Datasette plugin through its ``datasette``
+entry point, so ``pingce serve`` and a plain ``datasette pingce.db`` both load
+it: document links, evidence in context, folded column descriptions
+(``static/fold-descriptions.js``) and the chart pages (``charts.py``,
+``templates/pingce_charts.html``). ``serve.py`` starts Datasette with the
+metadata in ``metadata.yml`` and the canned queries of ``db/queries.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote as urlquote
+
+from datasette import hookimpl
+from datasette.utils import tilde_encode
+from markupsafe import Markup, escape
+
+from ingest.web.charts import INTERNAL_DBS, chart_file, charts_page
+
+#: The name Datasette gives this plugin: the distribution's, in /-/static-plugins/NAME/.
+PLUGIN_NAME = "pingce"
+
+
+def _get(row: Any, key: str) -> Any:
+    try:
+        return row[key]
+    except (KeyError, IndexError, TypeError):
+        return None
+
+
+def _link(href: str, text: str, external: bool = False) -> Markup:
+    extra = ' rel="noopener noreferrer" target="_blank"' if external else ""
+    return Markup(f'<a href="{escape(href)}"{extra}>{escape(text)}</a>')
+
+
+@hookimpl
+def render_cell(row: Any, value: Any, column: str, table: str | None, database: str, datasette: Any) -> Any:
+    """Documents link to their originals; claims link to their document and their evidence."""
+    if not isinstance(value, str) or not value:
+        return None
+    urls = datasette.urls
+    is_http = value.startswith(("http://", "https://"))
+    if (column == "document_url" or (table == "documents" and column == "url")) and is_http:
+        return _link(value, value + " ↗", external=True)
+    if table == "documents" and column == "title":
+        url = _get(row, "url")
+        if isinstance(url, str) and url.startswith(("http://", "https://")):
+            return _link(url, value + " ↗", external=True)
+        return None
+    if column == "document_id" and table not in ("claims", "documents"):
+        return _link(urls.row(database, "documents", tilde_encode(value)), value)
+    if column == "claim_id":
+        if table == "claim_evidence":
+            return _link(urls.row(database, "claims", tilde_encode(value)), value)
+        return _link(urls.table(database, "claim_evidence") + "?claim_id=" + urlquote(value), value)
+    if table == "claims" and column == "quote":
+        claim_id = _get(row, "id")
+        if not isinstance(claim_id, str):
+            return None
+        href = urls.table(database, "claim_evidence") + "?claim_id=" + urlquote(claim_id)
+        return Markup(f"{escape(value)} <small>{_link(href, '[in context]')}</small>")
+    if table == "claim_evidence" and column == "in_context" and _get(row, "located") != "missing":
+        before, quote, after = (_get(row, k) or "" for k in ("context_before", "quote", "context_after"))
+        return Markup(f'{escape(before)}<mark class="evidence">{escape(quote)}</mark>{escape(after)}')
+    return None
+
+
+@hookimpl
+def extra_js_urls(view_name: str, datasette: Any) -> list[dict[str, Any]]:
+    """On table pages: fold the column descriptions (a module script runs once the page is parsed)."""
+    if view_name != "table":
+        return []
+    url = datasette.urls.static_plugins(PLUGIN_NAME, "fold-descriptions.js")
+    return [{"url": url, "module": True}]
+
+
+@hookimpl
+def register_routes() -> list[tuple[str, Any]]:
+    return [
+        (r"^/(?P<database>[^/]+)/-/charts$", charts_page),
+        (r"^/(?P<database>[^/]+)/-/charts/(?P<chart>[a-z_]+)\.(?P<fmt>svg|json)$", chart_file),
+    ]
+
+
+@hookimpl
+def menu_links(datasette: Any) -> list[dict[str, str]]:
+    names = [n for n in datasette.databases if n not in INTERNAL_DBS]
+    return [{"href": datasette.urls.database(n) + "/-/charts", "label": f"Charts: {n}"} for n in names]
+
+
+@hookimpl
+def database_actions(datasette: Any, database: str) -> list[dict[str, str]]:
+    return [{"href": datasette.urls.database(database) + "/-/charts", "label": "Price and claim charts"}]

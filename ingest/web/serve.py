@@ -1,9 +1,9 @@
-"""`pingce serve`: Datasette on the claims database, with the project's metadata and plugin.
+"""`pingce serve`: Datasette on the claims database, with the project's metadata.
 
-The metadata is ``ingest/data/datasette.yml`` plus the canned queries from
-``db.queries``, keyed by the name Datasette gives the database (the file's stem)
-and written to a temporary JSON file at serve time. The in-package plugin
-(``ingest/web``) renders document links, evidence in context and the charts.
+The metadata is ``metadata.yml`` beside this module, its canned queries filled
+with their SQL from ``db.queries``, keyed by the name Datasette gives the
+database (the file's stem) and written to a temporary JSON file at serve time.
+The plugin (``ingest.web``) comes in through pingce's Datasette entry point.
 """
 
 from __future__ import annotations
@@ -23,13 +23,11 @@ from typing import Any
 
 import yaml
 
-from db.queries import CANNED
+from db.queries import QUERIES
 
 log = logging.getLogger(__name__)
 
 TEMPLATE_DB = "pingce"
-DEFAULT_PORT = 8001
-DEFAULT_HOST = "127.0.0.1"
 
 #: Datasette settings unless `--setting NAME VALUE` overrides them.
 DEFAULT_SETTINGS: dict[str, str] = {
@@ -42,16 +40,11 @@ DEFAULT_SETTINGS: dict[str, str] = {
 }
 
 
-def plugins_dir() -> Path:
-    """Directory of the in-package Datasette plugin, passed as --plugins-dir."""
-    return Path(__file__).with_name("web")
-
-
 def load_template() -> dict[str, Any]:
-    text = resources.files("ingest").joinpath("data/datasette.yml").read_text(encoding="utf-8")
+    text = resources.files("ingest.web").joinpath("metadata.yml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     if not isinstance(data, dict):
-        raise ValueError("ingest/data/datasette.yml is not a mapping")
+        raise ValueError("ingest/web/metadata.yml is not a mapping")
     return data
 
 
@@ -92,7 +85,9 @@ def build_metadata(db_name: str = TEMPLATE_DB, db_path: str | Path | None = None
     html = block.get("description_html")
     if html:
         block["description_html"] = html.replace("{db_url}", f"/{db_name}")
-    block["queries"] = copy.deepcopy(CANNED)
+    block["queries"] = {
+        name: {**query, "sql": QUERIES[name].strip()} for name, query in block["queries"].items()
+    }
     databases[db_name] = block
     meta["databases"] = databases
     return meta
@@ -133,8 +128,9 @@ def prepare_database(db_path: Path) -> None:
 def datasette_command(
     db_path: Path,
     metadata: Path,
-    port: int = DEFAULT_PORT,
-    host: str = DEFAULT_HOST,
+    *,
+    port: int,
+    host: str,
     writable: bool = False,
     settings: dict[str, str] | None = None,
 ) -> list[str]:
@@ -145,8 +141,6 @@ def datasette_command(
     cmd += [
         "--metadata",
         str(metadata),
-        "--plugins-dir",
-        str(plugins_dir()),
         "--host",
         host,
         "--port",
@@ -168,8 +162,9 @@ def check_settings(settings: dict[str, str]) -> None:
 
 def serve(
     db_path: Path,
-    port: int = DEFAULT_PORT,
-    host: str = DEFAULT_HOST,
+    *,
+    port: int,
+    host: str,
     writable: bool = False,
     settings: dict[str, str] | None = None,
     migrate: bool = True,
@@ -183,7 +178,9 @@ def serve(
             prepare_database(db_path)
         except sqlite3.OperationalError as exc:  # read-only file or directory: serve as it is
             log.warning("could not update %s (%s); serving it as it is", db_path, exc)
-    cmd = datasette_command(db_path, write_metadata(db_path), port, host, writable, settings)
+    cmd = datasette_command(
+        db_path, write_metadata(db_path), port=port, host=host, writable=writable, settings=settings
+    )
     log.info("starting: %s", " ".join(cmd))
     sys.stdout.flush()
     sys.stderr.flush()

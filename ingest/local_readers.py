@@ -1,16 +1,12 @@
-"""Readers for the local source types: a folder of clip notes, a list of files."""
+"""Readers for the local source types (a folder of clip notes, a list of files) and their file walk."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from pathlib import Path
 
-from ingest.items import Fetched, SourceContext, SourceError
-from ingest.localfiles import iter_files
+from ingest.reader import Fetched, SourceContext, SourceError
 from schemas.config import ClipsSource, FilesSource
-
-log = logging.getLogger(__name__)
 
 _TYPES = {
     ".html": "text/html",
@@ -20,6 +16,15 @@ _TYPES = {
     ".md": "text/markdown",
     ".txt": "text/plain",
 }
+
+
+def iter_files(paths: list[Path]) -> Iterator[Path]:
+    """Every file named, descending into folders (sorted for stable output)."""
+    for p in paths:
+        if p.is_dir():
+            yield from sorted(q for q in p.rglob("*") if q.is_file() and not q.name.startswith("."))
+        else:
+            yield p
 
 
 def _read(path: Path) -> Fetched:

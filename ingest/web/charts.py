@@ -1,8 +1,8 @@
-"""Datasette plugin for pingce: links to documents and originals, evidence in context, charts.
+"""The chart pages: Vega-Lite specs of the price table and of claims over time, drawn as SVG.
 
-Loaded with ``--plugins-dir`` (see ``ingest.serve``). The charts are Vega-Lite
-specs rendered to SVG on the server by vl-convert-python, so the page needs no
-JavaScript and no network; ``/DB/-/charts/NAME.json`` serves the spec itself.
+The specs are rendered to SVG on the server by vl-convert-python, so the page
+needs no JavaScript and no network; ``/DB/-/charts/NAME.json`` serves the spec
+itself. The page is ``templates/pingce_charts.html``.
 """
 
 from __future__ import annotations
@@ -10,12 +10,9 @@ from __future__ import annotations
 import asyncio
 import logging
 from typing import Any
-from urllib.parse import quote as urlquote
 
-from datasette import hookimpl
-from datasette.utils import tilde_encode
 from datasette.utils.asgi import Forbidden, NotFound, Response
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from db.queries import CLAIMS_OVER_TIME_SQL, PRICE_TABLE_SQL
 
@@ -25,82 +22,6 @@ FONT = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans
 INTERNAL_DBS = {"_internal", "_memory"}
 
 
-def _get(row: Any, key: str) -> Any:
-    try:
-        return row[key]
-    except (KeyError, IndexError, TypeError):
-        return None
-
-
-def _link(href: str, text: str, external: bool = False) -> Markup:
-    extra = ' rel="noopener noreferrer" target="_blank"' if external else ""
-    return Markup(f'<a href="{escape(href)}"{extra}>{escape(text)}</a>')
-
-
-@hookimpl
-def render_cell(row: Any, value: Any, column: str, table: str | None, database: str, datasette: Any) -> Any:
-    """Documents link to their originals; claims link to their document and their evidence."""
-    if not isinstance(value, str) or not value:
-        return None
-    urls = datasette.urls
-    is_http = value.startswith(("http://", "https://"))
-    if (column == "document_url" or (table == "documents" and column == "url")) and is_http:
-        return _link(value, value + " ↗", external=True)
-    if table == "documents" and column == "title":
-        url = _get(row, "url")
-        if isinstance(url, str) and url.startswith(("http://", "https://")):
-            return _link(url, value + " ↗", external=True)
-        return None
-    if column == "document_id" and table not in ("claims", "documents"):
-        return _link(urls.row(database, "documents", tilde_encode(value)), value)
-    if column == "claim_id":
-        if table == "claim_evidence":
-            return _link(urls.row(database, "claims", tilde_encode(value)), value)
-        return _link(urls.table(database, "claim_evidence") + "?claim_id=" + urlquote(value), value)
-    if table == "claims" and column == "quote":
-        claim_id = _get(row, "id")
-        if not isinstance(claim_id, str):
-            return None
-        href = urls.table(database, "claim_evidence") + "?claim_id=" + urlquote(claim_id)
-        return Markup(f"{escape(value)} <small>{_link(href, '[in context]')}</small>")
-    if table == "claim_evidence" and column == "in_context" and _get(row, "located") != "missing":
-        before, quote, after = (_get(row, k) or "" for k in ("context_before", "quote", "context_after"))
-        return Markup(f'{escape(before)}<mark class="evidence">{escape(quote)}</mark>{escape(after)}')
-    return None
-
-
-# Folds the column descriptions Datasette lists above a table into <details>,
-# and shows each description as its column header's tooltip.
-FOLD_DESCRIPTIONS = """
-document.querySelectorAll("dl.column-descriptions").forEach(function (dl) {
-  dl.querySelectorAll("dt").forEach(function (dt) {
-    var th = document.querySelector("th.col-" + CSS.escape(dt.textContent.trim()));
-    if (th && dt.nextElementSibling) { th.title = dt.nextElementSibling.textContent; }
-  });
-  var details = document.createElement("details");
-  var summary = document.createElement("summary");
-  summary.textContent = "Column descriptions (" + dl.querySelectorAll("dt").length + ")";
-  dl.parentNode.insertBefore(details, dl);
-  details.appendChild(summary);
-  details.appendChild(dl);
-});
-"""
-
-
-@hookimpl
-def extra_body_script(
-    template: str,
-    database: str | None,
-    table: str | None,
-    columns: Any,
-    view_name: str,
-    request: Any,
-    datasette: Any,
-) -> str | None:
-    return FOLD_DESCRIPTIONS if view_name == "table" else None
-
-
-# ---------------------------------------------------------------- charts
 def price_per_second_spec(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """Bars of CNY per second of video, one per model x tier x resolution x duration."""
     values = []
@@ -199,28 +120,6 @@ async def _check(datasette: Any, request: Any) -> str:
     return database
 
 
-PAGE = """{% extends "base.html" %}
-{% block title %}Charts: {{ database }}{% endblock %}
-{% block extra_head %}<style>.chart{margin:1.5em 0}.chart svg{max-width:100%;height:auto}</style>{% endblock %}
-{% block crumbs %}<p class="crumbs"><a href="{{ urls.instance() }}">home</a> /
-<a href="{{ urls.database(database) }}">{{ database }}</a></p>{% endblock %}
-{% block content %}
-<h1>Charts</h1>
-{% for chart in charts %}
-<section class="chart" id="{{ chart.name }}">
-  <h2>{{ chart.title }}</h2>
-  {% if chart.svg and chart.count %}{{ chart.svg }}
-  {% elif not chart.count %}<p class="message-info">No data for this chart yet.</p>
-  {% else %}<p class="message-warning">Install vl-convert-python to draw this chart.</p>{% endif %}
-  <p>Data: <a href="{{ chart.data_url }}">{{ chart.query }}</a> ·
-     <a href="{{ chart.data_url }}.json?_shape=array">JSON</a> ·
-     Vega-Lite: <a href="{{ chart.spec_url }}">spec</a> · <a href="{{ chart.svg_url }}">SVG</a></p>
-</section>
-{% endfor %}
-{% endblock %}
-"""
-
-
 async def charts_page(datasette: Any, request: Any) -> Response:
     database = await _check(datasette, request)
     charts = []
@@ -240,9 +139,8 @@ async def charts_page(datasette: Any, request: Any) -> Response:
                 "svg_url": f"{base}/-/charts/{name}.svg",
             }
         )
-    template = datasette.jinja_env.from_string(PAGE)
     html = await datasette.render_template(
-        template, {"database": database, "charts": charts}, request=request
+        "pingce_charts.html", {"database": database, "charts": charts}, request=request
     )
     return Response.html(html)
 
@@ -259,22 +157,3 @@ async def chart_file(datasette: Any, request: Any) -> Response:
     if svg is None:
         return Response.text("vl-convert-python is not installed", status=501)
     return Response(svg, content_type="image/svg+xml; charset=utf-8")
-
-
-@hookimpl
-def register_routes() -> list[tuple[str, Any]]:
-    return [
-        (r"^/(?P<database>[^/]+)/-/charts$", charts_page),
-        (r"^/(?P<database>[^/]+)/-/charts/(?P<chart>[a-z_]+)\.(?P<fmt>svg|json)$", chart_file),
-    ]
-
-
-@hookimpl
-def menu_links(datasette: Any, actor: Any, request: Any) -> list[dict[str, str]]:
-    names = [n for n in datasette.databases if n not in INTERNAL_DBS]
-    return [{"href": datasette.urls.database(n) + "/-/charts", "label": f"Charts: {n}"} for n in names]
-
-
-@hookimpl
-def database_actions(datasette: Any, actor: Any, database: str, request: Any) -> list[dict[str, str]]:
-    return [{"href": datasette.urls.database(database) + "/-/charts", "label": "Price and claim charts"}]

@@ -1,10 +1,11 @@
-"""What a source hands the pipeline: raw bytes, maybe already parsed, maybe an error."""
+"""The reader contract: what a source reader is given and what it hands the pipeline."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from schemas.document import Document
 
@@ -60,3 +61,9 @@ class SourceContext:
         from db.store import set_state
 
         set_state(self.db, self.source, key, value)
+
+
+C = TypeVar("C")
+
+#: A reader: the source's validated config and a context in, raw inputs out.
+Reader = Callable[[C, SourceContext], Iterator[Fetched]]
