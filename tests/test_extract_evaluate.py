@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -11,7 +12,7 @@ from ingest.extract import evaluate
 
 
 @pytest.fixture
-def scorer():  # type: ignore[no-untyped-def]
+def scorer() -> Any:
     try:
         return evaluate.load_scorer()
     except FileNotFoundError:
@@ -39,7 +40,7 @@ def _gold(tmp_path: Path) -> Path:
     return path
 
 
-def test_score_file_counts_per_kind(tmp_path: Path, scorer) -> None:  # type: ignore[no-untyped-def]
+def test_score_file_counts_per_kind(tmp_path: Path, scorer: Any) -> None:
     s = evaluate.score_file(_gold(tmp_path), scorer)
     assert (s.tp["price"], s.tp["speed"], s.fn["bug"]) == (1, 1, 1)
     p, r, f = s.prf()
@@ -47,7 +48,7 @@ def test_score_file_counts_per_kind(tmp_path: Path, scorer) -> None:  # type: ig
     assert any(m.startswith("FN a.txt") and "手指变形" in m for m in s.misses)
 
 
-def test_main_prints_a_table_per_set(tmp_path: Path, scorer, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_main_prints_a_table_per_set(tmp_path: Path, scorer: Any, capsys: pytest.CaptureFixture[str]) -> None:
     assert evaluate.main([str(_gold(tmp_path))]) == 0
     out = capsys.readouterr().out
     assert "== g (given)" in out and "price" in out and "overall F1" in out
