@@ -6,7 +6,7 @@ import pytest
 
 from ingest.extract.normalize import normalise
 from ingest.extract.registry import load_registry
-from tests.test_extract_helpers import claims_of, scored
+from tests.extract_helpers import claims_of, scored
 
 REG = load_registry()
 
