@@ -115,3 +115,29 @@ def test_clip_parser_on_arbitrary_text(text: str) -> None:
             assert "\n" not in str(exc)
         else:
             assert doc.platform in {"clip", "weibo", "wechat", "web"}
+
+
+NOTE_DATES = [
+    # (front matter lines, metadata list lines, URL, published_at)
+    ("发布日期: 2025-05-29\n", "", "https://example.com/a", "2025-05-29T00:00:00+08:00"),
+    ("", "- **发布日期**: 2025年5月29日\n", "https://example.com/a", "2025-05-29T00:00:00+08:00"),
+    ("date: 2025/05/29 10:30\n", "", "https://example.com/a", "2025-05-29T10:30:00+08:00"),
+    # no publication date: a Weibo post's own time from its id, else when the note was saved
+    (
+        "",
+        "- **保存时间**: 2025-05-31T07:02:57Z\n",
+        "https://weibo.com/1/5050015991063104",
+        "2024-06-27T23:11:40+08:00",
+    ),
+    ("", "- **保存时间**: 2025-05-31T07:02:57Z\n", "https://example.com/a", "2025-05-31T15:02:57+08:00"),
+    ("保存时间: 2025-05-31 08:00\n", "", "https://example.com/a", "2025-05-31T08:00:00+08:00"),
+    ("", "- **来源**: 网页\n", "https://example.com/a", None),
+]
+
+
+@pytest.mark.parametrize(("front", "meta", "url", "want"), NOTE_DATES)
+def test_a_notes_own_dates_date_it(front: str, meta: str, url: str, want: str | None) -> None:
+    note = f"---\ntitle: 可灵实测\n原文链接: {url}\n{front}---\n\n## 正文\n\n可灵 2.1 更稳。\n\n## 元数据\n\n{meta}"
+    doc = parse_clip_note(note.encode(), "note.md")
+    assert (doc.published_at.isoformat() if doc.published_at else None) == want
+    assert doc.text == "可灵 2.1 更稳。"

@@ -173,3 +173,19 @@ TIMES = [
 @pytest.mark.parametrize(("text", "want"), TIMES)
 def test_feed_times(text: str, want: datetime | None) -> None:
     assert parse_feed_time(text) == want
+
+
+def test_wechat_relay_feed_names_the_account_from_its_channel_title() -> None:
+    """wechat-feeds style: "<account> | <relay>" titles the channel; items carry no author."""
+    docs = items("wechat_relay.xml")
+    assert [(d.platform, d.author) for d in docs] == [
+        ("wechat", "视频模型观察"),
+        ("wechat", "视频模型观察"),
+        ("feed", None),  # not the account's article: no author is made up for it
+    ]
+    assert docs[0].published_at == datetime(2021, 6, 17, 10, 43, 2, tzinfo=CST)
+
+
+def test_channel_title_without_a_relay_part_names_no_author() -> None:
+    data = (FIX / "wechat_relay.xml").read_bytes().replace(b" | wechat-feeds", b"")
+    assert {d.author for d in parse_feed(data, "relay.xml")} == {None}

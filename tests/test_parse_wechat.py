@@ -59,7 +59,7 @@ OK_PAGES: list[tuple[str, dict[str, Any], list[str]]] = [
             "url": "https://mp.weixin.qq.com/s/ShareTextTok",
             "title": "即梦和海螺，我选哪个",
             "author": "片场笔记",
-            "published_at": datetime(2025, 10, 1, 20, 30, tzinfo=CST),
+            "published_at": datetime(2025, 10, 1, 20, 30, 11, tzinfo=CST),  # ori_create_time, not the minute
         },
         ["用了一周，说结论：\n\n1、即梦出图快", "海螺 02 的物理更稳"],
     ),
@@ -204,3 +204,56 @@ def test_wechat_urls(url: str, canonical: str, article_id: str | None) -> None:
     assert normalize_wechat_url(url) == canonical
     assert wechat_article_id(url) == article_id
     assert normalize_wechat_url(canonical) == canonical  # idempotent
+
+
+REPRINT_BODY = "<blockquote><p>可灵 2.1 的运镜更稳。</p><p>一条 5 秒视频 20 灵感值。</p></blockquote>"
+
+
+def _reprint(content: str, cgi_body: str, template: str = "") -> bytes:
+    page = (FIX / "reprint.html").read_text(encoding="utf-8")
+    js_body = cgi_body.replace("<", "\\x3c").replace(">", "\\x3e").replace('"', "\\x22")
+    return (
+        page.replace("CONTENT_SLOT", content).replace("CGI_SLOT", js_body).replace("TEMPLATE_SLOT", template)
+    ).encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("content", "cgi_body", "template"),
+    [
+        ("", REPRINT_BODY, ""),  # #js_content empty: the body is only in content_noencode
+        ("<p>阅读全文</p>", REPRINT_BODY, ""),  # #js_content holds only the 阅读全文 card
+        ("", "", f'<script id="content_tpl" type="text/html">{REPRINT_BODY}</script>'),
+    ],
+    ids=["empty", "card", "template"],
+)
+def test_reprint_body_comes_from_the_page_data(content: str, cgi_body: str, template: str) -> None:
+    doc = parse_wechat_article(_reprint(content, cgi_body, template), "reprint.html")
+    assert (doc.status, doc.title, doc.author) == ("ok", "可灵实测（转载）", "转载测试号")
+    assert doc.text == "可灵 2.1 的运镜更稳。\n\n一条 5 秒视频 20 灵感值。"
+    assert doc.published_at == datetime(2025, 5, 30, 18, 13, 20, tzinfo=CST)
+
+
+def test_reprint_card_does_not_hide_a_real_article() -> None:
+    article = "<p>阅读全文之前先说结论：可灵 2.1 更稳，海螺 02 更快，即梦 3.0 最便宜。</p>" * 3
+    doc = parse_wechat_article(_reprint(article, REPRINT_BODY), "reprint.html")
+    assert doc.text.startswith("阅读全文之前先说结论") and "运镜更稳" not in doc.text
+
+
+def test_text_share_2020_takes_the_first_non_empty_content_noencode() -> None:
+    doc = parse("textshare_2020.html")
+    assert doc.text == "新号开张，老号文章明天迁移过来。\n\n谢谢大家关注"
+    assert doc.author == "片场笔记二号"
+    assert doc.published_at == datetime(2020, 5, 26, 18, 10, 13, tzinfo=CST)  # ori_create_time's second
+
+
+def test_image_share_keeps_its_line_breaks_around_inline_links() -> None:
+    doc = parse("imageshare_links.html")
+    assert doc.text.split("\n") == [
+        "三个观察：",
+        "",
+        "1、可灵 2.1 的运镜更稳，见图2。",
+        "2、海螺 02 排队变短。",
+        "3、详见上一篇，仅供参考。",
+        "图说视频，2025/06/01",
+    ]
+    assert doc.published_at == datetime(2025, 6, 1, 9, 15, 8, tzinfo=CST)

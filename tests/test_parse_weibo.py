@@ -9,8 +9,10 @@ from typing import Any
 
 import pytest
 
+from ingest.parsers import parse_bytes, sniff
 from ingest.parsers.urls import weibo_bid_to_mid, weibo_mid_to_bid, weibo_post_id
 from ingest.parsers.weibo import (
+    mid_time,
     parse_weibo_json,
     parse_weibo_long_text,
     parse_weibo_time,
@@ -267,3 +269,82 @@ def test_bid_and_mid_convert_both_ways() -> None:
     assert weibo_bid_to_mid("Kjc77D1jz") == "4645748019299849"
     assert weibo_mid_to_bid("4645748019299849") == "Kjc77D1jz"
     assert weibo_bid_to_mid("not-a-bid") is None and weibo_mid_to_bid("12ab") is None
+
+
+def test_relative_dates_come_from_the_mid_and_absolute_ones_are_kept() -> None:
+    """A page captured long ago: "06-27" and "15小时前" name the post's time only through its mid."""
+    docs = {d.id: d for d in parse_weibo_json(load("timeline_relative.json"), "timeline_relative.json")}
+    assert docs["5050015991063104"].published_at == datetime(2024, 6, 27, 23, 11, 40, tzinfo=CST)
+    assert docs["5056467455566400"].published_at == datetime(2024, 7, 15, 18, 27, 29, tzinfo=CST)
+    assert docs["5055347005973056"].published_at == datetime(2024, 7, 12, 16, 15, 13, tzinfo=CST)
+    assert docs["4874390856655424"].published_at == datetime(2023, 3, 1, 8, 0, 5, tzinfo=CST)
+
+
+def test_pinned_by_profile_type_id_and_truncated_only_with_a_full_text_link() -> None:
+    docs = {d.id: d for d in parse_weibo_json(load("timeline_relative.json"), "timeline_relative.json")}
+    assert [i for i, d in docs.items() if d.pinned] == ["5050015991063104"]  # no isTop, proweibotop card
+    # isLongText is set on both; only the one ending in a 全文 link is a preview
+    assert [i for i, d in docs.items() if d.truncated] == ["5055347005973056"]
+    assert docs["5055347005973056"].text == "可灵 2.1 长测第一部分：运镜、光影、人物"
+
+
+MID_TIMES = [
+    # (created_at, mid, want): the mid decides unless created_at is absolute
+    ("06-27", "5050015991063104", datetime(2024, 6, 27, 23, 11, 40, tzinfo=CST)),
+    ("15小时前", "5050015991063104", datetime(2024, 6, 27, 23, 11, 40, tzinfo=CST)),
+    ("昨天 23:11", "5050015991063104", datetime(2024, 6, 27, 23, 11, 40, tzinfo=CST)),
+    ("2024-06-27", "5050015991063104", datetime(2024, 6, 27, 23, 11, 40, tzinfo=CST)),  # same day: + time
+    ("2019-01-02", "5050015991063104", datetime(2019, 1, 2, tzinfo=CST)),  # a dated day is kept
+    ("Thu Jun 27 23:11:41 +0800 2024", "5050015991063104", datetime(2024, 6, 27, 23, 11, 41, tzinfo=CST)),
+    ("06-27", "not-a-mid", datetime(2025, 6, 27, tzinfo=CST)),  # no mid: as served (NOW's year)
+    ("06-27", "123", datetime(2025, 6, 27, tzinfo=CST)),
+    ("", "5050015991063104", datetime(2024, 6, 27, 23, 11, 40, tzinfo=CST)),
+]
+
+
+@pytest.mark.parametrize(("text", "mid", "want"), MID_TIMES)
+def test_created_at_with_the_posts_mid(text: str, mid: str, want: datetime) -> None:
+    assert parse_weibo_time(text, now=NOW, mid=mid) == want
+
+
+def test_mid_time_is_none_for_what_is_not_a_post_mid() -> None:
+    assert mid_time("5050015991063104") == datetime(2024, 6, 27, 23, 11, 40, tzinfo=CST)
+    assert [mid_time(v) for v in ("", "12", "abc", None, "1" * 25, "0" * 16)] == [None] * 6
+
+
+def test_detail_page_is_read_as_the_post_it_shows() -> None:
+    data = load("detail_page.html")
+    assert sniff(data, "detail.html") == "weibo"
+    [doc] = parse_bytes(data, "https://m.weibo.cn/detail/4645748019299849")
+    assert (doc.platform, doc.id, doc.author) == ("weibo", "4645748019299849", "详情页测评号")
+    assert doc.published_at == datetime(2021, 6, 8, 9, 35, 4, tzinfo=CST)  # created_at, not edit_at
+    assert doc.text == "可灵 2.1 实测合集\n标准模式 20 灵感值 #可灵#"
+    assert not doc.truncated and doc.via == "page"
+    assert (
+        doc.key() == parse_weibo_json(json.dumps({"ok": 1, "data": _render_status()}).encode(), "s")[0].key()
+    )
+
+
+def _render_status() -> dict[str, Any]:
+    text = load("detail_page.html").decode()
+    start = text.index("[{", text.index("$render_data"))
+    return json.JSONDecoder().raw_decode(text[start:])[0][0]["status"]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        b'<html><body><script>var $render_data = [{"call": 1}][0] || {};</script></body></html>',
+        b"<html><body><script>var $render_data = [{broken</script></body></html>",
+    ],
+)
+def test_detail_page_without_a_status_is_a_one_line_parse_error(page: bytes) -> None:
+    with pytest.raises(ParseError) as err:
+        parse_bytes(page, "detail.html")
+    assert "render_data" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_complete_status_show_text_is_not_truncated() -> None:
+    status = {"id": "4874390856655424", "text": "整条都在这里了。", "isLongText": True, "user": {}}
+    [doc] = parse_weibo_json(json.dumps({"ok": 1, "data": status}).encode(), "statuses/show")
+    assert not doc.truncated

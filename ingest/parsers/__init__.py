@@ -15,14 +15,18 @@ from .clip import parse_clip_note, parse_plain_text
 __all__ = ["parse_bytes", "sniff", "ParseError"]
 
 _FEED_RE = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
+_RENDER_DATA_WINDOW = 256 * 1024
 _HTML_RE = re.compile(rb"<(!doctype html|html|head|body|meta)[\s>]", re.I)
 
 
 def sniff(data: bytes, name: str = "") -> str:
-    """Name the format of ``data``: clip, wechat, weibo, feed, html or text."""
+    """Name the format of ``data``: clip, wechat, weibo (API JSON or an m.weibo.cn detail page),
+    feed, html or text."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     lower = name.lower()
     if head.startswith((b"{", b"[")) or lower.endswith(".json"):
+        return "weibo"
+    if data.find(b"$render_data", 0, _RENDER_DATA_WINDOW) >= 0:  # an m.weibo.cn detail page
         return "weibo"
     if head.startswith(b"<?xml") or _FEED_RE.search(head[:1024]):
         if _FEED_RE.search(data[:8192]):
@@ -44,8 +48,10 @@ def parse_bytes(data: bytes, name: str, url: str | None = None) -> list[Document
     """
     kind = sniff(data, name)
     if kind == "weibo":
-        from .weibo import parse_weibo_json
+        from .weibo import parse_weibo_json, parse_weibo_page
 
+        if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+            return parse_weibo_page(data, url or name)
         return parse_weibo_json(data, url or name)
     if kind == "feed":
         from .feed import parse_feed

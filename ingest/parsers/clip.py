@@ -3,6 +3,11 @@
 A note keeps three sections apart: the article (正文, or 原始摘要 which holds
 the RSSHub HTML of the original post), a clipper's summary (摘要 / AI 摘要) and
 metadata. The platform comes from the URL alone: clip metadata is often wrong.
+
+The date: the note's publication date (发布日期, date… in the front matter or the
+metadata list), else the post's own time when the URL names a Weibo post (its
+mid encodes it), else when the note was saved (保存时间…): a note is never left
+undated, to be shown later under the day it happened to be processed.
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ import yaml
 from schemas.document import CST, Document, ParseError
 
 from .html_text import html_to_text, tidy_text
-from .urls import platform_of
+from .urls import platform_of, weibo_post_id
+from .weibo import mid_time
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -33,7 +39,21 @@ META_HEADINGS = ("元数据", "元數據", "metadata", "信息", "資訊")
 TITLE_KEYS = ("title", "标题", "標題")
 URL_KEYS = ("原文链接", "原文鏈接", "原文連結", "url", "链接", "連結", "source_url", "link")
 DATE_KEYS = ("发布日期", "發布日期", "發佈日期", "发布时间", "發布時間", "date", "published", "published_at")
+SAVED_KEYS = (
+    "保存时间",
+    "保存日期",
+    "剪藏时间",
+    "收藏时间",
+    "saved",
+    "saved_at",
+    "clipped",
+    "created",
+    "目录日期",
+)
 AUTHOR_KEYS = ("作者", "author")
+_CN_DATE_RE = re.compile(
+    r"^(\d{4})[年/.-](\d{1,2})[月/.-](\d{1,2})日?(?:[ T]+(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?$"
+)
 
 
 def detect_platform(url: str | None) -> str:
@@ -78,12 +98,28 @@ def _as_datetime(value: Any) -> dt.datetime | None:
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day, tzinfo=CST)
     if isinstance(value, str) and value.strip():
+        text = value.strip()
         try:
-            parsed = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+            parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
-            return None
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=CST)
+            m = _CN_DATE_RE.match(text)  # 2025年5月29日, 2025/05/29 10:00
+            if m is None:
+                return None
+            try:
+                y, mo, d, hh, mi, ss = (int(g or 0) for g in m.groups())
+                parsed = dt.datetime(y, mo, d, hh, mi, ss)
+            except ValueError:
+                return None
+        return parsed.astimezone(CST) if parsed.tzinfo else parsed.replace(tzinfo=CST)
     return None
+
+
+def _note_date(meta: dict[str, Any], metadata: dict[str, str], url: str | None) -> dt.datetime | None:
+    """The document's date (see the module docstring); front matter first, then the metadata list."""
+    published = _as_datetime(_pick(meta, DATE_KEYS)) or _as_datetime(_pick(metadata, DATE_KEYS))
+    if published is None and platform_of(url) == "weibo":
+        published = mid_time(weibo_post_id(url))
+    return published or _as_datetime(_pick(meta, SAVED_KEYS)) or _as_datetime(_pick(metadata, SAVED_KEYS))
 
 
 def _front_matter(md: str, name: str) -> tuple[dict[str, Any], str]:
@@ -166,7 +202,7 @@ def parse_clip_note(data: bytes, name: str) -> Document:
         url=str(url) if url else None,
         title=str(title).strip() if title else None,
         author=str(author) if author else None,
-        published_at=_as_datetime(_pick(meta, DATE_KEYS)),
+        published_at=_note_date(meta, metadata, str(url) if url else None),
         text="\n\n".join(p for p in body_parts if p),
         summary="\n\n".join(p for p in summary_parts if p) or None,
         metadata=metadata,

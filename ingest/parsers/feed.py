@@ -7,6 +7,11 @@ platform id when the link carries one (a Weibo post's numeric mid, a WeChat
 article's biz:mid:idx) and otherwise the guid.  The text is the clean text of
 the richest of content:encoded / content / description / summary; RSSHub's
 "[图片]" markers are dropped from titles.
+
+An item's author is its own author/dc:creator, else the feed's (Atom). A WeChat
+relay feed (wechat-feeds and the like) names no author anywhere: its channel
+title is "<account> | <relay>", and the account is the author of its WeChat items
+(its managingEditor is the relay's operator, not the author).
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ _RDF_ABOUT = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"
 _ITEM_NAMES = frozenset({"item", "entry"})
 _BODY_NAMES = ("encoded", "content", "description", "summary")
 _TITLE_MARKERS_RE = re.compile(r"\s*(?:\[(?:图片|视频|组图|图)\]\s*)+$")
+_TITLE_SPLIT_RE = re.compile(r"\s+[|｜]\s+|｜")
 _ISO_RE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$"
 )
@@ -135,7 +141,15 @@ def _platform_and_id(link: str, guid: str) -> tuple[str, str | None, str | None]
     return "feed", guid or (link or None), link or None
 
 
-def _item_document(item: etree._Element, channel_author: str | None) -> Document:
+def _relay_account(channel: etree._Element) -> str | None:
+    """The account a relay feed carries, from a channel title "<account> | <relay>"."""
+    parts = _TITLE_SPLIT_RE.split(_first_text(channel, "title"), maxsplit=1)
+    return (parts[0].strip() or None) if len(parts) == 2 else None
+
+
+def _item_document(
+    item: etree._Element, channel_author: str | None, relay_account: str | None = None
+) -> Document:
     link = _link(item)
     guid = _first_text(item, "guid", "id") or (item.get(_RDF_ABOUT) or "").strip()
     platform, doc_id, url = _platform_and_id(link, guid)
@@ -162,7 +176,7 @@ def _item_document(item: etree._Element, channel_author: str | None) -> Document
         id=doc_id,
         url=url,
         title=title,
-        author=_author(item, channel_author),
+        author=_author(item, channel_author or (relay_account if platform == "wechat" else None)),
         published_at=published,
         text=text,
         images=list(dict.fromkeys(images)),
@@ -200,6 +214,7 @@ def parse_feed(data: bytes, url: str) -> list[Document]:
     channel = next((c for c in root if _local(c) == "channel"), root)
     channel_author = _author(channel, None) if kind == "feed" else None
     items = [el for el in root.iter() if _local(el) in _ITEM_NAMES]
-    docs = [_item_document(item, channel_author) for item in items]
+    relay = _relay_account(channel)
+    docs = [_item_document(item, channel_author, relay) for item in items]
     logger.debug("feed %s (%s): %d items from %s", url, kind, len(docs), _first_text(channel, "title"))
     return docs

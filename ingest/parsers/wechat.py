@@ -37,7 +37,7 @@ from __future__ import annotations
 import html
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -87,8 +87,17 @@ _CGI_KEYS = frozenset(
         "mid",
         "idx",
         "item_show_type",
+        "ori_create_time",
     }
 )
+# content_noencode may be empty at the top and filled in a nested object (2020 text shares'
+# text_page_info): the first non-empty one at these depths is the body
+_SHARE_KEY = b"content_noencode"
+_SHARE_DEPTHS = (1, 2)
+_EMPTY_LITERALS = (b"''", b'""')
+_BLOCK_MARKUP_RE = re.compile(r"<(?:p|div|section|br|blockquote|h[1-6]|li|ul|ol|table|pre)\b", re.I)
+_FULL_TEXT_CARD = "阅读全文"
+_CARD_MAX = 80  # a #js_content this short that offers 阅读全文 is a reprint's card, not the article
 _WALL_MARKERS = (b"wappoc_appmsgcaptcha", b'id="js_verify"', b"id='js_verify'", b"tcaptcha_iframe")
 _MESSAGE_SELECTOR = (
     ".weui-msg__title, .weui-msg__desc, .weui-msg__text-area, .mesg-block, "
@@ -219,7 +228,10 @@ def _js_object(data: bytes, start: int) -> tuple[dict[str, bytes], list[str]]:
         if kind == "val":  # key: literal
             pending = None
             depth = len(path)
-            if depth == 1:
+            if m.group("key") == _SHARE_KEY and depth in _SHARE_DEPTHS:
+                if fields.get("content_noencode", b"''") in _EMPTY_LITERALS:
+                    fields["content_noencode"] = m.group("val")
+            elif depth == 1:
                 key = m.group("key").decode()
                 if key in _CGI_KEYS and key not in fields:
                     fields[key] = m.group("val")
@@ -331,6 +343,28 @@ def _authors(
     yield _first_text(tree, "#post-user")
 
 
+def _hollow(text: str) -> bool:
+    """A #js_content with no article in it: empty, or only a reprint's 阅读全文 card."""
+    text = text.strip()
+    return not text or (len(text) <= _CARD_MAX and _FULL_TEXT_CARD in text)
+
+
+def _share_text(share: str, images: list[str]) -> str:
+    """Text of a content_noencode value: HTML, or plain text with inline links and \\n breaks."""
+    if "<" not in share:
+        return tidy_text(share)
+    if not _BLOCK_MARKUP_RE.search(share):  # the breaks are the text's own: keep them
+        share = share.replace("\r\n", "\n").replace("\n", "<br>")
+    return html_to_text(share, images=images)
+
+
+def _template_text(tree: LexborHTMLParser, images: list[str]) -> str:
+    """The article kept in ``<script id="content_tpl" type="text/html">`` (reprint pages)."""
+    node = tree.css_first("script#content_tpl")
+    markup = node.text() if node is not None else ""
+    return html_to_text(markup, images=images) if markup.strip() else ""
+
+
 def _body_text(
     tree: LexborHTMLParser,
     content: LexborNode | None,
@@ -338,22 +372,31 @@ def _body_text(
     show_type: str,
     images: list[str],
     generic: bool,
+    read_cgi: Callable[[], dict[str, bytes]] | None = None,
 ) -> str:
-    """The article body: js_content, or the share text of text/image-share layouts."""
+    """The article body: js_content, or the share text of text/image-share and reprint layouts.
+
+    ``read_cgi`` reads cgiDataNew when ``cgi`` was not read (a classic page): only needed when
+    the page is a reprint whose #js_content is hollow.
+    """
     if "content_noencode" in cgi and (show_type in ("8", "10") or content is None):
         share = _field(cgi, "content_noencode")
         if share:
-            return html_to_text(share, images=images) if "<" in share else tidy_text(share)
+            return _share_text(share, images)
     if content is not None:
         for node in content.css(_CHROME_SELECTOR):
             node.decompose()
         text = node_text(content, images=images)
-        if text:
+        if not _hollow(text):
             return text
     if content is None and generic and tree.body is not None:
         return node_text(tree.css_first("article") or tree.body, images=images)
-    share = _field(cgi, "content_noencode") or _field(cgi, "desc")
-    return html_to_text(share, images=images) if "<" in share else tidy_text(share)
+    if not cgi and read_cgi is not None:
+        cgi = read_cgi()
+    share = _field(cgi, "content_noencode")
+    if share:
+        return _share_text(share, images)
+    return _template_text(tree, images) or _share_text(_field(cgi, "desc"), images)
 
 
 _WECHAT_MARKERS = (
@@ -374,11 +417,21 @@ def _looks_wechat(data: bytes, url: str) -> bool:
 
 
 def _published(script: _Script, vars_: dict[str, str], cgi: dict[str, bytes]) -> datetime | None:
-    """The article's time: ``var ct``, else cgi ``create_time``, else ``var createTime``/``publish_time``."""
-    published = _parse_time(vars_.get("ct")) or _parse_time(_field(cgi, "create_time"))
-    if published is None:  # a big page read in parts: the fallbacks are looked for in all of it
-        vars_ = script.late_vars(vars_)
-    return published or _parse_time(vars_.get("createTime")) or _parse_time(vars_.get("publish_time"))
+    """The article's time to the second: ``var ct`` or cgi ``ori_create_time`` (Unix seconds).
+
+    Else the minute-only cgi ``create_time`` (after looking for ``var ct`` in all of a big page
+    read in parts), else ``var createTime``/``publish_time``.
+    """
+    published = _parse_time(vars_.get("ct")) or _parse_time(_field(cgi, "ori_create_time"))
+    if published is not None:
+        return published
+    vars_ = script.late_vars(vars_)  # a big page read in parts: look in all of it
+    return (
+        _parse_time(vars_.get("ct"))
+        or _parse_time(_field(cgi, "create_time"))
+        or _parse_time(vars_.get("createTime"))
+        or _parse_time(vars_.get("publish_time"))
+    )
 
 
 def _ids(
@@ -444,7 +497,15 @@ def parse_wechat_article(html: bytes, url: str) -> Document:
 
     show_type = _field(cgi, "item_show_type") or vars_.get("item_show_type") or ""
     images: list[str] = []
-    text = _body_text(tree, content, cgi, show_type, images, generic=platform == "web")
+    text = _body_text(
+        tree,
+        content,
+        cgi,
+        show_type,
+        images,
+        generic=platform == "web",
+        read_cgi=(lambda: _js_object(data, script.cgi())[0]) if classic else None,
+    )
     for pic in pictures if show_type == "8" or content is None else []:
         if pic not in images:
             images.append(pic)

@@ -11,8 +11,18 @@ Shapes understood (all m.weibo.cn unless noted):
   text or ``isMarkdown:true`` Markdown): one Document holding the full text;
 * a bare status (``statuses/show``, weibo.com ``ajax/statuses/show``) and
   weibo.com ``ajax/statuses/mymblog`` (``data.list``);
+* the m.weibo.cn detail page (``m.weibo.cn/detail/<mid>`` HTML): the post is
+  the ``status`` of ``var $render_data = [{…}][0]`` (``parse_weibo_page``);
 * anti-crawling answers: ``ok:-100`` with a login/captcha URL raises
   ParseError; ``weibo_error`` names the reason for any error answer.
+
+Dates: an absolute ``created_at`` ("Thu Jun 17 16:00:11 +0800 2021") is kept.
+A relative one ("15小时前", "昨天", or "06-27" without a year) is only meaningful
+at the moment it was served, so the time is read from the post's mid instead:
+``(mid >> 22) + 515483463`` is its creation time in Unix seconds (``mid_time``).
+
+``truncated`` means the text is a preview with a 全文/展开 link: ``isLongText``
+alone is also set on complete texts (``statuses/show``, detail pages).
 """
 
 from __future__ import annotations
@@ -39,6 +49,8 @@ __all__ = [
     "weibo_error",
     "parse_weibo_time",
     "mblog_document",
+    "mid_time",
+    "parse_weibo_page",
 ]
 
 _MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
@@ -53,6 +65,9 @@ _FULLTEXT_RE = re.compile(
     r"(?:\.\.\.|…)?\s*(?:<a [^>]*href=[\"'][^\"']*/status(?:es)?/[^\"']*[\"'][^>]*>\s*全文\s*</a>"
     r"|<span class=[\"']expand[\"']>\s*展开\s*</span>)\s*$"
 )
+_RENDER_DATA_RE = re.compile(rb"var\s+\$render_data\s*=\s*")
+_MID_EPOCH = 515483463  # Unix time of mid 0: mid >> 22 counts seconds from it
+_FIRST_POST = datetime(2009, 8, 1, tzinfo=CST)  # Weibo's launch: an earlier mid time is not a time
 _MID_IN_NAME_RE = re.compile(r"(?<!\d)(\d{16})(?!\d)")
 _MD_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(\s*(\S+?)(?:\s+\"[^\"]*\")?\s*\)")
 _MD_LINK_RE = re.compile(r"\[([^\]]+)\]\(\s*\S+?(?:\s+\"[^\"]*\")?\s*\)")
@@ -133,23 +148,31 @@ def weibo_containerid(data: bytes) -> str | None:
     return None
 
 
-def parse_weibo_time(value: Any, now: datetime | None = None) -> datetime | None:
-    """created_at of a post ("Thu Jun 17 16:00:11 +0800 2021", "5分钟前", "昨天 12:00"…), in +08:00."""
-    if not isinstance(value, str) or not value.strip():
+def mid_time(mid: Any) -> datetime | None:
+    """When a post was created, from its numeric mid (exact to about a second); None if not a mid."""
+    text = str(mid).strip() if isinstance(mid, int | str) else ""
+    if not (text.isascii() and text.isdigit() and 15 <= len(text) <= 19):
         return None
-    text = " ".join(value.split())
+    stamp = datetime.fromtimestamp((int(text) >> 22) + _MID_EPOCH, CST)
+    return stamp if _FIRST_POST <= stamp <= datetime.now(CST) + timedelta(days=1) else None
+
+
+def _absolute_time(text: str) -> datetime | None:
     m = _ABS_RE.match(text)
-    if m and m.group(1) in _MONTHS:
-        mon, day, hh, mm, ss, sign, oh, om, year = m.groups()
-        offset = timedelta(hours=int(oh), minutes=int(om)) * (1 if sign == "+" else -1)
-        try:
-            stamp = datetime(
-                int(year), _MONTHS[mon], int(day), int(hh), int(mm), int(ss), tzinfo=timezone(offset)
-            )
-        except ValueError:
-            return None
-        return stamp.astimezone(CST)
-    now = (now or datetime.now(CST)).astimezone(CST)
+    if not (m and m.group(1) in _MONTHS):
+        return None
+    mon, day, hh, mm, ss, sign, oh, om, year = m.groups()
+    offset = timedelta(hours=int(oh), minutes=int(om)) * (1 if sign == "+" else -1)
+    try:
+        stamp = datetime(
+            int(year), _MONTHS[mon], int(day), int(hh), int(mm), int(ss), tzinfo=timezone(offset)
+        )
+    except ValueError:
+        return None
+    return stamp.astimezone(CST)
+
+
+def _relative_time(text: str, now: datetime) -> datetime | None:
     if text == "刚刚":
         return now.replace(microsecond=0)
     m = _AGO_RE.match(text)
@@ -161,22 +184,54 @@ def parse_weibo_time(value: Any, now: datetime | None = None) -> datetime | None
         day = now - timedelta(days=("今天", "昨天", "前天").index(m.group(1)))
         hh, mm = int(m.group(2) or 0), int(m.group(3) or 0)
         return day.replace(hour=hh, minute=mm, second=0, microsecond=0) if hh < 24 and mm < 60 else None
-    m = _DATE_RE.match(text)
-    if m:
-        year, mon, day_s, hh_s, mm_s, ss_s = m.groups()
-        try:
-            return datetime(
-                int(year or now.year),
-                int(mon),
-                int(day_s),
-                int(hh_s or 0),
-                int(mm_s or 0),
-                int(ss_s or 0),
-                tzinfo=CST,
-            )
-        except ValueError:
-            return None
     return None
+
+
+def _dated(text: str, now: datetime) -> tuple[datetime | None, bool]:
+    """A "[YYYY-]MM-DD[ hh:mm[:ss]]" date, and whether it named its year."""
+    m = _DATE_RE.match(text)
+    if not m:
+        return None, False
+    year, mon, day_s, hh_s, mm_s, ss_s = m.groups()
+    try:
+        stamp = datetime(
+            int(year or now.year),
+            int(mon),
+            int(day_s),
+            int(hh_s or 0),
+            int(mm_s or 0),
+            int(ss_s or 0),
+            tzinfo=CST,
+        )
+    except ValueError:
+        return None, False
+    return stamp, year is not None
+
+
+def parse_weibo_time(value: Any, now: datetime | None = None, mid: Any = None) -> datetime | None:
+    """created_at of a post ("Thu Jun 17 16:00:11 +0800 2021", "5分钟前", "06-27"…), in +08:00.
+
+    An absolute time is returned as given. Given the post's ``mid``, a relative or
+    year-less date gives the mid's time (see ``mid_time``), and a dated day with a
+    year gives it too when they name the same day (the mid adds the time of day).
+    Without a mid, relative dates are counted back from ``now`` (the current year for
+    "06-27"): only right at the moment the answer was served.
+    """
+    if not isinstance(value, str) or not value.strip():
+        return mid_time(mid)
+    text = " ".join(value.split())
+    absolute = _absolute_time(text)
+    if absolute is not None:
+        return absolute
+    from_mid = mid_time(mid)
+    now = (now or datetime.now(CST)).astimezone(CST)
+    dated, has_year = _dated(text, now)
+    if dated is not None and has_year:
+        same_day = from_mid is not None and from_mid.date() == dated.date()
+        return from_mid if same_day and dated.time() == datetime.min.time() else dated
+    if from_mid is not None:
+        return from_mid
+    return dated or _relative_time(text, now)
 
 
 def _markdown_text(md: str) -> tuple[str, list[str]]:
@@ -254,23 +309,31 @@ def _status_url(post_id: str | None) -> str | None:
     return f"https://m.weibo.cn/status/{post_id}" if post_id else None
 
 
-def mblog_document(mblog: dict[str, Any], now: datetime | None = None) -> Document:
-    """One post (an ``mblog`` object) as a Document; the text is the post's own text."""
+def _pinned_card(obj: dict[str, Any]) -> bool:
+    """A timeline card flagged as pinned the way RSSHub's weibo/user.ts reads it."""
+    return str(obj.get("profile_type_id") or "").startswith("proweibotop")
+
+
+def mblog_document(mblog: dict[str, Any], now: datetime | None = None, pinned: bool = False) -> Document:
+    """One post (an ``mblog`` object) as a Document; the text is the post's own text.
+
+    ``pinned``: the card holding it says so (``profile_type_id`` ``proweibotop…``).
+    """
     post_id = _text_field(mblog, "id", "idstr", "mid") or None
     if post_id is None and isinstance(mblog.get("mblogid"), str):
         post_id = weibo_bid_to_mid(mblog["mblogid"])
     user: dict[str, Any] = mblog["user"] if isinstance(mblog.get("user"), dict) else {}
     markup = _text_field(mblog, "text")
-    truncated = mblog.get("isLongText") is True or str(mblog.get("isLongText")) in ("1", "true")
-    if _FULLTEXT_RE.search(markup):
+    truncated = bool(_FULLTEXT_RE.search(markup))
+    if truncated:
         markup = _FULLTEXT_RE.sub("", markup)
-        truncated = True
     title: dict[str, Any] = mblog["title"] if isinstance(mblog.get("title"), dict) else {}
     is_top = mblog.get("isTop")
-    pinned = bool(
+    pinned = pinned or bool(
         is_top is True
         or str(is_top) == "1"
         or str(mblog.get("mblogtype")) == "2"
+        or _pinned_card(mblog)
         or "置顶" in str(title.get("text") or "")
     )
     retweet = mblog.get("retweeted_status")
@@ -283,7 +346,7 @@ def mblog_document(mblog: dict[str, Any], now: datetime | None = None) -> Docume
         id=post_id,
         url=_status_url(post_id),
         author=str(user.get("screen_name")) if user.get("screen_name") else None,
-        published_at=parse_weibo_time(mblog.get("created_at"), now),
+        published_at=parse_weibo_time(mblog.get("created_at"), now, mid=_text_field(mblog, "mid", "id")),
         status=status,
         truncated=truncated,
         pinned=pinned,
@@ -294,13 +357,14 @@ def mblog_document(mblog: dict[str, Any], now: datetime | None = None) -> Docume
     )
 
 
-def _cards(cards: list[Any]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
+def _cards(cards: list[Any]) -> list[tuple[dict[str, Any], bool]]:
+    """(mblog, pinned by its card) of every post card, card groups included."""
+    out: list[tuple[dict[str, Any], bool]] = []
     for card in cards:
         if not isinstance(card, dict):
             continue
         if str(card.get("card_type")) == "9" and isinstance(card.get("mblog"), dict):
-            out.append(card["mblog"])
+            out.append((card["mblog"], _pinned_card(card)))
         elif isinstance(card.get("card_group"), list):
             out.extend(_cards(card["card_group"]))
     return out
@@ -324,6 +388,28 @@ def _post_id_from(url: str) -> str | None:
         return found
     m = _MID_IN_NAME_RE.search(url.replace("\\", "/").rsplit("/", 1)[-1])
     return m.group(1) if m else None
+
+
+@guard("Weibo detail page")
+def parse_weibo_page(data: bytes, url: str) -> list[Document]:
+    """The post of an m.weibo.cn detail page: ``var $render_data = [{"status": {…}}][0] || {};``."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    raw = bytes(data)
+    m = _RENDER_DATA_RE.search(raw)
+    if m is None:
+        raise ParseError("Weibo detail page without var $render_data")
+    text = raw[m.end() :].decode("utf-8", errors="replace")
+    try:
+        value, _ = json.JSONDecoder().raw_decode(text)
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"Weibo detail page: $render_data is not JSON: {exc}") from None
+    render = value[0] if isinstance(value, list) and value else value
+    status = render.get("status") if isinstance(render, dict) else None
+    if not isinstance(status, dict) or not ("id" in status or "mid" in status):
+        raise ParseError("Weibo detail page: $render_data holds no status")
+    doc = mblog_document(status)
+    return [doc.model_copy(update={"via": "page"})]
 
 
 @guard("Weibo JSON")
@@ -350,7 +436,7 @@ def parse_weibo_json(data: bytes, url: str) -> list[Document]:
             ]
         raise ParseError(reason)
     if isinstance(body, dict) and isinstance(body.get("cards"), list):
-        return [mblog_document(m) for m in _cards(body["cards"])]
+        return [mblog_document(m, pinned=pinned) for m, pinned in _cards(body["cards"])]
     if isinstance(body, dict) and "longTextContent" in body:
         post_id = _post_id_from(url)
         images: list[str] = []
