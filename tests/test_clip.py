@@ -137,7 +137,8 @@ NOTE_DATES = [
 
 @pytest.mark.parametrize(("front", "meta", "url", "want"), NOTE_DATES)
 def test_a_notes_own_dates_date_it(front: str, meta: str, url: str, want: str | None) -> None:
-    note = f"---\ntitle: 可灵实测\n原文链接: {url}\n{front}---\n\n## 正文\n\n可灵 2.1 更稳。\n\n## 元数据\n\n{meta}"
+    head = f"---\ntitle: 可灵实测\n原文链接: {url}\n{front}---\n\n"
+    note = f"{head}## 正文\n\n可灵 2.1 更稳。\n\n## 元数据\n\n{meta}"
     doc = parse_clip_note(note.encode(), "note.md")
     assert (doc.published_at.isoformat() if doc.published_at else None) == want
     assert doc.text == "可灵 2.1 更稳。"

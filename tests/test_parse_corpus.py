@@ -193,7 +193,7 @@ def test_a_detail_page_and_the_api_answer_for_one_post_agree() -> None:
     """corpus2 holds the same post as a statuses/show answer and as an m.weibo.cn detail page."""
     if not EXPECTED["corpus2"]:
         pytest.skip("../shared/corpus2 is not beside the repo")
-    singles = {}
+    singles: dict[str, list[Document]] = {}
     for entry in EXPECTED["corpus2"]["weibo"]:
         if entry["kind"] in ("post", "detail_page"):
             singles.setdefault(entry["id"], []).append(_parse("corpus2", entry["path"])[0])

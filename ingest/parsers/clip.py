@@ -117,7 +117,7 @@ def _as_datetime(value: Any) -> dt.datetime | None:
 def _note_date(meta: dict[str, Any], metadata: dict[str, str], url: str | None) -> dt.datetime | None:
     """The document's date (see the module docstring); front matter first, then the metadata list."""
     published = _as_datetime(_pick(meta, DATE_KEYS)) or _as_datetime(_pick(metadata, DATE_KEYS))
-    if published is None and platform_of(url) == "weibo":
+    if published is None and url and platform_of(url) == "weibo":
         published = mid_time(weibo_post_id(url))
     return published or _as_datetime(_pick(meta, SAVED_KEYS)) or _as_datetime(_pick(metadata, SAVED_KEYS))
 
