@@ -73,6 +73,15 @@ def test_hailuo_is_sold_by_resolution_not_in_named_tiers() -> None:
         ),
         # a model sold as its own tier keeps it
         ("可灵2.1大师版（1080P），5秒100灵感值。", [("Kling 2.1 Master", "master", "1080p", 100)]),
+        # a further clip length keeps the resolution named once for the tier
+        (
+            "可灵2.1大师版（1080P），5秒100灵感值，10秒200灵感值。",
+            [("Kling 2.1 Master", "master", "1080p", 100), ("Kling 2.1 Master", "master", "1080p", 200)],
+        ),
+        (
+            "可灵2.1高品质模式（1080P），5秒35灵感值，标准模式5秒20灵感值。",
+            [("Kling 2.1", "high-quality", "1080p", 35), ("Kling 2.1", "standard", None, 20)],
+        ),
     ],
 )
 def test_price_tier_is_the_vendors_named_tier_only(text: str, expected: list[tuple]) -> None:

@@ -209,6 +209,7 @@ class PriceRules:
         text = view.cue_text
         qs = view.quantities[sid]
         prev_end = sent.start
+        prev_res: str | None = None  # the resolution the previous amount of this sentence was for
         for i, an in enumerate(anchors):
             end_q = an.money or an.q
             seg_lo = prev_end
@@ -226,6 +227,12 @@ class PriceRules:
                 continue
             fields = self._fields(an, [q for q in qs if seg_lo <= q.start < seg_hi])
             tier_word = self.tier_re.search(text, seg_lo, seg_hi)
+            # "大师版（1080P），5秒100灵感值，10秒200灵感值": a further clip length of the same
+            # tier and resolution names neither again
+            if "resolution" in fields or tier_word is not None:
+                prev_res = fields.get("resolution")  # type: ignore[assignment]
+            elif prev_res is not None and "duration_s" in fields:
+                fields["resolution"] = prev_res
             q_lo = seg_lo
             while q_lo < seg_hi and text[q_lo] in " ，,；;、)）":
                 q_lo += 1
