@@ -447,3 +447,9 @@ def m007_two_character_search(db: Database) -> None:
         ("documents", "summary"),
     ):
         db.execute(f"create index {table}_{column}_tail on {table} (lower(substr({column}, -2)))")
+
+
+@migrations()
+def m008_claim_feature(db: Database) -> None:
+    # capability and limitation claims name the feature they are about (one claim per feature)
+    db.table("claims").add_column("feature", str)

@@ -53,6 +53,8 @@ class Claim(BaseModel):
     percent: float | None = None
     direction: Literal["down", "up"] | None = None
     versus: str | None = None
+    # capability / limitation: the feature or specification the claim is about (one claim per feature)
+    feature: str | None = None
     # speed
     generation_s: float | None = None
     generation_s_min: float | None = None

@@ -146,8 +146,8 @@ def test_coordinated_and_plural_subjects_give_one_claim_per_model() -> None:
 )
 def test_cue_kinds(text: str, kind: str, key: str) -> None:
     claims = scored(claims_of(text))
-    assert [c.kind for c in claims] == [kind]
-    assert key in claims[0].quote
+    assert {c.kind for c in claims} == {kind}  # one claim per feature: 只支持A，不支持B is two
+    assert any(key in c.quote for c in claims)
 
 
 def test_exception_gets_the_opposite_of_the_others() -> None:

@@ -30,6 +30,7 @@ from ingest.extract.prices import PriceRules, Rate
 from ingest.extract.registry import Registry, load_registry
 from ingest.extract.section import Draft, SectionView, Subject
 from ingest.extract.sentences import Splitter
+from ingest.extract.specs import SpecRules
 from ingest.extract.speed import SpeedRules
 from schemas.claim import Claim
 from schemas.document import Document
@@ -48,6 +49,7 @@ class Extractor:
         self.price_rules = PriceRules(self.lex, self.reg)
         self.speed_rules = SpeedRules(self.lex)
         self.opinion_rules = OpinionRules(self.lex)
+        self.spec_rules = SpecRules(self.lex)
 
     # ----- public --------------------------------------------------------------
     def extract(self, doc: Document, document: str) -> list[Claim]:
@@ -86,12 +88,13 @@ class Extractor:
         carry = False
         cue_kinds = self.opinion_rules.prepare(view)
         speedy = self.speed_rules.speedy_sentences(view)
+        specs = self.spec_rules.prepare(view)
         for sid, sent in enumerate(view.sentences):
             view.enter(sid)
             if sent.prompt:
                 continue
             qs = view.quantities[sid]
-            if not qs and not view.mentions[sid] and sid not in cue_kinds:
+            if not qs and not view.mentions[sid] and sid not in cue_kinds and sid not in specs:
                 # nothing any rule reads: only whether it talks about speed carries over, and a
                 # heading naming no model returns the anchor to the document's model
                 carry = sid in speedy
@@ -110,7 +113,10 @@ class Extractor:
             timed, carry = self.speed_rules.sentence(view, sid, carry, sid in speedy)
             drafts += timed
             if sid in cue_kinds:
-                drafts += self.opinion_rules.sentence_claims(view, sid, cue_kinds[sid])
+                busy = self.spec_rules.clauses_with_items(view, sid, specs.get(sid, []))
+                drafts += self.opinion_rules.sentence_claims(view, sid, cue_kinds[sid], busy)
+            if sid in specs:
+                drafts += self.spec_rules.sentence_claims(view, sid, specs[sid])
             view.update_topic(sid)
         return self._dedupe(drafts), rates
 
@@ -126,7 +132,7 @@ class Extractor:
         seen: set[tuple[Any, ...]] = set()
         out: list[Draft] = []
         for d in drafts:
-            key: tuple[Any, ...] = (d.kind, d.model, d.start, d.end)
+            key: tuple[Any, ...] = (d.kind, d.model, d.start, d.end, d.fields.get("feature"))
             if d.kind == "price":
                 key = (d.kind, d.model, d.tier, *sorted((k, str(v)) for k, v in d.fields.items()))
             if key in seen:

@@ -5,8 +5,8 @@ strength). Cues come from the lexicon: phrases, degree + quality word
 (更自然, 有点假), a quality word that ends its clause (运镜丝滑。), negated
 quality words (不自然 -> bug), generic flaw nouns (问题; 没有太大缺点 ->
 strength), flaws a "fix" negator denies (不会跳轴, 没再闪烁, no longer
-flickers -> strength; 避免穿模 -> nothing) and features with a modal
-(不支持文生视频 -> limitation). Clauses then form groups: adjacent cue clauses
+flickers -> strength; 避免穿模 -> nothing). Features and specifications
+(不支持文生视频, 支持4K) are read by ``specs``. Clauses then form groups: adjacent cue clauses
 of one kind join unless the later one opens with an additive connective
 (而且/同时/also: a separate point); a clause without a cue leads into the next
 cue clause unless a contrast (但/就是/but) or another model stands between,
@@ -22,20 +22,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from ingest.extract.lexicon import CUE_PRIORITY, FLIP, Lexicon, WordScanner, alt, cue_set
+from ingest.extract.lexicon import CUE_PRIORITY, FLIP, Lexicon, cue_set
 from ingest.extract.section import Draft, SectionView, Subject
 from ingest.extract.sentences import Clause
 
 log = logging.getLogger(__name__)
-
-
-def _near(gap: str) -> bool:
-    """Is a modal this close to its feature: four characters, or two English words?
-
-    (generate synchronized audio)
-    """
-    gap = gap.strip()
-    return len(gap) <= 4 or (gap.isascii() and len(gap) <= 24 and gap.count(" ") <= 1)
 
 
 _ADVERB = re.compile(r"\s+[a-z]{2,}ly\s+")
@@ -59,16 +50,7 @@ class OpinionRules:
         self.window = int(lex.setting("negation_window", 6))
         self.merge_gap = int(lex.setting("merge_gap_chars", 24))
         self.lex = lex
-        self.feature_re = WordScanner(lex.words("features", "words"))
-        self.only = set(lex.words("features", "only"))
-        self.cannot = set(lex.words("features", "cannot"))
-        modal = lex.words("features", "only") + lex.words("features", "cannot") + lex.words("features", "can")
-        self.modal_re = re.compile(alt(modal))
         self.correlative_re = re.compile(lex.alt("markers", "correlative"))
-        self.can_after_re = re.compile(
-            rf"(?:\s*(?:、|和|与|/|and|or|,)?\s*(?:{lex.alt('features', 'words')}))*"
-            rf"\s*(?:{lex.alt('features', 'can_after')})"
-        )
 
     # ----- cues ----------------------------------------------------------------
     def _negation(
@@ -133,15 +115,15 @@ class OpinionRules:
             for m in pattern.finditer(text):
                 hit = clause_at(m.start())
                 if hit:
-                    cue = self._negated_kind(pkind, self._negation(view, hit[0], hit[1], m.start(), m.end()))
+                    # a capability pattern says a limit is absent (没有这个限制): its negator is its own
+                    negation = (
+                        None
+                        if pkind == "capability"
+                        else self._negation(view, hit[0], hit[1], m.start(), m.end())
+                    )
+                    cue = self._negated_kind(pkind, negation)
                     if cue:
                         hit[2].add(cue)
-        for m in self.feature_re.finditer(text):
-            hit = clause_at(m.start())
-            if hit:
-                feature = self._feature_kind(text, hit[1], m.start(), m.end())
-                if feature:
-                    hit[2].add(feature)
         out: dict[int, list[str | None]] = {}
         for (sid, ci), kinds in found.items():
             best = next((k for k in CUE_PRIORITY if k in kinds), None)
@@ -224,24 +206,14 @@ class OpinionRules:
             return True
         return b - a <= 16 and bool(_ADVERB.fullmatch(text, a, b))
 
-    def _feature_kind(self, text: str, clause: Clause, fs: int, fe: int) -> str | None:
-        window_start = max(clause.start, fs - 24)
-        modals = [
-            m
-            for m in self.modal_re.finditer(text, window_start, fs)
-            if not re.search(r"[，,。；;]", text[m.end() : fs])
-        ]
-        if modals and _near(text[modals[-1].end() : fs]):
-            # "cannot generate audio", "不能生成音频": a negator anywhere in the run of modals wins
-            words = {re.sub(r"\s+", " ", m.group(0)) for m in modals}
-            return "limitation" if words & (self.only | self.cannot) else "capability"
-        if self.can_after_re.match(text, fe, clause.end):
-            return "capability"
-        return None
-
     # ----- grouping ------------------------------------------------------------
-    def sentence_claims(self, view: SectionView, sid: int, clause_kinds: list[str | None]) -> list[Draft]:
-        """Claims of sentence ``sid`` whose clauses have the cue kinds ``clause_kinds``."""
+    def sentence_claims(
+        self, view: SectionView, sid: int, clause_kinds: list[str | None], busy: set[int] | None = None
+    ) -> list[Draft]:
+        """Claims of sentence ``sid`` whose clauses have the cue kinds ``clause_kinds``.
+
+        ``busy``: clauses another rule claims (a specification): they join no cue group.
+        """
         if not any(clause_kinds):
             return []
         clauses = view.sentences[sid].clauses
@@ -252,7 +224,7 @@ class OpinionRules:
             for c in clauses
         ]
         self._exceptions(clauses, kinds, rules)
-        groups = self._group(view, sid, kinds, rules, additive)
+        groups = self._group(view, sid, kinds, rules, additive, busy or set())
         for g in groups:
             first = clauses[g.clauses[0]]
             last = clauses[g.clauses[-1]]
@@ -281,7 +253,13 @@ class OpinionRules:
         return any(c.start <= m.start < c.end and not m.versus for m in view.mentions[sid])
 
     def _group(
-        self, view: SectionView, sid: int, kinds: list[str | None], rules: list[str], additive: list[bool]
+        self,
+        view: SectionView,
+        sid: int,
+        kinds: list[str | None],
+        rules: list[str],
+        additive: list[bool],
+        busy: set[int],
     ) -> list[Group]:
         """Cue clauses into groups.
 
@@ -311,11 +289,12 @@ class OpinionRules:
                 groups.append(prev)
             owner[i] = prev
         for i in range(n):  # clauses without a cue lead into the next group if nothing stands between
-            if owner[i] is not None or kinds[i] is not None or clauses[i].others:
+            if owner[i] is not None or kinds[i] is not None or clauses[i].others or i in busy:
                 continue
             j = next((k for k in range(i + 1, n) if kinds[k] is not None), None)
             if j is None or any(
-                clauses[k].contrast or clauses[k].others or additive[k] for k in range(i + 1, j + 1)
+                clauses[k].contrast or clauses[k].others or additive[k] or k in busy
+                for k in range(i + 1, j + 1)
             ):
                 continue
             target = owner[j]
@@ -329,7 +308,7 @@ class OpinionRules:
             owner[i] = target
         for i in range(1, n):  # what is left trails the group before it
             prev_owner = owner[i - 1]
-            if owner[i] is not None or prev_owner is None or kinds[i] is not None:
+            if owner[i] is not None or prev_owner is None or kinds[i] is not None or i in busy:
                 continue
             c = clauses[i]
             if c.contrast or c.others or c.exception or self._has_subject(view, sid, c):

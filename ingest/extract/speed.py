@@ -77,7 +77,9 @@ class SpeedRules:
             lead = self.lead_re.match(text, t.start, t.end)
             limit = self._length_limit(before + lead.group(0) if lead else before, t, text[t.end : hi])
             if limit and not self.speed_re.search(text, t.end, hi):
-                out += self._claims(view, sid, limit, lo, hi, t, {})
+                out += self._claims(
+                    view, sid, limit, lo, hi, t, {"feature": " ".join(view.text[t.start : t.end].split())}
+                )
                 continue
             if self.length_re.search(text, lo, t.start) or self.clip_after_re.match(text, t.end, hi):
                 continue  # 时长10秒, 5秒1080P的视频: a clip length

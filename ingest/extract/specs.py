@@ -1,0 +1,221 @@
+"""Capabilities and limitations from what a review says a model can make.
+
+A specification item is a feature word (图生视频, 首尾帧, native audio, lip
+sync…), a resolution (1080p, 4K, 1440x960), a frame rate (60fps, 60帧, 24
+frames per second), an aspect ratio (9:16, 任意比例) or a clip length (时长6秒,
+16 秒直出, 5-second clips, a 16-second cap). A clause holding items gives one
+claim per item, all quoting the clause, of the kind the words around each item
+decide:
+
+* a limit in front of the item (只能, 仅, 不支持, 无法, only, cannot, not yet) or
+  right after it (cap, limit, max, 上限) makes a limitation; "只需/only takes"
+  is not a limit;
+* otherwise the clause must grant it: a verb of ability or output (支持, 可以,
+  生成, 输出, 长达, 最高, supports, generates, up to) anywhere in it, a grant
+  after the items (文生图生都可以), or a specification layout: a labelled list
+  line ("画质：1080p") or a line of several items after a model name (a table
+  row flattened into text).
+
+Items a comparison introduces (相较于…, compared with, than, 以前, the previous)
+belong to the other side and are skipped, and so are clauses about money (a
+resolution next to a price says what the price buys) or generation time.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from ingest.extract.lexicon import Lexicon, WordScanner, alt
+from ingest.extract.numbers import Quantity
+from ingest.extract.section import Draft, SectionView
+from ingest.extract.sentences import Clause
+
+log = logging.getLogger(__name__)
+
+# frame rates, pixel sizes and aspect ratios (resolutions like 1080p / 4k come from the quantities)
+_VALUE = re.compile(
+    r"(?<![\d.:])\d{2,3}\s*(?:fps|帧(?:/秒|每秒)?(?!数)|frames?\s+per\s+second|frames?/s)"
+    r"|(?<![\d.])\d{3,4}\s*[x×*]\s*\d{3,4}(?!\d)"
+    r"|(?<![\d.:])(?:1|2|3|4|9|16|21)\s*:\s*(?:1|3|4|9|16)(?![\d:])"
+)
+_LIST_LINE = re.compile(r"[^\n：:]{1,16}[：:]")
+
+
+@dataclass(slots=True)
+class Item:
+    start: int
+    end: int
+    what: str  # feature | value | length
+
+
+class SpecRules:
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.features = WordScanner(lex.words("features", "words"))
+        limit_before = lex.words("features", "only") + lex.words("features", "cannot")
+        limit_before += lex.words("features", "limit_before")
+        self.limit_before_re = re.compile(
+            rf"(?:{alt(limit_before)})(?!{lex.alt('features', 'not_limit_after', bound_start=False)})"
+        )
+        self.limit_after_re = re.compile(rf"\s*[\-(（]?\s*(?:{lex.alt('features', 'limit_after')})")
+        grant = (
+            lex.words("features", "can") + lex.words("features", "grant") + lex.words("features", "not_grant")
+        )
+        self.grant_re = WordScanner(grant)
+        self.narrative = frozenset(lex.words("features", "narrative"))
+        self.not_grant = frozenset(lex.words("features", "not_grant"))
+        self.can_after_re = re.compile(rf"[^，。,;；]{{0,12}}?(?:{lex.alt('features', 'can_after')})")
+        self.versus_re = re.compile(lex.alt("features", "versus"))
+        self.length_before_re = re.compile(
+            rf"(?:{lex.alt('context', 'length')}|{lex.alt('features', 'length_lead')})\s*(?:为|是|有|[:：])?\s*$"
+        )
+        self.length_after_re = re.compile(
+            rf"\s*-?\s*(?:的)?\s*(?:{lex.alt('context', 'clip_after')}|{lex.alt('features', 'length_tail')})"
+        )
+        # lengths the speed rules read as a maximum (最长10秒, 10秒以上的视频无法生成, clips longer than 8 seconds)
+        self.max_before_re = re.compile(
+            alt(
+                lex.words("features", "max_length")
+                + lex.words("features", "max_length_only")
+                + lex.words("features", "exceed")
+            )
+            + r"\s*(?:生成|可以|能|支持)?\s*$"
+        )
+        self.speed_re = WordScanner(lex.words("features", "not_length"))
+        self.not_item_re = re.compile(lex.alt("features", "not_items"))
+
+    # ----- finding items -------------------------------------------------------
+    def prepare(self, view: SectionView) -> dict[int, list[Item]]:
+        """Specification items of every sentence that holds one, from one scan of the section."""
+        text = view.cue_text
+        found: dict[int, list[Item]] = {}
+
+        def add(start: int, end: int, what: str) -> None:
+            sid = view.sentence_index(start)
+            if sid is not None and not view.sentences[sid].prompt:
+                found.setdefault(sid, []).append(Item(start, end, what))
+
+        for m in self.features.finditer(text):
+            if not self.not_item_re.match(text, m.start()):
+                add(m.start(), m.end(), "feature")
+        for m in _VALUE.finditer(text):
+            add(m.start(), m.end(), "value")
+        for sid, qs in enumerate(view.quantities):
+            for q in qs:
+                if q.kind == "resolution":
+                    found.setdefault(sid, []).append(Item(q.start, q.end, "value"))
+                elif q.kind == "time" and not view.sentences[sid].prompt and self._clip_length(text, q):
+                    found.setdefault(sid, []).append(Item(q.start, q.end, "length"))
+        for items in found.values():
+            items.sort(key=lambda i: i.start)
+        return found
+
+    def _clip_length(self, text: str, q: Quantity) -> bool:
+        """Is time ``q`` a clip length (时长6秒, 6秒视频, 16 秒直出, a 16-second cap)?
+
+        Not a maximum the speed rules read (最长10秒, 10秒以上), nor a bound (30 秒内).
+        """
+        lo = max(0, q.start - 12)
+        if q.qual or self.max_before_re.search(text, lo, q.start):
+            return False
+        return bool(
+            self.length_before_re.search(text, lo, q.start) or self.length_after_re.match(text, q.end)
+        )
+
+    @staticmethod
+    def clauses_with_items(view: SectionView, sid: int, items: list[Item]) -> set[int]:
+        """Indexes of the clauses of sentence ``sid`` that hold an item."""
+        if not items:
+            return set()
+        return {
+            ci
+            for ci, c in enumerate(view.sentences[sid].clauses)
+            if any(c.start <= i.start < c.end for i in items)
+        }
+
+    # ----- claims ----------------------------------------------------------------
+    def sentence_claims(self, view: SectionView, sid: int, items: list[Item]) -> list[Draft]:
+        sent = view.sentences[sid]
+        text = view.cue_text
+        if any(q.kind in ("credits", "cny", "usd") for q in view.quantities[sid]):
+            return []  # a resolution or length next to an amount says what the amount buys
+        layout = self._layout(view, sid, items)
+        out: list[Draft] = []
+        for clause in sent.clauses:
+            inside = [i for i in items if clause.start <= i.start < clause.end]
+            if not inside or self.speed_re.search(text, clause.start, clause.end):
+                continue  # none, or what was timed (10秒1080p视频生成时间约2分钟)
+            granted = layout or self._grants(view, sid, clause.start, clause.end)
+            granted = granted or bool(self.can_after_re.match(text, inside[-1].end, clause.end))
+            lo = clause.start
+            for n, item in enumerate(inside):
+                kind = self._kind(text, clause, lo, item, granted)
+                lo = item.end
+                nxt = inside[n + 1].start if n + 1 < len(inside) else clause.end
+                if kind is None or (
+                    kind == "capability" and self.limit_before_re.search(text, item.end, nxt)
+                ):
+                    continue  # none, or the condition of a limit after it (1080P只支持6秒)
+                # a specification line or row is one statement: it is the quote of each item in it
+                span = (sent.start, sent.end) if layout else (clause.start, clause.end)
+                out += self._drafts(view, sid, span, clause, item, kind)
+        return out
+
+    def _grants(self, view: SectionView, sid: int, lo: int, hi: int) -> bool:
+        """Does [lo, hi) say the model offers something (支持, 生成, up to)?
+
+        Not what one test made (生成了), nor a grant word inside a model name (可灵) or another word (可能).
+        """
+        text = view.cue_text
+        names = [(m.start, m.end) for m in view.mentions[sid]]
+        for m in self.grant_re.finditer(text, lo, hi):
+            word = m.group(0)
+            if word in self.not_grant or any(a <= m.start() < b for a, b in names):
+                continue
+            if not (word in self.narrative and text.startswith("了", m.end())):
+                return True
+        return False
+
+    def _layout(self, view: SectionView, sid: int, items: list[Item]) -> bool:
+        """Is the sentence laid out as a specification: "画质：1080p", or a model then several items?"""
+        sent = view.sentences[sid]
+        text = view.cue_text
+        line_start = text.rfind("\n", 0, sent.start) + 1
+        label = _LIST_LINE.match(text, line_start)
+        if (
+            label
+            and label.end() <= items[0].start
+            and not self.versus_re.search(text, line_start, items[0].start)
+        ):
+            return True
+        if len(items) < 2 or any(ch in text[sent.start : sent.end] for ch in "，,；;。"):
+            return False
+        named = [m for m in view.mentions[sid] if not m.versus]
+        return bool(named) and named[0].start < items[0].start and items[0].start - named[0].end <= 6
+
+    def _kind(self, text: str, clause: Clause, lo: int, item: Item, granted: bool) -> str | None:
+        """The kind of ``item``; ``lo`` is where the text about it starts (the previous item's end)."""
+        if self.versus_re.search(text, lo, item.start):
+            return None
+        if self.limit_before_re.search(text, clause.start, item.start) or self.limit_after_re.match(
+            text, item.end, clause.end
+        ):
+            return "limitation"
+        return "capability" if granted else None
+
+    def _drafts(
+        self, view: SectionView, sid: int, span: tuple[int, int], clause: Clause, item: Item, kind: str
+    ) -> list[Draft]:
+        subj = view.subject(sid, clause.start, clause.end, item.start)
+        if subj is None or not subj.models:
+            return []
+        conf = self.lex.confidence(kind)
+        if not subj.explicit:
+            conf *= float(self.lex.confidence("context_model_factor"))
+        feature = " ".join(view.text[item.start : item.end].split())
+        return [
+            Draft(kind, span[0], span[1], name, tier, "spec", round(conf, 3), {"feature": feature})
+            for name, tier in zip(subj.models, subj.tiers, strict=True)
+        ]

@@ -1,0 +1,102 @@
+"""Capabilities and limitations from specifications, and the general cues that replaced seed phrases.
+
+Every example is written for the rule it tests (Simplified, Traditional and English).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extract_helpers import claims_of, scored
+
+
+def _specs(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (c.kind, c.model, c.feature)
+        for c in scored(claims_of(text))
+        if c.kind in ("capability", "limitation")
+    ]
+
+
+# ----- one claim per feature ------------------------------------------------
+def test_a_list_of_features_is_one_claim_per_feature_each_quoting_the_clause() -> None:
+    claims = [
+        c for c in claims_of("海螺02这次更新后支持首尾帧、视频延长和多镜头。") if c.kind == "capability"
+    ]
+    assert [c.feature for c in claims] == ["首尾帧", "视频延长", "多镜头"]
+    assert {c.model for c in claims} == {"Hailuo 02"}
+    assert {c.quote for c in claims} == {"海螺02这次更新后支持首尾帧、视频延长和多镜头"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vidu Q1支持生成8秒、1080P、30帧的视频。",
+            [("8秒", "capability"), ("1080P", "capability"), ("30帧", "capability")],
+        ),
+        ("可靈2.1支援 4K 輸出和原生音訊同步。", [("4K", "capability"), ("音訊同步", "capability")]),
+        (
+            "Veo 3 now generates vertical 9:16 clips at 60fps.",
+            [("9:16", "capability"), ("60fps", "capability")],
+        ),
+        ("Pika 1.0 can only make 720p videos.", [("720p", "limitation")]),
+        (
+            "海螺02目前不支持自定义比例，只能输出16:9。",
+            [("自定义比例", "limitation"), ("16:9", "limitation")],
+        ),
+        ("Runway Gen-4 doesn't offer lip sync yet.", [("lip sync", "limitation")]),
+    ],
+)
+def test_items_and_their_kind(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f, k) for k, _, f in _specs(text)] == expected
+
+
+def test_clip_lengths_are_specifications_and_caps_after_them_are_limits() -> None:
+    assert _specs("Vidu Q1单次支持 12 秒直出。") == [("capability", "Vidu Q1", "12 秒")]
+    assert _specs("Luma's 9-second cap makes long shots hard.") == [("limitation", "Luma", "9-second")]
+    assert _specs("Pika 1.0 clips are only four seconds long.") == [
+        ("limitation", "Pika 1.0", "four seconds")
+    ]
+
+
+def test_a_labelled_spec_line_and_a_spec_row_quote_the_whole_line() -> None:
+    claims = [c for c in claims_of("清影新版参数：\n- 画质：4K，60帧\n") if c.kind == "capability"]
+    assert [c.feature for c in claims] == ["4K", "60帧"] and {c.quote for c in claims} == {"画质：4K，60帧"}
+    row = [c for c in claims_of("对比如下。\n\n海螺02 1080p 24fps 6秒 MP4\n") if c.kind == "capability"]
+    assert [c.feature for c in row] == ["1080p", "24fps"] and row[0].quote == "海螺02 1080p 24fps 6秒 MP4"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "可灵2.1的1080P视频，一条要35灵感值。",  # what a price buys
+        "海螺02生成一条10秒1080P视频耗时约3分钟。",  # what was timed
+        "可灵2.1给我生成了一个4:3的视频，挺好玩。",  # what one test made
+        "可灵2.1用这张图生成一段视频。",  # 图生 inside 图生成
+        "相较于以前的720p，Veo 3好多了。",  # the other side of a comparison
+        "海螺02只需30秒就能出片。",  # 只需 is no limit
+    ],
+)
+def test_specs_that_are_not_claims(text: str) -> None:
+    assert _specs(text) == []
+
+
+def test_an_item_that_conditions_a_limit_is_not_a_capability() -> None:
+    assert _specs("Vidu Q1的开源版本只支持文生视频。") == [("limitation", "Vidu Q1", "文生视频")]
+
+
+# ----- general cues in place of phrases found only in a seed -------------------
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("海螺02的画面又上了一个台阶。", "strength"),
+        ("海螺02准确地还原了原图的光影。", "strength"),
+        ("海螺02里的人物悬浮在空中走路。", "bug"),
+        ("海螺02让她转身，转了个寂寞。", "bug"),
+        ("海螺02的动作有种说不出的怪异。", "bug"),
+        ("海螺02标准版只支持5秒，大师版没有这个限制。", "capability"),
+    ],
+)
+def test_general_cues(text: str, kind: str) -> None:
+    assert kind in {c.kind for c in scored(claims_of(text))}
