@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extract_helpers import claims_of, scored
+from tests.extract_helpers import claims_of, scored
 
 
 def _specs(text: str) -> list[tuple[str, str | None, str | None]]:

@@ -68,13 +68,12 @@ class SpecRules:
         self.not_grant = frozenset(lex.words("features", "not_grant"))
         self.can_after_re = re.compile(rf"[^，。,;；]{{0,12}}?(?:{lex.alt('features', 'can_after')})")
         self.versus_re = re.compile(lex.alt("features", "versus"))
-        self.length_before_re = re.compile(
-            rf"(?:{lex.alt('context', 'length')}|{lex.alt('features', 'length_lead')})\s*(?:为|是|有|[:：])?\s*$"
-        )
+        lead = lex.alt("context", "length") + "|" + lex.alt("features", "length_lead")
+        self.length_before_re = re.compile(rf"(?:{lead})\s*(?:为|是|有|[:：])?\s*$")
         self.length_after_re = re.compile(
             rf"\s*-?\s*(?:的)?\s*(?:{lex.alt('context', 'clip_after')}|{lex.alt('features', 'length_tail')})"
         )
-        # lengths the speed rules read as a maximum (最长10秒, 10秒以上的视频无法生成, clips longer than 8 seconds)
+        # lengths the speed rules read as a maximum (最长10秒, 10秒以上的视频无法生成, longer than 8 seconds)
         self.max_before_re = re.compile(
             alt(
                 lex.words("features", "max_length")
