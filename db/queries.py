@@ -206,8 +206,7 @@ order by r.model, coalesce(r.tier, ''), {_RES_ORDER}, r.duration_s
 """
 )
 
-#: Columns of PRICE_TABLE_SQL holding JSON text; Datasette decodes them with ``_json=``.
-PRICE_JSON_COLUMNS = ("document_ids", "document_urls", "conflict", "alternatives")
+# Its columns holding JSON text are schemas.prices.JSON_FIELDS; Datasette decodes them with ``_json=``.
 
 # One row per body price claim, for the history (read from claims: it shows each quote).
 PRICE_OBS_CTE = f"""

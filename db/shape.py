@@ -36,3 +36,9 @@ def ensure_db_shape(db: Database) -> None:
     if pending:
         log.info("applying migrations: %s", ", ".join(m.name for m in pending))
         migrations.apply(db)
+
+
+def checkpoint(db: Database) -> bool:
+    """Fold the write-ahead log into the file; True when a writer kept part of it."""
+    busy, _, _ = db.execute("pragma wal_checkpoint(truncate)").fetchone()
+    return bool(busy)

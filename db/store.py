@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +24,7 @@ def sha256(data: bytes) -> str:
 
 
 def save_raw(db: Database, body: bytes, origin: str, content_type: str | None = None) -> tuple[str, bool]:
-    """Store bytes content-addressed; returns (sha256, whether they were new)."""
+    """Store bytes content-addressed, committed at once; returns (sha256, whether they were new)."""
     digest = sha256(body)
     if db.execute("select 1 from raw where sha256 = ?", [digest]).fetchone():
         return digest, False
@@ -41,6 +40,7 @@ def save_raw(db: Database, body: bytes, origin: str, content_type: str | None = 
         pk="sha256",
         ignore=True,
     )
+    db.conn.commit()
     return digest, True
 
 
@@ -53,6 +53,7 @@ def save_source(db: Database, name: str, type_: str, config: dict[str, Any]) -> 
     existing = db.execute("select type, config from sources where name = ?", [name]).fetchone()
     if existing != (row["type"], row["config"]):
         db.table("sources").upsert(row, pk="name")
+        db.conn.commit()
 
 
 def save_models(db: Database, models: Iterable[dict[str, Any]]) -> None:
@@ -156,10 +157,10 @@ def save_document(
             db.table("documents").update(row["id"], {"extractor_version": version})
         if claims is None:
             return SaveResult(status)
-        return _replace_claims(db, row["id"], claims, version, status)
+        return replace_claims(db, row["id"], claims, version, status)
 
 
-def _replace_claims(
+def replace_claims(
     db: Database, document_id: str, claims: list[Claim], version: int, status: str
 ) -> SaveResult:
     _ensure_models(db, claims)
@@ -177,49 +178,28 @@ def _replace_claims(
     return SaveResult(status, claims_new=len(fresh), claims_removed=len(gone))
 
 
-def get_state(db: Database, source: str, key: str) -> str | None:
-    row = db.execute("select value from source_state where source = ? and key = ?", [source, key]).fetchone()
-    return row[0] if row else None
+def documents_current(db: Database, raw_sha: str, source: str, version: int) -> int:
+    """How many documents these exact bytes already gave ``source``, all extracted by ``version`` (else 0)."""
+    total, current = db.execute(
+        "select count(*), coalesce(sum(extractor_version = ?), 0) from documents"
+        " where raw_sha256 = ? and source = ?",
+        [version, raw_sha, source],
+    ).fetchone()
+    return int(total) if total and total == current else 0
 
 
-def set_state(db: Database, source: str, key: str, value: str) -> None:
-    if get_state(db, source, key) != value:
-        db.table("source_state").upsert({"source": source, "key": key, "value": value}, pk=("source", "key"))
+def stored_document(db: Database, key: str) -> Document | None:
+    """The document stored under ``key`` (``Document.key()``), as parsed, or None."""
+    rows = list(db.query("select * from documents where id = ?", [key]))
+    return row_to_document(rows[0]) if rows else None
 
 
-def start_run(db: Database, config_path: str, sources_total: int) -> int:
-    # A run that died (SIGKILL, power loss) never finished its row: say so.
-    db.execute("update runs set status = 'interrupted', exit_code = -1 where status = 'running'")
-    table = db.table("runs")
-    table.insert(
-        {
-            "started_at": now_iso(),
-            "status": "running",
-            "pid": os.getpid(),
-            "config_path": config_path,
-            "sources_total": sources_total,
-        }
-    )
-    db.conn.commit()
-    return int(table.last_pk)  # type: ignore[arg-type]
-
-
-def finish_run(db: Database, run_id: int, counts: dict[str, int], exit_code: int) -> None:
-    status = "ok" if exit_code == 0 else "failed"
-    db.table("runs").update(
-        run_id, {**counts, "finished_at": now_iso(), "status": status, "exit_code": exit_code}
-    )
-    db.conn.commit()
-
-
-def record_error(
-    db: Database, run_id: int, source: str, origin: str, error: str, raw_sha: str | None = None
-) -> None:
-    one_line = " ".join(error.split())[:1000]
-    db.table("run_errors").insert(
-        {"run_id": run_id, "source": source, "origin": origin, "error": one_line, "raw_sha256": raw_sha}
-    )
-    db.conn.commit()
+def save_reextracted(db: Database, document_id: str, claims: list[Claim], version: int) -> SaveResult:
+    """Replace a stored document's claims with those of extractor ``version``, in one transaction."""
+    with db.atomic():
+        result = replace_claims(db, document_id, claims, version, "reextracted")
+        db.table("documents").update(document_id, {"extractor_version": version})
+    return result
 
 
 def row_to_document(row: dict[str, Any]) -> Document:

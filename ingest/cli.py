@@ -189,12 +189,13 @@ def run(
 def runs(config_path: Path, db_path: Path | None, limit: int, show_errors: bool) -> None:
     """Show recent runs, what changed and what failed."""
     from db import open_db
+    from db.runs import errors_of_run, recent_runs
 
     path = db_path or _db_without_config(config_path)
     if not path.exists():
         raise click.ClickException(f"no database at {path}; run `pingce run` first")
     db = open_db(path)
-    rows = list(db.query("select * from runs order by id desc limit ?", [limit]))
+    rows = recent_runs(db, limit)
     if not rows:
         click.echo("no runs yet")
     for r in rows:
@@ -205,7 +206,7 @@ def runs(config_path: Path, db_path: Path | None, limit: int, show_errors: bool)
             f"failed_sources={r['sources_failed'] or 0} errors={r['errors'] or 0}"
         )
         if show_errors:
-            for e in db.query("select source, origin, error from run_errors where run_id = ?", [r["id"]]):
+            for e in errors_of_run(db, r["id"]):
                 click.echo(f"    {e['source']}: {e['origin']}: {e['error']}")
 
 
@@ -228,6 +229,7 @@ def _db_without_config(config_path: Path) -> Path:
 def reextract(config_path: Path, db_path: Path | None, force: bool, reparse: bool, silent: bool) -> None:
     """Re-extract claims from stored documents (no refetch)."""
     from db import open_db
+    from db.reads import count_rows
     from ingest.lock import LockBusy, RunLock
     from ingest.pipeline import EXIT_LOCKED
     from ingest.reprocess import reextract as do_reextract
@@ -242,7 +244,7 @@ def reextract(config_path: Path, db_path: Path | None, force: bool, reparse: boo
             db = open_db(path)
             if reparse:
                 with click.progressbar(
-                    length=db.table("raw").count, label="raw inputs", file=sys.stderr, hidden=hidden
+                    length=count_rows(db, "raw"), label="raw inputs", file=sys.stderr, hidden=hidden
                 ) as bar:
                     parsed = do_reparse(db, progress=lambda _: bar.update(1))
                 if not silent:
@@ -250,7 +252,7 @@ def reextract(config_path: Path, db_path: Path | None, force: bool, reparse: boo
                         f"re-parsed: {parsed['documents_changed']} documents changed, "
                         f"{parsed['documents_new']} new, {parsed['errors']} inputs no longer parse"
                     )
-            total = db.execute("select count(*) from documents").fetchone()[0]
+            total = count_rows(db, "documents")
             with click.progressbar(length=total, label="documents", file=sys.stderr, hidden=hidden) as bar:
                 counts = do_reextract(db, force=force, progress=lambda _: bar.update(1))
     except LockBusy as exc:

@@ -1,7 +1,7 @@
 """`pingce export prices`: the price table as CSV, JSON or JSON Lines.
 
-The rows come from ``db.queries.PRICE_TABLE_SQL``, the SQL behind Datasette's
-``price_table`` canned query, and are checked against ``schemas.prices.PriceRow``.
+The rows come from ``db.queries.PRICE_TABLE_SQL`` (run by ``db.reads.price_table``),
+the SQL behind Datasette's ``price_table`` canned query, and are checked against ``schemas.prices.PriceRow``.
 
 Encodings: JSON and JSONL carry lists, objects and booleans natively. In CSV an
 empty cell is null, and ``document_ids``, ``document_urls``, ``conflict`` and
@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
-from db.queries import PRICE_JSON_COLUMNS, PRICE_TABLE_SQL
+from db.reads import price_table
 from schemas.prices import JSON_FIELDS, PriceRow
 
 log = logging.getLogger(__name__)
@@ -77,14 +77,13 @@ def price_rows(
 
     ``since`` is an ISO date or time; without an offset it is Beijing time.
     """
-    cur = conn.execute(PRICE_TABLE_SQL, {"model": model or "", "since": since or ""})
-    names = [d[0] for d in cur.description]
+    names, found = price_table(conn, model, since)
     if tuple(names) != COLUMNS:
         raise RuntimeError(f"price table columns {names} differ from PriceRow {list(COLUMNS)}")
     rows = []
-    for raw in cur.fetchall():
+    for raw in found:
         record = dict(zip(names, raw, strict=True))
-        for col in PRICE_JSON_COLUMNS:
+        for col in JSON_FIELDS:
             record[col] = json.loads(record[col])
         rows.append(PriceRow.model_validate(record))
     log.debug("price table: %d rows (model=%r, since=%r)", len(rows), model, since)

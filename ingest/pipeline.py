@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from db.store import finish_run, record_error, save_document, save_models, save_raw, save_source, start_run
+from db.runs import finish_run, record_error, start_run
+from db.state import HttpCacheTable, SourceStateTable
+from db.store import documents_current, save_document, save_models, save_raw, save_source, stored_document
 from ingest.extract import EXTRACTOR_VERSION, extract_document, iter_models
 from ingest.parsers import parse_bytes
 from ingest.reader import Fetched, SourceContext, SourceError, published_before
@@ -48,13 +50,13 @@ def store_item(
     raw_sha, new = None, True
     if item.store_raw and item.body:
         raw_sha, new = save_raw(db, item.body, item.origin, item.content_type)
-        db.conn.commit()
         summary.counts["raw_new"] += int(new)
     if item.error:
         _fail(db, summary, source, item.origin, item.error, raw_sha)
         return False
     if raw_sha and not new and item.documents is None:
-        done = _already_stored(db, raw_sha, source, EXTRACTOR_VERSION)
+        # unchanged input costs one lookup instead of a parse and an extraction
+        done = documents_current(db, raw_sha, source, EXTRACTOR_VERSION)
         if done:
             summary.counts["documents_unchanged"] += done
             return True
@@ -62,7 +64,7 @@ def store_item(
         if item.documents is not None:
             docs = item.documents
         else:
-            docs = parse_bytes(item.body, item.origin, item.url)
+            docs = parse_bytes(item.body, item.origin, item.url, item.content_type)
     except ParseError as exc:
         _fail(db, summary, source, item.origin, str(exc), raw_sha)
         return False
@@ -81,20 +83,6 @@ def save_extracted(
     counts[f"documents_{result.status}"] += 1
     counts["claims_new"] += result.claims_new
     counts["claims_removed"] += result.claims_removed
-
-
-def _already_stored(db: Database, raw_sha: str, source: str, version: int) -> int:
-    """How many documents these exact bytes already gave, all extracted by this version (else 0).
-
-    Unchanged input then costs one lookup instead of a parse and an extraction;
-    `pingce reextract --reparse` re-reads stored bytes after a parser change.
-    """
-    total, current = db.execute(
-        "select count(*), coalesce(sum(extractor_version = ?), 0) from documents"
-        " where raw_sha256 = ? and source = ?",
-        [version, raw_sha, source],
-    ).fetchone()
-    return int(total) if total and total == current else 0
 
 
 def _fail(
@@ -123,8 +111,15 @@ def run_sources(
     sync_models(db)
     for source in sources:
         save_source(db, source.name, source.type, source.model_dump(mode="json"))
-        db.conn.commit()
-        ctx = SourceContext(db=db, source=source.name, http=config.http, since=since, env=dict(os.environ))
+        ctx = SourceContext(
+            source=source.name,
+            http=config.http,
+            state=SourceStateTable(db, source.name),
+            http_cache=HttpCacheTable(db),
+            stored=lambda key: stored_document(db, key),
+            since=since,
+            env=dict(os.environ),
+        )
         try:
             for item in reader_for(source)(source, ctx):
                 store_item(db, item, source.name, since, summary)

@@ -5,13 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from schemas.document import Document
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
     from schemas.config import HttpSettings
 
 
@@ -42,25 +40,51 @@ class SourceError(Exception):
     """A whole source failed (blocked, refused, unreachable): one line saying why."""
 
 
+class SourceState(Protocol):
+    """A source's memory between runs (key → value); a write lasts at once."""
+
+    def get(self, key: str) -> str | None: ...
+
+    def set(self, key: str, value: str) -> None: ...
+
+
+class HttpValidators(Protocol):
+    """ETag / Last-Modified remembered per URL, for conditional GETs."""
+
+    def validators(self, url: str) -> tuple[str | None, str | None]: ...
+
+    def remember(
+        self, url: str, etag: str | None, last_modified: str | None, body: bytes, status: int
+    ) -> None: ...
+
+
+def _nothing_stored(key: str) -> Document | None:
+    return None
+
+
 @dataclass
 class SourceContext:
-    """What a source reader may use: the database for its own state, HTTP settings, --since."""
+    """What a source reader may use, all of it given by the caller: no database, no globals.
 
-    db: Database
+    ``state`` and ``http_cache`` keep what the reader remembers between runs;
+    ``stored(key)`` answers with the document already stored under a key
+    (``Document.key()``), so a reader can skip or stop at what it has (a
+    stop-when check the caller builds); ``since`` is --since.
+    """
+
     source: str
     http: HttpSettings
+    state: SourceState
+    http_cache: HttpValidators
+    stored: Callable[[str], Document | None] = _nothing_stored
     since: dt.datetime | None = None
     env: dict[str, str] = field(default_factory=dict)
 
     def get_state(self, key: str) -> str | None:
-        from db.store import get_state
-
-        return get_state(self.db, self.source, key)
+        return self.state.get(key)
 
     def set_state(self, key: str, value: str) -> None:
-        from db.store import set_state
-
-        set_state(self.db, self.source, key, value)
+        self.state.set(key, value)
 
 
 C = TypeVar("C")

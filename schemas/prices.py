@@ -72,7 +72,7 @@ class PriceRow(BaseModel):
     )
 
 
-#: Fields whose CSV cell holds JSON text (lists, objects and booleans).
+#: Fields holding JSON (lists, objects, booleans): as text in CSV cells and in the price-table SQL.
 JSON_FIELDS = ("document_ids", "document_urls", "conflict", "alternatives")
 
 

@@ -12,8 +12,8 @@ import httpx
 import pytest
 from datasette.app import Datasette
 
-from db.queries import PRICE_JSON_COLUMNS
 from ingest.web.serve import build_metadata, load_template
+from schemas.prices import JSON_FIELDS
 from tests.datasette_helpers import CANNED, fetch, make_ds
 from tests.dbfixtures import build_sample_db
 
@@ -146,7 +146,7 @@ def test_price_table_applies_the_consensus_rule(ds: Datasette) -> None:
 
 
 def test_price_table_json_columns_decode_with_underscore_json(ds: Datasette) -> None:
-    params = "&".join(f"_json={c}" for c in PRICE_JSON_COLUMNS)
+    params = "&".join(f"_json={c}" for c in JSON_FIELDS)
     table = rows(ds, f"/{DB}/price_table.json?model=Kling+2.1&{params}")
     assert {r["model"] for r in table} == {"Kling 2.1"}
     hq = next(r for r in table if r["tier"] == "high-quality")

@@ -13,10 +13,10 @@ import pytest
 from click.testing import CliRunner
 
 from db import open_db
-from db.queries import PRICE_JSON_COLUMNS, PRICE_TABLE_SQL
+from db.queries import PRICE_TABLE_SQL
 from ingest.cli import cli
 from ingest.export import COLUMNS, connect_readonly, price_rows, read_prices_csv, row_dicts
-from schemas.prices import PriceRow, price_schema, price_schema_json
+from schemas.prices import JSON_FIELDS, PriceRow, price_schema, price_schema_json
 from tests.datasette_helpers import make_ds
 from tests.dbfixtures import build_sample_db
 
@@ -65,7 +65,7 @@ def test_sql_columns_are_the_pricerow_fields(sample_db: Path) -> None:
     conn = connect_readonly(sample_db)
     cur = conn.execute(PRICE_TABLE_SQL, {"model": "", "since": ""})
     assert tuple(d[0] for d in cur.description) == COLUMNS == tuple(PriceRow.model_fields)
-    assert set(PRICE_JSON_COLUMNS) <= set(COLUMNS)
+    assert set(JSON_FIELDS) <= set(COLUMNS)
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "jsonl"])
@@ -90,7 +90,7 @@ def test_formats_carry_the_same_rows(sample_db: Path) -> None:
 def test_export_equals_datasette_json_api(sample_db: Path) -> None:
     """One SQL for both: the API with _json= decoding gives exactly the exported JSON."""
     ds = make_ds(sample_db)
-    params = "&".join(f"_json={c}" for c in PRICE_JSON_COLUMNS)
+    params = "&".join(f"_json={c}" for c in JSON_FIELDS)
 
     async def get() -> Any:
         return (await ds.client.get(f"/{sample_db.stem}/price_table.json?_shape=array&{params}")).json()

@@ -7,7 +7,8 @@ import logging
 import pytest
 
 from db import open_db
-from ingest.fetch.http import FetchError, HostLimiter, HttpCache, HttpClient, backoff_delay, to_utf8
+from db.state import HttpCacheTable
+from ingest.fetch.http import FetchError, HostLimiter, HttpClient, backoff_delay, remember
 from schemas.config import HttpSettings
 from tests.replay import FAST_HTTP, ReplayServer, Reply, no_internet, replay_fixture  # noqa: F401
 
@@ -136,7 +137,7 @@ def test_client_waits_between_requests(replay: ReplayServer) -> None:
 
 def test_conditional_get_sends_validators_and_gets_304(replay: ReplayServer) -> None:
     db = open_db(":memory:")
-    cache = HttpCache(db)
+    cache = HttpCacheTable(db)
     replay.add(
         "/feed",
         Reply(body="<rss/>", headers={"ETag": '"v1"', "Last-Modified": "Fri, 11 Jul 2025 09:00:00 GMT"}),
@@ -144,7 +145,7 @@ def test_conditional_get_sends_validators_and_gets_304(replay: ReplayServer) -> 
     url = replay.url("/feed")
     with client(replay, Sleeps()) as c:
         first = c.get(url, cache=cache)
-        cache.remember(url, first)
+        remember(cache, url, first)
         second = c.get(url, cache=cache)
     assert first.status == 200 and second.not_modified
     sent = replay.hits("/feed")[1].headers
@@ -194,15 +195,3 @@ def test_unreachable_host_is_a_fetch_error() -> None:
         pytest.raises(FetchError, match="network error"),
     ):
         c.get("http://127.0.0.1:9/nothing")
-
-
-def test_to_utf8_uses_header_then_declaration() -> None:
-    page = '<html><head><meta charset="gbk"></head><body>可灵</body></html>'.encode("gbk")
-    out = to_utf8(page, "text/html")
-    assert "可灵".encode() in out and b'charset="utf-8"' in out
-    assert to_utf8("可灵".encode("gbk"), "text/plain; charset=GB2312") == "可灵".encode()
-    xml = '<?xml version="1.0" encoding="gbk"?><rss>可灵</rss>'.encode("gbk")
-    assert to_utf8(xml, None).startswith(b'<?xml version="1.0" encoding="utf-8"?>')
-    utf = "可灵".encode()
-    assert to_utf8(utf, "text/html; charset=utf-8") is utf
-    assert to_utf8(utf, "text/html; charset=no-such-charset") is utf

@@ -87,7 +87,6 @@ def set_blocked(ctx: SourceContext, reason: str, prefix: str = "") -> dt.datetim
     ctx.set_state(f"{prefix}blocked_until", until.isoformat())
     ctx.set_state(f"{prefix}blocked_reason", reason)
     ctx.set_state(f"{prefix}blocked_strikes", str(strikes))
-    ctx.db.conn.commit()
     log.warning("%s; backing off until %s", reason, until.isoformat())
     return until
 
@@ -96,7 +95,6 @@ def clear_blocked(ctx: SourceContext, prefix: str = "") -> None:
     if ctx.get_state(f"{prefix}blocked_strikes") not in (None, "0"):
         ctx.set_state(f"{prefix}blocked_strikes", "0")
         ctx.set_state(f"{prefix}blocked_until", "")
-        ctx.db.conn.commit()
 
 
 def get_json_state(ctx: SourceContext, key: str) -> list[str]:
@@ -110,4 +108,3 @@ def get_json_state(ctx: SourceContext, key: str) -> list[str]:
 
 def set_json_state(ctx: SourceContext, key: str, values: list[str]) -> None:
     ctx.set_state(key, json.dumps(sorted(set(values))))
-    ctx.db.conn.commit()

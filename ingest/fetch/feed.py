@@ -27,7 +27,7 @@ from ingest.fetch.common import (
     set_blocked,
     set_json_state,
 )
-from ingest.fetch.http import FetchError, HttpCache, to_utf8
+from ingest.fetch.http import FetchError, remember
 from ingest.fetch.wechat import WALL, ArticleFetcher, ArticleResult
 from ingest.parsers.feed import parse_feed
 from ingest.parsers.urls import platform_of
@@ -92,7 +92,7 @@ class _FeedRun:
             )
 
     def items(self, body: bytes, feed_item: Fetched) -> Iterator[Fetched]:
-        docs = parse_feed(to_utf8(body, feed_item.content_type), self.source.url)
+        docs = parse_feed(body, self.source.url, feed_item.content_type)
         plain: list[Document] = []
         wechat: list[Document] = []
         for doc in docs:
@@ -117,10 +117,9 @@ class _FeedRun:
 
 def read_feed(source: FeedSource, ctx: SourceContext) -> Iterator[Fetched]:
     label = f"feed {source.name}"
-    cache = HttpCache(ctx.db)
     with make_client(ctx, None, []) as client:
         try:
-            resp = client.get(source.url, cache=cache)
+            resp = client.get(source.url, cache=ctx.http_cache)
         except FetchError as exc:
             if not exc.body:
                 raise SourceError(f"{label}: {exc}") from None
@@ -159,7 +158,7 @@ def read_feed(source: FeedSource, ctx: SourceContext) -> Iterator[Fetched]:
             set_json_state(
                 ctx, PENDING, sorted(run.pending)
             )  # before the validators: a 304 must not lose them
-            cache.remember(source.url, resp)
+            remember(ctx.http_cache, source.url, resp)
         yield from run.retry_pending()
         set_json_state(ctx, PENDING, sorted(run.pending))
         if not run.blocked:

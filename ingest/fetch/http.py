@@ -6,7 +6,7 @@
   the process so two sources on one host do not double the rate;
 * a real User-Agent; redirects followed by hand (at most ``MAX_REDIRECTS``,
   loops named as such) so that cookies only ever go to the hosts they are for;
-* conditional GETs through ``HttpCache`` (the ``http_cache`` table);
+* conditional GETs with the validators a ``HttpValidators`` remembers;
 * cookies from the environment: sent as a header, never logged, never put
   in an error message (``redact``), never written to the database.
 
@@ -20,7 +20,6 @@ import email.utils
 import functools
 import logging
 import random
-import re
 import ssl
 import threading
 import time
@@ -33,8 +32,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
+    from ingest.reader import HttpValidators
     from schemas.config import HttpSettings
 
 log = logging.getLogger(__name__)
@@ -232,14 +230,14 @@ class HttpClient:
         *,
         params: dict[str, str] | None = None,
         headers: dict[str, str] | None = None,
-        cache: HttpCache | None = None,
+        cache: HttpValidators | None = None,
     ) -> Response:
         """GET with retries; with ``cache``, a conditional GET (304 → ``not_modified``)."""
         if params:
             url = str(httpx.URL(url, params=params))
         extra = dict(headers or {})
         if cache is not None:
-            extra.update(cache.conditional_headers(url))
+            extra.update(conditional_headers(cache, url))
         return self.request("GET", url, headers=extra)
 
     def post(
@@ -353,79 +351,19 @@ class HttpClient:
             return Response(url=str(r.url), status=r.status_code, headers=r.headers, body=b"".join(chunks))
 
 
-class HttpCache:
-    """ETag / Last-Modified per URL in the ``http_cache`` table.
-
-    ``remember`` is called after the pipeline stored the body (the row points
-    at it in ``raw``), so a run that dies in between simply refetches.
-    """
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
-    def get(self, url: str) -> dict[str, object] | None:
-        rows = list(self.db.query("select * from http_cache where url = ?", [url]))
-        return rows[0] if rows else None
-
-    def conditional_headers(self, url: str) -> dict[str, str]:
-        row = self.get(url)
-        headers: dict[str, str] = {}
-        if row and row.get("etag"):
-            headers["If-None-Match"] = str(row["etag"])
-        if row and row.get("last_modified"):
-            headers["If-Modified-Since"] = str(row["last_modified"])
-        return headers
-
-    def remember(self, url: str, resp: Response) -> None:
-        if resp.not_modified or not resp.ok:
-            return
-        from db.store import sha256
-
-        etag, modified = resp.headers.get("etag"), resp.headers.get("last-modified")
-        digest = sha256(resp.body)
-        stored = self.db.execute("select 1 from raw where sha256 = ?", [digest]).fetchone()
-        row = {
-            "url": url,
-            "etag": etag,
-            "last_modified": modified,
-            "raw_sha256": digest if stored else None,
-            "status": resp.status,
-        }
-        if self.get(url) != row:
-            self.db.table("http_cache").upsert(row, pk="url")
-            self.db.conn.commit()
-
-    def forget(self, url: str) -> None:
-        self.db.execute("delete from http_cache where url = ?", [url])
-        self.db.conn.commit()
+def conditional_headers(cache: HttpValidators, url: str) -> dict[str, str]:
+    """If-None-Match / If-Modified-Since from what ``cache`` remembers of ``url``."""
+    etag, modified = cache.validators(url)
+    headers: dict[str, str] = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if modified:
+        headers["If-Modified-Since"] = modified
+    return headers
 
 
-_CHARSET_HEADER_RE = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
-_DECLARED_RE = re.compile(
-    rb"(<meta[^>]+charset\s*=\s*[\"']?|<\?xml[^>]+encoding\s*=\s*[\"'])([\w.:-]+)", re.I
-)
-_UTF8 = {"utf-8", "utf8", "utf_8"}
-_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030"}
-
-
-def to_utf8(body: bytes, content_type: str | None) -> bytes:
-    """Body re-encoded as UTF-8 for the parsers, with its charset declaration rewritten.
-
-    The charset comes from the Content-Type header, else from a ``<meta>`` or
-    XML declaration; UTF-8 (or an unknown charset) leaves the body as it is.
-    The raw bytes stored by the pipeline are always the bytes received.
-    """
-    m = _CHARSET_HEADER_RE.search(content_type or "")
-    charset = m.group(1).lower() if m else None
-    head = body[:4096]
-    declared = _DECLARED_RE.search(head)
-    if charset is None and declared:
-        charset = declared.group(2).decode("ascii", "replace").lower()
-    if not charset or charset in _UTF8 or body.startswith(b"\xef\xbb\xbf"):
-        return body
-    try:
-        text = body.decode(_SUPERSETS.get(charset, charset), errors="replace")
-    except LookupError:
-        return body
-    out = text.encode("utf-8")
-    return _DECLARED_RE.sub(lambda mm: mm.group(1) + b"utf-8", out[:4096], count=2) + out[4096:]
+def remember(cache: HttpValidators, url: str, resp: Response) -> None:
+    """Keep the validators of a complete answer (call it once its body is stored)."""
+    if resp.not_modified or not resp.ok:
+        return
+    cache.remember(url, resp.headers.get("etag"), resp.headers.get("last-modified"), resp.body, resp.status)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ingest.fetch.common import check_blocked, clear_blocked, cookie_from_env, make_client, set_blocked
-from ingest.fetch.http import FetchError, HttpCache, HttpClient, Response, to_utf8
+from ingest.fetch.http import FetchError, HttpClient, Response, remember
 from ingest.parsers.urls import WECHAT_HOST, is_http_url, normalize_wechat_url, wechat_article_id
 from ingest.parsers.wechat import parse_wechat_article
 from ingest.reader import Fetched, SourceContext, SourceError
@@ -58,7 +58,6 @@ class ArticleFetcher:
         self.ctx = ctx
         self.base_url = base_url.rstrip("/")
         self.label = label
-        self.cache = HttpCache(ctx.db)
 
     def fetch_url(self, url: str) -> str:
         """Where to fetch the canonical ``url`` from (base_url replaces https://mp.weixin.qq.com)."""
@@ -74,16 +73,14 @@ class ArticleFetcher:
         key = wechat_article_id(url)
         if not key:
             return False
-        row = self.ctx.db.execute(
-            "select status, via from documents where id = ?", [f"wechat:{key}"]
-        ).fetchone()
-        return row is not None and row[0] in FINAL_STATUSES and row[1] == "page"  # not a feed's summary
+        stored = self.ctx.stored(f"wechat:{key}")  # a feed's summary of it does not count
+        return stored is not None and stored.status in FINAL_STATUSES and stored.via == "page"
 
     def fetch(self, url: str) -> ArticleResult:
         """Fetch and parse one canonical article URL; never raises for a single URL."""
         where = self.fetch_url(url)
         try:
-            resp = self.client.get(where, cache=self.cache)
+            resp = self.client.get(where, cache=self.ctx.http_cache)
         except FetchError as exc:
             return ArticleResult(
                 Fetched(
@@ -103,7 +100,7 @@ class ArticleFetcher:
             item.error = f"HTTP {resp.status} from {self.client.redact(resp.url)}"
             return ArticleResult(item, response=resp)
         try:
-            doc = parse_wechat_article(to_utf8(resp.body, resp.content_type), url)
+            doc = parse_wechat_article(resp.body, url, resp.content_type)
         except ParseError as exc:
             item.error = f"cannot parse the page: {exc}"
             return ArticleResult(item, response=resp)
@@ -118,8 +115,7 @@ class ArticleFetcher:
         if result.document is not None:
             self.ctx.set_state(f"article:{url}", result.document.status)
         if result.response is not None and result.document is not None:
-            self.cache.remember(self.fetch_url(url), result.response)
-        self.ctx.db.conn.commit()
+            remember(self.ctx.http_cache, self.fetch_url(url), result.response)
 
 
 def article_urls(source: WechatArticleSource) -> tuple[list[str], list[Fetched]]:

@@ -81,7 +81,6 @@ def _save_pending(ctx: SourceContext, pending: dict[str, int]) -> None:
     for k in pending.keys() - kept.keys():
         log.warning("giving up on the long text of weibo post %s after %d attempts", k, pending[k])
     ctx.set_state("longtext_pending", json.dumps(kept, sort_keys=True))
-    ctx.db.conn.commit()
 
 
 def _next_page(data: dict[str, Any]) -> dict[str, str] | None:
@@ -112,11 +111,8 @@ class _Timeline:
             _save_pending(self.ctx, self.pending)
 
     def retry_pending(self) -> Iterator[Fetched]:
-        from db.store import row_to_document
-
         for post_id in sorted(self.pending):
-            rows = list(self.ctx.db.query("select * from documents where id = ?", [f"weibo:{post_id}"]))
-            doc = row_to_document(rows[0]) if rows else None
+            doc = self.ctx.stored(f"weibo:{post_id}")
             if doc is None or not needs_expansion(doc):
                 self.pending.pop(post_id)
                 continue
@@ -139,7 +135,6 @@ class _Timeline:
             log.info("%s: no containerid in the profile answer; using 107603%s", self.api.label, uid)
             return f"107603{uid}"
         self.ctx.set_state("containerid", cid)
-        self.ctx.db.conn.commit()
         return cid
 
     def pages(self, cid: str) -> Iterator[Fetched]:
@@ -184,7 +179,6 @@ class _Timeline:
             log.info("%s: stopped after max_pages=%d", self.api.label, self.ctx.http.max_pages)
         if newest > watermark:
             self.ctx.set_state("newest_id", str(newest))
-            self.ctx.db.conn.commit()
 
     def select(self, docs: list[Document], watermark: int) -> tuple[list[Document], bool]:
         """New posts of a page, and whether paging should stop after it."""
@@ -302,4 +296,3 @@ def _one_status(api: WeiboApi, ctx: SourceContext, post: str) -> Iterator[Fetche
     if not pending:
         for doc in docs:
             ctx.set_state(f"post:{mid}", doc.status)
-        ctx.db.conn.commit()

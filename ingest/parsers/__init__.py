@@ -40,11 +40,16 @@ def sniff(data: bytes, name: str = "") -> str:
     return "text"
 
 
-def parse_bytes(data: bytes, name: str, url: str | None = None) -> list[Document]:
-    """Parse one file's bytes into the documents it holds.
+def parse_bytes(
+    data: bytes, name: str, url: str | None = None, content_type: str | None = None
+) -> list[Document]:
+    """Parse one input's bytes into the documents it holds.
 
     ``name`` is the path or URL it came from (used in errors and as the
-    document's origin); raises ParseError with a one-line reason.
+    document's origin); ``content_type`` the Content-Type it came with (from
+    HTTP, or stored with the raw bytes), which with the document's own
+    declaration decides how its bytes are decoded. Raises ParseError with a
+    one-line reason.
     """
     kind = sniff(data, name)
     if kind == "weibo":
@@ -56,11 +61,11 @@ def parse_bytes(data: bytes, name: str, url: str | None = None) -> list[Document
     if kind == "feed":
         from .feed import parse_feed
 
-        return parse_feed(data, url or name)
+        return parse_feed(data, url or name, content_type)
     if kind == "wechat":
         from .wechat import parse_wechat_article
 
-        return [parse_wechat_article(data, url or name)]
+        return [parse_wechat_article(data, url or name, content_type)]
     if kind == "clip":
         return [parse_clip_note(data, name)]
     return [parse_plain_text(data, name)]

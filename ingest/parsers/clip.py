@@ -20,6 +20,7 @@ import yaml
 
 from schemas.document import CST, Document, ParseError
 
+from .charset import to_text
 from .html_text import html_to_text, tidy_text
 from .urls import platform_of, weibo_post_id
 from .weibo import mid_time
@@ -144,12 +145,9 @@ def _front_matter(md: str, name: str) -> tuple[dict[str, Any], str]:
 
 def _decode(data: bytes) -> str:
     try:
-        return data.decode("utf-8-sig")
+        return to_text(data, errors="strict")
     except UnicodeDecodeError:
-        try:
-            return data.decode("gb18030")
-        except UnicodeDecodeError:
-            raise ParseError("not UTF-8 or GB18030 text") from None
+        raise ParseError("not UTF-8 or GB18030 text") from None
 
 
 def parse_clip_note(data: bytes, name: str) -> Document:

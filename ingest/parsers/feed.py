@@ -25,6 +25,7 @@ from lxml import etree
 
 from schemas.document import CST, Document, ParseError
 
+from .charset import to_utf8
 from .html_text import guard, html_to_text
 from .urls import is_http_url, normalize_wechat_url, platform_of, wechat_article_id, weibo_post_id
 
@@ -185,13 +186,13 @@ def _item_document(
 
 
 @guard("feed")
-def parse_feed(data: bytes, url: str) -> list[Document]:
-    """Every item of an RSS 2.0, Atom or RDF feed."""
+def parse_feed(data: bytes, url: str, content_type: str | None = None) -> list[Document]:
+    """Every item of an RSS 2.0, Atom or RDF feed (``content_type``: its HTTP Content-Type, if known)."""
     if isinstance(data, str):
         data = data.encode("utf-8")
     if not isinstance(data, bytes | bytearray | memoryview):
         raise ParseError(f"expected bytes, got {type(data).__name__}")
-    raw = bytes(data).lstrip(b"\xef\xbb\xbf \t\r\n")
+    raw = to_utf8(bytes(data), content_type).lstrip(b"\xef\xbb\xbf \t\r\n")
     if not raw:
         raise ParseError("empty feed")
     parser = etree.XMLParser(

@@ -44,6 +44,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from schemas.document import CST, Document, ParseError, Status
 
+from .charset import to_utf8
 from .html_text import guard, html_to_text, js_unescape, node_text, tidy_text
 from .urls import WECHAT_HOST, is_http_url, normalize_wechat_url, platform_of, wechat_article_id
 
@@ -462,13 +463,17 @@ def _ids(
 
 
 @guard("WeChat page")
-def parse_wechat_article(html: bytes, url: str) -> Document:
-    """Parse one saved WeChat article page (any state) into a Document."""
+def parse_wechat_article(html: bytes, url: str, content_type: str | None = None) -> Document:
+    """Parse one WeChat article page (any state) into a Document.
+
+    ``content_type`` is the page's HTTP Content-Type, if known: with its
+    ``<meta charset>`` it says how the bytes are encoded (see ``charset``).
+    """
     if isinstance(html, str):
         html = html.encode("utf-8")
     if not isinstance(html, bytes | bytearray | memoryview):
         raise ParseError(f"expected bytes, got {type(html).__name__}")
-    data = bytes(html)  # no copy when given bytes
+    data = to_utf8(bytes(html), content_type)  # no copy when given UTF-8 bytes
     if not data or data.isspace():  # as ``not data.strip()``, without copying 3 MB
         raise ParseError("empty page")
     url = url if isinstance(url, str) else ""

@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from db.queries import QUERIES
+from db.reads import table_columns
 
 log = logging.getLogger(__name__)
 
@@ -51,16 +52,6 @@ def load_template() -> dict[str, Any]:
 def database_name(db_path: str | Path) -> str:
     """The name Datasette gives a database file: its stem."""
     return Path(db_path).stem
-
-
-def table_columns(db_path: str | Path) -> dict[str, list[str]]:
-    """Columns of every table and view in the file, in table order (read-only)."""
-    conn = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        names = [r[0] for r in conn.execute("select name from sqlite_master where type in ('table', 'view')")]
-        return {n: [r[1] for r in conn.execute(f"pragma table_info([{n}])")] for n in names}
-    finally:
-        conn.close()
 
 
 def _fit_columns(tables: dict[str, Any], columns: dict[str, list[str]]) -> None:
@@ -110,10 +101,11 @@ def prepare_database(db_path: Path) -> None:
     its WAL, and then a warning says to use --writable for live data.
     """
     from db import open_db
+    from db.shape import checkpoint
 
     db = open_db(db_path, create=False)
     try:
-        busy, _, _ = db.execute("pragma wal_checkpoint(truncate)").fetchone()
+        busy = checkpoint(db)
     finally:
         db.conn.close()
     wal = Path(f"{db_path}-wal")

@@ -1,0 +1,56 @@
+"""The run log: one ``runs`` row per run, one ``run_errors`` row per failure."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from sqlite_utils import Database
+
+from db.store import now_iso
+
+
+def start_run(db: Database, config_path: str, sources_total: int) -> int:
+    # A run that died (SIGKILL, power loss) never finished its row: say so.
+    db.execute("update runs set status = 'interrupted', exit_code = -1 where status = 'running'")
+    table = db.table("runs")
+    table.insert(
+        {
+            "started_at": now_iso(),
+            "status": "running",
+            "pid": os.getpid(),
+            "config_path": config_path,
+            "sources_total": sources_total,
+        }
+    )
+    db.conn.commit()
+    return int(table.last_pk)  # type: ignore[arg-type]
+
+
+def finish_run(db: Database, run_id: int, counts: dict[str, int], exit_code: int) -> None:
+    status = "ok" if exit_code == 0 else "failed"
+    db.table("runs").update(
+        run_id, {**counts, "finished_at": now_iso(), "status": status, "exit_code": exit_code}
+    )
+    db.conn.commit()
+
+
+def record_error(
+    db: Database, run_id: int, source: str, origin: str, error: str, raw_sha: str | None = None
+) -> None:
+    one_line = " ".join(error.split())[:1000]
+    db.table("run_errors").insert(
+        {"run_id": run_id, "source": source, "origin": origin, "error": one_line, "raw_sha256": raw_sha}
+    )
+    db.conn.commit()
+
+
+def recent_runs(db: Database, limit: int) -> list[dict[str, Any]]:
+    """The newest ``limit`` runs, newest first."""
+    return list(db.query("select * from runs order by id desc limit ?", [limit]))
+
+
+def errors_of_run(db: Database, run_id: int) -> list[dict[str, Any]]:
+    return list(
+        db.query("select source, origin, error from run_errors where run_id = ? order by id", [run_id])
+    )
