@@ -21,15 +21,26 @@ class _Strict(BaseModel):
 class HttpSettings(_Strict):
     """Politeness and robustness knobs for every fetching source."""
 
-    user_agent: str = (
-        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-        "Chrome/124.0 Safari/537.36 pingce/0.1"
+    user_agent: str = Field(
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+        "Chrome/124.0.0.0 Safari/537.36",
+        description="A plain browser User-Agent (Weibo's mobile API calls send a mobile one).",
+    )
+    contact: str | None = Field(
+        None, description="Sent as the From header (an e-mail address), for site operators to reach you."
     )
     timeout_s: float = Field(20.0, gt=0)
     retries: int = Field(3, ge=0, le=10)
     backoff_s: float = Field(1.0, ge=0)
     max_backoff_s: float = Field(60.0, ge=0)
-    min_interval_s: float = Field(2.0, ge=0, description="Minimum seconds between requests to one host.")
+    min_interval_s: float = Field(
+        8.0,
+        ge=0,
+        description="Minimum seconds between requests to one host (weibo-crawler waits 8-15 s per request).",
+    )
+    jitter_s: float = Field(
+        7.0, ge=0, description="Up to this many more seconds, at random, on each of those waits."
+    )
     max_pages: int = Field(5, ge=1, description="Most timeline/feed pages fetched per source per run.")
     block_backoff_s: float = Field(
         3600.0,
@@ -81,6 +92,10 @@ class WeiboUserSource(SourceConfig):
     )
     base_url: str = "https://m.weibo.cn"
     longtext_url: str | None = None
+    visitor_url: str = Field(
+        "https://passport.weibo.com",
+        description="The passport host asked for a visitor cookie (genvisitor2).",
+    )
 
 
 class WeiboStatusSource(SourceConfig):
@@ -90,6 +105,7 @@ class WeiboStatusSource(SourceConfig):
     posts: list[str] = Field(min_length=1)
     cookies_env: str | None = None
     base_url: str = "https://m.weibo.cn"
+    visitor_url: str = "https://passport.weibo.com"
 
 
 class WechatArticleSource(SourceConfig):

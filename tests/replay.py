@@ -5,7 +5,9 @@ order (the last one repeats), so "two 503s then the page" is
 ``server.add("/feed", Reply(503), Reply(503), Reply(body_file="feed/a.xml"))``.
 The newest matching route wins, so a test can override a route by adding it
 again. Bodies come from ``tests/fixtures/replay/`` (``body_file``) or inline;
-``{{base}}`` in a body or header becomes the server's own URL. A reply with an
+``{{base}}`` in a body or header becomes the server's own URL. A server can
+listen on any loopback address (``host="127.0.0.2"``), so that a test can
+serve two sites from two hosts, with cookies that do not cross between them. A reply with an
 ETag / Last-Modified answers a matching If-None-Match / If-Modified-Since with
 304. Every request is recorded (``server.requests``) with its headers.
 
@@ -146,12 +148,13 @@ class _Server(ThreadingHTTPServer):
 class ReplayServer:
     """Start with ``with ReplayServer() as s:`` (or the ``replay`` fixture)."""
 
-    def __init__(self, fixtures: Path = FIXTURES) -> None:
+    def __init__(self, fixtures: Path = FIXTURES, host: str = "127.0.0.1") -> None:
+        """``host``: any loopback address (127.0.0.0/8), so that two servers are two sites."""
         self.fixtures = fixtures
         self.routes: list[Route] = []
         self.requests: list[Recorded] = []
         self._lock = threading.Lock()
-        self._server = _Server(("127.0.0.1", 0), _Handler)
+        self._server = _Server((host, 0), _Handler)
         self._server.replay = self
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, name="replay", daemon=True
@@ -291,11 +294,12 @@ def replay_fixture() -> Iterator[ReplayServer]:
 
 @pytest.fixture
 def no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fail any httpx request that is not for 127.0.0.1 / localhost."""
+    """Fail any httpx request that is not for loopback (127.0.0.0/8, localhost, ::1)."""
     real = httpx.HTTPTransport.handle_request
 
     def guarded(self: httpx.HTTPTransport, request: httpx.Request) -> httpx.Response:
-        if request.url.host not in ("127.0.0.1", "localhost", "::1"):
+        host = request.url.host
+        if not (host.startswith("127.") or host in ("localhost", "::1")):
             raise AssertionError(f"test tried to reach the internet: {request.url}")
         return real(self, request)
 
@@ -310,14 +314,24 @@ FAST_HTTP: dict[str, Any] = {
     "backoff_s": 0.005,
     "max_backoff_s": 0.02,
     "min_interval_s": 0.0,
+    "jitter_s": 0.0,
     "block_backoff_s": 3600.0,
 }
 
 
+NO_PASSPORT = "http://127.0.0.2:9"  # a closed loopback port: no visitor cookie to be had
+
+
 def make_config(sources: list[dict[str, Any]], **http: Any) -> Any:
-    """A validated Config with fast, polite-to-nobody HTTP settings (override with keywords)."""
+    """A validated Config with fast, polite-to-nobody HTTP settings (override with keywords).
+
+    Weibo sources that name no ``visitor_url`` get ``NO_PASSPORT``, so that no test
+    asks the real passport host for a visitor cookie.
+    """
     from schemas.config import Config
 
+    weibo = ("weibo_user", "weibo_status")
+    sources = [{"visitor_url": NO_PASSPORT, **s} if s.get("type") in weibo else s for s in sources]
     return Config.model_validate({"sources": sources, "http": {**FAST_HTTP, **http}})
 
 

@@ -87,7 +87,7 @@ def test_one_run_ingests_every_source_and_a_second_fetches_only_what_changed(
     second = run_sources(db, config, "sources.yml")
     assert second.exit_code == 0, second.errors
     assert [r.target for r in server.requests] == [
-        f"/api/container/getIndex?containerid=107603{UID}",  # newest page only; containerid remembered
+        f"/api/container/getIndex?type=uid&value={UID}&containerid=107603{UID}",  # newest page only
         "/feeds/wechat.xml",  # conditional: 304
     ]
     assert server.requests[1].status == 304 and requests_first > 8
@@ -120,7 +120,8 @@ def test_cli_exit_codes(tmp_path: Path, server: ReplayServer) -> None:
     assert ok.exit_code == 0, ok.output
     assert open_db(db_path)["documents"].count == 10
 
-    server.add("/api/container/getIndex", Reply(418, "teapot"), query={"containerid": f"107603{UID}"})
+    timeline = {"type": "uid", "value": UID, "containerid": f"107603{UID}"}
+    server.add("/api/container/getIndex", Reply(418, "teapot"), query=timeline)
     server.add("/s/late", Reply(body_file="wechat/article_vidu.html"))
     srcs = sources(server)
     srcs[1]["urls"].append("https://mp.weixin.qq.com/s/late")

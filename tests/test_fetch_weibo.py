@@ -1,17 +1,34 @@
-"""weibo_user and weibo_status through the real pipeline against the replay server."""
+"""weibo_user and weibo_status through the real pipeline against replay servers.
+
+Three sites on three loopback hosts, as in production: the m.weibo.cn API (the
+``server`` fixture, 127.0.0.1), the passport host that hands out visitor
+cookies (``passport``, 127.0.0.2) and weibo.com (``weibo_com``, 127.0.0.3), so a
+cookie one of them sets does not reach the others unless the client sends it.
+After every test, ``_request_shapes`` checks each request the API and weibo.com
+received against what maintained scrapers send (see ``ingest/fetch/shapes.py``):
+DIYgod/RSSHub lib/routes/weibo/utils.ts ``apiHeaders`` (MWeibo-Pwa: 1,
+X-Requested-With: XMLHttpRequest, a mobile User-Agent) and user.ts (Referer
+https://m.weibo.cn/u/<uid>, ``getIndex?type=uid&value=<uid>&containerid=…``);
+the post page as the Referer of statuses/show and statuses/extend; weibo.com
+``ajax`` calls with the X-XSRF-TOKEN of its XSRF-TOKEN cookie, the token
+dataabc/weibo-crawler weibo.py keeps.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlite_utils import Database
 
+from ingest.fetch.shapes import MOBILE_USER_AGENT
 from ingest.pipeline import RunSummary, run_sources
 from tests.replay import (
     FIXTURES,
+    Recorded,
     ReplayServer,
     Reply,
     make_config,
@@ -35,6 +52,72 @@ FIRST_RUN_IDS = [
 SECRET = "SUB=_2A25LkSecretCookieValue77; SUBP=0033WrSecretSubpValue"
 
 
+POST_PATHS = ("/statuses/show", "/statuses/extend")
+
+
+@pytest.fixture
+def passport() -> Iterator[ReplayServer]:
+    """passport.weibo.com: the visitor cookie's host, not the API's."""
+    with ReplayServer(host="127.0.0.2") as site:
+        yield site
+
+
+@pytest.fixture
+def weibo_com() -> Iterator[ReplayServer]:
+    """weibo.com: the ajax long-text host, which sets XSRF-TOKEN on its front page."""
+    with ReplayServer(host="127.0.0.3") as site:
+        site.add("/", Reply(200, "<html></html>", headers={"Set-Cookie": "XSRF-TOKEN=xsrf-abc; Path=/"}))
+        yield site
+
+
+def _api_shape(req: Recorded, base: str) -> list[str]:
+    """What is wrong with one request to the m.weibo.cn API (empty: nothing)."""
+    h = req.headers
+    wrong = [
+        f"{name}={h.get(name.lower())!r}"
+        for name, want in (("MWeibo-Pwa", "1"), ("X-Requested-With", "XMLHttpRequest"))
+        if h.get(name.lower()) != want
+    ]
+    if h.get("user-agent") != MOBILE_USER_AGENT:
+        wrong.append(f"user-agent {h.get('user-agent')!r}")
+    if req.path == INDEX:
+        uid = req.query.get("value", "")
+        if req.query.get("type") != "uid" or not uid.isdigit():
+            wrong.append(f"getIndex without type=uid&value=<uid>: {req.query}")
+        if set(req.query) - {"type", "value", "containerid", "since_id", "page"}:
+            wrong.append(f"getIndex with other parameters: {req.query}")
+        if h.get("referer") != f"{base}/u/{uid}":
+            wrong.append(f"referer {h.get('referer')!r}")
+    elif req.path in POST_PATHS and h.get("referer") != f"{base}/status/{req.query.get('id')}":
+        wrong.append(f"referer {h.get('referer')!r}")
+    return wrong
+
+
+@pytest.fixture(autouse=True)
+def _request_shapes(server: ReplayServer, weibo_com: ReplayServer) -> Iterator[None]:
+    yield
+    for req in server.requests:
+        if req.path == INDEX or req.path in POST_PATHS:
+            assert _api_shape(req, server.base_url) == [], req.target
+    for req in weibo_com.hits("/ajax/statuses/longtext"):
+        assert req.headers.get("x-xsrf-token") == "xsrf-abc", req.target
+        assert req.headers.get("x-requested-with") == "XMLHttpRequest"
+
+
+def test_the_shape_check_catches_a_request_without_the_mobile_headers() -> None:
+    bare = Recorded("GET", INDEX, {"containerid": CID}, {"user-agent": "python-httpx"}, b"")
+    assert len(_api_shape(bare, "http://127.0.0.1:1")) == 5
+
+
+def test_default_referers_are_the_real_pages() -> None:
+    from ingest.fetch.weibo_api import WeiboApi
+
+    api = WeiboApi(client=None, label="x", base_url="https://m.weibo.cn/")  # type: ignore[arg-type]
+    assert api.user_page(UID) == f"https://m.weibo.cn/u/{UID}"
+    assert api.post_page(P900) == f"https://m.weibo.cn/status/{P900}"
+    assert api.visitor_url == "https://passport.weibo.com"
+
+
 def user(server: ReplayServer, **kw: Any) -> dict[str, Any]:
     return {"name": "kling", "type": "weibo_user", "uid": UID, "base_url": server.base_url, **kw}
 
@@ -47,8 +130,11 @@ def weibo_docs(db: Database) -> dict[str, dict[str, Any]]:
     return {r["platform_id"]: r for r in db.query("select * from documents where platform = 'weibo'")}
 
 
+TIMELINE = {"type": "uid", "value": UID, "containerid": CID}
+
+
 def page(server: ReplayServer, body_file: str, since_id: str | None = None, **kw: Any) -> None:
-    query = {"containerid": CID, **({"since_id": since_id} if since_id else {})}
+    query = {**TIMELINE, **({"since_id": since_id} if since_id else {})}
     server.add(INDEX, Reply(body_file=body_file, **kw), query=query)
 
 
@@ -57,10 +143,10 @@ def test_first_run_pages_expands_and_keeps_pinned_and_reposts(db: Database, serv
     assert summary.exit_code == 0, summary.errors
     assert [r.target for r in server.requests] == [
         f"{INDEX}?type=uid&value={UID}",
-        f"{INDEX}?containerid={CID}",
+        f"{INDEX}?type=uid&value={UID}&containerid={CID}",
         f"/statuses/extend?id={P900}",
-        f"{INDEX}?containerid={CID}&since_id=4900000000000700",
-        f"{INDEX}?containerid={CID}&since_id=4900000000000500",
+        f"{INDEX}?type=uid&value={UID}&containerid={CID}&since_id=4900000000000700",
+        f"{INDEX}?type=uid&value={UID}&containerid={CID}&since_id=4900000000000500",
     ]
     docs = weibo_docs(db)
     assert sorted(docs) == FIRST_RUN_IDS
@@ -83,7 +169,7 @@ def test_second_run_asks_only_for_the_first_page(db: Database, server: ReplaySer
     page(server, "weibo/timeline_p1_v2.json")  # one new post on top
     summary = run(db, server, [user(server)])
     assert summary.exit_code == 0, summary.errors
-    assert [r.target for r in server.requests] == [f"{INDEX}?containerid={CID}"]
+    assert [r.target for r in server.requests] == [f"{INDEX}?type=uid&value={UID}&containerid={CID}"]
     assert summary.counts["documents_new"] == 1 and summary.counts["documents_changed"] == 0
     after = db.execute("select id, content_hash from documents order by id").fetchall()
     assert set(after) - set(before) == {(f"weibo:{P1000}", weibo_docs(db)[P1000]["content_hash"])}
@@ -114,15 +200,19 @@ def test_keywords_are_matched_on_the_full_text(db: Database, server: ReplayServe
     assert db["raw"].count == 4, "filtered pages are still kept raw"
 
 
-def test_weibo_com_longtext_endpoint(db: Database, server: ReplayServer) -> None:
-    server.add(
+def test_weibo_com_longtext_endpoint(db: Database, server: ReplayServer, weibo_com: ReplayServer) -> None:
+    weibo_com.add(
         "/ajax/statuses/longtext",
         Reply(body_file="weibo/ajax_longtext_4900000000000900.json"),
         query={"id": "N000000ew"},
+        require_headers={"X-XSRF-TOKEN": "xsrf-abc"},
     )
-    summary = run(db, server, [user(server, longtext_url=server.base_url)])
+    summary = run(db, server, [user(server, longtext_url=weibo_com.base_url)])
     assert summary.exit_code == 0, summary.errors
-    assert not server.hits("/statuses/extend") and len(server.hits("/ajax/statuses/longtext")) == 1
+    assert not server.hits("/statuses/extend") and len(weibo_com.hits("/ajax/statuses/longtext")) == 1
+    # the token came from weibo.com's own cookie, asked for once, and went back as a cookie too
+    assert [r.path for r in weibo_com.requests] == ["/", "/ajax/statuses/longtext"]
+    assert "XSRF-TOKEN=xsrf-abc" in weibo_com.hits("/ajax/statuses/longtext")[0].headers["cookie"]
     doc = weibo_docs(db)[P900]
     assert doc["truncated"] == 0 and "推拉摇移都能听懂" in doc["text"]
 
@@ -164,7 +254,7 @@ def test_refusal_is_an_error_with_bytes_and_backs_off(
     db: Database, server: ReplayServer, kind: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("WEIBO_COOKIES", SECRET)
-    server.add(INDEX, REFUSALS[kind], query={"containerid": CID})
+    server.add(INDEX, REFUSALS[kind], query=TIMELINE)
     sources = [
         user(server, cookies_env="WEIBO_COOKIES"),
         {
@@ -206,39 +296,48 @@ def test_refusal_on_page_two_keeps_page_one_and_catches_up(db: Database, server:
     assert sorted(weibo_docs(db)) == FIRST_RUN_IDS
 
 
-def test_visitor_cookie_when_refused_without_cookies(db: Database, server: ReplayServer) -> None:
-    server.add(INDEX, Reply(432), query={"containerid": CID})
+VISITOR_JSONP = (
+    'window.visitor_gray_callback && visitor_gray_callback({"retcode":20000000,"msg":"succ",'
+    '"data":{"sub":"_2AkMvisitor","subp":"0033WrSXqPxfM72-Ws9jqgMF55529P9D9W5"}});'
+)
+
+
+@pytest.mark.parametrize("by", ["set-cookie", "jsonp"])
+def test_visitor_cookie_from_the_passport_host_when_refused_without_cookies(
+    db: Database, server: ReplayServer, passport: ReplayServer, by: str
+) -> None:
+    """One POST to genvisitor2 on the passport host; its SUB/SUBP then go to m.weibo.cn."""
+    server.add(INDEX, Reply(432), query=TIMELINE)
     page(server, "weibo/timeline_p1.json")
     server.routes[-1].require_headers = {"Cookie": "SUB=_2AkMvisitor"}
-    server.add(
-        "/visitor/genvisitor",
-        Reply(body_file="weibo/genvisitor.js", content_type="application/javascript"),
+    cookies = (
+        {"Set-Cookie": "SUB=_2AkMvisitor; Path=/; Domain=127.0.0.2; HttpOnly"} if by == "set-cookie" else {}
+    )
+    body = VISITOR_JSONP if by == "jsonp" else "window.visitor_gray_callback && visitor_gray_callback({});"
+    passport.add(
+        "/visitor/genvisitor2",
+        Reply(body=body, content_type="application/javascript", headers=cookies),
         method="POST",
     )
-    server.add(
-        "/visitor/visitor",
-        Reply(
-            body_file="weibo/incarnate.js",
-            content_type="application/javascript",
-            headers={"Set-Cookie": "SUB=_2AkMvisitor; Path=/; HttpOnly"},
-        ),
-    )
-    summary = run(db, server, [user(server)])
+    summary = run(db, server, [user(server, visitor_url=passport.base_url)])
     assert summary.exit_code == 0, summary.errors
-    assert "fp=" in server.hits("/visitor/genvisitor")[0].body.decode()
-    assert server.hits("/visitor/visitor")[0].query["t"] == "visitor-tid-123"
+    [gen] = passport.requests
+    assert (gen.method, gen.path) == ("POST", "/visitor/genvisitor2")
+    assert "cb=visitor_gray_callback" in gen.body.decode()
+    assert not server.hits("/visitor/genvisitor") and not server.hits("/visitor/visitor")
     timeline = [r for r in server.hits(INDEX) if "containerid" in r.query]
-    assert "cookie" not in timeline[0].headers and timeline[1].headers["cookie"] == "SUB=_2AkMvisitor"
+    assert "cookie" not in timeline[0].headers and "SUB=_2AkMvisitor" in timeline[1].headers["cookie"]
     assert len(weibo_docs(db)) == 6
     assert b"_2AkMvisitor" not in (Path(db.conn.execute("pragma database_list").fetchone()[2])).read_bytes()
 
 
-def test_visitor_refused_says_so(db: Database, server: ReplayServer) -> None:
-    server.add(INDEX, Reply(418), query={"containerid": CID})
-    summary = run(db, server, [user(server)])
+def test_visitor_refused_says_so(db: Database, server: ReplayServer, passport: ReplayServer) -> None:
+    server.add(INDEX, Reply(418), query=TIMELINE)
+    summary = run(db, server, [user(server, visitor_url=passport.base_url)])
     [err] = run_errors(db, summary.run_id)
-    assert "no visitor cookie either (/visitor/genvisitor answered HTTP 404)" in err["error"]
+    assert "no visitor cookie either (/visitor/genvisitor2 answered HTTP 404)" in err["error"]
     assert "set cookies in $WEIBO_COOKIES (and cookies_env: WEIBO_COOKIES in sources.yml)" in err["error"]
+    assert len(passport.hits("/visitor/genvisitor2", "POST")) == 1
 
 
 def test_cookies_are_sent_but_never_stored_or_logged(
@@ -328,6 +427,9 @@ def test_weibo_status_by_url_id_and_bid(db: Database, server: ReplayServer) -> N
         ],
     }
     summary = run(db, server, [src])
+    assert {r.headers["referer"] for r in server.hits("/statuses/show")} == {
+        server.url(f"/status/{mid}") for mid in ("4900000000000700", P900, "4900000000000111")
+    }
     docs = weibo_docs(db)
     assert docs["4900000000000700"]["status"] == "ok"
     assert docs[P900]["truncated"] == 0 and "结论" in docs[P900]["text"]

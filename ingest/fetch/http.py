@@ -2,10 +2,12 @@
 
 * timeouts, and retries with exponential backoff plus jitter on 5xx, 429,
   timeouts and broken connections (never on 4xx such as Weibo's 418/432);
-* a per-host minimum interval between requests, shared by every client in
-  the process so two sources on one host do not double the rate;
-* a real User-Agent; redirects followed by hand (at most ``MAX_REDIRECTS``,
-  loops named as such) so that cookies only ever go to the hosts they are for;
+* a per-host minimum interval between requests plus a random jitter
+  (``min_interval_s`` + up to ``jitter_s``), shared by every client in the
+  process so two sources on one host do not double the rate;
+* a plain browser User-Agent, and a ``From`` header when a contact is set;
+* redirects followed by hand (at most ``MAX_REDIRECTS``, loops named as such)
+  so that cookies only ever go to the hosts they are for;
 * conditional GETs with the validators a ``HttpValidators`` remembers;
 * cookies from the environment: sent as a header, never logged, never put
   in an error message (``redact``), never written to the database.
@@ -197,9 +199,12 @@ class HttpClient:
 
     def __post_init__(self) -> None:
         self.redact = Redactor([self.cookie] if self.cookie else [])
+        headers = {"User-Agent": self.settings.user_agent, "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.6"}
+        if self.settings.contact:
+            headers["From"] = self.settings.contact
         self._client = httpx.Client(
             timeout=httpx.Timeout(self.settings.timeout_s),
-            headers={"User-Agent": self.settings.user_agent, "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.6"},
+            headers=headers,
             follow_redirects=False,
             verify=_ssl_context(),
             transport=self.transport,
@@ -335,7 +340,8 @@ class HttpClient:
         self, method: str, url: str, data: dict[str, str] | None, headers: dict[str, str]
     ) -> Response:
         host = host_of(url)
-        self.limiter.wait(host, self.settings.min_interval_s, self._sleep)
+        interval = self.settings.min_interval_s + self.rand() * self.settings.jitter_s
+        self.limiter.wait(host, interval, self._sleep)
         send_headers = dict(headers)
         if self.cookie and host in self.cookie_hosts:
             send_headers["Cookie"] = self.cookie

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from ingest.fetch.common import check_blocked, clear_blocked, cookie_from_env, make_client, set_blocked
 from ingest.fetch.http import FetchError, HttpClient, Response, remember
+from ingest.fetch.shapes import WECHAT_HEADERS
 from ingest.parsers.urls import WECHAT_HOST, is_http_url, normalize_wechat_url, wechat_article_id
 from ingest.parsers.wechat import parse_wechat_article
 from ingest.reader import Fetched, SourceContext, SourceError
@@ -80,7 +81,7 @@ class ArticleFetcher:
         """Fetch and parse one canonical article URL; never raises for a single URL."""
         where = self.fetch_url(url)
         try:
-            resp = self.client.get(where, cache=self.ctx.http_cache)
+            resp = self.client.get(where, headers=dict(WECHAT_HEADERS), cache=self.ctx.http_cache)
         except FetchError as exc:
             return ArticleResult(
                 Fetched(

@@ -6,7 +6,7 @@ weibo_user, one run:
 2. retry the long texts that failed on earlier runs (``longtext_pending``);
 3. containerid: remembered, else from the profile call
    ``api/container/getIndex?type=uid&value=<uid>``, else ``107603<uid>``;
-4. timeline pages ``api/container/getIndex?containerid=…`` following
+4. timeline pages ``api/container/getIndex?type=uid&value=<uid>&containerid=…`` following
    ``cardlistInfo.since_id`` (or ``page``), at most ``http.max_pages``;
    a post is new when its id is above ``newest_id`` (the largest id seen);
    paging stops after a page holding an already-seen post that is not
@@ -31,6 +31,7 @@ from typing import Any
 
 from ingest.fetch.common import check_blocked, clear_blocked, cookie_from_env, make_client, set_blocked
 from ingest.fetch.http import FetchError, Response, host_of
+from ingest.fetch.shapes import timeline_params
 from ingest.fetch.weibo_api import MAX_LONGTEXT_ATTEMPTS, Refused, WeiboApi, load_json, needs_expansion
 from ingest.parsers.urls import weibo_bid_to_mid, weibo_post_id
 from ingest.parsers.weibo import parse_weibo_json, weibo_containerid, weibo_error
@@ -126,7 +127,7 @@ class _Timeline:
         if known:
             return known
         uid = self.source.uid
-        resp = self.api.get(self.index, {"type": "uid", "value": uid})
+        resp = self.api.get(self.index, timeline_params(uid), referer=self.api.user_page(uid))
         try:
             cid = weibo_containerid(resp.body) if resp.ok else None
         except ParseError:  # not JSON: fall back, the timeline call will say what is wrong
@@ -140,9 +141,10 @@ class _Timeline:
     def pages(self, cid: str) -> Iterator[Fetched]:
         watermark = int(self.ctx.get_state("newest_id") or 0)
         newest = watermark
-        params = {"containerid": cid}
+        uid = self.source.uid
+        params = timeline_params(uid, cid)
         for page in range(1, self.ctx.http.max_pages + 1):
-            resp = self.api.get(self.index, params)
+            resp = self.api.get(self.index, params, referer=self.api.user_page(uid))
             item = _item(resp)
             data = load_json(resp.body) if resp.ok else None
             if not resp.ok or data is None:
@@ -174,7 +176,7 @@ class _Timeline:
             nxt = _next_page(data)
             if stop or not docs or nxt is None:
                 break
-            params = {"containerid": cid, **nxt}
+            params = timeline_params(uid, cid, **nxt)
         else:
             log.info("%s: stopped after max_pages=%d", self.api.label, self.ctx.http.max_pages)
         if newest > watermark:
@@ -205,7 +207,15 @@ def _api(
 ) -> WeiboApi:
     cookie = cookie_from_env(ctx, source.cookies_env, label)
     client = make_client(ctx, cookie, [source.base_url, longtext_url])
-    return WeiboApi(client, label, source.base_url, longtext_url, source.cookies_env, cookie is not None)
+    return WeiboApi(
+        client,
+        label,
+        source.base_url,
+        longtext_url,
+        source.cookies_env,
+        cookie is not None,
+        visitor_url=source.visitor_url,
+    )
 
 
 def _refused(ctx: SourceContext, exc: Refused) -> Fetched:
@@ -263,7 +273,7 @@ def _one_status(api: WeiboApi, ctx: SourceContext, post: str) -> Iterator[Fetche
         return
     url = f"{api.base_url}/statuses/show?id={mid}"
     try:
-        resp = api.get(url)
+        resp = api.get(url, referer=api.post_page(mid))
     except FetchError as exc:
         yield Fetched(
             origin=url,

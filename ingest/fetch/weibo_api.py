@@ -2,24 +2,36 @@
 
 A refusal is HTTP 418 or 432 (anti-crawling), HTTP 403, or the JSON
 ``{"ok": -100, "url": "https://passport.weibo.com/..."}`` login/captcha wall.
-Without configured cookies the session asks once for a visitor cookie
-(``/visitor/genvisitor`` then ``/visitor/visitor?a=incarnate``, on the API's
-own host) and repeats the refused request; a refusal that remains raises
-``Refused`` carrying the refused answer's bytes, which the readers store as
-an error and turn into a block backoff. Visitor cookies live in the
-client's memory only.
+Without configured cookies the session asks once for a visitor cookie (one
+POST to ``genvisitor2`` on the passport host, ``visitor_url``; see ``shapes``),
+copies its SUB/SUBP onto the API hosts and repeats the refused request; a
+refusal that remains raises ``Refused`` carrying the refused answer's bytes,
+which the readers store as an error and turn into a block backoff. Visitor
+cookies live in the client's memory only.
+
+Every request has the shape ``shapes`` describes: m.weibo.cn calls with the
+mobile headers and a Referer, weibo.com ``ajax`` calls with ``X-XSRF-TOKEN``.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from ingest.fetch.common import matches
 from ingest.fetch.http import FetchError, HttpClient, Response, host_of
+from ingest.fetch.shapes import (
+    MOBILE_USER_AGENT,
+    VISITOR_FORM,
+    VISITOR_PATH,
+    cookie_value,
+    visitor_cookies,
+    weibo_ajax_headers,
+    weibo_api_headers,
+)
 from ingest.parsers.urls import weibo_mid_to_bid
 from ingest.parsers.weibo import parse_weibo_long_text
 from ingest.reader import Fetched
@@ -32,17 +44,6 @@ REFUSING_STATUSES = {
     432: "HTTP 432 (anti-crawling)",
     403: "HTTP 403 (forbidden)",
 }
-_TID_RE = re.compile(r'"tid"\s*:\s*"([^"]+)"')
-_FP = json.dumps(
-    {
-        "os": "1",
-        "browser": "Chrome124,0,0,0",
-        "fonts": "undefined",
-        "screenInfo": "1920*1080*24",
-        "plugins": "",
-    },
-    separators=(",", ":"),
-)
 MAX_LONGTEXT_ATTEMPTS = 3
 
 
@@ -74,11 +75,48 @@ class WeiboApi:
     longtext_url: str | None = None
     cookies_env: str | None = None
     has_cookie: bool = False
+    visitor_url: str = "https://passport.weibo.com"
     visitor_tried: bool = field(default=False, init=False)
+    xsrf_tried: bool = field(default=False, init=False)
 
     def __post_init__(self) -> None:
         self.base_url = self.base_url.rstrip("/")
         self.longtext_url = self.longtext_url.rstrip("/") if self.longtext_url else None
+        self.visitor_url = self.visitor_url.rstrip("/")
+
+    def user_page(self, uid: str) -> str:
+        """The m.weibo.cn page timeline calls are made from: the Referer of ``getIndex``."""
+        return f"{self.base_url}/u/{uid}"
+
+    def post_page(self, post_id: str) -> str:
+        """The m.weibo.cn page of one post: the Referer of ``statuses/show`` and ``statuses/extend``."""
+        return f"{self.base_url}/status/{post_id}"
+
+    def _is_ajax(self, url: str) -> bool:
+        return bool(self.longtext_url) and host_of(url) == host_of(self.longtext_url or "")
+
+    def xsrf_token(self) -> str | None:
+        """weibo.com's XSRF-TOKEN cookie (configured, or set by weibo.com), asked for once if unknown."""
+        token = cookie_value(self.client.cookie, "XSRF-TOKEN") or self._jar_value("XSRF-TOKEN")
+        if token is None and not self.xsrf_tried and self.longtext_url:
+            self.xsrf_tried = True
+            try:  # weibo.com sets it on any page, as a browser's first visit gets it
+                self.client.get(f"{self.longtext_url}/", headers={"Referer": f"{self.longtext_url}/"})
+            except FetchError as exc:
+                log.info("%s: no XSRF-TOKEN from %s: %s", self.label, self.longtext_url, exc)
+            token = self._jar_value("XSRF-TOKEN")
+        return token
+
+    def _jar_value(self, name: str) -> str | None:
+        for cookie in self.client.jar.jar:
+            if cookie.name == name and cookie.value:
+                return cookie.value
+        return None
+
+    def headers_for(self, url: str, referer: str | None) -> dict[str, str]:
+        if self._is_ajax(url):
+            return weibo_ajax_headers(f"{self.longtext_url}/", self.xsrf_token())
+        return weibo_api_headers(referer or f"{self.base_url}/")
 
     def refusal(self, resp: Response) -> str | None:
         host = host_of(resp.url)
@@ -104,14 +142,17 @@ class WeiboApi:
         )
         return f"{self.label}: {reason}; {how} or wait"
 
-    def get(self, url: str, params: dict[str, str] | None = None) -> Response:
-        """GET an API URL; raises Refused when the host refuses, FetchError when it cannot be reached."""
-        resp = self.client.get(url, params=params)
+    def get(self, url: str, params: dict[str, str] | None = None, referer: str | None = None) -> Response:
+        """GET an API URL as made from the page ``referer``.
+
+        Raises Refused when the host refuses, FetchError when it cannot be reached.
+        """
+        resp = self.client.get(url, params=params, headers=self.headers_for(url, referer))
         reason = self.refusal(resp)
         if reason and not self.has_cookie and not self.visitor_tried:
             problem = self.visitor()
             if problem is None:
-                resp = self.client.get(url, params=params)
+                resp = self.client.get(url, params=params, headers=self.headers_for(url, referer))
                 reason = self.refusal(resp)
                 reason = f"{reason} even with a visitor cookie" if reason else None
             else:
@@ -131,35 +172,28 @@ class WeiboApi:
         return resp
 
     def visitor(self) -> str | None:
-        """Best effort: get a visitor cookie over plain HTTP; returns why not, or None."""
+        """Best effort: a visitor cookie over plain HTTP (see ``shapes``); returns why not, or None."""
         self.visitor_tried = True
+        where = f"{self.visitor_url}{VISITOR_PATH}"
         try:
             gen = self.client.post(
-                f"{self.base_url}/visitor/genvisitor", data={"cb": "gen_callback", "fp": _FP}
-            )
-            if not gen.ok:
-                return f"/visitor/genvisitor answered HTTP {gen.status}"
-            m = _TID_RE.search(gen.body.decode("utf-8", "replace"))
-            if not m:
-                return "/visitor/genvisitor gave no visitor id"
-            inc = self.client.get(
-                f"{self.base_url}/visitor/visitor",
-                params={
-                    "a": "incarnate",
-                    "t": m.group(1),
-                    "w": "2",
-                    "c": "095",
-                    "gc": "",
-                    "cb": "cross_domain",
-                    "from": "weibo",
-                },
+                where,
+                data=dict(VISITOR_FORM),
+                headers={"User-Agent": MOBILE_USER_AGENT, "Referer": f"{self.visitor_url}/visitor/visitor"},
             )
         except FetchError as exc:
             return str(exc)
-        if not inc.ok:
-            return f"/visitor/visitor answered HTTP {inc.status}"
-        if "SUB" not in self.client.jar:
-            return "the visitor answer set no SUB cookie"
+        if not gen.ok:
+            return f"{VISITOR_PATH} answered HTTP {gen.status}"
+        found = visitor_cookies(gen.body, gen.headers.get_list("set-cookie"))
+        if "SUB" not in found:
+            return f"{VISITOR_PATH} gave no SUB cookie"
+        # the passport sets them for its own domain: the API hosts need them too
+        hosts = [urlsplit(url).hostname for url in (self.base_url, self.longtext_url) if url]
+        for host in filter(None, hosts):
+            for name, value in found.items():
+                self.client.jar.set(name, value, domain=host)
+                self.client.redact.add(value)
         log.info("%s: using a visitor cookie", self.label)
         return None
 
@@ -176,7 +210,7 @@ class WeiboApi:
         assert doc.id is not None
         url = self.longtext_request(doc.id)
         try:
-            resp = self.get(url)
+            resp = self.get(url, referer=self.post_page(doc.id))
         except FetchError as exc:
             return Fetched(
                 origin=url,
