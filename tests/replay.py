@@ -340,6 +340,36 @@ def run_errors(db: Any, run_id: int | None = None) -> list[dict[str, Any]]:
     return list(db.query(sql, [run_id] if run_id is not None else []))
 
 
+WEIBO_INDEX = "/api/container/getIndex"
+WEIBO_POST_PATHS = ("/statuses/show", "/statuses/extend")
+
+
+def weibo_shape_problems(req: Recorded, base: str) -> list[str]:
+    """What is wrong with one request to the m.weibo.cn API (empty: nothing), by the shapes
+    of ingest/fetch/shapes.py: RSSHub's apiHeaders and getIndex parameters, post-page Referers."""
+    from ingest.fetch.shapes import MOBILE_USER_AGENT
+
+    h = req.headers
+    wrong = [
+        f"{name}={h.get(name.lower())!r}"
+        for name, want in (("MWeibo-Pwa", "1"), ("X-Requested-With", "XMLHttpRequest"))
+        if h.get(name.lower()) != want
+    ]
+    if h.get("user-agent") != MOBILE_USER_AGENT:
+        wrong.append(f"user-agent {h.get('user-agent')!r}")
+    if req.path == WEIBO_INDEX:
+        uid = req.query.get("value", "")
+        if req.query.get("type") != "uid" or not uid.isdigit():
+            wrong.append(f"getIndex without type=uid&value=<uid>: {req.query}")
+        if set(req.query) - {"type", "value", "containerid", "since_id", "page"}:
+            wrong.append(f"getIndex with other parameters: {req.query}")
+        if h.get("referer") != f"{base}/u/{uid}":
+            wrong.append(f"referer {h.get('referer')!r}")
+    elif req.path in WEIBO_POST_PATHS and h.get("referer") != f"{base}/status/{req.query.get('id')}":
+        wrong.append(f"referer {h.get('referer')!r}")
+    return wrong
+
+
 @pytest.fixture
 def server(replay: ReplayServer) -> ReplayServer:
     """The replay server with the recorded answers of every fetching source type."""

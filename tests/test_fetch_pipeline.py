@@ -17,9 +17,12 @@ from ingest.cli import cli
 from ingest.pipeline import run_sources
 from tests.replay import (
     FAST_HTTP,
+    WEIBO_INDEX,
+    WEIBO_POST_PATHS,
     ReplayServer,
     Reply,
     make_config,
+    weibo_shape_problems,
 )
 
 pytestmark = pytest.mark.usefixtures("no_internet")
@@ -81,6 +84,9 @@ def test_one_run_ingests_every_source_and_a_second_fetches_only_what_changed(
     assert first.counts["documents_new"] == 10 and first.counts["documents_changed"] == 0
     assert not server.hits("/s")
     requests_first = len(server.requests)
+    # every Weibo request had the real site's shape (headers, parameters, Referer)
+    weibo = [r for r in server.requests if r.path in (WEIBO_INDEX, *WEIBO_POST_PATHS)]
+    assert len(weibo) > 3 and [weibo_shape_problems(r, server.base_url) for r in weibo] == [[]] * len(weibo)
     before, snapshot = counts(db), content(db)
 
     server.clear_log()

@@ -24,15 +24,16 @@ from typing import Any
 import pytest
 from sqlite_utils import Database
 
-from ingest.fetch.shapes import MOBILE_USER_AGENT
 from ingest.pipeline import RunSummary, run_sources
 from tests.replay import (
     FIXTURES,
+    WEIBO_POST_PATHS,
     Recorded,
     ReplayServer,
     Reply,
     make_config,
     run_errors,
+    weibo_shape_problems,
 )
 
 pytestmark = pytest.mark.usefixtures("no_internet")
@@ -52,9 +53,6 @@ FIRST_RUN_IDS = [
 SECRET = "SUB=_2A25LkSecretCookieValue77; SUBP=0033WrSecretSubpValue"
 
 
-POST_PATHS = ("/statuses/show", "/statuses/extend")
-
-
 @pytest.fixture
 def passport() -> Iterator[ReplayServer]:
     """passport.weibo.com: the visitor cookie's host, not the API's."""
@@ -70,35 +68,12 @@ def weibo_com() -> Iterator[ReplayServer]:
         yield site
 
 
-def _api_shape(req: Recorded, base: str) -> list[str]:
-    """What is wrong with one request to the m.weibo.cn API (empty: nothing)."""
-    h = req.headers
-    wrong = [
-        f"{name}={h.get(name.lower())!r}"
-        for name, want in (("MWeibo-Pwa", "1"), ("X-Requested-With", "XMLHttpRequest"))
-        if h.get(name.lower()) != want
-    ]
-    if h.get("user-agent") != MOBILE_USER_AGENT:
-        wrong.append(f"user-agent {h.get('user-agent')!r}")
-    if req.path == INDEX:
-        uid = req.query.get("value", "")
-        if req.query.get("type") != "uid" or not uid.isdigit():
-            wrong.append(f"getIndex without type=uid&value=<uid>: {req.query}")
-        if set(req.query) - {"type", "value", "containerid", "since_id", "page"}:
-            wrong.append(f"getIndex with other parameters: {req.query}")
-        if h.get("referer") != f"{base}/u/{uid}":
-            wrong.append(f"referer {h.get('referer')!r}")
-    elif req.path in POST_PATHS and h.get("referer") != f"{base}/status/{req.query.get('id')}":
-        wrong.append(f"referer {h.get('referer')!r}")
-    return wrong
-
-
 @pytest.fixture(autouse=True)
 def _request_shapes(server: ReplayServer, weibo_com: ReplayServer) -> Iterator[None]:
     yield
     for req in server.requests:
-        if req.path == INDEX or req.path in POST_PATHS:
-            assert _api_shape(req, server.base_url) == [], req.target
+        if req.path == INDEX or req.path in WEIBO_POST_PATHS:
+            assert weibo_shape_problems(req, server.base_url) == [], req.target
     for req in weibo_com.hits("/ajax/statuses/longtext"):
         assert req.headers.get("x-xsrf-token") == "xsrf-abc", req.target
         assert req.headers.get("x-requested-with") == "XMLHttpRequest"
@@ -106,7 +81,7 @@ def _request_shapes(server: ReplayServer, weibo_com: ReplayServer) -> Iterator[N
 
 def test_the_shape_check_catches_a_request_without_the_mobile_headers() -> None:
     bare = Recorded("GET", INDEX, {"containerid": CID}, {"user-agent": "python-httpx"}, b"")
-    assert len(_api_shape(bare, "http://127.0.0.1:1")) == 5
+    assert len(weibo_shape_problems(bare, "http://127.0.0.1:1")) == 5
 
 
 def test_default_referers_are_the_real_pages() -> None:
