@@ -19,6 +19,8 @@ log = logging.getLogger(__name__)
 # full-width ASCII (！ to ～) -> half-width, ideographic space -> space, A-Z -> a-z
 _FOLD: dict[int, int | str] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FOLD[0x3000] = " "
+_FOLD[0x2019] = "'"  # ’ and ‘ -> ' (can’t, Runway’s); same length
+_FOLD[0x2018] = "'"
 _FOLD.update({c: c + 32 for c in range(ord("A"), ord("Z") + 1)})
 for _c in range(0xFF21, 0xFF3B):  # full-width A-Z straight to a-z
     _FOLD[_c] = _c - 0xFEE0 + 32

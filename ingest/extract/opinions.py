@@ -47,6 +47,9 @@ class OpinionRules:
     def __init__(self, lex: Lexicon) -> None:
         self.cs = cue_set(lex)
         self.neg_re = self.cs.negator_re
+        self.topic_re = re.compile(lex.alt("negation", "topic"))
+        self.improves_re = re.compile(lex.alt("negation", "improves"))
+        self.reach = int(lex.setting("improve_window", 24))
         self.window = int(lex.setting("negation_window", 6))
         self.merge_gap = int(lex.setting("merge_gap_chars", 24))
         self.lex = lex
@@ -56,10 +59,12 @@ class OpinionRules:
     def _negation(
         self, view: SectionView, sid: int, clause: Clause, pos: int, inside: int | None = None
     ) -> str | None:
-        """How the words before ``pos`` (in its clause) negate a cue there: None, "fix" or "neg".
+        """How the words before ``pos`` (in its clause) negate a cue there: None, "fix", "neg" or "improve".
 
         "fix" (不会, 没有, no longer) says a flaw is absent; "neg" (避免, 如果, 不要)
-        only cancels it. A bare 不 is a "fix" right in front of the cue (不穿模).
+        only cancels it. A bare 不 is a "fix" right in front of the cue (不穿模). A topic
+        or test word right in front (说一下缺点, 测试画面质感) is a "neg"; a verb of
+        improvement further back in the clause (减少了…漂浮感问题) is an "improve".
         ``inside`` extends the look to the end of a pattern cue (腿不会穿过桌子).
         The window counts characters (three times as many before an English cue)
         and skips model names (避免可灵2.1穿模).
@@ -76,10 +81,24 @@ class OpinionRules:
             if hit.lastgroup in ("fix", "neg"):
                 last = hit
         if last is None:
-            return None
+            return self._topic_or_improvement(view, sid, clause, pos)
         if last.lastgroup == "fix" or (last.group(0) == "不" and last.end() == pos):
             return "fix"
         return "neg"
+
+    def _topic_or_improvement(self, view: SectionView, sid: int, clause: Clause, pos: int) -> str | None:
+        text = view.cue_text
+        lo = max(clause.start, pos - 24)
+        for hit in self.topic_re.finditer(text, lo, pos):
+            between = text[hit.end() : pos]
+            for m in view.mentions[sid]:  # 聊聊可灵2.1的缺点: the model name does not count
+                if hit.end() <= m.start and m.end <= pos:
+                    between = between.replace(text[m.start : m.end], "")
+            if len(between.strip()) <= 4 and not any(ch in between for ch in "中时里了出"):
+                return "neg"
+        if self.improves_re.search(text, max(clause.start, pos - self.reach), pos):
+            return "improve"
+        return None
 
     def prepare(self, view: SectionView) -> dict[int, list[str | None]]:
         """The cue kind of every clause (None where it has none) of sentences holding a cue, in one pass."""
@@ -134,9 +153,11 @@ class OpinionRules:
 
     @staticmethod
     def _negated_kind(kind: str, negation: str | None) -> str | None:
-        """The cue kind left after a negation: a denied flaw is a strength, anything else negated is gone."""
+        """The cue kind after a negation: a denied or reduced flaw is a strength; other negated cues go."""
         if negation is None:
             return kind
+        if negation == "improve":
+            return "strength" if kind == "bug" else kind
         if negation == "fix" and kind == "bug":
             return "strength"
         return None

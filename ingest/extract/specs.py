@@ -39,6 +39,7 @@ _VALUE = re.compile(
     r"(?<![\d.:])\d{2,3}\s*(?:fps|帧(?:/秒|每秒)?(?!数)|frames?\s+per\s+second|frames?/s)"
     r"|(?<![\d.])\d{3,4}\s*[x×*]\s*\d{3,4}(?!\d)"
     r"|(?<![\d.:])(?:1|2|3|4|9|16|21)\s*:\s*(?:1|3|4|9|16)(?![\d:])"
+    r"|一次(?:性)?(?:可以|能)?(?:生成|出)\s*(?:\d+|[两三四五六七八九十])\s*(?:个|条|段)"
 )
 _LIST_LINE = re.compile(r"[^\n：:]{1,16}[：:]")
 
@@ -84,6 +85,7 @@ class SpecRules:
         )
         self.speed_re = WordScanner(lex.words("features", "not_length"))
         self.not_item_re = re.compile(lex.alt("features", "not_items"))
+        self.tier_users_re = re.compile(lex.alt("features", "tier_users"))
 
     # ----- finding items -------------------------------------------------------
     def prepare(self, view: SectionView) -> dict[int, list[Item]]:
@@ -117,11 +119,12 @@ class SpecRules:
         Not a maximum the speed rules read (最长10秒, 10秒以上), nor a bound (30 秒内).
         """
         lo = max(0, q.start - 12)
-        if q.qual or self.max_before_re.search(text, lo, q.start):
+        if self.max_before_re.search(text, lo, q.start):
             return False
-        return bool(
-            self.length_before_re.search(text, lo, q.start) or self.length_after_re.match(text, q.end)
-        )
+        clip_after = self.length_after_re.match(text, q.end)
+        if q.qual:  # 30 秒内: a bound, unless a clip follows (3～10s内的视频)
+            return q.qual == "max" and bool(clip_after)
+        return bool(clip_after or self.length_before_re.search(text, lo, q.start))
 
     @staticmethod
     def clauses_with_items(view: SectionView, sid: int, items: list[Item]) -> set[int]:
@@ -198,8 +201,10 @@ class SpecRules:
         """The kind of ``item``; ``lo`` is where the text about it starts (the previous item's end)."""
         if self.versus_re.search(text, lo, item.start):
             return None
-        if self.limit_before_re.search(text, clause.start, item.start) or self.limit_after_re.match(
-            text, item.end, clause.end
+        if (
+            self.limit_before_re.search(text, clause.start, item.start)
+            or self.limit_after_re.match(text, item.end, clause.end)
+            or self.tier_users_re.search(text, clause.start, item.start)
         ):
             return "limitation"
         return "capability" if granted else None

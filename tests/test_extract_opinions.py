@@ -1,0 +1,83 @@
+"""Opinions told without a stock cue, and words that look like a verdict and are none.
+
+Every example is written for the rule it tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import claims_of, scored
+
+
+def _kinds(text: str) -> set[str]:
+    return {c.kind for c in scored(claims_of(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a flaw an improvement verb reduces is a strength
+        ("海螺02这次大幅减少了画面里常见的闪烁问题。", "strength"),
+        ("Runway Gen-4 reduced the flicker we saw before.", "strength"),
+        # a weakness phrased as what could be better
+        ("可灵2.1在多人场景上还能做得更好。", "bug"),
+        ("可灵2.1的大幅度动作还有进步空间。", "bug"),
+        ("Pika 1.0 still has room for improvement on hands.", "bug"),
+        # flaws told as a story
+        ("可灵2.1怎么直接把狗变成了猫？", "bug"),
+        ("可灵2.1把“苹果”理解成了手机品牌。", "bug"),
+        ("可灵2.1生成了一个奇怪的人影。", "bug"),
+        ("可灵2.1里主角的帽子丢了。", "bug"),
+        ("Sora 2 keeps distorting the faces.", "bug"),
+        ("Sora 2 can't handle two people hugging.", "bug"),
+        ("In Sora 2 the dancer's legs swap places mid-spin.", "bug"),
+        # praise without a stock adjective
+        ("可灵2.1的人脸稳定得不行。", "strength"),
+        ("可灵2.1保持了角色服装的一致性。", "strength"),
+        ("可灵2.1的动作毫无违和感。", "strength"),
+        ("可灵2.1在光影表现上遥遥领先。", "strength"),
+        ("Runway Gen-4 renders gorgeous skies.", "strength"),
+        # opinion-type limits
+        ("海螺02的精细控制不够。", "limitation"),
+        ("可灵2.1一上来就提示版权限制。", "limitation"),
+        ("Kling 2.1 quality degrades after a minute.", "limitation"),
+    ],
+)
+def test_opinion_kinds(text: str, kind: str) -> None:
+    assert kind in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "最后来聊聊可灵2.1的缺点：",  # a lead-in, not a flaw
+        "这次主要测试可灵2.1的画面质感。",  # what is tested, not a verdict
+        "关键不在于可灵2.1某一帧是否惊艳。",  # whether, not a verdict
+        "奇怪的是，可灵2.1这次没有排队。",  # "strangely", no odd output
+        "可灵2.1的发布引发了版权和隐私等问题的讨论。",  # a topic list, not a flaw seen
+    ],
+)
+def test_no_verdict(text: str) -> None:
+    assert not _kinds(text) & {"bug", "strength"}
+
+
+def test_a_test_that_shows_a_flaw_is_still_a_bug() -> None:
+    assert "bug" in _kinds("可灵2.1测试中出现了穿模。")
+
+
+def test_a_slow_complement_is_a_bug() -> None:
+    assert _kinds("可灵2.1的画面糊得不行。") == {"bug"}
+
+
+def test_curly_apostrophes_read_as_straight_ones() -> None:
+    claims = [c for c in claims_of("Veo 3 can’t generate audio yet.") if c.kind == "limitation"]
+    assert claims and claims[0].quote == "Veo 3 can’t generate audio yet"
+
+
+def test_a_spec_for_free_users_is_a_limit_of_that_tier() -> None:
+    assert _kinds("Vidu Q1免费用户单次生成4秒视频。") == {"limitation"}
+
+
+def test_how_many_clips_one_run_makes_is_a_capability() -> None:
+    assert _kinds("海螺02一次可以生成4个视频。") == {"capability"}
