@@ -194,6 +194,17 @@ def stored_document(db: Database, key: str) -> Document | None:
     return row_to_document(rows[0]) if rows else None
 
 
+def delete_document(db: Database, key: str, *, via: str) -> int:
+    """Remove the document ``key`` and its claims if it came ``via`` that way; returns how many went."""
+    row = db.execute("select via from documents where id = ?", [key]).fetchone()
+    if row is None or row[0] != via:
+        return 0
+    with db.atomic():
+        db.execute("delete from claims where document_id = ?", [key])
+        db.execute("delete from documents where id = ?", [key])
+    return 1
+
+
 def save_reextracted(db: Database, document_id: str, claims: list[Claim], version: int) -> SaveResult:
     """Replace a stored document's claims with those of extractor ``version``, in one transaction."""
     with db.atomic():

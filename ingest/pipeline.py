@@ -13,7 +13,15 @@ from sqlite_utils import Database
 
 from db.runs import finish_run, record_error, start_run
 from db.state import HttpCacheTable, SourceStateTable
-from db.store import documents_current, save_document, save_models, save_raw, save_source, stored_document
+from db.store import (
+    delete_document,
+    documents_current,
+    save_document,
+    save_models,
+    save_raw,
+    save_source,
+    stored_document,
+)
 from ingest.extract import EXTRACTOR_VERSION, extract_document, iter_models
 from ingest.parsers import parse_bytes
 from ingest.reader import Fetched, SourceContext, SourceError, published_before
@@ -71,6 +79,8 @@ def store_item(
     for doc in docs:
         if not published_before(doc, since):
             save_extracted(db, doc, source, raw_sha, item.origin, summary.counts)
+    for key in item.supersedes:
+        summary.counts["documents_superseded"] += delete_document(db, key, via="feed")
     return True
 
 

@@ -20,6 +20,9 @@ class Fetched:
     ``documents`` is set when the fetcher had to parse to do its job (paging,
     long-text expansion); otherwise the pipeline parses ``body`` itself.
     ``error`` marks an input that failed: it is recorded, its bytes kept.
+    ``supersedes`` names keys of feed-item documents that this input's
+    documents replace (an article page fetched for a feed item whose short
+    link could not tell the article's id): once stored, those are removed.
     """
 
     origin: str
@@ -29,6 +32,7 @@ class Fetched:
     documents: list[Document] | None = None
     error: str | None = None
     store_raw: bool = True
+    supersedes: list[str] = field(default_factory=list)
 
 
 def published_before(doc: Document, since: dt.datetime | None) -> bool:

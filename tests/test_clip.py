@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from ingest.parsers import parse_bytes, sniff
 from ingest.parsers.clip import detect_platform, parse_clip_note
+from ingest.parsers.urls import weibo_bid_to_mid
 from schemas.document import ParseError
 
 FIX = Path(__file__).parent / "fixtures" / "notes"
@@ -32,7 +33,7 @@ def test_front_matter_note_keeps_sections_apart() -> None:
 def test_header_note_reads_html_body_and_ignores_wrong_metadata() -> None:
     doc = parse_clip_note((FIX / "header.md").read_bytes(), "header.md")
     assert doc.platform == "weibo"  # from the URL, although 来源 says ArXiv
-    assert doc.id == "AbCdEf123"
+    assert doc.id == weibo_bid_to_mid("AbCdEf123") == "3627685263578891"  # the key the API gives it
     assert doc.title == "一条微博的标题..."
     assert doc.text == "#话题#\n\n第一段，可灵很稳。\n\n第二段"
     assert "视频无法显示" not in doc.text

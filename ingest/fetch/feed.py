@@ -30,7 +30,7 @@ from ingest.fetch.common import (
 from ingest.fetch.http import FetchError, remember
 from ingest.fetch.wechat import WALL, ArticleFetcher, ArticleResult
 from ingest.parsers.feed import parse_feed
-from ingest.parsers.urls import platform_of
+from ingest.parsers.urls import platform_id, platform_of
 from ingest.reader import Fetched, SourceContext, SourceError, published_before
 from schemas.config import FeedSource
 from schemas.document import Document, ParseError
@@ -39,6 +39,11 @@ log = logging.getLogger(__name__)
 
 PENDING = "pending_articles"
 ARTICLES = "articles_"  # state prefix of the article backoff
+
+
+def feed_document(url: str) -> Document:
+    """What the feed parser makes of an item linking to the WeChat article ``url`` (for its key)."""
+    return Document(platform="wechat", id=platform_id("wechat", url), url=url)
 
 
 class _FeedRun:
@@ -72,6 +77,8 @@ class _FeedRun:
                 else (fallback is None or matches(fallback, self.source.keywords))
             )
             result.item.documents = [doc] if keep else []
+            item_key = (fallback or feed_document(url)).key()
+            result.item.supersedes = [item_key] if keep and item_key != doc.key() else []
             yield result.item
             self.articles.commit(url, result)
             self.pending.discard(url)

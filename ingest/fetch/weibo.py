@@ -33,7 +33,7 @@ from ingest.fetch.common import check_blocked, clear_blocked, cookie_from_env, m
 from ingest.fetch.http import FetchError, Response, host_of
 from ingest.fetch.shapes import timeline_params
 from ingest.fetch.weibo_api import MAX_LONGTEXT_ATTEMPTS, Refused, WeiboApi, load_json, needs_expansion
-from ingest.parsers.urls import weibo_bid_to_mid, weibo_post_id
+from ingest.parsers.urls import weibo_mid
 from ingest.parsers.weibo import parse_weibo_json, weibo_containerid, weibo_error
 from ingest.reader import Fetched, SourceContext, SourceError
 from schemas.config import WeiboStatusSource, WeiboUserSource
@@ -240,16 +240,6 @@ def read_weibo_user(source: WeiboUserSource, ctx: SourceContext) -> Iterator[Fet
     clear_blocked(ctx)
 
 
-def post_mid(post: str) -> str | None:
-    """Numeric mid of a post given as a URL, a mid or a base62 bid."""
-    post = post.strip()
-    if "/" in post or "." in post:
-        return weibo_post_id(post)
-    if post.isdigit():
-        return post
-    return weibo_bid_to_mid(post)
-
-
 def read_weibo_status(source: WeiboStatusSource, ctx: SourceContext) -> Iterator[Fetched]:
     label = f"weibo_status {source.name}"
     check_blocked(ctx, label)
@@ -265,7 +255,7 @@ def read_weibo_status(source: WeiboStatusSource, ctx: SourceContext) -> Iterator
 
 
 def _one_status(api: WeiboApi, ctx: SourceContext, post: str) -> Iterator[Fetched]:
-    mid = post_mid(post)
+    mid = weibo_mid(post)
     if mid is None:
         yield Fetched(origin=post, body=b"", error="not a Weibo post URL or id", store_raw=False)
         return

@@ -22,7 +22,7 @@ from schemas.document import CST, Document, ParseError
 
 from .charset import to_text
 from .html_text import html_to_text, tidy_text
-from .urls import platform_of, weibo_post_id
+from .urls import platform_id, platform_of, weibo_post_id
 from .weibo import mid_time
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -192,7 +192,7 @@ def parse_clip_note(data: bytes, name: str) -> Document:
         body_parts.append(text)
         images += imgs
     platform = detect_platform(str(url) if url else None)
-    doc_id = _platform_id(platform, str(url)) if url else None
+    doc_id = platform_id(platform, str(url)) if url else None
     author = _pick(meta, AUTHOR_KEYS)
     return Document(
         platform=platform,
@@ -207,13 +207,6 @@ def parse_clip_note(data: bytes, name: str) -> Document:
         images=images,
         via="clip",
     )
-
-
-def _platform_id(platform: str, url: str) -> str | None:
-    if platform == "weibo":
-        m = re.search(r"weibo\.(?:com|cn)/(?:status/|detail/|\d+/)([A-Za-z0-9]+)", url)
-        return m.group(1) if m else None
-    return None
 
 
 def parse_plain_text(data: bytes, name: str) -> Document:

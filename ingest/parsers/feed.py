@@ -27,7 +27,7 @@ from schemas.document import CST, Document, ParseError
 
 from .charset import to_utf8
 from .html_text import guard, html_to_text
-from .urls import is_http_url, normalize_wechat_url, platform_of, wechat_article_id, weibo_post_id
+from .urls import is_http_url, normalize_wechat_url, platform_id, platform_of
 
 logger = logging.getLogger(__name__)
 
@@ -136,10 +136,11 @@ def _platform_and_id(link: str, guid: str) -> tuple[str, str | None, str | None]
     """(platform, id, url) of an item from its link."""
     platform = platform_of(link) if is_http_url(link) else None
     if platform == "weibo":
-        return "weibo", weibo_post_id(link) or guid or None, link
+        return "weibo", platform_id("weibo", link, guid) or guid or None, link
     if platform == "wechat":
-        return "wechat", wechat_article_id(link) or guid or None, normalize_wechat_url(link)
-    return "feed", guid or (link or None), link or None
+        url = normalize_wechat_url(link)
+        return "wechat", platform_id("wechat", url) or guid or None, url
+    return "feed", platform_id("feed", link, guid or link or None), link or None
 
 
 def _relay_account(channel: etree._Element) -> str | None:

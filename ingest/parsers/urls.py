@@ -10,6 +10,11 @@ Weibo post URLs (``weibo.com/<uid>/<bid>``, ``m.weibo.cn/status/<id>``,
 ``m.weibo.cn/detail/<id>``) carry either the numeric mid or its base62 "bid";
 ``weibo_post_id`` always answers with the numeric mid so that a post read from
 a feed and the same post read from the API share one key.
+
+``platform_id`` is the one rule for the id a document is known by (its key is
+``platform:id``): every parser asks it, so a post clipped into a note, read
+from the API or from a feed, and an article page and the feed item linking to
+it, are one document.
 """
 
 from __future__ import annotations
@@ -19,11 +24,13 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 __all__ = [
     "is_http_url",
+    "platform_id",
     "platform_of",
     "normalize_wechat_url",
     "wechat_article_id",
     "weibo_post_id",
     "weibo_bid_to_mid",
+    "weibo_mid",
     "weibo_mid_to_bid",
 ]
 
@@ -136,6 +143,34 @@ def weibo_mid_to_bid(mid: str) -> str | None:
         out.append(chunk if start == 0 else chunk.rjust(4, "0"))
         end = start
     return "".join(reversed(out)).lstrip("0") or None
+
+
+def weibo_mid(value: str | None) -> str | None:
+    """The numeric mid of a Weibo post given as a mid, a base62 bid or a post URL (else None)."""
+    value = (value or "").strip()
+    if "/" in value or "." in value:
+        return weibo_post_id(value)
+    if value.isascii() and value.isdigit():
+        return value
+    return _as_mid(value) if value else None
+
+
+def platform_id(platform: str, url: str | None = None, own: str | None = None) -> str | None:
+    """The id of a document on its platform, from the URL it is known by and the id it states (``own``).
+
+    * weibo: the numeric mid, whether ``own`` (or the URL) names the post by
+      mid, by base62 bid or by URL;
+    * wechat: ``own`` (the page's biz:mid:idx), else the article the URL names
+      (``biz:mid:idx`` of a long link, the token of a short one); a feed item
+      and the page its long link names agree, and a page fetched for a short
+      link supersedes the feed item (see ``Fetched.supersedes``);
+    * elsewhere: ``own``.
+    """
+    if platform == "weibo":
+        return weibo_mid(own) or (weibo_post_id(url) if url else None)
+    if platform == "wechat":
+        return own or (wechat_article_id(url) if url else None)
+    return own
 
 
 def _as_mid(value: str) -> str | None:

@@ -46,7 +46,7 @@ from schemas.document import CST, Document, ParseError, Status
 
 from .charset import to_utf8
 from .html_text import guard, html_to_text, js_unescape, node_text, tidy_text
-from .urls import WECHAT_HOST, is_http_url, normalize_wechat_url, platform_of, wechat_article_id
+from .urls import WECHAT_HOST, is_http_url, normalize_wechat_url, platform_id, platform_of, wechat_article_id
 
 logger = logging.getLogger(__name__)
 
@@ -457,9 +457,8 @@ def _ids(
         )
     else:
         doc_url = None
-    if biz and mid and idx:
-        return f"{biz}:{mid}:{idx}", doc_url
-    return wechat_article_id(page_link) or wechat_article_id(url), doc_url
+    own = f"{biz}:{mid}:{idx}" if biz and mid and idx else wechat_article_id(page_link)
+    return platform_id("wechat", doc_url or url, own), doc_url
 
 
 @guard("WeChat page")

@@ -38,7 +38,7 @@ from urllib.parse import parse_qs, urlsplit
 from schemas.document import CST, Document, ParseError, Status
 
 from .html_text import guard, html_to_text, tidy_text
-from .urls import weibo_bid_to_mid, weibo_post_id
+from .urls import platform_id, weibo_bid_to_mid, weibo_post_id
 
 logger = logging.getLogger(__name__)
 
@@ -319,9 +319,8 @@ def mblog_document(mblog: dict[str, Any], now: datetime | None = None, pinned: b
 
     ``pinned``: the card holding it says so (``profile_type_id`` ``proweibotop…``).
     """
-    post_id = _text_field(mblog, "id", "idstr", "mid") or None
-    if post_id is None and isinstance(mblog.get("mblogid"), str):
-        post_id = weibo_bid_to_mid(mblog["mblogid"])
+    own = _text_field(mblog, "id", "idstr", "mid") or mblog.get("mblogid")
+    post_id = platform_id("weibo", own=own if isinstance(own, str) else None)
     user: dict[str, Any] = mblog["user"] if isinstance(mblog.get("user"), dict) else {}
     markup = _text_field(mblog, "text")
     truncated = bool(_FULLTEXT_RE.search(markup))
@@ -339,7 +338,7 @@ def mblog_document(mblog: dict[str, Any], now: datetime | None = None, pinned: b
     retweet = mblog.get("retweeted_status")
     repost_of = None
     if isinstance(retweet, dict):
-        repost_of = _text_field(retweet, "id", "idstr", "mid") or None
+        repost_of = platform_id("weibo", own=_text_field(retweet, "id", "idstr", "mid") or None)
     status: Status = "deleted" if str(mblog.get("deleted")) == "1" else "ok"
     return Document(
         platform="weibo",
