@@ -63,8 +63,9 @@ class Extractor:
         ctx = self.mentions.context(title + [r for rs in raws for r in rs])
         for view, rs in zip(views, raws, strict=True):
             view.add_mentions(self.mentions, rs, ctx, [])
-        body, stated = self._section(views[0], ctx)
-        summary, summary_stated = self._section(views[1], ctx) if len(views) > 1 else ([], [])
+        named = self._named_models(views)
+        body, stated = self._section(views[0], ctx, named)
+        summary, summary_stated = self._section(views[1], ctx, named) if len(views) > 1 else ([], [])
         body_rates = stated or self._implied(body)
         cap = self.lex.confidence("price_derived")
         if not body_rates and summary_stated:  # a rate only the summary states: used, trusted less
@@ -79,9 +80,11 @@ class Extractor:
         return claims
 
     # ----- one section ---------------------------------------------------------
-    def _section(self, view: SectionView, ctx: DocContext) -> tuple[list[Draft], list[Rate]]:
+    def _section(
+        self, view: SectionView, ctx: DocContext, named: dict[str, set[str]]
+    ) -> tuple[list[Draft], list[Rate]]:
         main = ctx.main_model(self.reg)
-        view.start_document(Subject([main[0]], [main[1]], False) if main else None)
+        view.start_document(Subject([main[0]], [main[1]], False, versioned=False) if main else None)
         rates: list[Rate] = []
         drafts: list[Draft] = []
         used: set[int] = set()
@@ -101,15 +104,18 @@ class Extractor:
                 if sent.end - sent.start <= 30:
                     view.update_topic(sid)
                 continue
-            if any(q.kind == "credits" for q in qs):
+            if any(q.kind == "credits" or q.per == "credit" for q in qs):
                 found, rate_drafts, ids = self.price_rules.rates(
                     view, sid, partial(self._brand_at, view, sid, ctx=ctx)
                 )
                 rates += found
                 drafts += [d for d in rate_drafts if d.model]
                 used |= ids
-            drafts += self.price_rules.prices(view, sid, used)
-            drafts += self.price_rules.changes(view, sid)
+            derived, old_prices = self.price_rules.derived_changes(view, sid)
+            drafts += derived
+            drafts += self.price_rules.prices(view, sid, used | old_prices)
+            if not derived:
+                drafts += self.price_rules.changes(view, sid)
             timed, carry = self.speed_rules.sentence(view, sid, carry, sid in speedy)
             drafts += timed
             if sid in cue_kinds:
@@ -118,7 +124,7 @@ class Extractor:
             if sid in specs:
                 drafts += self.spec_rules.sentence_claims(view, sid, specs[sid])
             view.update_topic(sid)
-        return self._dedupe(drafts), rates
+        return self._dedupe(self._settle_bare_prices(drafts, named)), rates
 
     def _brand_at(self, view: SectionView, sid: int, pos: int, ctx: DocContext) -> str | None:
         """The brand a credit rate at ``pos`` is about: the text's model there, else the document's."""
@@ -139,6 +145,38 @@ class Extractor:
                 continue
             seen.add(key)
             out.append(d)
+        return out
+
+    # ----- prices named by a bare brand ----------------------------------------
+    @staticmethod
+    def _named_models(views: list[SectionView]) -> dict[str, set[str]]:
+        """Per brand, the models the document names with their version."""
+        out: dict[str, set[str]] = {}
+        for v in views:
+            for ms in v.mentions:
+                for m in ms:
+                    if m.explicit and m.brand:
+                        out.setdefault(m.brand, set()).update(m.models)
+        return out
+
+    def _settle_bare_prices(self, drafts: list[Draft], named: dict[str, set[str]]) -> list[Draft]:
+        """A price whose model only a bare brand gave ("Runway $0.05/s"): when a price of a model of
+        that brand named with its version states the same amount, it is that model's (a restatement);
+        when the document names two models of the brand or more and none does, which one it
+        prices is unclear, so it is no claim."""
+        versioned = [d for d in drafts if d.kind == "price" and d.versioned]
+        out: list[Draft] = []
+        for d in drafts:
+            if d.kind != "price" or d.versioned:
+                out.append(d)
+                continue
+            brand = self.reg.brand_of(d.model)
+            same = [b for b in versioned if self.reg.brand_of(b.model) is brand and _same_price(b, d)]
+            if same:
+                d.model, d.tier = same[0].model, same[0].tier
+                out.append(d)
+            elif len(named.get(brand.name if brand else "", ())) < 2:
+                out.append(d)
         return out
 
     # ----- credit rates --------------------------------------------------------
@@ -235,3 +273,16 @@ class Extractor:
             method=f"rules/{self.version}:{d.rule}",
             **fields,
         )
+
+
+def _same_price(a: Draft, b: Draft) -> bool:
+    """Do two prices state a common amount and disagree on nothing both state?"""
+    common = False
+    for key in ("credits", "price_cny", "price_usd", "duration_s", "resolution"):
+        x, y = a.fields.get(key), b.fields.get(key)
+        if x is None or y is None:
+            continue
+        if x != y:
+            return False
+        common = common or key != "duration_s" and key != "resolution"
+    return common

@@ -208,9 +208,12 @@ class MentionScanner:
         if not r.version:
             return None
         key = version_key(r.version)
-        for b in ([main] if main else []) + brands:
-            if self.reg.knows_version(b, key):
-                return b
+        if main and self.reg.knows_version(main, key):
+            return main
+        if r.marked:  # "2.0版本" may be another brand's; a bare "2.0" (Apache 2.0) only the main brand's
+            for b in brands:
+                if self.reg.knows_version(b, key):
+                    return b
         return main if (r.marked and main) else None
 
     def _brand_for_words(self, words: list[str], ctx: DocContext) -> str | None:

@@ -119,7 +119,7 @@ class Quantity:
     unit: str = ""  # credit unit; s / min / h for time; resolution label; "discount"
     qual: str | None = None  # max | min | about, for time
     plus: bool = False  # "3分多", "一块多": more than value, less than the next unit
-    per: str | None = None  # item | second: "/条", "per second"
+    per: str | None = None  # item | second | credit: "/条", "per second", "$0.01/credit"
     per_seconds: float | None = None  # "per 5-second clip"
 
 
@@ -168,10 +168,14 @@ class QuantityScanner:
         sec = alt(lex.words("units", "seconds"), bound_start=False)
         item = alt(lex.words("context", "item_suffix"), bound_start=False)
 
-        def per(p: str) -> str:  # "/条", "/秒", "per second", "per 5-second clip", "每条"
+        credit = alt(list(self.credit_units), bound_start=False)
+
+        # "/条", "/秒", "per second", "per 5-second clip", "每条", "/extra s", "/credit"
+        def per(p: str) -> str:
             return (
-                rf"(?:\s*(?:/|每|per\s+|a\s+|each\s+)\s*(?:(?P<{p}pn>\d+(?:\.\d+)?)\s*-?\s*(?:{sec})\s*)?"
-                rf"(?P<{p}per>{sec}|{item}))?"
+                rf"(?:\s*(?:/|每|per\s+|a\s+|each\s+)\s*(?:extra\s+|additional\s+|额外)?"
+                rf"(?:(?P<{p}pn>\d+(?:\.\d+)?)\s*-?\s*(?:{sec})\s*)?"
+                rf"(?:(?P<{p}per>{sec}|{item})|(?P<{p}pcr>{credit})))?"
             )
 
         currency = [w for w, k in self.prefix_kind.items() if k in ("cny", "usd")]
@@ -235,6 +239,9 @@ class QuantityScanner:
         return parse_number(s, self.nums) if s else None
 
     def _per(self, m: re.Match[str], q: Quantity, p: str = "") -> Quantity:
+        if m.group(f"{p}pcr"):  # "$0.01/credit": what one credit costs
+            q.per = "credit"
+            return q
         unit = m.group(f"{p}per")
         if unit:
             n = self._num(m.group(f"{p}pn"))
@@ -289,8 +296,14 @@ class QuantityScanner:
             return Quantity(
                 "percent", s, e, round(100 - n[0] * 10, 1), round(100 - n[0] * 10, 1), unit="discount"
             )
-        if kind == "credits":
-            return self._per(m, Quantity("credits", s, e, n[0], n[1], unit=self.credit_units.get(unit, unit)))
+        n2 = self._num(m.group("n2"))
+        if kind == "credits":  # "10-35 credits": a range, low to high
+            return self._per(
+                m,
+                Quantity(
+                    "credits", s, e, n[0], n2[1] if n2 else n[1], unit=self.credit_units.get(unit, unit)
+                ),
+            )
         if kind == "time":
             return self._time(m, n, unit, pre)
         return self._money(m, n, kind, unit)

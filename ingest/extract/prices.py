@@ -28,6 +28,8 @@ from ingest.extract.section import Draft, SectionView
 log = logging.getLogger(__name__)
 
 _MONEY = ("cny", "usd")
+_AMOUNT = {"credits": "credits", "cny": "price_cny", "usd": "price_usd"}
+_SEPARATORS = ("，", ",", "；", ";", "+", "、", "|")
 
 
 @dataclass(slots=True)
@@ -63,6 +65,10 @@ class PriceRules:
         self.down_re = rx("context", "down")
         self.up_re = rx("context", "up")
         self.speed_re = rx("context", "speed")
+        # "$0.40 (down from $0.75)" / "从10元降到6元": a new and an old price of one thing
+        self.new_then_old_re = re.compile(rf"^[^，。,;；]*?(?:{lex.alt('context', 'change_from')})[\s:：]*$")
+        self.old_then_new_re = re.compile(rf"^[^，。,;；]*?(?:{lex.alt('context', 'change_to')})[\s:：]*$")
+        self.from_re = re.compile(r"(?:从|由|from)\s*$")
         tiers = {w for b in reg.brands.values() for w in b.tier_words}
         self.tier_re = re.compile(alt(tiers))
 
@@ -123,6 +129,14 @@ class PriceRules:
         rates: list[Rate] = []
         drafts: list[Draft] = []
         used: set[int] = set()
+        for q in qs:  # "$0.01/credit", "0.1元/积分": what one credit costs
+            if q.per == "credit" and q.kind in _MONEY and q.value > 0:
+                brand = brand_at(q.start)
+                per = 1 / q.value
+                rates.append(Rate(brand, per, q.kind, True))
+                used.add(id(q))
+                lo, hi = self._clause_of(view, sid, q.start)
+                drafts.append(self._rate_draft(lo, max(hi, q.end), brand, per, q.kind, None))
         for a, b in zip(qs, qs[1:], strict=False):
             kinds = {a.kind, b.kind}
             if (
@@ -144,20 +158,18 @@ class PriceRules:
             rates.append(Rate(brand, per, money.kind, True))
             used.update((id(a), id(b)))
             lo, hi = self._clause_of(view, sid, min(a.start, b.start))
-            field = "credits_per_cny" if money.kind == "cny" else "credits_per_usd"
-            drafts.append(
-                Draft(
-                    "credit_rate",
-                    lo,
-                    max(hi, b.end),
-                    brand,
-                    None,
-                    "credit-rate",
-                    self.lex.confidence("credit_rate"),
-                    {field: round(per, 4), "credit_unit": cr.unit},
-                )
-            )
+            drafts.append(self._rate_draft(lo, max(hi, b.end), brand, per, money.kind, cr.unit))
         return rates, drafts, used
+
+    def _rate_draft(
+        self, lo: int, hi: int, brand: str | None, per: float, currency: str, unit: str | None
+    ) -> Draft:
+        field = "credits_per_cny" if currency == "cny" else "credits_per_usd"
+        fields: dict[str, object] = {field: round(per, 4)}
+        if unit:
+            fields["credit_unit"] = unit
+        conf = self.lex.confidence("credit_rate")
+        return Draft("credit_rate", lo, hi, brand, None, "credit-rate", conf, fields)
 
     # ----- prices --------------------------------------------------------------
     def _anchors(self, view: SectionView, sid: int, used: set[int]) -> tuple[list[Anchor], list[Draft]]:
@@ -186,15 +198,26 @@ class PriceRules:
                     )
                 )
                 continue
+            prev = anchors[-1] if anchors else None
             if q.kind == "credits":
                 if self.grant_re.search(before):
+                    continue
+                if (  # "$0.05/s 5 credits/s": one price told in money and in credits
+                    prev
+                    and prev.q.kind in _MONEY
+                    and prev.money is None
+                    and prev.q.per == q.per
+                    and not text[prev.q.end : q.start].strip()
+                ):
+                    prev.q, prev.money = q, prev.q
                     continue
                 anchors.append(Anchor(q))
                 continue
             if business or q.value >= 1e5:
                 continue
-            prev = anchors[-1] if anchors else None
-            if prev and prev.money is None and self._linked(text, prev.q, q):
+            # money after credits is their price in money (20灵感值，约2元); two sums of one
+            # currency are two prices, never one the equivalent of the other
+            if prev and prev.money is None and prev.q.kind != q.kind and self._linked(text, prev.q, q):
                 prev.money = q
                 continue
             if q.per or self._per_clip(view, sid, q) or self.price_word_re.search(text, lo, hi):
@@ -217,9 +240,13 @@ class PriceRules:
                 if id(q) in used and seg_lo <= q.start < an.q.start:
                     seg_lo = q.end
             seg_hi = sent.end if i == len(anchors) - 1 else end_q.end
-            if i < len(anchors) - 1:  # a parenthesis right after an amount belongs to it
-                close = re.match(r"\s*[（(][^）)]{0,20}[）)]", text[end_q.end : anchors[i + 1].q.start])
-                if close:
+            if i < len(anchors) - 1:
+                gap = text[end_q.end : anchors[i + 1].q.start]
+                close = re.match(r"\s*[（(][^）)]{0,20}[）)]", gap)
+                sep = min((i for c in _SEPARATORS if (i := gap.find(c)) >= 0), default=-1)
+                if sep >= 0:  # "$0.35 base 5s + $0.07/extra s": what precedes the separator is this price's
+                    seg_hi = end_q.end + sep
+                elif close:  # a parenthesis right after an amount belongs to it
                     seg_hi = end_q.end + close.end()
             prev_end = seg_hi
             subj = view.subject(sid, seg_lo, seg_hi, an.q.start)
@@ -236,14 +263,29 @@ class PriceRules:
             q_lo = seg_lo
             while q_lo < seg_hi and text[q_lo] in " ，,；;、)）":
                 q_lo += 1
+            # "10-35 credits depending on quality": the range's two ends are two prices
+            amounts = [fields]
+            if an.q.kind == "credits" and an.q.high > an.q.value and an.money is None:
+                amounts.append({**fields, _AMOUNT[an.q.kind]: an.q.high})
             for name, mtier in zip(subj.models, subj.tiers, strict=True):
                 model, tier = self._model_tier(name, mtier, tier_word.group(0) if tier_word else None)
                 conf = self.lex.confidence("price") * (
                     1 if subj.explicit else self.lex.confidence("context_model_factor")
                 )
-                drafts.append(
-                    Draft("price", q_lo, seg_hi, model, tier, "price", round(conf, 3), dict(fields))
-                )
+                for f in amounts:
+                    drafts.append(
+                        Draft(
+                            "price",
+                            q_lo,
+                            seg_hi,
+                            model,
+                            tier,
+                            "price",
+                            round(conf, 3),
+                            dict(f),
+                            subj.versioned,
+                        )
+                    )
         return drafts
 
     def _fields(self, an: Anchor, seg_qs: list[Quantity]) -> dict[str, object]:
@@ -320,6 +362,48 @@ class PriceRules:
                     )
                 )
         return out
+
+    def derived_changes(self, view: SectionView, sid: int) -> tuple[list[Draft], set[int]]:
+        """Price changes told as two prices ("$0.40 per second (down from $0.75)", "从10元降到6元"):
+        the percent follows from them. The earlier price is no current price: its id is returned."""
+        qs = [q for q in view.quantities[sid] if q.kind in _MONEY]
+        text = view.cue_text
+        out: list[Draft] = []
+        old_ids: set[int] = set()
+        for a, b in zip(qs, qs[1:], strict=False):
+            gap = text[a.end : b.start]
+            if a.kind != b.kind or len(gap) > 24:
+                continue
+            if self.new_then_old_re.search(gap):
+                new, old = a, b
+            elif self.old_then_new_re.search(gap) and self.from_re.search(text, max(0, a.start - 4), a.start):
+                old, new = a, b
+            else:
+                continue
+            if old.value <= 0 or old.value == new.value:
+                continue
+            lo, hi = self._clause_of(view, sid, a.start)
+            hi = max(hi, b.end)
+            subj = view.subject(sid, lo, hi, new.start)
+            if subj is None:
+                continue
+            old_ids.add(id(old))
+            percent = round(abs(old.value - new.value) / old.value * 100, 2)
+            direction = "down" if new.value < old.value else "up"
+            for name in subj.models:
+                out.append(
+                    Draft(
+                        "price_change",
+                        lo,
+                        hi,
+                        name,
+                        None,
+                        "price-change-derived",
+                        self.lex.confidence("price_change"),
+                        {"percent": percent, "direction": direction},
+                    )
+                )
+        return out, old_ids
 
     def _direction(self, text: str, lo: int, hi: int, q: Quantity) -> str | None:
         best: tuple[int, str] | None = None

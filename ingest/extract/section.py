@@ -30,6 +30,7 @@ class Subject:
     tiers: list[str | None]
     explicit: bool  # named in the same sentence, not carried over
     versus: str | None = None
+    versioned: bool = True  # the text named the version, not only the brand
 
 
 @dataclass(slots=True)
@@ -44,6 +45,7 @@ class Draft:
     rule: str
     confidence: float
     fields: dict[str, Any] = field(default_factory=dict)
+    versioned: bool = True  # the model's version was named, not inferred from a bare brand
 
 
 def _group_subject(members: list[Mention], explicit: bool) -> Subject:
@@ -54,7 +56,7 @@ def _group_subject(members: list[Mention], explicit: bool) -> Subject:
             if name not in models:
                 models.append(name)
                 tiers.append(m.tier)
-    return Subject(models, tiers, explicit)
+    return Subject(models, tiers, explicit, versioned=all(m.explicit for m in members))
 
 
 class SectionView:
@@ -134,7 +136,8 @@ class SectionView:
         elif earlier:
             subj = _group_subject(earlier[-1], True)
         elif self.topic is not None:
-            subj = Subject(list(self.topic.models), list(self.topic.tiers), False)
+            t = self.topic
+            subj = Subject(list(t.models), list(t.tiers), False, versioned=t.versioned)
         else:
             return None
         vs = self.groups(sid, lo, hi, versus=True)
@@ -153,7 +156,7 @@ class SectionView:
         if para != self._para:
             self._para = para
             a = self.anchor
-            self.topic = Subject(list(a.models), list(a.tiers), False) if a else None
+            self.topic = Subject(list(a.models), list(a.tiers), False, versioned=a.versioned) if a else None
 
     def is_heading(self, sid: int) -> bool:
         """Is sentence ``sid`` a heading line (# Kling 2.1, **海螺02**, a short line naming a model)?"""
