@@ -81,3 +81,42 @@ def test_a_spec_for_free_users_is_a_limit_of_that_tier() -> None:
 
 def test_how_many_clips_one_run_makes_is_a_capability() -> None:
     assert _kinds("海螺02一次可以生成4个视频。") == {"capability"}
+
+
+def test_a_prompt_quoted_in_running_text_gives_no_opinion() -> None:
+    text = "Sora 2 上线。\n\n我又试了指令「A knight shines and smiles, gorgeous light」，结果还行。"
+    assert "strength" not in {c.kind for c in scored(claims_of(text)) if "knight" in c.quote}
+
+
+def test_a_list_of_aspects_is_one_claim_per_aspect() -> None:
+    claims = [c for c in claims_of("可灵2.1在手部细节、多人互动上还能做得更好。") if c.kind == "bug"]
+    assert [c.feature for c in claims] == ["手部细节", "多人互动"]
+    assert len({c.quote for c in claims}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("海螺02整体还是得抽卡，跑了五次才能出一个能用的。", "bug"),
+        ("Sora 2 目前还不太能处理卡通风格。", "limitation"),
+        ("海螺02全程保持了主角发型和服装的一致性。", "strength"),
+        ("Sora 2 上线。这样一改就好多了。", "strength"),
+    ],
+)
+def test_more_general_cues(text: str, kind: str) -> None:
+    assert kind in _kinds(text)
+
+
+def test_items_after_a_restriction_label_are_limitations() -> None:
+    text = "Veo 3 update. (One caveat: 1080p works for 16:9 outputs only today.)"
+    kinds = {c.kind for c in scored(claims_of(text)) if c.kind in ("capability", "limitation")}
+    assert kinds == {"limitation"}
+
+
+def test_a_grant_in_the_next_clause_covers_a_clip_length() -> None:
+    claims = [
+        c
+        for c in claims_of("可灵2.1的时长更自由了，3～10s内的视频，都可以自由生成。")
+        if c.kind == "capability"
+    ]
+    assert [c.feature for c in claims] == ["3～10s内"]

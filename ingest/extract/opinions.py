@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ingest.extract.lexicon import CUE_PRIORITY, FLIP, Lexicon, cue_set
 from ingest.extract.section import Draft, SectionView, Subject
-from ingest.extract.sentences import Clause
+from ingest.extract.sentences import Clause, Splitter
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +53,8 @@ class OpinionRules:
         self.window = int(lex.setting("negation_window", 6))
         self.merge_gap = int(lex.setting("merge_gap_chars", 24))
         self.lex = lex
+        self.splitter = Splitter(lex)
+        self.aspects_re = re.compile(lex.setting("aspect_list", r"(?!x)x"))
         self.correlative_re = re.compile(lex.alt("markers", "correlative"))
 
     # ----- cues ----------------------------------------------------------------
@@ -119,9 +121,16 @@ class OpinionRules:
                 return None
             return sid, clauses[ci], found.setdefault((sid, ci), set())
 
+        quoted = self.splitter.prompt_quotes(text)
+        quoted_starts = [a for a, _ in quoted]
+
+        def in_prompt(pos: int) -> bool:
+            i = bisect_right(quoted_starts, pos) - 1
+            return i >= 0 and pos < quoted[i][1]
+
         for start, kind in self._token_cues(text):
             hit = clause_at(start)
-            if hit is None:
+            if hit is None or (quoted and in_prompt(start)):
                 continue
             sid, clause, kinds = hit
             if kind.startswith("?"):  # a cue a negator before it cancels (or, for a flaw, denies)
@@ -133,13 +142,11 @@ class OpinionRules:
         for pkind, pattern in self.cs.patterns:
             for m in pattern.finditer(text):
                 hit = clause_at(m.start())
-                if hit:
-                    # a capability pattern says a limit is absent (没有这个限制): its negator is its own
-                    negation = (
-                        None
-                        if pkind == "capability"
-                        else self._negation(view, hit[0], hit[1], m.start(), m.end())
-                    )
+                if hit and not (quoted and in_prompt(m.start())):
+                    # capability and limitation patterns hold their own negator (没有这个限制, 不太能):
+                    # only words before them negate them
+                    inside = m.end() if pkind in ("bug", "strength") else None
+                    negation = self._negation(view, hit[0], hit[1], m.start(), inside)
                     cue = self._negated_kind(pkind, negation)
                     if cue:
                         hit[2].add(cue)
@@ -372,10 +379,21 @@ class OpinionRules:
         conf = self.lex.confidence(g.kind)
         if not subj.explicit:
             conf *= float(self.lex.confidence("context_model_factor"))
+        aspects = self._aspects(view, start, end) if g.kind in ("strength", "bug") else [None]
         out = []
         for name, tier in zip(subj.models, subj.tiers, strict=True):
-            fields: dict[str, str] = {}
-            if subj.versus and subj.versus != name:
-                fields["versus"] = subj.versus
-            out.append(Draft(g.kind, start, end, name, tier, g.rule, round(conf, 3), fields))
+            for aspect in aspects:  # 在A、B上还能做得更好: one claim per aspect, each quoting the group
+                fields: dict[str, str] = {"feature": aspect} if aspect else {}
+                if subj.versus and subj.versus != name:
+                    fields["versus"] = subj.versus
+                out.append(Draft(g.kind, start, end, name, tier, g.rule, round(conf, 3), fields))
         return out
+
+    def _aspects(self, view: SectionView, start: int, end: int) -> list[str | None]:
+        """The aspects a list in [start, end) names (在多主体识别、画面质量上), or [None]."""
+        m = self.aspects_re.search(view.cue_text, start, end)
+        if not m:
+            return [None]
+        a, b = m.span("list")
+        parts = [p for p in re.split(r"、|和|与|以及|及|,|and|or", view.text[a:b]) if p.strip()]
+        return [p.strip() for p in parts] if len(parts) > 1 else [None]

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from ingest.extract.lexicon import Lexicon, WordScanner, alt
 from ingest.extract.numbers import Quantity
 from ingest.extract.section import Draft, SectionView
-from ingest.extract.sentences import Clause
+from ingest.extract.sentences import Clause, Splitter
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,8 @@ class SpecRules:
         self.grant_re = WordScanner(grant)
         self.narrative = frozenset(lex.words("features", "narrative"))
         self.not_grant = frozenset(lex.words("features", "not_grant"))
-        self.can_after_re = re.compile(rf"[^，。,;；]{{0,12}}?(?:{lex.alt('features', 'can_after')})")
+        # the grant may open the next clause: 3～10s内的视频，都可以自由生成
+        self.can_after_re = re.compile(rf"[^。;；\n]{{0,16}}?(?:{lex.alt('features', 'can_after')})")
         self.versus_re = re.compile(lex.alt("features", "versus"))
         lead = lex.alt("context", "length") + "|" + lex.alt("features", "length_lead")
         self.length_before_re = re.compile(rf"(?:{lead})\s*(?:为|是|有|[:：])?\s*$")
@@ -86,6 +87,8 @@ class SpecRules:
         self.speed_re = WordScanner(lex.words("features", "not_length"))
         self.not_item_re = re.compile(lex.alt("features", "not_items"))
         self.tier_users_re = re.compile(lex.alt("features", "tier_users"))
+        self.limit_label_re = re.compile(rf"(?:{lex.alt('features', 'limit_labels')})[^:：]{{0,16}}[:：]")
+        self.splitter = Splitter(lex)
 
     # ----- finding items -------------------------------------------------------
     def prepare(self, view: SectionView) -> dict[int, list[Item]]:
@@ -98,11 +101,17 @@ class SpecRules:
             if sid is not None and not view.sentences[sid].prompt:
                 found.setdefault(sid, []).append(Item(start, end, what))
 
+        quoted = self.splitter.prompt_quotes(text)
+
+        def in_prompt(pos: int) -> bool:
+            return any(a <= pos < b for a, b in quoted)
+
         for m in self.features.finditer(text):
-            if not self.not_item_re.match(text, m.start()):
+            if not self.not_item_re.match(text, m.start()) and not (quoted and in_prompt(m.start())):
                 add(m.start(), m.end(), "feature")
         for m in _VALUE.finditer(text):
-            add(m.start(), m.end(), "value")
+            if not (quoted and in_prompt(m.start())):
+                add(m.start(), m.end(), "value")
         for sid, qs in enumerate(view.quantities):
             for q in qs:
                 if q.kind == "resolution":
@@ -150,10 +159,13 @@ class SpecRules:
             if not inside or self.speed_re.search(text, clause.start, clause.end):
                 continue  # none, or what was timed (10秒1080p视频生成时间约2分钟)
             granted = layout or self._grants(view, sid, clause.start, clause.end)
-            granted = granted or bool(self.can_after_re.match(text, inside[-1].end, clause.end))
+            granted = granted or bool(self.can_after_re.match(text, inside[-1].end, sent.end))
             lo = clause.start
+            limited = bool(self.limit_label_re.search(text, sent.start, clause.start))
             for n, item in enumerate(inside):
-                kind = self._kind(text, clause, lo, item, granted)
+                kind = self._kind(text, clause, lo, item, granted or limited)
+                if kind == "capability" and limited:  # 限制：1080P仅支持16:9; a restriction: …
+                    kind = "limitation"
                 lo = item.end
                 nxt = inside[n + 1].start if n + 1 < len(inside) else clause.end
                 if kind is None or (
