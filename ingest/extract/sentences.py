@@ -85,8 +85,9 @@ class Splitter:
         self.not_contrast_re = re.compile(not_contrast)
         self.prompt_label = re.compile(rf"\s*(?:{lex.alt('markers', 'prompt_intro')})\s*[:：]")
         self.prompt_intro = re.compile(lex.alt("markers", "prompt_intro"))
+        quoted = r"(?:「[^」\n]{4,600}」|“[^”]{4,600}”|\"[^\"\n]{4,600}\")"
         self.prompt_quote = re.compile(
-            rf"(?:{lex.alt('markers', 'prompt_intro')})[^，。,.\n「“\"]{{0,8}}?(?:「[^」\n]{{4,600}}」|“[^”]{{4,600}}”|\"[^\"\n]{{4,600}}\")"
+            rf"(?:{lex.alt('markers', 'prompt_intro')})[^，。,.\n「“\"]{{0,8}}?{quoted}"
         )
 
     def split(self, norm: str) -> list[Sentence]:
@@ -160,7 +161,7 @@ class Splitter:
         return out
 
     def prompt_quotes(self, norm: str) -> list[tuple[int, int]]:
-        """Spans of prompts quoted in running text (指令「…」, the prompt "…"): the reviewer's input, not a verdict."""
+        """Spans of prompts quoted in running text (指令「…」, the prompt "…"): input, not a verdict."""
         out: list[tuple[int, int]] = []
         for m in self.prompt_quote.finditer(norm):
             opener = min(i for i in (norm.find(q, m.start(), m.end()) for q in '「“"') if i >= 0)
