@@ -75,3 +75,26 @@ def test_letter_versions_unicode_hyphens_and_new_brands(text: str, model: str) -
 def test_unicode_hyphens_fold_keeping_offsets() -> None:
     text = "Gen‑4.5 and 5–10 秒"
     assert normalise(text) == "gen-4.5 and 5-10 秒" and len(normalise(text)) == len(text)
+
+
+def test_a_later_bare_brand_moves_the_topic_from_an_earlier_versioned_model() -> None:
+    text = "可灵2.1的构图一般，但海螺这次很让我惊喜！非常自然连贯。"
+    assert ("strength", "Hailuo") in _about(text) or ("strength", "Hailuo 02") in _about(text)
+    assert ("strength", "Kling 2.1") not in _about(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("海螺02生成时长可选6或10秒，画面很稳。", []),  # lengths offered, not a time taken
+        ("Pika 2.2 extends a clip to 25 seconds maximum.", []),
+        ("Pika 2.2 clips are 10 seconds long, and rendering is quick.", []),
+        ("在我测了三个小时以后，海螺02给我的感觉是很稳。", []),  # the reviewer's own time
+        ("Vidu Q1可在40秒内生成一段带音频的视频。", [("Vidu Q1", None, 40.0)]),
+        ("Vidu Q1 renders in under 40 seconds.", [("Vidu Q1", None, 40.0)]),
+        ("海螺02排队等了3分钟后才出来。", [("Hailuo 02", 180.0, None)]),
+    ],
+)
+def test_speed_is_the_time_a_generation_takes(text: str, expected: list[tuple]) -> None:
+    got = [(c.model, c.generation_s, c.generation_s_max) for c in claims_of(text) if c.kind == "speed"]
+    assert got == expected

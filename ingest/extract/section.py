@@ -173,11 +173,8 @@ class SectionView:
         """After sentence ``sid``: the last model group it named becomes the topic; a heading's
         group becomes the anchor every later paragraph starts from."""
         groups = self.groups(sid, self.sentences[sid].start, self.sentences[sid].end)
-        named = [g for g in groups if any(m.explicit for m in g)]
-        if named:
-            self.topic = _group_subject(named[-1], False)
-        elif groups and (self.topic is None or groups[-1][0].brand not in self._topic_brands()):
-            self.topic = _group_subject(groups[-1], False)  # a bare brand only moves the topic to a new brand
+        if groups:
+            self.topic = self._latest(groups, self.topic)
         heading = self.is_heading(sid)
         if heading and not groups:
             self.anchor = self.main  # a heading naming no model opens a section about the document's model
@@ -189,12 +186,23 @@ class SectionView:
             for g in groups
             if len(g) <= 2 and (heading or any(m.explicit for m in g) or self._is_subject(sid, g[0]))
         ]
-        named = [g for g in subjects if any(m.explicit for m in g)]
-        anchor_brands = {n.split(" ")[0] for n in (self.anchor.models if self.anchor else [])}
-        if named:
-            self.anchor = _group_subject(named[-1], False)
-        elif subjects and subjects[-1][0].brand not in anchor_brands:
-            self.anchor = _group_subject(subjects[-1], False)
+        if subjects:
+            self.anchor = self._latest(subjects, self.anchor)
+
+    @staticmethod
+    def _latest(groups: list[list[Mention]], current: Subject | None) -> Subject | None:
+        """The subject the last of ``groups`` makes: a model named with its version; a bare brand
+        takes the version named for it earlier in the sentence, keeps the current subject of its
+        brand, or moves the subject to its brand."""
+        last = groups[-1]
+        if any(m.explicit for m in last):
+            return _group_subject(last, False)
+        same = [g for g in groups[:-1] if g[0].brand == last[0].brand and any(m.explicit for m in g)]
+        if same:
+            return _group_subject(same[-1], False)
+        if current is not None and last[0].brand in {n.split(" ")[0] for n in current.models}:
+            return current
+        return _group_subject(last, False)
 
     def _is_subject(self, sid: int, m: Mention) -> bool:
         """Does mention ``m`` open its clause (可灵2.1的价格…, 而之前可灵…, But Kling…): the sentence's
@@ -207,6 +215,3 @@ class SectionView:
         if before.isascii():
             return len(before.split()) <= 2 and len(before) <= 12
         return len(before) <= 4
-
-    def _topic_brands(self) -> set[str]:
-        return {name.split(" ")[0] for name in (self.topic.models if self.topic else [])}

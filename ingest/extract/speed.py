@@ -42,6 +42,21 @@ class SpeedRules:
             alt(lex.words("features", "max_length") + lex.words("features", "max_length_only"))
         )
         self.clip_after_re = re.compile(rf"[^，,。；;:：]{{0,8}}?(?:{lex.alt('context', 'clip_after')})")
+        # "时长可选5或10s": a list of lengths to choose from after a length word
+        self.options_re = re.compile(
+            rf"(?:{lex.alt('context', 'length')})\s*(?:{lex.alt('context', 'length_options')})?\s*"
+            r"(?:\d+(?:\.\d+)?\s*(?:s|秒|seconds?)?\s*(?:或|/|、|和|or|,|，)\s*)+$"
+        )
+        # "3 minutes maximum", "10 seconds long": a length, not a time taken
+        self.length_after_re = re.compile(rf"\s*(?:{lex.alt('context', 'length_after', bound_start=False)})")
+        # "在我跑了几个小时以后", "after I spent two hours": the reviewer's own time, not a generation's
+        self.usage_re = re.compile(rf"(?:{lex.alt('context', 'usage_before')})[^，,。；;]{{0,6}}$")
+        self.in_frame_re = re.compile(r"(?:在|经过|after)[^，,。；;]{0,8}$")
+        self.usage_after_re = re.compile(rf"\s*(?:{lex.alt('context', 'usage_after', bound_start=False)})")
+        # "可在60秒内生成", "renders in under a minute": a bound on the time a generation takes
+        self.made_within_re = re.compile(
+            rf"\s*(?:{lex.alt('context', 'made_within_link')})?\s*(?:{lex.alt('context', 'made_within')})"
+        )
 
     def _clause(self, view: SectionView, sid: int, pos: int) -> tuple[int, int]:
         for c in view.sentences[sid].clauses:
@@ -81,9 +96,19 @@ class SpeedRules:
                     view, sid, limit, lo, hi, t, {"feature": " ".join(view.text[t.start : t.end].split())}
                 )
                 continue
-            if self.length_re.search(text, lo, t.start) or self.clip_after_re.match(text, t.end, hi):
-                continue  # 时长10秒, 5秒1080P的视频: a clip length
-            if t.unit == "s":
+            within = t.qual == "max" and self.made_within_re.match(text, t.end, hi)
+            if not within and (
+                self.length_re.search(text, lo, t.start)
+                or self.options_re.search(text, lo, t.start)
+                or self.clip_after_re.match(text, t.end, hi)
+                or self.length_after_re.match(text, t.end, hi)
+            ):
+                continue  # 时长10秒, 可选5或10s, 5秒1080P的视频, 3 minutes maximum: a clip length
+            if self.usage_re.search(text, lo, t.start) or (
+                self.usage_after_re.match(text, t.end, hi) and self.in_frame_re.search(text, lo, t.start)
+            ):
+                continue  # 在我跑了几个小时以后, 经过两天的测试: how long the reviewer tested
+            if t.unit == "s" and not within:
                 if priced or not (self.speed_re.search(text, lo, hi) or ((speedy or carry) and t.qual)):
                     continue
             elif priced and not speedy:
