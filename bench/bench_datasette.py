@@ -24,7 +24,6 @@ import argparse
 import asyncio
 import hashlib
 import random
-import re
 import sqlite3
 import sys
 import time
@@ -33,12 +32,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from common import OUT, ROOT, Figure, figures_table, fmt, header, median, percentile, table, write_json
+from common import OUT, Figure, figures_table, fmt, header, median, percentile, table, write_json
 from gen_notes import ASPECTS, BUGS, FEATURES, FILLER, PRAISE, SCENES
 
 BENCH = "datasette"
-GEN_VERSION = 1
+GEN_VERSION = 2
 TARGET_MS = 100.0
+P95_TARGET_MS = 300.0
 Q3, Q2, Q1 = "会跳轴", "跳轴", "跳"  # trigram FTS; trigram vocabulary + tail index; LIKE scan
 # canonical name, vendor, how reviewers write it, credit unit
 MODELS = [
@@ -190,8 +190,14 @@ def generate(claims: int, docs: int, seed: int) -> Iterator[tuple[dict[str, Any]
         yield doc, rows
 
 
-def build(path: Path, claims: int, docs: int, seed: int) -> None:
-    """Create the schema with db.open_db, bulk-insert without FTS triggers, rebuild FTS, restore triggers."""
+def build(path: Path, claims: int, docs: int, seed: int, batch_docs: int = 200) -> None:
+    """Create the schema with db.open_db and write it as `pingce run` does: every trigger on.
+
+    Documents and their claims go in through the FTS and price-point triggers, one
+    transaction per ``batch_docs`` documents, so the FTS index is built up in the
+    many small segments a real history of runs leaves (no one-off rebuild), and
+    ANALYZE runs at the end as `pingce run` does after a large run.
+    """
     from db import open_db
 
     tmp = path.with_suffix(".tmp")
@@ -199,13 +205,6 @@ def build(path: Path, claims: int, docs: int, seed: int) -> None:
         p.unlink(missing_ok=True)
     db = open_db(tmp)
     conn: sqlite3.Connection = db.conn
-    conn.execute("pragma foreign_keys = off")
-    conn.execute("pragma synchronous = off")
-    triggers = conn.execute(
-        "select name, sql from sqlite_master where type = 'trigger' and sql like '%\\_fts%' escape '\\'"
-    ).fetchall()
-    for name, _ in triggers:
-        conn.execute(f"drop trigger [{name}]")
     ins_doc = f"insert into documents ({', '.join(DOC_COLS)}) values ({', '.join(':' + c for c in DOC_COLS)})"
     ins_claim = (
         f"insert into claims ({', '.join(f'[{c}]' for c in CLAIM_COLS)}) "
@@ -215,60 +214,59 @@ def build(path: Path, claims: int, docs: int, seed: int) -> None:
     with conn:
         conn.execute("insert into sources (name, type, config) values ('bench', 'clips', '{}')")
         conn.executemany(
-            "insert into models (name, vendor, brand, aliases) values (?, ?, ?, ?)",
+            "insert or ignore into models (name, vendor, brand, aliases) values (?, ?, ?, ?)",
             [(m[0], m[1], m[0].split()[0], f'["{m[2]}"]') for m in MODELS],
         )
-        batch_d: list[dict[str, Any]] = []
-        batch_c: list[dict[str, Any]] = []
-        for doc, rows in generate(claims, docs, seed):
-            batch_d.append(doc)
-            batch_c += [{**blank, **c} for c in rows]
-            if len(batch_c) >= 50_000:
+    batch_d: list[dict[str, Any]] = []
+    batch_c: list[dict[str, Any]] = []
+    for doc, rows in generate(claims, docs, seed):
+        batch_d.append(doc)
+        batch_c += [{**blank, **c} for c in rows]
+        if len(batch_d) >= batch_docs:
+            with conn:
                 conn.executemany(ins_doc, batch_d)
                 conn.executemany(ins_claim, batch_c)
-                batch_d, batch_c = [], []
+            batch_d, batch_c = [], []
+    with conn:
         conn.executemany(ins_doc, batch_d)
         conn.executemany(ins_claim, batch_c)
-        for fts in ("claims_fts", "documents_fts"):
-            conn.execute(f"insert into {fts}({fts}) values('rebuild')")
-        for _, sql in triggers:
-            conn.execute(sql)
+    conn.execute("analyze")
+    conn.commit()
     conn.execute("pragma wal_checkpoint(truncate)")
     conn.close()
     tmp.rename(path)
 
 
-def cached_db(claims: int, docs: int, seed: int) -> Path:
-    schema = hashlib.sha256(
-        (ROOT / "db" / "migrations.py").read_bytes() + (ROOT / "db" / "views.py").read_bytes()
-    ).hexdigest()[:8]
-    path = OUT / f"datasette_{claims}c_{docs}d_s{seed}_g{GEN_VERSION}_{schema}.db"
+def cached_db(claims: int, docs: int, seed: int, out: Path = OUT) -> Path:
+    """The generated database, built once per size and generator; opened (migrated) on every use."""
+    from db import open_db
+
+    path = out / f"datasette_{claims}c_{docs}d_s{seed}_g{GEN_VERSION}.db"
     if path.exists():
-        print(f"   cached database: {path.relative_to(ROOT)} ({path.stat().st_size / 1e6:.0f} MB)")
+        print(f"   cached database: {path} ({path.stat().st_size / 1e6:.0f} MB)")
+        t0 = time.perf_counter()
+        db = open_db(path)
+        db.execute("pragma wal_checkpoint(truncate)")
+        db.conn.close()
+        print(f"   opened (migrations applied if any) in {time.perf_counter() - t0:.1f} s")
         return path
-    OUT.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     build(path, claims, docs, seed)
-    print(
-        f"   built {path.relative_to(ROOT)} in {time.perf_counter() - t0:.0f} s "
-        f"({path.stat().st_size / 1e6:.0f} MB)"
-    )
+    print(f"   built {path} in {time.perf_counter() - t0:.0f} s ({path.stat().st_size / 1e6:.0f} MB)")
     return path
 
 
-async def timed(ds: Any, url: str, repeat: int, budget_s: float) -> tuple[list[float], dict[str, Any]]:
-    for _ in range(2):  # warm-up: page cache, statement cache, templates
-        resp = await ds.client.get(url)
-    data = resp.json()
+async def timed(ds: Any, url: str, repeat: int, budget_s: float) -> tuple[list[float], int, int]:
+    """Times of ``repeat`` requests after one warm-up, the last status and how many table rows it showed."""
+    resp = await ds.client.get(url)  # warm-up: page cache, statement cache, templates
     times: list[float] = []
     t_end = time.perf_counter() + budget_s
     while len(times) < repeat and (len(times) < 5 or time.perf_counter() < t_end):
         t0 = time.perf_counter()
         resp = await ds.client.get(url)
         times.append(time.perf_counter() - t0)
-        if resp.status_code != 200:
-            break
-    return times, {"status": resp.status_code, **(data if isinstance(data, dict) else {})}
+    return times, resp.status_code, resp.text.count("<tr")
 
 
 def bare_sql(path: Path, sql: str, params: dict[str, str], repeat: int = 5) -> float:
@@ -282,70 +280,109 @@ def bare_sql(path: Path, sql: str, params: dict[str, str], repeat: int = 5) -> f
     return median(times[1:])
 
 
-async def measure(path: Path, repeat: int, budget_s: float) -> list[list[Any]]:
+def pages(name: str) -> list[tuple[str, str, str | None, dict[str, str]]]:
+    """(label, URL, SQL or None, params): every page the README lists, every canned query with and
+    without its parameters, every table and view page with its default facets, the charts."""
+    from db.queries import QUERIES
+
+    model, other = MODELS[0][0], MODELS[4][0]
+    out: list[tuple[str, str, str | None, dict[str, str]]] = [
+        ("/ (index)", "/", None, {}),
+        (f"/{name} (database)", f"/{name}", None, {}),
+    ]
+    canned: list[tuple[str, dict[str, str]]] = [
+        ("price_table", {"model": "", "since": ""}),
+        ("price_table", {"model": model, "since": ""}),
+        ("price_table", {"model": "", "since": "2024-06-01"}),
+        ("price_table", {"model": model, "since": "2024-06-01"}),
+        ("price_history", {"model": "", "since": ""}),
+        ("price_history", {"model": model, "since": ""}),
+        ("price_history", {"model": model, "since": "2024-06-01"}),
+        ("price_conflicts", {"model": "", "since": ""}),
+        ("price_conflicts", {"model": model, "since": "2024-06-01"}),
+        ("model_bugs_strengths", {"model": ""}),
+        ("model_bugs_strengths", {"model": other}),
+        ("compare_models", {"model_a": "", "model_b": ""}),
+        ("compare_models", {"model_a": model, "model_b": other}),
+        ("search", {"q": ""}),
+        ("search", {"q": Q3}),
+        ("search", {"q": "可灵"}),
+        ("search", {"q": Q2}),
+        ("search", {"q": Q1}),
+        ("search", {"q": "手指"}),
+        ("claims_over_time", {}),
+    ]
+    for query, params in canned:
+        shown = ", ".join(f"{k}={v}" for k, v in params.items() if v) or "no parameters"
+        url = f"/{name}/{query}" + (f"?{urlencode(params)}" if params else "")
+        out.append((f"{query} ({shown})", url, QUERIES[query], params))
+    for name_ in (
+        "claims",
+        "documents",
+        "models",
+        "sources",
+        "runs",
+        "run_errors",
+        "prices",
+        "bugs",
+        "strengths",
+        "abilities",
+        "speeds",
+        "claim_evidence",
+    ):
+        out.append((f"/{name_}", f"/{name}/{name_}", None, {}))
+    out += [
+        (f"/claim_evidence?model={model}", f"/{name}/claim_evidence?{urlencode({'model': model})}", None, {}),
+        (f"/claims?model={model}", f"/{name}/claims?{urlencode({'model': model})}", None, {}),
+        (f"/prices?model={model}", f"/{name}/prices?{urlencode({'model': model})}", None, {}),
+        ("/documents row", f"/{name}/documents/wechat:bench0000001", None, {}),
+        ("/-/charts", f"/{name}/-/charts", None, {}),
+    ]
+    return out
+
+
+async def measure(path: Path, repeat: int, budget_s: float, only: str = "") -> tuple[list[list[Any]], float]:
+    """Each page through Datasette.client as HTML: (rows of figures, the charts page's cold draw in ms)."""
     from datasette.app import SETTINGS, Datasette
 
-    from db.queries import QUERIES
-    from ingest.web.serve import DEFAULT_SETTINGS, build_metadata, database_name
+    from ingest.web.serve import DEFAULT_SETTINGS, build_metadata, database_name, inspect_data
 
     types = {s.name: type(s.default) for s in SETTINGS}
     settings = {k: types[k](v) for k, v in DEFAULT_SETTINGS.items()}
     name = database_name(path)
+    t0 = time.perf_counter()
+    counts = inspect_data(path)  # as `pingce serve` passes it (--inspect-file) to an immutable server
+    print(f"   inspect data (row counts of every table and view): {time.perf_counter() - t0:.2f} s")
     ds = Datasette(
         immutables=[str(path)],
-        metadata=build_metadata(name),
+        metadata=build_metadata(name, path),
         settings=settings,
+        inspect_data=counts,
     )
     await ds.invoke_startup()
     count_sql = "select count(*) from claims"
-    cases = [
-        (
-            "price_table",
-            f"/{name}/price_table.json?model=&since=",
-            QUERIES["price_table"],
-            {"model": "", "since": ""},
-        ),
-        (
-            f"search {Q3} (FTS)",
-            f"/{name}/search.json?{urlencode({'q': Q3})}",
-            QUERIES["search"],
-            {"q": Q3},
-        ),
-        (
-            f"search {Q2} (vocab)",
-            f"/{name}/search.json?{urlencode({'q': Q2})}",
-            QUERIES["search"],
-            {"q": Q2},
-        ),
-        (
-            f"search {Q1} (LIKE)",
-            f"/{name}/search.json?{urlencode({'q': Q1})}",
-            QUERIES["search"],
-            {"q": Q1},
-        ),
-        ("count(*) floor", f"/{name}.json?{urlencode({'sql': count_sql})}", count_sql, {}),
-    ]
     rows = []
+    cold_chart_ms = float("nan")
+    cases = pages(name) + [("count(*) floor", f"/{name}.json?{urlencode({'sql': count_sql})}", count_sql, {})]
     for label, url, sql, params in cases:
-        times, data = await timed(ds, url, repeat, budget_s)
+        if only and only not in label:
+            continue
+        if url.endswith("/-/charts"):
+            from ingest.web import charts
+
+            charts._drawn.clear()
+            for old in charts.svg_cache_dir().glob("*.svg"):
+                old.unlink()
+            t0 = time.perf_counter()
+            await ds.client.get(url)
+            cold_chart_ms = (time.perf_counter() - t0) * 1000
+        times, status, nrows = await timed(ds, url, repeat, budget_s)
         ms = [t * 1000 for t in times]
-        msg = re.sub(r"<[^>]+>|\s+", " ", str(data.get("error", ""))).strip()
-        if "too long" in msg:
-            msg = f"interrupted at sql_time_limit_ms={ds.setting('sql_time_limit_ms')}"
-        err = "" if data["status"] == 200 else f"HTTP {data['status']}: {msg[:70]}"
-        rows.append(
-            [
-                label,
-                median(ms),
-                percentile(ms, 95),
-                len(ms),
-                len(data.get("rows") or []),
-                bool(data.get("truncated")),
-                bare_sql(path, sql, params) * 1000,
-                err,
-            ]
-        )
-    return rows
+        bare = bare_sql(path, sql, params) * 1000 if sql else float("nan")
+        rows.append([label, median(ms), percentile(ms, 95), len(ms), nrows, bare, status])
+        p95 = percentile(ms, 95)
+        print(f"   {label:<58} {median(ms):8.1f} ms  p95 {p95:8.1f}  HTTP {status}", flush=True)
+    return rows, cold_chart_ms
 
 
 def time_export(path: Path, repeat: int, budget_s: float) -> tuple[list[float], int, int]:
@@ -371,52 +408,61 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--claims", type=int, default=1_000_000)
     ap.add_argument("--docs", type=int, default=0, help="default: claims / 20")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--repeat", type=int, default=20, help="timed requests per query (after 2 warm-ups)")
+    ap.add_argument("--repeat", type=int, default=20, help="timed requests per page (after 1 warm-up)")
     ap.add_argument(
         "--budget", type=float, default=60.0, help="stop a query after this many seconds (≥5 runs)"
     )
     ap.add_argument("--json", help="write the figures here")
+    ap.add_argument("--db-dir", type=Path, default=OUT, help="where the generated database is built and kept")
+    ap.add_argument("--only", default="", help="time only the pages whose label contains this")
     args = ap.parse_args(argv)
     docs = args.docs or max(1, args.claims // 20)
     header(f"bench_datasette: {args.claims:,} claims over {docs:,} documents")
-    path = cached_db(args.claims, docs, args.seed)
-    rows = asyncio.run(measure(path, args.repeat, args.budget))
+    path = cached_db(args.claims, docs, args.seed, args.db_dir)
+    rows, cold_chart_ms = asyncio.run(measure(path, args.repeat, args.budget, args.only))
+    if args.only:
+        return 0
     export_ms, export_rows, export_bytes = time_export(path, args.repeat, args.budget)
     floor = rows[-1][1]
     print()
     print(
         table(
-            ["query", "median ms", "p95 ms", "n", "rows", "truncated", "bare SQL ms", "× floor", "error"],
+            ["page", "median ms", "p95 ms", "n", "table rows", "bare SQL ms", "× floor", "HTTP"],
             [
-                [
-                    r[0],
-                    f"{r[1]:.1f}",
-                    f"{r[2]:.1f}",
-                    r[3],
-                    r[4],
-                    r[5],
-                    fmt(r[6]),
-                    f"{r[1] / floor:.1f}×",
-                    r[7],
-                ]
+                [r[0], f"{r[1]:.1f}", f"{r[2]:.1f}", r[3], r[4], fmt(r[5]), f"{r[1] / floor:.1f}×", r[6]]
                 for r in rows
             ],
         )
     )
     figs = []
-    for label, med, p95, _, n_rows, _, bare, err in rows[:-1]:
-        ok = not err
-        note = (
-            f"{err}; bare SQL {bare:,.0f} ms"
-            if err
-            else f"p95 {p95:.0f} ms, bare SQL {bare:.0f} ms, {n_rows} rows, {med / floor:.1f}× floor"
+    for label, med, p95, n, _, bare, status in rows[:-1]:
+        ok = status == 200
+        sql = "" if bare != bare else f", bare SQL {bare:.0f} ms"
+        note = f"p95 {p95:.0f} ms{sql}, n={n}" + ("" if ok else f", HTTP {status}")
+        figs.append(Figure(BENCH, f"{label} median", med if ok else None, " ms", "<=", TARGET_MS, note=note))
+    pages_rows = rows[:-1]
+    worst = max(pages_rows, key=lambda r: r[2])
+    figs.append(
+        Figure(
+            BENCH,
+            "worst page p95",
+            worst[2],
+            " ms",
+            "<=",
+            P95_TARGET_MS,
+            note=f"{worst[0]}; {sum(r[2] <= P95_TARGET_MS and r[6] == 200 for r in pages_rows)}"
+            f"/{len(pages_rows)} pages within",
         )
-        if label.endswith("(LIKE)"):  # one character: a LIKE scan by design, shown for information
-            figs.append(Figure(BENCH, f"{label} median", med if ok else None, " ms", note=note))
-        else:
-            figs.append(
-                Figure(BENCH, f"{label} median", med if ok else None, " ms", "<=", TARGET_MS, note=note)
-            )
+    )
+    figs.append(
+        Figure(
+            BENCH,
+            "charts page, first draw",
+            cold_chart_ms,
+            " ms",
+            note="cold: no drawing kept yet (vl-convert); later requests reuse the drawing",
+        )
+    )
     figs.append(Figure(BENCH, "count(*) floor median", floor, " ms", note=f"p95 {rows[-1][2]:.1f} ms"))
     figs.append(
         Figure(

@@ -27,6 +27,22 @@ def start_run(db: Database, config_path: str, sources_total: int) -> int:
     return int(table.last_pk)  # type: ignore[arg-type]
 
 
+#: A run that wrote at least this many documents, and a tenth of all, refreshes the planner's statistics.
+ANALYZE_AFTER = 1000
+
+
+def refresh_statistics(db: Database, written: int) -> bool:
+    """ANALYZE after a large run (True when it ran): the Datasette pages rely on the planner's statistics."""
+    if written < ANALYZE_AFTER:
+        return False
+    total = db.execute("select count(*) from documents").fetchone()[0]
+    if written * 10 < total:
+        return False
+    db.execute("analyze")
+    db.conn.commit()
+    return True
+
+
 def finish_run(db: Database, run_id: int, counts: dict[str, int], exit_code: int) -> None:
     status = "ok" if exit_code == 0 else "failed"
     db.table("runs").update(

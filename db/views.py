@@ -4,15 +4,23 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-_CLAIM_DOC = """
-select c.id as claim_id, c.model, m.vendor, c.tier, {cols},
-  c.quote, c.section, c.confidence, c.method,
-  d.id as document_id, d.title as document_title, d.url as document_url,
-  d.platform, d.source, d.published_at
+
+# Claims only, the document's and model's columns looked up per row: a count or a facet on
+# a claim column then reads an index on claims alone (a join would be walked for every row even
+# when no column of it is used), and the newest-first page walks the index on
+# (kind, observed_at) (m009), looking up the rows it shows.
+def _doc(column: str) -> str:
+    return f"(select d.{column} from documents d where d.id = c.document_id)"
+
+
+_CLAIM_DOC = f"""
+select c.id as claim_id, c.model, (select m.vendor from models m where m.name = c.model) as vendor,
+  c.tier, {{cols}}, c.quote, c.section, c.confidence, c.method,
+  c.document_id, {_doc("title")} as document_title, {_doc("url")} as document_url,
+  {_doc("platform")} as platform, {_doc("source")} as source, {_doc("published_at")} as published_at,
+  c.observed_at
 from claims c
-join documents d on d.id = c.document_id
-left join models m on m.name = c.model
-where c.kind {where}
+where c.kind {{where}}
 """
 
 VIEWS = {
@@ -37,18 +45,43 @@ def create_views(db: Database) -> None:
 
 
 def _claim_evidence_sql() -> str:
-    from db.queries import OBSERVED_AT, claim_context_sql
+    from db.queries import CONTEXT_CHARS as n
 
+    # The text a claim's offsets refer to (db.queries.SECTION_TEXT), read by the claim's document id.
+    section_text = """(select case c.section
+        when 'summary' then coalesce(d.summary, '')
+        when 'metadata' then coalesce((select group_concat(j.key || ': ' || j.value, char(10))
+                                       from json_each(d.metadata) j), '')
+        else coalesce(d.text, '') end from documents d where d.id = c.document_id)"""
+
+    # Claims only, with their documents' columns looked up per row, as in the views above;
+    # SQLite flattens the nested selects, so a page cuts the context of the rows it shows
+    # and a count or facet on a claim column reads no document.
     return f"""
-select c.id as claim_id, c.kind, c.model, c.tier, c.section,
-  ctx.context_before || '【' || c.quote || '】' || ctx.context_after as in_context,
-  c.quote, ctx.located, c.confidence, c.method,
-  d.id as document_id, d.title as document_title, d.url as document_url,
-  d.platform, d.source, {OBSERVED_AT} as observed_at,
-  ctx.context_before, ctx.context_after
-from claims c
-join documents d on d.id = c.document_id
-join ({claim_context_sql()}) ctx on ctx.claim_id = c.id
+select claim_id, kind, model, tier, section,
+  context_before || '【' || quote || '】' || context_after as in_context,
+  quote, located, confidence, method, document_id, document_title, document_url,
+  platform, source, observed_at, context_before, context_after
+from (
+  select *,
+    case when pos >= 0 then substr(src, max(pos - {n}, 0) + 1, pos - max(pos - {n}, 0)) else '' end
+      as context_before,
+    case when pos >= 0 then substr(src, pos + length(quote) + 1, {n}) else '' end as context_after
+  from (
+    select *,
+      case when substr(src, start + 1, "end" - start) = quote then start
+           when instr(src, quote) > 0 then instr(src, quote) - 1 else -1 end as pos,
+      case when substr(src, start + 1, "end" - start) = quote then 'offsets'
+           when instr(src, quote) > 0 then 'search' else 'missing' end as located
+    from (
+      select c.id as claim_id, c.kind, c.model, c.tier, c.section, c.quote, c.start, c."end",
+        c.confidence, c.method, c.document_id, {_doc("title")} as document_title,
+        {_doc("url")} as document_url, {_doc("platform")} as platform, {_doc("source")} as source,
+        c.observed_at, {section_text} as src
+      from claims c
+    )
+  )
+)
 """
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from db.runs import finish_run, record_error, start_run
+from db.runs import finish_run, record_error, refresh_statistics, start_run
 from db.state import HttpCacheTable, SourceStateTable
 from db.store import (
     delete_document,
@@ -152,5 +152,7 @@ def run_sources(
         )
     }
     counts.update(sources_failed=len(summary.failed_sources), errors=len(summary.errors))
+    if refresh_statistics(db, counts["documents_new"] + counts["documents_changed"]):
+        log.info("large run: the query planner's statistics were refreshed (ANALYZE)")
     finish_run(db, summary.run_id, counts, summary.exit_code)
     return summary

@@ -54,7 +54,7 @@ def test_every_visible_table_and_column_is_described(sample_db: Path) -> None:
         r[0]
         for r in conn.execute(
             "select name from sqlite_master where type in ('table', 'view') "
-            "and name not like '%\\_fts\\_%' escape '\\'"
+            "and name not like '%\\_fts\\_%' escape '\\' and name not like 'sqlite\\_%' escape '\\'"
         )
     ]
     for name in names:
@@ -121,6 +121,9 @@ def test_claims_facets_count_kinds(ds: Datasette) -> None:
     data = fetch(ds, f"/{DB}/claims.json").json()
     kinds = {r["value"]: r["count"] for r in data["facet_results"]["kind"]["results"]}
     assert kinds == {"price": 10, "bug": 2, "strength": 3}
+    assert {r["value"] for r in data["facet_results"]["model"]["results"]} >= {"Kling 2.1"}
+    # the other facets are off by default (cost at scale) and a click away
+    data = fetch(ds, f"/{DB}/claims.json?_facet=section").json()
     sections = {r["value"] for r in data["facet_results"]["section"]["results"]}
     assert sections == {"body", "summary"}
 
@@ -305,6 +308,30 @@ def test_charts_page_renders_svg_offline(ds: Datasette) -> None:
     assert svg.headers["content-type"].startswith("image/svg+xml") and svg.text.startswith("<svg")
     assert fetch(ds, "/nosuchdb/-/charts").status_code == 404
     assert fetch(ds, f"/{DB}/-/charts/nosuch.svg").status_code == 404
+
+
+def test_a_chart_is_drawn_once_per_data(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, ds: Datasette
+) -> None:
+    from ingest.web import charts
+
+    monkeypatch.setattr(charts.tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr(charts, "_drawn", {})
+    drawn: list[dict[str, object]] = []
+    real = charts.render_svg
+
+    def counting(spec: dict[str, object]) -> str | None:
+        drawn.append(spec)
+        return real(spec)
+
+    monkeypatch.setattr(charts, "render_svg", counting)
+    first = fetch(ds, f"/{DB}/-/charts").text
+    assert len(drawn) == 2 and len(list(charts.svg_cache_dir().glob("*.svg"))) == 2
+    assert fetch(ds, f"/{DB}/-/charts").text == first and len(drawn) == 2  # kept in memory
+    charts._drawn.clear()
+    assert fetch(ds, f"/{DB}/-/charts").text == first and len(drawn) == 2  # and on disk
+    spec = charts.claims_over_time_spec([{"month": "2025-01", "kind": "bug", "claims": 1, "documents": 1}])
+    assert charts.cached_svg(spec) is not None and len(drawn) == 3  # other data: drawn anew
 
 
 # ---------------------------------------------------------------- read-only

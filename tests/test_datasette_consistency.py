@@ -24,7 +24,7 @@ from sqlite_utils import Database
 
 from db import open_db
 from db.migrations import rebuild_price_points
-from db.queries import OBSERVED_AT, PRICE_CONFLICTS_SQL, SEARCH_SQL, SINCE_UTC
+from db.queries import CLAIMS_OVER_TIME_SQL, OBSERVED_AT, PRICE_CONFLICTS_SQL, SEARCH_SQL, SINCE_UTC
 from db.store import save_document, save_models, save_source
 from ingest.export import price_rows, row_dicts
 from schemas.claim import Claim
@@ -235,6 +235,19 @@ def assert_price_tables_match_a_rebuild(db: Database) -> None:
     assert kept[1] == rebuilt[1], "price_point_sources drifted from price_point_documents"
     assert kept[2] == rebuilt[2], "documents per key drifted"
     assert kept[3] == rebuilt[3], "price_point_lists drifted from price_point_documents"
+    assert_claims_by_month_matches_the_claims(db.conn)
+
+
+def assert_claims_by_month_matches_the_claims(conn: sqlite3.Connection) -> None:
+    """claims_by_month (kept by triggers, m009) equals grouping every claim with its document."""
+    grouped = conn.execute(f"""
+        select substr({OBSERVED_AT}, 1, 7) as month, c.kind, count(*), count(distinct c.document_id)
+        from claims c join documents d on d.id = c.document_id
+        where {OBSERVED_AT} is not null group by month, c.kind order by month, c.kind""").fetchall()
+    assert conn.execute(CLAIMS_OVER_TIME_SQL).fetchall() == grouped, "claims_by_month drifted"
+    stale = conn.execute(f"""select count(*) from claims c left join documents d on d.id = c.document_id
+        where c.observed_at is not {OBSERVED_AT}""").fetchone()[0]
+    assert stale == 0, "claims.observed_at drifted from its document's date"
 
 
 class Corpus:
@@ -565,3 +578,13 @@ def test_two_character_search_reads_the_index_not_the_table(tmp_path: Path) -> N
 
     assert search(conn, "手指") == brute_force_search(conn, "手指")
     assert steps("手指") * 20 < steps("手")
+
+
+def test_a_large_run_refreshes_the_planner_statistics(tmp_path: Path) -> None:
+    from db.runs import ANALYZE_AFTER, refresh_statistics
+
+    db = open_db(tmp_path / "s.db")
+    assert not refresh_statistics(db, ANALYZE_AFTER - 1)
+    assert not db.execute("select count(*) from sqlite_master where name = 'sqlite_stat1'").fetchone()[0]
+    assert refresh_statistics(db, ANALYZE_AFTER)  # an empty table: every write is a large share
+    assert db.execute("select count(*) from sqlite_master where name = 'sqlite_stat1'").fetchone()[0]

@@ -12,7 +12,13 @@ from click.testing import CliRunner
 
 from db import open_db
 from ingest.cli import cli
-from ingest.web.serve import DEFAULT_SETTINGS, datasette_command, prepare_database, write_metadata
+from ingest.web.serve import (
+    DEFAULT_SETTINGS,
+    datasette_command,
+    inspect_data,
+    prepare_database,
+    write_metadata,
+)
 from tests.datasette_helpers import fetch, make_ds
 from tests.dbfixtures import ServedDatasette, build_sample_db
 
@@ -32,6 +38,24 @@ def test_command_is_immutable_unless_writable(sample_db: Path, tmp_path: Path) -
     pairs = {cmd[i + 1]: cmd[i + 2] for i, a in enumerate(cmd) if a == "--setting"}
     assert pairs == {**DEFAULT_SETTINGS, "sql_time_limit_ms": "500"}
     assert "-i" not in datasette_command(sample_db, meta, port=9000, host="127.0.0.1", writable=True)
+
+
+def test_immutable_serving_counts_each_table_once(sample_db: Path, tmp_path: Path) -> None:
+    counts = inspect_data(sample_db)["reviews"]
+    conn = sqlite3.connect(sample_db)
+    for table in ("claims", "documents", "models"):
+        assert counts["tables"][table]["count"] == conn.execute(f"select count(*) from {table}").fetchone()[0]
+    views = {r[0] for r in conn.execute("select name from sqlite_master where type = 'view'")}
+    conn.close()
+    assert views and not views & counts["tables"].keys()  # Datasette's database page expects tables only
+    meta = tmp_path / "m.json"
+    inspect_file = tmp_path / "i.json"
+    cmd = datasette_command(sample_db, meta, port=9000, host="127.0.0.1", inspect_file=inspect_file)
+    assert cmd[cmd.index("--inspect-file") + 1] == str(inspect_file)
+    cmd = datasette_command(
+        sample_db, meta, port=9000, host="127.0.0.1", inspect_file=inspect_file, writable=True
+    )
+    assert "--inspect-file" not in cmd  # a writable file changes: its counts are taken per request
 
 
 def test_metadata_file_is_keyed_by_the_file_stem(sample_db: Path) -> None:
@@ -88,6 +112,11 @@ def test_pingce_serve_runs_datasette(sample_db: Path) -> None:
         assert {r["hit"] for r in search} == {"claim", "document"}
         charts = httpx.get(server.base + "/reviews/-/charts")
         assert charts.status_code == 200 and "<svg" in charts.text
+        claims = httpx.get(server.base + "/reviews/claims.json", params={"_size": "1"}).json()
+        conn = sqlite3.connect(sample_db)
+        total = conn.execute("select count(*) from claims").fetchone()[0]
+        assert claims["filtered_table_rows_count"] == total
+        conn.close()
         databases = httpx.get(server.base + "/-/databases.json").json()
         assert [d["is_mutable"] for d in databases if d["name"] == "reviews"] == [False]
         assert (

@@ -3,12 +3,22 @@
 The specs are rendered to SVG on the server by vl-convert-python, so the page
 needs no JavaScript and no network; ``/DB/-/charts/NAME.json`` serves the spec
 itself. The page is ``templates/pingce_charts.html``.
+
+Drawing costs seconds (a profile puts most of it in vl-convert's text layout with
+the CJK font list), while the data behind a chart changes only when the database
+does: each SVG is kept per spec, i.e. per chart data, in memory and in a file
+under the temporary directory, so a page is drawn once per database state.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
 import logging
+import os
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from datasette.utils.asgi import Forbidden, NotFound, Response
@@ -103,6 +113,46 @@ def render_svg(spec: dict[str, Any]) -> str | None:
     return str(vl_convert.vegalite_to_svg(spec))
 
 
+_MEMORY_LIMIT = 64
+_drawn: dict[str, str] = {}
+
+
+def svg_cache_dir() -> Path:
+    return Path(tempfile.gettempdir()) / f"pingce-charts-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+
+
+def cached_svg(spec: dict[str, Any]) -> str | None:
+    """``render_svg(spec)``, drawn once per spec (kept in memory and in :func:`svg_cache_dir`)."""
+    try:
+        import vl_convert
+    except ImportError:
+        return render_svg(spec)
+    text = json.dumps(spec, sort_keys=True, ensure_ascii=False)
+    version = getattr(vl_convert, "__version__", "")
+    key = hashlib.sha256(f"{version}\n{text}".encode()).hexdigest()
+    if key in _drawn:
+        return _drawn[key]
+    path = svg_cache_dir() / f"{key}.svg"
+    try:
+        svg = path.read_text(encoding="utf-8")
+    except OSError:
+        drawn = render_svg(spec)
+        if drawn is None:
+            return None
+        svg = drawn
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            part = path.with_suffix(f".{os.getpid()}.part")
+            part.write_text(svg, encoding="utf-8")
+            part.replace(path)
+        except OSError as exc:  # a read-only temporary directory: keep it in memory only
+            log.warning("could not keep the chart drawing in %s: %s", path.parent, exc)
+    if len(_drawn) >= _MEMORY_LIMIT:
+        _drawn.pop(next(iter(_drawn)))
+    _drawn[key] = svg
+    return svg
+
+
 async def _chart(datasette: Any, database: str, name: str) -> tuple[dict[str, Any], int]:
     _, sql, build, _ = CHARTS[name]
     result = await datasette.get_database(database).execute(sql, {"model": "", "since": ""})
@@ -125,7 +175,7 @@ async def charts_page(datasette: Any, request: Any) -> Response:
     charts = []
     for name, (heading, _, _, query) in CHARTS.items():
         spec, count = await _chart(datasette, database, name)
-        svg = await asyncio.to_thread(render_svg, spec) if count else None
+        svg = await asyncio.to_thread(cached_svg, spec) if count else None
         base = datasette.urls.database(database)
         charts.append(
             {
@@ -153,7 +203,7 @@ async def chart_file(datasette: Any, request: Any) -> Response:
     spec, _ = await _chart(datasette, database, name)
     if fmt == "json":
         return Response.json(spec)
-    svg = await asyncio.to_thread(render_svg, spec)
+    svg = await asyncio.to_thread(cached_svg, spec)
     if svg is None:
         return Response.text("vl-convert-python is not installed", status=501)
     return Response(svg, content_type="image/svg+xml; charset=utf-8")
