@@ -34,13 +34,15 @@ from ingest.extract.sentences import Clause, Splitter
 
 log = logging.getLogger(__name__)
 
-# frame rates, pixel sizes and aspect ratios (resolutions like 1080p / 4k come from the quantities)
+# frame rates, pixel sizes, aspect ratios and batch counts (resolutions like 1080p / 4k come from the
+# quantities); one leading character class keeps the scan fast, the lookbehind after it keeps numbers whole
 _VALUE = re.compile(
-    r"(?<![\d.:])\d{2,3}\s*(?:fps|帧(?:/秒|每秒)?(?!数)|frames?\s+per\s+second|frames?/s)"
-    r"|(?<![\d.])\d{3,4}\s*[x×*]\s*\d{3,4}(?!\d)"
-    r"|(?<![\d.:])(?:1|2|3|4|9|16|21)\s*:\s*(?:1|3|4|9|16)(?![\d:])"
-    r"|一次(?:性)?(?:可以|能)?(?:生成|出)\s*(?:\d+|[两三四五六七八九十])\s*(?:个|条|段)"
+    r"[\d一](?:(?<=一)次(?:性)?(?:可以|能)?(?:生成|出)\s*(?:\d+|[两三四五六七八九十])\s*(?:个|条|段)"
+    r"|(?<![\d.:]\d)(?:\d{1,2}\s*(?:fps|帧(?:/秒|每秒)?(?!数)|frames?\s+per\s+second|frames?/s)"
+    r"|\d{2,3}\s*[x×*]\s*\d{3,4}(?!\d)"
+    r"|\d?\s*:\s*(?:1|3|4|9|16)(?![\d:])))"
 )
+_RATIO_LEFT = frozenset({"1", "2", "3", "4", "9", "16", "21"})
 _LIST_LINE = re.compile(r"[^\n：:]{1,16}[：:]")
 
 
@@ -110,6 +112,9 @@ class SpecRules:
             if not self.not_item_re.match(text, m.start()) and not (quoted and in_prompt(m.start())):
                 add(m.start(), m.end(), "feature")
         for m in _VALUE.finditer(text):
+            value = m.group(0)
+            if ":" in value and value.split(":")[0].strip() not in _RATIO_LEFT:
+                continue  # 10:30 is a time, 16:9 a ratio
             if not (quoted and in_prompt(m.start())):
                 add(m.start(), m.end(), "value")
         for sid, qs in enumerate(view.quantities):
