@@ -32,6 +32,7 @@ from ingest.extract.section import Draft, SectionView, Subject
 from ingest.extract.sentences import Splitter
 from ingest.extract.specs import SpecRules
 from ingest.extract.speed import SpeedRules
+from ingest.extract.tables import TableRules
 from schemas.claim import Claim
 from schemas.document import Document
 
@@ -48,6 +49,7 @@ class Extractor:
         self.mentions = MentionScanner(self.reg, self.lex)
         self.price_rules = PriceRules(self.lex, self.reg)
         self.speed_rules = SpeedRules(self.lex)
+        self.table_rules = TableRules(self.lex)
         self.opinion_rules = OpinionRules(self.lex)
         self.spec_rules = SpecRules(self.lex)
 
@@ -63,6 +65,7 @@ class Extractor:
         ctx = self.mentions.context(title + [r for rs in raws for r in rs])
         for view, rs in zip(views, raws, strict=True):
             view.add_mentions(self.mentions, rs, ctx, [])
+            self.table_rules.find(view)
         named = self._named_models(views)
         body, stated = self._section(views[0], ctx, named)
         summary, summary_stated = self._section(views[1], ctx, named) if len(views) > 1 else ([], [])
@@ -94,7 +97,7 @@ class Extractor:
         specs = self.spec_rules.prepare(view)
         for sid, sent in enumerate(view.sentences):
             view.enter(sid)
-            if sent.prompt:
+            if sent.prompt or sid in view.header_sids:
                 continue
             qs = view.quantities[sid]
             if not qs and not view.mentions[sid] and sid not in cue_kinds and sid not in specs:
@@ -117,7 +120,7 @@ class Extractor:
             if not derived:
                 drafts += self.price_rules.changes(view, sid)
             timed, carry = self.speed_rules.sentence(view, sid, carry, sid in speedy)
-            drafts += timed
+            drafts += timed + self.table_rules.speed_claims(view, sid)
             if sid in cue_kinds:
                 busy = self.spec_rules.clauses_with_items(view, sid, specs.get(sid, []))
                 drafts += self.opinion_rules.sentence_claims(view, sid, cue_kinds[sid], busy)

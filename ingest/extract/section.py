@@ -84,6 +84,11 @@ class SectionView:
         # document's; a model named in passing (从ChatGPT到Sora) is the topic only to its paragraph's end
         self.anchor: Subject | None = None
         self.main: Subject | None = None
+        # tables (see ``tables.py``): header rows state nothing; in a table whose columns are
+        # models, row sentence -> (where the row starts, the model of each column by index)
+        self.header_sids: set[int] = set()
+        self.columns: dict[int, tuple[int, list[Subject | None]]] = {}
+        self.speed_cells: dict[int, tuple[int, list[int]]] = {}  # row -> (row start, generation-time columns)
         breaks = [i for i, ch in enumerate(norm) if ch == "\n"] if "\n" in norm else []
         self.para_of = [bisect_right(breaks, s.start) for s in self.sentences]
         self._para = -1
@@ -125,6 +130,12 @@ class SectionView:
         The nearest group named before ``anchor`` in [lo, hi), else the first after
         it there, else the last named earlier in the sentence, else the topic.
         """
+        row = self.columns.get(sid)
+        if row is not None:  # a cell of a table whose columns are models: the column's model
+            col = self.clean.count("|", row[0], anchor) - 1
+            head = row[1][col] if 0 <= col < len(row[1]) else None
+            if head is not None:
+                return Subject(list(head.models), list(head.tiers), True)
         inside = self.groups(sid, lo, hi)
         before = [g for g in inside if g[0].start <= anchor]
         after = [g for g in inside if g[0].start > anchor]

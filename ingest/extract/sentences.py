@@ -26,7 +26,7 @@ _SENT_END = re.compile(
     r"[。！？!?；;\n…\.](?:(?<=[。！？!?；;\n])[。！？!?；;\n]*|(?<=…)…*"
     r"|(?<=\.)(?:\.{2,}|(?<!\bvs\.)(?<!\be\.g\.)(?=\s|$)))"
 )
-_CLAUSE_END = re.compile(r"[，：]|(?<!\d)[:,]|:(?!\d)|,(?!\d{3})")  # not 16:9, 1,000
+_CLAUSE_END = re.compile(r"[，：|]|(?<!\d)[:,]|:(?!\d)|,(?!\d{3})")  # not 16:9, 1,000; | ends a table cell
 _LEAD = re.compile(r"[\s>*•·\-—]+|\d{1,2}[.、)）]\s+|\*\*")
 _PAREN = re.compile(r"[（(][^（()）\n]{6,60}[）)]")
 _LEAD_CHARS = frozenset(">*•·-—0123456789")
@@ -137,10 +137,10 @@ class Splitter:
         """Clauses between consecutive ``cuts`` of ``norm``, with what each opens with."""
         out: list[Clause] = []
         for a, b in zip(cuts, cuts[1:], strict=False):
-            while a < b and norm[a] in " \t":
+            while a < b and norm[a] in " \t|":
                 a += 1
             stop = b
-            while stop > a and norm[stop - 1] in "，,：: \t":
+            while stop > a and norm[stop - 1] in "，,：: \t|":
                 stop -= 1
             if stop <= a:
                 continue

@@ -114,7 +114,7 @@ class SpeedRules:
             elif priced and not speedy:
                 continue
             is_speed = True
-            out += self._claims(view, sid, "speed", lo, hi, t, self._bounds(t))
+            out += self._claims(view, sid, "speed", lo, hi, t, speed_bounds(t))
         return out, is_speed or (speedy and not out)
 
     def _length_limit(self, before: str, t: Quantity, after: str) -> str | None:
@@ -125,21 +125,6 @@ class SpeedRules:
         if self.max_len_re.search(before):
             return "limitation" if self.restrictive_re.search(before) else "capability"
         return None
-
-    @staticmethod
-    def _bounds(t: Quantity) -> dict[str, object]:
-        if t.qual == "max":
-            return {"generation_s_max": t.high}
-        if t.plus:
-            return {
-                "generation_s_min": t.value,
-                "generation_s_max": t.value + _UNIT_SECONDS.get(t.unit, 60.0),
-            }
-        if t.qual == "min":
-            return {"generation_s_min": t.value}
-        if t.high > t.value:
-            return {"generation_s_min": t.value, "generation_s_max": t.high}
-        return {"generation_s": t.value}
 
     def _claims(
         self, view: SectionView, sid: int, kind: str, lo: int, hi: int, t: Quantity, fields: dict[str, object]
@@ -171,3 +156,19 @@ class SpeedRules:
             )
             for name, tier in zip(subj.models, subj.tiers, strict=True)
         ]
+
+
+def speed_bounds(t: Quantity) -> dict[str, object]:
+    """generation_s, or its min/max, from an amount of time and its qualifier."""
+    if t.qual == "max":
+        return {"generation_s_max": t.high}
+    if t.plus:
+        return {
+            "generation_s_min": t.value,
+            "generation_s_max": t.value + _UNIT_SECONDS.get(t.unit, 60.0),
+        }
+    if t.qual == "min":
+        return {"generation_s_min": t.value}
+    if t.high > t.value:
+        return {"generation_s_min": t.value, "generation_s_max": t.high}
+    return {"generation_s": t.value}

@@ -1,0 +1,193 @@
+"""Tables: rows and columns as model scopes, header cells as the kind of what a column holds.
+
+Two layouts are read, each line a row:
+
+* Markdown tables (``| 模型 | 价格 | 生成时间 |``): the first line is the header, a
+  ``|---|`` line is skipped. When header cells after the first name models (``| 功能 |
+  Sora 2 | Kling 3.0 |``), each column is its model's scope: a claim in a cell is
+  about the model heading its column. Otherwise each row is the scope of the model
+  its first cell names (the nearest-model rule already gives that), and a column
+  headed by a generation-time word (生成时间, 耗时, generation time…) makes the time in
+  each row's cell a speed claim, whatever the cell says.
+* Tables flattened into text: a line naming no model that is followed by two lines
+  or more that each open with a model name is a header.
+
+A header row states no claim about any model: it gives no claims.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ingest.extract.lexicon import Lexicon, WordScanner
+from ingest.extract.section import Draft, SectionView, Subject
+from ingest.extract.speed import speed_bounds
+
+log = logging.getLogger(__name__)
+
+_SEPARATOR_ROW = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
+_ROW_LEAD = " \t>*•·-—0123456789.、)）|"
+
+
+@dataclass
+class TableInfo:
+    """What the rules need to know about the tables of one section (header rows and model columns
+    are also set on the view, where every rule's ``subject`` reads them)."""
+
+    header_sids: set[int] = field(default_factory=set)
+    # sentence id -> (where its row line starts, the subject of each column, by index)
+    columns: dict[int, tuple[int, list[Subject | None]]] = field(default_factory=dict)
+    # sentence id -> (where its row line starts, indexes of generation-time columns)
+    speed_cells: dict[int, tuple[int, list[int]]] = field(default_factory=dict)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    for part in text.split("\n"):
+        out.append((start, start + len(part)))
+        start += len(part) + 1
+    return out
+
+
+class TableRules:
+    def __init__(self, lex: Lexicon) -> None:
+        self.speed_head = WordScanner(lex.words("tables", "speed_columns"))
+        self.conf = lex.confidence("table")
+
+    def find(self, view: SectionView) -> TableInfo:
+        """The tables of ``view`` (its mentions already added)."""
+        info = TableInfo()
+        text = view.clean
+        if "\n" not in text:
+            return info
+        lines = _lines(text)
+        starts = view.sentence_starts
+        line_sids: list[list[int]] = []
+        for a, b in lines:
+            i = bisect_right(starts, a) - 1
+            i = max(i, 0)
+            sids = []
+            while i < len(view.sentences) and view.sentences[i].start < b:
+                if view.sentences[i].end > a:
+                    sids.append(i)
+                i += 1
+            line_sids.append(sids)
+        self._markdown(view, lines, line_sids, info)
+        self._flattened(view, lines, line_sids, info)
+        view.header_sids = info.header_sids
+        view.columns = info.columns
+        view.speed_cells = info.speed_cells
+        return info
+
+    # ----- markdown ------------------------------------------------------------
+    def _markdown(
+        self, view: SectionView, lines: list[tuple[int, int]], line_sids: list[list[int]], info: TableInfo
+    ) -> None:
+        text = view.clean
+        i = 0
+        while i < len(lines):
+            a, b = lines[i]
+            if not text[a:b].lstrip().startswith("|"):
+                i += 1
+                continue
+            j = i
+            while j < len(lines) and text[lines[j][0] : lines[j][1]].lstrip().startswith("|"):
+                j += 1
+            rows = [k for k in range(i + 1, j) if not _SEPARATOR_ROW.match(text[lines[k][0] : lines[k][1]])]
+            if rows:
+                self._markdown_table(view, lines, line_sids, i, rows, info)
+            i = j
+
+    def _markdown_table(
+        self,
+        view: SectionView,
+        lines: list[tuple[int, int]],
+        line_sids: list[list[int]],
+        head: int,
+        rows: list[int],
+        info: TableInfo,
+    ) -> None:
+        text = view.clean
+        ha, hb = lines[head]
+        cells = self._cells(text, ha, hb)
+        info.header_sids.update(line_sids[head])
+        subjects: list[Subject | None] = []
+        for lo, hi in cells:
+            found = [m for sid in line_sids[head] for m in view.mentions[sid] if lo <= m.start < hi]
+            subjects.append(Subject(list(found[0].models), [found[0].tier], True) if found else None)
+        if sum(s is not None for s in subjects[1:]) >= 2:  # models head the columns
+            for k in rows:
+                for sid in line_sids[k]:
+                    info.columns[sid] = (lines[k][0], subjects)
+            return
+        timed = [n for n, (lo, hi) in enumerate(cells) if self.speed_head.search(view.cue_text, lo, hi)]
+        if timed:
+            for k in rows:
+                for sid in line_sids[k]:
+                    info.speed_cells[sid] = (lines[k][0], timed)
+
+    @staticmethod
+    def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
+        """Cell spans of a markdown row (between pipes)."""
+        bars = [p for p in range(a, b) if text[p] == "|"]
+        return [(x + 1, y) for x, y in zip(bars, bars[1:], strict=False)]
+
+    # ----- flattened -----------------------------------------------------------
+    def _flattened(
+        self, view: SectionView, lines: list[tuple[int, int]], line_sids: list[list[int]], info: TableInfo
+    ) -> None:
+        text = view.clean
+
+        def opens_with_model(k: int) -> bool:
+            a, b = lines[k]
+            lead = a
+            while lead < b and text[lead] in _ROW_LEAD:
+                lead += 1
+            return any(
+                m.start <= lead + 1 and not m.versus for sid in line_sids[k] for m in view.mentions[sid]
+            )
+
+        for k in range(len(lines) - 2):
+            a, b = lines[k]
+            body = text[a:b].strip()
+            if not body or body.startswith("|") or any(view.mentions[sid] for sid in line_sids[k]):
+                continue
+            if body.endswith(("。", "！", "？", "!", "?", ".", ":", "：")) or len(body) > 80:
+                continue
+            if len(body.split()) < 3 and not self.speed_head.search(view.cue_text, a, b):
+                continue
+            if opens_with_model(k + 1) and opens_with_model(k + 2):
+                info.header_sids.update(line_sids[k])
+
+    # ----- claims --------------------------------------------------------------
+    def speed_claims(self, view: SectionView, sid: int) -> list[Draft]:
+        """Speed claims of a row's generation-time cells, about the row's model."""
+        row = view.speed_cells.get(sid)
+        if row is None:
+            return []
+        line_start, timed = row
+        line_end = view.clean.find("\n", line_start)
+        cells = self._cells(view.clean, line_start, line_end if line_end >= 0 else len(view.clean))
+        out: list[Draft] = []
+        for n in timed:
+            if n >= len(cells):
+                continue
+            lo, hi = cells[n]
+            for t in view.quantities[sid]:
+                if t.kind != "time" or not lo <= t.start < hi:
+                    continue
+                subj = view.subject(sid, line_start, hi, t.start)
+                if subj is None:
+                    continue
+                fields = speed_bounds(t)
+                start = line_start + 1 if view.clean[line_start] == "|" else line_start
+                out += [
+                    Draft("speed", start, hi, name, tier, "table-speed", self.conf, dict(fields))
+                    for name, tier in zip(subj.models, subj.tiers, strict=True)
+                ]
+                break
+        return out

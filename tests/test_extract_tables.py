@@ -1,0 +1,51 @@
+"""Tables: rows and columns as model scopes, header cells as the kind of a column."""
+
+from __future__ import annotations
+
+from tests.extract_helpers import claims_of, scored
+
+ROWS = """# 三款模型对比
+
+| 模型 | 单价 | 平均耗时 | 分辨率 |
+| --- | --- | --- | --- |
+| 海螺02 | 6秒25积分 | 约3分钟 | 768p |
+| Vidu Q1 | 5秒10积分 | 40秒 | 1080p |
+
+整体来看，海螺02的画面最稳定。
+"""
+
+
+def test_rows_are_model_scopes_and_a_time_column_gives_speeds() -> None:
+    claims = claims_of(ROWS)
+    prices = [(c.model, c.credits, c.duration_s) for c in claims if c.kind == "price"]
+    speeds = [(c.model, c.generation_s) for c in claims if c.kind == "speed"]
+    assert prices == [("Hailuo 02", 25, 6), ("Vidu Q1", 10, 5)]
+    assert speeds == [("Hailuo 02", 180), ("Vidu Q1", 40)]
+    # the analysis under the table is about the model it names, not every row's
+    assert [(c.kind, c.model) for c in claims if c.kind == "strength"] == [("strength", "Hailuo 02")]
+
+
+COLUMNS = """| 对比项 | 海螺02 | Vidu Q1 |
+| --- | --- | --- |
+| 画面 | 非常稳定 | 有点模糊 |
+| 音频 | 不支持音频 | 支持原生音频 |
+"""
+
+
+def test_columns_headed_by_models_scope_their_cells() -> None:
+    got = {(c.kind, c.model) for c in scored(claims_of(COLUMNS))}
+    assert ("strength", "Hailuo 02") in got and ("bug", "Vidu Q1") in got
+    assert ("strength", "Vidu Q1") not in got and ("bug", "Hailuo 02") not in got
+    assert ("capability", "Vidu Q1") in got and ("capability", "Hailuo 02") not in got
+
+
+FLAT = """产品 画面评价 变形问题 综合评分
+海螺02 很稳定 偶尔变形 A
+Vidu Q1 较好 较少 B
+"""
+
+
+def test_a_flattened_header_row_states_nothing() -> None:
+    claims = scored(claims_of(FLAT))
+    assert claims and all(not c.quote.startswith("产品") for c in claims)
+    assert {c.model for c in claims} <= {"Hailuo 02", "Vidu Q1"}
