@@ -120,3 +120,17 @@ def test_a_grant_in_the_next_clause_covers_a_clip_length() -> None:
         if c.kind == "capability"
     ]
     assert [c.feature for c in claims] == ["3～10s内"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Sora 2 shows noticeable character drift after ten seconds.", "bug"),
+        ("Veo 3 looks photorealistic in daylight scenes.", "strength"),
+        ("Runway Gen-4 is not available in some regions.", "limitation"),
+        ("海螺02上线两天就暂停了真人照片生成功能。", "limitation"),
+        ("可灵2.1的字幕经常吞字。", "bug"),
+    ],
+)
+def test_general_vocabulary(text: str, kind: str) -> None:
+    assert kind in _kinds(text)

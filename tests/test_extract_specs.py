@@ -100,3 +100,21 @@ def test_an_item_that_conditions_a_limit_is_not_a_capability() -> None:
 )
 def test_general_cues(text: str, kind: str) -> None:
     assert kind in {c.kind for c in scored(claims_of(text))}
+
+
+def test_a_model_named_right_before_an_item_owns_it_even_when_compared() -> None:
+    claims = scored(
+        claims_of(
+            "Kling 2.1 review.\n\nKling 2.1 runs longer than Runway Gen-4 (20s max) or Sora 2's 25-second cap."
+        )
+    )
+    assert {(c.kind, c.model) for c in claims if c.kind == "limitation"} == {
+        ("limitation", "Runway Gen-4"),
+        ("limitation", "Sora 2"),
+    }
+
+
+def test_cannot_go_beyond_a_length_is_a_limit() -> None:
+    assert _specs("Pika 1.0 doesn’t go beyond 4 seconds in one clip.") == [
+        ("limitation", "Pika 1.0", "4 seconds")
+    ]

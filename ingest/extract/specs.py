@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from ingest.extract.lexicon import Lexicon, WordScanner, alt
 from ingest.extract.numbers import Quantity
-from ingest.extract.section import Draft, SectionView
+from ingest.extract.section import Draft, SectionView, Subject
 from ingest.extract.sentences import Clause, Splitter
 
 log = logging.getLogger(__name__)
@@ -226,10 +226,21 @@ class SpecRules:
             return "limitation"
         return "capability" if granted else None
 
+    @staticmethod
+    def _owner(view: SectionView, sid: int, item: Item) -> Subject | None:
+        """A model named right before the item owns it, compared with or not (Runway (40s max), Sora's 35s limit)."""
+        text = view.cue_text
+        for m in view.mentions[sid]:
+            gap = text[m.end : item.start]
+            if m.end <= item.start and len(gap) <= 4 and re.fullmatch(r"(?:'s)?[\s(（:：]*", gap):
+                return Subject(list(m.models), [m.tier] * len(m.models), True)
+        return None
+
     def _drafts(
         self, view: SectionView, sid: int, span: tuple[int, int], clause: Clause, item: Item, kind: str
     ) -> list[Draft]:
-        subj = view.subject(sid, clause.start, clause.end, item.start)
+        owner = self._owner(view, sid, item)
+        subj = owner or view.subject(sid, clause.start, clause.end, item.start)
         if subj is None or not subj.models:
             return []
         conf = self.lex.confidence(kind)
