@@ -103,11 +103,8 @@ def test_general_cues(text: str, kind: str) -> None:
 
 
 def test_a_model_named_right_before_an_item_owns_it_even_when_compared() -> None:
-    claims = scored(
-        claims_of(
-            "Kling 2.1 review.\n\nKling 2.1 runs longer than Runway Gen-4 (20s max) or Sora 2's 25-second cap."
-        )
-    )
+    text = "Kling 2.1 review.\n\nKling 2.1 runs longer than Runway Gen-4 (20s max) or Sora 2's 25-second cap."
+    claims = scored(claims_of(text))
     assert {(c.kind, c.model) for c in claims if c.kind == "limitation"} == {
         ("limitation", "Runway Gen-4"),
         ("limitation", "Sora 2"),

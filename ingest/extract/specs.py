@@ -228,7 +228,7 @@ class SpecRules:
 
     @staticmethod
     def _owner(view: SectionView, sid: int, item: Item) -> Subject | None:
-        """A model named right before the item owns it, compared with or not (Runway (40s max), Sora's 35s limit)."""
+        """A model named right before the item owns it, compared or not (Runway (40s max), Sora's 35s cap)."""
         text = view.cue_text
         for m in view.mentions[sid]:
             gap = text[m.end : item.start]
