@@ -199,6 +199,7 @@ def build(path: Path, claims: int, docs: int, seed: int, batch_docs: int = 200) 
     ANALYZE runs at the end as `pingce run` does after a large run.
     """
     from db import open_db
+    from db.price_points import sync_price_points
 
     tmp = path.with_suffix(".tmp")
     for p in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
@@ -226,10 +227,12 @@ def build(path: Path, claims: int, docs: int, seed: int, batch_docs: int = 200) 
             with conn:
                 conn.executemany(ins_doc, batch_d)
                 conn.executemany(ins_claim, batch_c)
+                sync_price_points(db)  # as save_document does
             batch_d, batch_c = [], []
     with conn:
         conn.executemany(ins_doc, batch_d)
         conn.executemany(ins_claim, batch_c)
+        sync_price_points(db)
     conn.execute("analyze")
     conn.commit()
     conn.execute("pragma wal_checkpoint(truncate)")

@@ -601,3 +601,70 @@ def m009_fast_pages(db: Database) -> None:
     create_views(db)
     create_evidence_views(db)
     db.execute("analyze")
+
+
+# ---------------------------------------------------------------- m010: a document's own price points
+# m006 counted every claim's price point for its key as stated. A document's claims are
+# now read together first (db/price_points.py: fill the resolution and clip length from
+# the same document, points agreeing through its rate are one, one price per document and
+# key), which needs all of a document's claims at once: these triggers only list the
+# documents whose price evidence changed, and db.price_points.sync_price_points (called by
+# every writer and on every open) recomputes them.
+_DIRTY_COLUMNS = (*_PRICE_COLUMNS, "start")
+
+
+@migrations()
+def m010_document_price_points(db: Database) -> None:
+    from db.price_points import rebuild_price_points
+
+    for name in (
+        "price_points_claims_ai",
+        "price_points_claims_ad",
+        "price_points_claims_au",
+        "price_points_documents_ai",
+        "price_points_documents_au",
+        "price_points_documents_ad",
+    ):
+        db.execute(f"drop trigger if exists {name}")
+    db.execute("create table price_point_dirty (document_id text primary key) without rowid")
+    counts_new = _counts("new")
+    counts_old = _counts("old")
+    changed = " or ".join(f"old.[{c}] is not new.[{c}]" for c in _DIRTY_COLUMNS)
+    mark = "insert or ignore into price_point_dirty (document_id) values"
+    for sql in (
+        f"create trigger price_point_dirty_claims_ai after insert on claims when {counts_new} "
+        f"begin {mark} (new.document_id); end",
+        f"create trigger price_point_dirty_claims_ad after delete on claims when {counts_old} "
+        f"begin {mark} (old.document_id); end",
+        f"create trigger price_point_dirty_claims_au after update on claims "
+        f"when (({counts_old}) or ({counts_new})) and ({changed}) "
+        f"begin {mark} (old.document_id); {mark} (new.document_id); end",
+        "create trigger price_point_dirty_documents_au after update on documents "
+        "when old.id is not new.id or old.published_at is not new.published_at "
+        "or old.first_seen is not new.first_seen or old.url is not new.url or old.source is not new.source "
+        f"begin {mark} (old.id); {mark} (new.id); end",
+        "create trigger price_point_dirty_documents_ad after delete on documents "
+        "begin delete from price_point_documents where document_id = old.id; end",
+    ):
+        db.execute(sql)
+    rebuild_price_points(db)
+    # the exchange rate of sources.yml (`exchange_rate:`), written by each run
+    db.execute(
+        "create table exchange_rates (pair text primary key, rate real not null, as_of text, origin text)"
+    )
+    db.execute(MODEL_KEYS_VIEW)
+
+
+# The names a model filter accepts, lower-cased without spaces or hyphens: each model's
+# canonical name and aliases, "<brand name> <version>" in every name of its brand, and a
+# brand's names, which stand for all the brand's models.
+MODEL_KEYS_VIEW = """create view model_keys as
+select m.name as model, lower(replace(replace(m.name, ' ', ''), '-', '')) as key from models m
+union select m.name, lower(replace(replace(j.value, ' ', ''), '-', '')) from models m, json_each(m.aliases) j
+union select m.name, lower(replace(replace(b.name, ' ', ''), '-', ''))
+  from models m join models b on b.name = m.brand
+union select m.name, lower(replace(replace(j.value, ' ', ''), '-', ''))
+  from models m join models b on b.name = m.brand, json_each(b.aliases) j
+union select m.name, lower(replace(replace(j.value || substr(m.name, length(m.brand) + 1), ' ', ''), '-', ''))
+  from models m join models b on b.name = m.brand, json_each(b.aliases) j
+  where m.name <> m.brand and substr(m.name, 1, length(m.brand)) = m.brand"""

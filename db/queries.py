@@ -73,12 +73,14 @@ from (
 
 
 # ---------------------------------------------------------------- price table
-# The evidence is kept by triggers on claims and documents (db/migrations.py, m006):
-# price_point_documents has one row per document x key x price point,
-# price_point_sources its tallies per source and price_point_lists its documents'
-# ids and URLs. Without ``since`` the table adds up the tallies (a few rows per
-# price point) and reads the lists; with ``since`` it counts and lists the documents
-# observed since then. Either way it reads no claim.
+# Each document's price point per key is kept in price_point_documents (db/price_points.py:
+# one row per document and key, its resolution and clip length filled from the document,
+# points agreeing through its rate merged), price_point_sources holds the tallies per
+# source and price_point_lists the documents' ids and URLs (m006's triggers).
+#
+# Across documents a less specific key (no resolution, or no clip length) is counted
+# under the one more specific key of the same model and tier that it is compatible with,
+# when there is exactly one (``key_map``); otherwise it stays a row of its own.
 _KEY = "model, tier, resolution, duration_s"
 _SAME_KEY = (
     "{a}.model = {b}.model and {a}.tier is {b}.tier and {a}.resolution is {b}.resolution "
@@ -87,17 +89,35 @@ _SAME_KEY = (
 # Its rows come in document_id order for one key and price point: the arrays list documents so.
 _BY_KEY = "price_point_documents_key"
 
+#: The models a ``:model`` filter names (see the ``model_keys`` view): a canonical name or an
+#: alias in any case and spacing, "brand version" in any of the brand's names, or a bare
+#: brand for all its models.
+MODEL_KEY = "lower(replace(replace(trim(:model), ' ', ''), '-', ''))"
+MODELS_NAMED = f"(select k.model from model_keys k where k.key = {MODEL_KEY})"
+
+
+def model_filter(column: str) -> str:
+    return f"(:model = '' or {column} in {MODELS_NAMED})"
+
 
 def _since(column: str) -> str:
     return f"(:since = '' or {column} >= {SINCE_UTC})"
 
 
+def _mapped(r: str) -> str:
+    """key_map rows ``km`` whose target is row ``r``'s key."""
+    return (
+        f"km.model = {r}.model and km.tier is {r}.tier and km.to_resolution is {r}.resolution "
+        f"and km.to_duration_s is {r}.duration_s"
+    )
+
+
 def _point_docs(r: str, index: str = "") -> str:
-    """The price_point_documents rows ``q`` for the key and price point of row ``r``, since :since."""
+    """price_point_documents rows ``q`` counted for row ``r``'s key and price point, since :since."""
     indexed = f" indexed by {index}" if index else ""
     return (
-        f"price_point_documents q{indexed} where {_SAME_KEY.format(a='q', b=r)} "
-        f"and q.price_point = {r}.price_point and {_since('q.observed_at')}"
+        f"key_map km join price_point_documents q{indexed} on {_SAME_KEY.format(a='q', b='km')} "
+        f"and q.price_point = {r}.price_point where {_mapped(r)} and {_since('q.observed_at')}"
     )
 
 
@@ -113,57 +133,88 @@ def _newest(column: str, r: str = "p") -> str:
 
 
 def _listed(column: str, r: str, counted: str) -> str:
-    """``column`` of price_point_lists for row ``r``'s point.
-
-    With ``since``: ``counted`` over the point's documents observed since then.
-    """
+    """``column`` of price_point_lists for row ``r``'s point (one source key), else ``counted``."""
     return (
-        f"case when :since = '' then (select l.{column} from price_point_lists l "
-        f"where {_SAME_KEY.format(a='l', b=r)} and l.price_point = {r}.price_point) "
-        f"else (select {counted} from {_point_docs(r, _BY_KEY)}) end"
+        f"case when :since = '' and {r}.source_keys = 1 then (select l.{column} from key_map km "
+        f"join price_point_lists l on {_SAME_KEY.format(a='l', b='km')} and l.price_point = {r}.price_point "
+        f"where {_mapped(r)}) "
+        f"else (select {counted} from (select q.document_id, q.document_url from {_point_docs(r, _BY_KEY)} "
+        f"order by q.document_id)) end"
     )
 
 
 def _document_ids(r: str) -> str:
-    return _listed("document_ids", r, "json_group_array(q.document_id)")
+    return _listed("document_ids", r, "json_group_array(document_id)")
 
 
 def _document_urls(r: str) -> str:
     return _listed(
         "document_urls",
         r,
-        "json_group_array(distinct q.document_url) filter (where q.document_url is not null)",
+        "json_group_array(distinct document_url) filter (where document_url is not null)",
     )
 
 
-# with since: count the documents observed since then (one model: through the key index)
-_COUNTED = f"""select {_KEY}, price_point, max(credits), max(credit_unit), count(*), count(distinct source),
-    max(observed_at), sum(first_for_key)
-  from price_point_documents"""
+_MAPPED_KEY = "k.model, k.tier, k.to_resolution, k.to_duration_s"
+# with since: count the documents observed since then
+_COUNTED = f"""select {_MAPPED_KEY}, q.price_point, max(q.credits), max(q.credit_unit), count(*),
+    count(distinct q.source), max(q.observed_at), sum(q.first_for_key),
+    count(distinct coalesce(k.resolution, '') || '|' || coalesce(k.duration_s, '')), max(k.merged)
+  from key_map k join price_point_documents q on {_SAME_KEY.format(a="q", b="k")}"""
 
 PRICE_CTES = f"""
-with point_totals as (
-  select {_KEY}, price_point,
+with keys as (
+  select distinct {_KEY} from price_point_lists where {model_filter("model")}
+),
+maximal as (
+  select * from keys s where not exists (
+    select 1 from keys t where t.model = s.model and t.tier is s.tier
+      and (s.resolution is null or t.resolution = s.resolution)
+      and (s.duration_s is null or t.duration_s = s.duration_s)
+      and (t.resolution is not s.resolution or t.duration_s is not s.duration_s))
+),
+targets as (
+  select k.model, k.tier, k.resolution, k.duration_s, count(*) as n,
+    max(s.resolution) as to_resolution, max(s.duration_s) as to_duration_s
+  from keys k join maximal s on s.model = k.model and s.tier is k.tier
+    and (k.resolution is null or s.resolution = k.resolution)
+    and (k.duration_s is null or s.duration_s = k.duration_s)
+    and (s.resolution is not k.resolution or s.duration_s is not k.duration_s)
+  where k.resolution is null or k.duration_s is null
+  group by 1, 2, 3, 4
+),
+key_map as (
+  select *, count(*) over (partition by model, tier, to_resolution, to_duration_s) as merged from (
+    select k.model, k.tier, k.resolution, k.duration_s,
+      case when t.n = 1 then t.to_resolution else k.resolution end as to_resolution,
+      case when t.n = 1 then t.to_duration_s else k.duration_s end as to_duration_s
+    from keys k left join targets t on {_SAME_KEY.format(a="t", b="k")})
+),
+point_totals as (
+  select model, tier, to_resolution as resolution, to_duration_s as duration_s, price_point,
     max(credits) as credits, max(credit_unit) as credit_unit,
-    sum(documents) as supporting_documents, count(source) as supporting_sources,
-    max(newest_observed_at) as newest_observed_at, sum(key_documents) as key_documents
-  from price_point_sources
-  where :since = '' and (:model = '' or model = :model)
-  group by {_KEY}, price_point
+    sum(documents) as supporting_documents, count(distinct source) as supporting_sources,
+    max(newest_observed_at) as newest_observed_at, sum(key_documents) as key_documents,
+    count(distinct coalesce(resolution, '') || '|' || coalesce(duration_s, '')) as source_keys,
+    max(merged) as merged_keys
+  from (select {_MAPPED_KEY}, k.resolution, k.duration_s, p.price_point, p.credits, p.credit_unit,
+          p.documents, p.source, p.newest_observed_at, p.key_documents, k.merged
+        from key_map k join price_point_sources p on {_SAME_KEY.format(a="p", b="k")}
+        where :since = '')
+  group by model, tier, to_resolution, to_duration_s, price_point
   union all
   {_COUNTED}
-  where :since <> '' and :model = '' and observed_at >= {SINCE_UTC}
-  group by {_KEY}, price_point
-  union all
-  {_COUNTED}
-  where :since <> '' and model = :model and observed_at >= {SINCE_UTC}
-  group by {_KEY}, price_point
+  where :since <> '' and q.observed_at >= {SINCE_UTC}
+  group by {_MAPPED_KEY}, q.price_point
 ),
 ranked as (
   select p.*, {_newest("price_cny")} as price_cny, {_newest("price_usd")} as price_usd,
     row_number() over key_order as point_rank,
     count(*) over key_points as price_points,
-    sum(key_documents) over key_points as total_documents
+    case when merged_keys = 1 then sum(key_documents) over key_points
+      else (select count(distinct q.document_id) from key_map km join price_point_documents q
+            on {_SAME_KEY.format(a="q", b="km")} where {_mapped("p")} and {_since("q.observed_at")}) end
+      as total_documents
   from point_totals p
   window key_points as (partition by {_KEY}),
     key_order as (key_points order by supporting_documents desc, newest_observed_at desc, price_point)
@@ -176,6 +227,59 @@ with_alternatives as (
     )) over (partition by {_KEY} order by point_rank rows between 1 following and unbounded following)
     as alternatives
   from ranked r
+),
+fx as (select max(rate) as usd_cny, max(as_of) as fx_date from exchange_rates where pair = 'USD/CNY'),
+-- per brand and credit unit: the rate stated by the most documents (then the lower one)
+credit_rates as (
+  select brand, credit_unit, credits_per_cny, credits_per_usd from (
+    select m.brand, c.credit_unit, c.credits_per_cny, c.credits_per_usd,
+      row_number() over (partition by m.brand, c.credit_unit, c.credits_per_cny is null
+        order by count(distinct c.document_id) desc, coalesce(c.credits_per_cny, c.credits_per_usd)) as n
+    from claims c join models m on m.name = c.model
+    where c.kind = 'credit_rate' and coalesce(c.credits_per_cny, c.credits_per_usd) > 0
+    group by m.brand, c.credit_unit, c.credits_per_cny, c.credits_per_usd)
+  where n = 1
+)"""
+
+_RATE = (
+    "(select cr.credits_per_{cur} from credit_rates cr where cr.brand = m.brand "
+    "and cr.credit_unit is r.credit_unit and cr.credits_per_{cur} is not null)"
+)
+
+# The shown point in CNY and USD: stated, else through a credit rate some document states
+# for the brand and unit, else through the exchange rate of sources.yml (``fx``).
+VALUED = f"""
+top as (
+  select r.*, m.vendor, {_RATE.format(cur="cny")} as rate_cny, {_RATE.format(cur="usd")} as rate_usd
+  from with_alternatives r left join models m on m.name = r.model
+  where r.point_rank = 1
+),
+valued as (
+  select t.*, fx.usd_cny, fx.fx_date,
+    case when t.price_cny is not null then t.price_cny
+      when t.credits is not null and t.rate_cny > 0 then t.credits / t.rate_cny
+      when t.price_usd is not null then t.price_usd * fx.usd_cny
+      when t.credits is not null and t.rate_usd > 0 then t.credits / t.rate_usd * fx.usd_cny end as cny,
+    case when t.price_usd is not null then t.price_usd
+      when t.credits is not null and t.rate_usd > 0 then t.credits / t.rate_usd
+      when t.price_cny is not null then t.price_cny / fx.usd_cny
+      when t.credits is not null and t.rate_cny > 0 then t.credits / t.rate_cny / fx.usd_cny end as usd,
+    case when t.price_cny is not null then 'CNY stated'
+      when t.credits is not null and t.rate_cny > 0
+        then printf('CNY at %g %s = 1 CNY', t.rate_cny, t.credit_unit)
+      when t.price_usd is not null and fx.usd_cny > 0
+        then printf('CNY at %g CNY/USD (%s)', fx.usd_cny, fx.fx_date)
+      when t.credits is not null and t.rate_usd > 0 and fx.usd_cny > 0
+        then printf('CNY at %g %s = 1 USD, %g CNY/USD (%s)',
+                    t.rate_usd, t.credit_unit, fx.usd_cny, fx.fx_date)
+    end as cny_basis,
+    case when t.price_usd is not null then 'USD stated'
+      when t.credits is not null and t.rate_usd > 0
+        then printf('USD at %g %s = 1 USD', t.rate_usd, t.credit_unit)
+      when fx.usd_cny > 0 and (t.price_cny is not null or (t.credits is not null and t.rate_cny > 0))
+        then printf('USD at %g CNY/USD (%s)', fx.usd_cny, fx.fx_date)
+    end as usd_basis
+  from top t, fx
 )"""
 
 _RES_ORDER = (
@@ -183,25 +287,31 @@ _RES_ORDER = (
     "else cast(r.resolution as integer) end"
 )
 
+
+def _per_second(amount: str) -> str:
+    return f"case when {amount} is not null and r.duration_s > 0 then round({amount} / r.duration_s, 4) end"
+
+
 #: The price table: one row per model x tier x resolution x duration (see the module docstring).
 PRICE_TABLE_SQL = (
     PRICE_CTES
+    + ","
+    + VALUED
     + f"""
-select r.model, m.vendor, r.tier, r.resolution, r.duration_s,
+select r.model, r.vendor, r.tier, r.resolution, r.duration_s,
   r.price_point as price_label, r.credits, r.credit_unit, r.price_cny, r.price_usd,
-  case when r.price_cny is not null and r.duration_s > 0 then round(r.price_cny / r.duration_s, 4) end
-    as cny_per_second,
-  case when r.credits is not null and r.duration_s > 0 then round(r.credits / r.duration_s, 4) end
-    as credits_per_second,
+  {_per_second("r.cny")} as cny_per_second,
+  {_per_second("r.credits")} as credits_per_second,
   r.supporting_documents, r.supporting_sources, r.total_documents,
   {_document_ids("r")} as document_ids,
   {_document_urls("r")} as document_urls,
   r.newest_observed_at,
   case when r.price_points > 1 then 'true' else 'false' end as conflict,
-  r.alternatives
-from with_alternatives r
-left join models m on m.name = r.model
-where r.point_rank = 1
+  r.alternatives,
+  {_per_second("r.usd")} as usd_per_second,
+  coalesce(r.cny_basis || '; ' || r.usd_basis, r.cny_basis, r.usd_basis) as per_second_basis,
+  r.usd_cny as fx_usd_cny, r.fx_date
+from valued r
 order by r.model, coalesce(r.tier, ''), {_RES_ORDER}, r.duration_s
 """
 )
@@ -222,7 +332,7 @@ with price_obs as (
   join documents d on d.id = c.document_id
   where c.kind = 'price' and c.section = 'body' and c.model is not null
     and coalesce(c.credits, c.price_cny, c.price_usd) is not null
-    and (:model = '' or c.model = :model)
+    and {model_filter("c.model")}
     and (:since = '' or {OBSERVED_AT} >= {SINCE_UTC})
 )"""
 

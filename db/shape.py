@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from db.migrations import migrations
+from db.price_points import sync_price_points
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,10 @@ def ensure_db_shape(db: Database) -> None:
     if pending:
         log.info("applying migrations: %s", ", ".join(m.name for m in pending))
         migrations.apply(db)
+    # claims written without the writers (bulk loads, plain SQL) are counted now
+    if db["price_point_dirty"].exists() and db.execute("select 1 from price_point_dirty limit 1").fetchone():
+        with db.atomic():
+            sync_price_points(db)
 
 
 def checkpoint(db: Database) -> bool:

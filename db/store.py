@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.price_points import sync_price_points
 from schemas.claim import Claim
 from schemas.document import Document
 
@@ -71,6 +72,19 @@ def save_models(db: Database, models: Iterable[dict[str, Any]]) -> None:
             rows.append(row)
     if rows:
         db.table("models").upsert_all(rows, pk="name")
+
+
+def save_exchange_rate(db: Database, rate: Any, origin: str) -> None:
+    """Keep sources.yml's exchange rate (an ExchangeRate, or None to forget it) for the price table."""
+    with db.atomic():
+        if rate is None:
+            db.execute("delete from exchange_rates where pair = 'USD/CNY'")
+        else:
+            db.execute(
+                "insert or replace into exchange_rates (pair, rate, as_of, origin) "
+                "values ('USD/CNY', ?, ?, ?)",
+                [rate.usd_cny, rate.date.isoformat(), origin],
+            )
 
 
 @dataclass
@@ -155,9 +169,11 @@ def save_document(
             db.table("documents").update(row["id"], {**row, "updated": stamp})
         else:
             db.table("documents").update(row["id"], {"extractor_version": version})
-        if claims is None:
-            return SaveResult(status)
-        return replace_claims(db, row["id"], claims, version, status)
+        result = (
+            SaveResult(status) if claims is None else replace_claims(db, row["id"], claims, version, status)
+        )
+        sync_price_points(db)
+        return result
 
 
 def replace_claims(
@@ -202,6 +218,7 @@ def delete_document(db: Database, key: str, *, via: str) -> int:
     with db.atomic():
         db.execute("delete from claims where document_id = ?", [key])
         db.execute("delete from documents where id = ?", [key])
+        sync_price_points(db)
     return 1
 
 
@@ -210,6 +227,7 @@ def save_reextracted(db: Database, document_id: str, claims: list[Claim], versio
     with db.atomic():
         result = replace_claims(db, document_id, claims, version, "reextracted")
         db.table("documents").update(document_id, {"extractor_version": version})
+        sync_price_points(db)
     return result
 
 

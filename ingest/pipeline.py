@@ -17,6 +17,7 @@ from db.store import (
     delete_document,
     documents_current,
     save_document,
+    save_exchange_rate,
     save_models,
     save_raw,
     save_source,
@@ -119,6 +120,7 @@ def run_sources(
     sources = [s for s in config.sources if s.enabled and (not only or s.name in only)]
     summary = RunSummary(run_id=start_run(db, config_path, len(sources)))
     sync_models(db)
+    save_exchange_rate(db, config.exchange_rate, config_path)
     for source in sources:
         save_source(db, source.name, source.type, source.model_dump(mode="json"))
         ctx = SourceContext(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal, Union, get_args
@@ -47,6 +48,15 @@ class HttpSettings(_Strict):
         ge=0,
         description="After a refusal (HTTP 418/432, captcha, verification wall) skip the source this long; "
         "doubles on each refusal in a row, up to a day.",
+    )
+
+
+class ExchangeRate(_Strict):
+    """How many CNY one USD buys, and the date that rate is of: prices in one currency get the other."""
+
+    usd_cny: float = Field(gt=0, description="CNY per USD, e.g. 7.18.")
+    date: dt.date = Field(
+        description="The day the rate is of (YYYY-MM-DD); shown beside every converted price."
     )
 
 
@@ -158,6 +168,7 @@ class Config(_Strict):
     version: Literal[1] = 1
     db: Path | None = None
     http: HttpSettings = Field(default_factory=lambda: HttpSettings())
+    exchange_rate: ExchangeRate | None = None
     sources: list[Source] = Field(default_factory=list)
 
     @model_validator(mode="after")

@@ -54,7 +54,11 @@ class PriceRow(BaseModel):
     credit_unit: str | None = Field(description="Unit of the credits: 灵感值, 积分, credits...")
     price_cny: float | None = Field(description="Price in CNY, where stated or derived from a stated rate.")
     price_usd: float | None = Field(description="Price in USD, where stated.")
-    cny_per_second: float | None = Field(description="price_cny / duration_s, rounded to 4 places.")
+    cny_per_second: float | None = Field(
+        description="The shown price in CNY per second of clip, rounded to 4 places: stated CNY, "
+        "else credits at a credit rate some document states for the brand, else USD at the "
+        "exchange rate (see per_second_basis)."
+    )
     credits_per_second: float | None = Field(description="credits / duration_s, rounded to 4 places.")
     supporting_documents: int = Field(ge=1, description="Distinct documents stating the shown price.")
     supporting_sources: int = Field(
@@ -70,6 +74,14 @@ class PriceRow(BaseModel):
     alternatives: list[PriceAlternative] = Field(
         description="The other stated prices for this key, most supported first."
     )
+    usd_per_second: float | None = Field(
+        description="The shown price in USD per second of clip, rounded to 4 places (as cny_per_second)."
+    )
+    per_second_basis: str | None = Field(
+        description="How cny_per_second and usd_per_second were reached, e.g. 'CNY at 10 灵感值 = 1 CNY'."
+    )
+    fx_usd_cny: float | None = Field(description="The exchange rate used: CNY per USD, from sources.yml.")
+    fx_date: str | None = Field(description="The date that exchange rate is of, from sources.yml.")
 
 
 #: Fields holding JSON (lists, objects, booleans): as text in CSV cells and in the price-table SQL.

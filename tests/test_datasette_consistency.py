@@ -23,7 +23,7 @@ import pytest
 from sqlite_utils import Database
 
 from db import open_db
-from db.migrations import rebuild_price_points
+from db.price_points import PriceClaim, document_points, rebuild_price_points, sync_price_points
 from db.queries import CLAIMS_OVER_TIME_SQL, OBSERVED_AT, PRICE_CONFLICTS_SQL, SEARCH_SQL, SINCE_UTC
 from db.store import save_document, save_models, save_source
 from ingest.export import price_rows, row_dicts
@@ -61,6 +61,15 @@ def _newest_amount(claims: list[dict[str, Any]], column: str) -> float | None:
     return float(best[column])
 
 
+def _more_specific(less: tuple[Any, ...], more: tuple[Any, ...]) -> bool:
+    return (
+        less != more
+        and less[:2] == more[:2]
+        and (less[2] is None or less[2] == more[2])
+        and (less[3] is None or less[3] == more[3])
+    )
+
+
 def consensus(
     conn: sqlite3.Connection, model: str = "", since: str = ""
 ) -> dict[tuple[Any, ...], list[dict[str, Any]]]:
@@ -71,23 +80,45 @@ def consensus(
         dict(r)
         for r in conn.execute(f"""
         select c.model, c.tier, c.resolution, c.duration_s, c.credits, c.credit_unit,
-          c.price_cny, c.price_usd,
+          c.price_cny, c.price_usd, coalesce(c.start, 0) as start,
           d.id as document_id, d.url, d.source, {OBSERVED_AT} as observed_at, m.vendor
         from claims c join documents d on d.id = c.document_id left join models m on m.name = c.model
         where c.kind = 'price' and c.section = 'body'""")
     ]
     conn.row_factory = None
-    points: dict[tuple[Any, ...], dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    # each document's own points first (db.price_points, tested on its own in test_price_points)
+    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for c in claims:
         if c["model"] is None or all(c[k] is None for k in ("credits", "price_cny", "price_usd")):
             continue
-        if model and c["model"] != model:
+        by_doc[c["document_id"]].append(c)
+    doc_points = []
+    for cs in by_doc.values():
+        for dp in document_points([PriceClaim(*(c[k] for k in PriceClaim.__slots__)) for c in cs]):
+            if model and dp.key[0] != model:
+                continue
+            vendor = next(c["vendor"] for c in cs if c["model"] == dp.key[0])
+            doc_points.append({**cs[0], **dict(zip(KEY, dp.key, strict=True)), "point": dp, "vendor": vendor})
+    # then a less specific key counts under the one most specific key it is compatible with
+    keys = {tuple(d[k] for k in KEY) for d in doc_points}
+    maximal = [k for k in keys if not any(_more_specific(k, t) for t in keys)]
+    mapped = {}
+    for k in keys:
+        targets = [t for t in maximal if _more_specific(k, t)]
+        mapped[k] = targets[0] if len(targets) == 1 else k
+    points: dict[tuple[Any, ...], dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    for d in doc_points:
+        if since and (since_utc is None or d["observed_at"] is None or d["observed_at"] < since_utc):
             continue
-        if since and (since_utc is None or c["observed_at"] is None or c["observed_at"] < since_utc):
-            continue
-        points[tuple(c[k] for k in KEY)][
-            _label(c["credits"], c["credit_unit"], c["price_cny"], c["price_usd"])
-        ].append(c)
+        point = d["point"]
+        c = {
+            **d,
+            "credits": point.credits,
+            "credit_unit": point.credit_unit,
+            "price_cny": point.price_cny,
+            "price_usd": point.price_usd,
+        }
+        points[mapped[tuple(d[k] for k in KEY)]][point.label].append(c)
     out = {}
     for key, by_label in points.items():
         ranked = []
@@ -225,6 +256,7 @@ def _tables(conn: sqlite3.Connection) -> tuple[list[Any], list[Any], list[Any], 
 
 
 def assert_price_tables_match_a_rebuild(db: Database) -> None:
+    sync_price_points(db)  # what plain SQL changed (the writers sync themselves)
     kept = _tables(db.conn)
     db.conn.execute("savepoint rebuild")
     rebuild_price_points(db)
