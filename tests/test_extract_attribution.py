@@ -98,3 +98,25 @@ def test_a_later_bare_brand_moves_the_topic_from_an_earlier_versioned_model() ->
 def test_speed_is_the_time_a_generation_takes(text: str, expected: list[tuple]) -> None:
     got = [(c.model, c.generation_s, c.generation_s_max) for c in claims_of(text) if c.kind == "speed"]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vidu Q1平均每条耗时2分30秒。", [(150.0, None, None)]),
+        ("海螺02排队等了20多分钟才轮到我。", [(None, 1200.0, 1800.0)]),
+        ("海螺02生成一条要一个半小时。", [(5400.0, None, None)]),
+        ("Hailuo 02 generations took roughly a minute and a half each.", [(90.0, None, None)]),
+        ("Veo 3 takes around 2-3 minutes per clip.", [(None, 120.0, 180.0)]),
+        ("我用海螺02跑了3个小时，一共生成了40条视频。", []),
+    ],
+)
+def test_speed_phrasings(text: str, expected: list[tuple]) -> None:
+    got = [
+        (c.generation_s, c.generation_s_min, c.generation_s_max) for c in claims_of(text) if c.kind == "speed"
+    ]
+    assert got == expected
+
+
+def test_a_vague_amount_is_no_price() -> None:
+    assert [c for c in claims_of("海螺02一条要20多积分。") if c.kind == "price"] == []

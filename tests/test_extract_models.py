@@ -153,3 +153,25 @@ def test_iter_models_rows() -> None:
     kling = next(r for r in rows if r["name"] == "Kling 2.1 Master")
     assert kling["vendor"].startswith("Kuaishou") and kling["brand"] == "Kling"
     assert all(set(r) == {"name", "vendor", "brand", "aliases"} for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("model_id", "expected"),
+    [
+        ("kling-v2-1-master", ("Kling 2.1 Master", "master")),
+        ("kling-v1-6-pro", ("Kling 1.6", "high-quality")),
+        ("wan2.2-i2v-flash", ("Wan 2.2", None)),
+        ("veo-3.0-fast-generate-001", ("Veo 3 Fast", None)),
+        ("MiniMax-Hailuo-02", ("Hailuo 02", None)),
+        ("seedance-1-0-lite-t2v", ("Seedance 1.0 Lite", None)),
+        ("vidu_q1", ("Vidu Q1", None)),
+        ("gen4_turbo", ("Runway Gen-4 Turbo", None)),
+        ("gen3a_turbo", ("Runway Gen-3 Alpha Turbo", None)),
+        ("sora-2-pro", ("Sora 2 Pro", None)),
+    ],
+)
+def test_api_model_ids_resolve_through_the_registry(model_id: str, expected: tuple[str, str | None]) -> None:
+    prices = [
+        (c.model, c.tier) for c in claims_of(f"{model_id} costs $0.30 per 5s clip.") if c.kind == "price"
+    ]
+    assert prices == [expected]

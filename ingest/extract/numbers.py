@@ -180,11 +180,14 @@ class QuantityScanner:
 
         currency = [w for w, k in self.prefix_kind.items() if k in ("cny", "usd")]
         self.regex = re.compile(
-            rf"百分之(?P<pctn>{num})"
+            # 2分30秒, 1 min 30 s: minutes and seconds in one amount
+            r"(?P<mm>\d{1,3})\s*(?:分钟?|min(?:ute)?s?|m)\s*(?P<ss>\d{1,2})\s*(?:秒钟?|s(?:ec(?:ond)?s?)?)(?![a-z])"
+            rf"|百分之(?P<pctn>{num})"
             rf"|(?:(?P<pre>{alt(list(self.prefix_kind) + all_quals)})\s*)?(?P<n>{num})"
             rf"(?:\s*(?:-|~|～|到|至|—|to)\s*(?P<n2>{num}))?"
-            rf"\s*(?:个|点)?\s*(?P<de>的)?\s*-?\s*(?P<u>(?:{units})(?![a-z]))"
-            rf"(?P<tail>多钱|多|半|钱|\d(?!\d))?"
+            # 20多分钟, 一个多小时, 一个半小时: more than the number, or half a unit more
+            rf"\s*(?P<mid>个多|个半|多|余)?(?:个|点)?\s*(?P<de>的)?\s*-?\s*(?P<u>(?:{units})(?![a-z]))"
+            rf"(?P<tail>多钱|多|半|钱|\d(?!\d)|\s+and\s+a\s+half)?"
             rf"(?:\s*(?P<post>{alt(all_quals, bound_start=False)}))?{per('')}"
             rf"|(?P<cp>{alt(currency)})\s*(?P<cn>{_ARABIC}){per('c')}"
             rf"|(?P<res>超清|全高清)"
@@ -194,7 +197,7 @@ class QuantityScanner:
         # that start no amount (一个人, 三组图, 万相): a numeral run, then a unit, a range or
         # 个/点/的 must follow; a prefix or qualifier word (约, 不到, about) needs a number after
         # it; an English number word (a, two) a time unit; or 百分之, 超清, 全高清.
-        nxt = {w[0] for w in [*self.unit_kind, "分", "-", "~", "～", "到", "至", "—", "to", "个", "点", "的"]}
+        nxt = {w[0] for w in [*self.unit_kind, "分", "-", "~", "～", "到", "至", "—", "to", "个", "点", "的", "多", "余"]}
         follow = "".join(sorted(re.escape(c) for c in nxt))
         self.first_char = re.compile(  # one character class first, so ``re`` skips ahead on it
             rf"[$¥￥0-9{_CN_CHARS}超全](?:(?<=[$¥￥])|(?<=[0-9{_CN_CHARS}])(?=[0-9,.{_CN_CHARS}点]*\s?[万千亿]?\s*[{follow}])"
@@ -254,6 +257,9 @@ class QuantityScanner:
         return q
 
     def _read(self, m: re.Match[str]) -> Quantity | None:
+        if m.group("mm"):
+            v = int(m.group("mm")) * 60.0 + int(m.group("ss"))
+            return Quantity("time", m.start(), m.end(), v, v, unit="s")
         if m.group("res"):
             return Quantity(
                 "resolution", m.start(), m.end(), 0, 0, unit=self.res_map.get(m.group("res"), "1080p")
@@ -297,11 +303,17 @@ class QuantityScanner:
                 "percent", s, e, round(100 - n[0] * 10, 1), round(100 - n[0] * 10, 1), unit="discount"
             )
         n2 = self._num(m.group("n2"))
-        if kind == "credits":  # "10-35 credits": a range, low to high
+        if kind == "credits":  # "10-35 credits": a range, low to high; "20多积分": more than 20
             return self._per(
                 m,
                 Quantity(
-                    "credits", s, e, n[0], n2[1] if n2 else n[1], unit=self.credit_units.get(unit, unit)
+                    "credits",
+                    s,
+                    e,
+                    n[0],
+                    n2[1] if n2 else n[1],
+                    unit=self.credit_units.get(unit, unit),
+                    plus=(m.group("mid") or "") in ("多", "余", "个多"),
                 ),
             )
         if kind == "time":
@@ -311,7 +323,7 @@ class QuantityScanner:
     def _money(self, m: re.Match[str], n: Range, kind: str, unit: str) -> Quantity | None:
         s, e = m.span()
         scale = 0.01 if kind == "cent" else 1.0
-        value, plus = n[0] * scale, False
+        value, plus = n[0] * scale, (m.group("mid") or "") in ("多", "余", "个多")
         tail = m.group("tail") or ""
         if kind == "cny":
             nxt = m.string[m.end("u") : m.end("u") + 1] if m.group("u") else ""
@@ -326,7 +338,7 @@ class QuantityScanner:
                 value += 0.5
             elif tail.isdigit():
                 value += int(tail) / 10
-            plus = tail.startswith("多")
+            plus = plus or tail.startswith("多")
         elif tail:
             e = m.start("tail")
         return self._per(
@@ -350,8 +362,9 @@ class QuantityScanner:
         label = "h" if unit in self.hour_units else ("s" if unit in self.second_units else "min")
         mult = {"h": 3600.0, "s": 1.0, "min": 60.0}[label]
         lo, hi = n[0] * mult, n[1] * mult
-        tail = m.group("tail") or ""
-        if tail == "半":
+        tail = (m.group("tail") or "").strip()
+        mid = m.group("mid") or ""
+        if tail == "半" or tail.endswith("half") or mid == "个半":
             lo, hi = lo + mult / 2, hi + mult / 2
         n2 = self._num(m.group("n2"))
         if n2:
@@ -360,7 +373,9 @@ class QuantityScanner:
         qual = self.qual_of.get(post) or self.qual_of.get(pre)
         if "max" in (self.qual_of.get(post), self.qual_of.get(pre)):
             qual = "max"
-        plus = post in ("多", "多一点", "出头", "开外")
+        plus = post in ("多", "多一点", "出头", "开外") or mid in ("多", "余", "个多")
+        if mid in ("多", "余") and n[0] >= 10 and n[0] % 10 == 0 and not n2:
+            hi, plus = lo + 10 * mult, False  # 20多分钟: twenty-odd minutes, 20 to 30
         return Quantity("time", m.start(), m.end(), lo, hi, unit=label, qual=qual, plus=plus)
 
 

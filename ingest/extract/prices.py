@@ -199,6 +199,8 @@ class PriceRules:
                 )
                 continue
             prev = anchors[-1] if anchors else None
+            if q.plus:  # 20多积分, 一块多: no exact amount, no price
+                continue
             if q.kind == "credits":
                 if self.grant_re.search(before):
                     continue

@@ -51,6 +51,22 @@ def version_label(text: str) -> str:
     return s.upper() if s[:1].isalpha() else s
 
 
+def _spellings(alias: str) -> list[str]:
+    """An alias and the ways API ids write its separators: gen-4 turbo -> gen-4-turbo, gen_4_turbo,
+    gen4_turbo, gen4-turbo…"""
+    if not re.search(r"[\s\-_]", alias):
+        return [alias]
+    parts = [p for p in re.split(r"[\s\-_]+", alias) if p]
+    glued: list[str] = []  # a letter part and the digits after it run together (gen 4 -> gen4)
+    for p in parts:
+        if glued and glued[-1][-1:].isalpha() and p[:1].isdigit():
+            glued[-1] += p
+        else:
+            glued.append(p)
+    out = [alias] + [sep.join(ps) for ps in (parts, glued) for sep in ("-", "_", " ")]
+    return list(dict.fromkeys(out))
+
+
 @dataclass(frozen=True)
 class ModelInfo:
     name: str
@@ -122,7 +138,8 @@ class Registry:
             brand.models.append(info)
             self.models[info.name] = info
             for a in info.aliases:
-                self.alias_model[a] = info
+                for v in _spellings(a):
+                    self.alias_model.setdefault(v, info)
         self.brands[name] = brand
         for a in brand.aliases + [name.lower()]:
             self.alias_brand.setdefault(a, name)

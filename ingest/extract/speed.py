@@ -51,6 +51,8 @@ class SpeedRules:
         self.length_after_re = re.compile(rf"\s*(?:{lex.alt('context', 'length_after', bound_start=False)})")
         # "在我跑了几个小时以后", "after I spent two hours": the reviewer's own time, not a generation's
         self.usage_re = re.compile(rf"(?:{lex.alt('context', 'usage_before')})[^，,。；;]{{0,6}}$")
+        # "我用可灵2.1跑了3.5个小时": the reviewer ran it that long (unless it then says what came out)
+        self.my_run_re = re.compile(rf"我[^，,。；;]{{0,12}}(?:{lex.alt('context', 'my_run')})[^，,。；;]{{0,4}}$")
         self.in_frame_re = re.compile(r"(?:在|经过|after)[^，,。；;]{0,8}$")
         self.usage_after_re = re.compile(rf"\s*(?:{lex.alt('context', 'usage_after', bound_start=False)})")
         # "可在60秒内生成", "renders in under a minute": a bound on the time a generation takes
@@ -104,7 +106,10 @@ class SpeedRules:
                 or self.length_after_re.match(text, t.end, hi)
             ):
                 continue  # 时长10秒, 可选5或10s, 5秒1080P的视频, 3 minutes maximum: a clip length
-            if self.usage_re.search(text, lo, t.start) or (
+            usage = self.usage_re.search(text, lo, t.start) or (
+                self.my_run_re.search(text, lo, t.start) and not self.speed_re.search(text, t.end, hi)
+            )
+            if usage or (
                 self.usage_after_re.match(text, t.end, hi) and self.in_frame_re.search(text, lo, t.start)
             ):
                 continue  # 在我跑了几个小时以后, 经过两天的测试: how long the reviewer tested
