@@ -197,7 +197,8 @@ class QuantityScanner:
         # that start no amount (一个人, 三组图, 万相): a numeral run, then a unit, a range or
         # 个/点/的 must follow; a prefix or qualifier word (约, 不到, about) needs a number after
         # it; an English number word (a, two) a time unit; or 百分之, 超清, 全高清.
-        nxt = {w[0] for w in [*self.unit_kind, "分", "-", "~", "～", "到", "至", "—", "to", "个", "点", "的", "多", "余"]}
+        joins = ["分", "-", "~", "～", "到", "至", "—", "to", "个", "点", "的", "多", "余"]
+        nxt = {w[0] for w in [*self.unit_kind, *joins]}
         follow = "".join(sorted(re.escape(c) for c in nxt))
         self.first_char = re.compile(  # one character class first, so ``re`` skips ahead on it
             rf"[$¥￥0-9{_CN_CHARS}超全](?:(?<=[$¥￥])|(?<=[0-9{_CN_CHARS}])(?=[0-9,.{_CN_CHARS}点]*\s?[万千亿]?\s*[{follow}])"

@@ -52,7 +52,8 @@ class SpeedRules:
         # "在我跑了几个小时以后", "after I spent two hours": the reviewer's own time, not a generation's
         self.usage_re = re.compile(rf"(?:{lex.alt('context', 'usage_before')})[^，,。；;]{{0,6}}$")
         # "我用可灵2.1跑了3.5个小时": the reviewer ran it that long (unless it then says what came out)
-        self.my_run_re = re.compile(rf"我[^，,。；;]{{0,12}}(?:{lex.alt('context', 'my_run')})[^，,。；;]{{0,4}}$")
+        my_run = lex.alt("context", "my_run")
+        self.my_run_re = re.compile(rf"我[^，,。；;]{{0,12}}(?:{my_run})[^，,。；;]{{0,4}}$")
         self.in_frame_re = re.compile(r"(?:在|经过|after)[^，,。；;]{0,8}$")
         self.usage_after_re = re.compile(rf"\s*(?:{lex.alt('context', 'usage_after', bound_start=False)})")
         # "可在60秒内生成", "renders in under a minute": a bound on the time a generation takes
