@@ -134,3 +134,20 @@ def test_a_grant_in_the_next_clause_covers_a_clip_length() -> None:
 )
 def test_general_vocabulary(text: str, kind: str) -> None:
     assert kind in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("可灵2.1里的人物方向反了，倒着走出了门。", "bug"),
+        ("可灵2.1的女孩左右手互换了。", "bug"),
+        ("In Sora 2 the cat turned into a dog halfway through.", "bug"),
+        ("Veo 3 had the runner moving in the wrong direction.", "bug"),
+        ("In Runway Gen-4 the red cup goes missing after the cut.", "bug"),
+        ("海螺02把这种复杂运镜拿捏住了。", "strength"),
+        ("Veo 3 got it right on the first try.", "strength"),
+        ("海螺02支持超分和扩图。", "capability"),
+    ],
+)
+def test_stories_and_praise_without_stock_words(text: str, kind: str) -> None:
+    assert kind in _kinds(text)
