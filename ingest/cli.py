@@ -85,7 +85,7 @@ def extract(paths: tuple[Path, ...]) -> None:
     for path, docs in _local_documents(paths):
         for doc in docs:
             for claim in extract_document(doc, label_for(doc, path, len(docs) > 1)):
-                click.echo(json.dumps(claim.model_dump(mode="json"), ensure_ascii=False))
+                click.echo(json.dumps(claim.model_dump(mode="json"), ensure_ascii=False, allow_nan=False))
 
 
 def _config_and_db(config_path: Path, db_path: Path | None) -> tuple[Any, Path]:
@@ -351,12 +351,15 @@ def export_prices_cmd(
     path = db_path or _db_without_config(config_path)
     if not path.exists():
         raise click.ClickException(f"no database at {path}; run `pingce run` first")
-    if output is None:
-        count = export_prices(path, fmt, sys.stdout, model=model, since=since)
-    else:
-        with output.open("w", encoding="utf-8", newline="") as fh:
-            count = export_prices(path, fmt, fh, model=model, since=since)
-        click.echo(f"{count} price rows -> {output}", err=True)
+    try:
+        if output is None:
+            count = export_prices(path, fmt, sys.stdout, model=model, since=since)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as fh:
+                count = export_prices(path, fmt, fh, model=model, since=since)
+            click.echo(f"{count} price rows -> {output}", err=True)
+    except ValueError as exc:  # a row that is not valid JSON (NaN, Infinity): nothing half-written
+        raise click.ClickException(f"{path}: {exc}") from None
     log.info("exported %d price rows", count)
 
 

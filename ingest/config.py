@@ -38,12 +38,38 @@ def _node_line(node: yaml.Node, loc: tuple[Any, ...]) -> int:
     return line + 1
 
 
+def _refuse_duplicate_keys(path: Path, node: yaml.Node) -> None:
+    """YAML keeps the last of two equal keys silently; a sources file must not (`path:` twice)."""
+    stack, visited = [node], set()
+    while stack:
+        current = stack.pop()
+        if id(current) in visited:  # an alias: already checked where it was anchored
+            continue
+        visited.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in current.value:
+                name = str(key.value)
+                if name in seen:
+                    raise ConfigError(
+                        f"{path}: line {key.start_mark.line + 1}: duplicate key {name!r} "
+                        f"(first at line {seen[name]})"
+                    )
+                seen[name] = key.start_mark.line + 1
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+
+
 def load_config(path: Path) -> Config:
     """Read and validate ``path``; raises ConfigError with a one-line message."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise ConfigError(f"{path}: line {line}: not UTF-8 text (byte offset {exc.start})") from None
     try:
         node = yaml.compose(text)
         data = yaml.safe_load(text)
@@ -51,6 +77,8 @@ def load_config(path: Path) -> Config:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""
         raise ConfigError(f"{path}:{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    if node is not None:
+        _refuse_duplicate_keys(path, node)
     if data is None:
         data = {}
     if not isinstance(data, dict):

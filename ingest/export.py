@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
+from pydantic import ValidationError
+
 from db.reads import price_table
 from schemas.prices import JSON_FIELDS, PriceRow
 
@@ -85,7 +87,15 @@ def price_rows(
         record = dict(zip(names, raw, strict=True))
         for col in JSON_FIELDS:
             record[col] = json.loads(record[col])
-        rows.append(PriceRow.model_validate(record))
+        try:
+            rows.append(PriceRow.model_validate(record))
+        except ValidationError as exc:  # e.g. an Infinity stored by an older extractor
+            err = exc.errors()[0]
+            field = ".".join(str(p) for p in err["loc"])
+            raise ValueError(
+                f"price row for {record.get('model')!r} ({record.get('price_label')!r}) cannot be "
+                f"exported: {field}: {err['msg']}"
+            ) from None
     log.debug("price table: %d rows (model=%r, since=%r)", len(rows), model, since)
     return rows
 
@@ -98,7 +108,7 @@ def _csv_cell(name: str, value: Any) -> str:
     if value is None:
         return ""
     if name in JSON_FIELDS:
-        return json.dumps(value, ensure_ascii=False)
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
     return str(value)
 
 
@@ -106,11 +116,11 @@ def write_prices(rows: list[PriceRow], fmt: str, out: TextIO) -> None:
     """Write ``rows`` to ``out`` as csv, json (one array) or jsonl (one object a line)."""
     data = row_dicts(rows)
     if fmt == "json":
-        json.dump(data, out, ensure_ascii=False, indent=2)
+        json.dump(data, out, ensure_ascii=False, indent=2, allow_nan=False)
         out.write("\n")
     elif fmt == "jsonl":
         for item in data:
-            out.write(json.dumps(item, ensure_ascii=False) + "\n")
+            out.write(json.dumps(item, ensure_ascii=False, allow_nan=False) + "\n")
     elif fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(COLUMNS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -77,9 +78,21 @@ def store_item(
     except ParseError as exc:
         _fail(db, summary, source, item.origin, str(exc), raw_sha)
         return False
+    except Exception as exc:  # a parser bug fails this file, never the rest of the source
+        log.debug("parsing %s crashed", item.origin, exc_info=True)
+        _fail(db, summary, source, item.origin, f"cannot parse: {type(exc).__name__}: {exc}", raw_sha)
+        return False
     for doc in docs:
-        if not published_before(doc, since):
+        if published_before(doc, since):
+            continue
+        try:
             save_extracted(db, doc, source, raw_sha, item.origin, summary.counts)
+        except sqlite3.DatabaseError:
+            raise  # the database itself failed: nothing later can be stored either
+        except Exception as exc:  # an extractor bug fails this document, never the rest
+            log.debug("extracting %s crashed", item.origin, exc_info=True)
+            _fail(db, summary, source, item.origin, f"cannot extract: {type(exc).__name__}: {exc}", raw_sha)
+            return False
     for key in item.supersedes:
         summary.counts["documents_superseded"] += delete_document(db, key, via="feed")
     return True
@@ -140,7 +153,7 @@ def run_sources(
         except SourceError as exc:
             _fail(db, summary, source.name, source.name, str(exc), None)
         except Exception as exc:  # one broken source must not stop the run
-            log.exception("source %s crashed", source.name)
+            log.debug("source %s crashed", source.name, exc_info=True)
             _fail(db, summary, source.name, source.name, f"{type(exc).__name__}: {exc}", None)
     counts = {
         k: summary.counts[k]

@@ -21,7 +21,7 @@ _UTC = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$"
 class PriceAlternative(BaseModel):
     """A price that some documents state for the same key but the table does not show."""
 
-    model_config = ConfigDict(title="PriceAlternative")
+    model_config = ConfigDict(title="PriceAlternative", allow_inf_nan=False)
 
     price_label: str = Field(description="The stated price point, e.g. '40 灵感值' or 'CNY 3.6'.")
     credits: float | None = Field(description="Credits per generation.")
@@ -33,10 +33,14 @@ class PriceAlternative(BaseModel):
 
 
 class PriceRow(BaseModel):
-    """The price of one generation for one model x tier x resolution x duration."""
+    """The price of one generation for one model x tier x resolution x duration.
+
+    Every number is finite: NaN and Infinity are never written (they are not JSON).
+    """
 
     model_config = ConfigDict(
         title="PriceRow",
+        allow_inf_nan=False,
         json_schema_extra={"$id": SCHEMA_ID, "x-schema-version": SCHEMA_VERSION},
     )
 

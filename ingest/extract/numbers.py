@@ -9,6 +9,7 @@ one regex pass, each as a :class:`Quantity`.
 from __future__ import annotations
 
 import logging
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -76,8 +77,28 @@ def _cn_range(s: str, nums: Numerals) -> Range | None:
     return (v, v) if v is not None else None
 
 
+#: Amounts at or above this are no claim: no review prices anything in quadrillions, and past
+#: 15 significant digits a float no longer holds the number that was written.
+MAX_EXACT = 1e15
+_SCI_BEFORE_RE = re.compile(r"[0-9.][eE][+-]?$")
+
+
 def parse_number(text: str, nums: Numerals) -> Range | None:
-    """(low, high) of a numeral; low == high unless it is vague (十几, 一两)."""
+    """(low, high) of a numeral; low == high unless it is vague (十几, 一两).
+
+    None when the numeral cannot be read exactly (more than 15 significant digits,
+    a value that overflows): such a number is no claim rather than a wrong one.
+    """
+    try:
+        rng = _parse_number(text, nums)
+    except OverflowError:
+        return None
+    if rng is None or not all(math.isfinite(v) and abs(v) < MAX_EXACT for v in rng):
+        return None
+    return rng
+
+
+def _parse_number(text: str, nums: Numerals) -> Range | None:
     s = text.strip().lower()
     if not s:
         return None
@@ -87,8 +108,11 @@ def parse_number(text: str, nums: Numerals) -> Range | None:
         return 0.5, 0.5
     m = _ARABIC_RE.fullmatch(s)
     if m:
+        digits = m.group(1).replace(",", "")
+        if len(digits.replace(".", "").lstrip("0")) > 15:
+            return None
         try:
-            v = float(m.group(1).replace(",", ""))
+            v = float(digits)
         except ValueError:
             return None
         if m.group(2):
@@ -265,6 +289,8 @@ class QuantityScanner:
             return Quantity(
                 "resolution", m.start(), m.end(), 0, 0, unit=self.res_map.get(m.group("res"), "1080p")
             )
+        if _SCI_BEFORE_RE.search(m.string[max(0, m.start() - 3) : m.start()]):
+            return None  # the exponent of 1e999: the number written is not this one
         if m.group("pctn"):
             n = self._num(m.group("pctn"))
             return Quantity("percent", m.start(), m.end(), n[0], n[1]) if n else None

@@ -27,6 +27,9 @@ from .weibo import mid_time
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+#: Front matter larger than this is refused: it is metadata, and YAML costs far more than its size.
+MAX_FRONT_MATTER = 64 * 1024
+
 _FRONT_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _HEADING_RE = re.compile(r"^(#{1,2})[ \t]+(.+?)[ \t]*$", re.M)
 _URL_LINE_RE = re.compile(r"^\*\*URL\*\*[:：]\s*(\S+)", re.M)
@@ -129,13 +132,24 @@ def _front_matter(md: str, name: str) -> tuple[dict[str, Any], str]:
         if md.startswith("---\n") or md.startswith("---\r\n"):
             raise ParseError("front matter opened with --- but never closed")
         return {}, md
+    text = m.group(1)
+    if len(text.encode("utf-8")) > MAX_FRONT_MATTER:
+        raise ParseError(f"front matter is larger than {MAX_FRONT_MATTER // 1024} KiB")
     try:
-        meta = yaml.load(m.group(1), Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
+        # Aliases are refused before anything is built: nested ones (a "YAML bomb")
+        # expand exponentially once the values are turned into text.
+        aliased = any(isinstance(ev, yaml.AliasEvent) for ev in yaml.parse(text, Loader=_YAML_LOADER))
+        meta = None if aliased else yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise ParseError(f"front matter{where}: {problem}") from None
+    except Exception as exc:  # noqa: BLE001 - YAML constructors raise ValueError, AttributeError...
+        # a value YAML recognises but cannot build, such as the date 9999-99-99
+        raise ParseError(f"front matter: bad value ({' '.join(str(exc).split())[:200]})") from None
+    if aliased:
+        raise ParseError("front matter uses YAML aliases (*name), which are not accepted")
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
