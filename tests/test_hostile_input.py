@@ -178,7 +178,9 @@ def _limit_memory() -> None:
 
 
 def test_front_matter_over_the_cap_is_refused() -> None:
-    big = "---\n" + "".join(f"k{i}: {'x' * 60}\n" for i in range(clip.MAX_FRONT_MATTER // 60)) + "---\n\n文字\n"
+    big = (
+        "---\n" + "".join(f"k{i}: {'x' * 60}\n" for i in range(clip.MAX_FRONT_MATTER // 60)) + "---\n\n文字\n"
+    )
     with pytest.raises(ParseError, match="larger than"):
         parse_clip_note(big.encode(), "x.md")
 
