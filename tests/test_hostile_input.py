@@ -78,10 +78,10 @@ def test_any_parser_exception_becomes_one_error_naming_the_file(
     _notes(tmp_path, GOOD.format(t="B"))
     real = pipeline.parse_bytes
 
-    def flaky(data: bytes, name: str, url: str | None = None) -> list[Document]:
+    def flaky(data: bytes, name: str, *args: object) -> list[Document]:
         if name.endswith("b.md"):
             raise KeyError("surprise")
-        return real(data, name, url)
+        return real(data, name, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pipeline, "parse_bytes", flaky)
     cfg = write_config("sources:\n  - {name: notes, type: clips, path: notes}\n")
