@@ -49,3 +49,18 @@ def test_a_flattened_header_row_states_nothing() -> None:
     claims = scored(claims_of(FLAT))
     assert claims and all(not c.quote.startswith("产品") for c in claims)
     assert {c.model for c in claims} <= {"Hailuo 02", "Vidu Q1"}
+
+
+FLAT_COLUMNS = """參數對比
+
+規格Veo 3 (Google)Hailuo 02 (MiniMax)
+最長時長最長 8 秒 (單鏡頭)最長 10 秒
+畫面解析度最高 4K，原生 768p
+"""
+
+
+def test_values_under_a_flattened_model_header_go_to_their_columns() -> None:
+    caps = [(c.model, c.feature) for c in claims_of(FLAT_COLUMNS) if c.kind == "capability"]
+    assert ("Veo 3", "8 秒") in caps and ("Hailuo 02", "10 秒") in caps
+    assert ("Veo 3", "4K") in caps and ("Hailuo 02", "768p") in caps
+    assert ("Veo 3", "10 秒") not in caps and ("Hailuo 02", "8 秒") not in caps

@@ -87,7 +87,7 @@ class SectionView:
         # tables (see ``tables.py``): header rows state nothing; in a table whose columns are
         # models, row sentence -> (where the row starts, the model of each column by index)
         self.header_sids: set[int] = set()
-        self.columns: dict[int, tuple[int, list[Subject | None]]] = {}
+        self.columns: dict[int, tuple[list[int], list[Subject | None]]] = {}  # row -> (cell starts, models)
         self.speed_cells: dict[int, tuple[int, list[int]]] = {}  # row -> (row start, generation-time columns)
         breaks = [i for i, ch in enumerate(norm) if ch == "\n"] if "\n" in norm else []
         self.para_of = [bisect_right(breaks, s.start) for s in self.sentences]
@@ -132,7 +132,7 @@ class SectionView:
         """
         row = self.columns.get(sid)
         if row is not None:  # a cell of a table whose columns are models: the column's model
-            col = self.clean.count("|", row[0], anchor) - 1
+            col = bisect_right(row[0], anchor) - 1
             head = row[1][col] if 0 <= col < len(row[1]) else None
             if head is not None:
                 return Subject(list(head.models), list(head.tiers), True)

@@ -30,6 +30,27 @@ log = logging.getLogger(__name__)
 
 _SEPARATOR_ROW = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 _ROW_LEAD = " \t>*•·-—0123456789.、)）|"
+_PARENS = re.compile(r"[（(][^（()）]{0,30}[）)]")
+
+
+def _cell_cut(text: str, a: int, b: int) -> int | None:
+    """Where the second value of a flattened two-column row starts: after a closing parenthesis
+    run into text ("(Pro)長達 15 秒"), at the second use of a word the row already used
+    ("長達 25 秒…長達 15 秒"), else after the row's first comma; None when the row has none."""
+    row = text[a:b]
+    for m in re.finditer(r"[)）](?=[^\s,，;；。)）])", row):
+        if m.end() < len(row.rstrip()):
+            return a + m.end()
+    for size in (3, 2):
+        for i in range(1, len(row) - size):  # a word the row opens with is its label
+            word = row[i : i + size]
+            if word.strip() != word or not all("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in word):
+                continue
+            j = row.find(word, i + size)
+            if j > 0:
+                return a + j
+    comma = min((i for c in "，," if (i := row.find(c)) > 0), default=-1)
+    return a + comma + 1 if comma > 0 else None
 
 
 @dataclass
@@ -39,7 +60,7 @@ class TableInfo:
 
     header_sids: set[int] = field(default_factory=set)
     # sentence id -> (where its row line starts, the subject of each column, by index)
-    columns: dict[int, tuple[int, list[Subject | None]]] = field(default_factory=dict)
+    columns: dict[int, tuple[list[int], list[Subject | None]]] = field(default_factory=dict)
     # sentence id -> (where its row line starts, indexes of generation-time columns)
     speed_cells: dict[int, tuple[int, list[int]]] = field(default_factory=dict)
 
@@ -121,8 +142,9 @@ class TableRules:
             subjects.append(Subject(list(found[0].models), [found[0].tier], True) if found else None)
         if sum(s is not None for s in subjects[1:]) >= 2:  # models head the columns
             for k in rows:
+                starts = [lo for lo, _ in self._cells(text, *lines[k])]
                 for sid in line_sids[k]:
-                    info.columns[sid] = (lines[k][0], subjects)
+                    info.columns[sid] = (starts, subjects)
             return
         timed = [n for n, (lo, hi) in enumerate(cells) if self.speed_head.search(view.cue_text, lo, hi)]
         if timed:
@@ -154,6 +176,9 @@ class TableRules:
         for k in range(len(lines) - 2):
             a, b = lines[k]
             body = text[a:b].strip()
+            if body and not body.startswith("|") and self._model_header(view, line_sids[k], a, b):
+                self._model_columns(view, lines, line_sids, k, info)
+                continue
             if not body or body.startswith("|") or any(view.mentions[sid] for sid in line_sids[k]):
                 continue
             if body.endswith(("。", "！", "？", "!", "?", ".", ":", "：")) or len(body) > 80:
@@ -162,6 +187,41 @@ class TableRules:
                 continue
             if opens_with_model(k + 1) and opens_with_model(k + 2):
                 info.header_sids.update(line_sids[k])
+
+    def _model_header(self, view: SectionView, sids: list[int], a: int, b: int) -> bool:
+        """A flattened header naming two models or more and little else (功能Sora 2 (OpenAI)Kling 3.0)?"""
+        ms = [m for sid in sids for m in view.mentions[sid] if not m.versus]
+        if len(ms) < 2 or len({n for m in ms for n in m.models}) < 2:
+            return False
+        rest = _PARENS.sub("", view.clean[a:b])
+        for m in sorted(ms, key=lambda m: -m.start):
+            rest = rest.replace(view.clean[m.start : m.end], "")
+        return len(rest.strip()) <= 8 and not any(ch in rest for ch in "，。,.;；!！?？")
+
+    def _model_columns(
+        self,
+        view: SectionView,
+        lines: list[tuple[int, int]],
+        line_sids: list[list[int]],
+        head: int,
+        info: TableInfo,
+    ) -> None:
+        """Rows under a flattened model header: each value goes to its column's model, in order."""
+        subjects = [
+            Subject(list(m.models), [m.tier], True)
+            for m in sorted((m for sid in line_sids[head] for m in view.mentions[sid]), key=lambda m: m.start)
+        ]
+        info.header_sids.update(line_sids[head])
+        text = view.clean
+        for k in range(head + 1, len(lines)):
+            a, b = lines[k]
+            if not text[a:b].strip() or any(view.mentions[sid] for sid in line_sids[k]):
+                break
+            cut = _cell_cut(text, a, b)
+            if cut is None:
+                continue
+            for sid in line_sids[k]:
+                info.columns[sid] = ([a, cut], subjects[:2])
 
     # ----- claims --------------------------------------------------------------
     def speed_claims(self, view: SectionView, sid: int) -> list[Draft]:
