@@ -207,7 +207,7 @@ class TableRules:
         info: TableInfo,
     ) -> None:
         """Rows under a flattened model header: each value goes to its column's model, in order."""
-        subjects = [
+        subjects: list[Subject | None] = [
             Subject(list(m.models), [m.tier], True)
             for m in sorted((m for sid in line_sids[head] for m in view.mentions[sid]), key=lambda m: m.start)
         ]
