@@ -151,3 +151,27 @@ def test_general_vocabulary(text: str, kind: str) -> None:
 )
 def test_stories_and_praise_without_stock_words(text: str, kind: str) -> None:
     assert kind in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Sora 2 能上传参考图，不过比例有限制。", "limitation"),  # 不过 is no negator
+        ("Sora 2 会直接裁成方形，没有办法自行调整。", "limitation"),
+        ("Sora 2 crops to a square and you can't choose the framing.", "limitation"),
+        ("海螺02是第一个能把这套动作做完整的模型。", "strength"),
+        ("海螺02的运动幅度明显优于可灵2.1。", "strength"),
+    ],
+)
+def test_limits_on_control_and_praise_by_rank(text: str, kind: str) -> None:
+    assert kind in _kinds(text)
+
+
+def test_a_spec_clause_gives_its_limit_once_per_item() -> None:
+    claims = [c for c in claims_of("海螺02目前不能自定义尺寸。") if c.kind == "limitation"]
+    assert [c.feature for c in claims] == ["自定义尺寸"]
+
+
+def test_a_watermark_after_a_spec_makes_it_a_limit() -> None:
+    claims = scored(claims_of("Hailuo 02 plans.\n\nFree plan: 720p watermarked"))
+    assert {c.kind for c in claims} == {"limitation"}

@@ -246,6 +246,9 @@ class OpinionRules:
             return []
         clauses = view.sentences[sid].clauses
         kinds = list(clause_kinds)
+        for i in busy or ():  # a clause with specification items: its capability or limitation is theirs
+            if kinds[i] in ("capability", "limitation"):
+                kinds[i] = None
         rules = ["cue"] * len(clauses)
         additive = [
             c.additive and not self.correlative_re.search(view.cue_text, clauses[0].start, c.start)
