@@ -668,3 +668,17 @@ union select m.name, lower(replace(replace(j.value, ' ', ''), '-', ''))
 union select m.name, lower(replace(replace(j.value || substr(m.name, length(m.brand) + 1), ' ', ''), '-', ''))
   from models m join models b on b.name = m.brand, json_each(b.aliases) j
   where m.name <> m.brand and substr(m.name, 1, length(m.brand)) = m.brand"""
+
+
+# A brand stands for its models even when the registry has no row for the bare brand.
+MODEL_KEYS_VIEW_2 = (
+    MODEL_KEYS_VIEW
+    + """
+union select m.name, lower(replace(replace(m.brand, ' ', ''), '-', '')) from models m where m.brand is not null"""
+)
+
+
+@migrations()
+def m011_model_keys_brands(db: Database) -> None:
+    db.execute("drop view if exists model_keys")
+    db.execute(MODEL_KEYS_VIEW_2)

@@ -363,41 +363,53 @@ order by r.model, coalesce(r.tier, ''), r.resolution, r.duration_s, r.point_rank
 """
 )
 
+
 # ---------------------------------------------------------------- other canned queries
+def models_named(param: str = "model") -> str:
+    """The models the filter ``:param`` names (a name, an alias, "brand version" or a bare brand)."""
+    key = MODEL_KEY.replace(":model", f":{param}")
+    return f"(select k.model from model_keys k where k.key = {key})"
+
+
 MODEL_BUGS_STRENGTHS_SQL = f"""
-with ctx as ({claim_context_sql("where c.model = :model and c.kind in ('bug', 'strength')")})
+with ctx as ({claim_context_sql(f"where c.model in {models_named()} and c.kind in ('bug', 'strength')")})
 select c.kind, c.model, c.tier, ctx.context_before, c.quote, ctx.context_after, c.confidence,
   {OBSERVED_AT} as observed_at, d.title as document_title, d.url as document_url,
   d.id as document_id, c.id as claim_id
 from claims c
 join documents d on d.id = c.document_id
 join ctx on ctx.claim_id = c.id
-where c.model = :model and c.kind in ('bug', 'strength') and c.section = 'body'
-order by c.kind, observed_at desc, c.start
+where c.model in {models_named()} and c.kind in ('bug', 'strength') and c.section = 'body'
+order by c.kind, observed_at desc, c.model, c.start
 """
 
 
 def _side(param: str) -> str:
     p = param[-1]
     return f"""
+  (select group_concat(model, ', ') from {p}_models) as {param},
   {p}.claims as {p}_claims, {p}.documents as {p}_documents,
   (select group_concat(quote, ' ｜ ') from (
-     select quote from claims where model = :{param} and kind = k.kind and section = 'body'
+     select quote from claims where model in {p}_models and kind = k.kind and section = 'body'
      group by quote order by max(confidence) desc, quote limit 3)) as {p}_examples"""
 
 
+# Each side is every model its filter names (a bare brand: all the brand's models together).
 COMPARE_MODELS_SQL = f"""
-with per_kind as (
-  select kind, model, count(*) as claims, count(distinct document_id) as documents
-  from claims where section = 'body' and model in (:model_a, :model_b)
-  group by kind, model
+with a_models as {models_named("model_a")},
+b_models as {models_named("model_b")},
+per_kind as (
+  select kind, 'a' as side, count(*) as claims, count(distinct document_id) as documents
+  from claims where section = 'body' and model in a_models group by kind
+  union all
+  select kind, 'b', count(*), count(distinct document_id)
+  from claims where section = 'body' and model in b_models group by kind
 ),
 k as (select distinct kind from per_kind)
-select k.kind, :model_a as model_a,{_side("model_a")},
-  :model_b as model_b,{_side("model_b")}
+select k.kind,{_side("model_a")},{_side("model_b")}
 from k
-left join per_kind a on a.kind = k.kind and a.model = :model_a
-left join per_kind b on b.kind = k.kind and b.model = :model_b
+left join per_kind a on a.kind = k.kind and a.side = 'a'
+left join per_kind b on b.kind = k.kind and b.side = 'b'
 order by k.kind
 """
 

@@ -101,15 +101,15 @@ def _config_and_db(config_path: Path, db_path: Path | None) -> tuple[Any, Path]:
 
 
 def _parse_since(value: str | None) -> dt.datetime | None:
+    """The same rule as the web's ``since`` (ingest.filters.parse_since)."""
     if not value:
         return None
-    try:
-        when = dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not an ISO date such as 2025-05-01") from None
-    from schemas.document import CST
+    from ingest.filters import FilterError, parse_since
 
-    return when if when.tzinfo else when.replace(tzinfo=CST)
+    try:
+        return parse_since(value)
+    except FilterError as exc:
+        raise click.BadParameter(str(exc).removeprefix("since: "), param_hint="'--since'") from None
 
 
 config_option = click.option(
@@ -326,7 +326,10 @@ def export() -> None:
     show_default=True,
     help="Output format.",
 )
-@click.option("--model", help="Only this model (canonical name, e.g. 'Kling 2.1').")
+@click.option(
+    "--model",
+    help="Only this model: any name or alias (可灵2.1, kling 2.1), or a brand (Kling) for all its models.",
+)
 @click.option("--since", help="Only evidence from documents dated on or after this ISO date (Beijing time).")
 @click.option(
     "-o",
@@ -351,6 +354,8 @@ def export_prices_cmd(
     path = db_path or _db_without_config(config_path)
     if not path.exists():
         raise click.ClickException(f"no database at {path}; run `pingce run` first")
+    if model:
+        model = _resolve_model(path, model)
     try:
         if output is None:
             count = export_prices(path, fmt, sys.stdout, model=model, since=since)
@@ -361,6 +366,23 @@ def export_prices_cmd(
     except ValueError as exc:  # a row that is not valid JSON (NaN, Infinity): nothing half-written
         raise click.ClickException(f"{path}: {exc}") from None
     log.info("exported %d price rows", count)
+
+
+def _resolve_model(path: Path, value: str) -> str:
+    """The filter value the queries take for ``value`` (as the web resolves it), or a usage error."""
+    from ingest.export import connect_readonly, ensure_current_schema
+    from ingest.filters import FilterError, resolve_model
+
+    ensure_current_schema(path)
+    conn = connect_readonly(path)
+    try:
+        match = resolve_model(conn, value)
+    except FilterError as exc:
+        raise click.BadParameter(str(exc).removeprefix("model: "), param_hint="'--model'") from None
+    finally:
+        conn.close()
+    log.info("--model %r: %s", value, ", ".join(match.models))
+    return match.value
 
 
 @cli.group()

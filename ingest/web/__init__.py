@@ -10,6 +10,7 @@ metadata in ``metadata.yml`` and the canned queries of ``db/queries.py``.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 from urllib.parse import quote as urlquote
 
@@ -35,6 +36,39 @@ def _link(href: str, text: str, external: bool = False) -> Markup:
     return Markup(f'<a href="{escape(href)}"{extra}>{escape(text)}</a>')
 
 
+def _evidence_links(value: str, column: str, database: str, datasette: Any) -> Any:
+    """A JSON list of document ids or URLs as short numbered links (the full id in the title)."""
+    try:
+        items = [str(v) for v in json.loads(value)]
+    except (ValueError, TypeError):
+        return None
+    links = []
+    for i, item in enumerate(items, 1):
+        if column == "document_ids":
+            href = datasette.urls.row(database, "documents", tilde_encode(item))
+            links.append(f'<a href="{escape(href)}" title="{escape(item)}">doc {i}</a>')
+        elif item.startswith(("http://", "https://")):
+            links.append(
+                f'<a href="{escape(item)}" title="{escape(item)}" rel="noopener noreferrer" '
+                f'target="_blank">source {i} ↗</a>'
+            )
+    return Markup(" · ".join(links)) if links else None
+
+
+def _price_row_links(row: Any, value: str, column: str, database: str, datasette: Any) -> Any:
+    """In the price table: each price links to its model's history, a conflict to the conflicts."""
+    model = _get(row, "model")
+    if _get(row, "alternatives") is None or not isinstance(model, str):  # not a price_table row
+        return None
+    base = datasette.urls.database(database)
+    if column == "price_label":
+        href = f"{base}/price_history?model={urlquote(model)}"
+        return Markup(f"{escape(value)} <small>{_link(href, '[history]')}</small>")
+    if value == "true":
+        return _link(f"{base}/price_conflicts?model={urlquote(model)}", "true: see conflicts")
+    return None
+
+
 @hookimpl
 def render_cell(row: Any, value: Any, column: str, table: str | None, database: str, datasette: Any) -> Any:
     """Documents link to their originals; claims link to their document and their evidence."""
@@ -44,6 +78,10 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
     is_http = value.startswith(("http://", "https://"))
     if (column == "document_url" or (table == "documents" and column == "url")) and is_http:
         return _link(value, value + " ↗", external=True)
+    if column in ("document_ids", "document_urls") and value.startswith("["):
+        return _evidence_links(value, column, database, datasette)
+    if table is None and column in ("price_label", "conflict"):
+        return _price_row_links(row, value, column, database, datasette)
     if table == "documents" and column == "title":
         url = _get(row, "url")
         if isinstance(url, str) and url.startswith(("http://", "https://")):
@@ -93,3 +131,24 @@ def menu_links(datasette: Any) -> list[dict[str, str]]:
 @hookimpl
 def database_actions(datasette: Any, database: str) -> list[dict[str, str]]:
     return [{"href": datasette.urls.database(database) + "/-/charts", "label": "Price and claim charts"}]
+
+
+@hookimpl
+def asgi_wrapper(datasette: Any) -> Any:
+    """Model and since filters of the canned queries: resolved or refused as on the CLI."""
+    from ingest.web.params import wrap
+
+    return lambda app: wrap(app, datasette)
+
+
+@hookimpl
+def extra_body_script(template: str, database: str | None, datasette: Any) -> Any:
+    """On query pages: the known models as a pick list for model, model_a and model_b."""
+    if template != "query.html" or not database:
+        return None
+    from ingest.web.params import pick_list_script
+
+    async def script() -> str:
+        return await pick_list_script(datasette, database)
+
+    return script
