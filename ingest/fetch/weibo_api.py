@@ -93,7 +93,8 @@ class WeiboApi:
         return f"{self.base_url}/status/{post_id}"
 
     def _is_ajax(self, url: str) -> bool:
-        return bool(self.longtext_url) and host_of(url) == host_of(self.longtext_url or "")
+        """A weibo.com ``ajax/…`` call (the long-text host's API), not an m.weibo.cn one."""
+        return bool(self.longtext_url) and urlsplit(url).path.startswith("/ajax/")
 
     def xsrf_token(self) -> str | None:
         """weibo.com's XSRF-TOKEN cookie (configured, or set by weibo.com), asked for once if unknown."""
