@@ -22,7 +22,7 @@ from schemas.document import CST, Document, ParseError
 
 from .charset import to_text
 from .html_text import html_to_text, tidy_text
-from .urls import platform_id, platform_of, weibo_post_id
+from .urls import platform_id, platform_of
 from .weibo import mid_time
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -122,7 +122,7 @@ def _note_date(meta: dict[str, Any], metadata: dict[str, str], url: str | None) 
     """The document's date (see the module docstring); front matter first, then the metadata list."""
     published = _as_datetime(_pick(meta, DATE_KEYS)) or _as_datetime(_pick(metadata, DATE_KEYS))
     if published is None and url and platform_of(url) == "weibo":
-        published = mid_time(weibo_post_id(url))
+        published = mid_time(platform_id("weibo", url))
     return published or _as_datetime(_pick(meta, SAVED_KEYS)) or _as_datetime(_pick(metadata, SAVED_KEYS))
 
 
