@@ -80,6 +80,9 @@ def _cn_range(s: str, nums: Numerals) -> Range | None:
 #: Amounts at or above this are no claim: no review prices anything in quadrillions, and past
 #: 15 significant digits a float no longer holds the number that was written.
 MAX_EXACT = 1e15
+# how far a numeral may run before its unit: longer ones are no exact number anyway, and an
+# unbounded look-ahead from every digit of a long digit run was quadratic
+_MAX_NUMERAL = 40
 _SCI_BEFORE_RE = re.compile(r"[0-9.][eE][+-]?$")
 
 
@@ -225,7 +228,7 @@ class QuantityScanner:
         nxt = {w[0] for w in [*self.unit_kind, *joins]}
         follow = "".join(sorted(re.escape(c) for c in nxt))
         self.first_char = re.compile(  # one character class first, so ``re`` skips ahead on it
-            rf"[$¥￥0-9{_CN_CHARS}超全](?:(?<=[$¥￥])|(?<=[0-9{_CN_CHARS}])(?=[0-9,.{_CN_CHARS}点]*\s?[万千亿]?\s*[{follow}])"
+            rf"[$¥￥0-9{_CN_CHARS}超全](?:(?<=[$¥￥])|(?<=[0-9{_CN_CHARS}])(?=[0-9,.{_CN_CHARS}点]{{0,{_MAX_NUMERAL}}}\s?[万千亿]?\s*[{follow}])"
             rf"|(?<=百)(?=分之)|(?<=超)(?=清)|(?<=全)(?=高清))"
         )
         self.first_word = WordScanner(

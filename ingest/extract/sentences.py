@@ -33,6 +33,25 @@ _LEAD_CHARS = frozenset(">*•·-—0123456789")
 _FILLED_LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
+#: A "sentence" longer than this (a line without a full stop, a run of commas) is cut into
+#: pieces: the work on one sentence grows with its clauses times its mentions, so an unbounded
+#: one made extraction quadratic in the input (a 1 MB line never finished).
+MAX_SENTENCE = 600
+
+
+def _pieces(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) as spans of at most MAX_SENTENCE characters, cut after a comma or a space."""
+    out: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(norm.rfind(ch, start + MAX_SENTENCE // 2, limit) for ch in "，,、 ")
+        cut = cut + 1 if cut > start else limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
+
+
 @dataclass(slots=True)
 class Clause:
     start: int
@@ -95,9 +114,11 @@ class Splitter:
         sentences: list[Sentence] = []
         last = 0
         for m in _SENT_END.finditer(norm):
-            self._add(norm, last, m.start(), sentences, parens)
+            for a, b in _pieces(norm, last, m.start()):
+                self._add(norm, a, b, sentences, parens)
             last = m.end()
-        self._add(norm, last, len(norm), sentences, parens)
+        for a, b in _pieces(norm, last, len(norm)):
+            self._add(norm, a, b, sentences, parens)
         self._mark_prompts(norm, sentences)
         return sentences
 

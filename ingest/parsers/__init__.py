@@ -40,6 +40,51 @@ def sniff(data: bytes, name: str = "") -> str:
     return "text"
 
 
+#: Inputs larger than this are not parsed (their bytes are still stored, with an error):
+#: parsing and extraction hold several copies of a document in memory.
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+#: HTML nested deeper than this is not parsed: the HTML parser's cost grows with the square
+#: of the depth (100k nested elements took 43 s), and no real page comes near it.
+MAX_NESTING = 1000
+
+_TAG_RE = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9]*)")
+# elements that never nest or whose end tag is optional (an open <p> or <li> closes itself)
+_FLAT = frozenset(
+    b"area base br col embed hr img input link meta source track wbr p li dt dd option optgroup "
+    b"tr td th thead tbody tfoot colgroup rb rt rp html head body".split()
+)
+
+
+def nesting_depth(data: bytes, stop: int = MAX_NESTING) -> int:
+    """How deep the tags of ``data`` nest (an estimate from tag names alone; stops past ``stop``)."""
+    depth = deepest = 0
+    for m in _TAG_RE.finditer(data):
+        if m.group(2).lower() in _FLAT:
+            continue
+        if m.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > stop:
+                    break
+    return deepest
+
+
+def check_limits(data: bytes) -> None:
+    """Raise ParseError for an input too large or too deeply nested to parse safely."""
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise ParseError(
+            f"{len(data) / 1048576:.1f} MiB is over the {MAX_DOCUMENT_BYTES // 1048576} MiB document limit;"
+            " not parsed (the bytes are kept)"
+        )
+    if b"<" in data:
+        depth = nesting_depth(data)
+        if depth > MAX_NESTING:
+            raise ParseError(f"HTML nested more than {MAX_NESTING} elements deep; not parsed")
+
+
 def parse_bytes(
     data: bytes, name: str, url: str | None = None, content_type: str | None = None
 ) -> list[Document]:
@@ -51,6 +96,7 @@ def parse_bytes(
     declaration decides how its bytes are decoded. Raises ParseError with a
     one-line reason.
     """
+    check_limits(data)
     kind = sniff(data, name)
     if kind == "weibo":
         from .weibo import parse_weibo_json, parse_weibo_page

@@ -1,0 +1,146 @@
+"""Inputs built to hang a run (issue 12, cases 5 and 7): extraction linear in its input,
+document size and HTML nesting capped with an error, the bytes kept."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import pytest
+
+from db import open_db
+from ingest.config import load_config
+from ingest.extract import extract_document
+from ingest.extract import sentences as sentences_mod
+from ingest.extract.lexicon import load_lexicon
+from ingest.parsers import MAX_DOCUMENT_BYTES, MAX_NESTING, nesting_depth, parse_bytes
+from ingest.pipeline import run_sources
+from schemas.document import Document, ParseError
+from tests.conftest import ROOT
+
+REVIEW = (
+    "可灵2.1生成一条5秒视频要35灵感值，画面很稳定但是手指偶尔抽搐，比海螺快很多，大概两分钟出片，价格也便宜。"
+)
+SHAPES = {
+    "dense": REVIEW + "\n",
+    "one line": REVIEW,
+    "no full stops": REVIEW.replace("，", "").replace("。", ""),
+    "commas": "可灵2.1很稳定，",
+    "digits": "1",
+    "chinese numerals": "一",
+}
+
+
+def _text(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _calls(text: str) -> int:
+    """Python and C function calls made extracting ``text``: a measure of work, not of time."""
+    doc = Document(platform="clip", text=text, via="clip")
+    count = 0
+
+    def tally(frame: FrameType, event: str, arg: Any) -> None:
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    extract_document(Document(platform="clip", text="可灵2.1", via="clip"), "warm")
+    sys.setprofile(tally)
+    try:
+        extract_document(doc, "x")
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+@pytest.mark.parametrize("shape", ["commas", "one line", "no full stops"])
+def test_extraction_work_grows_linearly(shape: str) -> None:
+    small, large = _calls(_text(SHAPES[shape], 8_000)), _calls(_text(SHAPES[shape], 32_000))
+    assert large < 6 * small, f"4x the text cost {large / small:.1f}x the calls (quadratic is 16x)"
+
+
+def test_a_long_line_becomes_bounded_sentences() -> None:
+    text = _text(SHAPES["commas"], 200_000) + _text("x", 50_000)
+    found = sentences_mod.Splitter(load_lexicon()).split(text)
+    assert max(s.end - s.start for s in found) <= sentences_mod.MAX_SENTENCE
+    assert sum(s.end - s.start for s in found) >= len(text) - 2 * len(found), "nothing is dropped"
+
+
+def test_a_long_digit_run_is_no_amount() -> None:
+    from ingest.extract.numbers import scanner
+
+    assert scanner(load_lexicon()).scan("1" * 2_000 + "灵感值") == []
+
+
+def test_one_megabyte_of_reviews_and_one_megabyte_line_finish(tmp_path: Path) -> None:
+    """A real `python -m ingest extract` over 1 MB inputs returns with claims (hung before).
+
+    The digit run is here because its cost was inside the regex engine, which counts no calls.
+    """
+    files = []
+    for name in ("dense", "one line", "digits"):
+        path = tmp_path / f"{name.replace(' ', '-')}.txt"
+        path.write_text(_text(SHAPES[name], 1_000_000), encoding="utf-8")
+        files.append(str(path))
+    done = subprocess.run(
+        [sys.executable, "-m", "ingest", "extract", *files],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    labels = {line.split('"document": "', 1)[1].split('"', 1)[0] for line in done.stdout.splitlines()}
+    assert labels == set(files[:2]), "both review texts give claims, the digits none"
+
+
+# --- document size and nesting caps --------------------------------------------------------------
+
+
+def _nested(depth: int) -> bytes:
+    return (
+        "<html><body><div id='js_content'>" + "<div><span>" * depth + "可灵很好" + "</span></div>" * depth
+    ).encode() + b"</div></body></html>"
+
+
+def test_deeply_nested_html_is_refused() -> None:
+    assert nesting_depth(_nested(100)) == 201
+    with pytest.raises(ParseError, match=f"nested more than {MAX_NESTING}"):
+        parse_bytes(_nested(20_000), "deep.html")
+    with pytest.raises(ParseError, match="nested"):
+        parse_bytes(_nested(100_000), "deeper.html")  # 43 s in the HTML parser before
+
+
+def test_ordinary_html_nesting_is_parsed() -> None:
+    page = (
+        "<html><body><div id='js_content'>" + "<p>可灵<br>很好<li>x" * 5000 + "</div></body></html>"
+    ).encode()
+    assert nesting_depth(page) < 10
+    parse_bytes(page, "flat.html")
+
+
+def test_oversized_and_deep_documents_fail_alone_with_their_bytes_kept(
+    tmp_path: Path, write_config: Callable[[str], Path]
+) -> None:
+    notes = tmp_path / "in"
+    notes.mkdir()
+    big = b"<html><body>" + b"<p>" + b"x" * (MAX_DOCUMENT_BYTES + 10) + b"</body></html>"
+    (notes / "a-big.html").write_bytes(big)
+    (notes / "b-deep.html").write_bytes(_nested(5_000))
+    (notes / "c-ok.md").write_text("# 可灵2.1\n\n可灵2.1生成5秒视频要35灵感值。\n", encoding="utf-8")
+    cfg = write_config("sources:\n  - {name: in, type: files, paths: [in]}\n")
+    db = open_db(tmp_path / "p.db")
+    summary = run_sources(db, load_config(cfg), str(cfg))
+    assert summary.exit_code == 1
+    assert [r[0] for r in db.execute("select title from documents")] == ["可灵2.1"]
+    errors = {Path(r["origin"]).name: r for r in db.query("select * from run_errors")}
+    assert "document limit" in errors["a-big.html"]["error"]
+    assert "nested" in errors["b-deep.html"]["error"]
+    sizes = dict(db.execute("select sha256, size from raw").fetchall())
+    assert sizes[errors["a-big.html"]["raw_sha256"]] == len(big)
+    assert errors["b-deep.html"]["raw_sha256"] in sizes
