@@ -10,6 +10,7 @@ from earlier sentences (the model the review was last talking about).
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,6 +21,9 @@ from ingest.extract.numbers import Quantity, QuantityScanner
 from ingest.extract.sentences import Sentence, Splitter
 
 log = logging.getLogger(__name__)
+
+_NEWLINE = re.compile("\n")
+_CLAUSE_MARK = re.compile(r"[，,：:;；|（(]")
 
 
 @dataclass(slots=True)
@@ -89,7 +93,7 @@ class SectionView:
         self.header_sids: set[int] = set()
         self.columns: dict[int, tuple[list[int], list[Subject | None]]] = {}  # row -> (cell starts, models)
         self.speed_cells: dict[int, tuple[int, list[int]]] = {}  # row -> (row start, generation-time columns)
-        breaks = [i for i, ch in enumerate(norm) if ch == "\n"] if "\n" in norm else []
+        breaks = [m.start() for m in _NEWLINE.finditer(norm)]
         self.para_of = [bisect_right(breaks, s.start) for s in self.sentences]
         self._para = -1
 
@@ -173,6 +177,10 @@ class SectionView:
         """Is sentence ``sid`` a heading line (# Kling 2.1, **海螺02**, a short line naming a model)?"""
         sent = self.sentences[sid]
         ls = self.norm.rfind("\n", 0, sent.start) + 1
+        if self.norm.startswith("#", ls):
+            return True
+        if sent.end - sent.start > 30:
+            return False
         le = self.norm.find("\n", sent.end)
         line = self.norm[ls : le if le >= 0 else len(self.norm)].strip()
         if line.startswith("#"):
@@ -183,7 +191,9 @@ class SectionView:
     def update_topic(self, sid: int) -> None:
         """After sentence ``sid``: the last model group it named becomes the topic; a heading's
         group becomes the anchor every later paragraph starts from."""
-        groups = self.groups(sid, self.sentences[sid].start, self.sentences[sid].end)
+        groups = (
+            self.groups(sid, self.sentences[sid].start, self.sentences[sid].end) if self.mentions[sid] else []
+        )
         if groups:
             self.topic = self._latest(groups, self.topic)
         heading = self.is_heading(sid)
@@ -218,11 +228,11 @@ class SectionView:
     def _is_subject(self, sid: int, m: Mention) -> bool:
         """Does mention ``m`` open its clause (可灵2.1的价格…, 而之前可灵…, But Kling…): the sentence's
         subject, which later paragraphs keep talking about, not a model named in passing?"""
-        lo = self.sentences[sid].start
-        for c in self.sentences[sid].clauses:
-            if c.start <= m.start:
-                lo = c.start
-        before = self.clean[lo : m.start].strip()
+        lo = max(self.sentences[sid].start, m.start - 16)
+        cut = [x.end() for x in _CLAUSE_MARK.finditer(self.clean, lo, m.start)]
+        before = self.clean[cut[-1] if cut else lo : m.start].strip()
+        if not cut and lo > self.sentences[sid].start:
+            return False  # far into its clause
         if before.isascii():
             return len(before.split()) <= 2 and len(before) <= 12
         return len(before) <= 4

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 _SEPARATOR_ROW = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 _ROW_LEAD = " \t>*•·-—0123456789.、)）|"
+_PIPE = re.compile(r"\|")
 _PARENS = re.compile(r"[（(][^（()）]{0,30}[）)]")
 
 
@@ -74,6 +75,27 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+class _LineSentences:
+    """The sentences of each line, looked up on first use (most lines are never asked about)."""
+
+    def __init__(self, view: SectionView, lines: list[tuple[int, int]]) -> None:
+        self.view, self.lines = view, lines
+        self.cache: dict[int, list[int]] = {}
+
+    def __getitem__(self, k: int) -> list[int]:
+        if k not in self.cache:
+            a, b = self.lines[k]
+            sents = self.view.sentences
+            i = max(bisect_right(self.view.sentence_starts, a) - 1, 0)
+            sids = []
+            while i < len(sents) and sents[i].start < b:
+                if sents[i].end > a:
+                    sids.append(i)
+                i += 1
+            self.cache[k] = sids
+        return self.cache[k]
+
+
 class TableRules:
     def __init__(self, lex: Lexicon) -> None:
         self.speed_head = WordScanner(lex.words("tables", "speed_columns"))
@@ -86,18 +108,9 @@ class TableRules:
         if "\n" not in text:
             return info
         lines = _lines(text)
-        starts = view.sentence_starts
-        line_sids: list[list[int]] = []
-        for a, b in lines:
-            i = bisect_right(starts, a) - 1
-            i = max(i, 0)
-            sids = []
-            while i < len(view.sentences) and view.sentences[i].start < b:
-                if view.sentences[i].end > a:
-                    sids.append(i)
-                i += 1
-            line_sids.append(sids)
-        self._markdown(view, lines, line_sids, info)
+        line_sids = _LineSentences(view, lines)
+        if "|" in text:
+            self._markdown(view, lines, line_sids, info)
         self._flattened(view, lines, line_sids, info)
         view.header_sids = info.header_sids
         view.columns = info.columns
@@ -106,7 +119,7 @@ class TableRules:
 
     # ----- markdown ------------------------------------------------------------
     def _markdown(
-        self, view: SectionView, lines: list[tuple[int, int]], line_sids: list[list[int]], info: TableInfo
+        self, view: SectionView, lines: list[tuple[int, int]], line_sids: _LineSentences, info: TableInfo
     ) -> None:
         text = view.clean
         i = 0
@@ -127,7 +140,7 @@ class TableRules:
         self,
         view: SectionView,
         lines: list[tuple[int, int]],
-        line_sids: list[list[int]],
+        line_sids: _LineSentences,
         head: int,
         rows: list[int],
         info: TableInfo,
@@ -155,12 +168,12 @@ class TableRules:
     @staticmethod
     def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
         """Cell spans of a markdown row (between pipes)."""
-        bars = [p for p in range(a, b) if text[p] == "|"]
+        bars = [m.start() for m in _PIPE.finditer(text, a, b)]
         return [(x + 1, y) for x, y in zip(bars, bars[1:], strict=False)]
 
     # ----- flattened -----------------------------------------------------------
     def _flattened(
-        self, view: SectionView, lines: list[tuple[int, int]], line_sids: list[list[int]], info: TableInfo
+        self, view: SectionView, lines: list[tuple[int, int]], line_sids: _LineSentences, info: TableInfo
     ) -> None:
         text = view.clean
 
@@ -175,13 +188,19 @@ class TableRules:
 
         for k in range(len(lines) - 2):
             a, b = lines[k]
+            if b - a > 90 or b == a:
+                continue  # a header is one short line
             body = text[a:b].strip()
-            if body and not body.startswith("|") and self._model_header(view, line_sids[k], a, b):
+            if (
+                not body
+                or body.startswith("|")
+                or body.endswith(("。", "！", "？", "!", "?", ".", ":", "："))
+            ):
+                continue
+            if self._model_header(view, line_sids[k], a, b):
                 self._model_columns(view, lines, line_sids, k, info)
                 continue
-            if not body or body.startswith("|") or any(view.mentions[sid] for sid in line_sids[k]):
-                continue
-            if body.endswith(("。", "！", "？", "!", "?", ".", ":", "：")) or len(body) > 80:
+            if any(view.mentions[sid] for sid in line_sids[k]) or len(body) > 80:
                 continue
             if len(body.split()) < 3 and not self.speed_head.search(view.cue_text, a, b):
                 continue
@@ -202,7 +221,7 @@ class TableRules:
         self,
         view: SectionView,
         lines: list[tuple[int, int]],
-        line_sids: list[list[int]],
+        line_sids: _LineSentences,
         head: int,
         info: TableInfo,
     ) -> None:
