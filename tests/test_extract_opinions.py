@@ -175,3 +175,30 @@ def test_a_spec_clause_gives_its_limit_once_per_item() -> None:
 def test_a_watermark_after_a_spec_makes_it_a_limit() -> None:
     claims = scored(claims_of("Hailuo 02 plans.\n\nFree plan: 720p watermarked"))
     assert {c.kind for c in claims} == {"limitation"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("海螺02的优点是稳定，缺点是动作幅度偏小。", "strength"),
+        ("海螺02的优点是稳定，缺点是动作幅度偏小。", "bug"),
+        ("海螺02的筷子和面条交互基本正确。", "strength"),
+        ("Vidu Q1免費帳號每天只能生成3部影片。", "limitation"),
+        ("Vidu Q1的影片有浮水印。", "limitation"),
+        ("Vidu Q1的長影片功能還在開發中。", "limitation"),
+        ("Sora 2 在国内用不了。", "limitation"),
+        ("Runway Gen-4 does offer a motion brush.", "capability"),
+        ("海螺02以1080P为主。", "capability"),
+    ],
+)
+def test_upsides_quotas_and_availability(text: str, kind: str) -> None:
+    assert kind in _kinds(text)
+
+
+def test_choosing_the_best_take_is_no_praise() -> None:
+    assert not _kinds("可灵2.1上线。每组提示词各跑3次，取最好的一次。")
+
+
+def test_a_label_opening_a_prose_paragraph_covers_its_own_sentence_only() -> None:
+    text = "Veo 3 review.\n\nThe good: Veo 3 generates native audio. Dialogue scenes look natural."
+    assert [c.feature for c in claims_of(text) if c.kind == "capability"] == ["native audio"]

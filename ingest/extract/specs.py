@@ -43,6 +43,7 @@ _VALUE = re.compile(
     r"|\d?\s*:\s*(?:1|3|4|9|16)(?![\d:])))"
 )
 _RATIO_LEFT = frozenset({"1", "2", "3", "4", "9", "16", "21"})
+_LIST_MARKS = frozenset("-•*·0123456789")
 _LIST_LINE = re.compile(r"[^\n：:]{1,16}[：:]")
 
 
@@ -206,6 +207,8 @@ class SpecRules:
         if (
             label
             and label.end() <= items[0].start
+            # a list item is one statement; in prose only the label's own sentence is
+            and (sent.start <= label.end() or text[line_start : line_start + 1] in _LIST_MARKS)
             and not self.versus_re.search(text, line_start, items[0].start)
         ):
             return True
