@@ -1,4 +1,9 @@
-"""Schema changes, in order. Never edit an applied migration: add a new one."""
+"""Schema changes, in order. Never edit an applied migration: add a new one.
+
+Each migration's SQL is its own, written in it or frozen in ``db/migration_sql.py``;
+nothing here calls code that may change later. Views that may change are
+recreated on every open instead (``db.shape.ensure_db_shape``).
+"""
 
 from __future__ import annotations
 
@@ -6,24 +11,17 @@ import sqlite3
 
 from sqlite_utils import Database, Migrations
 
-migrations = Migrations("pingce")
+from db.migration_sql import (
+    M003_VIEWS,
+    M004_VIEWS,
+    M006_FILL_DOCUMENTS,
+    M006_FILL_LISTS,
+    M006_LIST_TRIGGERS,
+    M006_TABLES,
+    M006_TRIGGERS,
+)
 
-CLAIM_NUMBERS = {
-    "credits": float,
-    "credit_unit": str,
-    "price_cny": float,
-    "price_usd": float,
-    "duration_s": float,
-    "resolution": str,
-    "credits_per_cny": float,
-    "credits_per_usd": float,
-    "percent": float,
-    "direction": str,
-    "versus": str,
-    "generation_s": float,
-    "generation_s_min": float,
-    "generation_s_max": float,
-}
+migrations = Migrations("pingce")
 
 
 @migrations()
@@ -95,7 +93,20 @@ def m001_core(db: Database) -> None:
             "kind": str,
             "model": str,
             "tier": str,
-            **CLAIM_NUMBERS,
+            "credits": float,
+            "credit_unit": str,
+            "price_cny": float,
+            "price_usd": float,
+            "duration_s": float,
+            "resolution": str,
+            "credits_per_cny": float,
+            "credits_per_usd": float,
+            "percent": float,
+            "direction": str,
+            "versus": str,
+            "generation_s": float,
+            "generation_s_min": float,
+            "generation_s_max": float,
             "quote": str,
             "section": str,
             "start": int,
@@ -127,23 +138,21 @@ def m001_core(db: Database) -> None:
 @migrations()
 def m002_search(db: Database) -> None:
     # trigram finds any substring of three or more characters in Chinese text;
-    # shorter queries fall back to LIKE in the search queries (see db/views.py).
+    # shorter queries go through m007's vocabulary tables or LIKE (db/queries.py).
     db.table("documents").enable_fts(["title", "text", "summary"], tokenize="trigram", create_triggers=True)
     db.table("claims").enable_fts(["quote", "model"], tokenize="trigram", create_triggers=True)
 
 
 @migrations()
 def m003_views(db: Database) -> None:
-    from db.views import create_views
-
-    create_views(db)
+    for name, sql in M003_VIEWS.items():
+        db.create_view(name, sql.strip(), replace=True)
 
 
 @migrations()
 def m004_evidence_views(db: Database) -> None:
-    from db.views import create_evidence_views
-
-    create_evidence_views(db)
+    for name, sql in M004_VIEWS.items():
+        db.create_view(name, sql.strip(), replace=True)
 
 
 @migrations()
@@ -170,220 +179,8 @@ def m005_documents_by_raw(db: Database) -> None:
 #
 # Triggers on claims and documents keep them in the same transaction as every write
 # (pipeline, reextract, bulk loads alike), and a key with a NULL tier, resolution or
-# duration is a key of its own, as in the queries (`is`, never `=`). The SQL here is
-# this migration's own: a later change to the rule needs a new migration that rebuilds.
-_PRICE_KEY = ("model", "tier", "resolution", "duration_s")
-
-
-def _same_key(a: str, b: str) -> str:
-    return " and ".join(f"{a}.{c} {'=' if c == 'model' else 'is'} {b}.{c}" for c in _PRICE_KEY)
-
-
-def _counts(c: str) -> str:
-    """The claim ``c`` is price evidence: a body price claim that names a model and states an amount."""
-    return (
-        f"{c}.kind = 'price' and {c}.section = 'body' and {c}.model is not null "
-        f"and coalesce({c}.credits, {c}.price_cny, {c}.price_usd) is not null"
-    )
-
-
-def _point(c: str) -> str:
-    """The price point the claim ``c`` states: credits and unit, else CNY, else USD."""
-    return (
-        f"case when {c}.credits is not null then printf('%g %s', {c}.credits, coalesce({c}.credit_unit, 'credits')) "
-        f"when {c}.price_cny is not null then printf('CNY %g', {c}.price_cny) "
-        f"else printf('USD %g', {c}.price_usd) end"
-    )
-
-
-_OBSERVED = "strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(d.published_at, d.first_seen))"
-_PPD = "price_point_documents"
-_PPS = "price_point_sources"
-_PPL = "price_point_lists"
-_PPD_COLUMNS = (
-    "model, tier, resolution, duration_s, price_point, document_id, claims, credits, credit_unit, "
-    "price_cny, price_usd, observed_at, source, document_url, first_for_key"
-)
-
-
-# A document's claims, by the document_id index: without statistics the planner would
-# rather take the (kind, model) index and read every price claim of the model.
-_DOC_CLAIMS = "claims c indexed by idx_claims_document_id"
-
-
-def _insert_documents(where: str, claims: str = _DOC_CLAIMS) -> str:
-    """Insert the rows of price_point_documents for the documents that ``where`` (on claims c) selects."""
-    return f"""insert into {_PPD} ({_PPD_COLUMNS})
-  select model, tier, resolution, duration_s, price_point, document_id, count(*), max(credits), max(credit_unit),
-    max(price_cny), max(price_usd), observed_at, source, url,
-    row_number() over (partition by document_id, model, tier, resolution, duration_s order by price_point) = 1
-  from (select c.document_id, c.model, c.tier, c.resolution, c.duration_s, {_point("c")} as price_point,
-          c.credits, c.credit_unit, c.price_cny, c.price_usd, {_OBSERVED} as observed_at, d.source, d.url
-        from {claims} join documents d on d.id = c.document_id
-        where {where} and {_counts("c")})
-  group by document_id, model, tier, resolution, duration_s, price_point"""
-
-
-def _sync_claim(x: str) -> str:
-    """Statements that bring the row for claim ``x``'s document, key and price point in line with claims."""
-    row = (
-        f"{_PPD}.document_id = {x}.document_id and {_same_key(_PPD, x)} and {_PPD}.price_point = {_point(x)}"
-    )
-    other = f"p.document_id = {x}.document_id and {_same_key('p', x)} and p.price_point = {_point(x)}"
-    claims = (
-        f"c.document_id = {x}.document_id and {_counts('c')} and {_same_key('c', x)} "
-        f"and {_point('c')} = {_point(x)}"
-    )
-    return f"""
-  delete from {_PPD} where {row} and not exists (select 1 from {_DOC_CLAIMS} where {claims});
-  update {_PPD} set (claims, credits, credit_unit, price_cny, price_usd) = (
-      select count(*), max(c.credits), max(c.credit_unit), max(c.price_cny), max(c.price_usd)
-      from {_DOC_CLAIMS} where {claims})
-    where {row};
-  insert into {_PPD} ({_PPD_COLUMNS})
-    select c.model, c.tier, c.resolution, c.duration_s, {_point(x)}, c.document_id, count(*), max(c.credits),
-      max(c.credit_unit), max(c.price_cny), max(c.price_usd), {_OBSERVED}, d.source, d.url,
-      not exists (select 1 from {_PPD} k where k.document_id = {x}.document_id and {_same_key("k", x)})
-    from {_DOC_CLAIMS} join documents d on d.id = c.document_id
-    where {claims} and not exists (select 1 from {_PPD} p where {other})
-    group by c.document_id;"""
-
-
-def _add_claim() -> str:
-    """Statements for a new claim: count it into its row, or start the row (no claim is read)."""
-    row = f"{_PPD}.document_id = new.document_id and {_same_key(_PPD, 'new')} and {_PPD}.price_point = {_point('new')}"
-    other = f"p.document_id = new.document_id and {_same_key('p', 'new')} and p.price_point = {_point('new')}"
-    larger = {
-        c: f"coalesce(max({c}, new.{c}), {c}, new.{c})"
-        for c in ("credits", "credit_unit", "price_cny", "price_usd")
-    }
-    return f"""
-  update {_PPD} set claims = claims + 1, credits = {larger["credits"]}, credit_unit = {larger["credit_unit"]},
-      price_cny = {larger["price_cny"]}, price_usd = {larger["price_usd"]}
-    where {row};
-  insert into {_PPD} ({_PPD_COLUMNS})
-    select new.model, new.tier, new.resolution, new.duration_s, {_point("new")}, new.document_id, 1, new.credits,
-      new.credit_unit, new.price_cny, new.price_usd, {_OBSERVED}, d.source, d.url,
-      not exists (select 1 from {_PPD} k where k.document_id = new.document_id and {_same_key("k", "new")})
-    from documents d
-    where d.id = new.document_id and not exists (select 1 from {_PPD} p where {other});"""
-
-
-def _relist(x: str) -> str:
-    """Statements that rewrite the JSON arrays of row ``x``'s key and price point from its rows."""
-    point = f"{_same_key('q', x)} and q.price_point = {x}.price_point"
-    listed = f"{_same_key(_PPL, x)} and {_PPL}.price_point = {x}.price_point"
-    ids = f"(select json_group_array(q.document_id) from {_PPD} q indexed by {_PPD}_key where {point})"
-    urls = (
-        f"(select json_group_array(distinct q.document_url) filter (where q.document_url is not null) "
-        f"from {_PPD} q indexed by {_PPD}_key where {point})"
-    )
-    return f"""delete from {_PPL} where {listed} and not exists (select 1 from {_PPD} q where {point});
-  update {_PPL} set document_ids = {ids}, document_urls = {urls} where {listed};
-  insert into {_PPL} (model, tier, resolution, duration_s, price_point, document_ids, document_urls)
-    select {x}.model, {x}.tier, {x}.resolution, {x}.duration_s, {x}.price_point, {ids}, {urls}
-    where not exists (select 1 from {_PPL} where {listed})
-      and exists (select 1 from {_PPD} q where {point});"""
-
-
-def _tally(x: str) -> str:
-    return f"{_same_key(_PPS, x)} and {_PPS}.price_point = {x}.price_point and {_PPS}.source is {x}.source"
-
-
-# The claim columns that decide whether and where a claim counts (an upsert rewrites them all).
-_PRICE_COLUMNS = (
-    "document_id",
-    "kind",
-    "section",
-    "model",
-    "tier",
-    "resolution",
-    "duration_s",
-    "credits",
-    "credit_unit",
-    "price_cny",
-    "price_usd",
-)
-
-
-def _price_point_triggers() -> dict[str, str]:
-    changed = " or ".join(f"old.{c} is not new.{c}" for c in _PRICE_COLUMNS)
-    both = f"(({_counts('old')}) or ({_counts('new')})) and ({changed})"
-    group = f"{_same_key('p', 'old')} and p.price_point = old.price_point and p.source is old.source"
-    return {
-        # claims: every write that can touch price evidence
-        "price_points_claims_ai": f"after insert on claims when {_counts('new')} begin {_add_claim()} end",
-        "price_points_claims_ad": f"after delete on claims when {_counts('old')} begin {_sync_claim('old')} end",
-        "price_points_claims_au": f"after update on claims when {both} begin {_sync_claim('old')} {_sync_claim('new')} end",
-        # documents: their date, source and URL are copied into price_point_documents
-        "price_points_documents_ai": f"""after insert on documents begin
-  delete from {_PPD} where document_id = new.id;
-  {_insert_documents("c.document_id = new.id")};
-end""",
-        "price_points_documents_au": f"""after update on documents
-when old.id is not new.id or old.published_at is not new.published_at or old.first_seen is not new.first_seen
-  or old.url is not new.url or old.source is not new.source
-begin
-  delete from {_PPD} where document_id = old.id;
-  delete from {_PPD} where document_id = new.id;
-  {_insert_documents("c.document_id = new.id")};
-end""",
-        "price_points_documents_ad": f"after delete on documents begin delete from {_PPD} where document_id = old.id; end",
-        # price_point_documents -> price_point_sources
-        "price_point_documents_ai": f"""after insert on {_PPD} begin
-  insert into {_PPS} (model, tier, resolution, duration_s, price_point, source, documents, key_documents)
-    select new.model, new.tier, new.resolution, new.duration_s, new.price_point, new.source, 0, 0
-    where not exists (select 1 from {_PPS} where {_tally("new")});
-  update {_PPS} set documents = documents + 1, key_documents = key_documents + new.first_for_key,
-      newest_observed_at = coalesce(max(newest_observed_at, new.observed_at), newest_observed_at, new.observed_at),
-      credits = coalesce(max(credits, new.credits), credits, new.credits),
-      credit_unit = coalesce(max(credit_unit, new.credit_unit), credit_unit, new.credit_unit)
-    where {_tally("new")};
-end""",
-        "price_point_documents_ad": f"""after delete on {_PPD} begin
-  update {_PPS} set documents = documents - 1, key_documents = key_documents - old.first_for_key
-    where {_tally("old")};
-  delete from {_PPS} where {_tally("old")} and documents = 0;
-  update {_PPS} set (newest_observed_at, credits, credit_unit) = (
-      select max(p.observed_at), max(p.credits), max(p.credit_unit) from {_PPD} p where {group})
-    where {_tally("old")} and (
-      (newest_observed_at is old.observed_at
-       and not exists (select 1 from {_PPD} p where {group} and p.observed_at is old.observed_at))
-      or (credits is old.credits and not exists (select 1 from {_PPD} p where {group} and p.credits is old.credits))
-      or (credit_unit is old.credit_unit
-          and not exists (select 1 from {_PPD} p where {group} and p.credit_unit is old.credit_unit)));
-  update {_PPD} set first_for_key = 1
-    where old.first_for_key and rowid = (
-      select min(rowid) from {_PPD} k where k.document_id = old.document_id and {_same_key("k", "old")});
-end""",
-        "price_point_documents_au_first": f"""after update of first_for_key on {_PPD}
-when old.first_for_key is not new.first_for_key begin
-  update {_PPS} set key_documents = key_documents - old.first_for_key + new.first_for_key where {_tally("new")};
-end""",
-        "price_point_documents_au_credits": f"""after update of credits, credit_unit on {_PPD}
-when old.credits is not new.credits or old.credit_unit is not new.credit_unit begin
-  update {_PPS} set (credits, credit_unit) = (
-      select max(p.credits), max(p.credit_unit) from {_PPD} p
-      where {_same_key("p", "new")} and p.price_point = new.price_point and p.source is new.source)
-    where {_tally("new")};
-end""",
-    }
-
-
-def _list_triggers() -> dict[str, str]:
-    """price_point_documents -> price_point_lists (apart: m006 fills the lists in one pass first)."""
-    return {
-        "price_point_lists_ai": f"after insert on {_PPD} begin {_relist('new')} end",
-        "price_point_lists_ad": f"after delete on {_PPD} begin {_relist('old')} end",
-    }
-
-
-# The key index gives each point's rows in document_id order, as the arrays list them.
-_FILL_LISTS = f"""insert into {_PPL} (model, tier, resolution, duration_s, price_point, document_ids, document_urls)
-  select model, tier, resolution, duration_s, price_point, json_group_array(document_id),
-    json_group_array(distinct document_url) filter (where document_url is not null)
-  from {_PPD} indexed by {_PPD}_key
-  group by model, tier, resolution, duration_s, price_point"""
+# duration is a key of its own, as in the queries (`is`, never `=`). Its SQL is frozen in
+# db/migration_sql.py: a later change to the rule needs a new migration that rebuilds.
 
 
 def rebuild_price_points(db: Database) -> None:
@@ -392,44 +189,21 @@ def rebuild_price_points(db: Database) -> None:
     price_point_sources is kept by its triggers as the rows go in; the lists are
     filled in one pass, with their per-row triggers dropped meanwhile.
     """
-    for name in _list_triggers():
+    for name in M006_LIST_TRIGGERS:
         db.execute(f"drop trigger if exists {name}")
-    db.execute(f"delete from {_PPL}")
-    db.execute(f"delete from {_PPD}")
-    db.execute(f"delete from {_PPS}")
-    db.execute(_insert_documents("1", claims="claims c"))
-    db.execute(_FILL_LISTS)
-    for name, body in _list_triggers().items():
+    for table in ("price_point_lists", "price_point_documents", "price_point_sources"):
+        db.execute(f"delete from {table}")
+    db.execute(M006_FILL_DOCUMENTS)
+    db.execute(M006_FILL_LISTS)
+    for name, body in M006_LIST_TRIGGERS.items():
         db.execute(f"create trigger {name} {body}")
 
 
 @migrations()
 def m006_price_points(db: Database) -> None:
-    db.execute(f"""create table {_PPD} (
-  model text not null, tier text, resolution text, duration_s real, price_point text not null,
-  document_id text not null, claims integer not null,
-  credits real, credit_unit text, price_cny real, price_usd real,
-  observed_at text, source text, document_url text, first_for_key integer not null)""")
-    db.execute(f"""create table {_PPS} (
-  model text not null, tier text, resolution text, duration_s real, price_point text not null, source text,
-  documents integer not null, key_documents integer not null,
-  newest_observed_at text, credits real, credit_unit text)""")
-    key = "model, tier, resolution, duration_s, price_point"
-    db.execute(
-        f"create index {_PPD}_key on {_PPD} ({key}, document_id, observed_at, source, document_url, "
-        "first_for_key, credits, credit_unit)"
-    )
-    db.execute(f"create index {_PPD}_document on {_PPD} (document_id, {key})")
-    for money in ("price_cny", "price_usd"):
-        db.execute(
-            f"create index {_PPD}_{money} on {_PPD} ({key}, observed_at, {money}) where {money} is not null"
-        )
-    db.execute(f"create index {_PPS}_key on {_PPS} ({key}, source)")
-    db.execute(f"""create table {_PPL} (
-  model text not null, tier text, resolution text, duration_s real, price_point text not null,
-  document_ids text not null, document_urls text not null)""")
-    db.execute(f"create index {_PPL}_key on {_PPL} ({key})")
-    for name, body in _price_point_triggers().items():
+    for statement in M006_TABLES:
+        db.execute(statement)
+    for name, body in M006_TRIGGERS.items():
         db.execute(f"create trigger {name} {body}")
     rebuild_price_points(db)
 

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from db.migrations import migrations
 from db.price_points import sync_price_points
+from db.views import ensure_views
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,10 @@ def open_db(path: str | Path, *, create: bool = True) -> Database:
 
 
 def ensure_db_shape(db: Database) -> None:
-    """Apply pending migrations and refresh the model registry rows."""
+    """Apply pending migrations, then bring the views to their current SQL; idempotent.
+
+    Writes nothing when the file is already in shape, so a read-only file opens.
+    """
     pending = migrations.pending(db)
     if pending:
         log.info("applying migrations: %s", ", ".join(m.name for m in pending))
@@ -41,6 +45,7 @@ def ensure_db_shape(db: Database) -> None:
     if db["price_point_dirty"].exists() and db.execute("select 1 from price_point_dirty limit 1").fetchone():
         with db.atomic():
             sync_price_points(db)
+    ensure_views(db)
 
 
 def checkpoint(db: Database) -> bool:

@@ -1,4 +1,9 @@
-"""Views that Datasette shows: prices, bugs, strengths, with their document."""
+"""The views Datasette shows (prices, bugs, strengths, abilities, speeds, claim evidence), as they are now.
+
+``ensure_views`` runs on every open: a view whose SQL differs from the one here
+is replaced, so old and new databases show the same views. (Migrations m003
+and m004 made the first versions; their SQL is frozen in ``db/migration_sql.py``.)
+"""
 
 from __future__ import annotations
 
@@ -37,11 +42,6 @@ VIEWS = {
         cols="c.generation_s, c.generation_s_min, c.generation_s_max", where="= 'speed'"
     ),
 }
-
-
-def create_views(db: Database) -> None:
-    for name, sql in VIEWS.items():
-        db.create_view(name, sql.strip(), replace=True)
 
 
 def _claim_evidence_sql() -> str:
@@ -85,11 +85,12 @@ from (
 """
 
 
-def evidence_views() -> dict[str, str]:
-    """Views added by m004: every claim with its evidence in context and its document."""
-    return {"claim_evidence": _claim_evidence_sql()}
+def current_views() -> dict[str, str]:
+    """Every view: name → its SELECT."""
+    return {**VIEWS, "claim_evidence": _claim_evidence_sql()}
 
 
-def create_evidence_views(db: Database) -> None:
-    for name, sql in evidence_views().items():
+def ensure_views(db: Database) -> None:
+    """Create or replace each view whose SQL is not the current one (a no-op when all are)."""
+    for name, sql in current_views().items():
         db.create_view(name, sql.strip(), replace=True)

@@ -1,0 +1,602 @@
+"""The SQL of applied migrations, frozen as it was when each was written. Never edit it.
+
+A migration that changes what is here (a view, the price-point rule) is a new
+migration in ``db/migrations.py`` with its own SQL. The views that may change
+are recreated on every open from ``db/views.py`` (``ensure_db_shape``); the
+views below are only what m003 and m004 made then.
+"""
+
+# ---- m003, m004: the views as they were made then (ensure_db_shape replaces them with db/views.py's)
+
+M003_VIEWS = {
+    "prices": """
+select c.id as claim_id, c.model, m.vendor, c.tier, c.resolution, c.duration_s, c.credits,
+    c.credit_unit, c.price_cny, c.price_usd, case when c.price_cny is not null and c.duration_s > 0
+    then round(c.price_cny / c.duration_s, 4) end as cny_per_second,
+  c.quote, c.section, c.confidence, c.method,
+  d.id as document_id, d.title as document_title, d.url as document_url,
+  d.platform, d.source, d.published_at
+from claims c
+join documents d on d.id = c.document_id
+left join models m on m.name = c.model
+where c.kind = 'price'
+""",
+    "bugs": """
+select c.id as claim_id, c.model, m.vendor, c.tier, c.kind,
+  c.quote, c.section, c.confidence, c.method,
+  d.id as document_id, d.title as document_title, d.url as document_url,
+  d.platform, d.source, d.published_at
+from claims c
+join documents d on d.id = c.document_id
+left join models m on m.name = c.model
+where c.kind = 'bug'
+""",
+    "strengths": """
+select c.id as claim_id, c.model, m.vendor, c.tier, c.kind,
+  c.quote, c.section, c.confidence, c.method,
+  d.id as document_id, d.title as document_title, d.url as document_url,
+  d.platform, d.source, d.published_at
+from claims c
+join documents d on d.id = c.document_id
+left join models m on m.name = c.model
+where c.kind = 'strength'
+""",
+    "abilities": """
+select c.id as claim_id, c.model, m.vendor, c.tier, c.kind,
+  c.quote, c.section, c.confidence, c.method,
+  d.id as document_id, d.title as document_title, d.url as document_url,
+  d.platform, d.source, d.published_at
+from claims c
+join documents d on d.id = c.document_id
+left join models m on m.name = c.model
+where c.kind in ('capability', 'limitation')
+""",
+    "speeds": """
+select c.id as claim_id, c.model, m.vendor, c.tier, c.generation_s, c.generation_s_min,
+    c.generation_s_max,
+  c.quote, c.section, c.confidence, c.method,
+  d.id as document_id, d.title as document_title, d.url as document_url,
+  d.platform, d.source, d.published_at
+from claims c
+join documents d on d.id = c.document_id
+left join models m on m.name = c.model
+where c.kind = 'speed'
+""",
+}
+
+M004_VIEWS = {
+    "claim_evidence": """
+select c.id as claim_id, c.kind, c.model, c.tier, c.section,
+  ctx.context_before || '【' || c.quote || '】' || ctx.context_after as in_context,
+  c.quote, ctx.located, c.confidence, c.method,
+  d.id as document_id, d.title as document_title, d.url as document_url,
+  d.platform, d.source, strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(d.published_at, d.first_seen)) as
+      observed_at,
+  ctx.context_before, ctx.context_after
+from claims c
+join documents d on d.id = c.document_id
+join (
+select claim_id, located,
+  case when pos >= 0 then substr(src, max(pos - 60, 0) + 1, pos - max(pos - 60, 0)) else '' end
+    as context_before,
+  case when pos >= 0 then substr(src, pos + length(quote) + 1, 60) else '' end as context_after
+from (
+  select claim_id, quote, src,
+    case when substr(src, start + 1, "end" - start) = quote then start
+         when instr(src, quote) > 0 then instr(src, quote) - 1 else -1 end as pos,
+    case when substr(src, start + 1, "end" - start) = quote then 'offsets'
+         when instr(src, quote) > 0 then 'search' else 'missing' end as located
+  from (
+    select c.id as claim_id, c.quote, c.start, c."end", case c.section
+    when 'summary' then coalesce(d.summary, '')
+    when 'metadata' then coalesce((select group_concat(j.key || ': ' || j.value, char(10))
+                                   from json_each(d.metadata) j), '')
+    else coalesce(d.text, '') end as src
+    from claims c join documents d on d.id = c.document_id
+
+  )
+)) ctx on ctx.claim_id = c.id
+""",
+}
+
+# ---- m006: the price-point tables, their indexes and the triggers that keep them (see migrations.py)
+M006_TABLES = [
+    """create table price_point_documents (
+  model text not null, tier text, resolution text, duration_s real, price_point text not null,
+  document_id text not null, claims integer not null,
+  credits real, credit_unit text, price_cny real, price_usd real,
+  observed_at text, source text, document_url text, first_for_key integer not null)""",
+    """create table price_point_sources (
+  model text not null, tier text, resolution text, duration_s real, price_point text not null, source text,
+  documents integer not null, key_documents integer not null,
+  newest_observed_at text, credits real, credit_unit text)""",
+    """create index price_point_documents_key on price_point_documents
+  (model, tier, resolution, duration_s, price_point, document_id, observed_at, source, document_url,
+   first_for_key, credits, credit_unit)""",
+    """create index price_point_documents_document on price_point_documents
+  (document_id, model, tier, resolution, duration_s, price_point)""",
+    """create index price_point_documents_price_cny on price_point_documents
+  (model, tier, resolution, duration_s, price_point, observed_at, price_cny) where price_cny is not null""",
+    """create index price_point_documents_price_usd on price_point_documents
+  (model, tier, resolution, duration_s, price_point, observed_at, price_usd) where price_usd is not null""",
+    """create index price_point_sources_key on price_point_sources
+  (model, tier, resolution, duration_s, price_point, source)""",
+    """create table price_point_lists (
+  model text not null, tier text, resolution text, duration_s real, price_point text not null,
+  document_ids text not null, document_urls text not null)""",
+    """create index price_point_lists_key on price_point_lists
+  (model, tier, resolution, duration_s, price_point)""",
+]
+
+M006_TRIGGERS = {
+    "price_points_claims_ai": """
+after insert on claims when new.kind = 'price' and new.section = 'body' and new.model is not null
+    and coalesce(new.credits, new.price_cny, new.price_usd) is not null begin
+  update price_point_documents set claims = claims + 1, credits = coalesce(max(credits,
+      new.credits), credits, new.credits), credit_unit = coalesce(max(credit_unit, new.credit_unit),
+      credit_unit, new.credit_unit),
+      price_cny = coalesce(max(price_cny, new.price_cny), price_cny, new.price_cny), price_usd =
+          coalesce(max(price_usd, new.price_usd), price_usd, new.price_usd)
+    where price_point_documents.document_id = new.document_id and price_point_documents.model =
+        new.model and price_point_documents.tier is new.tier and price_point_documents.resolution is
+        new.resolution and price_point_documents.duration_s is new.duration_s and
+        price_point_documents.price_point = case when new.credits is not null then printf('%g %s',
+        new.credits, coalesce(new.credit_unit, 'credits')) when new.price_cny is not null then
+        printf('CNY %g', new.price_cny) else printf('USD %g', new.price_usd) end;
+  insert into price_point_documents (model, tier, resolution, duration_s, price_point, document_id,
+      claims, credits, credit_unit, price_cny, price_usd, observed_at, source, document_url,
+      first_for_key)
+    select new.model, new.tier, new.resolution, new.duration_s, case when new.credits is not null
+        then printf('%g %s', new.credits, coalesce(new.credit_unit, 'credits')) when new.price_cny
+        is not null then printf('CNY %g', new.price_cny) else printf('USD %g', new.price_usd) end,
+        new.document_id, 1, new.credits,
+      new.credit_unit, new.price_cny, new.price_usd, strftime('%Y-%m-%dT%H:%M:%SZ',
+          coalesce(d.published_at, d.first_seen)), d.source, d.url,
+      not exists (select 1 from price_point_documents k where k.document_id = new.document_id and
+          k.model = new.model and k.tier is new.tier and k.resolution is new.resolution and
+          k.duration_s is new.duration_s)
+    from documents d
+    where d.id = new.document_id and not exists (select 1 from price_point_documents p where
+        p.document_id = new.document_id and p.model = new.model and p.tier is new.tier and
+        p.resolution is new.resolution and p.duration_s is new.duration_s and p.price_point = case
+        when new.credits is not null then printf('%g %s', new.credits, coalesce(new.credit_unit,
+        'credits')) when new.price_cny is not null then printf('CNY %g', new.price_cny) else
+        printf('USD %g', new.price_usd) end); end
+""",
+    "price_points_claims_ad": """
+after delete on claims when old.kind = 'price' and old.section = 'body' and old.model is not null
+    and coalesce(old.credits, old.price_cny, old.price_usd) is not null begin
+  delete from price_point_documents where price_point_documents.document_id = old.document_id and
+      price_point_documents.model = old.model and price_point_documents.tier is old.tier and
+      price_point_documents.resolution is old.resolution and price_point_documents.duration_s is
+      old.duration_s and price_point_documents.price_point = case when old.credits is not null then
+      printf('%g %s', old.credits, coalesce(old.credit_unit, 'credits')) when old.price_cny is not
+      null then printf('CNY %g', old.price_cny) else printf('USD %g', old.price_usd) end and not
+      exists (select 1 from claims c indexed by idx_claims_document_id where c.document_id =
+      old.document_id and c.kind = 'price' and c.section = 'body' and c.model is not null and
+      coalesce(c.credits, c.price_cny, c.price_usd) is not null and c.model = old.model and c.tier
+      is old.tier and c.resolution is old.resolution and c.duration_s is old.duration_s and case
+      when c.credits is not null then printf('%g %s', c.credits, coalesce(c.credit_unit, 'credits'))
+      when c.price_cny is not null then printf('CNY %g', c.price_cny) else printf('USD %g',
+      c.price_usd) end = case when old.credits is not null then printf('%g %s', old.credits,
+      coalesce(old.credit_unit, 'credits')) when old.price_cny is not null then printf('CNY %g',
+      old.price_cny) else printf('USD %g', old.price_usd) end);
+  update price_point_documents set (claims, credits, credit_unit, price_cny, price_usd) = (
+      select count(*), max(c.credits), max(c.credit_unit), max(c.price_cny), max(c.price_usd)
+      from claims c indexed by idx_claims_document_id where c.document_id = old.document_id and
+          c.kind = 'price' and c.section = 'body' and c.model is not null and coalesce(c.credits,
+          c.price_cny, c.price_usd) is not null and c.model = old.model and c.tier is old.tier and
+          c.resolution is old.resolution and c.duration_s is old.duration_s and case when c.credits
+          is not null then printf('%g %s', c.credits, coalesce(c.credit_unit, 'credits')) when
+          c.price_cny is not null then printf('CNY %g', c.price_cny) else printf('USD %g',
+          c.price_usd) end = case when old.credits is not null then printf('%g %s', old.credits,
+          coalesce(old.credit_unit, 'credits')) when old.price_cny is not null then printf('CNY %g',
+          old.price_cny) else printf('USD %g', old.price_usd) end)
+    where price_point_documents.document_id = old.document_id and price_point_documents.model =
+        old.model and price_point_documents.tier is old.tier and price_point_documents.resolution is
+        old.resolution and price_point_documents.duration_s is old.duration_s and
+        price_point_documents.price_point = case when old.credits is not null then printf('%g %s',
+        old.credits, coalesce(old.credit_unit, 'credits')) when old.price_cny is not null then
+        printf('CNY %g', old.price_cny) else printf('USD %g', old.price_usd) end;
+  insert into price_point_documents (model, tier, resolution, duration_s, price_point, document_id,
+      claims, credits, credit_unit, price_cny, price_usd, observed_at, source, document_url,
+      first_for_key)
+    select c.model, c.tier, c.resolution, c.duration_s, case when old.credits is not null then
+        printf('%g %s', old.credits, coalesce(old.credit_unit, 'credits')) when old.price_cny is not
+        null then printf('CNY %g', old.price_cny) else printf('USD %g', old.price_usd) end,
+        c.document_id, count(*), max(c.credits),
+      max(c.credit_unit), max(c.price_cny), max(c.price_usd), strftime('%Y-%m-%dT%H:%M:%SZ',
+          coalesce(d.published_at, d.first_seen)), d.source, d.url,
+      not exists (select 1 from price_point_documents k where k.document_id = old.document_id and
+          k.model = old.model and k.tier is old.tier and k.resolution is old.resolution and
+          k.duration_s is old.duration_s)
+    from claims c indexed by idx_claims_document_id join documents d on d.id = c.document_id
+    where c.document_id = old.document_id and c.kind = 'price' and c.section = 'body' and c.model is
+        not null and coalesce(c.credits, c.price_cny, c.price_usd) is not null and c.model =
+        old.model and c.tier is old.tier and c.resolution is old.resolution and c.duration_s is
+        old.duration_s and case when c.credits is not null then printf('%g %s', c.credits,
+        coalesce(c.credit_unit, 'credits')) when c.price_cny is not null then printf('CNY %g',
+        c.price_cny) else printf('USD %g', c.price_usd) end = case when old.credits is not null then
+        printf('%g %s', old.credits, coalesce(old.credit_unit, 'credits')) when old.price_cny is not
+        null then printf('CNY %g', old.price_cny) else printf('USD %g', old.price_usd) end and not
+        exists (select 1 from price_point_documents p where p.document_id = old.document_id and
+        p.model = old.model and p.tier is old.tier and p.resolution is old.resolution and
+        p.duration_s is old.duration_s and p.price_point = case when old.credits is not null then
+        printf('%g %s', old.credits, coalesce(old.credit_unit, 'credits')) when old.price_cny is not
+        null then printf('CNY %g', old.price_cny) else printf('USD %g', old.price_usd) end)
+    group by c.document_id; end
+""",
+    "price_points_claims_au": """
+after update on claims when ((old.kind = 'price' and old.section = 'body' and old.model is not null
+    and coalesce(old.credits, old.price_cny, old.price_usd) is not null) or (new.kind = 'price' and
+    new.section = 'body' and new.model is not null and coalesce(new.credits, new.price_cny,
+    new.price_usd) is not null)) and (old.document_id is not new.document_id or old.kind is not
+    new.kind or old.section is not new.section or old.model is not new.model or old.tier is not
+    new.tier or old.resolution is not new.resolution or old.duration_s is not new.duration_s or
+    old.credits is not new.credits or old.credit_unit is not new.credit_unit or old.price_cny is not
+    new.price_cny or old.price_usd is not new.price_usd) begin
+  delete from price_point_documents where price_point_documents.document_id = old.document_id and
+      price_point_documents.model = old.model and price_point_documents.tier is old.tier and
+      price_point_documents.resolution is old.resolution and price_point_documents.duration_s is
+      old.duration_s and price_point_documents.price_point = case when old.credits is not null then
+      printf('%g %s', old.credits, coalesce(old.credit_unit, 'credits')) when old.price_cny is not
+      null then printf('CNY %g', old.price_cny) else printf('USD %g', old.price_usd) end and not
+      exists (select 1 from claims c indexed by idx_claims_document_id where c.document_id =
+      old.document_id and c.kind = 'price' and c.section = 'body' and c.model is not null and
+      coalesce(c.credits, c.price_cny, c.price_usd) is not null and c.model = old.model and c.tier
+      is old.tier and c.resolution is old.resolution and c.duration_s is old.duration_s and case
+      when c.credits is not null then printf('%g %s', c.credits, coalesce(c.credit_unit, 'credits'))
+      when c.price_cny is not null then printf('CNY %g', c.price_cny) else printf('USD %g',
+      c.price_usd) end = case when old.credits is not null then printf('%g %s', old.credits,
+      coalesce(old.credit_unit, 'credits')) when old.price_cny is not null then printf('CNY %g',
+      old.price_cny) else printf('USD %g', old.price_usd) end);
+  update price_point_documents set (claims, credits, credit_unit, price_cny, price_usd) = (
+      select count(*), max(c.credits), max(c.credit_unit), max(c.price_cny), max(c.price_usd)
+      from claims c indexed by idx_claims_document_id where c.document_id = old.document_id and
+          c.kind = 'price' and c.section = 'body' and c.model is not null and coalesce(c.credits,
+          c.price_cny, c.price_usd) is not null and c.model = old.model and c.tier is old.tier and
+          c.resolution is old.resolution and c.duration_s is old.duration_s and case when c.credits
+          is not null then printf('%g %s', c.credits, coalesce(c.credit_unit, 'credits')) when
+          c.price_cny is not null then printf('CNY %g', c.price_cny) else printf('USD %g',
+          c.price_usd) end = case when old.credits is not null then printf('%g %s', old.credits,
+          coalesce(old.credit_unit, 'credits')) when old.price_cny is not null then printf('CNY %g',
+          old.price_cny) else printf('USD %g', old.price_usd) end)
+    where price_point_documents.document_id = old.document_id and price_point_documents.model =
+        old.model and price_point_documents.tier is old.tier and price_point_documents.resolution is
+        old.resolution and price_point_documents.duration_s is old.duration_s and
+        price_point_documents.price_point = case when old.credits is not null then printf('%g %s',
+        old.credits, coalesce(old.credit_unit, 'credits')) when old.price_cny is not null then
+        printf('CNY %g', old.price_cny) else printf('USD %g', old.price_usd) end;
+  insert into price_point_documents (model, tier, resolution, duration_s, price_point, document_id,
+      claims, credits, credit_unit, price_cny, price_usd, observed_at, source, document_url,
+      first_for_key)
+    select c.model, c.tier, c.resolution, c.duration_s, case when old.credits is not null then
+        printf('%g %s', old.credits, coalesce(old.credit_unit, 'credits')) when old.price_cny is not
+        null then printf('CNY %g', old.price_cny) else printf('USD %g', old.price_usd) end,
+        c.document_id, count(*), max(c.credits),
+      max(c.credit_unit), max(c.price_cny), max(c.price_usd), strftime('%Y-%m-%dT%H:%M:%SZ',
+          coalesce(d.published_at, d.first_seen)), d.source, d.url,
+      not exists (select 1 from price_point_documents k where k.document_id = old.document_id and
+          k.model = old.model and k.tier is old.tier and k.resolution is old.resolution and
+          k.duration_s is old.duration_s)
+    from claims c indexed by idx_claims_document_id join documents d on d.id = c.document_id
+    where c.document_id = old.document_id and c.kind = 'price' and c.section = 'body' and c.model is
+        not null and coalesce(c.credits, c.price_cny, c.price_usd) is not null and c.model =
+        old.model and c.tier is old.tier and c.resolution is old.resolution and c.duration_s is
+        old.duration_s and case when c.credits is not null then printf('%g %s', c.credits,
+        coalesce(c.credit_unit, 'credits')) when c.price_cny is not null then printf('CNY %g',
+        c.price_cny) else printf('USD %g', c.price_usd) end = case when old.credits is not null then
+        printf('%g %s', old.credits, coalesce(old.credit_unit, 'credits')) when old.price_cny is not
+        null then printf('CNY %g', old.price_cny) else printf('USD %g', old.price_usd) end and not
+        exists (select 1 from price_point_documents p where p.document_id = old.document_id and
+        p.model = old.model and p.tier is old.tier and p.resolution is old.resolution and
+        p.duration_s is old.duration_s and p.price_point = case when old.credits is not null then
+        printf('%g %s', old.credits, coalesce(old.credit_unit, 'credits')) when old.price_cny is not
+        null then printf('CNY %g', old.price_cny) else printf('USD %g', old.price_usd) end)
+    group by c.document_id;
+  delete from price_point_documents where price_point_documents.document_id = new.document_id and
+      price_point_documents.model = new.model and price_point_documents.tier is new.tier and
+      price_point_documents.resolution is new.resolution and price_point_documents.duration_s is
+      new.duration_s and price_point_documents.price_point = case when new.credits is not null then
+      printf('%g %s', new.credits, coalesce(new.credit_unit, 'credits')) when new.price_cny is not
+      null then printf('CNY %g', new.price_cny) else printf('USD %g', new.price_usd) end and not
+      exists (select 1 from claims c indexed by idx_claims_document_id where c.document_id =
+      new.document_id and c.kind = 'price' and c.section = 'body' and c.model is not null and
+      coalesce(c.credits, c.price_cny, c.price_usd) is not null and c.model = new.model and c.tier
+      is new.tier and c.resolution is new.resolution and c.duration_s is new.duration_s and case
+      when c.credits is not null then printf('%g %s', c.credits, coalesce(c.credit_unit, 'credits'))
+      when c.price_cny is not null then printf('CNY %g', c.price_cny) else printf('USD %g',
+      c.price_usd) end = case when new.credits is not null then printf('%g %s', new.credits,
+      coalesce(new.credit_unit, 'credits')) when new.price_cny is not null then printf('CNY %g',
+      new.price_cny) else printf('USD %g', new.price_usd) end);
+  update price_point_documents set (claims, credits, credit_unit, price_cny, price_usd) = (
+      select count(*), max(c.credits), max(c.credit_unit), max(c.price_cny), max(c.price_usd)
+      from claims c indexed by idx_claims_document_id where c.document_id = new.document_id and
+          c.kind = 'price' and c.section = 'body' and c.model is not null and coalesce(c.credits,
+          c.price_cny, c.price_usd) is not null and c.model = new.model and c.tier is new.tier and
+          c.resolution is new.resolution and c.duration_s is new.duration_s and case when c.credits
+          is not null then printf('%g %s', c.credits, coalesce(c.credit_unit, 'credits')) when
+          c.price_cny is not null then printf('CNY %g', c.price_cny) else printf('USD %g',
+          c.price_usd) end = case when new.credits is not null then printf('%g %s', new.credits,
+          coalesce(new.credit_unit, 'credits')) when new.price_cny is not null then printf('CNY %g',
+          new.price_cny) else printf('USD %g', new.price_usd) end)
+    where price_point_documents.document_id = new.document_id and price_point_documents.model =
+        new.model and price_point_documents.tier is new.tier and price_point_documents.resolution is
+        new.resolution and price_point_documents.duration_s is new.duration_s and
+        price_point_documents.price_point = case when new.credits is not null then printf('%g %s',
+        new.credits, coalesce(new.credit_unit, 'credits')) when new.price_cny is not null then
+        printf('CNY %g', new.price_cny) else printf('USD %g', new.price_usd) end;
+  insert into price_point_documents (model, tier, resolution, duration_s, price_point, document_id,
+      claims, credits, credit_unit, price_cny, price_usd, observed_at, source, document_url,
+      first_for_key)
+    select c.model, c.tier, c.resolution, c.duration_s, case when new.credits is not null then
+        printf('%g %s', new.credits, coalesce(new.credit_unit, 'credits')) when new.price_cny is not
+        null then printf('CNY %g', new.price_cny) else printf('USD %g', new.price_usd) end,
+        c.document_id, count(*), max(c.credits),
+      max(c.credit_unit), max(c.price_cny), max(c.price_usd), strftime('%Y-%m-%dT%H:%M:%SZ',
+          coalesce(d.published_at, d.first_seen)), d.source, d.url,
+      not exists (select 1 from price_point_documents k where k.document_id = new.document_id and
+          k.model = new.model and k.tier is new.tier and k.resolution is new.resolution and
+          k.duration_s is new.duration_s)
+    from claims c indexed by idx_claims_document_id join documents d on d.id = c.document_id
+    where c.document_id = new.document_id and c.kind = 'price' and c.section = 'body' and c.model is
+        not null and coalesce(c.credits, c.price_cny, c.price_usd) is not null and c.model =
+        new.model and c.tier is new.tier and c.resolution is new.resolution and c.duration_s is
+        new.duration_s and case when c.credits is not null then printf('%g %s', c.credits,
+        coalesce(c.credit_unit, 'credits')) when c.price_cny is not null then printf('CNY %g',
+        c.price_cny) else printf('USD %g', c.price_usd) end = case when new.credits is not null then
+        printf('%g %s', new.credits, coalesce(new.credit_unit, 'credits')) when new.price_cny is not
+        null then printf('CNY %g', new.price_cny) else printf('USD %g', new.price_usd) end and not
+        exists (select 1 from price_point_documents p where p.document_id = new.document_id and
+        p.model = new.model and p.tier is new.tier and p.resolution is new.resolution and
+        p.duration_s is new.duration_s and p.price_point = case when new.credits is not null then
+        printf('%g %s', new.credits, coalesce(new.credit_unit, 'credits')) when new.price_cny is not
+        null then printf('CNY %g', new.price_cny) else printf('USD %g', new.price_usd) end)
+    group by c.document_id; end
+""",
+    "price_points_documents_ai": """
+after insert on documents begin
+  delete from price_point_documents where document_id = new.id;
+  insert into price_point_documents (model, tier, resolution, duration_s, price_point, document_id,
+      claims, credits, credit_unit, price_cny, price_usd, observed_at, source, document_url,
+      first_for_key)
+  select model, tier, resolution, duration_s, price_point, document_id, count(*), max(credits),
+      max(credit_unit),
+    max(price_cny), max(price_usd), observed_at, source, url,
+    row_number() over (partition by document_id, model, tier, resolution, duration_s order by
+        price_point) = 1
+  from (select c.document_id, c.model, c.tier, c.resolution, c.duration_s, case when c.credits is
+      not null then printf('%g %s', c.credits, coalesce(c.credit_unit, 'credits')) when c.price_cny
+      is not null then printf('CNY %g', c.price_cny) else printf('USD %g', c.price_usd) end as
+      price_point,
+          c.credits, c.credit_unit, c.price_cny, c.price_usd, strftime('%Y-%m-%dT%H:%M:%SZ',
+              coalesce(d.published_at, d.first_seen)) as observed_at, d.source, d.url
+        from claims c indexed by idx_claims_document_id join documents d on d.id = c.document_id
+        where c.document_id = new.id and c.kind = 'price' and c.section = 'body' and c.model is not
+            null and coalesce(c.credits, c.price_cny, c.price_usd) is not null)
+  group by document_id, model, tier, resolution, duration_s, price_point;
+end
+""",
+    "price_points_documents_au": """
+after update on documents
+when old.id is not new.id or old.published_at is not new.published_at or old.first_seen is not
+    new.first_seen
+  or old.url is not new.url or old.source is not new.source
+begin
+  delete from price_point_documents where document_id = old.id;
+  delete from price_point_documents where document_id = new.id;
+  insert into price_point_documents (model, tier, resolution, duration_s, price_point, document_id,
+      claims, credits, credit_unit, price_cny, price_usd, observed_at, source, document_url,
+      first_for_key)
+  select model, tier, resolution, duration_s, price_point, document_id, count(*), max(credits),
+      max(credit_unit),
+    max(price_cny), max(price_usd), observed_at, source, url,
+    row_number() over (partition by document_id, model, tier, resolution, duration_s order by
+        price_point) = 1
+  from (select c.document_id, c.model, c.tier, c.resolution, c.duration_s, case when c.credits is
+      not null then printf('%g %s', c.credits, coalesce(c.credit_unit, 'credits')) when c.price_cny
+      is not null then printf('CNY %g', c.price_cny) else printf('USD %g', c.price_usd) end as
+      price_point,
+          c.credits, c.credit_unit, c.price_cny, c.price_usd, strftime('%Y-%m-%dT%H:%M:%SZ',
+              coalesce(d.published_at, d.first_seen)) as observed_at, d.source, d.url
+        from claims c indexed by idx_claims_document_id join documents d on d.id = c.document_id
+        where c.document_id = new.id and c.kind = 'price' and c.section = 'body' and c.model is not
+            null and coalesce(c.credits, c.price_cny, c.price_usd) is not null)
+  group by document_id, model, tier, resolution, duration_s, price_point;
+end
+""",
+    "price_points_documents_ad": """
+after delete on documents begin delete from price_point_documents where document_id = old.id; end
+""",
+    "price_point_documents_ai": """
+after insert on price_point_documents begin
+  insert into price_point_sources (model, tier, resolution, duration_s, price_point, source,
+      documents, key_documents)
+    select new.model, new.tier, new.resolution, new.duration_s, new.price_point, new.source, 0, 0
+    where not exists (select 1 from price_point_sources where price_point_sources.model = new.model
+        and price_point_sources.tier is new.tier and price_point_sources.resolution is
+        new.resolution and price_point_sources.duration_s is new.duration_s and
+        price_point_sources.price_point = new.price_point and price_point_sources.source is
+        new.source);
+  update price_point_sources set documents = documents + 1, key_documents = key_documents +
+      new.first_for_key,
+      newest_observed_at = coalesce(max(newest_observed_at, new.observed_at), newest_observed_at,
+          new.observed_at),
+      credits = coalesce(max(credits, new.credits), credits, new.credits),
+      credit_unit = coalesce(max(credit_unit, new.credit_unit), credit_unit, new.credit_unit)
+    where price_point_sources.model = new.model and price_point_sources.tier is new.tier and
+        price_point_sources.resolution is new.resolution and price_point_sources.duration_s is
+        new.duration_s and price_point_sources.price_point = new.price_point and
+        price_point_sources.source is new.source;
+end
+""",
+    "price_point_documents_ad": """
+after delete on price_point_documents begin
+  update price_point_sources set documents = documents - 1, key_documents = key_documents -
+      old.first_for_key
+    where price_point_sources.model = old.model and price_point_sources.tier is old.tier and
+        price_point_sources.resolution is old.resolution and price_point_sources.duration_s is
+        old.duration_s and price_point_sources.price_point = old.price_point and
+        price_point_sources.source is old.source;
+  delete from price_point_sources where price_point_sources.model = old.model and
+      price_point_sources.tier is old.tier and price_point_sources.resolution is old.resolution and
+      price_point_sources.duration_s is old.duration_s and price_point_sources.price_point =
+      old.price_point and price_point_sources.source is old.source and documents = 0;
+  update price_point_sources set (newest_observed_at, credits, credit_unit) = (
+      select max(p.observed_at), max(p.credits), max(p.credit_unit) from price_point_documents p
+          where p.model = old.model and p.tier is old.tier and p.resolution is old.resolution and
+          p.duration_s is old.duration_s and p.price_point = old.price_point and p.source is
+          old.source)
+    where price_point_sources.model = old.model and price_point_sources.tier is old.tier and
+        price_point_sources.resolution is old.resolution and price_point_sources.duration_s is
+        old.duration_s and price_point_sources.price_point = old.price_point and
+        price_point_sources.source is old.source and (
+      (newest_observed_at is old.observed_at
+       and not exists (select 1 from price_point_documents p where p.model = old.model and p.tier is
+           old.tier and p.resolution is old.resolution and p.duration_s is old.duration_s and
+           p.price_point = old.price_point and p.source is old.source and p.observed_at is
+           old.observed_at))
+      or (credits is old.credits and not exists (select 1 from price_point_documents p where p.model
+          = old.model and p.tier is old.tier and p.resolution is old.resolution and p.duration_s is
+          old.duration_s and p.price_point = old.price_point and p.source is old.source and
+          p.credits is old.credits))
+      or (credit_unit is old.credit_unit
+          and not exists (select 1 from price_point_documents p where p.model = old.model and p.tier
+              is old.tier and p.resolution is old.resolution and p.duration_s is old.duration_s and
+              p.price_point = old.price_point and p.source is old.source and p.credit_unit is
+              old.credit_unit)));
+  update price_point_documents set first_for_key = 1
+    where old.first_for_key and rowid = (
+      select min(rowid) from price_point_documents k where k.document_id = old.document_id and
+          k.model = old.model and k.tier is old.tier and k.resolution is old.resolution and
+          k.duration_s is old.duration_s);
+end
+""",
+    "price_point_documents_au_first": """
+after update of first_for_key on price_point_documents
+when old.first_for_key is not new.first_for_key begin
+  update price_point_sources set key_documents = key_documents - old.first_for_key +
+      new.first_for_key where price_point_sources.model = new.model and price_point_sources.tier is
+      new.tier and price_point_sources.resolution is new.resolution and
+      price_point_sources.duration_s is new.duration_s and price_point_sources.price_point =
+      new.price_point and price_point_sources.source is new.source;
+end
+""",
+    "price_point_documents_au_credits": """
+after update of credits, credit_unit on price_point_documents
+when old.credits is not new.credits or old.credit_unit is not new.credit_unit begin
+  update price_point_sources set (credits, credit_unit) = (
+      select max(p.credits), max(p.credit_unit) from price_point_documents p
+      where p.model = new.model and p.tier is new.tier and p.resolution is new.resolution and
+          p.duration_s is new.duration_s and p.price_point = new.price_point and p.source is
+          new.source)
+    where price_point_sources.model = new.model and price_point_sources.tier is new.tier and
+        price_point_sources.resolution is new.resolution and price_point_sources.duration_s is
+        new.duration_s and price_point_sources.price_point = new.price_point and
+        price_point_sources.source is new.source;
+end
+""",
+}
+
+M006_LIST_TRIGGERS = {
+    "price_point_lists_ai": """
+after insert on price_point_documents begin delete from price_point_lists where
+    price_point_lists.model = new.model and price_point_lists.tier is new.tier and
+    price_point_lists.resolution is new.resolution and price_point_lists.duration_s is
+    new.duration_s and price_point_lists.price_point = new.price_point and not exists (select 1 from
+    price_point_documents q where q.model = new.model and q.tier is new.tier and q.resolution is
+    new.resolution and q.duration_s is new.duration_s and q.price_point = new.price_point);
+  update price_point_lists set document_ids = (select json_group_array(q.document_id) from
+      price_point_documents q indexed by price_point_documents_key where q.model = new.model and
+      q.tier is new.tier and q.resolution is new.resolution and q.duration_s is new.duration_s and
+      q.price_point = new.price_point), document_urls = (select json_group_array(distinct
+      q.document_url) filter (where q.document_url is not null) from price_point_documents q indexed
+      by price_point_documents_key where q.model = new.model and q.tier is new.tier and q.resolution
+      is new.resolution and q.duration_s is new.duration_s and q.price_point = new.price_point)
+      where price_point_lists.model = new.model and price_point_lists.tier is new.tier and
+      price_point_lists.resolution is new.resolution and price_point_lists.duration_s is
+      new.duration_s and price_point_lists.price_point = new.price_point;
+  insert into price_point_lists (model, tier, resolution, duration_s, price_point, document_ids,
+      document_urls)
+    select new.model, new.tier, new.resolution, new.duration_s, new.price_point, (select
+        json_group_array(q.document_id) from price_point_documents q indexed by
+        price_point_documents_key where q.model = new.model and q.tier is new.tier and q.resolution
+        is new.resolution and q.duration_s is new.duration_s and q.price_point = new.price_point),
+        (select json_group_array(distinct q.document_url) filter (where q.document_url is not null)
+        from price_point_documents q indexed by price_point_documents_key where q.model = new.model
+        and q.tier is new.tier and q.resolution is new.resolution and q.duration_s is new.duration_s
+        and q.price_point = new.price_point)
+    where not exists (select 1 from price_point_lists where price_point_lists.model = new.model and
+        price_point_lists.tier is new.tier and price_point_lists.resolution is new.resolution and
+        price_point_lists.duration_s is new.duration_s and price_point_lists.price_point =
+        new.price_point)
+      and exists (select 1 from price_point_documents q where q.model = new.model and q.tier is
+          new.tier and q.resolution is new.resolution and q.duration_s is new.duration_s and
+          q.price_point = new.price_point); end
+""",
+    "price_point_lists_ad": """
+after delete on price_point_documents begin delete from price_point_lists where
+    price_point_lists.model = old.model and price_point_lists.tier is old.tier and
+    price_point_lists.resolution is old.resolution and price_point_lists.duration_s is
+    old.duration_s and price_point_lists.price_point = old.price_point and not exists (select 1 from
+    price_point_documents q where q.model = old.model and q.tier is old.tier and q.resolution is
+    old.resolution and q.duration_s is old.duration_s and q.price_point = old.price_point);
+  update price_point_lists set document_ids = (select json_group_array(q.document_id) from
+      price_point_documents q indexed by price_point_documents_key where q.model = old.model and
+      q.tier is old.tier and q.resolution is old.resolution and q.duration_s is old.duration_s and
+      q.price_point = old.price_point), document_urls = (select json_group_array(distinct
+      q.document_url) filter (where q.document_url is not null) from price_point_documents q indexed
+      by price_point_documents_key where q.model = old.model and q.tier is old.tier and q.resolution
+      is old.resolution and q.duration_s is old.duration_s and q.price_point = old.price_point)
+      where price_point_lists.model = old.model and price_point_lists.tier is old.tier and
+      price_point_lists.resolution is old.resolution and price_point_lists.duration_s is
+      old.duration_s and price_point_lists.price_point = old.price_point;
+  insert into price_point_lists (model, tier, resolution, duration_s, price_point, document_ids,
+      document_urls)
+    select old.model, old.tier, old.resolution, old.duration_s, old.price_point, (select
+        json_group_array(q.document_id) from price_point_documents q indexed by
+        price_point_documents_key where q.model = old.model and q.tier is old.tier and q.resolution
+        is old.resolution and q.duration_s is old.duration_s and q.price_point = old.price_point),
+        (select json_group_array(distinct q.document_url) filter (where q.document_url is not null)
+        from price_point_documents q indexed by price_point_documents_key where q.model = old.model
+        and q.tier is old.tier and q.resolution is old.resolution and q.duration_s is old.duration_s
+        and q.price_point = old.price_point)
+    where not exists (select 1 from price_point_lists where price_point_lists.model = old.model and
+        price_point_lists.tier is old.tier and price_point_lists.resolution is old.resolution and
+        price_point_lists.duration_s is old.duration_s and price_point_lists.price_point =
+        old.price_point)
+      and exists (select 1 from price_point_documents q where q.model = old.model and q.tier is
+          old.tier and q.resolution is old.resolution and q.duration_s is old.duration_s and
+          q.price_point = old.price_point); end
+""",
+}
+
+M006_FILL_DOCUMENTS = """
+insert into price_point_documents (model, tier, resolution, duration_s, price_point, document_id,
+    claims, credits, credit_unit, price_cny, price_usd, observed_at, source, document_url,
+    first_for_key)
+  select model, tier, resolution, duration_s, price_point, document_id, count(*), max(credits),
+      max(credit_unit),
+    max(price_cny), max(price_usd), observed_at, source, url,
+    row_number() over (partition by document_id, model, tier, resolution, duration_s order by
+        price_point) = 1
+  from (select c.document_id, c.model, c.tier, c.resolution, c.duration_s, case when c.credits is
+      not null then printf('%g %s', c.credits, coalesce(c.credit_unit, 'credits')) when c.price_cny
+      is not null then printf('CNY %g', c.price_cny) else printf('USD %g', c.price_usd) end as
+      price_point,
+          c.credits, c.credit_unit, c.price_cny, c.price_usd, strftime('%Y-%m-%dT%H:%M:%SZ',
+              coalesce(d.published_at, d.first_seen)) as observed_at, d.source, d.url
+        from claims c join documents d on d.id = c.document_id
+        where 1 and c.kind = 'price' and c.section = 'body' and c.model is not null and
+            coalesce(c.credits, c.price_cny, c.price_usd) is not null)
+  group by document_id, model, tier, resolution, duration_s, price_point
+"""
+
+M006_FILL_LISTS = """
+insert into price_point_lists (model, tier, resolution, duration_s, price_point, document_ids,
+    document_urls)
+  select model, tier, resolution, duration_s, price_point, json_group_array(document_id),
+    json_group_array(distinct document_url) filter (where document_url is not null)
+  from price_point_documents indexed by price_point_documents_key
+  group by model, tier, resolution, duration_s, price_point
+"""
