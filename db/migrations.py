@@ -19,6 +19,8 @@ from db.migration_sql import (
     M006_LIST_TRIGGERS,
     M006_TABLES,
     M006_TRIGGERS,
+    M009_CLAIMS_BY_MONTH,
+    M009_OBSERVED_AT,
 )
 
 migrations = Migrations("pingce")
@@ -231,79 +233,8 @@ def m008_claim_feature(db: Database) -> None:
     db.table("claims").add_column("feature", str)
 
 
-# ---------------------------------------------------------------- m009: pages at a million claims
-# Claims per month and kind (the claims_over_time query and chart) are kept as claims are
-# written, like the price points: claim_month_documents holds one row per document and kind
-# with its claim count and the month of its document's date; claims_by_month adds those
-# rows up per month and kind (its documents = that many rows). The chart reads a few
-# hundred rows instead of grouping every claim with its document.
-_MONTH = "substr(strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(d.published_at, d.first_seen)), 1, 7)"
-M009_CLAIMS_BY_MONTH = f"""
-create table claim_month_documents (
-  document_id text not null, kind text not null, month text not null, claims integer not null,
-  primary key (document_id, kind));
-create table claims_by_month (
-  month text not null, kind text not null, claims integer not null, documents integer not null,
-  primary key (month, kind));
-create trigger claim_month_documents_ai after insert on claim_month_documents begin
-  insert into claims_by_month (month, kind, claims, documents) values (new.month, new.kind, new.claims, 1)
-    on conflict (month, kind) do update set claims = claims + excluded.claims, documents = documents + 1;
-end;
-create trigger claim_month_documents_au after update of claims on claim_month_documents begin
-  update claims_by_month set claims = claims - old.claims + new.claims where month = new.month and kind = new.kind;
-end;
-create trigger claim_month_documents_ad after delete on claim_month_documents begin
-  update claims_by_month set claims = claims - old.claims, documents = documents - 1
-    where month = old.month and kind = old.kind;
-  delete from claims_by_month where month = old.month and kind = old.kind and documents <= 0;
-end;
-create trigger claims_by_month_claims_ai after insert on claims when new.kind is not null begin
-  insert into claim_month_documents (document_id, kind, month, claims)
-    select new.document_id, new.kind, {_MONTH}, 1 from documents d
-    where d.id = new.document_id and {_MONTH} is not null
-    on conflict (document_id, kind) do update set claims = claims + 1;
-end;
-create trigger claims_by_month_claims_ad after delete on claims when old.kind is not null begin
-  update claim_month_documents set claims = claims - 1 where document_id = old.document_id and kind = old.kind;
-  delete from claim_month_documents where document_id = old.document_id and kind = old.kind and claims <= 0;
-end;
-create trigger claims_by_month_claims_au after update of kind, document_id on claims
-when old.kind is not new.kind or old.document_id is not new.document_id begin
-  update claim_month_documents set claims = claims - 1 where document_id = old.document_id and kind = old.kind;
-  delete from claim_month_documents where document_id = old.document_id and kind = old.kind and claims <= 0;
-  insert into claim_month_documents (document_id, kind, month, claims)
-    select new.document_id, new.kind, {_MONTH}, 1 from documents d
-    where new.kind is not null and d.id = new.document_id and {_MONTH} is not null
-    on conflict (document_id, kind) do update set claims = claims + 1;
-end;
-create trigger claims_by_month_documents_ai after insert on documents begin
-  delete from claim_month_documents where document_id = new.id;
-  insert into claim_month_documents (document_id, kind, month, claims)
-    select c.document_id, c.kind, {_MONTH}, count(*) from claims c indexed by idx_claims_document_id
-    join documents d on d.id = c.document_id
-    where c.document_id = new.id and c.kind is not null and {_MONTH} is not null group by c.kind;
-end;
-create trigger claims_by_month_documents_au after update of id, published_at, first_seen on documents
-when old.id is not new.id or old.published_at is not new.published_at or old.first_seen is not new.first_seen
-begin
-  delete from claim_month_documents where document_id = old.id;
-  delete from claim_month_documents where document_id = new.id;
-  insert into claim_month_documents (document_id, kind, month, claims)
-    select c.document_id, c.kind, {_MONTH}, count(*) from claims c indexed by idx_claims_document_id
-    join documents d on d.id = c.document_id
-    where c.document_id = new.id and c.kind is not null and {_MONTH} is not null group by c.kind;
-end;
-create trigger claims_by_month_documents_ad after delete on documents begin
-  delete from claim_month_documents where document_id = old.id;
-end;
-insert into claim_month_documents (document_id, kind, month, claims)
-  select c.document_id, c.kind, {_MONTH}, count(*) from claims c join documents d on d.id = c.document_id
-  where c.kind is not null and {_MONTH} is not null group by c.document_id, c.kind;
-"""
-
-
 def run_script(db: Database, script: str) -> None:
-    """Execute ``script`` statement by statement, inside the migration's transaction (executescript commits)."""
+    """Execute ``script`` statement by statement, in the migration's transaction (executescript commits)."""
     statement = ""
     for line in script.splitlines(keepends=True):
         statement += line
@@ -314,66 +245,23 @@ def run_script(db: Database, script: str) -> None:
         raise ValueError(f"incomplete SQL statement: {statement[:80]}")
 
 
+# ---------------------------------------------------------------- m009: pages at a million claims
+# Claims per month and kind (the claims_over_time query and chart) are kept as claims are
+# written, like the price points: claim_month_documents holds one row per document and kind
+# with its claim count and the month of its document's date; claims_by_month adds those
+# rows up per month and kind (its documents = that many rows). The chart reads a few
+# hundred rows instead of grouping every claim with its document. (SQL: db/migration_sql.py)
+#
 # Each claim carries its document's date (observed_at: published, else first seen, UTC), kept by
 # triggers, so that the claim pages sort newest first through an index on claims and count and
 # facet without reading documents (their views join documents with a LEFT JOIN that SQLite leaves
 # out when a query needs no document column). The FTS triggers of m002 re-indexed a row on any
 # update, so setting observed_at (or an extractor version) re-indexed its text: they now fire
 # only when an indexed column changes.
-_OBSERVED_NEW = "strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(new.published_at, new.first_seen))"
-M009_OBSERVED_AT = f"""
-drop trigger claims_au;
-create trigger claims_au after update of quote, model on claims
-when old.rowid is not new.rowid or old.quote is not new.quote or old.model is not new.model begin
-  insert into claims_fts (claims_fts, rowid, quote, model) values ('delete', old.rowid, old.quote, old.model);
-  insert into claims_fts (rowid, quote, model) values (new.rowid, new.quote, new.model);
-end;
-drop trigger documents_au;
-create trigger documents_au after update of title, text, summary on documents
-when old.rowid is not new.rowid or old.title is not new.title or old.text is not new.text
-  or old.summary is not new.summary begin
-  insert into documents_fts (documents_fts, rowid, title, text, summary)
-    values ('delete', old.rowid, old.title, old.text, old.summary);
-  insert into documents_fts (rowid, title, text, summary) values (new.rowid, new.title, new.text, new.summary);
-end;
-alter table claims add column observed_at text;
-update claims set observed_at = (select {_OBSERVED} from documents d where d.id = claims.document_id);
-create trigger claims_observed_ai after insert on claims
-when new.observed_at is not (select {_OBSERVED} from documents d where d.id = new.document_id) begin
-  update claims set observed_at = (select {_OBSERVED} from documents d where d.id = new.document_id)
-    where rowid = new.rowid;
-end;
-create trigger claims_observed_au after update of document_id, observed_at on claims
-when new.observed_at is not (select {_OBSERVED} from documents d where d.id = new.document_id) begin
-  update claims set observed_at = (select {_OBSERVED} from documents d where d.id = new.document_id)
-    where rowid = new.rowid;
-end;
-create trigger claims_observed_documents_ai after insert on documents begin
-  update claims set observed_at = {_OBSERVED_NEW}
-    where document_id = new.id and observed_at is not {_OBSERVED_NEW};
-end;
-create trigger claims_observed_documents_au after update of id, published_at, first_seen on documents
-when old.id is not new.id or old.published_at is not new.published_at or old.first_seen is not new.first_seen
-begin
-  update claims set observed_at = {_OBSERVED_NEW}
-    where document_id = new.id and observed_at is not {_OBSERVED_NEW};
-end;
-create index claims_observed_at on claims (observed_at);
-create index claims_kind_observed_at on claims (kind, observed_at);
-create index claims_model_observed_at on claims (model, observed_at, kind);
-create index documents_platform on documents (platform);
-create index documents_status on documents (status);
-"""
-
-
 @migrations()
 def m009_fast_pages(db: Database) -> None:
-    from db.views import create_evidence_views, create_views
-
     run_script(db, M009_CLAIMS_BY_MONTH)
     run_script(db, M009_OBSERVED_AT)
-    create_views(db)
-    create_evidence_views(db)
     db.execute("analyze")
 
 

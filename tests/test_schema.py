@@ -44,7 +44,7 @@ def test_opening_a_database_in_shape_writes_nothing(tmp_path: Path) -> None:
 
 
 def test_migrations_call_no_code_that_may_change() -> None:
-    """Their SQL is theirs: db/migrations.py imports sqlite-utils and the frozen SQL only."""
+    """Their SQL is theirs: db/migrations.py imports sqlite3, sqlite-utils and the frozen SQL only."""
     tree = ast.parse((ROOT / "db" / "migrations.py").read_text(encoding="utf-8"))
     imported = {
         node.module if isinstance(node, ast.ImportFrom) else alias.name
@@ -52,4 +52,4 @@ def test_migrations_call_no_code_that_may_change() -> None:
         if isinstance(node, ast.Import | ast.ImportFrom)
         for alias in node.names
     }
-    assert imported == {"__future__", "sqlite_utils", "db.migration_sql"}
+    assert imported == {"__future__", "sqlite3", "sqlite_utils", "db.migration_sql"}
