@@ -742,3 +742,91 @@ create index claims_model_observed_at on claims (model, observed_at, kind);
 create index documents_platform on documents (platform);
 create index documents_status on documents (status);
 """
+
+
+# ---- m010 (see migrations.py)
+M010_DIRTY_TRIGGERS = [
+    """
+create trigger price_point_dirty_claims_ai after insert on claims
+when new.kind = 'price' and new.section = 'body' and new.model is not null and coalesce(new.credits,
+    new.price_cny, new.price_usd) is not null
+begin
+  insert or ignore into price_point_dirty (document_id) values (new.document_id);
+end
+""",
+    """
+create trigger price_point_dirty_claims_ad after delete on claims
+when old.kind = 'price' and old.section = 'body' and old.model is not null and coalesce(old.credits,
+    old.price_cny, old.price_usd) is not null
+begin
+  insert or ignore into price_point_dirty (document_id) values (old.document_id);
+end
+""",
+    """
+create trigger price_point_dirty_claims_au after update on claims
+when ((old.kind = 'price' and old.section = 'body' and old.model is not null and
+    coalesce(old.credits, old.price_cny, old.price_usd) is not null) or (new.kind = 'price' and
+    new.section = 'body' and new.model is not null and coalesce(new.credits, new.price_cny,
+    new.price_usd) is not null)) and (old.[document_id] is not new.[document_id] or old.[kind] is
+    not new.[kind] or old.[section] is not new.[section] or old.[model] is not new.[model] or
+    old.[tier] is not new.[tier] or old.[resolution] is not new.[resolution] or old.[duration_s] is
+    not new.[duration_s] or old.[credits] is not new.[credits] or old.[credit_unit] is not
+    new.[credit_unit] or old.[price_cny] is not new.[price_cny] or old.[price_usd] is not
+    new.[price_usd] or old.[start] is not new.[start])
+begin
+  insert or ignore into price_point_dirty (document_id) values (old.document_id);
+  insert or ignore into price_point_dirty (document_id) values (new.document_id);
+end
+""",
+    """
+create trigger price_point_dirty_documents_au after update on documents
+when old.id is not new.id or old.published_at is not new.published_at or old.first_seen is not
+    new.first_seen or old.url is not new.url or old.source is not new.source
+begin
+  insert or ignore into price_point_dirty (document_id) values (old.id);
+  insert or ignore into price_point_dirty (document_id) values (new.id);
+end
+""",
+    """
+create trigger price_point_dirty_documents_ad after delete on documents
+begin
+  delete from price_point_documents where document_id = old.id;
+end
+""",
+]
+
+M010_MARK_ALL_DIRTY = """
+insert or ignore into price_point_dirty (document_id)
+select distinct c.document_id from claims c
+where c.kind = 'price' and c.section = 'body' and c.model is not null
+  and coalesce(c.credits, c.price_cny, c.price_usd) is not null
+"""
+
+M010_MODEL_KEYS_VIEW = """
+create view model_keys as
+select m.name as model, lower(replace(replace(m.name, ' ', ''), '-', '')) as key from models m
+union select m.name, lower(replace(replace(j.value, ' ', ''), '-', '')) from models m, json_each(m.aliases) j
+union select m.name, lower(replace(replace(b.name, ' ', ''), '-', ''))
+  from models m join models b on b.name = m.brand
+union select m.name, lower(replace(replace(j.value, ' ', ''), '-', ''))
+  from models m join models b on b.name = m.brand, json_each(b.aliases) j
+union select m.name, lower(replace(replace(j.value || substr(m.name, length(m.brand) + 1), ' ', ''), '-', ''))
+  from models m join models b on b.name = m.brand, json_each(b.aliases) j
+  where m.name <> m.brand and substr(m.name, 1, length(m.brand)) = m.brand
+"""
+
+
+# ---- m011
+M011_MODEL_KEYS_VIEW = """
+create view model_keys as
+select m.name as model, lower(replace(replace(m.name, ' ', ''), '-', '')) as key from models m
+union select m.name, lower(replace(replace(j.value, ' ', ''), '-', '')) from models m, json_each(m.aliases) j
+union select m.name, lower(replace(replace(b.name, ' ', ''), '-', ''))
+  from models m join models b on b.name = m.brand
+union select m.name, lower(replace(replace(j.value, ' ', ''), '-', ''))
+  from models m join models b on b.name = m.brand, json_each(b.aliases) j
+union select m.name, lower(replace(replace(j.value || substr(m.name, length(m.brand) + 1), ' ', ''), '-', ''))
+  from models m join models b on b.name = m.brand, json_each(b.aliases) j
+  where m.name <> m.brand and substr(m.name, 1, length(m.brand)) = m.brand
+union select m.name, lower(replace(replace(m.brand, ' ', ''), '-', '')) from models m where m.brand is not null
+"""

@@ -21,6 +21,10 @@ from db.migration_sql import (
     M006_TRIGGERS,
     M009_CLAIMS_BY_MONTH,
     M009_OBSERVED_AT,
+    M010_DIRTY_TRIGGERS,
+    M010_MARK_ALL_DIRTY,
+    M010_MODEL_KEYS_VIEW,
+    M011_MODEL_KEYS_VIEW,
 )
 
 migrations = Migrations("pingce")
@@ -185,7 +189,7 @@ def m005_documents_by_raw(db: Database) -> None:
 # db/migration_sql.py: a later change to the rule needs a new migration that rebuilds.
 
 
-def rebuild_price_points(db: Database) -> None:
+def _fill_m006_price_points(db: Database) -> None:
     """Fill the price-point tables from the claims (m006; or after a load that bypassed the triggers).
 
     price_point_sources is kept by its triggers as the rows go in; the lists are
@@ -207,7 +211,7 @@ def m006_price_points(db: Database) -> None:
         db.execute(statement)
     for name, body in M006_TRIGGERS.items():
         db.execute(f"create trigger {name} {body}")
-    rebuild_price_points(db)
+    _fill_m006_price_points(db)
 
 
 @migrations()
@@ -272,13 +276,8 @@ def m009_fast_pages(db: Database) -> None:
 # key), which needs all of a document's claims at once: these triggers only list the
 # documents whose price evidence changed, and db.price_points.sync_price_points (called by
 # every writer and on every open) recomputes them.
-_DIRTY_COLUMNS = (*_PRICE_COLUMNS, "start")
-
-
 @migrations()
 def m010_document_price_points(db: Database) -> None:
-    from db.price_points import rebuild_price_points
-
     for name in (
         "price_points_claims_ai",
         "price_points_claims_ad",
@@ -289,58 +288,20 @@ def m010_document_price_points(db: Database) -> None:
     ):
         db.execute(f"drop trigger if exists {name}")
     db.execute("create table price_point_dirty (document_id text primary key) without rowid")
-    counts_new = _counts("new")
-    counts_old = _counts("old")
-    changed = " or ".join(f"old.[{c}] is not new.[{c}]" for c in _DIRTY_COLUMNS)
-    mark = "insert or ignore into price_point_dirty (document_id) values"
-    for sql in (
-        f"create trigger price_point_dirty_claims_ai after insert on claims when {counts_new} "
-        f"begin {mark} (new.document_id); end",
-        f"create trigger price_point_dirty_claims_ad after delete on claims when {counts_old} "
-        f"begin {mark} (old.document_id); end",
-        f"create trigger price_point_dirty_claims_au after update on claims "
-        f"when (({counts_old}) or ({counts_new})) and ({changed}) "
-        f"begin {mark} (old.document_id); {mark} (new.document_id); end",
-        "create trigger price_point_dirty_documents_au after update on documents "
-        "when old.id is not new.id or old.published_at is not new.published_at "
-        "or old.first_seen is not new.first_seen or old.url is not new.url or old.source is not new.source "
-        f"begin {mark} (old.id); {mark} (new.id); end",
-        "create trigger price_point_dirty_documents_ad after delete on documents "
-        "begin delete from price_point_documents where document_id = old.id; end",
-    ):
+    for sql in M010_DIRTY_TRIGGERS:
         db.execute(sql)
-    rebuild_price_points(db)
+    # every document with price evidence is recounted by the rule of db/price_points.py as the
+    # database opens (ensure_db_shape syncs what price_point_dirty lists)
+    db.execute(M010_MARK_ALL_DIRTY)
     # the exchange rate of sources.yml (`exchange_rate:`), written by each run
     db.execute(
         "create table exchange_rates (pair text primary key, rate real not null, as_of text, origin text)"
     )
-    db.execute(MODEL_KEYS_VIEW)
-
-
-# The names a model filter accepts, lower-cased without spaces or hyphens: each model's
-# canonical name and aliases, "<brand name> <version>" in every name of its brand, and a
-# brand's names, which stand for all the brand's models.
-MODEL_KEYS_VIEW = """create view model_keys as
-select m.name as model, lower(replace(replace(m.name, ' ', ''), '-', '')) as key from models m
-union select m.name, lower(replace(replace(j.value, ' ', ''), '-', '')) from models m, json_each(m.aliases) j
-union select m.name, lower(replace(replace(b.name, ' ', ''), '-', ''))
-  from models m join models b on b.name = m.brand
-union select m.name, lower(replace(replace(j.value, ' ', ''), '-', ''))
-  from models m join models b on b.name = m.brand, json_each(b.aliases) j
-union select m.name, lower(replace(replace(j.value || substr(m.name, length(m.brand) + 1), ' ', ''), '-', ''))
-  from models m join models b on b.name = m.brand, json_each(b.aliases) j
-  where m.name <> m.brand and substr(m.name, 1, length(m.brand)) = m.brand"""
-
-
-# A brand stands for its models even when the registry has no row for the bare brand.
-MODEL_KEYS_VIEW_2 = (
-    MODEL_KEYS_VIEW
-    + """
-union select m.name, lower(replace(replace(m.brand, ' ', ''), '-', '')) from models m where m.brand is not null"""
-)
+    db.execute(M010_MODEL_KEYS_VIEW)
 
 
 @migrations()
 def m011_model_keys_brands(db: Database) -> None:
+    # a brand stands for its models even when the registry has no row for the bare brand
     db.execute("drop view if exists model_keys")
-    db.execute(MODEL_KEYS_VIEW_2)
+    db.execute(M011_MODEL_KEYS_VIEW)

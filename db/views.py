@@ -85,9 +85,26 @@ from (
 """
 
 
+# The names a model filter accepts, lower-cased without spaces or hyphens: each model's
+# canonical name and aliases, "<brand name> <version>" in every name of its brand, and a
+# brand's names, which stand for all the brand's models (with or without a registry row of its own).
+MODEL_KEYS = """
+select m.name as model, lower(replace(replace(m.name, ' ', ''), '-', '')) as key from models m
+union select m.name, lower(replace(replace(j.value, ' ', ''), '-', '')) from models m, json_each(m.aliases) j
+union select m.name, lower(replace(replace(b.name, ' ', ''), '-', ''))
+  from models m join models b on b.name = m.brand
+union select m.name, lower(replace(replace(j.value, ' ', ''), '-', ''))
+  from models m join models b on b.name = m.brand, json_each(b.aliases) j
+union select m.name, lower(replace(replace(j.value || substr(m.name, length(m.brand) + 1), ' ', ''), '-', ''))
+  from models m join models b on b.name = m.brand, json_each(b.aliases) j
+  where m.name <> m.brand and substr(m.name, 1, length(m.brand)) = m.brand
+union select m.name, lower(replace(replace(m.brand, ' ', ''), '-', '')) from models m where m.brand is not null
+"""
+
+
 def current_views() -> dict[str, str]:
     """Every view: name → its SELECT."""
-    return {**VIEWS, "claim_evidence": _claim_evidence_sql()}
+    return {**VIEWS, "claim_evidence": _claim_evidence_sql(), "model_keys": MODEL_KEYS}
 
 
 def ensure_views(db: Database) -> None:

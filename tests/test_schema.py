@@ -27,11 +27,37 @@ def test_an_old_database_ends_with_the_schema_of_a_new_one(tmp_path: Path) -> No
     old.create_view("prices", "select 1 as stale", replace=True)  # a view an older release defined
     old.execute("drop view claim_evidence")
     old.table("sources").insert({"name": "notes", "type": "clips", "config": "{}"})
+    old.table("models").insert({"name": "Kling 2.1", "vendor": "Kuaishou", "brand": "Kling", "aliases": "[]"})
+    old.table("documents").insert(
+        {
+            "id": "clip:a",
+            "source": "notes",
+            "platform": "clip",
+            "text": "可灵2.1 5秒20灵感值",
+            "first_seen": "2025-01-01",
+        }
+    )
+    old.table("claims").insert(
+        {
+            "id": "c1",
+            "document_id": "clip:a",
+            "kind": "price",
+            "model": "Kling 2.1",
+            "credits": 20.0,
+            "credit_unit": "灵感值",
+            "duration_s": 5.0,
+            "quote": "5秒20灵感值",
+            "section": "body",
+        }
+    )
     old.conn.commit()
     old.conn.close()
     upgraded = open_db(tmp_path / "old.db")
     assert schema(upgraded) == schema(open_db(":memory:"))
-    assert upgraded.table("sources").count == 1, "the data stays"
+    assert upgraded.table("claims").count == 1, "the data stays"
+    points = list(upgraded.query("select model, price_point, document_id from price_point_documents"))
+    assert points == [{"model": "Kling 2.1", "price_point": "20 灵感值", "document_id": "clip:a"}]
+    assert upgraded.table("price_point_dirty").count == 0, "counted by today's rule as it opened"
 
 
 def test_opening_a_database_in_shape_writes_nothing(tmp_path: Path) -> None:
