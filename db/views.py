@@ -98,7 +98,8 @@ union select m.name, lower(replace(replace(j.value, ' ', ''), '-', ''))
 union select m.name, lower(replace(replace(j.value || substr(m.name, length(m.brand) + 1), ' ', ''), '-', ''))
   from models m join models b on b.name = m.brand, json_each(b.aliases) j
   where m.name <> m.brand and substr(m.name, 1, length(m.brand)) = m.brand
-union select m.name, lower(replace(replace(m.brand, ' ', ''), '-', '')) from models m where m.brand is not null
+union select m.name, lower(replace(replace(m.brand, ' ', ''), '-', ''))
+  from models m where m.brand is not null
 """
 
 
