@@ -22,11 +22,16 @@ DEFAULT_HOST = "127.0.0.1"
 
 
 def _setup_logging(verbose: bool) -> None:
+    from ingest.redact import RedactingFilter
+
     logging.basicConfig(
         level=logging.DEBUG if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    for handler in logging.getLogger().handlers:  # every record, httpx's own included
+        if not any(isinstance(f, RedactingFilter) for f in handler.filters):
+            handler.addFilter(RedactingFilter())
 
 
 @click.group()
@@ -136,8 +141,20 @@ db_option = click.option(
 @click.option("--since", help="Skip documents published before this ISO date.")
 @click.option("--source", "only", multiple=True, help="Run only this source (repeatable).")
 @click.option("--silent", is_flag=True, help="No progress bar and no summary.")
+@click.option(
+    "--deadline",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    metavar="SECONDS",
+    help="Stop the run after this long; what is left is recorded as errors (exit 1).",
+)
 def run(
-    config_path: Path, db_path: Path | None, since: str | None, only: tuple[str, ...], silent: bool
+    config_path: Path,
+    db_path: Path | None,
+    since: str | None,
+    only: tuple[str, ...],
+    silent: bool,
+    deadline: float | None,
 ) -> None:
     """Ingest every source in sources.yml into the database."""
     from db import open_db
@@ -163,7 +180,13 @@ def run(
                     bar.render_progress()
 
                 summary = run_sources(
-                    db, config, str(config_path), since=when, only=list(only) or None, progress=tick
+                    db,
+                    config,
+                    str(config_path),
+                    since=when,
+                    only=list(only) or None,
+                    progress=tick,
+                    deadline_s=deadline,
                 )
                 bar.update(total or 1)
     except LockBusy as exc:

@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import os
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from db.store import (
 from ingest.extract import EXTRACTOR_VERSION, extract_document, iter_models
 from ingest.parsers import parse_bytes
 from ingest.reader import Fetched, SourceContext, SourceError, published_before
+from ingest.redact import RedactedState, redact, register
 from ingest.source_types import reader_for
 from schemas.config import Config
 from schemas.document import Document, ParseError
@@ -112,6 +114,7 @@ def save_extracted(
 def _fail(
     db: Database, summary: RunSummary, source: str, origin: str, error: str, raw_sha: str | None
 ) -> None:
+    origin, error = redact(origin), redact(error)  # the one place errors are written
     line = f"{source}: {origin}: {error}"
     log.warning(line)
     summary.errors.append(line)
@@ -128,33 +131,64 @@ def run_sources(
     since: dt.datetime | None = None,
     only: list[str] | None = None,
     progress: Callable[[str], None] | None = None,
+    deadline_s: float | None = None,
 ) -> RunSummary:
-    """Run every enabled source once; one failing source never stops the others."""
+    """Run every enabled source once; one failing source never stops the others.
+
+    ``deadline_s`` (else ``http.run_deadline_s``) bounds the whole run: requests stop
+    at it, and the sources or inputs left are recorded as errors (exit 1).
+    """
     sources = [s for s in config.sources if s.enabled and (not only or s.name in only)]
     summary = RunSummary(run_id=start_run(db, config_path, len(sources)))
+    limit = deadline_s or config.http.run_deadline_s
+    ends_at = time.monotonic() + limit if limit else None
+    http = config.http.for_run(ends_at)
     sync_models(db)
     save_exchange_rate(db, config.exchange_rate, config_path)
     for source in sources:
         save_source(db, source.name, source.type, source.model_dump(mode="json"))
+        if ends_at is not None and time.monotonic() >= ends_at:
+            _fail(
+                db, summary, source.name, source.name, f"not run: the run deadline ({limit:g}s) passed", None
+            )
+            continue
+        env = dict(os.environ)
+        register(env.get(str(getattr(source, "cookies_env", "") or "")))
         ctx = SourceContext(
             source=source.name,
-            http=config.http,
-            state=SourceStateTable(db, source.name),
+            http=http,
+            state=RedactedState(SourceStateTable(db, source.name)),
             http_cache=HttpCacheTable(db),
             stored=lambda key: stored_document(db, key),
             since=since,
-            env=dict(os.environ),
+            env=env,
         )
+        items = reader_for(source)(source, ctx)
         try:
-            for item in reader_for(source)(source, ctx):
+            for item in items:
                 store_item(db, item, source.name, since, summary)
                 if progress:
                     progress(item.origin)
+                if ends_at is not None and time.monotonic() >= ends_at:
+                    _fail(
+                        db,
+                        summary,
+                        source.name,
+                        source.name,
+                        f"stopped after {item.origin}: the run deadline ({limit:g}s) passed; the rest is "
+                        "left for the next run",
+                        None,
+                    )
+                    break
         except SourceError as exc:
             _fail(db, summary, source.name, source.name, str(exc), None)
         except Exception as exc:  # one broken source must not stop the run
             log.debug("source %s crashed", source.name, exc_info=True)
             _fail(db, summary, source.name, source.name, f"{type(exc).__name__}: {exc}", None)
+        finally:
+            close = getattr(items, "close", None)
+            if close is not None:
+                close()  # a reader stopped early releases its client and files now
     counts = {
         k: summary.counts[k]
         for k in (

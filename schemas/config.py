@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal, Union, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 _NAME_RE = re.compile(r"^[A-Za-z0-9_.-]+$")
 
@@ -42,6 +42,18 @@ class HttpSettings(_Strict):
     jitter_s: float = Field(
         7.0, ge=0, description="Up to this many more seconds, at random, on each of those waits."
     )
+    request_deadline_s: float = Field(
+        60.0,
+        gt=0,
+        description="Most seconds one request may take from connecting to its last byte "
+        "(timeout_s restarts with every byte a server trickles; this does not).",
+    )
+    run_deadline_s: float | None = Field(
+        None,
+        gt=0,
+        description="Most seconds a whole `pingce run` may take; what is left then is recorded as errors "
+        "and the run exits 1 (`pingce run --deadline` overrides it).",
+    )
     max_pages: int = Field(5, ge=1, description="Most timeline/feed pages fetched per source per run.")
     block_backoff_s: float = Field(
         3600.0,
@@ -49,6 +61,18 @@ class HttpSettings(_Strict):
         description="After a refusal (HTTP 418/432, captcha, verification wall) skip the source this long; "
         "doubles on each refusal in a row, up to a day.",
     )
+    # when the current run must end (time.monotonic()), set by the pipeline on its own copy
+    _run_ends_at: float | None = PrivateAttr(None)
+
+    def for_run(self, ends_at: float | None) -> HttpSettings:
+        """A copy whose requests also stop at the run's deadline ``ends_at`` (time.monotonic())."""
+        copy = self.model_copy()
+        copy._run_ends_at = ends_at
+        return copy
+
+    @property
+    def run_ends_at(self) -> float | None:
+        return self._run_ends_at
 
 
 class ExchangeRate(_Strict):

@@ -6,11 +6,15 @@
   (``min_interval_s`` + up to ``jitter_s``), shared by every client in the
   process so two sources on one host do not double the rate;
 * a plain browser User-Agent, and a ``From`` header when a contact is set;
+* an overall deadline per request (``request_deadline_s``, or what is left of
+  the run's deadline when that comes first), however slowly a server trickles;
 * redirects followed by hand (at most ``MAX_REDIRECTS``, loops named as such)
-  so that cookies only ever go to the hosts they are for;
+  so that cookies only ever go to the hosts they are for, and only within the
+  site first asked (m.weibo.cn → passport.weibo.com yes; another host, IP or
+  port no: that is an error naming the target);
 * conditional GETs with the validators a ``HttpValidators`` remembers;
 * cookies from the environment: sent as a header, never logged, never put
-  in an error message (``redact``), never written to the database.
+  in an error message (``ingest.redact``), never written to the database.
 
 Nothing here prompts, and nothing parses: callers get ``Response`` objects.
 """
@@ -22,16 +26,19 @@ import email.utils
 import functools
 import logging
 import random
+import socket
 import ssl
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 import httpx
+
+from ingest.redact import Redactor, register
 
 if TYPE_CHECKING:
     from ingest.reader import HttpValidators
@@ -130,40 +137,6 @@ def host_of(url: str) -> str:
         return ""
 
 
-def parse_cookie_header(value: str) -> list[tuple[str, str]]:
-    """'a=1; b=2' → [('a', '1'), ('b', '2')] (a leading 'Cookie:' is tolerated)."""
-    value = value.strip()
-    if value.lower().startswith("cookie:"):
-        value = value[7:]
-    pairs = []
-    for part in value.split(";"):
-        name, sep, val = part.strip().partition("=")
-        if sep and name.strip():
-            pairs.append((name.strip(), val.strip()))
-    return pairs
-
-
-class Redactor:
-    """Replaces secret values (cookies and their parts) in any text."""
-
-    def __init__(self, secrets: Iterable[str] = ()) -> None:
-        self._secrets: list[str] = []
-        for s in secrets:
-            self.add(s)
-
-    def add(self, secret: str) -> None:
-        for value in [secret, *(v for _, v in parse_cookie_header(secret))]:
-            value = value.strip()
-            if len(value) >= 4 and value not in self._secrets:
-                self._secrets.append(value)
-        self._secrets.sort(key=len, reverse=True)
-
-    def __call__(self, text: str) -> str:
-        for secret in self._secrets:
-            text = text.replace(secret, "***")
-        return text
-
-
 def backoff_delay(attempt: int, base: float, cap: float, rand: Callable[[], float] = random.random) -> float:
     """Delay before retry number ``attempt`` (1-based): exponential, capped, with jitter in [d/2, d]."""
     delay = min(cap, base * (2 ** (attempt - 1)))
@@ -183,6 +156,90 @@ def _retry_after(headers: httpx.Headers) -> float | None:
     return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
 
 
+class DeadlinePassed(httpx.TimeoutException):
+    """A request outlived its overall deadline (retried like any timeout)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+
+
+class _Watchdog:
+    """Shuts a request's socket once ``seconds`` have passed, however the server trickles bytes.
+
+    httpx's timeouts restart with every byte read; this one does not. The socket
+    comes from httpcore's trace hook as the connection is made (connections are
+    never reused, so every request makes one).
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.fired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Watchdog:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+    def trace(self, name: str, info: dict[str, object]) -> None:
+        if name in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+            stream = info.get("return_value")
+            sock = getattr(stream, "get_extra_info", lambda _: None)("socket")
+            if isinstance(sock, socket.socket):
+                with self._lock:
+                    self._sockets.append(sock)
+                    if self.fired:
+                        _shut(sock)
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    try:
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+    except OSError:
+        pass
+
+
+_SITE_GROUPS = ({"weibo.cn", "weibo.com"},)
+
+
+def _site(url: str) -> tuple[str, str, int | None] | None:
+    """(kind, site, port) of a URL: an IP address or single-label host is its own site; a
+    name is its last two labels (m.weibo.cn → weibo.cn), Weibo's two domains one site."""
+    try:
+        parts = urlsplit(url)
+        host, port = (parts.hostname or "").lower().rstrip("."), parts.port
+    except ValueError:
+        return None
+    if not host:
+        return None
+    default = {"http": 80, "https": 443}.get(parts.scheme)
+    port = None if port in (None, default) else port
+    if host.replace(".", "").isdigit() or ":" in host or "." not in host:
+        return "host", host, port
+    site = ".".join(host.split(".")[-2:])
+    for group in _SITE_GROUPS:
+        if site in group:
+            site = min(group)
+    return "name", site, port
+
+
+def same_site(origin: str, target: str) -> bool:
+    """Whether a redirect from ``origin`` to ``target`` stays on the source's own site."""
+    a, b = _site(origin), _site(target)
+    return a is not None and a == b
+
+
 @dataclass
 class HttpClient:
     """One source's HTTP session. Use as a context manager (or call ``close``)."""
@@ -199,6 +256,7 @@ class HttpClient:
 
     def __post_init__(self) -> None:
         self.redact = Redactor([self.cookie] if self.cookie else [])
+        register(self.cookie)  # for the process-wide redaction of errors, state and logs
         headers = {"User-Agent": self.settings.user_agent, "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.6"}
         if self.settings.contact:
             headers["From"] = self.settings.contact
@@ -207,6 +265,8 @@ class HttpClient:
             headers=headers,
             follow_redirects=False,
             verify=_ssl_context(),
+            # a fresh connection per request, so the request deadline always knows its socket
+            limits=httpx.Limits(max_keepalive_connections=0),
             transport=self.transport,
         )
 
@@ -302,7 +362,9 @@ class HttpClient:
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _describe(self, exc: Exception) -> str:
-        if isinstance(exc, httpx.TimeoutException):
+        if isinstance(exc, DeadlinePassed):
+            what = str(exc)
+        elif isinstance(exc, httpx.TimeoutException):
             what = f"timed out after {self.settings.timeout_s:g}s ({type(exc).__name__})"
         elif isinstance(exc, httpx.RemoteProtocolError):
             what = f"connection broken ({exc})"
@@ -323,9 +385,16 @@ class HttpClient:
             if resp.status not in (301, 302, 303, 307, 308) or not location:
                 return resp
             nxt = urljoin(resp.url, location)
+            if not same_site(seen[0], nxt):
+                raise FetchError(
+                    f"redirect to another site not followed: {self.redact(nxt)} (from {self.redact(url)})",
+                    status=resp.status,
+                    body=resp.body,
+                    content_type=resp.content_type,
+                )
             if nxt in seen:
                 raise FetchError(
-                    f"redirect loop: {self.redact(url)} → {self.redact(nxt)}", status=resp.status
+                    f"redirect loop: {self.redact(nxt)} again (from {self.redact(url)})", status=resp.status
                 )
             if resp.status in (301, 302, 303) and method == "POST":
                 method, data = "GET", None
@@ -346,15 +415,41 @@ class HttpClient:
         if self.cookie and host in self.cookie_hosts:
             send_headers["Cookie"] = self.cookie
         log.debug("%s %s", method, self.redact(url))
-        with self._client.stream(method, url, data=data, headers=send_headers) as r:
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in r.iter_bytes():
-                size += len(chunk)
-                if size > MAX_BODY:
-                    raise FetchError(f"response from {self.redact(url)} is larger than {MAX_BODY} bytes")
-                chunks.append(chunk)
-            return Response(url=str(r.url), status=r.status_code, headers=r.headers, body=b"".join(chunks))
+        budget, why = self._budget()
+        if budget <= 0:
+            raise FetchError(f"{why} passed before {self.redact(url)} was requested")
+        watch = _Watchdog(budget)
+        try:
+            with (
+                watch,
+                self._client.stream(
+                    method, url, data=data, headers=send_headers, extensions={"trace": watch.trace}
+                ) as r,
+            ):
+                chunks: list[bytes] = []
+                size = 0
+                for chunk in r.iter_bytes():
+                    size += len(chunk)
+                    if size > MAX_BODY:
+                        raise FetchError(f"response from {self.redact(url)} is larger than {MAX_BODY} bytes")
+                    chunks.append(chunk)
+                    if watch.fired:
+                        break
+        except httpx.HTTPError:
+            if watch.fired:
+                raise DeadlinePassed(f"took longer than the {why} ({budget:g}s)") from None
+            raise
+        if watch.fired:
+            raise DeadlinePassed(f"took longer than the {why} ({budget:g}s)")
+        return Response(url=str(r.url), status=r.status_code, headers=r.headers, body=b"".join(chunks))
+
+    def _budget(self) -> tuple[float, str]:
+        """Seconds this request may take, and which deadline sets them."""
+        budget, why = self.settings.request_deadline_s, "request deadline"
+        ends = self.settings.run_ends_at
+        if ends is not None and ends - time.monotonic() < budget:
+            budget, why = round(ends - time.monotonic(), 3), "run deadline"
+        return budget, why
 
 
 def conditional_headers(cache: HttpValidators, url: str) -> dict[str, str]:
