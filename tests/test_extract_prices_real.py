@@ -64,3 +64,14 @@ def test_a_bare_version_belongs_to_the_main_brand_only() -> None:
     text = "Wan 2.2 runs on one GPU; it is released under Apache 2.0.\nGeneration takes about 9 minutes."
     got = [(c.model, c.generation_s) for c in claims_of(text, title="Sora or Wan?") if c.kind == "speed"]
     assert got == [("Wan 2.2", 540.0)]
+
+
+def test_plans_are_no_price_of_a_clip() -> None:
+    text = "即梦3.0包年只要659元。海螺02的会员199元/年，生成一条6秒视频25积分。Hailuo 02 is $9.99 a month."
+    assert _prices(text) == [("Hailuo 02", 25, None, None, 6)]
+    assert sum(c.kind == "plan_price" for c in claims_of(text)) == 3
+
+
+def test_an_amount_after_a_brand_is_no_version() -> None:
+    assert _prices("Pika 1.5 credits per clip on the free tier.") == [("Pika", 1.5, None, None, None)]
+    assert _prices("可灵 3.5 元一条。") == [("Kling", None, None, 3.5, None)]

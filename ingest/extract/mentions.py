@@ -20,7 +20,11 @@ from ingest.extract.registry import Registry, version_key
 
 log = logging.getLogger(__name__)
 
-_UNIT_AFTER = re.compile(r"\s*(?:[秒元块分%个条次倍万亿年月日号点岁期季]|[spkx](?![a-z])|fps)")
+# what makes a number after a brand an amount, not a version (可灵 3.5元, Pika 1.5 credits)
+_UNIT_AFTER = re.compile(
+    r"\s*(?:[秒元块分%个条次倍万亿年月日号点岁期季]|[spkx](?![a-z])|fps|积分|灵感|美元|美金|刀"
+    r"|(?:credits?|points?|coins?|dollars?|usd|cents?|rmb|yuan)(?![a-z]))"
+)
 _WORDISH = frozenset("0123456789abcdefghijklmnopqrstuvwxyz.")
 _NUM_WORDS = {"两": 2, "俩": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
 
