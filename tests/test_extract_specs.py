@@ -115,3 +115,12 @@ def test_cannot_go_beyond_a_length_is_a_limit() -> None:
     assert _specs("Pika 1.0 doesn’t go beyond 4 seconds in one clip.") == [
         ("limitation", "Pika 1.0", "4 seconds")
     ]
+
+
+def test_an_owned_item_quotes_its_owner_and_survives_the_comparison() -> None:
+    text = (
+        "Kling 2.1 review.\n\nTip: Kling 2.1 clips run longer than Luma's 9-second cap and Pika 1.0 (4s max)."
+    )
+    got = {(c.model, c.quote) for c in scored(claims_of(text)) if c.kind == "limitation"}
+    assert {m for m, _ in got} == {"Luma", "Pika 1.0"}
+    assert any("Pika 1.0 (4s max)" in q for _, q in got)

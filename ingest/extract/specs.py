@@ -169,7 +169,8 @@ class SpecRules:
             lo = clause.start
             limited = bool(self.limit_label_re.search(text, sent.start, clause.start))
             for n, item in enumerate(inside):
-                kind = self._kind(text, clause, lo, item, granted or limited)
+                owner = self._owner(view, sid, item)
+                kind = self._kind(text, clause, lo, item, granted or limited, owned=owner is not None)
                 if kind == "capability" and limited:  # 限制：1080P仅支持16:9; a restriction: …
                     kind = "limitation"
                 lo = item.end
@@ -180,7 +181,9 @@ class SpecRules:
                     continue  # none, or the condition of a limit after it (1080P只支持6秒)
                 # a specification line or row is one statement: it is the quote of each item in it
                 span = (sent.start, sent.end) if layout else (clause.start, clause.end)
-                out += self._drafts(view, sid, span, clause, item, kind)
+                if owner is not None:  # the quote names its owner: Runway (40s max)
+                    span = (min(span[0], owner[1]), span[1])
+                out += self._drafts(view, sid, span, clause, item, kind, owner[0] if owner else None)
         return out
 
     def _grants(self, view: SectionView, sid: int, lo: int, hi: int) -> bool:
@@ -217,9 +220,14 @@ class SpecRules:
         named = [m for m in view.mentions[sid] if not m.versus]
         return bool(named) and named[0].start < items[0].start and items[0].start - named[0].end <= 6
 
-    def _kind(self, text: str, clause: Clause, lo: int, item: Item, granted: bool) -> str | None:
-        """The kind of ``item``; ``lo`` is where the text about it starts (the previous item's end)."""
-        if self.versus_re.search(text, lo, item.start):
+    def _kind(
+        self, text: str, clause: Clause, lo: int, item: Item, granted: bool, owned: bool = False
+    ) -> str | None:
+        """The kind of ``item``; ``lo`` is where the text about it starts (the previous item's end).
+
+        An item a compared model owns (longer than Runway's 16-second cap) is still that model's.
+        """
+        if not owned and self.versus_re.search(text, lo, item.start):
             return None
         if (
             self.limit_before_re.search(text, clause.start, item.start)
@@ -230,19 +238,25 @@ class SpecRules:
         return "capability" if granted else None
 
     @staticmethod
-    def _owner(view: SectionView, sid: int, item: Item) -> Subject | None:
+    def _owner(view: SectionView, sid: int, item: Item) -> tuple[Subject, int] | None:
         """A model named right before the item owns it, compared or not (Runway (40s max), Sora's 35s cap)."""
         text = view.cue_text
         for m in view.mentions[sid]:
             gap = text[m.end : item.start]
             if m.end <= item.start and len(gap) <= 4 and re.fullmatch(r"(?:'s)?[\s(（:：]*", gap):
-                return Subject(list(m.models), [m.tier] * len(m.models), True)
+                return Subject(list(m.models), [m.tier] * len(m.models), True), m.start
         return None
 
     def _drafts(
-        self, view: SectionView, sid: int, span: tuple[int, int], clause: Clause, item: Item, kind: str
+        self,
+        view: SectionView,
+        sid: int,
+        span: tuple[int, int],
+        clause: Clause,
+        item: Item,
+        kind: str,
+        owner: Subject | None,
     ) -> list[Draft]:
-        owner = self._owner(view, sid, item)
         subj = owner or view.subject(sid, clause.start, clause.end, item.start)
         if subj is None or not subj.models:
             return []
