@@ -120,3 +120,7 @@ def test_speed_phrasings(text: str, expected: list[tuple]) -> None:
 
 def test_a_vague_amount_is_no_price() -> None:
     assert [c for c in claims_of("海螺02一条要20多积分。") if c.kind == "price"] == []
+
+
+def test_a_book_or_course_title_states_nothing() -> None:
+    assert _about("海螺02实测。目前群里有《从零开始学剪辑》、《六小时快速入门AI绘画》等课程内容。") == []

@@ -162,10 +162,11 @@ def mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-# spans that hold no claims: URLs, Markdown images and links' targets, #hashtags#, footnote marks [1]
+# spans that hold no claims: URLs, Markdown images and links' targets, #hashtags#, footnote marks [1],
+# titles of books and courses 《…》
 _NOISE_RE = re.compile(
     r"https?://\S+|www\.\S+|!\[[^\]\n]*\]\([^)\n]*\)|\]\([^)\n]*\)|#[^#\n]{1,40}#|【(?:图|视频|gif)[^】]{0,6}】"
-    r"|\*\*[^*\n]{1,30}\*\*\s*[:：]|^#{1,6}\s[^\n]*|\[\d{1,2}\]",
+    r"|\*\*[^*\n]{1,30}\*\*\s*[:：]|^#{1,6}\s[^\n]*|\[\d{1,2}\]|《[^》\n]{1,40}》",
     re.M,
 )
 
