@@ -296,9 +296,13 @@ def reextract(config_path: Path, db_path: Path | None, force: bool, reparse: boo
     "-h", "--host", default=DEFAULT_HOST, show_default=True, help="Address to bind (0.0.0.0 for all)."
 )
 @click.option(
-    "--writable",
+    "--immutable",
     is_flag=True,
-    help="Open the file read-write (live, follows a running `pingce run`) instead of immutable.",
+    help="Promise the file never changes (faster counts); wrong while a `pingce run` writes it.",
+)
+@click.option("--writable", is_flag=True, hidden=True, help="Accepted for old scripts: now the default.")
+@click.option(
+    "--allow-sql", is_flag=True, help="Allow arbitrary SQL queries (off: tables and canned queries only)."
 )
 @click.option(
     "--setting",
@@ -314,11 +318,13 @@ def serve(
     db_path: Path | None,
     port: int,
     host: str,
+    immutable: bool,
     writable: bool,
+    allow_sql: bool,
     settings: tuple[tuple[str, str], ...],
     dump_metadata: bool,
 ) -> None:
-    """Serve the database in Datasette (read-only by default)."""
+    """Serve the database in Datasette: read-only, tables and canned queries (no arbitrary SQL)."""
     from ingest.web.serve import build_metadata, database_name
     from ingest.web.serve import serve as run_datasette
 
@@ -328,7 +334,16 @@ def serve(
         click.echo(json.dumps(meta, ensure_ascii=False, indent=2))
         return
     try:
-        sys.exit(run_datasette(path, port=port, host=host, writable=writable, settings=dict(settings)))
+        sys.exit(
+            run_datasette(
+                path,
+                port=port,
+                host=host,
+                immutable=immutable and not writable,
+                allow_sql=allow_sql,
+                settings=dict(settings),
+            )
+        )
     except (FileNotFoundError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
 

@@ -28,16 +28,16 @@ def sample_db(tmp_path: Path) -> Path:
     return build_sample_db(tmp_path / "reviews.db")
 
 
-def test_command_is_immutable_unless_writable(sample_db: Path, tmp_path: Path) -> None:
+def test_command_is_read_only_and_immutable_only_when_asked(sample_db: Path, tmp_path: Path) -> None:
     meta = tmp_path / "m.json"
     cmd = datasette_command(
         sample_db, meta, port=9000, host="127.0.0.1", settings={"sql_time_limit_ms": "500"}
     )
-    assert cmd[1:5] == ["-m", "datasette", "serve", "-i"] and str(sample_db) in cmd
+    assert cmd[1:5] == ["-m", "datasette", "serve", str(sample_db)] and "-i" not in cmd
     assert cmd[cmd.index("--port") + 1] == "9000" and cmd[cmd.index("--host") + 1] == "127.0.0.1"
     pairs = {cmd[i + 1]: cmd[i + 2] for i, a in enumerate(cmd) if a == "--setting"}
     assert pairs == {**DEFAULT_SETTINGS, "sql_time_limit_ms": "500"}
-    assert "-i" not in datasette_command(sample_db, meta, port=9000, host="127.0.0.1", writable=True)
+    assert "-i" in datasette_command(sample_db, meta, port=9000, host="127.0.0.1", immutable=True)
 
 
 def test_immutable_serving_counts_each_table_once(sample_db: Path, tmp_path: Path) -> None:
@@ -50,12 +50,12 @@ def test_immutable_serving_counts_each_table_once(sample_db: Path, tmp_path: Pat
     assert views and not views & counts["tables"].keys()  # Datasette's database page expects tables only
     meta = tmp_path / "m.json"
     inspect_file = tmp_path / "i.json"
-    cmd = datasette_command(sample_db, meta, port=9000, host="127.0.0.1", inspect_file=inspect_file)
-    assert cmd[cmd.index("--inspect-file") + 1] == str(inspect_file)
     cmd = datasette_command(
-        sample_db, meta, port=9000, host="127.0.0.1", inspect_file=inspect_file, writable=True
+        sample_db, meta, port=9000, host="127.0.0.1", inspect_file=inspect_file, immutable=True
     )
-    assert "--inspect-file" not in cmd  # a writable file changes: its counts are taken per request
+    assert cmd[cmd.index("--inspect-file") + 1] == str(inspect_file)
+    cmd = datasette_command(sample_db, meta, port=9000, host="127.0.0.1", inspect_file=inspect_file)
+    assert "--inspect-file" not in cmd  # a file a run may write changes: its counts are taken per request
 
 
 def test_metadata_file_is_keyed_by_the_file_stem(sample_db: Path) -> None:
@@ -118,7 +118,7 @@ def test_pingce_serve_runs_datasette(sample_db: Path) -> None:
         assert claims["filtered_table_rows_count"] == total
         conn.close()
         databases = httpx.get(server.base + "/-/databases.json").json()
-        assert [d["is_mutable"] for d in databases if d["name"] == "reviews"] == [False]
+        assert [d["is_mutable"] for d in databases if d["name"] == "reviews"] == [True]  # read-only, live
         assert (
             httpx.get(server.base + "/reviews.json", params={"sql": "delete from claims"}).status_code == 400
         )

@@ -19,6 +19,7 @@ from datasette.utils import tilde_encode
 from markupsafe import Markup, escape
 
 from ingest.web.charts import INTERNAL_DBS, chart_file, charts_page
+from ingest.web.limits import prepare_connection  # noqa: F401 - a Datasette hook, registered with this module
 
 #: The name Datasette gives this plugin: the distribution's, in /-/static-plugins/NAME/.
 PLUGIN_NAME = "pingce"

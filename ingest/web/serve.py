@@ -91,10 +91,16 @@ def write_metadata_path(db_path: str | Path) -> Path:
     return Path(tempfile.gettempdir()) / f"pingce-datasette-{database_name(db_path)}-{digest}.json"
 
 
-def write_metadata(db_path: str | Path) -> Path:
-    """Write the metadata for ``db_path`` to a per-database temporary file and return its path."""
+def write_metadata(db_path: str | Path, allow_sql: bool = False) -> Path:
+    """Write the metadata for ``db_path`` to a per-database temporary file and return its path.
+
+    Unless ``allow_sql``, arbitrary SQL (the query box, ``?sql=``, ``_where=``) is off:
+    tables, views, facets and the canned queries are what a public server answers.
+    """
     out = write_metadata_path(db_path)
     meta = build_metadata(database_name(db_path), db_path)
+    if not allow_sql:
+        meta["allow_sql"] = False
     out.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
     return out
 
@@ -142,7 +148,7 @@ def prepare_database(db_path: Path) -> None:
     """Bring the file to the current schema and fold its WAL in, so an immutable server sees everything.
 
     Immutable mode ignores a ``-wal`` file; a run that is still writing keeps
-    its WAL, and then a warning says to use --writable for live data.
+    its WAL, and then a warning says an immutable server may miss rows.
     """
     from db import open_db
     from db.shape import checkpoint
@@ -155,8 +161,8 @@ def prepare_database(db_path: Path) -> None:
     wal = Path(f"{db_path}-wal")
     if busy or (wal.exists() and wal.stat().st_size > 0):
         log.warning(
-            "%s is being written (WAL not checkpointed): immutable serving may miss the "
-            "newest rows; use --writable to follow a running `pingce run`",
+            "%s is being written (WAL not checkpointed): --immutable serving may miss the "
+            "newest rows; serve without --immutable to follow a running `pingce run`",
             db_path,
         )
 
@@ -167,15 +173,20 @@ def datasette_command(
     *,
     port: int,
     host: str,
-    writable: bool = False,
+    immutable: bool = False,
     settings: dict[str, str] | None = None,
     inspect_file: Path | None = None,
 ) -> list[str]:
-    """The `python -m datasette serve ...` command line."""
+    """The `python -m datasette serve ...` command line.
+
+    By default the file is opened read-only (SQLite ``mode=ro``) and follows what a
+    `pingce run` writes; ``immutable`` promises SQLite the file never changes (faster
+    counts from ``inspect_file``), which is only true of a snapshot nothing writes.
+    """
     merged = {**DEFAULT_SETTINGS, **(settings or {})}
     cmd = [sys.executable, "-m", "datasette", "serve"]
-    cmd += [str(db_path)] if writable else ["-i", str(db_path)]
-    if inspect_file is not None and not writable:
+    cmd += ["-i", str(db_path)] if immutable else [str(db_path)]
+    if inspect_file is not None and immutable:
         cmd += ["--inspect-file", str(inspect_file)]
     cmd += [
         "--metadata",
@@ -204,7 +215,8 @@ def serve(
     *,
     port: int,
     host: str,
-    writable: bool = False,
+    immutable: bool = False,
+    allow_sql: bool = False,
     settings: dict[str, str] | None = None,
     migrate: bool = True,
 ) -> int:
@@ -219,12 +231,12 @@ def serve(
             log.warning("could not update %s (%s); serving it as it is", db_path, exc)
     cmd = datasette_command(
         db_path,
-        write_metadata(db_path),
+        write_metadata(db_path, allow_sql=allow_sql),
         port=port,
         host=host,
-        writable=writable,
+        immutable=immutable,
         settings=settings,
-        inspect_file=None if writable else write_inspect_data(db_path),
+        inspect_file=write_inspect_data(db_path) if immutable else None,
     )
     log.info("starting: %s", " ".join(cmd))
     sys.stdout.flush()
