@@ -64,3 +64,18 @@ def test_values_under_a_flattened_model_header_go_to_their_columns() -> None:
     assert ("Veo 3", "8 秒") in caps and ("Hailuo 02", "10 秒") in caps
     assert ("Veo 3", "4K") in caps and ("Hailuo 02", "768p") in caps
     assert ("Veo 3", "10 秒") not in caps and ("Hailuo 02", "8 秒") not in caps
+
+
+PRICED = """| Model | Price per 5s | Avg. generation time |
+|---|---|---|
+| Kling 2.1 (std) | $0.30 | ~2 min |
+| Hailuo 02 (768p) | $0.25 | 4-5 min |
+"""
+
+
+def test_a_price_column_prices_each_row_for_the_length_its_header_names() -> None:
+    claims = claims_of(PRICED)
+    prices = [(c.model, c.tier, c.price_usd, c.duration_s, c.resolution) for c in claims if c.kind == "price"]
+    assert prices == [("Kling 2.1", "standard", 0.3, 5, None), ("Hailuo 02", None, 0.25, 5, "768p")]
+    speeds = [(c.model, c.generation_s, c.generation_s_min) for c in claims if c.kind == "speed"]
+    assert speeds == [("Kling 2.1", 120, None), ("Hailuo 02", None, 240)]

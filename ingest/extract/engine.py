@@ -49,7 +49,7 @@ class Extractor:
         self.mentions = MentionScanner(self.reg, self.lex)
         self.price_rules = PriceRules(self.lex, self.reg)
         self.speed_rules = SpeedRules(self.lex)
-        self.table_rules = TableRules(self.lex)
+        self.table_rules = TableRules(self.lex, self.price_rules)
         self.opinion_rules = OpinionRules(self.lex)
         self.spec_rules = SpecRules(self.lex)
 
@@ -120,7 +120,9 @@ class Extractor:
             if not derived:
                 drafts += self.price_rules.changes(view, sid)
             timed, carry = self.speed_rules.sentence(view, sid, carry, sid in speedy)
-            drafts += timed + self.table_rules.speed_claims(view, sid)
+            drafts += (
+                timed + self.table_rules.speed_claims(view, sid) + self.table_rules.price_claims(view, sid)
+            )
             if sid in cue_kinds:
                 busy = self.spec_rules.clauses_with_items(view, sid, specs.get(sid, []))
                 drafts += self.opinion_rules.sentence_claims(view, sid, cue_kinds[sid], busy)

@@ -270,7 +270,7 @@ class PriceRules:
             if an.q.kind == "credits" and an.q.high > an.q.value and an.money is None:
                 amounts.append({**fields, _AMOUNT[an.q.kind]: an.q.high})
             for name, mtier in zip(subj.models, subj.tiers, strict=True):
-                model, tier = self._model_tier(name, mtier, tier_word.group(0) if tier_word else None)
+                model, tier = self.model_tier(name, mtier, tier_word.group(0) if tier_word else None)
                 conf = self.lex.confidence("price") * (
                     1 if subj.explicit else self.lex.confidence("context_model_factor")
                 )
@@ -314,7 +314,7 @@ class PriceRules:
             out["resolution"] = min(res, key=lambda t: abs(t.start - q.start)).unit
         return out
 
-    def _model_tier(self, name: str, mention_tier: str | None, word: str | None) -> tuple[str, str | None]:
+    def model_tier(self, name: str, mention_tier: str | None, word: str | None) -> tuple[str, str | None]:
         """Model and tier from what the text names; a resolution alone never implies a tier."""
         tier = mention_tier
         brand = self.reg.brand_of(name)

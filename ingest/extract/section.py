@@ -92,7 +92,9 @@ class SectionView:
         # models, row sentence -> (where the row starts, the model of each column by index)
         self.header_sids: set[int] = set()
         self.columns: dict[int, tuple[list[int], list[Subject | None]]] = {}  # row -> (cell starts, models)
-        self.speed_cells: dict[int, tuple[int, list[int]]] = {}  # row -> (row start, generation-time columns)
+        # row -> (row start, generation-time columns); row -> (row start, price columns and their length)
+        self.speed_cells: dict[int, tuple[int, list[int]]] = {}
+        self.price_cells: dict[int, tuple[int, list[tuple[int, float | None]]]] = {}
         breaks = [m.start() for m in _NEWLINE.finditer(norm)]
         self.para_of = [bisect_right(breaks, s.start) for s in self.sentences]
         self._para = -1

@@ -23,6 +23,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ingest.extract.lexicon import Lexicon, WordScanner
+from ingest.extract.prices import PriceRules
 from ingest.extract.section import Draft, SectionView, Subject
 from ingest.extract.speed import speed_bounds
 
@@ -31,6 +32,8 @@ log = logging.getLogger(__name__)
 _SEPARATOR_ROW = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 _ROW_LEAD = " \t>*•·-—0123456789.、)）|"
 _PIPE = re.compile(r"\|")
+_PER_SECOND = re.compile(r"per[\s-]*(?:second|sec)|/\s*s(?:ec)?\b|每秒")
+_MONEY = {"credits": "credits", "cny": "price_cny", "usd": "price_usd"}
 _PARENS = re.compile(r"[（(][^（()）]{0,30}[）)]")
 
 
@@ -64,6 +67,8 @@ class TableInfo:
     columns: dict[int, tuple[list[int], list[Subject | None]]] = field(default_factory=dict)
     # sentence id -> (where its row line starts, indexes of generation-time columns)
     speed_cells: dict[int, tuple[int, list[int]]] = field(default_factory=dict)
+    # sentence id -> (where its row line starts, [(index of a price column, clip length its header names)])
+    price_cells: dict[int, tuple[int, list[tuple[int, float | None]]]] = field(default_factory=dict)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -97,8 +102,10 @@ class _LineSentences:
 
 
 class TableRules:
-    def __init__(self, lex: Lexicon) -> None:
+    def __init__(self, lex: Lexicon, prices: PriceRules) -> None:
         self.speed_head = WordScanner(lex.words("tables", "speed_columns"))
+        self.price_head = WordScanner(lex.words("tables", "price_columns"))
+        self.prices = prices  # the model and tier a price is for, from the row's tier word
         self.conf = lex.confidence("table")
 
     def find(self, view: SectionView) -> TableInfo:
@@ -115,6 +122,7 @@ class TableRules:
         view.header_sids = info.header_sids
         view.columns = info.columns
         view.speed_cells = info.speed_cells
+        view.price_cells = info.price_cells
         return info
 
     # ----- markdown ------------------------------------------------------------
@@ -160,10 +168,26 @@ class TableRules:
                     info.columns[sid] = (starts, subjects)
             return
         timed = [n for n, (lo, hi) in enumerate(cells) if self.speed_head.search(view.cue_text, lo, hi)]
-        if timed:
-            for k in rows:
-                for sid in line_sids[k]:
+        priced = [
+            (n, self._head_length(view, line_sids[head], lo, hi))
+            for n, (lo, hi) in enumerate(cells)
+            if self.price_head.search(view.cue_text, lo, hi) and n not in timed
+        ]
+        for k in rows:
+            for sid in line_sids[k]:
+                if timed:
                     info.speed_cells[sid] = (lines[k][0], timed)
+                if priced:
+                    info.price_cells[sid] = (lines[k][0], priced)
+
+    @staticmethod
+    def _head_length(view: SectionView, sids: list[int], lo: int, hi: int) -> float | None:
+        """The clip length a price column's header names (Price per 5s, 5秒价格; per second: 1)."""
+        for sid in sids:
+            for q in view.quantities[sid]:
+                if lo <= q.start < hi and q.kind == "time" and q.unit == "s" and q.value <= 120:
+                    return q.value
+        return 1.0 if _PER_SECOND.search(view.cue_text, lo, hi) else None
 
     @staticmethod
     def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -269,4 +293,47 @@ class TableRules:
                     for name, tier in zip(subj.models, subj.tiers, strict=True)
                 ]
                 break
+        return out
+
+    def price_claims(self, view: SectionView, sid: int) -> list[Draft]:
+        """Prices in a row's price cells (a column headed 价格, Price per 5s), about the row's model."""
+        row = view.price_cells.get(sid)
+        if row is None:
+            return []
+        line_start, priced = row
+        line_end = view.clean.find("\n", line_start)
+        line_end = line_end if line_end >= 0 else len(view.clean)
+        cells = self._cells(view.clean, line_start, line_end)
+        tier = self.prices.tier_re.search(view.cue_text, line_start, line_end)
+        tier_word = tier.group(0) if tier else None
+        out: list[Draft] = []
+        for n, head_length in priced:
+            if n >= len(cells):
+                continue
+            lo, hi = cells[n]
+            amounts = [
+                q for q in view.quantities[sid] if lo <= q.start < hi and q.kind in _MONEY and not q.plus
+            ]
+            if len(amounts) != 1 or amounts[0].per == "credit":
+                continue  # none, or several: which one the column means is unclear
+            q = amounts[0]
+            subj = view.subject(sid, line_start, hi, q.start)
+            if subj is None:
+                continue
+            fields: dict[str, object] = {_MONEY[q.kind]: q.value}
+            if q.kind == "credits":
+                fields["credit_unit"] = q.unit
+            told = [t.value for t in view.quantities[sid] if t.kind == "time" and lo <= t.start < hi]
+            length = 1.0 if q.per == "second" else q.per_seconds or (told[0] if told else head_length)
+            if length is not None:
+                fields["duration_s"] = length
+            res = [
+                t for t in view.quantities[sid] if t.kind == "resolution" and line_start <= t.start < line_end
+            ]
+            if len(res) == 1:
+                fields["resolution"] = res[0].unit
+            start = line_start + 1 if view.clean[line_start] == "|" else line_start
+            for name, mtier in zip(subj.models, subj.tiers, strict=True):
+                model, got = self.prices.model_tier(name, mtier, tier_word)
+                out.append(Draft("price", start, hi, model, got, "table-price", self.conf, dict(fields)))
         return out
