@@ -162,3 +162,12 @@ def test_choosing_the_best_take_is_no_praise() -> None:
 def test_a_label_opening_a_prose_paragraph_covers_its_own_sentence_only() -> None:
     text = "Veo 3 review.\n\nThe good: Veo 3 generates native audio. Dialogue scenes look natural."
     assert [c.feature for c in claims_of(text) if c.kind == "capability"] == ["native audio"]
+
+
+def test_items_under_pros_and_cons_labels() -> None:
+    text = (
+        "## Luma Ray2 review\n\nLuma Ray2 in a week.\n\nPros:\n- Believable physics in most shots\n"
+        "- Supports 1080p\n\n缺点：\n- 人物走位偶尔不对劲\n- 每条10积分\n"
+    )
+    got = [(c.kind, c.quote) for c in scored(claims_of(text)) if c.kind in ("strength", "bug")]
+    assert got == [("strength", "Believable physics in most shots"), ("bug", "人物走位偶尔不对劲")]

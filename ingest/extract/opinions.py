@@ -29,6 +29,7 @@ from ingest.extract.sentences import Clause, Splitter
 log = logging.getLogger(__name__)
 
 
+_LIST_ITEM = re.compile(r"\n[ \t]*(?:[-*•·]|\d{1,2}[.、)])[ \t]+[^\n]+")
 _ADVERB = re.compile(r"\s+[a-z]{2,}ly\s+")
 _CLAUSE_EDGE = frozenset("，。！？；：,.!?;:\n、")
 
@@ -56,6 +57,8 @@ class OpinionRules:
         self.splitter = Splitter(lex)
         self.aspects_re = re.compile(lex.setting("aspect_list", r"(?!x)x"))
         self.correlative_re = re.compile(lex.alt("markers", "correlative"))
+        pros, cons = lex.alt("markers", "pros_labels"), lex.alt("markers", "cons_labels")
+        self.label_re = re.compile(rf"(?m)^[#*> \t]*(?:(?P<pro>{pros})|(?P<con>{cons}))[* \t]*[:：]?[* \t]*$")
 
     # ----- cues ----------------------------------------------------------------
     def _negation(
@@ -156,7 +159,33 @@ class OpinionRules:
             if best:
                 row = out.setdefault(sid, [None] * len(view.sentences[sid].clauses))
                 row[ci] = best
+        self._listed(view, out)
         return out
+
+    def _listed(self, view: SectionView, out: dict[int, list[str | None]]) -> None:
+        """Items listed under a pros or cons label ("Pros:", "缺点：") are strengths or bugs.
+
+        Only list lines (-, *, •, 1.) right below a line that is nothing but the label count; an
+        item's own cue wins over the label's kind.
+        """
+        text = view.cue_text
+        for m in self.label_re.finditer(text):
+            kind = "strength" if m.group("pro") else "bug"
+            label_sid = view.sentence_index(m.end() - 1)
+            if label_sid is not None:
+                out.pop(label_sid, None)  # the label itself (缺点：) is no claim
+            pos = m.end()
+            while True:
+                line = _LIST_ITEM.match(text, pos)
+                if line is None:
+                    break
+                for sid in range(len(view.sentences)):
+                    sent = view.sentences[sid]
+                    if line.start() <= sent.start < line.end() and not sent.prompt:
+                        row = out.setdefault(sid, [None] * len(sent.clauses))
+                        if not any(row):
+                            row[0] = "listed:" + kind  # settled in ``sentence_claims``
+                pos = line.end()
 
     @staticmethod
     def _negated_kind(kind: str, negation: str | None) -> str | None:
@@ -246,10 +275,14 @@ class OpinionRules:
             return []
         clauses = view.sentences[sid].clauses
         kinds = list(clause_kinds)
+        rules = ["cue"] * len(clauses)
         for i in busy or ():  # a clause with specification items: its capability or limitation is theirs
             if kinds[i] in ("capability", "limitation"):
                 kinds[i] = None
-        rules = ["cue"] * len(clauses)
+        if kinds[0] and kinds[0].startswith(
+            "listed:"
+        ):  # a pro or con item, unless it states a spec or amount
+            kinds[0], rules[0] = (None if busy or view.quantities[sid] else kinds[0][7:]), "listed"
         additive = [
             c.additive and not self.correlative_re.search(view.cue_text, clauses[0].start, c.start)
             for c in clauses
