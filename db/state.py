@@ -2,10 +2,13 @@
 
 Fetchers never see the database: they get these objects (through
 ``SourceContext``) and read and write through them. Each write is committed at
-once, so a run killed afterwards keeps it.
+once, so a run killed afterwards keeps it; ``before_commit`` lets the pipeline
+write the documents read before it first, so a cursor never runs ahead of them.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from sqlite_utils import Database
 
@@ -15,9 +18,10 @@ from db.store import sha256
 class SourceStateTable:
     """One source's rows of ``source_state`` (key → value)."""
 
-    def __init__(self, db: Database, source: str) -> None:
+    def __init__(self, db: Database, source: str, before_commit: Callable[[], None] | None = None) -> None:
         self.db = db
         self.source = source
+        self.before_commit = before_commit
 
     def get(self, key: str) -> str | None:
         row = self.db.execute(
@@ -27,6 +31,8 @@ class SourceStateTable:
 
     def set(self, key: str, value: str) -> None:
         if self.get(key) != value:
+            if self.before_commit:
+                self.before_commit()
             self.db.table("source_state").upsert(
                 {"source": self.source, "key": key, "value": value}, pk=("source", "key")
             )
@@ -40,8 +46,9 @@ class HttpCacheTable:
     first, which is why fetchers remember a URL only after yielding its body.
     """
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, before_commit: Callable[[], None] | None = None) -> None:
         self.db = db
+        self.before_commit = before_commit
 
     def get(self, url: str) -> dict[str, object] | None:
         rows = list(self.db.query("select * from http_cache where url = ?", [url]))
@@ -65,5 +72,7 @@ class HttpCacheTable:
             "status": status,
         }
         if self.get(url) != row:
+            if self.before_commit:
+                self.before_commit()
             self.db.table("http_cache").upsert(row, pk="url")
             self.db.conn.commit()

@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlite_utils import Database
 
+from db.batch import BatchWriter
 from db.runs import finish_run, record_error, refresh_statistics, start_run
 from db.state import HttpCacheTable, SourceStateTable
 from db.store import (
@@ -21,17 +22,17 @@ from db.store import (
     save_document,
     save_exchange_rate,
     save_models,
-    save_raw,
     save_source,
+    sha256,
     stored_document,
 )
 from ingest.extract import EXTRACTOR_VERSION, extract_document, iter_models
-from ingest.parsers import parse_bytes
-from ingest.reader import Fetched, SourceContext, SourceError, published_before
+from ingest.prepare import Prepared, Preparer, Task, default_workers
+from ingest.reader import Fetched, SourceContext, SourceError
 from ingest.redact import RedactedState, redact, register
 from ingest.source_types import reader_for
-from schemas.config import Config
-from schemas.document import Document, ParseError
+from schemas.config import Config, SourceConfig
+from schemas.document import Document
 
 log = logging.getLogger(__name__)
 
@@ -55,49 +56,76 @@ def sync_models(db: Database) -> None:
         save_models(db, iter_models())
 
 
-def store_item(
-    db: Database, item: Fetched, source: str, since: dt.datetime | None, summary: RunSummary
-) -> bool:
-    """Store one input and what it holds; returns False when it failed."""
-    raw_sha, new = None, True
-    if item.store_raw and item.body:
-        raw_sha, new = save_raw(db, item.body, item.origin, item.content_type)
-        summary.counts["raw_new"] += int(new)
-    if item.error:
-        _fail(db, summary, source, item.origin, item.error, raw_sha)
-        return False
-    if raw_sha and not new and item.documents is None:
-        # unchanged input costs one lookup instead of a parse and an extraction
-        done = documents_current(db, raw_sha, source, EXTRACTOR_VERSION)
-        if done:
-            summary.counts["documents_unchanged"] += done
-            return True
-    try:
-        if item.documents is not None:
-            docs = item.documents
-        else:
-            docs = parse_bytes(item.body, item.origin, item.url, item.content_type)
-    except ParseError as exc:
-        _fail(db, summary, source, item.origin, str(exc), raw_sha)
-        return False
-    except Exception as exc:  # a parser bug fails this file, never the rest of the source
-        log.debug("parsing %s crashed", item.origin, exc_info=True)
-        _fail(db, summary, source, item.origin, f"cannot parse: {type(exc).__name__}: {exc}", raw_sha)
-        return False
-    for doc in docs:
-        if published_before(doc, since):
-            continue
+class Ingest:
+    """One run's writing side: raw bytes and documents go into batches, parsing and extraction
+    into a :class:`Preparer` (worker processes on large runs), results are written in order."""
+
+    def __init__(self, db: Database, summary: RunSummary, workers: int | None = None) -> None:
+        self.db = db
+        self.summary = summary
+        self.writer = BatchWriter(db)
+        self.preparer = Preparer(default_workers() if workers is None else workers)
+
+    def store_item(self, item: Fetched, source: str, since: dt.datetime | None) -> None:
+        """Store one input; what it holds is written as soon as it is prepared."""
+        raw_sha, new = None, True
+        if item.store_raw and item.body:
+            raw_sha = sha256(item.body)
+            new = self.writer.save_raw(raw_sha, item.body, item.origin, item.content_type)
+            self.summary.counts["raw_new"] += int(new)
+        if item.error:
+            self.flush()
+            _fail(self.db, self.summary, source, item.origin, item.error, raw_sha)
+            return
+        if raw_sha and not new and item.documents is None:
+            # unchanged input costs one lookup instead of a parse and an extraction
+            done = documents_current(self.db, raw_sha, source, EXTRACTOR_VERSION)
+            if done:
+                self.summary.counts["documents_unchanged"] += done
+                return
+        task = Task(
+            origin=item.origin,
+            source=source,
+            raw_sha=raw_sha,
+            body=item.body if item.documents is None else None,
+            url=item.url,
+            content_type=item.content_type,
+            documents=item.documents,
+            since=since,
+        )
+        for prepared in self.preparer.submit(task):
+            self._write(prepared)
+        if item.supersedes:
+            self.flush()
+            for key in item.supersedes:
+                self.summary.counts["documents_superseded"] += delete_document(self.db, key, via="feed")
+
+    def _write(self, prepared: Prepared) -> None:
+        task, counts = prepared.task, self.summary.counts
+        for row, claims in prepared.rows:
+            result = self.writer.save(row, claims, EXTRACTOR_VERSION)
+            counts[f"documents_{result.status}"] += 1
+            counts["claims_new"] += result.claims_new
+            counts["claims_removed"] += result.claims_removed
+        if prepared.error is not None:
+            _fail(self.db, self.summary, task.source, task.origin, prepared.error, task.raw_sha)
+
+    def flush(self) -> None:
+        """Write everything prepared so far and commit (before a fetcher's state is committed)."""
+        for prepared in self.preparer.drain():
+            self._write(prepared)
+        self.writer.commit()
+
+    def stored(self, key: str) -> Document | None:
+        """The stored document ``key``, after writing everything prepared before it is asked for."""
+        self.flush()
+        return stored_document(self.db, key)
+
+    def close(self) -> None:
         try:
-            save_extracted(db, doc, source, raw_sha, item.origin, summary.counts)
-        except sqlite3.DatabaseError:
-            raise  # the database itself failed: nothing later can be stored either
-        except Exception as exc:  # an extractor bug fails this document, never the rest
-            log.debug("extracting %s crashed", item.origin, exc_info=True)
-            _fail(db, summary, source, item.origin, f"cannot extract: {type(exc).__name__}: {exc}", raw_sha)
-            return False
-    for key in item.supersedes:
-        summary.counts["documents_superseded"] += delete_document(db, key, via="feed")
-    return True
+            self.flush()
+        finally:
+            self.preparer.close()
 
 
 def save_extracted(
@@ -123,6 +151,61 @@ def _fail(
     record_error(db, summary.run_id, source, origin, error, raw_sha)
 
 
+def _run_source(
+    db: Database,
+    ingest: Ingest,
+    source: SourceConfig,
+    http: Any,
+    since: dt.datetime | None,
+    progress: Callable[[str], None] | None,
+    ends_at: float | None,
+    limit: float | None,
+) -> None:
+    summary = ingest.summary
+    env = dict(os.environ)
+    register(env.get(str(getattr(source, "cookies_env", "") or "")))
+    # A fetcher's cursor or validators are committed only with every document read before them.
+    ctx = SourceContext(
+        source=source.name,
+        http=http,
+        state=RedactedState(SourceStateTable(db, source.name, before_commit=ingest.flush)),
+        http_cache=HttpCacheTable(db, before_commit=ingest.flush),
+        stored=lambda key: ingest.stored(key),
+        since=since,
+        env=env,
+    )
+    items = reader_for(source)(source, ctx)
+    try:
+        for item in items:
+            ingest.store_item(item, source.name, since)
+            if progress:
+                progress(item.origin)
+            if ends_at is not None and time.monotonic() >= ends_at:
+                ingest.flush()
+                _fail(
+                    db,
+                    summary,
+                    source.name,
+                    source.name,
+                    f"stopped after {item.origin}: the run deadline ({limit:g}s) passed; the rest is "
+                    "left for the next run",
+                    None,
+                )
+                break
+        ingest.flush()
+    except SourceError as exc:
+        ingest.flush()
+        _fail(db, summary, source.name, source.name, str(exc), None)
+    except Exception as exc:  # one broken source must not stop the run
+        log.debug("source %s crashed", source.name, exc_info=True)
+        ingest.flush()
+        _fail(db, summary, source.name, source.name, f"{type(exc).__name__}: {exc}", None)
+    finally:
+        close = getattr(items, "close", None)
+        if close is not None:
+            close()  # a reader stopped early releases its client and files now
+
+
 def run_sources(
     db: Database,
     config: Config,
@@ -132,11 +215,13 @@ def run_sources(
     only: list[str] | None = None,
     progress: Callable[[str], None] | None = None,
     deadline_s: float | None = None,
+    workers: int | None = None,
 ) -> RunSummary:
     """Run every enabled source once; one failing source never stops the others.
 
     ``deadline_s`` (else ``http.run_deadline_s``) bounds the whole run: requests stop
-    at it, and the sources or inputs left are recorded as errors (exit 1).
+    at it, and the sources or inputs left are recorded as errors (exit 1). ``workers``
+    processes parse and extract on a large run (default: one per core; 0: in-process).
     """
     sources = [s for s in config.sources if s.enabled and (not only or s.name in only)]
     summary = RunSummary(run_id=start_run(db, config_path, len(sources)))
@@ -145,50 +230,24 @@ def run_sources(
     http = config.http.for_run(ends_at)
     sync_models(db)
     save_exchange_rate(db, config.exchange_rate, config_path)
-    for source in sources:
-        save_source(db, source.name, source.type, source.model_dump(mode="json"))
-        if ends_at is not None and time.monotonic() >= ends_at:
-            _fail(
-                db, summary, source.name, source.name, f"not run: the run deadline ({limit:g}s) passed", None
-            )
-            continue
-        env = dict(os.environ)
-        register(env.get(str(getattr(source, "cookies_env", "") or "")))
-        ctx = SourceContext(
-            source=source.name,
-            http=http,
-            state=RedactedState(SourceStateTable(db, source.name)),
-            http_cache=HttpCacheTable(db),
-            stored=lambda key: stored_document(db, key),
-            since=since,
-            env=env,
-        )
-        items = reader_for(source)(source, ctx)
-        try:
-            for item in items:
-                store_item(db, item, source.name, since, summary)
-                if progress:
-                    progress(item.origin)
-                if ends_at is not None and time.monotonic() >= ends_at:
-                    _fail(
-                        db,
-                        summary,
-                        source.name,
-                        source.name,
-                        f"stopped after {item.origin}: the run deadline ({limit:g}s) passed; the rest is "
-                        "left for the next run",
-                        None,
-                    )
-                    break
-        except SourceError as exc:
-            _fail(db, summary, source.name, source.name, str(exc), None)
-        except Exception as exc:  # one broken source must not stop the run
-            log.debug("source %s crashed", source.name, exc_info=True)
-            _fail(db, summary, source.name, source.name, f"{type(exc).__name__}: {exc}", None)
-        finally:
-            close = getattr(items, "close", None)
-            if close is not None:
-                close()  # a reader stopped early releases its client and files now
+    ingest = Ingest(db, summary, workers)
+    try:
+        for source in sources:
+            save_source(db, source.name, source.type, source.model_dump(mode="json"))
+            if ends_at is not None and time.monotonic() >= ends_at:
+                ingest.flush()
+                _fail(
+                    db,
+                    summary,
+                    source.name,
+                    source.name,
+                    f"not run: the run deadline ({limit:g}s) passed",
+                    None,
+                )
+                continue
+            _run_source(db, ingest, source, http, since, progress, ends_at, limit)
+    finally:
+        ingest.close()
     counts = {
         k: summary.counts[k]
         for k in (

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from db import open_db
-from ingest import pipeline
+from ingest import prepare
 from ingest.cli import cli
 from ingest.config import ConfigError, load_config
 from ingest.export import connect_readonly, price_rows, write_prices
@@ -79,14 +79,14 @@ def test_any_parser_exception_becomes_one_error_naming_the_file(
     tmp_path: Path, write_config: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _notes(tmp_path, GOOD.format(t="B"))
-    real = pipeline.parse_bytes
+    real = prepare.parse_bytes  # parsing runs in ingest.prepare (in-process for a small run)
 
     def flaky(data: bytes, name: str, *args: object) -> list[Document]:
         if name.endswith("b.md"):
             raise KeyError("surprise")
         return real(data, name, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "parse_bytes", flaky)
+    monkeypatch.setattr(prepare, "parse_bytes", flaky)
     cfg = write_config("sources:\n  - {name: notes, type: clips, path: notes}\n")
     db = open_db(tmp_path / "p.db")
     summary = run_sources(db, load_config(cfg), str(cfg))

@@ -1,0 +1,168 @@
+"""Parse and extract, without the database: the part of a run that worker processes do.
+
+``prepare`` turns one input (raw bytes, or documents a reader already built) into
+the rows to write: each document's row and its claims' rows. It is a pure function
+of its arguments, so `pingce run` can call it in a pool of worker processes (both
+cores) while the main process does all the writing; small runs call it in-process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from db.store import claim_row, document_row
+from ingest.extract import EXTRACTOR_VERSION, extract_document
+from ingest.parsers import parse_bytes
+from ingest.reader import published_before
+from schemas.document import Document, ParseError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Task:
+    """One input to prepare; ``documents`` when the reader parsed it already, else ``body``."""
+
+    origin: str
+    source: str
+    raw_sha: str | None
+    body: bytes | None = None
+    url: str | None = None
+    content_type: str | None = None
+    documents: list[Document] | None = None
+    since: dt.datetime | None = None
+
+
+Rows = list[tuple[dict[str, Any], list[dict[str, Any]]]]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What ``prepare`` made of a task: its documents' rows, or the parse error that stopped it."""
+
+    task: Task
+    rows: Rows
+    error: str | None = None
+
+
+def prepare(task: Task) -> Prepared:
+    try:
+        if task.documents is not None:
+            docs = task.documents
+        else:
+            docs = parse_bytes(task.body or b"", task.origin, task.url, task.content_type)
+    except ParseError as exc:
+        return Prepared(task, [], str(exc))
+    except Exception as exc:  # a parser bug fails this input, never the rest of the source
+        log.debug("parsing %s crashed", task.origin, exc_info=True)
+        return Prepared(task, [], f"cannot parse: {type(exc).__name__}: {exc}")
+    rows: Rows = []
+    for doc in docs:
+        if published_before(doc, task.since):
+            continue
+        try:
+            claims = extract_document(doc, doc.url or task.origin) if doc.status == "ok" else []
+        except Exception as exc:  # an extractor bug fails this document (and the input's rest)
+            log.debug("extracting %s crashed", task.origin, exc_info=True)
+            return Prepared(task, rows, f"cannot extract: {type(exc).__name__}: {exc}")
+        row = document_row(doc, task.source, task.raw_sha)
+        rows.append((row, [claim_row(c, row["id"], EXTRACTOR_VERSION) for c in claims]))
+    return Prepared(task, rows)
+
+
+def prepare_chunk(tasks: list[Task]) -> list[Prepared]:
+    return [prepare(t) for t in tasks]
+
+
+def default_workers() -> int:
+    """Worker processes for a large run: one per core, none on a single core."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cores if cores > 1 else 0
+
+
+class Preparer:
+    """Prepares tasks in order: in-process at first, in ``workers`` processes once a run proves large.
+
+    At most ``window`` chunks are in flight, so memory stays flat however many
+    inputs a source has; results come back in the order the tasks went in.
+    """
+
+    def __init__(self, workers: int, *, start_after: int = 64, chunk: int = 16, window: int = 4) -> None:
+        self.workers = workers
+        self.start_after = start_after
+        self.chunk = chunk
+        self.window = window * max(workers, 1)
+        self.seen = 0
+        self._pool: ProcessPoolExecutor | None = None
+        self._open: list[Task] = []
+        self._inflight: deque[Future[list[Prepared]] | list[Prepared]] = deque()
+
+    def submit(self, task: Task) -> Iterator[Prepared]:
+        """Queue ``task``; yields the results that are due (oldest first) to keep the window bounded."""
+        self.seen += 1
+        if self._pool is None and self.workers and self.seen > self.start_after:
+            self._pool = _pool(self.workers)
+            log.info("large run: parsing and extracting in %d worker processes", self.workers)
+        if self._pool is None:
+            yield from self.drain()
+            yield prepare(task)
+            return
+        self._open.append(task)
+        if len(self._open) >= self.chunk:
+            self._inflight.append(self._pool.submit(prepare_chunk, self._open))
+            self._open = []
+        while len(self._inflight) > self.window:
+            yield from _result(self._inflight.popleft())
+
+    def drain(self) -> Iterator[Prepared]:
+        """Everything queued, in order."""
+        if self._open:
+            self._inflight.append(prepare_chunk(self._open))
+            self._open = []
+        while self._inflight:
+            yield from _result(self._inflight.popleft())
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def _result(item: Future[list[Prepared]] | list[Prepared]) -> list[Prepared]:
+    return item if isinstance(item, list) else item.result()
+
+
+def _die_with_parent(parent: int) -> None:
+    """Worker initializer: on Linux, the kernel ends this worker when the run that started it dies.
+
+    A run killed with SIGKILL gets no chance to stop its pool; without this its
+    workers would wait for work forever.
+    """
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the run died before the line above
+        os._exit(1)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    # fork: the workers start at once with everything imported; they never use the parent's
+    # database connection (they compute rows), and leave by os._exit, so it is never closed there.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_die_with_parent, initargs=(os.getpid(),)
+    )

@@ -1,0 +1,111 @@
+"""The fast write path writes what the one-document writer writes, with or without worker processes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from db import open_db
+from db.batch import BatchWriter
+from db.store import claim_row, document_row, row_to_document, save_document, save_source
+from ingest.config import load_config
+from ingest.extract import EXTRACTOR_VERSION, extract_document
+from ingest.pipeline import run_sources
+from schemas.document import Document
+
+NOTE = """---
+title: "评测 {i}"
+发布日期: 2025-{month:02d}-{day:02d}
+原文链接: "https://example.com/post/{i}"
+---
+
+## 正文
+
+第{i}篇：可灵2.1高品质模式（1080P），5秒{price}灵感值。
+
+海螺02的1080P，6秒一条50积分，生成大概{minutes}分钟。
+
+可灵2.1的人物表情更细腻，但可灵1.6的手指一直在抽抽。
+"""
+
+# Stamps differ between two writes of the same rows; everything else must not.
+STAMPS = {"first_seen", "updated", "observed_at"}
+
+
+def _content(db: Database) -> dict[str, list[tuple[object, ...]]]:
+    out = {}
+    for table in ("documents", "claims", "raw", "models", "price_point_sources", "claims_by_month"):
+        columns = [r[1] for r in db.execute(f"pragma table_info([{table}])") if r[1] not in STAMPS | {"body"}]
+        out[table] = db.execute(f"select {', '.join(f'[{c}]' for c in columns)} from [{table}] order by 1, 2")
+        out[table] = out[table].fetchall()
+    return out
+
+
+def _notes(folder: Path, n: int, edit: int = 0) -> None:
+    folder.mkdir(exist_ok=True)
+    for i in range(n):
+        price = 35 + (i % 3) * 5 + (10 if i < edit else 0)  # the first ``edit`` notes change their price
+        text = NOTE.format(i=i, month=1 + i % 12, day=1 + i % 28, price=price, minutes=1 + i % 4)
+        (folder / f"{i:04d}.md").write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_a_run_writes_what_the_one_document_writer_writes(tmp_path: Path, workers: int) -> None:
+    """A run (batched; with ``workers``, parsed in a pool once past 64 inputs) against save_document."""
+    _notes(tmp_path / "notes", 150)
+    cfg = tmp_path / "sources.yml"
+    cfg.write_text("sources:\n  - {name: notes, type: clips, path: notes}\n", encoding="utf-8")
+    config = load_config(cfg)
+
+    fast = open_db(tmp_path / "fast.db")
+    first = run_sources(fast, config, str(cfg), workers=workers)
+    assert first.exit_code == 0 and first.counts["documents_new"] == 150
+
+    slow = open_db(tmp_path / "slow.db")
+    run_sources(slow, config, str(cfg), workers=0)  # the models, sources and raw rows
+    slow.execute("delete from claims")
+    slow.execute("delete from documents")
+    for row in fast.query("select * from documents order by rowid"):
+        doc = row_to_document(row)
+        claims = extract_document(doc, doc.url or "")
+        save_document(slow, doc, "notes", row["raw_sha256"], claims, EXTRACTOR_VERSION)
+    slow.conn.commit()
+    assert _content(fast) == _content(slow)
+
+    # a second run over 40 edited notes: same statuses, same rows as the one-document writer
+    _notes(tmp_path / "notes", 150, edit=40)
+    second = run_sources(fast, config, str(cfg), workers=workers)
+    assert (second.counts["documents_changed"], second.counts["documents_unchanged"]) == (40, 110)
+    assert second.counts["claims_removed"] == second.counts["claims_new"] > 0
+    again = run_sources(fast, config, str(cfg), workers=workers)
+    assert again.counts["documents_unchanged"] == 150 and again.counts["claims_new"] == 0
+
+
+def test_batch_writer_statuses_match_save_document(tmp_path: Path) -> None:
+    doc = Document(
+        platform="clip",
+        id="n1",
+        url="https://example.com/n1",
+        title="t",
+        published_at=dt.datetime(2025, 6, 1, tzinfo=dt.UTC),
+        text="可灵2.1高品质模式（1080P），5秒35灵感值。可灵1.6的手指一直在抽抽。",
+    )
+    changed = doc.model_copy(update={"text": "可灵2.1高品质模式（1080P），5秒40灵感值。"})
+    dbs = [open_db(tmp_path / "a.db"), open_db(tmp_path / "b.db")]
+    for db in dbs:
+        save_source(db, "notes", "clips", {})
+    writer = BatchWriter(dbs[0], batch_size=1)
+    steps = [(doc, EXTRACTOR_VERSION), (doc, EXTRACTOR_VERSION), (doc, EXTRACTOR_VERSION + 1), (changed, 99)]
+    for d, version in steps:
+        claims = extract_document(d, d.url or "")
+        key = d.key()
+        rows = [claim_row(c, key, version) for c in claims]
+        fast = writer.save(document_row(d, "notes", None), rows, version)
+        slow = save_document(dbs[1], d, "notes", None, claims, version)
+        assert fast == slow
+    writer.commit()
+    dbs[1].conn.commit()
+    assert _content(dbs[0]) == _content(dbs[1])
