@@ -39,8 +39,8 @@ def _content(db: Database) -> dict[str, list[tuple[object, ...]]]:
     out = {}
     for table in ("documents", "claims", "raw", "models", "price_point_sources", "claims_by_month"):
         columns = [r[1] for r in db.execute(f"pragma table_info([{table}])") if r[1] not in STAMPS | {"body"}]
-        out[table] = db.execute(f"select {', '.join(f'[{c}]' for c in columns)} from [{table}] order by 1, 2")
-        out[table] = out[table].fetchall()
+        listed = ", ".join(f"[{c}]" for c in columns)
+        out[table] = db.execute(f"select {listed} from [{table}] order by 1, 2").fetchall()
     return out
 
 
