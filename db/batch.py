@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.price_points import sync_price_points
 from db.store import SaveResult, now_iso
 
 
@@ -36,6 +37,8 @@ class BatchWriter:
 
     # ------------------------------------------------------------ transactions
     def commit(self) -> None:
+        """Count the batch's price evidence (set-wise, for the documents it touched), then commit."""
+        sync_price_points(self.db)
         self.conn.commit()
         self.pending = 0
 
