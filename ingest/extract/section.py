@@ -196,18 +196,20 @@ class SectionView:
         groups = (
             self.groups(sid, self.sentences[sid].start, self.sentences[sid].end) if self.mentions[sid] else []
         )
-        if groups:
-            self.topic = self._latest(groups, self.topic)
-        heading = self.is_heading(sid)
-        if heading and not groups:
-            self.anchor = self.main  # a heading naming no model opens a section about the document's model
+        if not groups:
+            if self.is_heading(sid):
+                self.anchor = (
+                    self.main
+                )  # a heading naming no model opens a section about the document's model
             return
+        self.topic = self._latest(groups, self.topic)
         # a model named with its version, or a brand as the sentence's subject, is what later
         # paragraphs go on about; an enumeration of three models or more (测试覆盖A、B、C…) is not
         subjects = [
             g
             for g in groups
-            if len(g) <= 2 and (heading or any(m.explicit for m in g) or self._is_subject(sid, g[0]))
+            if len(g) <= 2
+            and (any(m.explicit for m in g) or self._is_subject(sid, g[0]) or self.is_heading(sid))
         ]
         if subjects:
             self.anchor = self._latest(subjects, self.anchor)
