@@ -171,3 +171,16 @@ def test_items_under_pros_and_cons_labels() -> None:
     )
     got = [(c.kind, c.quote) for c in scored(claims_of(text)) if c.kind in ("strength", "bug")]
     assert got == [("strength", "Believable physics in most shots"), ("bug", "人物走位偶尔不对劲")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "海螺02上线。这是第一个测试案例。",  # an enumeration, not a rank
+        "海螺02上线。导出的文件大于2GB。",  # a size, not a comparison of quality
+        "海螺02上线。用不了多久就能出片。",  # soon, not unavailable
+        "Hailuo 02 review. I swapped the prompt for a simpler one.",  # the reviewer's action
+    ],
+)
+def test_words_that_look_like_verdicts_and_are_none(text: str) -> None:
+    assert not _kinds(text) & {"strength", "bug", "limitation"}
