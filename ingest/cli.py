@@ -34,7 +34,55 @@ def _setup_logging(verbose: bool) -> None:
             handler.addFilter(RedactingFilter())
 
 
-@click.group()
+_DB_PROBLEMS = (
+    ("file is not a database", "not a SQLite database (another kind of file, or its header is damaged)"),
+    ("malformed", "the database file is damaged (truncated or corrupt); restore it from a backup"),
+    ("readonly", "the database is read-only here (check the file's and its folder's permissions)"),
+    ("read-only", "the database is read-only here (check the file's and its folder's permissions)"),
+    ("disk is full", "the disk is full; free space and run again"),
+    ("unable to open", "cannot open the database file (missing folder or no permission)"),
+    ("disk i/o error", "the disk failed while reading or writing the database"),
+)
+
+
+def describe_db_error(exc: BaseException) -> str:
+    """One plain line for an SQLite failure (the raw message kept in brackets)."""
+    raw = " ".join(str(exc).split())
+    for needle, say in _DB_PROBLEMS:
+        if needle in raw.lower():
+            return f"{say} [{raw}]"
+    return f"database error: {raw}"
+
+
+def _note_db(path: Path) -> Path:
+    """Remember which database file this command uses, for the one-line error if it fails."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta["pingce_db"] = path
+    return path
+
+
+class _Cli(click.Group):
+    """The command group: an SQLite failure anywhere is one line naming the file, exit 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        import sqlite3
+
+        try:
+            return super().invoke(ctx)
+        except sqlite3.DatabaseError as exc:
+            where = ctx.meta.get("pingce_db") or "database"
+            click.echo(_clean(f"error: {where}: {describe_db_error(exc)}"), err=True)
+            sys.exit(2)
+
+
+def _clean(line: str) -> str:
+    from ingest.redact import one_line
+
+    return one_line(line)
+
+
+@click.group(cls=_Cli)
 @click.version_option(__version__, prog_name="pingce")
 @click.option("-v", "--verbose", is_flag=True, help="Log debug detail to stderr.")
 def cli(verbose: bool) -> None:
@@ -102,7 +150,7 @@ def _config_and_db(config_path: Path, db_path: Path | None) -> tuple[Any, Path]:
     except ConfigError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_CONFIG)
-    return config, db_path or config.db_path(config_path)
+    return config, _note_db(db_path or config.db_path(config_path))
 
 
 def _parse_since(value: str | None) -> dt.datetime | None:
@@ -159,7 +207,7 @@ def run(
     """Ingest every source in sources.yml into the database."""
     from db import open_db
     from ingest.lock import LockBusy, RunLock
-    from ingest.pipeline import EXIT_CONFIG, EXIT_LOCKED, run_sources
+    from ingest.pipeline import EXIT_CONFIG, EXIT_LOCKED, EXIT_SOURCE_FAILED, RunStopped, run_sources
 
     config, path = _config_and_db(config_path, db_path)
     unknown = set(only) - {s.name for s in config.sources}
@@ -192,8 +240,13 @@ def run(
     except LockBusy as exc:
         click.echo(f"error: {exc}; not starting a second run", err=True)
         sys.exit(EXIT_LOCKED)
+    except RunStopped as exc:  # the database failed partway: what was stored stays, the row is closed
+        click.echo(
+            _clean(f"error: {path}: run {exc.run_id} stopped: {describe_db_error(exc.cause)}"), err=True
+        )
+        sys.exit(EXIT_SOURCE_FAILED)
     for line in summary.errors:
-        click.echo(f"error: {line}", err=True)
+        click.echo(_clean(f"error: {line}"), err=True)
     if not silent:
         c = summary.counts
         click.echo(
@@ -214,7 +267,7 @@ def runs(config_path: Path, db_path: Path | None, limit: int, show_errors: bool)
     from db import open_db
     from db.runs import errors_of_run, recent_runs
 
-    path = db_path or _db_without_config(config_path)
+    path = _note_db(db_path or _db_without_config(config_path))
     if not path.exists():
         raise click.ClickException(f"no database at {path}; run `pingce run` first")
     db = open_db(path)
@@ -230,7 +283,7 @@ def runs(config_path: Path, db_path: Path | None, limit: int, show_errors: bool)
         )
         if show_errors:
             for e in errors_of_run(db, r["id"]):
-                click.echo(f"    {e['source']}: {e['origin']}: {e['error']}")
+                click.echo("    " + _clean(f"{e['source']}: {e['origin']}: {e['error']}"))
 
 
 def _db_without_config(config_path: Path) -> Path:
@@ -258,7 +311,7 @@ def reextract(config_path: Path, db_path: Path | None, force: bool, reparse: boo
     from ingest.reprocess import reextract as do_reextract
     from ingest.reprocess import reparse as do_reparse
 
-    path = db_path or _db_without_config(config_path)
+    path = _note_db(db_path or _db_without_config(config_path))
     if not path.exists():
         raise click.ClickException(f"no database at {path}; run `pingce run` first")
     hidden = silent or not sys.stderr.isatty()
@@ -328,7 +381,7 @@ def serve(
     from ingest.web.serve import build_metadata, database_name
     from ingest.web.serve import serve as run_datasette
 
-    path = db_path or _db_without_config(config_path)
+    path = _note_db(db_path or _db_without_config(config_path))
     if dump_metadata:
         meta = build_metadata(database_name(path), path if path.exists() else None)
         click.echo(json.dumps(meta, ensure_ascii=False, indent=2))
@@ -389,7 +442,7 @@ def export_prices_cmd(
     from ingest.export import export_prices
 
     _parse_since(since)  # reject what is not an ISO date before touching the database
-    path = db_path or _db_without_config(config_path)
+    path = _note_db(db_path or _db_without_config(config_path))
     if not path.exists():
         raise click.ClickException(f"no database at {path}; run `pingce run` first")
     if model:

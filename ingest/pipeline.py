@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
+import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -29,7 +31,7 @@ from db.store import (
 from ingest.extract import EXTRACTOR_VERSION, extract_document, iter_models
 from ingest.prepare import Prepared, Preparer, Task, default_workers
 from ingest.reader import Fetched, SourceContext, SourceError
-from ingest.redact import RedactedState, redact, register
+from ingest.redact import RedactedState, one_line, redact, register
 from ingest.source_types import reader_for
 from schemas.config import Config, SourceConfig
 from schemas.document import Document
@@ -142,9 +144,11 @@ def save_extracted(
 def _fail(
     db: Database, summary: RunSummary, source: str, origin: str, error: str, raw_sha: str | None
 ) -> None:
-    origin, error = redact(origin), redact(error)  # the one place errors are written
-    line = f"{source}: {origin}: {error}"
-    log.warning(line)
+    # the one place errors are written: secrets masked, one printable line, the source named once
+    error = re.sub(rf"^(?:[\w-]+ )?{re.escape(source)}: ", "", one_line(error))
+    origin = redact(origin)
+    line = one_line(f"{source}: {error}" if origin == source else f"{source}: {origin}: {error}")
+    log.info(line)  # the CLI prints each error once, after the run
     summary.errors.append(line)
     if source not in summary.failed_sources:
         summary.failed_sources.append(source)
@@ -196,6 +200,8 @@ def _run_source(
     except SourceError as exc:
         ingest.flush()
         _fail(db, summary, source.name, source.name, str(exc), None)
+    except sqlite3.DatabaseError:
+        raise  # the database failed, not the source: the run stops (see run_sources)
     except Exception as exc:  # one broken source must not stop the run
         log.debug("source %s crashed", source.name, exc_info=True)
         ingest.flush()
@@ -225,6 +231,37 @@ def run_sources(
     """
     sources = [s for s in config.sources if s.enabled and (not only or s.name in only)]
     summary = RunSummary(run_id=start_run(db, config_path, len(sources)))
+    try:
+        _run_all(db, config, config_path, sources, summary, since, progress, deadline_s, workers)
+    except sqlite3.DatabaseError as exc:  # full disk, a file damaged under us: close the run row if we can
+        try:
+            db.conn.rollback()
+            finish_run(db, summary.run_id, {"errors": len(summary.errors) + 1}, EXIT_SOURCE_FAILED)
+        except sqlite3.DatabaseError:
+            log.debug("could not close run %d", summary.run_id, exc_info=True)
+        raise RunStopped(summary.run_id, exc) from exc
+    return summary
+
+
+class RunStopped(Exception):
+    """The database failed partway through a run (disk full, file damaged): the run stopped."""
+
+    def __init__(self, run_id: int, cause: sqlite3.DatabaseError) -> None:
+        super().__init__(f"run {run_id} stopped: {cause}")
+        self.run_id, self.cause = run_id, cause
+
+
+def _run_all(
+    db: Database,
+    config: Config,
+    config_path: str,
+    sources: list[SourceConfig],
+    summary: RunSummary,
+    since: dt.datetime | None,
+    progress: Callable[[str], None] | None,
+    deadline_s: float | None,
+    workers: int | None,
+) -> None:
     limit = deadline_s or config.http.run_deadline_s
     ends_at = time.monotonic() + limit if limit else None
     http = config.http.for_run(ends_at)
@@ -263,4 +300,3 @@ def run_sources(
     if refresh_statistics(db, counts["documents_new"] + counts["documents_changed"]):
         log.info("large run: the query planner's statistics were refreshed (ANALYZE)")
     finish_run(db, summary.run_id, counts, summary.exit_code)
-    return summary

@@ -80,6 +80,13 @@ def redact(text: str) -> str:
     return SECRETS(text) if SECRETS else text
 
 
+def one_line(text: str) -> str:
+    """``text`` redacted, on one line, with control characters (a file name's terminal
+    escapes, say) written as escapes instead of reaching the terminal."""
+    flat = " ".join(redact(text).split())
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in flat)
+
+
 class RedactingFilter(logging.Filter):
     """A handler filter: the formatted message (and any traceback text) with secrets masked."""
 
