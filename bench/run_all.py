@@ -74,8 +74,17 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="small sizes: a smoke run of a minute or two")
     ap.add_argument("--only", default="", help="comma-separated subset of parse,e2e,datasette,extract")
+    ap.add_argument("--e2e-docs", type=int, help="N for bench_e2e (default 10,000; 400 with --quick)")
+    ap.add_argument("--repeat", type=int, help="requests per Datasette page (default 20; 5 with --quick)")
+    ap.add_argument("--db-dir", help="where bench_datasette builds and keeps its database")
     args = ap.parse_args(argv)
-    sizes = QUICK if args.quick else FULL
+    sizes = {k: list(v) for k, v in (QUICK if args.quick else FULL).items()}
+    if args.e2e_docs:
+        sizes["e2e"] = ["--docs", str(args.e2e_docs)]
+    if args.repeat:
+        sizes["datasette"][-1] = str(args.repeat)  # the value after --repeat
+    if args.db_dir:
+        sizes["datasette"] += ["--db-dir", args.db_dir]
     wanted = set(filter(None, args.only.split(","))) or {*sizes, "extract"}
     RESULTS.mkdir(parents=True, exist_ok=True)
     print(f"pingce benchmarks ({'quick' if args.quick else 'full'}): {machine_line()}")

@@ -120,6 +120,13 @@ class BatchWriter:
             self.conn.execute("update documents set extractor_version = ? where id = ?", [version, row["id"]])
         result = SaveResult(status)
         if claims is not None:
+            # the document's date on each claim (m009) as its trigger would set it, so it need not
+            observed = self.conn.execute(
+                "select strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(?, (select first_seen from documents"
+                " where id = ?)))",
+                [row.get("published_at"), row["id"]],
+            ).fetchone()[0]
+            claims = [{**c, "observed_at": observed} for c in claims]
             result = self._replace_claims(row["id"], claims, status, new=current is None)
         self._wrote()
         return result
