@@ -25,6 +25,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from common import ROOT, VENV_BIN, Figure, figures_table, header, table, write_json
 from gen_notes import write_notes
@@ -218,8 +219,8 @@ def write_phase(run_db: Path, work: Path) -> tuple[float, float]:
     writer.commit = commit  # type: ignore[method-assign]
     t0 = time.perf_counter()
     for r in raws:
-        raw = dict(zip(raw_cols, r, strict=True))
-        writer.save_raw(str(raw["sha256"]), bytes(raw["body"]), str(raw["origin"]), raw["content_type"])  # type: ignore[arg-type]
+        raw: dict[str, Any] = dict(zip(raw_cols, r, strict=True))
+        writer.save_raw(raw["sha256"], raw["body"], raw["origin"], raw["content_type"])
     for d in documents:
         version = int(d.pop("extractor_version"))  # type: ignore[call-overload]
         writer.save(d, by_doc.get(d["id"], []), version)
