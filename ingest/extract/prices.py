@@ -351,18 +351,7 @@ class PriceRules:
                 fields: dict[str, object] = {"percent": q.value, "direction": direction}
                 if subj.versus and subj.versus != name:
                     fields["versus"] = subj.versus
-                out.append(
-                    Draft(
-                        "price_change",
-                        lo,
-                        hi,
-                        name,
-                        None,
-                        "price-change",
-                        self.lex.confidence("price_change"),
-                        fields,
-                    )
-                )
+                out.append(self._change_draft(lo, hi, name, "price-change", fields))
         return out
 
     def derived_changes(self, view: SectionView, sid: int) -> tuple[list[Draft], set[int]]:
@@ -393,19 +382,12 @@ class PriceRules:
             percent = round(abs(old.value - new.value) / old.value * 100, 2)
             direction = "down" if new.value < old.value else "up"
             for name in subj.models:
-                out.append(
-                    Draft(
-                        "price_change",
-                        lo,
-                        hi,
-                        name,
-                        None,
-                        "price-change-derived",
-                        self.lex.confidence("price_change"),
-                        {"percent": percent, "direction": direction},
-                    )
-                )
+                fields = {"percent": percent, "direction": direction}
+                out.append(self._change_draft(lo, hi, name, "price-change-derived", fields))
         return out, old_ids
+
+    def _change_draft(self, lo: int, hi: int, name: str, rule: str, fields: dict[str, object]) -> Draft:
+        return Draft("price_change", lo, hi, name, None, rule, self.lex.confidence("price_change"), fields)
 
     def _direction(self, text: str, lo: int, hi: int, q: Quantity) -> str | None:
         best: tuple[int, str] | None = None

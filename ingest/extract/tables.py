@@ -189,6 +189,12 @@ class TableRules:
                     return q.value
         return 1.0 if _PER_SECOND.search(view.cue_text, lo, hi) else None
 
+    def _row(self, view: SectionView, line_start: int) -> tuple[int, list[tuple[int, int]]]:
+        """Where the row starting at ``line_start`` ends, and its cells."""
+        end = view.clean.find("\n", line_start)
+        end = end if end >= 0 else len(view.clean)
+        return end, self._cells(view.clean, line_start, end)
+
     @staticmethod
     def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
         """Cell spans of a markdown row (between pipes)."""
@@ -273,8 +279,7 @@ class TableRules:
         if row is None:
             return []
         line_start, timed = row
-        line_end = view.clean.find("\n", line_start)
-        cells = self._cells(view.clean, line_start, line_end if line_end >= 0 else len(view.clean))
+        _, cells = self._row(view, line_start)
         out: list[Draft] = []
         for n in timed:
             if n >= len(cells):
@@ -301,9 +306,7 @@ class TableRules:
         if row is None:
             return []
         line_start, priced = row
-        line_end = view.clean.find("\n", line_start)
-        line_end = line_end if line_end >= 0 else len(view.clean)
-        cells = self._cells(view.clean, line_start, line_end)
+        line_end, cells = self._row(view, line_start)
         tier = self.prices.tier_re.search(view.cue_text, line_start, line_end)
         tier_word = tier.group(0) if tier else None
         out: list[Draft] = []
