@@ -25,7 +25,7 @@ def memdb() -> Database:
 @pytest.fixture
 def shared() -> Path:
     if not (SHARED / "seeds").is_dir():
-        pytest.skip("../shared is not beside the repo")
+        pytest.skip("../shared is not beside the repo (CI fails instead: .ci/run runs scripts/check-shared)")
     return SHARED
 
 
