@@ -46,7 +46,6 @@ def _kinds(text: str) -> set[str]:
         ("海螺02整体还是得抽卡，跑了五次才能出一个能用的。", "bug"),
         ("Sora 2 目前还不太能处理卡通风格。", "limitation"),
         ("海螺02全程保持了主角发型和服装的一致性。", "strength"),
-        ("Sora 2 上线。这样一改就好多了。", "strength"),
         # general vocabulary
         ("Sora 2 shows noticeable character drift after ten seconds.", "bug"),
         ("Veo 3 looks photorealistic in daylight scenes.", "strength"),
@@ -111,8 +110,12 @@ def test_curly_apostrophes_read_as_straight_ones() -> None:
     assert claims and claims[0].quote == "Veo 3 can’t generate audio yet"
 
 
-def test_a_spec_for_free_users_is_a_limit_of_that_tier() -> None:
-    assert _kinds("Vidu Q1免费用户单次生成4秒视频。") == {"limitation"}
+def test_a_capped_spec_for_free_users_is_a_limit_of_that_tier() -> None:
+    assert _kinds("Pika 1.0的免费账号最多只能导出720p。") == {"limitation"}
+
+
+def test_a_spec_for_free_users_without_a_cap_is_no_limit() -> None:
+    assert "limitation" not in _kinds("Runway Gen-4 free users get 1080p exports as well.")
 
 
 def test_how_many_clips_one_run_makes_is_a_capability() -> None:

@@ -108,6 +108,7 @@ class MentionScanner:
         self.compare_after = re.compile(rf"\s*(?:{lex.alt('markers', 'compare_after')})")
         self.coord = {w.strip() for w in lex.words("markers", "coordination")}
         self.epithet_before = re.compile(rf"(?:{lex.alt('markers', 'epithet_before')})\s*$")
+        self.epithet_nation = re.compile(rf"(?:{lex.alt('markers', 'epithet_nationality')})\s*$")
         self.epithet_after = re.compile(rf"\s*(?:{lex.alt('markers', 'epithet_after')})")
 
     # ----- scanning ------------------------------------------------------------
@@ -311,8 +312,12 @@ class MentionScanner:
         """Is a bare brand used as an epithet (中国版Sora, 国产Sora, the Chinese Sora, Sora级)?"""
         if raw.shape != "brand" or raw.version or raw.model:
             return False
+        lo = max(0, raw.start - 6)
+        brand = self.reg.brands.get(raw.brand or "")
+        foreign = brand is None or not brand.domestic
         return bool(
-            self.epithet_before.search(norm, max(0, raw.start - 6), raw.start)
+            self.epithet_before.search(norm, lo, raw.start)
+            or (foreign and self.epithet_nation.search(norm, lo, raw.start))
             or self.epithet_after.match(norm, raw.end)
         )
 

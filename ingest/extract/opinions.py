@@ -49,6 +49,7 @@ class OpinionRules:
         self.cs = cue_set(lex)
         self.neg_re = self.cs.negator_re
         self.topic_re = re.compile(lex.alt("negation", "topic"))
+        self.topic_done_re = re.compile(rf"\s*(?:{lex.alt('negation', 'topic_done', bound_start=False)})")
         self.improves_re = re.compile(lex.alt("negation", "improves"))
         self.reach = int(lex.setting("improve_window", 24))
         self.window = int(lex.setting("negation_window", 6))
@@ -95,6 +96,8 @@ class OpinionRules:
         text = view.cue_text
         lo = max(clause.start, pos - 24)
         for hit in self.topic_re.finditer(text, lo, pos):
+            if self.topic_done_re.match(text, hit.end()):
+                continue  # 测试下来…: a finding, not a topic
             between = text[hit.end() : pos]
             for m in view.mentions[sid]:  # 聊聊可灵2.1的缺点: the model name does not count
                 if hit.end() <= m.start and m.end <= pos:

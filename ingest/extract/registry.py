@@ -91,6 +91,7 @@ class Brand:
     tier_words: dict[str, str]  # word -> tier
     edition_words: dict[str, str]  # word -> edition
     models: list[ModelInfo] = field(default_factory=list)
+    domestic: bool = False  # made in China: a nationality word before it is no epithet
 
     def by_version(self, key: str) -> list[ModelInfo]:
         return [m for m in self.models if m.version == key]
@@ -112,6 +113,7 @@ class Registry:
         brand = Brand(
             name=name,
             vendor=str(row.get("vendor", name)),
+            domestic=bool(row.get("domestic", False)),
             aliases=[str(a).lower() for a in row.get("aliases") or []],
             name_format=str(row.get("name_format") or f"{name} {{v}}"),
             open_versions=bool(row.get("open_versions", True)),

@@ -89,6 +89,12 @@ class SpecRules:
         )
         self.speed_re = WordScanner(lex.words("features", "not_length"))
         self.not_item_re = re.compile(lex.alt("features", "not_items"))
+        # a feature word that starts an organisation's name (开源证券, 原生科技) names no feature
+        self.org_after_re = re.compile(rf"\s*(?:{lex.alt('features', 'org_suffix', bound_start=False)})")
+        # a user tier alone states no limit ("free users get 1080p"); with a cap word it does
+        self.tier_cap_re = re.compile(
+            lex.alt("features", "restrictive") + "|" + lex.alt("features", "max_length_only")
+        )
         self.tier_users_re = re.compile(lex.alt("features", "tier_users"))
         self.limit_label_re = re.compile(rf"(?:{lex.alt('features', 'limit_labels')})[^:：]{{0,16}}[:：]")
         self.splitter = Splitter(lex)
@@ -110,7 +116,9 @@ class SpecRules:
             return any(a <= pos < b for a, b in quoted)
 
         for m in self.features.finditer(text):
-            if not self.not_item_re.match(text, m.start()) and not (quoted and in_prompt(m.start())):
+            if self.not_item_re.match(text, m.start()) or self.org_after_re.match(text, m.end()):
+                continue
+            if not (quoted and in_prompt(m.start())):
                 add(m.start(), m.end(), "feature")
         for m in _VALUE.finditer(text):
             value = m.group(0)
@@ -232,7 +240,10 @@ class SpecRules:
         if (
             self.limit_before_re.search(text, clause.start, item.start)
             or self.limit_after_re.match(text, item.end, clause.end)
-            or self.tier_users_re.search(text, clause.start, item.start)
+            or (
+                self.tier_users_re.search(text, clause.start, item.start)
+                and self.tier_cap_re.search(text, clause.start, clause.end)
+            )
         ):
             return "limitation"
         return "capability" if granted else None
