@@ -351,7 +351,11 @@ async def measure(path: Path, repeat: int, budget_s: float, only: str = "") -> t
     from ingest.web.serve import DEFAULT_SETTINGS, build_metadata, database_name, inspect_data
 
     types = {s.name: type(s.default) for s in SETTINGS}
-    settings = {k: types[k](v) for k, v in DEFAULT_SETTINGS.items()}
+    # as Datasette reads `--setting NAME VALUE`: "off" is False for a boolean setting
+    settings = {
+        k: (v.lower() in ("on", "true", "1")) if types[k] is bool else types[k](v)
+        for k, v in DEFAULT_SETTINGS.items()
+    }
     name = database_name(path)
     t0 = time.perf_counter()
     counts = inspect_data(path)  # as `pingce serve` passes it (--inspect-file) to an immutable server
