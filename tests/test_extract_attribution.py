@@ -24,7 +24,7 @@ def test_brand_as_epithet_names_no_model() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "即梦3.0的镜头运动跟Sora有的一拼，还能支持最长10秒。",
+        "即梦3.0的光影跟Sora有一拼，而且能支持最长12秒。",
         "即梦3.0堪比Sora，还能支持最长10秒。",
         "Unlike Sora, Jimeng 3.0 supports clips up to 10 seconds.",
     ],
@@ -40,8 +40,8 @@ def test_a_model_named_in_passing_stays_in_its_paragraph() -> None:
 
 
 def test_the_subject_of_a_paragraph_carries_into_the_next() -> None:
-    text = "而之前可灵2.0大师版的价格，说实话，真的贵。\n\n5s的价格，要100灵感值。"
-    assert [(c.model, c.credits) for c in claims_of(text) if c.kind == "price"] == [("Kling 2.0 Master", 100)]
+    text = "上个月我一直在用可灵2.0大师版，收费偏高。\n\n10s一条，要收200灵感值。"
+    assert [(c.model, c.credits) for c in claims_of(text) if c.kind == "price"] == [("Kling 2.0 Master", 200)]
 
 
 def test_a_heading_scopes_the_paragraphs_under_it() -> None:
@@ -78,7 +78,7 @@ def test_unicode_hyphens_fold_keeping_offsets() -> None:
 
 
 def test_a_later_bare_brand_moves_the_topic_from_an_earlier_versioned_model() -> None:
-    text = "可灵2.1的构图一般，但海螺这次很让我惊喜！非常自然连贯。"
+    text = "可灵2.1的配色普通，不过海螺这回的表现出乎意料！动作非常流畅。"
     assert ("strength", "Hailuo") in _about(text) or ("strength", "Hailuo 02") in _about(text)
     assert ("strength", "Kling 2.1") not in _about(text)
 

@@ -64,23 +64,23 @@ def test_hailuo_is_sold_by_resolution_not_in_named_tiers() -> None:
         ("可灵2.1的1080P视频，5秒35灵感值。", [("Kling 2.1", None, "1080p", 35)]),
         # the vendor's own tier words do, normalised
         (
-            "可灵2.1高品质模式（1080P），5秒35灵感值，标准模式（720P）5秒20灵感值。",
-            [("Kling 2.1", "high-quality", "1080p", 35), ("Kling 2.1", "standard", "720p", 20)],
+            "可灵2.1高品质模式（1080P）每5秒收45灵感值，标准模式（720P）每5秒收25灵感值。",
+            [("Kling 2.1", "high-quality", "1080p", 45), ("Kling 2.1", "standard", "720p", 25)],
         ),
         (
             "Kling 2.1 in Professional mode costs 35 credits per 5-second clip.",
             [("Kling 2.1", "high-quality", None, 35)],
         ),
         # a model sold as its own tier keeps it
-        ("可灵2.1大师版（1080P），5秒100灵感值。", [("Kling 2.1 Master", "master", "1080p", 100)]),
+        ("可灵2.1大师版（1080P）做一条5秒要150灵感值。", [("Kling 2.1 Master", "master", "1080p", 150)]),
         # a further clip length keeps the resolution named once for the tier
         (
-            "可灵2.1大师版（1080P），5秒100灵感值，10秒200灵感值。",
-            [("Kling 2.1 Master", "master", "1080p", 100), ("Kling 2.1 Master", "master", "1080p", 200)],
+            "可灵2.1大师版（1080P）做一条5秒要150灵感值，10秒要300灵感值。",
+            [("Kling 2.1 Master", "master", "1080p", 150), ("Kling 2.1 Master", "master", "1080p", 300)],
         ),
         (
-            "可灵2.1高品质模式（1080P），5秒35灵感值，标准模式5秒20灵感值。",
-            [("Kling 2.1", "high-quality", "1080p", 35), ("Kling 2.1", "standard", None, 20)],
+            "可灵2.1高品质模式（1080P）每5秒收45灵感值，标准模式每5秒收25灵感值。",
+            [("Kling 2.1", "high-quality", "1080p", 45), ("Kling 2.1", "standard", None, 25)],
         ),
     ],
 )
@@ -125,9 +125,9 @@ def test_bare_version_and_tier_words_take_the_document_brand_and_version() -> No
 
 
 def test_sentence_version_beats_document_version_for_a_tier_word() -> None:
-    text = "可灵2.1上线了。\n\n可灵2.0的价格很贵：大师版5秒100灵感值。"
+    text = "可灵2.1上线了。\n\n可灵2.0的收费偏高：大师版一条5秒要150灵感值。"
     prices = [c for c in claims_of(text) if c.kind == "price"]
-    assert [(c.model, c.tier, c.credits) for c in prices] == [("Kling 2.0 Master", "master", 100)]
+    assert [(c.model, c.tier, c.credits) for c in prices] == [("Kling 2.0 Master", "master", 150)]
 
 
 def test_iter_models_rows() -> None:

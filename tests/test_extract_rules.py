@@ -77,8 +77,8 @@ def test_purchase_is_not_a_price_or_a_rate() -> None:
 
 
 def test_two_prices_in_one_sentence_keep_their_own_lengths() -> None:
-    claims = claims_of("可灵2.0大师版的价格很贵。5s的价格，要100灵感值，10s，要200灵感值。")
-    assert [(c.credits, c.duration_s) for c in claims if c.kind == "price"] == [(100, 5), (200, 10)]
+    claims = claims_of("可灵2.0大师版收费偏高。5s一条，收150灵感值，10s，收300灵感值。")
+    assert [(c.credits, c.duration_s) for c in claims if c.kind == "price"] == [(150, 5), (300, 10)]
 
 
 def test_english_prices_and_rate() -> None:
@@ -91,19 +91,19 @@ def test_english_prices_and_rate() -> None:
 
 
 def test_price_change_names_both_sides() -> None:
-    text = "可灵2.1上线。\n\n可灵2.1的高品质版，能够媲美可灵2.0大师版，同时价格相比大师版要降低65%。"
+    text = "可灵2.1上线。\n\n可灵2.1的高品质版，画面比肩可灵2.0大师版，而且价格相比大师版下调了40%。"
     change = [c for c in claims_of(text) if c.kind == "price_change"]
     assert [(c.model, c.percent, c.direction, c.versus) for c in change] == [
-        ("Kling 2.1", 65, "down", "Kling 2.1 Master")
+        ("Kling 2.1", 40, "down", "Kling 2.1 Master")
     ]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("我4个模型一起跑，第一个出来的是可灵1.6，大概1分钟不到。", [("Kling 1.6", None, None, 60)]),
+        ("三个模型同时开跑，最先完成的是可灵1.6，大概1分钟不到。", [("Kling 1.6", None, None, 60)]),
         (
-            "在速度上差异很大。\n\n可灵2.0大师版和可灵2.1大师版，3分多。",
+            "出片快慢相差不小。\n\n可灵2.0大师版和可灵2.1大师版，3分多。",
             [("Kling 2.0 Master", None, 180, 240), ("Kling 2.1 Master", None, 180, 240)],
         ),
         ("Runway Gen-4 takes around two minutes to generate.", [("Runway Gen-4", 120, None, None)]),
@@ -121,22 +121,22 @@ def test_speed(text: str, expected: list[tuple]) -> None:
 
 def test_coordinated_and_plural_subjects_give_one_claim_per_model() -> None:
     text = (
-        "可灵2.1上线。\n\n2.0大师版和可灵2.1都不错，很符合减震的逻辑。"
-        "\n\n相比之下，两个2.1版本打的动作更像一些。"
+        "可灵2.1上线。\n\n2.0大师版和可灵2.1都不错，很符合惯性的逻辑。"
+        "\n\n换个角度看，两个2.1版本做的翻滚更逼真一些。"
     )
     got = [(c.model, c.quote) for c in claims_of(text) if c.kind == "strength"]
     assert [m for m, _ in got] == ["Kling 2.0 Master", "Kling 2.1", "Kling 2.1", "Kling 2.1 Master"]
-    assert all("减震的逻辑" in q for _, q in got[:2])
+    assert all("惯性的逻辑" in q for _, q in got[:2])
 
 
 @pytest.mark.parametrize(
     ("text", "kind", "key"),
     [
-        ("可灵1.6在弹，但是手指一直在抽抽。", "bug", "手指一直在抽抽"),
+        ("可灵1.6在跳舞，但是脚踝一直在抽抽。", "bug", "脚踝一直在抽抽"),
         ("可灵1.6的动作不太自然。", "bug", "不太自然"),
-        ("可灵2.1在这两点上没有太大缺点，咀嚼动作更自然。", "strength", "咀嚼动作更自然"),
+        ("可灵2.1在光线这块没有太大缺点，转身动作更自然。", "strength", "转身动作更自然"),
         ("可灵2.1的效果没啥问题。", "strength", "没啥问题"),
-        ("可灵2.1只支持图生视频，不支持文生视频。", "limitation", "不支持文生视频"),
+        ("海螺02只支持文生视频，不支持图生视频。", "limitation", "不支持图生视频"),
         ("可灵2.1大师版文生图生都可以。", "capability", "文生图生都可以"),
         ("Gen-4 does not support text-to-video.", "limitation", "does not support"),
         ("Veo 3 generates native audio.", "capability", "native audio"),
@@ -151,19 +151,19 @@ def test_cue_kinds(text: str, kind: str, key: str) -> None:
 
 
 def test_exception_gets_the_opposite_of_the_others() -> None:
-    claims = scored(claims_of("可灵2.1上线。\n\n乍一看，除了1.6像老大爷打太极拳，其他三个都合格。"))
+    claims = scored(claims_of("可灵2.1上线。\n\n粗看下来，除了1.6像木偶在挥手，其他三个都合格。"))
     assert [(c.kind, c.model) for c in claims] == [("bug", "Kling 1.6")]
-    assert "老大爷打太极拳" in claims[0].quote and "合格" not in claims[0].quote
+    assert "木偶在挥手" in claims[0].quote and "合格" not in claims[0].quote
 
 
 def test_relative_negation_is_not_a_claim() -> None:
-    assert not scored(claims_of("可灵2.1上线。\n\n2.1动作没有大师版那么强。"))
+    assert not scored(claims_of("可灵2.1上线。\n\n2.1的光影没有大师版那么强。"))
 
 
 def test_contrast_splits_clauses_between_models() -> None:
-    claims = scored(claims_of("可灵2.1上线。两个版本的效果都不错，但1.6版本中蝴蝶有两秒像是飘在半空中。"))
+    claims = scored(claims_of("可灵2.1上线。两个版本的画面都不错，但1.6版本中风筝有一会儿像是浮在空中。"))
     bug = [c for c in claims if c.kind == "bug"]
-    assert [(c.model, c.quote) for c in bug] == [("Kling 1.6", "但1.6版本中蝴蝶有两秒像是飘在半空中")]
+    assert [(c.model, c.quote) for c in bug] == [("Kling 1.6", "但1.6版本中风筝有一会儿像是浮在空中")]
 
 
 def test_prompt_text_and_hashtags_give_no_claims() -> None:

@@ -73,7 +73,7 @@ def test_a_labelled_spec_line_and_a_spec_row_quote_the_whole_line() -> None:
         "可灵2.1的1080P视频，一条要35灵感值。",  # what a price buys
         "海螺02生成一条10秒1080P视频耗时约3分钟。",  # what was timed
         "可灵2.1给我生成了一个4:3的视频，挺好玩。",  # what one test made
-        "可灵2.1用这张图生成一段视频。",  # 图生 inside 图生成
+        "海螺02把那张风景图生成了动图。",  # 图生 inside 图生成
         "相较于以前的720p，Veo 3好多了。",  # the other side of a comparison
         "海螺02只需30秒就能出片。",  # 只需 is no limit
     ],
@@ -94,7 +94,7 @@ def test_an_item_that_conditions_a_limit_is_not_a_capability() -> None:
         ("海螺02准确地还原了原图的光影。", "strength"),
         ("海螺02里的人物悬浮在空中走路。", "bug"),
         ("海螺02让她转身，转了个寂寞。", "bug"),
-        ("海螺02的动作有种说不出的怪异。", "bug"),
+        ("海螺02里猫的步态透着一股怪异。", "bug"),
         ("海螺02标准版只支持5秒，大师版没有这个限制。", "capability"),
     ],
 )

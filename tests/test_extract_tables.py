@@ -51,19 +51,47 @@ def test_a_flattened_header_row_states_nothing() -> None:
     assert {c.model for c in claims} <= {"Hailuo 02", "Vidu Q1"}
 
 
-FLAT_COLUMNS = """參數對比
+# a two-column comparison pasted as plain text: the cells of each row run together
+FLAT_COLUMNS = """对照表
 
-規格Veo 3 (Google)Hailuo 02 (MiniMax)
-最長時長最長 8 秒 (單鏡頭)最長 10 秒
-畫面解析度最高 4K，原生 768p
+项目Pika 2.2Luma Ray2
+片段长度最长 4 秒最长 9 秒
+分辨率最高 720p (标准档)最高 1080p
 """
 
 
 def test_values_under_a_flattened_model_header_go_to_their_columns() -> None:
     caps = [(c.model, c.feature) for c in claims_of(FLAT_COLUMNS) if c.kind == "capability"]
-    assert ("Veo 3", "8 秒") in caps and ("Hailuo 02", "10 秒") in caps
-    assert ("Veo 3", "4K") in caps and ("Hailuo 02", "768p") in caps
-    assert ("Veo 3", "10 秒") not in caps and ("Hailuo 02", "8 秒") not in caps
+    assert ("Pika 2.2", "4 秒") in caps and ("Luma Ray2", "9 秒") in caps
+    assert ("Pika 2.2", "720p") in caps and ("Luma Ray2", "1080p") in caps
+    assert ("Pika 2.2", "9 秒") not in caps and ("Luma Ray2", "4 秒") not in caps
+
+
+# a row with only a comma could be one cell or two: its values go to neither model
+FLAT_AMBIGUOUS = """对照表
+
+项目Pika 2.2Luma Ray2
+画面比例支持 16:9，另有 9:16
+"""
+
+
+def test_a_flattened_row_that_splits_no_single_way_is_nobodys() -> None:
+    claims = [c for c in claims_of(FLAT_AMBIGUOUS) if c.kind in ("capability", "limitation")]
+    assert not [c for c in claims if c.model in ("Pika 2.2", "Luma Ray2")]
+
+
+# three models in a flattened header: where each cell ends is guesswork, so the rows are nobody's
+FLAT_THREE = """对照表
+
+规格Pika 2.2 (Pika Labs)Luma Ray2 (Luma AI)Vidu Q1 (生数科技)
+片段长度最长 4 秒最长 9 秒最长 8 秒
+画面比例支持 16:9，另有 9:16
+"""
+
+
+def test_a_flattened_header_of_three_models_assigns_no_columns() -> None:
+    claims = [c for c in claims_of(FLAT_THREE) if c.kind in ("capability", "limitation")]
+    assert not [c for c in claims if c.model in ("Pika 2.2", "Luma Ray2", "Vidu Q1")]
 
 
 PRICED = """| Model | Price per 5s | Avg. generation time |

@@ -138,6 +138,8 @@ class SectionView:
         """
         row = self.columns.get(sid)
         if row is not None:  # a cell of a table whose columns are models: the column's model
+            if not row[1]:
+                return None  # a row of such a table that splits no single way: nobody's
             col = bisect_right(row[0], anchor) - 1
             head = row[1][col] if 0 <= col < len(row[1]) else None
             if head is not None:

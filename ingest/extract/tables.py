@@ -38,13 +38,15 @@ _PARENS = re.compile(r"[（(][^（()）]{0,30}[）)]")
 
 
 def _cell_cut(text: str, a: int, b: int) -> int | None:
-    """Where the second value of a flattened two-column row starts: after a closing parenthesis
-    run into text ("(Pro)長達 15 秒"), at the second use of a word the row already used
-    ("長達 25 秒…長達 15 秒"), else after the row's first comma; None when the row has none."""
-    row = text[a:b]
-    for m in re.finditer(r"[)）](?=[^\s,，;；。)）])", row):
-        if m.end() < len(row.rstrip()):
-            return a + m.end()
+    """Where the second value of a flattened two-column row starts, only when the row splits one
+    way: a single closing parenthesis run into text ("(Pro)長達 15 秒"), else a single word the
+    row uses twice ("長達 25 秒…長達 15 秒"). None when the row offers no split or several: a comma
+    may sit inside one cell as well as between two, so it never decides."""
+    row = text[a:b].rstrip()
+    parens = [m.end() for m in re.finditer(r"[)）](?=[^\s,，;；。)）])", row) if m.end() < len(row)]
+    if parens:
+        return a + parens[0] if len(parens) == 1 else None
+    cuts: set[int] = set()
     for size in (3, 2):
         for i in range(1, len(row) - size):  # a word the row opens with is its label
             word = row[i : i + size]
@@ -52,9 +54,13 @@ def _cell_cut(text: str, a: int, b: int) -> int | None:
                 continue
             j = row.find(word, i + size)
             if j > 0:
-                return a + j
-    comma = min((i for c in "，," if (i := row.find(c)) > 0), default=-1)
-    return a + comma + 1 if comma > 0 else None
+                cuts.add(j - i)  # the offset of the repeat: one split, however many letters agree
+                if len(cuts) > 1:
+                    return None
+                cut = a + j
+        if cuts:
+            return cut
+    return None
 
 
 @dataclass
@@ -261,13 +267,16 @@ class TableRules:
             for m in sorted((m for sid in line_sids[head] for m in view.mentions[sid]), key=lambda m: m.start)
         ]
         info.header_sids.update(line_sids[head])
+        two = len(subjects) == 2  # with more columns, where one cell ends is guesswork
         text = view.clean
         for k in range(head + 1, len(lines)):
             a, b = lines[k]
             if not text[a:b].strip() or any(view.mentions[sid] for sid in line_sids[k]):
                 break
-            cut = _cell_cut(text, a, b)
-            if cut is None:
+            cut = _cell_cut(text, a, b) if two else None
+            if cut is None:  # no single split: the row's values belong to no model
+                for sid in line_sids[k]:
+                    info.columns[sid] = ([a], [])
                 continue
             for sid in line_sids[k]:
                 info.columns[sid] = ([a, cut], subjects[:2])
