@@ -82,3 +82,13 @@ def test_the_wechat_verification_wall_is_blocked_and_an_article_is_not() -> None
         (FIX / "wechat" / "normal_2025.html").read_bytes(), "https://mp.weixin.qq.com/s/a"
     )
     assert article.status == "ok" and article.text
+    # a review that quotes the wall's words is still an article
+    quoting = (
+        (FIX / "wechat" / "normal_2025.html")
+        .read_bytes()
+        .replace(b"</body>", "<p>测试时遇到过环境异常，需要完成验证</p></body>".encode())
+    )
+    assert parse_wechat_article(quoting, "https://mp.weixin.qq.com/s/q").status == "ok"
+    # a wall known only by its captcha frame, no words: still the wall
+    bare = b'<html><head><title></title></head><body><div id="wappoc_appmsgcaptcha"></div></body></html>'
+    assert parse_wechat_article(bare, "https://mp.weixin.qq.com/s/b").status == "blocked"
