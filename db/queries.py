@@ -505,6 +505,9 @@ order by month, kind
 """
 
 
+#: The registry's model names, for the pick lists of the query pages.
+MODEL_NAMES_SQL = "select name from models order by name"
+
 #: The canned queries Datasette shows, by name; their titles, descriptions and
 #: parameters are in ``ingest/web/metadata.yml`` under ``queries:``.
 QUERIES: dict[str, str] = {

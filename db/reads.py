@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db.queries import PRICE_TABLE_SQL
+from db.queries import MODELS_NAMED, PRICE_TABLE_SQL
 from db.store import row_to_document
 from schemas.document import Document
 
@@ -62,3 +62,36 @@ def price_table(
     """The price table's column names and rows (``since``: ISO date or time, Beijing time without offset)."""
     cur = conn.execute(PRICE_TABLE_SQL, {"model": model or "", "since": since or ""})
     return [d[0] for d in cur.description], [tuple(r) for r in cur.fetchall()]
+
+
+def models_named(conn: sqlite3.Connection, value: str) -> tuple[str, ...]:
+    """The canonical models a ``:model`` filter value stands for (see ``db.queries.MODELS_NAMED``)."""
+    rows = conn.execute(f"select distinct model from ({MODELS_NAMED[1:-1]})", {"model": value}).fetchall()
+    return tuple(sorted(r[0] for r in rows))
+
+
+def model_names_and_aliases(conn: sqlite3.Connection) -> list[tuple[str, str | None]]:
+    """(canonical name, aliases as JSON) of every model in the registry."""
+    return [(r[0], r[1]) for r in conn.execute("select name, aliases from models").fetchall()]
+
+
+def table_counts(path: str | Path) -> dict[str, int]:
+    """The row count of every ordinary table in the file (opened read-only)."""
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        names = [
+            r[0]
+            for r in conn.execute(
+                "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' "
+                "and sql not like 'create virtual table%'"
+            )
+        ]
+        counts = {}
+        for n in names:
+            try:
+                counts[n] = conn.execute(f"select count(*) from [{n}]").fetchone()[0]
+            except sqlite3.Error:  # a virtual table whose module is not loaded here
+                continue
+    finally:
+        conn.close()
+    return counts

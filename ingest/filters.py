@@ -18,10 +18,10 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-from db.queries import MODELS_NAMED
+from db.reads import model_names_and_aliases, models_named
+from schemas.document import CST
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$")
-CST = dt.timezone(dt.timedelta(hours=8))
 
 
 class FilterError(ValueError):
@@ -48,11 +48,6 @@ class ModelMatch:
     models: tuple[str, ...]  # the models it stands for
 
 
-def _named(conn: sqlite3.Connection, value: str) -> tuple[str, ...]:
-    rows = conn.execute(f"select distinct model from ({MODELS_NAMED[1:-1]})", {"model": value}).fetchall()
-    return tuple(sorted(r[0] for r in rows))
-
-
 def _by_registry(text: str) -> str | None:
     """The canonical model or brand the registry reads ``text`` as, when it names exactly one."""
     from ingest.extract import _extractor
@@ -74,7 +69,7 @@ def _by_registry(text: str) -> str | None:
 def suggestions(conn: sqlite3.Connection, value: str, n: int = 3) -> list[str]:
     """The model names (canonical) nearest to ``value``, for "did you mean"."""
     names: dict[str, str] = {}
-    for name, aliases in conn.execute("select name, aliases from models").fetchall():
+    for name, aliases in model_names_and_aliases(conn):
         names[name.lower()] = name
         for alias in json.loads(aliases or "[]"):
             names.setdefault(str(alias).lower(), name)
@@ -88,12 +83,12 @@ def suggestions(conn: sqlite3.Connection, value: str, n: int = 3) -> list[str]:
 
 def resolve_model(conn: sqlite3.Connection, value: str) -> ModelMatch:
     """What the model filter ``value`` names, or FilterError saying so (with the nearest names)."""
-    models = _named(conn, value)
+    models = models_named(conn, value)
     if models:
         return ModelMatch(value, models)
     canonical = _by_registry(value)
     if canonical is not None:
-        models = _named(conn, canonical)
+        models = models_named(conn, canonical)
         if models:
             return ModelMatch(canonical, models)
     near = suggestions(conn, value)

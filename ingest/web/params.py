@@ -22,6 +22,7 @@ from urllib.parse import parse_qsl, urlencode
 from datasette.utils.asgi import Response
 from markupsafe import escape
 
+from db.queries import MODEL_NAMES_SQL
 from ingest.filters import FilterError, ModelMatch, parse_since, resolve_model, suggestions
 
 MODEL_PARAMS = ("model", "model_a", "model_b")
@@ -120,7 +121,7 @@ async def pick_list_script(datasette: Any, database: str) -> str:
     """Turn the model text boxes of a query page into pick lists of the known models."""
     db = datasette.get_database(database)
     try:
-        rows = await db.execute("select name from models order by name")
+        rows = await db.execute(MODEL_NAMES_SQL)
     except Exception:  # a database without the pingce schema
         return ""
     names = [r[0] for r in rows.rows]

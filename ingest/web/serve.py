@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from db.queries import QUERIES
-from db.reads import table_columns
+from db.reads import table_columns, table_counts
 
 log = logging.getLogger(__name__)
 
@@ -114,23 +114,7 @@ def inspect_data(db_path: str | Path) -> dict[str, Any]:
     request: Datasette's database page expects tables only here.)
     """
     path = Path(db_path).resolve()
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        names = [
-            r[0]
-            for r in conn.execute(
-                "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' "
-                "and sql not like 'create virtual table%'"
-            )
-        ]
-        tables = {}
-        for n in names:
-            try:
-                tables[n] = {"count": conn.execute(f"select count(*) from [{n}]").fetchone()[0]}
-            except sqlite3.Error:  # a virtual table whose module is not loaded here
-                continue
-    finally:
-        conn.close()
+    tables = {name: {"count": count} for name, count in table_counts(path).items()}
     stat = path.stat()
     # Datasette's own inspect hashes the file's bytes; size and time of change identify it as well.
     state = hashlib.sha256(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()).hexdigest()
