@@ -1,4 +1,4 @@
-"""The SQLite layer: migrations, the idempotent shape check and the save_* writers."""
+"""The SQLite layer, where all SQL and every commit live: migrations, the shape check, writers, reads."""
 
 from db.shape import ensure_db_shape, open_db
 
