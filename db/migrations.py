@@ -25,6 +25,7 @@ from db.migration_sql import (
     M010_MARK_ALL_DIRTY,
     M010_MODEL_KEYS_VIEW,
     M011_MODEL_KEYS_VIEW,
+    M012_CLAIM_VENDOR,
 )
 
 migrations = Migrations("pingce")
@@ -305,3 +306,11 @@ def m011_model_keys_brands(db: Database) -> None:
     # a brand stands for its models even when the registry has no row for the bare brand
     db.execute("drop view if exists model_keys")
     db.execute(M011_MODEL_KEYS_VIEW)
+
+
+# ---------------------------------------------------------------- m012: claims by vendor
+# The claims table is faceted by vendor: each claim carries its model's vendor from the
+# registry, kept by triggers as claims are written and when the registry changes a vendor.
+@migrations()
+def m012_claim_vendor(db: Database) -> None:
+    run_script(db, M012_CLAIM_VENDOR)

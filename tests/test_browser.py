@@ -1,4 +1,5 @@
-"""Headless Chromium against a real `pingce serve`: claims table, a facet, evidence and the price chart.
+"""Headless Chromium against a real `pingce serve`: claims table, a facet, evidence and the price chart,
+and a screenshot walk of every page the README lists, on the demo data.
 
 Screenshots go to test-artifacts/. Skipped when Chromium is not installed
 (Debian: `apt-get install chromium`).
@@ -19,6 +20,7 @@ import yaml
 
 import ingest.web
 from tests.dbfixtures import ServedDatasette, build_sample_db
+from tests.readme_pages import build_demo_db, readme_pages
 
 METADATA = yaml.safe_load((Path(ingest.web.__file__).parent / "metadata.yml").read_text("utf-8"))
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
@@ -170,3 +172,52 @@ def test_price_chart_renders(server: ServedDatasette, tmp_path: Path) -> None:
     assert dom.count('class="marks"') == 2
     assert "Price per second by model" in dom and "CNY per second" in dom
     assert "Kling 2.1 Master" in dom and "role-mark" in dom
+
+
+# ---------------------------------------------------------------- the README's pages, on the demo data
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedDatasette]:
+    db = build_demo_db(tmp_path_factory.mktemp("demo") / "pingce.db")
+    with ServedDatasette(db) as served:
+        yield served
+
+
+#: What each page must show beyond rows (the demo notes are examples/notes).
+EXPECT = {
+    "price_table": ["[history]", ">doc 1</a>", "true: see conflicts", "Kling 2.1 Master"],
+    "price_history": ["5秒35灵感值", "/pingce/documents/"],
+    "price_conflicts": ["40 灵感值", "35 灵感值"],
+    "model_bugs_strengths": ["Hailuo 02", "pingce-model-pick"],
+    "compare_models": ["Kling 2.1", "Hailuo 02"],
+    "search": ["手指"],
+    "claim_evidence": ['<mark class="evidence">'],
+    "charts": ['class="marks"', "CNY per second"],
+    "claims": ["facet-vendor", "[in context]"],
+    "documents": ["↗"],
+}
+
+
+def _name(path: str) -> str:
+    return path.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1].strip("-") or "index"
+
+
+@pytest.mark.parametrize("path", readme_pages())
+def test_screenshot_walk_of_the_readme_pages(demo_server: ServedDatasette, tmp_path: Path, path: str) -> None:
+    import re
+
+    import httpx
+
+    name = _name(path)
+    dom = dom_and_screenshot(f"{demo_server.base}{path}", f"walk-{name}", tmp_path)
+    for text in EXPECT[name]:
+        assert text in dom, (path, text)
+    if name != "charts":  # a table with rows, not an empty state
+        body = dom.split('<table class="rows-and-columns">', 1)[1].split("</table>", 1)[0]
+        assert body.count("<tr") >= 2, path
+    assert "0 rows" not in dom and "Error 500" not in dom
+    links = sorted(
+        {h for h in re.findall(r'href="(/pingce/[^"#]*)"', dom) if "/-/" not in h or "charts" in h}
+    )
+    for href in links[:25]:  # the evidence and navigation links of the page resolve
+        resp = httpx.get(demo_server.base + href.replace("&amp;", "&"), timeout=30)
+        assert resp.status_code in (200, 302), (path, href, resp.status_code)

@@ -106,13 +106,40 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
     return None
 
 
+#: Per table: the columns shown first, after the row's link (what matters before the mostly empty ones).
+FIRST_COLUMNS = {
+    "claims": ("model", "kind", "quote", "vendor", "tier", "document_id"),
+    "documents": ("title", "published_at", "platform", "source", "author", "url"),
+}
+
+
 @hookimpl
-def extra_js_urls(view_name: str, datasette: Any) -> list[dict[str, Any]]:
+def extra_js_urls(view_name: str, table: str | None, datasette: Any) -> list[dict[str, Any]]:
     """On table pages: fold the column descriptions (a module script runs once the page is parsed)."""
     if view_name != "table":
         return []
     url = datasette.urls.static_plugins(PLUGIN_NAME, "fold-descriptions.js")
     return [{"url": url, "module": True}]
+
+
+@hookimpl
+def extra_body_script(template: str, database: str | None, table: str | None, datasette: Any) -> Any:
+    """Query pages: the known models as a pick list; claims and documents: what matters first."""
+    if template == "table.html" and table in FIRST_COLUMNS:
+        order = json.dumps(list(FIRST_COLUMNS[table]))
+        url = datasette.urls.static_plugins(PLUGIN_NAME, "columns-first.js")
+        return (
+            f"(function () {{ var s = document.createElement('script'); s.src = {json.dumps(url)};"
+            f" s.setAttribute('data-first', {order}.join(',')); document.body.appendChild(s); }})();"
+        )
+    if template != "query.html" or not database:
+        return None
+    from ingest.web.params import pick_list_script
+
+    async def script() -> str:
+        return await pick_list_script(datasette, database)
+
+    return script
 
 
 @hookimpl
@@ -140,16 +167,3 @@ def asgi_wrapper(datasette: Any) -> Any:
     from ingest.web.params import wrap
 
     return lambda app: wrap(app, datasette)
-
-
-@hookimpl
-def extra_body_script(template: str, database: str | None, datasette: Any) -> Any:
-    """On query pages: the known models as a pick list for model, model_a and model_b."""
-    if template != "query.html" or not database:
-        return None
-    from ingest.web.params import pick_list_script
-
-    async def script() -> str:
-        return await pick_list_script(datasette, database)
-
-    return script

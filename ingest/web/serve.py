@@ -36,7 +36,7 @@ DEFAULT_SETTINGS: dict[str, str] = {
     "max_returned_rows": "5000",  # the whole price table and history in one JSON request
     "default_page_size": "100",
     "facet_time_limit_ms": "400",
-    "truncate_cells_html": "400",  # document texts are long; the row page shows them whole
+    "truncate_cells_html": "160",  # document texts are long: rows stay short; the row page shows them whole
     "default_cache_ttl": "0",  # a served file may be replaced by a newer run
     "suggest_facets": "off",  # suggesting tries a facet on every column: seconds at a million claims
 }
