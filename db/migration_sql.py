@@ -836,7 +836,8 @@ union select m.name, lower(replace(replace(m.brand, ' ', ''), '-', ''))
 # ---- m012
 M012_CLAIM_VENDOR = """
 alter table claims add column vendor text;
-update claims set vendor = (select m.vendor from models m where m.name = claims.model) where model is not null;
+update claims set vendor = (select m.vendor from models m where m.name = claims.model)
+  where model is not null;
 create index claims_vendor on claims (vendor);
 create trigger claims_vendor_ai after insert on claims when new.model is not null begin
   update claims set vendor = (select m.vendor from models m where m.name = new.model) where rowid = new.rowid;
@@ -844,7 +845,8 @@ end;
 create trigger claims_vendor_au after update of model on claims begin
   update claims set vendor = (select m.vendor from models m where m.name = new.model) where rowid = new.rowid;
 end;
-create trigger claims_vendor_models_au after update of vendor on models when old.vendor is not new.vendor begin
+create trigger claims_vendor_models_au after update of vendor on models
+when old.vendor is not new.vendor begin
   update claims set vendor = new.vendor where model = new.name;
 end;
 create trigger claims_vendor_models_ai after insert on models begin
