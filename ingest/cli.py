@@ -82,7 +82,7 @@ def _clean(line: str) -> str:
     return one_line(line)
 
 
-@click.group(cls=_Cli)
+@click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})  # -h: help
 @click.version_option(__version__, prog_name="pingce")
 @click.option("-v", "--verbose", is_flag=True, help="Log debug detail to stderr.")
 def cli(verbose: bool) -> None:
@@ -148,7 +148,8 @@ def _config_and_db(config_path: Path, db_path: Path | None) -> tuple[Any, Path]:
     try:
         config = load_config(config_path)
     except ConfigError as exc:
-        click.echo(f"error: {exc}", err=True)
+        for line in str(exc).splitlines():  # every problem, one a line
+            click.echo(f"error: {line}", err=True)
         sys.exit(EXIT_CONFIG)
     return config, _note_db(db_path or config.db_path(config_path))
 
@@ -210,6 +211,13 @@ def run(
     from ingest.pipeline import EXIT_CONFIG, EXIT_LOCKED, EXIT_SOURCE_FAILED, RunStopped, run_sources
 
     config, path = _config_and_db(config_path, db_path)
+    if not config.sources:
+        click.echo(
+            f"error: {config_path}: no sources: nothing to run, no database written; "
+            "list one under `sources:` (README, sources.yml)",
+            err=True,
+        )
+        sys.exit(EXIT_CONFIG)
     unknown = set(only) - {s.name for s in config.sources}
     if unknown:
         click.echo(f"error: {config_path}: no source named {', '.join(sorted(unknown))}", err=True)
@@ -346,7 +354,7 @@ def reextract(config_path: Path, db_path: Path | None, force: bool, reparse: boo
 @db_option
 @click.option("-p", "--port", default=DEFAULT_PORT, show_default=True, help="Port to listen on.")
 @click.option(
-    "-h", "--host", default=DEFAULT_HOST, show_default=True, help="Address to bind (0.0.0.0 for all)."
+    "--host", default=DEFAULT_HOST, show_default=True, help="Address to bind (0.0.0.0 for all)."
 )
 @click.option(
     "--immutable",

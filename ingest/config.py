@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,50 @@ def _refuse_duplicate_keys(path: Path, node: yaml.Node) -> None:
             stack.extend(current.value)
 
 
+def _known_keys() -> set[str]:
+    from schemas.config import ExchangeRate, HttpSettings
+
+    keys = set(Config.model_fields) | set(HttpSettings.model_fields) | set(ExchangeRate.model_fields)
+    for model in SOURCE_MODELS:
+        keys |= set(model.model_fields)
+    return keys
+
+
+def _did_you_mean(word: str, choices: set[str]) -> str:
+    near = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f"; did you mean {near[0]!r}?" if near else ""
+
+
+def _error_lines(path: Path, node: yaml.Node | None, exc: ValidationError) -> list[str]:
+    """Every validation error, one line each, naming its line; misspelt keys and types get a suggestion."""
+    errors = exc.errors()
+    # a misspelt key is also a missing one: the suggestion says it, so the missing line goes
+    suggested: set[tuple[Any, ...]] = set()
+    lines: list[tuple[int, str, str, tuple[Any, ...]]] = []
+    for err in errors:
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p in _TYPE_TAGS))
+        msg = str(err["msg"])
+        if err["type"] == "extra_forbidden" and loc and isinstance(loc[-1], str):
+            hint = _did_you_mean(loc[-1], _known_keys())
+            if hint:
+                suggested.add((*loc[:-1], hint.split("'")[1]))
+            msg += hint
+        elif err["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            loc += ("type",)
+            given = err.get("input", {}).get("type") if isinstance(err.get("input"), dict) else None
+            if isinstance(given, str):
+                msg = f"{given!r} is not a source type ({', '.join(sorted(_TYPE_TAGS))})"
+                msg += _did_you_mean(given, _TYPE_TAGS)
+        line = _node_line(node, loc) if node is not None else 0
+        lines.append((line, ".".join(map(str, loc)), msg, loc))
+    out = []
+    for line, field, msg, loc in sorted(lines, key=lambda x: x[0]):
+        if msg == "Field required" and loc in suggested:
+            continue
+        out.append(f"{path}: line {line}: {field or '(top level)'}: {msg}")
+    return out
+
+
 def load_config(path: Path) -> Config:
     """Read and validate ``path``; raises ConfigError with a one-line message."""
     try:
@@ -86,13 +131,5 @@ def load_config(path: Path) -> Config:
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:
-        # A typo shows up as an unknown field plus a missing one: name the typo first.
-        err = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")[0]
-        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p in _TYPE_TAGS))
-        if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
-            loc += ("type",)
-        line = _node_line(node, loc) if node is not None else 0
-        field = ".".join(str(p) for p in loc) or "(top level)"
-        more = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
-        raise ConfigError(f"{path}: line {line}: {field}: {err['msg']}{more}") from None
+        raise ConfigError("\n".join(_error_lines(path, node, exc))) from None
     return config.resolve_paths(path.resolve().parent)
