@@ -478,6 +478,18 @@ def _hits(table: str, columns: tuple[str, ...]) -> str:
 """
 
 
+def table_search_where(table: str, param: str = "pingce_q") -> str:
+    """Where clause on ``claims`` or ``documents``: rows matching ``:param`` as the search query finds them.
+
+    Datasette's own ``_search`` asks the trigram index, which finds nothing shorter than three
+    characters; the web plugin answers one- and two-character searches with this instead.
+    """
+    columns = _CLAIM_COLUMNS if table == "claims" else _DOCUMENT_COLUMNS
+    terms = _pair_terms(f"{table}_fts_vocab")
+    sql = f"rowid in (with {table}_terms as ({terms}) select rid from ({_hits(table, columns)}))"
+    return sql.replace(":q", f":{param}")
+
+
 #: Trigram FTS for three or more characters; two through the trigram vocabulary (above); one by LIKE.
 SEARCH_SQL = f"""
 with claims_terms as ({_pair_terms("claims_fts_vocab")}),

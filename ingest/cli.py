@@ -353,9 +353,7 @@ def reextract(config_path: Path, db_path: Path | None, force: bool, reparse: boo
 @config_option
 @db_option
 @click.option("-p", "--port", default=DEFAULT_PORT, show_default=True, help="Port to listen on.")
-@click.option(
-    "--host", default=DEFAULT_HOST, show_default=True, help="Address to bind (0.0.0.0 for all)."
-)
+@click.option("--host", default=DEFAULT_HOST, show_default=True, help="Address to bind (0.0.0.0 for all).")
 @click.option(
     "--immutable",
     is_flag=True,

@@ -43,7 +43,9 @@ def test_an_empty_sources_file_says_so_and_writes_nothing(tmp_path: Path) -> Non
 
 def test_a_missing_folder_is_reported_once_by_its_name(tmp_path: Path) -> None:
     config = tmp_path / "sources.yml"
-    config.write_text("version: 1\nsources:\n  - name: notes\n    type: clips\n    path: gone\n", encoding="utf-8")
+    config.write_text(
+        "version: 1\nsources:\n  - name: notes\n    type: clips\n    path: gone\n", encoding="utf-8"
+    )
     result = CliRunner().invoke(cli, ["run", "-c", str(config), "--silent"])
     assert result.exit_code == 1
     errors = [line for line in result.output.splitlines() if "does not exist" in line]

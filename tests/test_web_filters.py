@@ -121,3 +121,32 @@ def test_price_rows_link_evidence_history_and_conflicts(ds: Datasette) -> None:
     assert 'href="/pingce/price_conflicts?model=Kling%202.1">true: see conflicts</a>' in page
     table = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
     assert "[&#34;" not in table and '["' not in table  # no raw JSON lists left in the table
+
+
+# ---------------------------------------------------------------- the tables' own search box
+@pytest.mark.parametrize(
+    ("table", "word"), [("claims", "手指"), ("documents", "手指"), ("documents", "转身")]
+)
+def test_table_search_finds_two_character_words_as_the_search_query_does(
+    ds: Datasette, table: str, word: str
+) -> None:
+    got = rows(ds, f"/pingce/{table}.json?_search={word}")
+    assert got, (table, word)
+    text = ("quote", "model") if table == "claims" else ("title", "text", "summary")
+    assert all(any(word in (r[c] or "") for c in text) for r in got)
+    searched = rows(ds, f"/pingce/search.json?q={word}")
+    hits = {r["claim_id"] if table == "claims" else r["document_id"] for r in searched}
+    hits.discard(None)
+    kind = "claim" if table == "claims" else "document"
+    assert (
+        {r["id"] for r in got}
+        == {r["claim_id"] if kind == "claim" else r["document_id"] for r in searched if r["hit"] == kind}
+        <= hits | {r["id"] for r in got}
+    )
+    page = fetch(ds, f"/pingce/{table}?_search={word}").text
+    assert f"matching &#34;{word}&#34;" in page
+
+
+def test_longer_table_searches_still_use_datasettes_own(ds: Datasette) -> None:
+    got = rows(ds, "/pingce/claims.json?_search=手指抽搐")
+    assert [r["quote"] for r in got] == ["手指抽搐的问题仍然存在"]

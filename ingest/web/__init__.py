@@ -167,3 +167,17 @@ def asgi_wrapper(datasette: Any) -> Any:
     from ingest.web.params import wrap
 
     return lambda app: wrap(app, datasette)
+
+
+@hookimpl
+def filters_from_request(request: Any, table: str | None) -> Any:
+    """Short table searches (ingest.web.params.short_search), answered as the search query does."""
+    from datasette.filters import FilterArguments
+
+    from db.queries import table_search_where
+    from ingest.web.params import SEARCHED_TABLES, SHORT_SEARCH
+
+    q = (request.args.get(SHORT_SEARCH) or "").strip()
+    if table not in SEARCHED_TABLES or not q:
+        return None
+    return FilterArguments([table_search_where(table)], {"pingce_q": q}, [f'matching "{q}"'])
