@@ -209,14 +209,14 @@ def write_phase(run_db: Path, work: Path) -> tuple[float, float]:
     stamps = {"first_seen", "updated"}
     documents = [{k: v for k, v in zip(doc_cols, d, strict=True) if k not in stamps} for d in docs]
     writer = BatchWriter(db)
-    real_commit, spent = writer.commit, [0.0]
+    real_flush, spent = writer.flush, [0.0]
 
-    def commit() -> None:
+    def flush() -> None:
         t = time.perf_counter()
-        real_commit()
+        real_flush()
         spent[0] += time.perf_counter() - t
 
-    writer.commit = commit  # type: ignore[method-assign]
+    writer.flush = flush  # type: ignore[method-assign]
     t0 = time.perf_counter()
     for r in raws:
         raw: dict[str, Any] = dict(zip(raw_cols, r, strict=True))
@@ -224,7 +224,7 @@ def write_phase(run_db: Path, work: Path) -> tuple[float, float]:
     for d in documents:
         version = int(d.pop("extractor_version"))  # type: ignore[call-overload]
         writer.save(d, by_doc.get(d["id"], []), version)
-    writer.commit()
+    writer.flush()
     took = time.perf_counter() - t0
     db.conn.close()
     return took, spent[0]

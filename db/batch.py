@@ -36,7 +36,7 @@ class BatchWriter:
         self._sql: dict[tuple[str, tuple[str, ...]], str] = {}
 
     # ------------------------------------------------------------ transactions
-    def commit(self) -> None:
+    def flush(self) -> None:
         """Count the batch's price evidence (set-wise, for the documents it touched), then commit."""
         sync_price_points(self.db)
         self.conn.commit()
@@ -45,7 +45,7 @@ class BatchWriter:
     def _wrote(self, documents: int = 1) -> None:
         self.pending += documents
         if self.pending >= self.batch_size:
-            self.commit()
+            self.flush()
 
     # ------------------------------------------------------------ statements
     def _insert(self, table: str, columns: tuple[str, ...]) -> str:

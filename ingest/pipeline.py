@@ -116,7 +116,7 @@ class Ingest:
         """Write everything prepared so far and commit (before a fetcher's state is committed)."""
         for prepared in self.preparer.drain():
             self._write(prepared)
-        self.writer.commit()
+        self.writer.flush()
 
     def stored(self, key: str) -> Document | None:
         """The stored document ``key``, after writing everything prepared before it is asked for."""

@@ -106,6 +106,6 @@ def test_batch_writer_statuses_match_save_document(tmp_path: Path) -> None:
         fast = writer.save(document_row(d, "notes", None), rows, version)
         slow = save_document(dbs[1], d, "notes", None, claims, version)
         assert fast == slow
-    writer.commit()
+    writer.flush()
     dbs[1].conn.commit()
     assert _content(dbs[0]) == _content(dbs[1])
