@@ -21,13 +21,25 @@ import json
 import logging
 from collections.abc import Iterable
 
-from ingest.fetch.http import HttpClient, host_of
-from ingest.reader import SourceContext, SourceError
+from ingest.fetch.http import FetchError, HttpClient, host_of
+from ingest.reader import Fetched, SourceContext, SourceError
 from schemas.document import Document
 
 log = logging.getLogger(__name__)
 
 MAX_BLOCK_BACKOFF_S = 24 * 3600.0
+
+
+def failed_item(exc: FetchError, origin: str) -> Fetched:
+    """The error item for one URL that failed: its body (if any) is kept, its error recorded."""
+    return Fetched(
+        origin=origin,
+        body=exc.body,
+        url=origin,
+        content_type=exc.content_type,
+        error=str(exc),
+        store_raw=bool(exc.body),
+    )
 
 
 def now_utc() -> dt.datetime:

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from ingest.fetch.common import (
     blocked_until,
     clear_blocked,
+    failed_item,
     get_json_state,
     make_client,
     matches,
@@ -130,13 +131,7 @@ def read_feed(source: FeedSource, ctx: SourceContext) -> Iterator[Fetched]:
         except FetchError as exc:
             if not exc.body:
                 raise SourceError(f"{label}: {exc}") from None
-            yield Fetched(
-                origin=source.url,
-                body=exc.body,
-                url=source.url,
-                content_type=exc.content_type,
-                error=str(exc),
-            )
+            yield failed_item(exc, source.url)
             return
         articles = (
             ArticleFetcher(client, ctx, source.wechat_base_url, label) if source.fetch_articles else None

@@ -24,7 +24,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ingest.fetch.common import check_blocked, clear_blocked, cookie_from_env, make_client, set_blocked
+from ingest.fetch.common import (
+    check_blocked,
+    clear_blocked,
+    cookie_from_env,
+    failed_item,
+    make_client,
+    set_blocked,
+)
 from ingest.fetch.http import FetchError, HttpClient, Response, remember
 from ingest.fetch.shapes import WECHAT_HEADERS
 from ingest.parsers.urls import WECHAT_HOST, is_http_url, normalize_wechat_url, wechat_article_id
@@ -83,16 +90,7 @@ class ArticleFetcher:
         try:
             resp = self.client.get(where, headers=dict(WECHAT_HEADERS), cache=self.ctx.http_cache)
         except FetchError as exc:
-            return ArticleResult(
-                Fetched(
-                    origin=url,
-                    body=exc.body,
-                    url=url,
-                    content_type=exc.content_type,
-                    error=str(exc),
-                    store_raw=bool(exc.body),
-                )
-            )
+            return ArticleResult(failed_item(exc, url))
         if resp.not_modified:
             log.info("%s: %s not modified", self.label, url)
             return ArticleResult(None, response=resp)

@@ -29,7 +29,14 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
-from ingest.fetch.common import check_blocked, clear_blocked, cookie_from_env, make_client, set_blocked
+from ingest.fetch.common import (
+    check_blocked,
+    clear_blocked,
+    cookie_from_env,
+    failed_item,
+    make_client,
+    set_blocked,
+)
 from ingest.fetch.http import FetchError, Response, host_of
 from ingest.fetch.shapes import timeline_params
 from ingest.fetch.weibo_api import MAX_LONGTEXT_ATTEMPTS, Refused, WeiboApi, load_json, needs_expansion
@@ -57,7 +64,7 @@ def _failed(exc: FetchError, origin: str, label: str) -> Fetched:
     """A FetchError with a body becomes an error item; without one it fails the whole source."""
     if not exc.body:
         raise SourceError(f"{label}: {exc}")
-    return Fetched(origin=origin, body=exc.body, url=origin, content_type=exc.content_type, error=str(exc))
+    return failed_item(exc, origin)
 
 
 def _not_json(resp: Response) -> str:
@@ -265,14 +272,7 @@ def _one_status(api: WeiboApi, ctx: SourceContext, post: str) -> Iterator[Fetche
     try:
         resp = api.get(url, referer=api.post_page(mid))
     except FetchError as exc:
-        yield Fetched(
-            origin=url,
-            body=exc.body,
-            url=url,
-            content_type=exc.content_type,
-            error=str(exc),
-            store_raw=bool(exc.body),
-        )
+        yield failed_item(exc, url)
         return
     item = _item(resp)
     if not resp.ok:
