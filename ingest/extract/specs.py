@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.extract.lexicon import Lexicon, WordScanner, alt
+from ingest.extract.listing import ListReader
 from ingest.extract.numbers import Quantity
 from ingest.extract.section import Draft, SectionView, Subject
 from ingest.extract.sentences import Clause, Splitter
@@ -51,7 +52,9 @@ _LIST_LINE = re.compile(r"[^\n：:]{1,16}[：:]")
 class Item:
     start: int
     end: int
-    what: str  # feature | value | length
+    what: str  # feature | value | length | listed (an enumeration's item the lexicon does not know)
+    anchor: int | None = None  # where the grant of the enumeration holding it starts
+    reach: int = 0  # where that enumeration's last item ends
 
 
 class SpecRules:
@@ -60,8 +63,8 @@ class SpecRules:
         self.features = WordScanner(lex.words("features", "words"))
         limit_before = lex.words("features", "only") + lex.words("features", "cannot")
         limit_before += lex.words("features", "limit_before")
-        self.limit_before_re = re.compile(
-            rf"(?:{alt(limit_before)})(?!{lex.alt('features', 'not_limit_after', bound_start=False)})"
+        self.limit_before_re = re.compile(  # 不仅 / 不只 (not only) is no limit
+            rf"(?<!不)(?:{alt(limit_before)})(?!{lex.alt('features', 'not_limit_after', bound_start=False)})"
         )
         self.limit_after_re = re.compile(rf"\s*[\-(（]?\s*(?:{lex.alt('features', 'limit_after')})")
         grant = (
@@ -98,6 +101,7 @@ class SpecRules:
         self.tier_users_re = re.compile(lex.alt("features", "tier_users"))
         self.limit_label_re = re.compile(rf"(?:{lex.alt('features', 'limit_labels')})[^:：]{{0,16}}[:：]")
         self.splitter = Splitter(lex)
+        self.lists = ListReader(lex)
 
     # ----- finding items -------------------------------------------------------
     def prepare(self, view: SectionView) -> dict[int, list[Item]]:
@@ -132,9 +136,27 @@ class SpecRules:
                     found.setdefault(sid, []).append(Item(q.start, q.end, "value"))
                 elif q.kind == "time" and not view.sentences[sid].prompt and self._clip_length(text, q):
                     found.setdefault(sid, []).append(Item(q.start, q.end, "length"))
+        for sid in sorted({i for p in self.lists.opens(text) if (i := view.sentence_index(p)) is not None}):
+            self._add_listed(view, sid, found)
         for items in found.values():
             items.sort(key=lambda i: i.start)
         return found
+
+    def _add_listed(self, view: SectionView, sid: int, found: dict[int, list[Item]]) -> None:
+        """The items of the sentence's enumerations: an item the scan found takes the list's grant."""
+        sent = view.sentences[sid]
+        if sent.prompt:
+            return
+        named = [m.end for m in view.mentions[sid] if not m.versus]
+        have = found.get(sid, [])
+        for listed in self.lists.lists(view.cue_text, sent.start, sent.end, named):
+            known = [i for i in have if i.start < listed.end and listed.start < i.end]
+            for i in known:
+                i.anchor, i.reach = listed.anchor, listed.reach
+            if not known:
+                have.append(Item(listed.start, listed.end, "listed", listed.anchor, listed.reach))
+        if have:
+            found[sid] = have
 
     def _clip_length(self, text: str, q: Quantity) -> bool:
         """Is time ``q`` a clip length (时长6秒, 6秒视频, 16 秒直出, a 16-second cap)?
@@ -177,8 +199,20 @@ class SpecRules:
             lo = clause.start
             limited = bool(self.limit_label_re.search(text, sent.start, clause.start))
             for n, item in enumerate(inside):
+                scope = clause  # an enumeration is one statement, from its grant to its last item
+                if item.anchor is not None:
+                    home = [c for c in sent.clauses if c.end > item.anchor and c.start < item.reach]
+                    if home:
+                        scope = Clause(min(home[0].start, clause.start), max(home[-1].end, clause.end))
                 owner = self._owner(view, sid, item)
-                kind = self._kind(text, clause, lo, item, granted or limited, owned=owner is not None)
+                kind = self._kind(
+                    text,
+                    scope,
+                    lo,
+                    item,
+                    granted or limited or item.anchor is not None,
+                    owned=owner is not None,
+                )
                 if kind == "capability" and limited:  # 限制：1080P仅支持16:9; a restriction: …
                     kind = "limitation"
                 lo = item.end
@@ -188,10 +222,10 @@ class SpecRules:
                 ):
                     continue  # none, or the condition of a limit after it (1080P只支持6秒)
                 # a specification line or row is one statement: it is the quote of each item in it
-                span = (sent.start, sent.end) if layout else (clause.start, clause.end)
+                span = (sent.start, sent.end) if layout else (scope.start, scope.end)
                 if owner is not None:  # the quote names its owner: Runway (40s max)
                     span = (min(span[0], owner[1]), span[1])
-                out += self._drafts(view, sid, span, clause, item, kind, owner[0] if owner else None)
+                out += self._drafts(view, sid, span, scope, item, kind, owner[0] if owner else None)
         return out
 
     def _grants(self, view: SectionView, sid: int, lo: int, hi: int) -> bool:

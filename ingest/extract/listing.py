@@ -1,0 +1,181 @@
+"""Enumerations: the items a grant or a count header lists, one specification item each.
+
+The feature lexicon knows some items; a review lists many it does not. What
+makes a run of words a list of features is its structure, not its words:
+
+* a grant verb in front of it (支持, 提供, 內建, supports, offers, comes with) and
+  list separators between its items (、 / 和 / 以及 / 或, commas, and / or):
+  "支持文字、图片、视频和音频四种输入" gives 文字, 图片, 视频, 音频;
+* a header naming what kind of thing follows, then a colon (四种输入模态：…,
+  支持的分辨率：…, Key features: …);
+* an additive frame (不仅有A、B，还有C): 还有 goes on with the list after a comma
+  (a Chinese comma ends a list otherwise; an English one separates items).
+
+A list needs two items or more; one item alone is listed only when a model named
+just before grants it (Gen-4 supports image uploading) or when it names a
+function by its head noun (新增了运动笔刷功能). A segment that reads like a
+sentence (a pronoun, a degree word, too long) ends the list. A trailing count
+(…四种输入), 等 and a verb the grant opens with (支持生成…) are no part of an
+item.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from ingest.extract.lexicon import Lexicon, WordScanner, alt
+
+log = logging.getLogger(__name__)
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_COUNT = r"(?:[两二三四五六七八九十几\d]+|多)\s*(?:种|種|个|個|项|項|大|类|類|款)"
+# after the last item: a count, 等, or the noun the count names (…和音频四种输入, …等功能)
+_TAIL = re.compile(rf"\s*(?:等等|等|{_COUNT}|这些|這些|these)")
+# a number or a count alone (5, 一个, 4个) is no item
+_COUNT_ONLY = re.compile(r"[\d.]+|[\d一二两三四五六七八九十几]+\s*(?:个|個|条|條|段|次|张|張|部)")
+_ENDS = "。！？!?；;\n"
+_OPEN = "（("
+_COLON = re.compile(r"[^，。,;；\n]{0,12}?(?:：|(?<!\d):|:(?!\d))")  # 16:9 is no colon
+_CLOSE = {"（": "）", "(": ")"}
+
+
+@dataclass(slots=True)
+class Listed:
+    """One item of an enumeration: where it is, and where the grant that lists it starts."""
+
+    start: int
+    end: int
+    anchor: int
+    reach: int  # where the list's last item ends
+
+
+class ListReader:
+    def __init__(self, lex: Lexicon) -> None:
+        self.anchors = WordScanner(lex.words("features", "list_anchor"))
+        heads = alt(lex.words("features", "list_heads"))
+        # a header says what kind of thing the list holds: 四种输入模态：, 支持的分辨率：, Key features:
+        self.header_re = re.compile(
+            rf"[^\s，。：:、,;；]{{0,8}}?(?:{heads})[^\s，。：:、,;；]{{0,4}}\s*[：:]"
+        )
+        self.header_end_re = re.compile(rf"(?:{heads})[^\s，。：:、,;；]{{0,4}}\s*[：:]")
+        self.sep_re = re.compile(rf"\s*(?:{alt(lex.words('features', 'list_separators'))})\s*")
+        self.more_re = re.compile(rf"\s*(?:{alt(lex.words('features', 'list_more'))})\s*")
+        self.lead_re = re.compile(rf"\s*(?:{alt(lex.words('features', 'list_lead'))})\s*")
+        # a quality word makes a phrase an opinion (真实的物理效果), not an item: its own words, and the
+        # cue adjectives of two characters or more
+        quality = [w for k in ("strength", "bug") for w in lex.words("cues", k, "adjectives") if len(w) > 1]
+        self.not_item_re = re.compile(alt(lex.words("features", "list_not_item") + quality))
+        self.head_re = re.compile(rf"(?:{alt(lex.words('features', 'function_heads'))})$")
+        self.single_max = int(lex.setting("list_single_max", 8))
+
+    def opens(self, text: str) -> list[int]:
+        """Where a list may open in ``text``: the sentences worth reading with ``lists``."""
+        return [m.start() for m in self.anchors.finditer(text)] + [
+            m.start() for m in self.header_end_re.finditer(text)
+        ]
+
+    # ----- lists -----------------------------------------------------------------
+    def lists(self, text: str, start: int, end: int, named_before: list[int]) -> list[Listed]:
+        """Items of every enumeration in the sentence ``text[start:end]``.
+
+        ``named_before`` are where the sentence names a model: one item alone is a list
+        only after a model's own grant (Gen-4 supports image uploading).
+        """
+        out: list[Listed] = []
+        taken = start
+        opens = [(m.start(), m.end(), False) for m in self.anchors.finditer(text, start, end)]
+        opens += [(m.start(), m.end(), True) for m in self.header_re.finditer(text, start, end)]
+        for a, b, header in sorted(opens):
+            if a < taken:
+                continue
+            colon = _COLON.match(text, b, end)
+            if colon and not header:
+                b = colon.end()  # 提供四种输入模态：文字、… : the list follows the colon
+            items = self._items(text, b, end)
+            if not items:
+                continue
+            if len(items) == 1:
+                s, e = items[0]
+                near = any(p < a and a - p <= 24 for p in named_before)
+                if header or not (
+                    self.head_re.search(text, s, e) or near and self._short(text[s:e], self.single_max)
+                ):
+                    continue
+            out += [Listed(s, e, a, items[-1][1]) for s, e in items]
+            taken = items[-1][1]
+        return out
+
+    def _items(self, text: str, pos: int, end: int) -> list[tuple[int, int]]:
+        """The items of a list starting at ``pos``; the list ends where a segment is no item."""
+        items: list[tuple[int, int]] = []
+        lead = self.lead_re.match(text, pos, end)
+        if lead:
+            pos = lead.end()
+        while pos < end:
+            stop, nxt = self._segment(text, pos, end)
+            s, e = self._trim(text, pos, stop)
+            if not self._item(text, s, e):
+                break
+            items.append((s, e))
+            if nxt is None:
+                break
+            pos = nxt
+        return items
+
+    def _segment(self, text: str, pos: int, end: int) -> tuple[int, int | None]:
+        """Where the segment from ``pos`` stops, and where the next item starts (None: the list ends)."""
+        i = pos
+        while i < end:
+            ch = text[i]
+            if ch in _OPEN:  # a parenthesis belongs to its item: aspect ratios (16:9, 9:16)
+                close = text.find(_CLOSE[ch], i, end)
+                i = close + 1 if close > 0 else end
+                continue
+            ratio = ch == ":" and i > pos and text[i - 1].isdigit() and text[i + 1 : i + 2].isdigit()
+            if ch in _ENDS or ch in "：:" and not ratio:  # 16:9 is no colon
+                return i, None
+            if ch in "，,":
+                if ch == "," and text[i + 1 : i + 2].isdigit():
+                    i += 1  # 1,000
+                    continue
+                more = self.more_re.match(text, i + 1, end)
+                if more:  # …，还有C / …, and C
+                    return i, more.end()
+                # an English list goes on after a comma; a Chinese one only after 还有 / 以及
+                english = ch == "," and not _CJK.match(text[i - 1] if i > pos else "")
+                return i, (i + 1 if english else None)
+            if ch.isspace() or not ch.isascii() or ch in "/&":
+                sep = self.sep_re.match(text, i, end)
+                if sep and sep.group().strip():
+                    return i, sep.end()
+            i += 1
+        return end, None
+
+    def _trim(self, text: str, s: int, e: int) -> tuple[int, int]:
+        while s < e and text[s] in " \t\"'“”「」":
+            s += 1
+        tail = _TAIL.search(text, s, e)
+        if tail and tail.start() > s:
+            e = tail.start()
+        while e > s and text[e - 1] in " \t.的\"'“”「」":
+            e -= 1
+        return s, e
+
+    def _item(self, text: str, s: int, e: int) -> bool:
+        """Does ``text[s:e]`` read as one item (a short noun phrase), not a sentence?"""
+        if e <= s:
+            return False
+        seg = text[s:e]
+        if _COUNT_ONLY.fullmatch(seg) or self.not_item_re.search(seg):
+            return False
+        return self._short(seg, 14)
+
+    @staticmethod
+    def _short(seg: str, cjk_max: int) -> bool:
+        cjk = len(_CJK.findall(seg))
+        words = len(re.findall(r"[A-Za-z0-9][\w:.+-]*", seg))
+        if cjk:
+            return cjk + words <= cjk_max
+        return 0 < words <= cjk_max // 3 + 1 and len(seg) <= 48  # 14 -> 5 words, 8 -> 3

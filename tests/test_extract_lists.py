@@ -1,0 +1,85 @@
+"""Enumerations: one capability or limitation per listed item, whether or not the lexicon knows it.
+
+Every example is written for the rule it tests (Simplified, Traditional and English).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import claims_of
+
+
+def _items(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(c.kind, c.model, c.feature) for c in claims_of(text) if c.kind in ("capability", "limitation")]
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "features"),
+    [
+        # a grant then items the lexicon does not know, a trailing count cut off
+        ("可灵3.0支持文字、图片、视频和音频四种输入。", "Kling 3.0", ["文字", "图片", "视频", "音频"]),
+        # a header with a count and a colon
+        ("即梦3.0提供四种输入模态：文字、图片、视频、音频。", "Jimeng 3.0", ["文字", "图片", "视频", "音频"]),
+        # Traditional, the list goes on after 還有
+        ("海螺02新版不僅有運鏡模板、角色庫，還有一鍵成片。", "Hailuo 02", ["運鏡模板", "角色庫", "一鍵成片"]),
+        # English: commas and "and" separate items
+        (
+            "Runway Gen-4 supports text, image and video inputs.",
+            "Runway Gen-4",
+            ["text", "image", "video inputs"],
+        ),
+        # the list runs past the clause its grant is in
+        (
+            "Kling 2.1 supports first and last frame control, multi-shot and camera control.",
+            "Kling 2.1",
+            ["first and last frame", "multi-shot", "camera control"],
+        ),
+        (
+            "Pika 2.2 offers 16:9, 9:16 and 1:1 aspect ratios.",
+            "Pika 2.2",
+            ["16:9", "9:16", "1:1", "aspect ratios"],
+        ),
+        ("Veo 3 is available in 720p and 1080p.", "Veo 3", ["720p", "1080p"]),
+        # one item alone: a model's own grant, or a function named by its head noun
+        ("Runway Gen-4 supports image uploading.", "Runway Gen-4", ["image uploading"]),
+        ("海螺02新增了运动笔刷功能。", "Hailuo 02", ["运动笔刷"]),
+    ],
+)
+def test_every_listed_item_is_a_capability_of_the_model(text: str, model: str, features: list[str]) -> None:
+    assert _items(text) == [("capability", model, f) for f in features]
+
+
+def test_items_of_one_list_share_the_quote_of_the_whole_enumeration() -> None:
+    claims = [c for c in claims_of("可灵3.0支持文字、图片、视频和音频四种输入。") if c.kind == "capability"]
+    assert {c.quote for c in claims} == {"可灵3.0支持文字、图片、视频和音频四种输入"}
+    first = [c for c in claims_of("Kling 2.1 supports lip sync, multi-shot and camera control.")]
+    assert {c.quote for c in first} == {"Kling 2.1 supports lip sync, multi-shot and camera control"}
+
+
+def test_a_list_after_a_limit_is_a_list_of_limitations_and_not_only_is_no_limit() -> None:
+    assert _items("可灵只支持文生视频和图生视频，不支持首尾帧。") == [
+        ("limitation", "Kling", "文生视频"),
+        ("limitation", "Kling", "图生视频"),
+        ("limitation", "Kling", "首尾帧"),
+    ]
+    assert {k for k, _, _ in _items("海螺02不仅支持文生视频，还支持图生视频。")} == {"capability"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们这次测试了三种场景：人物、动物、风景。",  # what was tested, not what a model offers
+        "这次测试包括人物、动物和风景三类。",
+        "可灵2.1除了画质，速度也很快。",
+        "海螺02支持一下国产，大家多多支持。",  # 支持 as cheering
+        "Sora 2 專注於為專業人士提供真實的物理效果和複雜的敘事。",  # qualities are opinions, not items
+        "If you like this, support the creators by watching, liking and subscribing.",
+        "可灵 2.1 的时长可选5或10s，一次只能生成一个。",  # a bare number or count is no item
+        "海螺02支持文生视频，效果不错。",  # a Chinese comma ends the list
+    ],
+)
+def test_what_is_no_list_of_features(text: str) -> None:
+    listed = [c for c in claims_of(text) if c.kind in ("capability", "limitation")]
+    known = {"文生视频", "10s"}  # items the lexicon knows may still be claims; nothing else is
+    assert [c.feature for c in listed if c.feature not in known] == []
