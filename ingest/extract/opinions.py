@@ -21,8 +21,10 @@ import logging
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import partial
 
 from ingest.extract.lexicon import CUE_PRIORITY, FLIP, Lexicon, cue_set
+from ingest.extract.narrative import NarrativeCues
 from ingest.extract.section import Draft, SectionView, Subject
 from ingest.extract.sentences import Clause, Splitter
 
@@ -51,11 +53,19 @@ class OpinionRules:
         self.topic_re = re.compile(lex.alt("negation", "topic"))
         self.topic_done_re = re.compile(rf"\s*(?:{lex.alt('negation', 'topic_done', bound_start=False)})")
         self.improves_re = re.compile(lex.alt("negation", "improves"))
+        topic, listing = lex.alt("negation", "topic"), lex.alt("negation", "topic_list")
+        # a topic word, nothing that happened after it (测试中出现的问题包括：), then a list
+        done = lex.alt("negation", "topic_done", bound_start=False)
+        self.topic_list_re = re.compile(rf"(?:{topic})(?!{done})[^，,。；;:：中时里了出]{{0,16}}[:：]\s*$")
+        self.topic_list_in_re = re.compile(
+            rf"(?:{topic})(?!{done})[^，,。；;中时里了出]{{0,8}}?(?:{listing})"
+        )
         self.reach = int(lex.setting("improve_window", 24))
         self.window = int(lex.setting("negation_window", 6))
         self.merge_gap = int(lex.setting("merge_gap_chars", 24))
         self.lex = lex
         self.splitter = Splitter(lex)
+        self.narrative = NarrativeCues(lex)
         self.aspects_re = re.compile(lex.setting("aspect_list", r"(?!x)x"))
         self.correlative_re = re.compile(lex.alt("markers", "correlative"))
         pros, cons = lex.alt("markers", "pros_labels"), lex.alt("markers", "cons_labels")
@@ -94,6 +104,11 @@ class OpinionRules:
 
     def _topic_or_improvement(self, view: SectionView, sid: int, clause: Clause, pos: int) -> str | None:
         text = view.cue_text
+        lead = max(view.sentences[sid].start, clause.start - 40)
+        if self.topic_list_re.search(text, lead, clause.start) or self.topic_list_in_re.search(
+            text, clause.start, pos
+        ):
+            return "neg"  # 测试维度包括：流体、柔体变形: a list of what is tested, no verdict
         lo = max(clause.start, pos - 24)
         for hit in self.topic_re.finditer(text, lo, pos):
             if self.topic_done_re.match(text, hit.end()):
@@ -127,7 +142,8 @@ class OpinionRules:
                 return None
             return sid, clauses[ci], found.setdefault((sid, ci), set())
 
-        quoted = self.splitter.prompt_quotes(text)
+        # prompts quoted in running text, and words quoted as a name (the “惊艳” threshold): no cues
+        quoted = _merged(self.splitter.prompt_quotes(text) + self.splitter.mentioned(text))
         quoted_starts = [a for a, _ in quoted]
 
         def in_prompt(pos: int) -> bool:
@@ -145,23 +161,24 @@ class OpinionRules:
                     kinds.add(cue)
             else:
                 kinds.add(kind)
-        for pkind, pattern in self.cs.patterns:
-            for m in pattern.finditer(text):
-                hit = clause_at(m.start())
-                if hit and not (quoted and in_prompt(m.start())):
-                    # capability and limitation patterns hold their own negator (没有这个限制, 不太能):
-                    # only words before them negate them
-                    inside = m.end() if pkind in ("bug", "strength") else None
-                    negation = self._negation(view, hit[0], hit[1], m.start(), inside)
-                    cue = self._negated_kind(pkind, negation)
-                    if cue:
-                        hit[2].add(cue)
+        hits = [(k, m.start(), m.end()) for k, p in self.cs.patterns for m in p.finditer(text)]
+        for pkind, start, end in hits + self.narrative.pattern_hits(text):
+            hit = clause_at(start)
+            if hit and not (quoted and in_prompt(start)):
+                # capability and limitation patterns hold their own negator (没有这个限制, 不太能):
+                # only words before them negate them
+                inside = end if pkind in ("bug", "strength") else None
+                negation = self._negation(view, hit[0], hit[1], start, inside)
+                cue = self._negated_kind(pkind, negation)
+                if cue:
+                    hit[2].add(cue)
         out: dict[int, list[str | None]] = {}
         for (sid, ci), kinds in found.items():
             best = next((k for k in CUE_PRIORITY if k in kinds), None)
             if best:
                 row = out.setdefault(sid, [None] * len(view.sentences[sid].clauses))
                 row[ci] = best
+        self.narrative.contrast_flaws(view, out, partial(_has_amount, view))
         self._listed(view, out)
         return out
 
@@ -436,3 +453,19 @@ class OpinionRules:
         a, b = m.span("list")
         parts = [p for p in re.split(r"、|和|与|以及|及|,|and|or", view.text[a:b]) if p.strip()]
         return [p.strip() for p in parts] if len(parts) > 1 else [None]
+
+
+def _has_amount(view: SectionView, sid: int, start: int, end: int) -> bool:
+    """Does [start, end) of sentence ``sid`` hold an amount (a price, a time, a length)?"""
+    return any(start <= q.start < end for q in view.quantities[sid])
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, overlapping ones joined."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out

@@ -31,6 +31,12 @@ _LEAD = re.compile(r"[\s>*•·\-—]+|\d{1,2}[.、)）]\s+|\*\*")
 _PAREN = re.compile(r"[（(][^（()）\n]{6,60}[）)]")
 _LEAD_CHARS = frozenset(">*•·-—0123456789")
 _FILLED_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_SCARE_QUOTE = re.compile(r"[“\"「‘'][^“”\"「」‘’'\n]{1,10}[”\"」’'](?= ?[\u4e00-\u9fffa-z])")
+
+
+def _english_gap(norm: str, pos: int) -> bool:
+    """Is the English contrast word at ``pos`` inside a clause (realistic light but stiff motion)?"""
+    return pos >= 2 and norm[pos - 1] == " " and norm[pos - 2].isascii() and norm[pos - 2].isalnum()
 
 
 #: A "sentence" longer than this (a line without a full stop, a run of commas) is cut into
@@ -131,7 +137,7 @@ class Splitter:
             m.start()
             for m in self.inner_re.finditer(norm, start, end)
             if m.start()
-            and norm[m.start() - 1] not in " \t\n，,不"
+            and (norm[m.start() - 1] not in " \t\n，,不" or _english_gap(norm, m.start()))
             and not self.not_contrast_re.match(norm, m.start())
         ]
         lo, hi = bisect_right(parens, start), bisect_left(parens, end)
@@ -188,6 +194,11 @@ class Splitter:
             opener = min(i for i in (norm.find(q, m.start(), m.end()) for q in '「“"') if i >= 0)
             out.append((opener, m.end()))
         return out
+
+    def mentioned(self, norm: str) -> list[tuple[int, int]]:
+        """Spans of short quoted words used as a name, not a verdict (the “惊艳” threshold, the
+        “mushy” look): the quote runs straight on into the word it modifies."""
+        return [m.span() for m in _SCARE_QUOTE.finditer(norm)]
 
     def _mark_prompts(self, norm: str, sentences: list[Sentence]) -> None:
         """Flag sentences that are prompt text rather than the reviewer's words.

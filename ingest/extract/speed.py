@@ -55,6 +55,9 @@ class SpeedRules:
         my_run = lex.alt("context", "my_run")
         self.my_run_re = re.compile(rf"我[^，,。；;]{{0,12}}(?:{my_run})[^，,。；;]{{0,4}}$")
         self.in_frame_re = re.compile(r"(?:在|经过|after)[^，,。；;]{0,8}$")
+        reading = lex.alt("context", "reading")
+        self.reading_after_re = re.compile(rf"\s*(?:{reading})")
+        self.reading_before_re = re.compile(rf"(?:{reading})[^，,。；;\d]{{0,6}}$")
         self.usage_after_re = re.compile(rf"\s*(?:{lex.alt('context', 'usage_after', bound_start=False)})")
         # "可在60秒内生成", "renders in under a minute": a bound on the time a generation takes
         self.made_within_re = re.compile(
@@ -99,6 +102,9 @@ class SpeedRules:
                     view, sid, limit, lo, hi, t, {"feature": " ".join(view.text[t.start : t.end].split())}
                 )
                 continue
+            reading = self.reading_after_re.match(text, t.end, hi)
+            if reading or self.reading_before_re.search(text, lo, t.start):
+                continue  # "5 min read", 阅读时间3分钟: how long the article takes to read
             within = t.qual == "max" and self.made_within_re.match(text, t.end, hi)
             if not within and (
                 self.length_re.search(text, lo, t.start)

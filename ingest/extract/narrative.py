@@ -1,0 +1,175 @@
+"""Verdicts told by describing the output, read from the shape of the sentence.
+
+Reviewers often say what a clip did instead of judging it with a stock word.
+These readings need no new vocabulary per document: they combine the quality
+words the lexicon already has with a sentence structure.
+
+Pattern cues (negated like any other cue by ``OpinionRules``):
+
+* an English manner adverb after a verb: the quality word made an adverb
+  (moves smoothly, behaves plausibly, follows the prompt well; reacts awkwardly);
+* an English quality word before an aspect of the picture (believable physics,
+  improved lighting, sharper textures; stiff motion, blurry faces);
+* a step up named as a noun (a clear leap in realism);
+* a Chinese verb of showing before a quality word (展现出自然的光影, 呈现了专业的运镜);
+* a quality word with a comparative complement (自然多了, 稳定了很多; 假了不少);
+* success at an action (成功接住了球) and doing more than asked (甚至还能…).
+
+One clause reading, for clauses with no cue of their own: a contrast after
+praise carries the flaw (…很自然，不过有些用力 / 但仍会卡住 / 却无法识别 / but it
+still …). The contrast alone is not enough: the clause must hedge (有些, slightly),
+persist (仍, still) or fail (无法, can't), and hold no amount.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable
+
+from ingest.extract.lexicon import Lexicon, alt
+from ingest.extract.section import SectionView
+
+log = logging.getLogger(__name__)
+
+_NON_ASCII_WORD = r"[\u4e00-\u9fff]"
+
+
+def _adverb(adjective: str) -> str:
+    """The -ly adverb of an English adjective (smooth -> smoothly, plausible -> plausibly)."""
+    if adjective.endswith("ic"):
+        return adjective + "ally"
+    if adjective.endswith("le"):
+        return adjective[:-1] + "y"
+    if adjective.endswith("y"):
+        return adjective[:-1] + "ily"
+    return adjective + "ly"
+
+
+def _english(words: Iterable[str]) -> list[str]:
+    return [w for w in words if w.isascii() and w.replace(" ", "").replace("-", "").isalpha()]
+
+
+def _chinese(words: Iterable[str]) -> list[str]:
+    return [w for w in words if w and not w[0].isascii()]
+
+
+class NarrativeCues:
+    def __init__(self, lex: Lexicon) -> None:
+        pos = lex.words("cues", "strength", "adjectives")
+        bad = lex.words("cues", "bug", "adjectives")
+        words = lex.mapping("narrative")
+        get = lambda key: [str(w) for w in words.get(key) or []]  # noqa: E731
+        # comparatives already in the adjective list (sharper) make no adverb
+        pos_en = [w for w in _english(pos) if not w.endswith("er") or w in ("clever",)]
+        bad_en = _english(bad)
+        pos_adv = {_adverb(w) for w in pos_en if len(w) > 3} | set(get("manner_pos"))
+        bad_adv = {_adverb(w) for w in bad_en if len(w) > 3} | set(get("manner_bad"))
+        not_after = alt(get("not_after_adverb"))
+        verb = r"(?<![a-z])(?!(?:is|are|was|were|be|been|as|so|very|and|or|but|to)\b)[a-z]{2,}"
+        # a manner adverb, found by itself; the words before it are checked after (see ``_after_verb``)
+        self.adverbs = [
+            ("strength", re.compile(rf" (?:{alt(pos_adv)})(?! (?:{not_after}))(?![a-z-])")),
+            ("bug", re.compile(rf" (?:{alt(bad_adv)})(?![a-z-])")),
+        ]
+        # up to three words between a verb and its adverb, the last no conjunction ("and awkwardly
+        # crop" puts the adverb before its own verb)
+        self.verb_before = re.compile(rf"{verb}(?: [a-z]+){{0,3}}$")
+        self.not_before = re.compile(r"(?:^|\s)(?:and|or|to|not|never|n't)$")
+        aspects = alt(get("aspects_en"))
+        # a second quality word or one noun between the quality word and the aspect (clumsy hand motion)
+        between = r"(?: and [a-z]+)?(?: (?!(?:at|in|on|with|for|of|and|or|to|the|a|an|but)\b)[a-z]+)?"
+        deg = lex.alt("degree")
+        pos_zh, bad_zh = alt(_chinese(pos)), alt(_chinese(bad))
+        more = alt(get("more_complement"))
+        patterns: list[tuple[str, str]] = [
+            ("strength", rf"(?:{alt(_english(pos) + get('improved_en'))}){between} (?:{aspects})"),
+            ("bug", rf"(?:{alt(bad_en + get('worse_en'))}){between} (?:{aspects})"),
+            ("strength", rf"(?:{alt(get('step_up_en'))}) in (?!(?:price|cost|the price)\b)"),
+            ("strength", rf"(?:{alt(get('showcase'))})(?:了|出)*(?:{deg})?(?:{pos_zh})的?{_NON_ASCII_WORD}"),
+            ("strength", rf"(?:{pos_zh})(?:{more})"),
+            ("bug", rf"(?:{bad_zh})(?:{more})"),
+            ("strength", rf"(?<![生完形造])成功(?:地)?(?:把|让|将)?{_NON_ASCII_WORD}"),
+            ("strength", rf"甚至(?:还|都)?(?:能|可以|会)(?!{alt(get('not_feat'))}){_NON_ASCII_WORD}"),
+        ]
+        for kind, extra in (("strength", get("strength_patterns")), ("bug", get("bug_patterns"))):
+            patterns += [(kind, p) for p in extra]
+        self.patterns = tuple((kind, re.compile(p)) for kind, p in patterns)
+        self.not_success = re.compile(alt(get("not_success"), bound_start=False))
+        # the clause reading: hedge, persistence or failure after praise, or after a concession
+        self.hedge = re.compile(alt(get("hedge")))
+        self.persist = re.compile(alt(get("persist")))
+        self.fail = re.compile(alt(get("fail")))
+        self.concession = re.compile(alt(get("concession")))
+        self.lead_in = re.compile("|".join(get("lead_in")) or r"(?!x)x")
+
+    def pattern_hits(self, text: str) -> list[tuple[str, int, int]]:
+        """(kind, start, end) of every pattern cue in ``text``."""
+        out: list[tuple[str, int, int]] = []
+        for kind, pattern in self.patterns:
+            for m in pattern.finditer(text):
+                if text.startswith("成功", m.start()) and self.not_success.match(text, m.start() + 2):
+                    continue  # 成功率, 成功生成: not an achievement in the picture
+                out.append((kind, m.start(), m.end()))
+        for kind, pattern in self.adverbs:
+            for m in pattern.finditer(text):
+                if self._after_verb(text, m.start()):
+                    out.append((kind, m.start() + 1, m.end()))
+        return out
+
+    def _after_verb(self, text: str, pos: int) -> bool:
+        """Does an English verb (a word that is no copula or conjunction) stand a few words before
+        ``pos``, in the same clause, with no conjunction right in front?"""
+        before = text[max(0, pos - 48) : pos]
+        cut = max(before.rfind(ch) for ch in ",.;:!?()\n，。")
+        before = before[cut + 1 :].lstrip()
+        return bool(self.verb_before.search(before)) and not self.not_before.search(before)
+
+    def contrast_flaws(
+        self, view: SectionView, out: dict[int, list[str | None]], has_amount: Callable[[int, int, int], bool]
+    ) -> None:
+        """A contrast clause without a cue after praise (or after a concession) that hedges,
+        persists or fails is a flaw: mark it "bug" in ``out`` (sentence -> clause kinds)."""
+        text = view.cue_text
+        for sid, row in list(out.items()):
+            if "strength" not in row:
+                continue
+            clauses = view.sentences[sid].clauses
+            praised = False
+            for ci, c in enumerate(clauses):
+                if row[ci] == "strength":
+                    praised = True
+                    continue
+                if row[ci] is not None or not praised or not self._turns(text, c.start, c.end, c.contrast):
+                    continue
+                if (
+                    self._flaw(text, c.start, c.end)
+                    and not has_amount(sid, c.start, c.end)
+                    and not self.lead_in.search(text, c.start, c.end)
+                ):
+                    row[ci] = "bug"
+        for m in self.concession.finditer(text):  # 即便强大如A，A仍会陷入…: the flaw after a concession
+            at = view.sentence_index(m.start())
+            if at is None or view.sentences[at].prompt:
+                continue
+            clauses = view.sentences[at].clauses
+            kinds = out.get(at)
+            first = next((ci for ci, c in enumerate(clauses) if c.end > m.start()), len(clauses))
+            for ci in range(first + 1, min(first + 3, len(clauses))):  # the next two clauses
+                c = clauses[ci]
+                if kinds is not None and kinds[ci] is not None:
+                    break
+                if self.persist.search(text, c.start, c.end) and not has_amount(at, c.start, c.end):
+                    out.setdefault(at, [None] * len(clauses))[ci] = "bug"
+                    break
+
+    def _turns(self, text: str, start: int, end: int, contrast: bool) -> bool:
+        """Does the clause turn against what came before (opens with 但/不过/but, or holds 却)?"""
+        return contrast or "却" in text[start:end]
+
+    def _flaw(self, text: str, start: int, end: int) -> bool:
+        return bool(
+            self.hedge.search(text, start, end)
+            or self.persist.search(text, start, end)
+            or self.fail.search(text, start, end)
+        )
