@@ -83,3 +83,28 @@ def test_what_is_no_list_of_features(text: str) -> None:
     listed = [c for c in claims_of(text) if c.kind in ("capability", "limitation")]
     known = {"文生视频", "10s"}  # items the lexicon knows may still be claims; nothing else is
     assert [c.feature for c in listed if c.feature not in known] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Luma Ray2 requires a reference image.", [("limitation", "Luma Ray2", "reference image")]),
+        ("海螺02必须上传一张参考图。", [("limitation", "Hailuo 02", "参考图")]),
+        ("Veo 3 prompts are limited to 1000 characters.", [("limitation", "Veo 3", "1000 characters")]),
+        ("可灵2.1的提示词最多500字。", [("limitation", "Kling 2.1", "500字")]),
+        ("我给可灵2.1写了一段130字的提示词。", []),  # a prompt's length with no cap is no limit
+        ("This workflow requires a lot of patience.", []),
+        ("With Veo 3 this workflow requires a lot of patience.", []),
+    ],
+)
+def test_what_a_model_must_be_given_and_caps_on_the_prompt_are_limitations(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _items(text) == expected
+
+
+def test_a_second_list_in_a_sentence_is_quoted_from_its_own_verb() -> None:
+    claims = claims_of("Pika 2.2 supports keyframes and offers 16:9 and 9:16 aspect ratios.")
+    quotes = {c.feature: c.quote for c in claims if c.kind == "capability"}
+    assert quotes["keyframes"].startswith("Pika 2.2 supports keyframes")
+    assert quotes["9:16"] == "offers 16:9 and 9:16 aspect ratios"

@@ -107,3 +107,16 @@ def test_a_price_column_prices_each_row_for_the_length_its_header_names() -> Non
     assert prices == [("Kling 2.1", "standard", 0.3, 5, None), ("Hailuo 02", None, 0.25, 5, "768p")]
     speeds = [(c.model, c.generation_s, c.generation_s_min) for c in claims if c.kind == "speed"]
     assert speeds == [("Kling 2.1", 120, None), ("Hailuo 02", None, 240)]
+
+
+# two versions of one product side by side, each cell opening with its value
+FLAT_VERSIONS = """Spec comparison
+
+  Gen-4 Gen-4.5
+Cost 12 credits per second 15 credits per second
+"""
+
+
+def test_a_model_name_run_into_the_next_heads_two_columns_and_a_value_opens_its_cell() -> None:
+    prices = [(c.model, c.credits) for c in claims_of(FLAT_VERSIONS) if c.kind == "price"]
+    assert prices == [("Runway Gen-4", 12.0), ("Runway Gen-4.5", 15.0)]

@@ -35,6 +35,8 @@ _COUNT = r"(?:[两二三四五六七八九十几\d]+|多)\s*(?:种|種|个|個|�
 _TAIL = re.compile(rf"\s*(?:等等|等|{_COUNT}|这些|這些|these)")
 # a number or a count alone (5, 一个, 4个) is no item
 _COUNT_ONLY = re.compile(r"[\d.]+|[\d一二两三四五六七八九十几]+\s*(?:个|個|条|條|段|次|张|張|部)")
+_PARENS = re.compile(r"[（(][^（()）]*[）)]")
+_BREAK = re.compile(r"[，,;；]")
 _ENDS = "。！？!?；;\n"
 _OPEN = "（("
 _COLON = re.compile(r"[^，。,;；\n]{0,12}?(?:：|(?<!\d):|:(?!\d))")  # 16:9 is no colon
@@ -49,11 +51,14 @@ class Listed:
     end: int
     anchor: int
     reach: int  # where the list's last item ends
+    since: int = 0  # where its statement starts: after the list before it in the sentence, if any
+    required: bool = False  # what the model needs to be given (requires an input image): a limitation
 
 
 class ListReader:
     def __init__(self, lex: Lexicon) -> None:
-        self.anchors = WordScanner(lex.words("features", "list_anchor"))
+        self.anchors = WordScanner(lex.words("features", "list_anchor") + lex.words("features", "requires"))
+        self.requires = frozenset(lex.words("features", "requires"))
         heads = alt(lex.words("features", "list_heads"))
         # a header says what kind of thing the list holds: 四种输入模态：, 支持的分辨率：, Key features:
         self.header_re = re.compile(
@@ -77,11 +82,12 @@ class ListReader:
         ]
 
     # ----- lists -----------------------------------------------------------------
-    def lists(self, text: str, start: int, end: int, named_before: list[int]) -> list[Listed]:
+    def lists(self, text: str, start: int, end: int, names: list[tuple[int, int]]) -> list[Listed]:
         """Items of every enumeration in the sentence ``text[start:end]``.
 
-        ``named_before`` are where the sentence names a model: one item alone is a list
-        only after a model's own grant (Gen-4 supports image uploading).
+        ``names`` are where the sentence names a model: one item alone, or what a
+        model requires, is listed only after that model's own verb (Gen-4 supports image
+        uploading, Gen-4 requires an input image).
         """
         out: list[Listed] = []
         taken = start
@@ -90,20 +96,27 @@ class ListReader:
         for a, b, header in sorted(opens):
             if a < taken:
                 continue
+            required = " ".join(text[a:b].split()) in self.requires
             colon = _COLON.match(text, b, end)
             if colon and not header:
                 b = colon.end()  # 提供四种输入模态：文字、… : the list follows the colon
             items = self._items(text, b, end)
             if not items:
                 continue
+            near = any(y <= a and not _BREAK.search(text, y, a) for _, y in names)
+            if required and not near:
+                continue
             if len(items) == 1:
                 s, e = items[0]
-                near = any(p < a and a - p <= 24 for p in named_before)
                 if header or not (
                     self.head_re.search(text, s, e) or near and self._short(text[s:e], self.single_max)
                 ):
                     continue
-            out += [Listed(s, e, a, items[-1][1]) for s, e in items]
+            since = start
+            if out:  # after the list before it, and the separator after that (supports A and offers B)
+                sep = self.sep_re.match(text, taken, a)
+                since = sep.end() if sep else taken
+            out += [Listed(s, e, a, items[-1][1], since, required) for s, e in items]
             taken = items[-1][1]
         return out
 
@@ -116,8 +129,8 @@ class ListReader:
         while pos < end:
             stop, nxt = self._segment(text, pos, end)
             s, e = self._trim(text, pos, stop)
-            if not self._item(text, s, e):
-                break
+            if not self._item(text, s, e) or items and self.anchors.search(text, s, min(e, s + 16)):
+                break  # no item, or a verb that opens a list of its own (supports A and offers B)
             items.append((s, e))
             if nxt is None:
                 break
@@ -174,8 +187,9 @@ class ListReader:
 
     @staticmethod
     def _short(seg: str, cjk_max: int) -> bool:
+        seg = _PARENS.sub("", seg)  # aspect ratios (16:9, 9:16) is two words
         cjk = len(_CJK.findall(seg))
         words = len(re.findall(r"[A-Za-z0-9][\w:.+-]*", seg))
         if cjk:
             return cjk + words <= cjk_max
-        return 0 < words <= cjk_max // 3 + 1 and len(seg) <= 48  # 14 -> 5 words, 8 -> 3
+        return 0 < words <= cjk_max // 2 - 1 and len(seg) <= 60  # 14 -> 6 words, 8 -> 3

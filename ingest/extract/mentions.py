@@ -122,6 +122,8 @@ class MentionScanner:
             if m:
                 hits.append(m)
                 pos = m.end()
+                if m.group("aver") and re.sub(r"\s+", " ", m.group("aname")) in self.reg.alias_model:
+                    pos = m.end("aname")  # gen-4 gen-4 turbo: the second name is scanned on its own
         last = 0
         for cand in self.digit_first.finditer(norm):
             s = cand.start()
@@ -143,7 +145,7 @@ class MentionScanner:
             raw = self._read(m, norm)
             if raw is not None and not self.is_epithet(norm, raw):
                 out.append(raw)
-                last_end = m.end()
+                last_end = raw.end
         return out
 
     def _read(self, m: re.Match[str], norm: str) -> RawMention | None:
@@ -182,7 +184,10 @@ class MentionScanner:
         raw = RawMention(
             m.start(), m.end(), "brand", brand=brand, words=words, model=info.name if info else None
         )
-        if m.group("aver") and not info:
+        if m.group("aver") and info:  # a model's own name, then another one (gen-4 gen-4 turbo): two names
+            raw.end = m.end("aname")
+            raw.words = [m.group("aedl")] if m.group("aedl") else []
+        elif m.group("aver"):
             vp = (m.group("avp") or "").strip()
             b = self.reg.brands.get(brand or "")
             bad_unit = not m.group("aed") and _UNIT_AFTER.match(norm, m.end("aver"))

@@ -55,6 +55,7 @@ class Item:
     what: str  # feature | value | length | listed (an enumeration's item the lexicon does not know)
     anchor: int | None = None  # where the grant of the enumeration holding it starts
     reach: int = 0  # where that enumeration's last item ends
+    since: int = 0  # where the statement of that enumeration starts (after another list before it)
 
 
 class SpecRules:
@@ -102,6 +103,11 @@ class SpecRules:
         self.limit_label_re = re.compile(rf"(?:{lex.alt('features', 'limit_labels')})[^:：]{{0,16}}[:：]")
         self.splitter = Splitter(lex)
         self.lists = ListReader(lex)
+        # a length of the text prompt, and the words that make it a cap
+        self.text_cap_re = re.compile(
+            rf"(?<![\d.,])\d[\d,]*\s*(?:{lex.alt('features', 'text_units', bound_start=False)})"
+        )
+        self.cap_word_re = re.compile(lex.alt("features", "text_cap_words"))
 
     # ----- finding items -------------------------------------------------------
     def prepare(self, view: SectionView) -> dict[int, list[Item]]:
@@ -130,6 +136,12 @@ class SpecRules:
                 continue  # 10:30 is a time, 16:9 a ratio
             if not (quoted and in_prompt(m.start())):
                 add(m.start(), m.end(), "value")
+        for m in self.text_cap_re.finditer(text):  # 1000 characters, 提示词最多500字: a cap on the prompt
+            sid = view.sentence_index(m.start())
+            if sid is not None and self.cap_word_re.search(
+                text, view.sentences[sid].start, view.sentences[sid].end
+            ):
+                add(m.start(), m.end(), "text_cap")
         for sid, qs in enumerate(view.quantities):
             for q in qs:
                 if q.kind == "resolution":
@@ -147,14 +159,21 @@ class SpecRules:
         sent = view.sentences[sid]
         if sent.prompt:
             return
-        named = [m.end for m in view.mentions[sid] if not m.versus]
+        named = [(m.start, m.end) for m in view.mentions[sid] if not m.versus]
         have = found.get(sid, [])
+        times = [q for q in view.quantities[sid] if q.kind == "time"]
         for listed in self.lists.lists(view.cue_text, sent.start, sent.end, named):
             known = [i for i in have if i.start < listed.end and listed.start < i.end]
+            if not known and any(listed.start <= q.start < listed.end for q in times):
+                continue  # a time no rule took as a clip length (up to 10 seconds is the length rules')
             for i in known:
-                i.anchor, i.reach = listed.anchor, listed.reach
+                i.anchor, i.reach, i.since = listed.anchor, listed.reach, listed.since
+            what = "required" if listed.required else "listed"
             if not known:
-                have.append(Item(listed.start, listed.end, "listed", listed.anchor, listed.reach))
+                have.append(Item(listed.start, listed.end, what, listed.anchor, listed.reach, listed.since))
+            elif listed.required:
+                for i in known:
+                    i.what = what
         if have:
             found[sid] = have
 
@@ -203,7 +222,8 @@ class SpecRules:
                 if item.anchor is not None:
                     home = [c for c in sent.clauses if c.end > item.anchor and c.start < item.reach]
                     if home:
-                        scope = Clause(min(home[0].start, clause.start), max(home[-1].end, clause.end))
+                        lo_ = max(min(home[0].start, clause.start), item.since)
+                        scope = Clause(lo_, max(home[-1].end, clause.end))
                 owner = self._owner(view, sid, item)
                 kind = self._kind(
                     text,
@@ -213,8 +233,10 @@ class SpecRules:
                     granted or limited or item.anchor is not None,
                     owned=owner is not None,
                 )
-                if kind == "capability" and limited:  # 限制：1080P仅支持16:9; a restriction: …
-                    kind = "limitation"
+                if item.what == "text_cap" and kind is None:
+                    kind = self._kind(text, scope, lo, item, True, owned=owner is not None)
+                if kind == "capability" and (limited or item.what in ("required", "text_cap")):
+                    kind = "limitation"  # 限制：1080P仅支持16:9; a restriction: …; requires an input image
                 lo = item.end
                 nxt = inside[n + 1].start if n + 1 < len(inside) else clause.end
                 if kind is None or (

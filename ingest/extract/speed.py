@@ -145,7 +145,9 @@ class SpeedRules:
         if subj is None:
             return []
         start = lo
-        if subj.explicit:  # quote from the clause that names the model, unless an earlier amount holds it
+        if subj.explicit and kind == "speed":
+            # a time's quote runs from the clause naming the model, unless an earlier amount holds it;
+            # a length cap is a specification, quoted by its own clause as the spec items are
             for m in view.mentions[sid]:
                 if m.start < lo and not m.versus and set(m.models) & set(subj.models):
                     named = self._clause(view, sid, m.start)[0]

@@ -35,6 +35,7 @@ _PIPE = re.compile(r"\|")
 _PER_SECOND = re.compile(r"per[\s-]*(?:second|sec)|/\s*s(?:ec)?\b|每秒")
 _MONEY = {"credits": "credits", "cny": "price_cny", "usd": "price_usd"}
 _PARENS = re.compile(r"[（(][^（()）]{0,30}[）)]")
+_VALUE_END = re.compile(r"[$¥￥]?\d[\d.,]*\s*$")  # a number that ends where a word starts
 
 
 def _cell_cut(text: str, a: int, b: int) -> int | None:
@@ -48,6 +49,7 @@ def _cell_cut(text: str, a: int, b: int) -> int | None:
         return a + parens[0] if len(parens) == 1 else None
     cuts: set[int] = set()
     for size in (3, 2):
+        cut: int | None = None
         for i in range(1, len(row) - size):  # a word the row opens with is its label
             word = row[i : i + size]
             if word.strip() != word or not all("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in word):
@@ -57,8 +59,11 @@ def _cell_cut(text: str, a: int, b: int) -> int | None:
                 cuts.add(j - i)  # the offset of the repeat: one split, however many letters agree
                 if len(cuts) > 1:
                     return None
-                cut = a + j
-        if cuts:
+                if cut is None:  # where the first repeated word starts again; a value before it
+                    # opens its cell (12 credits per second 5 credits per second)
+                    first, second = _VALUE_END.search(row, 0, i), _VALUE_END.search(row, 0, j)
+                    cut = a + (second.start() if first and second and second.start() >= i + size else j)
+        if cut is not None:
             return cut
     return None
 
