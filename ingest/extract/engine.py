@@ -18,6 +18,7 @@ whether it talks about speed, for the sentence after it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -67,8 +68,13 @@ class Extractor:
             view.add_mentions(self.mentions, rs, ctx, [])
             self.table_rules.find(view)
         named = self._named_models(views)
-        body, stated = self._section(views[0], ctx, named)
-        summary, summary_stated = self._section(views[1], ctx, named) if len(views) > 1 else ([], [])
+        titled = {  # versions the title names are in scope from the first line
+            self.reg.resolve(r.brand, r.version, r.words)[0]
+            for r in title
+            if r.shape == "brand" and r.brand and r.version
+        }
+        body, stated = self._section(views[0], ctx, named, titled)
+        summary, summary_stated = self._section(views[1], ctx, named, titled) if len(views) > 1 else ([], [])
         body_rates = stated or self._implied(body)
         cap = self.lex.confidence("price_derived")
         if not body_rates and summary_stated:  # a rate only the summary states: used, trusted less
@@ -84,7 +90,7 @@ class Extractor:
 
     # ----- one section ---------------------------------------------------------
     def _section(
-        self, view: SectionView, ctx: DocContext, named: dict[str, set[str]]
+        self, view: SectionView, ctx: DocContext, named: dict[str, set[str]], titled: set[str]
     ) -> tuple[list[Draft], list[Rate]]:
         main = ctx.main_model(self.reg)
         view.start_document(Subject([main[0]], [main[1]], False, versioned=False) if main else None)
@@ -129,7 +135,13 @@ class Extractor:
             if sid in specs:
                 drafts += self.spec_rules.sentence_claims(view, sid, specs[sid])
             view.update_topic(sid)
-        return self._dedupe(self._settle_bare_prices(drafts, named)), rates
+        first_named: dict[str, int] = {}
+        for ms in view.mentions:
+            for m in ms:
+                for n in m.models if m.explicit else ():
+                    first_named[n] = min(first_named.get(n, m.start), m.start)
+        in_scope = partial(_version_in_scope, first_named, titled)
+        return self._dedupe(self._settle_bare_prices(drafts, named, in_scope)), rates
 
     def _brand_at(self, view: SectionView, sid: int, pos: int, ctx: DocContext) -> str | None:
         """The brand a credit rate at ``pos`` is about: the text's model there, else the document's."""
@@ -164,11 +176,15 @@ class Extractor:
                         out.setdefault(m.brand, set()).update(m.models)
         return out
 
-    def _settle_bare_prices(self, drafts: list[Draft], named: dict[str, set[str]]) -> list[Draft]:
+    def _settle_bare_prices(
+        self, drafts: list[Draft], named: dict[str, set[str]], in_scope: Callable[[str, int], bool]
+    ) -> list[Draft]:
         """A price whose model only a bare brand gave ("Runway $0.05/s"): when a price of a model of
         that brand named with its version states the same amount, it is that model's (a restatement);
         when the document names two models of the brand or more and none does, which one it
-        prices is unclear, so it is no claim."""
+        prices is unclear, so it is no claim. The document's version stands in for the bare brand
+        only once the text (or the title) has named it: a price table above "With audio (v2.6)"
+        is the brand's, not 2.6's."""
         versioned = [d for d in drafts if d.kind == "price" and d.versioned]
         out: list[Draft] = []
         for d in drafts:
@@ -181,6 +197,8 @@ class Extractor:
                 d.model, d.tier = same[0].model, same[0].tier
                 out.append(d)
             elif len(named.get(brand.name if brand else "", ())) < 2:
+                if brand is not None and d.model and not in_scope(d.model, d.start):
+                    d.model = brand.name
                 out.append(d)
         return out
 
@@ -278,6 +296,11 @@ class Extractor:
             method=f"rules/{self.version}:{d.rule}",
             **fields,
         )
+
+
+def _version_in_scope(first_named: dict[str, int], titled: set[str], model: str, pos: int) -> bool:
+    """Has the text named ``model`` with its version by ``pos`` (or does the title name it)?"""
+    return model in titled or first_named.get(model, pos + 1) <= pos
 
 
 def _same_price(a: Draft, b: Draft) -> bool:

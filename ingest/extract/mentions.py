@@ -83,7 +83,7 @@ class MentionScanner:
                     r"(?P<d>(?P<dn>两|俩|2|三|3|四|4)\s*个\s*(?P<dver>\d\.\d{1,2})?\s*的?\s*(?:版本|模型)"
                     r"|(?P<dboth>b(?<![a-z]b)oth(?![a-z])(?:\s+(?:models|versions|of them))?"
                     r"|两者|二者|两款模型|两个模型))",
-                    rf"(?P<a>(?P<aname>{alt(names)})(?:[\s\-_]*(?:ai[\s\-_]*)?(?P<avp>v|gen[-\s]?|ray[-\s]?|q|o)?(?P<aver>{ver})"
+                    rf"(?P<a>(?P<aname>{alt(names)})(?:(?:[\s\-_]*|/(?=v\d))(?:ai[\s\-_]*)?(?P<avp>v|gen[-\s]?|ray[-\s]?|q|o)?(?P<aver>{ver})"
                     rf"(?:[\s\-_]*的?\s*(?P<aed>{ed})(?:\s*(?P<aed2>{ed}))?)?|\s*(?P<aedl>{ed}))?(?P<asuf>\s*版本)?)",
                     rf"(?P<c>{alt(long_eds)})",
                 ]

@@ -371,6 +371,7 @@ class QuantityScanner:
             plus = plus or tail.startswith("多")
         elif tail:
             e = m.start("tail")
+        n2 = self._num(m.group("n2"))  # "20-30元": a range, low to high
         return self._per(
             m,
             Quantity(
@@ -378,7 +379,7 @@ class QuantityScanner:
                 s,
                 e,
                 value,
-                n[1] * scale,
+                max(value, (n2[1] if n2 else n[1]) * scale),
                 unit="usd" if kind == "cent" else kind,
                 plus=plus,
             ),

@@ -53,7 +53,20 @@ class PriceRules:
         def rx(*keys: str) -> re.Pattern[str]:
             return re.compile(lex.alt(*keys))
 
-        self.purchase_re = re.compile(rf"(?:{lex.alt('context', 'purchase')})\s*(?:了|的)?\s*$")
+        # 花了20积分, "a minimum purchase around $10": what was bought, or the least one can buy
+        filler = r"(?:(?:around|about|of|at|is|约|为|是|[:：])\s*)*"
+        self.purchase_re = re.compile(rf"(?:{lex.alt('context', 'purchase')})\s*(?:了|的)?\s*{filler}$")
+        self.budget_re = re.compile(rf"\s*[,，]?\s*(?:{lex.alt('context', 'budget_after')})")
+        self.image_re = re.compile(
+            rf"\s*(?:/|per\b|each\b|an?\b|每|一)\s*(?:{lex.alt('context', 'image_item')})"
+        )
+        # "$0.10-$0.20/s": the low end of a range of money, written with its own currency sign
+        self.range_gap_re = re.compile(r"\s*(?:-|~|～|–|—|to|到|至)\s*$")
+        # a clip length after an amount is its length only when a word ties them ("$0.50 for 5 s",
+        # "20积分（5秒）"); in a row of a table run into text ("$0.36 5 s …") it is another column's
+        self.length_after_re = re.compile(
+            r"\s*(?:for|per|each|/|[（(]|[,，]?\s*(?:for|with)\s+an?)\s*(?:an?\s+|one\s+)?$"
+        )
         self.grant_re = rx("context", "grant")
         self.plan_re = rx("context", "plan")
         self.business_re = rx("context", "business")
@@ -81,7 +94,34 @@ class PriceRules:
         return s.start, s.end
 
     def _purchased(self, text: str, q: Quantity) -> bool:
-        return bool(self.purchase_re.search(text[max(0, q.start - 6) : q.start]))
+        return bool(self.purchase_re.search(text[max(0, q.start - 24) : q.start]))
+
+    def _ranges(self, text: str, qs: list[Quantity], used: set[int]) -> list[Quantity]:
+        """``qs`` with each range of money written with two currency signs ("$0.10-$0.20/s") made one
+        amount, low to high, for what its high end is for."""
+        out: list[Quantity] = []
+        for q in qs:
+            low = out[-1] if out else None
+            if (
+                low is not None
+                and q.kind in _MONEY
+                and low.kind == q.kind
+                and low.high == low.value < q.value
+                and low.per is None
+                and not {id(low), id(q)} & used
+                and self.range_gap_re.match(text[low.end : q.start])
+            ):
+                out[-1] = Quantity(
+                    q.kind, low.start, q.end, low.value, q.value, q.unit, per=q.per, per_seconds=q.per_seconds
+                )
+                continue
+            out.append(q)
+        return out
+
+    def _not_a_video(self, text: str, q: Quantity) -> bool:
+        """Is ``q`` what an image costs (1 credit/image, 每张) or what a sum buys (For $1 you can run…)?"""
+        after = text[q.end : q.end + 24]
+        return bool(self.image_re.match(after)) or (q.kind in _MONEY and bool(self.budget_re.match(after)))
 
     def _linked(self, text: str, a: Quantity, b: Quantity) -> bool:
         gap = text[a.end : b.start]
@@ -178,12 +218,14 @@ class PriceRules:
         anchors: list[Anchor] = []
         plans: list[Draft] = []
         business = bool(self.business_re.search(text, sent.start, sent.end))
-        for q in view.quantities[sid]:
+        for q in self._ranges(text, view.quantities[sid], used):
             if id(q) in used or q.kind not in ("credits", *_MONEY):
                 continue
             lo, hi = self._clause_of(view, sid, q.start)
             before = text[lo : q.start]
-            planned = self.plan_re.search(text, lo, hi) and not (q.per or self._per_clip(view, sid, q))
+            planned = (self.plan_re.search(text, lo, hi) or sid in view.plan_rows) and not (
+                q.per or self._per_clip(view, sid, q)
+            )
             if self._purchased(text, q) or planned:
                 plans.append(
                     Draft(
@@ -199,7 +241,7 @@ class PriceRules:
                 )
                 continue
             prev = anchors[-1] if anchors else None
-            if q.plus:  # 20多积分, 一块多: no exact amount, no price
+            if q.plus or self._not_a_video(text, q):  # 20多积分, 一块多: no exact amount, no price
                 continue
             if q.kind == "credits":
                 if self.grant_re.search(before):
@@ -254,7 +296,7 @@ class PriceRules:
             subj = view.subject(sid, seg_lo, seg_hi, an.q.start)
             if subj is None:
                 continue
-            fields = self._fields(an, [q for q in qs if seg_lo <= q.start < seg_hi])
+            fields = self._fields(an, [q for q in qs if seg_lo <= q.start < seg_hi], text)
             tier_word = self.tier_re.search(text, seg_lo, seg_hi)
             # "大师版（1080P），5秒100灵感值，10秒200灵感值": a further clip length of the same
             # tier and resolution names neither again
@@ -267,7 +309,7 @@ class PriceRules:
                 q_lo += 1
             # "10-35 credits depending on quality": the range's two ends are two prices
             amounts = [fields]
-            if an.q.kind == "credits" and an.q.high > an.q.value and an.money is None:
+            if an.q.high > an.q.value and an.money is None:
                 amounts.append({**fields, _AMOUNT[an.q.kind]: an.q.high})
             for name, mtier in zip(subj.models, subj.tiers, strict=True):
                 model, tier = self.model_tier(name, mtier, tier_word.group(0) if tier_word else None)
@@ -290,7 +332,7 @@ class PriceRules:
                     )
         return drafts
 
-    def _fields(self, an: Anchor, seg_qs: list[Quantity]) -> dict[str, object]:
+    def _fields(self, an: Anchor, seg_qs: list[Quantity], text: str) -> dict[str, object]:
         q = an.q
         out: dict[str, object] = {}
         if q.kind == "credits":
@@ -306,9 +348,13 @@ class PriceRules:
             times = [
                 t for t in seg_qs if t.kind == "time" and t.qual is None and not t.plus and t.value <= 120
             ]
-            near = [t for t in times if t.start < q.start] or times
-            if near:
-                out["duration_s"] = near[-1].value if near[-1].start < q.start else near[0].value
+            end = (an.money or q).end
+            before = [t for t in times if t.start < q.start]
+            after = [t for t in times if t.start >= end and self.length_after_re.match(text[end : t.start])]
+            if before:
+                out["duration_s"] = before[-1].value
+            elif after:
+                out["duration_s"] = after[0].value
         res = [t for t in seg_qs if t.kind == "resolution"]
         if res:
             out["resolution"] = min(res, key=lambda t: abs(t.start - q.start)).unit

@@ -189,6 +189,10 @@ class Registry:
             if edition and edition != "regular":
                 name += " " + edition.title()
             return name, tier
+        if edition and edition != "regular" and b.open_versions and all(m.edition != edition for m in cands):
+            # "Kling 3.0 Omni": an edition the registry does not list for this version is a model of
+            # its own, never the version's plain model
+            return b.name_format.format(v=version_label(version)) + " " + edition.title(), tier
         model = self._pick(cands, edition, tier)
         return model.name, self._tier_for(model, tier)
 

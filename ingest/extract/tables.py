@@ -80,6 +80,8 @@ class TableInfo:
     speed_cells: dict[int, tuple[int, list[int]]] = field(default_factory=dict)
     # sentence id -> (where its row line starts, [(index of a price column, clip length its header names)])
     price_cells: dict[int, tuple[int, list[tuple[int, float | None]]]] = field(default_factory=dict)
+    # rows of a table whose header names plans or credit packs: their sums buy a plan, not a clip
+    plan_rows: set[int] = field(default_factory=set)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -116,6 +118,7 @@ class TableRules:
     def __init__(self, lex: Lexicon, prices: PriceRules) -> None:
         self.speed_head = WordScanner(lex.words("tables", "speed_columns"))
         self.price_head = WordScanner(lex.words("tables", "price_columns"))
+        self.plan_head = WordScanner(lex.words("tables", "plan_columns"))
         self.prices = prices  # the model and tier a price is for, from the row's tier word
         self.conf = lex.confidence("table")
 
@@ -134,6 +137,7 @@ class TableRules:
         view.columns = info.columns
         view.speed_cells = info.speed_cells
         view.price_cells = info.price_cells
+        view.plan_rows = info.plan_rows
         return info
 
     # ----- markdown ------------------------------------------------------------
@@ -177,6 +181,9 @@ class TableRules:
                 starts = [lo for lo, _ in self._cells(text, *lines[k])]
                 for sid in line_sids[k]:
                     info.columns[sid] = (starts, subjects)
+            return
+        if self.plan_head.search(view.cue_text, ha, hb):  # | 套餐 | 价格 | 积分 |: a table of plans
+            info.plan_rows.update(sid for k in rows for sid in line_sids[k])
             return
         timed = [n for n, (lo, hi) in enumerate(cells) if self.speed_head.search(view.cue_text, lo, hi)]
         priced = [
@@ -278,6 +285,13 @@ class TableRules:
             a, b = lines[k]
             if not text[a:b].strip() or any(view.mentions[sid] for sid in line_sids[k]):
                 break
+            amounts = sorted(
+                q.start for sid in line_sids[k] for q in view.quantities[sid] if a <= q.start < b
+            )
+            if len(amounts) == len(subjects) >= 2:  # one amount a column: each is its column's, in order
+                for sid in line_sids[k]:
+                    info.columns[sid] = ([a, *amounts[1:]], list(subjects))
+                continue
             cut = _cell_cut(text, a, b) if two else None
             if cut is None:  # no single split: the row's values belong to no model
                 for sid in line_sids[k]:

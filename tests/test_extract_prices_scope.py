@@ -1,0 +1,88 @@
+"""What makes an amount the price of one generation, and whose price it is (examples written here)."""
+
+from __future__ import annotations
+
+from tests.extract_helpers import claims_of
+
+
+def _prices(text: str, title: str | None = None) -> list[tuple]:
+    return [
+        (c.model, c.credits, c.price_usd, c.price_cny, c.duration_s)
+        for c in claims_of(text, title=title)
+        if c.kind == "price"
+    ]
+
+
+def test_a_range_of_money_is_two_prices_for_what_its_high_end_is_for() -> None:
+    assert _prices("Pika 2.2 runs $0.04-$0.09/s depending on resolution.") == [
+        ("Pika 2.2", None, 0.04, None, 1),
+        ("Pika 2.2", None, 0.09, None, 1),
+    ]
+    assert _prices("海螺02一条视频20-30元。") == [
+        ("Hailuo 02", None, None, 20, None),
+        ("Hailuo 02", None, None, 30, None),
+    ]
+
+
+def test_a_table_of_plans_or_packs_holds_no_price_of_a_clip() -> None:
+    text = (
+        "Vidu Q2 on the API:\n| 资源包 | 价格 | 积分 |\n|---|---|---|\n"
+        "| 入门 | $12 | 300 积分 |\n| 进阶 | $50 | 1,500 积分 |"
+    )
+    claims = claims_of(text)
+    assert [c for c in claims if c.kind == "price"] == []
+    assert sum(c.kind == "plan_price" for c in claims) >= 2
+
+
+def test_an_image_price_or_what_a_sum_buys_is_no_video_price() -> None:
+    assert _prices("Seedance 2.0 also makes stills at 3 credits/image.") == []
+    assert _prices("With Wan 2.5, for $2 you can run about 40 seconds of 480p video.") == []
+    assert _prices("Vidu Q2 needs a minimum top-up of $5 before the first clip.") == []
+
+
+def test_a_length_after_an_amount_is_its_length_only_when_a_word_ties_them() -> None:
+    # a row run into text: "8 s" is the next column (the longest clip), not what $3.20 buys
+    assert _prices("Veo 3 $0.40 $3.20 8 s with sound") == [
+        ("Veo 3", None, 0.4, None, None),
+        ("Veo 3", None, 3.2, None, None),
+    ]
+    assert _prices("Veo 3 costs $3.20 for 8 s with sound.") == [("Veo 3", None, 3.2, None, 8)]
+
+
+def test_the_document_version_prices_a_bare_brand_only_once_it_was_named() -> None:
+    text = (
+        "Kling credit costs:\n| Length | Credits |\n|---|---|\n| 5 s | 20 credits |\n\n"
+        "The new Kling 2.6 adds sound to every clip."
+    )
+    assert _prices(text) == [("Kling", 20, None, None, 5)]
+    assert _prices(text, title="Kling 2.6: a pricing guide") == [("Kling 2.6", 20, None, None, 5)]
+
+
+def test_an_edition_the_registry_does_not_list_is_a_model_of_its_own() -> None:
+    assert _prices("Kling 3.0 Omni costs $0.12/s on one reseller.") == [
+        ("Kling 3.0 Omni", None, 0.12, None, 1)
+    ]
+    assert _prices("Veo 3.1 Lite is billed $0.05 per second.") == [("Veo 3.1 Lite", None, 0.05, None, 1)]
+
+
+def test_an_api_path_names_the_model() -> None:
+    assert _prices("The pixverse/v5 endpoint bills $0.04 per second.") == [
+        ("PixVerse V5", None, 0.04, None, 1)
+    ]
+
+
+def test_a_flattened_header_of_two_models_gives_each_amount_its_column() -> None:
+    text = "Costs compared\n\nGen-4 Gen-4 Turbo\nPrice 10 credits per second 4 credits per second\n"
+    assert _prices(text) == [("Runway Gen-4", 10, None, None, 1), ("Runway Gen-4 Turbo", 4, None, None, 1)]
+
+
+def test_per_request_and_per_use_billing_is_per_generation() -> None:
+    assert _prices("Hailuo 02 Pro: $0.50/request.") == [("Hailuo 02", None, 0.5, None, None)]
+    assert _prices("Veo 3.1 影片按次計費 $0.4。") == [("Veo 3.1", None, 0.4, None, None)]
+
+
+def test_a_discount_on_pricing_is_a_price_change_and_what_is_left_is_not() -> None:
+    claims = claims_of("Luma pricing is now 70% of the old prices, equivalent to a 30% discount.")
+    assert [(c.model, c.percent, c.direction) for c in claims if c.kind == "price_change"] == [
+        ("Luma", 30, "down")
+    ]
