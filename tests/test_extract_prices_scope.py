@@ -86,3 +86,27 @@ def test_a_discount_on_pricing_is_a_price_change_and_what_is_left_is_not() -> No
     assert [(c.model, c.percent, c.direction) for c in claims if c.kind == "price_change"] == [
         ("Luma", 30, "down")
     ]
+
+
+def _changes(text: str) -> list[tuple]:
+    return [(c.model, c.percent, c.direction) for c in claims_of(text) if c.kind == "price_change"]
+
+
+def test_a_price_cut_or_difference_needs_no_other_price_word() -> None:
+    assert _changes("海螺02降价40%，新用户更划算。") == [("Hailuo 02", 40, "down")]
+    assert _changes("Vidu Q2 比 Vidu Q1 便宜 25%。") == [("Vidu Q2", 25, "down")]
+    assert _changes("Seedance 2.0 costs 15% more than Seedance 1.0 Pro per clip.") == [
+        ("Seedance 2.0", 15, "up")
+    ]
+    # what a percent qualifies is no price when the sentence is not about price
+    assert _changes("Kling 2.1 costs 35 credits and renders 20% more frames.") == []
+
+
+def test_a_promotion_of_a_plan_is_no_change_of_a_models_price() -> None:
+    assert _changes("首月6折，即梦会员只要39元。") == []
+
+
+def test_money_that_gets_credits_is_a_credit_rate() -> None:
+    claims = claims_of("海螺充值30元可以得到300积分，生成一条6秒视频要25积分。")
+    assert [(c.model, c.credits_per_cny) for c in claims if c.kind == "credit_rate"] == [("Hailuo", 10.0)]
+    assert _prices("海螺充值30元可以得到300积分，生成一条6秒视频要25积分。") == [("Hailuo", 25, None, 2.5, 6)]

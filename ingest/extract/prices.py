@@ -75,6 +75,7 @@ class PriceRules:
         self.rate_word_re = rx("context", "rate_words")
         self.rate_ctx_re = rx("context", "rate_context")
         self.price_word_re = rx("context", "price_words")
+        self.change_word_re = rx("context", "price_change_words")
         self.down_re = rx("context", "down")
         self.up_re = rx("context", "up")
         self.speed_re = rx("context", "speed")
@@ -382,9 +383,19 @@ class PriceRules:
             if q.kind != "percent":
                 continue
             lo, hi = self._clause_of(view, sid, q.start)
-            priced = self.price_word_re.search(text, sent.start, hi) or q.unit == "discount"
-            if not priced or (
-                self.speed_re.search(text, lo, hi) and not self.price_word_re.search(text, lo, hi)
+            priced = (
+                self.price_word_re.search(text, sent.start, hi)
+                or self.change_word_re.search(text, lo, hi)
+                or q.unit == "discount"
+            )
+            # 首月5折, a discount on a membership: a promotion of a plan, no change of a model's price
+            promo = self.plan_re.search(text, sent.start, sent.end) and not self.per_item_re.search(
+                text, sent.start, sent.end
+            )
+            if (
+                not priced
+                or promo
+                or (self.speed_re.search(text, lo, hi) and not self.price_word_re.search(text, lo, hi))
             ):
                 continue
             direction = "down" if q.unit == "discount" else self._direction(text, lo, hi, q)
@@ -436,10 +447,14 @@ class PriceRules:
         return Draft("price_change", lo, hi, name, None, rule, self.lex.confidence("price_change"), fields)
 
     def _direction(self, text: str, lo: int, hi: int, q: Quantity) -> str | None:
+        if re.search(r"\bmore\s+than\b", text[q.start : q.end]):  # "costs 20% more than V4.5"
+            return "up"
         best: tuple[int, str] | None = None
         for word_re, label in ((self.down_re, "down"), (self.up_re, "up")):
             for m in word_re.finditer(text, lo, hi):
-                dist = q.start - m.end() if m.end() <= q.start else m.start() - q.end
+                # a word the amount holds ("20% more than": its qualifier) is nearest of all
+                inside = q.start <= m.start() < q.end
+                dist = 0 if inside else (q.start - m.end() if m.end() <= q.start else m.start() - q.end)
                 if dist >= 0 and (best is None or dist < best[0]):
                     best = (dist, label)
         return best[1] if best else None
