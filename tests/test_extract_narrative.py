@@ -139,3 +139,55 @@ def test_reading_time_is_no_generation_time(text: str) -> None:
 def test_a_generation_time_next_to_a_reading_time_is_kept() -> None:
     text = "Veo 3 hands-on\n6 min read\nVeo 3 took about 2 minutes to render each clip."
     assert [c.generation_s for c in claims_of(text) if c.kind == "speed"] == [120]
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # parallel verdicts on aspects of their own: one claim each
+        ("Vidu Q1的色彩很真实，人物很灵动，镜头稳定。", ["Vidu Q1的色彩很真实", "人物很灵动", "镜头稳定"]),
+        # an elaboration leans on the verdict before it: one claim
+        ("Vidu Q1的镜头很稳定，看起来很舒服。", ["Vidu Q1的镜头很稳定，看起来很舒服"]),
+        ("Vidu Q1和Veo 3都很稳定，镜头也很流畅。", None),
+        ("Vidu Q1稍微有点假，人物的皮肤质感很塑料。", ["Vidu Q1稍微有点假，人物的皮肤质感很塑料"]),
+        ("Vidu Q1在这方面没有问题，人物很自然。", ["Vidu Q1在这方面没有问题，人物很自然"]),
+    ],
+)
+def test_parallel_verdicts_are_one_claim_each(text: str, quotes: list[str] | None) -> None:
+    got = [q for _, q in _opinions(text) if "Veo" not in q or quotes is None]
+    if quotes is None:  # two models, both praised: one claim per model, none split by clause
+        assert {c.model for c in scored(claims_of(text))} == {"Vidu Q1", "Veo 3"}
+        assert len(set(got)) == 1
+    else:
+        assert got == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Vidu Q1的动作幅度偏小。", "bug"),  # leaning off the mark
+        ("Vidu Q1的色彩有些过饱和。", "bug"),
+        ("Vidu Q1里的马有六条腿。", "bug"),  # more body parts than a body has
+        ("In Luma Ray2 the horse has five legs.", "bug"),
+        ("Vidu Q1里的老人突然变成了另一个人。", "bug"),
+        ("Vidu Q1的角色发型前后不一致。", "bug"),
+        ("Luma Ray2 loses its shape when the dancer spins.", "bug"),
+        ("Luma Ray2 keeps adding random birds.", "bug"),
+        ("Luma Ray2 skipped half of my prompt.", "bug"),
+        ("Luma Ray2 over-saturates sunsets.", "bug"),
+        ("Luma Ray2 gets the reflections right.", "strength"),
+        ("Luma Ray2 renders with few artifacts.", "strength"),  # little of a flaw
+        ("Vidu Q1的画面基本看不出AI痕迹。", "strength"),
+        ("Vidu Q1的表现超出预期。", "strength"),  # expectations
+        ("Vidu Q1的表现低于预期。", "bug"),
+        ("Vidu Q1的光影不崩也不糊。", "strength"),  # a flaw word denied
+        ("Vidu Q1的人物表情缺乏变化。", "bug"),
+        ("Vidu Q1的配色比较单调。", "bug"),
+    ],
+)
+def test_common_review_shapes(text: str, kind: str) -> None:
+    assert kind in _kinds(text)
+
+
+def test_a_price_called_cheap_is_no_flaw() -> None:
+    assert "bug" not in _kinds("Luma Ray2 is cheap at 720p ($0.05/s).")

@@ -113,8 +113,8 @@ def test_reviewer_bug_vocabulary(sentence: str) -> None:
 )
 def test_denied_flaw_or_won_quality_is_a_strength(sentence: str, key: str) -> None:
     claims = scored(claims_of(sentence))
-    assert [c.kind for c in claims] == ["strength"]
-    assert key in claims[0].quote
+    assert {c.kind for c in claims} == {"strength"}  # parallel verdicts may each be a claim
+    assert any(key in c.quote for c in claims)
 
 
 @pytest.mark.parametrize(
@@ -139,7 +139,7 @@ def test_flaw_only_feared_or_avoided_is_no_claim(sentence: str) -> None:
     ],
 )
 def test_quality_word_ending_its_clause_is_a_cue(sentence: str, kind: str) -> None:
-    assert [c.kind for c in scored(claims_of(sentence))] == [kind]
+    assert {c.kind for c in scored(claims_of(sentence))} == {kind}
 
 
 @pytest.mark.parametrize(

@@ -102,6 +102,12 @@ class NarrativeCues:
         self.fail = re.compile(alt(get("fail")))
         self.concession = re.compile(alt(get("concession")))
         self.lead_in = re.compile("|".join(get("lead_in")) or r"(?!x)x")
+        # parallel verdicts (画面稳定，动作自然): clause length, and openings that lean on the clause before
+        self.parallel_max = int(lex.setting("parallel_clause_chars", 20))
+        self.deictic_re = re.compile(lex.alt("markers", "deictic"))
+        chars = re.escape(str(lex.setting("leaning_chars", "")))
+        leaning = lex.alt("markers", "leaning")
+        self.leaning_re = re.compile(rf"\s*(?:[{chars}]|{leaning})" if chars else rf"\s*(?:{leaning})")
 
     def pattern_hits(self, text: str) -> list[tuple[str, int, int]]:
         """(kind, start, end) of every pattern cue in ``text``."""
@@ -173,3 +179,28 @@ class NarrativeCues:
             or self.persist.search(text, start, end)
             or self.fail.search(text, start, end)
         )
+
+    def parallel(self, view: SectionView, sid: int, a: int, b: int) -> bool:
+        """Are clauses ``a`` and ``b`` parallel verdicts on aspects of their own (画面稳定，动作自然;
+        the light is soft, the motion is clean)? Each is then its own claim.
+
+        Both short, each with words of its own before its cue that open with no adverb or
+        connective (…，都很惊艳 and …，甚至还… lean on the clause before them).
+        """
+        if b != a + 1:
+            return False
+        clauses = view.sentences[sid].clauses
+        text = view.cue_text
+        for i in (a, b):
+            c = clauses[i]
+            cue = view.cue_starts.get((sid, i))
+            if cue is None or c.end - c.start > self.parallel_max:
+                return False
+            own = text[c.start : cue]  # the words before the cue, without the models they name
+            for m in reversed(view.mentions[sid]):
+                if c.start <= m.start and m.end <= cue:
+                    own = own[: m.start - c.start] + own[m.end - c.start :]
+            own = own.strip(" \t()（）【】[]的")
+            if len(own) < 2 or self.leaning_re.match(own) or self.deictic_re.search(own):
+                return False
+        return True

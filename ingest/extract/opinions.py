@@ -129,6 +129,8 @@ class OpinionRules:
         sent_starts = view.sentence_starts
         found: dict[tuple[int, int], set[str]] = {}
         clause_starts: dict[int, list[int]] = {}
+        first = view.cue_starts  # (sentence, clause) -> where its first cue starts
+        first.clear()
 
         def clause_at(pos: int) -> tuple[int, Clause, set[str]] | None:
             sid = bisect_right(sent_starts, pos) - 1
@@ -140,6 +142,8 @@ class OpinionRules:
             ci = bisect_right(clause_starts[sid], pos) - 1
             if ci < 0 or pos >= clauses[ci].end:
                 return None
+            if pos < first.get((sid, ci), pos + 1):
+                first[(sid, ci)] = pos
             return sid, clauses[ci], found.setdefault((sid, ci), set())
 
         # prompts quoted in running text, and words quoted as a name (the “惊艳” threshold): no cues
@@ -267,8 +271,8 @@ class OpinionRules:
                     if "pos" in nxt:
                         out.append((start, "bug" if negated else "?strength"))
                         i = j + 1
-                    elif "bad" in nxt and not negated:
-                        out.append((start, "bug"))
+                    elif "bad" in nxt:  # 有点卡 -> a flaw; 不卡, 不崩 -> the flaw denied
+                        out.append((start, "strength" if negated else "bug"))
                         i = j + 1
                     break
             i += 1
@@ -365,6 +369,7 @@ class OpinionRules:
                 and not clauses[i].contrast
                 and not additive[i]
                 and not self._has_subject(view, sid, clauses[i])
+                and not self.narrative.parallel(view, sid, i - 1, i)
             ):
                 prev.clauses.append(i)
                 prev.cue_clauses.append(i)
@@ -416,6 +421,7 @@ class OpinionRules:
                 and prev.subject.models == g.subject.models
                 and not clauses[g.clauses[0]].contrast
                 and not additive[g.clauses[0]]
+                and not self.narrative.parallel(view, sid, prev.cue_clauses[-1], g.cue_clauses[0])
             ):
                 gap = clauses[g.cue_clauses[0]].start - clauses[prev.cue_clauses[-1]].end
                 if gap <= self.merge_gap:
