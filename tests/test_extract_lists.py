@@ -108,3 +108,61 @@ def test_a_second_list_in_a_sentence_is_quoted_from_its_own_verb() -> None:
     quotes = {c.feature: c.quote for c in claims if c.kind == "capability"}
     assert quotes["keyframes"].startswith("Pika 2.2 supports keyframes")
     assert quotes["9:16"] == "offers 16:9 and 9:16 aspect ratios"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a model makes its video from: before a Chinese verb of making, after an English one
+        ("這款能通過語音和照片生成動畫影片的模型就是Vidu Q2。", ["語音", "照片"]),
+        ("Wan 2.2 generates video from text prompts or images.", ["text prompts", "images"]),
+        ("通过对比发现，可灵2.1的画面更稳定。", []),
+        ("When prompted to animate a person from an uploaded image, Veo 3 did well.", []),
+        # an ability said with its manner, and what a model takes as input
+        ("Seedance 2.0可以同时上传9张图片、3段视频和3段音频。", ["9张图片", "3段视频", "音频"]),
+        ("在可灵3.0里，你可以自由选择5秒或10秒。", ["5秒", "10秒"]),
+    ],
+)
+def test_inputs_and_abilities_said_with_their_manner(text: str, expected: list[str]) -> None:
+    assert [f for k, _, f in _items(text) if k == "capability"] == expected
+
+
+def test_questions_and_timed_clips_state_no_specification() -> None:
+    assert _items("海螺02能否支持4K和60帧？") == []
+    assert _items("Vidu Q1在30秒生成4秒视频。") == []
+
+
+SHEET = """Pika spec sheet
+
+  Pika 2.2 Pika 1.5
+Max length 10 seconds 5 seconds
+Supported durations
+5 seconds
+10 seconds
+
+4 seconds
+
+Frame rate (FPS) 24fps
+Prompt character limit 500 characters
+
+Pick the model in the menu.
+"""
+
+
+def test_a_flattened_spec_sheet_of_two_columns() -> None:
+    found = {(c.kind, c.model, c.feature) for c in claims_of(SHEET) if c.kind in ("capability", "limitation")}
+    # a row that splits in two: each value to its column
+    assert ("capability", "Pika 2.2", "10 seconds") in found
+    # values after a blank line, with no label, are the second column of the row above
+    assert ("capability", "Pika 1.5", "4 seconds") in found
+    assert ("capability", "Pika 2.2", "4 seconds") not in found
+    # a labelled row with one value: its first column's; a label then a value is a spec row
+    assert ("capability", "Pika 2.2", "24fps") in found
+    assert ("limitation", "Pika 2.2", "500 characters") in found
+    assert not [f for f in found if f[1] == "Pika 1.5" and f[2] in ("24fps", "500 characters")]
+
+
+def test_a_value_line_of_a_spec_sheet_quotes_its_row_from_the_label() -> None:
+    text = "Pika spec sheet\n\n  Pika 2.2 Pika 1.5\nAspect ratios 16:9 — 1280x720\n9:16 — 720x1280\n"
+    quotes = {c.feature: c.quote for c in claims_of(text) if c.kind == "capability"}
+    assert quotes["720x1280"] == "Aspect ratios 16:9 — 1280x720\n9:16 — 720x1280"

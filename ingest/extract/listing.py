@@ -57,8 +57,14 @@ class Listed:
 
 class ListReader:
     def __init__(self, lex: Lexicon) -> None:
-        self.anchors = WordScanner(lex.words("features", "list_anchor") + lex.words("features", "requires"))
+        self.anchors = WordScanner(
+            lex.words("features", "list_anchor")
+            + lex.words("features", "requires")
+            + lex.words("features", "list_via")
+        )
         self.requires = frozenset(lex.words("features", "requires"))
+        self.via = frozenset(lex.words("features", "list_via"))
+        self.make_re = re.compile(lex.alt("features", "list_make"))
         heads = alt(lex.words("features", "list_heads"))
         # a header says what kind of thing the list holds: 四种输入模态：, 支持的分辨率：, Key features:
         self.header_re = re.compile(
@@ -67,7 +73,7 @@ class ListReader:
         self.header_end_re = re.compile(rf"(?:{heads})[^\s，。：:、,;；]{{0,4}}\s*[：:]")
         self.sep_re = re.compile(rf"\s*(?:{alt(lex.words('features', 'list_separators'))})\s*")
         self.more_re = re.compile(rf"\s*(?:{alt(lex.words('features', 'list_more'))})\s*")
-        self.lead_re = re.compile(rf"\s*(?:{alt(lex.words('features', 'list_lead'))})\s*")
+        self.lead_re = re.compile(rf"(?:\s*(?:{alt(lex.words('features', 'list_lead'))})\s*)+")
         # a quality word makes a phrase an opinion (真实的物理效果), not an item: its own words, and the
         # cue adjectives of two characters or more
         quality = [w for k in ("strength", "bug") for w in lex.words("cues", k, "adjectives") if len(w) > 1]
@@ -100,7 +106,10 @@ class ListReader:
             colon = _COLON.match(text, b, end)
             if colon and not header:
                 b = colon.end()  # 提供四种输入模态：文字、… : the list follows the colon
-            items = self._items(text, b, end)
+            if " ".join(text[a:b].split()) in self.via:
+                items = self._inputs(text, start, a, b, end)
+            else:
+                items = self._items(text, b, end)
             if not items:
                 continue
             near = any(y <= a and not _BREAK.search(text, y, a) for _, y in names)
@@ -120,6 +129,17 @@ class ListReader:
             taken = items[-1][1]
         return out
 
+    def _inputs(self, text: str, start: int, a: int, b: int, end: int) -> list[tuple[int, int]]:
+        """A list after 通过 / from is what a model makes its video from, only next to a verb of
+        making: before a Chinese one (通过文字和图片生成…: the list stops at the verb) or after an
+        English one (generates video from text or images). Otherwise it lists nothing (通过对比发现…)."""
+        made = self.make_re.search(text, b, min(end, b + 24))
+        if made and _CJK.match(text[made.start()]) and not text.startswith("了", made.end()):
+            return self._items(text, b, made.start())
+        if self.make_re.search(text, max(start, a - 40), a):
+            return self._items(text, b, end)
+        return []
+
     def _items(self, text: str, pos: int, end: int) -> list[tuple[int, int]]:
         """The items of a list starting at ``pos``; the list ends where a segment is no item."""
         items: list[tuple[int, int]] = []
@@ -129,7 +149,8 @@ class ListReader:
         while pos < end:
             stop, nxt = self._segment(text, pos, end)
             s, e = self._trim(text, pos, stop)
-            if not self._item(text, s, e) or items and self.anchors.search(text, s, min(e, s + 16)):
+            verb = self.anchors.search(text, s, e) if items and text[s : s + 1].isascii() else None
+            if not self._item(text, s, e) or verb and verb.start() == s:
                 break  # no item, or a verb that opens a list of its own (supports A and offers B)
             items.append((s, e))
             if nxt is None:

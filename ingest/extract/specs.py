@@ -43,6 +43,12 @@ _VALUE = re.compile(
     r"|\d{2,3}\s*[x×*]\s*\d{3,4}(?!\d)"
     r"|\d?\s*:\s*(?:1|3|4|9|16)(?![\d:])))"
 )
+# a time, then the verb of making: how long it took (30秒生成4秒视频, 两分钟内就能出片)
+_TIMED = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:秒钟?|s|分钟|分|min)\s*(?:内|之内|以内)?\s*(?:就|即可|便)?\s*(?:能|可以|可)?\s*"
+    r"(?:生成|出片|做出|完成|渲染)"
+)
+_VALUE_LINE = re.compile(r"[ \t]*\d[^\n]{0,40}$", re.M)  # a line holding only a value: 10 seconds
 _RATIO_LEFT = frozenset({"1", "2", "3", "4", "9", "16", "21"})
 _LIST_MARKS = frozenset("-•*·0123456789")
 _LIST_LINE = re.compile(r"[^\n：:]{1,16}[：:]")
@@ -108,6 +114,11 @@ class SpecRules:
             rf"(?<![\d.,])\d[\d,]*\s*(?:{lex.alt('features', 'text_units', bound_start=False)})"
         )
         self.cap_word_re = re.compile(lex.alt("features", "text_cap_words"))
+        self.question_re = re.compile(rf"[?？]\s*$|{lex.alt('features', 'question')}")
+        # a label opening a short line that is no sentence (no comma, no full stop) heads a spec row
+        row = r"(?![^\n]*[，,；;。!?！？]|[^\n]*\.[ \t]*$)"
+        self.length_label_re = re.compile(rf"\s*(?:{lex.alt('features', 'length_labels')}){row}")
+        self.spec_label_re = re.compile(rf"\s*(?:{lex.alt('features', 'spec_labels')}){row}")
 
     # ----- finding items -------------------------------------------------------
     def prepare(self, view: SectionView) -> dict[int, list[Item]]:
@@ -159,13 +170,18 @@ class SpecRules:
         sent = view.sentences[sid]
         if sent.prompt:
             return
+        text = view.cue_text
         named = [(m.start, m.end) for m in view.mentions[sid] if not m.versus]
         have = found.get(sid, [])
         times = [q for q in view.quantities[sid] if q.kind == "time"]
         for listed in self.lists.lists(view.cue_text, sent.start, sent.end, named):
             known = [i for i in have if i.start < listed.end and listed.start < i.end]
-            if not known and any(listed.start <= q.start < listed.end for q in times):
-                continue  # a time no rule took as a clip length (up to 10 seconds is the length rules')
+            if not known and any(
+                listed.start <= q.start < listed.end
+                and self.max_before_re.search(text, max(0, q.start - 12), q.start)
+                for q in times
+            ):
+                continue  # a maximum length the length rules read (up to 10 seconds)
             for i in known:
                 i.anchor, i.reach, i.since = listed.anchor, listed.reach, listed.since
             what = "required" if listed.required else "listed"
@@ -186,9 +202,29 @@ class SpecRules:
         if self.max_before_re.search(text, lo, q.start):
             return False
         clip_after = self.length_after_re.match(text, q.end)
+        if self._sheet_row(text, q.start, self.length_label_re) is not None:
+            return True  # a row of a spec sheet about length (Max length 10 seconds 5 seconds)
         if q.qual:  # 30 秒内: a bound, unless a clip follows (3～10s内的视频)
             return q.qual == "max" and bool(clip_after)
         return bool(clip_after or self.length_before_re.search(text, lo, q.start))
+
+    @staticmethod
+    def _sheet_row(text: str, pos: int, label_re: re.Pattern[str]) -> int | None:
+        """Where the row of a spec sheet holding ``pos`` starts: a short line opening with a label
+        ``label_re`` reads, and the lines of values only that go on it (after at most one blank
+        line: the second column). None when ``pos`` is in no such row."""
+        line_start = text.rfind("\n", 0, pos) + 1
+        for _ in range(6):
+            if pos - line_start > 60:
+                return None
+            if label_re.match(text, line_start):
+                return line_start
+            if line_start == 0 or not _VALUE_LINE.match(text, line_start):
+                return None
+            line_start = text.rfind("\n", 0, line_start - 1) + 1
+            if text[line_start : text.find("\n", line_start)].strip() == "" and line_start > 0:
+                line_start = text.rfind("\n", 0, line_start - 1) + 1
+        return None
 
     @staticmethod
     def clauses_with_items(view: SectionView, sid: int, items: list[Item]) -> set[int]:
@@ -207,12 +243,16 @@ class SpecRules:
         text = view.cue_text
         if any(q.kind in ("credits", "cny", "usd") for q in view.quantities[sid]):
             return []  # a resolution or length next to an amount says what the amount buys
+        if self.question_re.search(text, sent.start, sent.end):
+            return []  # asked, not stated (能否支持4K？)
         layout = self._layout(view, sid, items)
         out: list[Draft] = []
         for clause in sent.clauses:
             inside = [i for i in items if clause.start <= i.start < clause.end]
             if not inside or self.speed_re.search(text, clause.start, clause.end):
                 continue  # none, or what was timed (10秒1080p视频生成时间约2分钟)
+            if _TIMED.search(text, clause.start, clause.end):  # 30秒生成4秒视频: the length of the clip timed
+                inside = [i for i in inside if i.what != "length"]
             granted = layout or self._grants(view, sid, clause.start, clause.end)
             granted = granted or bool(self.can_after_re.match(text, inside[-1].end, sent.end))
             lo = clause.start
@@ -245,6 +285,9 @@ class SpecRules:
                     continue  # none, or the condition of a limit after it (1080P只支持6秒)
                 # a specification line or row is one statement: it is the quote of each item in it
                 span = (sent.start, sent.end) if layout else (scope.start, scope.end)
+                row = self._sheet_row(text, sent.start, self.spec_label_re) if layout else None
+                if row is not None:  # a value line quotes its row from the label (Output resolutions …)
+                    span = (min(row, span[0]), span[1])
                 if owner is not None:  # the quote names its owner: Runway (40s max)
                     span = (min(span[0], owner[1]), span[1])
                 out += self._drafts(view, sid, span, scope, item, kind, owner[0] if owner else None)
@@ -279,6 +322,10 @@ class SpecRules:
             and not self.versus_re.search(text, line_start, items[0].start)
         ):
             return True
+        line_end = text.find("\n", sent.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if sent.start == line_start and self._sheet_row(text, items[0].start, self.spec_label_re) is not None:
+            return True  # a spec sheet flattened into text: Frame rate (FPS) 24fps, and its value lines
         if len(items) < 2 or any(ch in text[sent.start : sent.end] for ch in "，,；;。"):
             return False
         named = [m for m in view.mentions[sid] if not m.versus]

@@ -35,6 +35,20 @@ _PIPE = re.compile(r"\|")
 _PER_SECOND = re.compile(r"per[\s-]*(?:second|sec)|/\s*s(?:ec)?\b|每秒")
 _MONEY = {"credits": "credits", "cny": "price_cny", "usd": "price_usd"}
 _PARENS = re.compile(r"[（(][^（()）]{0,30}[）)]")
+# sorts of value in a spec row: two of one sort are two cells
+_VALUE_SORTS = tuple(
+    re.compile(p)
+    for p in (
+        r"\d{3,4}\s*[pP](?![a-z])|\d\s*[kK](?![a-z])",
+        r"\d{3,4}\s*[x×*]\s*\d{3,4}",
+        r"(?<![\d:])\d{1,2}\s*:\s*\d{1,2}(?![\d:])",
+        r"\d+(?:\.\d+)?\s*(?:fps|帧)",
+        r"\d+(?:\.\d+)?\s*(?:s|sec|seconds?|秒|min|minutes?|分钟)(?![a-z])",
+        r"[$¥￥]\s*\d|\d+(?:\.\d+)?\s*(?:credits?|积分|元|美元|灵感值)",
+        r"\d+(?:\.\d+)?\s*(?:characters?|chars?|字)",
+    )
+)
+_UNLABELLED = re.compile(r"\s*[$¥￥]?\d")  # a row that opens with a value goes on with the row above
 _VALUE_END = re.compile(r"[$¥￥]?\d[\d.,]*\s*$")  # a number that ends where a word starts
 
 
@@ -66,6 +80,25 @@ def _cell_cut(text: str, a: int, b: int) -> int | None:
         if cut is not None:
             return cut
     return None
+
+
+def _value_cut(text: str, a: int, b: int) -> int | None:
+    """Where the second cell of a flattened two-column row starts when the row holds two values of
+    one sort and no more (Resolution 1080p 720p, Length 10 seconds 5 seconds): at the second one.
+    Not when a comma or a list mark stands in the row: one cell may hold both values."""
+    if any(ch in text[a:b] for ch in ",，、;；/"):
+        return None
+    seconds = []
+    for r in _VALUE_SORTS:
+        found = list(r.finditer(text, a, b))
+        if len(found) > 2:
+            return None
+        if len(found) == 2:
+            seconds.append((found[0].end(), found[1].start()))
+    if not seconds:
+        return None
+    cut = min(s for _, s in seconds)
+    return cut if all(e <= cut for e, _ in seconds) else None
 
 
 @dataclass
@@ -281,24 +314,61 @@ class TableRules:
         info.header_sids.update(line_sids[head])
         two = len(subjects) == 2  # with more columns, where one cell ends is guesswork
         text = view.clean
-        for k in range(head + 1, len(lines)):
+        column = 0  # the column a row's cells run on in: a block of values after a blank line is the next
+        k = head + 1
+        while k < len(lines):
             a, b = lines[k]
-            if not text[a:b].strip() or any(view.mentions[sid] for sid in line_sids[k]):
+            body = text[a:b].strip()
+            if not body:
+                # a blank line inside a spec sheet: the sheet goes on with a row, or with the second
+                # column of the row before (its values only: "5 seconds (25 credits)")
+                nxt = next(
+                    (n for n in range(k + 1, len(lines)) if text[lines[n][0] : lines[n][1]].strip()), None
+                )
+                if nxt is None or not self._sheet_row(view, lines, line_sids, nxt):
+                    break
+                column = 1 if two and column == 0 and _UNLABELLED.match(text, *lines[nxt]) else 0
+                k = nxt
+                continue
+            if any(view.mentions[sid] for sid in line_sids[k]) or not self._sheet_row(
+                view, lines, line_sids, k
+            ):
                 break
+            if not _UNLABELLED.match(text, a, b):
+                column = 0  # a labelled row starts again from the first column
             amounts = sorted(
                 q.start for sid in line_sids[k] for q in view.quantities[sid] if a <= q.start < b
             )
-            if len(amounts) == len(subjects) >= 2:  # one amount a column: each is its column's, in order
+            if column == 0 and len(amounts) == len(subjects) >= 2:  # one amount a column: each its column's
                 for sid in line_sids[k]:
                     info.columns[sid] = ([a, *amounts[1:]], list(subjects))
+                k += 1
                 continue
-            cut = _cell_cut(text, a, b) if two else None
-            if cut is None:  # no single split: the row's values belong to no model
+            cut = (_cell_cut(text, a, b) or _value_cut(text, a, b)) if two and column == 0 else None
+            if cut is None:
+                # one value of each sort: the row's only cell is its column's (the first, unless a
+                # blank line moved on; the second cell is empty, or the cell spans both); two of a
+                # sort that split no single way: nobody's
+                single = two and not any(len(r.findall(text, a, b)) > 1 for r in _VALUE_SORTS)
                 for sid in line_sids[k]:
-                    info.columns[sid] = ([a], [])
-                continue
-            for sid in line_sids[k]:
-                info.columns[sid] = ([a, cut], subjects[:2])
+                    info.columns[sid] = ([a], subjects[column : column + 1] if single else [])
+            else:
+                for sid in line_sids[k]:
+                    info.columns[sid] = ([a, cut], subjects[:2])
+            k += 1
+
+    @staticmethod
+    def _sheet_row(
+        view: SectionView, lines: list[tuple[int, int]], line_sids: _LineSentences, k: int
+    ) -> bool:
+        """Can line ``k`` be a row of a spec sheet: short, no model named, not a sentence of prose?"""
+        a, b = lines[k]
+        body = view.clean[a:b].strip()
+        return (
+            0 < len(body) <= 80
+            and not any(view.mentions[sid] for sid in line_sids[k])
+            and not body.endswith(("。", "！", "？", "!", "?", ".", ":", "："))
+        )
 
     # ----- claims --------------------------------------------------------------
     def speed_claims(self, view: SectionView, sid: int) -> list[Draft]:
