@@ -853,3 +853,46 @@ create trigger claims_vendor_models_ai after insert on models begin
   update claims set vendor = new.vendor where model = new.name and vendor is not new.vendor;
 end;
 """
+
+
+# ---- m013: price changes (db/price_events.py)
+M013_PRICE_EVENTS = """
+create table price_events (
+  id integer primary key,
+  recorded_at text not null,
+  run_id integer references runs (id),
+  kind text not null,
+  backfilled integer not null default 0,
+  model text not null, tier text, resolution text, duration_s real,
+  old_price_label text, old_credits real, old_credit_unit text, old_price_cny real, old_price_usd real,
+  new_price_label text, new_credits real, new_credit_unit text, new_price_cny real, new_price_usd real,
+  conflicting_prices text not null default '[]',
+  observed_at text,
+  document_ids text not null default '[]',
+  document_urls text not null default '[]');
+create index price_events_model on price_events (model, id);
+create index price_events_recorded_at on price_events (recorded_at, id);
+create index price_events_run_id on price_events (run_id, id);
+create table price_event_state (
+  key text primary key, model text not null, tier text, resolution text, duration_s real,
+  price_label text not null, credits real, credit_unit text, price_cny real, price_usd real,
+  points text not null, document_ids text not null, document_urls text not null);
+create index price_event_state_model on price_event_state (model);
+create table price_event_dirty (model text primary key, backfill integer not null) without rowid;
+create table price_event_feed (feed_uuid text not null, created_at text not null);
+insert into price_event_feed (feed_uuid, created_at)
+  values (lower(hex(randomblob(16))), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+create trigger price_event_dirty_ai after insert on price_point_documents begin
+  insert or ignore into price_event_dirty (model, backfill) values (new.model, 0);
+end;
+create trigger price_event_dirty_ad after delete on price_point_documents begin
+  insert or ignore into price_event_dirty (model, backfill) values (old.model, 0);
+end;
+create trigger price_event_dirty_au after update on price_point_documents begin
+  insert or ignore into price_event_dirty (model, backfill) values (old.model, 0);
+  insert or ignore into price_event_dirty (model, backfill) values (new.model, 0);
+end;
+insert or ignore into price_event_dirty (model, backfill)
+  select distinct model, 1 from price_point_documents;
+alter table runs add column price_events integer;
+"""

@@ -26,6 +26,7 @@ from db.migration_sql import (
     M010_MODEL_KEYS_VIEW,
     M011_MODEL_KEYS_VIEW,
     M012_CLAIM_VENDOR,
+    M013_PRICE_EVENTS,
 )
 
 migrations = Migrations("pingce")
@@ -314,3 +315,15 @@ def m011_model_keys_brands(db: Database) -> None:
 @migrations()
 def m012_claim_vendor(db: Database) -> None:
     run_script(db, M012_CLAIM_VENDOR)
+
+
+# ---------------------------------------------------------------- m013: price changes over time
+# What moved in the price table is recorded as events (price_events: new, changed, conflict,
+# resolved, removed), so other tools can follow the table instead of diffing it. Triggers list
+# the models whose price points changed (price_event_dirty); db.price_events.record_price_changes
+# compares their price-table rows with the last ones it saw (price_event_state) and writes one
+# event per difference. A database that already has prices gets them as a baseline: every model
+# is listed here with backfill=1, so its existing rows become `new` events marked backfilled.
+@migrations()
+def m013_price_events(db: Database) -> None:
+    run_script(db, M013_PRICE_EVENTS)

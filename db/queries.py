@@ -162,9 +162,12 @@ _COUNTED = f"""select {_MAPPED_KEY}, q.price_point, max(q.credits), max(q.credit
     count(distinct coalesce(k.resolution, '') || '|' || coalesce(k.duration_s, '')), max(k.merged)
   from key_map k join price_point_documents q on {_SAME_KEY.format(a="q", b="k")}"""
 
-PRICE_CTES = f"""
+
+def price_ctes(keys_filter: str) -> str:
+    """The price table's CTEs (keys up to fx and credit_rates) over the keys ``keys_filter`` admits."""
+    return f"""
 with keys as (
-  select distinct {_KEY} from price_point_lists where {model_filter("model")}
+  select distinct {_KEY} from price_point_lists where {keys_filter}
 ),
 maximal as (
   select * from keys s where not exists (
@@ -240,6 +243,9 @@ credit_rates as (
     group by m.brand, c.credit_unit, c.credits_per_cny, c.credits_per_usd)
   where n = 1
 )"""
+
+
+PRICE_CTES = price_ctes(model_filter("model"))
 
 _RATE = (
     "(select cr.credits_per_{cur} from credit_rates cr where cr.brand = m.brand "
@@ -362,6 +368,46 @@ where r.price_points > 1
 order by r.model, coalesce(r.tier, ''), r.resolution, r.duration_s, r.point_rank
 """
 )
+
+
+# ---------------------------------------------------------------- price changes (db/price_events.py)
+#: Every price point of every key of the models in the JSON array ``:models``, ranked as the
+#: price table ranks them (point_rank 1 is the shown one), with its documents: what
+#: db.price_events compares with the rows it saw last.
+PRICE_POINTS_OF_MODELS_SQL = (
+    price_ctes("model in (select value from json_each(:models))")
+    + f"""
+select r.model, r.tier, r.resolution, r.duration_s, r.price_point, r.point_rank,
+  r.credits, r.credit_unit, r.price_cny, r.price_usd, r.newest_observed_at,
+  {_document_ids("r")} as document_ids, {_document_urls("r")} as document_urls
+from ranked r
+order by r.model, r.tier, r.resolution, r.duration_s, r.point_rank
+"""
+)
+
+# ``:since`` of price_changes is a run number (digits only) or an ISO date. A run: the events of
+# later runs, and those recorded outside any run after it finished. A date: events recorded then
+# or later (Beijing time without an offset, as everywhere).
+_SINCE_IS_RUN = "(:since glob '[0-9]*' and :since not glob '*[^0-9]*')"
+_AFTER_RUN = (
+    "(e.run_id > cast(:since as integer) or (e.run_id is null and e.recorded_at > "
+    "(select strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(r.finished_at, r.started_at)) from runs r "
+    "where r.id = cast(:since as integer))))"
+)
+
+#: What moved in the price table, newest first (``price_events``, m013).
+PRICE_CHANGES_SQL = f"""
+select e.recorded_at, e.kind, e.model, e.tier, e.resolution, e.duration_s,
+  e.old_price_label, e.new_price_label, e.conflicting_prices, e.document_urls, e.document_ids,
+  e.observed_at, e.run_id, m.vendor,
+  e.old_credits, e.new_credits, e.old_credit_unit, e.new_credit_unit,
+  e.old_price_cny, e.new_price_cny, e.old_price_usd, e.new_price_usd,
+  case when e.backfilled then 'true' else 'false' end as backfilled, e.id
+from price_events e left join models m on m.name = e.model
+where {model_filter("e.model")}
+  and (:since = '' or case when {_SINCE_IS_RUN} then {_AFTER_RUN} else e.recorded_at >= {SINCE_UTC} end)
+order by e.id desc
+"""
 
 
 # ---------------------------------------------------------------- other canned queries
@@ -526,6 +572,7 @@ QUERIES: dict[str, str] = {
     "price_table": PRICE_TABLE_SQL,
     "price_history": PRICE_HISTORY_SQL,
     "price_conflicts": PRICE_CONFLICTS_SQL,
+    "price_changes": PRICE_CHANGES_SQL,
     "model_bugs_strengths": MODEL_BUGS_STRENGTHS_SQL,
     "compare_models": COMPARE_MODELS_SQL,
     "search": SEARCH_SQL,

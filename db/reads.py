@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db.queries import MODELS_NAMED, PRICE_TABLE_SQL
+from db.queries import MODELS_NAMED, PRICE_CHANGES_SQL, PRICE_TABLE_SQL
 from db.store import row_to_document
 from schemas.document import Document
 
@@ -62,6 +62,22 @@ def price_table(
     """The price table's column names and rows (``since``: ISO date or time, Beijing time without offset)."""
     cur = conn.execute(PRICE_TABLE_SQL, {"model": model or "", "since": since or ""})
     return [d[0] for d in cur.description], [tuple(r) for r in cur.fetchall()]
+
+
+def price_changes(
+    conn: sqlite3.Connection, model: str | None = None, since: str | None = None, limit: int | None = None
+) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """The price changes' column names and rows, newest first (``since``: a run number or an ISO date)."""
+    sql = PRICE_CHANGES_SQL + (f" limit {int(limit)}" if limit else "")
+    cur = conn.execute(sql, {"model": model or "", "since": since or ""})
+    return [d[0] for d in cur.description], [tuple(r) for r in cur.fetchall()]
+
+
+def price_change_feed(conn: sqlite3.Connection) -> tuple[str, str, str | None]:
+    """The feed's identity (a random UUID made with the table), its creation time and the newest change."""
+    feed_uuid, created = conn.execute("select feed_uuid, created_at from price_event_feed").fetchone()
+    newest = conn.execute("select max(recorded_at) from price_events").fetchone()[0]
+    return feed_uuid, created, newest
 
 
 def models_named(conn: sqlite3.Connection, value: str) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from db.migrations import migrations
+from db.price_events import changes_pending, record_price_changes, running_run
 from db.price_points import sync_price_points
 from db.views import ensure_views
 
@@ -45,6 +46,10 @@ def ensure_db_shape(db: Database) -> None:
     if db["price_point_dirty"].exists() and db.execute("select 1 from price_point_dirty limit 1").fetchone():
         with db.atomic():
             sync_price_points(db)
+    # what a bulk load or a run killed before its end changed in the price table (db/price_events.py)
+    if changes_pending(db):
+        with db.atomic():
+            record_price_changes(db, running_run(db))
     ensure_views(db)
 
 

@@ -287,7 +287,8 @@ def runs(config_path: Path, db_path: Path | None, limit: int, show_errors: bool)
             f"#{r['id']} {r['started_at']} {r['status']:<11} exit={r['exit_code']} "
             f"new={r['documents_new'] or 0} changed={r['documents_changed'] or 0} "
             f"unchanged={r['documents_unchanged'] or 0} claims+={r['claims_new'] or 0} "
-            f"failed_sources={r['sources_failed'] or 0} errors={r['errors'] or 0}"
+            f"failed_sources={r['sources_failed'] or 0} errors={r['errors'] or 0} "
+            f"price_changes={r['price_events'] or 0}"
         )
         if show_errors:
             for e in errors_of_run(db, r["id"]):
@@ -345,7 +346,7 @@ def reextract(config_path: Path, db_path: Path | None, force: bool, reparse: boo
     if not silent:
         click.echo(
             f"re-extracted {counts['documents']} documents: {counts['claims_new']} new claims, "
-            f"{counts['claims_removed']} removed"
+            f"{counts['claims_removed']} removed; {counts['price_events']} price changes"
         )
 
 
@@ -418,16 +419,22 @@ def export() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "json", "jsonl"]),
+    type=click.Choice(["csv", "json", "jsonl", "atom"]),
     default="csv",
     show_default=True,
-    help="Output format.",
+    help="Output format (atom: price changes, with --changed-since).",
 )
 @click.option(
     "--model",
     help="Only this model: any name or alias (可灵2.1, kling 2.1), or a brand (Kling) for all its models.",
 )
 @click.option("--since", help="Only evidence from documents dated on or after this ISO date (Beijing time).")
+@click.option(
+    "--changed-since",
+    metavar="DATE|RUN",
+    help="Instead of the table, what moved in it: changes recorded on or after this ISO date, "
+    "or made after run number RUN (schema: `pingce schema price-changes`).",
+)
 @click.option(
     "-o",
     "--output",
@@ -442,27 +449,63 @@ def export_prices_cmd(
     fmt: str,
     model: str | None,
     since: str | None,
+    changed_since: str | None,
     output: Path | None,
 ) -> None:
     """The price table: one row per model, tier, resolution and duration (schema: `pingce schema prices`)."""
+    from ingest.changes import export_changes
     from ingest.export import export_prices
 
+    if changed_since is None and fmt == "atom":
+        raise click.BadParameter(
+            "atom lists price changes: add --changed-since DATE|RUN", param_hint="'--format'"
+        )
+    if changed_since is not None and since:
+        raise click.BadParameter(
+            "--since filters the price table's evidence; with --changed-since give one or the other",
+            param_hint="'--since'",
+        )
     _parse_since(since)  # reject what is not an ISO date before touching the database
     path = _note_db(db_path or _db_without_config(config_path))
     if not path.exists():
         raise click.ClickException(f"no database at {path}; run `pingce run` first")
     if model:
         model = _resolve_model(path, model)
+    if changed_since is not None:
+        changed_since = _changed_since(path, changed_since)
+
+    def write(out: Any) -> int:
+        if changed_since is not None:
+            return export_changes(path, fmt, out, model=model, since=changed_since)
+        return export_prices(path, fmt, out, model=model, since=since)
+
+    what = "price rows" if changed_since is None else "price changes"
     try:
         if output is None:
-            count = export_prices(path, fmt, sys.stdout, model=model, since=since)
+            count = write(sys.stdout)
         else:
             with output.open("w", encoding="utf-8", newline="") as fh:
-                count = export_prices(path, fmt, fh, model=model, since=since)
-            click.echo(f"{count} price rows -> {output}", err=True)
+                count = write(fh)
+            click.echo(f"{count} {what} -> {output}", err=True)
     except ValueError as exc:  # a row that is not valid JSON (NaN, Infinity): nothing half-written
         raise click.ClickException(f"{path}: {exc}") from None
-    log.info("exported %d price rows", count)
+    log.info("exported %d %s", count, what)
+
+
+def _changed_since(path: Path, value: str) -> str:
+    """``--changed-since`` as the query takes it (a run that exists, or an ISO date), or a usage error."""
+    from ingest.export import connect_readonly, ensure_current_schema
+    from ingest.filters import FilterError, parse_changed_since
+
+    ensure_current_schema(path)
+    conn = connect_readonly(path)
+    try:
+        parse_changed_since(conn, value)
+    except FilterError as exc:
+        raise click.BadParameter(str(exc).removeprefix("since: "), param_hint="'--changed-since'") from None
+    finally:
+        conn.close()
+    return value.strip()
 
 
 def _resolve_model(path: Path, value: str) -> str:
@@ -493,3 +536,11 @@ def schema_prices() -> None:
     from schemas.prices import price_schema_json
 
     click.echo(price_schema_json(), nl=False)
+
+
+@schema.command("price-changes")
+def schema_price_changes() -> None:
+    """JSON Schema of one row of `pingce export prices --changed-since` (also in schemas/)."""
+    from schemas.price_changes import price_changes_schema_json
+
+    click.echo(price_changes_schema_json(), nl=False)

@@ -16,11 +16,11 @@ import io
 import json
 import logging
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from db.reads import price_table
 from schemas.prices import JSON_FIELDS, PriceRow
@@ -29,7 +29,6 @@ log = logging.getLogger(__name__)
 
 FORMATS = ("csv", "json", "jsonl")
 COLUMNS: tuple[str, ...] = tuple(PriceRow.model_fields)
-_INTS = {"supporting_documents", "supporting_sources", "total_documents"}
 
 
 def connect_readonly(path: str | Path) -> sqlite3.Connection:
@@ -52,15 +51,23 @@ def ensure_current_schema(path: str | Path) -> None:
     from sqlite_utils import Database
 
     from db.migrations import migrations
+    from db.price_events import changes_pending
 
     conn = connect_readonly(path)
     try:
         pending = [m.name for m in migrations.pending(Database(conn))]
+        unrecorded = not pending and changes_pending(Database(conn))
     finally:
         conn.close()
+    from db import open_db
+
+    if unrecorded:  # price changes a bulk load or a killed run left: recorded now, if the file is writable
+        try:
+            open_db(path, create=False).conn.close()
+        except sqlite3.OperationalError as exc:
+            log.warning("%s: price changes not yet recorded (%s); exporting what is recorded", path, exc)
     if not pending:
         return
-    from db import open_db
 
     log.info("%s: applying migrations %s before exporting", path, ", ".join(pending))
     try:
@@ -72,6 +79,36 @@ def ensure_current_schema(path: str | Path) -> None:
         ) from exc
 
 
+M = TypeVar("M", bound=BaseModel)
+
+
+def validated(
+    names: list[str],
+    found: list[tuple[Any, ...]],
+    model: type[M],
+    json_fields: tuple[str, ...],
+    what: Callable[[dict[str, Any]], str],
+) -> list[M]:
+    """Rows of a query (``names``, ``found``) as ``model``s; ``json_fields`` hold JSON text.
+
+    A row that does not validate is a ValueError naming it (``what``) and the field.
+    """
+    if tuple(names) != tuple(model.model_fields):
+        raise RuntimeError(f"columns {names} differ from {model.__name__} {list(model.model_fields)}")
+    rows = []
+    for raw in found:
+        record = dict(zip(names, raw, strict=True))
+        for col in json_fields:
+            record[col] = json.loads(record[col])
+        try:
+            rows.append(model.model_validate(record))
+        except ValidationError as exc:  # e.g. an Infinity stored by an older extractor
+            err = exc.errors()[0]
+            field = ".".join(str(p) for p in err["loc"])
+            raise ValueError(f"{what(record)} cannot be exported: {field}: {err['msg']}") from None
+    return rows
+
+
 def price_rows(
     conn: sqlite3.Connection, model: str | None = None, since: str | None = None
 ) -> list[PriceRow]:
@@ -80,22 +117,9 @@ def price_rows(
     ``since`` is an ISO date or time; without an offset it is Beijing time.
     """
     names, found = price_table(conn, model, since)
-    if tuple(names) != COLUMNS:
-        raise RuntimeError(f"price table columns {names} differ from PriceRow {list(COLUMNS)}")
-    rows = []
-    for raw in found:
-        record = dict(zip(names, raw, strict=True))
-        for col in JSON_FIELDS:
-            record[col] = json.loads(record[col])
-        try:
-            rows.append(PriceRow.model_validate(record))
-        except ValidationError as exc:  # e.g. an Infinity stored by an older extractor
-            err = exc.errors()[0]
-            field = ".".join(str(p) for p in err["loc"])
-            raise ValueError(
-                f"price row for {record.get('model')!r} ({record.get('price_label')!r}) cannot be "
-                f"exported: {field}: {err['msg']}"
-            ) from None
+    rows = validated(
+        names, found, PriceRow, JSON_FIELDS, lambda r: f"price row for {r['model']!r} ({r['price_label']!r})"
+    )
     log.debug("price table: %d rows (model=%r, since=%r)", len(rows), model, since)
     return rows
 
@@ -104,17 +128,18 @@ def row_dicts(rows: Iterable[PriceRow]) -> list[dict[str, Any]]:
     return [r.model_dump(mode="json") for r in rows]
 
 
-def _csv_cell(name: str, value: Any) -> str:
+def _csv_cell(name: str, value: Any, json_fields: tuple[str, ...] = JSON_FIELDS) -> str:
     if value is None:
         return ""
-    if name in JSON_FIELDS:
+    if name in json_fields:
         return json.dumps(value, ensure_ascii=False, allow_nan=False)
     return str(value)
 
 
-def write_prices(rows: list[PriceRow], fmt: str, out: TextIO) -> None:
-    """Write ``rows`` to ``out`` as csv, json (one array) or jsonl (one object a line)."""
-    data = row_dicts(rows)
+def write_records(
+    data: list[dict[str, Any]], columns: tuple[str, ...], json_fields: tuple[str, ...], fmt: str, out: TextIO
+) -> None:
+    """Write ``data`` to ``out`` as csv (``columns``; ``json_fields`` as JSON text), json or jsonl."""
     if fmt == "json":
         json.dump(data, out, ensure_ascii=False, indent=2, allow_nan=False)
         out.write("\n")
@@ -123,31 +148,44 @@ def write_prices(rows: list[PriceRow], fmt: str, out: TextIO) -> None:
             out.write(json.dumps(item, ensure_ascii=False, allow_nan=False) + "\n")
     elif fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(COLUMNS)
+        writer.writerow(columns)
         for item in data:
-            writer.writerow([_csv_cell(c, item[c]) for c in COLUMNS])
+            writer.writerow([_csv_cell(c, item[c], json_fields) for c in columns])
     else:
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-def read_prices_csv(text: str) -> list[dict[str, Any]]:
-    """Turn an exported CSV back into the JSON shape (for consumers and tests)."""
+def write_prices(rows: list[PriceRow], fmt: str, out: TextIO) -> None:
+    """Write ``rows`` to ``out`` as csv, json (one array) or jsonl (one object a line)."""
+    write_records(row_dicts(rows), COLUMNS, JSON_FIELDS, fmt, out)
+
+
+def read_csv(
+    text: str, model: type[BaseModel] = PriceRow, json_fields: tuple[str, ...] = JSON_FIELDS
+) -> list[dict[str, Any]]:
+    """Turn an exported CSV back into the JSON shape of ``model`` (for consumers and tests)."""
     out = []
     for record in csv.DictReader(io.StringIO(text)):
         item: dict[str, Any] = {}
         for name, cell in record.items():
+            kind = model.model_fields[name].annotation
             if cell == "":
                 item[name] = None
-            elif name in JSON_FIELDS:
+            elif name in json_fields:
                 item[name] = json.loads(cell)
-            elif name in _INTS:
+            elif kind in (int, int | None):
                 item[name] = int(cell)
-            elif PriceRow.model_fields[name].annotation in (float, float | None):
+            elif kind in (float, float | None):
                 item[name] = float(cell)
             else:
                 item[name] = cell
         out.append(item)
     return out
+
+
+def read_prices_csv(text: str) -> list[dict[str, Any]]:
+    """Turn an exported price CSV back into the JSON shape (for consumers and tests)."""
+    return read_csv(text)
 
 
 def export_prices(

@@ -94,3 +94,29 @@ def resolve_model(conn: sqlite3.Connection, value: str) -> ModelMatch:
     near = suggestions(conn, value)
     hint = f"; did you mean {', '.join(repr(s) for s in near)}?" if near else ""
     raise FilterError(f"model: {value!r} matches no model{hint}")
+
+
+@dataclass(frozen=True)
+class ChangedSince:
+    """What ``since`` of the price changes names: a run (the changes after it) or a date."""
+
+    run: int | None = None
+    when: dt.datetime | None = None
+
+
+def parse_changed_since(conn: sqlite3.Connection, value: str) -> ChangedSince:
+    """A run number that exists, or an ISO date (as ``since``); else FilterError saying which runs exist."""
+    text = value.strip()
+    if not text.isdigit():
+        try:
+            return ChangedSince(when=parse_since(text))
+        except FilterError:
+            raise FilterError(
+                f"since: {value!r} is neither a run number nor an ISO date such as 2025-05-01"
+            ) from None
+    low, high = conn.execute("select min(id), max(id) from runs").fetchone()
+    if low is None:
+        raise FilterError(f"since: there is no run {int(text)}: no run yet")
+    if not conn.execute("select 1 from runs where id = ?", [int(text)]).fetchone():
+        raise FilterError(f"since: there is no run {int(text)} (runs {low} to {high})")
+    return ChangedSince(run=int(text))

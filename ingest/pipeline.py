@@ -16,6 +16,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from db.batch import BatchWriter
+from db.price_events import record_price_changes
 from db.runs import finish_run, record_error, refresh_statistics, start_run
 from db.state import HttpCacheTable, SourceStateTable
 from db.store import (
@@ -297,6 +298,8 @@ def _run_all(
         )
     }
     counts.update(sources_failed=len(summary.failed_sources), errors=len(summary.errors))
+    with db.atomic():  # what moved in the price table, before the run's row says it is done
+        counts["price_events"] = record_price_changes(db, summary.run_id)
     if refresh_statistics(db, counts["documents_new"] + counts["documents_changed"]):
         log.info("large run: the query planner's statistics were refreshed (ANALYZE)")
     finish_run(db, summary.run_id, counts, summary.exit_code)

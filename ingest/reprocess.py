@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
+from db.price_events import record_price_changes
 from db.reads import documents_to_reextract, stored_inputs
 from db.store import save_reextracted
 from ingest.extract import EXTRACTOR_VERSION, extract_document
@@ -36,6 +37,8 @@ def reextract(
         counts["claims_removed"] += result.claims_removed
         if progress:
             progress(doc_id)
+    with db.atomic():
+        counts["price_events"] = record_price_changes(db)
     return counts
 
 
@@ -57,4 +60,6 @@ def reparse(db: Database, *, progress: Callable[[str], None] | None = None) -> C
             save_extracted(db, doc, source, sha, origin, counts)
         if progress:
             progress(origin)
+    with db.atomic():
+        counts["price_events"] = record_price_changes(db)
     return counts

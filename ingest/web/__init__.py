@@ -3,9 +3,10 @@
 pingce registers this package as a Datasette plugin through its ``datasette``
 entry point, so ``pingce serve`` and a plain ``datasette pingce.db`` both load
 it: document links, evidence in context, folded column descriptions
-(``static/fold-descriptions.js``) and the chart pages (``charts.py``,
-``templates/pingce_charts.html``). ``serve.py`` starts Datasette with the
-metadata in ``metadata.yml`` and the canned queries of ``db/queries.py``.
+(``static/fold-descriptions.js``), the chart pages (``charts.py``,
+``templates/pingce_charts.html``) and the price changes' Atom feed (``feed.py``).
+``serve.py`` starts Datasette with the metadata in ``metadata.yml`` and the canned
+queries of ``db/queries.py``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from datasette.utils import tilde_encode
 from markupsafe import Markup, escape
 
 from ingest.web.charts import INTERNAL_DBS, chart_file, charts_page
+from ingest.web.feed import price_changes_feed
 from ingest.web.limits import prepare_connection  # noqa: F401 - a Datasette hook, registered with this module
 
 #: The name Datasette gives this plugin: the distribution's, in /-/static-plugins/NAME/.
@@ -81,6 +83,11 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
         return _link(value, value + " ↗", external=True)
     if column in ("document_ids", "document_urls") and value.startswith("["):
         return _evidence_links(value, column, database, datasette)
+    if table is None and column == "conflicting_prices" and value.startswith("["):
+        try:
+            return ", ".join(str(v) for v in json.loads(value))
+        except ValueError:
+            return None
     if table is None and column in ("price_label", "conflict"):
         return _price_row_links(row, value, column, database, datasette)
     if table == "documents" and column == "title":
@@ -147,6 +154,7 @@ def register_routes() -> list[tuple[str, Any]]:
     return [
         (r"^/(?P<database>[^/]+)/-/charts$", charts_page),
         (r"^/(?P<database>[^/]+)/-/charts/(?P<chart>[a-z_]+)\.(?P<fmt>svg|json)$", chart_file),
+        (r"^/(?P<database>[^/]+)/-/price-changes\.atom$", price_changes_feed),
     ]
 
 

@@ -6,7 +6,8 @@ An ASGI wrapper looks at every request for a canned query that takes them:
   already understands passes; one the registry reads as a model or brand (可灵2.0大师版,
   可靈2.1) redirects to the same page with that canonical name; one that names nothing is
   a 400 saying so, with the nearest names ("did you mean") and links to them;
-* ``since`` that is not an ISO date is a 400, as `pingce export prices --since` rejects it.
+* ``since`` that is not an ISO date is a 400, as `pingce export prices --since` rejects it
+  (price_changes also takes a run number, one that exists).
 
 Pages of those queries get the known models as a pick list instead of a blank text box
 (:func:`pick_list_script`).
@@ -23,7 +24,14 @@ from datasette.utils.asgi import Response
 from markupsafe import escape
 
 from db.queries import MODEL_NAMES_SQL
-from ingest.filters import FilterError, ModelMatch, parse_since, resolve_model, suggestions
+from ingest.filters import (
+    FilterError,
+    ModelMatch,
+    parse_changed_since,
+    parse_since,
+    resolve_model,
+    suggestions,
+)
 
 MODEL_PARAMS = ("model", "model_a", "model_b")
 #: canned query -> the filter parameters it takes
@@ -65,22 +73,26 @@ def _error(message: str, fmt: str, links: list[tuple[str, str]]) -> Response:
     return Response.html(body, status=400)
 
 
-async def check(datasette: Any, database: str, name: str, fmt: str, query: str) -> Response | None:
-    """The answer for a request with bad or aliased filters; None lets it through."""
-    args = parse_qsl(query, keep_blank_values=True)
-    values = dict(args)
+async def resolve_filters(
+    datasette: Any, database: str, name: str, values: dict[str, str], path: str
+) -> dict[str, str] | tuple[str, list[tuple[str, str]]]:
+    """``values`` with each filter of canned query ``name`` read as the CLI reads it, or
+    (the error, "did you mean" links to ``path``) when one names nothing."""
     db = datasette.get_database(database)
     rewritten = dict(values)
-    path = f"/{database}/{name}" + (f".{fmt}" if fmt else "")
     for param in FILTERED[name]:
         value = (values.get(param) or "").strip()
         if not value:
             continue
         if param == "since":
             try:
-                parse_since(value)
+                if name == "price_changes":  # a run number or a date
+                    await db.execute_fn(lambda conn, value=value: parse_changed_since(conn, value))
+                    rewritten[param] = value
+                else:
+                    parse_since(value)
             except FilterError as exc:
-                return _error(str(exc), fmt, [])
+                return str(exc), []
             continue
 
         def resolve(conn: sqlite3.Connection, value: str = value) -> ModelMatch | tuple[str, list[str]]:
@@ -93,10 +105,20 @@ async def check(datasette: Any, database: str, name: str, fmt: str, query: str) 
         if isinstance(found, tuple):
             message, near = found
             message = message.replace("model:", f"{param}:", 1)
-            links = [(n, path + "?" + urlencode({**values, param: n})) for n in near]
-            return _error(message, fmt, links)
+            return message, [(n, path + "?" + urlencode({**values, param: n})) for n in near]
         if found.value != value:
             rewritten[param] = found.value
+    return rewritten
+
+
+async def check(datasette: Any, database: str, name: str, fmt: str, query: str) -> Response | None:
+    """The answer for a request with bad or aliased filters; None lets it through."""
+    args = parse_qsl(query, keep_blank_values=True)
+    values = dict(args)
+    path = f"/{database}/{name}" + (f".{fmt}" if fmt else "")
+    rewritten = await resolve_filters(datasette, database, name, values, path)
+    if isinstance(rewritten, tuple):
+        return _error(rewritten[0], fmt, rewritten[1])
     if rewritten != values:
         return Response.redirect(path + "?" + urlencode([(k, rewritten.get(k, v)) for k, v in args]))
     return None

@@ -80,6 +80,9 @@ def build_metadata(db_name: str = TEMPLATE_DB, db_path: str | Path | None = None
     block["queries"] = {
         name: {**query, "sql": QUERIES[name].strip()} for name, query in block["queries"].items()
     }
+    for query in block["queries"].values():
+        if "description_html" in query:
+            query["description_html"] = query["description_html"].replace("{db_url}", f"/{db_name}")
     databases[db_name] = block
     meta["databases"] = databases
     return meta
