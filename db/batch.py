@@ -8,18 +8,24 @@ text never changes (the module's statement cache keeps them prepared), committed
 every ``batch_size`` documents and whenever a fetcher's state is committed.
 
 A batch is one transaction: a run killed in the middle of one loses that batch
-only, raw bytes and documents alike, and the next run reads those inputs again as
-new. Nothing else changes: the same rows, the same triggers, the same statuses as
-``save_document`` (tests compare the two).
+only, raw bytes, documents and derived rows alike, and the next run reads those
+inputs again as new. The batch is written with the connection's triggers off: the
+search indexes, the month x kind table, each claim's date and vendor and the price
+points are brought up to date set-wise at the end of the batch (``db.derived``), in
+its transaction. Where SQLite's trigger switch cannot be reached the triggers stay on
+and do that work row by row. Either way the rows and statuses are those of
+``save_document``, and the derived tables those a rebuild gives (tests compare them).
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Any
 
 from sqlite_utils import Database
 
+from db import derived
 from db.price_points import sync_price_points
 from db.store import SaveResult, now_iso
 
@@ -27,20 +33,53 @@ from db.store import SaveResult, now_iso
 class BatchWriter:
     """Writes documents and their claim rows, committing every ``batch_size`` documents."""
 
-    def __init__(self, db: Database, batch_size: int = 200) -> None:
+    def __init__(self, db: Database, batch_size: int = 200, *, setwise: bool | None = None) -> None:
         self.db = db
         self.conn: sqlite3.Connection = db.conn
         self.batch_size = batch_size
         self.pending = 0
-        self._models = {r[0] for r in self.conn.execute("select name from models")}
+        self._vendors = derived.vendors(self.conn)
         self._sql: dict[tuple[str, tuple[str, ...]], str] = {}
+        # set-wise unless told otherwise or the trigger switch is out of reach
+        self.setwise = derived.triggers_switchable(self.conn) if setwise is None else setwise
+        self._open = False
+        # the batch's documents: id -> new (no search entries, claims or month rows before the batch)
+        self._touched: dict[str, bool] = {}
+        self._search_docs: set[str] = set()  # documents whose own search entry is to be made
+        self._kept_claims: set[str] = set()  # documents rewritten without their claims
 
     # ------------------------------------------------------------ transactions
+    def _begin(self) -> None:
+        if not self._open:
+            self._open = True
+            if self.setwise and not derived.set_triggers(self.conn, False):
+                raise sqlite3.OperationalError("cannot switch this connection's triggers off")
+
     def flush(self) -> None:
-        """Count the batch's price evidence (set-wise, for the documents it touched), then commit."""
-        sync_price_points(self.db)
+        """Bring the derived tables up to date for the batch's documents, then commit."""
+        try:
+            if self.setwise and self._touched:
+                self._derive()
+        finally:
+            if self._open and self.setwise:
+                derived.set_triggers(self.conn, True)
+            self._open = False
+        # price points with the triggers on: their tallies and lists follow price_point_documents
+        if self.setwise and self._touched:
+            sync_price_points(self.db, list(self._touched))
+        sync_price_points(self.db)  # what the triggers listed (other writers, or triggers on)
         self.conn.commit()
+        self._touched = {}
         self.pending = 0
+
+    def _derive(self) -> None:
+        ids = json.dumps(sorted(self._touched))
+        derived.index_search(self.conn, "documents", "id", json.dumps(sorted(self._search_docs)))
+        derived.index_search(self.conn, "claims", "document_id", ids)
+        derived.refresh_months(self.conn, ids)
+        # claims written by this batch carry their document's date; those it kept may not
+        derived.refresh_observed(self.conn, json.dumps(sorted(self._kept_claims)))
+        self._search_docs, self._kept_claims = set(), set()
 
     def _wrote(self, documents: int = 1) -> None:
         self.pending += documents
@@ -78,6 +117,7 @@ class BatchWriter:
         """Store bytes content-addressed in the current batch; True when they were new."""
         if self.conn.execute("select 1 from raw where sha256 = ?", [digest]).fetchone():
             return False
+        self._begin()
         self.conn.execute(
             "insert or ignore into raw (sha256, origin, content_type, size, body, first_seen)"
             " values (?, ?, ?, ?, ?, ?)",
@@ -89,13 +129,13 @@ class BatchWriter:
         names = {c["model"] for c in claims if c.get("model")} | {
             c["versus"] for c in claims if c.get("versus")
         }
-        missing = names - self._models
+        missing = names - self._vendors.keys()
         if missing:
             self.conn.executemany(
                 "insert or ignore into models (name, vendor, brand, aliases) values (?, null, null, '[]')",
                 [[n] for n in sorted(missing)],
             )
-            self._models |= missing
+            self._vendors.update(derived.vendors(self.conn))
 
     def save(self, row: dict[str, Any], claims: list[dict[str, Any]] | None, version: int) -> SaveResult:
         """Write one document row (``db.store.document_row``) and replace its claims (``claim_row``)."""
@@ -109,6 +149,10 @@ class BatchWriter:
         status = (
             "new" if current is None else ("changed" if current[0] != row["content_hash"] else "reextracted")
         )
+        self._begin()
+        self._touch(
+            row["id"], new=current is None, content=current is None or current[0] != row["content_hash"]
+        )
         stamp = now_iso()
         if current is None:
             full = {**row, "first_seen": stamp, "updated": stamp}
@@ -119,6 +163,8 @@ class BatchWriter:
         else:
             self.conn.execute("update documents set extractor_version = ? where id = ?", [version, row["id"]])
         result = SaveResult(status)
+        if claims is None and self.setwise:
+            self._kept_claims.add(row["id"])
         if claims is not None:
             # the document's date on each claim (m009) as its trigger would set it, so it need not
             observed = self.conn.execute(
@@ -126,10 +172,31 @@ class BatchWriter:
                 " where id = ?)))",
                 [row.get("published_at"), row["id"]],
             ).fetchone()[0]
-            claims = [{**c, "observed_at": observed} for c in claims]
+            # and the model's vendor (m012), as their triggers would
+            claims = [
+                {**c, "observed_at": observed, "vendor": self._vendors.get(c.get("model") or "")}
+                for c in claims
+            ]
             result = self._replace_claims(row["id"], claims, status, new=current is None)
         self._wrote()
         return result
+
+    def _touch(self, document_id: str, *, new: bool, content: bool) -> None:
+        """Note a document of the batch; its search entries leave the index before its rows change.
+
+        Entries are made at the end of the batch, so a document new to this batch has
+        none yet, and one met before in the batch has had its claims' removed already.
+        """
+        if not self.setwise:
+            return
+        if document_id not in self._touched:
+            self._touched[document_id] = new
+            if not new:
+                derived.forget_search(self.conn, "claims", "document_id", json.dumps([document_id]))
+        if content and document_id not in self._search_docs:
+            if not self._touched[document_id]:
+                derived.forget_search(self.conn, "documents", "id", json.dumps([document_id]))
+            self._search_docs.add(document_id)
 
     def _replace_claims(
         self, document_id: str, claims: list[dict[str, Any]], status: str, new: bool

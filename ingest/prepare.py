@@ -91,16 +91,28 @@ def default_workers() -> int:
 class Preparer:
     """Prepares tasks in order: in-process at first, in ``workers`` processes once a run proves large.
 
-    At most ``window`` chunks are in flight, so memory stays flat however many
-    inputs a source has; results come back in the order the tasks went in.
+    At most ``window`` chunks are in flight, and a chunk holds ``chunk`` inputs or
+    ``chunk_bytes`` of them (large pages go one or two at a time), so memory stays flat
+    however many inputs a source has and however large they are; results come back in
+    the order the tasks went in.
     """
 
-    def __init__(self, workers: int, *, start_after: int = 64, chunk: int = 16, window: int = 4) -> None:
+    def __init__(
+        self,
+        workers: int,
+        *,
+        start_after: int = 64,
+        chunk: int = 16,
+        chunk_bytes: int = 1 << 20,
+        window: int = 4,
+    ) -> None:
         self.workers = workers
         self.start_after = start_after
         self.chunk = chunk
+        self.chunk_bytes = chunk_bytes
         self.window = window * max(workers, 1)
         self.seen = 0
+        self._open_bytes = 0
         self._pool: ProcessPoolExecutor | None = None
         self._open: list[Task] = []
         self._inflight: deque[Future[list[Prepared]] | list[Prepared]] = deque()
@@ -116,9 +128,10 @@ class Preparer:
             yield prepare(task)
             return
         self._open.append(task)
-        if len(self._open) >= self.chunk:
+        self._open_bytes += len(task.body or b"")
+        if len(self._open) >= self.chunk or self._open_bytes >= self.chunk_bytes:
             self._inflight.append(self._pool.submit(prepare_chunk, self._open))
-            self._open = []
+            self._open, self._open_bytes = [], 0
         while len(self._inflight) > self.window:
             yield from _result(self._inflight.popleft())
 
@@ -126,7 +139,7 @@ class Preparer:
         """Everything queued, in order."""
         if self._open:
             self._inflight.append(prepare_chunk(self._open))
-            self._open = []
+            self._open, self._open_bytes = [], 0
         while self._inflight:
             yield from _result(self._inflight.popleft())
 

@@ -15,6 +15,7 @@ import pytest
 from db import open_db
 from db.store import row_to_document
 from ingest.extract import EXTRACTOR_VERSION, extract_document
+from tests.derived_helpers import derived_tables, rebuilt_tables
 
 pytestmark = pytest.mark.slow
 
@@ -82,6 +83,8 @@ def test_sigkill_mid_run_then_rerun_completes_without_duplicates(tmp_path: Path)
         ).fetchone()[0]
         == 0
     )
+    # search indexes, month table, claim dates, price points: as a rebuild from the stored rows gives them
+    assert derived_tables(con) == rebuilt_tables(con)
     con.close()
     # Every stored document holds exactly the claims extraction gives it: nothing half-written.
     db = open_db(db_path)
@@ -100,6 +103,7 @@ def test_sigkill_mid_run_then_rerun_completes_without_duplicates(tmp_path: Path)
     per_doc = con.execute("select min(c), max(c) from (select count(*) c from claims group by document_id)")
     low, high = per_doc.fetchone()
     assert low == high and low > 0, "every document got the same claims, once"
+    assert derived_tables(con) == rebuilt_tables(con)
     con.close()
 
 

@@ -1,0 +1,178 @@
+"""The derived tables, kept set-wise: what the per-row triggers do, done once per batch of documents.
+
+Triggers keep the search indexes (m002), the month x kind table (m009), each claim's
+date and vendor (m009, m012) and the price-point evidence (m010) current for every
+write. Fired once per row they cost a first run several times its bare inserts: each
+INSERT that fires a trigger also writes a statement journal, and FTS5 flushes its
+pending terms at every statement savepoint, so a row's index entry became a segment
+of its own. The batch writer (``db.batch``) therefore writes its batch with this
+connection's triggers switched off (:func:`set_triggers`) and calls the functions
+below at the end of the batch, in the batch's transaction, for the documents it
+wrote: a crash anywhere loses the batch whole, derived rows included. Every other
+writer keeps the triggers.
+
+The functions take the documents as one JSON array (``ids``), so that a statement's
+text never changes and holds any number of them.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import logging
+import sqlite3
+import sys
+from typing import Any
+
+from sqlite_utils import Database
+
+from db.price_points import rebuild_price_points
+
+log = logging.getLogger(__name__)
+
+#: The searched columns of each table, in the order of their FTS5 table (m002).
+SEARCHED: dict[str, tuple[str, ...]] = {
+    "claims": ("quote", "model"),
+    "documents": ("title", "text", "summary"),
+}
+
+_ENABLE_TRIGGER = 1003  # SQLITE_DBCONFIG_ENABLE_TRIGGER
+_IDS = "(select value from json_each(:ids))"
+_DATE = "strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(d.published_at, d.first_seen))"
+
+
+# ---------------------------------------------------------------- switching triggers off
+def _db_config(conn: sqlite3.Connection, op: int, value: int) -> int | None:
+    """sqlite3_db_config(conn, op, value) on the connection's own handle; its new state, or None."""
+    setconfig = getattr(conn, "setconfig", None)  # Python >= 3.12
+    if setconfig is not None:
+        if value >= 0:
+            setconfig(op, bool(value))
+        return int(conn.getconfig(op))  # type: ignore[attr-defined]
+    if sys.implementation.name != "cpython" or sys.version_info[:2] != (3, 11):
+        return None
+    try:
+        import _sqlite3
+
+        lib = ctypes.CDLL(_sqlite3.__file__)  # its symbols resolve to the SQLite it uses
+        config = lib.sqlite3_db_config
+        filename = lib.sqlite3_db_filename
+    except (OSError, AttributeError, ImportError):
+        return None
+    # CPython 3.11's connection object: the object header, then the sqlite3 handle
+    handle = ctypes.c_void_p.from_address(id(conn) + object.__basicsize__).value
+    if not handle:
+        return None
+    filename.restype = ctypes.c_char_p
+    filename.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
+    path = conn.execute("select file from pragma_database_list where name = 'main'").fetchone()[0]
+    if (filename(handle, b"main") or b"").decode("utf-8", "replace") != (path or ""):
+        return None  # not the handle we think it is
+    out = ctypes.c_int(-1)
+    config.restype = ctypes.c_int
+    rc = config(ctypes.c_void_p(handle), ctypes.c_int(op), ctypes.c_int(value), ctypes.byref(out))
+    return out.value if rc == 0 and out.value in (0, 1) else None
+
+
+def set_triggers(conn: sqlite3.Connection, enabled: bool) -> bool:
+    """Switch this connection's triggers on or off (others' are unaffected); False when it cannot.
+
+    SQLite re-prepares this connection's statements after the switch, so cached
+    statements follow it.
+    """
+    return _db_config(conn, _ENABLE_TRIGGER, int(enabled)) == int(enabled)
+
+
+def triggers_switchable(conn: sqlite3.Connection) -> bool:
+    """Can :func:`set_triggers` switch this connection's triggers (they are left as they are)?"""
+    return _db_config(conn, _ENABLE_TRIGGER, -1) is not None
+
+
+# ---------------------------------------------------------------- search indexes
+def forget_search(conn: sqlite3.Connection, table: str, column: str, ids: str) -> None:
+    """Remove from ``table``'s search index the rows whose ``column`` is in ``ids``, before they change.
+
+    The index keeps no copy of the text: an entry is removed with the values it was
+    made from, so this runs before the rows are updated or deleted.
+    """
+    cols = ", ".join(SEARCHED[table])
+    fts = f"{table}_fts"
+    conn.execute(
+        f"insert into {fts} ({fts}, rowid, {cols}) select 'delete', rowid, {cols} from {table} "
+        f"where {column} in {_IDS}",
+        {"ids": ids},
+    )
+
+
+def index_search(conn: sqlite3.Connection, table: str, column: str, ids: str) -> None:
+    """Add to ``table``'s search index the rows whose ``column`` is in ``ids`` (not indexed yet)."""
+    cols = ", ".join(SEARCHED[table])
+    conn.execute(
+        f"insert into {table}_fts (rowid, {cols}) select rowid, {cols} from {table} where {column} in {_IDS}",
+        {"ids": ids},
+    )
+
+
+# ---------------------------------------------------------------- claims per month and kind
+_MONTH = f"substr({_DATE}, 1, 7)"
+_MONTHS = [
+    # the documents' old rows leave the month totals ...
+    f"""with old as (
+  select month, kind, sum(claims) as claims, count(*) as documents from claim_month_documents
+  where document_id in {_IDS} group by month, kind)
+update claims_by_month set claims = claims_by_month.claims - old.claims,
+  documents = claims_by_month.documents - old.documents
+from old where claims_by_month.month = old.month and claims_by_month.kind = old.kind""",
+    f"delete from claim_month_documents where document_id in {_IDS}",
+    # ... their current claims are counted per document and kind ...
+    f"""insert into claim_month_documents (document_id, kind, month, claims)
+select c.document_id, c.kind, {_MONTH}, count(*) from claims c indexed by idx_claims_document_id
+  join documents d on d.id = c.document_id
+where c.document_id in {_IDS} and c.kind is not null and {_MONTH} is not null
+group by c.document_id, c.kind""",
+    # ... and join the month totals
+    f"""insert into claims_by_month (month, kind, claims, documents)
+select month, kind, sum(claims), count(*) from claim_month_documents
+where document_id in {_IDS} group by month, kind having 1
+on conflict (month, kind) do update set claims = claims + excluded.claims,
+  documents = documents + excluded.documents""",
+    "delete from claims_by_month where documents <= 0",
+]
+
+
+def refresh_months(conn: sqlite3.Connection, ids: str) -> None:
+    """Recount the documents ``ids`` in claim_month_documents and claims_by_month (m009's triggers' work)."""
+    for sql in _MONTHS:
+        conn.execute(sql, {"ids": ids} if ":ids" in sql else {})
+
+
+# ---------------------------------------------------------------- a claim's date and vendor
+_OF_DOCUMENT = f"(select {_DATE} from documents d where d.id = claims.document_id)"
+_OBSERVED = f"""update claims set observed_at = {_OF_DOCUMENT}
+where document_id in {_IDS} and observed_at is not {_OF_DOCUMENT}"""
+
+
+def refresh_observed(conn: sqlite3.Connection, ids: str) -> None:
+    """Give the claims of the documents ``ids`` their document's date (m009's triggers' work)."""
+    conn.execute(_OBSERVED, {"ids": ids})
+
+
+def vendors(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Each registered model's vendor: what m012's triggers copy onto its claims."""
+    return dict(conn.execute("select name, vendor from models").fetchall())
+
+
+# ---------------------------------------------------------------- all at once
+def rebuild(db: Database) -> None:
+    """Every derived table from the rows alone, in one pass: a bulk load's way (the bench's bound).
+
+    Run it with the connection's triggers off (or dropped) on claims and documents,
+    and on with price_point_documents' (they count its rows into the tallies).
+    """
+    conn = db.conn
+    for table in SEARCHED:
+        conn.execute(f"insert into {table}_fts ({table}_fts) values ('rebuild')")
+    conn.execute("delete from claim_month_documents")
+    conn.execute("delete from claims_by_month")
+    refresh_months(conn, json.dumps([r[0] for r in conn.execute("select id from documents")]))
+    rebuild_price_points(db)

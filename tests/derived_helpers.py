@@ -1,0 +1,50 @@
+"""The derived tables of a database, and what a rebuild from its rows alone gives (for comparing the two)."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from sqlite_utils import Database
+
+from db.derived import SEARCHED
+from db.price_points import rebuild_price_points
+
+
+def derived_tables(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    for table in SEARCHED:
+        conn.execute(
+            f"create virtual table if not exists temp.{table}_terms"
+            f" using fts5vocab(main, {table}_fts, instance)"
+        )
+        out[f"{table}_fts"] = sorted(conn.execute(f"select term, doc, col, offset from temp.{table}_terms"))
+    for table in ("claim_month_documents", "claims_by_month", "price_point_documents", "price_point_sources"):
+        out[table] = sorted(conn.execute(f"select * from {table}"), key=repr)
+    out["price_point_lists"] = sorted(conn.execute("select * from price_point_lists"), key=repr)
+    out["claims"] = sorted(conn.execute("select id, observed_at, vendor from claims"))
+    return out
+
+
+def rebuilt_tables(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
+    """The derived tables recomputed from the rows alone, in a copy of the database."""
+    copy = sqlite3.connect(":memory:")
+    conn.backup(copy)
+    for table in SEARCHED:
+        copy.execute(f"insert into {table}_fts ({table}_fts) values ('rebuild')")
+    date = "strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(d.published_at, d.first_seen))"
+    copy.execute(f"update claims set observed_at = (select {date} from documents d where d.id = document_id)")
+    copy.execute("update claims set vendor = (select vendor from models m where m.name = claims.model)")
+    copy.execute("delete from claim_month_documents")
+    copy.execute(
+        f"""insert into claim_month_documents (document_id, kind, month, claims)
+        select c.document_id, c.kind, substr({date}, 1, 7), count(*) from claims c
+        join documents d on d.id = c.document_id where c.kind is not null group by 1, 2"""
+    )
+    copy.execute("delete from claims_by_month")  # what m009's triggers made of the rows above
+    copy.execute(
+        """insert into claims_by_month (month, kind, claims, documents)
+        select month, kind, sum(claims), count(*) from claim_month_documents group by 1, 2"""
+    )
+    rebuild_price_points(Database(copy))
+    return derived_tables(copy)
