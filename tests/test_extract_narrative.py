@@ -191,3 +191,41 @@ def test_common_review_shapes(text: str, kind: str) -> None:
 
 def test_a_price_called_cheap_is_no_flaw() -> None:
     assert "bug" not in _kinds("Luma Ray2 is cheap at 720p ($0.05/s).")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "model"),
+    [
+        # better or worse than the side compared: the subject gets it, never the yardstick
+        ("Vidu Q1的动作比Veo 3稳很多。", "strength", "Vidu Q1"),
+        ("Vidu Q1的口型不如Veo 3准。", "bug", "Vidu Q1"),
+        ("Vidu Q1的画质比不上Veo 3。", "bug", "Vidu Q1"),
+        ("Vidu Q1 outshines Veo 3 in night scenes.", "strength", "Vidu Q1"),
+        ("Vidu Q1 falls behind Veo 3 on faces.", "bug", "Vidu Q1"),
+        ("这轮测试里Vidu Q1拿下了第一。", "strength", "Vidu Q1"),
+    ],
+)
+def test_comparisons_credit_the_subject(text: str, kind: str, model: str) -> None:
+    assert [(c.kind, c.model) for c in scored(claims_of(text))] == [(kind, model)]
+
+
+def test_rather_than_is_no_comparison_of_quality() -> None:
+    assert not _kinds("与其等Vidu Q1，不如先试试别的。")
+
+
+def test_a_listed_flaw_is_one_claim_per_item() -> None:
+    claims = [c for c in claims_of("Luma Ray2 shows some jitter and blurry faces.") if c.kind == "bug"]
+    assert [c.feature for c in claims] == ["Luma Ray2 shows some jitter", "blurry faces"]
+    assert len({c.quote for c in claims}) == 1  # each quotes the whole clause
+    text = "Vidu Q1的画面偶尔闪烁、人物手部粘连。"
+    items = [c.feature for c in claims_of(text) if c.kind == "bug"]
+    assert items == ["Vidu Q1的画面偶尔闪烁", "人物手部粘连"]
+
+
+def test_not_only_a_but_also_b_is_two_items() -> None:
+    items = [c.feature for c in claims_of("Vidu Q1不仅运镜丝滑，而且人物也很自然。") if c.kind == "strength"]
+    assert items == ["Vidu Q1不仅运镜丝滑", "而且人物也很自然"]
+
+
+def test_not_only_negates_nothing() -> None:
+    assert _kinds("Luma Ray2 not only looks sharp, it renders fast.") == {"strength"}

@@ -102,6 +102,10 @@ class NarrativeCues:
         self.fail = re.compile(alt(get("fail")))
         self.concession = re.compile(alt(get("concession")))
         self.lead_in = re.compile("|".join(get("lead_in")) or r"(?!x)x")
+        # list separators inside a clause (手指粘连、背景闪烁; drift and imperfect interactions)
+        self.separator_words = get("item_separators")
+        self.separator = re.compile(alt(self.separator_words))
+        self.correlative = re.compile(lex.alt("markers", "correlative"))
         # parallel verdicts (画面稳定，动作自然): clause length, and openings that lean on the clause before
         self.parallel_max = int(lex.setting("parallel_clause_chars", 20))
         self.deictic_re = re.compile(lex.alt("markers", "deictic"))
@@ -204,3 +208,36 @@ class NarrativeCues:
             if len(own) < 2 or self.leaning_re.match(own) or self.deictic_re.search(own):
                 return False
         return True
+
+    def items(self, view: SectionView, sid: int, cue_clauses: list[int], kind: str) -> list[str]:
+        """The items a group of cue clauses praises or faults, when one of its clauses lists two or
+        more or the group pairs them (不仅A，还B); a clause without a list is one item; no list: [].
+
+        An item is a stretch of a cue clause between list separators (、, 以及, and, or) that
+        holds a cue of the group's kind; cues in one stretch are one item.
+        """
+        clauses = view.sentences[sid].clauses
+        whole = [" ".join(view.text[clauses[ci].start : clauses[ci].end].split()) for ci in cue_clauses]
+        first = clauses[cue_clauses[0]]
+        if len(cue_clauses) > 1 and self.correlative.search(view.cue_text, first.start, first.end):
+            return whole  # 不仅A，还B: each half its own item
+        out: list[str] = []
+        for n, ci in enumerate(cue_clauses):
+            c = clauses[ci]
+            if not self.separator.search(view.cue_text, c.start, c.end):
+                out.append(whole[n])
+                continue
+            cuts = [
+                c.start,
+                *(m.end() for m in self.separator.finditer(view.cue_text, c.start, c.end)),
+                c.end,
+            ]
+            cues = sorted(pos for pos, k in view.cue_hits.get((sid, ci), []) if k == kind)
+            for a, b in zip(cuts, cuts[1:], strict=False):
+                if any(a <= pos < b for pos in cues):
+                    item = " ".join(view.text[a:b].split()).strip(" ,，、;；")
+                    for word in self.separator_words:
+                        item = item.removesuffix(" " + word).removesuffix(word)
+                    if item and item not in out:
+                        out.append(item.strip())
+        return out if len(out) > len(cue_clauses) else []

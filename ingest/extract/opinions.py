@@ -131,8 +131,10 @@ class OpinionRules:
         clause_starts: dict[int, list[int]] = {}
         first = view.cue_starts  # (sentence, clause) -> where its first cue starts
         first.clear()
+        hits = view.cue_hits  # (sentence, clause) -> (where, kind) of every cue kept
+        hits.clear()
 
-        def clause_at(pos: int) -> tuple[int, Clause, set[str]] | None:
+        def clause_at(pos: int) -> tuple[int, Clause, set[str], int] | None:
             sid = bisect_right(sent_starts, pos) - 1
             if sid < 0 or pos >= view.sentences[sid].end:
                 return None
@@ -144,7 +146,7 @@ class OpinionRules:
                 return None
             if pos < first.get((sid, ci), pos + 1):
                 first[(sid, ci)] = pos
-            return sid, clauses[ci], found.setdefault((sid, ci), set())
+            return sid, clauses[ci], found.setdefault((sid, ci), set()), ci
 
         # prompts quoted in running text, and words quoted as a name (the “惊艳” threshold): no cues
         quoted = _merged(self.splitter.prompt_quotes(text) + self.splitter.mentioned(text))
@@ -158,24 +160,25 @@ class OpinionRules:
             hit = clause_at(start)
             if hit is None or (quoted and in_prompt(start)):
                 continue
-            sid, clause, kinds = hit
+            sid, clause, kinds, ci = hit
+            cue: str | None = kind
             if kind.startswith("?"):  # a cue a negator before it cancels (or, for a flaw, denies)
                 cue = self._negated_kind(kind[1:], self._negation(view, sid, clause, start))
-                if cue:
-                    kinds.add(cue)
-            else:
-                kinds.add(kind)
-        hits = [(k, m.start(), m.end()) for k, p in self.cs.patterns for m in p.finditer(text)]
-        for pkind, start, end in hits + self.narrative.pattern_hits(text):
+            if cue:
+                kinds.add(cue)
+                hits.setdefault((sid, ci), []).append((start, cue))
+        found_patterns = [(k, m.start(), m.end()) for k, p in self.cs.patterns for m in p.finditer(text)]
+        for pkind, start, end in found_patterns + self.narrative.pattern_hits(text):
             hit = clause_at(start)
             if hit and not (quoted and in_prompt(start)):
                 # capability and limitation patterns hold their own negator (没有这个限制, 不太能):
                 # only words before them negate them
                 inside = end if pkind in ("bug", "strength") else None
                 negation = self._negation(view, hit[0], hit[1], start, inside)
-                cue = self._negated_kind(pkind, negation)
-                if cue:
-                    hit[2].add(cue)
+                kept = self._negated_kind(pkind, negation)
+                if kept:
+                    hit[2].add(kept)
+                    hits.setdefault((hit[0], hit[3]), []).append((start, kept))
         out: dict[int, list[str | None]] = {}
         for (sid, ci), kinds in found.items():
             best = next((k for k in CUE_PRIORITY if k in kinds), None)
@@ -441,7 +444,12 @@ class OpinionRules:
         conf = self.lex.confidence(g.kind)
         if not subj.explicit:
             conf *= float(self.lex.confidence("context_model_factor"))
-        aspects = self._aspects(view, start, end) if g.kind in ("strength", "bug") else [None]
+        aspects: list[str | None] = [None]
+        if g.kind in ("strength", "bug"):
+            aspects = self._aspects(view, start, end)
+        if aspects == [None] and g.kind in ("strength", "bug"):
+            # 手指粘连、背景闪烁: one claim per item the group praises or faults, each quoting the group
+            aspects = [*self.narrative.items(view, sid, g.cue_clauses, g.kind)] or [None]
         out = []
         for name, tier in zip(subj.models, subj.tiers, strict=True):
             for aspect in aspects:  # 在A、B上还能做得更好: one claim per aspect, each quoting the group

@@ -84,6 +84,7 @@ class SectionView:
                 self.quantities[i].append(q)
         self.mentions: list[list[Mention]] = [[] for _ in self.sentences]
         self.cue_starts: dict[tuple[int, int], int] = {}  # (sentence, clause) -> first opinion cue
+        self.cue_hits: dict[tuple[int, int], list[tuple[int, str]]] = {}  # -> (where, kind) of each cue
         self.topic: Subject | None = None
         # where a new paragraph starts from: the model of the heading it sits under, else the
         # document's; a model named in passing (从ChatGPT到Sora) is the topic only to its paragraph's end
