@@ -105,7 +105,6 @@ class NarrativeCues:
         # list separators inside a clause (手指粘连、背景闪烁; drift and imperfect interactions)
         self.separator_words = get("item_separators")
         self.separator = re.compile(alt(self.separator_words))
-        self.correlative = re.compile(lex.alt("markers", "correlative"))
         # parallel verdicts (画面稳定，动作自然): clause length, and openings that lean on the clause before
         self.parallel_max = int(lex.setting("parallel_clause_chars", 20))
         self.deictic_re = re.compile(lex.alt("markers", "deictic"))
@@ -211,21 +210,17 @@ class NarrativeCues:
 
     def items(self, view: SectionView, sid: int, cue_clauses: list[int], kind: str) -> list[str]:
         """The items a group of cue clauses praises or faults, when one of its clauses lists two or
-        more or the group pairs them (不仅A，还B); a clause without a list is one item; no list: [].
+        more; a clause without a list is one item; no list: [].
 
         An item is a stretch of a cue clause between list separators (、, 以及, and, or) that
         holds a cue of the group's kind; cues in one stretch are one item.
         """
         clauses = view.sentences[sid].clauses
-        whole = [" ".join(view.text[clauses[ci].start : clauses[ci].end].split()) for ci in cue_clauses]
-        first = clauses[cue_clauses[0]]
-        if len(cue_clauses) > 1 and self.correlative.search(view.cue_text, first.start, first.end):
-            return whole  # 不仅A，还B: each half its own item
         out: list[str] = []
-        for n, ci in enumerate(cue_clauses):
+        for ci in cue_clauses:
             c = clauses[ci]
             if not self.separator.search(view.cue_text, c.start, c.end):
-                out.append(whole[n])
+                out.append(" ".join(view.text[c.start : c.end].split()))
                 continue
             cuts = [
                 c.start,
