@@ -166,3 +166,30 @@ def test_a_value_line_of_a_spec_sheet_quotes_its_row_from_the_label() -> None:
     text = "Pika spec sheet\n\n  Pika 2.2 Pika 1.5\nAspect ratios 16:9 — 1280x720\n9:16 — 720x1280\n"
     quotes = {c.feature: c.quote for c in claims_of(text) if c.kind == "capability"}
     assert quotes["720x1280"] == "Aspect ratios 16:9 — 1280x720\n9:16 — 720x1280"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "model"),
+    [
+        ("Runway Gen-4 lets you restyle an existing clip.", "capability", "Runway Gen-4"),
+        ("Kling 2.1 allows users to extend clips.", "capability", "Kling 2.1"),
+        ("可灵O1能对已有视频进行编辑。", "capability", "Kling O1"),
+        ("Seedance 2.0能把多个角色在不同镜头里保持一致。", "capability", "Seedance 2.0"),
+        ("Sora 2目前仅对美国和加拿大用户开放。", "limitation", "Sora 2"),
+        ("Veo 3 is only open to testers in the US for now.", "limitation", "Veo 3"),
+    ],
+)
+def test_abilities_and_limits_told_without_a_feature_word(text: str, kind: str, model: str) -> None:
+    assert [(c.kind, c.model) for c in claims_of(text) if c.kind in ("capability", "limitation")] == [
+        (kind, model)
+    ]
+
+
+def test_a_feature_stated_twice_in_a_document_is_one_claim() -> None:
+    text = "海螺02 1080p 24fps 6秒\n\n总之，海螺02支持1080p，画质够用。"
+    found = [(c.kind, c.model, c.feature) for c in claims_of(text) if c.kind == "capability"]
+    assert found.count(("capability", "Hailuo 02", "1080p")) == 1
+
+
+def test_a_batch_count_with_a_cap_is_a_capability() -> None:
+    assert [f for _, _, f in _items("可灵3.0一次最多可生成6个镜头。")] == ["一次最多可生成6个"]

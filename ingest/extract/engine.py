@@ -85,6 +85,7 @@ class Extractor:
             self._apply_rates(summary, body_rates or summary_stated, self.lex.confidence("price_derived"))
             kept = self._reconcile(summary, body, bool(stated))
             claims += [self._claim(views[1], d, document) for d in kept]
+        claims = _once_per_feature(claims)
         log.debug("%s: %d claims", document, len(claims))
         return claims
 
@@ -314,3 +315,22 @@ def _same_price(a: Draft, b: Draft) -> bool:
             return False
         common = common or key != "duration_s" and key != "resolution"
     return common
+
+
+def _once_per_feature(claims: list[Claim]) -> list[Claim]:
+    """A capability or limitation a document states twice (a table row, then prose) is one claim:
+    the first, unless a later one is more sure of it."""
+    best: dict[tuple[str, str | None, str], int] = {}
+    drop: set[int] = set()
+    for n, c in enumerate(claims):
+        if c.kind not in ("capability", "limitation") or not c.feature:
+            continue
+        key = (c.kind, c.model, "".join(c.feature.lower().split()))
+        if key not in best:
+            best[key] = n
+        elif c.confidence > claims[best[key]].confidence:
+            drop.add(best[key])
+            best[key] = n
+        else:
+            drop.add(n)
+    return [c for n, c in enumerate(claims) if n not in drop]

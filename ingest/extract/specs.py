@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 # frame rates, pixel sizes, aspect ratios and batch counts (resolutions like 1080p / 4k come from the
 # quantities); one leading character class keeps the scan fast, the lookbehind after it keeps numbers whole
 _VALUE = re.compile(
-    r"[\d一](?:(?<=一)次(?:性)?(?:可以|能)?(?:生成|出)\s*(?:\d+|[两三四五六七八九十])\s*(?:个|条|段)"
+    r"[\d一](?:(?<=一)次(?:性)?(?:最多)?(?:可以|能|可)?(?:生成|出)\s*(?:\d+|[两三四五六七八九十])\s*(?:个|条|段)"
     r"|(?<![\d.:]\d)(?:\d{1,2}\s*(?:fps|帧(?:/秒|每秒)?(?!数)|frames?\s+per\s+second|frames?/s)"
     r"|\d{2,3}\s*[x×*]\s*\d{3,4}(?!\d)"
     r"|\d?\s*:\s*(?:1|3|4|9|16)(?![\d:])))"
