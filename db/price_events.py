@@ -187,9 +187,11 @@ def running_run(db: Database) -> int | None:
 
 
 def changes_pending(db: Database) -> bool:
-    """Are models listed whose changes are not recorded yet?"""
+    """Do price points (price_point_dirty) or changes (price_event_dirty) wait to be brought up to date?"""
     return db["price_event_dirty"].exists() and bool(
-        db.execute("select 1 from price_event_dirty limit 1").fetchone()
+        db.execute(
+            "select 1 from price_event_dirty union all select 1 from price_point_dirty limit 1"
+        ).fetchone()
     )
 
 

@@ -133,6 +133,8 @@ def test_rerun_and_reextraction_add_nothing(history: dict[str, Any]) -> None:
     assert history["ev5"] == [] and history["ev_reextract"] == []
     runs = sqlite3.connect(history["db"]).execute("select id, price_events from runs order by id").fetchall()
     assert [n for _, n in runs] == [2, 1, 0, 1, 0]
+    shown = CliRunner().invoke(cli, ["runs", "--db", str(history["db"])]).output.splitlines()
+    assert [line.rsplit("price_changes=", 1)[1] for line in shown] == ["0", "1", "0", "1", "2"]
 
 
 def test_claims_gone_outside_a_run_are_recorded_when_the_database_opens(tmp_path: Path) -> None:
@@ -148,7 +150,8 @@ def test_claims_gone_outside_a_run_are_recorded_when_the_database_opens(tmp_path
         conn.execute("delete from claims where document_id in (select id from documents where title = 'd')")
         conn.execute("delete from claims where model = 'Vidu Q1'")
     conn.close()
-    open_db(db).conn.close()
+    result = export(db, "--changed-since", "2000-01-01", "--format", "jsonl")  # opens it, so records them
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == mark + 2, result.output
     got = [e[:4] + (json.loads(e[4]), e[6]) for e in events(db, mark)]
     assert sorted(got, key=repr) == sorted(
         [
