@@ -184,7 +184,7 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedData
 
 #: What each page must show beyond rows (the demo notes are examples/notes).
 EXPECT = {
-    "price_table": ["[history]", ">doc 1</a>", "true: see conflicts", "Kling 2.1 Master"],
+    "price_table": ["[history]", "[changes]", ">doc 1</a>", "true: see conflicts", "Kling 2.1 Master"],
     "price_history": ["5秒35灵感值", "/pingce/documents/"],
     "price_conflicts": ["40 灵感值", "35 灵感值"],
     "price_changes": ["conflict", "35 灵感值", ">doc 1</a>", "price-changes.atom"],

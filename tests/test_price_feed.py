@@ -101,6 +101,8 @@ def test_the_page_links_the_evidence_and_the_feed(ds: Datasette) -> None:
     assert 'href="https://example.com/d"' in page.text
     assert '<td class="col-conflicting_prices">100 灵感值, 90 灵感值</td>' in page.text
     assert 'href="/pingce/-/price-changes.atom"' in page.text and "pingce-model-pick" in page.text
+    table = fetch(ds, "/pingce/price_table").text  # each price links to its model's changes
+    assert '<a href="/pingce/price_changes?model=Kling%202.1%20Master">[changes]</a>' in table
 
 
 def parse(ds: Datasette, path: str = FEED) -> Any:

@@ -59,14 +59,15 @@ def _evidence_links(value: str, column: str, database: str, datasette: Any) -> A
 
 
 def _price_row_links(row: Any, value: str, column: str, database: str, datasette: Any) -> Any:
-    """In the price table: each price links to its model's history, a conflict to the conflicts."""
+    """In the price table: a price links to its model's history and changes, a conflict to the conflicts."""
     model = _get(row, "model")
     if _get(row, "alternatives") is None or not isinstance(model, str):  # not a price_table row
         return None
     base = datasette.urls.database(database)
     if column == "price_label":
-        href = f"{base}/price_history?model={urlquote(model)}"
-        return Markup(f"{escape(value)} <small>{_link(href, '[history]')}</small>")
+        history = _link(f"{base}/price_history?model={urlquote(model)}", "[history]")
+        changes = _link(f"{base}/price_changes?model={urlquote(model)}", "[changes]")
+        return Markup(f"{escape(value)} <small>{history} {changes}</small>")
     if value == "true":
         return _link(f"{base}/price_conflicts?model={urlquote(model)}", "true: see conflicts")
     return None
