@@ -87,10 +87,13 @@ class NarrativeCues:
             ("bug", rf"(?:{alt(bad_en + get('worse_en'))}){between} (?:{aspects})"),
             ("strength", rf"(?:{alt(get('step_up_en'))}) in (?!(?:price|cost|the price)\b)"),
             ("strength", rf"(?:{alt(get('showcase'))})(?:了|出)*(?:{deg})?(?:{pos_zh})的?{_NON_ASCII_WORD}"),
-            ("strength", rf"(?:{pos_zh})(?:{more})"),
-            ("bug", rf"(?:{bad_zh})(?:{more})"),
             ("strength", rf"(?<![生完形造])成功(?:地)?(?:把|让|将)?{_NON_ASCII_WORD}"),
             ("strength", rf"甚至(?:还|都)?(?:能|可以|会)(?!{alt(get('not_feat'))}){_NON_ASCII_WORD}"),
+        ]
+        self.more = re.compile(more)
+        self.more_before = [
+            ("strength", re.compile(rf"(?:{pos_zh})$")),
+            ("bug", re.compile(rf"(?:{bad_zh})$")),
         ]
         for kind, extra in (("strength", get("strength_patterns")), ("bug", get("bug_patterns"))):
             patterns += [(kind, p) for p in extra]
@@ -120,6 +123,11 @@ class NarrativeCues:
                 if text.startswith("成功", m.start()) and self.not_success.match(text, m.start() + 2):
                     continue  # 成功率, 成功生成: not an achievement in the picture
                 out.append((kind, m.start(), m.end()))
+        for m in self.more.finditer(text):  # 自然多了, 假了不少: the complement, then the word before it
+            for kind, word in self.more_before:
+                if word.search(text, max(0, m.start() - 6), m.start()):
+                    out.append((kind, m.start(), m.end()))
+                    break
         for kind, pattern in self.adverbs:
             for m in pattern.finditer(text):
                 if self._after_verb(text, m.start()):
