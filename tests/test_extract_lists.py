@@ -77,6 +77,7 @@ def test_a_list_after_a_limit_is_a_list_of_limitations_and_not_only_is_no_limit(
         "If you like this, support the creators by watching, liking and subscribing.",
         "可灵 2.1 的时长可选5或10s，一次只能生成一个。",  # a bare number or count is no item
         "海螺02支持文生视频，效果不错。",  # a Chinese comma ends the list
+        "海螺02之外，NotebookLM支持网页链接、网盘文件和文字。",  # a product the registry does not know
     ],
 )
 def test_what_is_no_list_of_features(text: str) -> None:

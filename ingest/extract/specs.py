@@ -48,6 +48,7 @@ _TIMED = re.compile(
     r"\d+(?:\.\d+)?\s*(?:秒钟?|s|分钟|分|min)\s*(?:内|之内|以内)?\s*(?:就|即可|便)?\s*(?:能|可以|可)?\s*"
     r"(?:生成|出片|做出|完成|渲染)"
 )
+_LATIN_END = re.compile(r"[a-z][a-z0-9.\-]+\s*$")  # a Latin word ending where the grant starts
 _VALUE_LINE = re.compile(r"[ \t]*\d[^\n]{0,40}$", re.M)  # a line holding only a value: 10 seconds
 _RATIO_LEFT = frozenset({"1", "2", "3", "4", "9", "16", "21"})
 _LIST_MARKS = frozenset("-•*·0123456789")
@@ -185,6 +186,8 @@ class SpecRules:
             for i in known:
                 i.anchor, i.reach, i.since = listed.anchor, listed.reach, listed.since
             what = "required" if listed.required else "listed"
+            if not known and self._other_subject(text, listed.anchor, named):
+                continue  # NotebookLM支持…: a product the registry does not know offers it
             if not known:
                 have.append(Item(listed.start, listed.end, what, listed.anchor, listed.reach, listed.since))
             elif listed.required:
@@ -192,6 +195,14 @@ class SpecRules:
                     i.what = what
         if have:
             found[sid] = have
+
+    @staticmethod
+    def _other_subject(text: str, anchor: int, named: list[tuple[int, int]]) -> bool:
+        """Does a Latin name no model mention covers stand right before a Chinese grant (NotebookLM支持)?"""
+        if text[anchor : anchor + 1].isascii():
+            return False
+        head = _LATIN_END.search(text, max(0, anchor - 24), anchor)
+        return head is not None and not any(a < anchor and b >= head.start() for a, b in named)
 
     def _clip_length(self, text: str, q: Quantity) -> bool:
         """Is time ``q`` a clip length (时长6秒, 6秒视频, 16 秒直出, a 16-second cap)?
