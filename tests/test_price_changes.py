@@ -301,3 +301,17 @@ def test_an_older_database_gets_its_prices_as_a_backfilled_baseline(tmp_path: Pa
     assert len(events(db)) == 2
     rows = json.loads(export(db, "--changed-since", "2000-01-01", "--format", "json").stdout)
     assert all(r["backfilled"] is True for r in rows)
+
+
+def test_changes_a_killed_run_left_are_recorded_under_its_id(tmp_path: Path) -> None:
+    notes, db = tmp_path / "notes", tmp_path / "pingce.db"
+    notes.mkdir()
+    note(notes, "a", "2025-05-01", "可灵2.1大师版（1080P），5秒100灵感值。")
+    run(notes, db)
+    conn = sqlite3.connect(db)  # run 2 committed a batch and was killed before its end
+    with conn:
+        conn.execute("insert into runs (started_at, status) values ('2026-01-01T00:00:00+00:00', 'running')")
+        conn.execute("update claims set credits = 80 where model = 'Kling 2.1 Master'")
+    conn.close()
+    open_db(db).conn.close()
+    assert [(e[0], e[2], e[3], e[6]) for e in events(db)][-1:] == [("changed", "100 灵感值", "80 灵感值", 2)]
