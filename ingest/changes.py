@@ -31,6 +31,8 @@ COLUMNS: tuple[str, ...] = tuple(PriceChangeRow.model_fields)
 FORMATS = ("csv", "json", "jsonl", "atom")
 #: The feed lists this many changes, the newest.
 FEED_ENTRIES = 200
+#: An entry links at most this many of its documents (a key's first price may have hundreds).
+ENTRY_DOCUMENTS = 10
 ATOM = "http://www.w3.org/2005/Atom"
 
 
@@ -92,9 +94,14 @@ def _summary_html(r: PriceChangeRow, links: FeedLinks) -> str:
     lines = [f"<p>{escape(r.kind)}: {escape(old)} → {escape(new)}</p>"]
     if r.conflicting_prices:
         lines.append(f"<p>Also stated: {escape(', '.join(r.conflicting_prices))}</p>")
-    evidence = [_a(u, u) for u in r.document_urls]
+    evidence = [_a(u, u) for u in r.document_urls[:ENTRY_DOCUMENTS]]
     if links.document_url is not None:
-        evidence += [_a(links.document_url(i), i) for i in r.document_ids]
+        evidence += [_a(links.document_url(i), i) for i in r.document_ids[:ENTRY_DOCUMENTS]]
+    more = len(r.document_ids) - ENTRY_DOCUMENTS
+    if more > 0:
+        evidence.append(
+            f"and {more} more documents" + (f" ({_a(links.page_url, 'all')})" if links.page_url else "")
+        )
     if evidence:
         lines.append("<p>Evidence: " + " · ".join(evidence) + "</p>")
     if r.observed_at:
@@ -137,9 +144,9 @@ def atom_feed(
         sub(entry, "updated", r.recorded_at)
         sub(entry, "published", r.recorded_at)
         sub(entry, "category", term=r.kind)
-        targets = list(r.document_urls)
+        targets = list(r.document_urls[:ENTRY_DOCUMENTS])
         if links.document_url is not None:
-            targets += [links.document_url(i) for i in r.document_ids]
+            targets += [links.document_url(i) for i in r.document_ids[:ENTRY_DOCUMENTS]]
         for n, href in enumerate(dict.fromkeys(targets)):
             sub(entry, "link", rel="alternate" if n == 0 else "related", href=href)
         sub(entry, "content", _summary_html(r, links), type="html")

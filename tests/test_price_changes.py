@@ -315,3 +315,21 @@ def test_changes_a_killed_run_left_are_recorded_under_its_id(tmp_path: Path) -> 
     conn.close()
     open_db(db).conn.close()
     assert [(e[0], e[2], e[3], e[6]) for e in events(db)][-1:] == [("changed", "100 灵感值", "80 灵感值", 2)]
+
+
+def test_a_feed_entry_links_ten_documents_and_counts_the_rest() -> None:
+    import feedparser
+
+    from ingest.changes import FeedLinks, atom_feed
+
+    ids = [f"doc-{i:02d}" for i in range(15)]
+    change = PriceChangeRow.model_validate(
+        dict.fromkeys(PriceChangeRow.model_fields)
+        | {"recorded_at": "2026-01-01T00:00:00Z", "kind": "new", "model": "Veo 3", "new_price_label": "USD 6"}
+        | {"conflicting_prices": [], "document_ids": ids, "document_urls": [], "backfilled": False, "id": 1}
+    )
+    links = FeedLinks("http://h/f.atom", "http://h/page", lambda i: f"http://h/documents/{i}")
+    feed = feedparser.parse(atom_feed([change], "0" * 32, "2026-01-01T00:00:00Z", {}, links))
+    [entry] = feed.entries
+    assert [link.href for link in entry.links] == [f"http://h/documents/{i}" for i in ids[:10]]
+    assert "and 5 more documents" in entry.summary and 'href="http://h/page"' in entry.summary
