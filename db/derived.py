@@ -1,6 +1,6 @@
 """The derived tables, kept set-wise: what the per-row triggers do, done once per batch of documents.
 
-Triggers keep the search indexes (m002), the month x kind table (m009), each claim's
+Triggers keep the search indexes (m014), the month x kind table (m009), each claim's
 date and vendor (m009, m012) and the price-point evidence (m010) current for every
 write. Fired once per row they cost a first run several times its bare inserts: each
 INSERT that fires a trigger also writes a statement journal, and FTS5 flushes its
@@ -27,14 +27,10 @@ from typing import Any
 from sqlite_utils import Database
 
 from db.price_points import rebuild_price_points
+from db.search import SEARCHED, rebuild_search_index
 
 log = logging.getLogger(__name__)
 
-#: The searched columns of each table, in the order of their FTS5 table (m002).
-SEARCHED: dict[str, tuple[str, ...]] = {
-    "claims": ("quote", "model"),
-    "documents": ("title", "text", "summary"),
-}
 
 _ENABLE_TRIGGER = 1003  # SQLITE_DBCONFIG_ENABLE_TRIGGER
 _IDS = "(select value from json_each(:ids))"
@@ -93,12 +89,14 @@ def forget_search(conn: sqlite3.Connection, table: str, column: str, ids: str) -
     """Remove from ``table``'s search index the rows whose ``column`` is in ``ids``, before they change.
 
     The index keeps no copy of the text: an entry is removed with the values it was
-    made from, so this runs before the rows are updated or deleted.
+    made from (each column's Simplified copy, db/search.py), so this runs before the rows
+    are updated or deleted.
     """
     cols = ", ".join(SEARCHED[table])
+    made = ", ".join(f"pingce_search_text({c})" for c in SEARCHED[table])
     fts = f"{table}_fts"
     conn.execute(
-        f"insert into {fts} ({fts}, rowid, {cols}) select 'delete', rowid, {cols} from {table} "
+        f"insert into {fts} ({fts}, rowid, {cols}) select 'delete', rowid, {made} from {table} "
         f"where {column} in {_IDS}",
         {"ids": ids},
     )
@@ -107,8 +105,9 @@ def forget_search(conn: sqlite3.Connection, table: str, column: str, ids: str) -
 def index_search(conn: sqlite3.Connection, table: str, column: str, ids: str) -> None:
     """Add to ``table``'s search index the rows whose ``column`` is in ``ids`` (not indexed yet)."""
     cols = ", ".join(SEARCHED[table])
+    made = ", ".join(f"pingce_search_text({c})" for c in SEARCHED[table])
     conn.execute(
-        f"insert into {table}_fts (rowid, {cols}) select rowid, {cols} from {table} where {column} in {_IDS}",
+        f"insert into {table}_fts (rowid, {cols}) select rowid, {made} from {table} where {column} in {_IDS}",
         {"ids": ids},
     )
 
@@ -170,8 +169,7 @@ def rebuild(db: Database) -> None:
     and on with price_point_documents' (they count its rows into the tallies).
     """
     conn = db.conn
-    for table in SEARCHED:
-        conn.execute(f"insert into {table}_fts ({table}_fts) values ('rebuild')")
+    rebuild_search_index(conn)
     conn.execute("delete from claim_month_documents")
     conn.execute("delete from claims_by_month")
     refresh_months(conn, json.dumps([r[0] for r in conn.execute("select id from documents")]))

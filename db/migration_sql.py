@@ -896,3 +896,63 @@ insert or ignore into price_event_dirty (model, backfill)
   select distinct model, 1 from price_point_documents;
 alter table runs add column price_events integer;
 """
+
+
+# ---- m014
+# Search across scripts: contentless trigram indexes of each column's Simplified copy with two end
+# marks (pingce_search_text, db/search.py), replacing m002's indexes of the verbatim columns and
+# m007's indexes on the last two characters (the end marks find a word at the end of a column).
+# search_index records which conversion built the index; with no record, db.shape fills it.
+M014_SEARCH = """
+drop trigger if exists claims_ai;
+drop trigger if exists claims_ad;
+drop trigger if exists claims_au;
+drop trigger if exists documents_ai;
+drop trigger if exists documents_ad;
+drop trigger if exists documents_au;
+drop table if exists claims_fts_vocab;
+drop table if exists documents_fts_vocab;
+drop table if exists claims_fts;
+drop table if exists documents_fts;
+drop index if exists claims_quote_tail;
+drop index if exists claims_model_tail;
+drop index if exists documents_title_tail;
+drop index if exists documents_text_tail;
+drop index if exists documents_summary_tail;
+create virtual table claims_fts using fts5 (quote, model, content='', tokenize='trigram');
+create virtual table documents_fts using fts5 (title, text, summary, content='', tokenize='trigram');
+create virtual table claims_fts_vocab using fts5vocab(claims_fts, 'row');
+create virtual table documents_fts_vocab using fts5vocab(documents_fts, 'row');
+create table search_index (key text primary key, value text);
+create trigger claims_search_ai after insert on claims begin
+  insert into claims_fts (rowid, quote, model)
+    values (new.rowid, pingce_search_text(new.quote), pingce_search_text(new.model));
+end;
+create trigger claims_search_ad after delete on claims begin
+  insert into claims_fts (claims_fts, rowid, quote, model)
+    values ('delete', old.rowid, pingce_search_text(old.quote), pingce_search_text(old.model));
+end;
+create trigger claims_search_au after update of quote, model on claims
+when old.rowid is not new.rowid or old.quote is not new.quote or old.model is not new.model begin
+  insert into claims_fts (claims_fts, rowid, quote, model)
+    values ('delete', old.rowid, pingce_search_text(old.quote), pingce_search_text(old.model));
+  insert into claims_fts (rowid, quote, model)
+    values (new.rowid, pingce_search_text(new.quote), pingce_search_text(new.model));
+end;
+create trigger documents_search_ai after insert on documents begin
+  insert into documents_fts (rowid, title, text, summary) values (new.rowid,
+    pingce_search_text(new.title), pingce_search_text(new.text), pingce_search_text(new.summary));
+end;
+create trigger documents_search_ad after delete on documents begin
+  insert into documents_fts (documents_fts, rowid, title, text, summary) values ('delete', old.rowid,
+    pingce_search_text(old.title), pingce_search_text(old.text), pingce_search_text(old.summary));
+end;
+create trigger documents_search_au after update of title, text, summary on documents
+when old.rowid is not new.rowid or old.title is not new.title or old.text is not new.text
+  or old.summary is not new.summary begin
+  insert into documents_fts (documents_fts, rowid, title, text, summary) values ('delete', old.rowid,
+    pingce_search_text(old.title), pingce_search_text(old.text), pingce_search_text(old.summary));
+  insert into documents_fts (rowid, title, text, summary) values (new.rowid,
+    pingce_search_text(new.title), pingce_search_text(new.text), pingce_search_text(new.summary));
+end;
+"""

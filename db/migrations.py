@@ -27,6 +27,7 @@ from db.migration_sql import (
     M011_MODEL_KEYS_VIEW,
     M012_CLAIM_VENDOR,
     M013_PRICE_EVENTS,
+    M014_SEARCH,
 )
 
 migrations = Migrations("pingce")
@@ -327,3 +328,14 @@ def m012_claim_vendor(db: Database) -> None:
 @migrations()
 def m013_price_events(db: Database) -> None:
     run_script(db, M013_PRICE_EVENTS)
+
+
+# ---------------------------------------------------------------- m014: search across scripts
+# The search indexes hold each column's Simplified copy (db/search.py), so 变形 finds 變形 and the
+# other way round; quotes and texts stay verbatim. Contentless: the copy is indexed, not stored. The
+# conversion is code (OpenCC's tables), so it is not called here: the index records which tables
+# built it, and db.shape fills it when there is no record and rebuilds it when they change
+# (db.search.ensure_search_index).
+@migrations()
+def m014_search_simplified(db: Database) -> None:
+    run_script(db, M014_SEARCH)

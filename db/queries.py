@@ -459,50 +459,44 @@ left join per_kind b on b.kind = k.kind and b.side = 'b'
 order by k.kind
 """
 
-_LIKE = r"'%' || replace(replace(replace(trim(:q), '\', '\\'), '%', '\%'), '_', '\_') || '%'"
-_MATCH = "'\"' || replace(trim(:q), '\"', '\"\"') || '\"'"
+# Search matches across scripts: the indexes hold each column's Simplified copy (db/search.py)
+# and the query is converted the same way (pingce_search_query: trimmed, Simplified), so 变形
+# finds 變形 and 變形 finds 变形; quotes and texts are shown verbatim.
+_Q = "pingce_search_query(:q)"
+_LIKE = rf"'%' || replace(replace(replace({_Q}, '\', '\\'), '%', '\%'), '_', '\_') || '%'"
+_MATCH = f"'\"' || replace({_Q}, '\"', '\"\"') || '\"'"
+# where the match is, in either script (db.search.locate)
+_AT = f"pingce_locate(d.text, {_Q})"
 _SNIPPET = (
-    "case when instr(d.text, trim(:q)) > 0 "
-    "then substr(d.text, max(instr(d.text, trim(:q)) - 30, 1), 100) "
+    f"case when {_AT} > 0 then substr(d.text, max({_AT} - 30, 1), 100) "
     "else substr(coalesce(nullif(d.summary, ''), d.text, ''), 1, 100) end"
 )
 
-# Two-character queries (most Chinese words) go through the trigram index too: an
-# occurrence with a character after it lies in a trigram that starts with the query,
-# and the fts5vocab tables (m007) list those trigrams, so the query MATCHes their
-# OR. An occurrence at the very end of a column has no such trigram: the index on
-# the last two characters of each searched column finds those. LIKE then checks
-# every candidate, so the hits are exactly what LIKE finds. This holds when LIKE and
-# the tokenizer fold the query alike: ASCII (both ignore its case) and caseless
-# scripts (CJK, kana, hangul, fullwidth punctuation). Other two-character queries and
-# one-character queries scan with LIKE.
-_Q = "trim(:q)"
+# Three or more characters: a phrase of trigrams. One or two characters (most Chinese words)
+# go through the trigram index too: the index holds two end marks after each column, so every
+# occurrence lies in a trigram that starts with the query, and the fts5vocab tables (m007,
+# m014) list those trigrams, so the query MATCHes their OR. The hits are exactly the rows
+# whose Simplified copy contains the query, ignoring ASCII case, when the tokenizer and LIKE
+# fold the query alike: ASCII (both ignore its case) and caseless scripts (CJK, kana,
+# hangul, fullwidth punctuation). Other one- and two-character queries scan with LIKE over
+# the Simplified copy.
 _FOLDS_ALIKE = (
     "[^ -~\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
     "\uff01-\uff20\uff3b-\uff40\uff5b-\uff65]"
 )
-_PAIR = f"(length({_Q}) = 2 and {_Q} not glob '*{_FOLDS_ALIKE}*')"
-_SCAN = f"(length({_Q}) between 1 and 2 and not {_PAIR})"
-_TAIL = f"lower({_Q})"
+_SHORT = f"(length({_Q}) between 1 and 2 and {_Q} not glob '*{_FOLDS_ALIKE}*')"
+_SCAN = f"(length({_Q}) between 1 and 2 and not {_SHORT})"
 
 
-def _pair_terms(vocab: str) -> str:
-    """The FTS5 query: every trigram of ``vocab`` that starts with the two characters, OR-ed."""
+def _short_terms(vocab: str) -> str:
+    """The FTS5 query: every trigram of ``vocab`` that starts with the query, OR-ed."""
     return f"""select group_concat('"' || replace(term, '"', '""') || '"', ' OR ') as m from {vocab}
-  where {_PAIR} and term >= lower({_Q}) and term <= lower({_Q}) || char(1114111)
+  where {_SHORT} and term >= lower({_Q}) and term <= lower({_Q}) || char(1114111)
   having count(*) > 0"""
 
 
-def _pair_hits(table: str, columns: tuple[str, ...]) -> str:
-    tails = "".join(
-        f"\n      union all select rowid from {table} where {_PAIR} and lower(substr({c}, -2)) = {_TAIL}"
-        for c in columns
-    )
-    return f"select {table}_fts.rowid from {table}_terms t, {table}_fts where {table}_fts match t.m{tails}"
-
-
 def _like_any(columns: tuple[str, ...]) -> str:
-    return "(" + " or ".join(f"{c} like {_LIKE} escape '\\'" for c in columns) + ")"
+    return "(" + " or ".join(f"pingce_simplified({c}) like {_LIKE} escape '\\'" for c in columns) + ")"
 
 
 _CLAIM_COLUMNS = ("quote", "model")
@@ -515,31 +509,31 @@ def _hits(table: str, columns: tuple[str, ...]) -> str:
   select rowid as rid from {table}_fts
   where length({_Q}) >= 3 and {table}_fts match {_MATCH}
   union
-  select rowid from {table}
-  where {_SCAN} and {_like_any(columns)}
+  select {table}_fts.rowid from {table}_terms t, {table}_fts where {table}_fts match t.m
   union
   select rowid from {table}
-  where rowid in ({_pair_hits(table, columns)})
-    and {_like_any(columns)}
+  where {_SCAN} and {_like_any(columns)}
 """
 
 
 def table_search_where(table: str, param: str = "pingce_q") -> str:
     """Where clause on ``claims`` or ``documents``: rows matching ``:param`` as the search query finds them.
 
-    Datasette's own ``_search`` asks the trigram index, which finds nothing shorter than three
-    characters; the web plugin answers one- and two-character searches with this instead.
+    Datasette's own ``_search`` asks a trigram index of the verbatim text, which finds nothing
+    shorter than three characters and no other script; the web plugin answers every table
+    search with this instead.
     """
     columns = _CLAIM_COLUMNS if table == "claims" else _DOCUMENT_COLUMNS
-    terms = _pair_terms(f"{table}_fts_vocab")
+    terms = _short_terms(f"{table}_fts_vocab")
     sql = f"rowid in (with {table}_terms as ({terms}) select rid from ({_hits(table, columns)}))"
     return sql.replace(":q", f":{param}")
 
 
-#: Trigram FTS for three or more characters; two through the trigram vocabulary (above); one by LIKE.
+#: Simplified and Traditional alike: trigram FTS for three or more characters, the trigram
+#: vocabulary for one or two (above).
 SEARCH_SQL = f"""
-with claims_terms as ({_pair_terms("claims_fts_vocab")}),
-documents_terms as ({_pair_terms("documents_fts_vocab")}),
+with claims_terms as ({_short_terms("claims_fts_vocab")}),
+documents_terms as ({_short_terms("documents_fts_vocab")}),
 claim_hits as ({_hits("claims", _CLAIM_COLUMNS)}),
 document_hits as ({_hits("documents", _DOCUMENT_COLUMNS)})
 select 'claim' as hit, c.kind, c.model, c.section, c.quote as snippet,

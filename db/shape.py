@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from db.migrations import migrations
 from db.price_events import changes_pending, record_price_changes, running_run
 from db.price_points import sync_price_points
+from db.search import ensure_search_index, register_functions
 from db.views import ensure_views
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,7 @@ def ensure_db_shape(db: Database) -> None:
 
     Writes nothing when the file is already in shape, so a read-only file opens.
     """
+    register_functions(db.conn)  # the search index's triggers call them
     pending = migrations.pending(db)
     if pending:
         log.info("applying migrations: %s", ", ".join(m.name for m in pending))
@@ -50,6 +52,9 @@ def ensure_db_shape(db: Database) -> None:
     if changes_pending(db):
         with db.atomic():
             record_price_changes(db, running_run(db))
+    if db["search_index"].exists():
+        with db.atomic():
+            ensure_search_index(db)
     ensure_views(db)
 
 

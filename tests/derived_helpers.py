@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db.derived import SEARCHED
 from db.price_points import rebuild_price_points
+from db.search import SEARCHED, rebuild_search_index, register_functions
 
 
 def derived_tables(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
@@ -30,8 +30,8 @@ def rebuilt_tables(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]
     """The derived tables recomputed from the rows alone, in a copy of the database."""
     copy = sqlite3.connect(":memory:")
     conn.backup(copy)
-    for table in SEARCHED:
-        copy.execute(f"insert into {table}_fts ({table}_fts) values ('rebuild')")
+    register_functions(copy)
+    rebuild_search_index(copy)
     date = "strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(d.published_at, d.first_seen))"
     copy.execute(f"update claims set observed_at = (select {date} from documents d where d.id = document_id)")
     copy.execute("update claims set vendor = (select vendor from models m where m.name = claims.model)")

@@ -19,9 +19,10 @@ from datasette import hookimpl
 from datasette.utils import tilde_encode
 from markupsafe import Markup, escape
 
+from db.search import register_functions
 from ingest.web.charts import INTERNAL_DBS, chart_file, charts_page
 from ingest.web.feed import price_changes_feed
-from ingest.web.limits import prepare_connection  # noqa: F401 - a Datasette hook, registered with this module
+from ingest.web.limits import limit_connection
 
 #: The name Datasette gives this plugin: the distribution's, in /-/static-plugins/NAME/.
 PLUGIN_NAME = "pingce"
@@ -151,6 +152,13 @@ def extra_body_script(template: str, database: str | None, table: str | None, da
 
 
 @hookimpl
+def prepare_connection(conn: Any, database: str, datasette: Any) -> None:
+    """Every connection: the limits of ``limits.py``, and the search functions the search SQL calls."""
+    limit_connection(conn)
+    register_functions(conn)
+
+
+@hookimpl
 def register_routes() -> list[tuple[str, Any]]:
     return [
         (r"^/(?P<database>[^/]+)/-/charts$", charts_page),
@@ -180,13 +188,13 @@ def asgi_wrapper(datasette: Any) -> Any:
 
 @hookimpl
 def filters_from_request(request: Any, table: str | None) -> Any:
-    """Short table searches (ingest.web.params.short_search), answered as the search query does."""
+    """Table searches on claims and documents (ingest.web.params.table_search), as the search query finds."""
     from datasette.filters import FilterArguments
 
     from db.queries import table_search_where
-    from ingest.web.params import SEARCHED_TABLES, SHORT_SEARCH
+    from ingest.web.params import SEARCHED_TABLES, TABLE_SEARCH
 
-    q = (request.args.get(SHORT_SEARCH) or "").strip()
+    q = (request.args.get(TABLE_SEARCH) or "").strip()
     if table not in SEARCHED_TABLES or not q:
         return None
-    return FilterArguments([table_search_where(table)], {"pingce_q": q}, [f'matching "{q}"'])
+    return FilterArguments([table_search_where(table)], {"pingce_q": q}, [f'matching "{q}"'], {"search": q})

@@ -15,8 +15,6 @@ import sqlite3
 import threading
 from typing import Any
 
-from datasette import hookimpl
-
 #: Largest string or blob a query may build or read: above the largest stored raw input
 #: (HTTP bodies are capped at 40 MiB), far below what would exhaust memory.
 MAX_VALUE_BYTES = 48 * 1024 * 1024
@@ -61,8 +59,7 @@ def safe_printf(fmt: Any, *args: Any) -> Any:
     return _builtin().execute(f"select printf({marks})", (fmt, *args)).fetchone()[0]
 
 
-@hookimpl
-def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Any) -> None:
+def limit_connection(conn: sqlite3.Connection) -> None:
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
     conn.setlimit(sqlite3.SQLITE_LIMIT_SQL_LENGTH, MAX_SQL_LENGTH)
     for name in ("printf", "format"):

@@ -125,13 +125,15 @@ async def check(datasette: Any, database: str, name: str, fmt: str, query: str) 
 
 
 SEARCHED_TABLES = ("claims", "documents")
-SHORT_SEARCH = "_pingce_search"
+TABLE_SEARCH = "_pingce_search"
 
 
-def short_search(scope: dict[str, Any], datasette: Any) -> dict[str, Any]:
-    """``_search`` of one or two characters on claims or documents, handed to the plugin's filter.
+def table_search(scope: dict[str, Any], datasette: Any) -> dict[str, Any]:
+    """``_search`` on claims or documents, handed to the plugin's filter (``filters_from_request``).
 
-    Datasette's own table search asks the trigram index, which finds nothing that short.
+    Datasette's own table search asks the FTS index for the query as typed; the index holds a
+    Simplified copy (db/search.py) and needs one or two characters asked another way, which
+    the search query's SQL does (db.queries.table_search_where).
     """
     parts = scope.get("path", "").strip("/").split("/")
     if len(parts) != 2 or parts[0] not in datasette.databases:
@@ -139,16 +141,16 @@ def short_search(scope: dict[str, Any], datasette: Any) -> dict[str, Any]:
     if parts[1].split(".", 1)[0] not in SEARCHED_TABLES:
         return scope
     args = parse_qsl(scope.get("query_string", b"").decode("utf-8", "replace"), keep_blank_values=True)
-    if not any(k == "_search" and 0 < len(v.strip()) <= 2 for k, v in args):
+    if not any(k == "_search" and v.strip() for k, v in args):
         return scope
-    renamed = [(SHORT_SEARCH if k == "_search" else k, v) for k, v in args]
+    renamed = [(TABLE_SEARCH if k == "_search" else k, v) for k, v in args]
     return {**scope, "query_string": urlencode(renamed).encode()}
 
 
 def wrap(app: Any, datasette: Any) -> Any:
     async def wrapped(scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope.get("type") == "http" and scope.get("method") in ("GET", "HEAD"):
-            scope = short_search(scope, datasette)
+            scope = table_search(scope, datasette)
             target = _target(scope.get("path", ""), datasette)
             if target is not None:
                 query = scope.get("query_string", b"").decode("utf-8", "replace")
