@@ -22,10 +22,9 @@ from db import open_db
 from db.queries import SEARCH_SQL
 from db.search import conversion_fingerprint, register_functions, search_text, simplified
 from db.store import save_document, save_source
-from schemas.claim import Claim
 from schemas.document import Document
 from tests.datasette_helpers import fetch, make_ds
-from tests.dbfixtures import build_sample_db
+from tests.dbfixtures import _claim, build_sample_db
 
 CST = dt.timezone(dt.timedelta(hours=8))
 TRADITIONAL = "畫面偶爾變形，手指抽搐問題還在，人物轉身時最明顯。"
@@ -41,18 +40,7 @@ def _save(db: Any, doc_id: str, title: str, text: str, quote: str) -> None:
         published_at=dt.datetime(2025, 7, 1, 12, 0, tzinfo=CST),
         text=text,
     )
-    start = text.index(quote)
-    claim = Claim(
-        document=doc.url or "",
-        kind="bug",
-        model="Kling 2.1",
-        quote=quote,
-        start=start,
-        end=start + len(quote),
-        section="body",
-        confidence=0.9,
-        method="test/1",
-    )
+    claim = _claim(doc, "bug", "Kling 2.1", None, quote, {})
     save_document(db, doc, "weibo-tw", raw_sha=None, claims=[claim], version=1)
 
 
