@@ -27,6 +27,7 @@ from sqlite_utils import Database
 
 from db import derived
 from db.price_points import sync_price_points
+from db.search import sync_search
 from db.store import SaveResult, now_iso
 
 
@@ -68,6 +69,7 @@ class BatchWriter:
         if self.setwise and self._touched:
             sync_price_points(self.db, list(self._touched))
         sync_price_points(self.db)  # what the triggers listed (other writers, or triggers on)
+        sync_search(self.conn)
         self.conn.commit()
         self._touched = {}
         self.pending = 0

@@ -900,9 +900,13 @@ alter table runs add column price_events integer;
 
 # ---- m014
 # Search across scripts: contentless trigram indexes of each column's Simplified copy with two end
-# marks (pingce_search_text, db/search.py), replacing m002's indexes of the verbatim columns and
-# m007's indexes on the last two characters (the end marks find a word at the end of a column).
-# search_index records which conversion built the index; with no record, db.shape fills it.
+# marks (db/search.py), replacing m002's indexes of the verbatim columns and m007's indexes on the
+# last two characters (the end marks find a word at the end of a column). The copy is made in
+# Python, which a trigger cannot call on a connection that has not registered it (the sqlite3
+# shell, a bulk edit), so the triggers only list what changed, with the values a row had when it
+# was indexed (indexed = 1), and db.search.sync_search indexes it: every writer, and db.shape on
+# every open. search_index records which conversion built the index; with no record, db.shape
+# fills it.
 M014_SEARCH = """
 drop trigger if exists claims_ai;
 drop trigger if exists claims_ad;
@@ -924,35 +928,35 @@ create virtual table documents_fts using fts5 (title, text, summary, content='',
 create virtual table claims_fts_vocab using fts5vocab(claims_fts, 'row');
 create virtual table documents_fts_vocab using fts5vocab(documents_fts, 'row');
 create table search_index (key text primary key, value text);
+create table claims_search_queue (
+  row integer primary key, indexed integer not null, quote text, model text);
+create table documents_search_queue (
+  row integer primary key, indexed integer not null, title text, text text, summary text);
 create trigger claims_search_ai after insert on claims begin
-  insert into claims_fts (rowid, quote, model)
-    values (new.rowid, pingce_search_text(new.quote), pingce_search_text(new.model));
+  insert or ignore into claims_search_queue (row, indexed) values (new.rowid, 0);
 end;
 create trigger claims_search_ad after delete on claims begin
-  insert into claims_fts (claims_fts, rowid, quote, model)
-    values ('delete', old.rowid, pingce_search_text(old.quote), pingce_search_text(old.model));
+  insert or ignore into claims_search_queue (row, indexed, quote, model)
+    values (old.rowid, 1, old.quote, old.model);
 end;
 create trigger claims_search_au after update of quote, model on claims
 when old.rowid is not new.rowid or old.quote is not new.quote or old.model is not new.model begin
-  insert into claims_fts (claims_fts, rowid, quote, model)
-    values ('delete', old.rowid, pingce_search_text(old.quote), pingce_search_text(old.model));
-  insert into claims_fts (rowid, quote, model)
-    values (new.rowid, pingce_search_text(new.quote), pingce_search_text(new.model));
+  insert or ignore into claims_search_queue (row, indexed, quote, model)
+    values (old.rowid, 1, old.quote, old.model);
+  insert or ignore into claims_search_queue (row, indexed) values (new.rowid, 0);
 end;
 create trigger documents_search_ai after insert on documents begin
-  insert into documents_fts (rowid, title, text, summary) values (new.rowid,
-    pingce_search_text(new.title), pingce_search_text(new.text), pingce_search_text(new.summary));
+  insert or ignore into documents_search_queue (row, indexed) values (new.rowid, 0);
 end;
 create trigger documents_search_ad after delete on documents begin
-  insert into documents_fts (documents_fts, rowid, title, text, summary) values ('delete', old.rowid,
-    pingce_search_text(old.title), pingce_search_text(old.text), pingce_search_text(old.summary));
+  insert or ignore into documents_search_queue (row, indexed, title, text, summary)
+    values (old.rowid, 1, old.title, old.text, old.summary);
 end;
 create trigger documents_search_au after update of title, text, summary on documents
 when old.rowid is not new.rowid or old.title is not new.title or old.text is not new.text
   or old.summary is not new.summary begin
-  insert into documents_fts (documents_fts, rowid, title, text, summary) values ('delete', old.rowid,
-    pingce_search_text(old.title), pingce_search_text(old.text), pingce_search_text(old.summary));
-  insert into documents_fts (rowid, title, text, summary) values (new.rowid,
-    pingce_search_text(new.title), pingce_search_text(new.text), pingce_search_text(new.summary));
+  insert or ignore into documents_search_queue (row, indexed, title, text, summary)
+    values (old.rowid, 1, old.title, old.text, old.summary);
+  insert or ignore into documents_search_queue (row, indexed) values (new.rowid, 0);
 end;
 """

@@ -11,10 +11,13 @@ The end marks give every character of a column a trigram that starts with it, so
 one- or two-character query is found through the trigrams that start with it (the
 fts5vocab tables list them), at the end of a column too (see ``db/queries.py``).
 
-Writers and readers call the conversion as the SQL functions registered by
-:func:`register_functions`: the index triggers use ``pingce_search_text``, the queries
-``pingce_simplified``. Every connection that writes claims or documents needs them
-(``db.shape`` registers them as it opens a database; Datasette's through the plugin).
+The conversion is Python, registered on a connection as SQL functions by
+:func:`register_functions` (``db.shape`` as it opens a database, the Datasette plugin on
+its connections). Triggers cannot call it on connections that lack it (the sqlite3 shell,
+a bulk edit), so they only list the rows that changed, with the values an indexed row had,
+in ``claims_search_queue`` and ``documents_search_queue`` (m014); :func:`sync_search`
+indexes them, called by every writer in its transaction and on every open. The batch
+writer switches triggers off and indexes its rows itself (``db.derived``).
 """
 
 from __future__ import annotations
@@ -114,10 +117,45 @@ def conversion_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
+def sync_search(conn: Any) -> None:
+    """Index what the triggers listed: old entries out (with their values then), current rows in.
+
+    In the caller's transaction if one is open (every writer), else in one of its own.
+    """
+    raw: sqlite3.Connection = getattr(conn, "conn", conn)
+    todo = [t for t in SEARCHED if raw.execute(f"select 1 from {t}_search_queue limit 1").fetchall()]
+    if not todo:
+        return
+    if raw.in_transaction:
+        _index_queued(raw, todo)
+    else:
+        with raw:
+            _index_queued(raw, todo)
+
+
+def _index_queued(raw: sqlite3.Connection, tables: list[str]) -> None:
+    for table in tables:
+        columns = SEARCHED[table]
+        queue, fts = f"{table}_search_queue", f"{table}_fts"
+        cols = ", ".join(columns)
+        made = ", ".join(f"pingce_search_text({c})" for c in columns)
+        raw.execute(
+            f"insert into {fts} ({fts}, rowid, {cols}) "
+            f"select 'delete', row, {made} from {queue} where indexed"
+        )
+        made_t = ", ".join(f"pingce_search_text(t.{c})" for c in columns)
+        raw.execute(
+            f"insert into {fts} (rowid, {cols}) select t.rowid, {made_t} from {queue} q "
+            f"join {table} t on t.rowid = q.row"
+        )
+        raw.execute(f"delete from {queue}")
+
+
 def rebuild_search_index(conn: Any) -> None:
     """Index every claim and document again (after a bulk load that bypassed the triggers, or a new table)."""
     for table, columns in SEARCHED.items():
         fts = f"{table}_fts"
+        conn.execute(f"delete from {table}_search_queue")
         conn.execute(f"insert into {fts} ({fts}) values ('delete-all')")
         conn.execute(
             f"insert into {fts} (rowid, {', '.join(columns)}) select rowid, "
@@ -131,8 +169,10 @@ def rebuild_search_index(conn: Any) -> None:
 
 
 def ensure_search_index(conn: Any) -> None:
-    """Rebuild the index when the conversion changed since it was built (an OpenCC upgrade)."""
-    row = conn.execute("select value from search_index where key = 'conversion'").fetchone()
-    if row is None or row[0] != conversion_fingerprint():
+    """Rebuild the index when the conversion changed since it was built (an OpenCC upgrade), else sync it."""
+    rows = conn.execute("select value from search_index where key = 'conversion'").fetchall()
+    if not rows or rows[0][0] != conversion_fingerprint():
         log.info("search index: conversion table changed; rebuilding it")
         rebuild_search_index(conn)
+    else:
+        sync_search(conn)  # rows written where the conversion was not at hand

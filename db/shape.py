@@ -39,7 +39,7 @@ def ensure_db_shape(db: Database) -> None:
 
     Writes nothing when the file is already in shape, so a read-only file opens.
     """
-    register_functions(db.conn)  # the search index's triggers call them
+    register_functions(db.conn)  # the search index is made with them
     pending = migrations.pending(db)
     if pending:
         log.info("applying migrations: %s", ", ".join(m.name for m in pending))
@@ -52,6 +52,7 @@ def ensure_db_shape(db: Database) -> None:
     if changes_pending(db):
         with db.atomic():
             record_price_changes(db, running_run(db))
+    # rows written without the writers (plain SQL) are indexed now, all again after an OpenCC upgrade
     if db["search_index"].exists():
         with db.atomic():
             ensure_search_index(db)

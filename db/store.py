@@ -12,6 +12,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from db.price_points import sync_price_points
+from db.search import sync_search
 from schemas.claim import Claim
 from schemas.document import Document
 
@@ -173,6 +174,7 @@ def save_document(
             SaveResult(status) if claims is None else replace_claims(db, row["id"], claims, version, status)
         )
         sync_price_points(db)
+        sync_search(db.conn)
         return result
 
 
@@ -219,6 +221,7 @@ def delete_document(db: Database, key: str, *, via: str) -> int:
         db.execute("delete from claims where document_id = ?", [key])
         db.execute("delete from documents where id = ?", [key])
         sync_price_points(db)
+        sync_search(db.conn)
     return 1
 
 
@@ -228,6 +231,7 @@ def save_reextracted(db: Database, document_id: str, claims: list[Claim], versio
         result = replace_claims(db, document_id, claims, version, "reextracted")
         db.table("documents").update(document_id, {"extractor_version": version})
         sync_price_points(db)
+        sync_search(db.conn)
     return result
 
 

@@ -25,7 +25,7 @@ from sqlite_utils import Database
 from db import open_db
 from db.price_points import PriceClaim, document_points, rebuild_price_points, sync_price_points
 from db.queries import CLAIMS_OVER_TIME_SQL, OBSERVED_AT, PRICE_CONFLICTS_SQL, SEARCH_SQL, SINCE_UTC
-from db.search import register_functions, search_query, simplified
+from db.search import register_functions, search_query, simplified, sync_search
 from db.store import save_document, save_models, save_source
 from ingest.export import price_rows, row_dicts
 from schemas.claim import Claim
@@ -527,6 +527,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
         (id, document_id, kind, model, quote, section, start, "end", confidence, method)
                   values ('c3', 't:2', 'bug', null, '變形', 'body', 3, 5, 0.5, 'x'),
                          ('c4', 't:2', 'bug', null, '人物变形严重', 'body', 0, 6, 0.5, 'x')""")
+    sync_search(db.conn)  # index what the plain SQL above wrote, as the writers do
     db.conn.commit()
     db.conn.close()
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -619,6 +620,7 @@ def test_two_character_search_reads_the_index_not_the_table(tmp_path: Path) -> N
                         values (?, ?, 'bug', '无关的填充文字', 'body', 0, 7, 0.5, 'x')""",
         [(f"f{i}", f"x:{i % 400}") for i in range(4000)],
     )
+    sync_search(conn)  # index what the plain SQL above wrote, as the writers do
     conn.commit()
 
     def steps(q: str) -> int:

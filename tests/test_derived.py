@@ -22,6 +22,7 @@ from sqlite_utils import Database
 from db import open_db
 from db.batch import BatchWriter
 from db.derived import triggers_switchable
+from db.search import sync_search
 from db.store import claim_row, delete_document, document_row, save_document, save_models, save_reextracted
 from db.store import save_source as store_source
 from schemas.claim import Claim
@@ -209,5 +210,11 @@ def test_a_batch_switches_its_triggers_off_until_it_ends(tmp_path: Any) -> None:
             "insert into documents (id, source, platform, text, first_seen) values (?, 'feed', 'x', ?, '')",
             [f"x{n}", f"abc{n}"],
         )
+        # the search triggers list the row (m014), and the writers' sync indexes it
+        listed = (
+            "select count(*) from documents_search_queue q join documents d on d.rowid = q.row where d.id = ?"
+        )
+        assert conn.execute(listed, [f"x{n}"]).fetchone()[0] == 1
+        sync_search(conn.conn)
         hits = "select count(*) from documents_fts where documents_fts match ?"
         assert conn.execute(hits, [f"abc{n}"]).fetchone()[0] == 1

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from db import open_db
 from db.queries import SEARCH_SQL
-from db.search import conversion_fingerprint, register_functions, search_text, simplified
+from db.search import conversion_fingerprint, register_functions, search_text, simplified, sync_search
 from db.store import save_document, save_source
 from schemas.document import Document
 from tests.datasette_helpers import fetch, make_ds
@@ -132,6 +132,8 @@ def test_migration_indexes_an_existing_database(sample: Path, tmp_path: Path) ->
         conn.execute(f"drop table {name}_fts_vocab")
         conn.execute(f"drop table {name}_fts")
     conn.execute("drop table search_index")
+    conn.execute("drop table claims_search_queue")
+    conn.execute("drop table documents_search_queue")
     conn.execute("delete from _sqlite_migrations where name = 'm014_search_simplified'")
     conn.commit()
     conn.close()
@@ -156,6 +158,40 @@ def test_index_is_rebuilt_when_the_conversion_changed(sample: Path, tmp_path: Pa
         "畫面偶爾變形",
         "人物变形少了很多",
     }
+
+
+def test_plain_sql_edits_are_indexed_when_the_database_opens(sample: Path, tmp_path: Path) -> None:
+    """A connection without the conversion (the sqlite3 shell, a bulk edit) can write; the index follows."""
+    path = tmp_path / "edited.db"
+    path.write_bytes(sample.read_bytes())
+    conn = sqlite3.connect(path)  # no functions registered
+    with conn:
+        conn.execute("update claims set quote = '畫面偶爾扭曲' where quote = '畫面偶爾變形'")
+        conn.execute("delete from claims where document_id = 'weibo:cn1'")
+        conn.execute("delete from documents where id = 'weibo:cn1'")
+        conn.execute(
+            "insert into documents (id, source, platform, title, text, first_seen) "
+            "values ('x:1', 'weibo-tw', 'x', '新測試', '鏡頭抖動', '')"
+        )
+    conn.close()
+    db = open_db(path)
+    found = db.execute(SEARCH_SQL, {"q": "变形"}).fetchall()
+    assert {r[4] for r in found if r[0] == "claim"} == set()  # one claim gone, the other changed
+    assert {r[8] for r in found if r[0] == "document"} == {"weibo:tw1"}
+    assert {r[8] for r in db.execute(SEARCH_SQL, {"q": "镜头抖动"}).fetchall()} == {"x:1"}
+    assert {r[4] for r in db.execute(SEARCH_SQL, {"q": "扭曲"}).fetchall() if r[0] == "claim"} == {
+        "畫面偶爾扭曲"
+    }
+    assert db.execute("select count(*) from claims_search_queue").fetchone() == (0,)
+    assert_index_matches_a_rebuild(db.conn)
+
+
+def assert_index_matches_a_rebuild(conn: sqlite3.Connection) -> None:
+    from tests.derived_helpers import derived_tables, rebuilt_tables
+
+    got, want = derived_tables(conn), rebuilt_tables(conn)
+    for table in ("claims_fts", "documents_fts"):
+        assert got[table] == want[table], table
 
 
 def test_index_holds_no_copy_of_the_text(sample: Path) -> None:
@@ -189,6 +225,7 @@ def test_any_substring_in_either_script_finds_its_document(memory_db: Any, text:
             "insert into documents (id, source, platform, text, first_seen) values ('d', 's', 'x', ?, '')",
             [text],
         )
+        sync_search(db.conn)  # as every writer does
     start = data.draw(st.integers(0, len(text) - 1))
     end = data.draw(st.integers(start + 1, len(text)))
     q = text[start:end]
