@@ -77,21 +77,27 @@ _MAX_SPELLINGS = 64
 
 
 def locate(text: Any, query: Any) -> int:
-    """Where ``text`` holds the Simplified ``query`` in either script, 1-based as ``instr`` (0: nowhere).
+    """Where ``text`` holds the Simplified ``query`` in either script, 1-based as ``instr`` (0: not found).
 
     Each spelling of the query (its characters in Simplified or any Traditional form) is looked
-    for as it is, which is much faster than converting a long text; only a match that needs
-    OpenCC's phrase table falls back to the text's Simplified copy (same offsets).
+    for as it is (ASCII letters in either case), which is much faster than converting a long
+    text. A match only OpenCC's phrase table makes, or one in another column, is not located.
     """
     if not isinstance(text, str) or not isinstance(query, str) or not query:
         return 0
+    at = text.find(query)
+    if at >= 0:
+        return at + 1
     forms = _traditional_forms()
-    options = [c + forms.get(c, "") for c in query]
-    if prod(len(o) for o in options) <= _MAX_SPELLINGS:
-        found = [i for p in product(*options) if (i := text.find("".join(p))) >= 0]
-        if found:
-            return min(found) + 1
-    return to_simplified(text).find(query) + 1
+    options = [c + forms.get(c, "") for c in query.lower()]
+    if prod(len(o) for o in options) > _MAX_SPELLINGS:
+        return 0
+    haystack = text
+    if any("A" <= c <= "Z" or "a" <= c <= "z" for c in query):
+        lowered = text.lower()
+        haystack = lowered if len(lowered) == len(text) else text  # offsets must stay the text's
+    found = [i for p in product(*options) if (i := haystack.find("".join(p))) >= 0]
+    return min(found) + 1 if found else 0
 
 
 def register_functions(conn: sqlite3.Connection) -> None:
