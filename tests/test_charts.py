@@ -80,7 +80,7 @@ def test_many_prices_are_the_best_supported_and_one_others_bar() -> None:
 
 def test_claims_over_time_keeps_the_common_kinds_and_every_claim() -> None:
     kinds = [f"kind{i}" for i in range(TOP_KINDS + 4)]
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"month": f"2025-{m:02d}", "kind": k, "claims": 10 * (j + 1), "documents": 1}
         for m in range(1, 13)
         for j, k in enumerate(kinds)
