@@ -26,7 +26,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from db import derived
-from db.price_points import sync_price_points
+from db.price_points import point_rows, price_claims, sync_price_points
 from db.search import sync_search
 from db.store import SaveResult, now_iso
 
@@ -48,6 +48,7 @@ class BatchWriter:
         self._touched: dict[str, bool] = {}
         self._search_docs: set[str] = set()  # documents whose own search entry is to be made
         self._kept_claims: set[str] = set()  # documents rewritten without their claims
+        self._points: dict[str, list[tuple[Any, ...]]] = {}  # new documents' price_point_documents rows
 
     # ------------------------------------------------------------ transactions
     def _begin(self) -> None:
@@ -65,9 +66,6 @@ class BatchWriter:
             if self._open and self.setwise:
                 derived.set_triggers(self.conn, True)
             self._open = False
-        # price points with the triggers on: their tallies and lists follow price_point_documents
-        if self.setwise and self._touched:
-            sync_price_points(self.db, list(self._touched))
         sync_price_points(self.db)  # what the triggers listed (other writers, or triggers on)
         sync_search(self.conn)
         self.conn.commit()
@@ -79,9 +77,10 @@ class BatchWriter:
         derived.index_search(self.conn, "documents", "id", json.dumps(sorted(self._search_docs)))
         derived.index_search(self.conn, "claims", "document_id", ids)
         derived.refresh_months(self.conn, ids)
+        sync_price_points(self.db, self._touched, triggers=False, known=self._points)
         # claims written by this batch carry their document's date; those it kept may not
         derived.refresh_observed(self.conn, json.dumps(sorted(self._kept_claims)))
-        self._search_docs, self._kept_claims = set(), set()
+        self._search_docs, self._kept_claims, self._points = set(), set(), {}
 
     def _wrote(self, documents: int = 1) -> None:
         self.pending += documents
@@ -152,7 +151,7 @@ class BatchWriter:
             "new" if current is None else ("changed" if current[0] != row["content_hash"] else "reextracted")
         )
         self._begin()
-        self._touch(
+        first = self._touch(
             row["id"], new=current is None, content=current is None or current[0] != row["content_hash"]
         )
         stamp = now_iso()
@@ -180,18 +179,29 @@ class BatchWriter:
                 for c in claims
             ]
             result = self._replace_claims(row["id"], claims, status, new=current is None)
+            if self.setwise and current is None and first:
+                # its price points, from the claims as they went in: nothing to read back
+                order: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+                for c in {c["id"]: c for c in claims}.values():
+                    order.setdefault(tuple(c), []).append(c)
+                inserted = price_claims(c for group in order.values() for c in group)
+                self._points[row["id"]] = point_rows(row["id"], inserted, observed, row["source"], row["url"])
+        if not first:
+            self._points.pop(row["id"], None)  # written again in this batch: read back at its end
         self._wrote()
         return result
 
-    def _touch(self, document_id: str, *, new: bool, content: bool) -> None:
-        """Note a document of the batch; its search entries leave the index before its rows change.
+    def _touch(self, document_id: str, *, new: bool, content: bool) -> bool:
+        """Note a document of the batch (True the first time); its search entries leave the index
+        before its rows change.
 
         Entries are made at the end of the batch, so a document new to this batch has
         none yet, and one met before in the batch has had its claims' removed already.
         """
         if not self.setwise:
-            return
-        if document_id not in self._touched:
+            return False
+        first = document_id not in self._touched
+        if first:
             self._touched[document_id] = new
             if not new:
                 derived.forget_search(self.conn, "claims", "document_id", json.dumps([document_id]))
@@ -199,6 +209,7 @@ class BatchWriter:
             if not self._touched[document_id]:
                 derived.forget_search(self.conn, "documents", "id", json.dumps([document_id]))
             self._search_docs.add(document_id)
+        return first
 
     def _replace_claims(
         self, document_id: str, claims: list[dict[str, Any]], status: str, new: bool

@@ -28,9 +28,10 @@ catches bulk loads that wrote claims directly). ``price_point_sources`` and
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -209,6 +210,51 @@ _COUNTS = (
 _OBSERVED = "strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(d.published_at, d.first_seen))"
 
 
+def price_claims(claims: Iterable[Mapping[str, Any]]) -> list[PriceClaim]:
+    """The claim rows that count for the price table (``_COUNTS``), in their order."""
+    return [
+        PriceClaim(
+            c["model"],
+            c.get("tier"),
+            c.get("resolution"),
+            c.get("duration_s"),
+            c.get("credits"),
+            c.get("credit_unit"),
+            c.get("price_cny"),
+            c.get("price_usd"),
+            c.get("start") or 0,
+        )
+        for c in claims
+        if c.get("kind") == "price"
+        and c.get("section") == "body"
+        and c.get("model") is not None
+        and (c.get("credits") is not None or c.get("price_cny") is not None or c.get("price_usd") is not None)
+    ]
+
+
+def point_rows(
+    document_id: str, claims: Sequence[PriceClaim], observed: str | None, source: str | None, url: str | None
+) -> list[tuple[Any, ...]]:
+    """The price_point_documents rows of one document with these price claims (in its claims' order)."""
+    return [
+        (
+            *p.key,
+            p.label,
+            document_id,
+            p.claims,
+            p.credits,
+            p.credit_unit,
+            p.price_cny,
+            p.price_usd,
+            observed,
+            source,
+            url,
+            1,
+        )
+        for p in document_points(claims)
+    ]
+
+
 def _rows(db: Database, document_ids: Sequence[str]) -> dict[str, list[tuple[Any, ...]]]:
     """The price_point_documents rows the documents should have, by document."""
     out: dict[str, list[tuple[Any, ...]]] = {i: [] for i in document_ids}
@@ -227,32 +273,25 @@ def _rows(db: Database, document_ids: Sequence[str]) -> dict[str, list[tuple[Any
             docs[row[0]] = row[1:4]
             claims[row[0]].append(PriceClaim(*row[4:]))
     for doc_id, cs in claims.items():
-        observed, source, url = docs[doc_id]
-        out[doc_id] = [
-            (
-                *p.key,
-                p.label,
-                doc_id,
-                p.claims,
-                p.credits,
-                p.credit_unit,
-                p.price_cny,
-                p.price_usd,
-                observed,
-                source,
-                url,
-                1,
-            )
-            for p in document_points(cs)
-        ]
+        out[doc_id] = point_rows(doc_id, cs, *docs[doc_id])
     return out
 
 
-def sync_price_points(db: Database, document_ids: Iterable[str] | None = None) -> int:
+def sync_price_points(
+    db: Database,
+    document_ids: Iterable[str] | None = None,
+    *,
+    triggers: bool = True,
+    known: Mapping[str, list[tuple[Any, ...]]] | None = None,
+) -> int:
     """Bring price_point_documents in line with the claims of the given (default: the changed) documents.
 
     Only rows that differ are deleted and inserted, so the tallies' triggers do no
-    needless work. Returns how many documents were looked at.
+    needless work. With ``triggers=False`` the caller has switched the connection's
+    triggers off: the tallies, lists and price-event marks of the keys that changed are
+    then recomputed set-wise (:func:`refresh_tallies`). ``known`` gives the rows of
+    documents whose claims the caller has just written (:func:`point_rows`), so that
+    they are not read back. Returns how many documents were looked at.
     """
     ids = (
         sorted(set(document_ids))
@@ -261,19 +300,30 @@ def sync_price_points(db: Database, document_ids: Iterable[str] | None = None) -
     )
     if not ids:
         return 0
-    wanted = _rows(db, ids)
+    known = known or {}
+    wanted = {**_rows(db, [i for i in ids if i not in known]), **{i: known[i] for i in ids if i in known}}
     cols = ", ".join(PPD_COLUMNS)
+    have: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for row in db.execute(
+            f"select rowid, {cols} from {PPD} where document_id in ({','.join('?' * len(chunk))})", chunk
+        ).fetchall():
+            have[row[6]].append(row)  # rowid, then PPD_COLUMNS: document_id is the sixth
+    gone: list[tuple[Any, ...]] = []
+    added: list[tuple[Any, ...]] = []
     for doc_id, rows in wanted.items():
-        have = db.execute(f"select rowid, {cols} from {PPD} where document_id = ?", [doc_id]).fetchall()
         want = Counter(rows)
-        for row in have:
+        for row in have.get(doc_id, []):
             if want[tuple(row[1:])] > 0:
                 want[tuple(row[1:])] -= 1
             else:
-                db.execute(f"delete from {PPD} where rowid = ?", [row[0]])
-        for row, n in want.items():
-            for _ in range(n):
-                db.execute(f"insert into {PPD} ({cols}) values ({','.join('?' * len(PPD_COLUMNS))})", row)
+                gone.append(row)
+        added.extend(row for row, n in want.items() for _ in range(n))
+    db.conn.executemany(f"delete from {PPD} where rowid = ?", [[row[0]] for row in gone])
+    db.conn.executemany(f"insert into {PPD} ({cols}) values ({','.join('?' * len(PPD_COLUMNS))})", added)
+    if not triggers:
+        refresh_tallies(db, {row[1:6] for row in gone} | {row[:5] for row in added})
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         db.execute(
@@ -281,6 +331,45 @@ def sync_price_points(db: Database, document_ids: Iterable[str] | None = None) -
         )
     log.debug("price points synced for %d documents", len(ids))
     return len(ids)
+
+
+# A price point (key and label) given as the JSON array k.value of json_each(:points).
+_POINT = (
+    "{t}.model = k.value ->> 0 and {t}.tier is k.value ->> 1 and {t}.resolution is k.value ->> 2 "
+    "and {t}.duration_s is k.value ->> 3 and {t}.price_point = k.value ->> 4"
+)
+_TALLIES = [
+    f"""delete from price_point_sources where rowid in (select s.rowid from json_each(:points) k
+  join price_point_sources s on {_POINT.format(t="s")})""",
+    f"""insert into price_point_sources (model, tier, resolution, duration_s, price_point, source,
+    documents, key_documents, newest_observed_at, credits, credit_unit)
+  select p.model, p.tier, p.resolution, p.duration_s, p.price_point, p.source, count(*),
+    sum(p.first_for_key), max(p.observed_at), max(p.credits), max(p.credit_unit)
+  from json_each(:points) k join {PPD} p indexed by {PPD}_key on {_POINT.format(t="p")}
+  group by p.model, p.tier, p.resolution, p.duration_s, p.price_point, p.source""",
+    f"""delete from price_point_lists where rowid in (select l.rowid from json_each(:points) k
+  join price_point_lists l on {_POINT.format(t="l")})""",
+    f"""insert into price_point_lists (model, tier, resolution, duration_s, price_point, document_ids,
+    document_urls)
+  select k.value ->> 0, k.value ->> 1, k.value ->> 2, k.value ->> 3, k.value ->> 4,
+    (select json_group_array(q.document_id) from {PPD} q indexed by {PPD}_key where {_POINT.format(t="q")}),
+    (select json_group_array(distinct q.document_url) filter (where q.document_url is not null)
+     from {PPD} q indexed by {PPD}_key where {_POINT.format(t="q")})
+  from json_each(:points) k where exists (select 1 from {PPD} q where {_POINT.format(t="q")})""",
+]
+_EVENTS = """insert or ignore into price_event_dirty (model, backfill)
+  select distinct k.value ->> 0, 0 from json_each(:points) k"""
+
+
+def refresh_tallies(db: Database, points: Iterable[tuple[Any, ...]]) -> None:
+    """Recount price_point_sources and price_point_lists for these price points (key and label) from
+    price_point_documents, and mark their models for the price events: what the triggers on
+    price_point_documents do row by row, for a writer that has switched its triggers off."""
+    arg = {"points": json.dumps(sorted(points, key=repr))}
+    for sql in _TALLIES:
+        db.conn.execute(sql, arg)
+    if db.conn.execute("select 1 from sqlite_master where name = 'price_event_dirty'").fetchone():
+        db.conn.execute(_EVENTS, arg)
 
 
 _FILL_LISTS = f"""insert into price_point_lists
