@@ -21,6 +21,7 @@ import random
 import sqlite3
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from bench_extract import _to_traditional, make_doc
@@ -44,7 +45,7 @@ insert into documents_fts (rowid, title, text, summary) select rowid,
 """
 
 
-def _rate(fn, texts: list[str]) -> float:  # type: ignore[no-untyped-def]
+def _rate(fn: Callable[[str], object], texts: list[str]) -> float:
     chars = sum(len(t) for t in texts)
     best = float("inf")
     for _ in range(3):
