@@ -16,3 +16,12 @@ def scored(claims: list[Claim]) -> list[Claim]:
     """Only the kinds the scorer counts."""
     kinds = {"price", "price_change", "credit_rate", "speed", "capability", "limitation", "strength", "bug"}
     return [c for c in claims if c.kind in kinds]
+
+
+def prices_of(text: str, title: str | None = None) -> list[tuple]:
+    """(model, credits, price_usd, price_cny, duration_s) of every price claim, in order."""
+    return [
+        (c.model, c.credits, c.price_usd, c.price_cny, c.duration_s)
+        for c in claims_of(text, title=title)
+        if c.kind == "price"
+    ]

@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-from tests.extract_helpers import claims_of
-
-
-def _prices(text: str, title: str | None = None) -> list[tuple]:
-    return [
-        (c.model, c.credits, c.price_usd, c.price_cny, c.duration_s)
-        for c in claims_of(text, title=title)
-        if c.kind == "price"
-    ]
+from tests.extract_helpers import claims_of, prices_of
 
 
 def test_a_range_of_money_is_two_prices_for_what_its_high_end_is_for() -> None:
-    assert _prices("Pika 2.2 runs $0.04-$0.09/s depending on resolution.") == [
+    assert prices_of("Pika 2.2 runs $0.04-$0.09/s depending on resolution.") == [
         ("Pika 2.2", None, 0.04, None, 1),
         ("Pika 2.2", None, 0.09, None, 1),
     ]
-    assert _prices("海螺02一条视频20-30元。") == [
+    assert prices_of("海螺02一条视频20-30元。") == [
         ("Hailuo 02", None, None, 20, None),
         ("Hailuo 02", None, None, 30, None),
     ]
@@ -35,18 +27,18 @@ def test_a_table_of_plans_or_packs_holds_no_price_of_a_clip() -> None:
 
 
 def test_an_image_price_or_what_a_sum_buys_is_no_video_price() -> None:
-    assert _prices("Seedance 2.0 also makes stills at 3 credits/image.") == []
-    assert _prices("With Wan 2.5, for $2 you can run about 40 seconds of 480p video.") == []
-    assert _prices("Vidu Q2 needs a minimum top-up of $5 before the first clip.") == []
+    assert prices_of("Seedance 2.0 also makes stills at 3 credits/image.") == []
+    assert prices_of("With Wan 2.5, for $2 you can run about 40 seconds of 480p video.") == []
+    assert prices_of("Vidu Q2 needs a minimum top-up of $5 before the first clip.") == []
 
 
 def test_a_length_after_an_amount_is_its_length_only_when_a_word_ties_them() -> None:
     # a row run into text: "8 s" is the next column (the longest clip), not what $3.20 buys
-    assert _prices("Veo 3 $0.40 $3.20 8 s with sound") == [
+    assert prices_of("Veo 3 $0.40 $3.20 8 s with sound") == [
         ("Veo 3", None, 0.4, None, None),
         ("Veo 3", None, 3.2, None, None),
     ]
-    assert _prices("Veo 3 costs $3.20 for 8 s with sound.") == [("Veo 3", None, 3.2, None, 8)]
+    assert prices_of("Veo 3 costs $3.20 for 8 s with sound.") == [("Veo 3", None, 3.2, None, 8)]
 
 
 def test_the_document_version_prices_a_bare_brand_only_once_it_was_named() -> None:
@@ -54,31 +46,31 @@ def test_the_document_version_prices_a_bare_brand_only_once_it_was_named() -> No
         "Kling credit costs:\n| Length | Credits |\n|---|---|\n| 5 s | 20 credits |\n\n"
         "The new Kling 2.6 adds sound to every clip."
     )
-    assert _prices(text) == [("Kling", 20, None, None, 5)]
-    assert _prices(text, title="Kling 2.6: a pricing guide") == [("Kling 2.6", 20, None, None, 5)]
+    assert prices_of(text) == [("Kling", 20, None, None, 5)]
+    assert prices_of(text, title="Kling 2.6: a pricing guide") == [("Kling 2.6", 20, None, None, 5)]
 
 
 def test_an_edition_the_registry_does_not_list_is_a_model_of_its_own() -> None:
-    assert _prices("Kling 3.0 Omni costs $0.12/s on one reseller.") == [
+    assert prices_of("Kling 3.0 Omni costs $0.12/s on one reseller.") == [
         ("Kling 3.0 Omni", None, 0.12, None, 1)
     ]
-    assert _prices("Veo 3.1 Lite is billed $0.05 per second.") == [("Veo 3.1 Lite", None, 0.05, None, 1)]
+    assert prices_of("Veo 3.1 Lite is billed $0.05 per second.") == [("Veo 3.1 Lite", None, 0.05, None, 1)]
 
 
 def test_an_api_path_names_the_model() -> None:
-    assert _prices("The pixverse/v5 endpoint bills $0.04 per second.") == [
+    assert prices_of("The pixverse/v5 endpoint bills $0.04 per second.") == [
         ("PixVerse V5", None, 0.04, None, 1)
     ]
 
 
 def test_a_flattened_header_of_two_models_gives_each_amount_its_column() -> None:
     text = "Costs compared\n\nGen-4 Gen-4 Turbo\nPrice 10 credits per second 4 credits per second\n"
-    assert _prices(text) == [("Runway Gen-4", 10, None, None, 1), ("Runway Gen-4 Turbo", 4, None, None, 1)]
+    assert prices_of(text) == [("Runway Gen-4", 10, None, None, 1), ("Runway Gen-4 Turbo", 4, None, None, 1)]
 
 
 def test_per_request_and_per_use_billing_is_per_generation() -> None:
-    assert _prices("Hailuo 02 Pro: $0.50/request.") == [("Hailuo 02", None, 0.5, None, None)]
-    assert _prices("Veo 3.1 影片按次計費 $0.4。") == [("Veo 3.1", None, 0.4, None, None)]
+    assert prices_of("Hailuo 02 Pro: $0.50/request.") == [("Hailuo 02", None, 0.5, None, None)]
+    assert prices_of("Veo 3.1 影片按次計費 $0.4。") == [("Veo 3.1", None, 0.4, None, None)]
 
 
 def test_a_discount_on_pricing_is_a_price_change_and_what_is_left_is_not() -> None:
@@ -109,4 +101,20 @@ def test_a_promotion_of_a_plan_is_no_change_of_a_models_price() -> None:
 def test_money_that_gets_credits_is_a_credit_rate() -> None:
     claims = claims_of("海螺充值30元可以得到300积分，生成一条6秒视频要25积分。")
     assert [(c.model, c.credits_per_cny) for c in claims if c.kind == "credit_rate"] == [("Hailuo", 10.0)]
-    assert _prices("海螺充值30元可以得到300积分，生成一条6秒视频要25积分。") == [("Hailuo", 25, None, 2.5, 6)]
+    assert prices_of("海螺充值30元可以得到300积分，生成一条6秒视频要25积分。") == [
+        ("Hailuo", 25, None, 2.5, 6)
+    ]
+
+
+def test_a_difference_or_a_sum_over_several_clips_is_no_price() -> None:
+    assert prices_of("Vidu Q2 的 4 秒视频 30 积分，比 Vidu Q1 多了 10 积分。") == [
+        ("Vidu Q2", 30, None, None, 4)
+    ]
+    assert prices_of("Pika 2.2 costs $0.10 more than Pika 2.1 per clip.") == []
+    assert prices_of("我用即梦3.0做了12条视频，消耗了300积分。") == []
+    assert prices_of("Seedance 2.0 drafts: 15 clips, $9.00 in total.") == []
+    assert prices_of("海螺02一条6秒视频25积分，四条合计100积分。") == [("Hailuo 02", 25, None, None, 6)]
+
+
+def test_a_per_second_word_before_the_amount_makes_it_one_seconds_price() -> None:
+    assert prices_of("Runway Gen-4.5 每秒 15 credits。") == [("Runway Gen-4.5", 15, None, None, 1)]

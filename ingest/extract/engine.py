@@ -27,6 +27,7 @@ from ingest.extract.mentions import DocContext, MentionScanner
 from ingest.extract.normalize import normalise
 from ingest.extract.numbers import scanner
 from ingest.extract.opinions import OpinionRules
+from ingest.extract.price_changes import ChangeRules
 from ingest.extract.prices import PriceRules, Rate
 from ingest.extract.registry import Registry, load_registry
 from ingest.extract.section import Draft, SectionView, Subject
@@ -49,6 +50,7 @@ class Extractor:
         self.quantities = scanner(self.lex)
         self.mentions = MentionScanner(self.reg, self.lex)
         self.price_rules = PriceRules(self.lex, self.reg)
+        self.change_rules = ChangeRules(self.price_rules)
         self.speed_rules = SpeedRules(self.lex)
         self.table_rules = TableRules(self.lex, self.price_rules)
         self.opinion_rules = OpinionRules(self.lex)
@@ -121,11 +123,11 @@ class Extractor:
                 rates += found
                 drafts += [d for d in rate_drafts if d.model]
                 used |= ids
-            derived, old_prices = self.price_rules.derived_changes(view, sid)
+            derived, old_prices = self.change_rules.derived_changes(view, sid)
             drafts += derived
             drafts += self.price_rules.prices(view, sid, used | old_prices)
             if not derived:
-                drafts += self.price_rules.changes(view, sid)
+                drafts += self.change_rules.changes(view, sid)
             timed, carry = self.speed_rules.sentence(view, sid, carry, sid in speedy)
             drafts += (
                 timed + self.table_rules.speed_claims(view, sid) + self.table_rules.price_claims(view, sid)

@@ -1,16 +1,16 @@
-"""Money claims: credit rates, prices of one generation, price changes, plans.
+"""Money claims: credit rates, prices of one generation, plans (changes: ``price_changes.py``).
 
 Per sentence, amounts are read in order. Credits next to money with an
 equivalence between them (10灵感值，等于1块钱; 充值比例是100积分等于10元;
 1元可以买10积分; $1 = 100 credits) are a credit rate when nothing in their
-clauses says "per clip" (a clip length, a resolution, 一条, per clip) and no
-price word (要, 消耗, costs) leads up to them; with such context they are a
-price whose money is stated (5秒20灵感值…相当于人民币两块). A purchase
-(氪了1000块) or a plan is not a price. Every other amount of credits, and money
-with a price context, anchors one price; the text since the previous anchor
-holds its clip length, resolution, tier word and model. The tier is the one the
-text names (a tier word, or a model sold as its own tier); a resolution alone
-sets none.
+clauses says "per clip" and no price word (要, 消耗, costs) leads up to them;
+with such context they are a price whose money is stated. A purchase, a plan
+or a pack (氪了1000块, 会员, a table headed 套餐), an image's price, a minimum
+top-up, what a sum buys, a difference (多了10积分) and a sum over several clips
+(一共, 生成了10条…) are no price. Every other amount of credits, and money with a
+price context, anchors one price; the text since the previous anchor holds its
+clip length, resolution, tier word and model. The tier is the one the text
+names; a resolution alone sets none.
 """
 
 from __future__ import annotations
@@ -56,6 +56,13 @@ class PriceRules:
         # 花了20积分, "a minimum purchase around $10": what was bought, or the least one can buy
         filler = r"(?:(?:around|about|of|at|is|约|为|是|[:：])\s*)*"
         self.purchase_re = re.compile(rf"(?:{lex.alt('context', 'purchase')})\s*(?:了|的)?\s*{filler}$")
+        fill = r"(?:了|约|大约|大概|近|将近|足足|about|roughly|around|nearly|almost|\s)*"
+        self.difference_re = re.compile(rf"(?:{lex.alt('context', 'difference_before')}){fill}$")
+        self.difference_after_re = re.compile(rf"\s*(?:{lex.alt('context', 'difference_after')})")
+        self.total_re = re.compile(rf"(?:{lex.alt('context', 'total_before')})")
+        # "生成了10条", "20 clips": a count of generations above one, so what follows is their sum
+        items = lex.alt("context", "many_items")
+        self.many_re = re.compile(rf"(?<![每一单])(?:\d+|[两三四五六七八九十几]+)\s*(?:个|段)?\s*(?:{items})")
         self.budget_re = re.compile(rf"\s*[,，]?\s*(?:{lex.alt('context', 'budget_after')})")
         self.image_re = re.compile(
             rf"\s*(?:/|per\b|each\b|an?\b|每|一)\s*(?:{lex.alt('context', 'image_item')})"
@@ -76,8 +83,7 @@ class PriceRules:
         self.rate_ctx_re = rx("context", "rate_context")
         self.price_word_re = rx("context", "price_words")
         self.change_word_re = rx("context", "price_change_words")
-        self.down_re = rx("context", "down")
-        self.up_re = rx("context", "up")
+        self.second_before_re = re.compile(rf"(?:{lex.alt('context', 'per_second')})\s*[:：]?\s*$")
         self.speed_re = rx("context", "speed")
         # "$0.40 (down from $0.75)" / "从10元降到6元": a new and an old price of one thing
         self.new_then_old_re = re.compile(rf"^[^，。,;；]*?(?:{lex.alt('context', 'change_from')})[\s:：]*$")
@@ -87,7 +93,7 @@ class PriceRules:
         self.tier_re = re.compile(alt(tiers))
 
     # ----- helpers -------------------------------------------------------------
-    def _clause_of(self, view: SectionView, sid: int, pos: int) -> tuple[int, int]:
+    def clause_of(self, view: SectionView, sid: int, pos: int) -> tuple[int, int]:
         for c in view.sentences[sid].clauses:
             if c.start <= pos < c.end:
                 return c.start, c.end
@@ -124,6 +130,26 @@ class PriceRules:
         after = text[q.end : q.end + 24]
         return bool(self.image_re.match(after)) or (q.kind in _MONEY and bool(self.budget_re.match(after)))
 
+    def _not_one_price(self, text: str, lo: int, since: int, q: Quantity) -> bool:
+        """Is ``q`` a difference between prices (比V4.5多了10 credits, $0.05 more than) or a sum over
+        several generations (一共, Total, 生成了10条，消耗…)? ``lo`` is where its clause starts,
+        ``since`` where the amount before it in the sentence ends (a count before that is another's)."""
+        before = text[lo : q.start]
+        if self.difference_re.search(before) or self.difference_after_re.match(text, q.end):
+            return True
+        if q.per or q.per_seconds:
+            return False
+        return bool(self.total_re.search(before)) or any(
+            self._count(m.group(0)) > 1 for m in self.many_re.finditer(text, since, q.start)
+        )
+
+    @staticmethod
+    def _count(s: str) -> float:
+        m = re.match(r"\d+", s)
+        if m:
+            return float(m.group(0))
+        return 1.0 if s.startswith("一") else 2.0
+
     def _linked(self, text: str, a: Quantity, b: Quantity) -> bool:
         gap = text[a.end : b.start]
         if gap.strip(" ，,（(") in ("", "=", "≈", ":", "：", "~"):
@@ -132,7 +158,7 @@ class PriceRules:
 
     def _per_clip(self, view: SectionView, sid: int, q: Quantity) -> bool:
         """Does the clause of ``q`` say the amount is for one clip (5秒, 一条, 1080P, per clip)?"""
-        lo, hi = self._clause_of(view, sid, q.start)
+        lo, hi = self.clause_of(view, sid, q.start)
         item = any(
             lo <= t.start < hi
             and (t.kind == "resolution" or (t.kind == "time" and t.unit == "s" and t.value <= 60))
@@ -151,7 +177,7 @@ class PriceRules:
         if self.rate_ctx_re.search(text, sent.start, sent.end):
             return True
         first = min(cr.start, money.start)
-        lo, _ = self._clause_of(view, sid, first)
+        lo, _ = self.clause_of(view, sid, first)
         # "100积分等于10元" stands alone; "生成要100积分，相当于10元" prices a clip
         return not self.price_word_re.search(text, lo, first) and not self.price_word_re.search(
             text, min(cr.end, money.end), max(cr.start, money.start)
@@ -176,7 +202,7 @@ class PriceRules:
                 per = 1 / q.value
                 rates.append(Rate(brand, per, q.kind, True))
                 used.add(id(q))
-                lo, hi = self._clause_of(view, sid, q.start)
+                lo, hi = self.clause_of(view, sid, q.start)
                 drafts.append(self._rate_draft(lo, max(hi, q.end), brand, per, q.kind, None))
         for a, b in zip(qs, qs[1:], strict=False):
             kinds = {a.kind, b.kind}
@@ -198,7 +224,7 @@ class PriceRules:
             brand = brand_at(min(a.start, b.start))
             rates.append(Rate(brand, per, money.kind, True))
             used.update((id(a), id(b)))
-            lo, hi = self._clause_of(view, sid, min(a.start, b.start))
+            lo, hi = self.clause_of(view, sid, min(a.start, b.start))
             drafts.append(self._rate_draft(lo, max(hi, b.end), brand, per, money.kind, cr.unit))
         return rates, drafts, used
 
@@ -222,7 +248,7 @@ class PriceRules:
         for q in self._ranges(text, view.quantities[sid], used):
             if id(q) in used or q.kind not in ("credits", *_MONEY):
                 continue
-            lo, hi = self._clause_of(view, sid, q.start)
+            lo, hi = self.clause_of(view, sid, q.start)
             before = text[lo : q.start]
             planned = (self.plan_re.search(text, lo, hi) or sid in view.plan_rows) and not (
                 q.per or self._per_clip(view, sid, q)
@@ -243,6 +269,9 @@ class PriceRules:
                 continue
             prev = anchors[-1] if anchors else None
             if q.plus or self._not_a_video(text, q):  # 20多积分, 一块多: no exact amount, no price
+                continue
+            since = max([sent.start] + [p.end for p in view.quantities[sid] if p.end <= q.start])
+            if self._not_one_price(text, lo, since, q):
                 continue
             if q.kind == "credits":
                 if self.grant_re.search(before):
@@ -341,7 +370,9 @@ class PriceRules:
         money = an.money or (q if q.kind in _MONEY else None)
         if money is not None:
             out[f"price_{money.kind}"] = money.value
-        if q.per == "second" or (money is not None and money.per == "second"):
+        # "$0.05/s", "每秒 12 credits": one second's price
+        per_second_before = self.second_before_re.search(text[max(0, q.start - 12) : q.start])
+        if q.per == "second" or (money is not None and money.per == "second") or per_second_before:
             out["duration_s"] = 1.0
         elif q.per_seconds:
             out["duration_s"] = q.per_seconds
@@ -371,90 +402,3 @@ class PriceRules:
         if tier is None and model in self.reg.models:
             tier = self.reg.models[model].tier
         return model, tier
-
-    # ----- price changes -------------------------------------------------------
-    def changes(self, view: SectionView, sid: int) -> list[Draft]:
-        if not any(q.kind == "percent" for q in view.quantities[sid]):
-            return []
-        text = view.cue_text
-        sent = view.sentences[sid]
-        out: list[Draft] = []
-        for q in view.quantities[sid]:
-            if q.kind != "percent":
-                continue
-            lo, hi = self._clause_of(view, sid, q.start)
-            priced = (
-                self.price_word_re.search(text, sent.start, hi)
-                or self.change_word_re.search(text, lo, hi)
-                or q.unit == "discount"
-            )
-            # 首月5折, a discount on a membership: a promotion of a plan, no change of a model's price
-            promo = self.plan_re.search(text, sent.start, sent.end) and not self.per_item_re.search(
-                text, sent.start, sent.end
-            )
-            if (
-                not priced
-                or promo
-                or (self.speed_re.search(text, lo, hi) and not self.price_word_re.search(text, lo, hi))
-            ):
-                continue
-            direction = "down" if q.unit == "discount" else self._direction(text, lo, hi, q)
-            if direction is None:
-                continue
-            subj = view.subject(sid, lo, hi, q.start)
-            if subj is None:
-                continue
-            for name in subj.models:
-                fields: dict[str, object] = {"percent": q.value, "direction": direction}
-                if subj.versus and subj.versus != name:
-                    fields["versus"] = subj.versus
-                out.append(self._change_draft(lo, hi, name, "price-change", fields))
-        return out
-
-    def derived_changes(self, view: SectionView, sid: int) -> tuple[list[Draft], set[int]]:
-        """Price changes told as two prices ("$0.40 per second (down from $0.75)", "从10元降到6元"):
-        the percent follows from them. The earlier price is no current price: its id is returned."""
-        qs = [q for q in view.quantities[sid] if q.kind in _MONEY]
-        text = view.cue_text
-        out: list[Draft] = []
-        old_ids: set[int] = set()
-        for a, b in zip(qs, qs[1:], strict=False):
-            gap = text[a.end : b.start]
-            if a.kind != b.kind or len(gap) > 24:
-                continue
-            if self.new_then_old_re.search(gap):
-                new, old = a, b
-            elif self.old_then_new_re.search(gap) and self.from_re.search(text, max(0, a.start - 4), a.start):
-                old, new = a, b
-            else:
-                continue
-            if old.value <= 0 or old.value == new.value:
-                continue
-            lo, hi = self._clause_of(view, sid, a.start)
-            hi = max(hi, b.end)
-            subj = view.subject(sid, lo, hi, new.start)
-            if subj is None:
-                continue
-            old_ids.add(id(old))
-            percent = round(abs(old.value - new.value) / old.value * 100, 2)
-            direction = "down" if new.value < old.value else "up"
-            for name in subj.models:
-                fields = {"percent": percent, "direction": direction}
-                out.append(self._change_draft(lo, hi, name, "price-change-derived", fields))
-        return out, old_ids
-
-    def _change_draft(self, lo: int, hi: int, name: str, rule: str, fields: dict[str, object]) -> Draft:
-        return Draft("price_change", lo, hi, name, None, rule, self.lex.confidence("price_change"), fields)
-
-    def _direction(self, text: str, lo: int, hi: int, q: Quantity) -> str | None:
-        if re.search(r"\bmore\s+than\b", text[q.start : q.end]):  # "costs 20% more than V4.5"
-            return "up"
-        best: tuple[int, str] | None = None
-        for word_re, label in ((self.down_re, "down"), (self.up_re, "up")):
-            for m in word_re.finditer(text, lo, hi):
-                # a word the amount holds ("20% more than": its qualifier) is nearest of all
-                inside = q.start <= m.start() < q.end
-                dist = 0 if inside else (q.start - m.end() if m.end() <= q.start else m.start() - q.end)
-                if dist >= 0 and (best is None or dist < best[0]):
-                    best = (dist, label)
-        return best[1] if best else None

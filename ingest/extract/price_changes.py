@@ -1,0 +1,113 @@
+"""Price changes: a cut or rise of a model's price (降价65%, 20% cheaper than X, down from $0.75).
+
+A percent is a price change when its sentence is about price (a price word before it, or a
+change word in its clause: 降价, 便宜, cheaper) and a direction word is nearest to it
+(降低, down, "20% more than"); a discount on a membership is a plan's promotion, none.
+Two prices of one thing told as old and new ("$0.40 (down from $0.75)", 从10元降到6元) give
+the percent derived, and the old one is no current price.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.numbers import Quantity
+from ingest.extract.prices import PriceRules
+from ingest.extract.section import Draft, SectionView
+
+_MONEY = ("cny", "usd")
+
+
+class ChangeRules:
+    def __init__(self, prices: PriceRules) -> None:
+        self.p = prices  # the clause and context words prices read
+        self.down_re = re.compile(prices.lex.alt("context", "down"))
+        self.up_re = re.compile(prices.lex.alt("context", "up"))
+
+    def changes(self, view: SectionView, sid: int) -> list[Draft]:
+        if not any(q.kind == "percent" for q in view.quantities[sid]):
+            return []
+        text = view.cue_text
+        sent = view.sentences[sid]
+        out: list[Draft] = []
+        for q in view.quantities[sid]:
+            if q.kind != "percent":
+                continue
+            lo, hi = self.p.clause_of(view, sid, q.start)
+            priced = (
+                self.p.price_word_re.search(text, sent.start, hi)
+                or self.p.change_word_re.search(text, lo, hi)
+                or q.unit == "discount"
+            )
+            # 首月5折, a discount on a membership: a promotion of a plan, no change of a model's price
+            promo = self.p.plan_re.search(text, sent.start, sent.end) and not self.p.per_item_re.search(
+                text, sent.start, sent.end
+            )
+            if (
+                not priced
+                or promo
+                or (self.p.speed_re.search(text, lo, hi) and not self.p.price_word_re.search(text, lo, hi))
+            ):
+                continue
+            direction = "down" if q.unit == "discount" else self._direction(text, lo, hi, q)
+            if direction is None:
+                continue
+            subj = view.subject(sid, lo, hi, q.start)
+            if subj is None:
+                continue
+            for name in subj.models:
+                fields: dict[str, object] = {"percent": q.value, "direction": direction}
+                if subj.versus and subj.versus != name:
+                    fields["versus"] = subj.versus
+                out.append(self._change_draft(lo, hi, name, "price-change", fields))
+        return out
+
+    def derived_changes(self, view: SectionView, sid: int) -> tuple[list[Draft], set[int]]:
+        """Price changes told as two prices ("$0.40 per second (down from $0.75)", "从10元降到6元"):
+        the percent follows from them. The earlier price is no current price: its id is returned."""
+        qs = [q for q in view.quantities[sid] if q.kind in _MONEY]
+        text = view.cue_text
+        out: list[Draft] = []
+        old_ids: set[int] = set()
+        for a, b in zip(qs, qs[1:], strict=False):
+            gap = text[a.end : b.start]
+            if a.kind != b.kind or len(gap) > 24:
+                continue
+            if self.p.new_then_old_re.search(gap):
+                new, old = a, b
+            elif self.p.old_then_new_re.search(gap) and self.p.from_re.search(
+                text, max(0, a.start - 4), a.start
+            ):
+                old, new = a, b
+            else:
+                continue
+            if old.value <= 0 or old.value == new.value:
+                continue
+            lo, hi = self.p.clause_of(view, sid, a.start)
+            hi = max(hi, b.end)
+            subj = view.subject(sid, lo, hi, new.start)
+            if subj is None:
+                continue
+            old_ids.add(id(old))
+            percent = round(abs(old.value - new.value) / old.value * 100, 2)
+            direction = "down" if new.value < old.value else "up"
+            for name in subj.models:
+                fields = {"percent": percent, "direction": direction}
+                out.append(self._change_draft(lo, hi, name, "price-change-derived", fields))
+        return out, old_ids
+
+    def _change_draft(self, lo: int, hi: int, name: str, rule: str, fields: dict[str, object]) -> Draft:
+        return Draft("price_change", lo, hi, name, None, rule, self.p.lex.confidence("price_change"), fields)
+
+    def _direction(self, text: str, lo: int, hi: int, q: Quantity) -> str | None:
+        if re.search(r"\bmore\s+than\b", text[q.start : q.end]):  # "costs 20% more than V4.5"
+            return "up"
+        best: tuple[int, str] | None = None
+        for word_re, label in ((self.down_re, "down"), (self.up_re, "up")):
+            for m in word_re.finditer(text, lo, hi):
+                # a word the amount holds ("20% more than": its qualifier) is nearest of all
+                inside = q.start <= m.start() < q.end
+                dist = 0 if inside else (q.start - m.end() if m.end() <= q.start else m.start() - q.end)
+                if dist >= 0 and (best is None or dist < best[0]):
+                    best = (dist, label)
+        return best[1] if best else None
