@@ -118,3 +118,29 @@ def test_a_difference_or_a_sum_over_several_clips_is_no_price() -> None:
 
 def test_a_per_second_word_before_the_amount_makes_it_one_seconds_price() -> None:
     assert prices_of("Runway Gen-4.5 每秒 15 credits。") == [("Runway Gen-4.5", 15, None, None, 1)]
+
+
+def test_a_currency_that_is_neither_yuan_nor_dollar_gives_no_amount() -> None:
+    assert prices_of("Vidu Q1 在台湾每支影片约NT$15。") == []
+    assert prices_of("Sora 2 單支影片成本約新台幣 40 元。") == []
+    assert prices_of("Veo 3 每條影片 HK$9。") == []
+
+
+def test_what_one_credit_costs_said_before_the_money_is_a_credit_rate() -> None:
+    text = "Hailuo 02 的积分单价 0.1 元，一条 6 秒视频 30 积分。"
+    claims = claims_of(text)
+    assert [(c.model, c.credits_per_cny) for c in claims if c.kind == "credit_rate"] == [("Hailuo", 10.0)]
+    assert prices_of(text) == [("Hailuo 02", 30, None, 3.0, 6)]
+
+
+def test_yuan_and_jiao_as_people_say_them() -> None:
+    assert prices_of("Vidu Q1 每条 3 块 5。") == [("Vidu Q1", None, None, 3.5, None)]
+    assert prices_of("即梦3.0做一条视频三毛钱。") == [("Jimeng 3.0", None, None, 0.3, None)]
+
+
+def test_one_price_told_in_two_currencies_keeps_both() -> None:
+    assert prices_of("Pika 2.2 一条视频 ¥0.7，折合 $0.10。") == [("Pika 2.2", None, 0.1, 0.7, None)]
+
+
+def test_per_second_before_a_sum_of_money_is_a_price() -> None:
+    assert prices_of("Luma Ray2 每秒 0.6 元。") == [("Luma Ray2", None, None, 0.6, 1)]

@@ -190,7 +190,11 @@ class MentionScanner:
         elif m.group("aver"):
             vp = (m.group("avp") or "").strip()
             b = self.reg.brands.get(brand or "")
-            bad_unit = not m.group("aed") and _UNIT_AFTER.match(norm, m.end("aver"))
+            bad_unit = (
+                not m.group("aed")
+                and not m.group("aver").startswith("0")  # Hailuo 02 积分…: 02 is no amount
+                and _UNIT_AFTER.match(norm, m.end("aver"))
+            )
             if bad_unit or (b and b.prefix_required and not vp):
                 raw.end = m.end("aname")
                 raw.words = []

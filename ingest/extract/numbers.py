@@ -84,6 +84,7 @@ MAX_EXACT = 1e15
 # unbounded look-ahead from every digit of a long digit run was quadratic
 _MAX_NUMERAL = 40
 _SCI_BEFORE_RE = re.compile(r"[0-9.][eE][+-]?$")
+_SPACED_JIAO = re.compile(r" (\d)(?=\s*(?:$|[，。,;；!！?？)）\n]))")
 
 
 def parse_number(text: str, nums: Numerals) -> Range | None:
@@ -169,6 +170,7 @@ class QuantityScanner:
             ("cny", lex.words("units", "cny")),
             ("usd", lex.words("units", "usd")),
             ("cent", lex.words("units", "usd_cents")),
+            ("jiao", lex.words("units", "cny_jiao")),
             ("time", lex.words("units", "seconds")),
             ("time", lex.words("units", "minutes")),
             ("time", lex.words("units", "hours")),
@@ -179,6 +181,9 @@ class QuantityScanner:
         ):
             for w in words:
                 self.unit_kind.setdefault(w.replace(" ", ""), kind)
+        foreign = alt(lex.words("units", "foreign_before"), bound_start=False)
+        # 新台币 30 元, NT$300, HK$12: a currency neither CNY nor USD stands before the number
+        self.foreign_re = re.compile(rf"(?:(?:{foreign})\s*(?:约|大约|大概|about)?\s*|[a-z])\Z")
         self.prefix_kind = {w: "cny" for w in lex.words("units", "cny_prefix")}
         self.prefix_kind.update({w: "usd" for w in lex.words("units", "usd_prefix")})
         self.prefix_kind["百分之"] = "pct"
@@ -298,6 +303,8 @@ class QuantityScanner:
             n = self._num(m.group("pctn"))
             return Quantity("percent", m.start(), m.end(), n[0], n[1]) if n else None
         if m.group("cp"):  # $0.50, ¥20: the currency stands before the amount
+            if self._foreign(m):
+                return None
             n = self._num(m.group("cn"))
             cur = self.prefix_kind[re.sub(r"\s+", "", m.group("cp"))]
             return self._per(m, Quantity(cur, m.start(), m.end(), n[0], n[1], unit=cur), "c") if n else None
@@ -307,12 +314,14 @@ class QuantityScanner:
         pre_kind = self.prefix_kind.get(pre)
         if pre_kind == "pct":
             kind, unit = "pct", "%"
-        elif pre_kind and kind not in ("cny", "usd", "cent"):
+        elif pre_kind and kind not in ("cny", "usd", "cent", "jiao"):
             if unit or m.group("de"):
                 return None
             kind = pre_kind
         if kind is None or (kind != "credits" and m.group("de")):
             return None
+        if re.fullmatch(r"0\d+", m.group("n") or ""):
+            return None  # 02, 007: a version or a code, never an amount
         n = self._num(m.group("n"))
         if not n:
             return None
@@ -350,10 +359,18 @@ class QuantityScanner:
             return self._time(m, n, unit, pre)
         return self._money(m, n, kind, unit)
 
+    def _foreign(self, m: re.Match[str]) -> bool:
+        """NT$300, HK$12, 新台币30元: an amount in a currency that is neither CNY nor USD."""
+        return bool(self.foreign_re.search(m.string[max(0, m.start() - 8) : m.start()]))
+
     def _money(self, m: re.Match[str], n: Range, kind: str, unit: str) -> Quantity | None:
+        if self._foreign(m):
+            return None
         s, e = m.span()
-        scale = 0.01 if kind == "cent" else 1.0
-        value, plus = n[0] * scale, (m.group("mid") or "") in ("多", "余", "个多")
+        scale = {"cent": 0.01, "jiao": 0.1}.get(kind, 1.0)
+        if kind == "jiao":  # 两毛钱: tenths of a yuan
+            kind, unit = "cny", "cny"
+        value, plus = round(n[0] * scale, 10), (m.group("mid") or "") in ("多", "余", "个多")
         tail = m.group("tail") or ""
         if kind == "cny":
             nxt = m.string[m.end("u") : m.end("u") + 1] if m.group("u") else ""
@@ -364,10 +381,14 @@ class QuantityScanner:
                 and ("\u4e00" <= nxt <= "\u9fff" or prv in ("在", "到", "成", "这", "那"))
             ):
                 return None  # 一块屏幕, 放在一块: a measure word, not money
+            spaced = _SPACED_JIAO.match(m.string, e) if unit == "块" and not tail else None
             if tail == "半":
                 value += 0.5
             elif tail.isdigit():
                 value += int(tail) / 10
+            elif spaced:  # "2 块 5": two and a half yuan, the tenths after a space
+                value += int(spaced.group(1)) / 10
+                e = spaced.end(1)
             plus = plus or tail.startswith("多")
         elif tail:
             e = m.start("tail")
@@ -379,7 +400,7 @@ class QuantityScanner:
                 s,
                 e,
                 value,
-                max(value, (n2[1] if n2 else n[1]) * scale),
+                max(value, round((n2[1] if n2 else n[1]) * scale, 10)),
                 unit="usd" if kind == "cent" else kind,
                 plus=plus,
             ),

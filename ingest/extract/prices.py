@@ -62,7 +62,9 @@ class PriceRules:
         self.total_re = re.compile(rf"(?:{lex.alt('context', 'total_before')})")
         # "生成了10条", "20 clips": a count of generations above one, so what follows is their sum
         items = lex.alt("context", "many_items")
-        self.many_re = re.compile(rf"(?<![每一单])(?:\d+|[两三四五六七八九十几]+)\s*(?:个|段)?\s*(?:{items})")
+        self.many_re = re.compile(
+            rf"(?<![每一单第])(?:\d+|[两三四五六七八九十几]+)\s*(?:个|段)?\s*(?:{items})"
+        )
         self.budget_re = re.compile(rf"\s*[,，]?\s*(?:{lex.alt('context', 'budget_after')})")
         self.image_re = re.compile(
             rf"\s*(?:/|per\b|each\b|an?\b|每|一)\s*(?:{lex.alt('context', 'image_item')})"
@@ -83,6 +85,9 @@ class PriceRules:
         self.rate_ctx_re = rx("context", "rate_context")
         self.price_word_re = rx("context", "price_words")
         self.change_word_re = rx("context", "price_change_words")
+        self.per_credit_re = re.compile(
+            rf"(?:{lex.alt('context', 'per_credit_before')})\s*(?:是|为|约|[:：=])?\s*$"
+        )
         self.second_before_re = re.compile(rf"(?:{lex.alt('context', 'per_second')})\s*[:：]?\s*$")
         self.speed_re = rx("context", "speed")
         # "$0.40 (down from $0.75)" / "从10元降到6元": a new and an old price of one thing
@@ -164,7 +169,8 @@ class PriceRules:
             and (t.kind == "resolution" or (t.kind == "time" and t.unit == "s" and t.value <= 60))
             for t in view.quantities[sid]
         )
-        return bool(q.per) or item or bool(self.per_item_re.search(view.cue_text, lo, hi))
+        second = self.second_before_re.search(view.cue_text[max(lo, q.start - 12) : q.start])
+        return bool(q.per) or item or bool(second) or bool(self.per_item_re.search(view.cue_text, lo, hi))
 
     def _is_rate(self, view: SectionView, sid: int, cr: Quantity, money: Quantity) -> bool:
         """Credits and money linked by an equivalence, out of any per-clip context: a credit rate?"""
@@ -196,8 +202,11 @@ class PriceRules:
         rates: list[Rate] = []
         drafts: list[Draft] = []
         used: set[int] = set()
-        for q in qs:  # "$0.01/credit", "0.1元/积分": what one credit costs
-            if q.per == "credit" and q.kind in _MONEY and q.value > 0:
+        for q in qs:  # "$0.01/credit", "0.1元/积分", "积分单价0.1元": what one credit costs
+            per_credit = q.per == "credit" or (
+                q.per is None and self.per_credit_re.search(text[max(0, q.start - 16) : q.start])
+            )
+            if per_credit and q.kind in _MONEY and q.value > 0:
                 brand = brand_at(q.start)
                 per = 1 / q.value
                 rates.append(Rate(brand, per, q.kind, True))
@@ -370,6 +379,8 @@ class PriceRules:
         money = an.money or (q if q.kind in _MONEY else None)
         if money is not None:
             out[f"price_{money.kind}"] = money.value
+        if q.kind in _MONEY and an.money is not None:  # ¥0.5，折合 $0.07: both sums of one price
+            out[f"price_{q.kind}"] = q.value
         # "$0.05/s", "每秒 12 credits": one second's price
         per_second_before = self.second_before_re.search(text[max(0, q.start - 12) : q.start])
         if q.per == "second" or (money is not None and money.per == "second") or per_second_before:
