@@ -144,3 +144,11 @@ def test_one_price_told_in_two_currencies_keeps_both() -> None:
 
 def test_per_second_before_a_sum_of_money_is_a_price() -> None:
     assert prices_of("Luma Ray2 每秒 0.6 元。") == [("Luma Ray2", None, None, 0.6, 1)]
+
+
+def test_how_long_a_generation_took_is_no_clip_length() -> None:
+    assert prices_of("海螺02生成一条视频等了50秒，扣了25积分。") == [("Hailuo 02", 25, None, None, None)]
+    assert prices_of("Vidu Q1 took 40 seconds and cost 8 credits for a 4-second clip.") == [
+        ("Vidu Q1", 8, None, None, 4)
+    ]
+    assert prices_of("Veo 3 生成 8 秒视频要 2 分钟，费用 $3.2。") == [("Veo 3", None, 3.2, None, 8)]

@@ -88,6 +88,11 @@ class PriceRules:
         self.per_credit_re = re.compile(
             rf"(?:{lex.alt('context', 'per_credit_before')})\s*(?:是|为|约|[:：=])?\s*$"
         )
+        self.wait_before_re = re.compile(
+            rf"(?:{lex.alt('context', 'wait_before')})\s*(?:了|约|大约|about)?\s*$"
+        )
+        self.wait_after_re = re.compile(rf"\s*(?:左右|多)?\s*(?:{lex.alt('context', 'wait_after')})")
+        self.need_re = re.compile(r"(?:要|需要|得)\s*(?:约|大约|大概)?\s*$")
         self.second_before_re = re.compile(rf"(?:{lex.alt('context', 'per_second')})\s*[:：]?\s*$")
         self.speed_re = rx("context", "speed")
         # "$0.40 (down from $0.75)" / "从10元降到6元": a new and an old price of one thing
@@ -130,6 +135,13 @@ class PriceRules:
             out.append(q)
         return out
 
+    def _waited(self, text: str, t: Quantity) -> bool:
+        """Is time ``t`` how long a generation took (等了60秒, took 90 seconds, 要2分钟, 30秒出片)?"""
+        before = text[max(0, t.start - 12) : t.start]
+        if self.wait_before_re.search(before) or self.wait_after_re.match(text, t.end):
+            return True
+        return t.unit in ("min", "h") and bool(self.need_re.search(before))
+
     def _not_a_video(self, text: str, q: Quantity) -> bool:
         """Is ``q`` what an image costs (1 credit/image, 每张) or what a sum buys (For $1 you can run…)?"""
         after = text[q.end : q.end + 24]
@@ -166,7 +178,15 @@ class PriceRules:
         lo, hi = self.clause_of(view, sid, q.start)
         item = any(
             lo <= t.start < hi
-            and (t.kind == "resolution" or (t.kind == "time" and t.unit == "s" and t.value <= 60))
+            and (
+                t.kind == "resolution"
+                or (
+                    t.kind == "time"
+                    and t.unit == "s"
+                    and t.value <= 60
+                    and not self._waited(view.cue_text, t)
+                )
+            )
             for t in view.quantities[sid]
         )
         second = self.second_before_re.search(view.cue_text[max(lo, q.start - 12) : q.start])
@@ -341,7 +361,7 @@ class PriceRules:
             # tier and resolution names neither again
             if "resolution" in fields or tier_word is not None:
                 prev_res = fields.get("resolution")  # type: ignore[assignment]
-            elif prev_res is not None and "duration_s" in fields:
+            elif prev_res is not None and "duration_s" in fields and not view.groups(sid, seg_lo, seg_hi):
                 fields["resolution"] = prev_res
             q_lo = seg_lo
             while q_lo < seg_hi and text[q_lo] in " ，,；;、)）":
@@ -389,7 +409,13 @@ class PriceRules:
             out["duration_s"] = q.per_seconds
         else:
             times = [
-                t for t in seg_qs if t.kind == "time" and t.qual is None and not t.plus and t.value <= 120
+                t
+                for t in seg_qs
+                if t.kind == "time"
+                and t.qual is None
+                and not t.plus
+                and t.value <= 120
+                and not self._waited(text, t)
             ]
             end = (an.money or q).end
             before = [t for t in times if t.start < q.start]
