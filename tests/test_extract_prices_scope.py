@@ -152,3 +152,13 @@ def test_how_long_a_generation_took_is_no_clip_length() -> None:
         ("Vidu Q1", 8, None, None, 4)
     ]
     assert prices_of("Veo 3 生成 8 秒视频要 2 分钟，费用 $3.2。") == [("Veo 3", None, 3.2, None, 8)]
+
+
+def test_a_table_header_gives_its_column_a_tier_or_a_unit_and_a_row_label_its_length() -> None:
+    tiers = "| Length | Standard | Pro |\n|---|---|---|\n| 5 s | 15 credits | 30 credits |"
+    got = [(c.model, c.tier, c.credits, c.duration_s) for c in claims_of(tiers, title="Kling 2.1 costs")]
+    assert got == [("Kling 2.1", "standard", 15, 5), ("Kling 2.1", "high-quality", 30, 5)]
+    bare = "| Model | Price (USD/s) |\n|---|---|\n| Veo 3 | 0.35 |\n| Pika 2.2 | 0.05 |"
+    assert prices_of(bare) == [("Veo 3", None, 0.35, None, 1), ("Pika 2.2", None, 0.05, None, 1)]
+    images = "| Feature | Credits |\n|---|---|\n| Kling 2.1 image | 2 credits/image |"
+    assert prices_of(images) == []

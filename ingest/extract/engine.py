@@ -157,7 +157,10 @@ class Extractor:
     def _dedupe(drafts: list[Draft]) -> list[Draft]:
         seen: set[tuple[Any, ...]] = set()
         out: list[Draft] = []
+        prices = [d for d in drafts if d.kind == "price"]
         for d in drafts:
+            if d.kind == "price" and any(_subsumes(e, d) for e in prices if e is not d):
+                continue
             key: tuple[Any, ...] = (d.kind, d.model, d.start, d.end, d.fields.get("feature"))
             if d.kind == "price":
                 key = (d.kind, d.model, d.tier, *sorted((k, str(v)) for k, v in d.fields.items()))
@@ -304,6 +307,18 @@ class Extractor:
 def _version_in_scope(first_named: dict[str, int], titled: set[str], model: str, pos: int) -> bool:
     """Has the text named ``model`` with its version by ``pos`` (or does the title name it)?"""
     return model in titled or first_named.get(model, pos + 1) <= pos
+
+
+def _subsumes(e: Draft, d: Draft) -> bool:
+    """Does price ``e`` state everything price ``d`` states, and more, over the same text (a table's
+    cell read with its header's length or tier, and the same amount read without them)?"""
+    if e.model != d.model or e.start >= d.end or d.start >= e.end or (d.tier and d.tier != e.tier):
+        return False
+    keys = ("credits", "price_cny", "price_usd", "duration_s", "resolution")
+    if any(d.fields.get(k) is not None and d.fields.get(k) != e.fields.get(k) for k in keys):
+        return False
+    told = sum(e.fields.get(k) is not None for k in keys) + bool(e.tier)
+    return told > sum(d.fields.get(k) is not None for k in keys) + bool(d.tier)
 
 
 def _same_price(a: Draft, b: Draft) -> bool:

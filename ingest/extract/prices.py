@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from ingest.extract.lexicon import Lexicon, alt
 from ingest.extract.numbers import Quantity
+from ingest.extract.price_context import AmountContext
 from ingest.extract.registry import Registry
 from ingest.extract.section import Draft, SectionView
 
@@ -53,29 +54,6 @@ class PriceRules:
         def rx(*keys: str) -> re.Pattern[str]:
             return re.compile(lex.alt(*keys))
 
-        # 花了20积分, "a minimum purchase around $10": what was bought, or the least one can buy
-        filler = r"(?:(?:around|about|of|at|is|约|为|是|[:：])\s*)*"
-        self.purchase_re = re.compile(rf"(?:{lex.alt('context', 'purchase')})\s*(?:了|的)?\s*{filler}$")
-        fill = r"(?:了|约|大约|大概|近|将近|足足|about|roughly|around|nearly|almost|\s)*"
-        self.difference_re = re.compile(rf"(?:{lex.alt('context', 'difference_before')}){fill}$")
-        self.difference_after_re = re.compile(rf"\s*(?:{lex.alt('context', 'difference_after')})")
-        self.total_re = re.compile(rf"(?:{lex.alt('context', 'total_before')})")
-        # "生成了10条", "20 clips": a count of generations above one, so what follows is their sum
-        items = lex.alt("context", "many_items")
-        self.many_re = re.compile(
-            rf"(?<![每一单第])(?:\d+|[两三四五六七八九十几]+)\s*(?:个|段)?\s*(?:{items})"
-        )
-        self.budget_re = re.compile(rf"\s*[,，]?\s*(?:{lex.alt('context', 'budget_after')})")
-        self.image_re = re.compile(
-            rf"\s*(?:/|per\b|each\b|an?\b|每|一)\s*(?:{lex.alt('context', 'image_item')})"
-        )
-        # "$0.10-$0.20/s": the low end of a range of money, written with its own currency sign
-        self.range_gap_re = re.compile(r"\s*(?:-|~|～|–|—|to|到|至)\s*$")
-        # a clip length after an amount is its length only when a word ties them ("$0.50 for 5 s",
-        # "20积分（5秒）"); in a row of a table run into text ("$0.36 5 s …") it is another column's
-        self.length_after_re = re.compile(
-            r"\s*(?:for|per|each|/|[（(]|[,，]?\s*(?:for|with)\s+an?)\s*(?:an?\s+|one\s+)?$"
-        )
         self.grant_re = rx("context", "grant")
         self.plan_re = rx("context", "plan")
         self.business_re = rx("context", "business")
@@ -85,15 +63,7 @@ class PriceRules:
         self.rate_ctx_re = rx("context", "rate_context")
         self.price_word_re = rx("context", "price_words")
         self.change_word_re = rx("context", "price_change_words")
-        self.per_credit_re = re.compile(
-            rf"(?:{lex.alt('context', 'per_credit_before')})\s*(?:是|为|约|[:：=])?\s*$"
-        )
-        self.wait_before_re = re.compile(
-            rf"(?:{lex.alt('context', 'wait_before')})\s*(?:了|约|大约|about)?\s*$"
-        )
-        self.wait_after_re = re.compile(rf"\s*(?:左右|多)?\s*(?:{lex.alt('context', 'wait_after')})")
-        self.need_re = re.compile(r"(?:要|需要|得)\s*(?:约|大约|大概)?\s*$")
-        self.second_before_re = re.compile(rf"(?:{lex.alt('context', 'per_second')})\s*[:：]?\s*$")
+        self.ctx = AmountContext(lex)
         self.speed_re = rx("context", "speed")
         # "$0.40 (down from $0.75)" / "从10元降到6元": a new and an old price of one thing
         self.new_then_old_re = re.compile(rf"^[^，。,;；]*?(?:{lex.alt('context', 'change_from')})[\s:：]*$")
@@ -109,63 +79,6 @@ class PriceRules:
                 return c.start, c.end
         s = view.sentences[sid]
         return s.start, s.end
-
-    def _purchased(self, text: str, q: Quantity) -> bool:
-        return bool(self.purchase_re.search(text[max(0, q.start - 24) : q.start]))
-
-    def _ranges(self, text: str, qs: list[Quantity], used: set[int]) -> list[Quantity]:
-        """``qs`` with each range of money written with two currency signs ("$0.10-$0.20/s") made one
-        amount, low to high, for what its high end is for."""
-        out: list[Quantity] = []
-        for q in qs:
-            low = out[-1] if out else None
-            if (
-                low is not None
-                and q.kind in _MONEY
-                and low.kind == q.kind
-                and low.high == low.value < q.value
-                and low.per is None
-                and not {id(low), id(q)} & used
-                and self.range_gap_re.match(text[low.end : q.start])
-            ):
-                out[-1] = Quantity(
-                    q.kind, low.start, q.end, low.value, q.value, q.unit, per=q.per, per_seconds=q.per_seconds
-                )
-                continue
-            out.append(q)
-        return out
-
-    def _waited(self, text: str, t: Quantity) -> bool:
-        """Is time ``t`` how long a generation took (等了60秒, took 90 seconds, 要2分钟, 30秒出片)?"""
-        before = text[max(0, t.start - 12) : t.start]
-        if self.wait_before_re.search(before) or self.wait_after_re.match(text, t.end):
-            return True
-        return t.unit in ("min", "h") and bool(self.need_re.search(before))
-
-    def _not_a_video(self, text: str, q: Quantity) -> bool:
-        """Is ``q`` what an image costs (1 credit/image, 每张) or what a sum buys (For $1 you can run…)?"""
-        after = text[q.end : q.end + 24]
-        return bool(self.image_re.match(after)) or (q.kind in _MONEY and bool(self.budget_re.match(after)))
-
-    def _not_one_price(self, text: str, lo: int, since: int, q: Quantity) -> bool:
-        """Is ``q`` a difference between prices (比V4.5多了10 credits, $0.05 more than) or a sum over
-        several generations (一共, Total, 生成了10条，消耗…)? ``lo`` is where its clause starts,
-        ``since`` where the amount before it in the sentence ends (a count before that is another's)."""
-        before = text[lo : q.start]
-        if self.difference_re.search(before) or self.difference_after_re.match(text, q.end):
-            return True
-        if q.per or q.per_seconds:
-            return False
-        return bool(self.total_re.search(before)) or any(
-            self._count(m.group(0)) > 1 for m in self.many_re.finditer(text, since, q.start)
-        )
-
-    @staticmethod
-    def _count(s: str) -> float:
-        m = re.match(r"\d+", s)
-        if m:
-            return float(m.group(0))
-        return 1.0 if s.startswith("一") else 2.0
 
     def _linked(self, text: str, a: Quantity, b: Quantity) -> bool:
         gap = text[a.end : b.start]
@@ -184,12 +97,12 @@ class PriceRules:
                     t.kind == "time"
                     and t.unit == "s"
                     and t.value <= 60
-                    and not self._waited(view.cue_text, t)
+                    and not self.ctx.waited(view.cue_text, t)
                 )
             )
             for t in view.quantities[sid]
         )
-        second = self.second_before_re.search(view.cue_text[max(lo, q.start - 12) : q.start])
+        second = self.ctx.second_before_re.search(view.cue_text[max(lo, q.start - 12) : q.start])
         return bool(q.per) or item or bool(second) or bool(self.per_item_re.search(view.cue_text, lo, hi))
 
     def _is_rate(self, view: SectionView, sid: int, cr: Quantity, money: Quantity) -> bool:
@@ -224,7 +137,7 @@ class PriceRules:
         used: set[int] = set()
         for q in qs:  # "$0.01/credit", "0.1元/积分", "积分单价0.1元": what one credit costs
             per_credit = q.per == "credit" or (
-                q.per is None and self.per_credit_re.search(text[max(0, q.start - 16) : q.start])
+                q.per is None and self.ctx.per_credit_re.search(text[max(0, q.start - 16) : q.start])
             )
             if per_credit and q.kind in _MONEY and q.value > 0:
                 brand = brand_at(q.start)
@@ -244,8 +157,8 @@ class PriceRules:
                 continue
             cr, money = (a, b) if a.kind == "credits" else (b, a)
             if (
-                self._purchased(text, a)
-                or self._purchased(text, b)
+                self.ctx.purchased(text, a)
+                or self.ctx.purchased(text, b)
                 or not self._is_rate(view, sid, cr, money)
             ):
                 continue
@@ -274,7 +187,7 @@ class PriceRules:
         anchors: list[Anchor] = []
         plans: list[Draft] = []
         business = bool(self.business_re.search(text, sent.start, sent.end))
-        for q in self._ranges(text, view.quantities[sid], used):
+        for q in self.ctx.ranges(text, view.quantities[sid], used):
             if id(q) in used or q.kind not in ("credits", *_MONEY):
                 continue
             lo, hi = self.clause_of(view, sid, q.start)
@@ -282,7 +195,7 @@ class PriceRules:
             planned = (self.plan_re.search(text, lo, hi) or sid in view.plan_rows) and not (
                 q.per or self._per_clip(view, sid, q)
             )
-            if self._purchased(text, q) or planned:
+            if self.ctx.purchased(text, q) or planned:
                 plans.append(
                     Draft(
                         "plan_price",
@@ -297,10 +210,10 @@ class PriceRules:
                 )
                 continue
             prev = anchors[-1] if anchors else None
-            if q.plus or self._not_a_video(text, q):  # 20多积分, 一块多: no exact amount, no price
+            if q.plus or self.ctx.not_a_video(text, q):  # 20多积分, 一块多: no exact amount, no price
                 continue
             since = max([sent.start] + [p.end for p in view.quantities[sid] if p.end <= q.start])
-            if self._not_one_price(text, lo, since, q):
+            if self.ctx.not_one_price(text, lo, since, q):
                 continue
             if q.kind == "credits":
                 if self.grant_re.search(before):
@@ -402,7 +315,7 @@ class PriceRules:
         if q.kind in _MONEY and an.money is not None:  # ¥0.5，折合 $0.07: both sums of one price
             out[f"price_{q.kind}"] = q.value
         # "$0.05/s", "每秒 12 credits": one second's price
-        per_second_before = self.second_before_re.search(text[max(0, q.start - 12) : q.start])
+        per_second_before = self.ctx.second_before_re.search(text[max(0, q.start - 12) : q.start])
         if q.per == "second" or (money is not None and money.per == "second") or per_second_before:
             out["duration_s"] = 1.0
         elif q.per_seconds:
@@ -415,11 +328,13 @@ class PriceRules:
                 and t.qual is None
                 and not t.plus
                 and t.value <= 120
-                and not self._waited(text, t)
+                and not self.ctx.waited(text, t)
             ]
             end = (an.money or q).end
             before = [t for t in times if t.start < q.start]
-            after = [t for t in times if t.start >= end and self.length_after_re.match(text[end : t.start])]
+            after = [
+                t for t in times if t.start >= end and self.ctx.length_after_re.match(text[end : t.start])
+            ]
             if before:
                 out["duration_s"] = before[-1].value
             elif after:

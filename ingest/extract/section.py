@@ -96,7 +96,7 @@ class SectionView:
         self.columns: dict[int, tuple[list[int], list[Subject | None]]] = {}  # row -> (cell starts, models)
         # row -> (row start, generation-time columns); row -> (row start, price columns and their length)
         self.speed_cells: dict[int, tuple[int, list[int]]] = {}
-        self.price_cells: dict[int, tuple[int, list[tuple[int, float | None]]]] = {}
+        self.price_cells: dict[int, tuple[int, list[Any]]] = {}  # tables.PriceColumn per column
         self.plan_rows: set[int] = set()  # rows of a table of plans or credit packs (header 套餐, Plan)
         breaks = [m.start() for m in _NEWLINE.finditer(norm)]
         self.para_of = [bisect_right(breaks, s.start) for s in self.sentences]

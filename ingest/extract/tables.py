@@ -22,7 +22,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from ingest.extract.lexicon import Lexicon, WordScanner
+from ingest.extract.lexicon import Lexicon, WordScanner, alt
+from ingest.extract.numbers import Quantity
 from ingest.extract.prices import PriceRules
 from ingest.extract.section import Draft, SectionView, Subject
 from ingest.extract.speed import speed_bounds
@@ -35,6 +36,7 @@ _PIPE = re.compile(r"\|")
 _PER_SECOND = re.compile(r"per[\s-]*(?:second|sec)|/\s*s(?:ec)?\b|每秒")
 _MONEY = {"credits": "credits", "cny": "price_cny", "usd": "price_usd"}
 _PARENS = re.compile(r"[（(][^（()）]{0,30}[）)]")
+_BARE_NUMBER = re.compile(r"\s*[`*]*\s*(?:~|≈|约|about\s)?\s*(\d{1,6}(?:\.\d+)?)\s*[`*]*\s*")
 # sorts of value in a spec row: two of one sort are two cells
 _VALUE_SORTS = tuple(
     re.compile(p)
@@ -101,6 +103,16 @@ def _value_cut(text: str, a: int, b: int) -> int | None:
     return cut if all(e <= cut for e, _ in seconds) else None
 
 
+@dataclass(frozen=True, slots=True)
+class PriceColumn:
+    """A column of prices: what its header says of every cell under it."""
+
+    index: int
+    length: float | None  # Price per 5s, 5秒价格: 5; per second: 1
+    tier: str | None  # | Standard | Pro |: the tier word heading it
+    unit: str | None  # | Price (USD/s) |, | Credits |: the unit of bare numbers in its cells
+
+
 @dataclass
 class TableInfo:
     """What the rules need to know about the tables of one section (header rows and model columns
@@ -111,8 +123,9 @@ class TableInfo:
     columns: dict[int, tuple[list[int], list[Subject | None]]] = field(default_factory=dict)
     # sentence id -> (where its row line starts, indexes of generation-time columns)
     speed_cells: dict[int, tuple[int, list[int]]] = field(default_factory=dict)
-    # sentence id -> (where its row line starts, [(index of a price column, clip length its header names)])
-    price_cells: dict[int, tuple[int, list[tuple[int, float | None]]]] = field(default_factory=dict)
+    # sentence id -> (where its row line starts, [price column: (index, the clip length, tier word and
+    # unit of money its header names)])
+    price_cells: dict[int, tuple[int, list[PriceColumn]]] = field(default_factory=dict)
     # rows of a table whose header names plans or credit packs: their sums buy a plan, not a clip
     plan_rows: set[int] = field(default_factory=set)
 
@@ -152,6 +165,13 @@ class TableRules:
         self.speed_head = WordScanner(lex.words("tables", "speed_columns"))
         self.price_head = WordScanner(lex.words("tables", "price_columns"))
         self.plan_head = WordScanner(lex.words("tables", "plan_columns"))
+        credit_words = alt(lex.mapping("units", "credits"))
+        self.head_units = [
+            ("usd", re.compile(r"\$|\b(?:usd|us\$)\b|美元|美金|dollars?")),
+            ("cny", re.compile(r"[¥￥]|\b(?:cny|rmb)\b|人民币|[（(]元[)）]|元/|/元")),
+            ("credits", re.compile(credit_words)),
+        ]
+
         self.prices = prices  # the model and tier a price is for, from the row's tier word
         self.conf = lex.confidence("table")
 
@@ -219,17 +239,28 @@ class TableRules:
             info.plan_rows.update(sid for k in rows for sid in line_sids[k])
             return
         timed = [n for n, (lo, hi) in enumerate(cells) if self.speed_head.search(view.cue_text, lo, hi)]
-        priced = [
-            (n, self._head_length(view, line_sids[head], lo, hi))
-            for n, (lo, hi) in enumerate(cells)
-            if self.price_head.search(view.cue_text, lo, hi) and n not in timed
-        ]
+        priced: list[PriceColumn] = []
+        for n, (lo, hi) in enumerate(cells):
+            if n == 0 or n in timed:
+                continue
+            tier = self.prices.tier_re.search(view.cue_text, lo, hi)
+            unit = self._head_unit(view.cue_text[lo:hi])
+            if self.price_head.search(view.cue_text, lo, hi) or tier or unit:
+                length = self._head_length(view, line_sids[head], lo, hi)
+                priced.append(PriceColumn(n, length, tier.group(0) if tier else None, unit))
         for k in rows:
             for sid in line_sids[k]:
                 if timed:
                     info.speed_cells[sid] = (lines[k][0], timed)
                 if priced:
                     info.price_cells[sid] = (lines[k][0], priced)
+
+    def _head_unit(self, head: str) -> str | None:
+        """The unit a header cell gives the bare numbers under it (Price (USD/s), 价格（元）, Credits)."""
+        for unit, pattern in self.head_units:
+            if pattern.search(head):
+                return unit
+        return None
 
     @staticmethod
     def _head_length(view: SectionView, sids: list[int], lo: int, hi: int) -> float | None:
@@ -408,14 +439,22 @@ class TableRules:
         tier = self.prices.tier_re.search(view.cue_text, line_start, line_end)
         tier_word = tier.group(0) if tier else None
         out: list[Draft] = []
-        for n, head_length in priced:
-            if n >= len(cells):
+        for col in priced:
+            if col.index >= len(cells):
                 continue
-            lo, hi = cells[n]
+            lo, hi = cells[col.index]
             amounts = [
                 q for q in view.quantities[sid] if lo <= q.start < hi and q.kind in _MONEY and not q.plus
             ]
-            if len(amounts) != 1 or amounts[0].per == "credit":
+            bare = _BARE_NUMBER.fullmatch(view.clean, lo, hi) if col.unit and not amounts else None
+            if bare:  # | Veo 3 | 0.40 | under "Price (USD/s)": the header gives the unit
+                value = float(bare.group(1))
+                amounts = [Quantity(col.unit, bare.start(1), bare.end(1), value, value, unit=col.unit)]
+            if (
+                len(amounts) != 1
+                or amounts[0].per == "credit"
+                or self.prices.ctx.not_a_video(view.cue_text, amounts[0])
+            ):
                 continue  # none, or several: which one the column means is unclear
             q = amounts[0]
             subj = view.subject(sid, line_start, hi, q.start)
@@ -425,7 +464,13 @@ class TableRules:
             if q.kind == "credits":
                 fields["credit_unit"] = q.unit
             told = [t.value for t in view.quantities[sid] if t.kind == "time" and lo <= t.start < hi]
-            length = 1.0 if q.per == "second" else q.per_seconds or (told[0] if told else head_length)
+            label = [  # | 5 seconds | 10 credits |: the row's label names the length
+                t.value
+                for t in view.quantities[sid]
+                if t.kind == "time" and cells and cells[0][0] <= t.start < cells[0][1] and t.value <= 120
+            ]
+            told = told or label
+            length = 1.0 if q.per == "second" else q.per_seconds or (told[0] if told else col.length)
             if length is not None:
                 fields["duration_s"] = length
             res = [
@@ -435,6 +480,10 @@ class TableRules:
                 fields["resolution"] = res[0].unit
             start = line_start + 1 if view.clean[line_start] == "|" else line_start
             for name, mtier in zip(subj.models, subj.tiers, strict=True):
-                model, got = self.prices.model_tier(name, mtier, tier_word)
-                out.append(Draft("price", start, hi, model, got, "table-price", self.conf, dict(fields)))
+                model, got = self.prices.model_tier(name, mtier, col.tier or tier_word)
+                out.append(
+                    Draft(
+                        "price", start, hi, model, got, "table-price", self.conf, dict(fields), subj.versioned
+                    )
+                )
         return out

@@ -1,0 +1,110 @@
+"""What the words around an amount say it is, before it may be a price of one generation.
+
+A purchase or a minimum top-up (花了20积分, a minimum purchase around $10), an image's price
+(3 credits/image, 每张), what a sum buys (for $1 you can run…), a difference between prices
+(比V4.5多了10积分, $0.10 more than) and a sum over several clips (一共, in total, 生成了10条…) are
+no price. How long a generation took (等了60秒, took 90 seconds, 要2分钟, 30秒出片) is never
+the clip length a price buys. Words for the lexicon live under ``context`` in lexicon.yml.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.lexicon import Lexicon
+from ingest.extract.numbers import Quantity
+
+_MONEY = ("cny", "usd")
+
+
+class AmountContext:
+    def __init__(self, lex: Lexicon) -> None:
+        # 花了20积分, "a minimum purchase around $10": what was bought, or the least one can buy
+        filler = r"(?:(?:around|about|of|at|is|约|为|是|[:：])\s*)*"
+        self.purchase_re = re.compile(rf"(?:{lex.alt('context', 'purchase')})\s*(?:了|的)?\s*{filler}$")
+        fill = r"(?:了|约|大约|大概|近|将近|足足|about|roughly|around|nearly|almost|\s)*"
+        self.difference_re = re.compile(rf"(?:{lex.alt('context', 'difference_before')}){fill}$")
+        self.difference_after_re = re.compile(rf"\s*(?:{lex.alt('context', 'difference_after')})")
+        self.total_re = re.compile(rf"(?:{lex.alt('context', 'total_before')})")
+        # "生成了10条", "20 clips": a count of generations above one, so what follows is their sum
+        items = lex.alt("context", "many_items")
+        self.many_re = re.compile(
+            rf"(?<![每一单第])(?:\d+|[两三四五六七八九十几]+)\s*(?:个|段)?\s*(?:{items})"
+        )
+        self.budget_re = re.compile(rf"\s*[,，]?\s*(?:{lex.alt('context', 'budget_after')})")
+        self.image_re = re.compile(
+            rf"\s*(?:/|per\b|each\b|an?\b|每|一)\s*(?:{lex.alt('context', 'image_item')})"
+        )
+        # "$0.10-$0.20/s": the low end of a range of money, written with its own currency sign
+        self.range_gap_re = re.compile(r"\s*(?:-|~|～|–|—|to|到|至)\s*$")
+        # a clip length after an amount is its length only when a word ties them ("$0.50 for 5 s",
+        # "20积分（5秒）"); in a row of a table run into text ("$0.36 5 s …") it is another column's
+        self.length_after_re = re.compile(
+            r"\s*(?:for|per|each|/|[（(]|[,，]?\s*(?:for|with)\s+an?)\s*(?:an?\s+|one\s+)?$"
+        )
+        self.per_credit_re = re.compile(
+            rf"(?:{lex.alt('context', 'per_credit_before')})\s*(?:是|为|约|[:：=])?\s*$"
+        )
+        self.wait_before_re = re.compile(
+            rf"(?:{lex.alt('context', 'wait_before')})\s*(?:了|约|大约|about)?\s*$"
+        )
+        self.wait_after_re = re.compile(rf"\s*(?:左右|多)?\s*(?:{lex.alt('context', 'wait_after')})")
+        self.need_re = re.compile(r"(?:要|需要|得)\s*(?:约|大约|大概)?\s*$")
+        self.second_before_re = re.compile(rf"(?:{lex.alt('context', 'per_second')})\s*[:：]?\s*$")
+
+    def purchased(self, text: str, q: Quantity) -> bool:
+        return bool(self.purchase_re.search(text[max(0, q.start - 24) : q.start]))
+
+    def ranges(self, text: str, qs: list[Quantity], used: set[int]) -> list[Quantity]:
+        """``qs`` with each range of money written with two currency signs ("$0.10-$0.20/s") made one
+        amount, low to high, for what its high end is for."""
+        out: list[Quantity] = []
+        for q in qs:
+            low = out[-1] if out else None
+            if (
+                low is not None
+                and q.kind in _MONEY
+                and low.kind == q.kind
+                and low.high == low.value < q.value
+                and low.per is None
+                and not {id(low), id(q)} & used
+                and self.range_gap_re.match(text[low.end : q.start])
+            ):
+                out[-1] = Quantity(
+                    q.kind, low.start, q.end, low.value, q.value, q.unit, per=q.per, per_seconds=q.per_seconds
+                )
+                continue
+            out.append(q)
+        return out
+
+    def waited(self, text: str, t: Quantity) -> bool:
+        """Is time ``t`` how long a generation took (等了60秒, took 90 seconds, 要2分钟, 30秒出片)?"""
+        before = text[max(0, t.start - 12) : t.start]
+        if self.wait_before_re.search(before) or self.wait_after_re.match(text, t.end):
+            return True
+        return t.unit in ("min", "h") and bool(self.need_re.search(before))
+
+    def not_a_video(self, text: str, q: Quantity) -> bool:
+        """Is ``q`` what an image costs (1 credit/image, 每张) or what a sum buys (For $1 you can run…)?"""
+        after = text[q.end : q.end + 24]
+        return bool(self.image_re.match(after)) or (q.kind in _MONEY and bool(self.budget_re.match(after)))
+
+    def not_one_price(self, text: str, lo: int, since: int, q: Quantity) -> bool:
+        """Is ``q`` a difference between prices (比V4.5多了10 credits, $0.05 more than) or a sum over
+        several generations (一共, Total, 生成了10条，消耗…)? ``lo`` is where its clause starts,
+        ``since`` where the amount before it in the sentence ends (a count before that is another's)."""
+        before = text[lo : q.start]
+        if self.difference_re.search(before) or self.difference_after_re.match(text, q.end):
+            return True
+        if q.per or q.per_seconds:
+            return False
+        return bool(self.total_re.search(before)) or any(
+            self._count(m.group(0)) > 1 for m in self.many_re.finditer(text, since, q.start)
+        )
+
+    @staticmethod
+    def _count(s: str) -> float:
+        m = re.match(r"\d+", s)
+        if m:
+            return float(m.group(0))
+        return 1.0 if s.startswith("一") else 2.0
