@@ -162,3 +162,30 @@ def test_a_table_header_gives_its_column_a_tier_or_a_unit_and_a_row_label_its_le
     assert prices_of(bare) == [("Veo 3", None, 0.35, None, 1), ("Pika 2.2", None, 0.05, None, 1)]
     images = "| Feature | Credits |\n|---|---|\n| Kling 2.1 image | 2 credits/image |"
     assert prices_of(images) == []
+
+
+def test_an_amount_right_after_a_compared_model_is_that_models_price() -> None:
+    assert prices_of("Vidu Q1 is cheaper at $0.20 per clip than Pika 2.2 at $0.30.") == [
+        ("Vidu Q1", None, 0.2, None, None),
+        ("Pika 2.2", None, 0.3, None, None),
+    ]
+    # the compared model's own clause names the amount, the subject comes after it: unclear, none
+    assert prices_of("Unlike Veo 3, which charges $0.40/s, Wan 2.2 runs free on your own GPU.") == []
+
+
+def test_the_former_and_the_latter_pick_from_the_two_models_named() -> None:
+    assert prices_of("即梦3.0比Vidu Q1贵，前者一条30积分，后者一条8积分。") == [
+        ("Jimeng 3.0", 30, None, None, None),
+        ("Vidu Q1", 8, None, None, None),
+    ]
+
+
+def test_an_amount_after_two_models_with_none_in_its_own_clause_has_no_owner() -> None:
+    assert prices_of("Vidu Q1 的价格只有即梦 3.0（40 积分）的五分之一，一条 8 积分。") == [
+        ("Jimeng 3.0", 40, None, None, None)
+    ]
+
+
+def test_credits_that_money_paid_or_a_plan_bought_are_no_price() -> None:
+    assert prices_of("I paid $20 for 2,000 credits; each Pika 2.2 clip took 12 of them.") == []
+    assert prices_of("The Standard plan ($10/month) gets you 660 credits for Kling 2.1.") == []

@@ -18,6 +18,7 @@ whether it talks about speed, for the sentence after it.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -39,6 +40,8 @@ from schemas.claim import Claim
 from schemas.document import Document
 
 log = logging.getLogger(__name__)
+
+_SPAN = 1200  # no quote runs longer: sentences are cut at 600 characters
 
 
 class Extractor:
@@ -157,9 +160,9 @@ class Extractor:
     def _dedupe(drafts: list[Draft]) -> list[Draft]:
         seen: set[tuple[Any, ...]] = set()
         out: list[Draft] = []
-        prices = [d for d in drafts if d.kind == "price"]
+        fuller = _subsumed(drafts)
         for d in drafts:
-            if d.kind == "price" and any(_subsumes(e, d) for e in prices if e is not d):
+            if id(d) in fuller:
                 continue
             key: tuple[Any, ...] = (d.kind, d.model, d.start, d.end, d.fields.get("feature"))
             if d.kind == "price":
@@ -307,6 +310,19 @@ class Extractor:
 def _version_in_scope(first_named: dict[str, int], titled: set[str], model: str, pos: int) -> bool:
     """Has the text named ``model`` with its version by ``pos`` (or does the title name it)?"""
     return model in titled or first_named.get(model, pos + 1) <= pos
+
+
+def _subsumed(drafts: list[Draft]) -> set[int]:
+    """Ids of the prices another price states more fully over overlapping text. Only prices starting
+    within a sentence's length of each other are compared, so a long document costs linear work."""
+    prices = sorted((d for d in drafts if d.kind == "price"), key=lambda d: d.start)
+    starts = [d.start for d in prices]
+    out: set[int] = set()
+    for d in prices:
+        lo, hi = bisect_left(starts, d.start - _SPAN), bisect_left(starts, d.end)
+        if any(e is not d and _subsumes(e, d) for e in prices[lo:hi]):
+            out.add(id(d))
+    return out
 
 
 def _subsumes(e: Draft, d: Draft) -> bool:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from ingest.extract.lexicon import Lexicon
+from ingest.extract.mentions import Mention
 from ingest.extract.numbers import Quantity
+from ingest.extract.registry import Registry
 
 _MONEY = ("cny", "usd")
 
@@ -49,8 +51,16 @@ class AmountContext:
             rf"(?:{lex.alt('context', 'wait_before')})\s*(?:了|约|大约|about)?\s*$"
         )
         self.wait_after_re = re.compile(rf"\s*(?:左右|多)?\s*(?:{lex.alt('context', 'wait_after')})")
+        self.former_latter_re = re.compile(r"前者|后者|the former|the latter")
         self.need_re = re.compile(r"(?:要|需要|得)\s*(?:约|大约|大概)?\s*$")
         self.second_before_re = re.compile(rf"(?:{lex.alt('context', 'per_second')})\s*[:：]?\s*$")
+
+    def former_latter(self, text: str) -> int | None:
+        """0 when ``text`` says 前者 / the former, 1 for 后者 / the latter, else None."""
+        m = self.former_latter_re.search(text)
+        if m is None:
+            return None
+        return 0 if m.group(0) in ("前者", "the former") else 1
 
     def purchased(self, text: str, q: Quantity) -> bool:
         return bool(self.purchase_re.search(text[max(0, q.start - 24) : q.start]))
@@ -108,3 +118,10 @@ class AmountContext:
         if m:
             return float(m.group(0))
         return 1.0 if s.startswith("一") else 2.0
+
+
+def distinct_models(reg: Registry, groups: list[list[Mention]]) -> list[str]:
+    """The models ``groups`` name, a bare brand dropped where a model of it is named too."""
+    names = list(dict.fromkeys(n for g in groups for m in g for n in m.models))
+    versioned = {b.name for n in names if n not in reg.brands and (b := reg.brand_of(n))}
+    return [n for n in names if n not in versioned]

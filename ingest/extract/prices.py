@@ -21,10 +21,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.extract.lexicon import Lexicon, alt
+from ingest.extract.mentions import Mention
 from ingest.extract.numbers import Quantity
-from ingest.extract.price_context import AmountContext
+from ingest.extract.price_context import AmountContext, distinct_models
 from ingest.extract.registry import Registry
-from ingest.extract.section import Draft, SectionView
+from ingest.extract.section import Draft, SectionView, Subject
 
 log = logging.getLogger(__name__)
 
@@ -156,9 +157,11 @@ class PriceRules:
             ):
                 continue
             cr, money = (a, b) if a.kind == "credits" else (b, a)
+            m_lo, m_hi = self.clause_of(view, sid, money.start)
             if (
                 self.ctx.purchased(text, a)
                 or self.ctx.purchased(text, b)
+                or self.plan_re.search(text, m_lo, m_hi)  # "$28/month gets you 3,000 credits": a plan
                 or not self._is_rate(view, sid, cr, money)
             ):
                 continue
@@ -216,7 +219,7 @@ class PriceRules:
             if self.ctx.not_one_price(text, lo, since, q):
                 continue
             if q.kind == "credits":
-                if self.grant_re.search(before):
+                if self.grant_re.search(before) or self._bought(view, sid, q):
                     continue
                 if (  # "$0.05/s 5 credits/s": one price told in money and in credits
                     prev
@@ -265,7 +268,7 @@ class PriceRules:
                 elif close:  # a parenthesis right after an amount belongs to it
                     seg_hi = end_q.end + close.end()
             prev_end = seg_hi
-            subj = view.subject(sid, seg_lo, seg_hi, an.q.start)
+            subj = self._owner(view, sid, seg_lo, seg_hi, an.q.start)
             if subj is None:
                 continue
             fields = self._fields(an, [q for q in qs if seg_lo <= q.start < seg_hi], text)
@@ -303,6 +306,46 @@ class PriceRules:
                         )
                     )
         return drafts
+
+    def _bought(self, view: SectionView, sid: int, q: Quantity) -> bool:
+        """Credits that money paid or a plan's fee bought ("I paid $10 for 1,000 credits",
+        "$28/month gets you 3,000 credits", 充了30元换300积分)."""
+        text = view.cue_text
+        before = [p for p in view.quantities[sid] if p.end <= q.start]
+        if not before or before[-1].kind not in _MONEY or not self._linked(text, before[-1], q):
+            return False
+        lo, hi = self.clause_of(view, sid, before[-1].start)
+        return self.ctx.purchased(text, before[-1]) or bool(self.plan_re.search(text, lo, hi))
+
+    def _owner(self, view: SectionView, sid: int, lo: int, hi: int, at: int) -> Subject | None:
+        """Whose price the amount at ``at`` in segment [lo, hi) is. The model named nearest before it in
+        its segment, even one compared with ("cheaper than Runway Gen-4 at $0.50", "Unlike Sora 2, which
+        charges $0.10/s"); 前者/后者 (the former/the latter) pick from the sentence's two models; a
+        segment naming no model after a sentence naming two or more has no clear owner."""
+        start = view.sentences[sid].start
+        c_lo, _ = self.clause_of(view, sid, at)
+
+        def named(a: int, b: int) -> list[list[Mention]]:
+            return sorted(
+                view.groups(sid, a, b) + view.groups(sid, a, b, versus=True), key=lambda g: g[0].start
+            )
+
+        names = distinct_models(self.reg, named(start, at))
+        pick = self.ctx.former_latter(view.cue_text[max(lo, c_lo) : at])
+        if pick is not None:
+            return Subject([names[pick]], [None], True) if len(names) == 2 else None
+        near = named(lo, at)
+        if near and near[-1][0].versus:  # the yardstick named right before the amount: its price
+            m = near[-1][0]
+            if m.start >= c_lo:
+                return Subject(list(m.models), [m.tier] * len(m.models), True)
+            if not any(not g[0].versus for g in near):  # "Unlike Sora 2, which charges $0.10/s, Wan…"
+                return None
+        if near or named(lo, hi):
+            return view.subject(sid, lo, hi, at)
+        if len(distinct_models(self.reg, named(start, lo))) >= 2:
+            return None  # "海螺02只有可灵2.1的四分之一，一条25积分": whose is unclear
+        return view.subject(sid, lo, hi, at)
 
     def _fields(self, an: Anchor, seg_qs: list[Quantity], text: str) -> dict[str, object]:
         q = an.q
