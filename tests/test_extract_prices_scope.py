@@ -189,3 +189,8 @@ def test_an_amount_after_two_models_with_none_in_its_own_clause_has_no_owner() -
 def test_credits_that_money_paid_or_a_plan_bought_are_no_price() -> None:
     assert prices_of("I paid $20 for 2,000 credits; each Pika 2.2 clip took 12 of them.") == []
     assert prices_of("The Standard plan ($10/month) gets you 660 credits for Kling 2.1.") == []
+
+
+def test_one_yuan_of_a_membership_is_still_a_credit_rate() -> None:
+    claims = claims_of("可灵会员的灵感值按1元10灵感值算，标准模式一条5秒视频20灵感值。")
+    assert [(c.model, c.credits_per_cny) for c in claims if c.kind == "credit_rate"] == [("Kling", 10.0)]

@@ -121,7 +121,9 @@ class AmountContext:
 
 
 def distinct_models(reg: Registry, groups: list[list[Mention]]) -> list[str]:
-    """The models ``groups`` name, a bare brand dropped where a model of it is named too."""
-    names = list(dict.fromkeys(n for g in groups for m in g for n in m.models))
+    """The models ``groups`` name, a bare brand dropped where a model of it is named too (a brand
+    named without its version counts as the brand, whatever version the document gives it)."""
+    named = (m.models if m.explicit or not m.brand else [m.brand] for g in groups for m in g)
+    names = list(dict.fromkeys(n for ms in named for n in ms))
     versioned = {b.name for n in names if n not in reg.brands and (b := reg.brand_of(n))}
     return [n for n in names if n not in versioned]

@@ -157,11 +157,10 @@ class PriceRules:
             ):
                 continue
             cr, money = (a, b) if a.kind == "credits" else (b, a)
-            m_lo, m_hi = self.clause_of(view, sid, money.start)
             if (
                 self.ctx.purchased(text, a)
                 or self.ctx.purchased(text, b)
-                or self.plan_re.search(text, m_lo, m_hi)  # "$28/month gets you 3,000 credits": a plan
+                or self._plan_fee(text, money)  # "$28/month gets you 3,000 credits": a plan's allowance
                 or not self._is_rate(view, sid, cr, money)
             ):
                 continue
@@ -307,6 +306,11 @@ class PriceRules:
                     )
         return drafts
 
+    def _plan_fee(self, text: str, money: Quantity) -> bool:
+        """Is ``money`` a plan's fee ($28/month, 会员月费68元), not one unit of money (1元10积分)?"""
+        near = text[max(0, money.start - 6) : money.end + 8]
+        return money.value != 1 and bool(self.plan_re.search(near))
+
     def _bought(self, view: SectionView, sid: int, q: Quantity) -> bool:
         """Credits that money paid or a plan's fee bought ("I paid $10 for 1,000 credits",
         "$28/month gets you 3,000 credits", 充了30元换300积分)."""
@@ -314,8 +318,7 @@ class PriceRules:
         before = [p for p in view.quantities[sid] if p.end <= q.start]
         if not before or before[-1].kind not in _MONEY or not self._linked(text, before[-1], q):
             return False
-        lo, hi = self.clause_of(view, sid, before[-1].start)
-        return self.ctx.purchased(text, before[-1]) or bool(self.plan_re.search(text, lo, hi))
+        return self.ctx.purchased(text, before[-1]) or self._plan_fee(text, before[-1])
 
     def _owner(self, view: SectionView, sid: int, lo: int, hi: int, at: int) -> Subject | None:
         """Whose price the amount at ``at`` in segment [lo, hi) is. The model named nearest before it in
