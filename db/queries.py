@@ -324,34 +324,63 @@ order by r.model, coalesce(r.tier, ''), {_RES_ORDER}, r.duration_s
 
 # Its columns holding JSON text are schemas.prices.JSON_FIELDS; Datasette decodes them with ``_json=``.
 
-# One row per body price claim, for the history (read from claims: it shows each quote).
+# ---------------------------------------------------------------- pages of the long lists
+#: Rows per page of the canned queries that list claims or hits.
+PAGE = 100
+#: ``:page`` (1, 2, …; empty or nonsense is 1) as the number of rows before it.
+OFFSET = f"((max(coalesce(cast(nullif(trim(:page), '') as integer), 1), 1) - 1) * {PAGE})"
+
+
+def _next_page(query: str, params: tuple[str, ...]) -> str:
+    """The ``next_page`` cursor: the query, its parameters and the next page's number.
+
+    The web plugin shows it as a link to that page (ingest/web, render_cell).
+    """
+    pairs = "".join(f"'{p}', trim(:{p}), " for p in params)
+    return f"json_object('query', '{query}', {pairs}'page', {OFFSET} / {PAGE} + 2)"
+
+
+def _last_row(order: str) -> str:
+    """True on the last row of a result in ``order`` (its terms, none with a comma, reversed)."""
+    terms = [t.strip() for t in order.split(",")]
+    reverse = ", ".join(t[: -len(" desc")] if t.endswith(" desc") else f"{t} desc" for t in terms)
+    return f"row_number() over (order by {reverse}) = 1"
+
+
+# One row per body price claim, for the history (read from claims: it shows each quote), newest
+# first through the index on (kind, observed_at), a page at a time (``page``).
 PRICE_OBS_CTE = f"""
-with price_obs as (
-  select c.id as claim_id, c.model, c.tier, c.resolution, c.duration_s,
-    c.credits, c.credit_unit, c.price_cny, c.price_usd, c.quote,
-    d.id as document_id, d.url as document_url, d.title as document_title,
-    {OBSERVED_AT} as observed_at,
+with price_obs as not materialized (
+  select c.rowid as rid, c.id as claim_id, c.model, c.tier, coalesce(c.tier, '') as tier_key,
+    c.resolution, c.duration_s, c.credits, c.credit_unit, c.price_cny, c.price_usd, c.quote,
+    c.document_id, c.observed_at,
     case when c.credits is not null then printf('%g %s', c.credits, coalesce(c.credit_unit, 'credits'))
          when c.price_cny is not null then printf('CNY %g', c.price_cny)
          else printf('USD %g', c.price_usd) end as price_point
   from claims c
-  join documents d on d.id = c.document_id
   where c.kind = 'price' and c.section = 'body' and c.model is not null
     and coalesce(c.credits, c.price_cny, c.price_usd) is not null
     and {model_filter("c.model")}
-    and (:since = '' or {OBSERVED_AT} >= {SINCE_UTC})
-)"""
+    and (:since = '' or c.observed_at >= {SINCE_UTC})
+),
+page as materialized (
+  select * from price_obs order by observed_at desc, rid desc limit {PAGE + 1} offset {OFFSET})"""
+
+_HISTORY_ORDER = "o.model, o.observed_at desc, o.tier_key, o.resolution, o.duration_s, o.claim_id"
 
 PRICE_HISTORY_SQL = (
     PRICE_OBS_CTE
-    + """
+    + f"""
 select o.observed_at, o.model, o.tier, o.resolution, o.duration_s, o.price_point as price_label,
   o.credits, o.credit_unit, o.price_cny, o.price_usd,
   case when o.price_cny is not null and o.duration_s > 0 then round(o.price_cny / o.duration_s, 4) end
     as cny_per_second,
-  o.quote, o.document_title, o.document_url, o.document_id, o.claim_id
-from price_obs o
-order by o.model, o.observed_at desc, coalesce(o.tier, ''), o.resolution, o.duration_s
+  o.quote, d.title as document_title, d.url as document_url, o.document_id, o.claim_id,
+  case when {_last_row(_HISTORY_ORDER)} and (select count(*) from page) > {PAGE}
+    then {_next_page("price_history", ("model", "since"))} end as next_page
+from (select * from page order by observed_at desc, rid desc limit {PAGE}) o
+join documents d on d.id = o.document_id
+order by {_HISTORY_ORDER}
 """
 )
 
@@ -417,16 +446,27 @@ def models_named(param: str = "model") -> str:
     return f"(select k.model from model_keys k where k.key = {key})"
 
 
+_BUGS_ORDER = "c.kind, c.observed_at desc, c.model, c.start, c.id"
+
+# Newest first through the index on (model, observed_at, kind), a page at a time (``page``).
 MODEL_BUGS_STRENGTHS_SQL = f"""
-with ctx as ({claim_context_sql(f"where c.model in {models_named()} and c.kind in ('bug', 'strength')")})
+with page as materialized (
+  select c.rowid as rid, c.observed_at from claims c
+  where c.model in {models_named()} and c.kind in ('bug', 'strength') and c.section = 'body'
+  order by c.observed_at desc, c.rowid desc limit {PAGE + 1} offset {OFFSET}
+),
+shown as materialized (select rid from page order by observed_at desc, rid desc limit {PAGE}),
+ctx as ({claim_context_sql("where c.rowid in (select rid from shown)")})
 select c.kind, c.model, c.tier, ctx.context_before, c.quote, ctx.context_after, c.confidence,
-  {OBSERVED_AT} as observed_at, d.title as document_title, d.url as document_url,
-  d.id as document_id, c.id as claim_id
-from claims c
+  c.observed_at, d.title as document_title, d.url as document_url,
+  d.id as document_id, c.id as claim_id,
+  case when {_last_row(_BUGS_ORDER)} and (select count(*) from page) > {PAGE}
+    then {_next_page("model_bugs_strengths", ("model",))} end as next_page
+from shown p
+join claims c on c.rowid = p.rid
 join documents d on d.id = c.document_id
 join ctx on ctx.claim_id = c.id
-where c.model in {models_named()} and c.kind in ('bug', 'strength') and c.section = 'body'
-order by c.kind, observed_at desc, c.model, c.start
+order by {_BUGS_ORDER}
 """
 
 

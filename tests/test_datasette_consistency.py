@@ -653,3 +653,65 @@ def test_a_large_run_refreshes_the_planner_statistics(tmp_path: Path) -> None:
     assert not db.execute("select count(*) from sqlite_stat1").fetchone()[0]
     assert refresh_statistics(db, ANALYZE_AFTER)  # more than a tenth of the sample's documents
     assert db.execute("select count(*) from sqlite_stat1 where tbl = 'claims'").fetchone()[0]
+
+
+@pytest.mark.parametrize(
+    ("query", "kind", "params", "all_rows"),
+    [
+        (
+            "price_history",
+            "price",
+            {"model": "Kling 2.1", "since": ""},
+            "select id from claims where kind = 'price' and section = 'body' and model = 'Kling 2.1' "
+            "and coalesce(credits, price_cny, price_usd) is not null",
+        ),
+        (
+            "model_bugs_strengths",
+            "bug",
+            {"model": "Kling 2.1"},
+            "select id from claims where kind in ('bug', 'strength') and section = 'body' "
+            "and model = 'Kling 2.1'",
+        ),
+    ],
+)
+def test_long_lists_page_through_every_row(
+    tmp_path: Path, query: str, kind: str, params: dict[str, str], all_rows: str
+) -> None:
+    """price_history and model_bugs_strengths: a page of the newest, and ``older`` to the rest."""
+    from db.queries import PAGE, QUERIES
+
+    path = build_sample_db(tmp_path / "long.db")
+    conn = sqlite3.connect(path)
+    conn.executemany(
+        "insert into documents (id, source, platform, text, published_at, first_seen) "
+        "values (?, 'clips', 'x', '可灵2.1五秒20灵感值，手指会抖', ?, '2025-01-01')",
+        [(f"l:{i}", f"2025-04-{1 + i % 15:02d}T08:00:00+08:00") for i in range(60)],
+    )
+    conn.executemany(
+        """insert into claims (id, document_id, kind, model, credits, credit_unit, quote, section, start,
+             "end", confidence, method)
+           values (?, ?, ?, 'Kling 2.1', 20, '灵感值', ?, 'body', 0, 5, 0.9, 'x')""",
+        [
+            (f"l{i}", f"l:{i % 60}", kind, "可灵2.1五秒20灵感值" if kind == "price" else "手指会抖")
+            for i in range(300)
+        ],
+    )
+    conn.commit()
+    expected = {r[0] for r in conn.execute(all_rows)}
+    assert len(expected) > 2 * PAGE
+    seen: set[str] = set()
+    page = 1
+    while True:
+        cur = conn.execute(QUERIES[query], {**params, "page": str(page)})
+        names = [d[0] for d in cur.description]
+        found = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        assert len(found) == PAGE or not any(r["next_page"] for r in found)
+        assert not seen & {r["claim_id"] for r in found}, "a row on two pages"
+        seen |= {r["claim_id"] for r in found}
+        cursors = [json.loads(r["next_page"]) for r in found if r["next_page"]]
+        assert not cursors or found[-1]["next_page"], "the cursor is on the last row"
+        if not cursors:
+            break
+        assert cursors[0] == {"query": query, **params, "page": page + 1}
+        page += 1
+    assert seen == expected and page >= 3

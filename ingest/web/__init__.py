@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 from urllib.parse import quote as urlquote
+from urllib.parse import urlencode
 
 from datasette import hookimpl
 from datasette.utils import tilde_encode
@@ -21,6 +22,7 @@ from markupsafe import Markup, escape
 
 from db.search import register_functions
 from ingest.web.charts import INTERNAL_DBS, chart_file, charts_page
+from ingest.web.facets import register_facet_classes  # noqa: F401 - a Datasette hook, registered with this module
 from ingest.web.feed import price_changes_feed
 from ingest.web.limits import limit_connection
 
@@ -40,14 +42,22 @@ def _link(href: str, text: str, external: bool = False) -> Markup:
     return Markup(f'<a href="{escape(href)}"{extra}>{escape(text)}</a>')
 
 
+#: Links shown per evidence list on a page; the rest are counted (the JSON has every one).
+EVIDENCE_LINKS = 10
+
+
 def _evidence_links(value: str, column: str, database: str, datasette: Any) -> Any:
-    """A JSON list of document ids or URLs as short numbered links (the full id in the title)."""
+    """A JSON list of document ids or URLs as short numbered links (the full id in the title).
+
+    At a million claims a price is stated by thousands of documents: a page of every
+    link would be megabytes, so the first EVIDENCE_LINKS are links and the rest a count.
+    """
     try:
         items = [str(v) for v in json.loads(value)]
     except (ValueError, TypeError):
         return None
     links = []
-    for i, item in enumerate(items, 1):
+    for i, item in enumerate(items[:EVIDENCE_LINKS], 1):
         if column == "document_ids":
             href = datasette.urls.row(database, "documents", tilde_encode(item))
             links.append(f'<a href="{escape(href)}" title="{escape(item)}">doc {i}</a>')
@@ -56,6 +66,8 @@ def _evidence_links(value: str, column: str, database: str, datasette: Any) -> A
                 f'<a href="{escape(item)}" title="{escape(item)}" rel="noopener noreferrer" '
                 f'target="_blank">source {i} ↗</a>'
             )
+    if links and len(items) > EVIDENCE_LINKS:
+        links.append(f"and {len(items) - EVIDENCE_LINKS:,} more")
     return Markup(" · ".join(links)) if links else None
 
 
@@ -74,6 +86,19 @@ def _price_row_links(row: Any, value: str, column: str, database: str, datasette
     return None
 
 
+def _next_page_link(value: str, database: str, datasette: Any) -> Any:
+    """A canned query's next page (db/queries.py, ``next_page``): its JSON cursor as a link to it."""
+    try:
+        cursor = {str(k): str(v) for k, v in json.loads(value).items()}
+    except (ValueError, TypeError, AttributeError):
+        return None
+    query = cursor.pop("query", "")
+    if not query.isidentifier() or "page" not in cursor:
+        return None
+    href = f"{datasette.urls.database(database)}/{query}?{urlencode(cursor)}"
+    return _link(href, f"next page ({cursor['page']}) →")
+
+
 @hookimpl
 def render_cell(row: Any, value: Any, column: str, table: str | None, database: str, datasette: Any) -> Any:
     """Documents link to their originals; claims link to their document and their evidence."""
@@ -90,6 +115,8 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
             return ", ".join(str(v) for v in json.loads(value))
         except ValueError:
             return None
+    if table is None and column == "next_page" and value.startswith("{"):
+        return _next_page_link(value, database, datasette)
     if table is None and column in ("price_label", "conflict"):
         return _price_row_links(row, value, column, database, datasette)
     if table == "documents" and column == "title":
