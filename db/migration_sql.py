@@ -960,3 +960,8 @@ when old.rowid is not new.rowid or old.title is not new.title or old.text is not
   insert or ignore into documents_search_queue (row, indexed) values (new.rowid, 0);
 end;
 """
+
+# m015: compare_models counts claims and documents per kind of a model from one covering index.
+M015_COMPARE_MODELS = """
+create index if not exists claims_model_kind on claims (model, kind, section, document_id);
+"""

@@ -28,6 +28,7 @@ from db.migration_sql import (
     M012_CLAIM_VENDOR,
     M013_PRICE_EVENTS,
     M014_SEARCH,
+    M015_COMPARE_MODELS,
 )
 
 migrations = Migrations("pingce")
@@ -339,3 +340,11 @@ def m013_price_events(db: Database) -> None:
 @migrations()
 def m014_search_simplified(db: Database) -> None:
     run_script(db, M014_SEARCH)
+
+
+# ---------------------------------------------------------------- m015: compare_models by model
+# compare_models reads model by model: counts of claims and documents per kind of a model come
+# from one covering index (a database that already has it, such as a bench snapshot, keeps it).
+@migrations()
+def m015_compare_models(db: Database) -> None:
+    run_script(db, M015_COMPARE_MODELS)

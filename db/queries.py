@@ -470,32 +470,62 @@ order by {_BUGS_ORDER}
 """
 
 
+#: compare_models' examples: the most confident quotes of a kind among a side's newest claims.
+EXAMPLES_FROM = 2000
+
+
+def _recent(p: str) -> str:
+    """CTEs ``{p}_recent``: side ``p``'s newest EXAMPLES_FROM body claims; ``{p}_examples``: per kind,
+    the three most confident distinct quotes among them."""
+    return f"""
+{p}_recent as materialized (
+  select c.rowid as rid, c.kind from {p}_models m cross join claims c indexed by claims_model_observed_at
+    on c.model = m.model
+  where c.section = 'body' order by c.observed_at desc limit {EXAMPLES_FROM}),
+{p}_examples as materialized (
+  select kind, group_concat(quote, ' ｜ ') as examples from (
+    select kind, quote from (
+      select r.kind, c.quote,
+        row_number() over (partition by r.kind order by max(c.confidence) desc, c.quote) as n
+      from {p}_recent r join claims c on c.rowid = r.rid group by r.kind, c.quote)
+    where n <= 3 order by kind, n)
+  group by kind)"""
+
+
 def _side(param: str) -> str:
     p = param[-1]
     return f"""
   (select group_concat(model, ', ') from {p}_models) as {param},
   {p}.claims as {p}_claims, {p}.documents as {p}_documents,
-  (select group_concat(quote, ' ｜ ') from (
-     select quote from claims where model in {p}_models and kind = k.kind and section = 'body'
-     group by quote order by max(confidence) desc, quote limit 3)) as {p}_examples"""
+  {p}x.examples as {p}_examples"""
 
 
-# Each side is every model its filter names (a bare brand: all the brand's models together).
+# Each side is every model its filter names (a bare brand: all the brand's models together), read
+# model by model (CROSS JOIN keeps that order): the counts read the index on (model, kind,
+# section, document_id) (m015) alone, the examples come from the side's newest claims (the index
+# on (model, observed_at, kind)) instead of grouping every quote of the model.
 COMPARE_MODELS_SQL = f"""
-with a_models as {models_named("model_a")},
-b_models as {models_named("model_b")},
-per_kind as (
-  select kind, 'a' as side, count(*) as claims, count(distinct document_id) as documents
-  from claims where section = 'body' and model in a_models group by kind
+with a_models as materialized {models_named("model_a")},
+b_models as materialized {models_named("model_b")},
+per_document as (
+  select c.kind, 'a' as side, c.document_id, count(*) as claims
+  from a_models m cross join claims c on c.model = m.model where c.section = 'body'
+  group by c.kind, c.document_id
   union all
-  select kind, 'b', count(*), count(distinct document_id)
-  from claims where section = 'body' and model in b_models group by kind
+  select c.kind, 'b', c.document_id, count(*)
+  from b_models m cross join claims c on c.model = m.model where c.section = 'body'
+  group by c.kind, c.document_id
 ),
+per_kind as materialized (
+  select kind, side, sum(claims) as claims, count(*) as documents from per_document group by kind, side
+),{_recent("a")},{_recent("b")},
 k as (select distinct kind from per_kind)
 select k.kind,{_side("model_a")},{_side("model_b")}
 from k
 left join per_kind a on a.kind = k.kind and a.side = 'a'
 left join per_kind b on b.kind = k.kind and b.side = 'b'
+left join a_examples ax on ax.kind = k.kind
+left join b_examples bx on bx.kind = k.kind
 order by k.kind
 """
 

@@ -57,9 +57,10 @@ def _evidence_links(value: str, column: str, database: str, datasette: Any) -> A
     except (ValueError, TypeError):
         return None
     links = []
+    documents = datasette.urls.table(database, "documents")  # once: building each URL whole is slow
     for i, item in enumerate(items[:EVIDENCE_LINKS], 1):
         if column == "document_ids":
-            href = datasette.urls.row(database, "documents", tilde_encode(item))
+            href = f"{documents}/{tilde_encode(item)}"
             links.append(f'<a href="{escape(href)}" title="{escape(item)}">doc {i}</a>')
         elif item.startswith(("http://", "https://")):
             links.append(
