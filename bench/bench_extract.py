@@ -1,13 +1,19 @@
-"""Extraction throughput on generated review text (one core).
+"""Extraction throughput (one core): generated review text, dense claim text, and real pages.
 
-Usage: python bench/bench_extract.py [--mb 2.0] [--seed 7] [--repeat 3]
+Usage: python bench/bench_extract.py [--mb 2.0] [--seed 7] [--repeat 3] [--profile] [--json out.json]
 
-Builds review documents from templates (Simplified, Traditional and English
-prose, price lines, a Markdown price table), runs ``extract_document`` over
-them and prints characters per second, next to a baseline measured in the same
-run: one precompiled ``re.finditer`` scan for amounts over the same text.
-Each is timed ``--repeat`` times and the fastest run counts (a shared machine
-only ever makes a run slower), so figures compare across runs.
+Three inputs, each timed ``--repeat`` times in interleaved rounds (fastest and median kept):
+
+* generated: review documents from templates (Simplified, Traditional and English prose,
+  price lines, a Markdown price table), a quarter of the sentences carrying a claim;
+* dense: the claim sentences alone, about one claim per 40 characters, as a review that is
+  nothing but prices, speeds, bugs and verdicts reads;
+* real: the pages in ../shared (gold dev notes and seed notes as clip notes, the WeChat
+  corpus parsed by the project's parser), skipped with a message when absent.
+
+Next to them, a baseline measured in the same run: one precompiled ``re.finditer`` scan for
+amounts over the generated text. Target: 1 M characters per second per core on each input.
+``--profile`` prints where extraction of the dense text spends its time.
 """
 
 from __future__ import annotations
@@ -15,11 +21,19 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import statistics
+import sys
 import time
+from pathlib import Path
 
 from ingest.extract import extract_document
 from ingest.extract.normalize import to_simplified
 from schemas.document import Document
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import Figure, figures_table, machine_line, write_json  # noqa: E402
+
+BENCH = "extract"
 
 MODELS = [
     ("可灵", "2.1", "大师版"),
@@ -83,7 +97,7 @@ def _zh_name(rng: random.Random) -> str:
     return f"{brand}{ver}{ed}"
 
 
-def make_doc(rng: random.Random, size: int) -> Document:
+def make_doc(rng: random.Random, size: int, claim_share: float = CLAIM_SHARE) -> Document:
     """One review of roughly ``size`` characters in one of three styles."""
     style = rng.choice(("zh", "zh", "tw", "en"))
     parts: list[str] = []
@@ -96,7 +110,7 @@ def make_doc(rng: random.Random, size: int) -> Document:
             "n": rng.choice([1, 2, 3, 4]),
             "p": rng.choice([30, 50, 65]),
         }
-        claim = rng.random() < CLAIM_SHARE
+        claim = rng.random() < claim_share
         if style == "en":
             fill["m"], fill["m2"] = rng.choice(EN_MODELS), rng.choice(EN_MODELS)
             parts.append(rng.choice(EN if claim else EN_PLAIN).format(**fill))
@@ -121,45 +135,102 @@ BASELINE = re.compile(
 )
 
 
-def main(argv: list[str] | None = None) -> None:
+def real_docs() -> list[Document]:
+    """The real pages in ../shared as the pipeline reads them (empty when ../shared is absent)."""
+    from ingest.parsers.clip import parse_clip_note
+    from ingest.parsers.wechat import parse_wechat_article
+
+    shared = Path(__file__).resolve().parents[1].parent / "shared"
+    docs: list[Document] = []
+    for path in sorted([*(shared / "gold").glob("*/docs/*.md"), *(shared / "seeds").glob("*.txt")]):
+        docs.append(parse_clip_note(path.read_bytes(), path.name))
+    for path in sorted((shared / "corpus" / "wechat_html").glob("*.html")):
+        doc = parse_wechat_article(path.read_bytes(), f"https://mp.weixin.qq.com/s/{path.stem}")
+        if doc.text:
+            docs.append(doc)
+    return [d for d in docs if d.text]
+
+
+def doc_chars(doc: Document) -> int:
+    return len(doc.text or "") + len(doc.summary or "")
+
+
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
         "--mb", type=float, default=2.0, help="megabytes (million characters) of text to generate"
     )
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--repeat", type=int, default=3, help="time each side this many times, keep the fastest")
+    ap.add_argument("--repeat", type=int, default=3, help="rounds; each input is timed once a round")
+    ap.add_argument("--profile", action="store_true", help="cProfile the dense input once")
+    ap.add_argument("--json", help="write the figures here (bench/common.py format)")
     args = ap.parse_args(argv)
+    print(f"== bench_extract: {machine_line()}")
     rng = random.Random(args.seed)
-    docs: list[Document] = []
-    total = 0
-    while total < args.mb * 1_000_000:
-        doc = make_doc(rng, rng.randint(1500, 6000))
-        docs.append(doc)
-        total += len(doc.text)
-    extract_document(docs[0], "warmup")  # load data files and compile regexes once
-    base_s = ext_s = float("inf")
-    hits = claims = 0
+    inputs: dict[str, list[Document]] = {"generated": [], "dense": []}
+    for name, share in (("generated", CLAIM_SHARE), ("dense", 1.0)):
+        total = 0
+        while total < args.mb * 1_000_000 / (1 if name == "generated" else 2):
+            doc = make_doc(rng, rng.randint(1500, 6000), share)
+            inputs[name].append(doc)
+            total += doc_chars(doc)
+    real = real_docs()
+    if real:
+        inputs["real"] = real
+    else:
+        print("   ../shared is absent: no real pages")
+    extract_document(inputs["generated"][0], "warmup")  # load data files and compile regexes once
+    times: dict[str, list[float]] = {name: [] for name in inputs}
+    claims: dict[str, int] = {}
+    base: list[float] = []
     for _ in range(max(1, args.repeat)):
         t0 = time.perf_counter()
-        hits = sum(1 for d in docs for _ in BASELINE.finditer(to_simplified(d.text).lower()))
-        base_s = min(base_s, time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        claims = sum(len(extract_document(d, f"doc{i}")) for i, d in enumerate(docs))
-        ext_s = min(ext_s, time.perf_counter() - t0)
-    ext_rate, base_rate = total / ext_s, total / base_s
-    nbytes = sum(len(d.text.encode("utf-8")) for d in docs)
-    print(
-        f"documents: {len(docs)}, characters: {total:,}, claims: {claims:,} "
-        f"({total / max(claims, 1):.0f} characters per claim; baseline matches: {hits:,})"
+        hits = sum(1 for d in inputs["generated"] for _ in BASELINE.finditer(to_simplified(d.text).lower()))
+        base.append(time.perf_counter() - t0)
+        for name, docs in inputs.items():
+            t0 = time.perf_counter()
+            claims[name] = sum(len(extract_document(d, f"doc{i}")) for i, d in enumerate(docs))
+            times[name].append(time.perf_counter() - t0)
+    figs: list[Figure] = []
+    gen_chars = sum(map(doc_chars, inputs["generated"]))
+    print(f"   {max(1, args.repeat)} interleaved rounds; fastest (median) per input")
+    base_rate = gen_chars / min(base) / 1e6
+    print(f"   baseline re.finditer scan over generated: {base_rate:6.2f} M chars/s ({hits:,} matches)")
+    for name, docs in inputs.items():
+        chars = sum(map(doc_chars, docs))
+        nbytes = sum(len((d.text or "").encode()) + len((d.summary or "").encode()) for d in docs)
+        best, med = min(times[name]), statistics.median(times[name])
+        rate = chars / best / 1e6
+        line = (
+            f"{len(docs)} documents, {chars:,} characters, {claims[name]:,} claims "
+            f"({chars / max(claims[name], 1):.0f} characters per claim); "
+            f"median {chars / med / 1e6:.2f} M chars/s; {nbytes / best / 1e6:.2f} MB/s of UTF-8"
+        )
+        print(f"   {name:<10} {rate:6.2f} M chars/s  {line}")
+        figs.append(Figure(BENCH, f"{name} text, M chars/s", rate, "", ">=", 1.0, note=line))
+    figs.append(
+        Figure(
+            BENCH,
+            "generated / baseline scan",
+            (gen_chars / min(times["generated"])) / (gen_chars / min(base)),
+            "",
+            note="extractor throughput / one re.finditer scan for amounts, same text",
+        )
     )
-    print(f"best of {max(1, args.repeat)} runs each")
-    print(f"baseline re.finditer scan: {base_rate / 1e6:8.2f} M chars/s ({base_s:.2f} s)")
-    print(
-        f"extract_document:          {ext_rate / 1e6:8.2f} M chars/s ({ext_s:.2f} s; "
-        f"{nbytes / ext_s / 1e6:.2f} MB/s of UTF-8)"
-    )
-    print(f"extractor / baseline ratio: {ext_rate / base_rate:.3f}")
+    print("\n" + figures_table(figs))
+    if args.profile:
+        import cProfile
+        import pstats
+
+        prof = cProfile.Profile()
+        prof.enable()
+        for i, d in enumerate(inputs["dense"]):
+            extract_document(d, f"doc{i}")
+        prof.disable()
+        pstats.Stats(prof).sort_stats("tottime").print_stats(25)
+    write_json(args.json, BENCH, figs, {"claims": claims, "times": times})
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
