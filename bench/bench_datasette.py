@@ -316,8 +316,10 @@ def pages(name: str) -> list[tuple[str, str, str | None, dict[str, str]]]:
         ("price_history", {"model": model, "since": "", "page": ""}),
         ("price_history", {"model": model, "since": "2024-06-01", "page": ""}),
         ("price_history", {"model": model, "since": "", "page": "10"}),
-        ("price_conflicts", {"model": "", "since": ""}),
-        ("price_conflicts", {"model": model, "since": "2024-06-01"}),
+        ("price_conflicts", {"model": "", "since": "", "page": ""}),
+        ("price_conflicts", {"model": model, "since": "2024-06-01", "page": ""}),
+        ("price_changes", {"model": "", "since": ""}),
+        ("price_changes", {"model": model, "since": "2024-06-01"}),
         ("model_bugs_strengths", {"model": "", "page": ""}),
         ("model_bugs_strengths", {"model": other, "page": ""}),
         ("model_bugs_strengths", {"model": other, "page": "10"}),
@@ -357,6 +359,7 @@ def pages(name: str) -> list[tuple[str, str, str | None, dict[str, str]]]:
         (f"/claims?model={model}", f"/{name}/claims?{urlencode({'model': model})}", None, {}),
         (f"/prices?model={model}", f"/{name}/prices?{urlencode({'model': model})}", None, {}),
         ("/documents row", f"/{name}/documents/wechat:bench0000001", None, {}),
+        ("/-/price-changes.atom", f"/{name}/-/price-changes.atom", None, {}),
         ("/-/charts", f"/{name}/-/charts", None, {}),
     ]
     return out

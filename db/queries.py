@@ -384,17 +384,25 @@ order by {_HISTORY_ORDER}
 """
 )
 
+_CONFLICTS_ORDER = "r.model, r.tier_key, r.resolution, r.duration_s, r.point_rank"
+
+# A page of PAGE rows (``page``): the document lists, the costly part, are built for those alone.
 PRICE_CONFLICTS_SQL = (
     PRICE_CTES
-    + f"""
+    + f""",
+conflicts as materialized (
+  select r.*, coalesce(r.tier, '') as tier_key from ranked r where r.price_points > 1
+  order by r.model, tier_key, r.resolution, r.duration_s, r.point_rank limit {PAGE + 1} offset {OFFSET}
+)
 select r.model, r.tier, r.resolution, r.duration_s, r.price_point as price_label,
   case when r.point_rank = 1 then 'shown' else 'alternative' end as in_price_table,
   r.credits, r.credit_unit, r.price_cny, r.price_usd,
   r.supporting_documents, r.newest_observed_at,
-  {_document_urls("r")} as document_urls, {_document_ids("r")} as document_ids
-from ranked r
-where r.price_points > 1
-order by r.model, coalesce(r.tier, ''), r.resolution, r.duration_s, r.point_rank
+  {_document_urls("r")} as document_urls, {_document_ids("r")} as document_ids,
+  case when {_last_row(_CONFLICTS_ORDER)} and (select count(*) from conflicts) > {PAGE}
+    then {_next_page("price_conflicts", ("model", "since"))} end as next_page
+from (select * from conflicts r order by {_CONFLICTS_ORDER} limit {PAGE}) r
+order by {_CONFLICTS_ORDER}
 """
 )
 
