@@ -77,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--e2e-docs", type=int, help="N for bench_e2e (default 10,000; 400 with --quick)")
     ap.add_argument("--repeat", type=int, help="requests per Datasette page (default 20; 5 with --quick)")
     ap.add_argument("--db-dir", help="where bench_datasette builds and keeps its database")
+    ap.add_argument("--claims", type=int, help="claims in bench_datasette's database (default 1,000,000)")
     args = ap.parse_args(argv)
     sizes = {k: list(v) for k, v in (QUICK if args.quick else FULL).items()}
     if args.e2e_docs:
@@ -85,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         sizes["datasette"][-1] = str(args.repeat)  # the value after --repeat
     if args.db_dir:
         sizes["datasette"] += ["--db-dir", args.db_dir]
+    if args.claims:
+        sizes["datasette"][1] = str(args.claims)  # the value after --claims
     wanted = set(filter(None, args.only.split(","))) or {*sizes, "extract"}
     RESULTS.mkdir(parents=True, exist_ok=True)
     print(f"pingce benchmarks ({'quick' if args.quick else 'full'}): {machine_line()}")
