@@ -460,7 +460,8 @@ _BUGS_ORDER = "c.kind, c.observed_at desc, c.model, c.start, c.id"
 MODEL_BUGS_STRENGTHS_SQL = f"""
 with page as materialized (
   select c.rowid as rid, c.observed_at from claims c
-  where c.model in {models_named()} and c.kind in ('bug', 'strength') and c.section = 'body'
+  where trim(:model) <> '' and c.model in {models_named()} and c.kind in ('bug', 'strength')
+    and c.section = 'body'
   order by c.observed_at desc, c.rowid desc limit {PAGE + 1} offset {OFFSET}
 ),
 shown as materialized (select rid from page order by observed_at desc, rid desc limit {PAGE}),
