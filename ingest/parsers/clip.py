@@ -40,6 +40,19 @@ _TAG_RE = re.compile(r"<(br|p|div|img|a|span|video)\b", re.I)
 BODY_HEADINGS = ("正文", "原始摘要", "原文", "内容", "全文", "body", "content")
 SUMMARY_HEADINGS = ("摘要", "ai 摘要", "ai摘要", "总结", "總結", "summary", "abstract", "tl;dr")
 META_HEADINGS = ("元数据", "元數據", "metadata", "信息", "資訊")
+#: A clipper's link lists after the article: neither article nor summary.
+LINK_HEADINGS = (
+    "关联主题",
+    "關聯主題",
+    "相关主题",
+    "相关链接",
+    "相關連結",
+    "标签",
+    "標籤",
+    "tags",
+    "related",
+    "links",
+)
 TITLE_KEYS = ("title", "标题", "標題")
 URL_KEYS = ("原文链接", "原文鏈接", "原文連結", "url", "链接", "連結", "source_url", "link")
 DATE_KEYS = ("发布日期", "發布日期", "發佈日期", "发布时间", "發布時間", "date", "published", "published_at")
@@ -176,6 +189,9 @@ def parse_clip_note(data: bytes, name: str) -> Document:
     metadata = {str(k): str(v) for k, v in meta.items() if v is not None and str(k).lower() not in TITLE_KEYS}
     found_body = False
     loose: list[str] = []
+    # A heading the clipper did not write (an article's own 一、… or ## 测试结果) belongs
+    # to the section it sits in: dropping it would drop the rest of the article.
+    current = ""
     for heading, content in _sections(rest):
         level, _, label = heading.partition(" ")
         key = label.strip().lower()
@@ -187,15 +203,25 @@ def parse_clip_note(data: bytes, name: str) -> Document:
             loose.append(content)
             continue
         if key in BODY_HEADINGS:
+            current = "body"
+        elif key in SUMMARY_HEADINGS:
+            current = "summary"
+        elif key in META_HEADINGS:
+            current = "meta"
+        elif key in LINK_HEADINGS:
+            current = "links"
+        elif current in ("body", "summary"):
+            content = label.strip() + "\n" + content
+        if current == "body":
             text, imgs = _markdown_body(content)
             body_parts.append(text)
             images += imgs
             found_body = True
-        elif key in SUMMARY_HEADINGS:
+        elif current == "summary":
             summary_parts.append(tidy(content))
-        elif key in META_HEADINGS:
+        elif current == "meta":
             metadata.update({k.strip(): v.strip() for k, v in _META_ITEM_RE.findall(content)})
-        elif level == "##" and not found_body:
+        elif level == "##" and not current:
             loose.append(heading + "\n" + content)
     header = "\n".join(loose)
     url_line = _URL_LINE_RE.search(header)
