@@ -194,3 +194,9 @@ def test_credits_that_money_paid_or_a_plan_bought_are_no_price() -> None:
 def test_one_yuan_of_a_membership_is_still_a_credit_rate() -> None:
     claims = claims_of("可灵会员的灵感值按1元10灵感值算，标准模式一条5秒视频20灵感值。")
     assert [(c.model, c.credits_per_cny) for c in claims if c.kind == "credit_rate"] == [("Kling", 10.0)]
+
+
+def test_an_amount_with_a_plus_sign_is_a_surcharge_not_a_price() -> None:
+    text = "PixVerse V5 costs $0.06/sec at 720p. Sound adds +$0.02/sec, and 1080p +$0.03–$0.04/sec more."
+    assert prices_of(text) == [("PixVerse V5", None, 0.06, None, 1)]
+    assert [p[4] for p in prices_of("海螺02一条6秒视频25积分，高清＋10积分。")] == [6]

@@ -54,6 +54,11 @@ class AmountContext:
         self.former_latter_re = re.compile(r"前者|后者|the former|the latter")
         self.need_re = re.compile(r"(?:要|需要|得)\s*(?:约|大约|大概)?\s*$")
         self.second_before_re = re.compile(rf"(?:{lex.alt('context', 'per_second')})\s*[:：]?\s*$")
+        # "+$0.04/sec", "+10积分", "+$0.03–$0.05": a surcharge on another price, never a price itself
+        money = r"(?:US\$|[$¥￥])?"
+        self.signed_re = re.compile(
+            rf"[+＋]\s*{money}\s*(?:\d[\d.,]*\s*(?:-|~|～|–|—|to|到|至)\s*{money}\s*)?$"
+        )
 
     def former_latter(self, text: str) -> int | None:
         """0 when ``text`` says 前者 / the former, 1 for 后者 / the latter, else None."""
@@ -105,6 +110,8 @@ class AmountContext:
         ``since`` where the amount before it in the sentence ends (a count before that is another's)."""
         before = text[lo : q.start]
         if self.difference_re.search(before) or self.difference_after_re.match(text, q.end):
+            return True
+        if self.signed_re.search(text[max(lo, q.start - 24) : q.start]):
             return True
         if q.per or q.per_seconds:
             return False
