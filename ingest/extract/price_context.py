@@ -56,6 +56,8 @@ class AmountContext:
         self.second_before_re = re.compile(rf"(?:{lex.alt('context', 'per_second')})\s*[:：]?\s*$")
         # "+$0.04/sec", "+10积分", "+$0.03–$0.05": a surcharge on another price, never a price itself
         money = r"(?:US\$|[$¥￥])?"
+        # "$0.30 for 6s + $0.05/extra s": the price of each second past the first clip's
+        self.extra_re = re.compile(r"\bextra\b|\badditional\b|每多|超出")
         self.signed_re = re.compile(
             rf"[+＋]\s*{money}\s*(?:\d[\d.,]*\s*(?:-|~|～|–|—|to|到|至)\s*{money}\s*)?$"
         )
@@ -111,7 +113,9 @@ class AmountContext:
         before = text[lo : q.start]
         if self.difference_re.search(before) or self.difference_after_re.match(text, q.end):
             return True
-        if self.signed_re.search(text[max(lo, q.start - 24) : q.start]):
+        if self.signed_re.search(text[max(lo, q.start - 24) : q.start]) and not self.extra_re.search(
+            text, q.start, q.end + 12
+        ):
             return True
         if q.per or q.per_seconds:
             return False
