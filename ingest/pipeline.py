@@ -156,6 +156,16 @@ def _fail(
     record_error(db, summary.run_id, source, origin, error, raw_sha)
 
 
+def _deadline_passed(ends_at: float | None) -> bool:
+    return ends_at is not None and time.monotonic() >= ends_at
+
+
+def _stop_at_deadline(ingest: Ingest, source: str, error: str) -> None:
+    """Commit what was read, then record why the source stops here."""
+    ingest.flush()
+    _fail(ingest.db, ingest.summary, source, source, error, None)
+
+
 def _run_source(
     db: Database,
     ingest: Ingest,
@@ -185,16 +195,12 @@ def _run_source(
             ingest.store_item(item, source.name, since)
             if progress:
                 progress(item.origin)
-            if ends_at is not None and time.monotonic() >= ends_at:
-                ingest.flush()
-                _fail(
-                    db,
-                    summary,
-                    source.name,
+            if _deadline_passed(ends_at):
+                _stop_at_deadline(
+                    ingest,
                     source.name,
                     f"stopped after {item.origin}: the run deadline ({limit:g}s) passed; the rest is "
                     "left for the next run",
-                    None,
                 )
                 break
         ingest.flush()
@@ -272,16 +278,8 @@ def _run_all(
     try:
         for source in sources:
             save_source(db, source.name, source.type, source.model_dump(mode="json"))
-            if ends_at is not None and time.monotonic() >= ends_at:
-                ingest.flush()
-                _fail(
-                    db,
-                    summary,
-                    source.name,
-                    source.name,
-                    f"not run: the run deadline ({limit:g}s) passed",
-                    None,
-                )
+            if _deadline_passed(ends_at):
+                _stop_at_deadline(ingest, source.name, f"not run: the run deadline ({limit:g}s) passed")
                 continue
             _run_source(db, ingest, source, http, since, progress, ends_at, limit)
     finally:
