@@ -1,0 +1,220 @@
+"""Opinion claims from cue kinds: clauses into groups, groups into claims.
+
+``OpinionRules.prepare`` gives every clause of a sentence its cue kind; here
+adjacent cue clauses of one kind join unless the later one opens with an
+additive connective (而且/同时/also: a separate point) or the two are parallel
+verdicts on aspects of their own; a clause without a cue leads into the next
+cue clause unless a contrast (但/就是/but) or another model stands between,
+else it trails the group before it; groups of one kind and model a short
+aside apart merge. "除了A…，其他都好" gives A the opposite kind. One group is
+one claim per model it is about (and per aspect or item it lists).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from ingest.extract.lexicon import FLIP, Lexicon
+from ingest.extract.narrative import NarrativeCues
+from ingest.extract.section import Draft, SectionView, Subject
+from ingest.extract.sentences import Clause
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class Group:
+    kind: str
+    clauses: list[int]
+    cue_clauses: list[int]
+    subject: Subject | None = None
+    rule: str = "cue"
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+class OpinionGroups:
+    def __init__(self, lex: Lexicon, narrative: NarrativeCues) -> None:
+        self.lex = lex
+        self.narrative = narrative
+        self.merge_gap = int(lex.setting("merge_gap_chars", 24))
+        self.aspects_re = re.compile(lex.setting("aspect_list", r"(?!x)x"))
+        self.correlative_re = re.compile(lex.alt("markers", "correlative"))
+
+    def sentence_claims(
+        self, view: SectionView, sid: int, clause_kinds: list[str | None], busy: set[int] | None = None
+    ) -> list[Draft]:
+        """Claims of sentence ``sid`` whose clauses have the cue kinds ``clause_kinds``.
+
+        ``busy``: clauses another rule claims (a specification): they join no cue group.
+        """
+        if not any(clause_kinds):
+            return []
+        clauses = view.sentences[sid].clauses
+        kinds = list(clause_kinds)
+        rules = ["cue"] * len(clauses)
+        for i in busy or ():  # a clause with specification items: its capability or limitation is theirs
+            if kinds[i] in ("capability", "limitation"):
+                kinds[i] = None
+        if kinds[0] and kinds[0].startswith(
+            "listed:"
+        ):  # a pro or con item, unless it states a spec or amount
+            kinds[0], rules[0] = (None if busy or view.quantities[sid] else kinds[0][7:]), "listed"
+        additive = [
+            c.additive and not self.correlative_re.search(view.cue_text, clauses[0].start, c.start)
+            for c in clauses
+        ]
+        self._exceptions(clauses, kinds, rules)
+        groups = self._group(view, sid, kinds, rules, additive, busy or set())
+        for g in groups:
+            first = clauses[g.clauses[0]]
+            last = clauses[g.clauses[-1]]
+            cue_pos = clauses[g.cue_clauses[0]].start
+            g.subject = view.subject(sid, first.start, last.end, cue_pos)
+        groups = self._merge(view, sid, groups, additive)
+        return [d for g in groups for d in self._drafts(view, sid, g)]
+
+    @staticmethod
+    def _exceptions(clauses: list[Clause], kinds: list[str | None], rules: list[str]) -> None:
+        """除了A…，其他都合格: A gets the opposite of what the others get; the others get nothing."""
+        for i, c in enumerate(clauses):
+            if not c.others:
+                continue
+            kind = kinds[i]
+            kinds[i] = None
+            for j in range(i - 1, -1, -1):
+                if clauses[j].exception:
+                    if kind in FLIP and kinds[j] is None:
+                        kinds[j], rules[j] = FLIP[kind], "exception"
+                    break
+
+    @staticmethod
+    def _has_subject(view: SectionView, sid: int, c: Clause) -> bool:
+        """Does clause ``c`` name a model (not one it is compared with)?"""
+        return any(c.start <= m.start < c.end and not m.versus for m in view.mentions[sid])
+
+    def _group(
+        self,
+        view: SectionView,
+        sid: int,
+        kinds: list[str | None],
+        rules: list[str],
+        additive: list[bool],
+        busy: set[int],
+    ) -> list[Group]:
+        """Cue clauses into groups.
+
+        ``additive[i]``: clause i adds a separate point (而且…, not 不仅…而且…).
+        """
+        clauses = view.sentences[sid].clauses
+        n = len(clauses)
+        owner: list[Group | None] = [None] * n
+        groups: list[Group] = []
+        for i in range(n):
+            kind = kinds[i]
+            if kind is None:
+                continue
+            prev = groups[-1] if groups else None
+            if (
+                prev is not None
+                and prev.kind == kind
+                and prev.clauses[-1] == i - 1
+                and not clauses[i].contrast
+                and not additive[i]
+                and not self._has_subject(view, sid, clauses[i])
+                and not self.narrative.parallel(view, sid, i - 1, i)
+            ):
+                prev.clauses.append(i)
+                prev.cue_clauses.append(i)
+            else:
+                prev = Group(kind, [i], [i], rule=rules[i])
+                groups.append(prev)
+            owner[i] = prev
+        for i in range(n):  # clauses without a cue lead into the next group if nothing stands between
+            if owner[i] is not None or kinds[i] is not None or clauses[i].others or i in busy:
+                continue
+            j = next((k for k in range(i + 1, n) if kinds[k] is not None), None)
+            if j is None or any(
+                clauses[k].contrast or clauses[k].others or additive[k] or k in busy
+                for k in range(i + 1, j + 1)
+            ):
+                continue
+            target = owner[j]
+            if target is None:
+                continue
+            if self._has_subject(view, sid, clauses[i]) and any(
+                self._has_subject(view, sid, clauses[k]) for k in range(i + 1, j + 1)
+            ):
+                continue
+            target.clauses.append(i)
+            owner[i] = target
+        for i in range(1, n):  # what is left trails the group before it
+            prev_owner = owner[i - 1]
+            if owner[i] is not None or prev_owner is None or kinds[i] is not None or i in busy:
+                continue
+            c = clauses[i]
+            if c.contrast or c.others or c.exception or self._has_subject(view, sid, c):
+                continue
+            prev_owner.clauses.append(i)
+            owner[i] = prev_owner
+        for g in groups:
+            g.clauses.sort()
+        return groups
+
+    def _merge(self, view: SectionView, sid: int, groups: list[Group], additive: list[bool]) -> list[Group]:
+        clauses = view.sentences[sid].clauses
+        out: list[Group] = []
+        for g in groups:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.kind == g.kind
+                and prev.subject
+                and g.subject
+                and prev.subject.models == g.subject.models
+                and not clauses[g.clauses[0]].contrast
+                and not additive[g.clauses[0]]
+                and not self.narrative.parallel(view, sid, prev.cue_clauses[-1], g.cue_clauses[0])
+            ):
+                gap = clauses[g.cue_clauses[0]].start - clauses[prev.cue_clauses[-1]].end
+                if gap <= self.merge_gap:
+                    prev.clauses = sorted(set(prev.clauses + g.clauses))
+                    prev.cue_clauses += g.cue_clauses
+                    prev.subject.versus = prev.subject.versus or g.subject.versus
+                    continue
+            out.append(g)
+        return out
+
+    def _drafts(self, view: SectionView, sid: int, g: Group) -> list[Draft]:
+        subj = g.subject
+        if subj is None or not subj.models:
+            return []
+        clauses = view.sentences[sid].clauses
+        start, end = clauses[g.clauses[0]].start, clauses[g.clauses[-1]].end
+        conf = self.lex.confidence(g.kind)
+        if not subj.explicit:
+            conf *= float(self.lex.confidence("context_model_factor"))
+        aspects: list[str | None] = [None]
+        if g.kind in ("strength", "bug"):
+            aspects = self._aspects(view, start, end)
+        if aspects == [None] and g.kind in ("strength", "bug"):
+            # 手指粘连、背景闪烁: one claim per item the group praises or faults, each quoting the group
+            aspects = [*self.narrative.items(view, sid, g.cue_clauses, g.kind)] or [None]
+        out = []
+        for name, tier in zip(subj.models, subj.tiers, strict=True):
+            for aspect in aspects:  # 在A、B上还能做得更好: one claim per aspect, each quoting the group
+                fields: dict[str, str] = {"feature": aspect} if aspect else {}
+                if subj.versus and subj.versus != name:
+                    fields["versus"] = subj.versus
+                out.append(Draft(g.kind, start, end, name, tier, g.rule, round(conf, 3), fields))
+        return out
+
+    def _aspects(self, view: SectionView, start: int, end: int) -> list[str | None]:
+        """The aspects a list in [start, end) names (在多主体识别、画面质量上), or [None]."""
+        m = self.aspects_re.search(view.cue_text, start, end)
+        if not m:
+            return [None]
+        a, b = m.span("list")
+        parts = [p for p in re.split(r"、|和|与|以及|及|,|and|or", view.text[a:b]) if p.strip()]
+        return [p.strip() for p in parts] if len(parts) > 1 else [None]
