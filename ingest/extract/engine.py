@@ -68,6 +68,11 @@ class Extractor:
             )
         raws = [self.mentions.scan(v.clean) for v in views]
         title = self.mentions.scan(normalise(doc.title)) if doc.title else []
+        in_full = title + [r for rs in raws for r in rs]
+        raws = [
+            self.mentions.bare_letter_versions(v.clean, rs, in_full)
+            for v, rs in zip(views, raws, strict=True)
+        ]
         ctx = self.mentions.context(title + [r for rs in raws for r in rs])
         for view, rs in zip(views, raws, strict=True):
             view.add_mentions(self.mentions, rs, ctx, [])

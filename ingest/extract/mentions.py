@@ -26,6 +26,10 @@ _UNIT_AFTER = re.compile(
     r"|(?:credits?|points?|coins?|dollars?|usd|cents?|rmb|yuan)(?![a-z]))"
 )
 _WORDISH = frozenset("0123456789abcdefghijklmnopqrstuvwxyz.")
+_CURRENCY = frozenset("$¥￥€£")
+_LETTER_VERSION = re.compile(r"[a-z]\d{1,2}")
+# a letter version standing alone: not inside a word or number, not a quarter (2025年Q2, 2025 Q2)
+_LETTER_VERSION_IN_TEXT = re.compile(r"(?<![a-z0-9._\-年])(?<!\d\s)([a-z]\d{1,2})(?![a-z0-9]|\.\d)")
 _NUM_WORDS = {"两": 2, "俩": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
 
 
@@ -107,6 +111,11 @@ class MentionScanner:
         self.compare_with = re.compile(rf"(?:{lex.alt('markers', 'compare_with')})\s*$")
         self.compare_after = re.compile(rf"\s*(?:{lex.alt('markers', 'compare_after')})")
         self.coord = {w.strip() for w in lex.words("markers", "coordination")}
+        # A和B with the second owner named (字节的Seedance 2.0和快手的Kling 3.0, Google's Veo 3 and
+        # OpenAI's Sora 2): the possessive is no break in the coordination
+        self.coord_owned = re.compile(
+            rf"(?:{alt(self.coord)})\s*(?:[\u4e00-\u9fff]{{1,6}}的|[a-z]{{2,12}}'s)\s*"
+        )
         self.epithet_before = re.compile(rf"(?:{lex.alt('markers', 'epithet_before')})\s*$")
         self.epithet_nation = re.compile(rf"(?:{lex.alt('markers', 'epithet_nationality')})\s*$")
         self.epithet_after = re.compile(rf"\s*(?:{lex.alt('markers', 'epithet_after')})")
@@ -135,7 +144,8 @@ class MentionScanner:
             if m is None:
                 continue
             last = m.end()
-            if not (s and norm[s - 1] in _WORDISH):  # not inside a longer number or word
+            # not inside a longer number or word, and no amount of money ($1.50 is never version 1.5)
+            if not (s and (norm[s - 1] in _WORDISH or norm[max(0, s - 2) : s].strip()[-1:] in _CURRENCY)):
                 hits.append(m)
         out: list[RawMention] = []
         last_end = -1
@@ -147,6 +157,24 @@ class MentionScanner:
                 out.append(raw)
                 last_end = raw.end
         return out
+
+    def bare_letter_versions(
+        self, norm: str, raws: list[RawMention], named: list[RawMention]
+    ) -> list[RawMention]:
+        """``raws`` with the bare letter versions (O3, Q2) of models ``named`` with their brand
+        elsewhere in the document (Kling O3 … O3 = $0.125/sec): a letter version alone names a model
+        only once the text has named it in full."""
+        spelled = {r.version.lower(): r.brand for r in named if r.shape == "brand" and r.brand and r.version}
+        spelled = {v: b for v, b in spelled.items() if _LETTER_VERSION.fullmatch(v)}
+        if not spelled:
+            return raws
+        taken = [(r.start, r.end) for r in raws]
+        extra: list[RawMention] = []
+        for m in _LETTER_VERSION_IN_TEXT.finditer(norm):
+            v = m.group(1)
+            if v in spelled and not any(s < m.end() and m.start() < e for s, e in taken):
+                extra.append(RawMention(m.start(), m.end(), "brand", brand=spelled[v], version=v))
+        return sorted(raws + extra, key=lambda r: r.start) if extra else raws
 
     def _read(self, m: re.Match[str], norm: str) -> RawMention | None:
         g = m.lastgroup
@@ -211,11 +239,14 @@ class MentionScanner:
         order = [b for b, _ in brands.most_common()]
         main = order[0] if order else None
         versions: dict[str, Counter[str]] = {}
+        spelled: dict[str, str] = {}  # version key -> as the text first wrote it (Pika 1.0 stays 1.0)
         for r in raws:
             brand = r.brand if r.shape == "brand" else self._brand_for_version(r, main, order)
             if brand and r.version and r.shape in ("brand", "version"):
-                versions.setdefault(brand, Counter())[version_key(r.version)] += 1
-        main_version = {b: c.most_common(1)[0][0] for b, c in versions.items()}
+                key = version_key(r.version)
+                versions.setdefault(brand, Counter())[key] += 1
+                spelled.setdefault(f"{brand} {key}", r.version)
+        main_version = {b: spelled[f"{b} {c.most_common(1)[0][0]}"] for b, c in versions.items()}
         return DocContext(main_brand=main, main_version=main_version, brands=order)
 
     def _brand_for_version(self, r: RawMention, main: str | None, brands: list[str]) -> str | None:
@@ -335,6 +366,7 @@ class MentionScanner:
         prev: Mention | None = None
         for i, m in enumerate(mentions):
             m.group = i
-            if prev is not None and norm[prev.end : m.start].strip() in self.coord:
+            gap = norm[prev.end : m.start].strip() if prev is not None else ""
+            if prev is not None and (gap in self.coord or self.coord_owned.fullmatch(gap)):
                 m.group, m.versus = prev.group, prev.versus
             prev = m

@@ -24,6 +24,11 @@ log = logging.getLogger(__name__)
 
 _NEWLINE = re.compile("\n")
 _CLAUSE_MARK = re.compile(r"[，,：:;；|（(]")
+_NEXT_LINE = re.compile(r"[^\n]*\n\s*([^\n]+)")  # the rest of a line, then the next line holding text
+# a line opening with a value: an amount, a length, a resolution (5 sec $0.40, $0.63/request, 720p …)
+_VALUE_START = re.compile(
+    r"[$¥￥]\s*\d|\d+(?:\.\d+)?\s*(?:s\b|sec|秒|p\b|k\b|元|credits?|积分|分钟|min)", re.I
+)
 
 
 @dataclass(slots=True)
@@ -195,6 +200,20 @@ class SectionView:
         body = line.strip("*#>-•· \t0123456789.、)）")
         return 0 < len(body) <= 24 and not body.endswith(("。", "！", "？", "!", "?", "，", ","))
 
+    def is_label(self, sid: int) -> bool:
+        """Is short line ``sid`` a label over values (a column header `Duration Price Rate`, a field
+        name `Video` over `$0.63/request`), not a heading: unmarked, and the next line that holds
+        text opens with a value or is itself no sentence?"""
+        sent = self.sentences[sid]
+        ls = self.norm.rfind("\n", 0, sent.start) + 1
+        if self.norm[ls : sent.start].lstrip()[:1] in ("#", "*") or self.norm[sent.start] in "#*":
+            return False
+        nxt = _NEXT_LINE.match(self.norm, sent.end)
+        if nxt is None:
+            return False
+        line = nxt.group(1).strip()
+        return bool(_VALUE_START.match(line))
+
     def update_topic(self, sid: int) -> None:
         """After sentence ``sid``: the last model group it named becomes the topic; a heading's
         group becomes the anchor every later paragraph starts from."""
@@ -202,7 +221,7 @@ class SectionView:
             self.groups(sid, self.sentences[sid].start, self.sentences[sid].end) if self.mentions[sid] else []
         )
         if not groups:
-            if self.is_heading(sid):
+            if self.is_heading(sid) and not self.is_label(sid):
                 self.anchor = (
                     self.main
                 )  # a heading naming no model opens a section about the document's model

@@ -1,0 +1,109 @@
+"""Scopes of attribution: label lines over values, letter versions in scope, coordinated owners,
+versions as the text spells them, and models the registry learnt from API ids."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import claims_of, prices_of, scored
+
+
+def _about(text: str, kind: str | None = None) -> list[tuple[str, str | None]]:
+    return [(c.kind, c.model) for c in scored(claims_of(text)) if kind in (None, c.kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a column header over rows of values is no heading: the model heading above still scopes them
+        (
+            "Kling 2.6 and O1 rates\n\nKling O1 (fixed length)\n\nLength Price Per second\n"
+            "5 sec $0.50 $0.10/sec\n10 sec $1.00 $0.10/sec\n",
+            {
+                ("Kling O1", None, 0.5, None, 5.0),
+                ("Kling O1", None, 1.0, None, 10.0),
+                ("Kling O1", None, 0.1, None, 1.0),
+            },
+        ),
+        # a field label (Video) over an amount, in a catalogue listing two versions of one brand
+        (
+            "Hailuo 2.3 and 02 endpoints\n\nMiniMax Hailuo 2.3 Pro I2V\n\nAn endpoint for image-to-video.\n\n"
+            "Video\n$0.50/request\n\nMiniMax Hailuo 02 Standard I2V\n\nAn endpoint for image-to-video.\n\n"
+            "Video\n$0.20/request\n",
+            {("Hailuo 2.3", None, 0.5, None, None), ("Hailuo 02", None, 0.2, None, None)},
+        ),
+    ],
+)
+def test_a_label_over_values_keeps_the_heading_that_scopes_them(text: str, want: set[tuple]) -> None:
+    assert set(prices_of(text)) == want
+
+
+def test_a_heading_naming_no_model_still_returns_to_the_document_model() -> None:
+    text = (
+        "## 可灵2.1\n\n生成很快，30秒就好。\n\n## 海螺02\n\n等了3分钟。\n\n"
+        "## 小结\n\n整体很快，1分钟就出来了。"
+    )
+    speeds = [(c.model, c.generation_s) for c in claims_of(text, title="可灵2.1实测") if c.kind == "speed"]
+    assert speeds[-1][0] == "Kling 2.1"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Kling O3 and Kling 2.6 rates.\n\nAt 1080p: O3 = $0.20/sec, 2.6 = $0.25/sec.",
+            {"Kling O3", "Kling 2.6"},
+        ),
+        ("Vidu Q2 测评。\n\n换成 Q2 之后，价格是 0.3元/秒。", {"Vidu Q2"}),
+    ],
+)
+def test_a_letter_version_alone_names_a_model_the_text_named_in_full(text: str, want: set[str]) -> None:
+    assert {m for _, m in _about(text, "price")} == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kling 2.6 发布会在 2025年Q2 举行，价格是 0.3元/秒。",  # a quarter, not a version
+        "Kling 2.6 rates: o3 = $0.20/sec.",  # never named in full: nobody's O3
+    ],
+)
+def test_a_letter_version_never_named_in_full_or_a_quarter_names_nothing(text: str) -> None:
+    assert "Kling O3" not in {m for _, m in _about(text)} and "Kling Q2" not in {m for _, m in _about(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("阿里的 Wan 2.5 和腾讯的混元都做到了画面很稳定。", {"Wan 2.5", "Hunyuan"}),
+        ("Google's Veo 3 and OpenAI's Sora 2 both move smoothly.", {"Veo 3", "Sora 2"}),
+        ("Veo 3 and Sora 2 both move smoothly.", {"Veo 3", "Sora 2"}),
+    ],
+)
+def test_coordinated_models_with_their_owners_share_the_verdict(text: str, want: set[str]) -> None:
+    assert {m for _, m in _about(text, "strength")} == want
+
+
+def test_a_bare_brand_takes_the_version_as_the_text_spells_it() -> None:
+    text = "Pika 1.0 上线时画面很自然。\n\nPika非常好上手。"
+    assert {m for _, m in _about(text)} == {"Pika 1.0"}
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("gen4_aleph costs 15 credits per second.", "Runway Aleph"),
+        ("Aleph 2.0 costs $0.15 per second.", "Runway Aleph 2"),
+        ("act_two costs $0.05 per second.", "Runway Act-Two"),
+        ("kling-video-o1 costs $0.10 per second.", "Kling O1"),
+        ("kling-v3-omni costs $0.10 per second.", "Kling 3.0 Omni"),
+        ("viduq2-pro costs $0.10 per second.", "Vidu Q2"),
+    ],
+)
+def test_api_ids_of_newer_models_resolve_through_the_registry(text: str, model: str) -> None:
+    assert [p[0] for p in prices_of(text)] == [model]
+
+
+def test_an_amount_of_money_is_never_a_bare_version() -> None:
+    text = "Kling 2.6 rates\n\nLength Price\n5 sec $1.50\n10 sec ¥2.10\n"
+    assert {p[0] for p in prices_of(text)} == {"Kling 2.6"}
