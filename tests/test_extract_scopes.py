@@ -107,3 +107,59 @@ def test_api_ids_of_newer_models_resolve_through_the_registry(text: str, model: 
 def test_an_amount_of_money_is_never_a_bare_version() -> None:
     text = "Kling 2.6 rates\n\nLength Price\n5 sec $1.50\n10 sec ¥2.10\n"
     assert {p[0] for p in prices_of(text)} == {"Kling 2.6"}
+
+
+def _items(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(c.kind, c.model, c.feature) for c in claims_of(text) if c.kind in ("capability", "limitation")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # labelled list lines of a spec sheet, a label naming a maximum makes a cap
+        (
+            "Vidu Q2 specs\n- Output resolution: fixed at 720p\n- Maximum video length per task: 8 seconds\n"
+            "- Duration options: 4 s or 8 s\n",
+            [
+                ("capability", "Vidu Q2", "720p"),
+                ("limitation", "Vidu Q2", "8 seconds"),
+                ("capability", "Vidu Q2", "4 s"),
+                ("capability", "Vidu Q2", "8 s"),
+            ],
+        ),
+        # a heading naming a model and its mode, and a length in parentheses on it
+        (
+            "Pika 2.2 Image-to-Video (2–8 sec)\n\nIt animates a still.",
+            [("capability", "Pika 2.2", "Image-to-Video"), ("capability", "Pika 2.2", "2–8 sec")],
+        ),
+        # a bare brand and a feature word is a product's name, no capability
+        ("Pika Sound\n\nA sound effects tool.", []),
+    ],
+)
+def test_spec_sheet_lines_and_headings(text: str, want: list[tuple[str, str, str]]) -> None:
+    assert _items(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # examples after a header (参数设置（如…等）): one item each; 清晰度 is an aspect, not an opinion
+        ("海螺02的参数设置(如画质、清晰度、时长等)都能调。", ["画质", "清晰度", "时长"]),
+        # an ability to adjust, then a list
+        ("即梦3.0的用户可以调整镜头类型、运动幅度、画面比例。", ["镜头类型", "运动幅度", "画面比例"]),
+        # a newly introduced list of abilities
+        ("Wan 2.5同时还引入了对口型、多镜头叙事等能力。", ["对口型", "多镜头叙事"]),
+    ],
+)
+def test_lists_after_examples_adjustments_and_introductions(text: str, want: list[str]) -> None:
+    assert [f for k, _, f in _items(text) if k == "capability"] == want
+
+
+def test_models_enumerated_after_a_grant_are_no_features() -> None:
+    text = "目前唯二支持口型驱动的产品：Vidu Q2和海螺02。"
+    assert not any(f in ("Vidu Q2", "海螺02") for _, _, f in _items(text))
+
+
+def test_failure_modes_like_is_no_list_of_features() -> None:
+    text = "Veo 3 still shows failure modes like hand drift and object clipping."
+    assert [k for k, _, _ in _items(text)] == []

@@ -35,6 +35,7 @@ _COUNT = r"(?:[两二三四五六七八九十几\d]+|多)\s*(?:种|種|个|個|�
 _TAIL = re.compile(rf"\s*(?:等等|等|{_COUNT}|这些|這些|these)")
 # a number or a count alone (5, 一个, 4个) is no item
 _COUNT_ONLY = re.compile(r"[\d.]+|[\d一二两三四五六七八九十几]+\s*(?:个|個|条|條|段|次|张|張|部)")
+_ASPECT_NOUN = re.compile(r"[度性]")  # 清晰度, 稳定性: the aspect a quality word names
 _PARENS = re.compile(r"[（(][^（()）]*[）)]")
 _BREAK = re.compile(r"[，,;；]")
 _ENDS = "。！？!?；;\n"
@@ -67,10 +68,13 @@ class ListReader:
         self.make_re = re.compile(lex.alt("features", "list_make"))
         heads = alt(lex.words("features", "list_heads"))
         # a header says what kind of thing the list holds: 四种输入模态：, 支持的分辨率：, Key features:
+        # or an example marker after it (参数设置（如时长、清晰度…）, 控制模式，如A，B): its commas go on
+        such = rf"\s*[，,]?\s*[（(]?\s*(?:{alt(lex.words('features', 'list_such_as'))})\s*"
         self.header_re = re.compile(
-            rf"[^\s，。：:、,;；]{{0,8}}?(?:{heads})[^\s，。：:、,;；]{{0,4}}\s*[：:]"
+            rf"[^\s，。：:、,;；]{{0,8}}?(?:{heads})[^\s，。：:、,;；]{{0,4}}(?:\s*[：:]|{such})"
         )
-        self.header_end_re = re.compile(rf"(?:{heads})[^\s，。：:、,;；]{{0,4}}\s*[：:]")
+        self.header_end_re = re.compile(rf"(?:{heads})[^\s，。：:、,;；]{{0,4}}(?:\s*[：:]|{such})")
+        self.such_re = re.compile(such + "$")
         self.sep_re = re.compile(rf"\s*(?:{alt(lex.words('features', 'list_separators'))})\s*")
         self.more_re = re.compile(rf"\s*(?:{alt(lex.words('features', 'list_more'))})\s*")
         self.lead_re = re.compile(rf"(?:\s*(?:{alt(lex.words('features', 'list_lead'))})\s*)+")
@@ -109,7 +113,7 @@ class ListReader:
             if " ".join(text[a:b].split()) in self.via:
                 items = self._inputs(text, start, a, b, end)
             else:
-                items = self._items(text, b, end)
+                items = self._items(text, b, end, commas=header and bool(self.such_re.search(text, a, b)))
             if not items:
                 continue
             near = any(y <= a and not _BREAK.search(text, y, a) for _, y in names)
@@ -140,14 +144,15 @@ class ListReader:
             return self._items(text, b, end)
         return []
 
-    def _items(self, text: str, pos: int, end: int) -> list[tuple[int, int]]:
-        """The items of a list starting at ``pos``; the list ends where a segment is no item."""
+    def _items(self, text: str, pos: int, end: int, commas: bool = False) -> list[tuple[int, int]]:
+        """The items of a list starting at ``pos``; the list ends where a segment is no item
+        (``commas``: an example list, whose Chinese commas separate items too)."""
         items: list[tuple[int, int]] = []
         lead = self.lead_re.match(text, pos, end)
         if lead:
             pos = lead.end()
         while pos < end:
-            stop, nxt = self._segment(text, pos, end)
+            stop, nxt = self._segment(text, pos, end, commas)
             s, e = self._trim(text, pos, stop)
             verb = self.anchors.search(text, s, e) if items and text[s : s + 1].isascii() else None
             if not self._item(text, s, e) or verb and verb.start() == s:
@@ -158,7 +163,7 @@ class ListReader:
             pos = nxt
         return items
 
-    def _segment(self, text: str, pos: int, end: int) -> tuple[int, int | None]:
+    def _segment(self, text: str, pos: int, end: int, commas: bool = False) -> tuple[int, int | None]:
         """Where the segment from ``pos`` stops, and where the next item starts (None: the list ends)."""
         i = pos
         while i < end:
@@ -179,7 +184,7 @@ class ListReader:
                     return i, more.end()
                 # an English list goes on after a comma; a Chinese one only after 还有 / 以及
                 english = ch == "," and not _CJK.match(text[i - 1] if i > pos else "")
-                return i, (i + 1 if english else None)
+                return i, (i + 1 if english or commas else None)
             if ch.isspace() or not ch.isascii() or ch in "/&":
                 sep = self.sep_re.match(text, i, end)
                 if sep and sep.group().strip():
@@ -202,8 +207,10 @@ class ListReader:
         if e <= s:
             return False
         seg = text[s:e]
-        if _COUNT_ONLY.fullmatch(seg) or self.not_item_re.search(seg):
-            return False
+        if _COUNT_ONLY.fullmatch(seg) or any(
+            not _ASPECT_NOUN.match(seg, m.end()) for m in self.not_item_re.finditer(seg)
+        ):
+            return False  # a sentence or an opinion; a quality word made an aspect noun (清晰度) is an item
         return self._short(seg, 14)
 
     @staticmethod

@@ -32,6 +32,7 @@ from ingest.extract.listing import ListReader
 from ingest.extract.numbers import Quantity
 from ingest.extract.section import Draft, SectionView, Subject
 from ingest.extract.sentences import Clause, Splitter
+from ingest.extract.spec_lines import LIST_LINE, LIST_MARKS, cap_label, heading_item, sheet_row
 
 log = logging.getLogger(__name__)
 
@@ -49,10 +50,7 @@ _TIMED = re.compile(
     r"(?:生成|出片|做出|完成|渲染)"
 )
 _LATIN_END = re.compile(r"[a-z][a-z0-9.\-]+\s*$")  # a Latin word ending where the grant starts
-_VALUE_LINE = re.compile(r"[ \t]*\d[^\n]{0,40}$", re.M)  # a line holding only a value: 10 seconds
 _RATIO_LEFT = frozenset({"1", "2", "3", "4", "9", "16", "21"})
-_LIST_MARKS = frozenset("-•*·0123456789")
-_LIST_LINE = re.compile(r"[^\n：:]{1,16}[：:]")
 
 
 @dataclass(slots=True)
@@ -107,6 +105,7 @@ class SpecRules:
             lex.alt("features", "restrictive") + "|" + lex.alt("features", "max_length_only")
         )
         self.tier_users_re = re.compile(lex.alt("features", "tier_users"))
+        self.cap_label_re = re.compile(lex.alt("features", "cap_labels"))
         self.limit_label_re = re.compile(rf"(?:{lex.alt('features', 'limit_labels')})[^:：]{{0,16}}[:：]")
         self.splitter = Splitter(lex)
         self.lists = ListReader(lex)
@@ -118,8 +117,10 @@ class SpecRules:
         self.question_re = re.compile(rf"[?？]\s*$|{lex.alt('features', 'question')}")
         # a label opening a short line that is no sentence (no comma, no full stop) heads a spec row
         row = r"(?![^\n]*[，,；;。!?！？]|[^\n]*\.[ \t]*$)"
-        self.length_label_re = re.compile(rf"\s*(?:{lex.alt('features', 'length_labels')}){row}")
-        self.spec_label_re = re.compile(rf"\s*(?:{lex.alt('features', 'spec_labels')}){row}")
+        # a list mark before the label (- Duration options: 6 s), and a maximum (Max video length)
+        mark = r"\s*(?:[-•*·]\s+)?(?:(?:max|maximum|最长|最大)\s*)?"
+        self.length_label_re = re.compile(rf"{mark}(?:{lex.alt('features', 'length_labels')}){row}")
+        self.spec_label_re = re.compile(rf"{mark}(?:{lex.alt('features', 'spec_labels')}){row}")
 
     # ----- finding items -------------------------------------------------------
     def prepare(self, view: SectionView) -> dict[int, list[Item]]:
@@ -186,8 +187,11 @@ class SpecRules:
             for i in known:
                 i.anchor, i.reach, i.since = listed.anchor, listed.reach, listed.since
             what = "required" if listed.required else "listed"
-            if not known and self._other_subject(text, listed.anchor, named):
-                continue  # NotebookLM支持…: a product the registry does not know offers it
+            if not known and (
+                self._other_subject(text, listed.anchor, named)
+                or any(m.start < listed.end and listed.start < m.end for m in view.mentions[sid])
+            ):
+                continue  # NotebookLM支持…: an unknown product offers it; a model is no item
             if not known:
                 have.append(Item(listed.start, listed.end, what, listed.anchor, listed.reach, listed.since))
             elif listed.required:
@@ -213,29 +217,13 @@ class SpecRules:
         if self.max_before_re.search(text, lo, q.start):
             return False
         clip_after = self.length_after_re.match(text, q.end)
-        if self._sheet_row(text, q.start, self.length_label_re) is not None:
+        if sheet_row(text, q.start, self.length_label_re) is not None:
             return True  # a row of a spec sheet about length (Max length 10 seconds 5 seconds)
+        if heading_item(text, q.start, q.end, paren=True):
+            return True  # a length in parentheses on a heading line: Kling 2.6 Text-to-Video (5–10 s)
         if q.qual:  # 30 秒内: a bound, unless a clip follows (3～10s内的视频)
             return q.qual == "max" and bool(clip_after)
         return bool(clip_after or self.length_before_re.search(text, lo, q.start))
-
-    @staticmethod
-    def _sheet_row(text: str, pos: int, label_re: re.Pattern[str]) -> int | None:
-        """Where the row of a spec sheet holding ``pos`` starts: a short line opening with a label
-        ``label_re`` reads, and the lines of values only that go on it (after at most one blank
-        line: the second column). None when ``pos`` is in no such row."""
-        line_start = text.rfind("\n", 0, pos) + 1
-        for _ in range(6):
-            if pos - line_start > 60:
-                return None
-            if label_re.match(text, line_start):
-                return line_start
-            if line_start == 0 or not _VALUE_LINE.match(text, line_start):
-                return None
-            line_start = text.rfind("\n", 0, line_start - 1) + 1
-            if text[line_start : text.find("\n", line_start)].strip() == "" and line_start > 0:
-                line_start = text.rfind("\n", 0, line_start - 1) + 1
-        return None
 
     @staticmethod
     def clauses_with_items(view: SectionView, sid: int, items: list[Item]) -> set[int]:
@@ -264,10 +252,14 @@ class SpecRules:
                 continue  # none, or what was timed (10秒1080p视频生成时间约2分钟)
             if _TIMED.search(text, clause.start, clause.end):  # 30秒生成4秒视频: the length of the clip timed
                 inside = [i for i in inside if i.what != "length"]
+                if not inside:
+                    continue
             granted = layout or self._grants(view, sid, clause.start, clause.end)
             granted = granted or bool(self.can_after_re.match(text, inside[-1].end, sent.end))
             lo = clause.start
-            limited = bool(self.limit_label_re.search(text, sent.start, clause.start))
+            limited = bool(self.limit_label_re.search(text, sent.start, clause.start)) or cap_label(
+                text, sent.start, inside[0].start, self.cap_label_re
+            )
             for n, item in enumerate(inside):
                 scope = clause  # an enumeration is one statement, from its grant to its last item
                 if item.anchor is not None:
@@ -296,7 +288,7 @@ class SpecRules:
                     continue  # none, or the condition of a limit after it (1080P只支持6秒)
                 # a specification line or row is one statement: it is the quote of each item in it
                 span = (sent.start, sent.end) if layout else (scope.start, scope.end)
-                row = self._sheet_row(text, sent.start, self.spec_label_re) if layout else None
+                row = sheet_row(text, sent.start, self.spec_label_re) if layout else None
                 if row is not None:  # a value line quotes its row from the label (Output resolutions …)
                     span = (min(row, span[0]), span[1])
                 if owner is not None:  # the quote names its owner: Runway (40s max)
@@ -324,22 +316,31 @@ class SpecRules:
         sent = view.sentences[sid]
         text = view.cue_text
         line_start = text.rfind("\n", 0, sent.start) + 1
-        label = _LIST_LINE.match(text, line_start)
+        label = LIST_LINE.match(text, line_start)
         if (
             label
             and label.end() <= items[0].start
             # a list item is one statement; in prose only the label's own sentence is
-            and (sent.start <= label.end() or text[line_start : line_start + 1] in _LIST_MARKS)
+            and (sent.start <= label.end() or text[line_start : line_start + 1] in LIST_MARKS)
             and not self.versus_re.search(text, line_start, items[0].start)
         ):
             return True
         line_end = text.find("\n", sent.end)
         line_end = len(text) if line_end < 0 else line_end
-        if sent.start == line_start and self._sheet_row(text, items[0].start, self.spec_label_re) is not None:
+        if sent.start == line_start and sheet_row(text, items[0].start, self.spec_label_re) is not None:
             return True  # a spec sheet flattened into text: Frame rate (FPS) 24fps, and its value lines
+        named = [m for m in view.mentions[sid] if not m.versus]
+        if (
+            len(items) == 1
+            and items[0].what == "feature"
+            and heading_item(text, items[0].start, items[0].end)
+        ):
+            # a heading naming a model and its mode (Kling 2.6 Image-to-Video): the mode is the model's
+            # (a bare brand and a feature word is a product's name: Kling Sound)
+            m = named[0] if named else None
+            return m is not None and m.explicit and m.start < items[0].start and items[0].start - m.end <= 2
         if len(items) < 2 or any(ch in text[sent.start : sent.end] for ch in "，,；;。"):
             return False
-        named = [m for m in view.mentions[sid] if not m.versus]
         return bool(named) and named[0].start < items[0].start and items[0].start - named[0].end <= 6
 
     def _kind(
