@@ -287,7 +287,10 @@ async def timed(ds: Any, url: str, repeat: int, budget_s: float) -> tuple[float,
 
 
 def bare_sql(path: Path, sql: str, params: dict[str, str], repeat: int = 5) -> float:
+    from db.search import register_functions
+
     conn = sqlite3.connect(f"file:{path}?immutable=1", uri=True)
+    register_functions(conn)  # the search SQL calls them, as the served connections do
     times = []
     for _ in range(repeat + 1):
         t0 = time.perf_counter()

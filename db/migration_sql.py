@@ -965,3 +965,20 @@ end;
 M015_COMPARE_MODELS = """
 create index if not exists claims_model_kind on claims (model, kind, section, document_id);
 """
+
+# m016: the price table's ranked points, kept per model (db.price_events.refresh_ranks) as of the
+# last recording of the price changes; every model with price points is listed to be ranked on
+# the next open. Credit rates are read from a partial covering index instead of every claim.
+M016_PRICE_RANKS = """
+create table price_ranks (
+  model text not null, tier text, resolution text, duration_s real, price_point text not null,
+  credits real, credit_unit text, supporting_documents integer, supporting_sources integer,
+  newest_observed_at text, key_documents integer, source_keys integer, merged_keys integer,
+  price_cny real, price_usd real, point_rank integer not null, price_points integer not null,
+  total_documents integer, alternatives text, document_ids text, document_urls text);
+create index price_ranks_model on price_ranks (model, tier, resolution, duration_s, point_rank);
+insert or ignore into price_event_dirty (model, backfill)
+  select distinct model, 0 from price_point_documents;
+create index if not exists claims_credit_rates on claims
+  (model, credit_unit, credits_per_cny, credits_per_usd, document_id) where kind = 'credit_rate';
+"""

@@ -29,6 +29,7 @@ from db.migration_sql import (
     M013_PRICE_EVENTS,
     M014_SEARCH,
     M015_COMPARE_MODELS,
+    M016_PRICE_RANKS,
 )
 
 migrations = Migrations("pingce")
@@ -348,3 +349,13 @@ def m014_search_simplified(db: Database) -> None:
 @migrations()
 def m015_compare_models(db: Database) -> None:
     run_script(db, M015_COMPARE_MODELS)
+
+
+# ---------------------------------------------------------------- m016: the price table kept
+# The price table ranked every price point of every key on each request (seconds at a million
+# claims). Its ranked points are now kept per model in price_ranks, refreshed with the price
+# changes (db.price_events.refresh_ranks, in the writer's transaction); a model whose price points
+# changed since is ranked as the query runs (db.queries.served_price_ctes).
+@migrations()
+def m016_price_ranks(db: Database) -> None:
+    run_script(db, M016_PRICE_RANKS)

@@ -32,7 +32,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db.queries import PRICE_POINTS_OF_MODELS_SQL
+from db.queries import PRICE_RANKS_OF_MODELS_SQL, RANK_COLUMNS
 
 log = logging.getLogger(__name__)
 
@@ -126,10 +126,29 @@ def _key_json(key: Key) -> str:
     return json.dumps(list(key), ensure_ascii=False)
 
 
+def refresh_ranks(db: Database, models: list[str]) -> None:
+    """Rank the price points of ``models`` again into price_ranks (m016), in the caller's transaction.
+
+    The price table reads these rows for every model not listed in price_event_dirty, instead of
+    ranking every price point as it runs.
+    """
+    arg = json.dumps(models)
+    db.conn.execute("delete from price_ranks where model in (select value from json_each(?))", [arg])
+    db.conn.execute(
+        f"insert into price_ranks ({RANK_COLUMNS}, document_ids, document_urls) {PRICE_RANKS_OF_MODELS_SQL}",
+        {"models": arg, "model": "", "since": ""},
+    )
+
+
 def current_rows(db: Database, models: list[str]) -> dict[Key, KeyRow]:
-    """The price table's rows for ``models`` as it stands (every point of every key)."""
+    """The price table's rows for ``models`` as price_ranks keeps them (every point of every key)."""
     by_key: dict[Key, list[Any]] = defaultdict(list)
-    for r in db.execute(PRICE_POINTS_OF_MODELS_SQL, {"models": json.dumps(models), "model": "", "since": ""}):
+    for r in db.execute(
+        "select model, tier, resolution, duration_s, price_point, point_rank, credits, credit_unit, "
+        "price_cny, price_usd, newest_observed_at, document_ids, document_urls from price_ranks "
+        "where model in (select value from json_each(?))",
+        [json.dumps(models)],
+    ):
         by_key[(r[0], r[1], r[2], r[3])].append(r)
     out = {}
     for key, rows in by_key.items():
@@ -206,6 +225,7 @@ def record_price_changes(db: Database, run_id: int | None = None) -> int:
     models = sorted({r[0] for r in listed})
     backfill = {r[0] for r in listed if r[1]}
     now = db.execute("select strftime('%Y-%m-%dT%H:%M:%SZ', 'now')").fetchone()[0]
+    refresh_ranks(db, models)
     current, stored = current_rows(db, models), stored_rows(db, models)
     events: list[list[Any]] = []
     for key in sorted(current.keys() | stored.keys(), key=repr):

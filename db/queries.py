@@ -232,20 +232,50 @@ with_alternatives as (
   from ranked r
 ),
 fx as (select max(rate) as usd_cny, max(as_of) as fx_date from exchange_rates where pair = 'USD/CNY'),
--- per brand and credit unit: the rate stated by the most documents (then the lower one)
+-- per brand and credit unit: the rate stated by the most documents (then the lower one), read from
+-- m016's partial index of credit-rate claims
 credit_rates as (
   select brand, credit_unit, credits_per_cny, credits_per_usd from (
     select m.brand, c.credit_unit, c.credits_per_cny, c.credits_per_usd,
       row_number() over (partition by m.brand, c.credit_unit, c.credits_per_cny is null
         order by count(distinct c.document_id) desc, coalesce(c.credits_per_cny, c.credits_per_usd)) as n
-    from claims c join models m on m.name = c.model
+    from claims c indexed by claims_credit_rates join models m on m.name = c.model
     where c.kind = 'credit_rate' and coalesce(c.credits_per_cny, c.credits_per_usd) > 0
     group by m.brand, c.credit_unit, c.credits_per_cny, c.credits_per_usd)
   where n = 1
 )"""
 
 
-PRICE_CTES = price_ctes(model_filter("model"))
+#: The columns of a ranked price point, as price_ranks (m016) keeps them.
+RANK_COLUMNS = (
+    "model, tier, resolution, duration_s, price_point, credits, credit_unit, supporting_documents, "
+    "supporting_sources, newest_observed_at, key_documents, source_keys, merged_keys, price_cny, "
+    "price_usd, point_rank, price_points, total_documents, alternatives"
+)
+# A model's ranked points are kept in price_ranks as of the last recording of the price changes
+# (db.price_events.record_price_changes: the end of every run, re-extraction and open); the
+# models whose price points changed since then are listed in price_event_dirty and ranked here
+# as the query runs, as are all of them with ``since`` (it counts other documents).
+_CURRENT = "(select model from price_event_dirty)"
+
+
+def served_price_ctes(keys_filter: str) -> str:
+    """The price table's CTEs up to ``points`` (every ranked point with its alternatives and, for the
+    kept ones, its document lists) over the keys ``keys_filter`` admits."""
+    live = price_ctes(f"{keys_filter} and (:since <> '' or model in {_CURRENT})")
+    return (
+        live
+        + f""",
+points as (
+  select {RANK_COLUMNS}, null as document_ids, null as document_urls from with_alternatives
+  union all
+  select {RANK_COLUMNS}, document_ids, document_urls from price_ranks
+  where :since = '' and {keys_filter} and model not in {_CURRENT}
+)"""
+    )
+
+
+PRICE_CTES = served_price_ctes(model_filter("model"))
 
 _RATE = (
     "(select cr.credits_per_{cur} from credit_rates cr where cr.brand = m.brand "
@@ -257,7 +287,7 @@ _RATE = (
 VALUED = f"""
 top as (
   select r.*, m.vendor, {_RATE.format(cur="cny")} as rate_cny, {_RATE.format(cur="usd")} as rate_usd
-  from with_alternatives r left join models m on m.name = r.model
+  from points r left join models m on m.name = r.model
   where r.point_rank = 1
 ),
 valued as (
@@ -309,8 +339,8 @@ select r.model, r.vendor, r.tier, r.resolution, r.duration_s,
   {_per_second("r.cny")} as cny_per_second,
   {_per_second("r.credits")} as credits_per_second,
   r.supporting_documents, r.supporting_sources, r.total_documents,
-  {_document_ids("r")} as document_ids,
-  {_document_urls("r")} as document_urls,
+  coalesce(r.document_ids, {_document_ids("r")}) as document_ids,
+  coalesce(r.document_urls, {_document_urls("r")}) as document_urls,
   r.newest_observed_at,
   case when r.price_points > 1 then 'true' else 'false' end as conflict,
   r.alternatives,
@@ -391,14 +421,15 @@ PRICE_CONFLICTS_SQL = (
     PRICE_CTES
     + f""",
 conflicts as materialized (
-  select r.*, coalesce(r.tier, '') as tier_key from ranked r where r.price_points > 1
+  select r.*, coalesce(r.tier, '') as tier_key from points r where r.price_points > 1
   order by r.model, tier_key, r.resolution, r.duration_s, r.point_rank limit {PAGE + 1} offset {OFFSET}
 )
 select r.model, r.tier, r.resolution, r.duration_s, r.price_point as price_label,
   case when r.point_rank = 1 then 'shown' else 'alternative' end as in_price_table,
   r.credits, r.credit_unit, r.price_cny, r.price_usd,
   r.supporting_documents, r.newest_observed_at,
-  {_document_urls("r")} as document_urls, {_document_ids("r")} as document_ids,
+  coalesce(r.document_urls, {_document_urls("r")}) as document_urls,
+  coalesce(r.document_ids, {_document_ids("r")}) as document_ids,
   case when {_last_row(_CONFLICTS_ORDER)} and (select count(*) from conflicts) > {PAGE}
     then {_next_page("price_conflicts", ("model", "since"))} end as next_page
 from (select * from conflicts r order by {_CONFLICTS_ORDER} limit {PAGE}) r
@@ -409,15 +440,14 @@ order by {_CONFLICTS_ORDER}
 
 # ---------------------------------------------------------------- price changes (db/price_events.py)
 #: Every price point of every key of the models in the JSON array ``:models``, ranked as the
-#: price table ranks them (point_rank 1 is the shown one), with its documents: what
-#: db.price_events compares with the rows it saw last.
-PRICE_POINTS_OF_MODELS_SQL = (
+#: price table ranks them (point_rank 1 is the shown one), with its alternatives and documents:
+#: the rows db.price_events keeps in price_ranks and compares with the rows it saw last.
+PRICE_RANKS_OF_MODELS_SQL = (
     price_ctes("model in (select value from json_each(:models))")
     + f"""
-select r.model, r.tier, r.resolution, r.duration_s, r.price_point, r.point_rank,
-  r.credits, r.credit_unit, r.price_cny, r.price_usd, r.newest_observed_at,
+select {", ".join("r." + c.strip() for c in RANK_COLUMNS.split(","))},
   {_document_ids("r")} as document_ids, {_document_urls("r")} as document_urls
-from ranked r
+from with_alternatives r
 order by r.model, r.tier, r.resolution, r.duration_s, r.point_rank
 """
 )

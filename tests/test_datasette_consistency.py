@@ -23,6 +23,7 @@ import pytest
 from sqlite_utils import Database
 
 from db import open_db
+from db.price_events import record_price_changes
 from db.price_points import PriceClaim, document_points, rebuild_price_points, sync_price_points
 from db.queries import CLAIMS_OVER_TIME_SQL, OBSERVED_AT, PRICE_CONFLICTS_SQL, SEARCH_SQL, SINCE_UTC
 from db.search import register_functions, search_query, simplified, sync_search
@@ -457,6 +458,13 @@ def test_price_tables_follow_every_write(tmp_path: Path, seed: int) -> None:
     assert_price_tables_match_a_rebuild(db)
     db.conn.commit()
     assert db.execute("select count(*) from price_point_documents").fetchone()[0] > 0
+    assert db.execute("select count(*) from price_event_dirty").fetchone()[0] > 0
+    # the models whose price points changed since the last recording are ranked as the query runs
+    assert assert_price_table_follows_the_rule(path, PARAMS) > 0
+    with db.atomic():  # the end of a run: their ranked points are kept (price_ranks) and read from there
+        record_price_changes(db)
+    assert db.execute("select count(*) from price_event_dirty").fetchone()[0] == 0
+    assert db.execute("select count(*) from price_ranks").fetchone()[0] > 0
     db.conn.close()
     assert assert_price_table_follows_the_rule(path, PARAMS) > 0
 
