@@ -477,6 +477,23 @@ order by e.id desc
 """
 
 
+#: The price_changes page: with ``page`` (1, 2, …) that page of PAGE changes, with a ``next_page``
+#: link on its last row; without it every change (the JSON a follower reads; the web plugin asks
+#: for page 1 when the HTML page is opened without one, ingest.web.params).
+_CHANGES_LIMIT = f"case when trim(:page) = '' then -1 else {PAGE} end"
+PRICE_CHANGES_PAGE_SQL = f"""
+with changes as materialized (
+  select * from ({PRICE_CHANGES_SQL})
+  limit case when trim(:page) = '' then -1 else {PAGE} + 1 end
+  offset case when trim(:page) = '' then 0 else {OFFSET} end
+)
+select *, case when trim(:page) <> '' and row_number() over (order by id desc) = {PAGE}
+    and (select count(*) from changes) > {PAGE}
+  then {_next_page("price_changes", ("model", "since"))} end as next_page
+from changes order by id desc limit {_CHANGES_LIMIT}
+"""
+
+
 # ---------------------------------------------------------------- other canned queries
 def models_named(param: str = "model") -> str:
     """The models the filter ``:param`` names (a name, an alias, "brand version" or a bare brand)."""
@@ -675,7 +692,7 @@ QUERIES: dict[str, str] = {
     "price_table": PRICE_TABLE_SQL,
     "price_history": PRICE_HISTORY_SQL,
     "price_conflicts": PRICE_CONFLICTS_SQL,
-    "price_changes": PRICE_CHANGES_SQL,
+    "price_changes": PRICE_CHANGES_PAGE_SQL,
     "model_bugs_strengths": MODEL_BUGS_STRENGTHS_SQL,
     "compare_models": COMPARE_MODELS_SQL,
     "search": SEARCH_SQL,

@@ -160,3 +160,43 @@ def test_the_served_feed(db: Path) -> None:
     assert resp.status_code == 200 and not feed.bozo and feed.version == "atom10"
     assert [e.tags[0].term for e in feed.entries] == ["conflict"]
     assert feed.feed.links[0].href == f"{served.base}{FEED}?since=2"
+
+
+def test_the_page_shows_a_hundred_changes_and_the_json_every_one(tmp_path: Path, db: Path) -> None:
+    """The HTML page opens at page 1 of 100 with a link to the next; the JSON without ``page`` has all."""
+    path = tmp_path / "pingce.db"  # served under the name the helpers use
+    path.write_bytes(db.read_bytes())
+    conn = sqlite3.connect(path)
+    conn.executemany(
+        "insert into price_events (recorded_at, kind, model, new_price_label) "
+        "values (?, 'new', 'Vidu Q1', ?)",
+        [(f"2025-07-01T00:{i // 60:02d}:{i % 60:02d}Z", f"{i} 积分") for i in range(245)],
+    )
+    conn.commit()
+    conn.close()
+    ds = make_ds(path)
+    everything = [r["id"] for r in changes(ds)]
+    assert len(everything) == 250 and everything == sorted(everything, reverse=True)
+    html = fetch(ds, "/pingce/price_changes")
+    assert html.text.count('<td class="col-id">') == 100
+    assert 'href="/pingce/price_changes?model=&amp;since=&amp;page=2">next page (2) →' in html.text
+    paged, page = [], 1
+    while True:
+        rows = changes(ds, f"page={page}")
+        paged += [r["id"] for r in rows]
+        assert len(rows) == 100 or not any(r["next_page"] for r in rows)
+        if not rows[-1]["next_page"]:
+            break
+        assert json.loads(rows[-1]["next_page"])["page"] == page + 1
+        page += 1
+    assert paged == everything and page == 3
+
+
+def test_the_feed_is_stopped_at_the_time_limit(db: Path) -> None:
+    """The feed reads through execute_fn, which has no limit of its own: it gets sql_time_limit_ms."""
+    ds = make_ds(db)
+    ds._settings["sql_time_limit_ms"] = 0  # every query runs past it
+    resp = fetch(ds, FEED)
+    assert resp.status_code == 503 and "took longer than 0 ms" in resp.text
+    ds._settings["sql_time_limit_ms"] = 3000
+    assert fetch(ds, FEED).status_code == 200

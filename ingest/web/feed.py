@@ -12,7 +12,7 @@ import sqlite3
 from typing import Any
 from urllib.parse import urlencode
 
-from datasette.utils import tilde_encode
+from datasette.utils import sqlite_timelimit, tilde_encode
 from datasette.utils.asgi import Response
 
 from db.reads import price_change_feed
@@ -32,14 +32,20 @@ async def price_changes_feed(request: Any, datasette: Any) -> Response:
     if isinstance(resolved, tuple):
         return Response.text(resolved[0] + "\n", status=400)
 
+    limit_ms = datasette.setting("sql_time_limit_ms")
+
     def read(conn: sqlite3.Connection) -> tuple[Any, ...]:
-        rows = change_rows(conn, resolved["model"], resolved["since"], FEED_ENTRIES)
-        return rows, *price_change_feed(conn)
+        # execute_fn has no time limit of its own: the feed's SQL gets the one of every query
+        with sqlite_timelimit(conn, limit_ms):
+            rows = change_rows(conn, resolved["model"], resolved["since"], FEED_ENTRIES)
+            return rows, *price_change_feed(conn)
 
     try:
         rows, feed_uuid, created, newest = await datasette.get_database(database).execute_fn(read)
-    except sqlite3.OperationalError:  # a database without pingce's tables
-        return Response.text(f"{database!r} keeps no price changes\n", status=404)
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            return Response.text(f"the price changes took longer than {limit_ms} ms to read\n", status=503)
+        return Response.text(f"{database!r} keeps no price changes\n", status=404)  # no pingce tables
     query = urlencode({k: v for k, v in resolved.items() if v})
     links = FeedLinks(
         self_url=datasette.absolute_url(request, request.path + (f"?{query}" if query else "")),

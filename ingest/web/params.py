@@ -147,6 +147,19 @@ def table_search(scope: dict[str, Any], datasette: Any) -> dict[str, Any]:
     return {**scope, "query_string": urlencode(renamed).encode()}
 
 
+#: Canned queries whose JSON without ``page`` has every row, and whose HTML page opens at page 1.
+PAGED_HTML = ("price_changes",)
+
+
+def first_page(scope: dict[str, Any], name: str, fmt: str) -> dict[str, Any]:
+    """The HTML page of a PAGED_HTML query asked without ``page``: asked for page 1 instead."""
+    args = parse_qsl(scope.get("query_string", b"").decode("utf-8", "replace"), keep_blank_values=True)
+    if name not in PAGED_HTML or fmt or any(k == "page" and v.strip() for k, v in args):
+        return scope
+    args = [(k, v) for k, v in args if k != "page"] + [("page", "1")]
+    return {**scope, "query_string": urlencode(args).encode()}
+
+
 def wrap(app: Any, datasette: Any) -> Any:
     async def wrapped(scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope.get("type") == "http" and scope.get("method") in ("GET", "HEAD"):
@@ -158,6 +171,7 @@ def wrap(app: Any, datasette: Any) -> Any:
                 if answer is not None:
                     await answer.asgi_send(send)
                     return
+                scope = first_page(scope, target[1], target[2])
         await app(scope, receive, send)
 
     return wrapped
