@@ -8,7 +8,9 @@ cores) while the main process does all the writing; small runs call it in-proces
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import gc
 import logging
 import multiprocessing
 import os
@@ -79,7 +81,12 @@ def prepare(task: Task) -> Prepared:
 
 
 def prepare_chunk(tasks: list[Task]) -> list[Prepared]:
-    return [prepare(t) for t in tasks]
+    """A worker's share: each task's result, without the input it came from (the run has it)."""
+    out = []
+    for t in tasks:
+        p = prepare(t)
+        out.append(dataclasses.replace(p, task=dataclasses.replace(t, body=None, documents=None)))
+    return out
 
 
 def default_workers() -> int:
@@ -121,6 +128,9 @@ class Preparer:
         """Queue ``task``; yields the results that are due (oldest first) to keep the window bounded."""
         self.seen += 1
         if self._pool is None and self.workers and self.seen > self.start_after:
+            # what is alive now (modules, the compiled extractor) stays: collections neither walk
+            # it again nor, in the forked workers, write to its pages
+            gc.freeze()
             self._pool = _pool(self.workers)
             log.info("large run: parsing and extracting in %d worker processes", self.workers)
         if self._pool is None:
