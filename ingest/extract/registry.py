@@ -242,7 +242,8 @@ class Registry:
 @lru_cache(maxsize=4)
 def load_registry(path: str | None = None) -> Registry:
     p = Path(path) if path else MODELS_PATH
-    raw = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    raw = yaml.load(p.read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506 - a safe loader
     if not isinstance(raw, dict):
         raise ValueError(f"{p}: the registry must be a mapping")
     reg = Registry(raw)

@@ -151,7 +151,10 @@ def _front_matter(md: str, name: str) -> tuple[dict[str, Any], str]:
     try:
         # Aliases are refused before anything is built: nested ones (a "YAML bomb")
         # expand exponentially once the values are turned into text.
-        aliased = any(isinstance(ev, yaml.AliasEvent) for ev in yaml.parse(text, Loader=_YAML_LOADER))
+        # (an alias is written *name: without a "*" there is none, and nothing to parse twice)
+        aliased = "*" in text and any(
+            isinstance(ev, yaml.AliasEvent) for ev in yaml.parse(text, Loader=_YAML_LOADER)
+        )
         meta = None if aliased else yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
