@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from db.price_points import sync_price_points
 from db.search import sync_search
-from schemas.claim import Claim
+from schemas.claim import Claim, claim_id_of
 from schemas.document import Document
 
 
@@ -121,7 +121,9 @@ def document_row(doc: Document, source: str, raw_sha: str | None) -> dict[str, A
 
 def claim_row(claim: Claim, document_id: str, version: int) -> dict[str, Any]:
     row = claim.model_dump(exclude={"document"})
-    row.update(id=claim.claim_id(document_id), document_id=document_id, extractor_version=version)
+    # the id from the same dump (Claim.claim_id's payload is this row without its confidence)
+    payload = {k: v for k, v in row.items() if k != "confidence"}
+    row.update(id=claim_id_of(payload, document_id), document_id=document_id, extractor_version=version)
     return row
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -62,6 +62,10 @@ class Claim(BaseModel):
 
     def claim_id(self, document_key: str) -> str:
         """Content hash: the same claim from the same document keeps its id."""
-        payload = self.model_dump(exclude={"document", "confidence"})
-        raw = json.dumps([document_key, payload], sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:20]
+        return claim_id_of(self.model_dump(exclude={"document", "confidence"}), document_key)
+
+
+def claim_id_of(payload: dict[str, Any], document_key: str) -> str:
+    """The id of the claim whose fields other than document and confidence are ``payload``."""
+    raw = json.dumps([document_key, payload], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:20]
