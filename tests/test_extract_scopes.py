@@ -163,3 +163,35 @@ def test_models_enumerated_after_a_grant_are_no_features() -> None:
 def test_failure_modes_like_is_no_list_of_features() -> None:
     text = "Veo 3 still shows failure modes like hand drift and object clipping."
     assert [k for k, _, _ in _items(text)] == []
+
+
+def test_a_two_model_sheet_prices_each_column_from_lengths_and_their_totals() -> None:
+    text = (
+        "Pika 2.1 Pika 2.2\nCost 8 credits per second 4 credits per second\n"
+        "Supported durations 5 seconds (40 total credits)\n10 seconds (80 total credits)\n\n"
+        "5 seconds (20 total credits)\n10 seconds (40 total credits)\n"
+    )
+    got = {(c.model, c.credits, c.duration_s) for c in claims_of(text) if c.kind == "price"}
+    assert got == {
+        ("Pika 2.1", 8.0, 1.0),
+        ("Pika 2.2", 4.0, 1.0),
+        ("Pika 2.1", 40.0, 5.0),
+        ("Pika 2.1", 80.0, 10.0),
+        ("Pika 2.2", 20.0, 5.0),
+        ("Pika 2.2", 40.0, 10.0),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "credits"),
+    [
+        ("海螺02生成一条6秒视频要消耗30个“积分”。", 30.0),  # a quoted unit
+        ("Hailuo 02: one 6-second clip, 30 total credits.", 30.0),
+    ],
+)
+def test_quoted_and_total_credit_units_are_amounts(text: str, credits: float) -> None:
+    assert [c.credits for c in claims_of(text) if c.kind == "price"] == [credits]
+
+
+def test_total_before_a_time_is_no_amount() -> None:
+    assert not [c for c in claims_of("Vidu Q1 took 40 total seconds to render.") if c.kind == "price"]

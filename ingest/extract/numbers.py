@@ -218,7 +218,7 @@ class QuantityScanner:
             rf"|(?:(?P<pre>{alt(list(self.prefix_kind) + all_quals)})\s*)?(?P<n>{num})"
             rf"(?:\s*(?:-|~|～|到|至|—|to)\s*(?P<n2>{num}))?"
             # 20多分钟, 一个多小时, 一个半小时: more than the number, or half a unit more
-            rf"\s*(?P<mid>个多|个半|多|余)?(?:个|点)?\s*(?P<de>的)?\s*-?\s*(?P<u>(?:{units})(?![a-z]))"
+            rf"\s*(?P<mid>个多|个半|多|余)?(?:个|点)?\s*(?P<de>的)?\s*-?\s*(?P<tot>total\s+)?[\"\u201c\u300c]?(?P<u>(?:{units})(?![a-z]))"
             rf"(?P<tail>多钱|多|半|钱|\d(?!\d)|\s+and\s+a\s+half)?"
             rf"(?:\s*(?P<post>{alt(all_quals, bound_start=False)}))?{per('')}"
             rf"|(?P<cp>{alt(currency)})\s*(?P<cn>{_ARABIC}){per('c')}"
@@ -318,7 +318,7 @@ class QuantityScanner:
             if unit or m.group("de"):
                 return None
             kind = pre_kind
-        if kind is None or (kind != "credits" and m.group("de")):
+        if kind is None or (kind != "credits" and (m.group("de") or m.group("tot"))):  # 60 total credits
             return None
         if re.fullmatch(r"0\d+", m.group("n") or ""):
             return None  # 02, 007: a version or a code, never an amount

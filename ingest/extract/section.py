@@ -203,7 +203,7 @@ class SectionView:
     def is_label(self, sid: int) -> bool:
         """Is short line ``sid`` a label over values (a column header `Duration Price Rate`, a field
         name `Video` over `$0.63/request`), not a heading: unmarked, and the next line that holds
-        text opens with a value or is itself no sentence?"""
+        text opens with a value?"""
         sent = self.sentences[sid]
         ls = self.norm.rfind("\n", 0, sent.start) + 1
         if self.norm[ls : sent.start].lstrip()[:1] in ("#", "*") or self.norm[sent.start] in "#*":

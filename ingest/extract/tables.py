@@ -367,10 +367,10 @@ class TableRules:
                 break
             if not _UNLABELLED.match(text, a, b):
                 column = 0  # a labelled row starts again from the first column
-            amounts = sorted(
-                q.start for sid in line_sids[k] for q in view.quantities[sid] if a <= q.start < b
-            )
-            if column == 0 and len(amounts) == len(subjects) >= 2:  # one amount a column: each its column's
+            found = [q for sid in line_sids[k] for q in view.quantities[sid] if a <= q.start < b]
+            amounts = sorted(q.start for q in found)
+            # one amount of one sort a column: each its column's (5 seconds (60 credits) is one cell)
+            if column == 0 and len(amounts) == len(subjects) >= 2 and len({q.kind for q in found}) == 1:
                 for sid in line_sids[k]:
                     info.columns[sid] = ([a, *amounts[1:]], list(subjects))
                 k += 1
