@@ -52,6 +52,11 @@ class ChildRun:
     claims: int
     stderr: str
     load: str = ""
+    main_cpu_s: float | None = None  # the run's own process (reading, writing), last sampled
+
+    @property
+    def cpu_ms_per_doc(self) -> float:
+        return 1000 * self.cpu_s / max(self.documents, 1)
 
     @property
     def docs_per_s(self) -> float:
@@ -130,12 +135,14 @@ def run_pingce(cfg: Path, db: Path, docs: int) -> ChildRun:
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT)
         peak = [0.0]
+        main_cpu: list[float | None] = [None]
         done = threading.Event()
 
         def sample() -> None:
             while not done.wait(0.2):
                 if Path("/proc").is_dir():
                     peak[0] = max(peak[0], _tree_rss_mb(proc.pid))
+                    main_cpu[0] = _cpu_s(proc.pid) or main_cpu[0]
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -161,7 +168,18 @@ def run_pingce(cfg: Path, db: Path, docs: int) -> ChildRun:
         claims,
         stderr,
         " ".join(f"{x:.1f}" for x in os.getloadavg()),
+        main_cpu[0],
     )
+
+
+def _cpu_s(pid: int) -> float | None:
+    """CPU seconds (user + system) process ``pid`` has used so far, itself only (Linux /proc)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        fields = stat[stat.rindex(")") + 2 :].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def read_inputs(notes: Path, pages: list[Path]) -> float:
@@ -277,6 +295,18 @@ def write_phase(run_db: Path, work: Path) -> tuple[Timing, float]:
     return took, spent[0]
 
 
+def _cpu_split(run: ChildRun) -> str:
+    """Where a run's CPU went: its own process (reading, writing) and the workers (parsing, extracting)."""
+    if run.main_cpu_s is None:
+        return "main process and workers together"
+    main = min(run.main_cpu_s, run.cpu_s)
+    per = 1000 / max(run.documents, 1)
+    return (
+        f"main process (read, write) {main * per:.2f} ms ({main:.1f} CPU s, sampled to 0.2 s), "
+        f"workers (parse, extract) {(run.cpu_s - main) * per:.2f} ms"
+    )
+
+
 def link_subset(src: Path, dst: Path, count: int) -> None:
     """The first ``count`` notes of ``src`` in ``dst`` (hard links: same bytes, no copies)."""
     dst.mkdir(parents=True, exist_ok=True)
@@ -362,7 +392,10 @@ def main(argv: list[str] | None = None) -> int:
                 link_subset(full, notes, n)
             run = run_pingce(write_config(work, notes, f"sources_{n}", pages), work / f"run_{n}.db", n)
             runs.append(run)
-            print(f"   run N={n:,}: {run.wall_s:.1f} s, exit {run.exit_code}, {run.rss_mb:.0f} MB peak RSS")
+            print(
+                f"   run N={n:,}: {run.wall_s:.1f} s, exit {run.exit_code}, {run.rss_mb:.0f} MB peak RSS, "
+                f"{run.cpu_ms_per_doc:.2f} CPU ms per document ({_cpu_split(run)}), load {run.load}"
+            )
         first = runs[-1]
         second = run_pingce(work / f"sources_{args.docs}.yml", work / f"run_{args.docs}.db", args.docs)
         print(f"   second run N={args.docs:,}: {second.wall_s:.2f} s, exit {second.exit_code}")
@@ -452,7 +485,14 @@ def main(argv: list[str] | None = None) -> int:
                 "documents per CPU second",
                 first.documents / first.cpu_s if ok and first.cpu_s else None,
                 " doc/CPU s",
-                note=f"{first.cpu_s:.1f} CPU s, main process and workers (load-independent, unlike doc/s)",
+                note=f"{first.cpu_s:.1f} CPU s, main process and workers (less load-dependent than doc/s)",
+            ),
+            Figure(
+                BENCH,
+                "CPU per document",
+                first.cpu_ms_per_doc if ok else None,
+                " ms",
+                note=_cpu_split(first),
             ),
             Figure(
                 BENCH,
