@@ -23,6 +23,8 @@ from ingest.extract.sentences import Clause
 
 log = logging.getLogger(__name__)
 
+_CLAUSE_EDGE_RE = re.compile(r"[，。,；;！？!?\n]")
+
 
 @dataclass(slots=True)
 class Group:
@@ -41,6 +43,8 @@ class OpinionGroups:
         self.merge_gap = int(lex.setting("merge_gap_chars", 24))
         self.aspects_re = re.compile(lex.setting("aspect_list", r"(?!x)x"))
         self.correlative_re = re.compile(lex.alt("markers", "correlative"))
+        self.bracket_open_re = re.compile(rf"(?:{lex.alt('markers', 'compare_with')})\s*$")
+        self.bracket_close_re = re.compile(r"[^，。,；;！？!?\n]{0,24}?(?:相比|相较|比起来|对比)")
 
     def sentence_claims(
         self, view: SectionView, sid: int, clause_kinds: list[str | None], busy: set[int] | None = None
@@ -71,9 +75,23 @@ class OpinionGroups:
             first = clauses[g.clauses[0]]
             last = clauses[g.clauses[-1]]
             cue_pos = clauses[g.cue_clauses[0]].start
-            g.subject = view.subject(sid, first.start, last.end, cue_pos)
+            g.subject = self._yardstick(view, sid, cue_pos) or view.subject(sid, first.start, last.end, cue_pos)
         groups = self._merge(view, sid, groups, additive)
         return [d for g in groups for d in self._drafts(view, sid, g)]
+
+    def _yardstick(self, view: SectionView, sid: int, pos: int) -> Subject | None:
+        """The compared model, when the cue at ``pos`` describes it inside the comparison's own
+        bracket (与Gen-2人脸不停畸变的效果相比: the flaw is Gen-2's, not the subject's)."""
+        text = view.cue_text
+        for m in reversed(view.mentions[sid]):
+            if m.end > pos:
+                continue
+            if not self.bracket_open_re.search(text, max(0, m.start - 2), m.start):
+                return None
+            if _CLAUSE_EDGE_RE.search(text, m.end, pos) or not self.bracket_close_re.match(text, pos):
+                return None
+            return Subject(list(m.models), [m.tier] * len(m.models), True)
+        return None
 
     @staticmethod
     def _exceptions(clauses: list[Clause], kinds: list[str | None], rules: list[str]) -> None:

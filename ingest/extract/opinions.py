@@ -15,9 +15,11 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import partial
 
 from ingest.extract.lexicon import CUE_PRIORITY, Lexicon, cue_set
+from ingest.extract.events import EventCues
 from ingest.extract.narrative import NarrativeCues
 from ingest.extract.opinion_groups import OpinionGroups
 from ingest.extract.section import Draft, SectionView
@@ -51,6 +53,9 @@ class OpinionRules:
         self.splitter = Splitter(lex)
         self.narrative = NarrativeCues(lex)
         self.groups = OpinionGroups(lex, self.narrative)
+        self.events = EventCues(lex)
+        # an ability to make something happen (可以让物体凭空出现, lets you swap faces) is no flaw
+        self.enables_re = re.compile(lex.alt("negation", "enables"))
         pros, cons = lex.alt("markers", "pros_labels"), lex.alt("markers", "cons_labels")
         self.label_re = re.compile(rf"(?m)^[#*> \t]*(?:(?P<pro>{pros})|(?P<con>{cons}))[* \t]*[:：]?[* \t]*$")
 
@@ -117,7 +122,7 @@ class OpinionRules:
         hits = view.cue_hits  # (sentence, clause) -> (where, kind) of every cue kept
         hits.clear()
 
-        def clause_at(pos: int) -> tuple[int, Clause, set[str], int] | None:
+        def clause_at(pos: int, register: bool = True) -> tuple[int, Clause, set[str], int] | None:
             sid = bisect_right(sent_starts, pos) - 1
             if sid < 0 or pos >= view.sentences[sid].end:
                 return None
@@ -127,7 +132,7 @@ class OpinionRules:
             ci = bisect_right(clause_starts[sid], pos) - 1
             if ci < 0 or pos >= clauses[ci].end:
                 return None
-            if pos < first.get((sid, ci), pos + 1):
+            if register and pos < first.get((sid, ci), pos + 1):
                 first[(sid, ci)] = pos
             return sid, clauses[ci], found.setdefault((sid, ci), set()), ci
 
@@ -147,6 +152,8 @@ class OpinionRules:
             cue: str | None = kind
             if kind.startswith("?"):  # a cue a negator before it cancels (or, for a flaw, denies)
                 cue = self._negated_kind(kind[1:], self._negation(view, sid, clause, start))
+            if cue == "bug" and self._enabled(text, clause, start):
+                cue = None
             if cue:
                 kinds.add(cue)
                 hits.setdefault((sid, ci), []).append((start, cue))
@@ -159,9 +166,12 @@ class OpinionRules:
                 inside = end if pkind in ("bug", "strength") else None
                 negation = self._negation(view, hit[0], hit[1], start, inside)
                 kept = self._negated_kind(pkind, negation)
+                if kept == "bug" and self._enabled(text, hit[1], start):
+                    kept = None
                 if kept:
                     hit[2].add(kept)
                     hits.setdefault((hit[0], hit[3]), []).append((start, kept))
+        self._event_cues(view, clause_at, in_prompt if quoted else None)
         out: dict[int, list[str | None]] = {}
         for (sid, ci), kinds in found.items():
             best = next((k for k in CUE_PRIORITY if k in kinds), None)
@@ -171,6 +181,46 @@ class OpinionRules:
         self.narrative.contrast_flaws(view, out, partial(_has_amount, view))
         self._listed(view, out)
         return out
+
+    def _event_cues(
+        self,
+        view: SectionView,
+        clause_at: Callable[..., tuple[int, Clause, set[str], int] | None],
+        in_prompt: Callable[[int], bool] | None,
+    ) -> None:
+        """Add the cues of flaws and limits told as events (``events``); a weak one only where
+        its clause has no other cue."""
+        text = view.cue_text
+        weak: list[tuple[int, str]] = []
+        for ev in self.events.hits(text):
+            hit = clause_at(ev.start, register=False)
+            if hit is None or (in_prompt is not None and in_prompt(ev.start)):
+                continue
+            sid, clause, _, ci = hit
+            kept: str | None = ev.kind
+            if ev.negate_end is not None:
+                inside = None if ev.before else ev.negate_end
+                kept = self._negated_kind(ev.kind, self._negation(view, sid, clause, ev.start, inside))
+            if kept == "bug" and self._enabled(text, clause, ev.start):
+                kept = None
+            if not kept:
+                continue
+            if ev.weak:
+                weak.append((ev.start, kept))
+                continue
+            clause_at(ev.start)[2].add(kept)  # type: ignore[index]
+            view.cue_hits.setdefault((sid, ci), []).append((ev.start, kept))
+        for start, kind in weak:
+            hit = clause_at(start, register=False)
+            if hit is not None and not (hit[2] - {kind}):
+                clause_at(start)
+                hit[2].add(kind)
+                view.cue_hits.setdefault((hit[0], hit[3]), []).append((start, kind))
+
+    def _enabled(self, text: str, clause: Clause, pos: int) -> bool:
+        """Does an ability to make it happen stand before the flaw at ``pos`` in its clause
+        (可以让物体凭空出现, lets you swap faces)?"""
+        return bool(self.enables_re.search(text, max(clause.start, pos - 40), pos))
 
     def _listed(self, view: SectionView, out: dict[int, list[str | None]]) -> None:
         """Items listed under a pros or cons label ("Pros:", "缺点：") are strengths or bugs.
