@@ -58,7 +58,7 @@ class _Rule:
     pattern: re.Pattern[str]
     negate: str
     weak: bool
-    word_start: bool  # the match must start a word (a leading \\b, checked here: see ``_compile``)
+    word_start: bool  # the match must start a word (its leading \\b is checked in ``hits``)
 
 
 class EventCues:
@@ -103,5 +103,7 @@ class EventCues:
                     negate_end = m.start("flaw")
                 else:
                     negate_end = m.end()
-                out.append(EventHit(rule.kind, start, m.end(), negate_end, rule.weak, rule.negate == "before"))
+                out.append(
+                    EventHit(rule.kind, start, m.end(), negate_end, rule.weak, rule.negate == "before")
+                )
         return out

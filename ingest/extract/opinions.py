@@ -18,8 +18,8 @@ from bisect import bisect_right
 from collections.abc import Callable
 from functools import partial
 
-from ingest.extract.lexicon import CUE_PRIORITY, Lexicon, cue_set
 from ingest.extract.events import EventCues
+from ingest.extract.lexicon import CUE_PRIORITY, Lexicon, cue_set
 from ingest.extract.narrative import NarrativeCues
 from ingest.extract.opinion_groups import OpinionGroups
 from ingest.extract.section import Draft, SectionView
