@@ -195,3 +195,23 @@ def test_quoted_and_total_credit_units_are_amounts(text: str, credits: float) ->
 
 def test_total_before_a_time_is_no_amount() -> None:
     assert not [c for c in claims_of("Vidu Q1 took 40 total seconds to render.") if c.kind == "price"]
+
+
+def test_a_value_line_keeps_the_heading_and_a_brand_product_heading_leaves_the_version() -> None:
+    text = (
+        "Hailuo 02\n$0.30/6s /generation\n- 10s $0.50\n\n"
+        "Hailuo Voice Studio\n$0.05/gen /generation\n\n"
+        "Hailuo 2.3 Fast\n$0.20/6s /generation\n"
+    )
+    got = {(c.model, c.price_usd, c.duration_s) for c in claims_of(text) if c.kind == "price"}
+    assert ("Hailuo 02", 0.5, 10.0) in got  # the list item under the value line is still Hailuo 02's
+    assert not any(p == 0.05 and m == "Hailuo 02" for m, p, _ in got)  # the product's price is not 02's
+
+
+def test_a_heading_with_a_parenthesis_naming_no_model_ends_the_section_above() -> None:
+    text = (
+        "Kling O1 and Kling 2.6 rates\n\nKling O1 Image-to-Video (fixed)\n\n5 sec $0.50\n\n"
+        "Lip Sync Add-on (any length)\n\nResolution Rate\n720p $0.02/sec\n"
+    )
+    got = {(c.model, c.price_usd) for c in claims_of(text) if c.kind == "price"}
+    assert ("Kling O1", 0.5) in got and ("Kling O1", 0.02) not in got

@@ -197,7 +197,8 @@ class SectionView:
         line = self.norm[ls : le if le >= 0 else len(self.norm)].strip()
         if line.startswith("#"):
             return True
-        body = line.strip("*#>-•· \t0123456789.、)）")
+        body = re.sub(r"\s*[(（][^()（）]{0,24}[)）]\s*$", "", line) or line  # Motion Control (up to 30 s)
+        body = body.strip("*#>-•· \t0123456789.、)）")
         return 0 < len(body) <= 24 and not body.endswith(("。", "！", "？", "!", "?", "，", ","))
 
     def is_label(self, sid: int) -> bool:
@@ -208,6 +209,8 @@ class SectionView:
         ls = self.norm.rfind("\n", 0, sent.start) + 1
         if self.norm[ls : sent.start].lstrip()[:1] in ("#", "*") or self.norm[sent.start] in "#*":
             return False
+        if _VALUE_START.match(self.norm, sent.start):
+            return True  # a line of values ($0.28/5s /generation) is no heading either
         nxt = _NEXT_LINE.match(self.norm, sent.end)
         if nxt is None:
             return False
@@ -235,7 +238,11 @@ class SectionView:
             if len(g) <= 2
             and (any(m.explicit for m in g) or self._is_subject(sid, g[0]) or self.is_heading(sid))
         ]
-        if subjects:
+        if subjects and self.is_heading(sid) and not any(m.explicit for m in subjects[-1]):
+            # a heading naming a brand's product without a version (Kling Sound, 可灵数字人) opens a
+            # section about the brand, not about the version the text was on
+            self.anchor = self.topic = _group_subject(subjects[-1], False)
+        elif subjects:
             self.anchor = self._latest(subjects, self.anchor)
 
     @staticmethod
