@@ -215,3 +215,26 @@ def test_a_heading_with_a_parenthesis_naming_no_model_ends_the_section_above() -
     )
     got = {(c.model, c.price_usd) for c in claims_of(text) if c.kind == "price"}
     assert ("Kling O1", 0.5) in got and ("Kling O1", 0.02) not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("即梦3.0稳居行业第一。", "Jimeng 3.0"),
+        ("海螺02依然是当今的No.1。", "Hailuo 02"),
+        ("万相2.5是开源视频模型里的一哥。", "Wan 2.5"),
+        ("Veo 3 remains the clear number one for audio.", "Veo 3"),
+        ("Vidu Q2号称全网最强。", "Vidu Q2"),  # a letter version before 号 is no date
+    ],
+)
+def test_first_place_and_number_one_are_strengths(text: str, model: str) -> None:
+    assert _about(text, "strength") == [("strength", model)]
+
+
+def test_the_object_of_ba_is_not_the_subject_of_the_sentence() -> None:
+    text = "Vidu Q1在动作上能把海螺和即梦拉开一截。确实是目前的No.1。\n\n我把海螺02的视频放大后发现很清晰。"
+    assert _about(text, "strength") == [
+        ("strength", "Vidu Q1"),
+        ("strength", "Vidu Q1"),
+        ("strength", "Hailuo 02"),  # 把 with no subject named before it: the model is the topic
+    ]

@@ -221,6 +221,7 @@ class MentionScanner:
             bad_unit = (
                 not m.group("aed")
                 and not m.group("aver").startswith("0")  # Hailuo 02 积分…: 02 is no amount
+                and vp not in ("q", "o")  # Vidu Q1号称…: a letter version is never an amount
                 and _UNIT_AFTER.match(norm, m.end("aver"))
             )
             if bad_unit or (b and b.prefix_required and not vp):

@@ -23,6 +23,7 @@ from ingest.extract.sentences import Sentence, Splitter
 log = logging.getLogger(__name__)
 
 _NEWLINE = re.compile("\n")
+_OBJECT_BEFORE = re.compile(r"(?:把|将)\s*$")
 _CLAUSE_MARK = re.compile(r"[，,：:;；|（(]")
 _NEXT_LINE = re.compile(r"[^\n]*\n\s*([^\n]+)")  # the rest of a line, then the next line holding text
 # a line opening with a value: an amount, a length, a resolution (5 sec $0.40, $0.63/request, 720p …)
@@ -118,8 +119,11 @@ class SectionView:
     ) -> None:
         kept = [(r, self.sentence_index(r.start)) for r in raws]
         pairs = [(r, i) for r, i in kept if i is not None and not self.sentences[i].prompt]
-        for r, i in pairs:
+        for n, (r, i) in enumerate(pairs):
             r.versus = scanner.is_versus(self.clean, r.start, r.end, self.sentences[i].start)
+            # A…把B拉开差距: a model after 把/将 is the object once the sentence has named its subject
+            if not r.versus and _OBJECT_BEFORE.search(self.clean, max(0, r.start - 3), r.start):
+                r.versus = any(j == i and not p.versus for p, j in pairs[:n])
         resolved = scanner.resolve(self.clean, [r for r, _ in pairs], ctx, [i for _, i in pairs], recent)
         for m in resolved:
             sid = self.sentence_index(m.start)
