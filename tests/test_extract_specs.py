@@ -35,7 +35,7 @@ def test_a_list_of_features_is_one_claim_per_feature_each_quoting_the_clause() -
             "Vidu Q1支持生成8秒、1080P、30帧的视频。",
             [("8秒", "capability"), ("1080P", "capability"), ("30帧", "capability")],
         ),
-        ("可靈2.1支援 4K 輸出和原生音訊同步。", [("4K", "capability"), ("音訊同步", "capability")]),
+        ("可靈2.1支援 4K 輸出和原生音訊同步。", [("4K", "capability"), ("原生音訊同步", "capability")]),
         (
             "Veo 3 now generates vertical 9:16 clips at 60fps.",
             [("9:16", "capability"), ("60fps", "capability")],
