@@ -8,6 +8,11 @@ import pytest
 from tests.extract_helpers import claims_of, prices_of, scored
 
 
+def _priced(text: str, *fields: str) -> set[tuple[object, ...]]:
+    """(model, *fields) of every price claim of ``text``."""
+    return {(c.model, *(getattr(c, f) for f in fields)) for c in claims_of(text) if c.kind == "price"}
+
+
 def _about(text: str, kind: str | None = None) -> list[tuple[str, str | None]]:
     return [(c.kind, c.model) for c in scored(claims_of(text)) if kind in (None, c.kind)]
 
@@ -171,8 +176,7 @@ def test_a_two_model_sheet_prices_each_column_from_lengths_and_their_totals() ->
         "Supported durations 5 seconds (40 total credits)\n10 seconds (80 total credits)\n\n"
         "5 seconds (20 total credits)\n10 seconds (40 total credits)\n"
     )
-    got = {(c.model, c.credits, c.duration_s) for c in claims_of(text) if c.kind == "price"}
-    assert got == {
+    assert _priced(text, "credits", "duration_s") == {
         ("Pika 2.1", 8.0, 1.0),
         ("Pika 2.2", 4.0, 1.0),
         ("Pika 2.1", 40.0, 5.0),
@@ -203,7 +207,7 @@ def test_a_value_line_keeps_the_heading_and_a_brand_product_heading_leaves_the_v
         "Hailuo Voice Studio\n$0.05/gen /generation\n\n"
         "Hailuo 2.3 Fast\n$0.20/6s /generation\n"
     )
-    got = {(c.model, c.price_usd, c.duration_s) for c in claims_of(text) if c.kind == "price"}
+    got = _priced(text, "price_usd", "duration_s")
     assert ("Hailuo 02", 0.5, 10.0) in got  # the list item under the value line is still Hailuo 02's
     assert not any(p == 0.05 and m == "Hailuo 02" for m, p, _ in got)  # the product's price is not 02's
 
