@@ -242,3 +242,21 @@ def test_the_object_of_ba_is_not_the_subject_of_the_sentence() -> None:
         ("strength", "Vidu Q1"),
         ("strength", "Hailuo 02"),  # 把 with no subject named before it: the model is the topic
     ]
+
+
+def test_costs_a_percent_more_is_a_price_rise() -> None:
+    text = "Vidu Q2 and Vidu Q3 rates.\n\nAt 1080p: Q2 = $0.10/sec, Q3 = $0.12/sec. Q3 costs 20% more."
+    changes = [(c.model, c.percent, c.direction) for c in claims_of(text) if c.kind == "price_change"]
+    assert changes == [("Vidu Q3", 20.0, "up")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "即梦3.0还有更详细的参数调整。",
+        "海螺02提供了更高的自由度。",
+        "Runway Gen-4 gives finer control over camera moves.",
+    ],
+)
+def test_more_room_to_control_is_a_strength(text: str) -> None:
+    assert [k for k, _ in _about(text, "strength")] == ["strength"]
