@@ -65,6 +65,10 @@ def _kinds(text: str) -> set[str]:
         "可灵2.1生成的结果随机性很大，很难控制。",
         "Hailuo 02 is hit or miss with crowds.",
         "海螺02经常生成失败，只能重来。",
+        "用可灵2.1做长镜头需要多多试错。",
+        # something covering what should be seen
+        "In the Veo 3 clip she talks with her hand covering her mouth.",
+        "海螺02里的杯子一直挡住了人物的嘴。",
     ],
 )
 def test_flaws_told_as_events(text: str) -> None:
@@ -116,6 +120,59 @@ def test_limits_told_as_requirements(text: str) -> None:
 )
 def test_no_flaw_where_none_is_told(text: str) -> None:
     assert "bug" not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # cannot be told from real footage
+        "海螺02生成的人声已经让人难以分辨是真人还是AI。",
+        "Veo 3's street scenes are nearly indistinguishable from real footage.",
+        # a large step up, first place, pulling away, parity with the one just named
+        "可灵2.1的运镜比上一代有了非常大的提升。",
+        "Runway Gen-4 shows significant improvements over Gen-3.",
+        "在榜单上，即梦3.0稳居国内第一。",
+        "海螺02的画面把其他几家拉开了一大截差距。",
+        "Veo 3很强，即梦3.0也能与之一战。",
+        # a quality noun rated high, an outcome called striking, a plain English verdict
+        "Vidu Q1的人物一致性非常高。",
+        "可灵2.1的效果真的惊人。",
+        "The result from Luma was pretty decent.",
+    ],
+)
+def test_praise_told_as_an_outcome(text: str) -> None:
+    assert "strength" in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "为了得到最好的效果，我用可灵2.1跑了很多次。",  # a goal, no verdict
+        "If you want the best results from Kling 2.1, write short prompts.",
+        "可灵2.1的价格高得惊人。",  # a price, no quality of the picture
+        "Sounds great, so I tried Veo 3 next.",  # an interjection
+    ],
+)
+def test_no_praise_where_none_is_given(text: str) -> None:
+    assert "strength" not in _kinds(text)
+
+
+def test_a_prompt_said_in_passing_before_a_colon_leaves_the_next_line_to_the_reviewer() -> None:
+    text = (
+        "Here is Veo 3 again with the same prompt, a minute later:\n"
+        "This time the cup suddenly vanishes from his hand."
+    )
+    assert "bug" in _kinds(text)
+    assert "bug" not in _kinds("Veo 3 got this prompt:\nThe cup suddenly vanishes from his hand.")
+
+
+def test_english_flaws_in_their_own_clauses_are_claims_of_their_own() -> None:
+    text = (
+        "In the second Veo 3 take, the dog's tail keeps flickering, "
+        "the leash melts into the grass, and the owner suddenly grows a third arm."
+    )
+    bugs = [c.quote for c in scored(claims_of(text)) if c.kind == "bug"]
+    assert len(bugs) == 3
 
 
 def test_a_release_date_is_no_limitation() -> None:

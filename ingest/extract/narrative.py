@@ -205,7 +205,9 @@ class NarrativeCues:
         for i in (a, b):
             c = clauses[i]
             cue = view.cue_starts.get((sid, i))
-            if cue is None or c.end - c.start > self.parallel_max:
+            # an English clause takes about three times the characters of a Chinese one
+            limit = self.parallel_max * (4 if text[c.start : c.start + 1].isascii() else 1)
+            if cue is None or c.end - c.start > limit:
                 return False
             own = text[c.start : cue]  # the words before the cue, without the models they name
             for m in reversed(view.mentions[sid]):

@@ -31,6 +31,7 @@ _LEAD = re.compile(r"[\s>*•·\-—]+|\d{1,2}[.、)）]\s+|\*\*")
 _PAREN = re.compile(r"[（(][^（()）\n]{6,60}[）)]")
 _LEAD_CHARS = frozenset(">*•·-—0123456789")
 _FILLED_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_CLAUSE_BREAK = re.compile(r"[，,。;；!！?？]|\.\s")
 _SCARE_QUOTE = re.compile(r"[“\"「‘'][^“”\"「」‘’'\n]{1,10}[”\"」’'](?= ?[\u4e00-\u9fffa-z])")
 
 
@@ -222,7 +223,9 @@ class Splitter:
             text = norm[ls:le].strip()
             if self.prompt_label.match(text):
                 spans.append((ls, le))
-            elif text.endswith((":", "：")):
+            elif text.endswith((":", "：")) and not _CLAUSE_BREAK.search(norm, hit.end(), le):
+                # the prompt word is what the colon introduces (提示词如下：), not something said
+                # in passing earlier in the line (for the same prompt, a few seconds later:)
                 nxt = _FILLED_LINE.search(norm, le)
                 if nxt:
                     spans.append(nxt.span())
