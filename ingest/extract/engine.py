@@ -18,6 +18,7 @@ whether it talks about speed, for the sentence after it.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from bisect import bisect_left
 from collections.abc import Callable
 from functools import partial
@@ -36,6 +37,7 @@ from ingest.extract.sentences import Splitter
 from ingest.extract.specs import SpecRules
 from ingest.extract.speed import SpeedRules
 from ingest.extract.tables import TableRules
+from ingest.extract.unregistered import UnknownModels
 from schemas.claim import Claim
 from schemas.document import Document
 
@@ -58,6 +60,7 @@ class Extractor:
         self.table_rules = TableRules(self.lex, self.price_rules)
         self.opinion_rules = OpinionRules(self.lex)
         self.spec_rules = SpecRules(self.lex)
+        self.unknown_models = UnknownModels(self.lex.words("markers", "not_models"), self.reg.alias_brand)
 
     # ----- public --------------------------------------------------------------
     def extract(self, doc: Document, document: str) -> list[Claim]:
@@ -74,6 +77,13 @@ class Extractor:
             for v, rs in zip(views, raws, strict=True)
         ]
         ctx = self.mentions.context(title + [r for rs in raws for r in rs])
+        # models the registry does not know take scope (and speak, when the document dwells on them)
+        registered = Counter(r.brand for rs in [title, *raws] for r in rs if r.shape == "brand" and r.brand)
+        unknown = self.unknown_models.find(
+            [(v.text, v.clean) for v in views], raws, doc.title or "", title, registered
+        )
+        raws = [sorted(rs + us, key=lambda r: r.start) for rs, us in zip(raws, unknown.raws, strict=True)]
+        ctx.unknown_main = unknown.main
         for view, rs in zip(views, raws, strict=True):
             view.add_mentions(self.mentions, rs, ctx, [])
             self.table_rules.find(view)
@@ -95,7 +105,7 @@ class Extractor:
             self._apply_rates(summary, body_rates or summary_stated, self.lex.confidence("price_derived"))
             kept = self._reconcile(summary, body, bool(stated))
             claims += [self._claim(views[1], d, document) for d in kept]
-        claims = _once_per_feature(claims)
+        claims = _once_per_feature([c for c in claims if c.model not in unknown.muted])
         log.debug("%s: %d claims", document, len(claims))
         return claims
 

@@ -37,7 +37,7 @@ _NUM_WORDS = {"两": 2, "俩": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
 class RawMention:
     start: int
     end: int
-    shape: str  # brand | version | tier | plural
+    shape: str  # brand | version | tier | plural | unknown (a model the registry lacks: see unregistered.py)
     brand: str | None = None
     version: str | None = None
     words: list[str] = field(default_factory=list)
@@ -64,8 +64,11 @@ class DocContext:
     main_brand: str | None
     main_version: dict[str, str]
     brands: list[str]
+    unknown_main: str | None = None  # an unregistered model the document is about
 
     def main_model(self, reg: Registry) -> tuple[str, str | None] | None:
+        if self.unknown_main:
+            return self.unknown_main, None
         if not self.main_brand:
             return None
         return reg.resolve(self.main_brand, self.main_version.get(self.main_brand))
@@ -319,6 +322,8 @@ class MentionScanner:
                 if models
                 else None
             )
+        if raw.shape == "unknown" and raw.model:
+            return Mention(raw.start, raw.end, [raw.model], None, raw.model, True)
         if raw.shape == "brand" and raw.model and not raw.version and not raw.words:
             info = self.reg.models[raw.model]
             return Mention(raw.start, raw.end, [info.name], info.tier, info.brand, True)

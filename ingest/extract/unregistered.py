@@ -1,0 +1,173 @@
+"""Models the registry does not know, named in a document as models.
+
+A review of a vendor's new model (Name-V4, a 视频模型 the registry has no entry for) would
+otherwise give its claims to the registered models it names in passing. Three shapes name a
+model the registry lacks:
+
+- a brand-like Latin word with a version mark run onto it or hyphenated (SkyReels-V4,
+  OmniHuman-1, NovaGen3), or after a space when the version has a ``v`` or the word an inner
+  capital (Lumen V2, DreamMotion 3);
+- a Latin word right before a model noun (Mochi模型, Foo视频大模型, Bar video model);
+- the brand of a versioned name written alone later (SkyReels … SkyReels支持…): the
+  version the document names most.
+
+Each becomes a mention under the name as the text writes it, so it takes scope like a
+registered model. Only a name the document dwells on *speaks* (its claims are emitted):
+named twice or more, in the title, or before a model noun. Any other takes scope but its
+claims are dropped, so what is said about it goes to nobody rather than to a model named
+nearby. Ordinals (Step 1, Case 2, Test 3), common tech names (GPT-4, iOS 18) and a word
+seen with three versions or more (a numbered list) are no models.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ingest.extract.mentions import RawMention
+
+_VERSIONED = re.compile(
+    r"(?<![A-Za-z0-9_.\-/@#])(?P<name>[A-Z][A-Za-z]{2,})(?P<sep>[\-_]?|\s)"
+    r"(?P<ver>[Vv]\d{1,2}(?:\.\d{1,2})?|\d{1,2}(?:\.\d{1,2})?)(?![A-Za-z0-9%]|\.\d|[\-_/]\w)"
+)
+_MODEL_NOUN = re.compile(
+    r"(?<![A-Za-z0-9_.\-/@#])(?P<name>[A-Z][A-Za-z]{2,}(?:-[A-Za-z]+)?)"
+    r"(?:\s*(?:视频)?(?:生成)?(?:大)?模型(?!型)|\s+(?:video\s+)?model(?![a-z]))"
+)
+_INNER_CAP = re.compile(r"^[A-Z][a-z]+[A-Z]")
+
+
+@dataclass
+class Unknowns:
+    """What the document names that the registry does not know."""
+
+    raws: list[list[RawMention]]  # per section, sorted by start
+    speaking: set[str] = field(default_factory=set)  # names whose claims are emitted
+    muted: set[str] = field(default_factory=set)  # names that only take scope
+    main: str | None = None  # the name the document is about, when no registered model leads
+    counts: Counter[str] = field(default_factory=Counter)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+_GLUED_VERSION = re.compile(r"(?:gen|v|ray)?(\d{1,2}(?:\.\d{1,2})?)")
+
+
+class UnknownModels:
+    def __init__(self, not_models: list[str], brand_aliases: dict[str, str]) -> None:
+        self.stop = {w.lower() for w in not_models}
+        self.aliases = {a: b for a, b in brand_aliases.items() if a.isascii() and len(a) >= 4}
+
+    def registered(self, display: str) -> tuple[str, str] | None:
+        """(brand, version) when ``display`` is a registered brand with its version run onto it
+        (RunwayGen4, KlingV2): the registry's model, not an unknown one."""
+        low = display.lower()
+        for alias, brand in self.aliases.items():
+            if low.startswith(alias):
+                m = _GLUED_VERSION.fullmatch(low[len(alias) :].lstrip(" -_"))
+                if m:
+                    return brand, m.group(1)
+        return None
+
+    def _ok_name(self, name: str) -> bool:
+        return len(name) >= 3 and name.lower() not in self.stop
+
+    def _candidates(self, text: str, clean: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+        """(start, end, brand, display name) of each versioned or model-noun name in ``text``."""
+        out: list[tuple[int, int, str, str]] = []
+        for m in _VERSIONED.finditer(text):
+            name, sep, ver = m.group("name"), m.group("sep"), m.group("ver")
+            if not self._ok_name(name) or _overlaps(m.start(), m.end(), taken):
+                continue
+            glued = self.registered(text[m.start() : m.end()])
+            if glued:
+                out.append((m.start(), m.end(), "", "\0".join(glued)))
+                continue
+            if sep.isspace() and not (ver[:1] in "vV" or _INNER_CAP.match(name)):
+                continue  # Step 2, Chapter 3: a capitalised word and a number
+            if clean[m.start() : m.end()] != text[m.start() : m.end()].lower():
+                continue  # masked (a link, a hashtag)
+            out.append((m.start(), m.end(), name, text[m.start() : m.end()]))
+        seen = [(s, e) for s, e, _, _ in out]
+        for m in _MODEL_NOUN.finditer(text):
+            name = m.group("name")
+            s, e = m.start("name"), m.end("name")
+            if not self._ok_name(name) or _overlaps(s, e, taken + seen):
+                continue
+            if clean[s:e] != name.lower():
+                continue
+            out.append((s, e, name, name))
+        return sorted(out)
+
+    def find(
+        self,
+        sections: list[tuple[str, str]],
+        taken: list[list[RawMention]],
+        title: str,
+        title_taken: list[RawMention],
+        registered: Counter[str],
+    ) -> Unknowns:
+        """Unregistered model mentions in each (text, clean text) section; ``taken`` are the
+        registry's mentions there, ``registered`` how often the document names each brand."""
+        spans = [[(r.start, r.end) for r in rs] for rs in taken]
+        found = [self._candidates(t, c, sp) for (t, c), sp in zip(sections, spans, strict=True)]
+        in_title = (
+            self._candidates(title, title.lower(), [(r.start, r.end) for r in title_taken]) if title else []
+        )
+        versions: dict[str, Counter[str]] = {}
+        nouned: set[str] = set()
+        for cands in [*found, in_title]:
+            for _s, _e, brand, display in cands:
+                if not brand:
+                    continue
+                key = brand.lower()
+                versions.setdefault(key, Counter())[display] += 1
+                if display == brand:
+                    nouned.add(key)
+        # a word seen with three versions or more is a numbered list (Test 1, Test 2, Test 3)
+        listed = {k for k, c in versions.items() if len([d for d in c if d.lower() != k]) >= 3}
+        main_name = {
+            k: max(((d, n) for d, n in c.items() if d.lower() != k), key=lambda x: x[1], default=(None, 0))[0]
+            for k, c in versions.items()
+        }
+        out = Unknowns(raws=[])
+        for (text, clean), cands, sp in zip(sections, found, spans, strict=True):
+            raws: list[RawMention] = []
+            mine = [(s, e) for s, e, _, _ in cands]
+            for s, e, brand, display in cands:
+                if not brand:  # a registered brand and its version run together
+                    reg_brand, version = display.split("\0")
+                    raws.append(RawMention(s, e, "brand", brand=reg_brand, version=version))
+                    continue
+                key = brand.lower()
+                if key in listed:
+                    continue
+                name = display if display != brand else (main_name[key] or display)
+                raws.append(RawMention(s, e, "unknown", model=name))
+            # the brand alone, after the text named it with a version
+            for key, name in main_name.items():
+                if name is None or key in listed:
+                    continue
+                for m in re.finditer(rf"(?<![a-z0-9_.\-/@#]){re.escape(key)}(?![a-z0-9])", clean):
+                    if not _overlaps(m.start(), m.end(), sp + mine):
+                        raws.append(RawMention(m.start(), m.end(), "unknown", model=name))
+            raws.sort(key=lambda r: r.start)
+            out.raws.append(raws)
+            out.counts.update(r.model for r in raws if r.model)
+        titled = {
+            (main_name.get(b.lower()) or d) for _s, _e, b, d in in_title if b.lower() not in listed
+        }
+        for name, n in out.counts.items():
+            key = next((k for k, v in main_name.items() if v == name), name.lower())
+            if n >= 2 or name in titled or key in nouned:
+                out.speaking.add(name)
+            else:
+                out.muted.add(name)
+        top = max(registered.values(), default=0)
+        lead = [(n, name) for name, n in out.counts.items() if name in out.speaking and n >= 2 and n > top]
+        if lead:
+            out.main = max(lead)[1]
+        return out
