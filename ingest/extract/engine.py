@@ -18,8 +18,8 @@ whether it talks about speed, for the sentence after it.
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable
 from functools import partial
 from typing import Any

@@ -75,7 +75,9 @@ class UnknownModels:
     def _ok_name(self, name: str) -> bool:
         return len(name) >= 3 and name.lower() not in self.stop
 
-    def _candidates(self, text: str, clean: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+    def _candidates(
+        self, text: str, clean: str, taken: list[tuple[int, int]]
+    ) -> list[tuple[int, int, str, str]]:
         """(start, end, brand, display name) of each versioned or model-noun name in ``text``."""
         out: list[tuple[int, int, str, str]] = []
         for m in _VERSIONED.finditer(text):
@@ -134,7 +136,7 @@ class UnknownModels:
             for k, c in versions.items()
         }
         out = Unknowns(raws=[])
-        for (text, clean), cands, sp in zip(sections, found, spans, strict=True):
+        for (_text, clean), cands, sp in zip(sections, found, spans, strict=True):
             raws: list[RawMention] = []
             mine = [(s, e) for s, e, _, _ in cands]
             for s, e, brand, display in cands:
@@ -148,18 +150,16 @@ class UnknownModels:
                 name = display if display != brand else (main_name[key] or display)
                 raws.append(RawMention(s, e, "unknown", model=name))
             # the brand alone, after the text named it with a version
-            for key, name in main_name.items():
-                if name is None or key in listed:
+            for key, versioned in main_name.items():
+                if versioned is None or key in listed:
                     continue
                 for m in re.finditer(rf"(?<![a-z0-9_.\-/@#]){re.escape(key)}(?![a-z0-9])", clean):
                     if not _overlaps(m.start(), m.end(), sp + mine):
-                        raws.append(RawMention(m.start(), m.end(), "unknown", model=name))
+                        raws.append(RawMention(m.start(), m.end(), "unknown", model=versioned))
             raws.sort(key=lambda r: r.start)
             out.raws.append(raws)
             out.counts.update(r.model for r in raws if r.model)
-        titled = {
-            (main_name.get(b.lower()) or d) for _s, _e, b, d in in_title if b.lower() not in listed
-        }
+        titled = {(main_name.get(b.lower()) or d) for _s, _e, b, d in in_title if b.lower() not in listed}
         for name, n in out.counts.items():
             key = next((k for k, v in main_name.items() if v == name), name.lower())
             if n >= 2 or name in titled or key in nouned:
