@@ -40,6 +40,7 @@ class OpinionRules:
         self.topic_re = re.compile(lex.alt("negation", "topic"))
         self.topic_done_re = re.compile(rf"\s*(?:{lex.alt('negation', 'topic_done', bound_start=False)})")
         self.improves_re = re.compile(lex.alt("negation", "improves"))
+        self.absent_re = re.compile(lex.alt("negation", "absent"))
         topic, listing = lex.alt("negation", "topic"), lex.alt("negation", "topic_list")
         # a topic word, nothing that happened after it (测试中出现的问题包括：), then a list
         done = lex.alt("negation", "topic_done", bound_start=False)
@@ -109,6 +110,8 @@ class OpinionRules:
                 return "neg"
         if self.improves_re.search(text, max(clause.start, pos - self.reach), pos):
             return "improve"
+        if self.absent_re.search(text, max(clause.start, pos - self.reach), pos):
+            return "neg"  # 也没有出现不合理的形变: a flaw not seen, told too far back to call a strength
         return None
 
     def prepare(self, view: SectionView) -> dict[int, list[str | None]]:
@@ -152,6 +155,9 @@ class OpinionRules:
             cue: str | None = kind
             if kind.startswith("?"):  # a cue a negator before it cancels (or, for a flaw, denies)
                 cue = self._negated_kind(kind[1:], self._negation(view, sid, clause, start))
+            elif kind.startswith("!"):  # a denied quality word: gone when what it names was not seen
+                seen = not self.absent_re.search(text, max(clause.start, start - self.reach), start)
+                cue = kind[1:] if seen else None
             if cue == "bug" and self._enabled(text, clause, start):
                 cue = None
             if cue:
@@ -310,8 +316,8 @@ class OpinionRules:
                         negated = negated or nxt[0] == "neg"
                         j += 1
                         continue
-                    if "pos" in nxt:
-                        out.append((start, "bug" if negated else "?strength"))
+                    if "pos" in nxt:  # 不自然 -> a flaw, unless not seen (没有出现不合理的…): "!"
+                        out.append((start, "!bug" if negated else "?strength"))
                         i = j + 1
                     elif "bad" in nxt:  # 有点卡 -> a flaw; 不卡, 不崩 -> the flaw denied
                         out.append((start, "strength" if negated else "bug"))

@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 _NEWLINE = re.compile("\n")
 _OBJECT_BEFORE = re.compile(r"(?:把|将)\s*$")
 _CLAUSE_MARK = re.compile(r"[，,：:;；|（(]")
+# words before a group of products that make it a yardstick, not the subject (比其他模型, beats other models)
+_YARDSTICK = re.compile(r"比|和|与|跟|相较|than|beats?|vs\b|versus|over|outperform|compared|unlike|like")
 _NEXT_LINE = re.compile(r"[^\n]*\n\s*([^\n]+)")  # the rest of a line, then the next line holding text
 # a line opening with a value: an amount, a length, a resolution (5 sec $0.40, $0.63/request, 720p …)
 _VALUE_START = re.compile(
@@ -82,6 +84,7 @@ class SectionView:
         )  # hashtags, headings name models
         self.cue_text = mask(norm, noise)  # hashtags hold no claims
         self.sentences: list[Sentence] = splitter.split(self.clean)
+        self.generic_re = splitter.generic_re
         self.sentence_starts = [s.start for s in self.sentences]
         self.quantities: list[list[Quantity]] = [[] for _ in self.sentences]
         for q in quantities.scan(self.cue_text):
@@ -159,6 +162,10 @@ class SectionView:
         inside = self.groups(sid, lo, hi)
         before = [g for g in inside if g[0].start <= anchor]
         after = [g for g in inside if g[0].start > anchor]
+        # a field or group of products as the subject (产品们越来越卷, other models…): no one model
+        named_to = max((m.end for g in before for m in g), default=lo)
+        if self._generic_subject(lo, named_to, after[0][0].start if after else hi):
+            return None
         earlier = self.groups(sid, self.sentences[sid].start, lo)
         if before:
             subj = _group_subject(before[-1], True)
@@ -175,6 +182,19 @@ class SectionView:
         names = [n for g in vs for m in g for n in m.models if n not in subj.models]
         subj.versus = names[0] if names else None
         return subj
+
+    def _generic_subject(self, lo: int, start: int, end: int) -> bool:
+        """Does a field or group of products (产品们, other models) head a clause in [start, end)?
+        Heading it: only a connective or two before it in its clause; a yardstick (比其他模型更稳,
+        beats other models) is no subject."""
+        for m in self.generic_re.finditer(self.clean, start, end):
+            cuts = [x.end() for x in _CLAUSE_MARK.finditer(self.clean, lo, m.start())]
+            head = self.clean[cuts[-1] if cuts else lo : m.start()].strip()
+            if _YARDSTICK.search(head):
+                continue
+            if (len(head.split()) <= 2 and len(head) <= 12) if head.isascii() else len(head) <= 3:
+                return True
+        return False
 
     def start_document(self, main: Subject | None) -> None:
         """The document's own model is the topic (and anchor) until the text names another."""

@@ -108,6 +108,7 @@ class Splitter:
             w[0] for key in ("exception", "others", "additive", "contrast") for w in lex.words("markers", key)
         )
         self.inner_re = re.compile(lex.alt("markers", "inner_split"))
+        self.generic_re = re.compile(lex.alt("markers", "generic_subjects"))
         self.not_contrast_re = re.compile(not_contrast)
         self.prompt_label = re.compile(rf"\s*(?:{lex.alt('markers', 'prompt_intro')})\s*[:：]")
         self.prompt_intro = re.compile(lex.alt("markers", "prompt_intro"))
@@ -206,7 +207,8 @@ class Splitter:
 
         A line opening "Prompt：" is prompt text; so is the next non-empty line after a
         line that names a prompt and ends with a colon (but that line sets up nothing
-        itself). Only lines naming a prompt can do either, so only they are looked at.
+        itself), "Prompt：" alone on its line included. Only lines naming a prompt can do
+        either, so only they are looked at.
         """
         spans: list[tuple[int, int]] = []
         taken = -1  # start of the last line taken as prompt text because of the line before it
@@ -221,11 +223,13 @@ class Splitter:
             if ls == taken:
                 continue
             text = norm[ls:le].strip()
-            if self.prompt_label.match(text):
+            label = self.prompt_label.match(text)
+            if label and text[label.end() :].strip():
                 spans.append((ls, le))
-            elif text.endswith((":", "：")) and not _CLAUSE_BREAK.search(norm, hit.end(), le):
-                # the prompt word is what the colon introduces (提示词如下：), not something said
-                # in passing earlier in the line (for the same prompt, a few seconds later:)
+            elif label or (text.endswith((":", "：")) and not _CLAUSE_BREAK.search(norm, hit.end(), le)):
+                # 提示词： alone on its line, or the prompt word is what the colon introduces
+                # (提示词如下：), not something said in passing earlier in the line (for the same
+                # prompt, a few seconds later:): the next line is the prompt
                 nxt = _FILLED_LINE.search(norm, le)
                 if nxt:
                     spans.append(nxt.span())
