@@ -16,6 +16,7 @@ from ingest.extract.prices import PriceRules
 from ingest.extract.section import Draft, SectionView
 
 _MONEY = ("cny", "usd")
+_MORE_AFTER = re.compile(r"\s*more\b\s*(?:$|[.,;:!?)，。；]|than\b|per\b|for\b|to\b)")
 
 
 class ChangeRules:
@@ -101,6 +102,8 @@ class ChangeRules:
 
     def _direction(self, text: str, lo: int, hi: int, q: Quantity) -> str | None:
         if re.search(r"\bmore\s+than\b", text[q.start : q.end]):  # "costs 20% more than V4.5"
+            return "up"
+        if _MORE_AFTER.match(text, q.end, hi + 1):  # "costs 20% more." (not "20% more frames")
             return "up"
         best: tuple[int, str] | None = None
         for word_re, label in ((self.down_re, "down"), (self.up_re, "up")):
