@@ -24,6 +24,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from ingest.extract.feature_items import FeatureItems, drop_inside
 from ingest.extract.lexicon import Lexicon, load_lexicon
 from ingest.extract.mentions import DocContext, MentionScanner
 from ingest.extract.normalize import normalise
@@ -60,6 +61,7 @@ class Extractor:
         self.table_rules = TableRules(self.lex, self.price_rules)
         self.opinion_rules = OpinionRules(self.lex)
         self.spec_rules = SpecRules(self.lex)
+        self.feature_items = FeatureItems(self.lex)
         self.unknown_models = UnknownModels(self.lex.words("markers", "not_models"), self.reg.alias_brand)
 
     # ----- public --------------------------------------------------------------
@@ -122,10 +124,13 @@ class Extractor:
         cue_kinds = self.opinion_rules.prepare(view)
         speedy = self.speed_rules.speedy_sentences(view)
         specs = self.spec_rules.prepare(view)
+        items = self.feature_items.find(view)  # `* **Label**：what it does`: one capability each
         for sid, sent in enumerate(view.sentences):
             view.enter(sid)
             if sent.prompt or sid in view.header_sids:
                 continue
+            if sid in items:
+                drafts += self.feature_items.claims(view, sid, items[sid])
             qs = view.quantities[sid]
             if not qs and not view.mentions[sid] and sid not in cue_kinds and sid not in specs:
                 # nothing any rule reads: only whether it talks about speed carries over, and a
@@ -162,7 +167,8 @@ class Extractor:
                 for n in m.models if m.explicit else ():
                     first_named[n] = min(first_named.get(n, m.start), m.start)
         in_scope = partial(_version_in_scope, first_named, titled)
-        return self._dedupe(self._settle_bare_prices(drafts, named, in_scope)), rates
+        drafts = drop_inside(self._settle_bare_prices(drafts, named, in_scope), items)
+        return self._dedupe(drafts), rates
 
     def _brand_at(self, view: SectionView, sid: int, pos: int, ctx: DocContext) -> str | None:
         """The brand a credit rate at ``pos`` is about: the text's model there, else the document's."""

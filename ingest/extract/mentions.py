@@ -266,7 +266,9 @@ class MentionScanner:
         return main if (r.marked and main) else None
 
     def _brand_for_words(self, words: list[str], ctx: DocContext) -> str | None:
-        for b in ([ctx.main_brand] if ctx.main_brand else []) + ctx.brands + list(self.reg.brands):
+        # a tier or edition word alone (极速版, 大师版) names a brand the document names; any brand
+        # only in a document naming none
+        for b in ([ctx.main_brand] if ctx.main_brand else []) + (ctx.brands or list(self.reg.brands)):
             ed, tier = self.reg.words_of(b, words)
             if ed or tier:
                 return b

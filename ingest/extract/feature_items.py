@@ -1,0 +1,98 @@
+"""Feature lists in announcements: ``* **Label**：what it does`` is one capability, the label's.
+
+A vendor's or a news site's list of what a model does puts each feature in a bold label and
+describes it after a colon (``*   **Region repair**: precisely replaces…``). The label names
+the feature; the description's quality words (精准, 自然连贯) describe the feature, not a
+verdict on the model. An item is a feature when the description opens with an ability (支持,
+能够, 一键, 自动, 基于, 将…, lets, supports) or the label ends in an operation (…修复, …生成,
+…editing); a label over a verdict (**画面质感**：非常细腻) or over an architecture (**双流架构**：
+两个分支并行) is none. The item gives one capability per model in scope, quoting the line from
+its label; other capabilities and strengths read inside the line are dropped. A list of
+limits (**功能限制**：仅支持…) and an item naming a model are no feature items.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.extract.lexicon import Lexicon
+from ingest.extract.section import Draft, SectionView
+
+_ITEM = re.compile(
+    r"(?m)^[ \t]*(?:[*\-•+][ \t]+|\d{1,2}[.、)][ \t]*)?\*\*(?P<label>[^*\n:：]{2,24}?)"
+    r"(?:[:：]\*\*|\*\*[ \t]*[:：])[ \t]*(?P<desc>[^\n]+)"
+)
+_FIRST_CLAUSE = re.compile(r"[^，,。；;.!?！？]*")
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureItem:
+    start: int  # the label's first character
+    end: int  # the line's end
+    label: str
+
+
+class FeatureItems:
+    def __init__(self, lex: Lexicon) -> None:
+        self.ability = re.compile(rf"(?:{lex.alt('features', 'item_ability')})")
+        self.ops = re.compile(rf"(?:{lex.alt('features', 'item_operations')})\s*$")
+        # limits and their labels (仅支持, 不支持, 功能限制, Limits): a list of limits is no feature list
+        self.limited = re.compile(
+            rf"(?:{lex.alt('features', 'only')})|(?:{lex.alt('features', 'cannot')})|限制|不足|缺点|局限"
+            r"|\blimit|\brestrict|\bcons?\b"
+        )
+        self.conf = lex.confidence("feature_item")
+
+    def find(self, view: SectionView) -> dict[int, FeatureItem]:
+        """Sentence index -> the feature item whose label it opens with."""
+        out: dict[int, FeatureItem] = {}
+        for m in _ITEM.finditer(view.clean):
+            label, desc = m.group("label").strip(), m.group("desc")
+            first = _FIRST_CLAUSE.match(desc)
+            head = first.group(0) if first else desc
+            if not (self.ability.search(head) or self.ops.search(label)):
+                continue
+            if self.limited.search(label) or self.limited.search(head):
+                continue
+            sid = view.sentence_index(m.start("label"))
+            head_end = m.start("desc") + len(head)
+            if sid is None or any(x.start < head_end for x in view.mentions[sid]):
+                continue  # a label or description naming a model: a heading, or another model's
+            start = m.start("label")
+            out[sid] = FeatureItem(
+                start, m.end("desc"), view.text[start : start + len(m.group("label"))].strip()
+            )
+        return out
+
+    def claims(self, view: SectionView, sid: int, item: FeatureItem) -> list[Draft]:
+        subj = view.subject(sid, view.sentences[sid].start, view.sentences[sid].end, item.start)
+        if subj is None or not subj.models:
+            return []
+        return [
+            Draft(
+                "capability",
+                item.start,
+                item.end,
+                name,
+                tier,
+                "feature_item",
+                self.conf,
+                {"feature": item.label},
+            )
+            for name, tier in zip(subj.models, subj.tiers, strict=False)
+        ]
+
+
+def drop_inside(drafts: list[Draft], items: dict[int, FeatureItem]) -> list[Draft]:
+    """``drafts`` without the capabilities and strengths read inside a feature item's line."""
+    if not items:
+        return drafts
+    spans = sorted((i.start, i.end) for i in items.values())
+    out = []
+    for d in drafts:
+        inside = any(s <= d.start < e for s, e in spans)
+        if inside and d.rule != "feature_item" and d.kind in ("capability", "strength"):
+            continue
+        out.append(d)
+    return out
