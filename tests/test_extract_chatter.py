@@ -60,3 +60,17 @@ def test_a_field_or_group_of_products_as_subject_is_no_model(
     text: str, claims: list[tuple[str, str]]
 ) -> None:
     assert [(k, m) for k, m, _ in _claims(text)] == claims
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["A Remarkable First Draft", "Where the Motion Falls Short", "### An Impressive Second Take"],
+)
+def test_an_english_heading_in_title_case_states_no_verdict(heading: str) -> None:
+    text = f"Kling 2.1 review\n\n{heading}\n\nThe motion looked natural and smooth.\n"
+    assert [(k, m) for k, m, _ in _claims(text)] == [("strength", "Kling 2.1")]
+
+
+def test_runway_gen_1_is_its_own_model() -> None:
+    text = "回顾一下：Gen1只能做视频风格的转绘，没法文生视频。"
+    assert {(k, m) for k, m, _ in _claims(text)} == {("limitation", "Runway Gen-1")}

@@ -31,6 +31,11 @@ log = logging.getLogger(__name__)
 _LIST_ITEM = re.compile(r"\n[ \t]*(?:[-*•·]|\d{1,2}[.、)])[ \t]+[^\n]+")
 _ADVERB = re.compile(r"\s+[a-z]{2,}ly\s+")
 _CLAUSE_EDGE = frozenset("，。！？；：,.!?;:\n、")
+# an English line in title case (A Remarkable First Draft, Where Kling Falls Short): a heading
+_TITLE_LINE = re.compile(
+    r"(?m)^[ \t#*]*(?:[A-Z0-9][\w'’\-]*|a|an|the|of|in|on|at|to|for|and|or|vs\.?|with|by|from|is)"
+    r"(?:[ \t]+(?:[A-Z0-9][\w'’\-]*|a|an|the|of|in|on|at|to|for|and|or|vs\.?|with|by|from|is)){1,9}[ \t*]*$"
+)
 
 
 class OpinionRules:
@@ -125,10 +130,16 @@ class OpinionRules:
         hits = view.cue_hits  # (sentence, clause) -> (where, kind) of every cue kept
         hits.clear()
 
+        titles = [
+            m.span() for m in _TITLE_LINE.finditer(view.text) if sum(c.isupper() for c in m.group(0)) >= 2
+        ]
+
         def clause_at(pos: int, register: bool = True) -> tuple[int, Clause, set[str], int] | None:
             sid = bisect_right(sent_starts, pos) - 1
             if sid < 0 or pos >= view.sentences[sid].end:
                 return None
+            if titles and any(a <= pos < b for a, b in titles):
+                return None  # a heading in title case states no verdict
             clauses = view.sentences[sid].clauses
             if sid not in clause_starts:
                 clause_starts[sid] = [c.start for c in clauses]
