@@ -42,6 +42,8 @@ _ENDS = "。！？!?；;\n"
 _OPEN = "（("
 _COLON = re.compile(r"[^，。,;；\n]{0,12}?(?:：|(?<!\d):|:(?!\d))")  # 16:9 is no colon
 _CLOSE = {"（": "）", "(": ")"}
+# what the products after the colon offer: 支持角色扮演的产品：, 能做口型同步的模型有：
+_OFFERED_BY = re.compile(r"\s*([^，。,;；：:的]{2,12})的(?:产品|模型|工具|平台|应用)(?:有|是|为)?\s*[：:]")
 
 
 @dataclass(slots=True)
@@ -108,9 +110,16 @@ class ListReader:
                 continue
             required = " ".join(text[a:b].split()) in self.requires
             colon = _COLON.match(text, b, end)
-            if colon and not header:
+            offered = _OFFERED_BY.fullmatch(text, b, colon.end()) if colon and not header else None
+            if (
+                offered
+            ):  # 支持角色扮演的产品：A和B: the feature is what comes before 的产品, the list its owners
+                items = [self._trim(text, b, offered.end(1))]
+            elif colon and not header:
                 b = colon.end()  # 提供四种输入模态：文字、… : the list follows the colon
-            if " ".join(text[a:b].split()) in self.via:
+            if offered:
+                pass
+            elif " ".join(text[a:b].split()) in self.via:
                 items = self._inputs(text, start, a, b, end)
             else:
                 items = self._items(text, b, end, commas=header and bool(self.such_re.search(text, a, b)))
@@ -119,7 +128,7 @@ class ListReader:
             near = any(y <= a and not _BREAK.search(text, y, a) for _, y in names)
             if required and not near:
                 continue
-            if len(items) == 1:
+            if len(items) == 1 and not offered:
                 s, e = items[0]
                 if header or not (
                     self.head_re.search(text, s, e) or near and self._short(text[s:e], self.single_max)
@@ -129,7 +138,8 @@ class ListReader:
             if out:  # after the list before it, and the separator after that (supports A and offers B)
                 sep = self.sep_re.match(text, taken, a)
                 since = sep.end() if sep else taken
-            out += [Listed(s, e, a, items[-1][1], since, required) for s, e in items]
+            reach = end if offered else items[-1][1]  # the owners after the colon are in its scope
+            out += [Listed(s, e, a, reach, since, required) for s, e in items]
             taken = items[-1][1]
         return out
 
