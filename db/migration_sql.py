@@ -982,3 +982,10 @@ insert or ignore into price_event_dirty (model, backfill)
 create index if not exists claims_credit_rates on claims
   (model, credit_unit, credits_per_cny, credits_per_usd, document_id) where kind = 'credit_rate';
 """
+
+# m017: documents newest first by their date (published, else first seen, UTC), for the search's
+# pages of documents.
+M017_DOCUMENTS_BY_DATE = """
+create index if not exists documents_observed_at on documents
+  (strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(published_at, first_seen)));
+"""

@@ -30,6 +30,7 @@ from db.migration_sql import (
     M014_SEARCH,
     M015_COMPARE_MODELS,
     M016_PRICE_RANKS,
+    M017_DOCUMENTS_BY_DATE,
 )
 
 migrations = Migrations("pingce")
@@ -359,3 +360,10 @@ def m015_compare_models(db: Database) -> None:
 @migrations()
 def m016_price_ranks(db: Database) -> None:
     run_script(db, M016_PRICE_RANKS)
+
+
+# ---------------------------------------------------------------- m017: documents by date
+# The search query pages through the documents that match newest first (db/queries.py).
+@migrations()
+def m017_documents_by_date(db: Database) -> None:
+    run_script(db, M017_DOCUMENTS_BY_DATE)

@@ -621,24 +621,24 @@ def _short_terms(vocab: str) -> str:
   having count(*) > 0"""
 
 
-def _like_any(columns: tuple[str, ...]) -> str:
-    return "(" + " or ".join(f"pingce_simplified({c}) like {_LIKE} escape '\\'" for c in columns) + ")"
+def _like_any(columns: tuple[str, ...], alias: str = "") -> str:
+    return "(" + " or ".join(f"pingce_simplified({alias}{c}) like {_LIKE} escape '\\'" for c in columns) + ")"
 
 
 _CLAIM_COLUMNS = ("quote", "model")
 _DOCUMENT_COLUMNS = ("title", "text", "summary")
 
 
-def _hits(table: str, columns: tuple[str, ...]) -> str:
-    """Rowids of ``table`` matching :q, by whichever of the three routes fits its length."""
+def _hits(table: str, columns: tuple[str, ...], guard: str = "1") -> str:
+    """Rowids of ``table`` matching :q, by whichever of the three routes fits its length (when ``guard``)."""
     return f"""
   select rowid as rid from {table}_fts
-  where length({_Q}) >= 3 and {table}_fts match {_MATCH}
+  where {guard} and length({_Q}) >= 3 and {table}_fts match {_MATCH}
   union
-  select {table}_fts.rowid from {table}_terms t, {table}_fts where {table}_fts match t.m
+  select {table}_fts.rowid from {table}_terms t, {table}_fts where {guard} and {table}_fts match t.m
   union
   select rowid from {table}
-  where {_SCAN} and {_like_any(columns)}
+  where {guard} and {_SCAN} and {_like_any(columns)}
 """
 
 
@@ -655,23 +655,99 @@ def table_search_where(table: str, param: str = "pingce_q") -> str:
     return sql.replace(":q", f":{param}")
 
 
-#: Simplified and Traditional alike: trigram FTS for three or more characters, the trigram
-#: vocabulary for one or two (above).
-SEARCH_SQL = f"""
+# A page of search hits: the newest PAGE claims and the newest PAGE documents that match, each
+# newest first (page=2, 3, … the next ones). A rare word (at most SEARCH_FEW hits, counted in
+# the trigram index up to that many) has its hits gathered from the index and sorted by date. A
+# common one (可灵 is on a fifth of the claims) is found by reading the rows newest first through
+# an index on their date and checking each with LIKE until the page is full: a few hundred rows,
+# where gathering its hits and sorting them reads hundreds of thousands. When the newest
+# SEARCH_WALK x (the rows wanted) rows (at most 200 x SEARCH_WALK) do not fill the page, its
+# hits are gathered and picked from the index on the date by rowid. LIKE is used only for
+# queries it answers as the index does (``_FOLDS_ALIKE``), so every way finds the same rows.
+SEARCH_FEW = 2000
+_WALKABLE = f"(length({_Q}) >= 1 and {_Q} not glob '*{_FOLDS_ALIKE}*')"
+_WANTED = f"({OFFSET} + {PAGE} + 1)"
+_SEARCH_ORDER = "hit, observed_at desc, r desc"
+#: table -> (its date, the index on it)
+_BY_DATE = {
+    "claims": ("t.observed_at", "claims_observed_at"),
+    "documents": (
+        "strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(t.published_at, t.first_seen))",
+        "documents_observed_at",
+    ),
+}
+#: rows read per row wanted before the index is asked: claims are short, documents long
+SEARCH_WALK = {"claims": 50, "documents": 3}
+
+
+def _search_page(table: str, columns: tuple[str, ...], walk: int, few: int) -> str:
+    """CTEs ``{p}_walk``, ``{p}_hits`` and ``{p}_page``: :q's rows of ``table`` on the page, newest
+    first, and one more: (rid, at)."""
+    p = table[:-1]
+    date, index = _BY_DATE[table]
+    walked = f"((select count(*) from {p}_walk) = {_WANTED})"
+    hits = f"(select count(*) from {p}_hits)"
+
+    def page(way: str) -> str:
+        # the way not taken reads nothing: a LIMIT of 0 ends a query before its first row
+        return f"limit case when {way} then {PAGE} + 1 else 0 end offset {OFFSET}"
+
+    return f"""
+{p}_few as materialized (
+  select count(*) <= {few} as few from (
+    select rowid from {table}_fts where length({_Q}) >= 3 and {table}_fts match {_MATCH}
+    union all
+    select {table}_fts.rowid from {table}_terms t, {table}_fts where {table}_fts match t.m
+    limit {few} + 1)),
+{p}_walk as materialized (
+  select rid, at from (
+    select t.rowid as rid, {date} as at, {_like_any(columns, "t.")} as matched
+    from {table} t indexed by {index} where {_WALKABLE}
+    order by {date} desc, t.rowid desc
+    limit case when (select few from {p}_few) then 0 else min({walk} * {_WANTED}, {walk} * 200) end)
+  where matched limit {_WANTED}),
+{p}_hits as materialized ({_hits(table, columns, f"not {walked}")}),
+{p}_page as materialized (
+  select * from (select rid, at from {p}_walk order by at desc, rid desc {page(walked)})
+  union all
+  select * from (select t.rowid, {date} from {p}_hits h join {table} t on t.rowid = h.rid
+                 order by 2 desc, 1 desc {page(f"not {walked} and {hits} <= {few}")})
+  union all
+  select * from (select t.rowid, {date} from {table} t indexed by {index}
+                 where t.rowid in (select rid from {p}_hits)
+                 order by {date} desc, t.rowid desc {page(f"not {walked} and {hits} > {few}")}))"""
+
+
+# Simplified and Traditional alike: trigram FTS for three or more characters, the trigram
+#: vocabulary for one or two (above); a page of each, newest first.
+def search_sql(walk: dict[str, int] = SEARCH_WALK, few: int = SEARCH_FEW) -> str:
+    """The search query (tests ask for small ``walk`` and ``few`` to take every way on a few rows)."""
+    claims = _search_page("claims", _CLAIM_COLUMNS, walk["claims"], few)
+    documents = _search_page("documents", _DOCUMENT_COLUMNS, walk["documents"], few)
+    return f"""
 with claims_terms as ({_short_terms("claims_fts_vocab")}),
-documents_terms as ({_short_terms("documents_fts_vocab")}),
-claim_hits as ({_hits("claims", _CLAIM_COLUMNS)}),
-document_hits as ({_hits("documents", _DOCUMENT_COLUMNS)})
-select 'claim' as hit, c.kind, c.model, c.section, c.quote as snippet,
-  d.title as document_title, d.url as document_url, {OBSERVED_AT} as observed_at,
-  d.id as document_id, c.id as claim_id
-from claim_hits h join claims c on c.rowid = h.rid join documents d on d.id = c.document_id
-union all
-select 'document', null, null, null, {_SNIPPET},
-  d.title, d.url, {OBSERVED_AT}, d.id, null
-from document_hits h join documents d on d.rowid = h.rid
-order by hit, observed_at desc
+documents_terms as ({_short_terms("documents_fts_vocab")}),{claims},{documents},
+shown as (
+  select 'claim' as hit, c.kind, c.model, c.section, c.quote as snippet,
+    d.title as document_title, d.url as document_url, p.at as observed_at,
+    d.id as document_id, c.id as claim_id, p.rid as r
+  from (select * from claim_page order by at desc, rid desc limit {PAGE}) p
+  join claims c on c.rowid = p.rid join documents d on d.id = c.document_id
+  union all
+  select 'document', null, null, null, {_SNIPPET}, d.title, d.url, p.at, d.id, null, p.rid
+  from (select * from document_page order by at desc, rid desc limit {PAGE}) p
+  join documents d on d.rowid = p.rid)
+select hit, kind, model, section, snippet, document_title, document_url, observed_at, document_id,
+  claim_id,
+  case when {_last_row(_SEARCH_ORDER)}
+    and ((select count(*) from claim_page) > {PAGE} or (select count(*) from document_page) > {PAGE})
+    then {_next_page("search", ("q",))} end as next_page
+from shown
+order by {_SEARCH_ORDER}
 """
+
+
+SEARCH_SQL = search_sql()
 
 # ---------------------------------------------------------------- charts
 # Kept by triggers as claims and documents are written (db/migrations.py, m009); the same

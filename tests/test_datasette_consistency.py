@@ -514,7 +514,7 @@ def brute_force_search(conn: sqlite3.Connection, q: str) -> tuple[set[str], set[
 
 
 def search(conn: sqlite3.Connection, q: str) -> tuple[set[str], set[str]]:
-    rows = conn.execute(SEARCH_SQL, {"q": q}).fetchall()
+    rows = conn.execute(SEARCH_SQL, {"q": q, "page": ""}).fetchall()
     claims = {r[9] for r in rows if r[0] == "claim"}
     docs = {r[8] for r in rows if r[0] == "document"}
     assert len(claims) + len(docs) == len(rows), "a hit is listed twice"
@@ -620,22 +620,29 @@ def test_a_word_at_the_end_of_a_column_is_found(sample: sqlite3.Connection) -> N
     assert search(sample, "跳轴") == ({"c1"}, {"t:1"})  # a whole column of two characters
 
 
-def test_two_character_search_reads_the_index_not_the_table(tmp_path: Path) -> None:
-    """Work for a two-character query grows with its hits, not with the table."""
+def test_short_search_work_does_not_grow_with_the_table(tmp_path: Path) -> None:
+    """Work for a rare one- or two-character query is bounded as the table grows: the newest rows
+    read (a bounded number) and the index's hits; only a query the index cannot answer (a character
+    the tokenizer folds otherwise than LIKE) scans every row."""
+    from db.queries import PAGE, SEARCH_WALK
+
     path = build_sample_db(tmp_path / "big.db")
     conn = sqlite3.connect(path)
     register_functions(conn)
-    conn.executemany(
-        "insert into documents (id, source, platform, text, first_seen) values (?, 'clips', 'x', ?, '')",
-        [(f"x:{i}", "无关的填充文字" * 20) for i in range(400)],
-    )
-    conn.executemany(
-        """insert into claims (id, document_id, kind, quote, section, start, "end", confidence, method)
-                        values (?, ?, 'bug', '无关的填充文字', 'body', 0, 7, 0.5, 'x')""",
-        [(f"f{i}", f"x:{i % 400}") for i in range(4000)],
-    )
-    sync_search(conn)  # index what the plain SQL above wrote, as the writers do
-    conn.commit()
+
+    def fill(start: int, claims: int) -> None:
+        docs = claims // 10
+        conn.executemany(
+            "insert into documents (id, source, platform, text, first_seen) values (?, 'clips', 'x', ?, '')",
+            [(f"x:{i}", "无关的填充文字" * 20) for i in range(start // 10, start // 10 + docs)],
+        )
+        conn.executemany(
+            """insert into claims (id, document_id, kind, quote, section, start, "end", confidence, method)
+                            values (?, ?, 'bug', '无关的填充文字', 'body', 0, 7, 0.5, 'x')""",
+            [(f"f{i}", f"x:{i // 10}") for i in range(start, start + claims)],
+        )
+        sync_search(conn)  # index what the plain SQL above wrote, as the writers do
+        conn.commit()
 
     def steps(q: str) -> int:
         count = 0
@@ -646,15 +653,19 @@ def test_two_character_search_reads_the_index_not_the_table(tmp_path: Path) -> N
             return 0
 
         conn.set_progress_handler(tick, 100)
-        conn.execute(SEARCH_SQL, {"q": q}).fetchall()
+        conn.execute(SEARCH_SQL, {"q": q, "page": ""}).fetchall()
         conn.set_progress_handler(None, 100)
         return count
 
+    walked = SEARCH_WALK["claims"] * (PAGE + 1)  # at most this many of the newest claims are read
+    fill(0, walked)
+    before = {q: steps(q) for q in ("手指", "手", "é")}
+    fill(walked, 2 * walked)
     assert search(conn, "手指") == brute_force_search(conn, "手指")
-    # one and two characters are read from the index; only a query the index cannot answer (a
-    # character the tokenizer folds otherwise than LIKE) scans every row
-    assert steps("手指") * 20 < steps("é")
-    assert steps("手") * 20 < steps("é")
+    after = {q: steps(q) for q in ("手指", "手", "é")}
+    assert after["é"] > 2.5 * before["é"]  # a scan: three times the rows
+    scan_growth = after["é"] - before["é"]
+    assert after["手指"] - before["手指"] < scan_growth / 20 and after["手"] - before["手"] < scan_growth / 20
 
 
 def test_a_large_run_refreshes_the_planner_statistics(tmp_path: Path) -> None:
@@ -729,3 +740,66 @@ def test_long_lists_page_through_every_row(
         assert cursors[0] == {"query": query, **params, "page": page + 1}
         page += 1
     assert seen == expected and page >= 3
+
+
+def _page_through(conn: sqlite3.Connection, sql: str, q: str) -> tuple[list[str], list[str]]:
+    """Claim and document ids of every page of the search for ``q``, in the order shown."""
+    claims: list[str] = []
+    docs: list[str] = []
+    page = 1
+    while True:
+        rows = conn.execute(sql, {"q": q, "page": str(page)}).fetchall()
+        assert [r[0] for r in rows] == sorted(r[0] for r in rows), "claims before documents"
+        for hit in ("claim", "document"):
+            dates = [r[7] for r in rows if r[0] == hit]
+            assert dates == sorted(dates, reverse=True), "newest first"
+        claims += [r[9] for r in rows if r[0] == "claim"]
+        docs += [r[8] for r in rows if r[0] == "document"]
+        cursors = [r[10] for r in rows if r[10]]
+        assert cursors == ([rows[-1][10]] if rows and rows[-1][10] else []), "the cursor is on the last row"
+        if not cursors:
+            return claims, docs
+        assert json.loads(cursors[0]) == {"query": "search", "q": q, "page": page + 1}
+        page += 1
+
+
+def test_search_pages_through_every_hit_newest_first(tmp_path: Path) -> None:
+    """Every way the search takes (reading the newest rows, sorting the index's hits, picking them
+    from the date index) pages through the same hits in the same order, each once."""
+    from db.queries import PAGE, SEARCH_FEW, SEARCH_WALK, search_sql
+
+    path = build_sample_db(tmp_path / "paged.db")
+    conn = sqlite3.connect(path)
+    register_functions(conn)
+    conn.executemany(
+        "insert into documents (id, source, platform, text, published_at, first_seen) "
+        "values (?, 'clips', 'x', ?, ?, '2025-01-01')",
+        [
+            (f"p:{i}", "手指会抖" if i % 3 else "画面稳定", f"2025-03-{1 + i % 20:02d}T08:00:00+08:00")
+            for i in range(330)
+        ],
+    )
+    conn.executemany(
+        """insert into claims (id, document_id, kind, quote, section, start, "end", confidence, method,
+             observed_at)
+           select ?, id, 'bug', ?, 'body', 0, 2, 0.5, 'x',
+             strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(published_at, first_seen))
+           from documents where id = ?""",
+        [(f"p{i}", "手指抖" if i % 4 else "跳轴了", f"p:{i % 330}") for i in range(1000)],
+    )
+    sync_search(conn)
+    conn.commit()
+    for q in ("手指", "跳轴", "指", "抖"):
+        want_claims, want_docs = brute_force_search(conn, q)
+        shown = None
+        for walk, few in (
+            (SEARCH_WALK, SEARCH_FEW),  # as served: few hits here, the index's hits sorted
+            ({"claims": 1, "documents": 1}, 10**6),  # the same
+            (SEARCH_WALK, 0),  # the newest rows read until a page is full (then the next way)
+            ({"claims": 1, "documents": 1}, 0),  # the index's hits, picked from the date index
+        ):
+            claims, docs = _page_through(conn, search_sql(walk, few), q)
+            assert sorted(claims) == sorted(want_claims) and sorted(docs) == sorted(want_docs), (q, walk, few)
+            assert shown is None or (claims, docs) == shown, (q, walk, few)
+            shown = claims, docs
+        assert shown and max(len(shown[0]), len(shown[1])) > PAGE, q

@@ -31,6 +31,11 @@ TRADITIONAL = "畫面偶爾變形，手指抽搐問題還在，人物轉身時�
 SIMPLIFIED = "新版本人物变形少了很多，转身时依然自然。"
 
 
+def _search(db: Any, q: str) -> list[Any]:
+    """The search query's first page (every hit of these few rows)."""
+    return list(db.execute(SEARCH_SQL, {"q": q, "page": ""}).fetchall())
+
+
 def _save(db: Any, doc_id: str, title: str, text: str, quote: str) -> None:
     doc = Document(
         platform="weibo",
@@ -139,7 +144,7 @@ def test_migration_indexes_an_existing_database(sample: Path, tmp_path: Path) ->
     conn.close()
     db = open_db(path)
     register_functions(db.conn)
-    claims = {r[4] for r in db.execute(SEARCH_SQL, {"q": "变形"}).fetchall() if r[0] == "claim"}
+    claims = {r[4] for r in _search(db, "变形") if r[0] == "claim"}
     assert claims == {"畫面偶爾變形", "人物变形少了很多"}
     assert db.execute("select value from search_index").fetchone() == (conversion_fingerprint(),)
 
@@ -154,7 +159,7 @@ def test_index_is_rebuilt_when_the_conversion_changed(sample: Path, tmp_path: Pa
     conn.close()
     db = open_db(path)
     assert db.execute("select value from search_index").fetchone() == (conversion_fingerprint(),)
-    assert {r[4] for r in db.execute(SEARCH_SQL, {"q": "變形"}).fetchall() if r[0] == "claim"} == {
+    assert {r[4] for r in _search(db, "變形") if r[0] == "claim"} == {
         "畫面偶爾變形",
         "人物变形少了很多",
     }
@@ -175,13 +180,11 @@ def test_plain_sql_edits_are_indexed_when_the_database_opens(sample: Path, tmp_p
         )
     conn.close()
     db = open_db(path)
-    found = db.execute(SEARCH_SQL, {"q": "变形"}).fetchall()
+    found = _search(db, "变形")
     assert {r[4] for r in found if r[0] == "claim"} == set()  # one claim gone, the other changed
     assert {r[8] for r in found if r[0] == "document"} == {"weibo:tw1"}
-    assert {r[8] for r in db.execute(SEARCH_SQL, {"q": "镜头抖动"}).fetchall()} == {"x:1"}
-    assert {r[4] for r in db.execute(SEARCH_SQL, {"q": "扭曲"}).fetchall() if r[0] == "claim"} == {
-        "畫面偶爾扭曲"
-    }
+    assert {r[8] for r in _search(db, "镜头抖动")} == {"x:1"}
+    assert {r[4] for r in _search(db, "扭曲") if r[0] == "claim"} == {"畫面偶爾扭曲"}
     assert db.execute("select count(*) from claims_search_queue").fetchone() == (0,)
     assert_index_matches_a_rebuild(db.conn)
 
@@ -232,7 +235,7 @@ def test_any_substring_in_either_script_finds_its_document(memory_db: Any, text:
     if not q.strip(" "):
         return
     for query in (q, simplified(q), q.translate(_TO_TRADITIONAL)):
-        hits = {r[8] for r in db.execute(SEARCH_SQL, {"q": query}).fetchall() if r[0] == "document"}
+        hits = {r[8] for r in _search(db, query) if r[0] == "document"}
         assert hits == {"d"}, (text, query)
     assert search_text(text) == simplified(text) + "\x1e\x1e"
 
