@@ -1,6 +1,6 @@
 """Run every benchmark and print one summary table of figure vs target (PASS/MISS).
 
-    bench/run [--quick] [--only parse,e2e,datasette,extract]
+    bench/run [--quick] [--only parse,e2e,datasette,search,extract]
 
 Called by ``bench/run``. Each benchmark runs as its own process (its output
 streams through), writes its figures to bench/out/results/NAME.json, and the
@@ -25,11 +25,13 @@ FULL = {
     "parse": ["--rounds", "15"],
     "e2e": ["--docs", "10000"],
     "datasette": ["--claims", "1000000", "--repeat", "20"],
+    "search": ["--docs", "3000"],
 }
 QUICK = {
     "parse": ["--rounds", "2"],
     "e2e": ["--docs", "400"],
     "datasette": ["--claims", "20000", "--repeat", "5"],
+    "search": ["--docs", "300"],
 }
 
 
@@ -73,7 +75,7 @@ def markdown(figures: list[Figure]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="small sizes: a smoke run of a minute or two")
-    ap.add_argument("--only", default="", help="comma-separated subset of parse,e2e,datasette,extract")
+    ap.add_argument("--only", default="", help="comma-separated subset of parse,e2e,datasette,search,extract")
     ap.add_argument("--e2e-docs", type=int, help="N for bench_e2e (default 10,000; 400 with --quick)")
     ap.add_argument("--repeat", type=int, help="requests per Datasette page (default 20; 5 with --quick)")
     ap.add_argument("--db-dir", help="where bench_datasette builds and keeps its database")

@@ -12,7 +12,6 @@ queries of ``db/queries.py``.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from typing import Any
 from urllib.parse import quote as urlquote
 from urllib.parse import urlencode
@@ -26,6 +25,7 @@ from ingest.web.charts import INTERNAL_DBS, chart_file, charts_page
 from ingest.web.facets import register_facet_classes  # noqa: F401 - a Datasette hook, registered with this module
 from ingest.web.feed import price_changes_feed
 from ingest.web.limits import limit_connection
+from ingest.web.urls import document_path
 
 #: The name Datasette gives this plugin: the distribution's, in /-/static-plugins/NAME/.
 PLUGIN_NAME = "pingce"
@@ -47,12 +47,6 @@ def _link(href: str, text: str, external: bool = False) -> Markup:
 EVIDENCE_LINKS = 10
 
 
-@lru_cache(maxsize=65536)
-def _document_path(item: str) -> str:
-    """A document id as its row URL's last part (Datasette's tilde encoding, slow per character)."""
-    return tilde_encode(item)
-
-
 def _evidence_links(value: str, column: str, database: str, datasette: Any) -> Any:
     """A JSON list of document ids or URLs as short numbered links (the full id in the title).
 
@@ -67,7 +61,7 @@ def _evidence_links(value: str, column: str, database: str, datasette: Any) -> A
     documents = datasette.urls.table(database, "documents")  # once: building each URL whole is slow
     for i, item in enumerate(items[:EVIDENCE_LINKS], 1):
         if column == "document_ids":
-            href = f"{documents}/{_document_path(item)}"
+            href = f"{documents}/{document_path(item)}"
             links.append(f'<a href="{escape(href)}" title="{escape(item)}">doc {i}</a>')
         elif item.startswith(("http://", "https://")):
             links.append(

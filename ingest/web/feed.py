@@ -12,12 +12,13 @@ import sqlite3
 from typing import Any
 from urllib.parse import urlencode
 
-from datasette.utils import sqlite_timelimit, tilde_encode
+from datasette.utils import sqlite_timelimit
 from datasette.utils.asgi import Response
 
 from db.reads import price_change_feed
 from ingest.changes import FEED_ENTRIES, FeedLinks, atom_feed, change_rows
 from ingest.web.params import resolve_filters
+from ingest.web.urls import document_path
 
 CONTENT_TYPE = "application/atom+xml; charset=utf-8"
 
@@ -47,12 +48,12 @@ async def price_changes_feed(request: Any, datasette: Any) -> Response:
             return Response.text(f"the price changes took longer than {limit_ms} ms to read\n", status=503)
         return Response.text(f"{database!r} keeps no price changes\n", status=404)  # no pingce tables
     query = urlencode({k: v for k, v in resolved.items() if v})
+    # the documents' table URL once: building each link through absolute_url took most of the feed
+    documents = datasette.absolute_url(request, datasette.urls.table(database, "documents"))
     links = FeedLinks(
         self_url=datasette.absolute_url(request, request.path + (f"?{query}" if query else "")),
         page_url=datasette.absolute_url(request, page + (f"?{query}" if query else "")),
-        document_url=lambda i: datasette.absolute_url(
-            request, datasette.urls.row(database, "documents", tilde_encode(i))
-        ),
+        document_url=lambda i: f"{documents}/{document_path(i)}",
     )
     body = atom_feed(rows, feed_uuid, newest or created, resolved, links)
     return Response(body, content_type=CONTENT_TYPE)
