@@ -25,7 +25,7 @@ from ingest.web.charts import INTERNAL_DBS, chart_file, charts_page
 from ingest.web.facets import register_facet_classes  # noqa: F401 - a Datasette hook, registered with this module
 from ingest.web.feed import price_changes_feed
 from ingest.web.limits import limit_connection
-from ingest.web.urls import document_path
+from ingest.web.urls import document_anchor, source_anchor
 
 #: The name Datasette gives this plugin: the distribution's, in /-/static-plugins/NAME/.
 PLUGIN_NAME = "pingce"
@@ -61,13 +61,9 @@ def _evidence_links(value: str, column: str, database: str, datasette: Any) -> A
     documents = datasette.urls.table(database, "documents")  # once: building each URL whole is slow
     for i, item in enumerate(items[:EVIDENCE_LINKS], 1):
         if column == "document_ids":
-            href = f"{documents}/{document_path(item)}"
-            links.append(f'<a href="{escape(href)}" title="{escape(item)}">doc {i}</a>')
+            links.append(f"{document_anchor(documents, item)}doc {i}</a>")
         elif item.startswith(("http://", "https://")):
-            links.append(
-                f'<a href="{escape(item)}" title="{escape(item)}" rel="noopener noreferrer" '
-                f'target="_blank">source {i} ↗</a>'
-            )
+            links.append(f"{source_anchor(item)}source {i} ↗</a>")
     if links and len(items) > EVIDENCE_LINKS:
         links.append(f"and {len(items) - EVIDENCE_LINKS:,} more")
     return Markup(" · ".join(links)) if links else None
