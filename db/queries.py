@@ -262,16 +262,16 @@ _CURRENT = "(select model from price_event_dirty)"
 
 
 def served_price_ctes(keys_filter: str) -> str:
-    """The price table's CTEs up to ``points`` (every ranked point with its alternatives and, for the
-    kept ones, its document lists) over the keys ``keys_filter`` admits."""
+    """The price table's CTEs up to ``points`` (every ranked point with its alternatives; ``kept``: read
+    from price_ranks, whose document lists _KEPT reads) over the keys ``keys_filter`` admits."""
     live = price_ctes(f"{keys_filter} and (:since <> '' or model in {_CURRENT})")
     return (
         live
         + f""",
 points as (
-  select {RANK_COLUMNS}, null as document_ids, null as document_urls from with_alternatives
+  select {RANK_COLUMNS}, 0 as kept from with_alternatives
   union all
-  select {RANK_COLUMNS}, document_ids, document_urls from price_ranks
+  select {RANK_COLUMNS}, 1 from price_ranks
   where :since = '' and {keys_filter} and model not in {_CURRENT}
 )"""
     )
@@ -330,6 +330,13 @@ def _per_second(amount: str) -> str:
     return f"case when {amount} is not null and r.duration_s > 0 then round({amount} / r.duration_s, 4) end"
 
 
+# A kept point's document list, read for the rows shown only: sorting the points with their lists
+# (megabytes at a million claims) cost more than the rest of the query.
+_KEPT = (
+    "select k.{column} from price_ranks k where k.model = r.model and k.tier is r.tier "
+    "and k.resolution is r.resolution and k.duration_s is r.duration_s and k.price_point = r.price_point"
+)
+
 #: The price table: one row per model x tier x resolution x duration (see the module docstring).
 PRICE_TABLE_SQL = (
     PRICE_CTES
@@ -341,8 +348,10 @@ select r.model, r.vendor, r.tier, r.resolution, r.duration_s,
   {_per_second("r.cny")} as cny_per_second,
   {_per_second("r.credits")} as credits_per_second,
   r.supporting_documents, r.supporting_sources, r.total_documents,
-  coalesce(r.document_ids, {_document_ids("r")}) as document_ids,
-  coalesce(r.document_urls, {_document_urls("r")}) as document_urls,
+  case when r.kept then ({_KEPT.format(column="document_ids")}) else {_document_ids("r")} end
+    as document_ids,
+  case when r.kept then ({_KEPT.format(column="document_urls")}) else {_document_urls("r")} end
+    as document_urls,
   r.newest_observed_at,
   case when r.price_points > 1 then 'true' else 'false' end as conflict,
   r.alternatives,
@@ -423,15 +432,20 @@ PRICE_CONFLICTS_SQL = (
     PRICE_CTES
     + f""",
 conflicts as materialized (
-  select r.*, coalesce(r.tier, '') as tier_key from points r where r.price_points > 1
+  select r.model, r.tier, r.resolution, r.duration_s, r.price_point, r.point_rank, r.credits,
+    r.credit_unit, r.price_cny, r.price_usd, r.supporting_documents, r.newest_observed_at,
+    r.source_keys, r.kept, coalesce(r.tier, '') as tier_key
+  from points r where r.price_points > 1
   order by r.model, tier_key, r.resolution, r.duration_s, r.point_rank limit {PAGE + 1} offset {OFFSET}
 )
 select r.model, r.tier, r.resolution, r.duration_s, r.price_point as price_label,
   case when r.point_rank = 1 then 'shown' else 'alternative' end as in_price_table,
   r.credits, r.credit_unit, r.price_cny, r.price_usd,
   r.supporting_documents, r.newest_observed_at,
-  coalesce(r.document_urls, {_document_urls("r")}) as document_urls,
-  coalesce(r.document_ids, {_document_ids("r")}) as document_ids,
+  case when r.kept then ({_KEPT.format(column="document_urls")}) else {_document_urls("r")} end
+    as document_urls,
+  case when r.kept then ({_KEPT.format(column="document_ids")}) else {_document_ids("r")} end
+    as document_ids,
   case when {_last_row(_CONFLICTS_ORDER)} and (select count(*) from conflicts) > {PAGE}
     then {_next_page("price_conflicts", ("model", "since"))} end as next_page
 from (select * from conflicts r order by {_CONFLICTS_ORDER} limit {PAGE}) r
