@@ -10,6 +10,7 @@ import pytest
 from datasette.version import __version__ as datasette_version
 
 from ingest.web.charts import TOP_KINDS, TOP_PRICES, claims_over_time_spec, price_per_second_spec, render_svg
+from ingest.web.serve import build_metadata
 from tests.datasette_helpers import fetch, make_ds
 from tests.dbfixtures import build_sample_db
 
@@ -118,3 +119,12 @@ def test_charts_page_draws_both_currencies_and_shows_the_datasette_version(sampl
     assert "USD per second" in page and "CNY per second" in page
     assert "7.1 CNY/USD (2025-06-01)" in page
     assert "—" not in page.split("<h1>Charts</h1>", 1)[1].split("</section>", 1)[0]
+
+
+@pytest.mark.parametrize("path", ["/pingce", "/pingce/claims", "/pingce?sql=select+1"])
+def test_the_footer_names_the_datasette_version_on_error_pages_too(sample: Path, path: str) -> None:
+    meta = build_metadata(sample.stem, sample)
+    meta["allow_sql"] = False  # as `pingce serve` runs: arbitrary SQL is an error page (403)
+    page = fetch(make_ds(sample, metadata=meta), path).text
+    assert 'title="Datasette v"' not in page
+    assert f'title="Datasette v{datasette_version}"' in page

@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 
 from datasette import hookimpl
 from datasette.utils import tilde_encode
+from datasette.version import __version__ as datasette_version
 from markupsafe import Markup, escape
 
 from db.search import register_functions
@@ -95,6 +96,12 @@ def _next_page_link(value: str, database: str, datasette: Any) -> Any:
         return None
     href = f"{datasette.urls.database(database)}/{query}?{urlencode(cursor)}"
     return _link(href, f"next page ({cursor['page']}) →")
+
+
+@hookimpl
+def extra_template_vars() -> dict[str, str]:
+    """Datasette leaves its version out of an error page's context, so its footer read "Datasette v"."""
+    return {"datasette_version": datasette_version}
 
 
 @hookimpl
