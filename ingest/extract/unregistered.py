@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ingest.extract.mentions import RawMention
 
@@ -36,6 +37,14 @@ _MODEL_NOUN = re.compile(
     r"(?:\s*(?:视频)?(?:生成)?(?:大)?模型(?!型)|\s+(?:video\s+)?model(?![a-z]))"
 )
 _INNER_CAP = re.compile(r"^[A-Z][a-z]+[A-Z]")
+
+
+class _Candidate(NamedTuple):
+    start: int
+    end: int
+    brand: str  # the unknown brand as written; "" when ``glued`` names a registered model
+    display: str  # the name as the text writes it
+    glued: tuple[str, str] | None = None  # (registered brand, version) run together: RunwayGen4
 
 
 @dataclass
@@ -75,25 +84,23 @@ class UnknownModels:
     def _ok_name(self, name: str) -> bool:
         return len(name) >= 3 and name.lower() not in self.stop
 
-    def _candidates(
-        self, text: str, clean: str, taken: list[tuple[int, int]]
-    ) -> list[tuple[int, int, str, str]]:
-        """(start, end, brand, display name) of each versioned or model-noun name in ``text``."""
-        out: list[tuple[int, int, str, str]] = []
+    def _candidates(self, text: str, clean: str, taken: list[tuple[int, int]]) -> list[_Candidate]:
+        """Each versioned or model-noun name in ``text``, in order."""
+        out: list[_Candidate] = []
         for m in _VERSIONED.finditer(text):
             name, sep, ver = m.group("name"), m.group("sep"), m.group("ver")
             if not self._ok_name(name) or _overlaps(m.start(), m.end(), taken):
                 continue
             glued = self.registered(text[m.start() : m.end()])
             if glued:
-                out.append((m.start(), m.end(), "", "\0".join(glued)))
+                out.append(_Candidate(m.start(), m.end(), "", text[m.start() : m.end()], glued))
                 continue
             if sep.isspace() and not (ver[:1] in "vV" or _INNER_CAP.match(name)):
                 continue  # Step 2, Chapter 3: a capitalised word and a number
             if clean[m.start() : m.end()] != text[m.start() : m.end()].lower():
                 continue  # masked (a link, a hashtag)
-            out.append((m.start(), m.end(), name, text[m.start() : m.end()]))
-        seen = [(s, e) for s, e, _, _ in out]
+            out.append(_Candidate(m.start(), m.end(), name, text[m.start() : m.end()]))
+        seen = [(c.start, c.end) for c in out]
         for m in _MODEL_NOUN.finditer(text):
             name = m.group("name")
             s, e = m.start("name"), m.end("name")
@@ -101,7 +108,7 @@ class UnknownModels:
                 continue
             if clean[s:e] != name.lower():
                 continue
-            out.append((s, e, name, name))
+            out.append(_Candidate(s, e, name, name))
         return sorted(out)
 
     def find(
@@ -122,8 +129,8 @@ class UnknownModels:
         versions: dict[str, Counter[str]] = {}
         nouned: set[str] = set()
         for cands in [*found, in_title]:
-            for _s, _e, brand, display in cands:
-                if not brand:
+            for _s, _e, brand, display, glued in cands:
+                if glued:
                     continue
                 key = brand.lower()
                 versions.setdefault(key, Counter())[display] += 1
@@ -138,11 +145,10 @@ class UnknownModels:
         out = Unknowns(raws=[])
         for (_text, clean), cands, sp in zip(sections, found, spans, strict=True):
             raws: list[RawMention] = []
-            mine = [(s, e) for s, e, _, _ in cands]
-            for s, e, brand, display in cands:
-                if not brand:  # a registered brand and its version run together
-                    reg_brand, version = display.split("\0")
-                    raws.append(RawMention(s, e, "brand", brand=reg_brand, version=version))
+            mine = [(c.start, c.end) for c in cands]
+            for s, e, brand, display, glued in cands:
+                if glued:  # a registered brand and its version run together
+                    raws.append(RawMention(s, e, "brand", brand=glued[0], version=glued[1]))
                     continue
                 key = brand.lower()
                 if key in listed:
@@ -159,7 +165,11 @@ class UnknownModels:
             raws.sort(key=lambda r: r.start)
             out.raws.append(raws)
             out.counts.update(r.model for r in raws if r.model)
-        titled = {(main_name.get(b.lower()) or d) for _s, _e, b, d in in_title if b.lower() not in listed}
+        titled = {
+            (main_name.get(c.brand.lower()) or c.display)
+            for c in in_title
+            if not c.glued and c.brand.lower() not in listed
+        }
         for name, n in out.counts.items():
             key = next((k for k, v in main_name.items() if v == name), name.lower())
             if n >= 2 or name in titled or key in nouned:
