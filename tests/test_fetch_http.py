@@ -81,8 +81,9 @@ def test_timeout_is_retried_then_reported(replay: ReplayServer) -> None:
 
 
 def test_slow_then_fast_succeeds(replay: ReplayServer) -> None:
-    replay.add("/slow", Reply(body="late", delay=0.4), Reply(body="now"))
-    with client(replay, Sleeps(), timeout_s=0.1, retries=1) as c:
+    # The fast answer gets a whole second: on a loaded machine 0.1 s was not always enough.
+    replay.add("/slow", Reply(body="late", delay=3.0), Reply(body="now"))
+    with client(replay, Sleeps(), timeout_s=1.0, retries=1) as c:
         assert c.get(replay.url("/slow")).body == b"now"
 
 
