@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest.extract.lexicon import Lexicon, alt
@@ -86,10 +87,13 @@ class EventCues:
             rules.append(_Rule(str(raw["kind"]), pattern, negate, weak, word_start))
         self.rules = tuple(rules)
 
-    def hits(self, text: str) -> list[EventHit]:
-        """Every event cue in ``text`` (the normalised cue text of a section)."""
+    def hits(self, text: str, active: Sequence[bool] | None = None) -> list[EventHit]:
+        """Every event cue in ``text`` (the normalised cue text of a section); ``active`` (one flag
+        per rule, from a ``PatternGate``) skips rules that cannot match."""
         out: list[EventHit] = []
-        for rule in self.rules:
+        for n, rule in enumerate(self.rules):
+            if active is not None and not active[n]:
+                continue
             groups = rule.pattern.groupindex
             for m in rule.pattern.finditer(text):
                 if rule.word_start and m.start() and _word_char(text[m.start() - 1]):

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from ingest.extract.lexicon import Lexicon, alt
 from ingest.extract.section import SectionView
@@ -115,10 +115,13 @@ class NarrativeCues:
         leaning = lex.alt("markers", "leaning")
         self.leaning_re = re.compile(rf"\s*(?:[{chars}]|{leaning})" if chars else rf"\s*(?:{leaning})")
 
-    def pattern_hits(self, text: str) -> list[tuple[str, int, int]]:
-        """(kind, start, end) of every pattern cue in ``text``."""
+    def pattern_hits(self, text: str, active: Sequence[bool] | None = None) -> list[tuple[str, int, int]]:
+        """(kind, start, end) of every pattern cue in ``text``; ``active`` (one flag per pattern, from
+        a ``PatternGate``) skips patterns that cannot match."""
         out: list[tuple[str, int, int]] = []
-        for kind, pattern in self.patterns:
+        for n, (kind, pattern) in enumerate(self.patterns):
+            if active is not None and not active[n]:
+                continue
             for m in pattern.finditer(text):
                 if text.startswith("成功", m.start()) and self.not_success.match(text, m.start() + 2):
                     continue  # 成功率, 成功生成: not an achievement in the picture

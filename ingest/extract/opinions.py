@@ -15,13 +15,14 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 
 from ingest.extract.events import EventCues
 from ingest.extract.lexicon import CUE_PRIORITY, Lexicon, cue_set
 from ingest.extract.narrative import NarrativeCues
 from ingest.extract.opinion_groups import OpinionGroups
+from ingest.extract.prefilter import PatternGate
 from ingest.extract.section import Draft, SectionView
 from ingest.extract.sentences import Clause, Splitter
 
@@ -62,6 +63,13 @@ class OpinionRules:
         self.events = EventCues(lex)
         # an ability to make something happen (可以让物体凭空出现, lets you swap faces) is no flaw
         self.enables_re = re.compile(lex.alt("negation", "enables"))
+        # one scan says which pattern cues, narrative patterns and event rules may match a text
+        self.gate = PatternGate(
+            [p for _, p in self.cs.patterns]
+            + [p for _, p in self.narrative.patterns]
+            + [r.pattern for r in self.events.rules]
+        )
+        self._cuts = (len(self.cs.patterns), len(self.cs.patterns) + len(self.narrative.patterns))
         pros, cons = lex.alt("markers", "pros_labels"), lex.alt("markers", "cons_labels")
         self.label_re = re.compile(rf"(?m)^[#*> \t]*(?:(?P<pro>{pros})|(?P<con>{cons}))[* \t]*[:：]?[* \t]*$")
 
@@ -174,8 +182,15 @@ class OpinionRules:
             if cue:
                 kinds.add(cue)
                 hits.setdefault((sid, ci), []).append((start, cue))
-        found_patterns = [(k, m.start(), m.end()) for k, p in self.cs.patterns for m in p.finditer(text)]
-        for pkind, start, end in found_patterns + self.narrative.pattern_hits(text):
+        active = self.gate.active(text)
+        a, b = self._cuts
+        found_patterns = [
+            (k, m.start(), m.end())
+            for (k, p), on in zip(self.cs.patterns, active[:a], strict=True)
+            if on
+            for m in p.finditer(text)
+        ]
+        for pkind, start, end in found_patterns + self.narrative.pattern_hits(text, active[a:b]):
             hit = clause_at(start)
             if hit and not (quoted and in_prompt(start)):
                 # capability and limitation patterns hold their own negator (没有这个限制, 不太能):
@@ -188,7 +203,7 @@ class OpinionRules:
                 if kept:
                     hit[2].add(kept)
                     hits.setdefault((hit[0], hit[3]), []).append((start, kept))
-        self._event_cues(view, clause_at, in_prompt if quoted else None)
+        self._event_cues(view, clause_at, in_prompt if quoted else None, active[b:])
         out: dict[int, list[str | None]] = {}
         for (sid, ci), kinds in found.items():
             best = next((k for k in CUE_PRIORITY if k in kinds), None)
@@ -204,12 +219,13 @@ class OpinionRules:
         view: SectionView,
         clause_at: Callable[..., tuple[int, Clause, set[str], int] | None],
         in_prompt: Callable[[int], bool] | None,
+        active: Sequence[bool] | None = None,
     ) -> None:
         """Add the cues of flaws and limits told as events (``events``); a weak one only where
         its clause has no other cue."""
         text = view.cue_text
         weak: list[tuple[int, str]] = []
-        for ev in self.events.hits(text):
+        for ev in self.events.hits(text, active):
             hit = clause_at(ev.start, register=False)
             if hit is None or (in_prompt is not None and in_prompt(ev.start)):
                 continue

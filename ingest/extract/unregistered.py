@@ -22,8 +22,10 @@ seen with three versions or more (a numbered list) are no models.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import NamedTuple
 
 from ingest.extract.mentions import RawMention
@@ -58,8 +60,18 @@ class Unknowns:
     counts: Counter[str] = field(default_factory=Counter)
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _Spans:
+    """Spans asked "does any of you overlap [start, end)?" in logarithmic time (sorted starts and
+    the furthest end reached so far), not by a scan of every span per question."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(accumulate((e for _, e in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # the spans starting before ``end``
+        return i > 0 and self.reach[i - 1] > start
 
 
 _GLUED_VERSION = re.compile(r"(?:gen|v|ray)?(\d{1,2}(?:\.\d{1,2})?)")
@@ -87,9 +99,10 @@ class UnknownModels:
     def _candidates(self, text: str, clean: str, taken: list[tuple[int, int]]) -> list[_Candidate]:
         """Each versioned or model-noun name in ``text``, in order."""
         out: list[_Candidate] = []
+        spans = _Spans(taken)
         for m in _VERSIONED.finditer(text):
             name, sep, ver = m.group("name"), m.group("sep"), m.group("ver")
-            if not self._ok_name(name) or _overlaps(m.start(), m.end(), taken):
+            if not self._ok_name(name) or spans.overlaps(m.start(), m.end()):
                 continue
             glued = self.registered(text[m.start() : m.end()])
             if glued:
@@ -100,11 +113,11 @@ class UnknownModels:
             if clean[m.start() : m.end()] != text[m.start() : m.end()].lower():
                 continue  # masked (a link, a hashtag)
             out.append(_Candidate(m.start(), m.end(), name, text[m.start() : m.end()]))
-        seen = [(c.start, c.end) for c in out]
+        spans = _Spans(taken + [(c.start, c.end) for c in out])
         for m in _MODEL_NOUN.finditer(text):
             name = m.group("name")
             s, e = m.start("name"), m.end("name")
-            if not self._ok_name(name) or _overlaps(s, e, taken + seen):
+            if not self._ok_name(name) or spans.overlaps(s, e):
                 continue
             if clean[s:e] != name.lower():
                 continue
@@ -156,11 +169,12 @@ class UnknownModels:
                 name = display if display != brand else (main_name[key] or display)
                 raws.append(RawMention(s, e, "unknown", model=name))
             # the brand alone, after the text named it with a version
+            occupied = _Spans(sp + mine)
             for key, versioned in main_name.items():
                 if versioned is None or key in listed:
                     continue
                 for m in re.finditer(rf"(?<![a-z0-9_.\-/@#]){re.escape(key)}(?![a-z0-9])", clean):
-                    if not _overlaps(m.start(), m.end(), sp + mine):
+                    if not occupied.overlaps(m.start(), m.end()):
                         raws.append(RawMention(m.start(), m.end(), "unknown", model=versioned))
             raws.sort(key=lambda r: r.start)
             out.raws.append(raws)

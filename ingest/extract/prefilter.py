@@ -1,0 +1,191 @@
+"""Skip whole-text regex scans that cannot match, by literals derived from the regexes themselves.
+
+Many rules are one regex each, scanned over a whole section (cue patterns, event rules,
+narrative patterns). Most find nothing in a given document, yet each costs a full scan.
+``required_literals`` reads a compiled pattern's parse tree and returns a set of literal
+strings one of which every match must contain (the most selective it can prove), or None
+when it cannot prove any. ``PatternGate`` finds, in one scan of the text, which of those
+literals occur, and runs only the patterns that may match. Nothing is kept by hand: a rule
+added to the lexicon is gated by what its own regex requires, or always run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as P  # type: ignore[attr-defined]
+from typing import Any
+
+_LIMIT = 64  # most strings a cross product of alternatives may reach before it is cut short
+_MAX_SET = 512  # most strings a required set may hold (a union of branches may exceed _LIMIT)
+_NEVER = r"(?!x)x"
+_ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
+_REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
+_UNSAFE_FLAGS = re.IGNORECASE
+
+
+def _charset(av: Any) -> set[str] | None:
+    """The characters an IN item matches, when it lists them (no negation or category)."""
+    out: set[str] = set()
+    for op, arg in av:
+        if op is C.LITERAL:
+            out.add(chr(arg))
+        elif op is C.RANGE and arg[1] - arg[0] < _LIMIT:
+            out.update(chr(c) for c in range(arg[0], arg[1] + 1))
+        else:
+            return None
+    return out
+
+
+def _score(lits: set[str]) -> tuple[int, int]:
+    return (min(map(len, lits)), -len(lits))
+
+
+class _Seq:
+    """Walks one sequence of parse items: the exact strings it consumes (when finite) and the
+    best literal set every match of it must contain."""
+
+    def __init__(self) -> None:
+        self.cur: set[str] | None = {""}  # strings the current run of exact items consumes
+        self.exact = True  # every item so far was exact
+        self.best: set[str] | None = None
+
+    def offer(self, lits: set[str] | None) -> None:
+        if lits and "" not in lits and len(lits) <= _MAX_SET:
+            if self.best is None or _score(lits) > _score(self.best):
+                self.best = lits
+
+    def close(self) -> None:
+        self.exact = False
+        if self.cur is not None:
+            self.offer(self.cur)
+        self.cur = {""}
+
+    def extend(self, options: set[str]) -> None:
+        assert self.cur is not None
+        if len(self.cur) * len(options) > _LIMIT:
+            self.close()
+            self.offer(options)
+            self.cur = set(options)
+            return
+        self.cur = {a + b for a in self.cur for b in options}
+
+
+def _analyse(items: Any) -> tuple[set[str] | None, set[str] | None]:
+    """(exact strings the sequence consumes or None, a literal set every match contains or None)."""
+    seq = _Seq()
+    for op, av in items:
+        if op is C.LITERAL:
+            seq.extend({chr(av)})
+        elif op in _ZERO_WIDTH:
+            continue  # consumes nothing: the literals around it stay contiguous
+        elif op is C.IN:
+            chars = _charset(av)
+            if chars is None:
+                seq.close()
+            else:
+                seq.extend(chars)
+        elif op is C.SUBPATTERN or op is getattr(C, "ATOMIC_GROUP", None):
+            if op is C.SUBPATTERN:
+                _group, add_flags, _del_flags, sub = av
+                if add_flags & _UNSAFE_FLAGS:
+                    seq.close()
+                    continue
+            else:
+                sub = av
+            _take(seq, *_analyse(sub))
+        elif op is C.BRANCH:
+            branches = [_analyse(b) for b in av[1]]
+            exacts = [e for e, _ in branches if e is not None]
+            if len(exacts) == len(branches):
+                _take(seq, set().union(*exacts), None)
+            else:
+                reqs = [e if e is not None else r for e, r in branches]
+                known = [r for r in reqs if r is not None]
+                _take(seq, None, set().union(*known) if len(known) == len(reqs) else None)
+        elif op in _REPEATS:
+            lo, hi, sub = av
+            body, body_req = _analyse(sub)
+            if body is not None and hi <= 1:
+                _take(seq, body | ({""} if lo == 0 else set()), None)
+            elif body is not None and lo == hi and len(body) ** lo <= _LIMIT:
+                options = {""}
+                for _ in range(lo):
+                    options = {a + b for a in options for b in body}
+                _take(seq, options, None)
+            else:
+                seq.close()
+                if lo >= 1:
+                    seq.offer(body if body is not None else body_req)
+        else:  # any character, a negated one, a back reference, a conditional: no literal
+            seq.close()
+    exact_out = seq.cur if seq.exact else None
+    if seq.cur is not None:
+        seq.offer(seq.cur)
+    return exact_out, seq.best
+
+
+def _take(seq: _Seq, exact: set[str] | None, req: set[str] | None) -> None:
+    if exact is not None and len(exact) <= _LIMIT:
+        seq.extend(exact)
+    else:
+        seq.close()
+        seq.offer(exact if exact is not None else req)
+
+
+def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Literal strings one of which every match of ``pattern`` contains; None when none is proven
+    (case-insensitive patterns, patterns that can match an empty or literal-free string)."""
+    if pattern.flags & _UNSAFE_FLAGS:
+        return None
+    try:
+        tree = P.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover - a compiled pattern always parses
+        return None
+    _exact, req = _analyse(tree)
+    return frozenset(req) if req else None
+
+
+def _trie(words: set[str]) -> str:
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if "" in node:
+            branches.append("")  # last: the longest word wins
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(trie) if trie else _NEVER
+
+
+class PatternGate:
+    """Which of ``patterns`` may match a text, from one scan for the literals they require."""
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        self.required = [required_literals(p) for p in patterns]
+        words = {w for req in self.required if req for w in req}
+        # every word starting at each position: the longest (the trie tries longer words first),
+        # then its prefixes that are words too
+        self.scan = re.compile(_trie(words))
+        self.prefixes = {w: [x for x in words if w.startswith(x)] for w in words}
+
+    def present(self, text: str) -> set[str]:
+        """The required literals ``text`` holds."""
+        found: set[str] = set()
+        search, prefixes = self.scan.search, self.prefixes
+        m = search(text)
+        while m is not None:  # searched again from the next character: words may overlap
+            found.update(prefixes[m.group()])
+            m = search(text, m.start() + 1)
+        return found
+
+    def active(self, text: str) -> list[bool]:
+        """Per pattern: may it match ``text``? (False only when a literal it requires is absent.)"""
+        found = self.present(text)
+        return [req is None or not found.isdisjoint(req) for req in self.required]
