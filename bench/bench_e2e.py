@@ -250,7 +250,7 @@ def bulk_bound(run_db: Path, work: Path) -> tuple[Timing, Timing]:
 
 
 def write_phase(run_db: Path, work: Path) -> tuple[Timing, float]:
-    """The pipeline's writer alone (db.batch.BatchWriter: batches of 200 documents, derived tables at
+    """The pipeline's writer alone (db.batch.BatchWriter: batches of 1,000 documents, derived tables at
     the end of each) writing the same rows into a fresh database: (its timing, wall s in batch ends)."""
     from db import open_db
     from db.batch import BatchWriter
@@ -318,7 +318,11 @@ def link_subset(src: Path, dst: Path, count: int) -> None:
 
 
 def profile_in_process(notes: Path, work: Path, top: int = 25) -> None:
-    """cProfile of run_sources in this process: a first run, then the unchanged second run."""
+    """cProfile of run_sources in this process: a first run, then the unchanged second run.
+
+    Timed in this process's CPU seconds (not wall), so other load and the wait for the
+    workers do not count; the workers (parse, extract) are not profiled.
+    """
     from db import open_db
     from ingest.config import load_config
     from ingest.pipeline import run_sources
@@ -327,14 +331,14 @@ def profile_in_process(notes: Path, work: Path, top: int = 25) -> None:
     config = load_config(cfg)
     db = open_db(work / "profile.db")
     for label in ("first run", "second run (unchanged input)"):
-        prof = cProfile.Profile()
-        t0 = time.perf_counter()
+        prof = cProfile.Profile(time.process_time)
+        t0, c0 = time.perf_counter(), time.process_time()
         prof.enable()
         run_sources(db, config, str(cfg))
         prof.disable()
         print(
-            f"\n-- cProfile, {label}: {time.perf_counter() - t0:.2f} s wall (profiled), "
-            f"top {top} by cumulative"
+            f"\n-- cProfile, {label}: {time.perf_counter() - t0:.2f} s wall, "
+            f"{time.process_time() - c0:.2f} CPU s of this process (profiled), top {top} by cumulative CPU"
         )
         buf = io.StringIO()
         pstats.Stats(prof, stream=buf).sort_stats("cumulative").print_stats(top)
