@@ -73,6 +73,12 @@ class SpecRules:
             rf"(?<!不)(?:{alt(limit_before)})(?!{lex.alt('features', 'not_limit_after', bound_start=False)})"
         )
         self.limit_after_re = re.compile(rf"\s*[\-(（]?\s*(?:{lex.alt('features', 'limit_after')})")
+        # a verdict, a delay or an absence a few characters after the item (图生视频不太行, 文生视频也没有。)
+        gap = r"[^，。,.；;：:！？!?\n、]{0,4}?"
+        self.absent_after_re = re.compile(
+            rf"{gap}(?:{lex.alt('features', 'absent_after')}"
+            rf"|(?:{lex.alt('features', 'absent_end')})\s*(?=[，。,.；;！？!?\n]|$))"
+        )
         grant = (
             lex.words("features", "can") + lex.words("features", "grant") + lex.words("features", "not_grant")
         )
@@ -355,6 +361,7 @@ class SpecRules:
         if (
             self.limit_before_re.search(text, clause.start, item.start)
             or self.limit_after_re.match(text, item.end, clause.end)
+            or self.absent_after_re.match(text, item.end, clause.end)
             or (
                 self.tier_users_re.search(text, clause.start, item.start)
                 and self.tier_cap_re.search(text, clause.start, clause.end)
