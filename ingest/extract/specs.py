@@ -79,6 +79,11 @@ class SpecRules:
             rf"{gap}(?:{lex.alt('features', 'absent_after')}"
             rf"|(?:{lex.alt('features', 'absent_end')})\s*(?=[，。,.；;！？!?\n]|$))"
         )
+        # or in a short clause of its own after the items: 首尾帧、运动笔刷，这两个一个都没有
+        self.absent_next_re = re.compile(
+            r"\s*[，,]\s*(?:这|那)?(?:两|俩|几|些|三)?(?:个|样|项)?(?:功能)?\s*(?:[A-Za-z][\w .\-]{0,16}?)?\s*"
+            r"(?:一个|一样|一项)?(?:都|也|全都|全)(?:没有|没|不支持|不行)\s*(?=[，。,.；;！？!?…\n]|$)"
+        )
         grant = (
             lex.words("features", "can") + lex.words("features", "grant") + lex.words("features", "not_grant")
         )
@@ -263,8 +268,11 @@ class SpecRules:
             granted = layout or self._grants(view, sid, clause.start, clause.end)
             granted = granted or bool(self.can_after_re.match(text, inside[-1].end, sent.end))
             lo = clause.start
-            limited = bool(self.limit_label_re.search(text, sent.start, clause.start)) or cap_label(
-                text, sent.start, inside[0].start, self.cap_label_re
+            absent = self.absent_next_re.match(text, clause.end, sent.end)
+            limited = (
+                bool(self.limit_label_re.search(text, sent.start, clause.start))
+                or cap_label(text, sent.start, inside[0].start, self.cap_label_re)
+                or absent is not None
             )
             for n, item in enumerate(inside):
                 scope = clause  # an enumeration is one statement, from its grant to its last item
@@ -297,6 +305,8 @@ class SpecRules:
                 row = sheet_row(text, sent.start, self.spec_label_re) if layout else None
                 if row is not None:  # a value line quotes its row from the label (Output resolutions …)
                     span = (min(row, span[0]), span[1])
+                if absent is not None:  # the quote takes the clause that denies the items
+                    span = (span[0], max(span[1], absent.end()))
                 if owner is not None:  # the quote names its owner: Runway (40s max)
                     span = (min(span[0], owner[1]), span[1])
                 out += self._drafts(view, sid, span, scope, item, kind, owner[0] if owner else None)
