@@ -62,7 +62,9 @@ class Extractor:
         self.opinion_rules = OpinionRules(self.lex)
         self.spec_rules = SpecRules(self.lex)
         self.feature_items = FeatureItems(self.lex)
-        self.unknown_models = UnknownModels(self.lex.words("markers", "not_models"), self.reg.alias_brand)
+        self.unknown_models = UnknownModels(
+            self.lex.words("markers", "not_models") + self.reg.platforms, self.reg.alias_brand
+        )
 
     # ----- public --------------------------------------------------------------
     def extract(self, doc: Document, document: str) -> list[Claim]:
@@ -74,6 +76,13 @@ class Extractor:
         raws = [self.mentions.scan(v.clean) for v in views]
         title = self.mentions.scan(normalise(doc.title)) if doc.title else []
         in_full = title + [r for rs in raws for r in rs]
+        if any(r.common for r in in_full):  # wan, runway… in lower case in prose: ordinary words
+            raws = [
+                self.mentions.drop_common_words(v.text, rs, in_full)
+                for v, rs in zip(views, raws, strict=True)
+            ]
+            title = self.mentions.drop_common_words(doc.title or "", title, in_full)
+            in_full = title + [r for rs in raws for r in rs]
         raws = [
             self.mentions.bare_letter_versions(v.clean, rs, in_full)
             for v, rs in zip(views, raws, strict=True)

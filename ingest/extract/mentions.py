@@ -20,16 +20,26 @@ from ingest.extract.registry import Registry, version_key
 
 log = logging.getLogger(__name__)
 
-# what makes a number after a brand an amount, not a version (可灵 3.5元, Pika 1.5 credits)
+# what makes a number after a brand an amount, not a version (可灵 3.5元, Pika 1.5 credits,
+# HunyuanVideo 13B parameters, 混元8步, 8 or 12 steps, 8-step)
 _UNIT_AFTER = re.compile(
-    r"\s*(?:[秒元块分%个条次倍万亿年月日号点岁期季]|[spkx](?![a-z])|fps|积分|灵感|美元|美金|刀"
-    r"|(?:credits?|points?|coins?|dollars?|usd|cents?|rmb|yuan)(?![a-z]))"
+    r"(?:\s*(?:or|to|或|至|到|~|～)\s*\d+(?:\.\d+)?)?[\s\-]*(?:[秒元块分%个条次倍万亿年月日号点岁期季步帧张]|[spkxb](?![a-z])|fps|积分|灵感|美元|美金|刀"
+    r"|(?:credits?|points?|coins?|dollars?|usd|cents?|rmb|yuan|billion|million|gb|g|steps?|frames?|seconds?|secs?|minutes?|mins?|hours?|times)(?![a-z]))"
 )
 _WORDISH = frozenset("0123456789abcdefghijklmnopqrstuvwxyz.")
 _CURRENCY = frozenset("$¥￥€£")
 _LETTER_VERSION = re.compile(r"[a-z]\d{1,2}")
 # a letter version standing alone: not inside a word or number, not a quarter (2025年Q2, 2025 Q2)
 _LETTER_VERSION_IN_TEXT = re.compile(r"(?<![a-z0-9._\-年])(?<!\d\s)([a-z]\d{1,2})(?![a-z0-9]|\.\d)")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _cjk_near(text: str, start: int, end: int) -> bool:
+    """Is the nearest character before or after [start, end), past spaces, Chinese?"""
+    before, after = text[max(0, start - 3) : start].rstrip(), text[end : end + 3].lstrip()
+    return bool((before and _CJK.match(before[-1])) or (after and _CJK.match(after[0])))
+
+
 _NUM_WORDS = {"两": 2, "俩": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
 
 
@@ -45,6 +55,7 @@ class RawMention:
     count: int = 0
     marked: bool = False  # a version with 版本/大师版 after it: surely a version
     versus: bool = False  # compared with (相比X, X相比, than X), not the subject
+    common: bool = False  # a brand alias that is also an ordinary word (wan, runway), alone
 
 
 @dataclass(slots=True)
@@ -80,7 +91,12 @@ class MentionScanner:
         names = list(reg.alias_brand) + list(reg.alias_model)
         eds = reg.edition_words()
         long_eds = [w for w in eds if re.search(r"[\u4e00-\u9fff]", w) and w.endswith(("版", "模式"))]
-        long_eds += [w for b in reg.brands.values() for w in b.edition_words if w.isascii() and len(w) >= 5]
+        long_eds += [
+            w
+            for b in reg.brands.values()
+            for w in b.edition_words
+            if w.isascii() and len(w) >= 5 and w not in reg.attached_words
+        ]
         ed = alt(eds)
         ver = r"\d{1,2}(?:[.\-_]\d{1,2})?(?!\d)"
         # two scans, each literal-first so ``re`` can skip ahead: names and words, then digits
@@ -91,7 +107,7 @@ class MentionScanner:
                     r"|(?P<dboth>b(?<![a-z]b)oth(?![a-z])(?:\s+(?:models|versions|of them))?"
                     r"|两者|二者|两款模型|两个模型))",
                     rf"(?P<a>(?P<aname>{alt(names)})(?:(?:[\s\-_]*|/(?=v\d))(?:ai[\s\-_]*)?(?P<avp>v|gen[-\s]?|ray[-\s]?|q|o)?(?P<aver>{ver})"
-                    rf"(?:[\s\-_]*的?\s*(?P<aed>{ed})(?:\s*(?P<aed2>{ed}))?)?|\s*(?P<aedl>{ed}))?(?P<asuf>\s*版本)?)",
+                    rf"(?:[\s\-_]*的?\s*(?P<aed>{ed})(?:\s*(?P<aed2>{ed}))?)?|[\s\-_]*(?P<aedl>{ed}))?(?P<asuf>\s*版本)?)",
                     rf"(?P<c>{alt(long_eds)})",
                 ]
             )
@@ -157,6 +173,18 @@ class MentionScanner:
                 continue
             raw = self._read(m, norm)
             if raw is not None and not self.is_epithet(norm, raw):
+                prev = out[-1] if out else None
+                if (
+                    prev is not None
+                    and prev.shape == "brand"
+                    and not (prev.version or prev.model or prev.words)
+                    and raw.shape == "brand"
+                    and raw.brand == prev.brand
+                    and (raw.model or raw.version)
+                    and not norm[prev.end : raw.start].strip(" -_")
+                ):  # MiniMax I2V-01-Director, Luma ray-flash-2: the brand, then its model's own name
+                    raw.start = prev.start
+                    out.pop()
                 out.append(raw)
                 last_end = raw.end
         return out
@@ -178,6 +206,27 @@ class MentionScanner:
             if v in spelled and not any(s < m.end() and m.start() < e for s, e in taken):
                 extra.append(RawMention(m.start(), m.end(), "brand", brand=spelled[v], version=v))
         return sorted(raws + extra, key=lambda r: r.start) if extra else raws
+
+    def drop_common_words(
+        self, text: str, raws: list[RawMention], named: list[RawMention]
+    ) -> list[RawMention]:
+        """``raws`` without the brand names that are ordinary words here: a common-word alias (wan,
+        luma, runway) alone, written in lower case in Latin prose ("a wan smile", "down the
+        runway"). Capitalised (Wan), next to Chinese (用wan生成) or in a document that names the
+        brand otherwise too (Wan 2.2 … wan is slow), it stays a name. ``text`` is the original of
+        the normalised text ``raws`` were found in (same length: case is read there)."""
+        full = {r.brand for r in named if r.shape == "brand" and not r.common}
+        return [
+            r
+            for r in raws
+            if not (
+                r.common
+                and r.brand not in full
+                and r.start < len(text)
+                and text[r.start].islower()
+                and not _cjk_near(text, r.start, r.end)
+            )
+        ]
 
     def _read(self, m: re.Match[str], norm: str) -> RawMention | None:
         g = m.lastgroup
@@ -215,6 +264,7 @@ class MentionScanner:
         raw = RawMention(
             m.start(), m.end(), "brand", brand=brand, words=words, model=info.name if info else None
         )
+        raw.common = not (info or words or m.group("aver")) and name in self.reg.common_words
         if m.group("aver") and info:  # a model's own name, then another one (gen-4 gen-4 turbo): two names
             raw.end = m.end("aname")
             raw.words = [m.group("aedl")] if m.group("aedl") else []
@@ -230,6 +280,7 @@ class MentionScanner:
             if bad_unit or (b and b.prefix_required and not vp):
                 raw.end = m.end("aname")
                 raw.words = []
+                raw.common = name in self.reg.common_words
             else:
                 raw.version = (vp + m.group("aver")) if vp in ("q", "o") else m.group("aver")
         return raw

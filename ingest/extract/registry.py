@@ -67,6 +67,13 @@ def _spellings(alias: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _tiers(raw: Any) -> tuple[tuple[str, str], ...]:
+    """A model's tiers: a mapping tier -> resolution, or a list of tiers sold without one."""
+    if isinstance(raw, list):
+        return tuple((str(t), "") for t in raw)
+    return tuple((str(k), str(v)) for k, v in (raw or {}).items())
+
+
 @dataclass(frozen=True)
 class ModelInfo:
     name: str
@@ -74,7 +81,7 @@ class ModelInfo:
     version: str  # key
     edition: str | None = None
     tier: str | None = None  # the tier, when the vendor sells it as its own model
-    tiers: tuple[tuple[str, str], ...] = ()  # (tier, resolution): the tiers the vendor sells it in
+    tiers: tuple[tuple[str, str], ...] = ()  # (tier, resolution or ""): the tiers the vendor sells it in
     resolutions: tuple[str, ...] = ()  # resolutions sold without a tier name (Hailuo 02: 768p, 1080p)
     default: bool = False
     aliases: tuple[str, ...] = ()
@@ -92,6 +99,7 @@ class Brand:
     edition_words: dict[str, str]  # word -> edition
     models: list[ModelInfo] = field(default_factory=list)
     domestic: bool = False  # made in China: a nationality word before it is no epithet
+    runs: str | None = None  # the model family a product runs under its own name (Bing Video Creator: Sora)
 
     def by_version(self, key: str) -> list[ModelInfo]:
         return [m for m in self.models if m.version == key]
@@ -105,6 +113,14 @@ class Registry:
         self.alias_brand: dict[str, str] = {}
         self.alias_model: dict[str, ModelInfo] = {}
         self.models: dict[str, ModelInfo] = {}
+        # resellers and hosts of many vendors' models: never a model, never an unregistered one
+        self.platforms: list[str] = [str(w).lower() for w in raw.get("platforms") or []]
+        # brand aliases that are also ordinary words (wan, luma, runway): see MentionScanner
+        self.common_words: frozenset[str] = frozenset(str(w).lower() for w in raw.get("common_words") or [])
+        # edition words that count only after a model's name (Ray2 Flash), never alone
+        self.attached_words: frozenset[str] = frozenset(
+            str(w).lower() for w in raw.get("attached_words") or []
+        )
         for row in raw.get("brands") or []:
             self._add_brand(row)
 
@@ -114,6 +130,7 @@ class Registry:
             name=name,
             vendor=str(row.get("vendor", name)),
             domestic=bool(row.get("domestic", False)),
+            runs=str(row["runs"]) if row.get("runs") else None,
             aliases=[str(a).lower() for a in row.get("aliases") or []],
             name_format=str(row.get("name_format") or f"{name} {{v}}"),
             open_versions=bool(row.get("open_versions", True)),
@@ -132,7 +149,7 @@ class Registry:
                 version=version_key(str(m.get("version", ""))),
                 edition=m.get("edition"),
                 tier=m.get("tier"),
-                tiers=tuple((str(k), str(v)) for k, v in (m.get("tiers") or {}).items()),
+                tiers=_tiers(m.get("tiers")),
                 resolutions=tuple(str(r).lower() for r in m.get("resolutions") or []),
                 default=bool(m.get("default", False)),
                 aliases=tuple(str(a).lower() for a in m.get("aliases") or []),
