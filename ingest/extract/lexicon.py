@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 LEXICON_PATH = DATA_DIR / "lexicon.yml"
 NEVER = r"(?!x)x"
+_BUCKET = 48  # most first characters one trie of ``alt`` branches on (see ``alt``)
 
 # cue kinds in the order that decides a clause holding cues of several kinds
 CUE_PRIORITY = ("limitation", "capability", "bug", "strength")
@@ -51,7 +52,23 @@ def alt(words: Iterable[str], bound_start: bool = True, bound_end: bool = True) 
         node[""] = w
     if not trie:
         return NEVER
-    return _trie_regex(trie, bound_start, bound_end, first=True)
+    if len(trie) <= _BUCKET:
+        return _trie_regex(trie, bound_start, bound_end, first=True)
+    # Many first characters: ``re`` tries a trie's top-level branches one by one at every
+    # position whose character starts a word, so they are split into buckets, each behind a
+    # lookahead for its own first characters. Only one bucket can hold a position's character,
+    # and whitespace (a space reads as \s+) stays in one bucket, so what matches is unchanged.
+    firsts = sorted(trie)
+    spaces = [ch for ch in firsts if ch.isspace()]
+    rest = [ch for ch in firsts if not ch.isspace()]
+    n = -(-len(rest) // _BUCKET)
+    buckets = [sorted(rest[i::n] + (spaces if i == 0 else [])) for i in range(n)]
+    parts = []
+    for bucket in buckets:
+        chars = "".join(r"\s" if ch == " " else re.escape(ch) for ch in bucket)
+        sub = _trie_regex({ch: trie[ch] for ch in bucket}, bound_start, bound_end, first=True)
+        parts.append(f"(?=[{chars}]){sub}")
+    return "(?:" + "|".join(parts) + ")"
 
 
 def _trie_regex(node: dict[str, Any], bound_start: bool, bound_end: bool, first: bool = False) -> str:
@@ -103,6 +120,21 @@ class WordScanner:
         end = len(text) if endpos is None else endpos
         if len(self.regexes) == 1:
             return list(self.regexes[0].finditer(text, pos, end))
+        # every bucket's matches in one sorted list: exact unless a match runs past one taken
+        # before it (then the bucket must scan again from there, below)
+        found = [m for r in self.regexes for m in r.finditer(text, pos, end)]
+        found.sort(key=_match_start)
+        out: list[re.Match[str]] = []
+        last = pos
+        for m in found:
+            if m.start() >= last:
+                out.append(m)
+                last = m.end()
+            elif m.end() > last:
+                return self._merged(text, pos, end)
+        return out
+
+    def _merged(self, text: str, pos: int, end: int) -> list[re.Match[str]]:
         iters = [r.finditer(text, pos, end) for r in self.regexes]
         heap: list[tuple[int, int, re.Match[str]]] = []
         for i, it in enumerate(iters):
@@ -137,6 +169,10 @@ class WordScanner:
             if m is not None and (best is None or m.start() < best.start()):
                 best = m
         return best
+
+
+def _match_start(m: re.Match[str]) -> int:
+    return m.start()
 
 
 def _list(node: Any, *keys: str) -> list[str]:
