@@ -128,6 +128,11 @@ class MentionScanner:
             rf"(?:{lex.alt('markers', 'compare_before')})[^，。,；;!！?？]{{0,4}}$"
         )
         self.compare_with = re.compile(rf"(?:{lex.alt('markers', 'compare_with')})\s*$")
+        # 跟目前最好的模型可灵1.6比: the yardstick may carry a 的-phrase between 跟 and its name
+        self.compare_with_modified = re.compile(
+            rf"(?:{lex.alt('markers', 'compare_with')})[^，。,；;:：!！?？]{{0,24}}"
+            r"的[^，。,；;:：!！?？的]{0,6}$"
+        )
         self.compare_after = re.compile(rf"\s*(?:{lex.alt('markers', 'compare_after')})")
         self.coord = {w.strip() for w in lex.words("markers", "coordination")}
         # A和B with the second owner named (字节的Seedance 2.0和快手的Kling 3.0, Google's Veo 3 and
@@ -403,9 +408,22 @@ class MentionScanner:
     def is_versus(self, norm: str, start: int, end: int, sent_start: int) -> bool:
         """Is the model at [start, end) what something is compared with (相比X, 和X相比, than X)?"""
         before = norm[max(sent_start, start - 12) : start]
-        return bool(self.compare_before.search(before)) or bool(
-            self.compare_with.search(before) and self.compare_after.match(norm, end)
+        if self.compare_before.search(before):
+            return True
+        if not self.compare_after.match(norm, end):
+            return False
+        return (
+            bool(self.compare_with.search(before))
+            or self.yardstick_from(norm, start, end, sent_start) is not None
         )
+
+    def yardstick_from(self, norm: str, start: int, end: int, sent_start: int) -> int | None:
+        """Where the 的-phrase describing a yardstick starts (跟[目前最好的模型]可灵1.6比): the words
+        in it are said of the yardstick, not of the sentence's subject."""
+        if not self.compare_after.match(norm, end):
+            return None
+        m = self.compare_with_modified.search(norm, max(sent_start, start - 36), start)
+        return m.start() if m else None
 
     def is_epithet(self, norm: str, raw: RawMention) -> bool:
         """Is a bare brand used as an epithet (中国版Sora, 国产Sora, the Chinese Sora, Sora级)?"""
@@ -426,6 +444,8 @@ class MentionScanner:
         for i, m in enumerate(mentions):
             m.group = i
             gap = norm[prev.end : m.start].strip() if prev is not None else ""
-            if prev is not None and (gap in self.coord or self.coord_owned.fullmatch(gap)):
+            # A跟B比: B is the yardstick (versus), never coordinated with the subject
+            joins = prev is not None and not (m.versus and not prev.versus)
+            if prev is not None and joins and (gap in self.coord or self.coord_owned.fullmatch(gap)):
                 m.group, m.versus = prev.group, prev.versus
             prev = m

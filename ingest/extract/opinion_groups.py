@@ -75,8 +75,11 @@ class OpinionGroups:
             first = clauses[g.clauses[0]]
             last = clauses[g.clauses[-1]]
             cue_pos = clauses[g.cue_clauses[0]].start
-            g.subject = self._yardstick(view, sid, cue_pos) or view.subject(
-                sid, first.start, last.end, cue_pos
+            first_cue = view.cue_starts.get((sid, g.cue_clauses[0]), cue_pos)
+            g.subject = (
+                self._yardstick(view, sid, cue_pos)
+                or view.described_yardstick(sid, first_cue)
+                or view.subject(sid, first.start, last.end, cue_pos)
             )
         groups = self._merge(view, sid, groups, additive)
         return [d for g in groups for d in self._drafts(view, sid, g)]

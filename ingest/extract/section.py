@@ -27,6 +27,9 @@ _OBJECT_BEFORE = re.compile(r"(?:把|将)\s*$")
 _CLAUSE_MARK = re.compile(r"[，,：:;；|（(]")
 # words before a group of products that make it a yardstick, not the subject (比其他模型, beats other models)
 _YARDSTICK = re.compile(r"比|和|与|跟|相较|than|beats?|vs\b|versus|over|outperform|compared|unlike|like")
+# a clause opening on part of a group (有的翻车翻得小，有的…; some of them…) is about no one model
+_PARTITIVE = re.compile(r"有的(?!时|地方|人)|其中(?:一些|有的)|some of them|some of these")
+_CONNECTIVES = ("", "但", "但是", "而", "也", "不过", "and", "but")
 _NEXT_LINE = re.compile(r"[^\n]*\n\s*([^\n]+)")  # the rest of a line, then the next line holding text
 # a line opening with a value: an amount, a length, a resolution (5 sec $0.40, $0.63/request, 720p …)
 _VALUE_START = re.compile(
@@ -95,6 +98,8 @@ class SectionView:
         self.cue_starts: dict[tuple[int, int], int] = {}  # (sentence, clause) -> first opinion cue
         self.cue_hits: dict[tuple[int, int], list[tuple[int, str]]] = {}  # -> (where, kind) of each cue
         self.topic: Subject | None = None
+        # sentence -> (start, end) of the words describing a yardstick (跟[最好的模型]可灵比)
+        self.yardsticks: dict[int, list[tuple[int, int]]] = {}
         # where a new paragraph starts from: the model of the heading it sits under, else the
         # document's; a model named in passing (从ChatGPT到Sora) is the topic only to its paragraph's end
         self.anchor: Subject | None = None
@@ -124,6 +129,9 @@ class SectionView:
         pairs = [(r, i) for r, i in kept if i is not None and not self.sentences[i].prompt]
         for n, (r, i) in enumerate(pairs):
             r.versus = scanner.is_versus(self.clean, r.start, r.end, self.sentences[i].start)
+            yard = scanner.yardstick_from(self.clean, r.start, r.end, self.sentences[i].start)
+            if yard is not None:
+                self.yardsticks.setdefault(i, []).append((yard, r.start))
             # A…把B拉开差距: a model after 把/将 is the object once the sentence has named its subject
             if not r.versus and _OBJECT_BEFORE.search(self.clean, max(0, r.start - 3), r.start):
                 r.versus = any(j == i and not p.versus for p, j in pairs[:n])
@@ -139,9 +147,10 @@ class SectionView:
     # ----- subjects ------------------------------------------------------------
     def groups(self, sid: int, lo: int, hi: int, versus: bool = False) -> list[list[Mention]]:
         """Coordinated mention groups starting in [lo, hi) of sentence ``sid``."""
+        inside = {m.group for m in self.mentions[sid] if lo <= m.start < hi and m.versus == versus}
         out: dict[int, list[Mention]] = {}
-        for m in self.mentions[sid]:
-            if lo <= m.start < hi and m.versus == versus:
+        for m in self.mentions[sid]:  # a coordination carried across a comma (A、B，还是C) is whole
+            if m.group in inside and m.versus == versus:
                 out.setdefault(m.group, []).append(m)
         return list(out.values())
 
@@ -183,10 +192,24 @@ class SectionView:
         subj.versus = names[0] if names else None
         return subj
 
+    def described_yardstick(self, sid: int, pos: int) -> Subject | None:
+        """The compared model when ``pos`` sits in the words describing it (跟[图生视频最好的模型]
+        可灵1.6比: the praise is the yardstick's, not the subject's)."""
+        for a, b in self.yardsticks.get(sid, ()):
+            if a <= pos < b:
+                said = [g for g in self.groups(sid, b, b + 1, versus=True)]
+                if said:
+                    return _group_subject(said[0], True)
+        return None
+
     def _generic_subject(self, lo: int, start: int, end: int) -> bool:
         """Does a field or group of products (产品们, other models) head a clause in [start, end)?
         Heading it: only a connective or two before it in its clause; a yardstick (比其他模型更稳,
         beats other models) is no subject."""
+        for m in _PARTITIVE.finditer(self.clean, start, end):  # 有的…，有的…: part of a group, no one model
+            cuts = [x.end() for x in _CLAUSE_MARK.finditer(self.clean, lo, m.start())]
+            if self.clean[cuts[-1] if cuts else lo : m.start()].strip() in _CONNECTIVES:
+                return True
         for m in self.generic_re.finditer(self.clean, start, end):
             cuts = [x.end() for x in _CLAUSE_MARK.finditer(self.clean, lo, m.start())]
             head = self.clean[cuts[-1] if cuts else lo : m.start()].strip()
