@@ -56,3 +56,36 @@ def test_part_of_a_group_is_no_one_model(text: str) -> None:
 def test_a_clause_opening_with_sometimes_keeps_the_topic() -> None:
     text = "这次测的是海螺02。\n\n有的时候人物会突然扭曲变形。"
     assert _about(text, "bug") == {("bug", "Hailuo 02")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the company heads the clause: its one brand the document names
+        (
+            "这次主要测了快手的可灵2.1和海螺02。\n\n海螺02的画面偏暗。\n\n快手这次支持了首尾帧。",
+            {("capability", "Kling 2.1")},
+        ),
+        (
+            "We compared Sora 2 with Veo 3.\n\nVeo 3 looked sharper.\n\nOpenAI lets you add your own cameo.",
+            {("capability", "Sora 2")},
+        ),
+    ],
+)
+def test_a_vendor_heading_its_clause_stands_for_its_model(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _about(text, "capability") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ByteDance sells two brands the document names: which one is unclear, and it is not Kling
+        "即梦3.0和Seedance 2.0我都试了。\n\n可灵2.1的画面偏暗。\n\n字节这次支持了首尾帧。",
+        # a company none of whose models the document names
+        "可灵2.1的画面偏暗。\n\nGoogle这次也支持了首尾帧。",
+        # a vendor in brackets glosses the model before it; the table holds no verdict
+        "| 功能 | Sora 2 (OpenAI) | Kling 2.1 (快手) |\n| --- | --- | --- |\n| 画面 | 偏暗 | 偏亮 |",
+    ],
+)
+def test_a_vendor_whose_model_is_unclear_names_no_model(text: str) -> None:
+    assert _about(text, "capability") == set()

@@ -39,6 +39,7 @@ from ingest.extract.specs import SpecRules
 from ingest.extract.speed import SpeedRules
 from ingest.extract.tables import TableRules
 from ingest.extract.unregistered import UnknownModels
+from ingest.extract.vendors import VendorSubjects
 from schemas.claim import Claim
 from schemas.document import Document
 
@@ -62,6 +63,7 @@ class Extractor:
         self.opinion_rules = OpinionRules(self.lex)
         self.spec_rules = SpecRules(self.lex)
         self.feature_items = FeatureItems(self.lex)
+        self.vendors = VendorSubjects(self.reg, self.lex)
         self.unknown_models = UnknownModels(
             self.lex.words("markers", "not_models") + self.reg.platforms, self.reg.alias_brand
         )
@@ -95,6 +97,11 @@ class Extractor:
         )
         raws = [sorted(rs + us, key=lambda r: r.start) for rs, us in zip(raws, unknown.raws, strict=True)]
         ctx.unknown_main = unknown.main
+        # a company heading its clause (OpenAI 將它…, 字节这次…) stands for its one brand named here
+        named_brands = {r.brand for rs in [title, *raws] for r in rs if r.brand}
+        for n, view in enumerate(views):
+            said, view.nobody_at = self.vendors.find(view.clean, raws[n], named_brands)
+            raws[n] = sorted(raws[n] + said, key=lambda r: r.start)
         for view, rs in zip(views, raws, strict=True):
             view.add_mentions(self.mentions, rs, ctx, [])
             self.table_rules.find(view)

@@ -98,6 +98,7 @@ class SectionView:
         self.cue_starts: dict[tuple[int, int], int] = {}  # (sentence, clause) -> first opinion cue
         self.cue_hits: dict[tuple[int, int], list[tuple[int, str]]] = {}  # -> (where, kind) of each cue
         self.topic: Subject | None = None
+        self.nobody_at: list[int] = []  # a company heading a clause whose model is unclear (vendors.py)
         # sentence -> (start, end) of the words describing a yardstick (跟[最好的模型]可灵比)
         self.yardsticks: dict[int, list[tuple[int, int]]] = {}
         # where a new paragraph starts from: the model of the heading it sits under, else the
@@ -206,6 +207,9 @@ class SectionView:
         """Does a field or group of products (产品们, other models) head a clause in [start, end)?
         Heading it: only a connective or two before it in its clause; a yardstick (比其他模型更稳,
         beats other models) is no subject."""
+        i = bisect_right(self.nobody_at, start - 1)
+        if i < len(self.nobody_at) and self.nobody_at[i] < end:
+            return True  # 字节这次… in a text naming two of its brands
         for m in _PARTITIVE.finditer(self.clean, start, end):  # 有的…，有的…: part of a group, no one model
             cuts = [x.end() for x in _CLAUSE_MARK.finditer(self.clean, lo, m.start())]
             if self.clean[cuts[-1] if cuts else lo : m.start()].strip() in _CONNECTIVES:
