@@ -251,9 +251,11 @@ def bulk_bound(run_db: Path, work: Path) -> tuple[Timing, Timing]:
 
 def write_phase(run_db: Path, work: Path) -> tuple[Timing, float]:
     """The pipeline's writer alone (db.batch.BatchWriter: batches of 1,000 documents, derived tables at
-    the end of each) writing the same rows into a fresh database: (its timing, wall s in batch ends)."""
+    the end of each) writing the same rows into a fresh database, given each document's price points as the
+    run's workers compute them: (its timing, wall s in batch ends)."""
     from db import open_db
     from db.batch import BatchWriter
+    from db.price_points import written_point_values
 
     rows = _rows(run_db)
     db = open_db(work / "writes.db")
@@ -273,6 +275,8 @@ def write_phase(run_db: Path, work: Path) -> tuple[Timing, float]:
         by_doc.setdefault(row["document_id"], []).append(row)
     stamps = {"first_seen", "updated"}
     documents = [{k: v for k, v in zip(doc_cols, d, strict=True) if k not in stamps} for d in docs]
+    # the price points come with the rows, as the run's workers send them
+    points = {d: written_point_values(cs) for d, cs in by_doc.items()}
     writer = BatchWriter(db)
     real_flush, spent = writer.flush, [0.0]
 
@@ -288,7 +292,7 @@ def write_phase(run_db: Path, work: Path) -> tuple[Timing, float]:
         writer.save_raw(raw["sha256"], raw["body"], raw["origin"], raw["content_type"])
     for d in documents:
         version = int(d.pop("extractor_version"))  # type: ignore[call-overload]
-        writer.save(d, by_doc.get(d["id"], []), version)
+        writer.save(d, by_doc.get(d["id"], []), version, points.get(d["id"], []))
     writer.flush()
     took = _since(t0)
     db.conn.close()

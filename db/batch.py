@@ -26,7 +26,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from db import derived
-from db.price_points import point_rows, price_claims, sync_price_points
+from db.price_points import PointValues, rows_of_points, sync_price_points, written_point_values
 from db.search import sync_search
 from db.store import SaveResult, now_iso
 
@@ -141,8 +141,18 @@ class BatchWriter:
             )
             self._vendors.update(derived.vendors(self.conn))
 
-    def save(self, row: dict[str, Any], claims: list[dict[str, Any]] | None, version: int) -> SaveResult:
-        """Write one document row (``db.store.document_row``) and replace its claims (``claim_row``)."""
+    def save(
+        self,
+        row: dict[str, Any],
+        claims: list[dict[str, Any]] | None,
+        version: int,
+        points: list[PointValues] | None = None,
+    ) -> SaveResult:
+        """Write one document row (``db.store.document_row``) and replace its claims (``claim_row``).
+
+        ``points``: the claims' price points (``written_point_values(claims)``) when the caller
+        has them (`pingce run`'s workers compute them), else they are computed here.
+        """
         current = self.conn.execute(
             "select content_hash, extractor_version from documents where id = ?", [row["id"]]
         ).fetchone()
@@ -184,11 +194,10 @@ class BatchWriter:
             result = self._replace_claims(row["id"], claims, status, new=current is None)
             if self.setwise and current is None and first:
                 # its price points, from the claims as they went in: nothing to read back
-                order: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-                for c in {c["id"]: c for c in claims}.values():
-                    order.setdefault(tuple(c), []).append(c)
-                inserted = price_claims(c for group in order.values() for c in group)
-                self._points[row["id"]] = point_rows(row["id"], inserted, observed, row["source"], row["url"])
+                values = written_point_values(claims) if points is None else points
+                self._points[row["id"]] = rows_of_points(
+                    row["id"], values, observed, row["source"], row["url"]
+                )
         if not first:
             self._points.pop(row["id"], None)  # written again in this batch: read back at its end
         self._wrote()

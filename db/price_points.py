@@ -232,27 +232,40 @@ def price_claims(claims: Iterable[Mapping[str, Any]]) -> list[PriceClaim]:
     ]
 
 
+PointValues = tuple[Any, ...]  # a Point as (*key, label, claims, credits, credit_unit, price_cny, price_usd)
+
+
+def point_values(claims: Sequence[PriceClaim]) -> list[PointValues]:
+    """The price points of one document with these price claims (in its claims' order), as plain
+    tuples: what `pingce run`'s workers compute and send with a document's rows."""
+    return [
+        (*p.key, p.label, p.claims, p.credits, p.credit_unit, p.price_cny, p.price_usd)
+        for p in document_points(claims)
+    ]
+
+
+def written_point_values(claims: Iterable[Mapping[str, Any]]) -> list[PointValues]:
+    """:func:`point_values` of a new document's claim rows, taken in the order the batch writer
+    inserts them (``db.batch``: one row per id, grouped by their columns), which is the order a
+    rebuild reads them back in (ties between a document's prices go to the one stated last)."""
+    order: dict[tuple[str, ...], list[Mapping[str, Any]]] = {}
+    for c in {c["id"]: c for c in claims}.values():
+        order.setdefault(tuple(c), []).append(c)
+    return point_values(price_claims(c for group in order.values() for c in group))
+
+
+def rows_of_points(
+    document_id: str, values: Iterable[PointValues], observed: str | None, source: str | None, url: str | None
+) -> list[tuple[Any, ...]]:
+    """The price_point_documents rows (``PPD_COLUMNS``) of one document's :func:`point_values`."""
+    return [(*v[:5], document_id, *v[5:], observed, source, url, 1) for v in values]
+
+
 def point_rows(
     document_id: str, claims: Sequence[PriceClaim], observed: str | None, source: str | None, url: str | None
 ) -> list[tuple[Any, ...]]:
     """The price_point_documents rows of one document with these price claims (in its claims' order)."""
-    return [
-        (
-            *p.key,
-            p.label,
-            document_id,
-            p.claims,
-            p.credits,
-            p.credit_unit,
-            p.price_cny,
-            p.price_usd,
-            observed,
-            source,
-            url,
-            1,
-        )
-        for p in document_points(claims)
-    ]
+    return rows_of_points(document_id, point_values(claims), observed, source, url)
 
 
 def _rows(db: Database, document_ids: Sequence[str]) -> dict[str, list[tuple[Any, ...]]]:

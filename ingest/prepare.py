@@ -1,7 +1,7 @@
 """Parse and extract, without the database: the part of a run that worker processes do.
 
 ``prepare`` turns one input (raw bytes, or documents a reader already built) into
-the rows to write: each document's row and its claims' rows. It is a pure function
+the rows to write: each document's row, its claims' rows and their price points. It is a pure function
 of its arguments, so `pingce run` can call it in a pool of worker processes (both
 cores) while the main process does all the writing; small runs call it in-process.
 """
@@ -20,6 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from db.price_points import PointValues, written_point_values
 from db.store import claim_row, document_row
 from ingest.extract import EXTRACTOR_VERSION, extract_document
 from ingest.parsers import parse_bytes
@@ -43,7 +44,8 @@ class Task:
     since: dt.datetime | None = None
 
 
-Rows = list[tuple[dict[str, Any], list[dict[str, Any]]]]
+# per document: its row, its claims' rows and their price points (computed here, off the writer)
+Rows = list[tuple[dict[str, Any], list[dict[str, Any]], list[PointValues]]]
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,8 @@ def prepare(task: Task) -> Prepared:
             log.debug("extracting %s crashed", task.origin, exc_info=True)
             return Prepared(task, rows, f"cannot extract: {type(exc).__name__}: {exc}")
         row = document_row(doc, task.source, task.raw_sha)
-        rows.append((row, [claim_row(c, row["id"], EXTRACTOR_VERSION) for c in claims]))
+        claim_rows = [claim_row(c, row["id"], EXTRACTOR_VERSION) for c in claims]
+        rows.append((row, claim_rows, written_point_values(claim_rows)))
     return Prepared(task, rows)
 
 

@@ -22,6 +22,7 @@ from sqlite_utils import Database
 from db import open_db
 from db.batch import BatchWriter
 from db.derived import triggers_switchable
+from db.price_points import written_point_values
 from db.search import sync_search
 from db.store import claim_row, delete_document, document_row, save_document, save_models, save_reextracted
 from db.store import save_source as store_source
@@ -98,7 +99,7 @@ def _claims(doc: Document, mask: int) -> list[Claim]:
 Step = tuple[str, int, int, int, int, int]
 steps = st.lists(
     st.tuples(
-        st.sampled_from(["batch", "batch", "batch", "row", "flush", "one", "reextract", "delete"]),
+        st.sampled_from(["batch", "batch", "prepared", "row", "flush", "one", "reextract", "delete"]),
         st.integers(0, 3),  # document
         st.integers(0, len(TEXTS) - 1),
         st.integers(0, len(DATES) - 1),
@@ -113,9 +114,11 @@ def _apply(db: Database, writer: BatchWriter, plan: list[Step]) -> None:
     for op, i, text, date, mask, version in plan:
         doc = _document(i, text, date)
         claims = _claims(doc, mask)
-        if op == "batch":
+        if op in ("batch", "prepared"):
             row = document_row(doc, "feed", None)
-            writer.save(row, [claim_row(c, row["id"], version) for c in claims], version)
+            rows = [claim_row(c, row["id"], version) for c in claims]
+            # "prepared": with the price points `pingce run`'s workers send along (ingest/prepare.py)
+            writer.save(row, rows, version, written_point_values(rows) if op == "prepared" else None)
             continue
         if op == "row":  # the document row alone: its claims stay
             writer.save(document_row(doc, "feed", None), None, version)
@@ -149,6 +152,9 @@ def test_derived_tables_equal_a_rebuild_after_any_writes(setwise: bool, plan: li
 # a table of the cases the property must meet, so they run every time
 CASES: dict[str, list[Step]] = {
     "new documents over two batches": [("batch", i, i % 2, i % 3, 0b111111, 1) for i in range(4)],
+    "new documents with their price points prepared": [
+        ("prepared", i, i % 2, i % 3, 0b111111 >> i, 1) for i in range(4)
+    ],
     "one document three times in a batch": [
         ("batch", 0, 0, 1, 0b000111, 1),
         ("batch", 0, 1, 2, 0b111000, 1),
