@@ -185,7 +185,7 @@ class PatternGate:
         # every word starting at each position: the longest (the trie tries longer words first),
         # then its prefixes that are words too
         self.scans = _scanners(words)
-        self.prefixes = {w: [x for x in words if w.startswith(x)] for w in words}
+        self.prefixes = {w: [w[:i] for i in range(1, len(w) + 1) if w[:i] in words] for w in words}
 
     def present(self, text: str) -> set[str]:
         """The required literals ``text`` holds."""
