@@ -47,7 +47,7 @@ def _models(text: str) -> set[tuple[str | None, str | None]]:
         ("Veo 3.1 Fast looks stunning and very cinematic.", "Veo 3.1 Fast", None),
         ("谷歌Veo 2的画面非常惊艳。", "Veo 2", None),
         # Runway Act-One, Luma Dream Machine 1.5 / Ray 1.6 / Ray2 Flash / Ray 3.2, Pika 2.5
-        ("Act-One looks stunning and very cinematic.", "Runway Act-One", None),
+        ("Runway Act-One looks stunning and very cinematic.", "Runway Act-One", None),
         ("Dream Machine 1.5 looks stunning and very cinematic.", "Luma Dream Machine 1.5", None),
         ("Dream Machine 1.6 looks stunning and very cinematic.", "Luma Ray1.6", None),
         ("Luma Ray2 Flash looks stunning and very cinematic.", "Luma Ray2 Flash", None),
@@ -86,6 +86,7 @@ def test_every_family_and_version_is_named(text: str, model: str, tier: str | No
         "The flash in this shot looks stunning and very cinematic.",
         "A ray of light through the window looks stunning and very cinematic.",
         "The live director cut looks stunning and very cinematic.",
+        "In act one the hero looks stunning and very cinematic.",
         "It felt like a dream machine and looks stunning and very cinematic.",
         # a platform hosting other vendors' models is no model
         "Higgsfield looks stunning and very cinematic.",

@@ -230,6 +230,8 @@ class MentionScanner:
                 and r.start < len(text)
                 and text[r.start].islower()
                 and not _cjk_near(text, r.start, r.end)
+                and text[r.end : r.end + 1] not in ("/", "-", "_")  # an API path or id: runway/gen4
+                and text[max(0, r.start - 1) : r.start] != "/"
             )
         ]
 
