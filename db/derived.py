@@ -1,9 +1,9 @@
 """The derived tables, kept set-wise: what the per-row triggers do, done once per batch of documents.
 
-Triggers keep the search indexes (m014), the month x kind table (m009), each claim's
-date and vendor (m009, m012) and the price-point evidence (m010) current for every
-write. Fired once per row they cost a first run several times its bare inserts: each
-INSERT that fires a trigger also writes a statement journal, and FTS5 flushes its
+Triggers keep the search indexes (m014), the month x kind and model x kind tables (m009,
+m018), each claim's date and vendor (m009, m012) and the price-point evidence (m010)
+current for every write. Fired once per row they cost a first run several times its
+bare inserts: each INSERT that fires a trigger also writes a statement journal, and FTS5 flushes its
 pending terms at every statement savepoint, so a row's index entry became a segment
 of its own. The batch writer (``db.batch``) therefore writes its batch with this
 connection's triggers switched off (:func:`set_triggers`) and calls the functions
@@ -145,6 +145,35 @@ def refresh_months(conn: sqlite3.Connection, ids: str) -> None:
         conn.execute(sql, {"ids": ids} if ":ids" in sql else {})
 
 
+# ---------------------------------------------------------------- body claims per model and kind
+_MODEL_KINDS = [
+    # as for the months: the documents' old rows leave the totals, their claims are counted again
+    f"""with old as (
+  select model, kind, sum(claims) as claims, count(*) as documents from claim_model_documents
+  where document_id in {_IDS} group by model, kind)
+update claims_by_model set claims = claims_by_model.claims - old.claims,
+  documents = claims_by_model.documents - old.documents
+from old where claims_by_model.model = old.model and claims_by_model.kind = old.kind""",
+    f"delete from claim_model_documents where document_id in {_IDS}",
+    f"""insert into claim_model_documents (document_id, model, kind, claims)
+select c.document_id, c.model, c.kind, count(*) from claims c indexed by idx_claims_document_id
+where c.document_id in {_IDS} and c.section = 'body' and c.model is not null and c.kind is not null
+group by c.document_id, c.model, c.kind""",
+    f"""insert into claims_by_model (model, kind, claims, documents)
+select model, kind, sum(claims), count(*) from claim_model_documents
+where document_id in {_IDS} group by model, kind having 1
+on conflict (model, kind) do update set claims = claims + excluded.claims,
+  documents = documents + excluded.documents""",
+    "delete from claims_by_model where documents <= 0",
+]
+
+
+def refresh_model_kinds(conn: sqlite3.Connection, ids: str) -> None:
+    """Recount the documents ``ids`` in claim_model_documents and claims_by_model (m018's triggers' work)."""
+    for sql in _MODEL_KINDS:
+        conn.execute(sql, {"ids": ids} if ":ids" in sql else {})
+
+
 # ---------------------------------------------------------------- a claim's date and vendor
 _OF_DOCUMENT = f"(select {_DATE} from documents d where d.id = claims.document_id)"
 _OBSERVED = f"""update claims set observed_at = {_OF_DOCUMENT}
@@ -172,5 +201,9 @@ def rebuild(db: Database) -> None:
     rebuild_search_index(conn)
     conn.execute("delete from claim_month_documents")
     conn.execute("delete from claims_by_month")
-    refresh_months(conn, json.dumps([r[0] for r in conn.execute("select id from documents")]))
+    conn.execute("delete from claim_model_documents")
+    conn.execute("delete from claims_by_model")
+    ids = json.dumps([r[0] for r in conn.execute("select id from documents")])
+    refresh_months(conn, ids)
+    refresh_model_kinds(conn, ids)
     rebuild_price_points(db)

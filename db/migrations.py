@@ -11,6 +11,7 @@ import sqlite3
 
 from sqlite_utils import Database, Migrations
 
+from db.migration_rollups import M018_CLAIMS_BY_MODEL
 from db.migration_sql import (
     M003_VIEWS,
     M004_VIEWS,
@@ -367,3 +368,12 @@ def m016_price_ranks(db: Database) -> None:
 @migrations()
 def m017_documents_by_date(db: Database) -> None:
     run_script(db, M017_DOCUMENTS_BY_DATE)
+
+
+# ---------------------------------------------------------------- m018: claims per model and kind
+# compare_models counted a model's body claims and their documents per kind from the index on
+# claims (every claim of the model, a temporary sort of its documents): the counts are kept per
+# model and kind instead, like claims_by_month (SQL: db/migration_rollups.py).
+@migrations()
+def m018_claims_by_model(db: Database) -> None:
+    run_script(db, M018_CLAIMS_BY_MODEL)

@@ -116,7 +116,7 @@ def _point_docs(r: str, index: str = "") -> str:
     """price_point_documents rows ``q`` counted for row ``r``'s key and price point, since :since."""
     indexed = f" indexed by {index}" if index else ""
     return (
-        f"key_map km join price_point_documents q{indexed} on {_SAME_KEY.format(a='q', b='km')} "
+        f"key_map km cross join price_point_documents q{indexed} on {_SAME_KEY.format(a='q', b='km')} "
         f"and q.price_point = {r}.price_point where {_mapped(r)} and {_since('q.observed_at')}"
     )
 
@@ -217,7 +217,7 @@ ranked as (
     row_number() over key_order as point_rank,
     count(*) over key_points as price_points,
     case when merged_keys = 1 then sum(key_documents) over key_points
-      else (select count(distinct q.document_id) from key_map km join price_point_documents q
+      else (select count(distinct q.document_id) from key_map km cross join price_point_documents q
             on {_SAME_KEY.format(a="q", b="km")} where {_mapped("p")} and {_since("q.observed_at")}) end
       as total_documents
   from point_totals p
@@ -548,12 +548,19 @@ EXAMPLES_FROM = 2000
 
 def _recent(p: str) -> str:
     """CTEs ``{p}_recent``: side ``p``'s newest EXAMPLES_FROM body claims; ``{p}_examples``: per kind,
-    the three most confident distinct quotes among them."""
+    the three most confident distinct quotes among them.
+
+    Each model's newest are read through its date index first (a walk that stops after
+    EXAMPLES_FROM rows), then the side's newest taken from those: ordering all of a side's
+    claims by date sorted every claim of the model (a second at a million claims).
+    """
     return f"""
 {p}_recent as materialized (
-  select c.rowid as rid, c.kind from {p}_models m cross join claims c indexed by claims_model_observed_at
-    on c.model = m.model
-  where c.section = 'body' order by c.observed_at desc limit {EXAMPLES_FROM}),
+  select c.rowid as rid, c.kind from {p}_models m join claims c on c.rowid in (
+    select n.rowid from claims n indexed by claims_model_observed_at
+    where n.model = m.model and n.section = 'body' order by n.observed_at desc, n.rowid desc
+    limit {EXAMPLES_FROM})
+  order by c.observed_at desc, c.rowid desc limit {EXAMPLES_FROM}),
 {p}_examples as materialized (
   select kind, group_concat(quote, ' ｜ ') as examples from (
     select kind, quote from (
@@ -572,24 +579,35 @@ def _side(param: str) -> str:
   {p}x.examples as {p}_examples"""
 
 
-# Each side is every model its filter names (a bare brand: all the brand's models together), read
-# model by model (CROSS JOIN keeps that order): the counts read the index on (model, kind,
-# section, document_id) (m015) alone, the examples come from the side's newest claims (the index
-# on (model, observed_at, kind)) instead of grouping every quote of the model.
+# Each side is every model its filter names (a bare brand: all the brand's models together). A side
+# of one model reads its counts per kind from claims_by_model (m018, kept as claims are written); a
+# side of several counts its documents once across them, model by model (CROSS JOIN keeps that
+# order) from the index on (model, kind, section, document_id) (m015). The examples come from the
+# side's newest claims (the index on (model, observed_at, kind)) instead of grouping every quote.
+def _counted(p: str) -> str:
+    return f"""
+  select c.kind, '{p}' as side, c.document_id, count(*) as claims
+  from {p}_models m cross join claims c on c.model = m.model
+  where (select count(*) from {p}_models) > 1 and c.section = 'body'
+  group by c.kind, c.document_id"""
+
+
+def _kept(p: str) -> str:
+    return f"""
+  select t.kind, '{p}', t.claims, t.documents from {p}_models m join claims_by_model t on t.model = m.model
+  where (select count(*) from {p}_models) = 1"""
+
+
 COMPARE_MODELS_SQL = f"""
 with a_models as materialized {models_named("model_a")},
 b_models as materialized {models_named("model_b")},
-per_document as (
-  select c.kind, 'a' as side, c.document_id, count(*) as claims
-  from a_models m cross join claims c on c.model = m.model where c.section = 'body'
-  group by c.kind, c.document_id
-  union all
-  select c.kind, 'b', c.document_id, count(*)
-  from b_models m cross join claims c on c.model = m.model where c.section = 'body'
-  group by c.kind, c.document_id
+per_document as ({_counted("a")}
+  union all{_counted("b")}
 ),
 per_kind as materialized (
   select kind, side, sum(claims) as claims, count(*) as documents from per_document group by kind, side
+  union all{_kept("a")}
+  union all{_kept("b")}
 ),{_recent("a")},{_recent("b")},
 k as (select distinct kind from per_kind)
 select k.kind,{_side("model_a")},{_side("model_b")}

@@ -19,7 +19,14 @@ def derived_tables(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]
             f" using fts5vocab(main, {table}_fts, instance)"
         )
         out[f"{table}_fts"] = sorted(conn.execute(f"select term, doc, col, offset from temp.{table}_terms"))
-    for table in ("claim_month_documents", "claims_by_month", "price_point_documents", "price_point_sources"):
+    for table in (
+        "claim_month_documents",
+        "claims_by_month",
+        "claim_model_documents",
+        "claims_by_model",
+        "price_point_documents",
+        "price_point_sources",
+    ):
         out[table] = sorted(conn.execute(f"select * from {table}"), key=repr)
     out["price_point_lists"] = sorted(conn.execute("select * from price_point_lists"), key=repr)
     out["claims"] = sorted(conn.execute("select id, observed_at, vendor from claims"))
@@ -45,6 +52,18 @@ def rebuilt_tables(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]
     copy.execute(
         """insert into claims_by_month (month, kind, claims, documents)
         select month, kind, sum(claims), count(*) from claim_month_documents group by 1, 2"""
+    )
+    copy.execute("delete from claim_model_documents")  # m018's rows, straight from the claims
+    copy.execute(
+        """insert into claim_model_documents (document_id, model, kind, claims)
+        select document_id, model, kind, count(*) from claims
+        where section = 'body' and model is not null and kind is not null group by 1, 2, 3"""
+    )
+    copy.execute("delete from claims_by_model")
+    copy.execute(
+        """insert into claims_by_model (model, kind, claims, documents)
+        select model, kind, count(*), count(distinct document_id) from claims
+        where section = 'body' and model is not null and kind is not null group by 1, 2"""
     )
     rebuild_price_points(Database(copy))
     return derived_tables(copy)

@@ -1,0 +1,72 @@
+"""Frozen SQL of the roll-up migrations (m018 on): tables the pages read instead of grouping claims.
+
+Like ``db/migration_sql.py``: never edit a statement here once a migration that runs it
+has shipped; a change is a new migration with its own SQL.
+"""
+
+from __future__ import annotations
+
+# m018: body claims per model and kind (compare_models). claim_model_documents holds one row per
+# document, model and kind with its count of body claims; claims_by_model adds those rows up per
+# model and kind (its documents = that many rows). Triggers keep both as claims are written one by
+# one; the batch writer, with its triggers off, recounts its documents set-wise
+# (db.derived.refresh_model_kinds), as it does claim_month_documents (m009).
+M018_CLAIMS_BY_MODEL = """
+create table claim_model_documents (
+  document_id text not null, model text not null, kind text not null, claims integer not null,
+  primary key (document_id, model, kind)) without rowid;
+create table claims_by_model (
+  model text not null, kind text not null, claims integer not null, documents integer not null,
+  primary key (model, kind)) without rowid;
+insert into claim_model_documents (document_id, model, kind, claims)
+  select document_id, model, kind, count(*) from claims
+  where section = 'body' and model is not null and kind is not null and document_id is not null
+  group by document_id, model, kind;
+insert into claims_by_model (model, kind, claims, documents)
+  select model, kind, sum(claims), count(*) from claim_model_documents group by model, kind;
+create trigger claim_model_documents_ai after insert on claim_model_documents begin
+  insert into claims_by_model (model, kind, claims, documents) values (new.model, new.kind, new.claims, 1)
+    on conflict (model, kind) do update set claims = claims + excluded.claims, documents = documents + 1;
+end;
+create trigger claim_model_documents_au after update on claim_model_documents begin
+  update claims_by_model set claims = claims - old.claims, documents = documents - 1
+    where model = old.model and kind = old.kind;
+  insert into claims_by_model (model, kind, claims, documents) values (new.model, new.kind, new.claims, 1)
+    on conflict (model, kind) do update set claims = claims + excluded.claims, documents = documents + 1;
+  delete from claims_by_model where model = old.model and kind = old.kind and documents <= 0;
+end;
+create trigger claim_model_documents_ad after delete on claim_model_documents begin
+  update claims_by_model set claims = claims - old.claims, documents = documents - 1
+    where model = old.model and kind = old.kind;
+  delete from claims_by_model where model = old.model and kind = old.kind and documents <= 0;
+end;
+create trigger claims_by_model_claims_ai after insert on claims
+when new.section = 'body' and new.model is not null and new.kind is not null
+  and new.document_id is not null begin
+  insert into claim_model_documents (document_id, model, kind, claims)
+    values (new.document_id, new.model, new.kind, 1)
+    on conflict (document_id, model, kind) do update set claims = claims + 1;
+end;
+create trigger claims_by_model_claims_ad after delete on claims
+when old.section = 'body' and old.model is not null and old.kind is not null
+  and old.document_id is not null begin
+  update claim_model_documents set claims = claims - 1
+    where document_id = old.document_id and model = old.model and kind = old.kind;
+  delete from claim_model_documents
+    where document_id = old.document_id and model = old.model and kind = old.kind and claims <= 0;
+end;
+create trigger claims_by_model_claims_au after update of document_id, model, kind, section on claims
+when old.document_id is not new.document_id or old.model is not new.model or old.kind is not new.kind
+  or old.section is not new.section begin
+  update claim_model_documents set claims = claims - 1
+    where old.section = 'body' and document_id = old.document_id and model = old.model
+      and kind = old.kind;
+  delete from claim_model_documents
+    where document_id = old.document_id and model = old.model and kind = old.kind and claims <= 0;
+  insert into claim_model_documents (document_id, model, kind, claims)
+    select new.document_id, new.model, new.kind, 1
+    where new.section = 'body' and new.model is not null and new.kind is not null
+      and new.document_id is not null
+    on conflict (document_id, model, kind) do update set claims = claims + 1;
+end;
+"""

@@ -1,0 +1,159 @@
+"""The roll-ups the pages read (m018 on) equal the direct queries over the claims, whatever the writes.
+
+Random claims (any section, model and kind, some without a model) are inserted, updated and
+deleted by plain SQL with the triggers on, or recounted set-wise as the batch writer does with its
+triggers off; after each plan the kept counts equal grouping the claims, and compare_models gives
+what counting the claims directly gives, for a side of one model (the roll-up) and of several (the
+claims' index).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlite_utils import Database
+
+from db import open_db
+from db.derived import refresh_model_kinds, set_triggers, triggers_switchable
+from db.queries import COMPARE_MODELS_SQL
+from db.search import register_functions
+from db.store import save_models
+
+MODELS = ["Kling 2.1", "Kling 1.6", "Hailuo 02"]
+KINDS = ["bug", "strength", "price"]
+SECTIONS = ["body", "body", "summary"]
+
+claim = st.tuples(
+    st.integers(0, 3),  # document
+    st.sampled_from([*MODELS, None]),
+    st.sampled_from(KINDS),
+    st.sampled_from(SECTIONS),
+)
+op = st.one_of(
+    st.tuples(st.just("insert"), claim),
+    st.tuples(st.just("delete"), st.integers(0, 30)),
+    st.tuples(st.just("update"), st.integers(0, 30), claim),
+    st.tuples(st.just("drop document"), st.integers(0, 3)),
+)
+
+
+_TEMPLATE: list[sqlite3.Connection] = []
+
+
+def _db() -> Database:
+    """A fresh copy of one migrated database with the models and four documents (migrating is slow)."""
+    if not _TEMPLATE:
+        db = open_db(":memory:")
+        save_models(db, [{"name": m, "vendor": "v", "brand": m.split()[0], "aliases": []} for m in MODELS])
+        db.execute("insert into sources (name, type, config) values ('s', 'feed', '{}')")
+        for d in range(4):
+            db.execute(
+                "insert into documents (id, source, platform, text, first_seen) values (?, 's', 'x', '', ?)",
+                [f"d{d}", f"2025-0{d + 1}-01T00:00:00Z"],
+            )
+        db.conn.commit()
+        _TEMPLATE.append(db.conn)
+    conn = sqlite3.connect(":memory:")
+    _TEMPLATE[0].backup(conn)
+    register_functions(conn)
+    return Database(conn)
+
+
+def _apply(conn: sqlite3.Connection, plan: list[Any]) -> None:
+    for step in plan:
+        ids = [r[0] for r in conn.execute("select id from claims order by id")]
+        if step[0] == "insert":
+            d, model, kind, section = step[1]
+            conn.execute(
+                "insert into claims (id, document_id, model, kind, section, quote) values (?, ?, ?, ?, ?, 'q')",
+                [f"c{max((int(i[1:]) for i in ids), default=-1) + 1:03d}", f"d{d}", model, kind, section],
+            )
+        elif step[0] == "delete" and ids:
+            conn.execute("delete from claims where id = ?", [ids[step[1] % len(ids)]])
+        elif step[0] == "update" and ids:
+            d, model, kind, section = step[2]
+            conn.execute(
+                "update claims set document_id = ?, model = ?, kind = ?, section = ? where id = ?",
+                [f"d{d}", model, kind, section, ids[step[1] % len(ids)]],
+            )
+        elif step[0] == "drop document":
+            conn.execute("delete from claims where document_id = ?", [f"d{step[1]}"])
+
+
+def _direct(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
+    return conn.execute(
+        """select model, kind, count(*), count(distinct document_id) from claims
+        where section = 'body' and model is not null group by 1, 2 order by 1, 2"""
+    ).fetchall()
+
+
+def _kept(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
+    return conn.execute("select model, kind, claims, documents from claims_by_model order by 1, 2").fetchall()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plan=st.lists(op, max_size=40))
+def test_claims_by_model_equals_grouping_the_claims_with_triggers(plan: list[Any]) -> None:
+    db = _db()
+    _apply(db.conn, plan)
+    assert _kept(db.conn) == _direct(db.conn)
+    per_document = db.execute(
+        "select document_id, model, kind, claims from claim_model_documents order by 1, 2, 3"
+    ).fetchall()
+    assert per_document == db.execute(
+        """select document_id, model, kind, count(*) from claims where section = 'body'
+        and model is not null group by 1, 2, 3 order by 1, 2, 3"""
+    ).fetchall()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(before=st.lists(op, max_size=20), during=st.lists(op, max_size=20))
+def test_claims_by_model_recounted_set_wise_equals_grouping_the_claims(before: list[Any], during: list[Any]) -> None:
+    """Writes with the triggers off, then the written documents recounted (the batch writer's way)."""
+    db = _db()
+    if not triggers_switchable(db.conn):
+        db.conn.execute("drop trigger claims_by_model_claims_ai")  # the same: no trigger counts them
+        db.conn.execute("drop trigger claims_by_model_claims_ad")
+        db.conn.execute("drop trigger claims_by_model_claims_au")
+    _apply(db.conn, before)
+    set_triggers(db.conn, False)
+    _apply(db.conn, during)
+    refresh_model_kinds(db.conn, json.dumps([f"d{d}" for d in range(4)]))
+    set_triggers(db.conn, True)
+    assert _kept(db.conn) == _direct(db.conn)
+
+
+def _compare(conn: sqlite3.Connection, a: str, b: str) -> dict[str, tuple[Any, ...]]:
+    rows = conn.execute(COMPARE_MODELS_SQL, {"model_a": a, "model_b": b}).fetchall()
+    return {r[0]: (r[2], r[3], r[6], r[7]) for r in rows}
+
+
+def _counted(conn: sqlite3.Connection, models: list[str]) -> dict[str, tuple[int, int]]:
+    marks = ",".join("?" * len(models))
+    return {
+        kind: (claims, documents)
+        for kind, claims, documents in conn.execute(
+            f"""select kind, count(*), count(distinct document_id) from claims
+            where section = 'body' and model in ({marks}) group by kind""",
+            models,
+        )
+    }
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plan=st.lists(op, max_size=40))
+def test_compare_models_counts_equal_counting_the_claims(plan: list[Any]) -> None:
+    """One model a side (from claims_by_model) and a brand of two (from the claims) alike."""
+    db = _db()
+    _apply(db.conn, plan)
+    found = _compare(db.conn, "Kling", "Hailuo 02")  # the bare brand names both Kling models
+    a = _counted(db.conn, ["Kling 2.1", "Kling 1.6"])
+    b = _counted(db.conn, ["Hailuo 02"])
+    assert set(found) == set(a) | set(b)
+    for kind, (a_claims, a_documents, b_claims, b_documents) in found.items():
+        assert (a_claims, a_documents) == a.get(kind, (None, None))
+        assert (b_claims, b_documents) == b.get(kind, (None, None))
