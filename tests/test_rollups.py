@@ -69,7 +69,8 @@ def _apply(conn: sqlite3.Connection, plan: list[Any]) -> None:
         if step[0] == "insert":
             d, model, kind, section = step[1]
             conn.execute(
-                "insert into claims (id, document_id, model, kind, section, quote) values (?, ?, ?, ?, ?, 'q')",
+                "insert into claims (id, document_id, model, kind, section, quote) "
+                "values (?, ?, ?, ?, ?, 'q')",
                 [f"c{max((int(i[1:]) for i in ids), default=-1) + 1:03d}", f"d{d}", model, kind, section],
             )
         elif step[0] == "delete" and ids:
@@ -104,15 +105,18 @@ def test_claims_by_model_equals_grouping_the_claims_with_triggers(plan: list[Any
     per_document = db.execute(
         "select document_id, model, kind, claims from claim_model_documents order by 1, 2, 3"
     ).fetchall()
-    assert per_document == db.execute(
-        """select document_id, model, kind, count(*) from claims where section = 'body'
+    assert (
+        per_document
+        == db.execute(
+            """select document_id, model, kind, count(*) from claims where section = 'body'
         and model is not null group by 1, 2, 3 order by 1, 2, 3"""
-    ).fetchall()
+        ).fetchall()
+    )
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(before=st.lists(op, max_size=20), during=st.lists(op, max_size=20))
-def test_claims_by_model_recounted_set_wise_equals_grouping_the_claims(before: list[Any], during: list[Any]) -> None:
+def test_claims_by_model_recounted_set_wise_equals_the_claims(before: list[Any], during: list[Any]) -> None:
     """Writes with the triggers off, then the written documents recounted (the batch writer's way)."""
     db = _db()
     if not triggers_switchable(db.conn):
