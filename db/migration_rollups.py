@@ -70,3 +70,24 @@ when old.document_id is not new.document_id or old.model is not new.model or old
     on conflict (document_id, model, kind) do update set claims = claims + 1;
 end;
 """
+
+# m019: price points per month (price_table with ``since``). price_point_months holds, per price point,
+# source and month of the documents' dates, what price_point_sources holds per price point and source:
+# documents, documents counted for the key, the newest date, the largest credits and unit. It is kept
+# per model with price_ranks (db.price_events.refresh_ranks, when the price changes are recorded); the
+# month of ``since`` is read from price_point_documents by date, and a model changed since the last
+# recording from price_point_documents whole, as price_ranks is.
+M019_PRICE_POINT_MONTHS = """
+create table price_point_months (
+  model text not null, tier text, resolution text, duration_s real, price_point text not null,
+  source text, month text not null, documents integer not null, key_documents integer not null,
+  newest_observed_at text, credits real, credit_unit text);
+create index price_point_months_month on price_point_months (month, model);
+create index if not exists price_point_documents_observed_at on price_point_documents (observed_at, model);
+insert into price_point_months (model, tier, resolution, duration_s, price_point, source, month,
+    documents, key_documents, newest_observed_at, credits, credit_unit)
+  select model, tier, resolution, duration_s, price_point, source, substr(observed_at, 1, 7), count(*),
+    sum(first_for_key), max(observed_at), max(credits), max(credit_unit)
+  from price_point_documents where observed_at is not null
+  group by model, tier, resolution, duration_s, price_point, source, substr(observed_at, 1, 7);
+"""

@@ -11,7 +11,7 @@ import sqlite3
 
 from sqlite_utils import Database, Migrations
 
-from db.migration_rollups import M018_CLAIMS_BY_MODEL
+from db.migration_rollups import M018_CLAIMS_BY_MODEL, M019_PRICE_POINT_MONTHS
 from db.migration_sql import (
     M003_VIEWS,
     M004_VIEWS,
@@ -377,3 +377,12 @@ def m017_documents_by_date(db: Database) -> None:
 @migrations()
 def m018_claims_by_model(db: Database) -> None:
     run_script(db, M018_CLAIMS_BY_MODEL)
+
+
+# ---------------------------------------------------------------- m019: price points per month
+# price_table with ``since`` counted every price point's documents since then on each request (seconds
+# at a million claims): whole months after the month of ``since`` are read from price_point_months,
+# kept with price_ranks (SQL: db/migration_rollups.py).
+@migrations()
+def m019_price_point_months(db: Database) -> None:
+    run_script(db, M019_PRICE_POINT_MONTHS)

@@ -126,11 +126,23 @@ def _key_json(key: Key) -> str:
     return json.dumps(list(key), ensure_ascii=False)
 
 
+# price_point_months (m019): each price point's tallies per source and month of its documents' dates
+_DROP_MONTHS = "delete from price_point_months where model in (select value from json_each(?))"
+_COUNT_MONTHS = """insert into price_point_months (model, tier, resolution, duration_s, price_point, source,
+    month, documents, key_documents, newest_observed_at, credits, credit_unit)
+  select model, tier, resolution, duration_s, price_point, source, substr(observed_at, 1, 7), count(*),
+    sum(first_for_key), max(observed_at), max(credits), max(credit_unit)
+  from price_point_documents
+  where model in (select value from json_each(?)) and observed_at is not null
+  group by model, tier, resolution, duration_s, price_point, source, substr(observed_at, 1, 7)"""
+
+
 def refresh_ranks(db: Database, models: list[str]) -> None:
-    """Rank the price points of ``models`` again into price_ranks (m016), in the caller's transaction.
+    """Rank the price points of ``models`` again into price_ranks (m016) and count them per month into
+    price_point_months (m019), in the caller's transaction.
 
     The price table reads these rows for every model not listed in price_event_dirty, instead of
-    ranking every price point as it runs.
+    ranking every price point (or counting them since a date) as it runs.
     """
     arg = json.dumps(models)
     db.conn.execute("delete from price_ranks where model in (select value from json_each(?))", [arg])
@@ -138,6 +150,8 @@ def refresh_ranks(db: Database, models: list[str]) -> None:
         f"insert into price_ranks ({RANK_COLUMNS}, document_ids, document_urls) {PRICE_RANKS_OF_MODELS_SQL}",
         {"models": arg, "model": "", "since": ""},
     )
+    db.conn.execute(_DROP_MONTHS, [arg])
+    db.conn.execute(_COUNT_MONTHS, [arg])
 
 
 def current_rows(db: Database, models: list[str]) -> dict[Key, KeyRow]:

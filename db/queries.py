@@ -158,11 +158,35 @@ def _document_urls(r: str) -> str:
 
 
 _MAPPED_KEY = "k.model, k.tier, k.to_resolution, k.to_duration_s"
-# with since: count the documents observed since then
-_COUNTED = f"""select {_MAPPED_KEY}, q.price_point, max(q.credits), max(q.credit_unit), count(*),
-    count(distinct q.source), max(q.observed_at), sum(q.first_for_key),
-    count(distinct coalesce(k.resolution, '') || '|' || coalesce(k.duration_s, '')), max(k.merged)
-  from key_map k join price_point_documents q on {_SAME_KEY.format(a="q", b="k")}"""
+
+
+# The models whose price points changed since price_ranks and price_point_months were last refreshed
+# (db/price_events.py): ranked from price_point_documents as the query runs.
+_CURRENT = "(select model from price_event_dirty)"
+_SINCE_MONTH = f"substr({SINCE_UTC}, 1, 7)"
+_NEXT_MONTH = f"strftime('%Y-%m-%dT%H:%M:%SZ', {_SINCE_MONTH} || '-01', '+1 month')"
+_PPD_AS_MONTHS = (
+    "model, tier, resolution, duration_s, price_point, source, 1 as documents, first_for_key as key_documents, "
+    "observed_at as newest_observed_at, credits, credit_unit"
+)
+
+# The price points' tallies per source since :since, as price_point_sources holds them for all time:
+# the months after the month of :since from price_point_months (m019), the rest of that month from
+# the documents by date, and a model changed since the last recording from its documents whole. The
+# same rows as grouping price_point_documents since then (tests compare both).
+SINCE_POINTS = f"""since_points as (
+  select model, tier, resolution, duration_s, price_point, source, documents, key_documents,
+    newest_observed_at, credits, credit_unit
+  from price_point_months
+  where :since <> '' and month > {_SINCE_MONTH} and model not in {_CURRENT}
+  union all
+  select {_PPD_AS_MONTHS} from price_point_documents indexed by price_point_documents_observed_at
+  where :since <> '' and observed_at >= {SINCE_UTC} and observed_at < {_NEXT_MONTH}
+    and model not in {_CURRENT}
+  union all
+  select {_PPD_AS_MONTHS} from price_point_documents
+  where :since <> '' and model in {_CURRENT} and observed_at >= {SINCE_UTC}
+)"""
 
 
 def price_ctes(keys_filter: str) -> str:
@@ -195,6 +219,7 @@ key_map as (
       case when t.n = 1 then t.to_duration_s else k.duration_s end as to_duration_s
     from keys k left join targets t on {_SAME_KEY.format(a="t", b="k")})
 ),
+{SINCE_POINTS},
 point_totals as (
   select model, tier, to_resolution as resolution, to_duration_s as duration_s, price_point,
     max(credits) as credits, max(credit_unit) as credit_unit,
@@ -208,9 +233,12 @@ point_totals as (
         where :since = '')
   group by model, tier, to_resolution, to_duration_s, price_point
   union all
-  {_COUNTED}
-  where :since <> '' and q.observed_at >= {SINCE_UTC}
-  group by {_MAPPED_KEY}, q.price_point
+  select {_MAPPED_KEY}, s.price_point, max(s.credits), max(s.credit_unit), sum(s.documents),
+    count(distinct s.source), max(s.newest_observed_at), sum(s.key_documents),
+    count(distinct coalesce(k.resolution, '') || '|' || coalesce(k.duration_s, '')), max(k.merged)
+  from since_points s join key_map k on {_SAME_KEY.format(a="s", b="k")}
+  where :since <> ''
+  group by {_MAPPED_KEY}, s.price_point
 ),
 ranked as (
   select p.*, {_newest("price_cny")} as price_cny, {_newest("price_usd")} as price_usd,
@@ -256,9 +284,8 @@ RANK_COLUMNS = (
 )
 # A model's ranked points are kept in price_ranks as of the last recording of the price changes
 # (db.price_events.record_price_changes: the end of every run, re-extraction and open); the
-# models whose price points changed since then are listed in price_event_dirty and ranked here
-# as the query runs, as are all of them with ``since`` (it counts other documents).
-_CURRENT = "(select model from price_event_dirty)"
+# models whose price points changed since then are listed in price_event_dirty (``_CURRENT``)
+# and ranked here as the query runs, as are all of them with ``since`` (it counts other documents).
 
 
 def served_price_ctes(keys_filter: str) -> str:

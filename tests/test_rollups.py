@@ -9,6 +9,7 @@ claims' index).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 from typing import Any
@@ -19,9 +20,13 @@ from sqlite_utils import Database
 
 from db import open_db
 from db.derived import refresh_model_kinds, set_triggers, triggers_switchable
-from db.queries import COMPARE_MODELS_SQL
+from db.price_events import record_price_changes
+from db.queries import COMPARE_MODELS_SQL, PRICE_TABLE_SQL
 from db.search import register_functions
-from db.store import save_models
+from db.store import delete_document, save_document, save_models, save_reextracted
+from db.store import save_source as store_source
+from schemas.claim import Claim
+from schemas.document import CST, Document
 
 MODELS = ["Kling 2.1", "Kling 1.6", "Hailuo 02"]
 KINDS = ["bug", "strength", "price"]
@@ -161,3 +166,132 @@ def test_compare_models_counts_equal_counting_the_claims(plan: list[Any]) -> Non
     for kind, (a_claims, a_documents, b_claims, b_documents) in found.items():
         assert (a_claims, a_documents) == a.get(kind, (None, None))
         assert (b_claims, b_documents) == b.get(kind, (None, None))
+
+
+# ---------------------------------------------------------------- price points per month (m019)
+PRICES = [  # model, tier, resolution, clip length, amount
+    ("Kling 2.1", None, "1080p", 5.0, {"credits": 35, "credit_unit": "灵感值"}),
+    ("Kling 2.1", None, "1080p", 5.0, {"credits": 40, "credit_unit": "灵感值"}),
+    ("Kling 2.1", "master", None, 10.0, {"price_cny": 10}),
+    ("Hailuo 02", None, "768p", 6.0, {"credits": 25, "credit_unit": "积分", "price_cny": 2.5}),
+    ("Hailuo 02", None, "768p", None, {"credits": 25, "credit_unit": "积分"}),
+    ("Hailuo 02", None, "768p", 6.0, {"price_usd": 0.3}),
+]
+# dates around month ends, in Beijing time (the UTC month of 2025-03-01 08:00 is February)
+DATES = [
+    dt.datetime(2025, 1, 31, 23, 0, tzinfo=CST),
+    dt.datetime(2025, 2, 1, 7, 59, tzinfo=CST),
+    dt.datetime(2025, 2, 14, 12, 0, tzinfo=CST),
+    dt.datetime(2025, 3, 1, 7, 0, tzinfo=CST),
+    dt.datetime(2025, 3, 1, 8, 0, tzinfo=CST),
+    dt.datetime(2025, 4, 30, 16, 0, tzinfo=CST),
+    None,  # dated by when it was first seen
+]
+SINCES = [
+    "",
+    "2025-01-31",
+    "2025-02-01",
+    "2025-02-01T08:00:00+08:00",
+    "2025-02-14T12:00:00Z",
+    "2025-03-01",
+    "2025-03-01T00:00:00Z",
+    "2025-04-30T08:00:00Z",
+    "2025-05-01",
+    "2024-12-31",
+    "not a date",
+]
+price_doc = st.tuples(
+    st.integers(0, 5),  # document
+    st.sampled_from(["a", "b"]),  # source
+    st.integers(0, len(DATES) - 1),
+    st.integers(1, 2 ** len(PRICES) - 1),  # which prices it states
+)
+price_op = st.one_of(
+    st.tuples(st.just("save"), price_doc),
+    st.tuples(st.just("delete"), st.integers(0, 5)),
+    st.tuples(st.just("reextract"), st.integers(0, 5), st.integers(0, 2 ** len(PRICES) - 1)),
+    st.tuples(st.just("record"), st.just(0)),
+)
+
+
+def _price_doc(n: int, date: int) -> Document:
+    return Document(
+        platform="feed",
+        id=f"p{n}",
+        url=f"https://example.com/p{n}",
+        title=f"报价{n}",
+        published_at=DATES[date],
+        text="。".join(f"报价{i}" for i in range(len(PRICES))),
+        via="feed",
+    )
+
+
+def _price_claims(doc: Document, mask: int) -> list[Claim]:
+    out = []
+    for i, (model, tier, res, dur, amount) in enumerate(PRICES):
+        if mask >> i & 1:
+            start = doc.text.index(f"报价{i}")
+            out.append(
+                Claim(
+                    document=doc.key(),
+                    kind="price",
+                    model=model,
+                    tier=tier,
+                    resolution=res,
+                    duration_s=dur,
+                    quote=f"报价{i}",
+                    start=start,
+                    end=start + 3,
+                    section="body",
+                    confidence=0.9,
+                    method="test/1",
+                    **amount,
+                )
+            )
+    return out
+
+
+def _price_db(plan: list[Any]) -> Database:
+    db = _db()
+    for s in ("a", "b"):
+        store_source(db, s, "feed", {})
+    for step in plan:
+        if step[0] == "save":
+            n, source, date, mask = step[1]
+            doc = _price_doc(n, date)
+            save_document(db, doc, source, None, _price_claims(doc, mask), 1)
+        elif step[0] == "delete":
+            delete_document(db, f"feed:p{step[1]}", via="feed")
+        elif step[0] == "reextract":
+            row = db.execute(
+                "select published_at from documents where id = ?", [f"feed:p{step[1]}"]
+            ).fetchone()
+            if row is not None:
+                doc = _price_doc(step[1], 0)
+                save_reextracted(db, doc.key(), _price_claims(doc, step[2]), 2)
+        else:
+            with db.atomic():
+                record_price_changes(db)
+    with db.atomic():
+        record_price_changes(db)
+    return db
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plan=st.lists(price_op, min_size=1, max_size=14), model=st.sampled_from(["", "Kling 2.1", "Hailuo"]))
+def test_price_table_since_from_the_months_equals_counting_the_documents(plan: list[Any], model: str) -> None:
+    """price_table with since: months from price_point_months plus the rest from the documents equals
+    counting every document since then (all models listed as changed: nothing read from the months)."""
+    db = _price_db(plan)
+    assert db.execute("select count(*) from price_event_dirty").fetchone()[0] == 0
+    kept = {
+        since: db.execute(PRICE_TABLE_SQL, {"model": model, "since": since}).fetchall() for since in SINCES
+    }
+    db.execute("insert into price_event_dirty (model, backfill) select name, 0 from models")
+    for since, rows in kept.items():
+        assert rows == db.execute(PRICE_TABLE_SQL, {"model": model, "since": since}).fetchall(), since
+    months = db.execute("select count(*) from price_point_months").fetchone()[0]
+    assert (
+        months
+        or not db.execute("select 1 from price_point_documents where observed_at is not null").fetchone()
+    )
