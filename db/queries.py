@@ -166,8 +166,8 @@ _CURRENT = "(select model from price_event_dirty)"
 _SINCE_MONTH = f"substr({SINCE_UTC}, 1, 7)"
 _NEXT_MONTH = f"strftime('%Y-%m-%dT%H:%M:%SZ', {_SINCE_MONTH} || '-01', '+1 month')"
 _PPD_AS_MONTHS = (
-    "model, tier, resolution, duration_s, price_point, source, 1 as documents, first_for_key as key_documents, "
-    "observed_at as newest_observed_at, credits, credit_unit"
+    "model, tier, resolution, duration_s, price_point, source, 1 as documents, "
+    "first_for_key as key_documents, observed_at as newest_observed_at, credits, credit_unit"
 )
 
 # The price points' tallies per source since :since, as price_point_sources holds them for all time:
