@@ -169,7 +169,8 @@ def test_compare_models_counts_equal_counting_the_claims(plan: list[Any]) -> Non
 
 
 # ---------------------------------------------------------------- price points per month (m019)
-PRICES = [  # model, tier, resolution, clip length, amount
+# model, tier, resolution, clip length, amount
+PRICES: list[tuple[str, str | None, str | None, float | None, dict[str, Any]]] = [
     ("Kling 2.1", None, "1080p", 5.0, {"credits": 35, "credit_unit": "灵感值"}),
     ("Kling 2.1", None, "1080p", 5.0, {"credits": 40, "credit_unit": "灵感值"}),
     ("Kling 2.1", "master", None, 10.0, {"price_cny": 10}),
