@@ -126,11 +126,19 @@ def _newest(column: str, r: str = "p") -> str:
 
     Of equally new documents the larger amount is taken, so the choice is stable.
     """
-    # the partial index on (key, point, observed_at, column) where column is not null: the planner
-    # otherwise builds an automatic index per statement (3x the time of the whole ranking)
+    # Per key of the key map, the last entry of the partial index on (key, point, observed_at, column)
+    # where column is not null: one seek each, where ordering every document of the point since
+    # :since read them all (the planner otherwise builds an automatic index per statement)
+    last = (
+        f"select q.{{what}} from price_point_documents q indexed by price_point_documents_{column} "
+        f"where {_SAME_KEY.format(a='q', b='km')} and q.price_point = {r}.price_point "
+        f"and q.{column} is not null and {_since('q.observed_at')} "
+        f"order by q.observed_at desc, q.{column} desc limit 1"
+    )
     return (
-        f"(select q.{column} from {_point_docs(r, f'price_point_documents_{column}')} "
-        f"and q.{column} is not null order by q.observed_at desc, q.{column} desc limit 1)"
+        f"(select n.v from (select ({last.format(what='observed_at')}) as at, "
+        f"({last.format(what=column)}) as v from key_map km where {_mapped(r)}) n "
+        "where n.v is not null order by n.at desc, n.v desc limit 1)"
     )
 
 
@@ -180,12 +188,12 @@ SINCE_POINTS = f"""since_points as (
   from price_point_months
   where :since <> '' and month > {_SINCE_MONTH} and model not in {_CURRENT}
   union all
-  select {_PPD_AS_MONTHS} from price_point_documents indexed by price_point_documents_observed_at
+  select {_PPD_AS_MONTHS} from price_point_documents
   where :since <> '' and observed_at >= {SINCE_UTC} and observed_at < {_NEXT_MONTH}
     and model not in {_CURRENT}
   union all
   select {_PPD_AS_MONTHS} from price_point_documents
-  where :since <> '' and model in {_CURRENT} and observed_at >= {SINCE_UTC}
+  where :since <> '' and model in {_CURRENT} and +observed_at >= {SINCE_UTC}  -- by model, not date
 )"""
 
 
