@@ -11,6 +11,8 @@ from typing import Any
 import httpx
 import pytest
 from datasette.app import Datasette
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ingest.web.serve import build_metadata, load_template
 from schemas.prices import JSON_FIELDS
@@ -408,6 +410,22 @@ def test_the_same_write_works_only_when_writable(tmp_path: Path) -> None:
     )
     assert resp.json().get("ok") is True, resp.text
     assert sqlite3.connect(path).execute("select count(*) from models where name = 'Evil'").fetchone() == (1,)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    items=st.lists(st.one_of(st.text(max_size=6), st.sampled_from(['","', "\\", '"', "a,b"]))),
+    n=st.integers(0, 12),
+    compact=st.booleans(),
+)
+def test_first_items_of_an_evidence_list_equal_decoding_it_whole(
+    items: list[str], n: int, compact: bool
+) -> None:
+    """As SQLite writes the lists ("," between items) or with spaces, escapes or quotes inside."""
+    from ingest.web import first_items
+
+    value = json.dumps(items, ensure_ascii=False, separators=(",", ":") if compact else None)
+    assert first_items(value, n) == (items[:n], len(items))
 
 
 def test_a_long_evidence_list_shows_ten_links_and_counts_the_rest(ds: Datasette) -> None:

@@ -48,6 +48,34 @@ def _link(href: str, text: str, external: bool = False) -> Markup:
 EVIDENCE_LINKS = 10
 
 
+def first_items(value: str, n: int) -> tuple[list[str], int]:
+    """The first ``n`` items of a JSON array (as strings) and how many it holds.
+
+    A list of plain strings (no escapes: every quote is the JSON's own) is cut after its
+    ``n``-th item and its items counted by their separators, so that a list of thousands
+    of ids is not decoded whole to show ten; anything else is decoded whole. Raises
+    ValueError (or TypeError) when ``value`` is not a JSON array.
+    """
+    separators = value.count('","')
+    if (
+        value.startswith('["')
+        and value.endswith('"]')
+        and "\\" not in value
+        and value.count('"') == 2 * (separators + 1)  # strings only, joined by "," alone
+    ):
+        cut = -1
+        for _ in range(n):
+            cut = value.find('","', cut + 1)
+            if cut < 0:
+                break
+        head = [] if n <= 0 else json.loads(value if cut < 0 else value[: cut + 1] + "]")
+        return [str(v) for v in head], separators + 1
+    items = json.loads(value)
+    if not isinstance(items, list):
+        raise TypeError("not a JSON array")
+    return [str(v) for v in items[:n]], len(items)
+
+
 def _evidence_links(value: str, column: str, database: str, datasette: Any) -> Any:
     """A JSON list of document ids or URLs as short numbered links (the full id in the title).
 
@@ -55,18 +83,18 @@ def _evidence_links(value: str, column: str, database: str, datasette: Any) -> A
     link would be megabytes, so the first EVIDENCE_LINKS are links and the rest a count.
     """
     try:
-        items = [str(v) for v in json.loads(value)]
+        items, count = first_items(value, EVIDENCE_LINKS)
     except (ValueError, TypeError):
         return None
     links = []
     documents = datasette.urls.table(database, "documents")  # once: building each URL whole is slow
-    for i, item in enumerate(items[:EVIDENCE_LINKS], 1):
+    for i, item in enumerate(items, 1):
         if column == "document_ids":
             links.append(f"{document_anchor(documents, item)}doc {i}</a>")
         elif item.startswith(("http://", "https://")):
             links.append(f"{source_anchor(item)}source {i} ↗</a>")
-    if links and len(items) > EVIDENCE_LINKS:
-        links.append(f"and {len(items) - EVIDENCE_LINKS:,} more")
+    if links and count > EVIDENCE_LINKS:
+        links.append(f"and {count - EVIDENCE_LINKS:,} more")
     return Markup(" · ".join(links)) if links else None
 
 
