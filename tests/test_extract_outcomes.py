@@ -82,3 +82,55 @@ def test_examples_after_a_colloquial_marker_are_items() -> None:
     text = "Pika 2.0还有一些别的功能，什么lipsync、restyle等等，大家可以自己试试。"
     feats = {c.feature for c in scored(claims_of(text)) if c.kind == "capability"}
     assert {"lipsync", "restyle"} <= feats
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "model"),
+    [
+        # an English inability to make what is asked
+        ("Hailuo 02 still can't render readable signs.", "limitation", "Hailuo 02"),
+        # a cap said as a ceiling, a watermark before the output, what must be uploaded first
+        ("Vidu Q1 tops out at 1080p.", "limitation", "Vidu Q1"),
+        ("Free users of Pika 1.0 get watermarked 720p output.", "limitation", "Pika 1.0"),
+        ("Pika 1.0 only supports English prompts for now.", "limitation", "Pika 1.0"),
+        # an operation the user runs on a clip, a clip turned into another style
+        ("With Pika 1.0 you can restyle a street clip into claymation.", "capability", "Pika 1.0"),
+        ("Vidu Q1可以把一段实拍视频转成水彩风格。", "capability", "Vidu Q1"),
+    ],
+)
+def test_limits_and_abilities_said_plainly(text: str, kind: str, model: str) -> None:
+    assert (kind, model) in _claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hailuo 02 cannot render hands properly.",  # a negated manner adverb praises nothing
+        "Hailuo 02 doesn't make you wait.",
+        "In Pika 1.0 you can see the hands melt.",
+    ],
+)
+def test_no_praise_or_ability_read_into_these(text: str) -> None:
+    kinds = {k for k, _ in _claims(text)}
+    assert "strength" not in kinds and "capability" not in kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "可灵2.1的积分消耗很快。",
+        "Runway Gen-4积分消耗很快。",
+        "Vidu Q2的积分不太够用。",
+    ],
+)
+def test_a_version_before_a_credit_unit_is_no_price(text: str) -> None:
+    assert not [c for c in claims_of(text) if c.kind in ("price", "credit_rate")]
+
+
+def test_credits_after_a_model_name_are_still_a_price() -> None:
+    got = [
+        (c.model, c.credits)
+        for c in claims_of("Runway Gen-4 costs 12 credits per second.")
+        if c.kind == "price"
+    ]
+    assert got == [("Runway Gen-4", 12.0)]

@@ -32,7 +32,11 @@ log = logging.getLogger(__name__)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _COUNT = r"(?:[两二三四五六七八九十几\d]+|多)\s*(?:种|種|个|個|项|項|大|类|類|款)"
 # after the last item: a count, 等, or the noun the count names (…和音频四种输入, …等功能)
-_TAIL = re.compile(rf"\s*(?:等等|等|{_COUNT}|这些|這些|these)")
+# (and a time or restriction adverb after an English item: English prompts for now, 720p only)
+_TAIL = re.compile(
+    rf"\s*(?:等等|等|{_COUNT}|这些|這些|these)"
+    r"|\s+(?:for now|for the moment|at the moment|currently|yet|so far|right now|only)\b"
+)
 # a number or a count alone (5, 一个, 4个) is no item
 _COUNT_ONLY = re.compile(r"[\d.]+|[\d一二两三四五六七八九十几]+\s*(?:个|個|条|條|段|次|张|張|部)")
 _ASPECT_NOUN = re.compile(r"[度性]")  # 清晰度, 稳定性: the aspect a quality word names

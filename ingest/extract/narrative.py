@@ -76,6 +76,10 @@ class NarrativeCues:
         # crop" puts the adverb before its own verb)
         self.verb_before = re.compile(rf"{verb}(?: [a-z]+){{0,3}}$")
         self.not_before = re.compile(r"(?:^|\s)(?:and|or|to|not|never|n't)$")
+        # a negated verb before the adverb (can't render hands properly): the adverb praises nothing
+        self.negated_verb = re.compile(
+            r"(?:\bnot|\bnever|n['’]t|\bcannot|\bunable to|\bfail(?:s|ed)? to) [a-z]"
+        )
         aspects = alt(get("aspects_en"))
         # a second quality word or one noun between the quality word and the aspect (clumsy hand motion)
         between = r"(?: and [a-z]+)?(?: (?!(?:at|in|on|with|for|of|and|or|to|the|a|an|but)\b)[a-z]+)?"
@@ -143,7 +147,11 @@ class NarrativeCues:
         before = text[max(0, pos - 48) : pos]
         cut = max(before.rfind(ch) for ch in ",.;:!?()\n，。")
         before = before[cut + 1 :].lstrip()
-        return bool(self.verb_before.search(before)) and not self.not_before.search(before)
+        return (
+            bool(self.verb_before.search(before))
+            and not self.not_before.search(before)
+            and not self.negated_verb.search(before)
+        )
 
     def contrast_flaws(
         self, view: SectionView, out: dict[int, list[str | None]], has_amount: Callable[[int, int, int], bool]

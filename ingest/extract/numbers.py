@@ -84,6 +84,7 @@ MAX_EXACT = 1e15
 # unbounded look-ahead from every digit of a long digit run was quadratic
 _MAX_NUMERAL = 40
 _SCI_BEFORE_RE = re.compile(r"[0-9.][eE][+-]?$")
+_NAME_BEFORE_RE = re.compile(r"[A-Za-z]-?$")
 _SPACED_JIAO = re.compile(r" (\d)(?=\s*(?:$|[，。,;；!！?？)）\n]))")
 
 
@@ -320,6 +321,11 @@ class QuantityScanner:
             kind = pre_kind
         if kind is None or (kind != "credits" and (m.group("de") or m.group("tot"))):  # 60 total credits
             return None
+        if kind == "credits" and (
+            (m.group("de") and "." in (m.group("n") or ""))
+            or (not pre and _NAME_BEFORE_RE.search(m.string, max(0, m.start() - 2), m.start()))
+        ):
+            return None  # 可灵2.1的积分, Gen-4积分, Q2的积分: a model's version, not an amount of credits
         if re.fullmatch(r"0\d+", m.group("n") or ""):
             return None  # 02, 007: a version or a code, never an amount
         n = self._num(m.group("n"))
