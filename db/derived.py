@@ -112,66 +112,65 @@ def index_search(conn: sqlite3.Connection, table: str, column: str, ids: str) ->
     )
 
 
-# ---------------------------------------------------------------- claims per month and kind
+# ---------------------------------------------------------------- claims per month / per model, and kind
+def _recount(docs: str, totals: str, key: str, count_docs: str) -> list[str]:
+    """Statements that recount the documents ``:ids`` in ``docs`` (a row per document, ``key`` and
+    kind) and carry the change into ``totals`` (a row per ``key`` and kind): the documents' old
+    rows leave the totals, their current claims are counted again (``count_docs``, an insert into
+    ``docs``) and join the totals, and totals left with no document go."""
+    return [
+        f"""with old as (
+  select {key}, kind, sum(claims) as claims, count(*) as documents from {docs}
+  where document_id in {_IDS} group by {key}, kind)
+update {totals} set claims = {totals}.claims - old.claims,
+  documents = {totals}.documents - old.documents
+from old where {totals}.{key} = old.{key} and {totals}.kind = old.kind""",
+        f"delete from {docs} where document_id in {_IDS}",
+        count_docs,
+        f"""insert into {totals} ({key}, kind, claims, documents)
+select {key}, kind, sum(claims), count(*) from {docs}
+where document_id in {_IDS} group by {key}, kind having 1
+on conflict ({key}, kind) do update set claims = claims + excluded.claims,
+  documents = documents + excluded.documents""",
+        f"delete from {totals} where documents <= 0",
+    ]
+
+
+def _run(conn: sqlite3.Connection, statements: list[str], ids: str) -> None:
+    for sql in statements:
+        conn.execute(sql, {"ids": ids} if ":ids" in sql else {})
+
+
 _MONTH = f"substr({_DATE}, 1, 7)"
-_MONTHS = [
-    # the documents' old rows leave the month totals ...
-    f"""with old as (
-  select month, kind, sum(claims) as claims, count(*) as documents from claim_month_documents
-  where document_id in {_IDS} group by month, kind)
-update claims_by_month set claims = claims_by_month.claims - old.claims,
-  documents = claims_by_month.documents - old.documents
-from old where claims_by_month.month = old.month and claims_by_month.kind = old.kind""",
-    f"delete from claim_month_documents where document_id in {_IDS}",
-    # ... their current claims are counted per document and kind ...
+_MONTHS = _recount(
+    "claim_month_documents",
+    "claims_by_month",
+    "month",
     f"""insert into claim_month_documents (document_id, kind, month, claims)
 select c.document_id, c.kind, {_MONTH}, count(*) from claims c indexed by idx_claims_document_id
   join documents d on d.id = c.document_id
 where c.document_id in {_IDS} and c.kind is not null and {_MONTH} is not null
 group by c.document_id, c.kind""",
-    # ... and join the month totals
-    f"""insert into claims_by_month (month, kind, claims, documents)
-select month, kind, sum(claims), count(*) from claim_month_documents
-where document_id in {_IDS} group by month, kind having 1
-on conflict (month, kind) do update set claims = claims + excluded.claims,
-  documents = documents + excluded.documents""",
-    "delete from claims_by_month where documents <= 0",
-]
-
-
-def refresh_months(conn: sqlite3.Connection, ids: str) -> None:
-    """Recount the documents ``ids`` in claim_month_documents and claims_by_month (m009's triggers' work)."""
-    for sql in _MONTHS:
-        conn.execute(sql, {"ids": ids} if ":ids" in sql else {})
-
-
-# ---------------------------------------------------------------- body claims per model and kind
-_MODEL_KINDS = [
-    # as for the months: the documents' old rows leave the totals, their claims are counted again
-    f"""with old as (
-  select model, kind, sum(claims) as claims, count(*) as documents from claim_model_documents
-  where document_id in {_IDS} group by model, kind)
-update claims_by_model set claims = claims_by_model.claims - old.claims,
-  documents = claims_by_model.documents - old.documents
-from old where claims_by_model.model = old.model and claims_by_model.kind = old.kind""",
-    f"delete from claim_model_documents where document_id in {_IDS}",
+)
+_MODEL_KINDS = _recount(  # body claims only: what compare_models counts
+    "claim_model_documents",
+    "claims_by_model",
+    "model",
     f"""insert into claim_model_documents (document_id, model, kind, claims)
 select c.document_id, c.model, c.kind, count(*) from claims c indexed by idx_claims_document_id
 where c.document_id in {_IDS} and c.section = 'body' and c.model is not null and c.kind is not null
 group by c.document_id, c.model, c.kind""",
-    f"""insert into claims_by_model (model, kind, claims, documents)
-select model, kind, sum(claims), count(*) from claim_model_documents
-where document_id in {_IDS} group by model, kind having 1
-on conflict (model, kind) do update set claims = claims + excluded.claims,
-  documents = documents + excluded.documents""",
-    "delete from claims_by_model where documents <= 0",
-]
+)
+
+
+def refresh_months(conn: sqlite3.Connection, ids: str) -> None:
+    """Recount the documents ``ids`` in claim_month_documents and claims_by_month (m009's triggers' work)."""
+    _run(conn, _MONTHS, ids)
 
 
 def refresh_model_kinds(conn: sqlite3.Connection, ids: str) -> None:
     """Recount the documents ``ids`` in claim_model_documents and claims_by_model (m018's triggers' work)."""
-    for sql in _MODEL_KINDS:
-        conn.execute(sql, {"ids": ids} if ":ids" in sql else {})
+    _run(conn, _MODEL_KINDS, ids)
 
 
 # ---------------------------------------------------------------- a claim's date and vendor
