@@ -408,15 +408,11 @@ class MentionScanner:
 
     # ----- roles ---------------------------------------------------------------
     def is_versus(self, norm: str, start: int, end: int, sent_start: int) -> bool:
-        """Is the model at [start, end) what something is compared with (相比X, 和X相比, than X)?"""
+        """Is the model at [start, end) what something is compared with (相比X, 和X相比, than X)?
+        A yardstick with a 的-phrase before it is found by :meth:`yardstick_from`, not here."""
         before = norm[max(sent_start, start - 12) : start]
-        if self.compare_before.search(before):
-            return True
-        if not self.compare_after.match(norm, end):
-            return False
-        return (
-            bool(self.compare_with.search(before))
-            or self.yardstick_from(norm, start, end, sent_start) is not None
+        return bool(self.compare_before.search(before)) or bool(
+            self.compare_with.search(before) and self.compare_after.match(norm, end)
         )
 
     def yardstick_from(self, norm: str, start: int, end: int, sent_start: int) -> int | None:

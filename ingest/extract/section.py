@@ -129,10 +129,12 @@ class SectionView:
         kept = [(r, self.sentence_index(r.start)) for r in raws]
         pairs = [(r, i) for r, i in kept if i is not None and not self.sentences[i].prompt]
         for n, (r, i) in enumerate(pairs):
-            r.versus = scanner.is_versus(self.clean, r.start, r.end, self.sentences[i].start)
             yard = scanner.yardstick_from(self.clean, r.start, r.end, self.sentences[i].start)
             if yard is not None:
                 self.yardsticks.setdefault(i, []).append((yard, r.start))
+            r.versus = yard is not None or scanner.is_versus(
+                self.clean, r.start, r.end, self.sentences[i].start
+            )
             # A…把B拉开差距: a model after 把/将 is the object once the sentence has named its subject
             if not r.versus and _OBJECT_BEFORE.search(self.clean, max(0, r.start - 3), r.start):
                 r.versus = any(j == i and not p.versus for p, j in pairs[:n])
