@@ -25,6 +25,7 @@ from db.search import register_functions
 from ingest.web.charts import INTERNAL_DBS, chart_file, charts_page
 from ingest.web.facets import register_facet_classes  # noqa: F401 - a Datasette hook, registered with this module
 from ingest.web.feed import price_changes_feed
+from ingest.web.kept import startup  # noqa: F401 - a Datasette hook, registered with this module
 from ingest.web.limits import limit_connection
 from ingest.web.urls import document_anchor, source_anchor
 
