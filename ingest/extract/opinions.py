@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import partial
 
+from ingest.extract.appraisal import Appraisal
 from ingest.extract.events import EventCues
 from ingest.extract.lexicon import CUE_PRIORITY, Lexicon, cue_set
 from ingest.extract.narrative import NarrativeCues
@@ -61,6 +62,7 @@ class OpinionRules:
         self.narrative = NarrativeCues(lex)
         self.groups = OpinionGroups(lex, self.narrative)
         self.events = EventCues(lex)
+        self.appraisal = Appraisal(lex)
         # an ability to make something happen (可以让物体凭空出现, lets you swap faces) is no flaw
         self.enables_re = re.compile(lex.alt("negation", "enables"))
         # one scan says which pattern cues, narrative patterns and event rules may match a text
@@ -75,7 +77,13 @@ class OpinionRules:
 
     # ----- cues ----------------------------------------------------------------
     def _negation(
-        self, view: SectionView, sid: int, clause: Clause, pos: int, inside: int | None = None
+        self,
+        view: SectionView,
+        sid: int,
+        clause: Clause,
+        pos: int,
+        inside: int | None = None,
+        end: int | None = None,
     ) -> str | None:
         """How the words before ``pos`` (in its clause) negate a cue there: None, "fix", "neg" or "improve".
 
@@ -85,9 +93,13 @@ class OpinionRules:
         improvement further back in the clause (减少了…漂浮感问题) is an "improve".
         ``inside`` extends the look to the end of a pattern cue (腿不会穿过桌子).
         The window counts characters (three times as many before an English cue)
-        and skips model names (避免可灵2.1穿模).
+        and skips model names (避免可灵2.1穿模). A negated fix (没解决穿模) leaves the flaw;
+        a question of a word and its negation (像不像) is a "neg"; a flaw ending at ``end``
+        that gets smaller later in its clause (异常率降至0.3%) is an "improve".
         """
         text = view.cue_text
+        if self.appraisal.a_not_a(text, pos):
+            return "neg"
         lo = pos - (self.window * 3 if text[pos].isascii() else self.window)
         for mention in view.mentions[sid]:
             if lo < mention.end <= pos:
@@ -95,16 +107,26 @@ class OpinionRules:
         lo = max(clause.start, lo)
         hi = pos if inside is None else inside
         last: re.Match[str] | None = None
+        negators: list[re.Match[str]] = []
         for hit in self.neg_re.finditer(text, lo, hi):
             if hit.lastgroup in ("fix", "neg"):
                 last = hit
+                negators.append(hit)
+        if any(
+            h.lastgroup == "fix" and self.appraisal.fix_denied(text, h.end(), pos)
+            for h in negators
+            if not self.appraisal.fix_denied(h.group(0), 0, len(h.group(0)))
+        ) or (last is not None and self.appraisal.denied_fix_verb(text, last.start(), last.end())):
+            return None  # 没解决…穿模, hasn't fixed the flicker: the fix is what is denied
         if last is None:
-            return self._topic_or_improvement(view, sid, clause, pos)
+            return self._topic_or_improvement(view, sid, clause, pos, end)
         if last.lastgroup == "fix" or (last.group(0) == "不" and last.end() == pos):
             return "fix"
         return "neg"
 
-    def _topic_or_improvement(self, view: SectionView, sid: int, clause: Clause, pos: int) -> str | None:
+    def _topic_or_improvement(
+        self, view: SectionView, sid: int, clause: Clause, pos: int, end: int | None = None
+    ) -> str | None:
         text = view.cue_text
         lead = max(view.sentences[sid].start, clause.start - 40)
         if self.topic_list_re.search(text, lead, clause.start) or self.topic_list_in_re.search(
@@ -125,6 +147,8 @@ class OpinionRules:
             return "improve"
         if self.absent_re.search(text, max(clause.start, pos - self.reach), pos):
             return "neg"  # 也没有出现不合理的形变: a flaw not seen, told too far back to call a strength
+        if end is not None and self.appraisal.improved_after(text, end, clause.end):
+            return "improve"  # 违和感降低87%
         return None
 
     def prepare(self, view: SectionView) -> dict[int, list[str | None]]:
@@ -159,21 +183,34 @@ class OpinionRules:
             return sid, clauses[ci], found.setdefault((sid, ci), set()), ci
 
         # prompts quoted in running text, and words quoted as a name (the “惊艳” threshold): no cues
-        quoted = _merged(self.splitter.prompt_quotes(text) + self.splitter.mentioned(text))
+        quoted = _merged(
+            self.splitter.prompt_quotes(text) + self.splitter.mentioned(text) + self.appraisal.titles(text)
+        )
         quoted_starts = [a for a, _ in quoted]
 
         def in_prompt(pos: int) -> bool:
             i = bisect_right(quoted_starts, pos) - 1
             return i >= 0 and pos < quoted[i][1]
 
-        for start, kind in self._token_cues(text):
+        prev: tuple[int, str | None] = (-1, None)  # where the last flaw word ended, its negation
+        for start, end, kind in self._token_cues(text):
             hit = clause_at(start)
-            if hit is None or (quoted and in_prompt(start)):
-                continue
+            if hit is None or (quoted and in_prompt(start)) or self.appraisal.a_not_a(text, start):
+                continue  # quoted, or asked (稳不稳定, 像不像)
             sid, clause, kinds, ci = hit
             cue: str | None = kind
-            if kind.startswith("?"):  # a cue a negator before it cancels (or, for a flaw, denies)
-                cue = self._negated_kind(kind[1:], self._negation(view, sid, clause, start))
+            if kind in ("?generic", "?bug"):
+                # a flaw joined to the one before it (而非凭空消失或瞬移) shares its negation
+                if self.appraisal.coordinated(text, prev[0], start):
+                    negation = prev[1]
+                else:
+                    negation = self._negation(view, sid, clause, start, end=end)
+                prev = (end, negation)
+                cue = self._negated_kind("bug", negation)
+                if kind == "?generic" and cue == "bug" and self.appraisal.topic_flaw(text, start, end):
+                    cue = None  # a flaw noun named as a topic (这个问题, 社会问题)
+            elif kind.startswith("?"):  # a cue a negator before it cancels (or, for a flaw, denies)
+                cue = self._negated_kind(kind[1:], self._negation(view, sid, clause, start, end=end))
             elif kind.startswith("!"):  # a denied quality word: gone when what it names was not seen
                 seen = not self.absent_re.search(text, max(clause.start, start - self.reach), start)
                 cue = kind[1:] if seen else None
@@ -196,7 +233,7 @@ class OpinionRules:
                 # capability and limitation patterns hold their own negator (没有这个限制, 不太能):
                 # only words before them negate them
                 inside = end if pkind in ("bug", "strength") else None
-                negation = self._negation(view, hit[0], hit[1], start, inside)
+                negation = self._negation(view, hit[0], hit[1], start, inside, end=end)
                 kept = self._negated_kind(pkind, negation)
                 if kept == "bug" and self._enabled(text, hit[1], start):
                     kept = None
@@ -210,6 +247,7 @@ class OpinionRules:
             if best:
                 row = out.setdefault(sid, [None] * len(view.sentences[sid].clauses))
                 row[ci] = best
+        self._headings(view, out)
         self.narrative.contrast_flaws(view, out, partial(_has_amount, view))
         self._listed(view, out)
         return out
@@ -233,7 +271,9 @@ class OpinionRules:
             kept: str | None = ev.kind
             if ev.negate_end is not None:
                 inside = None if ev.before else ev.negate_end
-                kept = self._negated_kind(ev.kind, self._negation(view, sid, clause, ev.start, inside))
+                kept = self._negated_kind(
+                    ev.kind, self._negation(view, sid, clause, ev.start, inside, end=ev.end)
+                )
             if kept == "bug" and self._enabled(text, clause, ev.start):
                 kept = None
             if not kept:
@@ -249,6 +289,21 @@ class OpinionRules:
                 clause_at(start)
                 hit[2].add(kind)
                 view.cue_hits.setdefault((hit[0], hit[3]), []).append((start, kind))
+
+    def _headings(self, view: SectionView, out: dict[int, list[str | None]]) -> None:
+        """Praise in a heading or a label line (3. 物理模拟更自然, 技术优势：) announces a section;
+        the finding, if any, is in the prose under it."""
+        if not out:
+            return
+        spans = self.appraisal.heading_lines(view.cue_text)
+        if not spans:
+            return
+        starts = [a for a, _ in spans]
+        for sid, row in out.items():
+            pos = view.sentences[sid].start
+            i = bisect_right(starts, pos) - 1
+            if i >= 0 and pos < spans[i][1]:
+                out[sid] = [None if k == "strength" else k for k in row]
 
     def _enabled(self, text: str, clause: Clause, pos: int) -> bool:
         """Does an ability to make it happen stand before the flaw at ``pos`` in its clause
@@ -311,30 +366,30 @@ class OpinionRules:
             end += 1
         return end >= len(text) or text[end] in _CLAUSE_EDGE
 
-    def _token_cues(self, text: str) -> list[tuple[int, str]]:
-        """(position, kind) of every cue word or degree/negator + quality word.
+    def _token_cues(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, kind) of every cue word or degree/negator + quality word.
 
         A kind prefixed with "?" still needs the negation check (see ``_negated_kind``):
-        a generic flaw noun is "?bug" like any flaw phrase.
+        a generic flaw noun is "?generic", a flaw unless negated or named as a topic.
         """
         roles = self.cs.roles
         toks = [
             (m.start(), m.end(), roles.get(m.group(0)) or roles.get(" ".join(m.group(0).split()), ()))
             for m in self.cs.tokens.finditer(text)
         ]
-        out: list[tuple[int, str]] = []
+        out: list[tuple[int, int, str]] = []
         i, n = 0, len(toks)
         while i < n:
             start, end, role = toks[i]
             first = role[0] if role else "stop"
             if first in CUE_PRIORITY:
-                out.append((start, "?" + first))
+                out.append((start, end, "?" + first))
             elif first == "generic":  # a flaw noun: 没有太大缺点 -> strength, 避免出问题 -> nothing
-                out.append((start, "?bug"))
+                out.append((start, end, "?generic"))
             elif first == "bad" and text.startswith(("一些", "一点", "了点"), end):
-                out.append((start, "bug"))
+                out.append((start, end, "bug"))
             elif first in ("pos", "bad") and self._predicate(text, start, end):
-                out.append((start, "?strength" if first == "pos" else "?bug"))
+                out.append((start, end, "?strength" if first == "pos" else "?bug"))
             elif first in ("neg", "deg"):
                 j, negated = i, first == "neg"
                 while j + 1 < n and self._linked(text, toks[j][1], toks[j + 1][0]):
@@ -344,10 +399,10 @@ class OpinionRules:
                         j += 1
                         continue
                     if "pos" in nxt:  # 不自然 -> a flaw, unless not seen (没有出现不合理的…): "!"
-                        out.append((start, "!bug" if negated else "?strength"))
+                        out.append((start, toks[j + 1][1], "!bug" if negated else "?strength"))
                         i = j + 1
                     elif "bad" in nxt:  # 有点卡 -> a flaw; 不卡, 不崩 -> the flaw denied
-                        out.append((start, "strength" if negated else "bug"))
+                        out.append((start, toks[j + 1][1], "strength" if negated else "bug"))
                         i = j + 1
                     break
             i += 1

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from ingest.extract.lexicon import Lexicon
+from ingest.extract.lexicon import Lexicon, alt
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,20 @@ _LEAD_CHARS = frozenset(">*•·-—0123456789")
 _FILLED_LINE = re.compile(r"[^\n]*\S[^\n]*")
 _CLAUSE_BREAK = re.compile(r"[，,。;；!！?？]|\.\s")
 _SCARE_QUOTE = re.compile(r"[“\"「‘'][^“”\"「」‘’'\n]{1,10}[”\"」’'](?= ?[\u4e00-\u9fffa-z])")
+
+
+_LATIN_HAN = re.compile(r"(?<=[a-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[a-z0-9])")
+
+
+def _spaced(words: list[str]) -> list[str]:
+    """``words`` lower-cased as the normalised text is, each also with a space where Latin meets
+    Chinese (AI视频领域 is often written "AI 视频领域")."""
+    out: set[str] = set()
+    for w in words:
+        low = w.lower()
+        out.add(low)
+        out.add(_LATIN_HAN.sub(" ", low))
+    return sorted(out)
 
 
 def _english_gap(norm: str, pos: int) -> bool:
@@ -108,7 +122,7 @@ class Splitter:
             w[0] for key in ("exception", "others", "additive", "contrast") for w in lex.words("markers", key)
         )
         self.inner_re = re.compile(lex.alt("markers", "inner_split"))
-        self.generic_re = re.compile(lex.alt("markers", "generic_subjects"))
+        self.generic_re = re.compile(alt(_spaced(lex.words("markers", "generic_subjects"))))
         self.not_contrast_re = re.compile(not_contrast)
         self.prompt_label = re.compile(rf"\s*(?:{lex.alt('markers', 'prompt_intro')})\s*[:：]")
         self.prompt_intro = re.compile(lex.alt("markers", "prompt_intro"))
