@@ -101,6 +101,11 @@ def test_a_word_and_its_negation_is_a_question(text: str, kinds: list[tuple[str,
         ("可灵2.1评测\n\n3. 运镜更自然，画质再升级\n\n这次更新加入了新的运镜模式，操作也更简单了。\n", []),
         ("可灵2.1评测\n\n## 画面非常惊艳\n\n我们用五个提示词做了测试，结果放在下面。\n", []),
         ("可靈2.1評測\n\n核心優勢：\n\n我們從三個方面來看這次更新的內容。\n", []),
+        (
+            "Kling 2.1 review\n\n🎬 Why The Motion Looks Great\n\nWe ran five prompts through it over two days.\n",
+            [],
+        ),
+        ("可灵2.1评测\n\n🚀 画面非常惊艳\n\n我们用五个提示词做了测试，结果放在下面。\n", []),
         # list items keep their verdicts; a finding in prose keeps its verdict
         (
             "可灵2.1评测\n\n1. 运镜非常自然\n2. 画质很清晰\n",
@@ -137,3 +142,18 @@ def test_appraisal_checks_on_their_own() -> None:
     assert ap.a_not_a(text, 1) and not ap.a_not_a("不像", 0)
     assert ap.coordinated("闪烁或变形", 2, 3) and not ap.coordinated("闪烁，但变形", 2, 4)
     assert ap.titles("见《一篇文章》") == [(1, 7)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # seemingly smooth: the appearance is what the sentence goes on to deny
+        ("可灵2.1的动作看似流畅，其实关节方向全错了。", []),
+        ("可灵2.1的动作很流畅。", [("strength", "Kling 2.1")]),
+        # "really?" as an idiom asks, it does not call anything fake
+        ("可灵2.1能实时生成？真的假的？", []),
+        ("可灵2.1的人脸看起来很假。", [("bug", "Kling 2.1")]),
+    ],
+)
+def test_seeming_and_asking_are_no_verdicts(text: str, kinds: list[tuple[str, str]]) -> None:
+    assert _kinds(text) == kinds

@@ -13,7 +13,7 @@ text, from words in the lexicon's ``scope`` section:
   flicker was reduced): an improvement, a strength like 减少了…问题;
 * a question made of a word and its negation (像不像, 稳不稳定, 能不能): asked,
   not judged;
-* a heading or a label line (# …, 3. 物理模拟更自然, **亮点**, 技术优势：): it
+* a heading or a label line (# …, 3. 物理模拟更自然, **亮点**, 技术优势：, 🎬 亮点): it
   announces what the section says; praise in it is a title, not a finding;
 * a book or article title (《…》): someone else's words.
 """
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 
 from ingest.extract.lexicon import Lexicon, alt
 
@@ -114,8 +115,10 @@ class Appraisal:
             if not line or len(line) > 48 or line.endswith(_FINAL):
                 continue
             nxt = next((text[c:d] for c, d in lines[n + 1 :] if text[c:d].strip()), "")
-            if line.startswith("#"):
-                out.append((a, b))
+            if line.startswith("#") or (
+                unicodedata.category(line[0]) == "So" and nxt and len(nxt) > len(line)
+            ):
+                out.append((a, b))  # # 亮点, 🎬 Why It Looks Great
             elif line.startswith("**") and line.rstrip("：: ").endswith("**") and line.count("**") == 2:
                 out.append((a, b))
             elif line.endswith(("：", ":")) and len(line) <= 16:
