@@ -102,7 +102,7 @@ def test_a_word_and_its_negation_is_a_question(text: str, kinds: list[tuple[str,
         ("可灵2.1评测\n\n## 画面非常惊艳\n\n我们用五个提示词做了测试，结果放在下面。\n", []),
         ("可靈2.1評測\n\n核心優勢：\n\n我們從三個方面來看這次更新的內容。\n", []),
         (
-            "Kling 2.1 review\n\n🎬 Why The Motion Looks Great\n\nWe ran five prompts through it over two days.\n",
+            "Kling 2.1 review\n\n🎬 Why The Motion Looks Great\n\nWe ran five prompts through it.\n",
             [],
         ),
         ("可灵2.1评测\n\n🚀 画面非常惊艳\n\n我们用五个提示词做了测试，结果放在下面。\n", []),
