@@ -24,8 +24,9 @@ __all__ = ["EXTRACTOR_VERSION", "extract_document", "iter_models"]
 @lru_cache(maxsize=1)
 def _extractor() -> Any:
     from ingest.extract.engine import Extractor
+    from ingest.extract.learned import configured_model
 
-    return Extractor(EXTRACTOR_VERSION)
+    return Extractor(EXTRACTOR_VERSION, learned=configured_model())
 
 
 def extract_document(doc: Document, document: str) -> list[Claim]:

@@ -25,6 +25,7 @@ from functools import partial
 from typing import Any
 
 from ingest.extract.feature_items import FeatureItems, drop_inside
+from ingest.extract.learned import Candidate, KindModel, LearnedKinds, keep_new
 from ingest.extract.lexicon import Lexicon, load_lexicon
 from ingest.extract.mentions import DocContext, MentionScanner
 from ingest.extract.normalize import normalise
@@ -49,7 +50,14 @@ _SPAN = 1200  # no quote runs longer: sentences are cut at 600 characters
 
 
 class Extractor:
-    def __init__(self, version: int, lex: Lexicon | None = None, reg: Registry | None = None) -> None:
+    def __init__(
+        self,
+        version: int,
+        lex: Lexicon | None = None,
+        reg: Registry | None = None,
+        learned: KindModel | None = None,
+        record: list[Candidate] | None = None,
+    ) -> None:
         self.version = version
         self.lex = lex or load_lexicon()
         self.reg = reg or load_registry()
@@ -66,6 +74,12 @@ class Extractor:
         self.vendors = VendorSubjects(self.reg, self.lex)
         self.unknown_models = UnknownModels(
             self.lex.words("markers", "not_models") + self.reg.platforms, self.reg.alias_brand
+        )
+        # the learned clause classifier (``learned.py``): off unless given weights (or recording)
+        self.learned = (
+            LearnedKinds(learned, int((learned.meta if learned else {}).get("trainer_version", 0)), record)
+            if learned is not None or record is not None
+            else None
         )
 
     # ----- public --------------------------------------------------------------
@@ -111,8 +125,10 @@ class Extractor:
             for r in title
             if r.shape == "brand" and r.brand and r.version
         }
-        body, stated = self._section(views[0], ctx, named, titled)
-        summary, summary_stated = self._section(views[1], ctx, named, titled) if len(views) > 1 else ([], [])
+        body, stated, learned = self._section(views[0], ctx, named, titled)
+        summary, summary_stated, _ = (
+            self._section(views[1], ctx, named, titled) if len(views) > 1 else ([], [], [])
+        )
         body_rates = stated or self._implied(body)
         cap = self.lex.confidence("price_derived")
         if not body_rates and summary_stated:  # a rate only the summary states: used, trusted less
@@ -124,17 +140,22 @@ class Extractor:
             kept = self._reconcile(summary, body, bool(stated))
             claims += [self._claim(views[1], d, document) for d in kept]
         claims = _once_per_feature([c for c in claims if c.model not in unknown.muted])
+        if learned and self.learned is not None:
+            method = self.learned.method
+            extra = [self._claim(views[0], d, document, method) for d in learned]
+            claims += keep_new([c for c in extra if c.model not in unknown.muted], claims)
         log.debug("%s: %d claims", document, len(claims))
         return claims
 
     # ----- one section ---------------------------------------------------------
     def _section(
         self, view: SectionView, ctx: DocContext, named: dict[str, set[str]], titled: set[str]
-    ) -> tuple[list[Draft], list[Rate]]:
+    ) -> tuple[list[Draft], list[Rate], list[Draft]]:
         main = ctx.main_model(self.reg)
         view.start_document(Subject([main[0]], [main[1]], False, versioned=False) if main else None)
         rates: list[Rate] = []
         drafts: list[Draft] = []
+        learned: list[Draft] = []
         used: set[int] = set()
         carry = False
         cue_kinds = self.opinion_rules.prepare(view)
@@ -145,6 +166,8 @@ class Extractor:
             view.enter(sid)
             if sent.prompt or sid in view.header_sids:
                 continue
+            if self.learned is not None:
+                learned += self.learned.sentence(view, sid)
             if sid in items:
                 drafts += self.feature_items.claims(view, sid, items[sid])
             qs = view.quantities[sid]
@@ -184,7 +207,7 @@ class Extractor:
                     first_named[n] = min(first_named.get(n, m.start), m.start)
         in_scope = partial(_version_in_scope, first_named, titled)
         drafts = drop_inside(self._settle_bare_prices(drafts, named, in_scope), items)
-        return self._dedupe(drafts), rates
+        return self._dedupe(drafts), rates, learned
 
     def _brand_at(self, view: SectionView, sid: int, pos: int, ctx: DocContext) -> str | None:
         """The brand a credit rate at ``pos`` is about: the text's model there, else the document's."""
@@ -321,7 +344,7 @@ class Extractor:
         )
 
     # ----- output --------------------------------------------------------------
-    def _claim(self, view: SectionView, d: Draft, document: str) -> Claim:
+    def _claim(self, view: SectionView, d: Draft, document: str, method: str | None = None) -> Claim:
         start, end = d.start, d.end
         text = view.text
         while start < end and text[start].isspace():
@@ -339,7 +362,7 @@ class Extractor:
             end=end,
             section=view.name,
             confidence=max(0.0, min(1.0, d.confidence)),
-            method=f"rules/{self.version}:{d.rule}",
+            method=method or f"rules/{self.version}:{d.rule}",
             **fields,
         )
 
