@@ -88,7 +88,11 @@ SET_TWO = {
 
 
 def test_labels_are_the_kinds_whose_key_the_clause_contains() -> None:
-    gold: list[dict[str, object]] = [_claim("bug", "手指 会扭曲"), _claim("strength", "丝滑"), {"kind": "price"}]
+    gold: list[dict[str, object]] = [
+        _claim("bug", "手指 会扭曲"),
+        _claim("strength", "丝滑"),
+        {"kind": "price"},
+    ]
     assert label("可灵的手指会扭曲", gold) == {"bug"}
     assert label("运镜“丝滑”", gold) == {"strength"}
     assert label("我们下午去了公园", gold) == set()

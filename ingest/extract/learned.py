@@ -54,6 +54,7 @@ _SPEC = re.compile(
 )
 _NEG = re.compile(r"不|没|无法|无|未|难以|别|can't|cannot|not\b|no\b|doesn't|don't|unable|lack|without")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"\d")
 
 
 def clause_features(
@@ -74,7 +75,7 @@ def clause_features(
     out.append("#len" + ("1" if n <= 6 else "2" if n <= 12 else "3" if n <= 24 else "4" if n <= 48 else "5"))
     cjk = len(_CJK.findall(s))
     out.append("#zh" if cjk * 2 >= n else "#en" if cjk == 0 else "#mix")
-    if any(ch.isdigit() for ch in s):
+    if _DIGIT.search(s):
         out.append("#digit")
         if _SPEC.search(s):
             out.append("#spec")
@@ -116,14 +117,14 @@ class KindModel:
     thresholds: dict[str, float]
     meta: dict[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self._rows = {g: tuple(w) for g, w in self.weights.items()}
+
     def margins(self, feats: list[str]) -> list[float]:
-        out = list(self.bias)
-        get = self.weights.get
-        k = len(out)
-        for w in filter(None, map(get, feats)):
-            for i in range(k):
-                out[i] += w[i]
-        return out
+        rows = [w for w in map(self._rows.get, feats) if w]  # the known features' weight rows
+        if not rows:
+            return list(self.bias)
+        return [b + s for b, s in zip(self.bias, map(sum, zip(*rows, strict=True)), strict=True)]
 
     def probs(self, feats: list[str]) -> list[float]:
         return [_sigmoid(m) for m in self.margins(feats)]

@@ -40,12 +40,13 @@ TRAINER_VERSION = 1
 @dataclass
 class Params:
     epochs: int = 12
-    rate: float = 0.2
+    rate: float = 0.02
     l2: float = 1e-4
-    pos_weight: float = 2.0
+    pos_weight: float = 4.0
     min_count: int = 2
     threshold: float = 0.5
     emit: str = "capability,limitation,strength,bug"  # the kinds the layer may claim
+    prune: float = 0.02  # weights smaller than this (for every kind) are left out of the file
     nb: int = 0  # scale features by their naive-Bayes log-count ratio (NBSVM)
     cues: int = 1  # learn from the lexicon's cue kinds in the clause (0: from its text alone)
     veto: float = 0.0  # drop a rule claim of a text kind whose clauses all score below this for its kind
@@ -154,7 +155,7 @@ def fit(sets: list[SetData], p: Params) -> KindModel:
                     wj = w[j]
                     wj[k] -= eta * (g * r[j][k] + p.l2 * wj[k])
     folded = {f: [w[i][k] * r[i][k] for k in range(nk)] for f, i in vocab.items()}
-    weights = {f: v for f, v in folded.items() if max(abs(x) for x in v) >= 1e-3}
+    weights = {f: v for f, v in folded.items() if max(abs(x) for x in v) >= p.prune}
     meta = {
         "trainer_version": TRAINER_VERSION,
         "trained_on": [
