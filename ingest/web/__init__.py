@@ -12,6 +12,7 @@ queries of ``db/queries.py``.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote as urlquote
 from urllib.parse import urlencode
@@ -27,7 +28,7 @@ from ingest.web.facets import register_facet_classes  # noqa: F401 - a Datasette
 from ingest.web.feed import price_changes_feed
 from ingest.web.kept import startup  # noqa: F401 - a Datasette hook, registered with this module
 from ingest.web.limits import limit_connection
-from ingest.web.urls import document_anchor, source_anchor
+from ingest.web.urls import database_url, document_anchor, document_path, source_anchor, table_url
 
 #: The name Datasette gives this plugin: the distribution's, in /-/static-plugins/NAME/.
 PLUGIN_NAME = "pingce"
@@ -88,7 +89,7 @@ def _evidence_links(value: str, column: str, database: str, datasette: Any) -> A
     except (ValueError, TypeError):
         return None
     links = []
-    documents = datasette.urls.table(database, "documents")  # once: building each URL whole is slow
+    documents = table_url(datasette, database, "documents")
     for i, item in enumerate(items, 1):
         if column == "document_ids":
             links.append(f"{document_anchor(documents, item)}doc {i}</a>")
@@ -104,7 +105,12 @@ def _price_row_links(row: Any, value: str, column: str, database: str, datasette
     model = _get(row, "model")
     if _get(row, "alternatives") is None or not isinstance(model, str):  # not a price_table row
         return None
-    base = datasette.urls.database(database)
+    return _price_links(database_url(datasette, database), model, value, column)
+
+
+@lru_cache(maxsize=4096)
+def _price_links(base: str, model: str, value: str, column: str) -> Any:
+    """The links of one price-table cell (the same few hundred on every view of the table)."""
     if column == "price_label":
         history = _link(f"{base}/price_history?model={urlquote(model)}", "[history]")
         changes = _link(f"{base}/price_changes?model={urlquote(model)}", "[changes]")
@@ -123,7 +129,7 @@ def _next_page_link(value: str, database: str, datasette: Any) -> Any:
     query = cursor.pop("query", "")
     if not query.isidentifier() or "page" not in cursor:
         return None
-    href = f"{datasette.urls.database(database)}/{query}?{urlencode(cursor)}"
+    href = f"{database_url(datasette, database)}/{query}?{urlencode(cursor)}"
     return _link(href, f"next page ({cursor['page']}) →")
 
 
@@ -138,7 +144,6 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
     """Documents link to their originals; claims link to their document and their evidence."""
     if not isinstance(value, str) or not value:
         return None
-    urls = datasette.urls
     is_http = value.startswith(("http://", "https://"))
     if (column == "document_url" or (table == "documents" and column == "url")) and is_http:
         return _link(value, value + " ↗", external=True)
@@ -159,16 +164,16 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
             return _link(url, value + " ↗", external=True)
         return None
     if column == "document_id" and table not in ("claims", "documents"):
-        return _link(urls.row(database, "documents", tilde_encode(value)), value)
+        return _link(f"{table_url(datasette, database, 'documents')}/{document_path(value)}", value)
     if column == "claim_id":
         if table == "claim_evidence":
-            return _link(urls.row(database, "claims", tilde_encode(value)), value)
-        return _link(urls.table(database, "claim_evidence") + "?claim_id=" + urlquote(value), value)
+            return _link(f"{table_url(datasette, database, 'claims')}/{tilde_encode(value)}", value)
+        return _link(table_url(datasette, database, "claim_evidence") + "?claim_id=" + urlquote(value), value)
     if table == "claims" and column == "quote":
         claim_id = _get(row, "id")
         if not isinstance(claim_id, str):
             return None
-        href = urls.table(database, "claim_evidence") + "?claim_id=" + urlquote(claim_id)
+        href = table_url(datasette, database, "claim_evidence") + "?claim_id=" + urlquote(claim_id)
         return Markup(f"{escape(value)} <small>{_link(href, '[in context]')}</small>")
     if table == "claim_evidence" and column == "in_context" and _get(row, "located") != "missing":
         before, quote, after = (_get(row, k) or "" for k in ("context_before", "quote", "context_after"))
