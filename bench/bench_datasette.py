@@ -314,10 +314,11 @@ def pages(name: str) -> list[tuple[str, str, str | None, dict[str, str]]]:
         (f"/{name} (database)", f"/{name}", None, {}),
     ]
     canned: list[tuple[str, dict[str, str]]] = [
-        ("price_table", {"model": "", "since": ""}),
-        ("price_table", {"model": model, "since": ""}),
-        ("price_table", {"model": "", "since": "2024-06-01"}),
-        ("price_table", {"model": model, "since": "2024-06-01"}),
+        ("price_table", {"model": "", "since": "", "page": ""}),
+        ("price_table", {"model": model, "since": "", "page": ""}),
+        ("price_table", {"model": "", "since": "2024-06-01", "page": ""}),
+        ("price_table", {"model": model, "since": "2024-06-01", "page": ""}),
+        ("price_table", {"model": "", "since": "", "page": "3"}),
         ("price_history", {"model": "", "since": "", "page": ""}),
         ("price_history", {"model": model, "since": "", "page": ""}),
         ("price_history", {"model": model, "since": "2024-06-01", "page": ""}),

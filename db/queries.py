@@ -372,13 +372,8 @@ _KEPT = (
     "and k.resolution is r.resolution and k.duration_s is r.duration_s and k.price_point = r.price_point"
 )
 
-#: The price table: one row per model x tier x resolution x duration (see the module docstring).
-PRICE_TABLE_SQL = (
-    PRICE_CTES
-    + ","
-    + VALUED
-    + f"""
-select r.model, r.vendor, r.tier, r.resolution, r.duration_s,
+#: The price table's columns, from a row ``r`` of ``valued``.
+_PRICE_COLUMNS = f"""r.model, r.vendor, r.tier, r.resolution, r.duration_s,
   r.price_point as price_label, r.credits, r.credit_unit, r.price_cny, r.price_usd,
   {_per_second("r.cny")} as cny_per_second,
   {_per_second("r.credits")} as credits_per_second,
@@ -392,9 +387,19 @@ select r.model, r.vendor, r.tier, r.resolution, r.duration_s,
   r.alternatives,
   {_per_second("r.usd")} as usd_per_second,
   coalesce(r.cny_basis || '; ' || r.usd_basis, r.cny_basis, r.usd_basis) as per_second_basis,
-  r.usd_cny as fx_usd_cny, r.fx_date
+  r.usd_cny as fx_usd_cny, r.fx_date"""
+#: The price table's order: model, tier, resolution, duration.
+_PRICE_ORDER = f"r.model, coalesce(r.tier, ''), {_RES_ORDER}, r.duration_s"
+
+#: The price table: one row per model x tier x resolution x duration (see the module docstring).
+PRICE_TABLE_SQL = (
+    PRICE_CTES
+    + ","
+    + VALUED
+    + f"""
+select {_PRICE_COLUMNS}
 from valued r
-order by r.model, coalesce(r.tier, ''), {_RES_ORDER}, r.duration_s
+order by {_PRICE_ORDER}
 """
 )
 
@@ -525,6 +530,28 @@ from price_events e left join models m on m.name = e.model
 where {model_filter("e.model")}
   and (:since = '' or case when {_SINCE_IS_RUN} then {_AFTER_RUN} else e.recorded_at >= {SINCE_UTC} end)
 order by e.id desc
+"""
+
+
+#: The price_table page: with ``page`` (1, 2, …) that page of PAGE rows and a ``next_page`` link on
+#: its last row when more follow; without it every row, PRICE_TABLE_SQL's (``pingce export prices``)
+#: with an empty ``next_page``. The web plugin asks for page 1 when the HTML page is opened without
+#: one (ingest.web.params): 320 rows at a million claims took longer to draw than to query. The
+#: table is computed whole and then cut (computing only a page's evidence lists made the planner
+#: scan the key map per row: slower).
+PRICE_TABLE_PAGE_SQL = f"""
+with page as materialized (
+  select * from ({PRICE_TABLE_SQL}) r
+  limit case when trim(:page) = '' then -1 else {PAGE} + 1 end
+  offset case when trim(:page) = '' then 0 else {OFFSET} end
+)
+select r.*,
+  case when trim(:page) <> '' and row_number() over (order by {_PRICE_ORDER}) = {PAGE}
+    and (select count(*) from page) > {PAGE}
+  then {_next_page("price_table", ("model", "since"))} end as next_page
+from page r
+order by {_PRICE_ORDER}
+limit case when trim(:page) = '' then -1 else {PAGE} end
 """
 
 
@@ -834,7 +861,7 @@ MODEL_NAMES_SQL = "select name from models order by name"
 #: The canned queries Datasette shows, by name; their titles, descriptions and
 #: parameters are in ``ingest/web/metadata.yml`` under ``queries:``.
 QUERIES: dict[str, str] = {
-    "price_table": PRICE_TABLE_SQL,
+    "price_table": PRICE_TABLE_PAGE_SQL,
     "price_history": PRICE_HISTORY_SQL,
     "price_conflicts": PRICE_CONFLICTS_SQL,
     "price_changes": PRICE_CHANGES_PAGE_SQL,

@@ -148,7 +148,7 @@ def table_search(scope: dict[str, Any], datasette: Any) -> dict[str, Any]:
 
 
 #: Canned queries whose JSON without ``page`` has every row, and whose HTML page opens at page 1.
-PAGED_HTML = ("price_changes",)
+PAGED_HTML = ("price_table", "price_changes")
 
 
 def first_page(scope: dict[str, Any], name: str, fmt: str) -> dict[str, Any]:
