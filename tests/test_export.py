@@ -88,7 +88,7 @@ def test_formats_carry_the_same_rows(sample_db: Path) -> None:
 
 
 def test_export_equals_datasette_json_api(sample_db: Path) -> None:
-    """One SQL for both: the API with _json= decoding gives exactly the exported JSON (and a ``next_page``)."""
+    """One SQL for both: the API with _json= decoding gives exactly the exported JSON (plus next_page)."""
     ds = make_ds(sample_db)
     params = "&".join(f"_json={c}" for c in JSON_FIELDS)
 

@@ -1,4 +1,4 @@
-"""The price table's HTML page shows 100 rows a page with a link to the next; its JSON without ``page`` every row."""
+"""The price table in HTML: 100 rows a page, a link to the next; its JSON without ``page``: every row."""
 
 from __future__ import annotations
 
