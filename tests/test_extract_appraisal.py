@@ -153,6 +153,11 @@ def test_appraisal_checks_on_their_own() -> None:
         # "really?" as an idiom asks, it does not call anything fake
         ("可灵2.1能实时生成？真的假的？", []),
         ("可灵2.1的人脸看起来很假。", [("bug", "Kling 2.1")]),
+        # a self-correction (oh, no wait) judges nothing
+        ("我的首页现在全是可灵2.1，哦不对，是可灵2.1和它的模仿者。", []),
+        ("可灵2.1的口型对不上，节奏也不对。", [("bug", "Kling 2.1"), ("bug", "Kling 2.1")]),
+        # still some way to go
+        ("可灵2.1離真實拍攝還是有一定距離。", [("bug", "Kling 2.1")]),
     ],
 )
 def test_seeming_and_asking_are_no_verdicts(text: str, kinds: list[tuple[str, str]]) -> None:
