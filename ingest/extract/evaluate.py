@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from ingest.extract import extract_document
 from ingest.offline import documents_from_path
@@ -102,25 +103,37 @@ def score_file(gold_path: Path, scorer: ModuleType | None = None) -> Score:
     s = Score()
     for doc in gold["documents"]:
         preds = predictions(gold_path.parent / doc["path"])
-        ignore = [scorer.norm_text(i) for i in doc.get("ignore", [])]
-        claimed = [False] * len(doc["claims"])
-        for p in preds:
-            kind = str(p["kind"])
-            hit = [i for i, g in enumerate(doc["claims"]) if scorer.matches(g, p)]
-            free = [i for i in hit if not claimed[i]]
-            if free:
-                claimed[free[0]] = True
-                s.tp[kind] += 1
-            elif hit:
-                s.dup[kind] += 1
-            elif not any(i and i in scorer.norm_text(p.get("quote")) for i in ignore):
-                s.fp[kind] += 1
-                s.misses.append(f"FP {doc['path']}: {kind} {p['model']} | {p['quote']}")
-        for g, ok in zip(doc["claims"], claimed, strict=True):
-            if not ok:
-                s.fn[g["kind"]] += 1
-                s.misses.append(f"FN {doc['path']}: {json.dumps(g, ensure_ascii=False)}")
+        tally(s, doc["path"], doc["claims"], doc.get("ignore", []), preds, scorer)
     return s
+
+
+def tally(
+    s: Score,
+    where: str,
+    gold: list[dict[str, Any]],
+    ignore: list[str],
+    preds: list[dict[str, Any]],
+    scorer: ModuleType,
+) -> None:
+    """Add one document's predictions to ``s``, matched to its gold claims as the shared scorer does."""
+    ignored = [scorer.norm_text(i) for i in ignore]
+    claimed = [False] * len(gold)
+    for p in preds:
+        kind = str(p["kind"])
+        hit = [i for i, g in enumerate(gold) if scorer.matches(g, p)]
+        free = [i for i in hit if not claimed[i]]
+        if free:
+            claimed[free[0]] = True
+            s.tp[kind] += 1
+        elif hit:
+            s.dup[kind] += 1
+        elif not any(i and i in scorer.norm_text(p.get("quote")) for i in ignored):
+            s.fp[kind] += 1
+            s.misses.append(f"FP {where}: {kind} {p['model']} | {p['quote']}")
+    for g, ok in zip(gold, claimed, strict=True):
+        if not ok:
+            s.fn[g["kind"]] += 1
+            s.misses.append(f"FN {where}: {json.dumps(g, ensure_ascii=False)}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,7 +28,7 @@ from typing import Any
 
 from ingest.extract import EXTRACTOR_VERSION
 from ingest.extract.engine import Extractor
-from ingest.extract.evaluate import SCORED, Score, load_scorer
+from ingest.extract.evaluate import SCORED, Score, load_scorer, tally
 from ingest.extract.learned import KINDS, WEIGHTS, Candidate, KindModel, _sigmoid, keep_new
 from ingest.offline import documents_from_path
 from schemas.claim import Claim
@@ -243,23 +243,7 @@ def score_docs(
         rules = vetoed(d, model, params.veto) if model and params else d.rules
         claims = rules + (learned_claims(d, model) if model else [])
         preds = [c.model_dump(mode="json") for c in claims if c.kind in SCORED]
-        ignore = [scorer.norm_text(i) for i in d.ignore]
-        claimed = [False] * len(d.gold)
-        for p in preds:
-            kind = str(p["kind"])
-            hit = [i for i, g in enumerate(d.gold) if scorer.matches(g, p)]
-            free = [i for i in hit if not claimed[i]]
-            if free:
-                claimed[free[0]] = True
-                s.tp[kind] += 1
-            elif hit:
-                s.dup[kind] += 1
-            elif not any(i and i in scorer.norm_text(p.get("quote")) for i in ignore):
-                s.fp[kind] += 1
-                s.misses.append(f"FP {d.path}: {kind} {p['model']} | {p['quote']}")
-        for g, ok in zip(d.gold, claimed, strict=True):
-            if not ok:
-                s.fn[g["kind"]] += 1
+        tally(s, d.path, d.gold, d.ignore, preds, scorer)
     return s
 
 
