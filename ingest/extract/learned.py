@@ -119,9 +119,12 @@ class KindModel:
 
     def __post_init__(self) -> None:
         self._rows = {g: tuple(w) for g, w in self.weights.items()}
+        # each kind's threshold as a margin (the logit of the probability), so ``best`` needs no sigmoid
+        # but for the winner; a threshold above 1 is a kind never claimed
+        self._floors = [_logit(self.thresholds.get(k, 1.1)) for k in self.kinds]
 
     def margins(self, feats: list[str]) -> list[float]:
-        rows = [w for w in map(self._rows.get, feats) if w]  # the known features' weight rows
+        rows = list(filter(None, map(self._rows.get, feats)))  # the known features' weight rows
         if not rows:
             return list(self.bias)
         return [b + s for b, s in zip(self.bias, map(sum, zip(*rows, strict=True)), strict=True)]
@@ -130,14 +133,12 @@ class KindModel:
         return [_sigmoid(m) for m in self.margins(feats)]
 
     def best(self, feats: list[str]) -> tuple[str, float] | None:
-        """The most probable kind that passes its threshold, with its probability."""
-        ps = self.probs(feats)
-        order = sorted(range(len(ps)), key=lambda i: -ps[i])
-        for i in order[:1]:
-            kind = self.kinds[i]
-            if ps[i] >= self.thresholds.get(kind, 1.1):
-                return kind, ps[i]
-        return None
+        """The most probable kind, with its probability, when it passes its threshold."""
+        ms = self.margins(feats)
+        i = max(range(len(ms)), key=ms.__getitem__)
+        if ms[i] < self._floors[i]:
+            return None
+        return self.kinds[i], _sigmoid(ms[i])
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -175,6 +176,14 @@ def _sigmoid(x: float) -> float:
         return 1.0 / (1.0 + math.exp(-x))
     e = math.exp(x)
     return e / (1.0 + e)
+
+
+def _logit(p: float) -> float:
+    if p >= 1:
+        return math.inf
+    if p <= 0:
+        return -math.inf
+    return math.log(p / (1 - p))
 
 
 @lru_cache(maxsize=4)
