@@ -115,9 +115,14 @@ def _mapped(r: str) -> str:
 def _point_docs(r: str, index: str = "") -> str:
     """price_point_documents rows ``q`` counted for row ``r``'s key and price point, since :since."""
     indexed = f" indexed by {index}" if index else ""
+    # The row's key map entries first, as a subquery the planner keeps whole (``limit -1``): joined
+    # directly, a page of a few rows was planned as a scan of the whole key map per row, with a
+    # Bloom filter over every price point's documents built first (price_conflicts with a model
+    # and since at a million claims: 77 -> 21 ms CPU, the same rows)
     return (
-        f"key_map km cross join price_point_documents q{indexed} on {_SAME_KEY.format(a='q', b='km')} "
-        f"and q.price_point = {r}.price_point where {_mapped(r)} and {_since('q.observed_at')}"
+        f"(select * from key_map km where {_mapped(r)} limit -1) km "
+        f"cross join price_point_documents q{indexed} on {_SAME_KEY.format(a='q', b='km')} "
+        f"and q.price_point = {r}.price_point where {_since('q.observed_at')}"
     )
 
 
