@@ -36,6 +36,7 @@ from ingest.extract.prices import PriceRules, Rate
 from ingest.extract.registry import Registry, load_registry
 from ingest.extract.section import Draft, SectionView, Subject
 from ingest.extract.sentences import Splitter
+from ingest.extract.spec_rows import SpecRows, drop_covered
 from ingest.extract.specs import SpecRules
 from ingest.extract.speed import SpeedRules
 from ingest.extract.tables import TableRules
@@ -71,6 +72,7 @@ class Extractor:
         self.opinion_rules = OpinionRules(self.lex)
         self.spec_rules = SpecRules(self.lex)
         self.feature_items = FeatureItems(self.lex)
+        self.spec_rows = SpecRows(self.lex)
         self.vendors = VendorSubjects(self.reg, self.lex)
         self.unknown_models = UnknownModels(
             self.lex.words("markers", "not_models") + self.reg.platforms, self.reg.alias_brand
@@ -162,6 +164,7 @@ class Extractor:
         speedy = self.speed_rules.speedy_sentences(view)
         specs = self.spec_rules.prepare(view)
         items = self.feature_items.find(view)  # `* **Label**：what it does`: one capability each
+        rows = self.spec_rows.find(view)  # spec lists, limit labels, yes/no rows: their layout decides
         for sid, sent in enumerate(view.sentences):
             view.enter(sid)
             if sent.prompt or sid in view.header_sids:
@@ -170,6 +173,8 @@ class Extractor:
                 learned += self.learned.sentence(view, sid)
             if sid in items:
                 drafts += self.feature_items.claims(view, sid, items[sid])
+            if sid in rows:
+                drafts += self.spec_rows.claims(view, sid, rows[sid])
             qs = view.quantities[sid]
             if not qs and not view.mentions[sid] and sid not in cue_kinds and sid not in specs:
                 # nothing any rule reads: only whether it talks about speed carries over, and a
@@ -194,11 +199,13 @@ class Extractor:
             drafts += (
                 timed + self.table_rules.speed_claims(view, sid) + self.table_rules.price_claims(view, sid)
             )
+            spec_drafts, claimed = (
+                self.spec_rules.sentence_claims(view, sid, specs[sid]) if sid in specs else ([], set())
+            )
             if sid in cue_kinds:
                 busy = self.spec_rules.clauses_with_items(view, sid, specs.get(sid, []))
-                drafts += self.opinion_rules.sentence_claims(view, sid, cue_kinds[sid], busy)
-            if sid in specs:
-                drafts += self.spec_rules.sentence_claims(view, sid, specs[sid])
+                drafts += self.opinion_rules.sentence_claims(view, sid, cue_kinds[sid], busy, claimed)
+            drafts += spec_drafts
             view.update_topic(sid)
         first_named: dict[str, int] = {}
         for ms in view.mentions:
@@ -206,7 +213,7 @@ class Extractor:
                 for n in m.models if m.explicit else ():
                     first_named[n] = min(first_named.get(n, m.start), m.start)
         in_scope = partial(_version_in_scope, first_named, titled)
-        drafts = drop_inside(self._settle_bare_prices(drafts, named, in_scope), items)
+        drafts = drop_covered(drop_inside(self._settle_bare_prices(drafts, named, in_scope), items), rows)
         return self._dedupe(drafts), rates, learned
 
     def _brand_at(self, view: SectionView, sid: int, pos: int, ctx: DocContext) -> str | None:

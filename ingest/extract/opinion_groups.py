@@ -47,18 +47,25 @@ class OpinionGroups:
         self.bracket_close_re = re.compile(r"[^，。,；;！？!?\n]{0,24}?(?:相比|相较|比起来|对比)")
 
     def sentence_claims(
-        self, view: SectionView, sid: int, clause_kinds: list[str | None], busy: set[int] | None = None
+        self,
+        view: SectionView,
+        sid: int,
+        clause_kinds: list[str | None],
+        busy: set[int] | None = None,
+        claimed: set[int] | None = None,
     ) -> list[Draft]:
         """Claims of sentence ``sid`` whose clauses have the cue kinds ``clause_kinds``.
 
-        ``busy``: clauses another rule claims (a specification): they join no cue group.
+        ``busy``: clauses with specification items: they join no cue group. ``claimed``: those
+        whose items gave a claim (all of ``busy`` when None): their capability or limitation cue
+        is the items'; a cue in a clause whose items gave none (本地部署要80G显存) still speaks.
         """
         if not any(clause_kinds):
             return []
         clauses = view.sentences[sid].clauses
         kinds = list(clause_kinds)
         rules = ["cue"] * len(clauses)
-        for i in busy or ():  # a clause with specification items: its capability or limitation is theirs
+        for i in (busy or set()) if claimed is None else claimed:
             if kinds[i] in ("capability", "limitation"):
                 kinds[i] = None
         if kinds[0] and kinds[0].startswith(

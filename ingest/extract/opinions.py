@@ -336,10 +336,15 @@ class OpinionRules:
                 pos = line.end()
 
     def sentence_claims(
-        self, view: SectionView, sid: int, clause_kinds: list[str | None], busy: set[int] | None = None
+        self,
+        view: SectionView,
+        sid: int,
+        clause_kinds: list[str | None],
+        busy: set[int] | None = None,
+        claimed: set[int] | None = None,
     ) -> list[Draft]:
         """Claims of sentence ``sid`` from its clauses' cue kinds (see ``OpinionGroups``)."""
-        return self.groups.sentence_claims(view, sid, clause_kinds, busy)
+        return self.groups.sentence_claims(view, sid, clause_kinds, busy, claimed)
 
     @staticmethod
     def _negated_kind(kind: str, negation: str | None) -> str | None:

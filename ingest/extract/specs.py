@@ -249,16 +249,18 @@ class SpecRules:
         }
 
     # ----- claims ----------------------------------------------------------------
-    def sentence_claims(self, view: SectionView, sid: int, items: list[Item]) -> list[Draft]:
+    def sentence_claims(self, view: SectionView, sid: int, items: list[Item]) -> tuple[list[Draft], set[int]]:
+        """The claims of sentence ``sid``'s items, and the indexes of the clauses that gave one."""
         sent = view.sentences[sid]
         text = view.cue_text
         if any(q.kind in ("credits", "cny", "usd") for q in view.quantities[sid]):
-            return []  # a resolution or length next to an amount says what the amount buys
+            return [], set()  # a resolution or length next to an amount says what the amount buys
         if self.question_re.search(text, sent.start, sent.end):
-            return []  # asked, not stated (能否支持4K？)
+            return [], set()  # asked, not stated (能否支持4K？)
         layout = self._layout(view, sid, items)
         out: list[Draft] = []
-        for clause in sent.clauses:
+        claimed: set[int] = set()
+        for ci, clause in enumerate(sent.clauses):
             inside = [i for i in items if clause.start <= i.start < clause.end]
             if not inside or self.speed_re.search(text, clause.start, clause.end):
                 continue  # none, or what was timed (10秒1080p视频生成时间约2分钟)
@@ -310,8 +312,11 @@ class SpecRules:
                     span = (span[0], max(span[1], absent.end()))
                 if owner is not None:  # the quote names its owner: Runway (40s max)
                     span = (min(span[0], owner[1]), span[1])
-                out += self._drafts(view, sid, span, scope, item, kind, owner[0] if owner else None)
-        return out
+                made = self._drafts(view, sid, span, scope, item, kind, owner[0] if owner else None)
+                if made:
+                    claimed.add(ci)
+                out += made
+        return out, claimed
 
     def _grants(self, view: SectionView, sid: int, lo: int, hi: int) -> bool:
         """Does [lo, hi) say the model offers something (支持, 生成, up to)?

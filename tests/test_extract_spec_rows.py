@@ -1,0 +1,117 @@
+"""Specification layouts: lists under a spec or limit heading, limit labels and yes/no rows.
+
+Every example is written for the rule it tests (Simplified, Traditional and English).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import claims_of, scored
+
+
+def _specs(text: str) -> set[tuple[str, str | None, str]]:
+    return {
+        (c.kind, c.model, c.quote) for c in scored(claims_of(text)) if c.kind in ("capability", "limitation")
+    }
+
+
+def test_a_spec_heading_makes_each_item_a_claim_of_its_own_polarity() -> None:
+    text = (
+        "Pika 2.2 Specs:\n\n  • Runs in the browser and on iOS\n\n  • Offers a turbo mode\n\n"
+        "  • No lip sync\n"
+    )
+    assert _specs(text) == {
+        ("capability", "Pika 2.2", "Runs in the browser and on iOS"),
+        ("capability", "Pika 2.2", "Offers a turbo mode"),
+        ("limitation", "Pika 2.2", "No lip sync"),
+    }
+
+
+def test_a_limit_heading_makes_every_item_a_limitation() -> None:
+    text = "可灵2.1 目前的限制：\n- 单条最长 10 秒\n- 免费版带水印\n- 需要排队\n"
+    found = _specs(text)
+    assert {q for k, _, q in found if k == "limitation"} >= {"单条最长 10 秒", "免费版带水印", "需要排队"}
+    assert not [q for k, _, q in found if k == "capability"]
+
+
+def test_a_numbered_heading_after_a_bulleted_list_ends_the_list() -> None:
+    text = "混元视频 技术参数:\n- 显存需求:48GB\n2. 训练细节讲解\n"
+    found = _specs(text)
+    assert ("limitation", "Hunyuan", "显存需求:48GB") in found
+    assert not [q for _, _, q in found if "训练" in q]
+
+
+def test_limits_and_something_else_leave_each_item_to_its_own_words() -> None:
+    text = "Hailuo 02 Limits and Output\n- Output frame rate: 25 fps\n- Only 768p on the free plan\n"
+    found = _specs(text)
+    assert ("limitation", "Hailuo 02", "Only 768p on the free plan") in found
+    assert not [q for k, _, q in found if k == "limitation" and "25 fps" in q]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "萬相 2.1 限制：免費版有浮水印，每天上限 5 支",
+            [("limitation", "萬相 2.1 限制：免費版有浮水印"), ("limitation", "每天上限 5 支")],
+        ),
+        (
+            "Veo 3 — not ideal for: long takes, or vertical ads",
+            [("limitation", "not ideal for: long takes"), ("limitation", "vertical ads")],
+        ),
+    ],
+)
+def test_a_limit_label_gives_one_limitation_per_item(text: str, expected: list[tuple[str, str]]) -> None:
+    found = _specs(text)
+    for kind, key in expected:
+        assert any(k == kind and key in q for k, _, q in found), found
+
+
+def test_yes_no_cells_under_model_columns_belong_to_their_column() -> None:
+    text = (
+        "| 功能 | Vidu Q1 | Pika 2.2 |\n| --- | --- | --- |\n"
+        "| 首尾帧 | ✅ | ❌ |\n| 口型同步 | 不支持 | 支持 |\n"
+    )
+    found = {(k, m) for k, m, q in _specs(text)}
+    assert found == {
+        ("capability", "Vidu Q1"),
+        ("limitation", "Pika 2.2"),
+        ("limitation", "Vidu Q1"),
+        ("capability", "Pika 2.2"),
+    }
+
+
+def test_marks_in_a_flattened_table_follow_the_models_of_the_line_above() -> None:
+    text = "对比项 Vidu 1.5 Vidu Q1 说明\n首尾帧 ❌ 不支持 ✅ 支持 新增\n"
+    found = _specs(text)
+    assert ("limitation", "Vidu 1.5", "首尾帧 ❌ 不支持") in found
+    assert any(k == "capability" and m == "Vidu Q1" for k, m, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "key"),
+    [
+        ("可靈 2.1 規格\n| 項目 | 說明 |\n|---|---|\n| 豎屏 | ❌ |\n", "limitation", "豎屏 | ❌"),
+        (
+            "Veo 3 spec sheet\n| Item | Value |\n|---|---|\n| Native audio | Yes |\n",
+            "capability",
+            "Native audio | Yes",
+        ),
+        ("Sora 2 at a glance\n- Vertical video: No\n", "limitation", "Vertical video: No"),
+    ],
+)
+def test_a_yes_or_no_answers_for_the_rows_model(text: str, kind: str, key: str) -> None:
+    found = _specs(text)
+    assert any(k == kind and key in q for k, _, q in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "可灵2.1 体验\n生成速度快 ✔\n",  # a verdict with a tick: no feature named
+        "Kling 2.1 Specs:\n- Pro plan: $25 a month\n",  # a price, not a spec
+    ],
+)
+def test_what_is_no_spec_row(text: str) -> None:
+    assert not [q for k, _, q in _specs(text) if k in ("capability", "limitation") and ("✔" in q or "$" in q)]
