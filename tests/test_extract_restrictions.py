@@ -67,12 +67,58 @@ def test_a_restriction_is_a_limitation_of_the_model(text: str, model: str, key: 
 
 
 @pytest.mark.parametrize(
+    ("text", "model", "key"),
+    [
+        # hardware that suffices
+        ("万相2.1 的小模型 6GB 显存就能跑。", "Wan 2.1", "6GB 显存就能跑"),
+        ("混元視頻量化後顯存佔用降到 20GB。", "Hunyuan", "降到 20GB"),
+        ("Wan 2.2 在一张消费级显卡上就能部署。", "Wan 2.2", "消费级显卡上就能部署"),
+        ("Wan 2.2 runs on a single RTX 4080 at home.", "Wan 2.2", "runs on a single RTX"),
+        # open to everyone
+        ("Sora 2 已向全球所有用户开放。", "Sora 2", "所有用户开放"),
+        ("Sora 2 現在無需邀請碼，直接下載就能用。", "Sora 2", "無需邀請碼"),
+        ("Sora 2 is now open to everyone, no waitlist.", "Sora 2", "open to everyone"),
+        # the language of the prompt
+        ("海螺02 可以直接用中文写提示词。", "Hailuo 02", "用中文写"),
+    ],
+)
+def test_what_suffices_or_is_open_to_all_is_a_capability(text: str, model: str, key: str) -> None:
+    found = _kinds(text)
+    assert any(k == "capability" and m == model and key in q for k, m, q in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "key"),
+    [
+        ("Veo 3 主要面向 Ultra 订阅用户。", "Veo 3", "主要面向"),
+        ("Sora 2 目前只在北美小範圍開放。", "Sora 2", "小範圍開放"),
+        ("Runway Gen-4 may only be available on higher-tier plans.", "Runway Gen-4", "higher-tier plans"),
+        ("Pika 2.2 仅支持英文提示词。", "Pika 2.2", "仅支持英文"),
+        ("Pika 2.2 only understands English.", "Pika 2.2", "only understands English"),
+        ("Vidu Q1 上线当天就停用了真人参考功能。", "Vidu Q1", "停用了真人参考功能"),
+        # the polarity of a spec item: before it, after it
+        ("Veo 3 暂未支持 4K。", "Veo 3", "暂未支持 4K"),
+        ("Veo 3 尚無音訊功能。", "Veo 3", "尚無音訊"),
+        ("Veo 3 is missing 4K output.", "Veo 3", "missing 4K"),
+        ("Veo 3 outputs 720p only.", "Veo 3", "720p only"),
+        ("Veo 3 clips: 9:16 is not supported.", "Veo 3", "not supported"),
+        ("Veo 3 要会员才能导出 1080p。", "Veo 3", "会员才能导出 1080p"),
+        ("Veo 3 時長限制在 8 秒。", "Veo 3", "8 秒"),
+    ],
+)
+def test_a_narrow_opening_or_a_missing_item_is_a_limitation(text: str, model: str, key: str) -> None:
+    found = _kinds(text)
+    assert any(k == "limitation" and m == model and key in q for k, m, q in found), found
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "我这台电脑有 24GB 显存，跑得还行。",  # the reviewer's machine, no requirement
         "以往的同类产品一次只能生成一个，这次可以生成四个。",  # a batch of older products
         "我已经开通了会员，所以随便用。",  # the reviewer paid; no gate stated
         "I have a 24GB GPU at home.",
+        "Seedance 2.0 这次小范围内测，我拿到了资格。",  # a beta the reviewer got into
     ],
 )
 def test_what_is_no_restriction(text: str) -> None:

@@ -124,3 +124,33 @@ def test_an_owned_item_quotes_its_owner_and_survives_the_comparison() -> None:
     got = {(c.model, c.quote) for c in scored(claims_of(text)) if c.kind == "limitation"}
     assert {m for m, _ in got} == {"Luma", "Pika 1.0"}
     assert any("Pika 1.0 (4s max)" in q for _, q in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wan 2.2 引入了混合专家架构与全新的训练框架。",  # how it is built
+        "Vidu Q2 能够同时服务于广告和教育领域。",  # whom it serves
+        "Veo 3 is built on a new diffusion architecture and a larger training dataset.",
+    ],
+)
+def test_an_enumeration_of_how_a_model_is_built_offers_no_feature(text: str) -> None:
+    assert _specs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veo 3 has the best lip sync we have tested.",  # a verdict on the feature
+        "Kling 2.1 is #1 on the arena for image-to-video.",  # a rank
+        "海螺02 两个小时就能生成10秒视频。",  # the clip a long wait made
+    ],
+)
+def test_a_superlative_a_rank_or_a_timed_clip_is_no_capability(text: str) -> None:
+    assert [k for k, _, _ in _specs(text) if k == "capability"] == []
+
+
+def test_a_length_in_length_and_a_limit_label_over_an_item() -> None:
+    assert ("capability", "Veo 3", "8 seconds") in _specs("Veo 3 generates clips 8 seconds in length.")
+    found = _specs("Veo 3 not ideal for: 4K masters, long single takes")
+    assert {k for k, _, _ in found} == {"limitation"}

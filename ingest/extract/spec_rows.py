@@ -159,7 +159,9 @@ class SpecRows:
             if e - s < 2:
                 continue
             quote_start = lo if not out else s  # the first item quotes its label
-            out.append(Row(quote_start, e, "limitation", _feature(view.text, s, e), "limit_label", s))
+            out.append(
+                Row(quote_start, e, "limitation", _feature(view.text, s, e), "limit_label", s, whole=(a, b))
+            )
         return out
 
     def _polarity_row(self, view: SectionView, lines: list[tuple[int, int]], k: int) -> list[Row]:
@@ -279,10 +281,16 @@ def drop_covered(drafts: list[Draft], rows: dict[int, list[Row]]) -> list[Draft]
     out = []
     for d in drafts:
         if d.kind in ("capability", "limitation") and d.rule not in _RULES:
-            if inside(d, "spec_row") or (inside(d, "limit_list") and d.kind != "limitation"):
+            if inside(d, "spec_row") or (
+                d.kind != "limitation" and (inside(d, "limit_list") or inside(d, "limit_label"))
+            ):
                 continue
         elif d.rule == "spec_list" and any(
-            o.model == d.model and d.start - 8 <= o.start < d.end for o in others if inside(o, "spec_list")
+            o.model == d.model
+            and d.start - 8 <= o.start < d.end
+            and (o.kind != d.kind or (o.start <= d.start and o.end >= d.end - 1))
+            for o in others
+            if inside(o, "spec_list")
         ):
             continue  # the item's own words were read (1080p only, Max duration: 10 s)
         out.append(d)

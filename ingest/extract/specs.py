@@ -46,7 +46,7 @@ _VALUE = re.compile(
 )
 # a time, then the verb of making: how long it took (30秒生成4秒视频, 两分钟内就能出片)
 _TIMED = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:秒钟?|s|分钟|分|min)\s*(?:内|之内|以内)?\s*(?:就|即可|便)?\s*(?:能|可以|可)?\s*"
+    r"(?:\d+(?:\.\d+)?|[一两三四五六七八九十半])\s*(?:秒钟?|s|分钟|分|min|个?小时|h)\s*(?:内|之内|以内)?\s*(?:就|即可|便)?\s*(?:能|可以|可)?\s*"
     r"(?:生成|出片|做出|完成|渲染)"
 )
 _LATIN_END = re.compile(r"[a-z][a-z0-9.\-]+\s*$")  # a Latin word ending where the grant starts
@@ -94,6 +94,7 @@ class SpecRules:
         # the grant may open the next clause: 3～10s内的视频，都可以自由生成
         self.can_after_re = re.compile(rf"[^。;；\n]{{0,16}}?(?:{lex.alt('features', 'can_after')})")
         self.versus_re = re.compile(lex.alt("features", "versus"))
+        self.verdict_re = re.compile(lex.alt("features", "verdict_before"))
         lead = lex.alt("context", "length") + "|" + lex.alt("features", "length_lead")
         self.length_before_re = re.compile(rf"(?:{lead})\s*(?:为|是|有|[:：])?\s*$")
         self.length_after_re = re.compile(
@@ -121,6 +122,7 @@ class SpecRules:
         self.limit_label_re = re.compile(rf"(?:{lex.alt('features', 'limit_labels')})[^:：]{{0,16}}[:：]")
         self.splitter = Splitter(lex)
         self.lists = ListReader(lex)
+        self.built_re = re.compile(rf"(?:{lex.alt('features', 'not_feature_heads', bound_start=False)})$")
         # a length of the text prompt, and the words that make it a cap
         self.text_cap_re = re.compile(
             rf"(?<![\d.,])\d[\d,]*\s*(?:{lex.alt('features', 'text_units', bound_start=False)})"
@@ -188,7 +190,13 @@ class SpecRules:
         named = [(m.start, m.end) for m in view.mentions[sid] if not m.versus]
         have = found.get(sid, [])
         times = [q for q in view.quantities[sid] if q.kind == "time"]
-        for listed in self.lists.lists(view.cue_text, sent.start, sent.end, named):
+        enumerations = list(self.lists.lists(view.cue_text, sent.start, sent.end, named))
+        # an enumeration of how a model is built or whom it serves (引入MoE架构, 服务于工业和学术领域):
+        # one such item makes the whole list no list of features
+        built = {x.anchor for x in enumerations if self.built_re.search(text[x.start : x.end].rstrip())}
+        for listed in enumerations:
+            if listed.anchor in built:
+                continue
             known = [i for i in have if i.start < listed.end and listed.start < i.end]
             if not known and any(
                 listed.start <= q.start < listed.end
@@ -374,6 +382,8 @@ class SpecRules:
         """
         if not owned and self.versus_re.search(text, lo, item.start):
             return None
+        if self.verdict_re.search(text, clause.start, item.start):
+            return None  # the best lip sync, #1 for text-to-video: a verdict on it
         if (
             self.limit_before_re.search(text, clause.start, item.start)
             or self.limit_after_re.match(text, item.end, clause.end)
