@@ -108,7 +108,9 @@ class ListReader:
         out: list[Listed] = []
         taken = start
         opens = [(m.start(), m.end(), False) for m in self.anchors.finditer(text, start, end)]
-        opens += [(m.start(), m.end(), True) for m in self.header_re.finditer(text, start, end)]
+        # a header holds a header end: the far faster scan for that first (header_re tries every position)
+        if self.header_end_re.search(text, start, end):
+            opens += [(m.start(), m.end(), True) for m in self.header_re.finditer(text, start, end)]
         for a, b, header in sorted(opens):
             if a < taken:
                 continue

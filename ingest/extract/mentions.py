@@ -14,6 +14,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ingest.extract.lexicon import Lexicon, WordScanner, alt
 from ingest.extract.registry import Registry, version_key
@@ -28,9 +29,18 @@ _UNIT_AFTER = re.compile(
 )
 _WORDISH = frozenset("0123456789abcdefghijklmnopqrstuvwxyz.")
 _CURRENCY = frozenset("$¥￥€£")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)
+def _one_space(name: str) -> str:
+    """``name`` with each run of whitespace as one space (names recur: each is done once)."""
+    return _SPACES.sub(" ", name)
+
 _LETTER_VERSION = re.compile(r"[a-z]\d{1,2}")
 # a letter version standing alone: not inside a word or number, not a quarter (2025年Q2, 2025 Q2)
-_LETTER_VERSION_IN_TEXT = re.compile(r"(?<![a-z0-9._\-年])(?<!\d\s)([a-z]\d{1,2})(?![a-z0-9]|\.\d)")
+# (the lookbehinds follow the letter so that ``re`` skips ahead on [a-z])
+_LETTER_VERSION_IN_TEXT = re.compile(r"([a-z](?<![a-z0-9._\-年][a-z])(?<!\d\s[a-z])\d{1,2})(?![a-z0-9]|\.\d)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -155,7 +165,7 @@ class MentionScanner:
             if m:
                 hits.append(m)
                 pos = m.end()
-                if m.group("aver") and re.sub(r"\s+", " ", m.group("aname")) in self.reg.alias_model:
+                if m.group("aver") and _one_space(m.group("aname")) in self.reg.alias_model:
                     pos = m.end("aname")  # gen-4 gen-4 turbo: the second name is scanned on its own
         last = 0
         for cand in self.digit_first.finditer(norm):
@@ -260,7 +270,7 @@ class MentionScanner:
         return self._read_brand(m, norm)
 
     def _read_brand(self, m: re.Match[str], norm: str) -> RawMention:
-        name = re.sub(r"\s+", " ", m.group("aname"))
+        name = _one_space(m.group("aname"))
         info = self.reg.alias_model.get(name)
         brand = (
             info.brand

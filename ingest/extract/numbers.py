@@ -85,6 +85,8 @@ MAX_EXACT = 1e15
 _MAX_NUMERAL = 40
 _SCI_BEFORE_RE = re.compile(r"[0-9.][eE][+-]?$")
 _NAME_BEFORE_RE = re.compile(r"[A-Za-z]-?$")
+_SPACES = re.compile(r"\s+")
+_LEADING_ZERO = re.compile(r"0\d+")
 _SPACED_JIAO = re.compile(r" (\d)(?=\s*(?:$|[，。,;；!！?？)）\n]))")
 
 
@@ -162,6 +164,7 @@ class QuantityScanner:
 
     def __init__(self, lex: Lexicon) -> None:
         self.nums = numerals(lex)
+        self._numbers: dict[str, Range | None] = {}  # numeral -> parse_number's range (see _num)
         self.credit_units = {k.lower(): str(v) for k, v in lex.mapping("units", "credits").items()}
         self.res_map = {k.lower(): str(v) for k, v in lex.mapping("units", "resolutions").items()}
         self.second_units = set(lex.words("units", "seconds"))
@@ -273,7 +276,15 @@ class QuantityScanner:
         return out
 
     def _num(self, s: str | None) -> Range | None:
-        return parse_number(s, self.nums) if s else None
+        if not s:
+            return None
+        try:  # the same few numerals recur in every document: each is read once
+            return self._numbers[s]
+        except KeyError:
+            rng = self._numbers[s] = parse_number(s, self.nums)
+            if len(self._numbers) > 4096:
+                self._numbers.clear()
+            return rng
 
     def _per(self, m: re.Match[str], q: Quantity, p: str = "") -> Quantity:
         if m.group(f"{p}pcr"):  # "$0.01/credit": what one credit costs
@@ -298,7 +309,8 @@ class QuantityScanner:
             return Quantity(
                 "resolution", m.start(), m.end(), 0, 0, unit=self.res_map.get(m.group("res"), "1080p")
             )
-        if _SCI_BEFORE_RE.search(m.string[max(0, m.start() - 3) : m.start()]):
+        before = m.string[max(0, m.start() - 3) : m.start()]
+        if ("e" in before or "E" in before) and _SCI_BEFORE_RE.search(before):
             return None  # the exponent of 1e999: the number written is not this one
         if m.group("pctn"):
             n = self._num(m.group("pctn"))
@@ -307,7 +319,7 @@ class QuantityScanner:
             if self._foreign(m):
                 return None
             n = self._num(m.group("cn"))
-            cur = self.prefix_kind[re.sub(r"\s+", "", m.group("cp"))]
+            cur = self.prefix_kind[_SPACES.sub("", m.group("cp"))]
             return self._per(m, Quantity(cur, m.start(), m.end(), n[0], n[1], unit=cur), "c") if n else None
         pre = (m.group("pre") or "").replace(" ", "")
         unit = (m.group("u") or "").replace(" ", "")
@@ -326,7 +338,7 @@ class QuantityScanner:
             or (not pre and _NAME_BEFORE_RE.search(m.string, max(0, m.start() - 2), m.start()))
         ):
             return None  # 可灵2.1的积分, Gen-4积分, Q2的积分: a model's version, not an amount of credits
-        if re.fullmatch(r"0\d+", m.group("n") or ""):
+        if (m.group("n") or "").startswith("0") and _LEADING_ZERO.fullmatch(m.group("n")):
             return None  # 02, 007: a version or a code, never an amount
         n = self._num(m.group("n"))
         if not n:

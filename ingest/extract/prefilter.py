@@ -186,6 +186,13 @@ class PatternGate:
         # then its prefixes that are words too
         self.scans = _scanners(words)
         self.prefixes = {w: [w[:i] for i in range(1, len(w) + 1) if w[:i] in words] for w in words}
+        # literal -> the patterns requiring it (one of their set), so only the literals found are
+        # looked up, not every pattern's set
+        self.needing: dict[str, list[int]] = {}
+        for n, req in enumerate(self.required):
+            for w in req or ():
+                self.needing.setdefault(w, []).append(n)
+        self.always = [req is None for req in self.required]
 
     def present(self, text: str) -> set[str]:
         """The required literals ``text`` holds."""
@@ -201,5 +208,9 @@ class PatternGate:
 
     def active(self, text: str) -> list[bool]:
         """Per pattern: may it match ``text``? (False only when a literal it requires is absent.)"""
-        found = self.present(text)
-        return [req is None or not found.isdisjoint(req) for req in self.required]
+        out = list(self.always)
+        needing = self.needing
+        for w in self.present(text):
+            for n in needing[w]:
+                out[n] = True
+        return out

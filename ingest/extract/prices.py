@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 _MONEY = ("cny", "usd")
 _AMOUNT = {"credits": "credits", "cny": "price_cny", "usd": "price_usd"}
+_CLOSE_AFTER = re.compile(r"\s*[（(][^）)]{0,20}[）)]")  # a parenthesis right after an amount
 _SEPARATORS = ("，", ",", "；", ";", "+", "、", "|")
 
 
@@ -260,7 +261,7 @@ class PriceRules:
             seg_hi = sent.end if i == len(anchors) - 1 else end_q.end
             if i < len(anchors) - 1:
                 gap = text[end_q.end : anchors[i + 1].q.start]
-                close = re.match(r"\s*[（(][^）)]{0,20}[）)]", gap)
+                close = _CLOSE_AFTER.match(gap)
                 sep = min((i for c in _SEPARATORS if (i := gap.find(c)) >= 0), default=-1)
                 if sep >= 0:  # "$0.35 base 5s + $0.07/extra s": what precedes the separator is this price's
                     seg_hi = end_q.end + sep

@@ -30,6 +30,7 @@ _YARDSTICK = re.compile(r"比|和|与|跟|相较|than|beats?|vs\b|versus|over|ou
 # a clause opening on part of a group (有的翻车翻得小，有的…; some of them…) is about no one model
 _PARTITIVE = re.compile(r"有的(?!时|地方|人)|其中(?:一些|有的)|some of them|some of these")
 _CONNECTIVES = ("", "但", "但是", "而", "也", "不过", "and", "but")
+_TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]{0,24}[)）]\s*$")
 _NEXT_LINE = re.compile(r"[^\n]*\n\s*([^\n]+)")  # the rest of a line, then the next line holding text
 # a line opening with a value: an amount, a length, a resolution (5 sec $0.40, $0.63/request, 720p …)
 _VALUE_START = re.compile(
@@ -116,6 +117,7 @@ class SectionView:
         breaks = [m.start() for m in _NEWLINE.finditer(norm)]
         self.para_of = [bisect_right(breaks, s.start) for s in self.sentences]
         self._para = -1
+        self._headings: dict[int, bool] = {}  # sentence -> is it a heading line (asked often)
 
     def sentence_index(self, pos: int) -> int | None:
         i = bisect_right(self.sentence_starts, pos) - 1
@@ -240,6 +242,12 @@ class SectionView:
 
     def is_heading(self, sid: int) -> bool:
         """Is sentence ``sid`` a heading line (# Kling 2.1, **海螺02**, a short line naming a model)?"""
+        known = self._headings.get(sid)
+        if known is None:
+            known = self._headings[sid] = self._is_heading(sid)
+        return known
+
+    def _is_heading(self, sid: int) -> bool:
         sent = self.sentences[sid]
         ls = self.norm.rfind("\n", 0, sent.start) + 1
         if self.norm.startswith("#", ls):
@@ -250,7 +258,8 @@ class SectionView:
         line = self.norm[ls : le if le >= 0 else len(self.norm)].strip()
         if line.startswith("#"):
             return True
-        body = re.sub(r"\s*[(（][^()（）]{0,24}[)）]\s*$", "", line) or line  # Motion Control (up to 30 s)
+        # Motion Control (up to 30 s): the note in brackets at the end is no part of the heading
+        body = (_TRAILING_NOTE.sub("", line) or line) if line.endswith((")", "）")) else line
         body = body.strip("*#>-•· \t0123456789.、)）")
         return 0 < len(body) <= 24 and not body.endswith(("。", "！", "？", "!", "?", "，", ","))
 

@@ -125,7 +125,8 @@ class SpecRules:
         self.built_re = re.compile(rf"(?:{lex.alt('features', 'not_feature_heads', bound_start=False)})$")
         # a length of the text prompt, and the words that make it a cap
         self.text_cap_re = re.compile(
-            rf"(?<![\d.,])\d[\d,]*\s*(?:{lex.alt('features', 'text_units', bound_start=False)})"
+            # the lookbehind after the first digit, not before it: ``re`` skips ahead on \d
+            rf"\d(?<![\d.,]\d)[\d,]*\s*(?:{lex.alt('features', 'text_units', bound_start=False)})"
         )
         self.cap_word_re = re.compile(lex.alt("features", "text_cap_words"))
         self.question_re = re.compile(rf"[?？]\s*$|{lex.alt('features', 'question')}")

@@ -30,12 +30,13 @@ from typing import NamedTuple
 
 from ingest.extract.mentions import RawMention
 
+# the lookbehinds sit after the first letter (not before it) so ``re`` skips ahead on [A-Z]
 _VERSIONED = re.compile(
-    r"(?<![A-Za-z0-9_.\-/@#])(?P<name>[A-Z][A-Za-z]{2,})(?P<sep>[\-_]?|\s)"
+    r"(?P<name>[A-Z](?<![A-Za-z0-9_.\-/@#][A-Z])[A-Za-z]{2,})(?P<sep>[\-_]?|\s)"
     r"(?P<ver>[Vv]\d{1,2}(?:\.\d{1,2})?|\d{1,2}(?:\.\d{1,2})?)(?![A-Za-z0-9%]|\.\d|[\-_/]\w)"
 )
 _MODEL_NOUN = re.compile(
-    r"(?<![A-Za-z0-9_.\-/@#])(?P<name>[A-Z][A-Za-z]{2,}(?:-[A-Za-z]+)?)"
+    r"(?P<name>[A-Z](?<![A-Za-z0-9_.\-/@#][A-Z])[A-Za-z]{2,}(?:-[A-Za-z]+)?)"
     r"(?:\s*(?:视频)?(?:生成)?(?:大)?模型(?!型)|\s+(?:video\s+)?model(?![a-z]))"
 )
 _INNER_CAP = re.compile(r"^[A-Z][a-z]+[A-Z]")
