@@ -37,6 +37,7 @@ def _one_space(name: str) -> str:
     """``name`` with each run of whitespace as one space (names recur: each is done once)."""
     return _SPACES.sub(" ", name)
 
+
 _LETTER_VERSION = re.compile(r"[a-z]\d{1,2}")
 # a letter version standing alone: not inside a word or number, not a quarter (2025年Q2, 2025 Q2)
 # (the lookbehinds follow the letter so that ``re`` skips ahead on [a-z])
