@@ -65,7 +65,11 @@ class Claim(BaseModel):
         return claim_id_of(self.model_dump(exclude={"document", "confidence"}), document_key)
 
 
+# what json.dumps(..., sort_keys=True, ensure_ascii=False) builds on every call, built once
+_ID_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False)
+
+
 def claim_id_of(payload: dict[str, Any], document_key: str) -> str:
     """The id of the claim whose fields other than document and confidence are ``payload``."""
-    raw = json.dumps([document_key, payload], sort_keys=True, ensure_ascii=False)
+    raw = _ID_JSON.encode([document_key, payload])
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:20]

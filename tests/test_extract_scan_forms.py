@@ -7,6 +7,8 @@ where it cannot match. Each is compared with the plain form on generated text.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 
 from hypothesis import given, settings
@@ -18,6 +20,7 @@ from ingest.extract.listing import ListReader
 from ingest.extract.mentions import _LETTER_VERSION_IN_TEXT
 from ingest.extract.prefilter import PatternGate
 from ingest.extract.specs import SpecRules
+from schemas.claim import claim_id_of
 
 LEX = load_lexicon()
 SPECS = SpecRules(LEX)
@@ -129,3 +132,78 @@ def test_gate_active_is_its_definition(pats: list[str], text: str) -> None:
     gate = PatternGate([re.compile(p) for p in pats])
     found = gate.present(text)
     assert gate.active(text) == [r is None or not found.isdisjoint(r) for r in gate.required]
+
+
+def _present_by_search(gate: PatternGate, text: str) -> set[str]:
+    """The literals of ``text`` as the plain loop finds them: a search from every word start on."""
+    found: set[str] = set()
+    for scan in gate.scans:
+        m = scan.search(text)
+        while m is not None:
+            found.update(gate.prefixes[m.group()])
+            m = scan.search(text, m.start() + 1)
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="不能够了没有问题题目12a ", max_size=16))
+def test_gate_finds_every_literal_however_they_overlap(text: str) -> None:
+    gate = PatternGate(
+        [re.compile(p) for p in ("不能够", "能够", "够了", "没有问题", "有问", "问题目", "题", r"a\d")]
+    )
+    assert gate.present(text) == _present_by_search(gate, text)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=6),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(payload=st.dictionaries(st.text(max_size=6), json_values, max_size=6), key=st.text(max_size=8))
+def test_claim_id_is_the_hash_of_sorted_json(payload: dict, key: str) -> None:
+    """The id's JSON (one encoder built once) is json.dumps(..., sort_keys=True, ensure_ascii=False)."""
+    raw = json.dumps([key, payload], sort_keys=True, ensure_ascii=False)
+    assert claim_id_of(payload, key) == hashlib.sha256(raw.encode("utf-8")).hexdigest()[:20]
+
+
+SUBJECT_PIECES = [
+    "有的",
+    "时候",
+    "其中",
+    "一些",
+    "有的人",
+    "some of them",
+    "some of these",
+    "其他模型",
+    "other models",
+    "产品们",
+    "all models",
+    "the field",
+    "，",
+    "。",
+    "可灵2.1",
+    "Veo 3",
+    " ",
+    "很稳",
+    "越来越卷",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(SUBJECT_PIECES), max_size=12).map("".join),
+    lo=st.integers(0, 30),
+    size=st.integers(0, 40),
+)
+def test_subject_gate_skips_only_scans_that_cannot_match(text: str, lo: int, size: int) -> None:
+    """A section's subject gate turns a scan off only when no part of the section can match it."""
+    from ingest.extract.section import _PARTITIVE, _subject_gate
+
+    gate = _subject_gate(SPECS.splitter.generic_re)
+    lo = min(lo, len(text))
+    hi = min(len(text), lo + size)
+    for on, pattern in zip(gate.active(text), (_PARTITIVE, SPECS.splitter.generic_re), strict=True):
+        if not on:
+            assert not list(pattern.finditer(text, lo, hi))

@@ -185,6 +185,7 @@ class PatternGate:
         # every word starting at each position: the longest (the trie tries longer words first),
         # then its prefixes that are words too
         self.scans = _scanners(words)
+        self.firsts = [frozenset(w[0] for w in words if scan.match(w)) for scan in self.scans]
         self.prefixes = {w: [w[:i] for i in range(1, len(w) + 1) if w[:i] in words] for w in words}
         # literal -> the patterns requiring it (one of their set), so only the literals found are
         # looked up, not every pattern's set
@@ -198,12 +199,17 @@ class PatternGate:
         """The required literals ``text`` holds."""
         found: set[str] = set()
         prefixes = self.prefixes
-        for scan in self.scans:
-            search = scan.search
-            m = search(text)
-            while m is not None:  # searched again from the next character: words may overlap
+        for scan, firsts in zip(self.scans, self.firsts, strict=True):
+            match = scan.match
+            # the longest word at each position where one starts: one scan finds those that do not
+            # overlap; a word may also start inside one found (words overlap), so those positions
+            # are tried one by one (every other position starts none, or the scan would have
+            # stopped there)
+            for m in scan.finditer(text):
                 found.update(prefixes[m.group()])
-                m = search(text, m.start() + 1)
+                for pos in range(m.start() + 1, m.end()):
+                    if text[pos] in firsts and (inner := match(text, pos)) is not None:
+                        found.update(prefixes[inner.group()])
         return found
 
     def active(self, text: str) -> list[bool]:

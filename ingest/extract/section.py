@@ -13,11 +13,13 @@ import logging
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ingest.extract.mentions import DocContext, Mention, MentionScanner, RawMention
 from ingest.extract.normalize import mask, noise_spans
 from ingest.extract.numbers import Quantity, QuantityScanner
+from ingest.extract.prefilter import PatternGate
 from ingest.extract.sentences import Sentence, Splitter
 
 log = logging.getLogger(__name__)
@@ -75,6 +77,13 @@ def _group_subject(members: list[Mention], explicit: bool) -> Subject:
     return Subject(models, tiers, explicit, versioned=all(m.explicit for m in members))
 
 
+@lru_cache(maxsize=4)
+def _subject_gate(generic_re: re.Pattern[str]) -> PatternGate:
+    """Whether a group of products can head a clause anywhere in a section: the literals of
+    ``_PARTITIVE`` and ``generic_re`` looked for once, not both scans run for every subject."""
+    return PatternGate([_PARTITIVE, generic_re])
+
+
 class SectionView:
     def __init__(
         self, name: str, text: str, norm: str, splitter: Splitter, quantities: QuantityScanner
@@ -118,6 +127,9 @@ class SectionView:
         self.para_of = [bisect_right(breaks, s.start) for s in self.sentences]
         self._para = -1
         self._headings: dict[int, bool] = {}  # sentence -> is it a heading line (asked often)
+        self._subject_scans: list[bool] | None = (
+            None  # may _PARTITIVE, generic_re match (see _generic_subject)
+        )
 
     def sentence_index(self, pos: int) -> int | None:
         i = bisect_right(self.sentence_starts, pos) - 1
@@ -152,9 +164,14 @@ class SectionView:
     # ----- subjects ------------------------------------------------------------
     def groups(self, sid: int, lo: int, hi: int, versus: bool = False) -> list[list[Mention]]:
         """Coordinated mention groups starting in [lo, hi) of sentence ``sid``."""
-        inside = {m.group for m in self.mentions[sid] if lo <= m.start < hi and m.versus == versus}
+        mentions = self.mentions[sid]
+        if not mentions:
+            return []
+        inside = {m.group for m in mentions if lo <= m.start < hi and m.versus == versus}
+        if not inside:
+            return []
         out: dict[int, list[Mention]] = {}
-        for m in self.mentions[sid]:  # a coordination carried across a comma (A、B，还是C) is whole
+        for m in mentions:  # a coordination carried across a comma (A、B，还是C) is whole
             if m.group in inside and m.versus == versus:
                 out.setdefault(m.group, []).append(m)
         return list(out.values())
@@ -214,11 +231,16 @@ class SectionView:
         i = bisect_right(self.nobody_at, start - 1)
         if i < len(self.nobody_at) and self.nobody_at[i] < end:
             return True  # 字节这次… in a text naming two of its brands
-        for m in _PARTITIVE.finditer(self.clean, start, end):  # 有的…，有的…: part of a group, no one model
+        if self._subject_scans is None:  # which of the two scans below can match in this section at all
+            self._subject_scans = _subject_gate(self.generic_re).active(self.clean)
+        partitive, generic = self._subject_scans
+        for m in (
+            _PARTITIVE.finditer(self.clean, start, end) if partitive else ()
+        ):  # 有的…，有的…: part of a group
             cuts = [x.end() for x in _CLAUSE_MARK.finditer(self.clean, lo, m.start())]
             if self.clean[cuts[-1] if cuts else lo : m.start()].strip() in _CONNECTIVES:
                 return True
-        for m in self.generic_re.finditer(self.clean, start, end):
+        for m in self.generic_re.finditer(self.clean, start, end) if generic else ():
             cuts = [x.end() for x in _CLAUSE_MARK.finditer(self.clean, lo, m.start())]
             head = self.clean[cuts[-1] if cuts else lo : m.start()].strip()
             if _YARDSTICK.search(head):

@@ -26,7 +26,8 @@ _SENT_END = re.compile(
     r"[。！？!?；;\n…\.](?:(?<=[。！？!?；;\n])[。！？!?；;\n]*|(?<=…)…*"
     r"|(?<=\.)(?:\.{2,}|(?<!\bvs\.)(?<!\be\.g\.)(?=\s|$)))"
 )
-_CLAUSE_END = re.compile(r"[，：|]|(?<!\d)[:,]|:(?!\d)|,(?!\d{3})")  # not 16:9, 1,000; | ends a table cell
+# not 16:9, 1,000; | ends a table cell (the lookbehind follows the mark, so ``re`` skips ahead on marks)
+_CLAUSE_END = re.compile(r"[，：|]|[:,](?<!\d[:,])|:(?!\d)|,(?!\d{3})")
 _LEAD = re.compile(r"[\s>*•·\-—]+|\d{1,2}[.、)）]\s+|\*\*")
 _PAREN = re.compile(r"[（(][^（()）\n]{6,60}[）)]")
 _LEAD_CHARS = frozenset(">*•·-—0123456789")
