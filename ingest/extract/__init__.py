@@ -25,8 +25,9 @@ __all__ = ["EXTRACTOR_VERSION", "extract_document", "iter_models"]
 def _extractor() -> Any:
     from ingest.extract.engine import Extractor
     from ingest.extract.learned import configured_model
+    from ingest.extract.verify import configured_verifier
 
-    return Extractor(EXTRACTOR_VERSION, learned=configured_model())
+    return Extractor(EXTRACTOR_VERSION, learned=configured_model(), verifier=configured_verifier())
 
 
 def extract_document(doc: Document, document: str) -> list[Claim]:

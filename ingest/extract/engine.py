@@ -26,6 +26,7 @@ from typing import Any
 
 from ingest.extract.feature_items import FeatureItems, drop_inside
 from ingest.extract.learned import Candidate, KindModel, LearnedKinds, keep_new
+from ingest.extract.verify import VerifyModel
 from ingest.extract.lexicon import Lexicon, load_lexicon
 from ingest.extract.mentions import DocContext, MentionScanner
 from ingest.extract.normalize import normalise
@@ -58,6 +59,7 @@ class Extractor:
         reg: Registry | None = None,
         learned: KindModel | None = None,
         record: list[Candidate] | None = None,
+        verifier: VerifyModel | None = None,
     ) -> None:
         self.version = version
         self.lex = lex or load_lexicon()
@@ -83,6 +85,7 @@ class Extractor:
             if learned is not None or record is not None
             else None
         )
+        self.verifier = verifier  # the learned verifier (``verify.py``): prunes doubted claims when given
 
     # ----- public --------------------------------------------------------------
     def extract(self, doc: Document, document: str) -> list[Claim]:
@@ -146,6 +149,8 @@ class Extractor:
             method = self.learned.method
             extra = [self._claim(views[0], d, document, method) for d in learned]
             claims += keep_new([c for c in extra if c.model not in unknown.muted], claims)
+        if self.verifier is not None:
+            claims = self.verifier.keep(claims, {"body": doc.text, "summary": doc.summary or ""})
         log.debug("%s: %d claims", document, len(claims))
         return claims
 
