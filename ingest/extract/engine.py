@@ -26,7 +26,6 @@ from typing import Any
 
 from ingest.extract.feature_items import FeatureItems, drop_inside
 from ingest.extract.learned import Candidate, KindModel, LearnedKinds, keep_new
-from ingest.extract.verify import VerifyModel
 from ingest.extract.lexicon import Lexicon, load_lexicon
 from ingest.extract.mentions import DocContext, MentionScanner
 from ingest.extract.normalize import normalise
@@ -43,6 +42,7 @@ from ingest.extract.speed import SpeedRules
 from ingest.extract.tables import TableRules
 from ingest.extract.unregistered import UnknownModels
 from ingest.extract.vendors import VendorSubjects
+from ingest.extract.verify import VerifyModel
 from schemas.claim import Claim
 from schemas.document import Document
 
