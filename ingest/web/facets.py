@@ -8,23 +8,36 @@ in metadata.yml) is Datasette's column facet whose queries go through :func:`cac
 the result is kept per SQL, parameters and database state (:func:`database_state`), so the
 first view after a write counts and the next ones read the kept counts. Facets a visitor
 adds (``?_facet=``) are Datasette's own, uncached.
+
+A count that runs out of the facet time limit (400 ms) is counted once more in the background
+under the SQL time limit (3 s), and kept when done; until then the facet is reported timed out
+("counts pending") at once. Before, each view counted again and was cut again: on a file just
+out of the OS cache the first five views of ``/claims`` at a million claims took 0.7-1.6 s each,
+each reading a little more of the index and throwing the count away.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
 import os
 import threading
 from collections import OrderedDict
 from typing import Any
 
 from datasette import hookimpl
+from datasette.database import QueryInterrupted
 from datasette.facets import ColumnFacet
+
+log = logging.getLogger(__name__)
 
 #: Kept results, newest last; facet results are a few dozen rows each.
 _MEMORY_LIMIT = 512
 _kept: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
 _lock = threading.Lock()
+#: Counts under way in the background, by the key they will be kept under.
+_pending: dict[tuple[Any, ...], asyncio.Task[None]] = {}
 
 
 def _stat(path: str) -> tuple[int, int]:
@@ -62,12 +75,52 @@ async def cached_execute(datasette: Any, database: str, sql: str, params: Any = 
         if key in _kept:
             _kept.move_to_end(key)
             return _kept[key]
-    result = await datasette.execute(database, sql, params, **kwargs)  # a time-out raises: not kept
+        if key in _pending:  # counts pending: answered as a time-out, without counting again
+            raise QueryInterrupted(None, sql, params)
+    try:
+        result = await datasette.execute(database, sql, params, **kwargs)
+    except QueryInterrupted:
+        _count_later(datasette, database, key, sql, params, kwargs)
+        raise
+    _keep(key, result)
+    return result
+
+
+def _keep(key: tuple[Any, ...], result: Any) -> None:
     with _lock:
         _kept[key] = result
         while len(_kept) > _MEMORY_LIMIT:
             _kept.popitem(last=False)
-    return result
+
+
+def _count_later(
+    datasette: Any, database: str, key: tuple[Any, ...], sql: str, params: Any, kwargs: dict[str, Any]
+) -> None:
+    """Run ``sql`` once in the background under the SQL time limit and keep its result under ``key``."""
+    unlimited = {k: v for k, v in kwargs.items() if k != "custom_time_limit"}
+
+    async def count() -> None:
+        try:
+            _keep(key, await datasette.execute(database, sql, params, **unlimited))
+        except Exception as e:  # the next view tries again, as before
+            log.warning("background count failed (%s): %s", type(e).__name__, " ".join(sql.split())[:200])
+        finally:
+            with _lock:
+                _pending.pop(key, None)
+
+    with _lock:
+        if key not in _pending:
+            _pending[key] = asyncio.get_running_loop().create_task(count())
+
+
+async def settled() -> None:
+    """Wait for the background counts under way (tests, the bench)."""
+    while True:
+        with _lock:
+            tasks = list(_pending.values())
+        if not tasks:
+            return
+        await asyncio.gather(*tasks, return_exceptions=True)
 
 
 class _Executing:
@@ -104,3 +157,4 @@ def forget() -> None:
     """Drop every kept result (tests)."""
     with _lock:
         _kept.clear()
+        _pending.clear()
