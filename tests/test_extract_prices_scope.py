@@ -200,3 +200,11 @@ def test_an_amount_with_a_plus_sign_is_a_surcharge_not_a_price() -> None:
     text = "PixVerse V5 costs $0.06/sec at 720p. Sound adds +$0.02/sec, and 1080p +$0.03–$0.04/sec more."
     assert prices_of(text) == [("PixVerse V5", None, 0.06, None, 1)]
     assert [p[4] for p in prices_of("海螺02一条6秒视频25积分，高清＋10积分。")] == [6]
+
+
+def test_a_price_named_with_the_yardstick_is_the_yardsticks_own_version() -> None:
+    # the document is about Pika 2.2; the older version it is compared with keeps its version
+    text = "Pika 2.2定价每秒$0.05，相比Pika 2.1的$0.09/秒便宜了不少。Pika 2.2的画面也更稳。"
+    assert prices_of(text) == [("Pika 2.2", None, 0.05, None, 1), ("Pika 2.1", None, 0.09, None, 1)]
+    text = "Kling 2.6 costs $0.07 per second, compared with Kling 2.1 at $0.14/s. Kling 2.6 adds audio."
+    assert prices_of(text) == [("Kling 2.6", None, 0.07, None, 1), ("Kling 2.1", None, 0.14, None, 1)]

@@ -56,6 +56,12 @@ def test_an_unregistered_model_named_once_takes_scope_but_gives_no_claim(text: s
         ("Tested on iOS 18: Kling 2.1 renders faces very well.", "Kling 2.1"),
         # a numbered list of one word (Take1, Take2, Take3) is no model either
         ("可灵2.1测试。\nTake1画面很稳定。Take2动作流畅。Take3画面很自然。", "Kling 2.1"),
+        # a membership level with its number is a plan, not a model
+        ("可灵2.1的价格：\nSVIP2：每条35灵感值\nVIP1：每条40灵感值\n非VIP：每条50灵感值", "Kling 2.1"),
+        (
+            "Kling 2.1 pricing. Premium 2 members pay 35 credits a clip; Member 1 pays 40 credits.",
+            "Kling 2.1",
+        ),
     ],
 )
 def test_ordinals_and_other_products_are_no_models(text: str, model: str) -> None:

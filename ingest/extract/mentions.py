@@ -410,8 +410,9 @@ class MentionScanner:
         if not brand or brand not in self.reg.brands:
             return None
         explicit = version is not None
-        if raw.shape in ("brand", "version") and version and not raw.versus:
-            sent_versions[(sid, brand)] = version
+        if raw.shape in ("brand", "version") and version:
+            if not raw.versus:  # a yardstick's version (相比Veo 3) is no version of the sentence's subject
+                sent_versions[(sid, brand)] = version
         elif raw.shape == "brand":
             version = ctx.main_version.get(brand)
         name, tier = self.reg.resolve(brand, version, raw.words)
