@@ -140,10 +140,20 @@ def _newest(column: str, r: str = "p") -> str:
         f"and q.{column} is not null and {_since('q.observed_at')} "
         f"order by q.observed_at desc, q.{column} desc limit 1"
     )
+    # A key no other key is merged into (merged_keys = 1: its only key map entry is itself, as every
+    # target is a key of its own) is one seek on its own key, not two per entry and a sort: at a
+    # million claims with ``since`` (every point ranked as the query runs) 37 -> 15 ms
+    own = (
+        f"select q.{column} from price_point_documents q indexed by price_point_documents_{column} "
+        f"where {_SAME_KEY.format(a='q', b=r)} and q.price_point = {r}.price_point "
+        f"and q.{column} is not null and {_since('q.observed_at')} "
+        f"order by q.observed_at desc, q.{column} desc limit 1"
+    )
     return (
+        f"case when {r}.merged_keys = 1 then ({own}) else "
         f"(select n.v from (select ({last.format(what='observed_at')}) as at, "
         f"({last.format(what=column)}) as v from key_map km where {_mapped(r)}) n "
-        "where n.v is not null order by n.at desc, n.v desc limit 1)"
+        "where n.v is not null order by n.at desc, n.v desc limit 1) end"
     )
 
 
