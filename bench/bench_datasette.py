@@ -12,7 +12,10 @@ project's metadata, settings and plugin) and every page is requested through
 parameters (and a later page of the paged ones), each table and view page with its default
 facets, a document row, the charts. Per page: the first request (what the first visitor after
 a write waits: caches per database state are filled then), then the median and p95 of
---repeat more, and the canned query's SQL alone (sqlite3). ``select count(*) from claims``
+--repeat more, and the canned query's SQL alone (sqlite3). Before them, a cold start: per table
+page whose facets count every row (COLD_PAGES), a new server, the OS page cache dropped (root
+only; otherwise said, and the figures are warm) and its first five requests, the worst of the
+last four judged against the p95 target. ``select count(*) from claims``
 through Datasette is the floor every figure is compared with; ``pingce export prices``
 (query, validation, JSON) is timed in-process.
 """
