@@ -90,6 +90,10 @@ def test_a_later_bare_brand_moves_the_topic_from_an_earlier_versioned_model() ->
         ("Pika 2.2 extends a clip to 25 seconds maximum.", []),
         ("Pika 2.2 clips are 10 seconds long, and rendering is quick.", []),
         ("在我测了三个小时以后，海螺02给我的感觉是很稳。", []),  # the reviewer's own time
+        # a measure word before the amount: the clip's length, whatever follows it
+        ("海螺02快速生成一段6秒、画质为768p的短片，画面很稳。", []),
+        ("Vidu Q1能生成一个8秒、带音频、分辨率1080p的视频，速度很快。", []),
+        ("海螺02生成一段6秒的视频，生成时间30秒左右。", [("Hailuo 02", 30.0, None)]),
         ("Vidu Q1可在40秒内生成一段带音频的视频。", [("Vidu Q1", None, 40.0)]),
         ("Vidu Q1 renders in under 40 seconds.", [("Vidu Q1", None, 40.0)]),
         ("海螺02排队等了3分钟后才出来。", [("Hailuo 02", 180.0, None)]),

@@ -42,6 +42,7 @@ class SpeedRules:
             alt(lex.words("features", "max_length") + lex.words("features", "max_length_only"))
         )
         self.clip_after_re = re.compile(rf"[^，,。；;:：]{{0,8}}?(?:{lex.alt('context', 'clip_after')})")
+        self.count_before_re = re.compile(rf"(?:{lex.alt('context', 'clip_count_before')})\s*$")
         # "时长可选5或10s": a list of lengths to choose from after a length word
         self.options_re = re.compile(
             rf"(?:{lex.alt('context', 'length')})\s*(?:{lex.alt('context', 'length_options')})?\s*"
@@ -110,9 +111,10 @@ class SpeedRules:
                 self.length_re.search(text, lo, t.start)
                 or self.options_re.search(text, lo, t.start)
                 or self.clip_after_re.match(text, t.end, hi)
+                or self.count_before_re.search(text, lo, t.start)
                 or self.length_after_re.match(text, t.end, hi)
             ):
-                continue  # 时长10秒, 可选5或10s, 5秒1080P的视频, 3 minutes maximum: a clip length
+                continue  # 时长10秒, 可选5或10s, 5秒1080P的视频, 一段10秒, 3 minutes maximum: a clip length
             usage = self.usage_re.search(text, lo, t.start) or (
                 self.my_run_re.search(text, lo, t.start) and not self.speed_re.search(text, t.end, hi)
             )
