@@ -208,3 +208,12 @@ def test_a_price_named_with_the_yardstick_is_the_yardsticks_own_version() -> Non
     assert prices_of(text) == [("Pika 2.2", None, 0.05, None, 1), ("Pika 2.1", None, 0.09, None, 1)]
     text = "Kling 2.6 costs $0.07 per second, compared with Kling 2.1 at $0.14/s. Kling 2.6 adds audio."
     assert prices_of(text) == [("Kling 2.6", None, 0.07, None, 1), ("Kling 2.1", None, 0.14, None, 1)]
+
+
+def test_an_amount_multiplied_by_a_number_is_a_factor_and_the_sum_is_the_price() -> None:
+    text = "Pika 2.2 bills $0.05 per second. A ten second clip costs 10 x $0.05 = $0.50 in total."
+    assert prices_of(text) == [("Pika 2.2", None, 0.05, None, 1), ("Pika 2.2", None, 0.5, None, 10)]
+    assert prices_of("海螺02每秒0.4元，一条6秒的视频就是0.4元×6=2.4元。") == [
+        ("Hailuo 02", None, None, 0.4, 1),
+        ("Hailuo 02", None, None, 2.4, 6),
+    ]

@@ -29,6 +29,9 @@ from ingest.extract.section import Draft, SectionView, Subject
 
 log = logging.getLogger(__name__)
 
+# an amount multiplied by a number ("5 x $0.168", "0.5元×10") is a factor, not a price
+_FACTOR_BEFORE = re.compile(r"\d\s*[x×*✕]\s*$")
+_FACTOR_AFTER = re.compile(r"\s*(?:/\s*(?:s|秒|sec)\s*)?[x×*✕]\s*\d")
 _MONEY = ("cny", "usd")
 _AMOUNT = {"credits": "credits", "cny": "price_cny", "usd": "price_usd"}
 _CLOSE_AFTER = re.compile(r"\s*[（(][^）)]{0,20}[）)]")  # a parenthesis right after an amount
@@ -215,6 +218,8 @@ class PriceRules:
             prev = anchors[-1] if anchors else None
             if q.plus or self.ctx.not_a_video(text, q):  # 20多积分, 一块多: no exact amount, no price
                 continue
+            if _FACTOR_BEFORE.search(text, lo, q.start) or _FACTOR_AFTER.match(text, q.end):
+                continue  # 5 x $0.168 = $0.84: a factor of a sum (the sum after "=" is the price)
             since = max([sent.start] + [p.end for p in view.quantities[sid] if p.end <= q.start])
             if self.ctx.not_one_price(text, lo, since, q):
                 continue
