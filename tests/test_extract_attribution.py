@@ -27,6 +27,9 @@ def test_brand_as_epithet_names_no_model() -> None:
         "即梦3.0的光影跟Sora有一拼，而且能支持最长12秒。",
         "即梦3.0堪比Sora，还能支持最长10秒。",
         "Unlike Sora, Jimeng 3.0 supports clips up to 10 seconds.",
+        # a short modifier between the marker and the yardstick (与前代X相比, 跟老版X比)
+        "即梦3.0是新模型。与前代即梦2.1相比，它能支持最长10秒。",
+        "即梦3.0是新模型。跟老版即梦2.1比，它能支持最长10秒。",
     ],
 )
 def test_the_yardstick_of_a_comparison_is_not_the_subject(text: str) -> None:

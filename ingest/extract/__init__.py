@@ -16,7 +16,7 @@ from typing import Any
 from schemas.claim import Claim
 from schemas.document import Document
 
-EXTRACTOR_VERSION: int = 28
+EXTRACTOR_VERSION: int = 29
 
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "iter_models"]
 

@@ -138,7 +138,8 @@ class MentionScanner:
         self.compare_before = re.compile(
             rf"(?:{lex.alt('markers', 'compare_before')})[^，。,；;!！?？]{{0,4}}$"
         )
-        self.compare_with = re.compile(rf"(?:{lex.alt('markers', 'compare_with')})\s*$")
+        # 与前代Veo 3相比, 跟老版可灵比: a short modifier may sit between the marker and the yardstick
+        self.compare_with = re.compile(rf"(?:{lex.alt('markers', 'compare_with')})[\u4e00-\u9fff]{{0,3}}\s*$")
         # 跟目前最好的模型可灵1.6比: the yardstick may carry a 的-phrase between 跟 and its name
         self.compare_with_modified = re.compile(
             rf"(?:{lex.alt('markers', 'compare_with')})[^，。,；;:：!！?？]{{0,24}}"
