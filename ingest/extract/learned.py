@@ -191,16 +191,22 @@ def _load(path: str) -> KindModel:
     return KindModel.load(Path(path))
 
 
+def configured_path(env_name: str, weights: Path, enabled: bool) -> Path | None:
+    """Which weights a learned layer uses: ``$env_name`` (a file, ``on`` or ``off``), else ``weights``
+    when ``enabled``; None when the layer is off."""
+    env = os.environ.get(env_name, "").strip()
+    if env.lower() in ("off", "0", "no"):
+        return None
+    if env and env.lower() not in ("on", "1", "yes"):
+        return Path(env)
+    return weights if env or enabled else None
+
+
 def configured_model() -> KindModel | None:
     """The model extraction uses: ``$PINGCE_LEARNED_KINDS`` (a file, ``on`` or ``off``), else the
     shipped weights when ``ENABLED``; None when the layer is off or its weights are missing."""
-    env = os.environ.get(ENV, "").strip()
-    if env.lower() in ("off", "0", "no"):
-        return None
-    path = WEIGHTS
-    if env and env.lower() not in ("on", "1", "yes"):
-        path = Path(env)
-    elif not env and not ENABLED:
+    path = configured_path(ENV, WEIGHTS, ENABLED)
+    if path is None:
         return None
     try:
         return _load(str(path))

@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
-import os
 import re
 import zlib
 from collections import defaultdict
@@ -30,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ingest.extract.learned import _logit, _sigmoid, configured_path
 from schemas.claim import Claim
 
 log = logging.getLogger(__name__)
@@ -184,21 +183,6 @@ class VerifyModel:
         return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
 
 
-def _sigmoid(x: float) -> float:
-    if x >= 0:
-        return 1.0 / (1.0 + math.exp(-x))
-    e = math.exp(x)
-    return e / (1.0 + e)
-
-
-def _logit(p: float) -> float:
-    if p >= 1:
-        return math.inf
-    if p <= 0:
-        return -math.inf
-    return math.log(p / (1 - p))
-
-
 @lru_cache(maxsize=4)
 def _load(path: str) -> VerifyModel:
     return VerifyModel.load(Path(path))
@@ -207,13 +191,8 @@ def _load(path: str) -> VerifyModel:
 def configured_verifier() -> VerifyModel | None:
     """The verifier extraction uses: ``$PINGCE_VERIFY`` (a file, ``on`` or ``off``), else the
     shipped weights when ``ENABLED``; None when the layer is off or its weights are missing."""
-    env = os.environ.get(ENV, "").strip()
-    if env.lower() in ("off", "0", "no"):
-        return None
-    path = WEIGHTS
-    if env and env.lower() not in ("on", "1", "yes"):
-        path = Path(env)
-    elif not env and not ENABLED:
+    path = configured_path(ENV, WEIGHTS, ENABLED)
+    if path is None:
         return None
     try:
         return _load(str(path))
