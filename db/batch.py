@@ -81,6 +81,7 @@ class BatchWriter:
         derived.index_search(self.conn, "claims", "document_id", ids)
         derived.refresh_months(self.conn, ids)
         derived.refresh_model_kinds(self.conn, ids)
+        derived.refresh_credit_rates(self.conn, ids)
         sync_price_points(self.db, self._touched, triggers=False, known=self._points)
         # claims written by this batch carry their document's date; those it kept may not
         derived.refresh_observed(self.conn, json.dumps(sorted(self._kept_claims)))

@@ -173,6 +173,23 @@ def refresh_model_kinds(conn: sqlite3.Connection, ids: str) -> None:
     _run(conn, _MODEL_KINDS, ids)
 
 
+# ---------------------------------------------------------------- credit-rate claims by brand
+_CREDIT_RATES = [
+    f"delete from credit_rate_claims where document_id in {_IDS}",
+    f"""insert into credit_rate_claims (claim_rowid, document_id, model, brand, credit_unit,
+    credits_per_cny, credits_per_usd)
+select c.rowid, c.document_id, c.model, m.brand, c.credit_unit, c.credits_per_cny, c.credits_per_usd
+from claims c indexed by idx_claims_document_id join models m on m.name = c.model
+where c.document_id in {_IDS} and c.kind = 'credit_rate'
+  and coalesce(c.credits_per_cny, c.credits_per_usd) > 0""",
+]
+
+
+def refresh_credit_rates(conn: sqlite3.Connection, ids: str) -> None:
+    """Take the credit-rate claims of the documents ``ids`` again (m020's triggers' work)."""
+    _run(conn, _CREDIT_RATES, ids)
+
+
 # ---------------------------------------------------------------- a claim's date and vendor
 _OF_DOCUMENT = f"(select {_DATE} from documents d where d.id = claims.document_id)"
 _OBSERVED = f"""update claims set observed_at = {_OF_DOCUMENT}
@@ -205,4 +222,6 @@ def rebuild(db: Database) -> None:
     ids = json.dumps([r[0] for r in conn.execute("select id from documents")])
     refresh_months(conn, ids)
     refresh_model_kinds(conn, ids)
+    conn.execute("delete from credit_rate_claims")
+    refresh_credit_rates(conn, ids)
     rebuild_price_points(db)

@@ -11,7 +11,7 @@ import sqlite3
 
 from sqlite_utils import Database, Migrations
 
-from db.migration_rollups import M018_CLAIMS_BY_MODEL, M019_PRICE_POINT_MONTHS
+from db.migration_rollups import M018_CLAIMS_BY_MODEL, M019_PRICE_POINT_MONTHS, M020_CREDIT_RATE_CLAIMS
 from db.migration_sql import (
     M003_VIEWS,
     M004_VIEWS,
@@ -386,3 +386,11 @@ def m018_claims_by_model(db: Database) -> None:
 @migrations()
 def m019_price_point_months(db: Database) -> None:
     run_script(db, M019_PRICE_POINT_MONTHS)
+
+
+# ---------------------------------------------------------------- m020: credit-rate claims by brand
+# The price table's credit rates grouped every credit-rate claim by its model's brand on each request:
+# those claims are kept with their brand, in the groups' order (SQL: db/migration_rollups.py).
+@migrations()
+def m020_credit_rate_claims(db: Database) -> None:
+    run_script(db, M020_CREDIT_RATE_CLAIMS)

@@ -24,6 +24,7 @@ def derived_tables(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]
         "claims_by_month",
         "claim_model_documents",
         "claims_by_model",
+        "credit_rate_claims",
         "price_point_documents",
         "price_point_sources",
     ):
@@ -64,6 +65,14 @@ def rebuilt_tables(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]
         """insert into claims_by_model (model, kind, claims, documents)
         select model, kind, count(*), count(distinct document_id) from claims
         where section = 'body' and model is not null and kind is not null group by 1, 2"""
+    )
+    copy.execute("delete from credit_rate_claims")  # m020's rows, straight from the claims
+    copy.execute(
+        """insert into credit_rate_claims (claim_rowid, document_id, model, brand, credit_unit,
+            credits_per_cny, credits_per_usd)
+        select c.rowid, c.document_id, c.model, m.brand, c.credit_unit, c.credits_per_cny, c.credits_per_usd
+        from claims c join models m on m.name = c.model
+        where c.kind = 'credit_rate' and coalesce(c.credits_per_cny, c.credits_per_usd) > 0"""
     )
     rebuild_price_points(Database(copy))
     return derived_tables(copy)
