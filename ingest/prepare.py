@@ -14,6 +14,7 @@ import gc
 import logging
 import multiprocessing
 import os
+import pickle
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -92,6 +93,12 @@ def prepare_chunk(tasks: list[Task]) -> list[Prepared]:
     return out
 
 
+def prepare_packed(tasks: list[Task]) -> bytes:
+    """:func:`prepare_chunk` in a worker, its results pickled there: they wait in the run as bytes
+    (a few KB a document, not the tens of KB their objects take) and are unpickled as they are written."""
+    return pickle.dumps(prepare_chunk(tasks), protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def default_workers() -> int:
     """Worker processes for a large run: one per core, none on a single core."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
@@ -99,12 +106,16 @@ def default_workers() -> int:
 
 
 class Preparer:
-    """Prepares tasks in order: in-process at first, in ``workers`` processes once a run proves large.
+    """Prepares tasks in order: in-process for a small run, in ``workers`` processes for a large one.
 
-    At most ``window`` chunks are in flight, and a chunk holds ``chunk`` inputs or
-    ``chunk_bytes`` of them (large pages go one or two at a time), so memory stays flat
-    however many inputs a source has and however large they are; results come back in
-    the order the tasks went in.
+    The first ``start_after`` tasks wait (unprepared) until the run proves large (more tasks,
+    or ``chunk_bytes`` of them): then the pool starts and they go to it, so the run's own
+    process never builds the extractor nor extracts anything; a run drained before that
+    prepares them in-process. Tasks go to the workers in chunks of ``chunk`` inputs or
+    ``chunk_bytes`` (large pages go one or two at a time), and at most ``window`` tasks
+    and ``window_bytes`` of input are in flight: enough that the workers keep working
+    while the run commits a batch, and memory stays flat however many inputs a source
+    has and however large they are. Results come back in the order the tasks went in.
     """
 
     def __init__(
@@ -114,47 +125,78 @@ class Preparer:
         start_after: int = 64,
         chunk: int = 16,
         chunk_bytes: int = 1 << 20,
-        window: int = 4,
+        window: int = 1024,
+        window_bytes: int = 32 << 20,
     ) -> None:
         self.workers = workers
         self.start_after = start_after
         self.chunk = chunk
         self.chunk_bytes = chunk_bytes
-        self.window = window * max(workers, 1)
+        self.window = window
+        self.window_bytes = window_bytes
         self.seen = 0
-        self._open_bytes = 0
         self._pool: ProcessPoolExecutor | None = None
-        self._open: list[Task] = []
-        self._inflight: deque[Future[list[Prepared]] | list[Prepared]] = deque()
+        self._open: list[Task] = []  # the chunk being filled (or, before the pool, the tasks waiting)
+        self._open_bytes = 0
+        # chunks in flight, oldest first: (the chunk's results, its tasks, its bytes)
+        self._inflight: deque[tuple[Future[bytes], int, int]] = deque()
+        self._tasks = 0
+        self._bytes = 0
 
     def submit(self, task: Task) -> Iterator[Prepared]:
         """Queue ``task``; yields the results that are due (oldest first) to keep the window bounded."""
         self.seen += 1
-        if self._pool is None and self.workers and self.seen > self.start_after:
-            # what is alive now (modules, the compiled extractor) stays: collections neither walk
-            # it again nor, in the forked workers, write to its pages
-            gc.freeze()
-            self._pool = _pool(self.workers)
-            log.info("large run: parsing and extracting in %d worker processes", self.workers)
-        if self._pool is None:
-            yield from self.drain()
+        if not self.workers:
             yield prepare(task)
             return
         self._open.append(task)
-        self._open_bytes += len(task.body or b"")
-        if len(self._open) >= self.chunk or self._open_bytes >= self.chunk_bytes:
-            self._inflight.append(self._pool.submit(prepare_chunk, self._open))
-            self._open, self._open_bytes = [], 0
-        while len(self._inflight) > self.window:
-            yield from _result(self._inflight.popleft())
+        self._open_bytes += _size(task)
+        if self._pool is None:
+            if self.seen <= self.start_after and self._open_bytes < self.chunk_bytes:
+                return  # not known yet to be a large run
+            # what is alive now (modules) stays: collections neither walk it again nor, in the
+            # forked workers, write to its pages
+            gc.freeze()
+            self._pool = _pool(self.workers)
+            log.info("large run: parsing and extracting in %d worker processes", self.workers)
+            waiting, self._open, self._open_bytes = self._open, [], 0
+            for t in waiting:
+                self._open.append(t)
+                self._open_bytes += _size(t)
+                self._send(full=True)
+        else:
+            self._send(full=True)
+        while self._tasks > self.window or self._bytes > self.window_bytes:
+            yield from self._oldest()
+
+    def _send(self, *, full: bool) -> None:
+        """Send the open chunk to the pool (when ``full`` only if it is full)."""
+        if not self._open or (full and len(self._open) < self.chunk and self._open_bytes < self.chunk_bytes):
+            return
+        assert self._pool is not None
+        future = self._pool.submit(prepare_packed, self._open)
+        self._inflight.append((future, len(self._open), self._open_bytes))
+        self._tasks += len(self._open)
+        self._bytes += self._open_bytes
+        self._open, self._open_bytes = [], 0
+
+    def _oldest(self) -> list[Prepared]:
+        item, tasks, size = self._inflight.popleft()
+        self._tasks -= tasks
+        self._bytes -= size
+        out: list[Prepared] = pickle.loads(item.result())
+        return out
 
     def drain(self) -> Iterator[Prepared]:
         """Everything queued, in order."""
-        if self._open:
-            self._inflight.append(prepare_chunk(self._open))
-            self._open, self._open_bytes = [], 0
+        if self._pool is None:
+            waiting, self._open, self._open_bytes = self._open, [], 0
+            for t in waiting:
+                yield prepare(t)
+            return
+        self._send(full=False)
         while self._inflight:
-            yield from _result(self._inflight.popleft())
+            yield from self._oldest()
 
     def close(self) -> None:
         if self._pool is not None:
@@ -162,8 +204,8 @@ class Preparer:
             self._pool = None
 
 
-def _result(item: Future[list[Prepared]] | list[Prepared]) -> list[Prepared]:
-    return item if isinstance(item, list) else item.result()
+def _size(task: Task) -> int:
+    return len(task.body or b"")
 
 
 def _die_with_parent(parent: int) -> None:
