@@ -31,7 +31,7 @@ import sys
 import time
 from pathlib import Path
 
-from ingest.extract import extract_document
+from ingest.extract import COMPILED, extract_document
 from ingest.extract.normalize import to_simplified
 from schemas.document import Document
 
@@ -188,6 +188,31 @@ def doc_chars(doc: Document) -> int:
     return len(doc.text or "") + len(doc.summary or "")
 
 
+def _versus_plain(args: argparse.Namespace, times: dict[str, list[float]]) -> list[Figure]:
+    """The same inputs extracted by the plain-Python modules (a child with PINGCE_COMPILED=off, right
+    after this run): how many times faster the compiled modules are, fastest round against fastest."""
+    import json
+    import os
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "plain.json"
+        cmd = [sys.executable, __file__, "--mb", str(args.mb), "--seed", str(args.seed)]
+        cmd += ["--repeat", str(args.repeat), "--json", str(out), "--no-plain"]
+        env = {**os.environ, "PINGCE_COMPILED": "off"}
+        print("   the same inputs with the plain-Python extractor (PINGCE_COMPILED=off) ...")
+        subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)
+        plain: dict[str, list[float]] = json.loads(out.read_text(encoding="utf-8"))["times"]
+    figs = []
+    for name in times:
+        ratio = min(plain[name]) / min(times[name])
+        note = f"plain Python {1000 * min(plain[name]):.0f} CPU ms, compiled {1000 * min(times[name]):.0f}"
+        print(f"   {name:<10} compiled / plain Python: {ratio:.2f}x ({note})")
+        figs.append(Figure(BENCH, f"{name}: compiled / plain Python", ratio, "x", note=note))
+    return figs
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
@@ -197,8 +222,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="rounds; each input is timed once a round")
     ap.add_argument("--profile", action="store_true", help="cProfile the dense input once")
     ap.add_argument("--json", help="write the figures here (bench/common.py format)")
+    ap.add_argument(
+        "--no-plain",
+        action="store_true",
+        help="skip the plain-Python run that the compiled one is compared with",
+    )
     args = ap.parse_args(argv)
     print(f"== bench_extract: {machine_line()}")
+    mode = "compiled by mypyc (build/compiled)" if COMPILED else "plain Python"
+    print(f"   extractor: {mode}")
     rng = random.Random(args.seed)
     inputs: dict[str, list[Document]] = {"generated": [], "dense": []}
     for name, share in (("generated", CLAIM_SHARE), ("dense", 1.0)):
@@ -250,6 +282,8 @@ def main(argv: list[str] | None = None) -> int:
             note="extractor throughput / one re.finditer scan for amounts, same text",
         )
     )
+    if COMPILED and not args.no_plain:
+        figs += _versus_plain(args, times)
     print("\n" + figures_table(figs))
     if args.profile:
         profile([*inputs["dense"], *inputs.get("real dense", [])])

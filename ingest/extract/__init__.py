@@ -13,12 +13,15 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from ingest.extract.compiled import activate
 from schemas.claim import Claim
 from schemas.document import Document
 
+COMPILED: bool = activate(__path__)  # mypyc-built modules ahead of the sources, when they match
+
 EXTRACTOR_VERSION: int = 29
 
-__all__ = ["EXTRACTOR_VERSION", "extract_document", "iter_models"]
+__all__ = ["COMPILED", "EXTRACTOR_VERSION", "extract_document", "iter_models"]
 
 
 @lru_cache(maxsize=1)

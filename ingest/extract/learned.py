@@ -33,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ingest.extract.lexicon import DATA_DIR
 from ingest.extract.section import Draft, SectionView
 from ingest.extract.sentences import Clause
 from schemas.claim import Claim
@@ -45,7 +46,7 @@ TEXT_KINDS = frozenset(KINDS)
 FEATURES_VERSION = 2
 #: is the layer on when no environment variable says otherwise (see the README's figures)
 ENABLED = False
-WEIGHTS = Path(__file__).resolve().parents[1] / "data" / "learned_kinds.json"
+WEIGHTS = DATA_DIR / "learned_kinds.json"
 ENV = "PINGCE_LEARNED_KINDS"
 
 _WORD = re.compile(r"[a-z][a-z'\-]+")
@@ -127,7 +128,8 @@ class KindModel:
         rows = list(filter(None, map(self._rows.get, feats)))  # the known features' weight rows
         if not rows:
             return list(self.bias)
-        return [b + s for b, s in zip(self.bias, map(sum, zip(*rows, strict=True)), strict=True)]
+        totals = [sum(column, 0.0) for column in zip(*rows, strict=True)]  # typed float for mypyc
+        return [b + s for b, s in zip(self.bias, totals, strict=True)]
 
     def probs(self, feats: list[str]) -> list[float]:
         return [_sigmoid(m) for m in self.margins(feats)]

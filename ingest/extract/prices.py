@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 _FACTOR_BEFORE = re.compile(r"\d\s*[x×*✕]\s*$")
 _FACTOR_AFTER = re.compile(r"\s*(?:/\s*(?:s|秒|sec)\s*)?[x×*✕]\s*\d")
 _MONEY = ("cny", "usd")
+_PRICED = ("credits", *_MONEY)  # a named tuple: mypyc cannot compile a starred one inside `in`
 _AMOUNT = {"credits": "credits", "cny": "price_cny", "usd": "price_usd"}
 _CLOSE_AFTER = re.compile(r"\s*[（(][^）)]{0,20}[）)]")  # a parenthesis right after an amount
 _SEPARATORS = ("，", ",", "；", ";", "+", "、", "|")
@@ -194,7 +195,7 @@ class PriceRules:
         plans: list[Draft] = []
         business = bool(self.business_re.search(text, sent.start, sent.end))
         for q in self.ctx.ranges(text, view.quantities[sid], used):
-            if id(q) in used or q.kind not in ("credits", *_MONEY):
+            if id(q) in used or q.kind not in _PRICED:
                 continue
             lo, hi = self.clause_of(view, sid, q.start)
             before = text[lo : q.start]
@@ -249,7 +250,7 @@ class PriceRules:
         return anchors, plans
 
     def prices(self, view: SectionView, sid: int, used: set[int]) -> list[Draft]:
-        if not any(q.kind in ("credits", *_MONEY) for q in view.quantities[sid]):
+        if not any(q.kind in _PRICED for q in view.quantities[sid]):
             return []
         anchors, drafts = self._anchors(view, sid, used)
         sent = view.sentences[sid]

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.extract.learned import _logit, _sigmoid, configured_path
+from ingest.extract.lexicon import DATA_DIR
 from schemas.claim import Claim
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,7 @@ log = logging.getLogger(__name__)
 FEATURES_VERSION = 1
 #: is the layer on when no environment variable says otherwise (see the README's figures)
 ENABLED = False
-WEIGHTS = Path(__file__).resolve().parents[1] / "data" / "verifier.json"
+WEIGHTS = DATA_DIR / "verifier.json"
 ENV = "PINGCE_VERIFY"
 
 _WORD = re.compile(r"[a-z][a-z'\-]+")
