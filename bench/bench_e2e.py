@@ -254,7 +254,7 @@ def write_phase(run_db: Path, work: Path) -> tuple[Timing, float]:
     the end of each) writing the same rows into a fresh database, given each document's price points as the
     run's workers compute them: (its timing, wall s in batch ends)."""
     from db import open_db
-    from db.batch import BatchWriter
+    from db.batch import BatchWriter, claim_values
     from db.price_points import written_point_values
 
     rows = _rows(run_db)
@@ -277,6 +277,7 @@ def write_phase(run_db: Path, work: Path) -> tuple[Timing, float]:
     documents = [{k: v for k, v in zip(doc_cols, d, strict=True) if k not in stamps} for d in docs]
     # the price points come with the rows, as the run's workers send them
     points = {d: written_point_values(cs) for d, cs in by_doc.items()}
+    sent = {d: claim_values(cs) for d, cs in by_doc.items()}  # and the claims as they send them
     writer = BatchWriter(db)
     real_flush, spent = writer.flush, [0.0]
 
@@ -292,7 +293,7 @@ def write_phase(run_db: Path, work: Path) -> tuple[Timing, float]:
         writer.save_raw(raw["sha256"], raw["body"], raw["origin"], raw["content_type"])
     for d in documents:
         version = int(d.pop("extractor_version"))  # type: ignore[call-overload]
-        writer.save(d, by_doc.get(d["id"], []), version, points.get(d["id"], []))
+        writer.save_values(d, sent.get(d["id"], []), version, points.get(d["id"], []))
     writer.flush()
     took = _since(t0)
     db.conn.close()

@@ -30,6 +30,19 @@ from db.price_points import PointValues, rows_of_points, sync_price_points, writ
 from db.search import sync_search
 from db.store import SaveResult, now_iso
 
+#: A document's claim rows as (columns, one tuple of values per claim): what `pingce run`'s workers
+#: send (a few KB a document to pickle, where dicts repeat every column name in every row)
+ClaimValues = tuple[tuple[str, ...], list[tuple[Any, ...]]]
+
+
+def claim_values(claims: list[dict[str, Any]]) -> list[ClaimValues]:
+    """Claim rows (``db.store.claim_row``) one per id (the last given, in the place of the first)
+    and grouped by their columns (one group: ``claim_row`` gives every claim the same columns)."""
+    groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+    for c in {c["id"]: c for c in claims}.values():
+        groups.setdefault(tuple(c), []).append(tuple(c.values()))
+    return list(groups.items())
+
 
 class BatchWriter:
     """Writes documents and their claim rows, committing every ``batch_size`` documents."""
@@ -131,10 +144,7 @@ class BatchWriter:
         )
         return True
 
-    def _ensure_models(self, claims: list[dict[str, Any]]) -> None:
-        names = {c["model"] for c in claims if c.get("model")} | {
-            c["versus"] for c in claims if c.get("versus")
-        }
+    def _ensure_models(self, names: set[str]) -> None:
         missing = names - self._vendors.keys()
         if missing:
             self.conn.executemany(
@@ -155,6 +165,17 @@ class BatchWriter:
         ``points``: the claims' price points (``written_point_values(claims)``) when the caller
         has them (`pingce run`'s workers compute them), else they are computed here.
         """
+        return self.save_values(row, None if claims is None else claim_values(claims), version, points)
+
+    def save_values(
+        self,
+        row: dict[str, Any],
+        claims: list[ClaimValues] | None,
+        version: int,
+        points: list[PointValues] | None = None,
+    ) -> SaveResult:
+        """:meth:`save` with the claims as :func:`claim_values` gives them (one per id); ``points``
+        their price points (else computed here)."""
         current = self.conn.execute(
             "select content_hash, extractor_version from documents where id = ?", [row["id"]]
         ).fetchone()
@@ -188,17 +209,15 @@ class BatchWriter:
                 " where id = ?)))",
                 [row.get("published_at"), row["id"]],
             ).fetchone()[0]
-            # and the model's vendor (m012), as their triggers would
-            claims = [
-                {**c, "observed_at": observed, "vendor": self._vendors.get(c.get("model") or "")}
-                for c in claims
-            ]
-            result = self._replace_claims(row["id"], claims, status, new=current is None)
+            result = self._replace_claims(row["id"], claims, observed, status, new=current is None)
             if self.setwise and current is None and first:
                 # its price points, from the claims as they went in: nothing to read back
-                values = written_point_values(claims) if points is None else points
+                if points is None:
+                    points = written_point_values(
+                        [dict(zip(c, v, strict=True)) for c, vs in claims for v in vs]
+                    )
                 self._points[row["id"]] = rows_of_points(
-                    row["id"], values, observed, row["source"], row["url"]
+                    row["id"], points, observed, row["source"], row["url"]
                 )
         if not first:
             self._points.pop(row["id"], None)  # written again in this batch: read back at its end
@@ -226,25 +245,42 @@ class BatchWriter:
         return first
 
     def _replace_claims(
-        self, document_id: str, claims: list[dict[str, Any]], status: str, new: bool
+        self, document_id: str, claims: list[ClaimValues], observed: str | None, status: str, new: bool
     ) -> SaveResult:
-        self._ensure_models(claims)
-        rows = {r["id"]: r for r in claims}
+        """Replace the document's claims; each gets the document's date and its model's vendor (m012),
+        as their triggers would give them."""
+        groups = []
+        for columns, values in claims:
+            at = {c: i for i, c in enumerate(columns)}
+            model, versus = at.get("model"), at.get("versus")
+            names = {v[model] for v in values if v[model]} if model is not None else set()
+            if versus is not None:
+                names |= {v[versus] for v in values if v[versus]}
+            self._ensure_models(names)
+            groups.append((columns, at["id"], model, values))
         old: set[str] = set()
         if not new:
             old = {
                 r[0] for r in self.conn.execute("select id from claims where document_id = ?", [document_id])
             }
-        gone = old - rows.keys()
+        ids = {v[i] for _, i, _, values in groups for v in values}
+        gone = old - ids
         if gone:
             self.conn.executemany("delete from claims where id = ?", [[i] for i in sorted(gone)])
-        fresh = [r for k, r in rows.items() if k not in old]
-        kept = [r for k, r in rows.items() if k in old]
-        for group, statement in ((fresh, self._insert), (kept, None)):
-            by_columns: dict[tuple[str, ...], list[list[Any]]] = {}
-            for r in group:
-                by_columns.setdefault(tuple(r), []).append(list(r.values()))
-            for columns, values in by_columns.items():
-                sql = statement("claims", columns) if statement else self._upsert_claims(columns)
-                self.conn.executemany(sql, values)
-        return SaveResult(status, claims_new=len(fresh), claims_removed=len(gone))
+        vendors, fresh = self._vendors, 0
+        for upsert in (False, True):  # new claims first, then those kept (written again)
+            for columns, i, model, values in groups:
+                rows = [v for v in values if (v[i] in old) is upsert]
+                if not rows:
+                    continue
+                full = (*columns, "observed_at", "vendor")
+                sql = self._upsert_claims(full) if upsert else self._insert("claims", full)
+                self.conn.executemany(
+                    sql,
+                    [
+                        (*v, observed, vendors.get(v[model] or "") if model is not None else None)
+                        for v in rows
+                    ],
+                )
+                fresh += 0 if upsert else len(rows)
+        return SaveResult(status, claims_new=fresh, claims_removed=len(gone))

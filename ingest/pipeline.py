@@ -106,7 +106,7 @@ class Ingest:
     def _write(self, prepared: Prepared) -> None:
         task, counts = prepared.task, self.summary.counts
         for row, claims, points in prepared.rows:
-            result = self.writer.save(row, claims, EXTRACTOR_VERSION, points)
+            result = self.writer.save_values(row, claims, EXTRACTOR_VERSION, points)
             counts[f"documents_{result.status}"] += 1
             counts["claims_new"] += result.claims_new
             counts["claims_removed"] += result.claims_removed

@@ -21,6 +21,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from db.batch import ClaimValues, claim_values
 from db.price_points import PointValues, written_point_values
 from db.store import claim_row, document_row
 from ingest.extract import EXTRACTOR_VERSION, extract_document
@@ -45,8 +46,9 @@ class Task:
     since: dt.datetime | None = None
 
 
-# per document: its row, its claims' rows and their price points (computed here, off the writer)
-Rows = list[tuple[dict[str, Any], list[dict[str, Any]], list[PointValues]]]
+# per document: its row, its claims' rows (as columns and values) and their price points (computed
+# here, off the writer)
+Rows = list[tuple[dict[str, Any], list[ClaimValues], list[PointValues]]]
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ def prepare(task: Task) -> Prepared:
             return Prepared(task, rows, f"cannot extract: {type(exc).__name__}: {exc}")
         row = document_row(doc, task.source, task.raw_sha)
         claim_rows = [claim_row(c, row["id"], EXTRACTOR_VERSION) for c in claims]
-        rows.append((row, claim_rows, written_point_values(claim_rows)))
+        rows.append((row, claim_values(claim_rows), written_point_values(claim_rows)))
     return Prepared(task, rows)
 
 
