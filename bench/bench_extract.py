@@ -135,6 +135,9 @@ def _to_traditional(text: str) -> str:
     return str(OpenCC("s2t").convert(text))
 
 
+#: The dense review texts, held to issue 10's target: generated (a claim per ~40 characters) and real.
+DENSE = ("dense", "real dense")
+
 BASELINE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:灵感值|积分|credits?|秒|分钟|元|%)|可灵|海螺|vidu|runway|veo|sora", re.I
 )
@@ -272,7 +275,9 @@ def main(argv: list[str] | None = None) -> int:
             f"median {chars / med / 1e6:.2f} M chars/s; {nbytes / best / 1e6:.2f} MB/s of UTF-8"
         )
         print(f"   {name:<10} {rate:6.2f} M chars/s  {line}")
-        figs.append(Figure(BENCH, f"{name} text, M chars/s", rate, "", ">=", 1.0, note=line))
+        figs.append(Figure(BENCH, f"{name} text, M chars/s", rate, "", note=line))
+        if name in DENSE:  # issue 10: at least 1 MB/s per core on dense review text
+            figs.append(Figure(BENCH, f"{name} text, MB/s of UTF-8", nbytes / best / 1e6, "", ">=", 1.0))
     figs.append(
         Figure(
             BENCH,

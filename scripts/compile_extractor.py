@@ -28,8 +28,18 @@ from ingest.extract.compiled import (  # noqa: E402
 )
 
 
+def _built() -> list[str]:
+    """The modules the current build holds (none when there is no readable build)."""
+    try:
+        return sorted(json.loads((BUILD_DIR / MANIFEST).read_text(encoding="utf-8"))["sources"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+
+
 def build(force: bool = False) -> int:
     why = usable()
+    if why is None and _built() != COMPILED:
+        why = "the modules to compile changed"
     if why is None and not force:
         print("compile-extractor: build/compiled is up to date")
         return 0

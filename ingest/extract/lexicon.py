@@ -19,11 +19,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from ingest.extract.words_yaml import DATA_DIR, read_words
 
 log = logging.getLogger(__name__)
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 LEXICON_PATH = DATA_DIR / "lexicon.yml"
 NEVER = r"(?!x)x"
 _BUCKET = 48  # most first characters one trie of ``alt`` branches on (see ``alt``)
@@ -212,27 +211,11 @@ def _confidence_table(lex: Lexicon) -> dict[str, float]:
     return {k: float(v) for k, v in lex.mapping("settings", "confidence").items()}
 
 
-class _WordLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """YAML with no booleans or nulls: the lexicon's words stay words (no, off, on, yes, ~).
-
-    LibYAML's loader when PyYAML has it (several times faster; it resolves tags with the
-    same Python resolver, so the resolvers below apply to it too).
-    """
-
-
-_WordLoader.yaml_implicit_resolvers = {
-    ch: [
-        (tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:null")
-    ]
-    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
     """Read the lexicon YAML (the packaged one unless ``path`` is given)."""
     p = Path(path) if path else LEXICON_PATH
-    raw = yaml.load(p.read_text(encoding="utf-8"), Loader=_WordLoader) or {}  # a SafeLoader, words kept
+    raw = read_words(p.read_text(encoding="utf-8")) or {}
     if not isinstance(raw, dict):
         raise ValueError(f"{p}: the lexicon must be a mapping")
     log.debug("lexicon %s loaded (%d sections)", p, len(raw))
