@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 
 # what makes a number after a brand an amount, not a version (可灵 3.5元, Pika 1.5 credits,
 # HunyuanVideo 13B parameters, 混元8步, 8 or 12 steps, 8-step)
+# a list of amounts going on after a number ("4 / 8 / 16s", "5、10秒")
+_LIST_AFTER = re.compile(r"\s*[/／、]\s*\d")
 _UNIT_AFTER = re.compile(
     r"(?:\s*(?:or|to|或|至|到|~|～)\s*\d+(?:\.\d+)?)?[\s\-]*(?:[秒元块分%个条次倍万亿年月日号点岁期季步帧张]|[spkxb](?![a-z])|fps|积分|灵感|美元|美金|刀"
     r"|(?:credits?|points?|coins?|dollars?|usd|cents?|rmb|yuan|billion|million|gb|g|steps?|frames?|seconds?|secs?|minutes?|mins?|hours?|times)(?![a-z]))"
@@ -302,7 +304,25 @@ class MentionScanner:
                 raw.common = name in self.reg.common_words
             else:
                 raw.version = (vp + m.group("aver")) if vp in ("q", "o") else m.group("aver")
+                if brand and not words and vp not in ("q", "o"):
+                    self._unglue_version(raw, brand, norm, m.end("aver"))
         return raw
+
+    def _unglue_version(self, raw: RawMention, brand: str, norm: str, end: int) -> None:
+        """A version the registry does not know whose last digits start a list of amounts ("Veo 3.14 /
+        8 / 16s", cells run together: Veo 3.1 then 4 / 8 / 16s): the longest known version before them."""
+        version = raw.version or ""
+        if self.reg.knows_version(brand, version_key(version)) or not _LIST_AFTER.match(norm, end):
+            return
+        for cut in range(len(version) - 1, 0, -1):
+            head = version[:cut]
+            if (
+                head[-1].isdigit()
+                and version[cut].isdigit()
+                and self.reg.knows_version(brand, version_key(head))
+            ):
+                raw.version, raw.end = head, end - (len(version) - cut)
+                return
 
     # ----- document context ----------------------------------------------------
     def context(self, raws: list[RawMention]) -> DocContext:

@@ -48,6 +48,8 @@ class SpeedRules:
             rf"(?:{lex.alt('context', 'length')})\s*(?:{lex.alt('context', 'length_options')})?\s*"
             r"(?:\d+(?:\.\d+)?\s*(?:s|秒|seconds?)?\s*(?:或|/|、|和|or|,|，)\s*)+$"
         )
+        # "4 / 8 / 16s", "5秒/10秒": the last of a list of lengths to choose from, wherever it stands
+        self.listed_re = re.compile(r"(?:\d+(?:\.\d+)?\s*(?:s|秒|sec)?\s*[/／、]\s*)+$")
         # "3 minutes maximum", "10 seconds long": a length, not a time taken
         self.length_after_re = re.compile(rf"\s*(?:{lex.alt('context', 'length_after', bound_start=False)})")
         # "在我跑了几个小时以后", "after I spent two hours": the reviewer's own time, not a generation's
@@ -110,11 +112,12 @@ class SpeedRules:
             if not within and (
                 self.length_re.search(text, lo, t.start)
                 or self.options_re.search(text, lo, t.start)
+                or self.listed_re.search(text, lo, t.start)
                 or self.clip_after_re.match(text, t.end, hi)
                 or self.count_before_re.search(text, lo, t.start)
                 or self.length_after_re.match(text, t.end, hi)
             ):
-                continue  # 时长10秒, 可选5或10s, 5秒1080P的视频, 一段10秒, 3 minutes maximum: a clip length
+                continue  # 时长10秒, 可选5或10s, 5 / 10s, 5秒1080P的视频, 一段10秒, 3 minutes max: a length
             usage = self.usage_re.search(text, lo, t.start) or (
                 self.my_run_re.search(text, lo, t.start) and not self.speed_re.search(text, t.end, hi)
             )

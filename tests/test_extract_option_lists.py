@@ -1,0 +1,46 @@
+"""Lists of lengths to choose from (4 / 8 / 12s) and versions glued to them in flattened tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import claims_of, scored
+
+
+def _speeds(text: str) -> list[tuple[str | None, float | None]]:
+    return [(c.model, c.generation_s) for c in claims_of(text) if c.kind == "speed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sora 2速度很快，时长4 / 8 / 12s。",
+        "Sora 2 OpenAI 4 / 8 / 12s 较快",  # a table row with its cells run together
+        "海螺02：6 / 10秒，出片较快。",
+        "可灵2.1出片快，5秒/10秒。",
+    ],
+)
+def test_the_last_of_a_list_of_lengths_is_no_generation_time(text: str) -> None:
+    assert _speeds(text) == []
+
+
+def test_a_time_after_a_list_of_lengths_still_is_one() -> None:
+    assert _speeds("可灵2.1的5 / 10s视频都要等2分钟才能出来。") == [("Kling 2.1", 120.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        # a table's cells run together: the model's name, then its lengths
+        ("Veo 3.14 / 6 / 8s的视频都要等2分钟才能出来。", "Veo 3.1"),
+        ("Kling 2.15 / 10s的视频都要等2分钟才能出来。", "Kling 2.1"),
+    ],
+)
+def test_a_version_glued_to_a_list_of_lengths_is_the_known_one(text: str, model: str) -> None:
+    assert _speeds(text) == [(model, 120.0)]
+
+
+def test_a_known_version_before_a_list_is_kept_whole() -> None:
+    # Kling 2.1 is known: it is not cut to Kling 2 although 1 / 2 could start a list
+    got = {c.model for c in scored(claims_of("Kling 2.1 / 2.0的画面都很稳定。"))}
+    assert "Kling 2.1" in got
