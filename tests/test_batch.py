@@ -109,3 +109,20 @@ def test_batch_writer_statuses_match_save_document(tmp_path: Path) -> None:
     writer.flush()
     dbs[1].conn.commit()
     assert _content(dbs[0]) == _content(dbs[1])
+
+
+def test_claim_row_is_the_claims_dump() -> None:
+    """claim_row reads a claim's fields without pydantic's model_dump: the same values, in the same order."""
+    doc = Document(
+        platform="clip",
+        id="n2",
+        url="https://example.com/n2",
+        text=NOTE.format(i=7, month=3, day=9, price=45, minutes=2),
+    )
+    claims = extract_document(doc, doc.url or "")
+    assert {c.kind for c in claims} >= {"price", "bug"}
+    for c in claims:
+        row = claim_row(c, doc.key(), 3)
+        dumped = c.model_dump(exclude={"document"})
+        assert list(row.items())[: len(dumped)] == list(dumped.items())
+        assert row["id"] == c.claim_id(doc.key()) and row["extractor_version"] == 3
