@@ -131,3 +131,15 @@ def test_a_vague_amount_is_no_price() -> None:
 
 def test_a_book_or_course_title_states_nothing() -> None:
     assert _about("海螺02实测。目前群里有《从零开始学剪辑》、《六小时快速入门AI绘画》等课程内容。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the subject named in the sentence before: the yardstick must not take the price
+        "可灵2.1的价格偏高。以1080p为例，定价为每秒0.8元，比不带音频的海螺02贵0.2元。",
+        "可灵2.1的价格偏高。以1080p为例，每秒0.8元，比上一代的 海螺02 还贵。",
+    ],
+)
+def test_a_yardstick_after_bi_with_a_de_phrase_is_not_the_subject(text: str) -> None:
+    assert {m for k, m in _about(text) if k == "price"} == {"Kling 2.1"}

@@ -140,6 +140,10 @@ class MentionScanner:
         self.compare_before = re.compile(
             rf"(?:{lex.alt('markers', 'compare_before')})[^，。,；;!！?？]{{0,4}}$"
         )
+        # 比不含音频的Veo 2贵, 比之前的可灵2.1便宜: a 的-phrase between the marker and the yardstick
+        self.compare_before_modified = re.compile(
+            rf"(?:{lex.alt('markers', 'compare_before')})[^，。,；;!！?？的]{{1,12}}的\s*$"
+        )
         # 与前代Veo 3相比, 跟老版可灵比: a short modifier may sit between the marker and the yardstick
         self.compare_with = re.compile(rf"(?:{lex.alt('markers', 'compare_with')})[\u4e00-\u9fff]{{0,3}}\s*$")
         # 跟目前最好的模型可灵1.6比: the yardstick may carry a 的-phrase between 跟 and its name
@@ -443,9 +447,11 @@ class MentionScanner:
     def is_versus(self, norm: str, start: int, end: int, sent_start: int) -> bool:
         """Is the model at [start, end) what something is compared with (相比X, 和X相比, than X)?
         A yardstick with a 的-phrase before it is found by :meth:`yardstick_from`, not here."""
-        before = norm[max(sent_start, start - 12) : start]
-        return bool(self.compare_before.search(before)) or bool(
-            self.compare_with.search(before) and self.compare_after.match(norm, end)
+        before = norm[max(sent_start, start - 16) : start]
+        return (
+            bool(self.compare_before.search(before[-12:]))
+            or bool(self.compare_before_modified.search(before))
+            or bool(self.compare_with.search(before) and self.compare_after.match(norm, end))
         )
 
     def yardstick_from(self, norm: str, start: int, end: int, sent_start: int) -> int | None:

@@ -29,6 +29,8 @@ from ingest.extract.sentences import Clause, Splitter
 
 log = logging.getLogger(__name__)
 
+_QUOTE_MARKS = '“”‘’「」『』"'
+
 
 _LIST_ITEM = re.compile(r"\n[ \t]*(?:[-*•·]|\d{1,2}[.、)])[ \t]+[^\n]+")
 _ADVERB = re.compile(r"\s+[a-z]{2,}ly\s+")
@@ -104,6 +106,7 @@ class OpinionRules:
         for mention in view.mentions[sid]:
             if lo < mention.end <= pos:
                 lo -= mention.end - mention.start
+        lo -= sum(text.count(q, max(lo, 0), pos) for q in _QUOTE_MARKS)  # marks around a word say nothing
         lo = max(clause.start, lo)
         hi = pos if inside is None else inside
         last: re.Match[str] | None = None
