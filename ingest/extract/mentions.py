@@ -119,7 +119,7 @@ class MentionScanner:
                     r"(?P<d>(?P<dn>两|俩|2|三|3|四|4)\s*个\s*(?P<dver>\d\.\d{1,2})?\s*的?\s*(?:版本|模型)"
                     r"|(?P<dboth>b(?<![a-z]b)oth(?![a-z])(?:\s+(?:models|versions|of them))?"
                     r"|两者|二者|两款模型|两个模型))",
-                    rf"(?P<a>(?P<aname>{alt(names)})(?:(?:[\s\-_]*|/(?=v\d))(?:ai[\s\-_]*)?(?P<avp>v|gen[-\s]?|ray[-\s]?|q|o)?(?P<aver>{ver})"
+                    rf"(?P<a>(?P<aname>{alt(names)})(?:(?:[\s\-_]*|/(?=v\d))(?:ai[\s\-_]*|(?<=[\-_])[a-z]{{2,5}}[\-_](?=v?\d))?(?P<avp>v|gen[-\s]?|ray[-\s]?|q|o)?(?P<aver>{ver})"
                     rf"(?:[\s\-_]*的?\s*(?P<aed>{ed})(?:\s*(?P<aed2>{ed}))?)?|[\s\-_]*(?P<aedl>{ed}))?(?P<asuf>\s*版本)?)",
                     rf"(?P<c>{alt(long_eds)})",
                 ]
@@ -310,7 +310,20 @@ class MentionScanner:
                 raw.version = (vp + m.group("aver")) if vp in ("q", "o") else m.group("aver")
                 if brand and not words and vp not in ("q", "o"):
                     self._unglue_version(raw, brand, norm, m.end("aver"))
+                lead = m.start("avp") if vp else m.start("aver")
+                if brand and vp in ("", "v") and norm[lead - 1 : lead] in ("_", "-"):
+                    raw.version = self._id_version(brand, raw.version or "")
         return raw
+
+    def _id_version(self, brand: str, version: str) -> str:
+        """A version in an API id with its digits run together (kling_fal_16_std, wan_22_pro): 1.6 and
+        2.2 when the registry knows those and not the number as written."""
+        if not (version.isdigit() and 2 <= len(version) <= 3) or self.reg.knows_version(
+            brand, version_key(version)
+        ):
+            return version
+        dotted = f"{version[0]}.{version[1:]}"
+        return dotted if self.reg.knows_version(brand, version_key(dotted)) else version
 
     def _unglue_version(self, raw: RawMention, brand: str, norm: str, end: int) -> None:
         """A version the registry does not know whose last digits start a list of amounts ("Veo 3.14 /

@@ -28,6 +28,9 @@ class SpeedRules:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         self.speed_re = WordScanner(lex.words("context", "speed"))
+        self.speed_label_re = re.compile(
+            rf"\s*(?:{lex.alt('context', 'speed_label')})\s*(?:\([^|)]*\))?\s*\|"
+        )
         self.length_re = re.compile(rf"(?:{lex.alt('context', 'length')})\s*(?:为|是|只有|有|[:：])?\s*$")
         self.max_len_re = re.compile(rf"(?:{lex.alt('features', 'max_length')})\s*(?:生成|可以|能)?\s*$")
         self.max_only_re = re.compile(rf"(?:{lex.alt('features', 'max_length_only')})\s*(?:生成|支持)?\s*$")
@@ -93,6 +96,7 @@ class SpeedRules:
         if not times:
             return [], speedy
         priced = any(q.kind in ("credits", "cny", "usd") for q in qs)
+        labelled = self._speed_row(view, sid)
         out: list[Draft] = []
         is_speed = False
         for t in times:
@@ -126,13 +130,24 @@ class SpeedRules:
             ):
                 continue  # 在我跑了几个小时以后, 经过两天的测试: how long the reviewer tested
             if t.unit == "s" and not within:
-                if priced or not (self.speed_re.search(text, lo, hi) or ((speedy or carry) and t.qual)):
+                told = labelled or self.speed_re.search(text, lo, hi)
+                if priced or not (told or ((speedy or carry) and t.qual)):
                     continue
             elif priced and not speedy:
                 continue
             is_speed = True
             out += self._claims(view, sid, "speed", lo, hi, t, speed_bounds(t))
         return out, is_speed or (speedy and not out)
+
+    def _speed_row(self, view: SectionView, sid: int) -> bool:
+        """Is the sentence a table row whose label cell names speed (| Generation Speed | 60-180 sec |)?
+        Then every amount of time in its other cells is a generation time."""
+        sent = view.sentences[sid]
+        text = view.cue_text
+        first = text.find("|", sent.start, sent.end)
+        if first < 0 or text[sent.start : first].strip():
+            return False
+        return self.speed_label_re.match(text, first + 1, sent.end) is not None
 
     def _length_limit(self, before: str, t: Quantity, after: str) -> str | None:
         if self.max_only_re.search(before) or self.cannot_exceed_re.search(before):

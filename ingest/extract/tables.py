@@ -163,6 +163,8 @@ class _LineSentences:
 class TableRules:
     def __init__(self, lex: Lexicon, prices: PriceRules) -> None:
         self.speed_head = WordScanner(lex.words("tables", "speed_columns"))
+        self.bare_time_head = re.compile(rf"\s*(?:{lex.alt('tables', 'bare_time_columns')})\s*$")
+        self.length_head = re.compile(rf"\s*(?:{lex.alt('tables', 'length_columns')})\b")
         self.price_head = WordScanner(lex.words("tables", "price_columns"))
         self.plan_head = WordScanner(lex.words("tables", "plan_columns"))
         credit_words = alt(lex.mapping("units", "credits"))
@@ -239,6 +241,11 @@ class TableRules:
             info.plan_rows.update(sid for k in rows for sid in line_sids[k])
             return
         timed = [n for n, (lo, hi) in enumerate(cells) if self.speed_head.search(view.cue_text, lo, hi)]
+        if any(self.length_head.match(view.cue_text, lo, hi) for lo, hi in cells):
+            # | Cost | Time | Duration |: beside the clip's length, a bare "Time" is the time it took
+            timed += [
+                n for n, (lo, hi) in enumerate(cells) if self.bare_time_head.match(view.cue_text, lo, hi)
+            ]
         priced: list[PriceColumn] = []
         for n, (lo, hi) in enumerate(cells):
             if n == 0 or n in timed:
