@@ -89,13 +89,13 @@ class Event:
 
 def _evidence(row: KeyRow, labels: set[str]) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
     """The newest date and the documents (ids, URLs) of the points ``labels`` of ``row``."""
-    ids: list[str] = []
-    urls: list[str] = []
+    ids: dict[str, None] = {}  # each once, in the order first met (a dict: a list was searched per id)
+    urls: dict[str, None] = {}
     newest: str | None = None
     for label, observed, doc_ids, doc_urls in row.evidence:
         if label in labels:
-            ids += [i for i in doc_ids if i not in ids]
-            urls += [u for u in doc_urls if u not in urls]
+            ids.update(dict.fromkeys(doc_ids))
+            urls.update(dict.fromkeys(doc_urls))
             newest = max(newest or "", observed or "") or None
     return newest, tuple(ids), tuple(urls)
 
