@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 from datasette.app import Datasette
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ingest.web.serve import build_metadata, load_template
@@ -413,8 +413,10 @@ def test_the_same_write_works_only_when_writable(tmp_path: Path) -> None:
 
 
 @settings(max_examples=300, deadline=None)
+@example(items=["", ","], n=1, compact=False)  # a comma as an item makes "," with its own quotes
+@example(items=[",", "x"], n=1, compact=True)
 @given(
-    items=st.lists(st.one_of(st.text(max_size=6), st.sampled_from(['","', "\\", '"', "a,b"]))),
+    items=st.lists(st.one_of(st.text(max_size=6), st.sampled_from(['","', "\\", '"', "a,b", ","]))),
     n=st.integers(0, 12),
     compact=st.booleans(),
 )

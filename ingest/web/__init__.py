@@ -58,19 +58,18 @@ def first_items(value: str, n: int) -> tuple[list[str], int]:
     of ids is not decoded whole to show ten; anything else is decoded whole. Raises
     ValueError (or TypeError) when ``value`` is not a JSON array.
     """
-    separators = value.count('","')
+    inner = value[2:-2]  # between the list's first and last quote
+    separators = inner.count('","')
     if (
-        value.startswith('["')
+        len(value) >= 4
+        and value.startswith('["')
         and value.endswith('"]')
         and "\\" not in value
-        and value.count('"') == 2 * (separators + 1)  # strings only, joined by "," alone
+        and inner.count('"') == 2 * separators  # strings only, joined by "," alone
     ):
-        cut = -1
-        for _ in range(n):
-            cut = value.find('","', cut + 1)
-            if cut < 0:
-                break
-        head = [] if n <= 0 else json.loads(value if cut < 0 else value[: cut + 1] + "]")
+        # counted and cut inside the outer quotes: an item that is a comma makes "," too
+        # where it meets its own quotes (["", ","] or [",", "x"])
+        head = json.loads('["' + '","'.join(inner.split('","', n)[:n]) + '"]') if n > 0 else []
         return [str(v) for v in head], separators + 1
     items = json.loads(value)
     if not isinstance(items, list):
