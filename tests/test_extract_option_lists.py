@@ -44,3 +44,11 @@ def test_a_known_version_before_a_list_is_kept_whole() -> None:
     # Kling 2.1 is known: it is not cut to Kling 2 although 1 / 2 could start a list
     got = {c.model for c in scored(claims_of("Kling 2.1 / 2.0的画面都很稳定。"))}
     assert "Kling 2.1" in got
+
+
+def test_an_amount_named_by_a_length_word_after_it_is_a_length() -> None:
+    assert _speeds("Vidu 2.0的8秒生成时长需要付费订阅。") == []
+
+
+def test_a_time_before_a_length_with_its_own_amount_stays_a_speed() -> None:
+    assert _speeds("海螺02只需30秒即可生成时长6秒的视频。") == [("Hailuo 02", 30.0)]

@@ -45,6 +45,8 @@ class SpeedRules:
             alt(lex.words("features", "max_length") + lex.words("features", "max_length_only"))
         )
         self.clip_after_re = re.compile(rf"[^，,。；;:：]{{0,8}}?(?:{lex.alt('context', 'clip_after')})")
+        # "8秒生成时长需要付费": a length that a 时长 after it names (not one naming its own: 时长6秒)
+        self.length_named_after_re = re.compile(r"[^，,。；;:：\d]{0,4}?时长(?!\s*(?:为|是|[:：])?\s*\d)")
         self.count_before_re = re.compile(rf"(?:{lex.alt('context', 'clip_count_before')})\s*$")
         # "时长可选5或10s": a list of lengths to choose from after a length word
         self.options_re = re.compile(
@@ -118,6 +120,7 @@ class SpeedRules:
                 or self.options_re.search(text, lo, t.start)
                 or self.listed_re.search(text, lo, t.start)
                 or self.clip_after_re.match(text, t.end, hi)
+                or self.length_named_after_re.match(text, t.end, hi)
                 or self.count_before_re.search(text, lo, t.start)
                 or self.length_after_re.match(text, t.end, hi)
             ):
