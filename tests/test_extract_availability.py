@@ -1,0 +1,28 @@
+"""Limits of access told as availability: not yet offered somewhere, reached only with an invite code."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import claims_of, scored
+
+
+def _kinds(text: str) -> list[tuple[str, str | None]]:
+    return [(c.kind, c.model) for c in scored(claims_of(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "海螺02的图生视频尚未在国际版中开放。",
+        "Vidu Q1目前暂未在网页端上线。",
+        "即梦3.0现在只能通过邀请码进入。",
+        "Pika 2.2 is not yet available in Europe.",
+    ],
+)
+def test_availability_short_of_all_users_is_a_limitation(text: str) -> None:
+    assert [k for k, _ in _kinds(text)] == ["limitation"]
+
+
+def test_no_invite_code_needed_is_no_limitation() -> None:
+    assert ("limitation", "Jimeng 3.0") not in _kinds("即梦3.0现在无需邀请码，人人可用。")
