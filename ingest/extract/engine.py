@@ -27,7 +27,7 @@ from typing import Any
 from ingest.extract.feature_items import FeatureItems, drop_inside
 from ingest.extract.learned import Candidate, KindModel, LearnedKinds, keep_new
 from ingest.extract.lexicon import Lexicon, load_lexicon
-from ingest.extract.mentions import DocContext, MentionScanner
+from ingest.extract.mentions import DocContext, MentionScanner, RawMention
 from ingest.extract.normalize import normalise
 from ingest.extract.numbers import scanner
 from ingest.extract.opinions import OpinionRules
@@ -114,7 +114,10 @@ class Extractor:
         unknown = self.unknown_models.find(
             [(v.text, v.clean) for v in views], raws, doc.title or "", title, registered
         )
-        raws = [sorted(rs + us, key=lambda r: r.start) for rs, us in zip(raws, unknown.raws, strict=True)]
+        raws = [
+            sorted([r for r in rs if not _inside_unknown(r, us)] + us, key=lambda r: r.start)
+            for rs, us in zip(raws, unknown.raws, strict=True)
+        ]
         ctx.unknown_main = unknown.main
         # a company heading its clause (OpenAI 將它…, 字节这次…) stands for its one brand named here
         named_brands = {r.brand for rs in [title, *raws] for r in rs if r.brand}
@@ -439,3 +442,8 @@ def _once_per_feature(claims: list[Claim]) -> list[Claim]:
         else:
             drop.add(n)
     return [c for n, c in enumerate(claims) if n not in drop]
+
+
+def _inside_unknown(raw: RawMention, unknown: list[RawMention]) -> bool:
+    """Is ``raw`` a bare version inside an unregistered model's name (the 1.0 of HappyHorse 1.0)?"""
+    return raw.shape == "version" and any(u.start <= raw.start < u.end for u in unknown)

@@ -33,7 +33,10 @@ log = logging.getLogger(__name__)
 _FACTOR_BEFORE = re.compile(r"\d\s*[x×*✕]\s*$")
 _FACTOR_AFTER = re.compile(r"\s*(?:/\s*(?:s|秒|sec)\s*)?[x×*✕]\s*\d")
 _MONEY = ("cny", "usd")
-_PRICED = ("credits", *_MONEY)  # a named tuple: mypyc cannot compile a starred one inside `in`
+_PRICED = ("credits", *_MONEY)
+_RESPECTIVELY = re.compile(
+    r"分别|各自|respectively", re.I
+)  # a named tuple: mypyc cannot compile a starred one inside `in`
 _AMOUNT = {"credits": "credits", "cny": "price_cny", "usd": "price_usd"}
 _CLOSE_AFTER = re.compile(r"\s*[（(][^）)]{0,20}[）)]")  # a parenthesis right after an amount
 _SEPARATORS = ("，", ",", "；", ";", "+", "、", "|")
@@ -258,6 +261,7 @@ class PriceRules:
         qs = view.quantities[sid]
         prev_end = sent.start
         prev_res: str | None = None  # the resolution the previous amount of this sentence was for
+        respective = _respective([an.q for an in anchors], qs, text, sent.start, sent.end)
         for i, an in enumerate(anchors):
             end_q = an.money or an.q
             seg_lo = prev_end
@@ -278,6 +282,8 @@ class PriceRules:
             if subj is None:
                 continue
             fields = self._fields(an, [q for q in qs if seg_lo <= q.start < seg_hi], text)
+            if id(an.q) in respective:
+                fields["resolution"] = respective[id(an.q)]
             tier_word = self.tier_re.search(text, seg_lo, seg_hi)
             # "大师版（1080P），5秒100灵感值，10秒200灵感值": a further clip length of the same
             # tier and resolution names neither again
@@ -407,3 +413,12 @@ class PriceRules:
         if tier is None and model in self.reg.models:
             tier = self.reg.models[model].tier
         return model, tier
+
+
+def _respective(amounts: list[Quantity], qs: list[Quantity], text: str, lo: int, hi: int) -> dict[int, str]:
+    """Resolutions paired in order with the amounts of a sentence that says so (720P和1080P分别为0.9元/秒
+    和1.6元/秒, 720p and 1080p cost 0.9 and 1.6 respectively): id of each amount -> its resolution."""
+    res = [t.unit for t in qs if t.kind == "resolution"]
+    if len(res) < 2 or len(res) != len(amounts) or not _RESPECTIVELY.search(text, lo, hi):
+        return {}
+    return {id(q): r for q, r in zip(amounts, res, strict=True) if r}

@@ -31,7 +31,10 @@ class SpeedRules:
         self.speed_label_re = re.compile(
             rf"\s*(?:{lex.alt('context', 'speed_label')})\s*(?:\([^|)]*\))?\s*\|"
         )
-        self.length_re = re.compile(rf"(?:{lex.alt('context', 'length')})\s*(?:为|是|只有|有|[:：])?\s*$")
+        raised = r"(?:拉长|延长|提升|提高|增加|扩展|扩大)[至到]"  # 时长拉长至10秒: the new length
+        self.length_re = re.compile(
+            rf"(?:{lex.alt('context', 'length')})\s*(?:为|是|只有|有|[:：]|{raised})?\s*$"
+        )
         self.max_len_re = re.compile(rf"(?:{lex.alt('features', 'max_length')})\s*(?:生成|可以|能)?\s*$")
         self.max_only_re = re.compile(rf"(?:{lex.alt('features', 'max_length_only')})\s*(?:生成|支持)?\s*$")
         self.restrictive_re = re.compile(lex.alt("features", "restrictive"))

@@ -135,7 +135,8 @@ class UnknownModels:
     ) -> Unknowns:
         """Unregistered model mentions in each (text, clean text) section; ``taken`` are the
         registry's mentions there, ``registered`` how often the document names each brand."""
-        spans = [[(r.start, r.end) for r in rs] for rs in taken]
+        # a bare version the registry scan read (the 1.0 of HappyHorse 1.0) is the unknown name's own
+        spans = [[(r.start, r.end) for r in rs if r.shape != "version"] for rs in taken]
         found = [self._candidates(t, c, sp) for (t, c), sp in zip(sections, spans, strict=True)]
         in_title = (
             self._candidates(title, title.lower(), [(r.start, r.end) for r in title_taken]) if title else []

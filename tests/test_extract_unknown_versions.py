@@ -1,0 +1,32 @@
+"""An unregistered model's own version, resolutions paired "respectively", and a raised clip length."""
+
+from __future__ import annotations
+
+from tests.extract_helpers import claims_of
+
+
+def _prices(text: str) -> list[tuple[str | None, float | None, str | None]]:
+    return [(c.model, c.price_cny, c.resolution) for c in claims_of(text) if c.kind == "price"]
+
+
+def test_the_version_of_an_unregistered_model_is_its_own_not_a_registered_brand_s() -> None:
+    text = (
+        "MoonRider 2.0 is new. It ranked just below Seedance 2.0 in the arena. "
+        "MoonRider 2.0 costs 0.9 yuan/s for 720P videos. We tried MoonRider 2.0 for a week."
+    )
+    assert _prices(text) == [("MoonRider 2.0", 0.9, "720p")]
+
+
+def test_resolutions_said_respectively_pair_with_the_prices_in_order() -> None:
+    assert _prices("可灵2.1的720P和1080P分别为每秒0.5元和每秒1元。") == [
+        ("Kling 2.1", 0.5, "720p"),
+        ("Kling 2.1", 1.0, "1080p"),
+    ]
+
+
+def test_without_respectively_the_nearest_resolution_still_holds() -> None:
+    assert _prices("可灵2.1的1080P每秒1元。") == [("Kling 2.1", 1.0, "1080p")]
+
+
+def test_a_clip_length_raised_to_a_value_is_no_generation_time() -> None:
+    assert [c for c in claims_of("海螺02这次将可生成时长拉长至10秒。") if c.kind == "speed"] == []
