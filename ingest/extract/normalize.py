@@ -59,6 +59,26 @@ def _traditional_chars() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _traditional_re() -> re.Pattern[str]:
+    """A character class of the table's Traditional characters below U+10000 (``re`` checks such a
+    class in one table lookup; the few beyond it would make it a list tried one by one)."""
+    chars = sorted(c for c in _traditional_chars() if ord(c) <= 0xFFFF)
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]" if chars else r"(?!x)x")
+
+
+_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _has_traditional(text: str) -> bool:
+    """Does ``text`` hold a character of the table? One C scan; a text with a character beyond
+    U+10000 (rare) is also checked against the whole set. Same answer as
+    ``not _traditional_chars().isdisjoint(text)``, about three times faster."""
+    if _traditional_re().search(text) is not None:
+        return True
+    return _ASTRAL_RE.search(text) is not None and not _traditional_chars().isdisjoint(text)
+
+
+@lru_cache(maxsize=1)
 def _t2s_phrases() -> tuple[re.Pattern[str] | None, dict[str, str]]:
     """OpenCC's Traditional -> Simplified phrase table, entries that keep their length."""
     import opencc
@@ -86,8 +106,8 @@ def to_simplified(text: str) -> str:
     two dictionaries, phrases first, and only entries that map one character to one
     character, so the result has the length of ``text``.
     """
-    if _traditional_chars().isdisjoint(text):
-        return text  # nothing Traditional: the common case, one fast set scan
+    if not _has_traditional(text):
+        return text  # nothing Traditional: the common case, one fast scan
     return _phrases(text, text.translate(_t2s_table()))
 
 
@@ -125,6 +145,14 @@ def _lower(m: re.Match[str]) -> str:
     return m.group(0).lower()
 
 
+# a run of characters the fold changes (every key of _FOLD)
+_FOLDED_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]+")
+
+
+def _fold(m: re.Match[str]) -> str:
+    return m.group(0).translate(_FOLD)
+
+
 def normalise(text: str) -> str:
     """Lower-cased, half-width, Simplified copy of ``text`` with identical length.
 
@@ -135,10 +163,12 @@ def normalise(text: str) -> str:
     """
     if text.isascii():
         out = text.lower()
-    elif not _traditional_chars().isdisjoint(text):
+    elif _has_traditional(text):
         out = _phrases(text, text.translate(_fold_t2s_table()))
     elif _WIDE_RE.search(text):
-        out = text.translate(_FOLD)
+        # only the runs of characters the fold changes are looked up (``translate`` looks up every
+        # character): the same text, as every character outside the runs maps to itself
+        out = _FOLDED_RE.sub(_fold, text)
     else:
         out = _UPPER_RE.sub(_lower, text)
     if len(out) != len(text):  # pragma: no cover - guarded above, kept as a hard invariant

@@ -30,6 +30,7 @@ from ingest.extract.sentences import Clause, Splitter
 log = logging.getLogger(__name__)
 
 _QUOTE_MARKS = '“”‘’「」『』"'
+_QUOTE_MARK_RE = re.compile("[" + re.escape(_QUOTE_MARKS) + "]")  # one of them, counted in one scan
 
 
 _LIST_ITEM = re.compile(r"\n[ \t]*(?:[-*•·]|\d{1,2}[.、)])[ \t]+[^\n]+")
@@ -106,7 +107,7 @@ class OpinionRules:
         for mention in view.mentions[sid]:
             if lo < mention.end <= pos:
                 lo -= mention.end - mention.start
-        lo -= sum(text.count(q, max(lo, 0), pos) for q in _QUOTE_MARKS)  # marks around a word say nothing
+        lo -= len(_QUOTE_MARK_RE.findall(text, max(lo, 0), pos))  # marks around a word say nothing
         lo = max(clause.start, lo)
         hi = pos if inside is None else inside
         last: re.Match[str] | None = None
@@ -186,9 +187,7 @@ class OpinionRules:
             return sid, clauses[ci], found.setdefault((sid, ci), set()), ci
 
         # prompts quoted in running text, and words quoted as a name (the “惊艳” threshold): no cues
-        quoted = _merged(
-            self.splitter.prompt_quotes(text) + self.splitter.mentioned(text) + self.appraisal.titles(text)
-        )
+        quoted = _merged(view.prompt_quotes() + self.splitter.mentioned(text) + self.appraisal.titles(text))
         quoted_starts = [a for a, _ in quoted]
 
         def in_prompt(pos: int) -> bool:

@@ -98,6 +98,8 @@ class SectionView:
         self.cue_text = mask(norm, noise)  # hashtags hold no claims
         self.sentences: list[Sentence] = splitter.split(self.clean)
         self.generic_re = splitter.generic_re
+        self._splitter = splitter
+        self._prompt_quotes: list[tuple[int, int]] | None = None  # see ``prompt_quotes``
         self.sentence_starts = [s.start for s in self.sentences]
         self.quantities: list[list[Quantity]] = [[] for _ in self.sentences]
         for q in quantities.scan(self.cue_text):
@@ -130,6 +132,13 @@ class SectionView:
         self._subject_scans: list[bool] | None = (
             None  # may _PARTITIVE, generic_re match (see _generic_subject)
         )
+
+    def prompt_quotes(self) -> list[tuple[int, int]]:
+        """Spans of prompts quoted in running text in ``cue_text`` (``Splitter.prompt_quotes``),
+        found once for the rules that skip them (specifications, opinions). Read only."""
+        if self._prompt_quotes is None:
+            self._prompt_quotes = self._splitter.prompt_quotes(self.cue_text)
+        return self._prompt_quotes
 
     def sentence_index(self, pos: int) -> int | None:
         i = bisect_right(self.sentence_starts, pos) - 1

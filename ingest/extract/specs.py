@@ -148,7 +148,7 @@ class SpecRules:
             if sid is not None and not view.sentences[sid].prompt:
                 found.setdefault(sid, []).append(Item(start, end, what))
 
-        quoted = self.splitter.prompt_quotes(text)
+        quoted = view.prompt_quotes()
 
         def in_prompt(pos: int) -> bool:
             return any(a <= pos < b for a, b in quoted)
