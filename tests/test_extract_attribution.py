@@ -143,3 +143,19 @@ def test_a_book_or_course_title_states_nothing() -> None:
 )
 def test_a_yardstick_after_bi_with_a_de_phrase_is_not_the_subject(text: str) -> None:
     assert {m for k, m in _about(text) if k == "price"} == {"Kling 2.1"}
+
+
+def test_an_unnumbered_heading_inside_a_numbered_section_keeps_its_model() -> None:
+    text = (
+        "一、海螺02：动作自然\n\n海螺02的画面很稳。\n\n"
+        "二、可灵2.1：国产的标杆\n\n可灵2.1上线半年了。\n\n主要功能\n\n多任务支持：文生视频、图生视频都有\n"
+    )
+    assert {m for k, m in _about(text) if k == "capability"} == {"Kling 2.1"}
+
+
+def test_a_numbered_heading_naming_no_model_goes_back_to_the_document_s_model() -> None:
+    text = (
+        "海螺02测评\n\n海螺02的画面很稳。\n\n一、可灵2.1：国产的标杆\n\n可灵2.1上线半年了。\n\n"
+        "二、功能\n\n多任务支持：文生视频、图生视频都有\n"
+    )
+    assert {m for k, m in _about(text, title="海螺02测评") if k == "capability"} == {"Hailuo 02"}

@@ -32,6 +32,10 @@ _YARDSTICK = re.compile(r"比|和|与|跟|相较|than|beats?|vs\b|versus|over|ou
 # a clause opening on part of a group (有的翻车翻得小，有的…; some of them…) is about no one model
 _PARTITIVE = re.compile(r"有的(?!时|地方|人)|其中(?:一些|有的)|some of them|some of these")
 _CONNECTIVES = ("", "但", "但是", "而", "也", "不过", "and", "but")
+# a numbered heading (一、, 2., 第三章): a top-level section, under which unnumbered headings are parts
+_NUMBERED = re.compile(
+    r"\s*(?:[#*]+\s*)?(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．)）]\s|第[一二三四五六七八九十\d]+[章部节篇])"
+)
 _TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]{0,24}[)）]\s*$")
 _NEXT_LINE = re.compile(r"[^\n]*\n\s*([^\n]+)")  # the rest of a line, then the next line holding text
 # a line opening with a value: an amount, a length, a resolution (5 sec $0.40, $0.63/request, 720p …)
@@ -116,6 +120,7 @@ class SectionView:
         # where a new paragraph starts from: the model of the heading it sits under, else the
         # document's; a model named in passing (从ChatGPT到Sora) is the topic only to its paragraph's end
         self.anchor: Subject | None = None
+        self.anchor_numbered = False  # the anchor was set by a numbered heading naming a model
         self.main: Subject | None = None
         # tables (see ``tables.py``): header rows state nothing; in a table whose columns are
         # models, row sentence -> (where the row starts, the model of each column by index)
@@ -278,6 +283,12 @@ class SectionView:
             known = self._headings[sid] = self._is_heading(sid)
         return known
 
+    def _line(self, sid: int) -> str:
+        """The whole line sentence ``sid`` starts on."""
+        ls = self.norm.rfind("\n", 0, self.sentences[sid].start) + 1
+        le = self.norm.find("\n", ls)
+        return self.norm[ls : le if le >= 0 else len(self.norm)]
+
     def _is_heading(self, sid: int) -> bool:
         sent = self.sentences[sid]
         ls = self.norm.rfind("\n", 0, sent.start) + 1
@@ -316,11 +327,13 @@ class SectionView:
         groups = (
             self.groups(sid, self.sentences[sid].start, self.sentences[sid].end) if self.mentions[sid] else []
         )
+        numbered = self.is_heading(sid) and _NUMBERED.match(self._line(sid)) is not None
         if not groups:
-            if self.is_heading(sid) and not self.is_label(sid):
-                self.anchor = (
-                    self.main
-                )  # a heading naming no model opens a section about the document's model
+            if self.is_heading(sid) and not self.is_label(sid) and (numbered or not self.anchor_numbered):
+                # a heading naming no model opens a section about the document's model, unless it is
+                # an unnumbered part (核心优势) of a numbered section about a model (二、阿里Wan2.1)
+                self.anchor = self.main
+                self.anchor_numbered = False
             return
         self.topic = self._latest(groups, self.topic)
         # a model named with its version, or a brand as the sentence's subject, is what later
@@ -337,6 +350,8 @@ class SectionView:
             self.anchor = self.topic = _group_subject(subjects[-1], False)
         elif subjects:
             self.anchor = self._latest(subjects, self.anchor)
+        if subjects and self.is_heading(sid):
+            self.anchor_numbered = numbered
 
     @staticmethod
     def _latest(groups: list[list[Mention]], current: Subject | None) -> Subject | None:
