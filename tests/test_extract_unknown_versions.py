@@ -30,3 +30,18 @@ def test_without_respectively_the_nearest_resolution_still_holds() -> None:
 
 def test_a_clip_length_raised_to_a_value_is_no_generation_time() -> None:
     assert [c for c in claims_of("海螺02这次将可生成时长拉长至10秒。") if c.kind == "speed"] == []
+
+
+def _changes(text: str) -> list[tuple[str | None, float | None, str | None]]:
+    return [(c.model, c.percent, c.direction) for c in claims_of(text) if c.kind == "price_change"]
+
+
+def test_a_price_at_only_a_share_of_the_cost_is_a_cut_by_the_rest() -> None:
+    assert [c[1:] for c in _changes("海螺02极速版以仅 30% 的成本生成视频。")] == [(70.0, "down")]
+    assert [c[1:] for c in _changes("Kling 2.1 costs only 40% of the price of Kling 2.1 Master.")] == [
+        (60.0, "down")
+    ]
+
+
+def test_a_share_without_a_price_word_is_no_price_change() -> None:
+    assert _changes("海螺02仅 30% 的用户会用到这个功能。") == []

@@ -16,6 +16,9 @@ from ingest.extract.prices import PriceRules
 from ingest.extract.section import Draft, SectionView
 
 _MONEY = ("cny", "usd")
+# "以仅 20% 的成本", "at only 20% of the cost": the price is that share of the other's, 80% lower
+_SHARE_BEFORE = re.compile(r"(?:仅|只需|只要|仅需|only|just)\s*$", re.I)
+_SHARE_AFTER = re.compile(r"\s*(?:的\s*)?(?:成本|价格|费用|售价)|\s*of\s+the\s+(?:cost|price)\b", re.I)
 _MORE_AFTER = re.compile(r"\s*more\b\s*(?:$|[.,;:!?)，。；]|than\b|per\b|for\b|to\b)")
 
 
@@ -50,14 +53,23 @@ class ChangeRules:
                 or (self.p.speed_re.search(text, lo, hi) and not self.p.price_word_re.search(text, lo, hi))
             ):
                 continue
-            direction = "down" if q.unit == "discount" else self._direction(text, lo, hi, q)
+            share = (
+                q.unit != "discount"
+                and q.value < 100
+                and _SHARE_BEFORE.search(text, max(lo, q.start - 8), q.start) is not None
+                and _SHARE_AFTER.match(text, q.end) is not None
+            )
+            direction = "down" if q.unit == "discount" or share else self._direction(text, lo, hi, q)
             if direction is None:
                 continue
             subj = view.subject(sid, lo, hi, q.start)
             if subj is None:
                 continue
             for name in subj.models:
-                fields: dict[str, object] = {"percent": q.value, "direction": direction}
+                fields: dict[str, object] = {
+                    "percent": 100 - q.value if share else q.value,
+                    "direction": direction,
+                }
                 if subj.versus and subj.versus != name:
                     fields["versus"] = subj.versus
                 out.append(self._change_draft(lo, hi, name, "price-change", fields))
