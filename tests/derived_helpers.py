@@ -7,8 +7,33 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db import open_db
 from db.price_points import rebuild_price_points
 from db.search import SEARCHED, rebuild_search_index, register_functions
+from db.store import save_models
+
+_TEMPLATES: dict[tuple[str, ...], sqlite3.Connection] = {}
+
+
+def four_document_db(models: list[str]) -> Database:
+    """A fresh in-memory copy of one migrated database with ``models`` registered (brand: the first
+    word) and four documents d0-d3 of one source, dated 2025-01 to 2025-04 (migrating is slow)."""
+    key = tuple(models)
+    if key not in _TEMPLATES:
+        db = open_db(":memory:")
+        save_models(db, [{"name": m, "vendor": "v", "brand": m.split()[0], "aliases": []} for m in models])
+        db.execute("insert into sources (name, type, config) values ('s', 'feed', '{}')")
+        for d in range(4):
+            db.execute(
+                "insert into documents (id, source, platform, text, first_seen) values (?, 's', 'x', '', ?)",
+                [f"d{d}", f"2025-0{d + 1}-01T00:00:00Z"],
+            )
+        db.conn.commit()
+        _TEMPLATES[key] = db.conn
+    conn = sqlite3.connect(":memory:")
+    _TEMPLATES[key].backup(conn)
+    register_functions(conn)
+    return Database(conn)
 
 
 def derived_tables(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:

@@ -18,11 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
-from db import open_db
 from db.derived import refresh_credit_rates, set_triggers, triggers_switchable
 from db.queries import price_ctes
-from db.search import register_functions
 from db.store import save_models
+from tests.derived_helpers import four_document_db
 
 MODELS = ["Kling 2.1", "Kling 1.6", "Hailuo 02", "Vidu Q1"]  # Vidu Q1 is registered by a plan only
 REGISTERED = MODELS[:3]
@@ -47,27 +46,9 @@ op = st.one_of(
     st.tuples(st.just("unregister"), st.sampled_from(MODELS)),
 )
 
-_TEMPLATE: list[sqlite3.Connection] = []
-
 
 def _db() -> Database:
-    """A fresh copy of one migrated database with three models and four documents."""
-    if not _TEMPLATE:
-        db = open_db(":memory:")
-        registry = [{"name": m, "vendor": "v", "brand": m.split()[0], "aliases": []} for m in REGISTERED]
-        save_models(db, registry)
-        db.execute("insert into sources (name, type, config) values ('s', 'feed', '{}')")
-        for d in range(4):
-            db.execute(
-                "insert into documents (id, source, platform, text, first_seen) values (?, 's', 'x', '', ?)",
-                [f"d{d}", f"2025-0{d + 1}-01T00:00:00Z"],
-            )
-        db.conn.commit()
-        _TEMPLATE.append(db.conn)
-    conn = sqlite3.connect(":memory:")
-    _TEMPLATE[0].backup(conn)
-    register_functions(conn)
-    return Database(conn)
+    return four_document_db(REGISTERED)
 
 
 def _apply(db: Database, plan: list[Any]) -> set[str]:

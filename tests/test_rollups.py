@@ -18,15 +18,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
-from db import open_db
 from db.derived import refresh_model_kinds, set_triggers, triggers_switchable
 from db.price_events import record_price_changes
 from db.queries import COMPARE_MODELS_SQL, PRICE_TABLE_SQL
-from db.search import register_functions
-from db.store import delete_document, save_document, save_models, save_reextracted
+from db.store import delete_document, save_document, save_reextracted
 from db.store import save_source as store_source
 from schemas.claim import Claim
 from schemas.document import CST, Document
+from tests.derived_helpers import four_document_db
 
 MODELS = ["Kling 2.1", "Kling 1.6", "Hailuo 02"]
 KINDS = ["bug", "strength", "price"]
@@ -46,26 +45,8 @@ op = st.one_of(
 )
 
 
-_TEMPLATE: list[sqlite3.Connection] = []
-
-
 def _db() -> Database:
-    """A fresh copy of one migrated database with the models and four documents (migrating is slow)."""
-    if not _TEMPLATE:
-        db = open_db(":memory:")
-        save_models(db, [{"name": m, "vendor": "v", "brand": m.split()[0], "aliases": []} for m in MODELS])
-        db.execute("insert into sources (name, type, config) values ('s', 'feed', '{}')")
-        for d in range(4):
-            db.execute(
-                "insert into documents (id, source, platform, text, first_seen) values (?, 's', 'x', '', ?)",
-                [f"d{d}", f"2025-0{d + 1}-01T00:00:00Z"],
-            )
-        db.conn.commit()
-        _TEMPLATE.append(db.conn)
-    conn = sqlite3.connect(":memory:")
-    _TEMPLATE[0].backup(conn)
-    register_functions(conn)
-    return Database(conn)
+    return four_document_db(MODELS)
 
 
 def _apply(conn: sqlite3.Connection, plan: list[Any]) -> None:
