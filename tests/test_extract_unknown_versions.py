@@ -45,3 +45,13 @@ def test_a_price_at_only_a_share_of_the_cost_is_a_cut_by_the_rest() -> None:
 
 def test_a_share_without_a_price_word_is_no_price_change() -> None:
     assert _changes("海螺02仅 30% 的用户会用到这个功能。") == []
+
+
+def test_a_sentence_opening_on_an_unregistered_name_and_version_is_not_about_the_last_model() -> None:
+    text = "We tested Sora 2 first.\n\nNova 2.3 showed better detail in every dance shot."
+    assert [c for c in claims_of(text) if c.model == "Sora 2" and c.kind == "strength"] == []
+
+
+def test_a_number_after_a_word_inside_a_sentence_is_still_no_model() -> None:
+    kinds = {(c.kind, c.model) for c in claims_of("Sora 2 looks great, as Chapter 2.3 shows in detail.")}
+    assert ("strength", "Sora 2") in kinds

@@ -42,6 +42,12 @@ _MODEL_NOUN = re.compile(
 _INNER_CAP = re.compile(r"^[A-Z][a-z]+[A-Z]")
 
 
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Does ``pos`` open the text, a line or a sentence (after . ! ? 。！？ and spaces)?"""
+    before = text[max(0, pos - 3) : pos].rstrip(" ")
+    return not before or before[-1] in ".!?。！？\n"
+
+
 class _Candidate(NamedTuple):
     start: int
     end: int
@@ -109,8 +115,10 @@ class UnknownModels:
             if glued:
                 out.append(_Candidate(m.start(), m.end(), "", text[m.start() : m.end()], glued))
                 continue
-            if sep.isspace() and not (ver[:1] in "vV" or _INNER_CAP.match(name)):
-                continue  # Step 2, Chapter 3: a capitalised word and a number
+            if sep.isspace() and not (
+                ver[:1] in "vV" or _INNER_CAP.match(name) or ("." in ver and _opens_sentence(text, m.start()))
+            ):
+                continue  # Step 2, Chapter 3: a number after a word (Nova 2.3 opening a sentence: a model)
             if clean[m.start() : m.end()] != text[m.start() : m.end()].lower():
                 continue  # masked (a link, a hashtag)
             out.append(_Candidate(m.start(), m.end(), name, text[m.start() : m.end()]))
