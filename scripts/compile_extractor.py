@@ -23,6 +23,7 @@ from ingest.extract.compiled import (  # noqa: E402
     COMPILED,
     MANIFEST,
     interpreter,
+    read_manifest,
     source_hashes,
     usable,
 )
@@ -30,10 +31,8 @@ from ingest.extract.compiled import (  # noqa: E402
 
 def _built() -> list[str]:
     """The modules the current build holds (none when there is no readable build)."""
-    try:
-        return sorted(json.loads((BUILD_DIR / MANIFEST).read_text(encoding="utf-8"))["sources"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return []
+    manifest = read_manifest()
+    return sorted(manifest[1]) if manifest else []
 
 
 def build(force: bool = False) -> int:

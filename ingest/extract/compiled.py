@@ -49,17 +49,23 @@ def interpreter() -> str:
     return f"{sys.implementation.cache_tag} {sysconfig.get_config_var('EXT_SUFFIX')}"
 
 
+def read_manifest(build_dir: Path = BUILD_DIR) -> tuple[str, dict[str, str]] | None:
+    """The interpreter a build is for and its sources' hashes; None when missing or unreadable."""
+    try:
+        manifest = json.loads((build_dir / MANIFEST).read_text(encoding="utf-8"))
+        return str(manifest["interpreter"]), dict(manifest["sources"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def usable(build_dir: Path = BUILD_DIR, package_dir: Path = PACKAGE_DIR) -> str | None:
     """Why the built tree cannot be used (None when it can): missing, other interpreter, stale."""
-    path = build_dir / MANIFEST
-    if not path.exists():
+    if not (build_dir / MANIFEST).exists():
         return "not built"
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-        built: dict[str, str] = manifest["sources"]
-        python = manifest["interpreter"]
-    except (ValueError, KeyError, TypeError):
+    manifest = read_manifest(build_dir)
+    if manifest is None:
         return "unreadable manifest"
+    python, built = manifest
     if python != interpreter():
         return f"built for {python}"
     stale = [n for n, h in source_hashes(sorted(built), package_dir).items() if built[n] != h]

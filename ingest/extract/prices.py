@@ -33,10 +33,8 @@ log = logging.getLogger(__name__)
 _FACTOR_BEFORE = re.compile(r"\d\s*[x×*✕]\s*$")
 _FACTOR_AFTER = re.compile(r"\s*(?:/\s*(?:s|秒|sec)\s*)?[x×*✕]\s*\d")
 _MONEY = ("cny", "usd")
-_PRICED = ("credits", *_MONEY)
-_RESPECTIVELY = re.compile(
-    r"分别|各自|respectively", re.I
-)  # a named tuple: mypyc cannot compile a starred one inside `in`
+_PRICED = ("credits", *_MONEY)  # a named tuple: mypyc cannot compile a starred one inside `in`
+_RESPECTIVELY = re.compile(r"分别|各自|respectively", re.I)
 _AMOUNT = {"credits": "credits", "cny": "price_cny", "usd": "price_usd"}
 _CLOSE_AFTER = re.compile(r"\s*[（(][^）)]{0,20}[）)]")  # a parenthesis right after an amount
 _SEPARATORS = ("，", ",", "；", ";", "+", "、", "|")

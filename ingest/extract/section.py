@@ -284,20 +284,20 @@ class SectionView:
         return known
 
     def _line(self, sid: int) -> str:
-        """The whole line sentence ``sid`` starts on."""
-        ls = self.norm.rfind("\n", 0, self.sentences[sid].start) + 1
-        le = self.norm.find("\n", ls)
+        """From the start of the line sentence ``sid`` starts on to the end of the line it ends on."""
+        sent = self.sentences[sid]
+        ls = self.norm.rfind("\n", 0, sent.start) + 1
+        le = self.norm.find("\n", sent.end)
         return self.norm[ls : le if le >= 0 else len(self.norm)]
 
     def _is_heading(self, sid: int) -> bool:
         sent = self.sentences[sid]
-        ls = self.norm.rfind("\n", 0, sent.start) + 1
-        if self.norm.startswith("#", ls):
+        line = self._line(sid)
+        if line.startswith("#"):
             return True
         if sent.end - sent.start > 30:
             return False
-        le = self.norm.find("\n", sent.end)
-        line = self.norm[ls : le if le >= 0 else len(self.norm)].strip()
+        line = line.strip()
         if line.startswith("#"):
             return True
         # Motion Control (up to 30 s): the note in brackets at the end is no part of the heading
