@@ -24,6 +24,13 @@ from ingest.extract.sentences import Clause
 log = logging.getLogger(__name__)
 
 _CLAUSE_EDGE_RE = re.compile(r"[，。,；;！？!?\n]")
+_ITEM_SPLIT_RE = re.compile(r"、|和|与|以及|及|,|\band\b|\bor\b")
+_ITEM_TAIL_RE = re.compile(r"(?:等等|等|etc\.?)$")
+_ITEM_VERB_RE = re.compile(
+    r"^(?:表现|处理|生成|呈现|刻画|还原|描绘|渲染|制作|理解|handling|rendering|generating|creating|producing|capturing)\s*(?=\S)"
+)
+_LIST_END_ZH_RE = re.compile(r"[，,：:（(]|但|而|不过|却|可")
+_LIST_END_EN_RE = re.compile(r"\s(?:but|while|whereas|though|although|yet)\b|[:(—–]")
 
 
 @dataclass(slots=True)
@@ -42,6 +49,7 @@ class OpinionGroups:
         self.narrative = narrative
         self.merge_gap = int(lex.setting("merge_gap_chars", 24))
         self.aspects_re = re.compile(lex.setting("aspect_list", r"(?!x)x"))
+        self.aspects_after_re = re.compile(lex.setting("aspect_list_after", r"(?!x)x"))
         self.correlative_re = re.compile(lex.alt("markers", "correlative"))
         self.bracket_open_re = re.compile(rf"(?:{lex.alt('markers', 'compare_with')})\s*$")
         self.bracket_close_re = re.compile(r"[^，。,；;！？!?\n]{0,24}?(?:相比|相较|比起来|对比)")
@@ -243,8 +251,21 @@ class OpinionGroups:
     def _aspects(self, view: SectionView, start: int, end: int) -> list[str | None]:
         """The aspects a list in [start, end) names (在多主体识别、画面质量上), or [None]."""
         m = self.aspects_re.search(view.cue_text, start, end)
-        if not m:
-            return [None]
-        a, b = m.span("list")
-        parts = [p for p in re.split(r"、|和|与|以及|及|,|and|or", view.text[a:b]) if p.strip()]
-        return [p.strip() for p in parts] if len(parts) > 1 else [None]
+        if m:
+            a, b = m.span("list")
+            parts = _ITEM_SPLIT_RE.split(view.text[a:b])
+        else:
+            m = self.aspects_after_re.search(view.cue_text, start, end)
+            if not m:
+                return [None]
+            a, b = m.span("list")
+            text = view.text[a:b]
+            # a Chinese list ends at its clause; an English one runs over commas to a turn (but, while)
+            cut = _LIST_END_ZH_RE if "、" in text or not text[:1].isascii() else _LIST_END_EN_RE
+            stop = cut.search(text)
+            parts = _ITEM_SPLIT_RE.split(text[: stop.start()] if stop else text)
+        parts = [_ITEM_TAIL_RE.sub("", p.strip()) for p in parts]
+        if parts:  # 擅长处理A和B: the verb leads the list, it is not part of its first item
+            parts[0] = _ITEM_VERB_RE.sub("", parts[0])
+        parts = [p for p in parts if p]
+        return parts if len(parts) > 1 else [None]  # type: ignore[return-value]

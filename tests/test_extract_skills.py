@@ -1,0 +1,74 @@
+"""What a model is good or bad at, said with a verb of skill, and the list it names.
+
+Every example is written for the rule it tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import claims_of, scored
+
+
+def _features(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(c.kind, c.model, c.feature) for c in scored(claims_of(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "model", "items"),
+    [
+        ("海螺02擅长物理模拟、复杂运镜和多人互动。", "strength", "Hailuo 02", ["物理模拟", "复杂运镜", "多人互动"]),
+        ("可灵2.1善于表现布料、水流和烟雾，但是文字还是不行。", "strength", "Kling 2.1", ["布料", "水流", "烟雾"]),
+        (
+            "Runway Gen-4 is particularly strong at camera control, lighting consistency, and character identity.",
+            "strength",
+            "Runway Gen-4",
+            ["camera control", "lighting consistency", "character identity"],
+        ),
+        ("Luma Ray 2 excels in handheld motion and smooth transitions, but not in text.", "strength", "Luma Ray2",
+         ["handheld motion", "smooth transitions"]),
+        ("We saw clear advantages of Vidu Q2 in facial expressions and pacing.", "strength", "Vidu Q2",
+         ["facial expressions", "pacing"]),
+        ("可灵2.1不擅长处理文字和小物体。", "bug", "Kling 2.1", ["文字", "小物体"]),
+        ("Sora 2 is not good at handwriting or crowds.", "bug", "Sora 2", ["handwriting", "crowds"]),
+        # the list's "etc." is not part of its last item
+        ("即梦3.0在色彩、构图和节奏等方面显著提升。", "strength", "Jimeng 3.0", ["色彩", "构图", "节奏"]),
+    ],
+)
+def test_a_skill_list_gives_one_claim_per_item(text: str, kind: str, model: str, items: list[str]) -> None:
+    got = [f for k, m, f in _features(text) if k == kind and m == model]
+    assert sorted(got) == sorted(items)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "model"),
+    [
+        ("Sora 2's biggest advantage is its physics simulation.", "strength", "Sora 2"),
+        ("Hailuo 02 has a natural advantage in fast action.", "strength", "Hailuo 02"),
+        ("做电商短片的话，可灵2.1是我的首选。", "strength", "Kling 2.1"),
+        ("For product ads Veo 3 is the go-to.", "strength", "Veo 3"),
+        ("Of the three, PixVerse V5 gave the most coherent dance.", "strength", "PixVerse V5"),
+        ("Veo 3的价格偏贵，一条视频要好几块钱。", "limitation", "Veo 3"),
+        ("Sora 2 is free, with usage caps that reset daily.", "limitation", "Sora 2"),
+        ("Vidu Q2的运镜能力全面升级。", "strength", "Vidu Q2"),
+    ],
+)
+def test_new_cues_read(text: str, kind: str, model: str) -> None:
+    assert (kind, model) in [(k, m) for k, m, _ in _features(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You can take advantage of the free credits on Hailuo 02.",
+        "Let's look at the advantages and disadvantages of Veo 3 next.",
+        "每个模型都有各自擅长的领域，可灵2.1也不例外。",
+    ],
+)
+def test_advantage_and_skill_words_that_praise_nothing(text: str) -> None:
+    assert [k for k, _, _ in _features(text) if k == "strength"] == []
+
+
+def test_a_list_word_inside_a_word_does_not_split_an_item() -> None:
+    got = [f for k, _, f in _features("Kling 2.1 is great at hand gestures, brand logos and orbit shots.") if k == "strength"]
+    assert sorted(got) == ["brand logos", "hand gestures", "orbit shots"]
