@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 # an amount multiplied by a number ("5 x $0.168", "0.5元×10") is a factor, not a price
 _FACTOR_BEFORE = re.compile(r"\d\s*[x×*✕]\s*$")
+_PER_PERIOD = re.compile(r"\s*(?:-\s*)?(?:per|a|an|/)[-\s]*(?:day|hour|hr|week|seat|user|person|head)s?\b")
 _FACTOR_AFTER = re.compile(r"\s*(?:/\s*(?:s|秒|sec)\s*)?[x×*✕]\s*\d")
 _MONEY = ("cny", "usd")
 _PRICED = ("credits", *_MONEY)  # a named tuple: mypyc cannot compile a starred one inside `in`
@@ -111,6 +112,20 @@ class PriceRules:
         )
         second = self.ctx.second_before_re.search(view.cue_text[max(lo, q.start - 12) : q.start])
         return bool(q.per) or item or bool(second) or bool(self.per_item_re.search(view.cue_text, lo, hi))
+
+    def _spent(self, view: SectionView, sid: int, q: Quantity) -> bool:
+        """Do credits buy something here: a clip in the clause (5秒, 一条, per clip), a word of
+        cost in the sentence (消耗, costs), or a clip's length or resolution in the row or sentence?"""
+        if self._per_clip(view, sid, q):
+            return True
+        sent = view.sentences[sid]
+        if self.price_word_re.search(view.cue_text, sent.start, sent.end):
+            return True
+        return any(
+            t.kind == "resolution"
+            or (t.kind == "time" and t.unit == "s" and t.value <= 60 and not self.ctx.waited(view.cue_text, t))
+            for t in view.quantities[sid]
+        )
 
     def _is_rate(self, view: SectionView, sid: int, cr: Quantity, money: Quantity) -> bool:
         """Credits and money linked by an equivalence, out of any per-clip context: a credit rate?"""
@@ -220,6 +235,8 @@ class PriceRules:
             prev = anchors[-1] if anchors else None
             if q.plus or self.ctx.not_a_video(text, q):  # 20多积分, 一块多: no exact amount, no price
                 continue
+            if _PER_PERIOD.match(text, q.end):
+                continue  # $200-per-day, $30 an hour: a rate for time or people, not for a clip
             if _FACTOR_BEFORE.search(text, lo, q.start) or _FACTOR_AFTER.match(text, q.end):
                 continue  # 5 x $0.168 = $0.84: a factor of a sum (the sum after "=" is the price)
             since = max([sent.start] + [p.end for p in view.quantities[sid] if p.end <= q.start])
@@ -228,6 +245,8 @@ class PriceRules:
             if q.kind == "credits":
                 if self.grant_re.search(before) or self._bought(view, sid, q):
                     continue
+                if not self._spent(view, sid, q):
+                    continue  # "new users get 125 credits", "试用：66灵感值": credits held, not spent on a clip
                 if (  # "$0.05/s 5 credits/s": one price told in money and in credits
                     prev
                     and prev.q.kind in _MONEY
