@@ -19,6 +19,9 @@ from tests.extract_helpers import prices_of
         "海螺02注册即有500积分，够玩好几天。",
         "A freelance editor for a Veo 3 shoot runs $400-per-day.",
         "Kling 2.1 saves a $50 an hour motion designer a lot of work.",
+        "The Kling 2.1 usage page shows 1,200 credits remaining.",
+        "I still had 300 credits left on Kling 2.1.",
+        "可灵2.1账户里还剩800灵感值。",
     ],
 )
 def test_held_credits_and_time_rates_are_no_price(text: str) -> None:
