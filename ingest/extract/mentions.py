@@ -56,6 +56,13 @@ def _cjk_near(text: str, start: int, end: int) -> bool:
 _NUM_WORDS = {"两": 2, "俩": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
 
 
+# the last join of a list after a comma (", and", "、或", ",或者"): the coordinator alone
+_LIST_TAIL = re.compile(r"[,、]\s*(and|or|和|或|或者|以及|及)")
+
+# 旧版Sora, the original Sora: the brand's earlier model, never the version the document is about
+_OLD_BEFORE = re.compile(r"(?:旧版|舊版|老版|旧的|舊的|老的|初代|第一代|原版|早期的?|前代|上一代|上代)\s*$|\b(?:old|older|original|first-gen|first-generation|earlier|previous)\s+$", re.I)
+
+
 @dataclass(slots=True)
 class RawMention:
     start: int
@@ -392,7 +399,8 @@ class MentionScanner:
         out: list[Mention] = []
         sent_versions: dict[tuple[int, str], str] = {}
         for raw, sid in zip(raws, sentence_of, strict=True):
-            mention = self._resolve_one(raw, ctx, sid, sent_versions, recent)
+            old = raw.shape == "brand" and not raw.version and bool(_OLD_BEFORE.search(norm, max(0, raw.start - 20), raw.start))
+            mention = self._resolve_one(raw, ctx, sid, sent_versions, recent, old)
             if mention is None:
                 continue
             mention.versus = raw.versus
@@ -420,6 +428,7 @@ class MentionScanner:
         sid: int,
         sent_versions: dict[tuple[int, str], str],
         recent: list[str],
+        old: bool = False,
     ) -> Mention | None:
         if raw.shape == "plural":
             if raw.version and ctx.main_brand:
@@ -451,8 +460,8 @@ class MentionScanner:
         if raw.shape in ("brand", "version") and version:
             if not raw.versus:  # a yardstick's version (相比Veo 3) is no version of the sentence's subject
                 sent_versions[(sid, brand)] = version
-        elif raw.shape == "brand":
-            version = ctx.main_version.get(brand)
+        elif raw.shape == "brand" and not old:  # the version this sentence (or row) gave the brand, else the document's
+            version = sent_versions.get((sid, brand)) or ctx.main_version.get(brand)
         name, tier = self.reg.resolve(brand, version, raw.words)
         return Mention(raw.start, raw.end, [name], tier, brand, explicit)
 
@@ -491,9 +500,12 @@ class MentionScanner:
     def mark_roles(self, norm: str, mentions: list[Mention]) -> None:
         """Group coordinated mentions (A和B, A、B): they share one role."""
         prev: Mention | None = None
+        gaps = [""] + [norm[a.end : b.start].strip() for a, b in zip(mentions, mentions[1:], strict=False)]
         for i, m in enumerate(mentions):
             m.group = i
-            gap = norm[prev.end : m.start].strip() if prev is not None else ""
+            gap = _LIST_TAIL.sub(lambda g: g.group(1), _OLD_BEFORE.sub("", gaps[i]).strip())
+            if gap == "," and i + 1 < len(gaps) and _LIST_TAIL.fullmatch(gaps[i + 1]):
+                gap = "、"  # A, B, and C: the comma before a coordinated last item joins a list
             # A跟B比: B is the yardstick (versus), never coordinated with the subject
             joins = prev is not None and not (m.versus and not prev.versus)
             if prev is not None and joins and (gap in self.coord or self.coord_owned.fullmatch(gap)):

@@ -30,7 +30,7 @@ from ingest.extract.section import Draft, SectionView, Subject
 log = logging.getLogger(__name__)
 
 # an amount multiplied by a number ("5 x $0.168", "0.5元×10") is a factor, not a price
-_FACTOR_BEFORE = re.compile(r"\d\s*[x×*✕]\s*$")
+_FACTOR_BEFORE = re.compile(r"\d\s*(?:秒|s|sec|seconds?|credits?|积分)?\s*[x×*✕]\s*[$¥￥]?\s*$")
 _HELD_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:remaining|left|in (?:the|your) (?:account|balance|wallet))\b|\s*(?:的)?(?:余额|剩余|还剩)")
 _PER_PERIOD = re.compile(r"\s*(?:-\s*)?(?:per|a|an|/)[-\s]*(?:day|hour|hr|week|seat|user|person|head)s?\b")
 _FACTOR_AFTER = re.compile(r"\s*(?:/\s*(?:s|秒|sec)\s*)?[x×*✕]\s*\d")
@@ -233,6 +233,8 @@ class PriceRules:
                     )
                 )
                 continue
+            if any(a <= q.start < b for a, b in view.period_spans):
+                continue  # a month's or a year's sum in its table column
             prev = anchors[-1] if anchors else None
             if q.plus or self.ctx.not_a_video(text, q):  # 20多积分, 一块多: no exact amount, no price
                 continue

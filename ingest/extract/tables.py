@@ -128,6 +128,7 @@ class TableInfo:
     price_cells: dict[int, tuple[int, list[PriceColumn]]] = field(default_factory=dict)
     # rows of a table whose header names plans or credit packs: their sums buy a plan, not a clip
     plan_rows: set[int] = field(default_factory=set)
+    period_spans: list[tuple[int, int]] = field(default_factory=list)  # cells of sums over a month or year
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -167,6 +168,7 @@ class TableRules:
         self.length_head = re.compile(rf"\s*(?:{lex.alt('tables', 'length_columns')})\b")
         self.price_head = WordScanner(lex.words("tables", "price_columns"))
         self.plan_head = WordScanner(lex.words("tables", "plan_columns"))
+        self.period_head = WordScanner(lex.words("tables", "period_columns"))
         credit_words = alt(lex.mapping("units", "credits"))
         self.head_units = [
             ("usd", re.compile(r"\$|\b(?:usd|us\$)\b|美元|美金|dollars?")),
@@ -193,6 +195,7 @@ class TableRules:
         view.speed_cells = info.speed_cells
         view.price_cells = info.price_cells
         view.plan_rows = info.plan_rows
+        view.period_spans = info.period_spans
         return info
 
     # ----- markdown ------------------------------------------------------------
@@ -240,6 +243,10 @@ class TableRules:
         if self.plan_head.search(view.cue_text, ha, hb):  # | 套餐 | 价格 | 积分 |: a table of plans
             info.plan_rows.update(sid for k in rows for sid in line_sids[k])
             return
+        periods = [n for n, (lo, hi) in enumerate(cells) if n and self.period_head.search(view.cue_text, lo, hi)]
+        for k in rows if periods else []:  # | 月度成本(100视频) |: a month's sum in each row, no clip's price
+            row_cells = self._cells(text, *lines[k])
+            info.period_spans += [row_cells[n] for n in periods if n < len(row_cells)]
         timed = [n for n, (lo, hi) in enumerate(cells) if self.speed_head.search(view.cue_text, lo, hi)]
         if any(self.length_head.match(view.cue_text, lo, hi) for lo, hi in cells):
             # | Cost | Time | Duration |: beside the clip's length, a bare "Time" is the time it took
@@ -248,7 +255,7 @@ class TableRules:
             ]
         priced: list[PriceColumn] = []
         for n, (lo, hi) in enumerate(cells):
-            if n == 0 or n in timed:
+            if n == 0 or n in timed or n in periods:
                 continue
             tier = self.prices.tier_re.search(view.cue_text, lo, hi)
             unit = self._head_unit(view.cue_text[lo:hi])

@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -82,6 +83,30 @@ class _Spans:
 
 
 _GLUED_VERSION = re.compile(r"(?:gen|v|ray)?(\d{1,2}(?:\.\d{1,2})?)")
+
+
+_DISPLAY_VERSION = re.compile(r"[Vv]?(\d{1,2}(?:\.\d{1,2})?)$")
+
+
+def _misspelt(name: str, display: str, named: set[tuple[str, str]]) -> tuple[str, str] | None:
+    """(brand, version) of a registered model the document names, when ``display`` is that model
+    misspelt, as transcripts of spoken reviews write it (Hyo 2.3 beside Hailuo 2.3): the same
+    version, the same first letter, a name no longer than the brand's and sharing its letters."""
+    m = _DISPLAY_VERSION.search(display)
+    if not m or not name:
+        return None
+    low = name.lower()
+    for brand, version in sorted(named):
+        b = brand.lower()
+        if (
+            version == m.group(1)
+            and b != low
+            and b[:1] == low[:1]
+            and len(low) <= len(b) + 1
+            and SequenceMatcher(None, low, b).ratio() >= 0.4
+        ):
+            return brand, version
+    return None
 
 
 class UnknownModels:
@@ -165,12 +190,14 @@ class UnknownModels:
             k: max(((d, n) for d, n in c.items() if d.lower() != k), key=lambda x: x[1], default=(None, 0))[0]
             for k, c in versions.items()
         }
+        named = {(r.brand, r.version) for rs in [title_taken, *taken] for r in rs if r.shape == "brand" and r.brand and r.version}
         out = Unknowns(raws=[])
         for (_text, clean), cands, sp in zip(sections, found, spans, strict=True):
             raws: list[RawMention] = []
             mine = [(c.start, c.end) for c in cands]
             for s, e, brand, display, glued in cands:
-                if glued:  # a registered brand and its version run together
+                glued = glued or _misspelt(brand, display, named)
+                if glued:  # a registered brand and its version run together, or misspelt
                     raws.append(RawMention(s, e, "brand", brand=glued[0], version=glued[1]))
                     continue
                 key = brand.lower()
@@ -183,8 +210,13 @@ class UnknownModels:
             for key, versioned in main_name.items():
                 if versioned is None or key in listed:
                     continue
+                meant = _misspelt(key, versioned, named)
                 for m in re.finditer(rf"(?<![a-z0-9_.\-/@#]){re.escape(key)}(?![a-z0-9])", clean):
-                    if not occupied.overlaps(m.start(), m.end()):
+                    if occupied.overlaps(m.start(), m.end()):
+                        continue
+                    if meant:
+                        raws.append(RawMention(m.start(), m.end(), "brand", brand=meant[0], version=meant[1]))
+                    else:
                         raws.append(RawMention(m.start(), m.end(), "unknown", model=versioned))
             raws.sort(key=lambda r: r.start)
             out.raws.append(raws)

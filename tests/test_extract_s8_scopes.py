@@ -1,0 +1,100 @@
+"""Whose a claim is and what a number is, in shapes seen in real reviews: misspelt names, a
+brand bare in its row, the original model, lists with commas, and table columns of time and of
+monthly sums.
+
+Every example is written for the rule it tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import claims_of, prices_of, scored
+
+
+def _kinds(text: str) -> list[tuple[str, str | None]]:
+    return [(c.kind, c.model) for c in scored(claims_of(text))]
+
+
+def test_a_misspelt_name_with_a_named_models_version_is_that_model() -> None:
+    text = "We compared Hailuo 2.3 and Sora 2. Hialo 2.3 Result: the skateboard looked natural and smooth."
+    assert ("strength", "Hailuo 2.3") in _kinds(text)
+    assert all(m != "Hialo 2.3" for _, m in _kinds(text))
+
+
+def test_an_unknown_model_with_another_brands_version_stays_its_own() -> None:
+    text = "Hunyuan 1.0 was fine. HappyHorse 1.0 showed great motion. HappyHorse 1.0 is good."
+    assert ("strength", "HappyHorse 1.0") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kling 2.1 came first. Kling 2.6 is the first Kling with native audio generation.",
+        "| Model | Released | Audio | Note |\n|---|---|---|---|\n| kling-2.1 | May 2025 | No | end frames |\n"
+        "| kling-2.6 | Dec 2025 | Yes | First Kling with native synchronized audio |\n",
+    ],
+)
+def test_a_bare_brand_is_the_version_its_sentence_or_row_names(text: str) -> None:
+    caps = {m for k, m in _kinds(text) if k == "capability"}
+    assert "Kling 2.6" in caps and "Kling 2.1" not in caps
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("Sora 2的人脸很稳定。旧版Sora的人脸经常崩坏。", "Sora"),
+        ("Sora 2 faces hold up. The original Sora often warped faces.", "Sora"),
+    ],
+)
+def test_the_original_model_is_the_bare_brand(text: str, model: str) -> None:
+    assert ("bug", model) in _kinds(text)
+    assert ("bug", "Sora 2") not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Runway, Pika, and Luma all struggle with hands.",
+        "早期的 Runway、Pika、或 Luma,对人脸结构的理解还不稳定。",
+    ],
+)
+def test_a_list_of_models_with_a_comma_before_its_last_item_shares_the_claim(text: str) -> None:
+    bugs = {m for k, m in _kinds(text) if k == "bug"}
+    assert bugs == {"Runway", "Pika", "Luma"}
+
+
+def test_a_comma_between_two_clauses_is_no_list() -> None:
+    assert ("strength", "Kling 2.1") not in _kinds("Veo 3 is stunning, Kling 2.1 is next on the list.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("可灵2.1的动作几乎没有AI视频常见的肢体扭曲问题。", "strength"),
+        ("可灵2.1没有解决肢体扭曲问题。", "bug"),
+        ("Veo 3能大幅降低脸部崩坏的机率。", "strength"),
+    ],
+)
+def test_a_flaw_denied_as_an_issue_or_reduced(text: str, kind: str) -> None:
+    kinds = {k for k, _ in _kinds(text)}
+    assert kind in kinds and ({"strength", "bug"} - {kind}).isdisjoint(kinds)
+
+
+def test_an_average_completion_column_holds_speeds() -> None:
+    text = (
+        "| Model | Duration | Avg. completion |\n|---|---|---|\n"
+        "| Vidu Q2 | 5s | ~70s |\n| Hailuo 02 | 6s | ~110s |\n"
+    )
+    speeds = {(c.model, c.generation_s) for c in claims_of(text) if c.kind == "speed"}
+    assert speeds == {("Vidu Q2", 70.0), ("Hailuo 02", 110.0)}
+
+
+def test_a_monthly_cost_column_and_factors_are_no_clip_price() -> None:
+    text = (
+        "| 版本 | 单价 | 计算 | 月度成本(100条) |\n|---|---|---|---|\n"
+        "| Veo 3 | $0.40/秒 | 8秒×$0.40=$3.2 | $320 |\n"
+    )
+    got = prices_of(text)
+    assert ("Veo 3", None, 3.2, None, 8.0) in got
+    assert all(p[2] != 320.0 for p in got)
