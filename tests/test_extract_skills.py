@@ -17,18 +17,37 @@ def _features(text: str) -> list[tuple[str, str | None, str | None]]:
 @pytest.mark.parametrize(
     ("text", "kind", "model", "items"),
     [
-        ("海螺02擅长物理模拟、复杂运镜和多人互动。", "strength", "Hailuo 02", ["物理模拟", "复杂运镜", "多人互动"]),
-        ("可灵2.1善于表现布料、水流和烟雾，但是文字还是不行。", "strength", "Kling 2.1", ["布料", "水流", "烟雾"]),
         (
-            "Runway Gen-4 is particularly strong at camera control, lighting consistency, and character identity.",
+            "海螺02擅长物理模拟、复杂运镜和多人互动。",
+            "strength",
+            "Hailuo 02",
+            ["物理模拟", "复杂运镜", "多人互动"],
+        ),
+        (
+            "可灵2.1善于表现布料、水流和烟雾，但是文字还是不行。",
+            "strength",
+            "Kling 2.1",
+            ["布料", "水流", "烟雾"],
+        ),
+        (
+            "Runway Gen-4 is particularly strong at camera control, lighting consistency, "
+            "and character identity.",
             "strength",
             "Runway Gen-4",
             ["camera control", "lighting consistency", "character identity"],
         ),
-        ("Luma Ray 2 excels in handheld motion and smooth transitions, but not in text.", "strength", "Luma Ray2",
-         ["handheld motion", "smooth transitions"]),
-        ("We saw clear advantages of Vidu Q2 in facial expressions and pacing.", "strength", "Vidu Q2",
-         ["facial expressions", "pacing"]),
+        (
+            "Luma Ray 2 excels in handheld motion and smooth transitions, but not in text.",
+            "strength",
+            "Luma Ray2",
+            ["handheld motion", "smooth transitions"],
+        ),
+        (
+            "We saw clear advantages of Vidu Q2 in facial expressions and pacing.",
+            "strength",
+            "Vidu Q2",
+            ["facial expressions", "pacing"],
+        ),
         ("可灵2.1不擅长处理文字和小物体。", "bug", "Kling 2.1", ["文字", "小物体"]),
         ("Sora 2 is not good at handwriting or crowds.", "bug", "Sora 2", ["handwriting", "crowds"]),
         # the list's "etc." is not part of its last item
@@ -70,5 +89,9 @@ def test_advantage_and_skill_words_that_praise_nothing(text: str) -> None:
 
 
 def test_a_list_word_inside_a_word_does_not_split_an_item() -> None:
-    got = [f for k, _, f in _features("Kling 2.1 is great at hand gestures, brand logos and orbit shots.") if k == "strength"]
+    got = [
+        f
+        for k, _, f in _features("Kling 2.1 is great at hand gestures, brand logos and orbit shots.")
+        if k == "strength"
+    ]
     assert sorted(got) == ["brand logos", "hand gestures", "orbit shots"]

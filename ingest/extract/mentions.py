@@ -60,7 +60,10 @@ _NUM_WORDS = {"两": 2, "俩": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
 _LIST_TAIL = re.compile(r"[,、]\s*(and|or|和|或|或者|以及|及)")
 
 # 旧版Sora, the original Sora: the brand's earlier model, never the version the document is about
-_OLD_BEFORE = re.compile(r"(?:旧版|舊版|老版|旧的|舊的|老的|初代|第一代|原版|早期的?|前代|上一代|上代)\s*$|\b(?:old|older|original|first-gen|first-generation|earlier|previous)\s+$", re.I)
+_OLD_BEFORE = re.compile(
+    r"(?:旧版|舊版|老版|旧的|舊的|老的|初代|第一代|原版|早期的?|前代|上一代|上代)\s*$|\b(?:old|older|original|first-gen|first-generation|earlier|previous)\s+$",
+    re.I,
+)
 
 
 @dataclass(slots=True)
@@ -399,7 +402,11 @@ class MentionScanner:
         out: list[Mention] = []
         sent_versions: dict[tuple[int, str], str] = {}
         for raw, sid in zip(raws, sentence_of, strict=True):
-            old = raw.shape == "brand" and not raw.version and bool(_OLD_BEFORE.search(norm, max(0, raw.start - 20), raw.start))
+            old = (
+                raw.shape == "brand"
+                and not raw.version
+                and bool(_OLD_BEFORE.search(norm, max(0, raw.start - 20), raw.start))
+            )
             mention = self._resolve_one(raw, ctx, sid, sent_versions, recent, old)
             if mention is None:
                 continue
@@ -460,7 +467,9 @@ class MentionScanner:
         if raw.shape in ("brand", "version") and version:
             if not raw.versus:  # a yardstick's version (相比Veo 3) is no version of the sentence's subject
                 sent_versions[(sid, brand)] = version
-        elif raw.shape == "brand" and not old:  # the version this sentence (or row) gave the brand, else the document's
+        elif (
+            raw.shape == "brand" and not old
+        ):  # the version this sentence (or row) gave the brand, else the document's
             version = sent_versions.get((sid, brand)) or ctx.main_version.get(brand)
         name, tier = self.reg.resolve(brand, version, raw.words)
         return Mention(raw.start, raw.end, [name], tier, brand, explicit)

@@ -267,5 +267,5 @@ class OpinionGroups:
         parts = [_ITEM_TAIL_RE.sub("", p.strip()) for p in parts]
         if parts:  # 擅长处理A和B: the verb leads the list, it is not part of its first item
             parts[0] = _ITEM_VERB_RE.sub("", parts[0])
-        parts = [p for p in parts if p]
-        return parts if len(parts) > 1 else [None]  # type: ignore[return-value]
+        items: list[str | None] = [p for p in parts if p]
+        return items if len(items) > 1 else [None]

@@ -45,6 +45,7 @@ _TITLE_LINE = re.compile(
 
 _FLAW_NOUN_AFTER = re.compile(r"(?:的)?(?:问题|现象|情况|瑕疵|毛病)|\s(?:issues?|problems?)\b")
 
+
 class OpinionRules:
     def __init__(self, lex: Lexicon) -> None:
         self.cs = cue_set(lex)
@@ -151,7 +152,9 @@ class OpinionRules:
                 return "neg"
         if self.improves_re.search(text, max(clause.start, pos - self.reach), pos):
             return "improve"
-        if end is not None and (_FLAW_NOUN_AFTER.match(text, end) or _FLAW_NOUN_AFTER.fullmatch(text, pos, end)):
+        if end is not None and (
+            _FLAW_NOUN_AFTER.match(text, end) or _FLAW_NOUN_AFTER.fullmatch(text, pos, end)
+        ):
             # 几乎没有AI视频常见的肢体扭曲问题: the negator's object is the flaw's 问题, however far back
             for hit in self.neg_re.finditer(text, max(clause.start, pos - self.reach), pos):
                 if hit.lastgroup == "fix":

@@ -31,7 +31,10 @@ log = logging.getLogger(__name__)
 
 # an amount multiplied by a number ("5 x $0.168", "0.5元×10") is a factor, not a price
 _FACTOR_BEFORE = re.compile(r"\d\s*(?:秒|s|sec|seconds?|credits?|积分)?\s*[x×*✕]\s*[$¥￥]?\s*$")
-_HELD_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:remaining|left|in (?:the|your) (?:account|balance|wallet))\b|\s*(?:的)?(?:余额|剩余|还剩)")
+_HELD_AFTER = re.compile(
+    r"\s*(?:\w+\s+)?(?:remaining|left|in (?:the|your) (?:account|balance|wallet))\b"
+    r"|\s*(?:的)?(?:余额|剩余|还剩)"
+)
 _PER_PERIOD = re.compile(r"\s*(?:-\s*)?(?:per|a|an|/)[-\s]*(?:day|hour|hr|week|seat|user|person|head)s?\b")
 _FACTOR_AFTER = re.compile(r"\s*(?:/\s*(?:s|秒|sec)\s*)?[x×*✕]\s*\d")
 _MONEY = ("cny", "usd")
@@ -124,7 +127,9 @@ class PriceRules:
             return True
         return any(
             t.kind == "resolution"
-            or (t.kind == "time" and t.unit == "s" and t.value <= 60 and not self.ctx.waited(view.cue_text, t))
+            or (
+                t.kind == "time" and t.unit == "s" and t.value <= 60 and not self.ctx.waited(view.cue_text, t)
+            )
             for t in view.quantities[sid]
         )
 
@@ -246,10 +251,14 @@ class PriceRules:
             if self.ctx.not_one_price(text, lo, since, q):
                 continue
             if q.kind == "credits":
-                if self.grant_re.search(before) or _HELD_AFTER.match(text, q.end) or self._bought(view, sid, q):
+                if (
+                    self.grant_re.search(before)
+                    or _HELD_AFTER.match(text, q.end)
+                    or self._bought(view, sid, q)
+                ):
                     continue
                 if not self._spent(view, sid, q):
-                    continue  # "new users get 125 credits", "试用：66灵感值": credits held, not spent on a clip
+                    continue  # "new users get 125 credits", "试用：66灵感值": held, not spent on a clip
                 if (  # "$0.05/s 5 credits/s": one price told in money and in credits
                     prev
                     and prev.q.kind in _MONEY

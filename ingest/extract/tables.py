@@ -243,7 +243,9 @@ class TableRules:
         if self.plan_head.search(view.cue_text, ha, hb):  # | 套餐 | 价格 | 积分 |: a table of plans
             info.plan_rows.update(sid for k in rows for sid in line_sids[k])
             return
-        periods = [n for n, (lo, hi) in enumerate(cells) if n and self.period_head.search(view.cue_text, lo, hi)]
+        periods = [
+            n for n, (lo, hi) in enumerate(cells) if n and self.period_head.search(view.cue_text, lo, hi)
+        ]
         for k in rows if periods else []:  # | 月度成本(100视频) |: a month's sum in each row, no clip's price
             row_cells = self._cells(text, *lines[k])
             info.period_spans += [row_cells[n] for n in periods if n < len(row_cells)]

@@ -190,7 +190,12 @@ class UnknownModels:
             k: max(((d, n) for d, n in c.items() if d.lower() != k), key=lambda x: x[1], default=(None, 0))[0]
             for k, c in versions.items()
         }
-        named = {(r.brand, r.version) for rs in [title_taken, *taken] for r in rs if r.shape == "brand" and r.brand and r.version}
+        named = {
+            (r.brand, r.version)
+            for rs in [title_taken, *taken]
+            for r in rs
+            if r.shape == "brand" and r.brand and r.version
+        }
         out = Unknowns(raws=[])
         for (_text, clean), cands, sp in zip(sections, found, spans, strict=True):
             raws: list[RawMention] = []
