@@ -57,6 +57,39 @@ def test_gate_finds_overlapping_and_nested_literals() -> None:
     assert gate.active("等了12秒") == [False, False, False, False, True]
 
 
+def test_gate_starts_a_bounded_pattern_near_its_first_literal() -> None:
+    """A match holds a literal its pattern requires and spans at most the pattern's width, so the scan
+    starts that width before the end of the literal's first occurrence; an unbounded one from 0."""
+    gate = PatternGate([re.compile(r"不[^，]{0,3}能够"), re.compile(r"\d+秒"), re.compile(r"(?<=五)不太")])
+    assert gate.widths == [6, None, 2]
+    #       0 1 2 3 4 5 6 7 8       the first 能够 ends at 9: a match of width 6 starts at 3 or later
+    text = "一二三四五不太能够"
+    assert gate.starts(text) == [3, None, 5]
+    assert gate.starts("等了12秒，不能够") == [3, 0, None]
+    assert [m.span() for m in re.finditer(r"(?<=五)不太", text)] == [(5, 7)]  # the lookbehind still reads 五
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_a_scan_from_the_gates_start_finds_every_match(data: st.DataObject) -> None:
+    """Every gated rule of the packaged lexicon, over text holding its literals and its matches: the
+    scan from the gate's start finds what the scan of the whole text finds."""
+    pats = _lexicon_patterns()
+    gate = _rules().opinion_rules.gate
+    pieces = data.draw(st.lists(st.sampled_from(_cue_pieces()), max_size=16))
+    for _ in range(data.draw(st.integers(1, 3))):
+        n = data.draw(st.integers(0, len(pats) - 1))
+        try:
+            match = data.draw(st.from_regex(pats[n], fullmatch=True))
+        except Exception:  # a construct hypothesis cannot generate from
+            continue
+        pieces.insert(data.draw(st.integers(0, len(pieces))), match)
+    text = "".join(pieces)
+    for pattern, start in zip(pats, gate.starts(text), strict=True):
+        whole = [m.span() for m in pattern.finditer(text)]
+        assert whole == ([] if start is None else [m.span() for m in pattern.finditer(text, start)])
+
+
 @lru_cache(maxsize=1)
 def _rules() -> Extractor:
     return Extractor(0)

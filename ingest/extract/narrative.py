@@ -119,14 +119,18 @@ class NarrativeCues:
         leaning = lex.alt("markers", "leaning")
         self.leaning_re = re.compile(rf"\s*(?:[{chars}]|{leaning})" if chars else rf"\s*(?:{leaning})")
 
-    def pattern_hits(self, text: str, active: Sequence[bool] | None = None) -> list[tuple[str, int, int]]:
-        """(kind, start, end) of every pattern cue in ``text``; ``active`` (one flag per pattern, from
-        a ``PatternGate``) skips patterns that cannot match."""
+    def pattern_hits(
+        self, text: str, starts: Sequence[int | None] | None = None
+    ) -> list[tuple[str, int, int]]:
+        """(kind, start, end) of every pattern cue in ``text``; ``starts`` (per pattern, from a
+        ``PatternGate``: where its first match can start, None when it cannot match) skips patterns
+        that cannot match and the text before the first place each can."""
         out: list[tuple[str, int, int]] = []
         for n, (kind, pattern) in enumerate(self.patterns):
-            if active is not None and not active[n]:
+            first = 0 if starts is None else starts[n]
+            if first is None:
                 continue
-            for m in pattern.finditer(text):
+            for m in pattern.finditer(text, first):
                 if text.startswith("成功", m.start()) and self.not_success.match(text, m.start() + 2):
                     continue  # 成功率, 成功生成: not an achievement in the picture
                 out.append((kind, m.start(), m.end()))

@@ -5,7 +5,9 @@ narrative patterns). Most find nothing in a given document, yet each costs a ful
 ``required_literals`` reads a compiled pattern's parse tree and returns a set of literal
 strings one of which every match must contain (the most selective it can prove), or None
 when it cannot prove any. ``PatternGate`` finds, in one scan of the text, which of those
-literals occur, and runs only the patterns that may match. Nothing is kept by hand: a rule
+literals occur, and runs only the patterns that may match; a pattern of bounded width runs only
+from where its first match can start (a match holds a literal it requires, so it starts at most
+its width before the end of that literal's first occurrence). Nothing is kept by hand: a rule
 added to the lexicon is gated by what its own regex requires, or always run.
 """
 
@@ -17,8 +19,12 @@ from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
 
-_LIMIT = 64  # most strings a cross product of alternatives may reach before it is cut short
+# most strings a cross product of alternatives may reach before it is cut short: longer literals
+# (不能并行, not 不能) gate more selectively at the same cost of the scan, which branches on first
+# characters; more than 128 saves a little more per document but costs more to build (the tries grow)
+_LIMIT = 128
 _MAX_SET = 512  # most strings a required set may hold (a union of branches may exceed _LIMIT)
+_UNBOUNDED = 1 << 20  # a pattern that may match more characters than this has no useful width
 _NEVER = r"(?!x)x"
 _BUCKET = 48  # most first characters one trie branches on
 _ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
@@ -148,6 +154,15 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(req) if req else None
 
 
+def max_width(pattern: re.Pattern[str]) -> int | None:
+    """The most characters a match of ``pattern`` spans (lookarounds span none); None when unbounded."""
+    try:
+        hi = int(P.parse(pattern.pattern, pattern.flags).getwidth()[1])
+    except Exception:  # pragma: no cover - a compiled pattern always parses
+        return None
+    return hi if hi < _UNBOUNDED else None
+
+
 def _trie(words: set[str]) -> str:
     """A regex matching any of ``words`` exactly, longest first, opening with a literal (so ``re``
     skips ahead on the first characters)."""
@@ -181,6 +196,7 @@ class PatternGate:
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self.required = [required_literals(p) for p in patterns]
+        self.widths = [max_width(p) for p in patterns]
         words = {w for req in self.required if req for w in req}
         # every word starting at each position: the longest (the trie tries longer words first),
         # then its prefixes that are words too
@@ -197,7 +213,11 @@ class PatternGate:
 
     def present(self, text: str) -> set[str]:
         """The required literals ``text`` holds."""
-        found: set[str] = set()
+        return set(self.first_ends(text))
+
+    def first_ends(self, text: str) -> dict[str, int]:
+        """The required literals ``text`` holds, each with where its first occurrence ends."""
+        found: dict[str, int] = {}
         prefixes = self.prefixes
         for scan, firsts in zip(self.scans, self.firsts, strict=True):
             match = scan.match
@@ -206,11 +226,28 @@ class PatternGate:
             # are tried one by one (every other position starts none, or the scan would have
             # stopped there)
             for m in scan.finditer(text):
-                found.update(prefixes[m.group()])
+                _note(found, prefixes[m.group()], m.start())
                 for pos in range(m.start() + 1, m.end()):
                     if text[pos] in firsts and (inner := match(text, pos)) is not None:
-                        found.update(prefixes[inner.group()])
+                        _note(found, prefixes[inner.group()], pos)
         return found
+
+    def starts(self, text: str) -> list[int | None]:
+        """Per pattern: None when it cannot match ``text`` (every literal it requires is absent), else
+        the first position a match can start at, 0 or, for a pattern of bounded width, the end of the
+        first literal it requires less that width. ``finditer(text, start)`` then finds exactly what
+        ``finditer(text)`` finds: no match starts before ``start``, and lookbehinds, word bounds and
+        ``^`` still read the text before it."""
+        out: list[int | None] = [0 if a else None for a in self.always]
+        needing, widths = self.needing, self.widths
+        for w, end in self.first_ends(text).items():
+            for n in needing[w]:
+                width = widths[n]
+                start = 0 if width is None else max(0, end - width)
+                now = out[n]
+                if now is None or start < now:
+                    out[n] = start
+        return out
 
     def active(self, text: str) -> list[bool]:
         """Per pattern: may it match ``text``? (False only when a literal it requires is absent.)"""
@@ -220,3 +257,11 @@ class PatternGate:
             for n in needing[w]:
                 out[n] = True
         return out
+
+
+def _note(found: dict[str, int], words: list[str], start: int) -> None:
+    """Record ``words`` found at ``start`` in ``found`` (word -> end of its first occurrence)."""
+    for w in words:
+        end = start + len(w)
+        if end < found.get(w, end + 1):
+            found[w] = end
