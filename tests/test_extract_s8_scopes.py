@@ -98,3 +98,38 @@ def test_a_monthly_cost_column_and_factors_are_no_clip_price() -> None:
     got = prices_of(text)
     assert ("Veo 3", None, 3.2, None, 8.0) in got
     assert all(p[2] != 320.0 for p in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("Pika top-ups cost $10 for every 1,000 credits.", ("credits_per_usd", 100.0)),
+        ("可灵充值10元/1000灵感值。", ("credits_per_cny", 100.0)),
+    ],
+)
+def test_money_per_a_block_of_credits_is_a_rate_not_a_price(text: str, rate: tuple[str, float]) -> None:
+    claims = claims_of(text)
+    assert [getattr(c, rate[0]) for c in claims if c.kind == "credit_rate"] == [rate[1]]
+    assert prices_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("Sora 2 supports generating videos of 4, 8, and 12 seconds.", 3),
+        ("Veo 3.1的视频时长可在4、6 或 8 秒中选择。", 3),
+    ],
+)
+def test_options_of_a_length_are_one_capability_each(text: str, n: int) -> None:
+    caps = [c for c in claims_of(text) if c.kind == "capability"]
+    assert len(caps) == n and all("4" in c.quote and "8" in c.quote for c in caps)
+
+
+def test_options_of_a_length_are_no_speed() -> None:
+    assert [c for c in claims_of("Runway Gen-3 的生成时长可选5或10s。") if c.kind == "speed"] == []
+
+
+def test_a_verdict_on_listed_features_is_a_strength_per_feature() -> None:
+    text = "Sora 2特别是在物理模拟、音频生成和多镜头连贯性方面具有明显优势。"
+    got = {c.feature for c in claims_of(text) if c.kind == "strength"}
+    assert got == {"物理模拟", "音频生成", "多镜头连贯性"}

@@ -211,7 +211,12 @@ class Extractor:
                 self.spec_rules.sentence_claims(view, sid, specs[sid]) if sid in specs else ([], set())
             )
             if sid in cue_kinds:
-                busy = self.spec_rules.clauses_with_items(view, sid, specs.get(sid, []))
+                judged = (
+                    self.opinion_rules.aspect_clauses(view, sid, cue_kinds[sid]) if spec_drafts else set()
+                )
+                # 在音频生成、多语言方面胜出: the features are offered, and the verdict on them speaks too
+                claimed -= judged
+                busy = self.spec_rules.clauses_with_items(view, sid, specs.get(sid, [])) - judged
                 drafts += self.opinion_rules.sentence_claims(view, sid, cue_kinds[sid], busy, claimed)
             drafts += spec_drafts
             view.update_topic(sid)

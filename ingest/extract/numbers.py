@@ -152,6 +152,29 @@ class Quantity:
     plus: bool = False  # "3分多", "一块多": more than value, less than the next unit
     per: str | None = None  # item | second | credit: "/条", "per second", "$0.01/credit"
     per_seconds: float | None = None  # "per 5-second clip"
+    option: bool = False  # a bare number listed before a length in the same unit (the 4 of "4, 8 or 12 s")
+
+
+# the options of a length, one unit for all (4, 8, and 12 seconds; 4、6 或 8 秒; 5 / 10s): the bare
+# numbers before the unit's number are lengths in that unit too
+OPTION_BEFORE = re.compile(
+    r"(?<![\d.$¥￥])(\d{1,3})\s*(?:,\s*(?:and|or)|、\s*(?:或者|或|和)?|或者|或|和|/|,|，|or|and)\s*$"
+)
+_OPTION_TAIL = frozenset(("", "、", "或", "和", "/", ",", "，", "r", "d"))
+
+
+def _options_before(text: str, q: Quantity, floor: int) -> list[Quantity]:
+    """Bare numbers listed before time ``q`` with its unit, leftmost first (none past ``floor``)."""
+    found: list[Quantity] = []
+    end = q.start
+    while len(found) < 6:
+        m = OPTION_BEFORE.search(text, max(floor, end - 16), end)
+        if m is None:
+            break
+        v = float(m.group(1))
+        found.append(Quantity("time", m.start(1), m.end(1), v, v, q.unit, q.qual, option=True))
+        end = m.start(1)
+    return found[::-1]
 
 
 class QuantityScanner:
@@ -272,6 +295,8 @@ class QuantityScanner:
             last = m.end()
             q = self._read(m)
             if q is not None:
+                if q.kind == "time" and q.unit == "s" and text[q.start - 1 : q.start].strip() in _OPTION_TAIL:
+                    out += _options_before(text, q, out[-1].end if out else 0)
                 out.append(q)
         return out
 

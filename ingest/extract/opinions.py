@@ -348,6 +348,20 @@ class OpinionRules:
                             row[0] = "listed:" + kind  # settled in ``sentence_claims``
                 pos = line.end()
 
+    def aspect_clauses(self, view: SectionView, sid: int, clause_kinds: list[str | None]) -> set[int]:
+        """Clauses of a verdict on a list of aspects (在画质、音频方面具有明显优势, good at A and B): the
+        features listed there are what is praised or faulted, not what the model offers."""
+        text = view.cue_text
+        return {
+            ci
+            for ci, (c, kind) in enumerate(zip(view.sentences[sid].clauses, clause_kinds, strict=False))
+            if kind in ("strength", "bug")
+            and (
+                self.groups.aspects_re.search(text, c.start, c.end)
+                or self.groups.aspects_after_re.search(text, c.start, c.end)
+            )
+        }
+
     def sentence_claims(
         self,
         view: SectionView,

@@ -35,6 +35,7 @@ _HELD_AFTER = re.compile(
     r"\s*(?:\w+\s+)?(?:remaining|left|in (?:the|your) (?:account|balance|wallet))\b"
     r"|\s*(?:的)?(?:余额|剩余|还剩)"
 )
+_PER_N_CREDITS = re.compile(r"\s*(?:per|for every|for each|/|每)\s*[\d,]{2,}")
 _PER_PERIOD = re.compile(r"\s*(?:-\s*)?(?:per|a|an|/)[-\s]*(?:day|hour|hr|week|seat|user|person|head)s?\b")
 _FACTOR_AFTER = re.compile(r"\s*(?:/\s*(?:s|秒|sec)\s*)?[x×*✕]\s*\d")
 _MONEY = ("cny", "usd")
@@ -163,10 +164,28 @@ class PriceRules:
         rates: list[Rate] = []
         drafts: list[Draft] = []
         used: set[int] = set()
-        for q in qs:  # "$0.01/credit", "0.1元/积分", "积分单价0.1元": what one credit costs
+        for i, q in enumerate(qs):  # "$0.01/credit", "0.1元/积分", "积分单价0.1元": what one credit costs
             per_credit = q.per == "credit" or (
                 q.per is None and self.ctx.per_credit_re.search(text[max(0, q.start - 16) : q.start])
             )
+            block = _PER_N_CREDITS.match(text, q.end) if q.kind in _MONEY else None
+            nxt = qs[i + 1] if i + 1 < len(qs) else None
+            if (
+                block
+                and nxt is not None
+                and nxt.kind == "credits"
+                and nxt.start < block.end()
+                and q.value > 0
+            ):
+                # "$10 per 1,000 credits", "10元/1000积分": a pack's rate, neither a price nor a clip's cost
+                brand = brand_at(q.start)
+                rates.append(Rate(brand, nxt.value / q.value, q.kind, True))
+                used.update((id(q), id(nxt)))
+                lo, hi = self.clause_of(view, sid, q.start)
+                drafts.append(
+                    self._rate_draft(lo, max(hi, nxt.end), brand, nxt.value / q.value, q.kind, nxt.unit)
+                )
+                continue
             if per_credit and q.kind in _MONEY and q.value > 0:
                 brand = brand_at(q.start)
                 per = 1 / q.value

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from ingest.extract.lexicon import Lexicon, WordScanner, alt
 from ingest.extract.listing import ListReader
-from ingest.extract.numbers import Quantity
+from ingest.extract.numbers import OPTION_BEFORE, Quantity
 from ingest.extract.section import Draft, SectionView, Subject
 from ingest.extract.sentences import Clause, Splitter
 from ingest.extract.spec_lines import LIST_LINE, LIST_MARKS, cap_label, heading_item, sheet_row
@@ -51,6 +51,20 @@ _TIMED = re.compile(
 )
 _LATIN_END = re.compile(r"[a-z][a-z0-9.\-]+\s*$")  # a Latin word ending where the grant starts
 _RATIO_LEFT = frozenset({"1", "2", "3", "4", "9", "16", "21"})
+
+
+_OPTION_AFTER = re.compile(
+    r"\s*(?:,\s*(?:and|or)|、\s*(?:或者|或|和)?|或者|或|和|/|,|，|or|and)\s*\d{1,3}\s*(?:s|sec|seconds?|秒)?(?![\d.])"
+)
+
+
+def _option_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) widened over the options listed with it (4, 8, and 12 seconds)."""
+    while (m := OPTION_BEFORE.search(text, max(0, start - 16), start)) is not None:
+        start = m.start(1)
+    while (m := _OPTION_AFTER.match(text, end)) is not None:
+        end = m.end()
+    return start, end
 
 
 @dataclass(slots=True)
@@ -96,7 +110,9 @@ class SpecRules:
         self.versus_re = re.compile(lex.alt("features", "versus"))
         self.verdict_re = re.compile(lex.alt("features", "verdict_before"))
         lead = lex.alt("context", "length") + "|" + lex.alt("features", "length_lead")
-        self.length_before_re = re.compile(rf"(?:{lead})\s*(?:为|是|有|[:：])?\s*$")
+        self.length_before_re = re.compile(
+            rf"(?:{lead})\s*(?:为|是|有|可在|可选|可选择|[:：])?\s*$|(?:videos?|clips?) of\s*$"
+        )
         self.length_after_re = re.compile(
             rf"\s*-?\s*(?:的)?\s*(?:{lex.alt('context', 'clip_after')}|{lex.alt('features', 'length_tail')})"
         )
@@ -234,17 +250,18 @@ class SpecRules:
 
         Not a maximum the speed rules read (最长10秒, 10秒以上), nor a bound (30 秒内).
         """
-        lo = max(0, q.start - 12)
-        if self.max_before_re.search(text, lo, q.start):
+        start, end = _option_span(text, q.start, q.end)  # 4、6 或 8 秒: the options are judged as one
+        lo = max(0, start - 12)
+        if self.max_before_re.search(text, lo, start):
             return False
-        clip_after = self.length_after_re.match(text, q.end)
+        clip_after = self.length_after_re.match(text, end)
         if sheet_row(text, q.start, self.length_label_re) is not None:
             return True  # a row of a spec sheet about length (Max length 10 seconds 5 seconds)
         if heading_item(text, q.start, q.end, paren=True):
             return True  # a length in parentheses on a heading line: Kling 2.6 Text-to-Video (5–10 s)
         if q.qual:  # 30 秒内: a bound, unless a clip follows (3～10s内的视频)
             return q.qual == "max" and bool(clip_after)
-        return bool(clip_after or self.length_before_re.search(text, lo, q.start))
+        return bool(clip_after or self.length_before_re.search(text, lo, start))
 
     @staticmethod
     def clauses_with_items(view: SectionView, sid: int, items: list[Item]) -> set[int]:

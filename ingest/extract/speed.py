@@ -117,6 +117,8 @@ class SpeedRules:
             reading = self.reading_after_re.match(text, t.end, hi)
             if reading or self.reading_before_re.search(text, lo, t.start):
                 continue  # "5 min read", 阅读时间3分钟: how long the article takes to read
+            if t.option:
+                continue  # the 5 of 可选5或10s, of takes 30 or 40 seconds: its list's last amount speaks
             within = t.qual == "max" and self.made_within_re.match(text, t.end, hi)
             if not within and (
                 self.length_re.search(text, lo, t.start)
