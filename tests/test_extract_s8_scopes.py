@@ -133,3 +133,28 @@ def test_a_verdict_on_listed_features_is_a_strength_per_feature() -> None:
     text = "Sora 2特别是在物理模拟、音频生成和多镜头连贯性方面具有明显优势。"
     got = {c.feature for c in claims_of(text) if c.kind == "strength"}
     assert got == {"物理模拟", "音频生成", "多镜头连贯性"}
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("Veo 3.1 Fast生成速度：1 分 13 秒。", 73.0),
+        ("Veo 3 took 2 min 41 s to render.", 161.0),
+        ("Sora 2的响应时间约45秒。", 45.0),
+        (
+            "| 指标 | Vidu Q2 | Hailuo 02 |\n|---|---|---|\n| 生成速度 | 1分5秒 (5秒视频) | 2分 (6秒视频) |\n",
+            65.0,
+        ),
+    ],
+)
+def test_times_in_two_units_labels_and_rows_are_speeds(text: str, seconds: float) -> None:
+    assert seconds in [c.generation_s for c in claims_of(text) if c.kind == "speed"]
+
+
+def test_a_bound_on_something_else_is_no_speed() -> None:
+    text = "本文对比速度和质量，帮你在5分钟内找到适合自己的Veo 3版本。"
+    assert [c for c in claims_of(text) if c.kind == "speed"] == []
+
+
+def test_a_score_in_points_is_no_time() -> None:
+    assert [c for c in claims_of("我给可灵2.1的画面打了8分，生成速度还行。") if c.kind == "speed"] == []

@@ -177,6 +177,9 @@ def _options_before(text: str, q: Quantity, floor: int) -> list[Quantity]:
     return found[::-1]
 
 
+_SECONDS_AFTER = re.compile(r"\s*(?:钟)?\s*(\d{1,2})\s*(?:秒钟?|s|secs?|seconds?)(?![a-z])")
+
+
 class QuantityScanner:
     """All quantities of a text in one regex pass.
 
@@ -191,6 +194,7 @@ class QuantityScanner:
         self.credit_units = {k.lower(): str(v) for k, v in lex.mapping("units", "credits").items()}
         self.res_map = {k.lower(): str(v) for k, v in lex.mapping("units", "resolutions").items()}
         self.second_units = set(lex.words("units", "seconds"))
+        self.minute_units = set(lex.words("units", "minutes"))
         self.hour_units = set(lex.words("units", "hours"))
         self.unit_kind: dict[str, str] = {}
         for kind, words in (
@@ -295,6 +299,7 @@ class QuantityScanner:
             last = m.end()
             q = self._read(m)
             if q is not None:
+                last = max(last, q.end)
                 if q.kind == "time" and q.unit == "s" and text[q.start - 1 : q.start].strip() in _OPTION_TAIL:
                     out += _options_before(text, q, out[-1].end if out else 0)
                 out.append(q)
@@ -450,6 +455,10 @@ class QuantityScanner:
         )
 
     def _time(self, m: re.Match[str], n: Range, unit: str, pre: str) -> Quantity | None:
+        secs = _SECONDS_AFTER.match(m.string, m.end()) if unit in self.minute_units or unit == "分" else None
+        if secs and n[0] == n[1]:  # 1分13秒, 2 min 41 s: one time in two units
+            v = n[0] * 60.0 + int(secs.group(1))
+            return Quantity("time", m.start(), secs.end(), v, v, unit="s")
         if unit == "分" and not re.match(
             r"多|半|钟|左右|以内|内|不到", m.string[m.end("u") : m.end("u") + 2]
         ):

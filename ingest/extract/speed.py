@@ -28,6 +28,11 @@ class SpeedRules:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         self.speed_re = WordScanner(lex.words("context", "speed"))
+        # 生成速度：73秒, Generation time: 2 min: a label and its colon in the clause before the time
+        self.label_colon_re = re.compile(
+            rf"(?:{lex.alt('context', 'speed_label')})[^，。,;；\n]{{0,8}}?[:：]\s*$"
+        )
+        self.making_re = re.compile(lex.alt("context", "made_within"))
         self.speed_label_re = re.compile(
             rf"\s*(?:{lex.alt('context', 'speed_label')})\s*(?:\([^|)]*\))?\s*\|"
         )
@@ -47,7 +52,8 @@ class SpeedRules:
         self.lead_re = re.compile(
             alt(lex.words("features", "max_length") + lex.words("features", "max_length_only"))
         )
-        self.clip_after_re = re.compile(rf"[^，,。；;:：]{{0,8}}?(?:{lex.alt('context', 'clip_after')})")
+        # (not across an opening parenthesis: "1分13秒 (8秒视频)" names the clip the time was for)
+        self.clip_after_re = re.compile(rf"[^，,。；;:：(（]{{0,8}}?(?:{lex.alt('context', 'clip_after')})")
         # "8秒生成时长需要付费": a length that a 时长 after it names (not one naming its own: 时长6秒)
         self.length_named_after_re = re.compile(r"[^，,。；;:：\d]{0,4}?时长(?!\s*(?:为|是|[:：])?\s*\d)")
         self.count_before_re = re.compile(rf"(?:{lex.alt('context', 'clip_count_before')})\s*$")
@@ -138,14 +144,25 @@ class SpeedRules:
             ):
                 continue  # 在我跑了几个小时以后, 经过两天的测试: how long the reviewer tested
             if t.unit == "s" and not within:
-                told = labelled or self.speed_re.search(text, lo, hi)
+                told = (
+                    labelled
+                    or self.speed_re.search(text, lo, hi)
+                    or self.label_colon_re.search(text, max(view.sentences[sid].start, lo - 24), lo)
+                )
                 if priced or not (told or ((speedy or carry) and t.qual)):
                     continue
             elif priced and not speedy:
                 continue
+            elif t.qual == "max" and not within and self._bound_on_other(text, t.end, hi):
+                continue  # 在5分钟内找到…: a bound on something else than making a clip
             is_speed = True
             out += self._claims(view, sid, "speed", lo, hi, t, speed_bounds(t))
         return out, is_speed or (speedy and not out)
+
+    def _bound_on_other(self, text: str, end: int, hi: int) -> bool:
+        """Does a Chinese verb that makes nothing follow a bound (5分钟内找到, 几分钟内由AI…)?"""
+        after = text[end:hi].lstrip()
+        return bool(after) and "\u4e00" <= after[0] <= "\u9fff" and not self.making_re.search(text, end, hi)
 
     def _speed_row(self, view: SectionView, sid: int) -> bool:
         """Is the sentence a table row whose label cell names speed (| Generation Speed | 60-180 sec |)?
