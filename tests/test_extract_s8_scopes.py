@@ -142,7 +142,8 @@ def test_a_verdict_on_listed_features_is_a_strength_per_feature() -> None:
         ("Veo 3 took 2 min 41 s to render.", 161.0),
         ("Sora 2的响应时间约45秒。", 45.0),
         (
-            "| 指标 | Vidu Q2 | Hailuo 02 |\n|---|---|---|\n| 生成速度 | 1分5秒 (5秒视频) | 2分 (6秒视频) |\n",
+            "| 指标 | Vidu Q2 | Hailuo 02 |\n|---|---|---|\n"
+            "| 生成速度 | 1分5秒 (5秒视频) | 2分 (6秒视频) |\n",
             65.0,
         ),
     ],
