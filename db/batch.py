@@ -25,7 +25,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db import derived
+from db import deferred, derived
 from db.price_points import PointValues, rows_of_points, sync_price_points, written_point_values
 from db.search import sync_search
 from db.store import SaveResult, now_iso
@@ -47,7 +47,9 @@ def claim_values(claims: list[dict[str, Any]]) -> list[ClaimValues]:
 class BatchWriter:
     """Writes documents and their claim rows, committing every ``batch_size`` documents."""
 
-    def __init__(self, db: Database, batch_size: int = 1000, *, setwise: bool | None = None) -> None:
+    def __init__(
+        self, db: Database, batch_size: int = 1000, *, setwise: bool | None = None, defer_indexes: bool = True
+    ) -> None:
         self.db = db
         self.conn: sqlite3.Connection = db.conn
         # A batch's end costs about the same whatever its size (the commit copies the index pages
@@ -65,11 +67,23 @@ class BatchWriter:
         self._search_docs: set[str] = set()  # documents whose own search entry is to be made
         self._kept_claims: set[str] = set()  # documents rewritten without their claims
         self._points: dict[str, list[tuple[Any, ...]]] = {}  # new documents' price_point_documents rows
+        # Secondary indexes go aside (db.deferred) once this writer has written a full batch and at
+        # least as many documents as the database held before it: then making them at the end
+        # costs less than keeping them row by row. What a writer killed before its end set aside
+        # is made again first.
+        deferred.restore(self.conn)
+        self.defer_indexes = defer_indexes
+        self._stored = self.conn.execute("select count(*) from documents").fetchone()[0]
+        self._written = 0  # documents this writer wrote (new, changed or re-extracted)
+        self._aside = False  # set aside (or found none to set aside) in this writer
 
     # ------------------------------------------------------------ transactions
     def _begin(self) -> None:
         if not self._open:
             self._open = True
+            if self.defer_indexes and not self._aside and self._written >= max(self.batch_size, self._stored):
+                deferred.set_aside(self.conn)
+                self._aside = True
             if self.setwise and not derived.set_triggers(self.conn, False):
                 raise sqlite3.OperationalError("cannot switch this connection's triggers off")
 
@@ -87,6 +101,13 @@ class BatchWriter:
         self.conn.commit()
         self._touched = {}
         self.pending = 0
+
+    def finish(self) -> None:
+        """Commit the last batch, then make the indexes set aside again (the end of a run)."""
+        self.flush()
+        if self._aside:
+            deferred.restore(self.conn)
+            self._aside = False
 
     def _derive(self) -> None:
         ids = json.dumps(sorted(self._touched))
@@ -187,6 +208,7 @@ class BatchWriter:
             "new" if current is None else ("changed" if current[0] != row["content_hash"] else "reextracted")
         )
         self._begin()
+        self._written += 1
         first = self._touch(
             row["id"], new=current is None, content=current is None or current[0] != row["content_hash"]
         )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from db.deferred import restore_unless_running
 from db.migrations import migrations
 from db.price_events import changes_pending, record_price_changes, running_run
 from db.price_points import sync_price_points
@@ -43,6 +44,8 @@ def ensure_db_shape(db: Database) -> None:
     Writes nothing when the file is already in shape, so a read-only file opens.
     """
     register_functions(db.conn)  # the search index is made with them
+    # indexes a run killed before its end set aside (db/deferred.py), before a migration meets them
+    restore_unless_running(db)
     pending = migrations.pending(db)
     if pending:
         log.info("applying migrations: %s", ", ".join(m.name for m in pending))

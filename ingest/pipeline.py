@@ -126,7 +126,9 @@ class Ingest:
 
     def close(self) -> None:
         try:
-            self.flush()
+            for prepared in self.preparer.drain():
+                self._write(prepared)
+            self.writer.finish()  # the last batch, then the indexes a large run set aside
         finally:
             self.preparer.close()
 
