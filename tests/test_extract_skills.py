@@ -95,3 +95,17 @@ def test_a_list_word_inside_a_word_does_not_split_an_item() -> None:
         if k == "strength"
     ]
     assert sorted(f or "" for f in got) == ["brand logos", "hand gestures", "orbit shots"]
+
+
+@pytest.mark.parametrize(
+    ("text", "praised"),
+    [
+        ("可灵2.1在运动幅度上具有明显优势。", True),
+        ("Vidu Q2的优势很明显，表情非常细腻。", True),
+        ("Veo 3.1核心优势", False),  # a heading naming the topic
+        ("Sora 2 技术优势全面解析", False),
+        ("在深入分析海螺02每项技术优势之前，先看整体对比。", False),
+    ],
+)
+def test_an_advantage_held_praises_the_topic_word_does_not(text: str, praised: bool) -> None:
+    assert any(k == "strength" for k, _, _ in _features(text)) is praised
