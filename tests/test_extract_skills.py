@@ -109,3 +109,23 @@ def test_a_list_word_inside_a_word_does_not_split_an_item() -> None:
 )
 def test_an_advantage_held_praises_the_topic_word_does_not(text: str, praised: bool) -> None:
     assert any(k == "strength" for k, _, _ in _features(text)) is praised
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "model"),
+    [
+        ("可灵2.1的运动一致性提升了30%。", "strength", "Kling 2.1"),
+        ("海螺02的出片效率直接翻倍。", "strength", "Hailuo 02"),
+        ("Vidu Q2 renders 3x faster than before.", "strength", "Vidu Q2"),
+        ("Veo 3 leads on lip sync, while others lag.", "strength", "Veo 3"),
+        ("Kling 2.1 wins on camera moves.", "strength", "Kling 2.1"),
+        ("即梦3.0人物手部的变形问题得到有效改善。", "strength", "Jimeng 3.0"),
+        ("Sora 2的API账户需要完成组织验证。", "limitation", "Sora 2"),
+    ],
+)
+def test_measured_gains_leads_and_access_checks(text: str, kind: str, model: str) -> None:
+    assert (kind, model) in [(k, m) for k, m, _ in _features(text)]
+
+
+def test_a_price_raised_by_a_percent_is_no_strength() -> None:
+    assert all(k != "strength" for k, _, _ in _features("可灵2.1的价格提升了30%。"))
