@@ -129,3 +129,16 @@ def test_measured_gains_leads_and_access_checks(text: str, kind: str, model: str
 
 def test_a_price_raised_by_a_percent_is_no_strength() -> None:
     assert all(k != "strength" for k, _, _ in _features("可灵2.1的价格提升了30%。"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sora在镜头运动角度和更精细内容调控方面仍存在不足。",
+        "Sora难以准确模拟复杂场景的物理原理。",
+        "Sora 2无法理解因果关系。",
+    ],
+)
+def test_what_a_model_cannot_grasp_is_a_limitation(text: str) -> None:
+    kinds = {k for k, _, _ in _features(text)}
+    assert "limitation" in kinds and "bug" not in kinds
