@@ -159,3 +159,9 @@ def test_a_bound_on_something_else_is_no_speed() -> None:
 
 def test_a_score_in_points_is_no_time() -> None:
     assert [c for c in claims_of("我给可灵2.1的画面打了8分，生成速度还行。") if c.kind == "speed"] == []
+
+
+def test_a_brand_naming_where_a_picture_came_from_is_no_subject() -> None:
+    text = "We tried Runway Gen-4 on a Midjourney image, but the dancer ended up floating in mid-air."
+    assert ("bug", "Runway Gen-4") in _kinds(text)
+    assert all(m != "Midjourney" for _, m in _kinds(text))
