@@ -165,3 +165,21 @@ def test_a_brand_naming_where_a_picture_came_from_is_no_subject() -> None:
     text = "We tried Runway Gen-4 on a Midjourney image, but the dancer ended up floating in mid-air."
     assert ("bug", "Runway Gen-4") in _kinds(text)
     assert all(m != "Midjourney" for _, m in _kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seedance 2.0上线不足24小时便被紧急叫停了一个功能。",
+        "可灵3.0发布不到48小时就登上了榜首。",
+        "在Sora的演示中，一分钟的街头漫步场景很惊艳。",
+    ],
+)
+def test_time_since_launch_and_a_scenes_length_are_no_speed(text: str) -> None:
+    assert [c for c in claims_of(text) if c.kind == "speed"] == []
+
+
+def test_minutes_of_waiting_stay_a_speed() -> None:
+    assert [c.generation_s for c in claims_of("可灵2.1要5分钟的等待才能出片。") if c.kind == "speed"] == [
+        300.0
+    ]

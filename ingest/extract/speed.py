@@ -24,6 +24,10 @@ log = logging.getLogger(__name__)
 _UNIT_SECONDS = {"s": 1.0, "min": 60.0, "h": 3600.0}
 
 
+# "N分钟的X": the length of X, unless X is the waiting itself (1分钟的等待, 5分钟的生成时间)
+_LENGTH_OF = re.compile(r"\s*的(?!等待|等候|时间|排队|渲染|生成|处理|耗时|功夫|工夫)[\u4e00-\u9fff]")
+
+
 class SpeedRules:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
@@ -125,6 +129,8 @@ class SpeedRules:
                 continue  # "5 min read", 阅读时间3分钟: how long the article takes to read
             if t.option:
                 continue  # the 5 of 可选5或10s, of takes 30 or 40 seconds: its list's last amount speaks
+            if _LENGTH_OF.match(text, t.end, hi):
+                continue  # 一分钟的东京街头漫步场景: a time modifying a noun is that thing's length
             within = t.qual == "max" and self.made_within_re.match(text, t.end, hi)
             if not within and (
                 self.length_re.search(text, lo, t.start)
