@@ -142,3 +142,15 @@ def test_a_price_raised_by_a_percent_is_no_strength() -> None:
 def test_what_a_model_cannot_grasp_is_a_limitation(text: str) -> None:
     kinds = {k for k, _, _ in _features(text)}
     assert "limitation" in kinds and "bug" not in kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "用Vidu Q2时，上传一张照片即可锁定人物特征。",
+        "海螺02能根据一句话自动完成推拉摇移。",
+        "即梦3.0只需一句提示词就能生成三个连贯的镜头。",
+    ],
+)
+def test_a_result_from_little_input_is_a_capability(text: str) -> None:
+    assert "capability" in {k for k, _, _ in _features(text)}
