@@ -154,3 +154,15 @@ def test_what_a_model_cannot_grasp_is_a_limitation(text: str) -> None:
 )
 def test_a_result_from_little_input_is_a_capability(text: str) -> None:
     assert "capability" in {k for k, _, _ in _features(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "has"),
+    [
+        ("Runway Gen-4 adds the ability to keep a character consistent across shots.", True),
+        ("Hailuo 02 is able to follow camera directions.", True),
+        ("Sora 2 still lacks the ability to edit a clip.", False),
+    ],
+)
+def test_an_ability_named_is_a_capability(text: str, has: bool) -> None:
+    assert ("capability" in {k for k, _, _ in _features(text)}) is has
