@@ -59,6 +59,10 @@ _NUM_WORDS = {"两": 2, "俩": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
 # the last join of a list after a comma (", and", "、或", ",或者"): the coordinator alone
 _LIST_TAIL = re.compile(r"[,、]\s*(and|or|和|或|或者|以及|及)")
 
+
+def _first_group(m: re.Match[str]) -> str:
+    return m.group(1)
+
 # 旧版Sora, the original Sora: the brand's earlier model, never the version the document is about
 _OLD_BEFORE = re.compile(
     r"(?:旧版|舊版|老版|旧的|舊的|老的|初代|第一代|原版|早期的?|前代|上一代|上代)\s*$|\b(?:old|older|original|first-gen|first-generation|earlier|previous)\s+$",
@@ -512,9 +516,11 @@ class MentionScanner:
         gaps = [""] + [norm[a.end : b.start].strip() for a, b in zip(mentions, mentions[1:], strict=False)]
         for i, m in enumerate(mentions):
             m.group = i
-            gap = _LIST_TAIL.sub(lambda g: g.group(1), _OLD_BEFORE.sub("", gaps[i]).strip())
-            if gap == "," and i + 1 < len(gaps) and _LIST_TAIL.fullmatch(gaps[i + 1]):
-                gap = "、"  # A, B, and C: the comma before a coordinated last item joins a list
+            gap = gaps[i]
+            if gap and gap not in self.coord:
+                gap = _LIST_TAIL.sub(_first_group, _OLD_BEFORE.sub("", gap).strip())
+                if gap == "," and i + 1 < len(gaps) and _LIST_TAIL.fullmatch(gaps[i + 1]):
+                    gap = "、"  # A, B, and C: the comma before a coordinated last item joins a list
             # A跟B比: B is the yardstick (versus), never coordinated with the subject
             joins = prev is not None and not (m.versus and not prev.versus)
             if prev is not None and joins and (gap in self.coord or self.coord_owned.fullmatch(gap)):
