@@ -166,3 +166,23 @@ def test_a_result_from_little_input_is_a_capability(text: str) -> None:
 )
 def test_an_ability_named_is_a_capability(text: str, has: bool) -> None:
     assert ("capability" in {k for k, _, _ in _features(text)}) is has
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Runway Gen-4 keeps maintaining consistency of faces across shots.", "strength"),
+        ("Luma Ray2 produces realistic water splashes.", "strength"),
+        ("Veo 3 gets closer than anything else we tried.", "strength"),
+        ("Hailuo 02 is the fastest and cheapest of the three.", "strength"),
+        ("Sora 2 occasionally shows strain maintaining consistency.", "bug"),
+    ],
+)
+def test_english_praise_without_a_degree_word(text: str, kind: str) -> None:
+    assert kind in {k for k, _, _ in _features(text)}
+
+
+def test_a_superlative_heading_about_prices_praises_no_model() -> None:
+    assert [
+        k for k, _, _ in _features("Cheapest AI video API 2026: Runway Gen-4 and others") if k == "strength"
+    ] == []
