@@ -63,6 +63,7 @@ _LIST_TAIL = re.compile(r"[,、]\s*(and|or|和|或|或者|以及|及)")
 def _first_group(m: re.Match[str]) -> str:
     return m.group(1)
 
+
 # 旧版Sora, the original Sora: the brand's earlier model, never the version the document is about
 _OLD_BEFORE = re.compile(
     r"(?:旧版|舊版|老版|旧的|舊的|老的|初代|第一代|原版|早期的?|前代|上一代|上代)\s*$|\b(?:old|older|original|first-gen|first-generation|earlier|previous)\s+$",
