@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from ingest.extract.engine import Extractor
 from ingest.extract.lexicon import cue_set, load_lexicon
-from ingest.extract.prefilter import PatternGate, required_literals
+from ingest.extract.prefilter import PatternGate, reach, required_literals
 from schemas.document import Document
 
 
@@ -69,11 +69,35 @@ def test_gate_starts_a_bounded_pattern_near_its_first_literal() -> None:
     assert [m.span() for m in re.finditer(r"(?<=五)不太", text)] == [(5, 7)]  # the lookbehind still reads 五
 
 
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("不太", 2),
+        (r"有(?:了|所)?(?!空间|的空间)", 5),  # the lookahead reads three past the two consumed
+        (r"(?<![没未])有\b", 2),  # the lookbehind reads before; the bound looks at the next one
+        (r"a[^b]{0,5}c$", 8),
+        (r"(?:ab|c){2,3}", 6),
+        (r"\d+秒", None),
+        (r"(a)\1", None),
+    ],
+)
+def test_reach_bounds_what_a_match_attempt_reads(pattern: str, expected: int | None) -> None:
+    assert reach(re.compile(pattern)) == expected
+
+
+def test_gate_spans_end_past_the_last_literal() -> None:
+    """The scan stops the pattern's reach (and two characters) past the last literal's start."""
+    gate = PatternGate([re.compile(r"不[^，]{0,3}能够"), re.compile(r"\d+秒")])
+    text = "能够" + "一" * 20 + "不太能够" + "二" * 20
+    #       first 能够 ends at 2: the scan starts at 0; the last starts at 24: the reach is 6
+    assert gate.spans(text) == [(0, 24 + 6 + 2), None]
+
+
 @settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
-def test_a_scan_from_the_gates_start_finds_every_match(data: st.DataObject) -> None:
+def test_a_scan_over_the_gates_span_finds_every_match(data: st.DataObject) -> None:
     """Every gated rule of the packaged lexicon, over text holding its literals and its matches: the
-    scan from the gate's start finds what the scan of the whole text finds."""
+    scan over the gate's span finds what the scan of the whole text finds."""
     pats = _lexicon_patterns()
     gate = _rules().opinion_rules.gate
     pieces = data.draw(st.lists(st.sampled_from(_cue_pieces()), max_size=16))
@@ -85,9 +109,9 @@ def test_a_scan_from_the_gates_start_finds_every_match(data: st.DataObject) -> N
             continue
         pieces.insert(data.draw(st.integers(0, len(pieces))), match)
     text = "".join(pieces)
-    for pattern, start in zip(pats, gate.starts(text), strict=True):
+    for pattern, span in zip(pats, gate.spans(text), strict=True):
         whole = [m.span() for m in pattern.finditer(text)]
-        assert whole == ([] if start is None else [m.span() for m in pattern.finditer(text, start)])
+        assert whole == ([] if span is None else [m.span() for m in pattern.finditer(text, *span)])
 
 
 @lru_cache(maxsize=1)

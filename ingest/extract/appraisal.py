@@ -110,11 +110,18 @@ class Appraisal:
         ending with a colon (技术优势：). List items keep their verdicts."""
         out: list[tuple[int, int]] = []
         lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+        # the next line holding more than blanks, for every line: one pass from the end
+        following = [""] * len(lines)
+        below = ""
+        for n in range(len(lines) - 1, -1, -1):
+            following[n] = below
+            if text[lines[n][0] : lines[n][1]].strip():
+                below = text[lines[n][0] : lines[n][1]]
         for n, (a, b) in enumerate(lines):
             line = text[a:b].strip()
             if not line or len(line) > 48 or line.endswith(_FINAL):
                 continue
-            nxt = next((text[c:d] for c, d in lines[n + 1 :] if text[c:d].strip()), "")
+            nxt = following[n]
             if line.startswith("#") or (
                 unicodedata.category(line[0]) == "So" and nxt and len(nxt) > len(line)
             ):

@@ -87,17 +87,17 @@ class EventCues:
             rules.append(_Rule(str(raw["kind"]), pattern, negate, weak, word_start))
         self.rules = tuple(rules)
 
-    def hits(self, text: str, starts: Sequence[int | None] | None = None) -> list[EventHit]:
-        """Every event cue in ``text`` (the normalised cue text of a section); ``starts`` (per rule,
-        from a ``PatternGate``: where its first match can start, None when it cannot match) skips
-        rules that cannot match and the text before the first place each can."""
+    def hits(self, text: str, spans: Sequence[tuple[int, int] | None] | None = None) -> list[EventHit]:
+        """Every event cue in ``text`` (the normalised cue text of a section); ``spans`` (per rule,
+        from a ``PatternGate``: the part of the text it can match in, None when it cannot match)
+        skips rules that cannot match and the text where each cannot."""
         out: list[EventHit] = []
         for n, rule in enumerate(self.rules):
-            first = 0 if starts is None else starts[n]
-            if first is None:
+            span = (0, len(text)) if spans is None else spans[n]
+            if span is None:
                 continue
             groups = rule.pattern.groupindex
-            for m in rule.pattern.finditer(text, first):
+            for m in rule.pattern.finditer(text, span[0], span[1]):
                 if rule.word_start and m.start() and _word_char(text[m.start() - 1]):
                     continue
                 start = m.start("at") if "at" in groups and m.start("at") >= 0 else m.start()

@@ -94,6 +94,7 @@ class WordScanner:
     few small tries (English words in one, Chinese ones in groups of at most
     ``group`` first characters), each scanned on its own, and the matches merged
     back: leftmost first, never overlapping, exactly as the single alternation.
+    A list with at most ``group`` first characters in all is one trie (one scan).
     ``suffix`` (a lookahead) is appended to every trie.
     """
 
@@ -110,6 +111,8 @@ class WordScanner:
         n = -(-len(firsts) // group)  # groups of Chinese first characters, interleaved
         chunks = [set(firsts[i::n]) for i in range(n)]
         buckets = [[w for w in ws if w[0].isascii()]] + [[w for w in ws if w[0] in c] for c in chunks]
+        if len({w[0] for w in ws}) <= group:  # few first characters, English and Chinese: one scan
+            buckets = [ws]
         self.regexes = tuple(re.compile(alt(b, bound_start, bound_end) + suffix) for b in buckets if b) or (
             re.compile(NEVER),
         )

@@ -120,17 +120,17 @@ class NarrativeCues:
         self.leaning_re = re.compile(rf"\s*(?:[{chars}]|{leaning})" if chars else rf"\s*(?:{leaning})")
 
     def pattern_hits(
-        self, text: str, starts: Sequence[int | None] | None = None
+        self, text: str, spans: Sequence[tuple[int, int] | None] | None = None
     ) -> list[tuple[str, int, int]]:
-        """(kind, start, end) of every pattern cue in ``text``; ``starts`` (per pattern, from a
-        ``PatternGate``: where its first match can start, None when it cannot match) skips patterns
-        that cannot match and the text before the first place each can."""
+        """(kind, start, end) of every pattern cue in ``text``; ``spans`` (per pattern, from a
+        ``PatternGate``: the part of the text it can match in, None when it cannot match) skips
+        patterns that cannot match and the text where each cannot."""
         out: list[tuple[str, int, int]] = []
         for n, (kind, pattern) in enumerate(self.patterns):
-            first = 0 if starts is None else starts[n]
-            if first is None:
+            span = (0, len(text)) if spans is None else spans[n]
+            if span is None:
                 continue
-            for m in pattern.finditer(text, first):
+            for m in pattern.finditer(text, span[0], span[1]):
                 if text.startswith("成功", m.start()) and self.not_success.match(text, m.start() + 2):
                     continue  # 成功率, 成功生成: not an achievement in the picture
                 out.append((kind, m.start(), m.end()))

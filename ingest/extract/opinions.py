@@ -231,16 +231,16 @@ class OpinionRules:
             if cue:
                 kinds.add(cue)
                 hits.setdefault((sid, ci), []).append((start, cue))
-        # where each pattern's first match can start (None: it cannot match), from one literal scan
-        starts = self.gate.starts(text)
+        # the part of the text each pattern can match in (None: none), from one literal scan
+        spans = self.gate.spans(text)
         a, b = self._cuts
         found_patterns = [
             (k, m.start(), m.end())
-            for (k, p), first in zip(self.cs.patterns, starts[:a], strict=True)
-            if first is not None
-            for m in p.finditer(text, first)
+            for (k, p), span in zip(self.cs.patterns, spans[:a], strict=True)
+            if span is not None
+            for m in p.finditer(text, span[0], span[1])
         ]
-        for pkind, start, end in found_patterns + self.narrative.pattern_hits(text, starts[a:b]):
+        for pkind, start, end in found_patterns + self.narrative.pattern_hits(text, spans[a:b]):
             hit = clause_at(start)
             if hit and not (quoted and in_prompt(start)):
                 # capability and limitation patterns hold their own negator (没有这个限制, 不太能):
@@ -253,7 +253,7 @@ class OpinionRules:
                 if kept:
                     hit[2].add(kept)
                     hits.setdefault((hit[0], hit[3]), []).append((start, kept))
-        self._event_cues(view, clause_at, in_prompt if quoted else None, starts[b:])
+        self._event_cues(view, clause_at, in_prompt if quoted else None, spans[b:])
         out: dict[int, list[str | None]] = {}
         for (sid, ci), kinds in found.items():
             best = next((k for k in CUE_PRIORITY if k in kinds), None)
@@ -270,13 +270,13 @@ class OpinionRules:
         view: SectionView,
         clause_at: Callable[..., tuple[int, Clause, set[str], int] | None],
         in_prompt: Callable[[int], bool] | None,
-        starts: Sequence[int | None] | None = None,
+        spans: Sequence[tuple[int, int] | None] | None = None,
     ) -> None:
         """Add the cues of flaws and limits told as events (``events``); a weak one only where
         its clause has no other cue."""
         text = view.cue_text
         weak: list[tuple[int, str]] = []
-        for ev in self.events.hits(text, starts):
+        for ev in self.events.hits(text, spans):
             hit = clause_at(ev.start, register=False)
             if hit is None or (in_prompt is not None and in_prompt(ev.start)):
                 continue

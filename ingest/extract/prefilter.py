@@ -6,9 +6,10 @@ narrative patterns). Most find nothing in a given document, yet each costs a ful
 strings one of which every match must contain (the most selective it can prove), or None
 when it cannot prove any. ``PatternGate`` finds, in one scan of the text, which of those
 literals occur, and runs only the patterns that may match; a pattern of bounded width runs only
-from where its first match can start (a match holds a literal it requires, so it starts at most
-its width before the end of that literal's first occurrence). Nothing is kept by hand: a rule
-added to the lexicon is gated by what its own regex requires, or always run.
+over the part of the text a match can lie in (a match holds a literal it requires, so it starts at
+most its width before the end of that literal's first occurrence, and no later than its last
+occurrence starts). Nothing is kept by hand: a rule added to the lexicon is gated by what its own
+regex requires, or always run.
 """
 
 from __future__ import annotations
@@ -163,6 +164,56 @@ def max_width(pattern: re.Pattern[str]) -> int | None:
     return hi if hi < _UNBOUNDED else None
 
 
+_UNITS = frozenset({C.ANY, C.RANGE, C.IN, C.LITERAL, C.NOT_LITERAL, C.CATEGORY})
+
+
+def reach(pattern: re.Pattern[str]) -> int | None:
+    """How far past where a match attempt starts ``re`` may read the text to decide it (what a match
+    consumes, lookaheads, the character a word bound or an end looks at); None when unbounded."""
+    try:
+        found = _reach(P.parse(pattern.pattern, pattern.flags))
+    except Exception:  # pragma: no cover - a compiled pattern always parses
+        return None
+    return found[1] if found is not None and found[1] < _UNBOUNDED else None
+
+
+def _reach(items: Any) -> tuple[int, int] | None:
+    """(most characters ``items`` consume, most characters past their start read), None: unbounded."""
+    hi = far = 0
+    for op, av in items:
+        if op in _UNITS:
+            hi += 1
+            far = max(far, hi)
+        elif op is C.AT:
+            far = max(far, hi + 1)  # a word bound or an end looks at the next character
+        elif op is C.ASSERT or op is C.ASSERT_NOT:
+            if av[0] == 1:  # a lookahead reads on from here; a lookbehind only what lies before
+                sub = _reach(av[1])
+                if sub is None:
+                    return None
+                far = max(far, hi + sub[1])
+        elif op is C.SUBPATTERN or op is C.BRANCH or op is getattr(C, "ATOMIC_GROUP", None):
+            if op is C.BRANCH:
+                subs = [_reach(b) for b in av[1]]
+            else:
+                subs = [_reach(av[-1] if op is C.SUBPATTERN else av)]
+            if any(r is None for r in subs):
+                return None
+            far = max(far, hi + max(r[1] for r in subs if r is not None))
+            hi += max(r[0] for r in subs if r is not None)
+        elif op in _REPEATS:
+            lo, most, body = av
+            sub = _reach(body)
+            if sub is None or most >= C.MAXREPEAT:
+                return None
+            if most:
+                far = max(far, hi + (most - 1) * sub[0] + sub[1])
+                hi += most * sub[0]
+        else:  # a back reference, a conditional: not read here
+            return None
+    return hi, far
+
+
 def _trie(words: set[str]) -> str:
     """A regex matching any of ``words`` exactly, longest first, opening with a literal (so ``re``
     skips ahead on the first characters)."""
@@ -197,6 +248,7 @@ class PatternGate:
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self.required = [required_literals(p) for p in patterns]
         self.widths = [max_width(p) for p in patterns]
+        self.reaches = [reach(p) for p in patterns]
         words = {w for req in self.required if req for w in req}
         # every word starting at each position: the longest (the trie tries longer words first),
         # then its prefixes that are words too
@@ -213,11 +265,12 @@ class PatternGate:
 
     def present(self, text: str) -> set[str]:
         """The required literals ``text`` holds."""
-        return set(self.first_ends(text))
+        return set(self.occurrences(text))
 
-    def first_ends(self, text: str) -> dict[str, int]:
-        """The required literals ``text`` holds, each with where its first occurrence ends."""
-        found: dict[str, int] = {}
+    def occurrences(self, text: str) -> dict[str, list[int]]:
+        """The required literals ``text`` holds, each with [where its first occurrence ends, where
+        its last one starts]."""
+        found: dict[str, list[int]] = {}
         prefixes = self.prefixes
         for scan, firsts in zip(self.scans, self.firsts, strict=True):
             match = scan.match
@@ -232,22 +285,32 @@ class PatternGate:
                         _note(found, prefixes[inner.group()], pos)
         return found
 
-    def starts(self, text: str) -> list[int | None]:
+    def spans(self, text: str) -> list[tuple[int, int] | None]:
         """Per pattern: None when it cannot match ``text`` (every literal it requires is absent), else
-        the first position a match can start at, 0 or, for a pattern of bounded width, the end of the
-        first literal it requires less that width. ``finditer(text, start)`` then finds exactly what
-        ``finditer(text)`` finds: no match starts before ``start``, and lookbehinds, word bounds and
-        ``^`` still read the text before it."""
-        out: list[int | None] = [0 if a else None for a in self.always]
-        needing, widths = self.needing, self.widths
-        for w, end in self.first_ends(text).items():
+        the (pos, endpos) to scan it over: ``finditer(text, pos, endpos)`` finds exactly what
+        ``finditer(text)`` finds. A match holds a literal the pattern requires, so it starts no
+        earlier than the first such literal's end less the pattern's width, and no later than the
+        last one's start; ``re`` reads at most the pattern's reach past a start, so the text after
+        that is not needed; lookbehinds, word bounds and ``^`` still read the text before ``pos``."""
+        n_text = len(text)
+        out: list[tuple[int, int] | None] = [(0, n_text) if a else None for a in self.always]
+        needing, widths, reaches = self.needing, self.widths, self.reaches
+        for w, (first_end, last_start) in self.occurrences(text).items():
             for n in needing[w]:
-                width = widths[n]
-                start = 0 if width is None else max(0, end - width)
+                width, far = widths[n], reaches[n]
+                lo = 0 if width is None else max(0, first_end - width)
+                hi = n_text if far is None else min(n_text, last_start + far + 2)
                 now = out[n]
-                if now is None or start < now:
-                    out[n] = start
+                if now is None:
+                    out[n] = (lo, hi)
+                else:
+                    out[n] = (min(lo, now[0]), max(hi, now[1]))
         return out
+
+    def starts(self, text: str) -> list[int | None]:
+        """Per pattern: None when it cannot match ``text``, else where a match can first start (see
+        ``spans``)."""
+        return [None if span is None else span[0] for span in self.spans(text)]
 
     def active(self, text: str) -> list[bool]:
         """Per pattern: may it match ``text``? (False only when a literal it requires is absent.)"""
@@ -259,9 +322,13 @@ class PatternGate:
         return out
 
 
-def _note(found: dict[str, int], words: list[str], start: int) -> None:
-    """Record ``words`` found at ``start`` in ``found`` (word -> end of its first occurrence)."""
+def _note(found: dict[str, list[int]], words: list[str], start: int) -> None:
+    """Record ``words`` found at ``start`` in ``found`` (word -> [first end, last start])."""
     for w in words:
         end = start + len(w)
-        if end < found.get(w, end + 1):
-            found[w] = end
+        seen = found.get(w)
+        if seen is None:
+            found[w] = [end, start]
+        else:
+            seen[0] = min(seen[0], end)
+            seen[1] = max(seen[1], start)
