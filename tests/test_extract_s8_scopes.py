@@ -183,3 +183,8 @@ def test_minutes_of_waiting_stay_a_speed() -> None:
     assert [c.generation_s for c in claims_of("可灵2.1要5分钟的等待才能出片。") if c.kind == "speed"] == [
         300.0
     ]
+
+
+def test_minutes_or_so_stay_a_speed() -> None:
+    got = [c.generation_s for c in claims_of("可灵2.1生成一条视频花了10分钟的样子。") if c.kind == "speed"]
+    assert got == [600.0]

@@ -350,7 +350,7 @@ class OpinionRules:
 
     def aspect_clauses(self, view: SectionView, sid: int, clause_kinds: list[str | None]) -> set[int]:
         """Clauses of a verdict on a list of aspects (在画质、音频方面具有明显优势, good at A and B): the
-        features listed there are what is praised or faulted, not what the model offers."""
+        verdict speaks for each listed feature, besides the features' own capability claims."""
         text = view.cue_text
         return {
             ci
