@@ -115,3 +115,33 @@ def test_a_yes_or_no_answers_for_the_rows_model(text: str, kind: str, key: str) 
 )
 def test_what_is_no_spec_row(text: str) -> None:
     assert not [q for k, _, q in _specs(text) if k in ("capability", "limitation") and ("✔" in q or "$" in q)]
+
+
+def test_a_row_opening_with_a_model_under_feature_headers_gives_one_claim_per_answer() -> None:
+    text = (
+        "| 模型 | 最长时长 | 分辨率 | 原生音频 |\n|---|---|---|---|\n"
+        "| 海螺02 | 6秒 | 768p | 无 |\n| Veo 3.1 | 8秒 | 1080p | ✅ |\n"
+    )
+    got = {(c.kind, c.model, c.feature) for c in scored(claims_of(text))}
+    assert got == {
+        ("capability", "Hailuo 02", "最长时长"),
+        ("capability", "Hailuo 02", "分辨率"),
+        ("limitation", "Hailuo 02", "原生音频"),
+        ("capability", "Veo 3.1", "最长时长"),
+        ("capability", "Veo 3.1", "分辨率"),
+        ("capability", "Veo 3.1", "原生音频"),
+    }
+
+
+def test_in_a_price_row_a_length_is_what_the_price_buys_unless_its_header_is_a_maximum() -> None:
+    text = (
+        "| Model | Duration | Max length | Audio | Price |\n| --- | --- | --- | --- | --- |\n"
+        "| Pika 2.2 | 5s | 10s | No | $0.20 per video |\n"
+    )
+    specs = {(c.kind, c.feature) for c in scored(claims_of(text)) if c.kind != "price"}
+    assert specs == {("capability", "Max length"), ("limitation", "Audio")}
+
+
+def test_header_cells_naming_no_feature_give_no_claims() -> None:
+    text = "| Model | Votes | Rank |\n| --- | --- | --- |\n| Pika 2.2 | 120 | 3 |\n"
+    assert not [c for c in scored(claims_of(text)) if c.kind in ("capability", "limitation")]

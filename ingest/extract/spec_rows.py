@@ -32,6 +32,14 @@ _HEADING_TRIM = " \t#*>-•·+▪◦●_`"
 _SENTENCE_END = re.compile(r"[。！？!?]|\.(?:\s|$)")
 _SEGMENT = re.compile(r"[^，,；;、。\n]+")
 _COORDINATED = re.compile(r"\band\b|&|与|和|及|、|/")
+_SEPARATOR = re.compile(r"\s*\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
+# a cell stating a value: a length, a resolution, a frame rate, a ratio (not a dash or a word)
+_VALUE_CELL = re.compile(
+    r"(?:(?:up to|最长|最高|最多|max\.?)\s*)?\d+(?:\.\d+)?\s*(?:s|sec|秒|seconds?|p|k|fps|帧|分钟|min|minutes?)"
+    r"(?:\s*(?:[-~–/、,，]|or|或)\s*\d+(?:\.\d+)?\s*(?:s|sec|秒|seconds?|p|k|fps|帧|分钟|min|minutes?)?)*"
+    r"|\d+\s*[:：]\s*\d+(?:\s*[/、,，]\s*\d+\s*[:：]\s*\d+)*"
+)
+_MAX_HEAD = re.compile(r"\b(?:max|maximum|longest|up to)\b|最长|最高|最大|上限")
 _MAX_ITEM = 90  # an item longer than this is a sentence of prose, not a list entry
 _MAX_LABEL = 30
 
@@ -93,6 +101,8 @@ class SpecRows:
                 or self.label_answer.search(line)
             ):
                 rows = self._polarity_row(view, lines, k)
+                if not rows and line.lstrip().startswith("|"):
+                    rows = self._feature_columns(view, lines, k)
             if under and is_item and item is not None:
                 sort = _sort(text[item.start() : item.end()])
                 if under_sort is None:
@@ -197,6 +207,43 @@ class SpecRows:
             out.append(Row(start, cb, kind, feature, "spec_row", ca, column, (a, b)))
         return out
 
+    def _feature_columns(self, view: SectionView, lines: list[tuple[int, int]], k: int) -> list[Row]:
+        """A markdown row opening with a model, under a header whose cells name features
+        (``| Model | Max length | Resolution | Audio |``): one claim per cell that answers (a yes or a
+        no, or a value such as ``10s`` or ``1080p`` where the row prices nothing), about the row's
+        model, its column header the feature."""
+        text = view.cue_text
+        head = _table_head(text, lines, k)
+        if head is None:
+            return []
+        a, b = lines[k]
+        cells = self._cells(text, a, b)
+        heads = self._cells(text, *lines[head])
+        if len(cells) < 2 or len(heads) != len(cells) or not self._opens_with_model(view, *cells[0]):
+            return []
+        priced = _has_money(view, a, b)
+        la = cells[0][0] + (
+            len(text[cells[0][0] : cells[0][1]]) - len(text[cells[0][0] : cells[0][1]].lstrip())
+        )
+        out: list[Row] = []
+        for (ca, cb), (ha, hb) in zip(cells[1:], heads[1:], strict=False):
+            if not self.dimension.search(text, ha, hb):
+                continue
+            kind = self._answer(text, ca, cb)
+            value = _VALUE_CELL.fullmatch(text[ca:cb].strip(" \t*`"))
+            if kind is None and (not value or (priced and not _MAX_HEAD.search(text, ha, hb))):
+                continue  # in a price row a length or resolution is what the price buys
+            end = cb - (len(text[ca:cb]) - len(text[ca:cb].rstrip()))
+            out.append(
+                Row(la, end, kind or "capability", _feature(view.text, ha, hb), "spec_row", la, whole=(a, b))
+            )
+        return out
+
+    @staticmethod
+    def _opens_with_model(view: SectionView, a: int, b: int) -> bool:
+        sid = view.sentence_index(a)
+        return sid is not None and any(a <= m.start < b and not m.versus for m in view.mentions[sid])
+
     def _cells(self, text: str, a: int, b: int) -> list[tuple[int, int]]:
         """The label and cells of a row: between pipes, else cut at each yes/no mark, else a label
         and its one value after a colon."""
@@ -298,6 +345,16 @@ def drop_covered(drafts: list[Draft], rows: dict[int, list[Row]]) -> list[Draft]
 
 
 _RULES = ("spec_row", "spec_list", "limit_list", "limit_label")
+
+
+def _table_head(text: str, lines: list[tuple[int, int]], k: int) -> int | None:
+    """The header line of the markdown table row ``k`` is in (the line above its separator)."""
+    j = k
+    while j > 0 and text[lines[j - 1][0] : lines[j - 1][1]].lstrip().startswith("|"):
+        j -= 1
+    if j + 1 >= k or not _SEPARATOR.match(text, *lines[j + 1]):
+        return None
+    return j
 
 
 def _sort(mark: str) -> str:
