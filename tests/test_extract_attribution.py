@@ -159,3 +159,30 @@ def test_a_numbered_heading_naming_no_model_goes_back_to_the_document_s_model() 
         "二、功能\n\n多任务支持：文生视频、图生视频都有\n"
     )
     assert {m for k, m in _about(text, title="海螺02测评") if k == "capability"} == {"Hailuo 02"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "我先后试了Vidu Q2和PixVerse V5。前者的镜头很稳，后者的画面更清晰。",
+            {("strength", "Vidu Q2"), ("strength", "PixVerse V5")},
+        ),
+        (
+            "I ran Pika 2.2 against Hailuo 02. The former blurs faces badly, while the latter has excellent motion.",
+            {("bug", "Pika 2.2"), ("strength", "Hailuo 02")},
+        ),
+        # the pair is the one named last: a third model earlier in the text changes nothing
+        (
+            "Sora 2的画面很稳定。\n\n海螺02和可灵2.1都测了。後者的人物表情非常细腻。",
+            {("strength", "Sora 2"), ("strength", "Kling 2.1")},
+        ),
+    ],
+)
+def test_the_former_and_the_latter_are_the_two_models_named_last(text: str, expected: set) -> None:
+    assert {(c.kind, c.model) for c in scored(claims_of(text))} == expected
+
+
+def test_former_with_no_pair_named_before_takes_nobody_new() -> None:
+    text = "Vidu Q2的画面很稳定。前者的说法不对，画面其实很稳定。"
+    assert {c.model for c in scored(claims_of(text))} == {"Vidu Q2"}

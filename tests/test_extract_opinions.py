@@ -185,3 +185,21 @@ def test_items_under_pros_and_cons_labels() -> None:
 )
 def test_words_that_look_like_verdicts_and_are_none(text: str) -> None:
     assert not _kinds(text) & {"strength", "bug", "limitation"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "model"),
+    [
+        ("Runway Gen-4, for its part, renders hands better than Pika 2.2.", "strength", "Runway Gen-4"),
+        ("Hailuo 02 is noticeably sharper than Vidu Q2 in night scenes.", "strength", "Hailuo 02"),
+        ("Text rendering remains a weak point of Luma Ray2.", "bug", "Luma Ray2"),
+        ("可灵2.1的软肋还是文字渲染。", "bug", "Kling 2.1"),
+    ],
+)
+def test_english_comparatives_and_weak_points(text: str, kind: str, model: str) -> None:
+    assert (kind, model) in {(c.kind, c.model) for c in scored(claims_of(text))}
+
+
+def test_more_expensive_than_is_no_praise() -> None:
+    text = "Veo 3.1 is more expensive than Hailuo 02 for the same clip."
+    assert not [c for c in scored(claims_of(text)) if c.kind == "strength"]

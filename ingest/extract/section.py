@@ -44,6 +44,22 @@ _VALUE_START = re.compile(
 )
 
 
+_FORMER_LATTER = re.compile(r"前者|后者|後者|\bthe (?:former|latter)\b", re.I)
+
+
+def _two_models(mentions: list[Mention]) -> tuple[Mention, Mention] | None:
+    """The two mentions naming the only two models among ``mentions``, in order, if so."""
+    firsts: dict[str, Mention] = {}
+    for x in mentions:
+        if len(x.models) != 1:
+            return None
+        firsts.setdefault(x.models[0], x)
+    if len(firsts) != 2:
+        return None
+    a, b = firsts.values()
+    return a, b
+
+
 @dataclass(slots=True)
 class Subject:
     """The model(s) a claim is about, with the tier the text gave and where it came from."""
@@ -172,9 +188,35 @@ class SectionView:
             sid = self.sentence_index(m.start)
             if sid is not None:
                 self.mentions[sid].append(m)
+        if _FORMER_LATTER.search(self.clean):
+            self._former_latter()
         for ms in self.mentions:
             if ms:
                 scanner.mark_roles(self.clean, ms)
+
+    def _former_latter(self) -> None:
+        """前者/后者, the former/the latter: the first or the second of the two models the text
+        named last (earlier in the sentence, else in one of the two sentences before it)."""
+        pair: tuple[Mention, Mention] | None = None
+        pair_sid = -9
+        for m in _FORMER_LATTER.finditer(self.clean):
+            sid = self.sentence_index(m.start())
+            if sid is None or self.sentences[sid].prompt:
+                continue
+            named = _two_models([x for x in self.mentions[sid] if x.start < m.start()])
+            if named is None:
+                for back in range(sid - 1, max(-1, sid - 3), -1):
+                    named = _two_models(self.mentions[back])
+                    if named is not None:
+                        break
+            if named is None and pair is not None and sid - pair_sid <= 2:
+                named = pair
+            if named is None:
+                continue
+            pair, pair_sid = named, sid
+            src = named[0] if m.group(0).lower() in ("前者", "the former") else named[1]
+            said = Mention(m.start(), m.end(), list(src.models), src.tier, src.brand, True)
+            self.mentions[sid] = sorted([*self.mentions[sid], said], key=lambda x: x.start)
 
     # ----- subjects ------------------------------------------------------------
     def groups(self, sid: int, lo: int, hi: int, versus: bool = False) -> list[list[Mention]]:
