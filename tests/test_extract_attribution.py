@@ -169,7 +169,8 @@ def test_a_numbered_heading_naming_no_model_goes_back_to_the_document_s_model() 
             {("strength", "Vidu Q2"), ("strength", "PixVerse V5")},
         ),
         (
-            "I ran Pika 2.2 against Hailuo 02. The former blurs faces badly, while the latter has excellent motion.",
+            "I ran Pika 2.2 against Hailuo 02. "
+            "The former blurs faces badly, while the latter has excellent motion.",
             {("bug", "Pika 2.2"), ("strength", "Hailuo 02")},
         ),
         # the pair is the one named last: a third model earlier in the text changes nothing

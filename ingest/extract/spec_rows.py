@@ -34,9 +34,10 @@ _SEGMENT = re.compile(r"[^，,；;、。\n]+")
 _COORDINATED = re.compile(r"\band\b|&|与|和|及|、|/")
 _SEPARATOR = re.compile(r"\s*\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
 # a cell stating a value: a length, a resolution, a frame rate, a ratio (not a dash or a word)
+_UNIT = r"(?:s|sec|秒|seconds?|p|k|fps|帧|分钟|min|minutes?)"
 _VALUE_CELL = re.compile(
-    r"(?:(?:up to|最长|最高|最多|max\.?)\s*)?\d+(?:\.\d+)?\s*(?:s|sec|秒|seconds?|p|k|fps|帧|分钟|min|minutes?)"
-    r"(?:\s*(?:[-~–/、,，]|or|或)\s*\d+(?:\.\d+)?\s*(?:s|sec|秒|seconds?|p|k|fps|帧|分钟|min|minutes?)?)*"
+    rf"(?:(?:up to|最长|最高|最多|max\.?)\s*)?\d+(?:\.\d+)?\s*{_UNIT}"
+    rf"(?:\s*(?:[-~–/、,，]|or|或)\s*\d+(?:\.\d+)?\s*{_UNIT}?)*"
     r"|\d+\s*[:：]\s*\d+(?:\s*[/、,，]\s*\d+\s*[:：]\s*\d+)*"
 )
 _MAX_HEAD = re.compile(r"\b(?:max|maximum|longest|up to)\b|最长|最高|最大|上限")
