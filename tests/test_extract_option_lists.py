@@ -52,3 +52,19 @@ def test_an_amount_named_by_a_length_word_after_it_is_a_length() -> None:
 
 def test_a_time_before_a_length_with_its_own_amount_stays_a_speed() -> None:
     assert _speeds("海螺02只需30秒即可生成时长6秒的视频。") == [("Hailuo 02", 30.0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pika 2.2 can now extend clips beyond a minute, and it renders quickly.",
+        "With Luma Ray2 you generate videos up to 20 seconds long.",
+    ],
+)
+def test_what_a_clip_is_extended_to_is_its_length_not_a_generation_time(text: str) -> None:
+    assert _speeds(text) == []
+
+
+def test_a_generation_time_beside_an_extended_length_is_still_read() -> None:
+    text = "Pika 2.2 can extend clips to 30 seconds; each generation takes about 2 minutes."
+    assert _speeds(text) == [("Pika 2.2", 120.0)]
