@@ -168,3 +168,17 @@ def test_an_articles_own_headings_stay_in_their_section(note: str, text: str, su
     doc = parse_clip_note(data, "note.md")
     assert doc.text == text
     assert doc.summary == summary
+
+
+@pytest.mark.parametrize("heading", ["总结", "總結", "Summary", "TL;DR"])
+def test_a_conclusion_heading_inside_the_article_stays_article(heading: str) -> None:
+    note = f"---\ntitle: t\n---\n\n## 摘要\n\n剪藏工具的摘要。\n\n## 正文\n\n第一段。\n\n## {heading}\n\n作者自己的结论。\n"
+    doc = parse_clip_note(note.encode(), "n.md")
+    assert doc.summary == "剪藏工具的摘要。"
+    assert "作者自己的结论。" in doc.text and doc.text.startswith("第一段。")
+
+
+def test_a_summary_heading_before_the_article_is_the_clipper_s() -> None:
+    note = "---\ntitle: t\n---\n\n## 总结\n\n剪藏工具的总结。\n\n## 正文\n\n第一段。\n"
+    doc = parse_clip_note(note.encode(), "n.md")
+    assert (doc.summary, doc.text) == ("剪藏工具的总结。", "第一段。")

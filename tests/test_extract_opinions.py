@@ -203,3 +203,23 @@ def test_english_comparatives_and_weak_points(text: str, kind: str, model: str) 
 def test_more_expensive_than_is_no_praise() -> None:
     text = "Veo 3.1 is more expensive than Hailuo 02 for the same clip."
     assert not [c for c in scored(claims_of(text)) if c.kind == "strength"]
+
+
+def test_items_on_a_pros_or_cons_line_are_one_claim_each() -> None:
+    text = (
+        "Luma Ray2\n\nPros: quick turnaround, natural lighting, faithful colours.\n\n缺点：排队久，偶尔穿模\n"
+    )
+    got = sorted((c.kind, c.quote) for c in scored(claims_of(text)) if c.kind in ("strength", "bug"))
+    assert got == [
+        ("bug", "偶尔穿模"),
+        ("bug", "缺点：排队久"),
+        ("strength", "Pros: quick turnaround"),
+        ("strength", "faithful colours"),
+        ("strength", "natural lighting"),
+    ]
+
+
+def test_an_item_stating_an_amount_on_a_cons_line_is_left_to_the_other_rules() -> None:
+    text = "Pika 2.2\n\nCons: 10-second max, muddy textures\n"
+    bugs = [c.quote for c in scored(claims_of(text)) if c.kind == "bug"]
+    assert bugs == ["muddy textures"]

@@ -76,10 +76,11 @@ class OpinionGroups:
         for i in (busy or set()) if claimed is None else claimed:
             if kinds[i] in ("capability", "limitation"):
                 kinds[i] = None
-        if kinds[0] and kinds[0].startswith(
-            "listed:"
-        ):  # a pro or con item, unless it states a spec or amount
-            kinds[0], rules[0] = (None if busy or view.quantities[sid] else kinds[0][7:]), "listed"
+        for i, kind in enumerate(kinds):  # a pro or con item, unless it states a spec or amount
+            if kind and kind.startswith("listed:"):
+                c = clauses[i]
+                stated = any(c.start <= q.start < c.end for q in view.quantities[sid])
+                kinds[i], rules[i] = (None if (busy and i in busy) or stated else kind[7:]), "listed"
         additive = [
             c.additive and not self.correlative_re.search(view.cue_text, clauses[0].start, c.start)
             for c in clauses
@@ -158,6 +159,7 @@ class OpinionGroups:
                 prev is not None
                 and prev.kind == kind
                 and prev.clauses[-1] == i - 1
+                and "listed" not in (rules[i], prev.rule)  # each item of a pros or cons line is a point
                 and not clauses[i].contrast
                 and not additive[i]
                 and not self._has_subject(view, sid, clauses[i])
@@ -211,6 +213,7 @@ class OpinionGroups:
                 and prev.subject
                 and g.subject
                 and prev.subject.models == g.subject.models
+                and "listed" not in (g.rule, prev.rule)
                 and not clauses[g.clauses[0]].contrast
                 and not additive[g.clauses[0]]
                 and not self.narrative.parallel(view, sid, prev.cue_clauses[-1], g.cue_clauses[0])

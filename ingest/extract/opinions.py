@@ -80,6 +80,10 @@ class OpinionRules:
         self._cuts = (len(self.cs.patterns), len(self.cs.patterns) + len(self.narrative.patterns))
         pros, cons = lex.alt("markers", "pros_labels"), lex.alt("markers", "cons_labels")
         self.label_re = re.compile(rf"(?m)^[#*> \t]*(?:(?P<pro>{pros})|(?P<con>{cons}))[* \t]*[:：]?[* \t]*$")
+        # Pros: fast, cheap, sharp / 缺点：贵、慢: the items on the label's own line
+        self.inline_label_re = re.compile(
+            rf"(?m)^[#*>\- \t]*(?:(?P<pro>{pros})|(?P<con>{cons}))[* \t]*[:：][* \t]*(?=[^\s*])"
+        )
 
     # ----- cues ----------------------------------------------------------------
     def _negation(
@@ -347,6 +351,20 @@ class OpinionRules:
                         if not any(row):
                             row[0] = "listed:" + kind  # settled in ``sentence_claims``
                 pos = line.end()
+        for m in self.inline_label_re.finditer(text):
+            kind = "strength" if m.group("pro") else "bug"
+            sid = view.sentence_index(m.end())
+            if sid is None or view.sentences[sid].prompt:
+                continue
+            line_end = text.find("\n", m.end())
+            line_end = len(text) if line_end < 0 else line_end
+            sent = view.sentences[sid]
+            row = out.setdefault(sid, [None] * len(sent.clauses))
+            for ci, c in enumerate(sent.clauses):
+                if c.end <= m.end():
+                    row[ci] = None  # the label (缺点：) is no claim
+                elif c.start < line_end and row[ci] in (None, kind):
+                    row[ci] = "listed:" + kind  # settled in ``sentence_claims``
 
     def aspect_clauses(self, view: SectionView, sid: int, clause_kinds: list[str | None]) -> set[int]:
         """Clauses of a verdict on a list of aspects (在画质、音频方面具有明显优势, good at A and B): the

@@ -39,6 +39,8 @@ _TAG_RE = re.compile(r"<(br|p|div|img|a|span|video)\b", re.I)
 
 BODY_HEADINGS = ("正文", "原始摘要", "原文", "内容", "全文", "body", "content")
 SUMMARY_HEADINGS = ("摘要", "ai 摘要", "ai摘要", "总结", "總結", "summary", "abstract", "tl;dr")
+#: Inside the article these head its own conclusion (## 总结 after ## 正文): still the article.
+OWN_CONCLUSIONS = ("总结", "總結", "summary", "tl;dr")
 META_HEADINGS = ("元数据", "元數據", "metadata", "信息", "資訊")
 #: A clipper's link lists after the article: neither article nor summary.
 LINK_HEADINGS = (
@@ -207,7 +209,7 @@ def parse_clip_note(data: bytes, name: str) -> Document:
             continue
         if key in BODY_HEADINGS:
             current = "body"
-        elif key in SUMMARY_HEADINGS:
+        elif key in SUMMARY_HEADINGS and not (current == "body" and key in OWN_CONCLUSIONS):
             current = "summary"
         elif key in META_HEADINGS:
             current = "meta"
