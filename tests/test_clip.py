@@ -172,7 +172,10 @@ def test_an_articles_own_headings_stay_in_their_section(note: str, text: str, su
 
 @pytest.mark.parametrize("heading", ["总结", "總結", "Summary", "TL;DR"])
 def test_a_conclusion_heading_inside_the_article_stays_article(heading: str) -> None:
-    note = f"---\ntitle: t\n---\n\n## 摘要\n\n剪藏工具的摘要。\n\n## 正文\n\n第一段。\n\n## {heading}\n\n作者自己的结论。\n"
+    note = (
+        "---\ntitle: t\n---\n\n## 摘要\n\n剪藏工具的摘要。\n\n## 正文\n\n第一段。\n\n"
+        f"## {heading}\n\n作者自己的结论。\n"
+    )
     doc = parse_clip_note(note.encode(), "n.md")
     assert doc.summary == "剪藏工具的摘要。"
     assert "作者自己的结论。" in doc.text and doc.text.startswith("第一段。")

@@ -353,9 +353,10 @@ class OpinionRules:
                 pos = line.end()
         for m in self.inline_label_re.finditer(text):
             kind = "strength" if m.group("pro") else "bug"
-            sid = view.sentence_index(m.end())
-            if sid is None or view.sentences[sid].prompt:
+            at = view.sentence_index(m.end())
+            if at is None or view.sentences[at].prompt:
                 continue
+            sid = at
             line_end = text.find("\n", m.end())
             line_end = len(text) if line_end < 0 else line_end
             sent = view.sentences[sid]
