@@ -223,3 +223,46 @@ def test_an_item_stating_an_amount_on_a_cons_line_is_left_to_the_other_rules() -
     text = "Pika 2.2\n\nCons: 10-second max, muddy textures\n"
     bugs = [c.quote for c in scored(claims_of(text)) if c.kind == "bug"]
     assert bugs == ["muddy textures"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "model"),
+    [
+        ("整体不错，Vidu Q2最大的问题是人物表情太少。", "bug", "Vidu Q2"),
+        ("Pika 2.2的问题在于镜头一多就乱。", "bug", "Pika 2.2"),
+        ("Luma Ray2's main issue is the heavy compression.", "bug", "Luma Ray2"),
+        ("海螺02生成的狗跳起来以后变成了两只。", "bug", "Hailuo 02"),
+        ("In Runway Gen-4 the knight walked straight through the castle door.", "bug", "Runway Gen-4"),
+        ("Two actors in the Sora 2 clip had merged faces.", "bug", "Sora 2"),
+        ("菜单上的价格数字，可灵2.1全部写对了。", "strength", "Kling 2.1"),
+        ("Veo 3 timed the footsteps to the music perfectly.", "strength", "Veo 3"),
+    ],
+)
+def test_flaws_and_praise_told_without_a_stock_adjective(text: str, kind: str, model: str) -> None:
+    assert (kind, model) in {(c.kind, c.model) for c in scored(claims_of(text))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vidu Q2没有写对一个字。",
+        "Sora 2 did not time the footsteps to the music perfectly.",
+        "I wasn't impressed by Pika 2.2 at all.",
+        "Pika 2.2 wasn't stunning.",
+    ],
+)
+def test_a_denied_rendering_or_manner_is_no_praise(text: str) -> None:
+    assert "strength" not in {c.kind for c in scored(claims_of(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("What impressed me most about Luma Ray2 was the water.", "strength"),
+        ("Pika 2.2 blew me away with its camera moves.", "strength"),
+        ("Vidu Q2的运镜让人印象深刻。", "strength"),
+    ],
+)
+def test_the_reviewer_impressed(text: str, kind: str) -> None:
+    kinds = {c.kind for c in scored(claims_of(text))}
+    assert kind in kinds and not kinds & ({"strength", "bug"} - {kind})

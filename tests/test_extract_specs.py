@@ -154,3 +154,35 @@ def test_a_length_in_length_and_a_limit_label_over_an_item() -> None:
     assert ("capability", "Veo 3", "8 seconds") in _specs("Veo 3 generates clips 8 seconds in length.")
     found = _specs("Veo 3 not ideal for: 4K masters, long single takes")
     assert {k for k, _, _ in found} == {"limitation"}
+
+
+@pytest.mark.parametrize(
+    ("text", "features"),
+    [
+        ("Vidu Q2大部分镜头可以直接用。", []),
+        ("Vidu Q2支持智能分镜。", ["智能分镜"]),
+        ("Vidu Q2可以分镜。", ["分镜"]),
+    ],
+)
+def test_a_feature_word_starting_inside_another_word_is_none(text: str, features: list[str]) -> None:
+    assert [f for k, _m, f in _specs(text) if k == "capability"] == features
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Pika 2.2 accepts a start frame and an end frame.",
+            [("capability", "start frame"), ("capability", "end frame")],
+        ),
+        ("Pika 2.2 has no end-frame option yet.", [("limitation", "end-frame")]),
+        ("Pika 2.2 doesn't support end frames.", [("limitation", "end frames")]),
+    ],
+)
+def test_start_and_end_frames(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(k, f) for k, _m, f in _specs(text)] == want
+
+
+def test_a_daily_quota_in_traditional_script_is_a_limitation() -> None:
+    text = "可靈2.1很穩。不過免費帳號每天只能生成兩支影片。"
+    assert ("limitation", "Kling 2.1") in {(c.kind, c.model) for c in scored(claims_of(text))}

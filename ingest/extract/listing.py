@@ -88,6 +88,7 @@ class ListReader:
         # cue adjectives of two characters or more
         quality = [w for k in ("strength", "bug") for w in lex.words("cues", k, "adjectives") if len(w) > 1]
         self.not_item_re = re.compile(alt(lex.words("features", "list_not_item") + quality))
+        self.bare_use = frozenset(lex.words("features", "list_bare_use"))
         self.head_re = re.compile(rf"(?:{alt(lex.words('features', 'function_heads'))})$")
         self.single_max = int(lex.setting("list_single_max", 8))
 
@@ -223,8 +224,10 @@ class ListReader:
         if e <= s:
             return False
         seg = text[s:e]
-        if _COUNT_ONLY.fullmatch(seg) or any(
-            not _ASPECT_NOUN.match(seg, m.end()) for m in self.not_item_re.finditer(seg)
+        if (
+            seg in self.bare_use
+            or _COUNT_ONLY.fullmatch(seg)
+            or any(not _ASPECT_NOUN.match(seg, m.end()) for m in self.not_item_re.finditer(seg))
         ):
             return False  # a sentence or an opinion; a quality word made an aspect noun (清晰度) is an item
         return self._short(seg, 14)

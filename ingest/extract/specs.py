@@ -127,6 +127,7 @@ class SpecRules:
         )
         self.speed_re = WordScanner(lex.words("features", "not_length"))
         self.not_item_re = re.compile(lex.alt("features", "not_items"))
+        self.straddle = frozenset(lex.words("features", "straddle"))
         # a feature word that starts an organisation's name (开源证券, 原生科技) names no feature
         self.org_after_re = re.compile(rf"\s*(?:{lex.alt('features', 'org_suffix', bound_start=False)})")
         # a user tier alone states no limit ("free users get 1080p"); with a cap word it does
@@ -172,6 +173,8 @@ class SpecRules:
         for m in self.features.finditer(text):
             if self.not_item_re.match(text, m.start()) or self.org_after_re.match(text, m.end()):
                 continue
+            if m.start() and text[m.start() - 1 : m.start() + 1] in self.straddle:
+                continue  # the feature word starts inside another word
             if not (quoted and in_prompt(m.start())):
                 add(m.start(), m.end(), "feature")
         for m in _VALUE.finditer(text):
