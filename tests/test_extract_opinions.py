@@ -266,3 +266,16 @@ def test_a_denied_rendering_or_manner_is_no_praise(text: str) -> None:
 def test_the_reviewer_impressed(text: str, kind: str) -> None:
     kinds = {c.kind for c in scored(claims_of(text))}
     assert kind in kinds and not kinds & ({"strength", "bug"} - {kind})
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("到了1080p，Vidu Q2的画面细节还是会糊。", "bug"),
+        ("Vidu Q2生成的人物一转身脸就变了。", "bug"),
+        ("Vidu Q2就算快速运动也不会糊。", "strength"),
+    ],
+)
+def test_a_flaw_said_as_what_will_happen(text: str, kind: str) -> None:
+    kinds = {c.kind for c in scored(claims_of(text))}
+    assert kind in kinds and not kinds & ({"strength", "bug"} - {kind})

@@ -186,3 +186,27 @@ def test_start_and_end_frames(text: str, want: list[tuple[str, str]]) -> None:
 def test_a_daily_quota_in_traditional_script_is_a_limitation() -> None:
     text = "可靈2.1很穩。不過免費帳號每天只能生成兩支影片。"
     assert ("limitation", "Kling 2.1") in {(c.kind, c.model) for c in scored(claims_of(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Pika 2.2 is now available in the app for Plus subscribers.", []),
+        ("Pika 2.2 is available in 720p and 1080p.", [("capability", "720p"), ("capability", "1080p")]),
+        (
+            "Luma Ray3 brings HDR output and a draft mode.",
+            [("capability", "hdr output"), ("capability", "draft mode")],
+        ),
+    ],
+)
+def test_what_a_release_brings_and_where_it_is_available(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(k, (f or "").lower()) for k, _m, f in _specs(text)] == want
+
+
+def test_a_length_a_tier_can_go_up_to_is_a_capability() -> None:
+    claims = [
+        c
+        for c in scored(claims_of("With Vidu Q2, paying users can go up to 16 seconds."))
+        if c.kind == "capability"
+    ]
+    assert [c.model for c in claims] == ["Vidu Q2"]

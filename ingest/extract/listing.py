@@ -42,6 +42,7 @@ _COUNT_ONLY = re.compile(r"[\d.]+|[\d一二两三四五六七八九十几]+\s*(?
 _ASPECT_NOUN = re.compile(r"[度性]")  # 清晰度, 稳定性: the aspect a quality word names
 _PARENS = re.compile(r"[（(][^（()）]*[）)]")
 _BREAK = re.compile(r"[，,;；]")
+_DIGIT = re.compile(r"\d")
 _ENDS = "。！？!?；;\n"
 _OPEN = "（("
 _COLON = re.compile(r"[^，。,;；\n]{0,12}?(?:：|(?<!\d):|:(?!\d))")  # 16:9 is no colon
@@ -71,6 +72,7 @@ class ListReader:
         )
         self.requires = frozenset(lex.words("features", "requires"))
         self.via = frozenset(lex.words("features", "list_via"))
+        self.value_anchors = frozenset(lex.words("features", "list_value_anchors"))
         self.make_re = re.compile(lex.alt("features", "list_make"))
         heads = alt(lex.words("features", "list_heads"))
         # a header says what kind of thing the list holds: 四种输入模态：, 支持的分辨率：, Key features:
@@ -132,6 +134,10 @@ class ListReader:
                 items = self._items(text, b, end, commas=header and bool(self.such_re.search(text, a, b)))
             if not items:
                 continue
+            if " ".join(text[a:b].split()) in self.value_anchors and not all(
+                _DIGIT.search(text, s, e) for s, e in items
+            ):
+                continue  # available in the app: a place, not a value
             near = any(y <= a and not _BREAK.search(text, y, a) for _, y in names)
             if required and not near:
                 continue
