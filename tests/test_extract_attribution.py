@@ -187,3 +187,23 @@ def test_the_former_and_the_latter_are_the_two_models_named_last(text: str, expe
 def test_former_with_no_pair_named_before_takes_nobody_new() -> None:
     text = "Vidu Q2的画面很稳定。前者的说法不对，画面其实很稳定。"
     assert {c.model for c in scored(claims_of(text))} == {"Vidu Q2"}
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        # a tier word alone after another brand's model in the sentence: that model's mode
+        ("可灵2.1依然是首选；海螺02的性价比更高，标准模式一条6秒视频只要25积分。", "Hailuo 02"),
+        # after a yardstick it is still the tier of the brand that sells it
+        ("可灵2.1比海螺02贵，标准模式一条5秒视频要20灵感值。", "Kling 2.1"),
+    ],
+)
+def test_a_bare_tier_word_takes_the_model_the_sentence_is_about(text: str, model: str) -> None:
+    prices = [c for c in scored(claims_of(text)) if c.kind == "price"]
+    assert [c.model for c in prices] == [model]
+
+
+def test_the_one_model_drawn_from_a_group_is_the_subject() -> None:
+    text = "先用可灵2.1和海螺02各跑了一遍。两个模型里只有海螺02把招牌上的字都写出来了。"
+    got = {(c.kind, c.model) for c in scored(claims_of(text)) if c.kind == "strength"}
+    assert got == {("strength", "Hailuo 02")}

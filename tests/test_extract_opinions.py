@@ -279,3 +279,11 @@ def test_the_reviewer_impressed(text: str, kind: str) -> None:
 def test_a_flaw_said_as_what_will_happen(text: str, kind: str) -> None:
     kinds = {c.kind for c in scored(claims_of(text))}
     assert kind in kinds and not kinds & ({"strength", "bug"} - {kind})
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Vidu Q1招牌上的字少了一个字。", "Vidu Q1干脆生成了一串看不懂的符号。"],
+)
+def test_text_rendered_wrong_is_a_bug(text: str) -> None:
+    assert "bug" in {c.kind for c in scored(claims_of(text))}

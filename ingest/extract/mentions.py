@@ -406,6 +406,7 @@ class MentionScanner:
         """
         out: list[Mention] = []
         sent_versions: dict[tuple[int, str], str] = {}
+        last_sid = -1
         for raw, sid in zip(raws, sentence_of, strict=True):
             old = (
                 raw.shape == "brand"
@@ -426,6 +427,15 @@ class MentionScanner:
                 name, tier = self.reg.apply_tier(prev.models[0], mention.tier)
                 prev.models, prev.tier, prev.end = [name], tier, raw.end
                 continue
+            if (
+                raw.shape == "tier"
+                and out
+                and last_sid == sid
+                and not out[-1].versus
+                and out[-1].brand != mention.brand
+            ):
+                continue  # 海螺02性价比更高，标准模式…: the mode of the model the sentence is about
+            last_sid = sid
             out.append(mention)
             for name in mention.models:
                 if name in recent:

@@ -32,6 +32,8 @@ _YARDSTICK = re.compile(r"比|和|与|跟|相较|than|beats?|vs\b|versus|over|ou
 # a clause opening on part of a group (有的翻车翻得小，有的…; some of them…) is about no one model
 _PARTITIVE = re.compile(r"有的(?!时|地方|人)|其中(?:一些|有的)|some of them|some of these")
 _CONNECTIVES = ("", "但", "但是", "而", "也", "不过", "and", "but")
+# a group the subject is drawn from (三个模型里只有A…, 这几家中A…, of these, A…): A is the subject
+_AMONG = re.compile(r"\s*(?:里面|里|中间|之中|当中|中)\s*[，,]?\s*(?:只有|唯独|仅有|就|只|也就)?\s*$")
 # a numbered heading (一、, 2., 第三章): a top-level section, under which unnumbered headings are parts
 _NUMBERED = re.compile(
     r"\s*(?:[#*]+\s*)?(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．)）]\s|第[一二三四五六七八九十\d]+[章部节篇])"
@@ -256,7 +258,11 @@ class SectionView:
             return None
         earlier = self.groups(sid, self.sentences[sid].start, lo)
         if before:
-            subj = _group_subject(before[-1], True)
+            g = before[-1]
+            nxt = [h for h in inside if h[0].start > g[-1].end]
+            if nxt and len(g[0].models) > 1 and _AMONG.match(self.clean, g[-1].end, nxt[0][0].start):
+                g = nxt[0]  # 三个模型里只有A: A, not the three
+            subj = _group_subject(g, True)
         elif after:
             subj = _group_subject(after[0], True)
         elif earlier:
