@@ -287,3 +287,24 @@ def test_a_flaw_said_as_what_will_happen(text: str, kind: str) -> None:
 )
 def test_text_rendered_wrong_is_a_bug(text: str) -> None:
     assert "bug" in {c.kind for c in scored(claims_of(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Faces in Luma Ray2 can look a little waxy in close-ups.", "bug"),
+        ("Luma Ray2 shows a few glitches in fast pans.", "bug"),
+        ("Luma Ray2 shows few glitches in fast pans.", "strength"),
+        ("Every fight scene came out clean in Luma Ray2.", "strength"),
+        ("Luma Ray2 is the most dependable for action.", "strength"),
+        ("Luma Ray2 often ignores camera directions.", "bug"),
+    ],
+)
+def test_english_degrees_and_outcomes(text: str, kind: str) -> None:
+    kinds = {c.kind for c in scored(claims_of(text))}
+    assert kind in kinds and not kinds & ({"strength", "bug"} - {kind})
+
+
+def test_the_only_one_with_a_quality_is_praise_not_a_limit() -> None:
+    kinds = {c.kind for c in scored(claims_of("Veo 3.1 is the only one with convincing dialogue."))}
+    assert kinds == {"strength"}

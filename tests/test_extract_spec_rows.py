@@ -145,3 +145,16 @@ def test_in_a_price_row_a_length_is_what_the_price_buys_unless_its_header_is_a_m
 def test_header_cells_naming_no_feature_give_no_claims() -> None:
     text = "| Model | Votes | Rank |\n| --- | --- | --- |\n| Pika 2.2 | 120 | 3 |\n"
     assert not [c for c in scored(claims_of(text)) if c.kind in ("capability", "limitation")]
+
+
+def test_a_pros_or_cons_column_gives_one_verdict_per_cell_quoting_the_cell() -> None:
+    text = (
+        "| 模型 | 生成时间 | 优点 | 缺点 |\n|---|---|---|---|\n"
+        "| Vidu Q2 | 约40秒 | 表情细腻 | 背景偶尔闪烁 |\n| Pika 2.2 | 约2分钟 | 动作幅度大 | - |\n"
+    )
+    got = {(c.kind, c.model, c.quote) for c in scored(claims_of(text)) if c.kind in ("strength", "bug")}
+    assert got == {
+        ("strength", "Vidu Q2", "表情细腻"),
+        ("bug", "Vidu Q2", "背景偶尔闪烁"),
+        ("strength", "Pika 2.2", "动作幅度大"),
+    }

@@ -8,6 +8,9 @@ A specification is often laid out rather than said, and then the layout gives th
   for, 硬件要求…) each item is a limitation;
 * a limit label with its items on the same line (``限制:带水印,每日上限3段``, ``Not best for:
   4K purists, ultra-long shots``): one limitation per item;
+* a markdown table row opening with a model under a header naming features: one claim per
+  answering cell; under a pros or cons header (优点 / 缺点 / Pros / Cons) the cell is one
+  strength or flaw of the row's model, quoting the cell;
 * a table row whose cells answer yes or no (``| 竖屏 | ❌ |``, ``音视频同步 ❌ 不支持 ✅ 首次实现``,
   ``| 首尾帧 | 支持 | 不支持 |``, ``Audio: No``): one claim per cell, of the cell's polarity,
   about the cell's column model (a markdown header, or the nearest line above naming two
@@ -74,7 +77,15 @@ class SpecRows:
         self.dimension = re.compile(alt(dims))  # a row label naming what a model offers
         self.label_answer = re.compile(rf"[:：]\s*(?:{yes}|{no})\s*(?:[(（,，]|$)")
         self.label_line = re.compile(rf"(?P<label>[^\n:：|]{{1,{_MAX_LABEL}}})[:：][ \t]*")
-        self.conf = {"capability": lex.confidence("capability"), "limitation": lex.confidence("limitation")}
+        self.conf = {
+            "capability": lex.confidence("capability"),
+            "limitation": lex.confidence("limitation"),
+            "strength": lex.confidence("strength"),
+            "bug": lex.confidence("bug"),
+        }
+        pros, cons = lex.alt("markers", "pros_labels"), lex.alt("markers", "cons_labels")
+        # a column of pros or of cons: each cell is a verdict on the row's model
+        self.verdict_head = re.compile(rf"[\s*`]*(?:(?P<pro>{pros})|(?P<con>{cons}))[\s*`]*")
 
     # ----- finding rows ------------------------------------------------------------
     def find(self, view: SectionView) -> dict[int, list[Row]]:
@@ -228,6 +239,12 @@ class SpecRows:
         )
         out: list[Row] = []
         for (ca, cb), (ha, hb) in zip(cells[1:], heads[1:], strict=False):
+            verdict = self.verdict_head.fullmatch(text, ha, hb)
+            if verdict:
+                out += self._verdict_cell(
+                    text, ca, cb, la, "strength" if verdict.group("pro") else "bug", (a, b)
+                )
+                continue
             if not self.dimension.search(text, ha, hb):
                 continue
             kind = self._answer(text, ca, cb)
@@ -239,6 +256,18 @@ class SpecRows:
                 Row(la, end, kind or "capability", _feature(view.text, ha, hb), "spec_row", la, whole=(a, b))
             )
         return out
+
+    @staticmethod
+    def _verdict_cell(
+        text: str, ca: int, cb: int, anchor: int, kind: str, whole: tuple[int, int]
+    ) -> list[Row]:
+        """The cell under a pros or cons header, as one strength or flaw (none for an empty or dash cell)."""
+        cell = text[ca:cb]
+        s = ca + len(cell) - len(cell.lstrip(" \t*`"))
+        e = cb - (len(cell) - len(cell.rstrip(" \t*`")))
+        if e - s < 2 or not any(ch.isalnum() for ch in text[s:e]):
+            return []  # empty, a dash, or a lone mark
+        return [Row(s, e, kind, "", "verdict_cell", anchor, whole=whole)]
 
     @staticmethod
     def _opens_with_model(view: SectionView, a: int, b: int) -> bool:
@@ -307,8 +336,9 @@ class SpecRows:
             if subj is None or not subj.models:
                 continue
             conf = self.conf[r.kind] * (1.0 if subj.explicit else 0.9)
+            fields = {"feature": r.feature} if r.feature else {}
             out += [
-                Draft(r.kind, r.start, r.end, name, tier, r.rule, round(conf, 3), {"feature": r.feature})
+                Draft(r.kind, r.start, r.end, name, tier, r.rule, round(conf, 3), dict(fields))
                 for name, tier in zip(subj.models, subj.tiers, strict=False)
             ]
         return out
@@ -326,8 +356,15 @@ def drop_covered(drafts: list[Draft], rows: dict[int, list[Row]]) -> list[Draft]
     def inside(d: Draft, rule: str) -> bool:
         return any(a <= d.start < b for a, b in spans[rule])
 
+    verdicts = {(r.whole, r.kind) for rs in rows.values() for r in rs if r.rule == "verdict_cell" and r.whole}
     out = []
     for d in drafts:
+        if (
+            d.kind in ("strength", "bug")
+            and d.rule != "verdict_cell"
+            and any(a <= d.start < b and kind == d.kind for (a, b), kind in verdicts)
+        ):
+            continue  # a row with a pros or cons column: its cells give the verdicts
         if d.kind in ("capability", "limitation") and d.rule not in _RULES:
             if inside(d, "spec_row") or (
                 d.kind != "limitation" and (inside(d, "limit_list") or inside(d, "limit_label"))

@@ -83,8 +83,9 @@ class SpecRules:
         self.features = WordScanner(lex.words("features", "words"))
         limit_before = lex.words("features", "only") + lex.words("features", "cannot")
         limit_before += lex.words("features", "limit_before")
+        not_after = lex.alt("features", "not_limit_after", bound_start=False)
         self.limit_before_re = re.compile(  # 不仅 / 不只 (not only) is no limit
-            rf"(?<!不)(?:{alt(limit_before)})(?!{lex.alt('features', 'not_limit_after', bound_start=False)})"
+            rf"(?<!不)(?:{alt(limit_before)})(?!\s*(?:{not_after}))"
         )
         self.limit_after_re = re.compile(rf"\s*[\-(（]?\s*(?:{lex.alt('features', 'limit_after')})")
         # a verdict, a delay or an absence a few characters after the item (图生视频不太行, 文生视频也没有。)
