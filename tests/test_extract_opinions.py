@@ -308,3 +308,16 @@ def test_english_degrees_and_outcomes(text: str, kind: str) -> None:
 def test_the_only_one_with_a_quality_is_praise_not_a_limit() -> None:
     kinds = {c.kind for c in scored(claims_of("Veo 3.1 is the only one with convincing dialogue."))}
     assert kinds == {"strength"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Pika 2.2的画面很好。但问题也不少。", "Pika 2.2 is great, but it has some issues."],
+)
+def test_flaws_announced_are_no_flaw(text: str) -> None:
+    assert "bug" not in {c.kind for c in scored(claims_of(text))}
+
+
+def test_a_wait_that_even_runs_over_is_no_feat() -> None:
+    kinds = {c.kind for c in scored(claims_of("Pika 2.2高峰时段甚至会超过5分钟。"))}
+    assert "strength" not in kinds

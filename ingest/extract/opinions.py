@@ -223,8 +223,15 @@ class OpinionRules:
                     negation = self._negation(view, sid, clause, start, end=end)
                 prev = (end, negation)
                 cue = self._negated_kind("bug", negation)
-                if kind == "?generic" and cue == "bug" and self.appraisal.topic_flaw(text, start, end):
-                    cue = None  # a flaw noun named as a topic (这个问题, 社会问题)
+                if (
+                    kind == "?generic"
+                    and cue == "bug"
+                    and (
+                        self.appraisal.topic_flaw(text, start, end)
+                        or self.narrative.lead_in.search(text, clause.start, clause.end)
+                    )
+                ):
+                    cue = None  # a flaw noun named as a topic (这个问题, 社会问题), or flaws announced
             elif kind.startswith("?"):  # a cue a negator before it cancels (or, for a flaw, denies)
                 cue = self._negated_kind(kind[1:], self._negation(view, sid, clause, start, end=end))
             elif kind.startswith("!"):  # a denied quality word: gone when what it names was not seen
