@@ -207,3 +207,26 @@ def test_the_one_model_drawn_from_a_group_is_the_subject() -> None:
     text = "先用可灵2.1和海螺02各跑了一遍。两个模型里只有海螺02把招牌上的字都写出来了。"
     got = {(c.kind, c.model) for c in scored(claims_of(text)) if c.kind == "strength"}
     assert got == {("strength", "Hailuo 02")}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "model"),
+    [
+        ("Veo 3.1 and Veo 3.1 Fast are both out. The Fast model is very sharp.", "strength", "Veo 3.1 Fast"),
+        ("Veo 3.1 and Veo 3.1 Fast are both out. The standard one looks very sharp.", "strength", "Veo 3.1"),
+        (
+            "Veo 3.1 and Veo 3.1 Fast are both out. The Fast one tends to smear fine detail.",
+            "bug",
+            "Veo 3.1 Fast",
+        ),
+    ],
+)
+def test_the_fast_model_and_the_standard_one_name_variants_of_the_model_named(
+    text: str, kind: str, model: str
+) -> None:
+    assert {(c.kind, c.model) for c in scored(claims_of(text)) if c.kind == kind} == {(kind, model)}
+
+
+def test_the_standard_one_of_a_version_without_variants_names_nothing_new() -> None:
+    text = "Pika 2.2 is out. The standard one looks very sharp."
+    assert {c.model for c in scored(claims_of(text)) if c.kind == "strength"} <= {"Pika 2.2"}

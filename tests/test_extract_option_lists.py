@@ -68,3 +68,19 @@ def test_what_a_clip_is_extended_to_is_its_length_not_a_generation_time(text: st
 def test_a_generation_time_beside_an_extended_length_is_still_read() -> None:
     text = "Pika 2.2 can extend clips to 30 seconds; each generation takes about 2 minutes."
     assert _speeds(text) == [("Pika 2.2", 120.0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veo 3.1 Fast finishes most clips in 40-60 seconds.",
+        "A 10-second Gen-4 Turbo clip came back in under 30 seconds.",
+    ],
+)
+def test_finishing_or_coming_back_in_a_time_is_a_speed(text: str) -> None:
+    assert "speed" in {c.kind for c in scored(claims_of(text))}
+
+
+def test_a_time_a_model_needs_is_no_required_input() -> None:
+    kinds = {c.kind for c in scored(claims_of("Veo 3.1 usually needs two minutes or more."))}
+    assert "speed" in kinds and "limitation" not in kinds

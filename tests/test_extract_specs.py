@@ -210,3 +210,9 @@ def test_a_length_a_tier_can_go_up_to_is_a_capability() -> None:
         if c.kind == "capability"
     ]
     assert [c.model for c in claims] == ["Vidu Q2"]
+
+
+def test_capping_clips_at_a_length_is_a_limitation() -> None:
+    assert ("limitation", "Pika 2.2") in {
+        (k, m) for k, m, _f in _specs("Both Pika 2.2 plans cap clips at 10 seconds.")
+    }

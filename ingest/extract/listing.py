@@ -43,6 +43,7 @@ _ASPECT_NOUN = re.compile(r"[度性]")  # 清晰度, 稳定性: the aspect a qua
 _PARENS = re.compile(r"[（(][^（()）]*[）)]")
 _BREAK = re.compile(r"[，,;；]")
 _DIGIT = re.compile(r"\d")
+_TIME = re.compile(r"\b(?:seconds?|minutes?|hours?|secs?|mins?)\b|秒|分钟|小时")
 _ENDS = "。！？!?；;\n"
 _OPEN = "（("
 _COLON = re.compile(r"[^，。,;；\n]{0,12}?(?:：|(?<!\d):|:(?!\d))")  # 16:9 is no colon
@@ -139,8 +140,8 @@ class ListReader:
             ):
                 continue  # available in the app: a place, not a value
             near = any(y <= a and not _BREAK.search(text, y, a) for _, y in names)
-            if required and not near:
-                continue
+            if required and (not near or any(_TIME.search(text, s, e) for s, e in items)):
+                continue  # needs two minutes: a time taken, not an input required
             if len(items) == 1 and not offered:
                 s, e = items[0]
                 if header or not (

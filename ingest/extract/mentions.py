@@ -64,6 +64,9 @@ def _first_group(m: re.Match[str]) -> str:
     return m.group(1)
 
 
+# "the standard model": the version's model without an edition
+_REGULAR_REFS = ("standard", "regular", "base", "full", "normal", "non-fast")
+
 # 旧版Sora, the original Sora: the brand's earlier model, never the version the document is about
 _OLD_BEFORE = re.compile(
     r"(?:旧版|舊版|老版|旧的|舊的|老的|初代|第一代|原版|早期的?|前代|上一代|上代)\s*$|\b(?:old|older|original|first-gen|first-generation|earlier|previous)\s+$",
@@ -84,6 +87,7 @@ class RawMention:
     marked: bool = False  # a version with 版本/大师版 after it: surely a version
     versus: bool = False  # compared with (相比X, X相比, than X), not the subject
     common: bool = False  # a brand alias that is also an ordinary word (wan, runway), alone
+    ref: bool = False  # "the Fast model", "the standard one": a variant of the model named last
 
 
 @dataclass(slots=True)
@@ -126,6 +130,8 @@ class MentionScanner:
             if w.isascii() and len(w) >= 5 and w not in reg.attached_words
         ]
         ed = alt(eds)
+        # "the Fast model", "the Turbo version", "the standard one": a variant of the model named last
+        ref_words = [w for w in eds if w.isascii() and w.replace(" ", "").isalpha()] + list(_REGULAR_REFS)
         ver = r"\d{1,2}(?:[.\-_]\d{1,2})?(?!\d)"
         # two scans, each literal-first so ``re`` can skip ahead: names and words, then digits
         self.regex = re.compile(
@@ -137,13 +143,14 @@ class MentionScanner:
                     rf"(?P<a>(?P<aname>{alt(names)})(?:(?:[\s\-_]*|/(?=v\d))(?:ai[\s\-_]*|(?<=[\-_])[a-z]{{2,5}}[\-_](?=v?\d))?(?P<avp>v|gen[-\s]?|ray[-\s]?|q|o)?(?P<aver>{ver})"
                     rf"(?:[\s\-_]*的?\s*(?P<aed>{ed})(?:\s*(?P<aed2>{ed}))?)?|[\s\-_]*(?P<aedl>{ed}))?(?P<asuf>\s*版本)?)",
                     rf"(?P<c>{alt(long_eds)})",
+                    rf"(?P<e>t(?<![a-z]t)he\s+(?P<eword>{alt(ref_words)})\s+(?:model|one|version|variant)(?![a-z]))",
                 ]
             )
         )
         # where a name-led match can start: literal tries, which ``re`` scans fast
         counted = [f"{n}{sp}个" for n in "两俩234三四" for sp in ("", " ")]  # 两个版本, 2 个模型
         self.first_re = WordScanner(
-            names + list(long_eds) + ["both", "两者", "二者", "两款", *counted], bound_end=False
+            names + list(long_eds) + ["both", "两者", "二者", "两款", "the", *counted], bound_end=False
         )
         # where a bare version can start: a digit before ".digit" (one character class, fast to scan)
         self.digit_first = re.compile(r"\d(?=\.\d)")
@@ -278,6 +285,11 @@ class MentionScanner:
             )
         if g == "c":
             return RawMention(m.start(), m.end(), "tier", words=[m.group("c")])
+        if g == "e":
+            word = " ".join(m.group("eword").split())
+            return RawMention(
+                m.start(), m.end(), "tier", words=[] if word in _REGULAR_REFS else [word], ref=True
+            )
         if g == "b":
             if not (m.group("bed") or m.group("bsuf")) and _UNIT_AFTER.match(norm, m.end("bver")):
                 return None
@@ -462,6 +474,8 @@ class MentionScanner:
                 if models
                 else None
             )
+        if raw.ref:
+            return self._variant(raw, recent)
         if raw.shape == "unknown" and raw.model:
             return Mention(raw.start, raw.end, [raw.model], None, raw.model, True)
         if raw.shape == "brand" and raw.model and not raw.version and not raw.words:
@@ -488,6 +502,26 @@ class MentionScanner:
             version = sent_versions.get((sid, brand)) or ctx.main_version.get(brand)
         name, tier = self.reg.resolve(brand, version, raw.words)
         return Mention(raw.start, raw.end, [name], tier, brand, explicit)
+
+    def _variant(self, raw: RawMention, recent: list[str]) -> Mention | None:
+        """The variant ("the Fast model", "the standard one") of the model named last whose brand
+        has that edition or tier; None when no model named so far has it."""
+        for name in reversed(recent):
+            info = self.reg.models.get(name)
+            if info is None or info.version is None:
+                continue
+            ed, tier = self.reg.words_of(info.brand, raw.words)
+            if raw.words and not (ed or tier):
+                continue
+            model, model_tier = self.reg.resolve(info.brand, info.version, raw.words)
+            if (
+                not raw.words
+                and model == name
+                and len(self.reg.brands[info.brand].by_version(version_key(info.version))) < 2
+            ):
+                return None  # "the standard one" where the version has no other variant
+            return Mention(raw.start, raw.end, [model], model_tier, info.brand, True)
+        return None
 
     # ----- roles ---------------------------------------------------------------
     def is_versus(self, norm: str, start: int, end: int, sent_start: int) -> bool:
