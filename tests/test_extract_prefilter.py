@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from ingest.extract.engine import Extractor
-from ingest.extract.lexicon import cue_set, load_lexicon
+from ingest.extract.lexicon import load_lexicon
 from ingest.extract.prefilter import PatternGate, reach, required_literals
 from schemas.document import Document
 
@@ -120,12 +120,9 @@ def _rules() -> Extractor:
 
 
 def _lexicon_patterns() -> list[re.Pattern[str]]:
-    rules = _rules().opinion_rules
-    return (
-        [p for _, p in cue_set(load_lexicon()).patterns]
-        + [p for _, p in rules.narrative.patterns]
-        + [r.pattern for r in rules.events.rules]
-    )
+    """What the opinion rules' gate gates: cue and narrative patterns (some split into their
+    alternatives, ``branches.py``) and event rules."""
+    return _rules().opinion_rules.gated
 
 
 def test_most_lexicon_patterns_are_gated() -> None:

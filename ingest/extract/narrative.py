@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 
 from ingest.extract.lexicon import Lexicon, alt
 from ingest.extract.section import SectionView
@@ -120,20 +120,19 @@ class NarrativeCues:
         self.leaning_re = re.compile(rf"\s*(?:[{chars}]|{leaning})" if chars else rf"\s*(?:{leaning})")
 
     def pattern_hits(
-        self, text: str, spans: Sequence[tuple[int, int] | None] | None = None
+        self, text: str, matched: dict[int, list[tuple[int, int]]] | None = None
     ) -> list[tuple[str, int, int]]:
-        """(kind, start, end) of every pattern cue in ``text``; ``spans`` (per pattern, from a
-        ``PatternGate``: the part of the text it can match in, None when it cannot match) skips
-        patterns that cannot match and the text where each cannot."""
+        """(kind, start, end) of every pattern cue in ``text``; ``matched`` (per pattern that matches,
+        in pattern order, the spans of its matches: ``Alternatives.matches``) spares the scans."""
         out: list[tuple[str, int, int]] = []
-        for n, (kind, pattern) in enumerate(self.patterns):
-            span = (0, len(text)) if spans is None else spans[n]
-            if span is None:
-                continue
-            for m in pattern.finditer(text, span[0], span[1]):
-                if text.startswith("成功", m.start()) and self.not_success.match(text, m.start() + 2):
+        if matched is None:
+            matched = {n: [m.span() for m in p.finditer(text)] for n, (_, p) in enumerate(self.patterns)}
+        for n, found in matched.items():
+            kind = self.patterns[n][0]
+            for start, end in found:
+                if text.startswith("成功", start) and self.not_success.match(text, start + 2):
                     continue  # 成功率, 成功生成: not an achievement in the picture
-                out.append((kind, m.start(), m.end()))
+                out.append((kind, start, end))
         for m in self.more.finditer(text):  # 自然多了, 假了不少: the complement, then the word before it
             for kind, word in self.more_before:
                 if word.search(text, max(0, m.start() - 6), m.start()):

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 from ingest.extract.appraisal import Appraisal
+from ingest.extract.branches import Alternatives
 from ingest.extract.events import EventCues
 from ingest.extract.lexicon import CUE_PRIORITY, Lexicon, cue_set
 from ingest.extract.narrative import NarrativeCues
@@ -71,13 +72,14 @@ class OpinionRules:
         self.appraisal = Appraisal(lex)
         # an ability to make something happen (可以让物体凭空出现, lets you swap faces) is no flaw
         self.enables_re = re.compile(lex.alt("negation", "enables"))
-        # one scan says which pattern cues, narrative patterns and event rules may match a text
-        self.gate = PatternGate(
-            [p for _, p in self.cs.patterns]
-            + [p for _, p in self.narrative.patterns]
-            + [r.pattern for r in self.events.rules]
+        # one scan says which pattern cues, narrative patterns (the ones ``re`` cannot skip ahead on
+        # split into their alternatives) and event rules may match a text
+        self.alternatives = Alternatives(
+            [p for _, p in self.cs.patterns] + [p for _, p in self.narrative.patterns]
         )
-        self._cuts = (len(self.cs.patterns), len(self.cs.patterns) + len(self.narrative.patterns))
+        self.gated = self.alternatives.parts + [r.pattern for r in self.events.rules]
+        self.gate = PatternGate(self.gated)
+        self._cut = len(self.alternatives.parts)
         pros, cons = lex.alt("markers", "pros_labels"), lex.alt("markers", "cons_labels")
         self.label_re = re.compile(rf"(?m)^[#*> \t]*(?:(?P<pro>{pros})|(?P<con>{cons}))[* \t]*[:：]?[* \t]*$")
         # Pros: fast, cheap, sharp / 缺点：贵、慢: the items on the label's own line
@@ -244,14 +246,16 @@ class OpinionRules:
                 hits.setdefault((sid, ci), []).append((start, cue))
         # the part of the text each pattern can match in (None: none), from one literal scan
         spans = self.gate.spans(text)
-        a, b = self._cuts
+        cut, n_cues = self._cut, len(self.cs.patterns)
+        matched = self.alternatives.matches(text, spans)  # pattern order: cue patterns, then narrative
         found_patterns = [
-            (k, m.start(), m.end())
-            for (k, p), span in zip(self.cs.patterns, spans[:a], strict=True)
-            if span is not None
-            for m in p.finditer(text, span[0], span[1])
+            (self.cs.patterns[n][0], start, end)
+            for n, ms in matched.items()
+            if n < n_cues
+            for start, end in ms
         ]
-        for pkind, start, end in found_patterns + self.narrative.pattern_hits(text, spans[a:b]):
+        narrative = {n - n_cues: ms for n, ms in matched.items() if n >= n_cues}
+        for pkind, start, end in found_patterns + self.narrative.pattern_hits(text, narrative):
             hit = clause_at(start)
             if hit and not (quoted and in_prompt(start)):
                 # capability and limitation patterns hold their own negator (没有这个限制, 不太能):
@@ -264,7 +268,7 @@ class OpinionRules:
                 if kept:
                     hit[2].add(kept)
                     hits.setdefault((hit[0], hit[3]), []).append((start, kept))
-        self._event_cues(view, clause_at, in_prompt if quoted else None, spans[b:])
+        self._event_cues(view, clause_at, in_prompt if quoted else None, spans[cut:])
         out: dict[int, list[str | None]] = {}
         for (sid, ci), kinds in found.items():
             best = next((k for k in CUE_PRIORITY if k in kinds), None)

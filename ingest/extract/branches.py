@@ -1,0 +1,171 @@
+"""A pattern's top-level alternatives scanned one by one, gated on their own literals, same matches.
+
+``re`` cannot skip ahead on ``a|b|c`` when one alternative opens with a lookbehind, a word bound
+or a character class: it then tries every alternative at every position of the text. A cue
+pattern of twenty alternatives (English phrases beside Chinese ones) costs several whole-text
+scans that way, and the ``PatternGate`` runs it wherever any one alternative's literal occurs.
+``Alternatives`` splits such a pattern at its top-level ``|`` into patterns of their own (each
+opening with what ``re`` can skip on, each gated by the literals it alone requires) and merges
+their matches back exactly as ``finditer`` of the whole pattern finds them: leftmost first, at one
+position the first alternative that matches, never overlapping. Only the spans of the matches are
+kept, so patterns with named groups or back references stay whole.
+"""
+
+from __future__ import annotations
+
+import heapq
+import logging
+import re
+from collections.abc import Sequence
+from re import _compiler as K  # type: ignore[attr-defined]
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as P  # type: ignore[attr-defined]
+
+log = logging.getLogger(__name__)
+
+_NO_SPLIT = ("(?P=", "(?(")  # a named back reference, a conditional
+
+
+def skips(pattern: re.Pattern[str]) -> bool:
+    """Can ``re`` skip ahead on ``pattern`` (a literal prefix or a set of first characters)?"""
+    try:
+        code = K._code(P.parse(pattern.pattern, pattern.flags), pattern.flags)
+    except Exception:  # pragma: no cover - another interpreter's internals: assume it cannot
+        return False
+    return bool(code[0] == C.INFO and code[2] & (C.SRE_INFO_PREFIX | C.SRE_INFO_CHARSET))
+
+
+def top_branches(pattern: re.Pattern[str]) -> list[str] | None:
+    """The sources of ``pattern``'s top-level alternatives, when it has several and each can stand
+    alone (no groups named or referred back to, no empty match, no global inline flags); else None."""
+    source = pattern.pattern
+    if pattern.groupindex or source.startswith("(?") and source[2:3].isalpha():
+        return None
+    if any(s in source for s in _NO_SPLIT) or re.search(r"\\[1-9]", source):
+        return None
+    parts: list[str] = []
+    depth, start, i, in_class = 0, 0, 0, False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+        elif ch == "[":
+            in_class = True
+            if source.startswith("[^]", i) or source.startswith("[]", i):
+                i += 2 if source[i + 1] == "]" else 3  # a leading ] is a member, not the end
+                continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        try:
+            lo = P.parse(part, pattern.flags).getwidth()[0]
+        except re.error:
+            return None
+        if lo < 1:
+            return None
+    return parts
+
+
+class Alternatives:
+    """Patterns, each either whole or split into its alternatives: the flat list ``parts`` is what a
+    ``PatternGate`` gates; ``matches`` merges a pattern's parts back."""
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        self.parts: list[re.Pattern[str]] = []
+        self.owner: list[int] = []  # per part: the pattern it belongs to
+        for n, p in enumerate(patterns):
+            # a pattern ``re`` skips ahead on already scans fast: its alternatives would scan the
+            # text once each
+            branches = None if skips(p) else top_branches(p)
+            first = len(self.parts)
+            if branches is None:
+                self.parts.append(p)
+            else:
+                self.parts += [re.compile(b, p.flags) for b in branches]
+            self.owner += [n] * (len(self.parts) - first)
+        log.debug("%d patterns, %d parts", len(patterns), len(self.parts))
+
+    def matches(self, text: str, spans: Sequence[tuple[int, int] | None]) -> dict[int, list[tuple[int, int]]]:
+        """Per pattern that matches ``text`` (in pattern order), the (start, end) of its matches as its
+        ``finditer`` finds them; ``spans``: per part, where it can match (``PatternGate.spans``), None
+        where it cannot."""
+        live: dict[int, list[int]] = {}
+        owner = self.owner
+        for i in range(len(owner)):
+            if spans[i] is not None:
+                live.setdefault(owner[i], []).append(i)
+        out: dict[int, list[tuple[int, int]]] = {}
+        for n, idx in live.items():
+            if len(idx) == 1:  # one part may match: its matches are the pattern's
+                span = spans[idx[0]]
+                assert span is not None
+                found = [m.span() for m in self.parts[idx[0]].finditer(text, span[0], span[1])]
+            else:
+                found = self._merge(idx, text, spans)
+            if found:
+                out[n] = found
+        return out
+
+    def _merge(
+        self, idx: list[int], text: str, spans: Sequence[tuple[int, int] | None]
+    ) -> list[tuple[int, int]]:
+        """The matches of the parts ``idx`` of one pattern merged as the whole pattern finds them."""
+        found: list[tuple[int, int, int]] = []
+        for i in idx:
+            span = spans[i]
+            assert span is not None
+            found += [(m.start(), i, m.end()) for m in self.parts[i].finditer(text, span[0], span[1])]
+        found.sort()
+        out: list[tuple[int, int]] = []
+        last = -1
+        for start, _, end in found:
+            if start >= last:
+                out.append((start, end))
+                last = end
+            elif end > last:
+                return self._merged(idx, text, spans)
+        return out
+
+    def _merged(
+        self, idx: list[int], text: str, spans: Sequence[tuple[int, int] | None]
+    ) -> list[tuple[int, int]]:
+        """The exact merge when a part's match runs past one taken before it: that part searches
+        again from the end of the taken one, as the whole pattern would."""
+        heap: list[tuple[int, int, int]] = []
+        for i in idx:
+            span = spans[i]
+            assert span is not None
+            m = self.parts[i].search(text, span[0], span[1])
+            if m is not None:
+                heap.append((m.start(), i, m.end()))
+        heapq.heapify(heap)
+        out: list[tuple[int, int]] = []
+        last = 0
+        while heap:
+            start, i, end = heap[0]
+            if start >= last:
+                out.append((start, end))
+                last = nxt = end
+            else:
+                nxt = last if end > last else end
+            span = spans[i]
+            assert span is not None
+            m = self.parts[i].search(text, max(nxt, span[0]), span[1])
+            if m is None:
+                heapq.heappop(heap)
+            else:
+                heapq.heapreplace(heap, (m.start(), i, m.end()))
+        return out
