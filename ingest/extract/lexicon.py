@@ -13,7 +13,7 @@ from __future__ import annotations
 import heapq
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -124,7 +124,8 @@ class WordScanner:
             return list(self.regexes[0].finditer(text, pos, end))
         # every bucket's matches in one sorted list: exact unless a match runs past one taken
         # before it (then the bucket must scan again from there, below)
-        found = [m for r in self.regexes for m in r.finditer(text, pos, end)]
+        per_bucket = [list(r.finditer(text, pos, end)) for r in self.regexes]
+        found = [m for ms in per_bucket for m in ms]
         found.sort(key=_match_start)
         out: list[re.Match[str]] = []
         last = pos
@@ -133,11 +134,15 @@ class WordScanner:
                 out.append(m)
                 last = m.end()
             elif m.end() > last:
-                return self._merged(text, pos, end)
+                return self._merged(text, pos, end, per_bucket)
         return out
 
-    def _merged(self, text: str, pos: int, end: int) -> list[re.Match[str]]:
-        iters = [r.finditer(text, pos, end) for r in self.regexes]
+    def _merged(
+        self, text: str, pos: int, end: int, per_bucket: list[list[re.Match[str]]]
+    ) -> list[re.Match[str]]:
+        # each bucket's matches as its own scan from ``pos`` found them (``per_bucket``): only a
+        # bucket whose match runs past a taken one scans again
+        iters: list[Iterator[re.Match[str]]] = [iter(ms) for ms in per_bucket]
         heap: list[tuple[int, int, re.Match[str]]] = []
         for i, it in enumerate(iters):
             m = next(it, None)
