@@ -321,3 +321,17 @@ def test_flaws_announced_are_no_flaw(text: str) -> None:
 def test_a_wait_that_even_runs_over_is_no_feat() -> None:
     kinds = {c.kind for c in scored(claims_of("Pika 2.2高峰时段甚至会超过5分钟。"))}
     assert "strength" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Pika 2.2是我用过运镜最有想法的模型。", "strength"),
+        ("Pika 2.2的出片稳定性还不够。", "bug"),
+        ("相比之下，Pika 2.2稳定很多。", "strength"),
+        ("Pika 2.2的镜头语言比较保守。", "bug"),
+    ],
+)
+def test_chinese_verdicts_on_ideas_steadiness_and_caution(text: str, kind: str) -> None:
+    kinds = {c.kind for c in scored(claims_of(text))}
+    assert kind in kinds and not kinds & ({"strength", "bug"} - {kind})
