@@ -133,3 +133,10 @@ def test_resolution(text: str, label: str) -> None:
 def test_revenue_figures_are_large() -> None:
     q = _only("超过了人民币1.5亿元", "cny")
     assert q.value == pytest.approx(1.5e8)
+
+
+def test_a_falling_pair_is_the_new_amount() -> None:
+    s = scanner(load_lexicon())
+    got = [(q.kind, q.value, q.high) for q in s.scan("from 35 to 20 credits")]
+    assert got == [("credits", 20.0, 20.0)]
+    assert [(q.value, q.high) for q in s.scan("10-35 credits")] == [(10.0, 35.0)]

@@ -217,3 +217,33 @@ def test_an_amount_multiplied_by_a_number_is_a_factor_and_the_sum_is_the_price()
         ("Hailuo 02", None, None, 0.4, 1),
         ("Hailuo 02", None, None, 2.4, 6),
     ]
+
+
+def test_an_old_price_in_credits_gives_a_change_and_no_price() -> None:
+    for text, percent in (
+        ("可灵2.1 5秒从70灵感值降到35灵感值。", 50.0),
+        ("A 5-second Pika 2.2 clip now costs 20 credits, down from 35 credits.", 42.86),
+        ("A 5-second Pika 2.2 clip now costs 20 credits, down from 35.", 42.86),
+    ):
+        claims = claims_of(text)
+        assert [c.credits for c in claims if c.kind == "price"] == [35.0 if "灵感值" in text else 20.0]
+        assert [(c.percent, c.direction) for c in claims if c.kind == "price_change"] == [(percent, "down")]
+
+
+def test_a_falling_pair_of_amounts_is_the_new_one_not_a_range() -> None:
+    claims = claims_of("Pika 2.2 cut the price of a 5-second clip from 35 to 20 credits.")
+    assert [c.credits for c in claims if c.kind == "price"] == [20.0]
+
+
+def test_a_credit_sold_at_an_amount_each_is_a_credit_rate() -> None:
+    claims = claims_of("Credits for Pika 2.2 cost $0.01 each.")
+    assert [c.credits_per_usd for c in claims if c.kind == "credit_rate"] == [100.0]
+
+
+def test_a_plan_allowance_pairs_with_no_later_amount() -> None:
+    text = (
+        "A 5-second Pika 2.2 clip costs 20 credits on the Pro plan ($25 for 2,500 credits), "
+        "so the clip works out to about 20 cents."
+    )
+    claims = claims_of(text)
+    assert not [c for c in claims if c.kind == "credit_rate" and c.credits_per_usd != 100.0]

@@ -191,7 +191,9 @@ class Extractor:
                 if sent.end - sent.start <= 30:
                     view.update_topic(sid)
                 continue
-            if any(q.kind == "credits" or q.per == "credit" for q in qs):
+            if any(q.kind == "credits" or q.per == "credit" for q in qs) or self.price_rules.credit_priced(
+                view, sid
+            ):
                 found, rate_drafts, ids = self.price_rules.rates(
                     view, sid, partial(self._brand_at, view, sid, ctx=ctx)
                 )

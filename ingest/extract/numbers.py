@@ -390,6 +390,8 @@ class QuantityScanner:
                 "percent", s, e, round(100 - n[0] * 10, 1), round(100 - n[0] * 10, 1), unit="discount"
             )
         n2 = self._num(m.group("n2"))
+        if n2 and n2[1] < n[0]:  # "from 35 to 20 credits", 从10到6元: a change; the amount is the new one
+            s, n, n2 = m.start("n2"), n2, None
         if kind == "credits":  # "10-35 credits": a range, low to high; "20多积分": more than 20
             return self._per(
                 m,

@@ -3,7 +3,8 @@
 A percent is a price change when its sentence is about price (a price word before it, or a
 change word in its clause: 降价, 便宜, cheaper) and a direction word is nearest to it
 (降低, down, "20% more than"); a discount on a membership is a plan's promotion, none.
-Two prices of one thing told as old and new ("$0.40 (down from $0.75)", 从10元降到6元) give
+Two prices of one thing told as old and new ("$0.40 (down from $0.75)", 从10元降到6元, 从70灵感值降到
+35灵感值) give
 the percent derived, and the old one is no current price.
 """
 
@@ -19,6 +20,9 @@ _MONEY = ("cny", "usd")
 # "以仅 20% 的成本", "at only 20% of the cost": the price is that share of the other's, 80% lower
 _SHARE_BEFORE = re.compile(r"(?:仅|只需|只要|仅需|only|just)\s*$", re.I)
 _SHARE_AFTER = re.compile(r"\s*(?:的\s*)?(?:成本|价格|费用|售价)|\s*of\s+the\s+(?:cost|price)\b", re.I)
+_BARE_OLD = re.compile(
+    r"[\s,，(（]*(?:down|up|reduced|cut|lowered|raised|dropped|increased)\s+from\s+\$?(\d[\d,]*(?:\.\d+)?)(?![\d.,]*\s*%)"
+)
 _MORE_AFTER = re.compile(r"\s*more\b\s*(?:$|[.,;:!?)，。；]|than\b|per\b|for\b|to\b)")
 
 
@@ -78,11 +82,17 @@ class ChangeRules:
     def derived_changes(self, view: SectionView, sid: int) -> tuple[list[Draft], set[int]]:
         """Price changes told as two prices ("$0.40 per second (down from $0.75)", "从10元降到6元"):
         the percent follows from them. The earlier price is no current price: its id is returned."""
-        qs = [q for q in view.quantities[sid] if q.kind in _MONEY]
+        qs = [q for q in view.quantities[sid] if q.kind in _MONEY or q.kind == "credits"]
         text = view.cue_text
         out: list[Draft] = []
         old_ids: set[int] = set()
-        for a, b in zip(qs, qs[1:], strict=False):
+        pairs: list[tuple[Quantity, Quantity | tuple[float, int]]] = list(zip(qs, qs[1:], strict=False))
+        pairs += [(q, v) for q in qs if (v := self._bare_old(text, q, qs)) is not None]
+        for a, b in pairs:
+            if isinstance(b, tuple):  # "20 credits, down from 35": the old amount without its unit
+                lo, hi = self.p.clause_of(view, sid, a.start)
+                self._derive(view, sid, lo, max(hi, b[1]), a, b[0], out)
+                continue
             gap = text[a.end : b.start]
             if a.kind != b.kind or len(gap) > 24:
                 continue
@@ -97,17 +107,33 @@ class ChangeRules:
             if old.value <= 0 or old.value == new.value:
                 continue
             lo, hi = self.p.clause_of(view, sid, a.start)
-            hi = max(hi, b.end)
-            subj = view.subject(sid, lo, hi, new.start)
-            if subj is None:
-                continue
-            old_ids.add(id(old))
-            percent = round(abs(old.value - new.value) / old.value * 100, 2)
-            direction = "down" if new.value < old.value else "up"
-            for name in subj.models:
-                fields = {"percent": percent, "direction": direction}
-                out.append(self._change_draft(lo, hi, name, "price-change-derived", fields))
+            if self._derive(view, sid, lo, max(hi, b.end), new, old.value, out):
+                old_ids.add(id(old))
         return out, old_ids
+
+    @staticmethod
+    def _bare_old(text: str, q: Quantity, qs: list[Quantity]) -> tuple[float, int] | None:
+        """The old amount written bare after a new one ("20 credits, down from 35"), when no
+        amount of its own is read there."""
+        m = _BARE_OLD.match(text, q.end)
+        if m is None or any(x.start <= m.start(1) < x.end for x in qs):
+            return None
+        return float(m.group(1).replace(",", "")), m.end(1)
+
+    def _derive(
+        self, view: SectionView, sid: int, lo: int, hi: int, new: Quantity, old: float, out: list[Draft]
+    ) -> bool:
+        if old <= 0 or old == new.value:
+            return False
+        subj = view.subject(sid, lo, hi, new.start)
+        if subj is None:
+            return False
+        percent = round(abs(old - new.value) / old * 100, 2)
+        direction = "down" if new.value < old else "up"
+        for name in subj.models:
+            fields = {"percent": percent, "direction": direction}
+            out.append(self._change_draft(lo, hi, name, "price-change-derived", fields))
+        return True
 
     def _change_draft(self, lo: int, hi: int, name: str, rule: str, fields: dict[str, object]) -> Draft:
         return Draft("price_change", lo, hi, name, None, rule, self.p.lex.confidence("price_change"), fields)

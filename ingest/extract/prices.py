@@ -39,6 +39,9 @@ _PER_N_CREDITS = re.compile(r"\s*(?:per|for every|for each|/|每)\s*[\d,]{2,}")
 _PER_PERIOD = re.compile(r"\s*(?:-\s*)?(?:per|a|an|/)[-\s]*(?:day|hour|hr|week|seat|user|person|head)s?\b")
 _FACTOR_AFTER = re.compile(r"\s*(?:/\s*(?:s|秒|sec)\s*)?[x×*✕]\s*\d")
 _MONEY = ("cny", "usd")
+# "Credits are sold at $0.0093 each": what one credit costs, when the clause names credits before it
+_EACH = re.compile(r"\s*(?:each|apiece|a piece|一个|每个)(?![a-z])")
+_CREDIT_NAMED = re.compile(r"\bcredits?\b|积分|灵感值|点数|算力")
 _PRICED = ("credits", *_MONEY)  # a named tuple: mypyc cannot compile a starred one inside `in`
 _RESPECTIVELY = re.compile(r"分别|各自|respectively", re.I)
 _AMOUNT = {"credits": "credits", "cny": "price_cny", "usd": "price_usd"}
@@ -79,7 +82,10 @@ class PriceRules:
         self.ctx = AmountContext(lex)
         self.speed_re = rx("context", "speed")
         # "$0.40 (down from $0.75)" / "从10元降到6元": a new and an old price of one thing
-        self.new_then_old_re = re.compile(rf"^[^，。,;；]*?(?:{lex.alt('context', 'change_from')})[\s:：]*$")
+        # "$0.40 (down from $0.75)", "20 credits, down from 35 credits": one comma may open the gap
+        self.new_then_old_re = re.compile(
+            rf"^[\s,，]*[^，。,;；]*?(?:{lex.alt('context', 'change_from')})[\s:：]*$"
+        )
         self.old_then_new_re = re.compile(rf"^[^，。,;；]*?(?:{lex.alt('context', 'change_to')})[\s:：]*$")
         self.from_re = re.compile(r"(?:从|由|from)\s*$")
         tiers = {w for b in reg.brands.values() for w in b.tier_words}
@@ -152,6 +158,14 @@ class PriceRules:
         )
 
     # ----- credit rates --------------------------------------------------------
+    def credit_priced(self, view: SectionView, sid: int) -> bool:
+        """Does the sentence price one credit with no credit amount of its own ("credits cost $0.01
+        each")?"""
+        text = view.cue_text
+        return any(q.kind in _MONEY and _EACH.match(text, q.end) for q in view.quantities[sid]) and bool(
+            _CREDIT_NAMED.search(text, view.sentences[sid].start, view.sentences[sid].end)
+        )
+
     def rates(
         self, view: SectionView, sid: int, brand_at: Callable[[int], str | None]
     ) -> tuple[list[Rate], list[Draft], set[int]]:
@@ -168,6 +182,9 @@ class PriceRules:
             per_credit = q.per == "credit" or (
                 q.per is None and self.ctx.per_credit_re.search(text[max(0, q.start - 16) : q.start])
             )
+            if not per_credit and q.kind in _MONEY and q.per is None and _EACH.match(text, q.end):
+                lo, _ = self.clause_of(view, sid, q.start)
+                per_credit = bool(_CREDIT_NAMED.search(text, lo, q.start))
             block = _PER_N_CREDITS.match(text, q.end) if q.kind in _MONEY else None
             nxt = qs[i + 1] if i + 1 < len(qs) else None
             if (
@@ -193,10 +210,12 @@ class PriceRules:
                 used.add(id(q))
                 lo, hi = self.clause_of(view, sid, q.start)
                 drafts.append(self._rate_draft(lo, max(hi, q.end), brand, per, q.kind, None))
+        allowance: set[int] = set()  # amounts a plan's allowance or a purchase already pairs
         for a, b in zip(qs, qs[1:], strict=False):
             kinds = {a.kind, b.kind}
             if (
                 id(a) in used
+                or id(a) in allowance
                 or "credits" not in kinds
                 or not kinds & set(_MONEY)
                 or not self._linked(text, a, b)
@@ -207,8 +226,10 @@ class PriceRules:
                 self.ctx.purchased(text, a)
                 or self.ctx.purchased(text, b)
                 or self._plan_fee(text, money)  # "$28/month gets you 3,000 credits": a plan's allowance
-                or not self._is_rate(view, sid, cr, money)
             ):
+                allowance.update((id(a), id(b)))  # ($25.99 for 3,000 credits), so … 19 cents: no rate
+                continue
+            if not self._is_rate(view, sid, cr, money):
                 continue
             per = cr.value / money.value
             brand = brand_at(min(a.start, b.start))
