@@ -21,6 +21,8 @@ def test_top_level_bars_only() -> None:
     assert top_branches(re.compile(r"a?|b")) is None  # an empty match
     assert top_branches(re.compile(r"(?i)a|b")) is None
     assert top_branches(re.compile(r"abc")) is None
+    assert top_branches(re.compile("a # x|y\n|b", re.VERBOSE)) is None
+    assert top_branches(re.compile("(?x: a # x|y\n)|b")) is None
 
 
 def test_only_patterns_re_cannot_skip_on_are_split() -> None:

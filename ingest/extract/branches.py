@@ -43,6 +43,8 @@ def top_branches(pattern: re.Pattern[str]) -> list[str] | None:
         return None
     if any(s in source for s in _NO_SPLIT) or re.search(r"\\[1-9]", source):
         return None
+    if pattern.flags & re.VERBOSE or re.search(r"\(\?[a-zA-Z]*x", source):
+        return None  # whitespace and comments (which may hold a bar) are not read here
     parts: list[str] = []
     depth, start, i, in_class = 0, 0, 0, False
     while i < len(source):
