@@ -335,3 +335,15 @@ def test_a_wait_that_even_runs_over_is_no_feat() -> None:
 def test_chinese_verdicts_on_ideas_steadiness_and_caution(text: str, kind: str) -> None:
     kinds = {c.kind for c in scored(claims_of(text))}
     assert kind in kinds and not kinds & ({"strength", "bug"} - {kind})
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The chef's hands in Pika 2.2 kept their five fingers the whole time.", "strength"),
+        ("In Pika 2.2 the pancake dissolved into batter mid-air.", "bug"),
+    ],
+)
+def test_what_held_or_fell_apart_in_a_story(text: str, kind: str) -> None:
+    kinds = {c.kind for c in scored(claims_of(text))}
+    assert kind in kinds and not kinds & ({"strength", "bug"} - {kind})

@@ -216,3 +216,9 @@ def test_capping_clips_at_a_length_is_a_limitation() -> None:
     assert ("limitation", "Pika 2.2") in {
         (k, m) for k, m, _f in _specs("Both Pika 2.2 plans cap clips at 10 seconds.")
     }
+
+
+def test_a_feature_not_offered_is_a_limitation() -> None:
+    assert ("limitation", "Pika 2.2") in {
+        (k, m) for k, m, _f in _specs("Lip sync is not offered at all in Pika 2.2.")
+    }
