@@ -140,3 +140,17 @@ def test_a_falling_pair_is_the_new_amount() -> None:
     got = [(q.kind, q.value, q.high) for q in s.scan("from 35 to 20 credits")]
     assert got == [("credits", 20.0, 20.0)]
     assert [(q.value, q.high) for q in s.scan("10-35 credits")] == [(10.0, 35.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "credits"),
+    [
+        ("一支6秒影片扣 25 点。", [25.0]),
+        ("消耗100点", [100.0]),
+        ("下午3点出发", []),
+        ("好一点", []),
+        ("扣了3点多", []),
+    ],
+)
+def test_a_bare_point_is_a_credit_only_after_spending_or_giving(text: str, credits: list[float]) -> None:
+    assert [q.value for q in scanner(load_lexicon()).scan(text) if q.kind == "credits"] == credits

@@ -180,6 +180,12 @@ def _options_before(text: str, q: Quantity, floor: int) -> list[Quantity]:
 _SECONDS_AFTER = re.compile(r"\s*(?:钟)?\s*(\d{1,2})\s*(?:秒钟?|s|secs?|seconds?)(?![a-z])")
 
 
+# 扣 25 點, 消耗100点, 有 1000 点: credits called 点 (after t2s), read only after a verb of spending or giving
+_BARE_POINTS = re.compile(
+    r"(?:扣|扣除|消耗|花|花费|花掉|用掉|耗费|需要|要|送|给|有)\s*(\d[\d,]*)\s*点(?![钟半多前后左右])"
+)
+
+
 class QuantityScanner:
     """All quantities of a text in one regex pass.
 
@@ -303,7 +309,27 @@ class QuantityScanner:
                 if q.kind == "time" and q.unit == "s" and text[q.start - 1 : q.start].strip() in _OPTION_TAIL:
                     out += _options_before(text, q, out[-1].end if out else 0)
                 out.append(q)
+        if "点" in text:
+            out = self._bare_points(text, out)
         return out
+
+    @staticmethod
+    def _bare_points(text: str, out: list[Quantity]) -> list[Quantity]:
+        """Credits written as a bare 点 (扣 25 點, 消耗100点): a credit only after a verb of spending or
+        giving, since 点 alone is also a clock time (3点) or "a little" (一点)."""
+        extra = [
+            Quantity(
+                "credits",
+                m.start(1),
+                m.end(),
+                float(m.group(1).replace(",", "")),
+                float(m.group(1).replace(",", "")),
+                unit="点",
+            )
+            for m in _BARE_POINTS.finditer(text)
+            if not any(q.start <= m.start(1) < q.end for q in out)
+        ]
+        return sorted(out + extra, key=lambda q: q.start) if extra else out
 
     def _num(self, s: str | None) -> Range | None:
         if not s:
