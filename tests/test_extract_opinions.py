@@ -347,3 +347,8 @@ def test_chinese_verdicts_on_ideas_steadiness_and_caution(text: str, kind: str) 
 def test_what_held_or_fell_apart_in_a_story(text: str, kind: str) -> None:
     kinds = {c.kind for c in scored(claims_of(text))}
     assert kind in kinds and not kinds & ({"strength", "bug"} - {kind})
+
+
+def test_richer_expressions_said_as_a_comparison_are_praise() -> None:
+    assert "strength" in {c.kind for c in scored(claims_of("海螺02的人物表情则丰富得多。"))}
+    assert "strength" not in {c.kind for c in scored(claims_of("提示词：桌上的菜肴丰富，一家人聊天。"))}

@@ -222,3 +222,15 @@ def test_a_feature_not_offered_is_a_limitation() -> None:
     assert ("limitation", "Pika 2.2") in {
         (k, m) for k, m, _f in _specs("Lip sync is not offered at all in Pika 2.2.")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("三家里只有可灵2.1支持首尾帧。", "capability"),
+        ("Only Veo 3.1 supports native audio.", "capability"),
+        ("可灵2.1只支持首尾帧。", "limitation"),
+    ],
+)
+def test_only_before_a_model_is_exclusive_not_a_limit(text: str, kind: str) -> None:
+    assert {k for k, _m, _f in _specs(text)} == {kind}

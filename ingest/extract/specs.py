@@ -325,6 +325,8 @@ class SpecRules:
                 )
                 if item.what == "text_cap" and kind is None:
                     kind = self._kind(text, scope, lo, item, True, owned=owner is not None)
+                if kind == "limitation" and self._exclusive(view, sid, scope.start, item.start):
+                    kind = "capability"  # 只有可灵支持首尾帧, only Veo 3.1 supports audio: it alone has it
                 if kind == "capability" and (limited or item.what in ("required", "text_cap")):
                     kind = "limitation"  # 限制：1080P仅支持16:9; a restriction: …; requires an input image
                 lo = item.end
@@ -417,6 +419,16 @@ class SpecRules:
         ):
             return "limitation"
         return "capability" if granted else None
+
+    def _exclusive(self, view: SectionView, sid: int, lo: int, hi: int) -> bool:
+        """Is the only restrictive word before an item in [lo, hi) one that a model's name follows
+        (只有A支持…, only A supports …): A alone has the feature, no limit of A's?"""
+        text = view.cue_text
+        hits = list(self.limit_before_re.finditer(text, lo, hi))
+        if len(hits) != 1:
+            return False
+        end = hits[0].end()
+        return any(0 <= m.start - end <= 1 and not text[end : m.start].strip() for m in view.mentions[sid])
 
     @staticmethod
     def _owner(view: SectionView, sid: int, item: Item) -> tuple[Subject, int] | None:
