@@ -247,3 +247,17 @@ def test_a_plan_allowance_pairs_with_no_later_amount() -> None:
     )
     claims = claims_of(text)
     assert not [c for c in claims if c.kind == "credit_rate" and c.credits_per_usd != 100.0]
+
+
+def test_a_resolution_an_amount_is_said_to_be_for_is_its_own() -> None:
+    claims = claims_of("Wan 2.5 charges $0.05/s for 480p, $0.10/s for 720p and $0.15/s for 1080p.")
+    assert [(c.price_usd, c.resolution) for c in claims if c.kind == "price"] == [
+        (0.05, "480p"),
+        (0.1, "720p"),
+        (0.15, "1080p"),
+    ]
+    claims = claims_of("Pika 2.2: 720p $0.10, 1080p $0.15 per clip.")
+    assert [(c.price_usd, c.resolution) for c in claims if c.kind == "price"] == [
+        (0.1, "720p"),
+        (0.15, "1080p"),
+    ]

@@ -39,6 +39,11 @@ _PER_N_CREDITS = re.compile(r"\s*(?:per|for every|for each|/|每)\s*[\d,]{2,}")
 _PER_PERIOD = re.compile(r"\s*(?:-\s*)?(?:per|a|an|/)[-\s]*(?:day|hour|hr|week|seat|user|person|head)s?\b")
 _FACTOR_AFTER = re.compile(r"\s*(?:/\s*(?:s|秒|sec)\s*)?[x×*✕]\s*\d")
 _MONEY = ("cny", "usd")
+# a resolution an amount is said to be for, right after it: "$0.10/s for 720p", "$0.49 (1080p)"
+_RES_LINKED = re.compile(
+    r"\s*(?:(?:for|at|in|@)\s+(?:a\s+|the\s+)?|[(（]\s*)(\d{3,4}\s?p|[248]\s?k)(?![a-z0-9])"
+)
+_RESOLUTIONS = frozenset({"360p", "480p", "540p", "720p", "768p", "1080p", "1440p", "2160p", "2k", "4k"})
 # "Credits are sold at $0.0093 each": what one credit costs, when the clause names credits before it
 _EACH = re.compile(r"\s*(?:each|apiece|a piece|一个|每个)(?![a-z])")
 _CREDIT_NAMED = re.compile(r"\bcredits?\b|积分|灵感值|点数|算力")
@@ -467,8 +472,12 @@ class PriceRules:
                 out["duration_s"] = before[-1].value
             elif after:
                 out["duration_s"] = after[0].value
+        linked = _RES_LINKED.match(text, (an.money or q).end)
+        label = linked.group(1).replace(" ", "").lower() if linked else None
         res = [t for t in seg_qs if t.kind == "resolution"]
-        if res:
+        if label in _RESOLUTIONS:  # "$0.10/s for 720p", "$0.06 at 720p": the resolution it is for
+            out["resolution"] = label
+        elif res:
             out["resolution"] = min(res, key=lambda t: abs(t.start - q.start)).unit
         return out
 
