@@ -352,3 +352,16 @@ def test_what_held_or_fell_apart_in_a_story(text: str, kind: str) -> None:
 def test_richer_expressions_said_as_a_comparison_are_praise() -> None:
     assert "strength" in {c.kind for c in scored(claims_of("海螺02的人物表情则丰富得多。"))}
     assert "strength" not in {c.kind for c in scored(claims_of("提示词：桌上的菜肴丰富，一家人聊天。"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("In Pika 2.2 the voices sometimes came out muffled.", "bug"),
+        ("The biggest upgrade in Pika 2.2 is physics.", "strength"),
+        ("In Pika 2.2 objects fall and bounce the way you'd expect.", "strength"),
+    ],
+)
+def test_upgrades_expectations_and_muffled_sound(text: str, kind: str) -> None:
+    kinds = {c.kind for c in scored(claims_of(text))}
+    assert kind in kinds and not kinds & ({"strength", "bug"} - {kind})

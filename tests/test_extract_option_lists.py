@@ -84,3 +84,8 @@ def test_finishing_or_coming_back_in_a_time_is_a_speed(text: str) -> None:
 def test_a_time_a_model_needs_is_no_required_input() -> None:
     kinds = {c.kind for c in scored(claims_of("Veo 3.1 usually needs two minutes or more."))}
     assert "speed" in kinds and "limitation" not in kinds
+
+
+def test_a_time_after_a_generation_label_with_a_colon_is_a_speed() -> None:
+    text = "Pika 2.2 is cheap. Generation is quick: usually around 50 seconds for a 6-second clip."
+    assert [g for m, g in _speeds(text)] == [50.0]
