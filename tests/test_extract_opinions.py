@@ -365,3 +365,11 @@ def test_richer_expressions_said_as_a_comparison_are_praise() -> None:
 def test_upgrades_expectations_and_muffled_sound(text: str, kind: str) -> None:
     kinds = {c.kind for c in scored(claims_of(text))}
     assert kind in kinds and not kinds & ({"strength", "bug"} - {kind})
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["PixVerse V5是所有模型里最快的。", "PixVerse V5生成的人物长相和参考图几乎一模一样。"],
+)
+def test_fastest_of_a_group_and_identical_to_the_reference_are_praise(text: str) -> None:
+    assert "strength" in {c.kind for c in scored(claims_of(text))}
