@@ -14,6 +14,12 @@ def _kinds(text: str) -> set[str]:
     return {c.kind for c in scored(claims_of(text))}
 
 
+def _one_verdict(text: str, kind: str) -> None:
+    """``text`` gives a verdict of ``kind`` and none of the other kind."""
+    kinds = _kinds(text)
+    assert kind in kinds and not kinds & ({"strength", "bug"} - {kind})
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
@@ -264,8 +270,7 @@ def test_a_denied_rendering_or_manner_is_no_praise(text: str) -> None:
     ],
 )
 def test_the_reviewer_impressed(text: str, kind: str) -> None:
-    kinds = {c.kind for c in scored(claims_of(text))}
-    assert kind in kinds and not kinds & ({"strength", "bug"} - {kind})
+    _one_verdict(text, kind)
 
 
 @pytest.mark.parametrize(
@@ -277,8 +282,7 @@ def test_the_reviewer_impressed(text: str, kind: str) -> None:
     ],
 )
 def test_a_flaw_said_as_what_will_happen(text: str, kind: str) -> None:
-    kinds = {c.kind for c in scored(claims_of(text))}
-    assert kind in kinds and not kinds & ({"strength", "bug"} - {kind})
+    _one_verdict(text, kind)
 
 
 @pytest.mark.parametrize(
@@ -301,8 +305,7 @@ def test_text_rendered_wrong_is_a_bug(text: str) -> None:
     ],
 )
 def test_english_degrees_and_outcomes(text: str, kind: str) -> None:
-    kinds = {c.kind for c in scored(claims_of(text))}
-    assert kind in kinds and not kinds & ({"strength", "bug"} - {kind})
+    _one_verdict(text, kind)
 
 
 def test_the_only_one_with_a_quality_is_praise_not_a_limit() -> None:
@@ -333,8 +336,7 @@ def test_a_wait_that_even_runs_over_is_no_feat() -> None:
     ],
 )
 def test_chinese_verdicts_on_ideas_steadiness_and_caution(text: str, kind: str) -> None:
-    kinds = {c.kind for c in scored(claims_of(text))}
-    assert kind in kinds and not kinds & ({"strength", "bug"} - {kind})
+    _one_verdict(text, kind)
 
 
 @pytest.mark.parametrize(
@@ -345,8 +347,7 @@ def test_chinese_verdicts_on_ideas_steadiness_and_caution(text: str, kind: str) 
     ],
 )
 def test_what_held_or_fell_apart_in_a_story(text: str, kind: str) -> None:
-    kinds = {c.kind for c in scored(claims_of(text))}
-    assert kind in kinds and not kinds & ({"strength", "bug"} - {kind})
+    _one_verdict(text, kind)
 
 
 def test_richer_expressions_said_as_a_comparison_are_praise() -> None:
@@ -363,8 +364,7 @@ def test_richer_expressions_said_as_a_comparison_are_praise() -> None:
     ],
 )
 def test_upgrades_expectations_and_muffled_sound(text: str, kind: str) -> None:
-    kinds = {c.kind for c in scored(claims_of(text))}
-    assert kind in kinds and not kinds & ({"strength", "bug"} - {kind})
+    _one_verdict(text, kind)
 
 
 @pytest.mark.parametrize(
