@@ -373,3 +373,32 @@ def test_upgrades_expectations_and_muffled_sound(text: str, kind: str) -> None:
 )
 def test_fastest_of_a_group_and_identical_to_the_reference_are_praise(text: str) -> None:
     assert "strength" in {c.kind for c in scored(claims_of(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        # the group a superlative ranks the subject in is no subject of the clause
+        ("海螺02出片40秒左右，是所有模型里最快的。", "Hailuo 02"),
+        ("PixVerse V5出片很稳，是几款里面最便宜的。", "PixVerse V5"),
+        ("在所有模型中，海螺02最快。", "Hailuo 02"),
+        ("Veo 3 is the fastest model I tested.", "Veo 3"),
+        ("Of all the models, Veo 3 was the quickest.", "Veo 3"),
+        ("The fastest was Veo 3.", "Veo 3"),
+    ],
+)
+def test_the_fastest_or_cheapest_of_a_group_is_praise_of_the_subject(text: str, model: str) -> None:
+    assert ("strength", model) in {(c.kind, c.model) for c in scored(claims_of(text))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["可灵2.1最快也要3分钟。", "海螺02最快30秒就能出片。", "可灵2.1不是最快的。"],
+)
+def test_a_bound_or_a_denied_superlative_is_no_praise(text: str) -> None:
+    assert "strength" not in _kinds(text)
+
+
+def test_a_drift_told_in_the_past_is_a_flaw() -> None:
+    claims = scored(claims_of("Runway Gen-4 was quicker at 45 seconds, but the faces drifted."))
+    assert ("bug", "Runway Gen-4") in {(c.kind, c.model) for c in claims}

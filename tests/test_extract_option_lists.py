@@ -75,6 +75,8 @@ def test_a_generation_time_beside_an_extended_length_is_still_read() -> None:
     [
         "Veo 3.1 Fast finishes most clips in 40-60 seconds.",
         "A 10-second Gen-4 Turbo clip came back in under 30 seconds.",
+        "Veo 3 was fast, returning clips in about 40 seconds.",
+        "Kling 2.1 is slow: about 5 minutes per clip.",
     ],
 )
 def test_finishing_or_coming_back_in_a_time_is_a_speed(text: str) -> None:
@@ -89,3 +91,8 @@ def test_a_time_a_model_needs_is_no_required_input() -> None:
 def test_a_time_after_a_generation_label_with_a_colon_is_a_speed() -> None:
     text = "Pika 2.2 is cheap. Generation is quick: usually around 50 seconds for a 6-second clip."
     assert [g for m, g in _speeds(text)] == [50.0]
+
+
+def test_a_scene_lasting_a_time_is_its_length() -> None:
+    text = "Veo 3 handled a fast car chase lasting 10 seconds without warping."
+    assert _speeds(text) == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract_helpers import claims_of, prices_of
 
 
@@ -261,3 +263,25 @@ def test_a_resolution_an_amount_is_said_to_be_for_is_its_own() -> None:
         (0.1, "720p"),
         (0.15, "1080p"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "percent", "direction"),
+    [
+        ("Kling 2.1 dropped from 35 to 20 credits per clip.", 42.86, "down"),
+        ("The price of a Kling 2.1 clip went from 35 credits to 20 credits.", 42.86, "down"),
+        ("Veo 3 fell from $0.75 to $0.40 per second.", 46.67, "down"),
+        ("A Hailuo 02 clip went up from 10 to 15 credits.", 50.0, "up"),
+    ],
+)
+def test_a_change_told_from_old_to_new_in_english(text: str, percent: float, direction: str) -> None:
+    claims = claims_of(text)
+    assert [(c.percent, c.direction) for c in claims if c.kind == "price_change"] == [(percent, direction)]
+    old = {"35": 35.0, "0.75": 0.75, "10": 10.0}
+    assert not [c for c in claims if c.kind == "price" and (c.credits or c.price_usd) in old.values()]
+
+
+def test_a_rising_pair_without_a_verb_of_change_is_a_range() -> None:
+    claims = claims_of("A Kling 2.1 clip costs from 10 to 35 credits depending on resolution.")
+    assert sorted(c.credits or 0.0 for c in claims if c.kind == "price") == [10.0, 35.0]
+    assert not [c for c in claims if c.kind == "price_change"]

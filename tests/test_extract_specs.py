@@ -234,3 +234,13 @@ def test_a_feature_not_offered_is_a_limitation() -> None:
 )
 def test_only_before_a_model_is_exclusive_not_a_limit(text: str, kind: str) -> None:
     assert {k for k, _m, _f in _specs(text)} == {kind}
+
+
+def test_neither_of_two_models_offering_a_feature_is_a_limit_of_both() -> None:
+    claims = scored(claims_of("Neither Veo 3 nor Sora 2 supports audio."))
+    assert {(c.kind, c.model) for c in claims} == {("limitation", "Veo 3"), ("limitation", "Sora 2")}
+
+
+def test_only_one_model_offering_a_feature_is_still_its_capability() -> None:
+    claims = scored(claims_of("Only Veo 3 supports audio."))
+    assert ("capability", "Veo 3") in {(c.kind, c.model) for c in claims}

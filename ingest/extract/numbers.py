@@ -138,6 +138,11 @@ def _parse_number(text: str, nums: Numerals) -> Range | None:
     return rng
 
 
+_RISE_FROM = re.compile(
+    r"\b(?:went up|goes up|go up|rose|rises|increased|raised|jumped|climbed|bumped up|hiked)\s+from\s*$"
+)
+
+
 @dataclass(slots=True)
 class Quantity:
     """An amount found in text: what it measures, its value and where it sits."""
@@ -416,7 +421,9 @@ class QuantityScanner:
                 "percent", s, e, round(100 - n[0] * 10, 1), round(100 - n[0] * 10, 1), unit="discount"
             )
         n2 = self._num(m.group("n2"))
-        if n2 and n2[1] < n[0]:  # "from 35 to 20 credits", 从10到6元: a change; the amount is the new one
+        if n2 and (n2[1] < n[0] or _RISE_FROM.search(m.string, max(0, s - 30), s)):
+            # "from 35 to 20 credits", 从10到6元, "went up from 10 to 15 credits": a change; the amount is
+            # the new one (a rising pair without a verb of change is a range: from 10 to 35 credits)
             s, n, n2 = m.start("n2"), n2, None
         if kind == "credits":  # "10-35 credits": a range, low to high; "20多积分": more than 20
             return self._per(

@@ -23,6 +23,13 @@ _SHARE_AFTER = re.compile(r"\s*(?:的\s*)?(?:成本|价格|费用|售价)|\s*of\
 _BARE_OLD = re.compile(
     r"[\s,，(（]*(?:down|up|reduced|cut|lowered|raised|dropped|increased)\s+from\s+\$?(\d[\d,]*(?:\.\d+)?)(?![\d.,]*\s*%)"
 )
+# "dropped from 35 to 20 credits": the old amount written bare before the new one; a change verb
+# says so (an ascending pair alone is a range: from 10 to 35 credits)
+_BARE_FROM = re.compile(
+    r"(?P<verb>\b(?:went|go(?:es)?|dropped|drops|fell|falls|cut|lowered|reduced|slashed|raised|rose|rises|"
+    r"increased|jumped|climbed|moved|changed|dropping|falling|rising)\s+(?:down\s+|up\s+)?)?from\s+[$¥￥]?"
+    r"(?P<old>\d[\d,]*(?:\.\d+)?)\s+(?:down\s+|up\s+)?to\s+$"
+)
 _MORE_AFTER = re.compile(r"\s*more\b\s*(?:$|[.,;:!?)，。；]|than\b|per\b|for\b|to\b)")
 
 
@@ -87,7 +94,9 @@ class ChangeRules:
         out: list[Draft] = []
         old_ids: set[int] = set()
         pairs: list[tuple[Quantity, Quantity | tuple[float, int]]] = list(zip(qs, qs[1:], strict=False))
-        pairs += [(q, v) for q in qs if (v := self._bare_old(text, q, qs)) is not None]
+        pairs += [
+            (q, v) for q in qs if (v := self._bare_old(text, q, qs) or self._bare_from(text, q)) is not None
+        ]
         for a, b in pairs:
             if isinstance(b, tuple):  # "20 credits, down from 35": the old amount without its unit
                 lo, hi = self.p.clause_of(view, sid, a.start)
@@ -99,7 +108,7 @@ class ChangeRules:
             if self.p.new_then_old_re.search(gap):
                 new, old = a, b
             elif self.p.old_then_new_re.search(gap) and self.p.from_re.search(
-                text, max(0, a.start - 4), a.start
+                text, max(0, a.start - 6), a.start
             ):
                 old, new = a, b
             else:
@@ -119,6 +128,17 @@ class ChangeRules:
         if m is None or any(x.start <= m.start(1) < x.end for x in qs):
             return None
         return float(m.group(1).replace(",", "")), m.end(1)
+
+    @staticmethod
+    def _bare_from(text: str, q: Quantity) -> tuple[float, int] | None:
+        """The old amount written bare before a new one ("dropped from 35 to 20 credits")."""
+        m = _BARE_FROM.search(text, max(0, q.start - 60), q.start)
+        if m is None:
+            return None
+        old = float(m.group("old").replace(",", ""))
+        if m.group("verb") is None and old <= q.value:
+            return None  # from 10 to 35 credits: a range
+        return old, q.start
 
     def _derive(
         self, view: SectionView, sid: int, lo: int, hi: int, new: Quantity, old: float, out: list[Draft]

@@ -34,6 +34,8 @@ _PARTITIVE = re.compile(r"有的(?!时|地方|人)|其中(?:一些|有的)|some 
 _CONNECTIVES = ("", "但", "但是", "而", "也", "不过", "and", "but")
 # a group the subject is drawn from (三个模型里只有A…, 这几家中A…, of these, A…): A is the subject
 _AMONG = re.compile(r"\s*(?:里面|里|中间|之中|当中|中)\s*[，,]?\s*(?:只有|唯独|仅有|就|只|也就)?\s*$")
+# a group a superlative ranks the subject in (是所有模型里最快的): the yardstick, not the subject
+_RANKED_IN = re.compile(r"\s*(?:里面|里|之中|当中|中)的?[^，。,；;！？!?\n]{0,8}?(?:最|第一)")
 # a numbered heading (一、, 2., 第三章): a top-level section, under which unnumbered headings are parts
 _NUMBERED = re.compile(
     r"\s*(?:[#*]+\s*)?(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．)）]\s|第[一二三四五六七八九十\d]+[章部节篇])"
@@ -306,7 +308,7 @@ class SectionView:
         for m in self.generic_re.finditer(self.clean, start, end) if generic else ():
             cuts = [x.end() for x in _CLAUSE_MARK.finditer(self.clean, lo, m.start())]
             head = self.clean[cuts[-1] if cuts else lo : m.start()].strip()
-            if _YARDSTICK.search(head):
+            if _YARDSTICK.search(head) or _RANKED_IN.match(self.clean, m.end()):
                 continue
             if (len(head.split()) <= 2 and len(head) <= 12) if head.isascii() else len(head) <= 3:
                 return True

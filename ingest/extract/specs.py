@@ -88,6 +88,7 @@ class SpecRules:
             rf"(?<!不)(?:{alt(limit_before)})(?!\s*(?:{not_after}))"
         )
         self.limit_after_re = re.compile(rf"\s*[\-(（]?\s*(?:{lex.alt('features', 'limit_after')})")
+        self.only_words = frozenset(lex.words("features", "only"))  # 只有A支持: A alone (see _exclusive)
         # a verdict, a delay or an absence a few characters after the item (图生视频不太行, 文生视频也没有。)
         gap = r"[^，。,.；;：:！？!?\n、]{0,4}?"
         self.absent_after_re = re.compile(
@@ -425,8 +426,8 @@ class SpecRules:
         (只有A支持…, only A supports …): A alone has the feature, no limit of A's?"""
         text = view.cue_text
         hits = list(self.limit_before_re.finditer(text, lo, hi))
-        if len(hits) != 1:
-            return False
+        if len(hits) != 1 or hits[0].group(0) not in self.only_words:
+            return False  # neither A nor B supports …: a limit of both
         end = hits[0].end()
         return any(0 <= m.start - end <= 1 and not text[end : m.start].strip() for m in view.mentions[sid])
 
