@@ -230,3 +230,33 @@ def test_the_fast_model_and_the_standard_one_name_variants_of_the_model_named(
 def test_the_standard_one_of_a_version_without_variants_names_nothing_new() -> None:
     text = "Pika 2.2 is out. The standard one looks very sharp."
     assert {c.model for c in scored(claims_of(text)) if c.kind == "strength"} <= {"Pika 2.2"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("这次对比可灵2.1和海螺02。画面上各有千秋。它们都支持图生视频。", "capability"),
+        ("这次对比可灵2.1和海螺02。画面上各有千秋。它俩都没有出现穿模。", "strength"),
+    ],
+)
+def test_a_pronoun_for_the_pair_stands_for_both_models_compared(text: str, kind: str) -> None:
+    found = {(c.kind, c.model) for c in scored(claims_of(text))}
+    assert {(kind, "Kling 2.1"), (kind, "Hailuo 02")} <= found
+
+
+def test_three_models_named_then_all_three_of_them() -> None:
+    text = "我测了可灵2.1、海螺02和Vidu Q1。三个模型都支持首尾帧。"
+    found = {c.model for c in scored(claims_of(text)) if c.kind == "capability"}
+    assert found == {"Kling 2.1", "Hailuo 02", "Vidu Q1"}
+
+
+def test_a_pair_of_things_that_are_not_models_is_no_stand_in() -> None:
+    text = "这次对比可灵2.1和海螺02。提示词里有两只猫。两只猫都跳得很自然。"
+    assert len({c.model for c in scored(claims_of(text)) if "两只猫都" in c.quote}) <= 1
+
+
+def test_both_before_a_plural_noun_is_no_pair_of_models() -> None:
+    text = "I compared Veo 3 and Sora 2. Both hands of the dancer looked natural in Veo 3."
+    assert {c.model for c in scored(claims_of(text))} == {"Veo 3"}
+    text = "I compared Veo 3 and Sora 2. Both clips showed flicker."
+    assert {c.model for c in scored(claims_of(text))} == {"Veo 3", "Sora 2"}

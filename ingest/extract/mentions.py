@@ -138,8 +138,10 @@ class MentionScanner:
             "|".join(
                 [
                     r"(?P<d>(?P<dn>两|俩|2|三|3|四|4)\s*个\s*(?P<dver>\d\.\d{1,2})?\s*的?\s*(?:版本|模型)"
-                    r"|(?P<dboth>b(?<![a-z]b)oth(?![a-z])(?:\s+(?:models|versions|of them))?"
-                    r"|两者|二者|两款模型|两个模型))",
+                    # bare "both" before a plural noun is a determiner (both hands), not the pair
+                    r"|(?P<dboth>b(?<![a-z]b)oth(?![a-z])(?:\s+(?:models|versions|of them)"
+                    r"|(?!\s+(?!(?:clips|videos|outputs|results|generations)\b)[a-z]+s\b))"
+                    r"|两者|二者|两款模型|两个模型|它(?:们|俩)(?=\s*(?:都|也都|均))))",
                     rf"(?P<a>(?P<aname>{alt(names)})(?:(?:[\s\-_]*|/(?=v\d))(?:ai[\s\-_]*|(?<=[\-_])[a-z]{{2,5}}[\-_](?=v?\d))?(?P<avp>v|gen[-\s]?|ray[-\s]?|q|o)?(?P<aver>{ver})"
                     rf"(?:[\s\-_]*的?\s*(?P<aed>{ed})(?:\s*(?P<aed2>{ed}))?)?|[\s\-_]*(?P<aedl>{ed}))?(?P<asuf>\s*版本)?)",
                     rf"(?P<c>{alt(long_eds)})",
@@ -150,7 +152,8 @@ class MentionScanner:
         # where a name-led match can start: literal tries, which ``re`` scans fast
         counted = [f"{n}{sp}个" for n in "两俩234三四" for sp in ("", " ")]  # 两个版本, 2 个模型
         self.first_re = WordScanner(
-            names + list(long_eds) + ["both", "两者", "二者", "两款", "the", *counted], bound_end=False
+            names + list(long_eds) + ["both", "两者", "二者", "两款", "它们", "它俩", "the", *counted],
+            bound_end=False,
         )
         # where a bare version can start: a digit before ".digit" (one character class, fast to scan)
         self.digit_first = re.compile(r"\d(?=\.\d)")
