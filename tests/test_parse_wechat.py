@@ -49,7 +49,7 @@ OK_PAGES: list[tuple[str, dict[str, Any], list[str]]] = [
             "published_at": datetime(2018, 4, 6, 6, 56, 20, tzinfo=CST),
             "images": [],
         },
-        ["● 海螺 02 发布，支持 1080p。", "Vidu Q1 4 积分"],
+        ["● 海螺 02 发布，支持 1080p。", "| Vidu Q1 | 4 积分 |"],
     ),
     (
         "textshare.html",

@@ -31,6 +31,8 @@ from selectolax.lexbor import LexborAttributes, LexborHTMLParser, LexborNode
 
 from schemas.document import ParseError
 
+from .html_tables import restore_tables, swap_tables
+
 logger = logging.getLogger(__name__)
 
 __all__ = ["html_to_text", "node_text", "tidy_text", "js_unescape", "guard", "EMOJI_ALT_RE"]
@@ -324,11 +326,19 @@ def node_text(root: LexborNode | None, *, images: list[str] | None = None) -> st
         return ""
     tag = root.tag or ""
     text = None
-    # <html> holds <head>/<body>, whose cached pointers unlinking would disturb
-    if root.is_element_node and tag not in SKIP_TAGS and tag not in ("br", "img", "html"):
-        text = _marked_text(root, tag == "pre", images)
-    if text is None:
-        text = _walk(root, images)
+    tables = (
+        swap_tables(root, lambda cell: node_text(cell, images=images), _BREAK)
+        if root.is_element_node and tag != "table" and root.css_first("table") is not None
+        else []
+    )
+    try:
+        # <html> holds <head>/<body>, whose cached pointers unlinking would disturb
+        if root.is_element_node and tag not in SKIP_TAGS and tag not in ("br", "img", "html"):
+            text = _marked_text(root, tag == "pre", images)
+        if text is None:
+            text = _walk(root, images)
+    finally:
+        restore_tables(tables)
     return tidy_text(text)
 
 
