@@ -285,3 +285,15 @@ def test_a_rising_pair_without_a_verb_of_change_is_a_range() -> None:
     claims = claims_of("A Kling 2.1 clip costs from 10 to 35 credits depending on resolution.")
     assert sorted(c.credits or 0.0 for c in claims if c.kind == "price") == [10.0, 35.0]
     assert not [c for c in claims if c.kind == "price_change"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "海螺标准会员每月68元，有1000积分，一条6秒768P视频25积分。",
+        "The Kling Standard plan is $10 a month, includes 660 credits, and a 5-second Kling 2.1 clip"
+        " costs 20 credits.",
+    ],
+)
+def test_credits_a_plan_includes_after_its_fee_are_no_price(text: str) -> None:
+    assert [p[1] for p in prices_of(text)] in ([25.0], [20.0])

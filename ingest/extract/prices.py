@@ -35,6 +35,11 @@ _HELD_AFTER = re.compile(
     r"\s*(?:\w+\s+)?(?:remaining|left|in (?:the|your) (?:account|balance|wallet))\b"
     r"|\s*(?:的)?(?:余额|剩余|还剩)"
 )
+# a plan's allowance told in the clause after its fee (标准会员每月68元，有1000积分; $10/month, includes 1,000 credits)
+_ALLOWANCE_LEAD = re.compile(
+    r"\s*(?:并且|而且|另外|另|还|并|and\s+)?(?:有|含|包含|内含|共|共有|可得|可获得|得到|送|赠|每月|每个月|"
+    r"includes?|including|with|gets?(?: you)?|comes? with)?\s*$"
+)
 _PER_N_CREDITS = re.compile(r"\s*(?:per|for every|for each|/|每)\s*[\d,]{2,}")
 _PER_PERIOD = re.compile(r"\s*(?:-\s*)?(?:per|a|an|/)[-\s]*(?:day|hour|hr|week|seat|user|person|head)s?\b")
 _FACTOR_AFTER = re.compile(r"\s*(?:/\s*(?:s|秒|sec)\s*)?[x×*✕]\s*\d")
@@ -266,9 +271,11 @@ class PriceRules:
                 continue
             lo, hi = self.clause_of(view, sid, q.start)
             before = text[lo : q.start]
-            planned = (self.plan_re.search(text, lo, hi) or sid in view.plan_rows) and not (
-                q.per or self._per_clip(view, sid, q)
-            )
+            planned = (
+                self.plan_re.search(text, lo, hi)
+                or sid in view.plan_rows
+                or (q.kind == "credits" and self._allowance(view, sid, lo, q))
+            ) and not (q.per or self._per_clip(view, sid, q))
             if self.ctx.purchased(text, q) or planned:
                 plans.append(
                     Draft(
@@ -392,6 +399,19 @@ class PriceRules:
                         )
                     )
         return drafts
+
+    def _allowance(self, view: SectionView, sid: int, lo: int, q: Quantity) -> bool:
+        """Credits opening the clause right after a plan's fee (标准会员每月68元，有1000积分)?"""
+        if not _ALLOWANCE_LEAD.fullmatch(view.cue_text, lo, q.start):
+            return False
+        clauses = view.sentences[sid].clauses
+        before = [c for c in clauses if c.end <= lo]
+        if not before:
+            return False
+        c = before[-1]
+        return bool(self.plan_re.search(view.cue_text, c.start, c.end)) and any(
+            c.start <= x.start < c.end and x.kind in _MONEY for x in view.quantities[sid]
+        )
 
     def _plan_fee(self, text: str, money: Quantity) -> bool:
         """Is ``money`` a plan's fee ($28/month, 会员月费68元), not one unit of money (1元10积分)?"""
