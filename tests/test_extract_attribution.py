@@ -260,3 +260,8 @@ def test_both_before_a_plural_noun_is_no_pair_of_models() -> None:
     assert {c.model for c in scored(claims_of(text))} == {"Veo 3"}
     text = "I compared Veo 3 and Sora 2. Both clips showed flicker."
     assert {c.model for c in scored(claims_of(text))} == {"Veo 3", "Sora 2"}
+
+
+def test_a_comma_list_ending_in_and_is_one_group() -> None:
+    claims = scored(claims_of("Veo 3.1, Sora 2 and Kling 2.5 Turbo all struggled with text on signs."))
+    assert {c.model for c in claims if c.kind == "bug"} == {"Veo 3.1", "Sora 2", "Kling 2.5 Turbo"}

@@ -402,3 +402,24 @@ def test_a_bound_or_a_denied_superlative_is_no_praise(text: str) -> None:
 def test_a_drift_told_in_the_past_is_a_flaw() -> None:
     claims = scored(claims_of("Runway Gen-4 was quicker at 45 seconds, but the faces drifted."))
     assert ("bug", "Runway Gen-4") in {(c.kind, c.model) for c in claims}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Veo 3.1 lip sync is nearly perfect.", "strength"),
+        ("In Sora 2, text rendering is still weak.", "bug"),
+    ],
+)
+def test_nearly_perfect_and_still_weak(text: str, kind: str) -> None:
+    _one_verdict(text, kind)
+
+
+def test_a_clause_opening_with_none_of_says_nothing_good_of_any() -> None:
+    text = 'I tested Veo 3.1, Sora 2 and Kling 2.5 Turbo. None of the three could spell "OPEN" reliably.'
+    assert "strength" not in _kinds(text)
+
+
+def test_something_added_unasked_is_a_flaw_not_a_feature() -> None:
+    kinds = _kinds("Veo 3.1 occasionally adds background music I never asked for.")
+    assert "bug" in kinds and "capability" not in kinds

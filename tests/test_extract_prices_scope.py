@@ -297,3 +297,13 @@ def test_a_rising_pair_without_a_verb_of_change_is_a_range() -> None:
 )
 def test_credits_a_plan_includes_after_its_fee_are_no_price(text: str) -> None:
     assert [p[1] for p in prices_of(text)] in ([25.0], [20.0])
+
+
+def test_an_alternative_price_after_or_is_its_own_models_and_the_same_clip() -> None:
+    text = "Veo 3.1 is polished. Each 8-second clip costs $3.20 at full quality, or $1.20 with Veo 3.1 Fast."
+    assert prices_of(text) == [("Veo 3.1", None, 3.2, None, 8.0), ("Veo 3.1 Fast", None, 1.2, None, 8.0)]
+
+
+def test_a_model_whose_price_is_the_yardstick_of_a_share_does_not_take_the_price() -> None:
+    text = "Kling 2.5 Turbo is cheap. At 25 credits for a 5-second clip it is a third of the price of Veo."
+    assert prices_of(text) == [("Kling 2.5 Turbo", 25.0, None, None, 5.0)]

@@ -74,6 +74,13 @@ _OLD_BEFORE = re.compile(
 )
 
 
+# "a third of the price of Veo", "twice the cost of Sora 2", 价格只有可灵的一半 is said by compare_after
+_SHARE_OF = re.compile(
+    r"(?:half|third|quarter|fifth|tenth|fraction|twice|double|triple|\d+(?:\.\d+)?\s*(?:x|times))\s+"
+    r"(?:of\s+)?(?:the\s+)?(?:price|cost)\s+of\s+(?:the\s+)?$"
+)
+
+
 @dataclass(slots=True)
 class RawMention:
     start: int
@@ -533,6 +540,7 @@ class MentionScanner:
         before = norm[max(sent_start, start - 16) : start]
         return (
             bool(self.compare_before.search(before[-12:]))
+            or bool(_SHARE_OF.search(norm, max(sent_start, start - 40), start))
             or bool(self.compare_before_modified.search(before))
             or bool(self.compare_with.search(before) and self.compare_after.match(norm, end))
         )
@@ -567,8 +575,12 @@ class MentionScanner:
             gap = gaps[i]
             if gap and gap not in self.coord:
                 gap = _LIST_TAIL.sub(_first_group, _OLD_BEFORE.sub("", gap).strip())
-                if gap == "," and i + 1 < len(gaps) and _LIST_TAIL.fullmatch(gaps[i + 1]):
-                    gap = "、"  # A, B, and C: the comma before a coordinated last item joins a list
+                if (
+                    gap == ","
+                    and i + 1 < len(gaps)
+                    and (_LIST_TAIL.fullmatch(gaps[i + 1]) or gaps[i + 1] in ("and", "or"))
+                ):
+                    gap = "、"  # A, B(,) and C: the comma before a coordinated last item joins a list
             # A跟B比: B is the yardstick (versus), never coordinated with the subject
             joins = prev is not None and not (m.versus and not prev.versus)
             if prev is not None and joins and (gap in self.coord or self.coord_owned.fullmatch(gap)):

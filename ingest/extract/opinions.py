@@ -47,6 +47,13 @@ _TITLE_LINE = re.compile(
 _FLAW_NOUN_AFTER = re.compile(r"(?:的)?(?:问题|现象|情况|瑕疵|毛病)|\s(?:issues?|problems?)\b")
 
 
+# a clause opening with "none of" / "neither" / 没有一个: what it says holds for none of them
+_NONE_OF = re.compile(
+    r"\s*(?:but |and |yet |so )?(?:none of|neither\b|not one of|no (?:model|tool|generator)s?\b)"
+    r"|\s*(?:但|而且|可是)?(?:没有一个|没有一款|没有哪个|没有哪款|没一个)"
+)
+
+
 class OpinionRules:
     def __init__(self, lex: Lexicon) -> None:
         self.cs = cue_set(lex)
@@ -112,6 +119,8 @@ class OpinionRules:
         text = view.cue_text
         if self.appraisal.a_not_a(text, pos):
             return "neg"
+        if _NONE_OF.match(text, clause.start, pos):
+            return "fix"  # none of the three could…, neither model…: said of none of them
         lo = pos - (self.window * 3 if text[pos].isascii() else self.window)
         for mention in view.mentions[sid]:
             if lo < mention.end <= pos:

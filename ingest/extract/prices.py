@@ -35,11 +35,12 @@ _HELD_AFTER = re.compile(
     r"\s*(?:\w+\s+)?(?:remaining|left|in (?:the|your) (?:account|balance|wallet))\b"
     r"|\s*(?:的)?(?:余额|剩余|还剩)"
 )
-# a plan's allowance told in the clause after its fee (标准会员每月68元，有1000积分; $10/month, includes 1,000 credits)
+# a plan's allowance told in the clause after its fee (标准会员每月68元，有1000积分; includes 660 credits)
 _ALLOWANCE_LEAD = re.compile(
     r"\s*(?:并且|而且|另外|另|还|并|and\s+)?(?:有|含|包含|内含|共|共有|可得|可获得|得到|送|赠|每月|每个月|"
     r"includes?|including|with|gets?(?: you)?|comes? with)?\s*$"
 )
+_ALTERNATIVE = re.compile(r"\s*(?:or|and|vs\.?|versus|while|或|或者|而|和)\s*(?:just|only|仅|只要|只需)?\s*")
 _PER_N_CREDITS = re.compile(r"\s*(?:per|for every|for each|/|每)\s*[\d,]{2,}")
 _PER_PERIOD = re.compile(r"\s*(?:-\s*)?(?:per|a|an|/)[-\s]*(?:day|hour|hr|week|seat|user|person|head)s?\b")
 _FACTOR_AFTER = re.compile(r"\s*(?:/\s*(?:s|秒|sec)\s*)?[x×*✕]\s*\d")
@@ -71,6 +72,7 @@ class Rate:
 class Anchor:
     q: Quantity
     money: Quantity | None = None
+    alternative: bool = False  # "…, or $1.20 with the Fast model": an alternative to the price before
 
 
 class PriceRules:
@@ -331,6 +333,8 @@ class PriceRules:
                 continue
             if q.per or self._per_clip(view, sid, q) or self.price_word_re.search(text, lo, hi):
                 anchors.append(Anchor(q))
+            elif prev is not None and prev.q.kind == q.kind and _ALTERNATIVE.fullmatch(text, lo, q.start):
+                anchors.append(Anchor(q, alternative=True))  # "$3.20 at full quality, or $1.20 with Fast"
         return anchors, plans
 
     def prices(self, view: SectionView, sid: int, used: set[int]) -> list[Draft]:
@@ -342,6 +346,7 @@ class PriceRules:
         qs = view.quantities[sid]
         prev_end = sent.start
         prev_res: str | None = None  # the resolution the previous amount of this sentence was for
+        prev_length: float | None = None  # the clip length the previous amount was for
         respective = _respective([an.q for an in anchors], qs, text, sent.start, sent.end)
         for i, an in enumerate(anchors):
             end_q = an.money or an.q
@@ -365,6 +370,9 @@ class PriceRules:
             fields = self._fields(an, [q for q in qs if seg_lo <= q.start < seg_hi], text)
             if id(an.q) in respective:
                 fields["resolution"] = respective[id(an.q)]
+            if an.alternative and "duration_s" not in fields and prev_length is not None:
+                fields["duration_s"] = prev_length  # the same clip, priced another way
+            prev_length = fields.get("duration_s")  # type: ignore[assignment]
             tier_word = self.tier_re.search(text, seg_lo, seg_hi)
             # "大师版（1080P），5秒100灵感值，10秒200灵感值": a further clip length of the same
             # tier and resolution names neither again

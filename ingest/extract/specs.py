@@ -77,6 +77,13 @@ class Item:
     since: int = 0  # where the statement of that enumeration starts (after another list before it)
 
 
+# what the model did unasked (adds music I never asked for, 自作主张加了字幕): a flaw, not a feature
+_UNWANTED = re.compile(
+    r"(?:i|we|you) (?:never|didn't|did not|hadn't|had not) (?:ask|want|request)(?:ed)?\b|nobody asked for"
+    r"|\bunprompted\b|\buninvited\b|\bunasked\b|\bunwanted\b|没(?:有)?(?:要求|让它|让他|叫它)|不需要的|并不想要"
+)
+
+
 class SpecRules:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
@@ -316,6 +323,9 @@ class SpecRules:
                         lo_ = max(min(home[0].start, clause.start), item.since)
                         scope = Clause(lo_, max(home[-1].end, clause.end))
                 owner = self._owner(view, sid, item)
+                if _UNWANTED.search(text, item.end, scope.end):
+                    lo = item.end
+                    continue  # adds background music I never asked for: a flaw, not a feature
                 kind = self._kind(
                     text,
                     scope,
