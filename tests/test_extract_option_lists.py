@@ -96,3 +96,7 @@ def test_a_time_after_a_generation_label_with_a_colon_is_a_speed() -> None:
 def test_a_scene_lasting_a_time_is_its_length() -> None:
     text = "Veo 3 handled a fast car chase lasting 10 seconds without warping."
     assert _speeds(text) == []
+
+
+def test_a_length_with_its_resolution_is_the_clip_not_the_time_taken() -> None:
+    assert _speeds("实测可灵2.5 Turbo，5秒1080P大概一分钟就出来了。") == [("Kling 2.5 Turbo", 60.0)]

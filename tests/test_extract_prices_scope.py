@@ -307,3 +307,8 @@ def test_an_alternative_price_after_or_is_its_own_models_and_the_same_clip() -> 
 def test_a_model_whose_price_is_the_yardstick_of_a_share_does_not_take_the_price() -> None:
     text = "Kling 2.5 Turbo is cheap. At 25 credits for a 5-second clip it is a third of the price of Veo."
     assert prices_of(text) == [("Kling 2.5 Turbo", 25.0, None, None, 5.0)]
+
+
+def test_a_version_named_only_as_a_yardstick_leaves_a_bare_price_to_the_model_reviewed() -> None:
+    text = "实测了一下可灵2.5 Turbo：\n1. 速度比2.1快了一倍多\n2. 价格没变，高品质还是35灵感值一条"
+    assert [(m, c) for m, c, *_ in prices_of(text)] == [("Kling 2.5 Turbo", 35.0)]

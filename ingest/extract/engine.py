@@ -258,12 +258,13 @@ class Extractor:
     # ----- prices named by a bare brand ----------------------------------------
     @staticmethod
     def _named_models(views: list[SectionView]) -> dict[str, set[str]]:
-        """Per brand, the models the document names with their version."""
+        """Per brand, the models the document names with their version (not only as a yardstick:
+        "比2.1快了一倍" leaves a bare price under a 2.5 review the 2.5's)."""
         out: dict[str, set[str]] = {}
         for v in views:
             for ms in v.mentions:
                 for m in ms:
-                    if m.explicit and m.brand:
+                    if m.explicit and m.brand and not m.versus:
                         out.setdefault(m.brand, set()).update(m.models)
         return out
 

@@ -27,6 +27,8 @@ _UNIT_SECONDS = {"s": 1.0, "min": 60.0, "h": 3600.0}
 # "N分钟的X": the length of X, unless X is the waiting itself (1分钟的等待, 5分钟的生成时间)
 _LENGTH_OF = re.compile(
     r"\s*的(?!等待|等候|时间|排队|渲染|生成|处理|耗时|功夫|工夫|样子|光景)[\u4e00-\u9fff]"
+    # 5秒1080P, a 10s 720p clip: a length with the clip's resolution, what was made, not how long it took
+    r"|\s*(?:的\s*)?(?:\d{3,4}\s*p|[248]\s*k)(?![a-z0-9])"
 )
 
 
