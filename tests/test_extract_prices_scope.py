@@ -312,3 +312,14 @@ def test_a_model_whose_price_is_the_yardstick_of_a_share_does_not_take_the_price
 def test_a_version_named_only_as_a_yardstick_leaves_a_bare_price_to_the_model_reviewed() -> None:
     text = "实测了一下可灵2.5 Turbo：\n1. 速度比2.1快了一倍多\n2. 价格没变，高品质还是35灵感值一条"
     assert [(m, c) for m, c, *_ in prices_of(text)] == [("Kling 2.5 Turbo", 35.0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sora 2 的 Pro 方案每月 200 美元則可以做到 1080p、20 秒。",
+        "Sora 2 Pro costs $200/month and renders 1080p clips of 20 seconds.",
+    ],
+)
+def test_a_monthly_fee_is_no_clip_price_even_beside_what_it_unlocks(text: str) -> None:
+    assert prices_of(text) == []
