@@ -323,3 +323,8 @@ def test_a_version_named_only_as_a_yardstick_leaves_a_bare_price_to_the_model_re
 )
 def test_a_monthly_fee_is_no_clip_price_even_beside_what_it_unlocks(text: str) -> None:
     assert prices_of(text) == []
+
+
+def test_the_model_an_amount_is_said_to_be_for_owns_it() -> None:
+    text = "Google is charging $0.75 per second for Veo 3 with audio, or $0.50 without."
+    assert prices_of(text) == [("Veo 3", None, 0.75, None, 1.0), ("Veo 3", None, 0.5, None, 1.0)]

@@ -48,6 +48,10 @@ _FEE_BEFORE = re.compile(
 _FEE_AFTER = re.compile(
     r"\s*(?:/|每|一)\s*个?(?:月|年)|\s*(?:per|a|an|/)\s*(?:month|mo|year|yr)\b|\s*monthly\b"
 )
+_FOR_MODEL = re.compile(
+    r"\s*(?:/\s*(?:s|sec|second|clip|video)|per (?:second|sec|clip|video|generation)|each|a second)?"
+    r"\s*(?:for|on|with|using|via)\s+(?:the\s+|a\s+)?"
+)
 _PER_N_CREDITS = re.compile(r"\s*(?:per|for every|for each|/|每)\s*[\d,]{2,}")
 _PER_PERIOD = re.compile(r"\s*(?:-\s*)?(?:per|a|an|/)[-\s]*(?:day|hour|hr|week|seat|user|person|head)s?\b")
 _FACTOR_AFTER = re.compile(r"\s*(?:/\s*(?:s|秒|sec)\s*)?[x×*✕]\s*\d")
@@ -378,7 +382,9 @@ class PriceRules:
                 elif close:  # a parenthesis right after an amount belongs to it
                     seg_hi = end_q.end + close.end()
             prev_end = seg_hi
-            subj = self._owner(view, sid, seg_lo, seg_hi, an.q.start)
+            subj = self._for_model(view, sid, (an.money or an.q).end, seg_hi) or self._owner(
+                view, sid, seg_lo, seg_hi, an.q.start
+            )
             if subj is None:
                 continue
             fields = self._fields(an, [q for q in qs if seg_lo <= q.start < seg_hi], text)
@@ -448,6 +454,16 @@ class PriceRules:
         if not before or before[-1].kind not in _MONEY or not self._linked(text, before[-1], q):
             return False
         return self.ctx.purchased(text, before[-1]) or self._plan_fee(text, before[-1])
+
+    @staticmethod
+    def _for_model(view: SectionView, sid: int, end: int, hi: int) -> Subject | None:
+        """The model an amount is said to be for right after it ("charging $0.75 per second for Veo 3")."""
+        for m in view.mentions[sid]:
+            if end <= m.start < hi and not m.versus:
+                if _FOR_MODEL.fullmatch(view.cue_text, end, m.start):
+                    return Subject(list(m.models), [m.tier] * len(m.models), True)
+                return None
+        return None
 
     def _owner(self, view: SectionView, sid: int, lo: int, hi: int, at: int) -> Subject | None:
         """Whose price the amount at ``at`` in segment [lo, hi) is. The model named nearest before it in
