@@ -423,3 +423,15 @@ def test_a_clause_opening_with_none_of_says_nothing_good_of_any() -> None:
 def test_something_added_unasked_is_a_flaw_not_a_feature() -> None:
     kinds = _kinds("Veo 3.1 occasionally adds background music I never asked for.")
     assert "bug" in kinds and "capability" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("海螺的表演也很完整,吃相比可灵收敛。", "strength"),
+        ("即梦完全在状况外,只是让乔伊坐了起来。", "bug"),
+        ("Veo 3.1 标准版细节最丰富。", "strength"),
+    ],
+)
+def test_complete_performances_rich_detail_and_a_clueless_take(text: str, kind: str) -> None:
+    _one_verdict(text, kind)

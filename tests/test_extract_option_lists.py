@@ -100,3 +100,8 @@ def test_a_scene_lasting_a_time_is_its_length() -> None:
 
 def test_a_length_with_its_resolution_is_the_clip_not_the_time_taken() -> None:
     assert _speeds("实测可灵2.5 Turbo，5秒1080P大概一分钟就出来了。") == [("Kling 2.5 Turbo", 60.0)]
+
+
+def test_the_reviewers_own_hours_are_no_generation_time() -> None:
+    assert _speeds("Veo 3 review. In ten hours I went from nothing to a finished video.") == []
+    assert _speeds("Veo 3 took about 30 seconds I think.") == [("Veo 3", 30.0)]

@@ -328,3 +328,7 @@ def test_a_monthly_fee_is_no_clip_price_even_beside_what_it_unlocks(text: str) -
 def test_the_model_an_amount_is_said_to_be_for_owns_it() -> None:
     text = "Google is charging $0.75 per second for Veo 3 with audio, or $0.50 without."
     assert prices_of(text) == [("Veo 3", None, 0.75, None, 1.0), ("Veo 3", None, 0.5, None, 1.0)]
+
+
+def test_a_sum_per_video_is_a_clip_price() -> None:
+    assert prices_of("Veo3 Fast版本更是低至$0.20/视频。") == [("Veo 3 Fast", None, 0.2, None, None)]

@@ -244,3 +244,29 @@ def test_neither_of_two_models_offering_a_feature_is_a_limit_of_both() -> None:
 def test_only_one_model_offering_a_feature_is_still_its_capability() -> None:
     claims = scored(claims_of("Only Veo 3 supports audio."))
     assert ("capability", "Veo 3") in {(c.kind, c.model) for c in claims}
+
+
+def test_a_list_of_plans_or_tiers_is_no_list_of_features() -> None:
+    assert scored(claims_of("Vidu offers four tiers: Free, Standard, Pro, and Enterprise.")) == []
+    modes = claims_of("Vidu offers three modes: text-to-video, image-to-video and reference-to-video.")
+    assert len([c for c in scored(modes) if c.kind == "capability"]) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        (
+            "Veo 3 maxes out at eight seconds. Compare that to MidJourney, which now lets you feed it both a"
+            " start and end image.",
+            "Midjourney",
+        ),
+        (
+            "Veo 3 is slow. Unlike Kling 2.1, which supports first and last frames, Veo 3 only takes a start"
+            " image.",
+            "Kling 2.1",
+        ),
+    ],
+)
+def test_a_relative_clause_is_about_the_model_it_hangs_on(text: str, model: str) -> None:
+    caps = [c for c in scored(claims_of(text)) if c.kind == "capability"]
+    assert caps and {c.model for c in caps} == {model}

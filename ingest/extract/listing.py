@@ -52,6 +52,12 @@ _CLOSE = {"（": "）", "(": ")"}
 _OFFERED_BY = re.compile(r"\s*([^，。,;；：:的]{2,12})的(?:产品|模型|工具|平台|应用)(?:有|是|为)?\s*[：:]")
 
 
+# what a list of plans or tiers is announced as (four tiers:, 三档会员：)
+_PLANS = re.compile(
+    r"\b(?:tiers?|plans?|pricing|subscriptions?|memberships?|packages?|levels)\b|套餐|档位|會員|会员|订阅|方案|价位"
+)
+
+
 @dataclass(slots=True)
 class Listed:
     """One item of an enumeration: where it is, and where the grant that lists it starts."""
@@ -120,6 +126,8 @@ class ListReader:
                 continue
             required = " ".join(text[a:b].split()) in self.requires
             colon = _COLON.match(text, b, end)
+            if colon and _PLANS.search(text, b, colon.end()):
+                continue  # offers four tiers: Free, Standard, Pro: plans, not features
             offered = _OFFERED_BY.fullmatch(text, b, colon.end()) if colon and not header else None
             if (
                 offered

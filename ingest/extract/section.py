@@ -48,6 +48,7 @@ _VALUE_START = re.compile(
 )
 
 
+_RELATIVE = re.compile(r"[\s,，]*(?:which|who)\b")
 _FORMER_LATTER = re.compile(r"前者|后者|後者|\bthe (?:former|latter)\b", re.I)
 
 
@@ -259,6 +260,13 @@ class SectionView:
         if self._generic_subject(lo, named_to, after[0][0].start if after else hi):
             return None
         earlier = self.groups(sid, self.sentences[sid].start, lo)
+        if not before and _RELATIVE.match(self.clean, lo):
+            # "Unlike Kling 2.1, which supports…", "Compare that to X, which lets you…": the clause
+            # is about the model it hangs on, compared or not
+            said = self.groups(sid, self.sentences[sid].start, lo, versus=True)
+            near = [g for g in earlier + said if lo - g[-1].end <= 3]
+            if near:
+                return _group_subject(max(near, key=lambda g: g[-1].end), True)
         if before:
             g = before[-1]
             nxt = [h for h in inside if h[0].start > g[-1].end]

@@ -25,6 +25,9 @@ _UNIT_SECONDS = {"s": 1.0, "min": 60.0, "h": 3600.0}
 
 
 # "N分钟的X": the length of X, unless X is the waiting itself (1分钟的等待, 5分钟的生成时间)
+# "In ten hours I went from…", "two days later we…": the reviewer's own time, not a generation's
+_PERSON_AFTER = re.compile(r"\s*,?\s*(?:i|we)\s+(?!think|guess|believe|reckon|measured|timed)[a-z]")
+_FRAME_BEFORE = re.compile(r"(?<![a-z])(?:in|after|over)\s+$")
 _LENGTH_OF = re.compile(
     r"\s*的(?!等待|等候|时间|排队|渲染|生成|处理|耗时|功夫|工夫|样子|光景)[\u4e00-\u9fff]"
     # 5秒1080P, a 10s 720p clip: a length with the clip's resolution, what was made, not how long it took
@@ -149,8 +152,10 @@ class SpeedRules:
             usage = self.usage_re.search(text, lo, t.start) or (
                 self.my_run_re.search(text, lo, t.start) and not self.speed_re.search(text, t.end, hi)
             )
-            if usage or (
-                self.usage_after_re.match(text, t.end, hi) and self.in_frame_re.search(text, lo, t.start)
+            if (
+                usage
+                or (_PERSON_AFTER.match(text, t.end, hi) and _FRAME_BEFORE.search(text, lo, t.start))
+                or (self.usage_after_re.match(text, t.end, hi) and self.in_frame_re.search(text, lo, t.start))
             ):
                 continue  # 在我跑了几个小时以后, 经过两天的测试: how long the reviewer tested
             if t.unit == "s" and not within:
