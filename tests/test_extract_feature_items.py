@@ -77,3 +77,15 @@ def test_english_praise_and_struggle(text: str, kind: str) -> None:
 def test_a_picture_held_at_a_spec_states_it() -> None:
     got = _claims("可灵2.1的画面稳定在1080p、30帧。")
     assert [(k, f) for k, _, f in got] == [("capability", "1080p"), ("capability", "30帧")]
+
+
+def test_a_plain_title_case_label_on_a_bullet_is_a_feature_item() -> None:
+    text = (
+        "Hailuo 02 Pro key features:\n"
+        "- Extreme Physics Simulation: Generates complex physical scenarios like acrobatics\n"
+        "- Cinematic Camera Control: Professional camera movements including panning and tilting\n"
+        "- Professional Color Grading: Enhanced color accuracy and depth\n"
+    )
+    caps = {c.feature for c in claims_of(text) if c.kind == "capability"}
+    assert {"Extreme Physics Simulation", "Cinematic Camera Control"} <= caps
+    assert "Professional Color Grading" not in caps

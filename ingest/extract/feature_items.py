@@ -23,6 +23,12 @@ _ITEM = re.compile(
     r"(?m)^[ \t]*(?:[*\-•+][ \t]+|\d{1,2}[.、)][ \t]*)?\*\*(?P<label>[^*\n:：]{2,24}?)"
     r"(?:[:：]\*\*|\*\*[ \t]*[:：])[ \t]*(?P<desc>[^\n]+)"
 )
+# the same without bold, on a bullet line: "- Cinematic Camera Control: Professional camera…"
+# (a Title Case English label of two to five words; read in lower case like the rest)
+_PLAIN_ITEM = re.compile(
+    r"(?m)^[ \t]*[*\-•+][ \t]+(?P<label>[A-Z][A-Za-z0-9/&\-]*(?:[ \t]+[A-Z][A-Za-z0-9/&\-]*){1,4})"
+    r"[ \t]*:[ \t]+(?P<desc>[^\n]+)"
+)
 _FIRST_CLAUSE = re.compile(r"[^，,。；;.!?！？]*")
 
 
@@ -47,22 +53,22 @@ class FeatureItems:
     def find(self, view: SectionView) -> dict[int, FeatureItem]:
         """Sentence index -> the feature item whose label it opens with."""
         out: dict[int, FeatureItem] = {}
-        for m in _ITEM.finditer(view.clean):
-            label, desc = m.group("label").strip(), m.group("desc")
+        found = [(m.span("label"), m.span("desc")) for m in _ITEM.finditer(view.clean)]
+        if "-" in view.clean or "•" in view.clean:
+            found += [(m.span("label"), m.span("desc")) for m in _PLAIN_ITEM.finditer(view.text)]
+        for (la, lb), (da, db) in found:
+            label, desc = view.clean[la:lb].strip(), view.clean[da:db]
             first = _FIRST_CLAUSE.match(desc)
             head = first.group(0) if first else desc
             if not (self.ability.search(head) or self.ops.search(label)):
                 continue
             if self.limited.search(label) or self.limited.search(head):
                 continue
-            sid = view.sentence_index(m.start("label"))
-            head_end = m.start("desc") + len(head)
+            sid = view.sentence_index(la)
+            head_end = da + len(head)
             if sid is None or any(x.start < head_end for x in view.mentions[sid]):
                 continue  # a label or description naming a model: a heading, or another model's
-            start = m.start("label")
-            out[sid] = FeatureItem(
-                start, m.end("desc"), view.text[start : start + len(m.group("label"))].strip()
-            )
+            out[sid] = FeatureItem(la, db, view.text[la:lb].strip())
         return out
 
     def claims(self, view: SectionView, sid: int, item: FeatureItem) -> list[Draft]:
