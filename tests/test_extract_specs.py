@@ -270,3 +270,12 @@ def test_a_list_of_plans_or_tiers_is_no_list_of_features() -> None:
 def test_a_relative_clause_is_about_the_model_it_hangs_on(text: str, model: str) -> None:
     caps = [c for c in scored(claims_of(text)) if c.kind == "capability"]
     assert caps and {c.model for c in caps} == {model}
+
+
+def test_a_feature_named_with_its_flaw_is_the_flaw_not_a_capability() -> None:
+    kinds = {
+        c.kind for c in scored(claims_of("Maybe 25% of the time I used it, Veo 3 added gibberish captions."))
+    }
+    assert kinds == {"bug"}
+    kept = scored(claims_of("Veo 3 supports captions, but they are often gibberish."))
+    assert ("capability", "captions") in {(c.kind, c.feature) for c in kept}

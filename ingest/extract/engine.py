@@ -220,6 +220,8 @@ class Extractor:
                 claimed -= judged
                 busy = self.spec_rules.clauses_with_items(view, sid, specs.get(sid, [])) - judged
                 drafts += self.opinion_rules.sentence_claims(view, sid, cue_kinds[sid], busy, claimed)
+            if sid in cue_kinds and spec_drafts:
+                spec_drafts = _not_flawed_features(view, sid, spec_drafts)
             drafts += spec_drafts
             view.update_topic(sid)
         first_named: dict[str, int] = {}
@@ -388,6 +390,23 @@ class Extractor:
             method=method or f"rules/{self.version}:{d.rule}",
             **fields,
         )
+
+
+def _not_flawed_features(view: SectionView, sid: int, drafts: list[Draft]) -> list[Draft]:
+    """A capability whose feature holds a flaw cue is the flaw's matter, no feature ("Veo added
+    gibberish captions": the captions came out wrong, which says nothing of offering them)."""
+    flaws = [pos for (s, _), hits in view.cue_hits.items() if s == sid for pos, kind in hits if kind == "bug"]
+    if not flaws:
+        return drafts
+    out = []
+    for d in drafts:
+        feature = str(d.fields.get("feature") or "")
+        at = view.text.find(feature, d.start, d.end) if d.kind == "capability" and feature else -1
+        head = at + max(feature.rfind(" "), 0)  # a flaw word before the feature's noun, not the noun
+        if at >= 0 and any(at <= pos < head for pos in flaws):
+            continue
+        out.append(d)
+    return out
 
 
 def _version_in_scope(first_named: dict[str, int], titled: set[str], model: str, pos: int) -> bool:
