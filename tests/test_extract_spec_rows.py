@@ -158,3 +158,16 @@ def test_a_pros_or_cons_column_gives_one_verdict_per_cell_quoting_the_cell() -> 
         ("bug", "Vidu Q2", "背景偶尔闪烁"),
         ("strength", "Pika 2.2", "动作幅度大"),
     }
+
+
+def test_items_under_a_features_heading_are_capabilities_long_or_short() -> None:
+    text = (
+        "Veo 3.1 著重於實用的 內容創作 功能:\n\n"
+        "  • 原生音訊生成(對話、環境音、SFX)整合於輸出。Veo 3.1 生成 原生音訊(對話 + 環境音 + SFX),"
+        "與視覺時間軸對齊;模型旨在維持口型同步以及對話與場景提示的影音對齊。\n"
+        "  • Scene Extension 與 First/Last Frame 模式,可在關鍵影格之間延展或插值畫面。\n"
+        "  • 物件插入 與(即將推出的)物件移除,以及在 Flow 中的編輯基本操作。\n"
+    )
+    quotes = [c.quote for c in claims_of(text) if c.kind == "capability" and c.model == "Veo 3.1"]
+    for word in ("原生音訊", "First/Last Frame", "物件插入"):
+        assert any(word in q for q in quotes), word

@@ -152,6 +152,7 @@ class SectionView:
         self.price_cells: dict[int, tuple[int, list[Any]]] = {}  # tables.PriceColumn per column
         self.plan_rows: set[int] = set()  # rows of a table of plans or credit packs (header 套餐, Plan)
         self.period_spans: list[tuple[int, int]] = []  # table cells of sums over a month or a year
+        self.offered_lines: list[tuple[int, int]] = []  # long list items under a features heading
         breaks = [m.start() for m in _NEWLINE.finditer(norm)]
         self.para_of = [bisect_right(breaks, s.start) for s in self.sentences]
         self._para = -1

@@ -123,6 +123,9 @@ class SpecRows:
                     under = None  # a numbered heading after a bulleted list (2. 核心创新点): the list ended
             if not rows and under and is_item and item is not None:
                 rows = self._item(view, a, item.end(), b, under)
+                if not rows and under == "capability" and b - item.end() > _MAX_ITEM:
+                    # a long item under a features heading: the features it names are offered
+                    view.offered_lines.append((a, b))
             if not rows:
                 rows = self._limit_label(view, a, b)
             if not is_item:

@@ -306,7 +306,11 @@ class SpecRules:
                 inside = [i for i in inside if i.what != "length"]
                 if not inside:
                     continue
-            granted = layout or self._grants(view, sid, clause.start, clause.end)
+            granted = (
+                layout
+                or self._grants(view, sid, clause.start, clause.end)
+                or any(a <= clause.start < b for a, b in view.offered_lines)
+            )
             granted = granted or bool(self.can_after_re.match(text, inside[-1].end, sent.end))
             lo = clause.start
             absent = self.absent_next_re.match(text, clause.end, sent.end)
