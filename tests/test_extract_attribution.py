@@ -265,3 +265,10 @@ def test_both_before_a_plural_noun_is_no_pair_of_models() -> None:
 def test_a_comma_list_ending_in_and_is_one_group() -> None:
     claims = scored(claims_of("Veo 3.1, Sora 2 and Kling 2.5 Turbo all struggled with text on signs."))
     assert {c.model for c in claims if c.kind == "bug"} == {"Veo 3.1", "Sora 2", "Kling 2.5 Turbo"}
+
+
+def test_the_model_an_upgrade_is_from_is_a_yardstick() -> None:
+    text = (
+        "Hailuo 02 Pro is a significant upgrade from Hailuo 01. Currently ranked #2 globally in benchmarks."
+    )
+    assert {c.model for c in scored(claims_of(text))} == {"Hailuo 02"}

@@ -78,6 +78,8 @@ _OLD_BEFORE = re.compile(
 _SHARE_OF = re.compile(
     r"(?:half|third|quarter|fifth|tenth|fraction|twice|double|triple|\d+(?:\.\d+)?\s*(?:x|times))\s+"
     r"(?:of\s+)?(?:the\s+)?(?:price|cost)\s+of\s+(?:the\s+)?$"
+    # "a significant upgrade from Hailuo 01", "a big step up over Gen-3": the predecessor compared
+    r"|\b(?:upgrade|improvement|step up|leap|jump|successor)\s+(?:from|over|on|to)\s+(?:the\s+)?$"
 )
 
 
