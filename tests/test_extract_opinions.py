@@ -435,3 +435,28 @@ def test_something_added_unasked_is_a_flaw_not_a_feature() -> None:
 )
 def test_complete_performances_rich_detail_and_a_clueless_take(text: str, kind: str) -> None:
     _one_verdict(text, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Runway Gen-4 Turbo the prompt asked for large snowflakes with realistic tumbling motion.",
+        "In Runway Gen-4 Turbo the fabric should have dragged naturally through the water.",
+    ],
+)
+def test_what_was_asked_or_expected_is_no_praise(text: str) -> None:
+    assert "strength" not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Runway Gen-4 the sleeve clipped straight through the basin edge.",
+        "In Runway Gen-4 a tree branch bends through itself.",
+        "In Runway Gen-4 a person's hand gains a finger mid-gesture.",
+        "In Runway Gen-4 the water flows in two directions simultaneously.",
+        "Runway Gen-4 doesn't quite understand how the world works.",
+    ],
+)
+def test_physics_failures_told_in_english(text: str) -> None:
+    _one_verdict(text, "bug")

@@ -105,3 +105,8 @@ def test_a_length_with_its_resolution_is_the_clip_not_the_time_taken() -> None:
 def test_the_reviewers_own_hours_are_no_generation_time() -> None:
     assert _speeds("Veo 3 review. In ten hours I went from nothing to a finished video.") == []
     assert _speeds("Veo 3 took about 30 seconds I think.") == [("Veo 3", 30.0)]
+
+
+def test_a_time_then_a_verb_of_making_a_video_is_the_time_taken() -> None:
+    assert _speeds("Seedance 2.0很强。20分钟就生成了5秒流畅视频。") == [("Seedance 2.0", 1200.0)]
+    assert _speeds("可灵2.1生成一段10秒的视频。") == []

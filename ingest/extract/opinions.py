@@ -47,6 +47,12 @@ _TITLE_LINE = re.compile(
 _FLAW_NOUN_AFTER = re.compile(r"(?:的)?(?:问题|现象|情况|瑕疵|毛病)|\s(?:issues?|problems?)\b")
 
 
+# what was asked or expected, not what came out: the prompt asked for…, it should have…
+_ASKED_FOR = re.compile(
+    r"\b(?:the prompt|my prompt|the brief|i|we)\s+(?:asked|called|requested|wanted|specified)"
+    r"(?:\s+it)?\s+for\b"
+    r"|\b(?:should|would|could) have\b|\b(?:was|were) supposed to\b|\bought to\b"
+)
 # a clause opening with "none of" / "neither" / 没有一个: what it says holds for none of them
 _NONE_OF = re.compile(
     r"\s*(?:but |and |yet |so )?(?:none of|neither\b|not one of|no (?:model|tool|generator)s?\b)"
@@ -121,6 +127,10 @@ class OpinionRules:
             return "neg"
         if _NONE_OF.match(text, clause.start, pos):
             return "fix"  # none of the three could…, neither model…: said of none of them
+        if _ASKED_FOR.search(text, clause.start, pos):
+            return (
+                "neg"  # "the prompt asked for realistic motion", "should have dragged naturally": wished for
+            )
         lo = pos - (self.window * 3 if text[pos].isascii() else self.window)
         for mention in view.mentions[sid]:
             if lo < mention.end <= pos:

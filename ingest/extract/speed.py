@@ -64,7 +64,9 @@ class SpeedRules:
             alt(lex.words("features", "max_length") + lex.words("features", "max_length_only"))
         )
         # (not across an opening parenthesis: "1分13秒 (8秒视频)" names the clip the time was for)
-        self.clip_after_re = re.compile(rf"[^，,。；;:：(（]{{0,8}}?(?:{lex.alt('context', 'clip_after')})")
+        # (nor across a verb of making: "20分钟就生成了视频" is the time it took)
+        gap = r"(?:(?!生成|就|才|做出|跑出|渲染|完成|出来)[^，,。；;:：(（])"
+        self.clip_after_re = re.compile(rf"{gap}{{0,8}}?(?:{lex.alt('context', 'clip_after')})")
         # "8秒生成时长需要付费": a length that a 时长 after it names (not one naming its own: 时长6秒)
         self.length_named_after_re = re.compile(r"[^，,。；;:：\d]{0,4}?时长(?!\s*(?:为|是|[:：])?\s*\d)")
         self.count_before_re = re.compile(rf"(?:{lex.alt('context', 'clip_count_before')})\s*$")
