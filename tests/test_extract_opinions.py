@@ -460,3 +460,15 @@ def test_what_was_asked_or_expected_is_no_praise(text: str) -> None:
 )
 def test_physics_failures_told_in_english(text: str) -> None:
     _one_verdict(text, "bug")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "与竞品相比,Sora 2 在物理真实性方面实现了质的飞跃。",
+        "Sora 2 中动物落地时的缓冲动作更具科学性。",
+        "Sora 2 里水面的涟漪扩散均符合真实物理特性。",
+    ],
+)
+def test_a_leap_in_quality_and_more_scientific_motion_are_praise(text: str) -> None:
+    assert "strength" in _kinds(text)

@@ -120,3 +120,16 @@ Cost 12 credits per second 15 credits per second
 def test_a_model_name_run_into_the_next_heads_two_columns_and_a_value_opens_its_cell() -> None:
     prices = [(c.model, c.credits) for c in claims_of(FLAT_VERSIONS) if c.kind == "price"]
     assert prices == [("Runway Gen-4", 12.0), ("Runway Gen-4.5", 15.0)]
+
+
+def test_length_and_resolution_rows_under_model_columns_give_each_model_its_capability() -> None:
+    text = (
+        "| 技术特性 | Sora 2 | Runway Gen-3 | Pika 1.5 |\n"
+        "|---|---|---|---|\n"
+        "| 最长时长 | 20秒 | 10秒 | 5秒 |\n"
+        "| 最高分辨率 | 1080p | 720p | 1080p |\n"
+        "| 价格区间 | 中等 | 高 | 低 |\n"
+    )
+    caps = {(c.model, c.feature) for c in claims_of(text) if c.kind == "capability"}
+    assert {("Sora 2", "20秒"), ("Pika 1.5", "5秒"), ("Sora 2", "1080p")} <= caps
+    assert not [c for c in claims_of(text) if c.kind in ("price", "speed")]

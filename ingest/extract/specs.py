@@ -310,6 +310,9 @@ class SpecRules:
                 layout
                 or self._grants(view, sid, clause.start, clause.end)
                 or any(a <= clause.start < b for a, b in view.offered_lines)
+                # a Markdown row of a table whose columns are models: each cell is what that model offers
+                # (not a flattened one, where the cells' bounds are guessed)
+                or self._model_cell(view, sid, clause.start)
             )
             granted = granted or bool(self.can_after_re.match(text, inside[-1].end, sent.end))
             lo = clause.start
@@ -364,6 +367,14 @@ class SpecRules:
                     claimed.add(ci)
                 out += made
         return out, claimed
+
+    @staticmethod
+    def _model_cell(view: SectionView, sid: int, pos: int) -> bool:
+        """Is ``pos`` in a model's cell (not the label) of a Markdown row whose columns are models?"""
+        row = view.columns.get(sid)
+        if row is None or len(row[0]) < 2 or not row[1]:
+            return False
+        return view.clean[row[0][0] - 1 : row[0][0]] == "|" and pos >= row[0][1]
 
     def _grants(self, view: SectionView, sid: int, lo: int, hi: int) -> bool:
         """Does [lo, hi) say the model offers something (支持, 生成, up to)?

@@ -28,6 +28,11 @@ _UNIT_SECONDS = {"s": 1.0, "min": 60.0, "h": 3600.0}
 # "In ten hours I went from…", "two days later we…": the reviewer's own time, not a generation's
 _PERSON_AFTER = re.compile(r"\s*,?\s*(?:i|we)\s+(?!think|guess|believe|reckon|measured|timed)[a-z]")
 _FRAME_BEFORE = re.compile(r"(?<![a-z])(?:in|after|over)\s+$")
+# a table row label naming the clip length: 最长时长, 时长, Max length, Duration
+_LENGTH_LABEL = re.compile(
+    r"(?:最长|最大|最高|单次)?(?:视频|生成|单条)?(?:时长|长度)|\b(?:max(?:imum)?\s+)?(?:video\s+|clip\s+)?"
+    r"(?:length|duration)\b"
+)
 _LENGTH_OF = re.compile(
     r"\s*的(?!等待|等候|时间|排队|渲染|生成|处理|耗时|功夫|工夫|样子|光景)[\u4e00-\u9fff]"
     # 5秒1080P, a 10s 720p clip: a length with the clip's resolution, what was made, not how long it took
@@ -123,8 +128,15 @@ class SpeedRules:
         labelled = self._speed_row(view, sid)
         out: list[Draft] = []
         is_speed = False
+        row = view.columns.get(sid)
+        label = text[row[0][0] : row[0][1] - 1] if row and len(row[0]) > 1 else ""
         for t in times:
             lo, hi = self._clause(view, sid, t.start)
+            if label and _LENGTH_LABEL.search(label) and t.start >= row[0][1]:  # type: ignore[index]
+                # | 最长时长 | 20秒 | 10秒 |: under model columns, each model's longest clip
+                feature = " ".join(view.text[t.start : t.end].split())
+                out += self._claims(view, sid, "capability", lo, hi, t, {"feature": feature})
+                continue
             before = text[lo : t.start]
             lead = self.lead_re.match(text, t.start, t.end)
             limit = self._length_limit(before + lead.group(0) if lead else before, t, text[t.end : hi])
