@@ -472,3 +472,20 @@ def test_physics_failures_told_in_english(text: str) -> None:
 )
 def test_a_leap_in_quality_and_more_scientific_motion_are_praise(text: str) -> None:
     assert "strength" in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("In Veo 3 the camera jittered constantly.", "bug"),
+        ("In Veo 3 her hands melted into the cup.", "bug"),
+        ("Veo 3 got the reflections in the puddle exactly right.", "strength"),
+        ("Veo 3 rendered the crowd with surprising coherence.", "strength"),
+    ],
+)
+def test_jitter_melting_and_qualities_named_with_surprise(text: str, kind: str) -> None:
+    _one_verdict(text, kind)
+
+
+def test_nailed_one_thing_but_botched_another_is_both() -> None:
+    assert _kinds("Veo 3 nailed the lighting but botched the hands.") == {"strength", "bug"}
