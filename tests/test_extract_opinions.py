@@ -489,3 +489,8 @@ def test_jitter_melting_and_qualities_named_with_surprise(text: str, kind: str) 
 
 def test_nailed_one_thing_but_botched_another_is_both() -> None:
     assert _kinds("Veo 3 nailed the lighting but botched the hands.") == {"strength", "bug"}
+
+
+@pytest.mark.parametrize("text", ["可灵2.1光影拿捏得很好，但手部一塌糊涂。", "可灵2.1生成的汽车倒着开。"])
+def test_a_mess_or_a_car_driving_backwards_is_a_flaw(text: str) -> None:
+    assert "bug" in _kinds(text)
