@@ -133,3 +133,14 @@ def test_length_and_resolution_rows_under_model_columns_give_each_model_its_capa
     caps = {(c.model, c.feature) for c in claims_of(text) if c.kind == "capability"}
     assert {("Sora 2", "20秒"), ("Pika 1.5", "5秒"), ("Sora 2", "1080p")} <= caps
     assert not [c for c in claims_of(text) if c.kind in ("price", "speed")]
+
+
+def test_a_length_in_a_speed_row_under_model_columns_is_the_clip_timed() -> None:
+    text = (
+        "| 对比维度 | Veo 3.1 Fast | Veo 3.1 |\n"
+        "| --- | --- | --- |\n"
+        "| 生成速度 | 1 分 13 秒 (8秒视频) | 2 分 41 秒 (8秒视频) |\n"
+    )
+    claims = claims_of(text)
+    assert not [c for c in claims if c.kind == "capability"]
+    assert sorted(c.generation_s or 0 for c in claims if c.kind == "speed") == [73.0, 161.0]

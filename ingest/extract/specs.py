@@ -84,6 +84,12 @@ _UNWANTED = re.compile(
 )
 
 
+# a table row label whose cells time or price a clip: the lengths in them say what was timed or priced
+_TIMED_OR_PRICED_LABEL = re.compile(
+    r"速度|耗时|用时|时间|价格|定价|价|费用|成本|积分|\b(?:speed|time|latency|price|pricing|cost|credits?)\b"
+)
+
+
 class SpecRules:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
@@ -374,7 +380,12 @@ class SpecRules:
         row = view.columns.get(sid)
         if row is None or len(row[0]) < 2 or not row[1]:
             return False
-        return view.clean[row[0][0] - 1 : row[0][0]] == "|" and pos >= row[0][1]
+        label = view.cue_text[row[0][0] : row[0][1]]
+        return (
+            view.clean[row[0][0] - 1 : row[0][0]] == "|"
+            and pos >= row[0][1]
+            and not _TIMED_OR_PRICED_LABEL.search(label)  # | 生成速度 | 1分13秒 (8秒视频) |: the clip timed
+        )
 
     def _grants(self, view: SectionView, sid: int, lo: int, hi: int) -> bool:
         """Does [lo, hi) say the model offers something (支持, 生成, up to)?
