@@ -41,13 +41,6 @@ _ALLOWANCE_LEAD = re.compile(
     r"includes?|including|with|gets?(?: you)?|comes? with)?\s*$"
 )
 _ALTERNATIVE = re.compile(r"\s*(?:or|and|vs\.?|versus|while|或|或者|而|和)\s*(?:just|only|仅|只要|只需)?\s*")
-# a sum paid by the month or year (每月 200 美元, $20/month): a plan's fee, whatever it unlocks
-_FEE_BEFORE = re.compile(
-    r"(?:每月|每个月|每年|月费|年费|包月|包年|月付|年付)\s*(?:只要|仅需|需要|要|是|为)?\s*$"
-)
-_FEE_AFTER = re.compile(
-    r"\s*(?:/|每|一)\s*个?(?:月|年)|\s*(?:per|a|an|/)\s*(?:month|mo|year|yr)\b|\s*monthly\b"
-)
 _FOR_MODEL = re.compile(
     r"\s*(?:/\s*(?:s|sec|second|clip|video)|per (?:second|sec|clip|video|generation)|each|a second)?"
     r"\s*(?:for|on|with|using|via)\s+(?:the\s+|a\s+)?"
@@ -289,13 +282,8 @@ class PriceRules:
                 or sid in view.plan_rows
                 or (q.kind == "credits" and self._allowance(view, sid, lo, q))
             ) and not (q.per or self._per_clip(view, sid, q))
-            planned = planned or (
-                q.kind in _MONEY
-                and q.per != "second"
-                and bool(
-                    _FEE_BEFORE.search(text, max(lo, q.start - 8), q.start) or _FEE_AFTER.match(text, q.end)
-                )
-            )
+            # a sum paid by the month or year (每月 200 美元, $20/month): a plan's fee, whatever it unlocks
+            planned = planned or (q.kind in _MONEY and q.per != "second" and self._plan_fee(text, q))
             if self.ctx.purchased(text, q) or planned:
                 plans.append(
                     Draft(
