@@ -234,6 +234,7 @@ _PPD_AS_MONTHS = (
 # same rows as grouping price_point_documents since then (tests compare both).
 # Summed per source here, before the key map's join: grouping the months themselves (8,620 rows at a
 # million claims) into points with their distinct counts was half the price table's time with since.
+_KEYED = "(select model from keys)"  # the models the query asked for (a filter on :model)
 SINCE_POINTS = f"""since_points as (
   select model, tier, resolution, duration_s, price_point, source, sum(documents) as documents,
     sum(key_documents) as key_documents, max(newest_observed_at) as newest_observed_at,
@@ -241,11 +242,11 @@ SINCE_POINTS = f"""since_points as (
   select model, tier, resolution, duration_s, price_point, source, documents, key_documents,
     newest_observed_at, credits, credit_unit
   from price_point_months
-  where :since <> '' and month > {_SINCE_MONTH} and model not in {_CURRENT}
+  where :since <> '' and month > {_SINCE_MONTH} and model not in {_CURRENT} and model in {_KEYED}
   union all
   select {_PPD_AS_MONTHS} from price_point_documents
   where :since <> '' and observed_at >= {SINCE_UTC} and observed_at < {_NEXT_MONTH}
-    and model not in {_CURRENT}
+    and model not in {_CURRENT} and model in {_KEYED}
   union all
   select {_PPD_AS_MONTHS} from price_point_documents
   where :since <> '' and model in {_CURRENT} and +observed_at >= {SINCE_UTC}  -- by model, not date
