@@ -494,3 +494,18 @@ def test_nailed_one_thing_but_botched_another_is_both() -> None:
 @pytest.mark.parametrize("text", ["可灵2.1光影拿捏得很好，但手部一塌糊涂。", "可灵2.1生成的汽车倒着开。"])
 def test_a_mess_or_a_car_driving_backwards_is_a_flaw(text: str) -> None:
     assert "bug" in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("In Kling 2.1 the motion breaks down after five seconds.", {"bug"}),
+        ("Kling 2.1 breaks down when two people hug.", {"bug"}),
+        ("This guide breaks down Kling 2.1 vs. Hailuo 02, covering pricing and limits.", set()),
+        ("Below I break down what Kling 2.1 costs.", set()),
+    ],
+)
+def test_breaking_down_is_a_flaw_but_breaking_something_down_is_an_analysis(
+    text: str, kinds: set[str]
+) -> None:
+    assert _kinds(text) == kinds

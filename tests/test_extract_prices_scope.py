@@ -332,3 +332,11 @@ def test_the_model_an_amount_is_said_to_be_for_owns_it() -> None:
 
 def test_a_sum_per_video_is_a_clip_price() -> None:
     assert prices_of("Veo3 Fast版本更是低至$0.20/视频。") == [("Veo 3 Fast", None, 0.2, None, None)]
+
+
+def test_an_off_peak_price_in_prose_is_the_off_peak_tier() -> None:
+    claims = [c for c in claims_of("海螺02每条6秒视频2元，错峰时段每条只要1元。") if c.kind == "price"]
+    assert [(c.model, c.tier, c.price_cny) for c in claims] == [
+        ("Hailuo 02", None, 2.0),
+        ("Hailuo 02", "off-peak", 1.0),
+    ]

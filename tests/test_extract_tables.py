@@ -144,3 +144,50 @@ def test_a_length_in_a_speed_row_under_model_columns_is_the_clip_timed() -> None
     claims = claims_of(text)
     assert not [c for c in claims if c.kind == "capability"]
     assert sorted(c.generation_s or 0 for c in claims if c.kind == "speed") == [73.0, 161.0]
+
+
+PRICE_ROWS = """| | Vidu Q1 | Hailuo 02 |
+|---|---|---|
+| Maker | Shengshu | MiniMax |
+| Price (8s clip) | $0.90 | $0.45 |
+| Speed | fast | slow |
+"""
+
+
+def test_a_price_row_under_model_columns_prices_each_model_for_the_length_its_label_names() -> None:
+    got = [(c.model, c.price_usd, c.duration_s) for c in claims_of(PRICE_ROWS) if c.kind == "price"]
+    assert got == [("Vidu Q1", 0.9, 8.0), ("Hailuo 02", 0.45, 8.0)]
+
+
+def test_a_header_whose_empty_corner_cell_moved_to_its_end_still_heads_the_columns() -> None:
+    shifted = PRICE_ROWS.replace("| | Vidu Q1 | Hailuo 02 |", "| Vidu Q1 | Hailuo 02 | |")
+    got = [(c.model, c.price_usd) for c in claims_of(shifted) if c.kind == "price"]
+    assert got == [("Vidu Q1", 0.9), ("Hailuo 02", 0.45)]
+    # a header with a label first and a model in every other cell is read as before
+    plain = [(c.model, c.price_usd) for c in claims_of(PRICE_ROWS) if c.kind == "price"]
+    assert plain == got
+
+
+UNITS_IN_HEADER = """| 模型 | 时长(秒) | 平均耗时(秒) | 单价(元/条) | 错峰单价(元/条) |
+|---|---|---|---|---|
+| 海螺02 | 6 | 150-180 | 2.0 | 1.0 |
+| 海螺02 | 文生图 | 10-15 | 0.2 | 0.1 |
+| Vidu Q1 | 5 | 40 | 1.5 | - |
+"""
+
+
+def test_bare_numbers_take_the_unit_of_time_their_header_names() -> None:
+    claims = claims_of(UNITS_IN_HEADER)
+    speeds = [
+        (c.model, c.generation_s, c.generation_s_min, c.generation_s_max) for c in claims if c.kind == "speed"
+    ]
+    assert speeds == [("Hailuo 02", None, 150.0, 180.0), ("Vidu Q1", 40.0, None, None)]
+    prices = {(c.model, c.tier, c.price_cny, c.duration_s) for c in claims if c.kind == "price"}
+    assert ("Hailuo 02", None, 2.0, 6.0) in prices and ("Vidu Q1", None, 1.5, 5.0) in prices
+
+
+def test_an_off_peak_column_prices_the_off_peak_tier_and_an_image_row_prices_no_clip() -> None:
+    prices = {(c.model, c.tier, c.price_cny) for c in claims_of(UNITS_IN_HEADER) if c.kind == "price"}
+    assert ("Hailuo 02", "off-peak", 1.0) in prices
+    assert ("Hailuo 02", None, 1.0) not in prices  # no conflict with the regular price
+    assert not {p for p in prices if p[2] in (0.2, 0.1)}  # the 文生图 row is an image's

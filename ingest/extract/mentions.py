@@ -29,6 +29,7 @@ _UNIT_AFTER = re.compile(
     r"(?:\s*(?:or|to|或|至|到|~|～)\s*\d+(?:\.\d+)?)?[\s\-]*(?:[秒元块分%个条次倍万亿年月日号点岁期季步帧张]|[spkxb](?![a-z])|fps|积分|灵感|美元|美金|刀"
     r"|(?:credits?|points?|coins?|dollars?|usd|cents?|rmb|yuan|billion|million|gb|g|steps?|frames?|seconds?|secs?|minutes?|mins?|hours?|times)(?![a-z]))"
 )
+_VALUE_CELL = re.compile(r"\s*(?:\||$)", re.M)
 _WORDISH = frozenset("0123456789abcdefghijklmnopqrstuvwxyz.")
 _CURRENCY = frozenset("$¥￥€£")
 _SPACES = re.compile(r"\s+")
@@ -305,6 +306,13 @@ class MentionScanner:
         if g == "b":
             if not (m.group("bed") or m.group("bsuf")) and _UNIT_AFTER.match(norm, m.end("bver")):
                 return None
+            if not (m.group("bvp") or m.group("bed") or m.group("bsuf")) and _VALUE_CELL.match(
+                norm, m.end("bver")
+            ):
+                # | 海螺02 | 2.0 | 1.0 |: a number filling a later cell of its row is a value, no version
+                line = norm[norm.rfind("\n", 0, m.start()) + 1 : m.start()]
+                if line.rstrip().endswith("|") and line.count("|") >= 2:
+                    return None
             words = [m.group("bed")] if m.group("bed") else []
             return RawMention(
                 m.start(),

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ingest.extract.lexicon import Lexicon, WordScanner, alt
 from ingest.extract.numbers import Quantity
-from ingest.extract.prices import PriceRules
+from ingest.extract.prices import OFF_PEAK, PriceRules
 from ingest.extract.section import Draft, SectionView, Subject
 from ingest.extract.speed import speed_bounds
 
@@ -49,6 +49,16 @@ _VALUE_SORTS = tuple(
         r"[$¥￥]\s*\d|\d+(?:\.\d+)?\s*(?:credits?|积分|元|美元|灵感值)",
         r"\d+(?:\.\d+)?\s*(?:characters?|chars?|字)",
     )
+)
+# a header's unit of time for the bare numbers under it: 平均耗时(秒), Time (s), 时长（秒）, Wait (min)
+_HEAD_TIME = re.compile(r"[（(]\s*(秒|s|secs?|seconds?|分钟|分|mins?|minutes?)\s*[）)]")
+_TIME_UNIT = {"秒": 1.0, "s": 1.0, "sec": 1.0, "secs": 1.0, "second": 1.0, "seconds": 1.0}
+_BARE_RANGE = re.compile(
+    r"\s*[`*]*\s*(?:~|≈|约|about\s)?\s*(\d{1,4}(?:\.\d+)?)(?:\s*[-~–—至到]\s*(\d{1,4}(?:\.\d+)?))?\s*[`*]*\s*"
+)
+# a row for an image, not a video (| VQ1 | 图生图 | … |, | Text-to-Image |): its price and time are no clip's
+_IMAGE_ROW = re.compile(
+    r"[|]\s*(?:[文图]生图|图片生成|text[-\s]to[-\s]image|image[-\s]to[-\s]image)\s*[|（(]"
 )
 _UNLABELLED = re.compile(r"\s*[$¥￥]?\d")  # a row that opens with a value goes on with the row above
 _VALUE_END = re.compile(r"[$¥￥]?\d[\d.,]*\s*$")  # a number that ends where a word starts
@@ -111,6 +121,7 @@ class PriceColumn:
     length: float | None  # Price per 5s, 5秒价格: 5; per second: 1
     tier: str | None  # | Standard | Pro |: the tier word heading it
     unit: str | None  # | Price (USD/s) |, | Credits |: the unit of bare numbers in its cells
+    length_at: tuple[int, float] | None = None  # | 时长(秒) |: the column of the row's clip length, its unit
 
 
 @dataclass
@@ -122,7 +133,7 @@ class TableInfo:
     # sentence id -> (where its row line starts, the subject of each column, by index)
     columns: dict[int, tuple[list[int], list[Subject | None]]] = field(default_factory=dict)
     # sentence id -> (where its row line starts, indexes of generation-time columns)
-    speed_cells: dict[int, tuple[int, list[int]]] = field(default_factory=dict)
+    speed_cells: dict[int, tuple[int, list[int], dict[int, float]]] = field(default_factory=dict)
     # sentence id -> (where its row line starts, [price column: (index, the clip length, tier word and
     # unit of money its header names)])
     price_cells: dict[int, tuple[int, list[PriceColumn]]] = field(default_factory=dict)
@@ -234,11 +245,23 @@ class TableRules:
         for lo, hi in cells:
             found = [m for sid in line_sids[head] for m in view.mentions[sid] if lo <= m.start < hi]
             subjects.append(Subject(list(found[0].models), [found[0].tier], True) if found else None)
+        if (
+            len(cells) >= 3
+            and subjects[0] is not None
+            and not text[cells[-1][0] : cells[-1][1]].strip()
+            and sum(s is not None for s in subjects[1:]) == len(cells) - 2
+        ):
+            # | Kling V3 | Hailuo 2.3 | |: a header whose empty corner cell went to its end (as some
+            # clippers lay it out): the models head the columns after the rows' labels
+            subjects = [None, *subjects[:-1]]
         if sum(s is not None for s in subjects[1:]) >= 2:  # models head the columns
             for k in rows:
-                starts = [lo for lo, _ in self._cells(text, *lines[k])]
+                row_cells = self._cells(text, *lines[k])
+                priced_row = self._price_row(view, line_sids[k], row_cells, subjects)
                 for sid in line_sids[k]:
-                    info.columns[sid] = (starts, subjects)
+                    info.columns[sid] = ([lo for lo, _ in row_cells], subjects)
+                    if priced_row:
+                        info.price_cells[sid] = (lines[k][0], priced_row)
             return
         if self.plan_head.search(view.cue_text, ha, hb):  # | 套餐 | 价格 | 积分 |: a table of plans
             info.plan_rows.update(sid for k in rows for sid in line_sids[k])
@@ -255,21 +278,62 @@ class TableRules:
             timed += [
                 n for n, (lo, hi) in enumerate(cells) if self.bare_time_head.match(view.cue_text, lo, hi)
             ]
+        units = {n: u for n in timed if (u := self._head_seconds(view.cue_text, *cells[n])) is not None}
+        length_at = next(
+            (
+                (n, u)
+                for n, (lo, hi) in enumerate(cells)
+                if n not in timed
+                and self.length_head.match(view.cue_text, lo, hi)
+                and (u := self._head_seconds(view.cue_text, lo, hi)) is not None
+            ),
+            None,
+        )
         priced: list[PriceColumn] = []
         for n, (lo, hi) in enumerate(cells):
             if n == 0 or n in timed or n in periods:
                 continue
-            tier = self.prices.tier_re.search(view.cue_text, lo, hi)
+            tier = self.prices.tier_re.search(view.cue_text, lo, hi) or OFF_PEAK.search(view.cue_text, lo, hi)
             unit = self._head_unit(view.cue_text[lo:hi])
             if self.price_head.search(view.cue_text, lo, hi) or tier or unit:
                 length = self._head_length(view, line_sids[head], lo, hi)
-                priced.append(PriceColumn(n, length, tier.group(0) if tier else None, unit))
+                priced.append(PriceColumn(n, length, tier.group(0) if tier else None, unit, length_at))
         for k in rows:
+            if _IMAGE_ROW.search(view.cue_text, *lines[k]):
+                info.plan_rows.update(line_sids[k])  # no clip's price in it, as in a table of plans
+                continue
             for sid in line_sids[k]:
                 if timed:
-                    info.speed_cells[sid] = (lines[k][0], timed)
+                    info.speed_cells[sid] = (lines[k][0], timed, units)
                 if priced:
                     info.price_cells[sid] = (lines[k][0], priced)
+
+    def _price_row(
+        self, view: SectionView, sids: list[int], cells: list[tuple[int, int]], subjects: list[Subject | None]
+    ) -> list[PriceColumn]:
+        """Under model columns, a row labelled as a price (| Price (10s) | $1.12 | $0.49 |): each model's
+        cell is a price column, the label saying what every cell buys."""
+        if not cells:
+            return []
+        lo, hi = cells[0]
+        if not self.price_head.search(view.cue_text, lo, hi) or self.period_head.search(
+            view.cue_text, lo, hi
+        ):
+            return []
+        tier = self.prices.tier_re.search(view.cue_text, lo, hi)
+        length = self._head_length(view, sids, lo, hi)
+        unit = self._head_unit(view.cue_text[lo:hi])
+        return [
+            PriceColumn(n, length, tier.group(0) if tier else None, unit)
+            for n in range(1, min(len(cells), len(subjects)))
+            if subjects[n] is not None
+        ]
+
+    @staticmethod
+    def _head_seconds(text: str, lo: int, hi: int) -> float | None:
+        """Seconds in the unit of time a header cell names for the bare numbers under it (耗时(秒): 1)."""
+        m = _HEAD_TIME.search(text, lo, hi)
+        return None if m is None else _TIME_UNIT.get(m.group(1), 60.0)
 
     def _head_unit(self, head: str) -> str | None:
         """The unit a header cell gives the bare numbers under it (Price (USD/s), 价格（元）, Credits)."""
@@ -423,14 +487,21 @@ class TableRules:
         row = view.speed_cells.get(sid)
         if row is None:
             return []
-        line_start, timed = row
+        line_start, timed, units = row
         _, cells = self._row(view, line_start)
         out: list[Draft] = []
         for n in timed:
             if n >= len(cells):
                 continue
             lo, hi = cells[n]
-            for t in view.quantities[sid]:
+            times = [t for t in view.quantities[sid] if t.kind == "time" and lo <= t.start < hi]
+            bare = _BARE_RANGE.fullmatch(view.clean, lo, hi) if n in units and not times else None
+            if bare:  # | 270-300 | under 平均耗时(秒): the header gives the unit
+                a, b = float(bare.group(1)), float(bare.group(2) or bare.group(1))
+                if b >= a:
+                    u = units[n]
+                    times = [Quantity("time", bare.start(1), bare.end(), a * u, b * u, unit="s")]
+            for t in times:
                 if t.kind != "time" or not lo <= t.start < hi:
                     continue
                 subj = view.subject(sid, line_start, hi, t.start)
@@ -486,6 +557,11 @@ class TableRules:
                 if t.kind == "time" and cells and cells[0][0] <= t.start < cells[0][1] and t.value <= 120
             ]
             told = told or label
+            if not told and col.length_at is not None and col.length_at[0] < len(cells):
+                # | 时长(秒) | … | 5 |: the row's length column, in its header's unit
+                bare = _BARE_NUMBER.fullmatch(view.clean, *cells[col.length_at[0]])
+                if bare and 0 < float(bare.group(1)) * col.length_at[1] <= 600:
+                    told = [float(bare.group(1)) * col.length_at[1]]
             length = 1.0 if q.per == "second" else q.per_seconds or (told[0] if told else col.length)
             if length is not None:
                 fields["duration_s"] = length
