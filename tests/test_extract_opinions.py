@@ -509,3 +509,33 @@ def test_breaking_down_is_a_flaw_but_breaking_something_down_is_an_analysis(
     text: str, kinds: set[str]
 ) -> None:
     assert _kinds(text) == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "可灵1.6的测试里，镜中狮子的动作要完全同步，镜面反射表现要极为真实。",
+        "可灵1.6这一关，毛发细节表现要自然，狮子的威严也要完美呈现。",
+        "For Kling 1.6 the house must remain perfectly identical from the first to the last frame.",
+    ],
+)
+def test_what_a_test_requires_is_no_praise(text: str) -> None:
+    assert "strength" not in _kinds(text)
+
+
+@pytest.mark.parametrize("text", ["可灵1.6比海螺要好很多。", "可灵1.6的画面还要更稳定。"])
+def test_a_comparison_with_yao_is_still_praise(text: str) -> None:
+    assert "strength" in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Runway Gen-4 shows less flicker than Gen-3.", "strength"),
+        ("Runway Gen-4 is less stiff in motion.", "strength"),
+        ("Wan 2.1 常常會有詭異結果。", "bug"),
+        ("Wan 2.1 经常出现奇怪画面。", "bug"),
+    ],
+)
+def test_less_of_a_flaw_is_praise_and_a_weird_result_is_a_flaw(text: str, kind: str) -> None:
+    _one_verdict(text, kind)

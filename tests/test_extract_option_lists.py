@@ -110,3 +110,25 @@ def test_the_reviewers_own_hours_are_no_generation_time() -> None:
 def test_a_time_then_a_verb_of_making_a_video_is_the_time_taken() -> None:
     assert _speeds("Seedance 2.0很强。20分钟就生成了5秒流畅视频。") == [("Seedance 2.0", 1200.0)]
     assert _speeds("可灵2.1生成一段10秒的视频。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("Runway Gen-4 Turbo takes only 30 seconds to generate a 10-second video.", 30.0),
+        ("With Runway Gen-4 Turbo it took only 45 seconds to get a clip.", 45.0),
+        (
+            "Runway Gen-4 Turbo costs 5 credits a second. Taking only 30 seconds to generate a clip, it is"
+            " quick.",
+            30.0,
+        ),
+    ],
+)
+def test_a_time_taken_with_only_is_a_speed_not_a_cap(text: str, seconds: float) -> None:
+    claims = claims_of(text)
+    assert _speeds(text) == [("Runway Gen-4 Turbo", seconds)]
+    assert not [c for c in claims if c.kind in ("limitation", "capability")]
+
+
+def test_only_before_a_length_still_caps_it() -> None:
+    assert [c.kind for c in claims_of("Runway Gen-4 Turbo makes only 10-second clips.")] == ["limitation"]

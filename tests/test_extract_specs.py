@@ -279,3 +279,23 @@ def test_a_feature_named_with_its_flaw_is_the_flaw_not_a_capability() -> None:
     assert kinds == {"bug"}
     kept = scored(claims_of("Veo 3 supports captions, but they are often gibberish."))
     assert ("capability", "captions") in {(c.kind, c.feature) for c in kept}
+
+
+def test_a_clause_going_on_with_a_preposition_keeps_the_grant_before_it() -> None:
+    got = _specs("Runway Gen-4 generates 10-second videos, at 24 frames per second, in 1080p.")
+    assert [f for _, _, f in got] == ["10-second", "24 frames per second", "1080p"]
+    assert {k for k, _, _ in got} == {"capability"}
+    # a verdict after a comma is no feature granted
+    assert _specs("Runway Gen-4 is slow, at 24 fps it is choppy.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第一回合：人物对话与口型同步\n\nWan 2.6 表现很好。",
+        "Round 1: Image to video\n\nWan 2.6 did well.",
+        "## Test 2 — native audio\n\nWan 2.6 did well.",
+    ],
+)
+def test_the_topic_of_a_test_round_is_no_capability(text: str) -> None:
+    assert [c.kind for c in scored(claims_of(text))] == ["strength"]

@@ -53,6 +53,13 @@ _ASKED_FOR = re.compile(
     r"(?:\s+it)?\s+for\b"
     r"|\b(?:should|would|could) have\b|\b(?:was|were) supposed to\b|\bought to\b"
 )
+# what a test requires, not what came out: 动作要完全同步, 必须保持一致, it must remain identical
+_REQUIRED_BEFORE = re.compile(
+    r"(?<![还更都就])(?:需要|必须|应该|应当|要)(?:做到|保持|显得|表现得|呈现得)?"
+    r"(?:完全|极为|极其|非常|十分|足够|特别|绝对|很)?\s*$"
+    r"|\b(?:must|needs? to|has to|have to)\s+(?:\w+\s+)?"
+    r"(?:remain|be|look|stay|feel|appear|keep)\s+(?:\w+\s+)?$"
+)
 # a clause opening with "none of" / "neither" / 没有一个: what it says holds for none of them
 _NONE_OF = re.compile(
     r"\s*(?:but |and |yet |so )?(?:none of|neither\b|not one of|no (?:model|tool|generator)s?\b)"
@@ -109,6 +116,7 @@ class OpinionRules:
         pos: int,
         inside: int | None = None,
         end: int | None = None,
+        kind: str | None = None,
     ) -> str | None:
         """How the words before ``pos`` (in its clause) negate a cue there: None, "fix", "neg" or "improve".
 
@@ -127,6 +135,12 @@ class OpinionRules:
             return "neg"
         if _NONE_OF.match(text, clause.start, pos):
             return "fix"  # none of the three could…, neither model…: said of none of them
+        if (
+            kind == "strength"
+            and _REQUIRED_BEFORE.search(text, max(clause.start, pos - 40), pos)
+            and "比" not in text[clause.start : pos]
+        ):
+            return "neg"  # 表现要自然, must remain perfectly identical: what the test asks of it
         if _ASKED_FOR.search(text, clause.start, pos):
             return (
                 "neg"  # "the prompt asked for realistic motion", "should have dragged naturally": wished for
@@ -254,7 +268,9 @@ class OpinionRules:
                 ):
                     cue = None  # a flaw noun named as a topic (这个问题, 社会问题), or flaws announced
             elif kind.startswith("?"):  # a cue a negator before it cancels (or, for a flaw, denies)
-                cue = self._negated_kind(kind[1:], self._negation(view, sid, clause, start, end=end))
+                cue = self._negated_kind(
+                    kind[1:], self._negation(view, sid, clause, start, end=end, kind=kind[1:])
+                )
             elif kind.startswith("!"):  # a denied quality word: gone when what it names was not seen
                 seen = not self.absent_re.search(text, max(clause.start, start - self.reach), start)
                 cue = kind[1:] if seen else None
@@ -280,7 +296,7 @@ class OpinionRules:
                 # capability and limitation patterns hold their own negator (没有这个限制, 不太能):
                 # only words before them negate them
                 inside = end if pkind in ("bug", "strength") else None
-                negation = self._negation(view, hit[0], hit[1], start, inside, end=end)
+                negation = self._negation(view, hit[0], hit[1], start, inside, end=end, kind=pkind)
                 kept = self._negated_kind(pkind, negation)
                 if kept == "bug" and self._enabled(text, hit[1], start):
                     kept = None
@@ -319,7 +335,7 @@ class OpinionRules:
             if ev.negate_end is not None:
                 inside = None if ev.before else ev.negate_end
                 kept = self._negated_kind(
-                    ev.kind, self._negation(view, sid, clause, ev.start, inside, end=ev.end)
+                    ev.kind, self._negation(view, sid, clause, ev.start, inside, end=ev.end, kind=ev.kind)
                 )
             if kept == "bug" and self._enabled(text, clause, ev.start):
                 kept = None

@@ -49,6 +49,12 @@ _TIMED = re.compile(
     r"(?:\d+(?:\.\d+)?|[一两三四五六七八九十半])\s*(?:秒钟?|s|分钟|分|min|个?小时|h)\s*(?:内|之内|以内)?\s*(?:就|即可|便)?\s*(?:能|可以|可)?\s*"
     r"(?:生成|出片|做出|完成|渲染)"
 )
+# a line naming a round of a test (第一回合：, 第2轮 -, Round 1:, Test 3 —): its topic is what is tested
+_TEST_ROUND = re.compile(
+    r"[#*>\s]*(?:第\s*[一二三四五六七八九十\d]+\s*(?:回合|轮|局|关|场|项测试|个测试|组测试)"
+    r"|(?:round|test|case|challenge|测试|案例|挑战)\s*(?:#\s*)?\d+)\s*[:：\-—–.、]"
+)
+_GOES_ON = re.compile(r"\s*(?:at|in|with|plus|and in|and at|and with|up to|as well as)\b")
 _LATIN_END = re.compile(r"[a-z][a-z0-9.\-]+\s*$")  # a Latin word ending where the grant starts
 _RATIO_LEFT = frozenset({"1", "2", "3", "4", "9", "16", "21"})
 
@@ -97,8 +103,9 @@ class SpecRules:
         limit_before = lex.words("features", "only") + lex.words("features", "cannot")
         limit_before += lex.words("features", "limit_before")
         not_after = lex.alt("features", "not_limit_after", bound_start=False)
-        self.limit_before_re = re.compile(  # 不仅 / 不只 (not only) is no limit
-            rf"(?<!不)(?:{alt(limit_before)})(?!\s*(?:{not_after}))"
+        taken = "".join(rf"(?<!{w} )" for w in ("take", "takes", "took", "taking", "need", "needs", "in"))
+        self.limit_before_re = re.compile(  # 不仅 / 不只 (not only), "takes only 30 seconds" are no limit
+            rf"(?<!不){taken}(?:{alt(limit_before)})(?!\s*(?:{not_after}))"
         )
         self.limit_after_re = re.compile(rf"\s*[\-(（]?\s*(?:{lex.alt('features', 'limit_after')})")
         self.only_words = frozenset(lex.words("features", "only"))  # 只有A支持: A alone (see _exclusive)
@@ -301,9 +308,12 @@ class SpecRules:
             return [], set()  # a resolution or length next to an amount says what the amount buys
         if self.question_re.search(text, sent.start, sent.end):
             return [], set()  # asked, not stated (能否支持4K？)
+        if _TEST_ROUND.match(text, sent.start, sent.end):
+            return [], set()  # 第一回合：口型同步, Round 1: image to video: what is tested, not offered
         layout = self._layout(view, sid, items)
         out: list[Draft] = []
         claimed: set[int] = set()
+        carried = False  # the last clause holding items was granted
         for ci, clause in enumerate(sent.clauses):
             inside = [i for i in items if clause.start <= i.start < clause.end]
             if not inside or self.speed_re.search(text, clause.start, clause.end):
@@ -321,6 +331,10 @@ class SpecRules:
                 or self._model_cell(view, sid, clause.start)
             )
             granted = granted or bool(self.can_after_re.match(text, inside[-1].end, sent.end))
+            # "generates 10-second videos, at 24 fps, in 16:9 or 9:16": a clause going on with a
+            # preposition goes on with the grant before it
+            granted = granted or (carried and _GOES_ON.match(text, clause.start) is not None)
+            carried = granted
             lo = clause.start
             absent = self.absent_next_re.match(text, clause.end, sent.end)
             limited = (

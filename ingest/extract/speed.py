@@ -26,6 +26,8 @@ _UNIT_SECONDS = {"s": 1.0, "min": 60.0, "h": 3600.0}
 
 # "N分钟的X": the length of X, unless X is the waiting itself (1分钟的等待, 5分钟的生成时间)
 # "In ten hours I went from…", "two days later we…": the reviewer's own time, not a generation's
+# "takes only / took just / in only": the word after it is a time taken, whatever restricts it
+TIME_TAKEN = re.compile(r"\b(?:takes?|took|taking|needs?|needed|requires?|required|in|within)\s+$")
 _PERSON_AFTER = re.compile(r"\s*,?\s*(?:i|we)\s+(?!think|guess|believe|reckon|measured|timed)[a-z]")
 _FRAME_BEFORE = re.compile(r"(?<![a-z])(?:in|after|over)\s+$")
 # a table row label naming the clip length: 最长时长, 时长, Max length, Duration
@@ -204,7 +206,10 @@ class SpeedRules:
         return self.speed_label_re.match(text, first + 1, sent.end) is not None
 
     def _length_limit(self, before: str, t: Quantity, after: str) -> str | None:
-        if self.max_only_re.search(before) or self.cannot_exceed_re.search(before):
+        only = self.max_only_re.search(before)
+        if only and TIME_TAKEN.search(before, 0, only.start()):
+            only = None  # "takes only 30 seconds": the time it took, no cap
+        if only or self.cannot_exceed_re.search(before):
             return "limitation"
         if t.qual == "min" and (self.cannot_re.search(before) or self.cannot_re.search(after)):
             return "limitation"  # 不支持10秒以上的视频, 10秒以上的视频无法生成
