@@ -340,3 +340,10 @@ def test_an_off_peak_price_in_prose_is_the_off_peak_tier() -> None:
         ("Hailuo 02", None, 2.0),
         ("Hailuo 02", "off-peak", 1.0),
     ]
+
+
+def test_one_dollar_equal_to_credits_is_a_rate_even_when_the_chain_goes_on_to_clips() -> None:
+    claims = claims_of("PixVerse pricing: $1 = 100 Credits = 2.3 5s videos (Turbo, 540P).")
+    assert [(c.kind, c.credits_per_usd) for c in claims if c.kind in ("price", "credit_rate")] == [
+        ("credit_rate", 100.0)
+    ]

@@ -159,7 +159,12 @@ class PriceRules:
 
     def _is_rate(self, view: SectionView, sid: int, cr: Quantity, money: Quantity) -> bool:
         """Credits and money linked by an equivalence, out of any per-clip context: a credit rate?"""
-        if money.value <= 0 or self._per_clip(view, sid, cr) or self._per_clip(view, sid, money):
+        if money.value <= 0:
+            return False
+        left, right = sorted((cr, money), key=lambda q: q.start)
+        if 1 in (cr.value, money.value) and view.cue_text[left.end : right.start].strip() in ("=", "≈"):
+            return True  # "$1 = 100 Credits = 2.3 5s videos": one unit's worth, whatever it then buys
+        if self._per_clip(view, sid, cr) or self._per_clip(view, sid, money):
             return False
         if money.value == 1 or cr.value == 1:
             return True
