@@ -299,3 +299,8 @@ def test_a_clause_going_on_with_a_preposition_keeps_the_grant_before_it() -> Non
 )
 def test_the_topic_of_a_test_round_is_no_capability(text: str) -> None:
     assert [c.kind for c in scored(claims_of(text))] == ["strength"]
+
+
+def test_a_parenthesis_after_a_grant_lists_what_it_grants() -> None:
+    got = _specs("Runway Gen-4 generates videos (16:9, 9:16, 1:1).")
+    assert got == [("capability", "Runway Gen-4", f) for f in ("16:9", "9:16", "1:1")]

@@ -54,7 +54,7 @@ _TEST_ROUND = re.compile(
     r"[#*>\s]*(?:第\s*[一二三四五六七八九十\d]+\s*(?:回合|轮|局|关|场|项测试|个测试|组测试)"
     r"|(?:round|test|case|challenge|测试|案例|挑战)\s*(?:#\s*)?\d+)\s*[:：\-—–.、]"
 )
-_GOES_ON = re.compile(r"\s*(?:at|in|with|plus|and in|and at|and with|up to|as well as)\b")
+_GOES_ON = re.compile(r"\s*(?:[(（]|(?:at|in|with|plus|and in|and at|and with|up to|as well as)\b)")
 _LATIN_END = re.compile(r"[a-z][a-z0-9.\-]+\s*$")  # a Latin word ending where the grant starts
 _RATIO_LEFT = frozenset({"1", "2", "3", "4", "9", "16", "21"})
 
@@ -317,6 +317,8 @@ class SpecRules:
         for ci, clause in enumerate(sent.clauses):
             inside = [i for i in items if clause.start <= i.start < clause.end]
             if not inside or self.speed_re.search(text, clause.start, clause.end):
+                # a grant with its items after it ("generates videos (16:9, 9:16)") carries on
+                carried = not inside and self._grants(view, sid, clause.start, clause.end)
                 continue  # none, or what was timed (10秒1080p视频生成时间约2分钟)
             if _TIMED.search(text, clause.start, clause.end):  # 30秒生成4秒视频: the length of the clip timed
                 inside = [i for i in inside if i.what != "length"]
