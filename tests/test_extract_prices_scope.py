@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract_helpers import claims_of, prices_of
+from tests.extract_helpers import claims_of, prices_of, scored
 
 
 def test_a_range_of_money_is_two_prices_for_what_its_high_end_is_for() -> None:
@@ -347,3 +347,25 @@ def test_one_dollar_equal_to_credits_is_a_rate_even_when_the_chain_goes_on_to_cl
     assert [(c.kind, c.credits_per_usd) for c in claims if c.kind in ("price", "credit_rate")] == [
         ("credit_rate", 100.0)
     ]
+
+
+def test_a_productions_cost_is_no_models_price() -> None:
+    text = "用Seedance 2.0做短剧，单集成本可从人民币二万元降至三千元。"
+    assert [c.kind for c in scored(claims_of(text)) if c.kind in ("price", "price_change")] == []
+
+
+def test_prices_that_run_from_one_offer_to_another_are_no_change() -> None:
+    text = "Veo 3.1 API prices run from $0.40/sec on Google direct to $0.046 per 8-second clip on a gateway."
+    claims = claims_of(text)
+    assert [c.kind for c in claims if c.kind == "price_change"] == []
+    assert [(c.price_usd, c.duration_s) for c in claims if c.kind == "price"] == [(0.4, 1.0), (0.046, 8.0)]
+
+
+def test_an_edition_naming_the_clip_an_amount_buys_is_the_model_priced() -> None:
+    text = (
+        "Veo 3.1 prices.\n- Replicate: Veo 3.1 Fast at $0.10/sec.\n"
+        "- A gateway: $0.046 flat for an 8-second 1080p Lite clip, "
+        "$0.092 flat for an 8-second 1080p Fast clip."
+    )
+    got = [(c.model, c.price_usd, c.duration_s) for c in claims_of(text) if c.kind == "price"]
+    assert got == [("Veo 3.1 Fast", 0.1, 1.0), ("Veo 3.1 Lite", 0.046, 8.0), ("Veo 3.1 Fast", 0.092, 8.0)]

@@ -17,7 +17,17 @@ from ingest.extract.prices import PriceRules
 from ingest.extract.section import Draft, SectionView
 
 _MONEY = ("cny", "usd")
+
+
 # "以仅 20% 的成本", "at only 20% of the cost": the price is that share of the other's, 80% lower
+def _other_offer(a: Quantity, b: Quantity) -> bool:
+    """Do two amounts price different things (per second and per 8-second clip), each saying what?"""
+    return bool(a.per and b.per and a.per != b.per) or bool(
+        a.per_seconds and b.per_seconds and a.per_seconds != b.per_seconds
+    )
+
+
+_RANGE_VERB = re.compile(r"\b(?:runs?|ranges?|ranging|varies|vary|varying|spans?|spanning)\s+from\s*$")
 _SHARE_BEFORE = re.compile(r"(?:仅|只需|只要|仅需|only|just)\s*$", re.I)
 _SHARE_AFTER = re.compile(r"\s*(?:的\s*)?(?:成本|价格|费用|售价)|\s*of\s+the\s+(?:cost|price)\b", re.I)
 _BARE_OLD = re.compile(
@@ -91,6 +101,9 @@ class ChangeRules:
         the percent follows from them. The earlier price is no current price: its id is returned."""
         qs = [q for q in view.quantities[sid] if q.kind in _MONEY or q.kind == "credits"]
         text = view.cue_text
+        sent = view.sentences[sid]
+        if self.p.business_re.search(text, sent.start, sent.end):
+            return [], set()  # 单集成本从二万元降至三千元: a production's cost, no model's price
         out: list[Draft] = []
         old_ids: set[int] = set()
         pairs: list[tuple[Quantity, Quantity | tuple[float, int]]] = list(zip(qs, qs[1:], strict=False))
@@ -103,8 +116,10 @@ class ChangeRules:
                 self._derive(view, sid, lo, max(hi, b[1]), a, b[0], out)
                 continue
             gap = text[a.end : b.start]
-            if a.kind != b.kind or len(gap) > 24:
-                continue
+            if a.kind != b.kind or len(gap) > 24 or _other_offer(a, b):
+                continue  # "from $0.40/sec … to $0.046 per 8-second clip": two offers, not one price moving
+            if _RANGE_VERB.search(text, max(sent.start, a.start - 24), a.start):
+                continue  # "prices run from $0.40 to $0.05": a range of offers
             if self.p.new_then_old_re.search(gap):
                 new, old = a, b
             elif self.p.old_then_new_re.search(gap) and self.p.from_re.search(

@@ -42,7 +42,7 @@ class AmountContext:
         # a clip length after an amount is its length only when a word ties them ("$0.50 for 5 s",
         # "20积分（5秒）"); in a row of a table run into text ("$0.36 5 s …") it is another column's
         self.length_after_re = re.compile(
-            r"\s*(?:for|per|each|/|[（(]|[,，]?\s*(?:for|with)\s+an?)\s*(?:an?\s+|one\s+)?$"
+            r"\s*(?:flat\s+|apiece\s+)?(?:for|per|each|/|[（(]|[,，]?\s*(?:for|with)\s+an?)\s*(?:an?\s+|one\s+)?$"
         )
         self.per_credit_re = re.compile(
             rf"(?:{lex.alt('context', 'per_credit_before')})\s*(?:是|为|约|[:：=])?\s*$"

@@ -41,6 +41,8 @@ _ALLOWANCE_LEAD = re.compile(
     r"includes?|including|with|gets?(?: you)?|comes? with)?\s*$"
 )
 _ALTERNATIVE = re.compile(r"\s*(?:or|and|vs\.?|versus|while|或|或者|而|和)\s*(?:just|only|仅|只要|只需)?\s*")
+# an edition word naming the clip an amount buys: "$0.046 for an 8-second 1080p Lite clip"
+_EDITION_OF_CLIP = re.compile(r"\b([a-z]+)\s+(?:clips?|videos?|generations?|tier|mode)\b")
 OFF_PEAK = re.compile(r"错峰|闲时|低峰|off[-\s]?peak")
 _FOR_MODEL = re.compile(
     r"\s*(?:/\s*(?:s|sec|second|clip|video)|per (?:second|sec|clip|video|generation)|each|a second)?"
@@ -401,8 +403,11 @@ class PriceRules:
             amounts = [fields]
             if an.q.high > an.q.value and an.money is None:
                 amounts.append({**fields, _AMOUNT[an.q.kind]: an.q.high})
+            edition = _EDITION_OF_CLIP.search(text, (an.money or an.q).end, seg_hi)
             for name, mtier in zip(subj.models, subj.tiers, strict=True):
                 model, tier = self.model_tier(name, mtier, tier_word.group(0) if tier_word else None)
+                if edition is not None:
+                    model = self._edition(model, edition.group(1), subj.explicit)
                 conf = self.lex.confidence("price") * (
                     1 if subj.explicit else self.lex.confidence("context_model_factor")
                 )
@@ -532,6 +537,17 @@ class PriceRules:
         elif res:
             out["resolution"] = min(res, key=lambda t: abs(t.start - q.start)).unit
         return out
+
+    def _edition(self, model: str, word: str, named: bool) -> str:
+        """``model`` as the edition ``word`` names ("$0.046 for an 8-second Lite clip" of Veo 3.1: Veo
+        3.1 Lite), unless the text named the model with an edition of its own."""
+        info = self.reg.models.get(model)
+        if info is None or (named and info.edition is not None):
+            return model
+        brand = self.reg.brands[info.brand]
+        if word not in brand.edition_words or brand.edition_words[word] == info.edition:
+            return model
+        return self.reg.resolve(info.brand, info.version, [word])[0]
 
     def model_tier(self, name: str, mention_tier: str | None, word: str | None) -> tuple[str, str | None]:
         """Model and tier from what the text names; a resolution alone never implies a tier."""
