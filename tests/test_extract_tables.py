@@ -191,3 +191,24 @@ def test_an_off_peak_column_prices_the_off_peak_tier_and_an_image_row_prices_no_
     assert ("Hailuo 02", "off-peak", 1.0) in prices
     assert ("Hailuo 02", None, 1.0) not in prices  # no conflict with the regular price
     assert not {p for p in prices if p[2] in (0.2, 0.1)}  # the 文生图 row is an image's
+
+
+FEATURE_COLUMN = """| Model ID | Duration | Standout feature | Avg. completion |
+|---|---|---|---|
+| kling-2.1 | 5s / 10s | Standard/pro modes, end-frame control | ~120s |
+| kling-2.5-turbo-pro | 5s / 10s | Fastest and cheapest of the five | ~90s |
+| kling-3.0 | 3-15s | Multi-shot AI Director, native 4K, 60fps | ~150s |
+"""
+
+
+def test_a_features_column_lists_one_capability_per_item_and_a_range_of_lengths_is_a_value() -> None:
+    got = [(c.model, c.feature) for c in claims_of(FEATURE_COLUMN) if c.kind == "capability"]
+    assert ("Kling 2.1", "end-frame control") in got
+    assert [f for m, f in got if m == "Kling 3.0"] == [
+        "Duration",
+        "Multi-shot AI Director",
+        "native 4K",
+        "60fps",
+    ]
+    # a superlative in the column is a verdict, not a feature
+    assert not [f for m, f in got if m == "Kling 2.5 Turbo" and f != "Duration"]

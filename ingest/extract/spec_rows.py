@@ -41,8 +41,16 @@ _UNIT = r"(?:s|sec|秒|seconds?|p|k|fps|帧|分钟|min|minutes?)"
 _VALUE_CELL = re.compile(
     rf"(?:(?:up to|最长|最高|最多|max\.?)\s*)?\d+(?:\.\d+)?\s*{_UNIT}"
     rf"(?:\s*(?:[-~–/、,，]|or|或)\s*\d+(?:\.\d+)?\s*{_UNIT}?)*"
+    rf"|\d+(?:\.\d+)?\s*(?:[-~–]|to|至|到)\s*\d+(?:\.\d+)?\s*{_UNIT}"  # 3-15s: the unit once, at the end
     r"|\d+\s*[:：]\s*\d+(?:\s*[/、,，]\s*\d+\s*[:：]\s*\d+)*"
 )
+# a column of what each row's model stands out for: | Standout feature |, | Key features |, | 特色功能 |
+_FEATURES_HEAD = re.compile(
+    r"[\s*`]*(?:standout|key|main|notable|core|new)?\s*features?[\s*`]*"
+    r"|[\s*`]*(?:主要|核心|特色|亮点|新增)?(?:功能|特色|亮点)[\s*`]*",
+    re.I,
+)
+_RANKED = re.compile(r"\b(?:fastest|cheapest|best|most|highest|lowest|quickest)\b|最")
 _MAX_HEAD = re.compile(r"\b(?:max|maximum|longest|up to)\b|最长|最高|最大|上限")
 _MAX_ITEM = 90  # an item longer than this is a sentence of prose, not a list entry
 _MAX_LABEL = 30
@@ -248,6 +256,9 @@ class SpecRows:
                     text, ca, cb, la, "strength" if verdict.group("pro") else "bug", (a, b)
                 )
                 continue
+            if _FEATURES_HEAD.fullmatch(text, ha, hb):
+                out += _feature_items(view.text, text, ca, cb, la, (a, b))
+                continue
             if not self.dimension.search(text, ha, hb):
                 continue
             kind = self._answer(text, ca, cb)
@@ -407,6 +418,24 @@ def _has_money(view: SectionView, a: int, b: int) -> bool:
     return sid is not None and any(
         a <= q.start < b and q.kind in ("credits", "cny", "usd") for q in view.quantities[sid]
     )
+
+
+def _feature_items(shown: str, text: str, ca: int, cb: int, anchor: int, whole: tuple[int, int]) -> list[Row]:
+    """The features a cell under a features header lists (``Multi-shot AI Director, native 4K,
+    60fps``), one capability each; a superlative (Fastest and cheapest of the five) is a verdict,
+    which the opinion rules read."""
+    out: list[Row] = []
+    for m in _SEGMENT.finditer(text, ca, cb):
+        s, e = m.start(), m.end()
+        while s < e and text[s] in " \t*`|":
+            s += 1
+        while e > s and text[e - 1] in " \t*`|":
+            e -= 1
+        item = text[s:e]
+        if not 2 <= e - s <= _MAX_LABEL + 20 or not any(ch.isalnum() for ch in item) or _RANKED.search(item):
+            continue
+        out.append(Row(s, e, "capability", _feature(shown, s, e), "spec_row", anchor, whole=whole))
+    return out
 
 
 def _feature(text: str, a: int, b: int) -> str:
