@@ -539,3 +539,19 @@ def test_a_comparison_with_yao_is_still_praise(text: str) -> None:
 )
 def test_less_of_a_flaw_is_praise_and_a_weird_result_is_a_flaw(text: str, kind: str) -> None:
     _one_verdict(text, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("In Sora 2 the faces morphed and flickered.", "bug"),
+        ("Pika 2.2 shows hardly any movement.", "bug"),
+        ("Pika 2.2 gives unconvincing lighting.", "bug"),
+        ("Pika 2.2 looks very artificial.", "bug"),
+        ("Sora 2 truly shone in the dance scene.", "strength"),
+        ("The characters felt very much alive in Sora 2.", "strength"),
+        ("Runway Gen-2 does a decent job overall.", "strength"),
+    ],
+)
+def test_english_quality_words_read_in_new_reviews(text: str, kind: str) -> None:
+    assert kind in _kinds(text)

@@ -407,10 +407,15 @@ class MentionScanner:
         main_version = {b: spelled[f"{b} {c.most_common(1)[0][0]}"] for b, c in versions.items()}
         return DocContext(main_brand=main, main_version=main_version, brands=order)
 
-    def _brand_for_version(self, r: RawMention, main: str | None, brands: list[str]) -> str | None:
+    def _brand_for_version(
+        self, r: RawMention, main: str | None, brands: list[str], recent: list[str] | None = None
+    ) -> str | None:
         if not r.version:
             return None
         key = version_key(r.version)
+        last = self.reg.brand_of(recent[-1]) if recent and r.marked else None
+        if last is not None and self.reg.knows_version(last.name, key):
+            return last.name  # Seedance 2.0 … 与前身1.0相比，2.0版本…: the brand just named
         if main and self.reg.knows_version(main, key):
             return main
         if r.marked:  # "2.0版本" may be another brand's; a bare "2.0" (Apache 2.0) only the main brand's
@@ -505,7 +510,7 @@ class MentionScanner:
             brand = raw.brand
             version = raw.version or (self.reg.models[raw.model].version if raw.model else None)
         elif raw.shape == "version":
-            brand = self._brand_for_version(raw, ctx.main_brand, ctx.brands)
+            brand = self._brand_for_version(raw, ctx.main_brand, ctx.brands, recent)
             version = raw.version
         else:
             brand = self._brand_for_words(raw.words, ctx)
