@@ -304,3 +304,17 @@ def test_the_topic_of_a_test_round_is_no_capability(text: str) -> None:
 def test_a_parenthesis_after_a_grant_lists_what_it_grants() -> None:
     got = _specs("Runway Gen-4 generates videos (16:9, 9:16, 1:1).")
     assert got == [("capability", "Runway Gen-4", f) for f in ("16:9", "9:16", "1:1")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "混元视频模型最小显存要45G，很难在本地部署。",
+        "混元目前只能限次数使用。",
+        "可灵2.1每天只能生成3次。",
+        "混元视频新用户仅有三次体验机会。",
+        "Veo 3 gives a limited number of generations per day.",
+    ],
+)
+def test_hardware_needs_and_quotas_are_limitations(text: str) -> None:
+    assert [c.kind for c in scored(claims_of(text))] == ["limitation"]
