@@ -555,3 +555,15 @@ def test_less_of_a_flaw_is_praise_and_a_weird_result_is_a_flaw(text: str, kind: 
 )
 def test_english_quality_words_read_in_new_reviews(text: str, kind: str) -> None:
     assert kind in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("可灵2.1在多个镜头里保持了角色一致。", {"strength"}),
+        ("Gen-3 Alpha 能在10秒的片段里保证人物五官稳定不变。", {"strength"}),
+        ("可灵2.1无法保持角色一致。", set()),
+    ],
+)
+def test_kept_stable_or_consistent_is_praise(text: str, kinds: set[str]) -> None:
+    assert _kinds(text) & {"strength", "bug"} == kinds
