@@ -369,3 +369,14 @@ def test_an_edition_naming_the_clip_an_amount_buys_is_the_model_priced() -> None
     )
     got = [(c.model, c.price_usd, c.duration_s) for c in claims_of(text) if c.kind == "price"]
     assert got == [("Veo 3.1 Fast", 0.1, 1.0), ("Veo 3.1 Lite", 0.046, 8.0), ("Veo 3.1 Fast", 0.092, 8.0)]
+
+
+def test_a_steep_fall_from_the_old_price_is_a_change_and_the_old_amount_no_price() -> None:
+    text = (
+        "Veo 3 now costs around $0.40 per second—a steep fall from the $0.75 price tag of earlier versions."
+    )
+    claims = claims_of(text)
+    assert [(c.kind, c.price_usd, c.percent) for c in claims if c.kind in ("price", "price_change")] == [
+        ("price_change", None, 46.67),
+        ("price", 0.4, None),
+    ]

@@ -318,3 +318,14 @@ def test_a_parenthesis_after_a_grant_lists_what_it_grants() -> None:
 )
 def test_hardware_needs_and_quotas_are_limitations(text: str) -> None:
     assert [c.kind for c in scored(claims_of(text))] == ["limitation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With Veo 3, what makes this drop interesting isn't just the 9:16 aspect ratio support.",
+        "Veo 3 not only supports 9:16 but also landscape.",
+    ],
+)
+def test_not_just_and_not_only_are_no_limits(text: str) -> None:
+    assert [k for k, _, _ in _specs(text)] == ["capability"]

@@ -103,7 +103,7 @@ class PriceRules:
         # "$0.40 (down from $0.75)" / "从10元降到6元": a new and an old price of one thing
         # "$0.40 (down from $0.75)", "20 credits, down from 35 credits": one comma may open the gap
         self.new_then_old_re = re.compile(
-            rf"^[\s,，]*[^，。,;；]*?(?:{lex.alt('context', 'change_from')})[\s:：]*$"
+            rf"^[\s,，]*[^，。,;；]*?(?:{lex.alt('context', 'change_from')})[\s:：]*(?:the\s+|an?\s+)?$"
         )
         self.old_then_new_re = re.compile(rf"^[^，。,;；]*?(?:{lex.alt('context', 'change_to')})[\s:：]*$")
         self.from_re = re.compile(r"(?:从|由|from)\s*$")

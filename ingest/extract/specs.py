@@ -105,7 +105,7 @@ class SpecRules:
         not_after = lex.alt("features", "not_limit_after", bound_start=False)
         taken = "".join(rf"(?<!{w} )" for w in ("take", "takes", "took", "taking", "need", "needs", "in"))
         self.limit_before_re = re.compile(  # 不仅 / 不只 (not only), "takes only 30 seconds" are no limit
-            rf"(?<!不){taken}(?:{alt(limit_before)})(?!\s*(?:{not_after}))"
+            rf"(?<!不)(?<!not ){taken}(?:{alt(limit_before)})(?!\s*(?:{not_after}))"
         )
         self.limit_after_re = re.compile(rf"\s*[\-(（]?\s*(?:{lex.alt('features', 'limit_after')})")
         self.only_words = frozenset(lex.words("features", "only"))  # 只有A支持: A alone (see _exclusive)
