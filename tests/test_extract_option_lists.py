@@ -132,3 +132,8 @@ def test_a_time_taken_with_only_is_a_speed_not_a_cap(text: str, seconds: float) 
 
 def test_only_before_a_length_still_caps_it() -> None:
     assert [c.kind for c in claims_of("Runway Gen-4 Turbo makes only 10-second clips.")] == ["limitation"]
+
+
+def test_hours_up_to_which_a_generation_waited_are_a_speed_not_a_clip_length() -> None:
+    text = "Pika 1.5 was so popular that it was taking some people up to 12 hours to get a video to generate."
+    assert [(c.kind, c.generation_s_max) for c in claims_of(text)] == [("speed", 43200.0)]

@@ -206,6 +206,8 @@ class SpeedRules:
         return self.speed_label_re.match(text, first + 1, sent.end) is not None
 
     def _length_limit(self, before: str, t: Quantity, after: str) -> str | None:
+        if t.unit == "h":
+            return None  # "up to 12 hours": a wait, never the length of a generated clip
         only = self.max_only_re.search(before)
         if only and TIME_TAKEN.search(before, 0, only.start()):
             only = None  # "takes only 30 seconds": the time it took, no cap
