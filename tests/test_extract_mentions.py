@@ -18,3 +18,11 @@ def test_moonvalley_is_a_model_of_its_own() -> None:
         "Pika 2.2",
         "Moonvalley",
     }
+
+
+def test_a_model_made_to_look_old_by_comparison_is_a_yardstick_not_the_next_topic() -> None:
+    text = (
+        "Playing with Veo 3 is good fun. It feels like a step into the future, making Veo 2 feel outdated "
+        "by comparison.\nAt the moment, we are limited to 8-second clips, which feels constraining."
+    )
+    assert [(c.kind, c.model) for c in claims_of(text) if c.kind == "limitation"] == [("limitation", "Veo 3")]

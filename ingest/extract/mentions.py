@@ -30,6 +30,8 @@ _UNIT_AFTER = re.compile(
     r"|(?:credits?|points?|coins?|dollars?|usd|cents?|rmb|yuan|billion|million|gb|g|steps?|frames?|seconds?|secs?|minutes?|mins?|hours?|times)(?![a-z]))"
 )
 _VALUE_CELL = re.compile(r"\s*(?:\||$)", re.M)
+# "making Veo 2 feel outdated by comparison": the model the clause ends on, by comparison, is a yardstick
+_BY_COMPARISON = re.compile(r"[^.;!?,，。；！？\n]{0,40}?\b(?:by|in) comparison\b")
 _WORDISH = frozenset("0123456789abcdefghijklmnopqrstuvwxyz.")
 _CURRENCY = frozenset("$¥￥€£")
 _SPACES = re.compile(r"\s+")
@@ -558,6 +560,7 @@ class MentionScanner:
             or bool(_SHARE_OF.search(norm, max(sent_start, start - 40), start))
             or bool(self.compare_before_modified.search(before))
             or bool(self.compare_with.search(before) and self.compare_after.match(norm, end))
+            or bool(_BY_COMPARISON.match(norm, end))
         )
 
     def yardstick_from(self, norm: str, start: int, end: int, sent_start: int) -> int | None:
