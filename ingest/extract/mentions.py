@@ -29,7 +29,7 @@ _UNIT_AFTER = re.compile(
     r"(?:\s*(?:or|to|或|至|到|~|～)\s*\d+(?:\.\d+)?)?[\s\-]*(?:[秒元块分%个条次倍万亿年月日号点岁期季步帧张]|[spkxb](?![a-z])|fps|积分|灵感|美元|美金|刀"
     r"|(?:credits?|points?|coins?|dollars?|usd|cents?|rmb|yuan|billion|million|gb|g|steps?|frames?|seconds?|secs?|minutes?|mins?|hours?|times)(?![a-z]))"
 )
-_VALUE_CELL = re.compile(r"\s*(?:\||$)", re.M)
+_CELL_END = re.compile(r"\s*(?:\||$)", re.M)  # where a table cell ends
 # "making Veo 2 feel outdated by comparison": the model the clause ends on, by comparison, is a yardstick
 _BY_COMPARISON = re.compile(r"[^.;!?,，。；！？\n]{0,40}?\b(?:by|in) comparison\b")
 _WORDISH = frozenset("0123456789abcdefghijklmnopqrstuvwxyz.")
@@ -308,7 +308,7 @@ class MentionScanner:
         if g == "b":
             if not (m.group("bed") or m.group("bsuf")) and _UNIT_AFTER.match(norm, m.end("bver")):
                 return None
-            if not (m.group("bvp") or m.group("bed") or m.group("bsuf")) and _VALUE_CELL.match(
+            if not (m.group("bvp") or m.group("bed") or m.group("bsuf")) and _CELL_END.match(
                 norm, m.end("bver")
             ):
                 # | 海螺02 | 2.0 | 1.0 |: a number filling a later cell of its row is a value, no version

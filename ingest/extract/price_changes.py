@@ -19,7 +19,6 @@ from ingest.extract.section import Draft, SectionView
 _MONEY = ("cny", "usd")
 
 
-# "以仅 20% 的成本", "at only 20% of the cost": the price is that share of the other's, 80% lower
 def _other_offer(a: Quantity, b: Quantity) -> bool:
     """Do two amounts price different things (per second and per 8-second clip), each saying what?"""
     return bool(a.per and b.per and a.per != b.per) or bool(
@@ -28,6 +27,7 @@ def _other_offer(a: Quantity, b: Quantity) -> bool:
 
 
 _RANGE_VERB = re.compile(r"\b(?:runs?|ranges?|ranging|varies|vary|varying|spans?|spanning)\s+from\s*$")
+# "以仅 20% 的成本", "at only 20% of the cost": the price is that share of the other's, 80% lower
 _SHARE_BEFORE = re.compile(r"(?:仅|只需|只要|仅需|only|just)\s*$", re.I)
 _SHARE_AFTER = re.compile(r"\s*(?:的\s*)?(?:成本|价格|费用|售价)|\s*of\s+the\s+(?:cost|price)\b", re.I)
 _BARE_OLD = re.compile(

@@ -43,7 +43,7 @@ _ALLOWANCE_LEAD = re.compile(
 _ALTERNATIVE = re.compile(r"\s*(?:or|and|vs\.?|versus|while|或|或者|而|和)\s*(?:just|only|仅|只要|只需)?\s*")
 # an edition word naming the clip an amount buys: "$0.046 for an 8-second 1080p Lite clip"
 _EDITION_OF_CLIP = re.compile(r"\b([a-z]+)\s+(?:clips?|videos?|generations?|tier|mode)\b")
-OFF_PEAK = re.compile(r"错峰|闲时|低峰|off[-\s]?peak")
+_OFF_PEAK = re.compile(r"错峰|闲时|低峰|off[-\s]?peak")
 _FOR_MODEL = re.compile(
     r"\s*(?:/\s*(?:s|sec|second|clip|video)|per (?:second|sec|clip|video|generation)|each|a second)?"
     r"\s*(?:for|on|with|using|via)\s+(?:the\s+|a\s+)?"
@@ -389,7 +389,7 @@ class PriceRules:
             if an.alternative and "duration_s" not in fields and prev_length is not None:
                 fields["duration_s"] = prev_length  # the same clip, priced another way
             prev_length = fields.get("duration_s")  # type: ignore[assignment]
-            tier_word = self.tier_re.search(text, seg_lo, seg_hi) or OFF_PEAK.search(text, seg_lo, seg_hi)
+            tier_word = self.tier_word(text, seg_lo, seg_hi)
             # "大师版（1080P），5秒100灵感值，10秒200灵感值": a further clip length of the same
             # tier and resolution names neither again
             if "resolution" in fields or tier_word is not None:
@@ -549,9 +549,13 @@ class PriceRules:
             return model
         return self.reg.resolve(info.brand, info.version, [word])[0]
 
+    def tier_word(self, text: str, lo: int, hi: int) -> re.Match[str] | None:
+        """A tier word of some brand (大师版, Pro) in [lo, hi), else an off-peak word (错峰, off-peak)."""
+        return self.tier_re.search(text, lo, hi) or _OFF_PEAK.search(text, lo, hi)
+
     def model_tier(self, name: str, mention_tier: str | None, word: str | None) -> tuple[str, str | None]:
         """Model and tier from what the text names; a resolution alone never implies a tier."""
-        if word is not None and OFF_PEAK.fullmatch(word):  # 错峰单价: the vendor's off-peak rate
+        if word is not None and _OFF_PEAK.fullmatch(word):  # 错峰单价: the vendor's off-peak rate
             return name, "off-peak"
         tier = mention_tier
         brand = self.reg.brand_of(name)

@@ -168,6 +168,14 @@ class SectionView:
             self._prompt_quotes = self._splitter.prompt_quotes(self.cue_text)
         return self._prompt_quotes
 
+    def row_label(self, sid: int) -> tuple[int, int] | None:
+        """[start, end) of the label cell of sentence ``sid``'s row under model columns (its end is the
+        pipe closing it), or None when it is no such row."""
+        row = self.columns.get(sid)
+        if row is None or len(row[0]) < 2:
+            return None
+        return row[0][0], row[0][1] - 1
+
     def sentence_index(self, pos: int) -> int | None:
         i = bisect_right(self.sentence_starts, pos) - 1
         if i >= 0 and pos < self.sentences[i].end:

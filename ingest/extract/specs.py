@@ -393,14 +393,14 @@ class SpecRules:
     @staticmethod
     def _model_cell(view: SectionView, sid: int, pos: int) -> bool:
         """Is ``pos`` in a model's cell (not the label) of a Markdown row whose columns are models?"""
-        row = view.columns.get(sid)
-        if row is None or len(row[0]) < 2 or not row[1]:
+        cell = view.row_label(sid)
+        if cell is None or not view.columns[sid][1]:
             return False
-        label = view.cue_text[row[0][0] : row[0][1]]
         return (
-            view.clean[row[0][0] - 1 : row[0][0]] == "|"
-            and pos >= row[0][1]
-            and not _TIMED_OR_PRICED_LABEL.search(label)  # | 生成速度 | 1分13秒 (8秒视频) |: the clip timed
+            view.clean[cell[0] - 1 : cell[0]] == "|"
+            and pos > cell[1]
+            # | 生成速度 | 1分13秒 (8秒视频) |: the clip timed
+            and not _TIMED_OR_PRICED_LABEL.search(view.cue_text, cell[0], cell[1])
         )
 
     def _grants(self, view: SectionView, sid: int, lo: int, hi: int) -> bool:

@@ -130,11 +130,11 @@ class SpeedRules:
         labelled = self._speed_row(view, sid)
         out: list[Draft] = []
         is_speed = False
-        row = view.columns.get(sid)
-        label = text[row[0][0] : row[0][1] - 1] if row and len(row[0]) > 1 else ""
+        cell = view.row_label(sid)
+        label = text[cell[0] : cell[1]] if cell else ""
         for t in times:
             lo, hi = self._clause(view, sid, t.start)
-            if label and _LENGTH_LABEL.search(label) and t.start >= row[0][1]:  # type: ignore[index]
+            if cell and _LENGTH_LABEL.search(label) and t.start > cell[1]:
                 # | 最长时长 | 20秒 | 10秒 |: under model columns, each model's longest clip
                 feature = " ".join(view.text[t.start : t.end].split())
                 out += self._claims(view, sid, "capability", lo, hi, t, {"feature": feature})

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ingest.extract.lexicon import Lexicon, WordScanner, alt
 from ingest.extract.numbers import Quantity
-from ingest.extract.prices import OFF_PEAK, PriceRules
+from ingest.extract.prices import PriceRules
 from ingest.extract.section import Draft, SectionView, Subject
 from ingest.extract.speed import speed_bounds
 
@@ -293,7 +293,7 @@ class TableRules:
         for n, (lo, hi) in enumerate(cells):
             if n == 0 or n in timed or n in periods:
                 continue
-            tier = self.prices.tier_re.search(view.cue_text, lo, hi) or OFF_PEAK.search(view.cue_text, lo, hi)
+            tier = self.prices.tier_word(view.cue_text, lo, hi)
             unit = self._head_unit(view.cue_text[lo:hi])
             if self.price_head.search(view.cue_text, lo, hi) or tier or unit:
                 length = self._head_length(view, line_sids[head], lo, hi)
