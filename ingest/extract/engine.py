@@ -219,7 +219,10 @@ class Extractor:
                 # 在音频生成、多语言方面胜出: the features are offered, and the verdict on them speaks too
                 claimed -= judged
                 busy = self.spec_rules.clauses_with_items(view, sid, specs.get(sid, [])) - judged
-                drafts += self.opinion_rules.sentence_claims(view, sid, cue_kinds[sid], busy, claimed)
+                opinions = self.opinion_rules.sentence_claims(view, sid, cue_kinds[sid], busy, claimed)
+                if view.asking_heading(sid):  # 它到底强在哪: a heading asks what the section answers
+                    opinions = [d for d in opinions if d.kind not in ("strength", "bug")]
+                drafts += opinions
             if sid in cue_kinds and spec_drafts:
                 spec_drafts = _not_flawed_features(view, sid, spec_drafts)
             drafts += spec_drafts

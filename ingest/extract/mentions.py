@@ -142,6 +142,7 @@ class MentionScanner:
             if w.isascii() and len(w) >= 5 and w not in reg.attached_words
         ]
         ed = alt(eds)
+        ed_glued = alt(eds, bound_start=False)  # run into the version: 3.5Pro, V2.1Master
         # "the Fast model", "the Turbo version", "the standard one": a variant of the model named last
         ref_words = [w for w in eds if w.isascii() and w.replace(" ", "").isalpha()] + list(_REGULAR_REFS)
         ver = r"\d{1,2}(?:[.\-_]\d{1,2})?(?!\d)"
@@ -155,7 +156,7 @@ class MentionScanner:
                     r"|(?!\s+(?!(?:clips|videos|outputs|results|generations)\b)[a-z]+s\b))"
                     r"|两者|二者|两款模型|两个模型|它(?:们|俩)(?=\s*(?:都|也都|均))))",
                     rf"(?P<a>(?P<aname>{alt(names)})(?:(?:[\s\-_]*|/(?=v\d))(?:ai[\s\-_]*|(?<=[\-_])[a-z]{{2,5}}[\-_](?=v?\d))?(?P<avp>v|gen[-\s]?|ray[-\s]?|q|o)?(?P<aver>{ver})"
-                    rf"(?:[\s\-_]*的?\s*(?P<aed>{ed})(?:\s*(?P<aed2>{ed}))?)?|[\s\-_]*(?P<aedl>{ed}))?(?P<asuf>\s*版本)?)",
+                    rf"(?:[\s\-_]*的?\s*(?P<aed>{ed_glued})(?:\s*(?P<aed2>{ed}))?)?|[\s\-_]*(?P<aedl>{ed}))?(?P<asuf>\s*版本)?)",
                     rf"(?P<c>{alt(long_eds)})",
                     rf"(?P<e>t(?<![a-z]t)he\s+(?P<eword>{alt(ref_words)})\s+(?:model|one|version|variant)(?![a-z]))",
                 ]

@@ -372,12 +372,18 @@ class PriceRules:
             if i < len(anchors) - 1:
                 gap = text[end_q.end : anchors[i + 1].q.start]
                 close = _CLOSE_AFTER.match(gap)
-                sep = min((i for c in _SEPARATORS if (i := gap.find(c)) >= 0), default=-1)
+                sep = min((j for c in _SEPARATORS if (j := gap.find(c)) >= 0), default=-1)
                 if sep >= 0:  # "$0.35 base 5s + $0.07/extra s": what precedes the separator is this price's
                     seg_hi = end_q.end + sep
                 elif close:  # a parenthesis right after an amount belongs to it
                     seg_hi = end_q.end + close.end()
+                else:  # "$0.10/sec for Sora 2 and $0.30/sec for Sora 2 Pro": the model it is for
+                    named = self._for_model(view, sid, end_q.end, anchors[i + 1].q.start)
+                    if named is not None:
+                        seg_hi = min(m.end for m in view.mentions[sid] if m.start >= end_q.end)
             prev_end = seg_hi
+            if an.q.value <= 0:
+                continue  # "costs 0 credits (on the top plan)": free, no price to list
             subj = self._for_model(view, sid, (an.money or an.q).end, seg_hi) or self._owner(
                 view, sid, seg_lo, seg_hi, an.q.start
             )

@@ -41,6 +41,9 @@ _NUMBERED = re.compile(
     r"\s*(?:[#*]+\s*)?(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．)）]\s|第[一二三四五六七八九十\d]+[章部节篇])"
 )
 _TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]{0,24}[)）]\s*$")
+_ASKS = re.compile(r"哪|什么|怎么|如何|为什么|为何|吗|呢|[？?]|\b(?:what|where|how|why|which|when)\b")
+# a field of a list, not a heading: `- Cost: 100 credits`, `Gen Time: 190s`, `- Access: Blocked`
+_FIELD_LINE = re.compile(r"[-*•·]\s*[^:：\n]{1,20}[:：]\s*\S|[^:：\n]{1,20}[:：]\s*[$¥￥€£~≈约]?\d")
 _NEXT_LINE = re.compile(r"[^\n]*\n\s*([^\n]+)")  # the rest of a line, then the next line holding text
 # a line opening with a value: an amount, a length, a resolution (5 sec $0.40, $0.63/request, 720p …)
 _VALUE_START = re.compile(
@@ -368,10 +371,21 @@ class SectionView:
         line = line.strip()
         if line.startswith("#"):
             return True
+        if _FIELD_LINE.match(line):
+            return False
         # Motion Control (up to 30 s): the note in brackets at the end is no part of the heading
         body = (_TRAILING_NOTE.sub("", line) or line) if line.endswith((")", "）")) else line
         body = body.strip("*#>-•· \t0123456789.、)）")
         return 0 < len(body) <= 24 and not body.endswith(("。", "！", "？", "!", "?", "，", ","))
+
+    def asking_heading(self, sid: int) -> bool:
+        """Is sentence ``sid`` a heading that asks (它到底强在哪, Where does it struggle?)?"""
+        sent = self.sentences[sid]
+        return (
+            _ASKS.search(self.clean, sent.start, sent.end) is not None
+            and self.is_heading(sid)
+            and not self.is_label(sid)
+        )
 
     def is_label(self, sid: int) -> bool:
         """Is short line ``sid`` a label over values (a column header `Duration Price Rate`, a field

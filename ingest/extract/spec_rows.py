@@ -210,6 +210,15 @@ class SpecRows:
             return []
         sid = view.sentence_index(la)
         columns = self._columns(view, lines, k, sid, len(cells) - 1)
+        verdict = self.verdict_head.fullmatch(label)
+        if verdict and columns:  # | Best at | Motion | Cinematic look |: each cell a verdict on its column
+            said = "strength" if verdict.group("pro") else "bug"
+            start = la + (len(text[la:lb]) - len(text[la:lb].lstrip(" \t|*-•·")))
+            found = []
+            for column, (ca, cb) in zip(columns, cells[1:], strict=False):
+                for r in self._verdict_cell(text, ca, cb, ca, said, (a, b)) if column else ():
+                    found.append(Row(start, r.end, said, "", "verdict_cell", r.anchor, column, r.whole))
+            return found
         if not columns and not self.dimension.search(text, la, lb):
             return []  # a row of one model whose label names no feature (生成速度快 ✔): a verdict
         out: list[Row] = []
@@ -363,7 +372,8 @@ def drop_covered(drafts: list[Draft], rows: dict[int, list[Row]]) -> list[Draft]
     cells and a limit list's items over what else was read there; the other rules' verdict on a
     spec list item over the list's default."""
     spans = {
-        kind: [r.whole for rs in rows.values() for r in rs if r.rule == kind and r.whole] for kind in _RULES
+        kind: [r.whole for rs in rows.values() for r in rs if r.rule == kind and r.whole]
+        for kind in (*_RULES, "verdict_cell")
     }
     others = [d for d in drafts if d.kind in ("capability", "limitation") and d.rule not in _RULES]
 
@@ -380,8 +390,10 @@ def drop_covered(drafts: list[Draft], rows: dict[int, list[Row]]) -> list[Draft]
         ):
             continue  # a row with a pros or cons column: its cells give the verdicts
         if d.kind in ("capability", "limitation") and d.rule not in _RULES:
-            if inside(d, "spec_row") or (
-                d.kind != "limitation" and (inside(d, "limit_list") or inside(d, "limit_label"))
+            if (
+                inside(d, "spec_row")
+                or inside(d, "verdict_cell")
+                or (d.kind != "limitation" and (inside(d, "limit_list") or inside(d, "limit_label")))
             ):
                 continue
         elif d.rule == "spec_list" and any(

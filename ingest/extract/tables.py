@@ -37,6 +37,12 @@ _PER_SECOND = re.compile(r"per[\s-]*(?:second|sec)|/\s*s(?:ec)?\b|每秒")
 _MONEY = {"credits": "credits", "cny": "price_cny", "usd": "price_usd"}
 _PARENS = re.compile(r"[（(][^（()）]{0,30}[）)]")
 _BARE_NUMBER = re.compile(r"\s*[`*]*\s*(?:~|≈|约|about\s)?\s*(\d{1,6}(?:\.\d+)?)\s*[`*]*\s*")
+# a number with its own note in brackets, two or more to a cell: | 20 (Non-Ultra) · 10 (Ultra) |
+_NOTED_NUMBER = re.compile(r"(\d{1,6}(?:\.\d+)?)\s*[(（]([^()（）|\n]{1,20})[)）]")
+_NOTED_NUMBERS = re.compile(
+    r"\s*(?:\d{1,6}(?:\.\d+)?\s*[(（][^()（）|\n]{1,20}[)）]\s*[·•/,，;；、]\s*)+"
+    r"\d{1,6}(?:\.\d+)?\s*[(（][^()（）|\n]{1,20}[)）]\s*"
+)
 # sorts of value in a spec row: two of one sort are two cells
 _VALUE_SORTS = tuple(
     re.compile(p)
@@ -534,48 +540,103 @@ class TableRules:
                 q for q in view.quantities[sid] if lo <= q.start < hi and q.kind in _MONEY and not q.plus
             ]
             bare = _BARE_NUMBER.fullmatch(view.clean, lo, hi) if col.unit and not amounts else None
+            noted = _NOTED_NUMBERS.fullmatch(view.clean, lo, hi) if col.unit and not amounts else None
             if bare:  # | Veo 3 | 0.40 | under "Price (USD/s)": the header gives the unit
                 value = float(bare.group(1))
                 amounts = [Quantity(col.unit, bare.start(1), bare.end(1), value, value, unit=col.unit)]
+            elif noted:  # | 20 (Non-Ultra) · 10 (Ultra) |: one amount per plan the cell names
+                out += [
+                    d
+                    for m in _NOTED_NUMBER.finditer(view.clean, lo, hi)
+                    for d in self._cell_price(
+                        view,
+                        sid,
+                        (line_start, line_end),
+                        Quantity(
+                            col.unit,
+                            m.start(1),
+                            m.end(1),
+                            float(m.group(1)),
+                            float(m.group(1)),
+                            unit=col.unit,
+                        ),
+                        col,
+                        tier_word,
+                        cells,
+                        (lo, hi),
+                        m.group(2),
+                    )
+                ]
+                continue
+            if col.unit == "credits":  # | Credits | 0 — Ultra $199 only |: money here is no clip's price
+                amounts = [q for q in amounts if q.kind == "credits"]
             if (
                 len(amounts) != 1
                 or amounts[0].per == "credit"
                 or self.prices.ctx.not_a_video(view.cue_text, amounts[0])
             ):
                 continue  # none, or several: which one the column means is unclear
-            q = amounts[0]
-            subj = view.subject(sid, line_start, hi, q.start)
-            if subj is None:
-                continue
-            fields: dict[str, object] = {_MONEY[q.kind]: q.value}
-            if q.kind == "credits":
-                fields["credit_unit"] = q.unit
-            told = [t.value for t in view.quantities[sid] if t.kind == "time" and lo <= t.start < hi]
-            label = [  # | 5 seconds | 10 credits |: the row's label names the length
-                t.value
-                for t in view.quantities[sid]
-                if t.kind == "time" and cells and cells[0][0] <= t.start < cells[0][1] and t.value <= 120
-            ]
-            told = told or label
-            if not told and col.length_at is not None and col.length_at[0] < len(cells):
-                # | 时长(秒) | … | 5 |: the row's length column, in its header's unit
-                bare = _BARE_NUMBER.fullmatch(view.clean, *cells[col.length_at[0]])
-                if bare and 0 < float(bare.group(1)) * col.length_at[1] <= 600:
-                    told = [float(bare.group(1)) * col.length_at[1]]
-            length = 1.0 if q.per == "second" else q.per_seconds or (told[0] if told else col.length)
-            if length is not None:
-                fields["duration_s"] = length
-            res = [
-                t for t in view.quantities[sid] if t.kind == "resolution" and line_start <= t.start < line_end
-            ]
-            if len(res) == 1:
-                fields["resolution"] = res[0].unit
-            start = line_start + 1 if view.clean[line_start] == "|" else line_start
-            for name, mtier in zip(subj.models, subj.tiers, strict=True):
-                model, got = self.prices.model_tier(name, mtier, col.tier or tier_word)
-                out.append(
-                    Draft(
-                        "price", start, hi, model, got, "table-price", self.conf, dict(fields), subj.versioned
-                    )
-                )
+            out += self._cell_price(
+                view, sid, (line_start, line_end), amounts[0], col, tier_word, cells, (lo, hi)
+            )
         return out
+
+    def _cell_price(
+        self,
+        view: SectionView,
+        sid: int,
+        line: tuple[int, int],
+        q: Quantity,
+        col: PriceColumn,
+        tier_word: str | None,
+        cells: list[tuple[int, int]],
+        cell: tuple[int, int],
+        plan: str | None = None,
+    ) -> list[Draft]:
+        """The price amount ``q`` in ``cell`` of a row states, about the row's model."""
+        line_start, line_end = line
+        lo, hi = cell
+        out: list[Draft] = []
+        subj = _row_model(view, sid, cells[0]) if cells else None
+        subj = subj or view.subject(sid, line_start, hi, q.start)
+        if subj is None:
+            return []
+        fields: dict[str, object] = {_MONEY[q.kind]: q.value}
+        if q.kind == "credits":
+            fields["credit_unit"] = q.unit
+        told = [t.value for t in view.quantities[sid] if t.kind == "time" and lo <= t.start < hi]
+        label = [  # | 5 seconds | 10 credits |: the row's label names the length
+            t.value
+            for t in view.quantities[sid]
+            if t.kind == "time" and cells and cells[0][0] <= t.start < cells[0][1] and t.value <= 120
+        ]
+        told = told or label
+        if not told and col.length_at is not None and col.length_at[0] < len(cells):
+            # | 时长(秒) | … | 5 |: the row's length column, in its header's unit
+            bare = _BARE_NUMBER.fullmatch(view.clean, *cells[col.length_at[0]])
+            if bare and 0 < float(bare.group(1)) * col.length_at[1] <= 600:
+                told = [float(bare.group(1)) * col.length_at[1]]
+        length = 1.0 if q.per == "second" else q.per_seconds or (told[0] if told else col.length)
+        if length is not None:
+            fields["duration_s"] = length
+        res = [t for t in view.quantities[sid] if t.kind == "resolution" and line_start <= t.start < line_end]
+        if len(res) == 1:
+            fields["resolution"] = res[0].unit
+        start = line_start + 1 if view.clean[line_start] == "|" else line_start
+        for name, mtier in zip(subj.models, subj.tiers, strict=True):
+            model, got = self.prices.model_tier(name, mtier, col.tier or tier_word)
+            if got is None and plan is not None:  # the plan the cell's note names (Ultra)
+                got = " ".join(plan.lower().split())
+            out.append(
+                Draft("price", start, hi, model, got, "table-price", self.conf, dict(fields), subj.versioned)
+            )
+        return out
+
+
+def _row_model(view: SectionView, sid: int, cell: tuple[int, int]) -> Subject | None:
+    """The model a row's first cell names with its version (| `veo-3.1-fast` | Fast Veo | 20 |): the
+    row's model, whatever a later cell names in passing."""
+    named = [m for m in view.mentions[sid] if cell[0] <= m.start < cell[1] and not m.versus]
+    if len(named) != 1 or not named[0].explicit:
+        return None
+    return Subject(list(named[0].models), [named[0].tier] * len(named[0].models), True)

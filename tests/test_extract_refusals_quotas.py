@@ -1,0 +1,53 @@
+"""Refusals, content rules and quotas as limitations; slang praise not read inside another word; a
+heading that asks; an edition word run into its version."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import claims_of
+
+
+def _kinds(text: str) -> list[str]:
+    return [c.kind for c in claims_of(text) if c.kind != "release"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "可灵2.1也有内容政策的限制，露肤多一点的图它就会拒绝生成。",
+        "海螺02的提示词直接被拦截了，换了三种说法都不行。",
+        "Veo 3 refuses to generate anything that shows a real politician.",
+        "Kling 2.1 won't generate clips of public figures at all.",
+    ],
+)
+def test_a_refusal_or_a_content_rule_is_a_limitation(text: str) -> None:
+    assert _kinds(text) == ["limitation"]
+
+
+def test_a_quota_with_an_adverb_before_only_is_a_limitation() -> None:
+    assert "limitation" in _kinds("就算开了会员，即梦一天也只能做5条视频。")
+
+
+def test_praise_slang_inside_refused_is_no_praise() -> None:
+    kinds = _kinds("我让可灵2.1生成一段拳击比赛，结果就被拒绝了。")
+    assert "strength" not in kinds and "bug" not in kinds
+
+
+@pytest.mark.parametrize("heading", ["## 可灵2.1到底强在哪？", "## Where does Kling 2.1 shine?"])
+def test_a_heading_that_asks_gives_no_verdict(heading: str) -> None:
+    text = f"{heading}\n\n它的运镜非常流畅。\n"
+    assert [(c.kind, c.quote) for c in claims_of(text) if c.kind == "strength"] == [
+        ("strength", "它的运镜非常流畅")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("海螺2.3Fast 生成一条 6 秒视频大约要 40 秒。", "Hailuo 2.3 Fast"),
+        ("Kling 2.1Master takes about 4 minutes per clip.", "Kling 2.1 Master"),
+    ],
+)
+def test_an_edition_run_into_its_version_is_read(text: str, model: str) -> None:
+    assert [c.model for c in claims_of(text) if c.kind == "speed"] == [model]
