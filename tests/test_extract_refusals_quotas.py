@@ -51,3 +51,45 @@ def test_a_heading_that_asks_gives_no_verdict(heading: str) -> None:
 )
 def test_an_edition_run_into_its_version_is_read(text: str, model: str) -> None:
     assert [c.model for c in claims_of(text) if c.kind == "speed"] == [model]
+
+
+def test_items_of_a_checklist_under_a_model_are_verdicts_the_mark_says_which_way() -> None:
+    text = "Hailuo 02 实测结果:\n- 风吹起的窗帘摆动自然 ✅\n- 猫跳上桌子落点准确 ✅\n- 杯子里的水位 ❌\n"
+    got = [(c.kind, c.quote.strip(" ✅❌")) for c in claims_of(text) if c.kind in ("strength", "bug")]
+    assert got == [
+        ("strength", "风吹起的窗帘摆动自然"),
+        ("strength", "猫跳上桌子落点准确"),
+        ("bug", "杯子里的水位"),
+    ]
+
+
+def test_a_line_of_prose_ending_in_a_mark_is_no_checklist_verdict() -> None:
+    text = "Hailuo 02 实测结果如下，我们一项项来看 ✅\n"
+    assert not [c for c in claims_of(text) if c.kind in ("strength", "bug")]
+
+
+def test_a_verdict_lead_inside_a_line_lists_its_items() -> None:
+    text = (
+        "What Vidu Q1 does well, in my tests: crisp anime linework, stable faces, and smooth pans. "
+        "Where it struggles: fast hand motion and small text on signs."
+    )
+    got = [(c.kind, c.quote) for c in claims_of(text) if c.kind in ("strength", "bug")]
+    assert [k for k, _ in got] == ["strength", "strength", "strength", "bug"]
+    assert any("stable faces" in q for _, q in got[:3]) and "small text" in got[3][1]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Vidu Q1 has a ceiling of 8 seconds per clip, but it renders slowly.", "capability"),
+        ("Pika 2.0 caps at 10 seconds per clip.", "limitation"),
+    ],
+)
+def test_a_ceiling_or_a_cap_on_length_is_no_generation_time(text: str, kind: str) -> None:
+    kinds = _kinds(text)
+    assert kind in kinds and "speed" not in kinds
+
+
+def test_a_model_named_in_an_aside_does_not_become_the_topic() -> None:
+    text = "Veo 3 (and Veo 3 Fast) is Google's newest video model. It produces clips of 8 seconds."
+    assert {c.model for c in claims_of(text) if c.kind == "capability"} == {"Veo 3"}

@@ -36,6 +36,11 @@ _QUOTE_MARK_RE = re.compile("[" + re.escape(_QUOTE_MARKS) + "]")  # one of them,
 
 _LIST_ITEM = re.compile(r"\n[ \t]*(?:[-*•·]|\d{1,2}[.、)])[ \t]+[^\n]+")
 _ADVERB = re.compile(r"\s+[a-z]{2,}ly\s+")
+_VERDICT_LEAD = re.compile(
+    r"\b(?:what|where)\s(?:[^:：\n.!?]|\.(?=\d)){0,30}?\b(?:(?P<pro>does well|do well|excels?|shines?)"
+    r"|(?P<con>struggles?|falls? short|fails?|goes wrong))\b(?:[^:：\n.!?]|\.(?=\d)){0,40}[:：]"
+)
+_MARK_AFTER = re.compile(r"[ \t]*[✅✔✓☑👍][ \t]*")
 _CLAUSE_EDGE = frozenset("，。！？；：,.!?;:\n、")
 # an English line in title case (A Remarkable First Draft, Where Kling Falls Short): a heading
 _TITLE_LINE = re.compile(
@@ -397,18 +402,22 @@ class OpinionRules:
                         if not any(row):
                             row[0] = "listed:" + kind  # settled in ``sentence_claims``
                 pos = line.end()
-        for m in self.inline_label_re.finditer(text):
-            kind = "strength" if m.group("pro") else "bug"
-            at = view.sentence_index(m.end())
+        inline = [
+            ("strength" if m.group("pro") else "bug", m.end()) for m in self.inline_label_re.finditer(text)
+        ]
+        # "What Act Two does well, per reviewers: A, B and C", "Where it struggles: D": a lead in the line
+        inline += [("strength" if m.group("pro") else "bug", m.end()) for m in _VERDICT_LEAD.finditer(text)]
+        for kind, label_end in inline:
+            at = view.sentence_index(label_end)
             if at is None or view.sentences[at].prompt:
                 continue
             sid = at
-            line_end = text.find("\n", m.end())
+            line_end = text.find("\n", label_end)
             line_end = len(text) if line_end < 0 else line_end
             sent = view.sentences[sid]
             row = out.setdefault(sid, [None] * len(sent.clauses))
             for ci, c in enumerate(sent.clauses):
-                if c.end <= m.end():
+                if c.end <= label_end:
                     row[ci] = None  # the label (缺点：) is no claim
                 elif c.start < line_end and row[ci] in (None, kind):
                     row[ci] = "listed:" + kind  # settled in ``sentence_claims``
@@ -461,6 +470,9 @@ class OpinionRules:
             return False
         if text.startswith("了", end):
             end += 1
+        mark = _MARK_AFTER.match(text, end)  # 裙摆飘动自然 ✅: a check mark closes the item
+        if mark:
+            end = mark.end()
         return end >= len(text) or text[end] in _CLAUSE_EDGE
 
     def _token_cues(self, text: str) -> list[tuple[int, int, str]]:

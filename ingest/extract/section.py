@@ -417,6 +417,9 @@ class SectionView:
                 self.anchor = self.main
                 self.anchor_numbered = False
             return
+        # "Sora 2 (and Sora 2 Pro) are…": a model named in an aside is not what the text goes on about
+        plain = [g for g in groups if not self._in_aside(sid, g[0].start)]
+        groups = plain or groups
         self.topic = self._latest(groups, self.topic)
         # a model named with its version, or a brand as the sentence's subject, is what later
         # paragraphs go on about; an enumeration of three models or more (测试覆盖A、B、C…) is not
@@ -434,6 +437,11 @@ class SectionView:
             self.anchor = self._latest(subjects, self.anchor)
         if subjects and self.is_heading(sid):
             self.anchor_numbered = numbered
+
+    def _in_aside(self, sid: int, pos: int) -> bool:
+        """Is ``pos`` inside brackets opened earlier in sentence ``sid``?"""
+        before = self.clean[self.sentences[sid].start : pos]
+        return before.count("(") + before.count("（") > before.count(")") + before.count("）")
 
     @staticmethod
     def _latest(groups: list[list[Mention]], current: Subject | None) -> Subject | None:

@@ -220,7 +220,20 @@ class SpecRows:
                     found.append(Row(start, r.end, said, "", "verdict_cell", r.anchor, column, r.whole))
             return found
         if not columns and not self.dimension.search(text, la, lb):
-            return []  # a row of one model whose label names no feature (生成速度快 ✔): a verdict
+            # a row of one model whose label names no feature (发丝与花瓣同步飘落 ✅): a verdict on what
+            # it made, the mark saying which way
+            mark = text[cells[1][0] : cells[1][1]].strip(" \t*`")[:1] if len(cells) == 2 else ""
+            said = (
+                "strength"
+                if mark and mark in self.yes_marks
+                else "bug"
+                if mark and mark in self.no_marks
+                else ""
+            )
+            if not said or _MARK.match(text, a) is None:
+                return []  # only a list item: a table row or a line of prose with a mark says less
+            start = la + (len(text[la:lb]) - len(text[la:lb].lstrip(" \t|*-•·")))
+            return [Row(start, cells[1][1], said, "", "verdict_cell", la, whole=(a, b))]
         out: list[Row] = []
         answers = [(n, c) for n, c in enumerate(cells[1:]) if self._answer(text, *c)]
         if not answers:
