@@ -1,6 +1,6 @@
 """End to end: `pingce run` over N generated clip notes and the real WeChat pages into a fresh database.
 
-    .venv/bin/python bench/bench_e2e.py [--docs 10000] [--json out.json] [--profile 500]
+    .venv/bin/python bench/bench_e2e.py [--docs 10000] [--json out.json] [--profile 500] [--split 1000]
 
 Runs `pingce run` as a child process at N/4, N/2 and N notes (each into a fresh
 database; peak RSS from the child's own rusage via os.wait4), each run with the real
@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from common import ROOT, SHARED, VENV_BIN, Figure, figures_table, header, table, write_json
+from e2e_split import print_split
 from gen_notes import write_notes
 
 BENCH = "e2e"
@@ -371,6 +372,13 @@ def main(argv: list[str] | None = None) -> int:
         metavar="K",
         help="also cProfile run_sources in-process over K notes (no figures)",
     )
+    ap.add_argument(
+        "--split",
+        type=int,
+        default=0,
+        metavar="K",
+        help="a worker's CPU per note by step (parse, extract, rows, pickling) over K notes (no figures)",
+    )
     args = ap.parse_args(argv)
     header(f"bench_e2e: pingce run over {args.docs:,} generated clip notes")
     if not (VENV_BIN / "pingce").exists():
@@ -381,14 +389,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         full = work / "notes"
         t0 = time.perf_counter()
-        size = write_notes(full, args.profile or args.docs, args.seed)
+        alone = args.profile or args.split
+        size = write_notes(full, alone or args.docs, args.seed)
         print(
-            f"   generated {args.profile or args.docs:,} notes ({size / 1e6:.1f} MB) "
+            f"   generated {alone or args.docs:,} notes ({size / 1e6:.1f} MB) "
             f"in {time.perf_counter() - t0:.1f} s"
             f" under {work}\n"
         )
+        if args.split:
+            print_split(full, args.split)
         if args.profile:
             profile_in_process(full, work)
+        if alone:
             return 0
 
         pages = real_pages()

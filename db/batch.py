@@ -26,7 +26,14 @@ from typing import Any
 from sqlite_utils import Database
 
 from db import deferred, derived
-from db.price_points import PointValues, rows_of_points, sync_price_points, written_point_values
+from db.price_points import (
+    PointValues,
+    point_values,
+    price_claims,
+    rows_of_points,
+    sync_price_points,
+    written_point_values,
+)
 from db.search import sync_search
 from db.store import SaveResult, now_iso
 
@@ -42,6 +49,16 @@ def claim_values(claims: list[dict[str, Any]]) -> list[ClaimValues]:
     for c in {c["id"]: c for c in claims}.values():
         groups.setdefault(tuple(c), []).append(tuple(c.values()))
     return list(groups.items())
+
+
+def claim_values_and_points(claims: list[dict[str, Any]]) -> tuple[list[ClaimValues], list[PointValues]]:
+    """:func:`claim_values` and ``written_point_values`` of the same rows, deduplicated and grouped
+    once (what `pingce run`'s workers send with each document)."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for c in {c["id"]: c for c in claims}.values():
+        groups.setdefault(tuple(c), []).append(c)
+    values = [(columns, [tuple(c.values()) for c in rows]) for columns, rows in groups.items()]
+    return values, point_values(price_claims(c for rows in groups.values() for c in rows))
 
 
 class BatchWriter:

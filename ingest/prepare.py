@@ -21,8 +21,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from db.batch import ClaimValues, claim_values
-from db.price_points import PointValues, written_point_values
+from db.batch import ClaimValues, claim_values_and_points
+from db.price_points import PointValues
 from db.store import claim_row, document_row
 from ingest.extract import EXTRACTOR_VERSION, extract_document
 from ingest.extract import _extractor as built_extractor
@@ -83,7 +83,7 @@ def prepare(task: Task) -> Prepared:
             return Prepared(task, rows, f"cannot extract: {type(exc).__name__}: {exc}")
         row = document_row(doc, task.source, task.raw_sha)
         claim_rows = [claim_row(c, row["id"], EXTRACTOR_VERSION) for c in claims]
-        rows.append((row, claim_values(claim_rows), written_point_values(claim_rows)))
+        rows.append((row, *claim_values_and_points(claim_rows)))
     return Prepared(task, rows)
 
 

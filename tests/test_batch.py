@@ -9,7 +9,8 @@ import pytest
 from sqlite_utils import Database
 
 from db import open_db
-from db.batch import BatchWriter
+from db.batch import BatchWriter, claim_values, claim_values_and_points
+from db.price_points import written_point_values
 from db.store import claim_row, document_row, row_to_document, save_document, save_source
 from ingest.config import load_config
 from ingest.extract import EXTRACTOR_VERSION, extract_document
@@ -126,3 +127,21 @@ def test_claim_row_is_the_claims_dump() -> None:
         dumped = c.model_dump(exclude={"document"})
         assert list(row.items())[: len(dumped)] == list(dumped.items())
         assert row["id"] == c.claim_id(doc.key()) and row["extractor_version"] == 3
+
+
+def test_claim_values_and_points_in_one_pass() -> None:
+    """What a worker sends (claim values and price points from one grouping) is what the two calls give,
+    a repeated id included (the last row given, in the place of the first)."""
+    doc = Document(
+        platform="clip",
+        id="n3",
+        url="https://example.com/n3",
+        text=NOTE.format(i=3, month=5, day=2, price=40, minutes=3),
+    )
+    rows = [claim_row(c, doc.key(), 3) for c in extract_document(doc, doc.url or "")]
+    assert any(r["kind"] == "price" for r in rows)
+    again = {**rows[0], "confidence": 0.11}
+    rows = [*rows, again]
+    values, points = claim_values_and_points(rows)
+    assert values == claim_values(rows)
+    assert points == written_point_values(rows) and points
