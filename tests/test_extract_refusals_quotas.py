@@ -93,3 +93,25 @@ def test_a_ceiling_or_a_cap_on_length_is_no_generation_time(text: str, kind: str
 def test_a_model_named_in_an_aside_does_not_become_the_topic() -> None:
     text = "Veo 3 (and Veo 3 Fast) is Google's newest video model. It produces clips of 8 seconds."
     assert {c.model for c in claims_of(text) if c.kind == "capability"} == {"Veo 3"}
+
+
+def test_a_flaw_denied_across_a_phrase_of_place_is_praise() -> None:
+    assert _kinds("海螺02的角色不会在不同的镜头之间突然变脸。") == ["strength"]
+    assert _kinds("海螺02在复杂的运动场景中经常变脸。") == ["bug"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vidu Q1 上手很简单：只需要在框里输入一段描述，即可生成一段视频。",
+        "PixVerse V2 可以透过文字 prompt 生成影片。",
+        "Vidu Q1 turns out short clips from a single image in under a minute.",
+    ],
+)
+def test_the_input_a_video_is_made_from_is_a_capability(text: str) -> None:
+    assert "capability" in _kinds(text)
+
+
+def test_a_prompt_quoted_as_what_ai_makes_in_general_is_no_capability() -> None:
+    text = "Vidu Q1 来了。过去的AI不过是根据提示词“抽卡”式生成诡异短片的工具。"
+    assert "capability" not in _kinds(text)

@@ -40,6 +40,9 @@ _VERDICT_LEAD = re.compile(
     r"\b(?:what|where)\s(?:[^:：\n.!?]|\.(?=\d)){0,30}?\b(?:(?P<pro>does well|do well|excels?|shines?)"
     r"|(?P<con>struggles?|falls? short|fails?|goes wrong))\b(?:[^:：\n.!?]|\.(?=\d)){0,40}[:：]"
 )
+_PLACE = re.compile(
+    r"在[^，。,;；！？!?]{1,10}?(?:中|里|上|时|之间)"
+)  # where, told between a negator and its flaw
 _MARK_AFTER = re.compile(r"[ \t]*[✅✔✓☑👍][ \t]*")
 _CLAUSE_EDGE = frozenset("，。！？；：,.!?;:\n、")
 # an English line in title case (A Remarkable First Draft, Where Kling Falls Short): a heading
@@ -155,6 +158,9 @@ class OpinionRules:
             if lo < mention.end <= pos:
                 lo -= mention.end - mention.start
         lo -= len(_QUOTE_MARK_RE.findall(text, max(lo, 0), pos))  # marks around a word say nothing
+        for place in _PLACE.finditer(text, max(clause.start, lo - 14), pos):  # 不会[在不同镜头中]随机变脸
+            if place.end() > lo:
+                lo -= place.end() - place.start()
         lo = max(clause.start, lo)
         hi = pos if inside is None else inside
         last: re.Match[str] | None = None
