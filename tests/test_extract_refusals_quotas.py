@@ -115,3 +115,16 @@ def test_the_input_a_video_is_made_from_is_a_capability(text: str) -> None:
 def test_a_prompt_quoted_as_what_ai_makes_in_general_is_no_capability() -> None:
     text = "Vidu Q1 来了。过去的AI不过是根据提示词“抽卡”式生成诡异短片的工具。"
     assert "capability" not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vidu Q1 is unbeatable on cost per clip.",
+        "Hailuo 02 still wins dance scenes with fast footwork.",
+        "For most teams, Veo 3 is the safest default.",
+        "PixVerse V4 is good value for social clips.",
+    ],
+)
+def test_english_verdicts_without_a_stock_adjective_are_praise(text: str) -> None:
+    assert _kinds(text) == ["strength"]

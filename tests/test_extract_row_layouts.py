@@ -77,3 +77,23 @@ def test_a_rows_model_is_the_one_its_first_cell_names_not_a_brand_a_later_cell_m
 def test_each_amount_goes_to_the_model_it_is_said_to_be_for() -> None:
     text = "Per second, it is about $0.12/sec for Veo 3 Fast and $0.40/sec for Veo 3 at 1080p."
     assert _prices(text) == [("Veo 3 Fast", None, None, 0.12), ("Veo 3", None, None, 0.4)]
+
+
+def test_a_main_strength_row_under_model_columns_is_each_models_strength() -> None:
+    text = (
+        "| Aspect | Vidu Q1 | Hailuo 02 |\n|---|---|---|\n"
+        "| Main strength | Anime linework | Physics of water |\n"
+        "| Biggest weakness | Hands in motion | Text on signs |\n"
+    )
+    got = [(c.kind, c.model) for c in claims_of(text) if c.kind in ("strength", "bug")]
+    assert got == [
+        ("strength", "Vidu Q1"),
+        ("strength", "Hailuo 02"),
+        ("bug", "Vidu Q1"),
+        ("bug", "Hailuo 02"),
+    ]
+
+
+def test_a_best_for_row_names_an_audience_not_a_strength() -> None:
+    text = "| Aspect | Vidu Q1 | Hailuo 02 |\n|---|---|---|\n| Best for | Anime studios | Ad agencies |\n"
+    assert not [c for c in claims_of(text) if c.kind == "strength"]
