@@ -128,3 +128,19 @@ def test_a_prompt_quoted_as_what_ai_makes_in_general_is_no_capability() -> None:
 )
 def test_english_verdicts_without_a_stock_adjective_are_praise(text: str) -> None:
     assert _kinds(text) == ["strength"]
+
+
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("Vidu Q1 is Shengshu's newest image-to-video model.", "image-to-video"),
+        ("混元是腾讯推出的文本到视频大模型。", "文本到视频"),
+    ],
+)
+def test_the_kind_of_model_it_is_names_what_it_does(text: str, feature: str) -> None:
+    assert [c.feature for c in claims_of(text) if c.kind == "capability"] == [feature]
+
+
+def test_a_field_of_models_named_by_a_feature_is_no_capability() -> None:
+    text = "Hailuo 02 在同类的人脸参考模型里只算中游。"
+    assert "capability" not in _kinds(text)

@@ -129,6 +129,10 @@ class SpecRules:
         self.not_grant = frozenset(lex.words("features", "not_grant"))
         # the grant may open the next clause: 3～10s内的视频，都可以自由生成
         self.can_after_re = re.compile(rf"[^。;；\n]{{0,16}}?(?:{lex.alt('features', 'can_after')})")
+        # (not a field of them: 同类的人脸参考模型里, text-to-video models, 文生视频模型这片战场)
+        self.kind_noun_re = re.compile(
+            rf"\s?(?:\([^()]{{1,8}}\)\s?)?(?:{lex.alt('features', 'kind_nouns')})(?![里中这领赛类])"
+        )
         self.versus_re = re.compile(lex.alt("features", "versus"))
         self.verdict_re = re.compile(lex.alt("features", "verdict_before"))
         lead = lex.alt("context", "length") + "|" + lex.alt("features", "length_lead")
@@ -333,6 +337,7 @@ class SpecRules:
                 or self._model_cell(view, sid, clause.start)
             )
             granted = granted or bool(self.can_after_re.match(text, inside[-1].end, sent.end))
+            granted = granted or bool(self.kind_noun_re.match(text, inside[-1].end, sent.end))
             # "generates 10-second videos, at 24 fps, in 16:9 or 9:16": a clause going on with a
             # preposition goes on with the grant before it
             granted = granted or (carried and _GOES_ON.match(text, clause.start) is not None)
