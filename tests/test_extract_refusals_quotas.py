@@ -144,3 +144,18 @@ def test_the_kind_of_model_it_is_names_what_it_does(text: str, feature: str) -> 
 def test_a_field_of_models_named_by_a_feature_is_no_capability() -> None:
     text = "Hailuo 02 在同类的人脸参考模型里只算中游。"
     assert "capability" not in _kinds(text)
+
+
+def test_the_topic_stays_when_a_sentence_names_it_beside_another_model() -> None:
+    text = (
+        "Veo 3 is Google's flagship model. It costs $0.40/sec for Veo 3 and $0.15/sec for Veo 3 Fast. "
+        "Generation time is 60–90 seconds for typical prompts."
+    )
+    assert [c.model for c in claims_of(text) if c.kind == "speed"] == ["Veo 3"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Wan 2.2 的 480p 模式仅需 8GB 显存。", "Wan 2.2 发布了。核心问题是：普通人用得上吗？"]
+)
+def test_a_small_need_or_a_key_question_is_no_flaw_or_limit(text: str) -> None:
+    assert not [k for k in _kinds(text) if k in ("limitation", "bug")]

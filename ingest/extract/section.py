@@ -420,7 +420,12 @@ class SectionView:
         # "Sora 2 (and Sora 2 Pro) are…": a model named in an aside is not what the text goes on about
         plain = [g for g in groups if not self._in_aside(sid, g[0].start)]
         groups = plain or groups
-        self.topic = self._latest(groups, self.topic)
+        current = self.topic
+        named = {n for g in groups for m in g for n in m.models}
+        if not (
+            current is not None and len(groups) >= 2 and current.versioned and set(current.models) < named
+        ):  # "$0.10/s for Sora 2 and $0.30/s for Sora 2 Pro" under Sora 2: the text stays on Sora 2
+            self.topic = self._latest(groups, self.topic)
         # a model named with its version, or a brand as the sentence's subject, is what later
         # paragraphs go on about; an enumeration of three models or more (测试覆盖A、B、C…) is not
         subjects = [
