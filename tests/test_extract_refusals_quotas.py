@@ -159,3 +159,29 @@ def test_the_topic_stays_when_a_sentence_names_it_beside_another_model() -> None
 )
 def test_a_small_need_or_a_key_question_is_no_flaw_or_limit(text: str) -> None:
     assert not [k for k in _kinds(text) if k in ("limitation", "bug")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Hailuo 02: the snow drifts slowly past the lamp.", []),
+        ("Hailuo 02: faces drift after four seconds.", ["bug"]),
+        ("Wan 2.1 用新的注意力机制，有效解决物体形变、运动不连贯等问题。", ["strength"]),
+    ],
+)
+def test_drift_and_solved_flaws(text: str, kinds: list[str]) -> None:
+    assert _kinds(text) == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Veo 3: the maximum video length is 8 seconds.", "Vidu Q1 clips are extendable to about 16 seconds."],
+)
+def test_a_stated_maximum_is_a_clip_length(text: str) -> None:
+    kinds = _kinds(text)
+    assert "capability" in kinds and "speed" not in kinds
+
+
+def test_an_aside_giving_the_version_of_a_bare_brand_names_who_it_is() -> None:
+    text = "在可灵2.1之前，快手的可灵（就是可灵1.6）已经能做图生视频。它还存在手部变形等问题。"
+    assert {c.model for c in claims_of(text) if c.kind == "bug"} == {"Kling 1.6"}

@@ -419,7 +419,9 @@ class SectionView:
             return
         # "Sora 2 (and Sora 2 Pro) are…": a model named in an aside is not what the text goes on about
         plain = [g for g in groups if not self._in_aside(sid, g[0].start)]
-        groups = plain or groups
+        bare = {m.brand for g in plain for m in g if not m.explicit}
+        # …but "Sora（就是 Sora 1）": an aside giving the version of a brand named bare is who it is
+        groups = [g for g in groups if g in plain or (g[0].brand in bare and g[0].explicit)] or groups
         current = self.topic
         named = {n for g in groups for m in g for n in m.models}
         if not (
