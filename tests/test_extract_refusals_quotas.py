@@ -185,3 +185,8 @@ def test_a_stated_maximum_is_a_clip_length(text: str) -> None:
 def test_an_aside_giving_the_version_of_a_bare_brand_names_who_it_is() -> None:
     text = "在可灵2.1之前，快手的可灵（就是可灵1.6）已经能做图生视频。它还存在手部变形等问题。"
     assert {c.model for c in claims_of(text) if c.kind == "bug"} == {"Kling 1.6"}
+
+
+def test_striking_realism_is_praise_and_an_anomaly_talked_about_is_no_flaw() -> None:
+    assert _kinds("Hailuo 02: the fabric detail and realism are striking.") == ["strength"]
+    assert "bug" not in _kinds("Vidu Q1 火了。这次的异常点不在于它火了，而在于谁在用。")
