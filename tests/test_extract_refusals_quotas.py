@@ -190,3 +190,14 @@ def test_an_aside_giving_the_version_of_a_bare_brand_names_who_it_is() -> None:
 def test_striking_realism_is_praise_and_an_anomaly_talked_about_is_no_flaw() -> None:
     assert _kinds("Hailuo 02: the fabric detail and realism are striking.") == ["strength"]
     assert "bug" not in _kinds("Vidu Q1 火了。这次的异常点不在于它火了，而在于谁在用。")
+
+
+def test_a_model_named_as_a_likeness_is_no_subject() -> None:
+    text = "可灵发布了。该模型采用了类Sora的技术路线，能够生成长达2分钟、30fps的1080p视频。"
+    got = {(c.kind, c.model) for c in claims_of(text) if c.kind in ("capability", "speed")}
+    assert got == {("capability", "Kling")}
+
+
+def test_a_wait_as_long_as_is_a_generation_time_and_as_long_as_alone_a_length() -> None:
+    assert _kinds("海螺02生成一条视频要等长达10分钟。") == ["speed"]
+    assert _kinds("海螺02能够生成长达10秒、25fps的视频。") == ["capability", "capability"]

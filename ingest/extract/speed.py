@@ -21,6 +21,7 @@ from ingest.extract.section import Draft, SectionView
 
 log = logging.getLogger(__name__)
 
+_WAIT_CAP = re.compile(r"(?:等|等待|等了|排队|耗时|用时|花了)\s*(?:长达|高达|最长|最多|up to)?\s*$")
 _UNIT_SECONDS = {"s": 1.0, "min": 60.0, "h": 3600.0}
 
 
@@ -206,8 +207,8 @@ class SpeedRules:
         return self.speed_label_re.match(text, first + 1, sent.end) is not None
 
     def _length_limit(self, before: str, t: Quantity, after: str) -> str | None:
-        if t.unit == "h":
-            return None  # "up to 12 hours": a wait, never the length of a generated clip
+        if t.unit == "h" or _WAIT_CAP.search(before):
+            return None  # "up to 12 hours", 要等长达10分钟: a wait, never the length of a generated clip
         only = self.max_only_re.search(before)
         if only and TIME_TAKEN.search(before, 0, only.start()):
             only = None  # "takes only 30 seconds": the time it took, no cap
