@@ -201,3 +201,7 @@ def test_a_model_named_as_a_likeness_is_no_subject() -> None:
 def test_a_wait_as_long_as_is_a_generation_time_and_as_long_as_alone_a_length() -> None:
     assert _kinds("海螺02生成一条视频要等长达10分钟。") == ["speed"]
     assert _kinds("海螺02能够生成长达10秒、25fps的视频。") == ["capability", "capability"]
+
+
+def test_only_needing_memory_written_with_xu_yao_is_no_limit() -> None:
+    assert "limitation" not in _kinds("Wan 2.2 的 480p 模式只需要 12GB 显存。")

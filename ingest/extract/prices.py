@@ -379,8 +379,11 @@ class PriceRules:
                     seg_hi = end_q.end + close.end()
                 else:  # "$0.10/sec for Sora 2 and $0.30/sec for Sora 2 Pro": the model it is for
                     named = self._for_model(view, sid, end_q.end, anchors[i + 1].q.start)
+                    nxt = anchors[i + 1].q.start
                     if named is not None:
-                        seg_hi = min(m.end for m in view.mentions[sid] if m.start >= end_q.end)
+                        seg_hi = min(
+                            m.end for m in view.mentions[sid] if end_q.end <= m.start < nxt and not m.versus
+                        )
             prev_end = seg_hi
             if an.q.value <= 0:
                 continue  # "costs 0 credits (on the top plan)": free, no price to list
