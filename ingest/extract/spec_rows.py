@@ -205,6 +205,7 @@ class SpecRows:
         if len(cells) < 2:
             return []
         la, lb = cells[0]
+        label_start = la + (len(text[la:lb]) - len(text[la:lb].lstrip(" \t|*-•·")))  # past marks and pipes
         label = text[la:lb].strip(_HEADING_TRIM + ":：")
         if not label or len(label) > _MAX_LABEL or _has_money(view, a, b):
             return []
@@ -213,7 +214,7 @@ class SpecRows:
         verdict = self.verdict_head.fullmatch(label)
         if verdict and columns:  # | Best at | Motion | Cinematic look |: each cell a verdict on its column
             said = "strength" if verdict.group("pro") else "bug"
-            start = la + (len(text[la:lb]) - len(text[la:lb].lstrip(" \t|*-•·")))
+            start = label_start
             found = []
             for column, (ca, cb) in zip(columns, cells[1:], strict=False):
                 for r in self._verdict_cell(text, ca, cb, ca, said, (a, b)) if column else ():
@@ -232,7 +233,7 @@ class SpecRows:
             )
             if not said or _MARK.match(text, a) is None:
                 return []  # only a list item: a table row or a line of prose with a mark says less
-            start = la + (len(text[la:lb]) - len(text[la:lb].lstrip(" \t|*-•·")))
+            start = label_start
             return [Row(start, cells[1][1], said, "", "verdict_cell", la, whole=(a, b))]
         out: list[Row] = []
         answers = [(n, c) for n, c in enumerate(cells[1:]) if self._answer(text, *c)]
@@ -247,7 +248,7 @@ class SpecRows:
                 continue  # a cell under no model's column
             if not columns and len(answers) > 1:
                 return []  # several answers, no header saying whose: unclear
-            start = la + (len(text[la:lb]) - len(text[la:lb].lstrip(" \t|*-•·")))
+            start = label_start
             feature = _feature(view.text, start, start + len(text[start:lb].rstrip(" \t|:：*")))
             out.append(Row(start, cb, kind, feature, "spec_row", ca, column, (a, b)))
         return out
