@@ -30,10 +30,10 @@ from ingest.parsers.wechat import parse_wechat_article
 from ingest.parsers.weibo import (
     parse_weibo_json,
     parse_weibo_long_text,
-    parse_weibo_time,
     weibo_containerid,
     weibo_error,
 )
+from ingest.parsers.weibo_time import parse_weibo_time
 from schemas.document import Document, ParseError
 
 FIX = Path(__file__).parent / "fixtures"

@@ -12,13 +12,12 @@ import pytest
 from ingest.parsers import parse_bytes, sniff
 from ingest.parsers.urls import weibo_bid_to_mid, weibo_mid_to_bid, weibo_post_id
 from ingest.parsers.weibo import (
-    mid_time,
     parse_weibo_json,
     parse_weibo_long_text,
-    parse_weibo_time,
     weibo_containerid,
     weibo_error,
 )
+from ingest.parsers.weibo_time import mid_time, parse_weibo_time
 from schemas.document import Document, ParseError
 
 FIX = Path(__file__).parent / "fixtures" / "weibo"

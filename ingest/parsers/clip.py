@@ -23,7 +23,7 @@ from schemas.document import CST, Document, ParseError
 from .charset import to_text
 from .html_text import html_to_text, tidy_text
 from .urls import platform_id, platform_of
-from .weibo import mid_time
+from .weibo_time import mid_time
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
