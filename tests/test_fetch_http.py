@@ -8,7 +8,8 @@ import pytest
 
 from db import open_db
 from db.state import HttpCacheTable
-from ingest.fetch.http import FetchError, HostLimiter, HttpClient, backoff_delay, remember
+from ingest.fetch.http import FetchError, HttpClient, remember
+from ingest.fetch.http_policy import HostLimiter, backoff_delay
 from schemas.config import HttpSettings
 from tests.replay import FAST_HTTP, ReplayServer, Reply, no_internet, replay_fixture  # noqa: F401
 

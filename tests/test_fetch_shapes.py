@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 from sqlite_utils import Database
 
-from ingest.fetch.http import HostLimiter, HttpClient
+from ingest.fetch.http import HttpClient
+from ingest.fetch.http_policy import HostLimiter
 from ingest.fetch.shapes import (
     WECHAT_HEADERS,
     cookie_value,

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.fetch.http import FetchError, HostLimiter, HttpClient, same_site
+from ingest.fetch.http import FetchError, HttpClient
+from ingest.fetch.http_policy import HostLimiter, same_site
 from schemas.config import HttpSettings
 from tests.conftest import ROOT
 from tests.replay import FAST_HTTP, NO_PASSPORT, ReplayServer, Reply, no_internet, replay_fixture  # noqa: F401

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from ingest.extract import extract_document
-from ingest.fetch.http import HostLimiter, HttpClient
+from ingest.fetch.http import HttpClient
+from ingest.fetch.http_policy import HostLimiter
 from ingest.fetch.weibo_api import WeiboApi, needs_expansion
 from ingest.parsers.wechat import parse_wechat_article
 from ingest.reader import Fetched

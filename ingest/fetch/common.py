@@ -21,7 +21,8 @@ import json
 import logging
 from collections.abc import Iterable
 
-from ingest.fetch.http import FetchError, HttpClient, host_of
+from ingest.fetch.http import FetchError, HttpClient
+from ingest.fetch.http_policy import host_of
 from ingest.reader import Fetched, SourceContext, SourceError
 from schemas.document import Document
 

@@ -16,29 +16,40 @@
 * cookies from the environment: sent as a header, never logged, never put
   in an error message (``ingest.redact``), never written to the database.
 
-Nothing here prompts, and nothing parses: callers get ``Response`` objects.
+Nothing here prompts, and nothing parses: callers get ``Response`` objects. The pace,
+retry, deadline and redirect rules themselves are ``http_policy``'s.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import email.utils
 import functools
 import logging
 import random
-import socket
 import ssl
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import httpx
 
 from ingest.redact import Redactor, register
+
+from .http_policy import (
+    LIMITER,
+    RETRY_ERRORS,
+    RETRY_STATUSES,
+    DeadlinePassed,
+    HostLimiter,
+    Sleep,
+    Watchdog,
+    backoff_delay,
+    host_of,
+    retry_after,
+    same_site,
+)
 
 if TYPE_CHECKING:
     from ingest.reader import HttpValidators
@@ -48,10 +59,6 @@ log = logging.getLogger(__name__)
 
 MAX_REDIRECTS = 5
 MAX_BODY = 40 * 1024 * 1024
-RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-_RETRY_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
-
-Sleep = Callable[[float], None]
 
 
 def _default_sleep(seconds: float) -> None:
@@ -97,147 +104,6 @@ class Response:
     @property
     def ok(self) -> bool:
         return 200 <= self.status < 300
-
-
-class HostLimiter:
-    """Minimum interval between requests to one host (host:port), thread-safe."""
-
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self._clock = clock
-        self._next: dict[str, float] = {}
-        self._lock = threading.Lock()
-
-    def wait(self, host: str, interval: float, sleep: Sleep) -> float:
-        """Reserve the next slot for ``host``; sleep until it comes; return the wait."""
-        if interval <= 0:
-            return 0.0
-        with self._lock:
-            now = self._clock()
-            slot = max(now, self._next.get(host, 0.0))
-            self._next[host] = slot + interval
-        delay = slot - now
-        if delay > 0:
-            log.debug("rate limit: waiting %.2fs for %s", delay, host)
-            sleep(delay)
-        return delay
-
-    def reset(self) -> None:
-        with self._lock:
-            self._next.clear()
-
-
-LIMITER = HostLimiter()
-
-
-def host_of(url: str) -> str:
-    """host[:port] of a URL, lower-cased ('' when it has none)."""
-    try:
-        return urlsplit(url).netloc.lower().rsplit("@", 1)[-1]
-    except ValueError:
-        return ""
-
-
-def backoff_delay(attempt: int, base: float, cap: float, rand: Callable[[], float] = random.random) -> float:
-    """Delay before retry number ``attempt`` (1-based): exponential, capped, with jitter in [d/2, d]."""
-    delay = min(cap, base * (2 ** (attempt - 1)))
-    return delay / 2 + rand() * delay / 2
-
-
-def _retry_after(headers: httpx.Headers) -> float | None:
-    value = headers.get("retry-after")
-    if not value:
-        return None
-    if value.strip().isdigit():
-        return float(value.strip())
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
-
-
-class DeadlinePassed(httpx.TimeoutException):
-    """A request outlived its overall deadline (retried like any timeout)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-
-
-class _Watchdog:
-    """Shuts a request's socket once ``seconds`` have passed, however the server trickles bytes.
-
-    httpx's timeouts restart with every byte read; this one does not. The socket
-    comes from httpcore's trace hook as the connection is made (connections are
-    never reused, so every request makes one).
-    """
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.fired = False
-        self._sockets: list[socket.socket] = []
-        self._lock = threading.Lock()
-        self._timer = threading.Timer(seconds, self._fire)
-        self._timer.daemon = True
-
-    def __enter__(self) -> _Watchdog:
-        self._timer.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._timer.cancel()
-
-    def trace(self, name: str, info: dict[str, object]) -> None:
-        if name in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
-            stream = info.get("return_value")
-            sock = getattr(stream, "get_extra_info", lambda _: None)("socket")
-            if isinstance(sock, socket.socket):
-                with self._lock:
-                    self._sockets.append(sock)
-                    if self.fired:
-                        _shut(sock)
-
-    def _fire(self) -> None:
-        with self._lock:
-            self.fired = True
-            for sock in self._sockets:
-                _shut(sock)
-
-
-def _shut(sock: socket.socket) -> None:
-    try:
-        socket.socket.shutdown(sock, socket.SHUT_RDWR)
-    except OSError:
-        pass
-
-
-_SITE_GROUPS = ({"weibo.cn", "weibo.com"},)
-
-
-def _site(url: str) -> tuple[str, str, int | None] | None:
-    """(kind, site, port) of a URL: an IP address or single-label host is its own site; a
-    name is its last two labels (m.weibo.cn → weibo.cn), Weibo's two domains one site."""
-    try:
-        parts = urlsplit(url)
-        host, port = (parts.hostname or "").lower().rstrip("."), parts.port
-    except ValueError:
-        return None
-    if not host:
-        return None
-    default = {"http": 80, "https": 443}.get(parts.scheme)
-    port = None if port in (None, default) else port
-    if host.replace(".", "").isdigit() or ":" in host or "." not in host:
-        return "host", host, port
-    site = ".".join(host.split(".")[-2:])
-    for group in _SITE_GROUPS:
-        if site in group:
-            site = min(group)
-    return "name", site, port
-
-
-def same_site(origin: str, target: str) -> bool:
-    """Whether a redirect from ``origin`` to ``target`` stays on the source's own site."""
-    a, b = _site(origin), _site(target)
-    return a is not None and a == b
 
 
 @dataclass
@@ -322,7 +188,7 @@ class HttpClient:
         for attempt in range(1, attempts + 1):
             try:
                 resp = self._follow(method, url, data, headers or {})
-            except _RETRY_ERRORS as exc:
+            except RETRY_ERRORS as exc:
                 reason = self._describe(exc)
                 if attempt == attempts:
                     raise FetchError(f"{reason} for {self.redact(url)} after {attempt} attempt(s)") from None
@@ -347,7 +213,7 @@ class HttpClient:
                     content_type=resp.content_type,
                 )
             delay = backoff_delay(attempt, self.settings.backoff_s, self.settings.max_backoff_s, self.rand)
-            wanted = _retry_after(resp.headers)
+            wanted = retry_after(resp.headers)
             if wanted is not None:
                 delay = min(max(delay, wanted), max(self.settings.max_backoff_s, delay))
             log.info(
@@ -418,7 +284,7 @@ class HttpClient:
         budget, why = self._budget()
         if budget <= 0:
             raise FetchError(f"{why} passed before {self.redact(url)} was requested")
-        watch = _Watchdog(budget)
+        watch = Watchdog(budget)
         try:
             with (
                 watch,

@@ -37,7 +37,8 @@ from ingest.fetch.common import (
     make_client,
     set_blocked,
 )
-from ingest.fetch.http import FetchError, Response, host_of
+from ingest.fetch.http import FetchError, Response
+from ingest.fetch.http_policy import host_of
 from ingest.fetch.shapes import timeline_params
 from ingest.fetch.weibo_api import MAX_LONGTEXT_ATTEMPTS, Refused, WeiboApi, load_json, needs_expansion
 from ingest.parsers.urls import weibo_mid

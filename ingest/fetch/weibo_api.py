@@ -22,7 +22,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ingest.fetch.common import matches
-from ingest.fetch.http import FetchError, HttpClient, Response, host_of
+from ingest.fetch.http import FetchError, HttpClient, Response
+from ingest.fetch.http_policy import host_of
 from ingest.fetch.shapes import (
     MOBILE_USER_AGENT,
     VISITOR_FORM,
