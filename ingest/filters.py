@@ -61,7 +61,8 @@ def _by_registry(text: str) -> str | None:
         return next(b for a, b in reg.alias_brand.items() if re.sub(r"[\s\-_]+", "", a) == bare)
     scanner = extractor.mentions
     raws = scanner.scan(norm)
-    mentions = scanner.resolve(norm, raws, scanner.context(raws), [0] * len(raws), [])
+    resolver = extractor.resolver
+    mentions = resolver.resolve(norm, raws, resolver.context(raws), [0] * len(raws), [])
     named = {m for mention in mentions if mention.explicit for m in mention.models}
     return named.pop() if len(named) == 1 else None
 

@@ -3,16 +3,15 @@
 Four shapes are found in one regex pass over the normalised text:
 brand-led (可灵2.1大师版, Kling 2.1 Master, Runway Gen-4 Turbo, gen-4), bare
 versions (2.1版本, 2.1大师版, 1.6像…), tier words on their own (大师版, 高品质模式)
-and plurals (两个2.1版本, 2.1两个版本). A document context (its main brand and
-the version it is about) resolves what the text leaves out; a sentence's own
-version beats the document's for a bare tier word.
+and plurals (两个2.1版本, 2.1两个版本). This module scans for them and holds the
+mention records; which model each means is resolved in ``mention_resolve.py``, the
+role it plays (yardstick, coordinated) is read in ``mention_roles.py``.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -30,8 +29,6 @@ _UNIT_AFTER = re.compile(
     r"|(?:credits?|points?|coins?|dollars?|usd|cents?|rmb|yuan|billion|million|gb|g|steps?|frames?|seconds?|secs?|minutes?|mins?|hours?|times)(?![a-z]))"
 )
 _CELL_END = re.compile(r"\s*(?:\||$)", re.M)  # where a table cell ends
-# "making Veo 2 feel outdated by comparison": the model the clause ends on, by comparison, is a yardstick
-_BY_COMPARISON = re.compile(r"[^.;!?,，。；！？\n]{0,40}?\b(?:by|in) comparison\b")
 _WORDISH = frozenset("0123456789abcdefghijklmnopqrstuvwxyz.")
 _CURRENCY = frozenset("$¥￥€£")
 _SPACES = re.compile(r"\s+")
@@ -58,32 +55,8 @@ def _cjk_near(text: str, start: int, end: int) -> bool:
 
 _NUM_WORDS = {"两": 2, "俩": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
 
-
-# the last join of a list after a comma (", and", "、或", ",或者"): the coordinator alone
-_LIST_TAIL = re.compile(r"[,、]\s*(and|or|和|或|或者|以及|及)")
-
-
-def _first_group(m: re.Match[str]) -> str:
-    return m.group(1)
-
-
 # "the standard model": the version's model without an edition
 _REGULAR_REFS = ("standard", "regular", "base", "full", "normal", "non-fast")
-
-# 旧版Sora, the original Sora: the brand's earlier model, never the version the document is about
-_OLD_BEFORE = re.compile(
-    r"(?:旧版|舊版|老版|旧的|舊的|老的|初代|第一代|原版|早期的?|前代|上一代|上代)\s*$|\b(?:old|older|original|first-gen|first-generation|earlier|previous)\s+$",
-    re.I,
-)
-
-
-# "a third of the price of Veo", "twice the cost of Sora 2", 价格只有可灵的一半 is said by compare_after
-_SHARE_OF = re.compile(
-    r"(?:half|third|quarter|fifth|tenth|fraction|twice|double|triple|\d+(?:\.\d+)?\s*(?:x|times))\s+"
-    r"(?:of\s+)?(?:the\s+)?(?:price|cost)\s+of\s+(?:the\s+)?$"
-    # "a significant upgrade from Hailuo 01", "a big step up over Gen-3": the predecessor compared
-    r"|\b(?:upgrade|improvement|step up|leap|jump|successor)\s+(?:from|over|on|to)\s+(?:the\s+)?$"
-)
 
 
 @dataclass(slots=True)
@@ -174,27 +147,6 @@ class MentionScanner:
             r"(?P<d>(?P<dver2>\d\.\d{1,2})\s*的?\s*(?P<dn2>两|三|四)\s*个\s*(?:版本|模型))"
             rf"|(?P<b>(?P<bvp>v)?(?P<bver>\d\.\d{{1,2}})(?!\d|\.\d|\s*%)"
             rf"(?:\s*的?\s*(?P<bed>{ed})|(?P<bsuf>\s*(?:版本|版|模型|version|model)))?)"
-        )
-        self.compare_before = re.compile(
-            rf"(?:{lex.alt('markers', 'compare_before')})[^，。,；;!！?？]{{0,4}}$"
-        )
-        # 比不含音频的Veo 2贵, 比之前的可灵2.1便宜: a 的-phrase between the marker and the yardstick
-        self.compare_before_modified = re.compile(
-            rf"(?:{lex.alt('markers', 'compare_before')})[^，。,；;!！?？的]{{1,12}}的\s*$"
-        )
-        # 与前代Veo 3相比, 跟老版可灵比: a short modifier may sit between the marker and the yardstick
-        self.compare_with = re.compile(rf"(?:{lex.alt('markers', 'compare_with')})[\u4e00-\u9fff]{{0,3}}\s*$")
-        # 跟目前最好的模型可灵1.6比: the yardstick may carry a 的-phrase between 跟 and its name
-        self.compare_with_modified = re.compile(
-            rf"(?:{lex.alt('markers', 'compare_with')})[^，。,；;:：!！?？]{{0,24}}"
-            r"的[^，。,；;:：!！?？的]{0,6}$"
-        )
-        self.compare_after = re.compile(rf"\s*(?:{lex.alt('markers', 'compare_after')})")
-        self.coord = {w.strip() for w in lex.words("markers", "coordination")}
-        # A和B with the second owner named (字节的Seedance 2.0和快手的Kling 3.0, Google's Veo 3 and
-        # OpenAI's Sora 2): the possessive is no break in the coordination
-        self.coord_owned = re.compile(
-            rf"(?:{alt(self.coord)})\s*(?:[\u4e00-\u9fff]{{1,6}}的|[a-z]{{2,12}}'s)\s*"
         )
         self.epithet_before = re.compile(rf"(?:{lex.alt('markers', 'epithet_before')})\s*$")
         self.epithet_nation = re.compile(rf"(?:{lex.alt('markers', 'epithet_nationality')})\s*$")
@@ -391,187 +343,6 @@ class MentionScanner:
                 raw.version, raw.end = head, end - (len(version) - cut)
                 return
 
-    # ----- document context ----------------------------------------------------
-    def context(self, raws: list[RawMention]) -> DocContext:
-        brands: Counter[str] = Counter()
-        for r in raws:
-            if r.shape == "brand" and r.brand:
-                brands[r.brand] += 1
-        order = [b for b, _ in brands.most_common()]
-        main = order[0] if order else None
-        versions: dict[str, Counter[str]] = {}
-        spelled: dict[str, str] = {}  # version key -> as the text first wrote it (Pika 1.0 stays 1.0)
-        for r in raws:
-            brand = r.brand if r.shape == "brand" else self._brand_for_version(r, main, order)
-            if brand and r.version and r.shape in ("brand", "version"):
-                key = version_key(r.version)
-                versions.setdefault(brand, Counter())[key] += 1
-                spelled.setdefault(f"{brand} {key}", r.version)
-        main_version = {b: spelled[f"{b} {c.most_common(1)[0][0]}"] for b, c in versions.items()}
-        return DocContext(main_brand=main, main_version=main_version, brands=order)
-
-    def _brand_for_version(
-        self, r: RawMention, main: str | None, brands: list[str], recent: list[str] | None = None
-    ) -> str | None:
-        if not r.version:
-            return None
-        key = version_key(r.version)
-        last = self.reg.brand_of(recent[-1]) if recent and r.marked else None
-        if last is not None and self.reg.knows_version(last.name, key):
-            return last.name  # Seedance 2.0 … 与前身1.0相比，2.0版本…: the brand just named
-        if main and self.reg.knows_version(main, key):
-            return main
-        if r.marked:  # "2.0版本" may be another brand's; a bare "2.0" (Apache 2.0) only the main brand's
-            for b in brands:
-                if self.reg.knows_version(b, key):
-                    return b
-        return main if (r.marked and main) else None
-
-    def _brand_for_words(self, words: list[str], ctx: DocContext) -> str | None:
-        # a tier or edition word alone (极速版, 大师版) names a brand the document names; any brand
-        # only in a document naming none
-        for b in ([ctx.main_brand] if ctx.main_brand else []) + (ctx.brands or list(self.reg.brands)):
-            ed, tier = self.reg.words_of(b, words)
-            if ed or tier:
-                return b
-        return None
-
-    # ----- resolution ----------------------------------------------------------
-    def resolve(
-        self, norm: str, raws: list[RawMention], ctx: DocContext, sentence_of: list[int], recent: list[str]
-    ) -> list[Mention]:
-        """Mentions of one section, in order; ``sentence_of[i]`` is raw i's sentence index.
-
-        ``recent`` (models named so far, newest last) resolves "两个版本" and is extended.
-        """
-        out: list[Mention] = []
-        sent_versions: dict[tuple[int, str], str] = {}
-        last_sid = -1
-        for raw, sid in zip(raws, sentence_of, strict=True):
-            old = (
-                raw.shape == "brand"
-                and not raw.version
-                and bool(_OLD_BEFORE.search(norm, max(0, raw.start - 20), raw.start))
-            )
-            mention = self._resolve_one(raw, ctx, sid, sent_versions, recent, old)
-            if mention is None:
-                continue
-            mention.versus = raw.versus
-            if (
-                out
-                and raw.shape == "tier"
-                and out[-1].models
-                and norm[out[-1].end : raw.start].strip() in ("", "的")
-            ):
-                prev = out[-1]  # 普通版标准模式, 2.1的高品质: a tier word refines the model before it
-                name, tier = self.reg.apply_tier(prev.models[0], mention.tier)
-                prev.models, prev.tier, prev.end = [name], tier, raw.end
-                continue
-            if (
-                raw.shape == "tier"
-                and out
-                and last_sid == sid
-                and not out[-1].versus
-                and out[-1].brand != mention.brand
-            ):
-                continue  # 海螺02性价比更高，标准模式…: the mode of the model the sentence is about
-            last_sid = sid
-            out.append(mention)
-            for name in mention.models:
-                if name in recent:
-                    recent.remove(name)
-                recent.append(name)
-        return out
-
-    def _resolve_one(
-        self,
-        raw: RawMention,
-        ctx: DocContext,
-        sid: int,
-        sent_versions: dict[tuple[int, str], str],
-        recent: list[str],
-        old: bool = False,
-    ) -> Mention | None:
-        if raw.shape == "plural":
-            if raw.version and ctx.main_brand:
-                models = self.reg.version_models(ctx.main_brand, raw.version)[: raw.count]
-            else:
-                models = list(dict.fromkeys(reversed(recent)))[: raw.count][::-1]
-            return (
-                Mention(raw.start, raw.end, models, None, ctx.main_brand, bool(raw.version))
-                if models
-                else None
-            )
-        if raw.ref:
-            return self._variant(raw, recent)
-        if raw.shape == "unknown" and raw.model:
-            return Mention(raw.start, raw.end, [raw.model], None, raw.model, True)
-        if raw.shape == "brand" and raw.model and not raw.version and not raw.words:
-            info = self.reg.models[raw.model]
-            return Mention(raw.start, raw.end, [info.name], info.tier, info.brand, True)
-        if raw.shape == "brand":
-            brand = raw.brand
-            version = raw.version or (self.reg.models[raw.model].version if raw.model else None)
-        elif raw.shape == "version":
-            brand = self._brand_for_version(raw, ctx.main_brand, ctx.brands, recent)
-            version = raw.version
-        else:
-            brand = self._brand_for_words(raw.words, ctx)
-            version = sent_versions.get((sid, brand or "")) or ctx.main_version.get(brand or "")
-        if not brand or brand not in self.reg.brands:
-            return None
-        explicit = version is not None
-        if raw.shape in ("brand", "version") and version:
-            if not raw.versus:  # a yardstick's version (相比Veo 3) is no version of the sentence's subject
-                sent_versions[(sid, brand)] = version
-        elif (
-            raw.shape == "brand" and not old
-        ):  # the version this sentence (or row) gave the brand, else the document's
-            version = sent_versions.get((sid, brand)) or ctx.main_version.get(brand)
-        name, tier = self.reg.resolve(brand, version, raw.words)
-        return Mention(raw.start, raw.end, [name], tier, brand, explicit)
-
-    def _variant(self, raw: RawMention, recent: list[str]) -> Mention | None:
-        """The variant ("the Fast model", "the standard one") of the model named last whose brand
-        has that edition or tier; None when no model named so far has it."""
-        for name in reversed(recent):
-            info = self.reg.models.get(name)
-            if info is None or info.version is None:
-                continue
-            ed, tier = self.reg.words_of(info.brand, raw.words)
-            if raw.words and not (ed or tier):
-                continue
-            model, model_tier = self.reg.resolve(info.brand, info.version, raw.words)
-            if (
-                not raw.words
-                and model == name
-                and len(self.reg.brands[info.brand].by_version(version_key(info.version))) < 2
-            ):
-                return None  # "the standard one" where the version has no other variant
-            return Mention(raw.start, raw.end, [model], model_tier, info.brand, True)
-        return None
-
-    # ----- roles ---------------------------------------------------------------
-    def is_versus(self, norm: str, start: int, end: int, sent_start: int) -> bool:
-        """Is the model at [start, end) what something is compared with (相比X, 和X相比, than X)?
-        A yardstick with a 的-phrase before it is found by :meth:`yardstick_from`, not here."""
-        before = norm[max(sent_start, start - 16) : start]
-        return (
-            bool(self.compare_before.search(before[-12:]))
-            or bool(_SHARE_OF.search(norm, max(sent_start, start - 40), start))
-            or bool(self.compare_before_modified.search(before))
-            or bool(self.compare_with.search(before) and self.compare_after.match(norm, end))
-            or bool(_BY_COMPARISON.match(norm, end))
-        )
-
-    def yardstick_from(self, norm: str, start: int, end: int, sent_start: int) -> int | None:
-        """Where the 的-phrase describing a yardstick starts (跟[目前最好的模型]可灵1.6比): the words
-        in it are said of the yardstick, not of the sentence's subject."""
-        if not self.compare_after.match(norm, end):
-            return None
-        m = self.compare_with_modified.search(norm, max(sent_start, start - 36), start)
-        return m.start() if m else None
-
     def is_epithet(self, norm: str, raw: RawMention) -> bool:
         """Is a bare brand used as an epithet (中国版Sora, 国产Sora, the Chinese Sora, Sora级)?"""
         if raw.shape != "brand" or raw.version or raw.model:
@@ -584,24 +355,3 @@ class MentionScanner:
             or (foreign and self.epithet_nation.search(norm, lo, raw.start))
             or self.epithet_after.match(norm, raw.end)
         )
-
-    def mark_roles(self, norm: str, mentions: list[Mention]) -> None:
-        """Group coordinated mentions (A和B, A、B): they share one role."""
-        prev: Mention | None = None
-        gaps = [""] + [norm[a.end : b.start].strip() for a, b in zip(mentions, mentions[1:], strict=False)]
-        for i, m in enumerate(mentions):
-            m.group = i
-            gap = gaps[i]
-            if gap and gap not in self.coord:
-                gap = _LIST_TAIL.sub(_first_group, _OLD_BEFORE.sub("", gap).strip())
-                if (
-                    gap == ","
-                    and i + 1 < len(gaps)
-                    and (_LIST_TAIL.fullmatch(gaps[i + 1]) or gaps[i + 1] in ("and", "or"))
-                ):
-                    gap = "、"  # A, B(,) and C: the comma before a coordinated last item joins a list
-            # A跟B比: B is the yardstick (versus), never coordinated with the subject
-            joins = prev is not None and not (m.versus and not prev.versus)
-            if prev is not None and joins and (gap in self.coord or self.coord_owned.fullmatch(gap)):
-                m.group, m.versus = prev.group, prev.versus
-            prev = m

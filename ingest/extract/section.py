@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ingest.extract.mentions import DocContext, Mention, MentionScanner, RawMention
+from ingest.extract.mention_resolve import MentionResolver
+from ingest.extract.mention_roles import MentionRoles
+from ingest.extract.mentions import DocContext, Mention, RawMention
 from ingest.extract.normalize import mask, noise_spans
 from ingest.extract.numbers import Quantity, QuantityScanner
 from ingest.extract.prefilter import PatternGate
@@ -186,21 +188,26 @@ class SectionView:
         return None
 
     def add_mentions(
-        self, scanner: MentionScanner, raws: list[RawMention], ctx: DocContext, recent: list[str]
+        self,
+        resolver: MentionResolver,
+        roles: MentionRoles,
+        raws: list[RawMention],
+        ctx: DocContext,
+        recent: list[str],
     ) -> None:
         kept = [(r, self.sentence_index(r.start)) for r in raws]
         pairs = [(r, i) for r, i in kept if i is not None and not self.sentences[i].prompt]
         for n, (r, i) in enumerate(pairs):
-            yard = scanner.yardstick_from(self.clean, r.start, r.end, self.sentences[i].start)
+            yard = roles.yardstick_from(self.clean, r.start, r.end, self.sentences[i].start)
             if yard is not None:
                 self.yardsticks.setdefault(i, []).append((yard, r.start))
-            r.versus = yard is not None or scanner.is_versus(
+            r.versus = yard is not None or roles.is_versus(
                 self.clean, r.start, r.end, self.sentences[i].start
             )
             # A…把B拉开差距: a model after 把/将 is the object once the sentence has named its subject
             if not r.versus and _OBJECT_BEFORE.search(self.clean, max(0, r.start - 3), r.start):
                 r.versus = any(j == i and not p.versus for p, j in pairs[:n])
-        resolved = scanner.resolve(self.clean, [r for r, _ in pairs], ctx, [i for _, i in pairs], recent)
+        resolved = resolver.resolve(self.clean, [r for r, _ in pairs], ctx, [i for _, i in pairs], recent)
         for m in resolved:
             sid = self.sentence_index(m.start)
             if sid is not None:
@@ -209,7 +216,7 @@ class SectionView:
             self._former_latter()
         for ms in self.mentions:
             if ms:
-                scanner.mark_roles(self.clean, ms)
+                roles.mark_roles(self.clean, ms)
 
     def _former_latter(self) -> None:
         """前者/后者, the former/the latter: the first or the second of the two models the text

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ingest.extract.lexicon import Lexicon, alt
 from ingest.extract.section import Draft, SectionView, Subject
-from ingest.extract.tables import _lines
+from ingest.extract.table_cells import lines_of
 
 _MARK = re.compile(r"[ \t]*(?:[-•*·+▪◦●][ \t]*|\d{1,2}[.、)][ \t]*)")  # a list item's mark
 _HEADING_TRIM = " \t#*>-•·+▪◦●_`"
@@ -100,7 +100,7 @@ class SpecRows:
         """Sentence index -> the spec rows and list items that start in it."""
         text, clean = view.cue_text, view.clean
         out: dict[int, list[Row]] = {}
-        lines = _lines(text)
+        lines = lines_of(text)
         under: str | None = None  # the kind a heading gives the list items below it
         under_sort: str | None = None  # the sort of mark its list's items carry (bullets, numbers)
         gap = 0

@@ -1,0 +1,102 @@
+"""The role a model mention plays in its sentence: a yardstick something is compared with (相比X,
+than X, a third of the price of X), or coordinated with the mentions beside it (A和B, A、B), which
+then share one role."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.lexicon import Lexicon, alt
+from ingest.extract.mentions import Mention
+
+# "making Veo 2 feel outdated by comparison": the model the clause ends on, by comparison, is a yardstick
+_BY_COMPARISON = re.compile(r"[^.;!?,，。；！？\n]{0,40}?\b(?:by|in) comparison\b")
+
+# the last join of a list after a comma (", and", "、或", ",或者"): the coordinator alone
+_LIST_TAIL = re.compile(r"[,、]\s*(and|or|和|或|或者|以及|及)")
+
+
+def _first_group(m: re.Match[str]) -> str:
+    return m.group(1)
+
+
+# 旧版Sora, the original Sora: the brand's earlier model, never the version the document is about
+OLD_BEFORE = re.compile(
+    r"(?:旧版|舊版|老版|旧的|舊的|老的|初代|第一代|原版|早期的?|前代|上一代|上代)\s*$|\b(?:old|older|original|first-gen|first-generation|earlier|previous)\s+$",
+    re.I,
+)
+
+
+# "a third of the price of Veo", "twice the cost of Sora 2", 价格只有可灵的一半 is said by compare_after
+_SHARE_OF = re.compile(
+    r"(?:half|third|quarter|fifth|tenth|fraction|twice|double|triple|\d+(?:\.\d+)?\s*(?:x|times))\s+"
+    r"(?:of\s+)?(?:the\s+)?(?:price|cost)\s+of\s+(?:the\s+)?$"
+    # "a significant upgrade from Hailuo 01", "a big step up over Gen-3": the predecessor compared
+    r"|\b(?:upgrade|improvement|step up|leap|jump|successor)\s+(?:from|over|on|to)\s+(?:the\s+)?$"
+)
+
+
+class MentionRoles:
+    def __init__(self, lex: Lexicon) -> None:
+        self.compare_before = re.compile(
+            rf"(?:{lex.alt('markers', 'compare_before')})[^，。,；;!！?？]{{0,4}}$"
+        )
+        # 比不含音频的Veo 2贵, 比之前的可灵2.1便宜: a 的-phrase between the marker and the yardstick
+        self.compare_before_modified = re.compile(
+            rf"(?:{lex.alt('markers', 'compare_before')})[^，。,；;!！?？的]{{1,12}}的\s*$"
+        )
+        # 与前代Veo 3相比, 跟老版可灵比: a short modifier may sit between the marker and the yardstick
+        self.compare_with = re.compile(rf"(?:{lex.alt('markers', 'compare_with')})[\u4e00-\u9fff]{{0,3}}\s*$")
+        # 跟目前最好的模型可灵1.6比: the yardstick may carry a 的-phrase between 跟 and its name
+        self.compare_with_modified = re.compile(
+            rf"(?:{lex.alt('markers', 'compare_with')})[^，。,；;:：!！?？]{{0,24}}"
+            r"的[^，。,；;:：!！?？的]{0,6}$"
+        )
+        self.compare_after = re.compile(rf"\s*(?:{lex.alt('markers', 'compare_after')})")
+        self.coord = {w.strip() for w in lex.words("markers", "coordination")}
+        # A和B with the second owner named (字节的Seedance 2.0和快手的Kling 3.0, Google's Veo 3 and
+        # OpenAI's Sora 2): the possessive is no break in the coordination
+        self.coord_owned = re.compile(
+            rf"(?:{alt(self.coord)})\s*(?:[\u4e00-\u9fff]{{1,6}}的|[a-z]{{2,12}}'s)\s*"
+        )
+
+    def is_versus(self, norm: str, start: int, end: int, sent_start: int) -> bool:
+        """Is the model at [start, end) what something is compared with (相比X, 和X相比, than X)?
+        A yardstick with a 的-phrase before it is found by :meth:`yardstick_from`, not here."""
+        before = norm[max(sent_start, start - 16) : start]
+        return (
+            bool(self.compare_before.search(before[-12:]))
+            or bool(_SHARE_OF.search(norm, max(sent_start, start - 40), start))
+            or bool(self.compare_before_modified.search(before))
+            or bool(self.compare_with.search(before) and self.compare_after.match(norm, end))
+            or bool(_BY_COMPARISON.match(norm, end))
+        )
+
+    def yardstick_from(self, norm: str, start: int, end: int, sent_start: int) -> int | None:
+        """Where the 的-phrase describing a yardstick starts (跟[目前最好的模型]可灵1.6比): the words
+        in it are said of the yardstick, not of the sentence's subject."""
+        if not self.compare_after.match(norm, end):
+            return None
+        m = self.compare_with_modified.search(norm, max(sent_start, start - 36), start)
+        return m.start() if m else None
+
+    def mark_roles(self, norm: str, mentions: list[Mention]) -> None:
+        """Group coordinated mentions (A和B, A、B): they share one role."""
+        prev: Mention | None = None
+        gaps = [""] + [norm[a.end : b.start].strip() for a, b in zip(mentions, mentions[1:], strict=False)]
+        for i, m in enumerate(mentions):
+            m.group = i
+            gap = gaps[i]
+            if gap and gap not in self.coord:
+                gap = _LIST_TAIL.sub(_first_group, OLD_BEFORE.sub("", gap).strip())
+                if (
+                    gap == ","
+                    and i + 1 < len(gaps)
+                    and (_LIST_TAIL.fullmatch(gaps[i + 1]) or gaps[i + 1] in ("and", "or"))
+                ):
+                    gap = "、"  # A, B(,) and C: the comma before a coordinated last item joins a list
+            # A跟B比: B is the yardstick (versus), never coordinated with the subject
+            joins = prev is not None and not (m.versus and not prev.versus)
+            if prev is not None and joins and (gap in self.coord or self.coord_owned.fullmatch(gap)):
+                m.group, m.versus = prev.group, prev.versus
+            prev = m

@@ -1,0 +1,208 @@
+"""Settling the drafts of a document before they become claims.
+
+A price another price states more fully over the same text is dropped, and so is a repeat; a
+price only a bare brand gave takes the model of a versioned price stating the same amount (or
+none, when the brand has several models here); credit rates price every amount of credits; a
+summary draft only fills a gap the body leaves; a capability or limitation stated twice is one
+claim.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from typing import Any
+
+from ingest.extract.lexicon import Lexicon
+from ingest.extract.prices import Rate
+from ingest.extract.registry import Registry
+from ingest.extract.section import Draft, SectionView
+from schemas.claim import Claim
+
+_SPAN = 1200  # no quote runs longer: sentences are cut at 600 characters
+
+
+def dedupe(drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` without repeats and without the prices another states more fully."""
+    seen: set[tuple[Any, ...]] = set()
+    out: list[Draft] = []
+    fuller = _subsumed(drafts)
+    for d in drafts:
+        if id(d) in fuller:
+            continue
+        key: tuple[Any, ...] = (d.kind, d.model, d.start, d.end, d.fields.get("feature"))
+        if d.kind == "price":
+            key = (d.kind, d.model, d.tier, *sorted((k, str(v)) for k, v in d.fields.items()))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(d)
+    return out
+
+
+def named_models(views: list[SectionView]) -> dict[str, set[str]]:
+    """Per brand, the models the document names with their version (not only as a yardstick:
+    "比2.1快了一倍" leaves a bare price under a 2.5 review the 2.5's)."""
+    out: dict[str, set[str]] = {}
+    for v in views:
+        for ms in v.mentions:
+            for m in ms:
+                if m.explicit and m.brand and not m.versus:
+                    out.setdefault(m.brand, set()).update(m.models)
+    return out
+
+
+def settle_bare_prices(
+    reg: Registry, drafts: list[Draft], named: dict[str, set[str]], in_scope: Callable[[str, int], bool]
+) -> list[Draft]:
+    """A price whose model only a bare brand gave ("Runway $0.05/s"): when a price of a model of
+    that brand named with its version states the same amount, it is that model's (a restatement);
+    when the document names two models of the brand or more and none does, which one it
+    prices is unclear, so it is no claim. The document's version stands in for the bare brand
+    only once the text (or the title) has named it: a price table above "With audio (v2.6)"
+    is the brand's, not 2.6's."""
+    versioned = [d for d in drafts if d.kind == "price" and d.versioned]
+    out: list[Draft] = []
+    for d in drafts:
+        if d.kind != "price" or d.versioned:
+            out.append(d)
+            continue
+        brand = reg.brand_of(d.model)
+        same = [b for b in versioned if reg.brand_of(b.model) is brand and _same_price(b, d)]
+        if same:
+            d.model, d.tier = same[0].model, same[0].tier
+            out.append(d)
+        elif len(named.get(brand.name if brand else "", ())) < 2:
+            if brand is not None and d.model and not in_scope(d.model, d.start):
+                d.model = brand.name
+            out.append(d)
+    return out
+
+
+def implied_rates(reg: Registry, drafts: list[Draft]) -> list[Rate]:
+    """Rates that priced amounts imply (20灵感值…相当于人民币两块): kept only when they agree."""
+    found: list[Rate] = []
+    for d in drafts:
+        credits, cny = d.fields.get("credits"), d.fields.get("price_cny")
+        if d.kind == "price" and isinstance(credits, float) and isinstance(cny, float) and cny > 0:
+            brand = reg.brand_of(d.model)
+            found.append(Rate(brand.name if brand else None, credits / cny, "cny", False))
+    if found and all(abs(r.credits_per - found[0].credits_per) <= 0.02 * found[0].credits_per for r in found):
+        return found[:1]
+    return []
+
+
+def apply_rates(reg: Registry, drafts: list[Draft], rates: list[Rate], cap: float) -> None:
+    """Price every amount of credits in ``drafts`` from ``rates``; ``cap`` bounds the confidence."""
+    for d in drafts:
+        credits = d.fields.get("credits")
+        if d.kind != "price" or not isinstance(credits, float):
+            continue
+        brand = reg.brand_of(d.model)
+        for r in rates:
+            key = f"price_{r.currency}"
+            if key in d.fields or (r.brand and brand and r.brand != brand.name):
+                continue
+            d.fields[key] = round(credits / r.credits_per, 4)
+            d.rule += "+rate"
+            d.confidence = round(min(d.confidence, cap), 3)
+
+
+def reconcile(lex: Lexicon, summary: list[Draft], body: list[Draft], body_has_rate: bool) -> list[Draft]:
+    """The summary's drafts that fill a gap the body leaves, trusted less."""
+    covered = {(d.kind, d.model) for d in body}
+    body_prices = [d for d in body if d.kind == "price"]
+    factor = lex.confidence("summary_factor")
+    out: list[Draft] = []
+    for d in summary:
+        if d.kind == "credit_rate" and (body_has_rate or ("credit_rate", d.model) in covered):
+            continue
+        if d.kind == "price":
+            if any(_restates(b, d) for b in body_prices):
+                continue
+        elif (d.kind, d.model) in covered:
+            continue
+        d.confidence = round(d.confidence * factor, 3)
+        d.rule = "summary:" + d.rule
+        out.append(d)
+    return out
+
+
+def _restates(b: Draft, d: Draft) -> bool:
+    """Is summary price ``d`` about the clip body price ``b`` prices (a duplicate, or a contradiction)?
+
+    Same model; tier, resolution and clip length agree wherever both state them; and both
+    give the same credits, or both give money (equal: a duplicate; unequal: the body wins).
+    """
+    if b.model != d.model:
+        return False
+    for key in ("duration_s", "resolution"):
+        x, y = b.fields.get(key), d.fields.get(key)
+        if x is not None and y is not None and x != y:
+            return False
+    if b.tier and d.tier and b.tier != d.tier:
+        return False
+    credits = b.fields.get("credits"), d.fields.get("credits")
+    if credits[0] == credits[1]:
+        return True
+    return any(
+        isinstance(b.fields.get(k), float) and isinstance(d.fields.get(k), float)
+        for k in ("price_cny", "price_usd")
+    )
+
+
+def _subsumed(drafts: list[Draft]) -> set[int]:
+    """Ids of the prices another price states more fully over overlapping text. Only prices starting
+    within a sentence's length of each other are compared, so a long document costs linear work."""
+    prices = sorted((d for d in drafts if d.kind == "price"), key=lambda d: d.start)
+    starts = [d.start for d in prices]
+    out: set[int] = set()
+    for d in prices:
+        lo, hi = bisect_left(starts, d.start - _SPAN), bisect_left(starts, d.end)
+        if any(e is not d and _subsumes(e, d) for e in prices[lo:hi]):
+            out.add(id(d))
+    return out
+
+
+def _subsumes(e: Draft, d: Draft) -> bool:
+    """Does price ``e`` state everything price ``d`` states, and more, over the same text (a table's
+    cell read with its header's length or tier, and the same amount read without them)?"""
+    if e.model != d.model or e.start >= d.end or d.start >= e.end or (d.tier and d.tier != e.tier):
+        return False
+    keys = ("credits", "price_cny", "price_usd", "duration_s", "resolution")
+    if any(d.fields.get(k) is not None and d.fields.get(k) != e.fields.get(k) for k in keys):
+        return False
+    told = sum(e.fields.get(k) is not None for k in keys) + bool(e.tier)
+    return told > sum(d.fields.get(k) is not None for k in keys) + bool(d.tier)
+
+
+def _same_price(a: Draft, b: Draft) -> bool:
+    """Do two prices state a common amount and disagree on nothing both state?"""
+    common = False
+    for key in ("credits", "price_cny", "price_usd", "duration_s", "resolution"):
+        x, y = a.fields.get(key), b.fields.get(key)
+        if x is None or y is None:
+            continue
+        if x != y:
+            return False
+        common = common or key != "duration_s" and key != "resolution"
+    return common
+
+
+def once_per_feature(claims: list[Claim]) -> list[Claim]:
+    """A capability or limitation a document states twice (a table row, then prose) is one claim:
+    the first, unless a later one is more sure of it."""
+    best: dict[tuple[str, str | None, str], int] = {}
+    drop: set[int] = set()
+    for n, c in enumerate(claims):
+        if c.kind not in ("capability", "limitation") or not c.feature:
+            continue
+        key = (c.kind, c.model, "".join(c.feature.lower().split()))
+        if key not in best:
+            best[key] = n
+        elif c.confidence > claims[best[key]].confidence:
+            drop.add(best[key])
+            best[key] = n
+        else:
+            drop.add(n)
+    return [c for n, c in enumerate(claims) if n not in drop]

@@ -1,0 +1,133 @@
+"""Tables flattened into text: a short line over rows that open with models is a header, and a
+line naming two models or more over short value rows is a spec sheet whose values go to the
+models' columns in order (see ``tables.py`` for the markdown layout)."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.lexicon import WordScanner
+from ingest.extract.section import SectionView, Subject
+from ingest.extract.table_cells import (
+    UNLABELLED,
+    VALUE_SORTS,
+    LineSentences,
+    TableInfo,
+    cell_cut,
+    value_cut,
+)
+
+_ROW_LEAD = " \t>*•·-—0123456789.、)）|"
+_PARENS = re.compile(r"[（(][^（()）]{0,30}[）)]")
+
+
+def read_flattened(
+    view: SectionView,
+    lines: list[tuple[int, int]],
+    line_sids: LineSentences,
+    info: TableInfo,
+    speed_head: WordScanner,
+) -> None:
+    """Headers and model columns of the tables flattened into the lines of ``view``, into ``info``."""
+    text = view.clean
+
+    def opens_with_model(k: int) -> bool:
+        a, b = lines[k]
+        lead = a
+        while lead < b and text[lead] in _ROW_LEAD:
+            lead += 1
+        return any(m.start <= lead + 1 and not m.versus for sid in line_sids[k] for m in view.mentions[sid])
+
+    for k in range(len(lines) - 2):
+        a, b = lines[k]
+        if b - a > 90 or b == a:
+            continue  # a header is one short line
+        body = text[a:b].strip()
+        if not body or body.startswith("|") or body.endswith(("。", "！", "？", "!", "?", ".", ":", "：")):
+            continue
+        if _model_header(view, line_sids[k], a, b):
+            _model_columns(view, lines, line_sids, k, info)
+            continue
+        if any(view.mentions[sid] for sid in line_sids[k]) or len(body) > 80:
+            continue
+        if len(body.split()) < 3 and not speed_head.search(view.cue_text, a, b):
+            continue
+        if opens_with_model(k + 1) and opens_with_model(k + 2):
+            info.header_sids.update(line_sids[k])
+
+
+def _model_header(view: SectionView, sids: list[int], a: int, b: int) -> bool:
+    """A flattened header naming two models or more and little else (功能Sora 2 (OpenAI)Kling 3.0)?"""
+    ms = [m for sid in sids for m in view.mentions[sid] if not m.versus]
+    if len(ms) < 2 or len({n for m in ms for n in m.models}) < 2:
+        return False
+    rest = _PARENS.sub("", view.clean[a:b])
+    for m in sorted(ms, key=lambda m: -m.start):
+        rest = rest.replace(view.clean[m.start : m.end], "")
+    return len(rest.strip()) <= 8 and not any(ch in rest for ch in "，。,.;；!！?？")
+
+
+def _model_columns(
+    view: SectionView,
+    lines: list[tuple[int, int]],
+    line_sids: LineSentences,
+    head: int,
+    info: TableInfo,
+) -> None:
+    """Rows under a flattened model header: each value goes to its column's model, in order."""
+    subjects: list[Subject | None] = [
+        Subject(list(m.models), [m.tier], True)
+        for m in sorted((m for sid in line_sids[head] for m in view.mentions[sid]), key=lambda m: m.start)
+    ]
+    info.header_sids.update(line_sids[head])
+    two = len(subjects) == 2  # with more columns, where one cell ends is guesswork
+    text = view.clean
+    column = 0  # the column a row's cells run on in: a block of values after a blank line is the next
+    k = head + 1
+    while k < len(lines):
+        a, b = lines[k]
+        body = text[a:b].strip()
+        if not body:
+            # a blank line inside a spec sheet: the sheet goes on with a row, or with the second
+            # column of the row before (its values only: "5 seconds (25 credits)")
+            nxt = next((n for n in range(k + 1, len(lines)) if text[lines[n][0] : lines[n][1]].strip()), None)
+            if nxt is None or not _sheet_row(view, lines, line_sids, nxt):
+                break
+            column = 1 if two and column == 0 and UNLABELLED.match(text, *lines[nxt]) else 0
+            k = nxt
+            continue
+        if any(view.mentions[sid] for sid in line_sids[k]) or not _sheet_row(view, lines, line_sids, k):
+            break
+        if not UNLABELLED.match(text, a, b):
+            column = 0  # a labelled row starts again from the first column
+        found = [q for sid in line_sids[k] for q in view.quantities[sid] if a <= q.start < b]
+        amounts = sorted(q.start for q in found)
+        # one amount of one sort a column: each its column's (5 seconds (60 credits) is one cell)
+        if column == 0 and len(amounts) == len(subjects) >= 2 and len({q.kind for q in found}) == 1:
+            for sid in line_sids[k]:
+                info.columns[sid] = ([a, *amounts[1:]], list(subjects))
+            k += 1
+            continue
+        cut = (cell_cut(text, a, b) or value_cut(text, a, b)) if two and column == 0 else None
+        if cut is None:
+            # one value of each sort: the row's only cell is its column's (the first, unless a
+            # blank line moved on; the second cell is empty, or the cell spans both); two of a
+            # sort that split no single way: nobody's
+            single = two and not any(len(r.findall(text, a, b)) > 1 for r in VALUE_SORTS)
+            for sid in line_sids[k]:
+                info.columns[sid] = ([a], subjects[column : column + 1] if single else [])
+        else:
+            for sid in line_sids[k]:
+                info.columns[sid] = ([a, cut], subjects[:2])
+        k += 1
+
+
+def _sheet_row(view: SectionView, lines: list[tuple[int, int]], line_sids: LineSentences, k: int) -> bool:
+    """Can line ``k`` be a row of a spec sheet: short, no model named, not a sentence of prose?"""
+    a, b = lines[k]
+    body = view.clean[a:b].strip()
+    return (
+        0 < len(body) <= 80
+        and not any(view.mentions[sid] for sid in line_sids[k])
+        and not body.endswith(("。", "！", "？", "!", "?", ".", ":", "："))
+    )

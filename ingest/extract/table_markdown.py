@@ -1,0 +1,186 @@
+"""Markdown tables (``| 模型 | 价格 | 生成时间 |``): the first line is the header, a ``|---|`` line is
+skipped. Model names heading the columns make each column its model's scope; otherwise the
+header's words say which columns hold generation times, prices (with the clip length, tier and
+unit of money a header names), sums over a month, or plans (see ``tables.py``)."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.lexicon import Lexicon, WordScanner, alt
+from ingest.extract.prices import PriceRules
+from ingest.extract.section import SectionView, Subject
+from ingest.extract.table_cells import LineSentences, PriceColumn, TableInfo, cells_of
+
+_SEPARATOR_ROW = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
+_PER_SECOND = re.compile(r"per[\s-]*(?:second|sec)|/\s*s(?:ec)?\b|每秒")
+# a header's unit of time for the bare numbers under it: 平均耗时(秒), Time (s), 时长（秒）, Wait (min)
+_HEAD_TIME = re.compile(r"[（(]\s*(秒|s|secs?|seconds?|分钟|分|mins?|minutes?)\s*[）)]")
+_TIME_UNIT = {"秒": 1.0, "s": 1.0, "sec": 1.0, "secs": 1.0, "second": 1.0, "seconds": 1.0}
+# a row for an image, not a video (| VQ1 | 图生图 | … |, | Text-to-Image |): its price and time are no clip's
+_IMAGE_ROW = re.compile(
+    r"[|]\s*(?:[文图]生图|图片生成|text[-\s]to[-\s]image|image[-\s]to[-\s]image)\s*[|（(]"
+)
+
+
+class MarkdownTables:
+    """Reads the markdown tables of a section: header rows, model columns and the columns whose
+    cells hold times or prices."""
+
+    def __init__(self, lex: Lexicon, prices: PriceRules) -> None:
+        self.speed_head = WordScanner(lex.words("tables", "speed_columns"))
+        self.bare_time_head = re.compile(rf"\s*(?:{lex.alt('tables', 'bare_time_columns')})\s*$")
+        self.length_head = re.compile(rf"\s*(?:{lex.alt('tables', 'length_columns')})\b")
+        self.price_head = WordScanner(lex.words("tables", "price_columns"))
+        self.plan_head = WordScanner(lex.words("tables", "plan_columns"))
+        self.period_head = WordScanner(lex.words("tables", "period_columns"))
+        credit_words = alt(lex.mapping("units", "credits"))
+        self.head_units = [
+            ("usd", re.compile(r"\$|\b(?:usd|us\$)\b|美元|美金|dollars?")),
+            ("cny", re.compile(r"[¥￥]|\b(?:cny|rmb)\b|人民币|[（(]元[)）]|元/|/元")),
+            ("credits", re.compile(credit_words)),
+        ]
+
+        self.prices = prices  # the tier words of price columns
+
+    def read(
+        self, view: SectionView, lines: list[tuple[int, int]], line_sids: LineSentences, info: TableInfo
+    ) -> None:
+        """The markdown tables among ``lines`` (runs of lines opening with a pipe), into ``info``."""
+        text = view.clean
+        i = 0
+        while i < len(lines):
+            a, b = lines[i]
+            if not text[a:b].lstrip().startswith("|"):
+                i += 1
+                continue
+            j = i
+            while j < len(lines) and text[lines[j][0] : lines[j][1]].lstrip().startswith("|"):
+                j += 1
+            rows = [k for k in range(i + 1, j) if not _SEPARATOR_ROW.match(text[lines[k][0] : lines[k][1]])]
+            if rows:
+                self._markdown_table(view, lines, line_sids, i, rows, info)
+            i = j
+
+    def _markdown_table(
+        self,
+        view: SectionView,
+        lines: list[tuple[int, int]],
+        line_sids: LineSentences,
+        head: int,
+        rows: list[int],
+        info: TableInfo,
+    ) -> None:
+        text = view.clean
+        ha, hb = lines[head]
+        cells = cells_of(text, ha, hb)
+        info.header_sids.update(line_sids[head])
+        subjects: list[Subject | None] = []
+        for lo, hi in cells:
+            found = [m for sid in line_sids[head] for m in view.mentions[sid] if lo <= m.start < hi]
+            subjects.append(Subject(list(found[0].models), [found[0].tier], True) if found else None)
+        if (
+            len(cells) >= 3
+            and subjects[0] is not None
+            and not text[cells[-1][0] : cells[-1][1]].strip()
+            and sum(s is not None for s in subjects[1:]) == len(cells) - 2
+        ):
+            # | Kling V3 | Hailuo 2.3 | |: a header whose empty corner cell went to its end (as some
+            # clippers lay it out): the models head the columns after the rows' labels
+            subjects = [None, *subjects[:-1]]
+        if sum(s is not None for s in subjects[1:]) >= 2:  # models head the columns
+            for k in rows:
+                row_cells = cells_of(text, *lines[k])
+                priced_row = self._price_row(view, line_sids[k], row_cells, subjects)
+                for sid in line_sids[k]:
+                    info.columns[sid] = ([lo for lo, _ in row_cells], subjects)
+                    if priced_row:
+                        info.price_cells[sid] = (lines[k][0], priced_row)
+            return
+        if self.plan_head.search(view.cue_text, ha, hb):  # | 套餐 | 价格 | 积分 |: a table of plans
+            info.plan_rows.update(sid for k in rows for sid in line_sids[k])
+            return
+        periods = [
+            n for n, (lo, hi) in enumerate(cells) if n and self.period_head.search(view.cue_text, lo, hi)
+        ]
+        for k in rows if periods else []:  # | 月度成本(100视频) |: a month's sum in each row, no clip's price
+            row_cells = cells_of(text, *lines[k])
+            info.period_spans += [row_cells[n] for n in periods if n < len(row_cells)]
+        timed = [n for n, (lo, hi) in enumerate(cells) if self.speed_head.search(view.cue_text, lo, hi)]
+        if any(self.length_head.match(view.cue_text, lo, hi) for lo, hi in cells):
+            # | Cost | Time | Duration |: beside the clip's length, a bare "Time" is the time it took
+            timed += [
+                n for n, (lo, hi) in enumerate(cells) if self.bare_time_head.match(view.cue_text, lo, hi)
+            ]
+        units = {n: u for n in timed if (u := self._head_seconds(view.cue_text, *cells[n])) is not None}
+        length_at = next(
+            (
+                (n, u)
+                for n, (lo, hi) in enumerate(cells)
+                if n not in timed
+                and self.length_head.match(view.cue_text, lo, hi)
+                and (u := self._head_seconds(view.cue_text, lo, hi)) is not None
+            ),
+            None,
+        )
+        priced: list[PriceColumn] = []
+        for n, (lo, hi) in enumerate(cells):
+            if n == 0 or n in timed or n in periods:
+                continue
+            tier = self.prices.tier_word(view.cue_text, lo, hi)
+            unit = self._head_unit(view.cue_text[lo:hi])
+            if self.price_head.search(view.cue_text, lo, hi) or tier or unit:
+                length = self._head_length(view, line_sids[head], lo, hi)
+                priced.append(PriceColumn(n, length, tier.group(0) if tier else None, unit, length_at))
+        for k in rows:
+            if _IMAGE_ROW.search(view.cue_text, *lines[k]):
+                info.plan_rows.update(line_sids[k])  # no clip's price in it, as in a table of plans
+                continue
+            for sid in line_sids[k]:
+                if timed:
+                    info.speed_cells[sid] = (lines[k][0], timed, units)
+                if priced:
+                    info.price_cells[sid] = (lines[k][0], priced)
+
+    def _price_row(
+        self, view: SectionView, sids: list[int], cells: list[tuple[int, int]], subjects: list[Subject | None]
+    ) -> list[PriceColumn]:
+        """Under model columns, a row labelled as a price (| Price (10s) | $1.12 | $0.49 |): each model's
+        cell is a price column, the label saying what every cell buys."""
+        if not cells:
+            return []
+        lo, hi = cells[0]
+        if not self.price_head.search(view.cue_text, lo, hi) or self.period_head.search(
+            view.cue_text, lo, hi
+        ):
+            return []
+        tier = self.prices.tier_re.search(view.cue_text, lo, hi)
+        length = self._head_length(view, sids, lo, hi)
+        unit = self._head_unit(view.cue_text[lo:hi])
+        return [
+            PriceColumn(n, length, tier.group(0) if tier else None, unit)
+            for n in range(1, min(len(cells), len(subjects)))
+            if subjects[n] is not None
+        ]
+
+    @staticmethod
+    def _head_seconds(text: str, lo: int, hi: int) -> float | None:
+        """Seconds in the unit of time a header cell names for the bare numbers under it (耗时(秒): 1)."""
+        m = _HEAD_TIME.search(text, lo, hi)
+        return None if m is None else _TIME_UNIT.get(m.group(1), 60.0)
+
+    def _head_unit(self, head: str) -> str | None:
+        """The unit a header cell gives the bare numbers under it (Price (USD/s), 价格（元）, Credits)."""
+        for unit, pattern in self.head_units:
+            if pattern.search(head):
+                return unit
+        return None
+
+    @staticmethod
+    def _head_length(view: SectionView, sids: list[int], lo: int, hi: int) -> float | None:
+        """The clip length a price column's header names (Price per 5s, 5秒价格; per second: 1)."""
+        for sid in sids:
+            for q in view.quantities[sid]:
+                if lo <= q.start < hi and q.kind == "time" and q.unit == "s" and q.value <= 120:
+                    return q.value
+        return 1.0 if _PER_SECOND.search(view.cue_text, lo, hi) else None
