@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ingest.extract.lexicon import load_lexicon
-from ingest.extract.numbers import Quantity, numerals, parse_number, scanner
+from ingest.extract.numbers import Quantity, numerals, parse_number
+from ingest.extract.quantities import scanner
 
 LEX = load_lexicon()
 NUMS = numerals(LEX)

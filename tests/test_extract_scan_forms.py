@@ -19,11 +19,13 @@ from ingest.extract.lexicon import load_lexicon
 from ingest.extract.listing import ListReader
 from ingest.extract.mentions import _LETTER_VERSION_IN_TEXT
 from ingest.extract.prefilter import PatternGate
+from ingest.extract.spec_items import SpecItems
 from ingest.extract.specs import SpecRules
 from schemas.claim import claim_id_of
 
 LEX = load_lexicon()
 SPECS = SpecRules(LEX)
+ITEMS = SpecItems(LEX)
 LISTS = ListReader(LEX)
 PLAIN = {
     "versioned": re.compile(
@@ -43,7 +45,7 @@ FAST = {
     "versioned": unregistered._VERSIONED,
     "model_noun": unregistered._MODEL_NOUN,
     "letter_version": _LETTER_VERSION_IN_TEXT,
-    "text_cap": SPECS.text_cap_re,
+    "text_cap": ITEMS.text_cap_re,
 }
 # pieces that build the edges these patterns look at: names, versions, units, separators
 PIECES = [

@@ -28,7 +28,8 @@ from ingest.config import ConfigError, load_config
 from ingest.export import connect_readonly, price_rows, write_prices
 from ingest.extract import extract_document
 from ingest.extract.lexicon import load_lexicon
-from ingest.extract.numbers import numerals, parse_number, scanner
+from ingest.extract.numbers import numerals, parse_number
+from ingest.extract.quantities import scanner
 from ingest.parsers import clip
 from ingest.parsers.clip import parse_clip_note
 from ingest.pipeline import run_sources

@@ -72,7 +72,7 @@ def test_a_long_line_becomes_bounded_sentences() -> None:
 
 
 def test_a_long_digit_run_is_no_amount() -> None:
-    from ingest.extract.numbers import scanner
+    from ingest.extract.quantities import scanner
 
     assert scanner(load_lexicon()).scan("1" * 2_000 + "灵感值") == []
 

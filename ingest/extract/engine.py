@@ -28,11 +28,11 @@ from ingest.extract.mention_resolve import MentionResolver
 from ingest.extract.mention_roles import MentionRoles
 from ingest.extract.mentions import DocContext, MentionScanner, RawMention
 from ingest.extract.normalize import normalise
-from ingest.extract.numbers import scanner
 from ingest.extract.opinions import OpinionRules
 from ingest.extract.price_changes import ChangeRules
 from ingest.extract.price_claims import PriceClaims
 from ingest.extract.prices import PriceRules, Rate
+from ingest.extract.quantities import scanner
 from ingest.extract.registry import Registry, load_registry
 from ingest.extract.section import Draft, SectionView, Subject
 from ingest.extract.sentences import Splitter
@@ -45,10 +45,12 @@ from ingest.extract.settle import (
     reconcile,
     settle_bare_prices,
 )
+from ingest.extract.spec_items import SpecItems
 from ingest.extract.spec_rows import SpecRows, drop_covered
 from ingest.extract.specs import SpecRules
 from ingest.extract.speed import SpeedRules
 from ingest.extract.tables import TableRules
+from ingest.extract.topics import asking_heading, enter, start_document, update_topic
 from ingest.extract.unregistered import UnknownModels
 from ingest.extract.vendors import VendorSubjects
 from ingest.extract.verify import VerifyModel
@@ -82,6 +84,7 @@ class Extractor:
         self.speed_rules = SpeedRules(self.lex)
         self.table_rules = TableRules(self.lex, self.price_rules)
         self.opinion_rules = OpinionRules(self.lex)
+        self.spec_items = SpecItems(self.lex)
         self.spec_rules = SpecRules(self.lex)
         self.feature_items = FeatureItems(self.lex)
         self.spec_rows = SpecRows(self.lex)
@@ -172,7 +175,7 @@ class Extractor:
         self, view: SectionView, ctx: DocContext, named: dict[str, set[str]], titled: set[str]
     ) -> tuple[list[Draft], list[Rate], list[Draft]]:
         main = ctx.main_model(self.reg)
-        view.start_document(Subject([main[0]], [main[1]], False, versioned=False) if main else None)
+        start_document(view, Subject([main[0]], [main[1]], False, versioned=False) if main else None)
         rates: list[Rate] = []
         drafts: list[Draft] = []
         learned: list[Draft] = []
@@ -180,11 +183,11 @@ class Extractor:
         carry = False
         cue_kinds = self.opinion_rules.prepare(view)
         speedy = self.speed_rules.speedy_sentences(view)
-        specs = self.spec_rules.prepare(view)
+        specs = self.spec_items.prepare(view)
         items = self.feature_items.find(view)  # `* **Label**：what it does`: one capability each
         rows = self.spec_rows.find(view)  # spec lists, limit labels, yes/no rows: their layout decides
         for sid, sent in enumerate(view.sentences):
-            view.enter(sid)
+            enter(view, sid)
             if sent.prompt or sid in view.header_sids:
                 continue
             if self.learned is not None:
@@ -199,7 +202,7 @@ class Extractor:
                 # heading naming no model returns the anchor to the document's model
                 carry = sid in speedy
                 if sent.end - sent.start <= 30:
-                    view.update_topic(sid)
+                    update_topic(view, sid)
                 continue
             if any(q.kind == "credits" or q.per == "credit" for q in qs) or self.price_rules.credit_priced(
                 view, sid
@@ -228,15 +231,15 @@ class Extractor:
                 )
                 # 在音频生成、多语言方面胜出: the features are offered, and the verdict on them speaks too
                 claimed -= judged
-                busy = self.spec_rules.clauses_with_items(view, sid, specs.get(sid, [])) - judged
+                busy = self.spec_items.clauses_with_items(view, sid, specs.get(sid, [])) - judged
                 opinions = self.opinion_rules.sentence_claims(view, sid, cue_kinds[sid], busy, claimed)
-                if view.asking_heading(sid):  # 它到底强在哪: a heading asks what the section answers
+                if asking_heading(view, sid):  # 它到底强在哪: a heading asks what the section answers
                     opinions = [d for d in opinions if d.kind not in ("strength", "bug")]
                 drafts += opinions
             if sid in cue_kinds and spec_drafts:
                 spec_drafts = _not_flawed_features(view, sid, spec_drafts)
             drafts += spec_drafts
-            view.update_topic(sid)
+            update_topic(view, sid)
         first_named: dict[str, int] = {}
         for ms in view.mentions:
             for m in ms:

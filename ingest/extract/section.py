@@ -4,7 +4,8 @@
 clauses, the resolved model mentions and the quantities, bucketed by
 sentence; ``subject`` answers "which model is this part of the sentence
 about?" with the nearest model named before it, else the topic carried over
-from earlier sentences (the model the review was last talking about).
+from earlier sentences (the model the review was last talking about), which
+``topics.py`` keeps up to date.
 """
 
 from __future__ import annotations
@@ -20,15 +21,16 @@ from ingest.extract.mention_resolve import MentionResolver
 from ingest.extract.mention_roles import MentionRoles
 from ingest.extract.mentions import DocContext, Mention, RawMention
 from ingest.extract.normalize import mask, noise_spans
-from ingest.extract.numbers import Quantity, QuantityScanner
+from ingest.extract.numbers import Quantity
 from ingest.extract.prefilter import PatternGate
+from ingest.extract.quantities import QuantityScanner
 from ingest.extract.sentences import Sentence, Splitter
 
 log = logging.getLogger(__name__)
 
 _NEWLINE = re.compile("\n")
 _OBJECT_BEFORE = re.compile(r"(?:把|将)\s*$")
-_CLAUSE_MARK = re.compile(r"[，,：:;；|（(]")
+CLAUSE_MARK = re.compile(r"[，,：:;；|（(]")
 # words before a group of products that make it a yardstick, not the subject (比其他模型, beats other models)
 _YARDSTICK = re.compile(r"比|和|与|跟|相较|than|beats?|vs\b|versus|over|outperform|compared|unlike|like")
 # a clause opening on part of a group (有的翻车翻得小，有的…; some of them…) is about no one model
@@ -38,19 +40,6 @@ _CONNECTIVES = ("", "但", "但是", "而", "也", "不过", "and", "but")
 _AMONG = re.compile(r"\s*(?:里面|里|中间|之中|当中|中)\s*[，,]?\s*(?:只有|唯独|仅有|就|只|也就)?\s*$")
 # a group a superlative ranks the subject in (是所有模型里最快的): the yardstick, not the subject
 _RANKED_IN = re.compile(r"\s*(?:里面|里|之中|当中|中)的?[^，。,；;！？!?\n]{0,8}?(?:最|第一)")
-# a numbered heading (一、, 2., 第三章): a top-level section, under which unnumbered headings are parts
-_NUMBERED = re.compile(
-    r"\s*(?:[#*]+\s*)?(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．)）]\s|第[一二三四五六七八九十\d]+[章部节篇])"
-)
-_TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]{0,24}[)）]\s*$")
-_ASKS = re.compile(r"哪|什么|怎么|如何|为什么|为何|吗|呢|[？?]|\b(?:what|where|how|why|which|when)\b")
-# a field of a list, not a heading: `- Cost: 100 credits`, `Gen Time: 190s`, `- Access: Blocked`
-_FIELD_LINE = re.compile(r"[-*•·]\s*[^:：\n]{1,20}[:：]\s*\S|[^:：\n]{1,20}[:：]\s*[$¥￥€£~≈约]?\d")
-_NEXT_LINE = re.compile(r"[^\n]*\n\s*([^\n]+)")  # the rest of a line, then the next line holding text
-# a line opening with a value: an amount, a length, a resolution (5 sec $0.40, $0.63/request, 720p …)
-_VALUE_START = re.compile(
-    r"[$¥￥]\s*\d|\d+(?:\.\d+)?\s*(?:s\b|sec|秒|p\b|k\b|元|credits?|积分|分钟|min)", re.I
-)
 
 
 _RELATIVE = re.compile(r"[\s,，]*(?:which|who)\b")
@@ -96,7 +85,7 @@ class Draft:
     versioned: bool = True  # the model's version was named, not inferred from a bare brand
 
 
-def _group_subject(members: list[Mention], explicit: bool) -> Subject:
+def group_subject(members: list[Mention], explicit: bool) -> Subject:
     models: list[str] = []
     tiers: list[str | None] = []
     for m in members:
@@ -160,8 +149,8 @@ class SectionView:
         self.offered_lines: list[tuple[int, int]] = []  # long list items under a features heading
         breaks = [m.start() for m in _NEWLINE.finditer(norm)]
         self.para_of = [bisect_right(breaks, s.start) for s in self.sentences]
-        self._para = -1
-        self._headings: dict[int, bool] = {}  # sentence -> is it a heading line (asked often)
+        self.para = -1  # the paragraph the last sentence entered was in (topics.enter)
+        self.heading_cache: dict[int, bool] = {}  # sentence -> is it a heading line (topics.is_heading)
         self._subject_scans: list[bool] | None = (
             None  # may _PARTITIVE, generic_re match (see _generic_subject)
         )
@@ -285,17 +274,17 @@ class SectionView:
             said = self.groups(sid, self.sentences[sid].start, lo, versus=True)
             near = [g for g in earlier + said if lo - g[-1].end <= 3]
             if near:
-                return _group_subject(max(near, key=lambda g: g[-1].end), True)
+                return group_subject(max(near, key=lambda g: g[-1].end), True)
         if before:
             g = before[-1]
             nxt = [h for h in inside if h[0].start > g[-1].end]
             if nxt and len(g[0].models) > 1 and _AMONG.match(self.clean, g[-1].end, nxt[0][0].start):
                 g = nxt[0]  # 三个模型里只有A: A, not the three
-            subj = _group_subject(g, True)
+            subj = group_subject(g, True)
         elif after:
-            subj = _group_subject(after[0], True)
+            subj = group_subject(after[0], True)
         elif earlier:
-            subj = _group_subject(earlier[-1], True)
+            subj = group_subject(earlier[-1], True)
         elif self.topic is not None:
             t = self.topic
             subj = Subject(list(t.models), list(t.tiers), False, versioned=t.versioned)
@@ -313,7 +302,7 @@ class SectionView:
             if a <= pos < b:
                 said = [g for g in self.groups(sid, b, b + 1, versus=True)]
                 if said:
-                    return _group_subject(said[0], True)
+                    return group_subject(said[0], True)
         return None
 
     def _generic_subject(self, lo: int, start: int, end: int) -> bool:
@@ -329,157 +318,14 @@ class SectionView:
         for m in (
             _PARTITIVE.finditer(self.clean, start, end) if partitive else ()
         ):  # 有的…，有的…: part of a group
-            cuts = [x.end() for x in _CLAUSE_MARK.finditer(self.clean, lo, m.start())]
+            cuts = [x.end() for x in CLAUSE_MARK.finditer(self.clean, lo, m.start())]
             if self.clean[cuts[-1] if cuts else lo : m.start()].strip() in _CONNECTIVES:
                 return True
         for m in self.generic_re.finditer(self.clean, start, end) if generic else ():
-            cuts = [x.end() for x in _CLAUSE_MARK.finditer(self.clean, lo, m.start())]
+            cuts = [x.end() for x in CLAUSE_MARK.finditer(self.clean, lo, m.start())]
             head = self.clean[cuts[-1] if cuts else lo : m.start()].strip()
             if _YARDSTICK.search(head) or _RANKED_IN.match(self.clean, m.end()):
                 continue
             if (len(head.split()) <= 2 and len(head) <= 12) if head.isascii() else len(head) <= 3:
                 return True
         return False
-
-    def start_document(self, main: Subject | None) -> None:
-        """The document's own model is the topic (and anchor) until the text names another."""
-        self.topic = self.anchor = self.main = main
-        self._para = -1
-
-    def enter(self, sid: int) -> None:
-        """Before sentence ``sid``: a new paragraph (a line) starts again from the anchor."""
-        para = self.para_of[sid]
-        if para != self._para:
-            self._para = para
-            a = self.anchor
-            self.topic = Subject(list(a.models), list(a.tiers), False, versioned=a.versioned) if a else None
-
-    def is_heading(self, sid: int) -> bool:
-        """Is sentence ``sid`` a heading line (# Kling 2.1, **海螺02**, a short line naming a model)?"""
-        known = self._headings.get(sid)
-        if known is None:
-            known = self._headings[sid] = self._is_heading(sid)
-        return known
-
-    def _line(self, sid: int) -> str:
-        """From the start of the line sentence ``sid`` starts on to the end of the line it ends on."""
-        sent = self.sentences[sid]
-        ls = self.norm.rfind("\n", 0, sent.start) + 1
-        le = self.norm.find("\n", sent.end)
-        return self.norm[ls : le if le >= 0 else len(self.norm)]
-
-    def _is_heading(self, sid: int) -> bool:
-        sent = self.sentences[sid]
-        line = self._line(sid)
-        if line.startswith("#"):
-            return True
-        if sent.end - sent.start > 30:
-            return False
-        line = line.strip()
-        if line.startswith("#"):
-            return True
-        if _FIELD_LINE.match(line):
-            return False
-        # Motion Control (up to 30 s): the note in brackets at the end is no part of the heading
-        body = (_TRAILING_NOTE.sub("", line) or line) if line.endswith((")", "）")) else line
-        body = body.strip("*#>-•· \t0123456789.、)）")
-        return 0 < len(body) <= 24 and not body.endswith(("。", "！", "？", "!", "?", "，", ","))
-
-    def asking_heading(self, sid: int) -> bool:
-        """Is sentence ``sid`` a heading that asks (它到底强在哪, Where does it struggle?)?"""
-        sent = self.sentences[sid]
-        return (
-            _ASKS.search(self.clean, sent.start, sent.end) is not None
-            and self.is_heading(sid)
-            and not self.is_label(sid)
-        )
-
-    def is_label(self, sid: int) -> bool:
-        """Is short line ``sid`` a label over values (a column header `Duration Price Rate`, a field
-        name `Video` over `$0.63/request`), not a heading: unmarked, and the next line that holds
-        text opens with a value?"""
-        sent = self.sentences[sid]
-        ls = self.norm.rfind("\n", 0, sent.start) + 1
-        if self.norm[ls : sent.start].lstrip()[:1] in ("#", "*") or self.norm[sent.start] in "#*":
-            return False
-        if _VALUE_START.match(self.norm, sent.start):
-            return True  # a line of values ($0.28/5s /generation) is no heading either
-        nxt = _NEXT_LINE.match(self.norm, sent.end)
-        if nxt is None:
-            return False
-        line = nxt.group(1).strip()
-        return bool(_VALUE_START.match(line))
-
-    def update_topic(self, sid: int) -> None:
-        """After sentence ``sid``: the last model group it named becomes the topic; a heading's
-        group becomes the anchor every later paragraph starts from."""
-        groups = (
-            self.groups(sid, self.sentences[sid].start, self.sentences[sid].end) if self.mentions[sid] else []
-        )
-        numbered = self.is_heading(sid) and _NUMBERED.match(self._line(sid)) is not None
-        if not groups:
-            if self.is_heading(sid) and not self.is_label(sid) and (numbered or not self.anchor_numbered):
-                # a heading naming no model opens a section about the document's model, unless it is
-                # an unnumbered part (核心优势) of a numbered section about a model (二、阿里Wan2.1)
-                self.anchor = self.main
-                self.anchor_numbered = False
-            return
-        # "Sora 2 (and Sora 2 Pro) are…": a model named in an aside is not what the text goes on about
-        plain = [g for g in groups if not self._in_aside(sid, g[0].start)]
-        bare = {m.brand for g in plain for m in g if not m.explicit}
-        # …but "Sora（就是 Sora 1）": an aside giving the version of a brand named bare is who it is
-        groups = [g for g in groups if g in plain or (g[0].brand in bare and g[0].explicit)] or groups
-        current = self.topic
-        named = {n for g in groups for m in g for n in m.models}
-        if not (
-            current is not None and len(groups) >= 2 and current.versioned and set(current.models) < named
-        ):  # "$0.10/s for Sora 2 and $0.30/s for Sora 2 Pro" under Sora 2: the text stays on Sora 2
-            self.topic = self._latest(groups, self.topic)
-        # a model named with its version, or a brand as the sentence's subject, is what later
-        # paragraphs go on about; an enumeration of three models or more (测试覆盖A、B、C…) is not
-        subjects = [
-            g
-            for g in groups
-            if len(g) <= 2
-            and (any(m.explicit for m in g) or self._is_subject(sid, g[0]) or self.is_heading(sid))
-        ]
-        if subjects and self.is_heading(sid) and not any(m.explicit for m in subjects[-1]):
-            # a heading naming a brand's product without a version (Kling Sound, 可灵数字人) opens a
-            # section about the brand, not about the version the text was on
-            self.anchor = self.topic = _group_subject(subjects[-1], False)
-        elif subjects:
-            self.anchor = self._latest(subjects, self.anchor)
-        if subjects and self.is_heading(sid):
-            self.anchor_numbered = numbered
-
-    def _in_aside(self, sid: int, pos: int) -> bool:
-        """Is ``pos`` inside brackets opened earlier in sentence ``sid``?"""
-        before = self.clean[self.sentences[sid].start : pos]
-        return before.count("(") + before.count("（") > before.count(")") + before.count("）")
-
-    @staticmethod
-    def _latest(groups: list[list[Mention]], current: Subject | None) -> Subject | None:
-        """The subject the last of ``groups`` makes: a model named with its version; a bare brand
-        takes the version named for it earlier in the sentence, keeps the current subject of its
-        brand, or moves the subject to its brand."""
-        last = groups[-1]
-        if any(m.explicit for m in last):
-            return _group_subject(last, False)
-        same = [g for g in groups[:-1] if g[0].brand == last[0].brand and any(m.explicit for m in g)]
-        if same:
-            return _group_subject(same[-1], False)
-        if current is not None and last[0].brand in {n.split(" ")[0] for n in current.models}:
-            return current
-        return _group_subject(last, False)
-
-    def _is_subject(self, sid: int, m: Mention) -> bool:
-        """Does mention ``m`` open its clause (可灵2.1的价格…, 而之前可灵…, But Kling…): the sentence's
-        subject, which later paragraphs keep talking about, not a model named in passing?"""
-        lo = max(self.sentences[sid].start, m.start - 16)
-        cut = [x.end() for x in _CLAUSE_MARK.finditer(self.clean, lo, m.start)]
-        before = self.clean[cut[-1] if cut else lo : m.start].strip()
-        if not cut and lo > self.sentences[sid].start:
-            return False  # far into its clause
-        if before.isascii():
-            return len(before.split()) <= 2 and len(before) <= 12
-        return len(before) <= 4

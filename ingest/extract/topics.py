@@ -1,0 +1,181 @@
+"""Which model a section is talking about, sentence by sentence, and its heading lines.
+
+After each sentence the last model group it named becomes the topic, which later sentences
+without a model of their own are about; a heading's model becomes the anchor every later
+paragraph starts from, until another heading (a numbered one over unnumbered parts). A heading
+naming no model returns the anchor to the document's model.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.mentions import Mention
+from ingest.extract.section import CLAUSE_MARK, SectionView, Subject, group_subject
+
+# a numbered heading (一、, 2., 第三章): a top-level section, under which unnumbered headings are parts
+_NUMBERED = re.compile(
+    r"\s*(?:[#*]+\s*)?(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．)）]\s|第[一二三四五六七八九十\d]+[章部节篇])"
+)
+_TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]{0,24}[)）]\s*$")
+_ASKS = re.compile(r"哪|什么|怎么|如何|为什么|为何|吗|呢|[？?]|\b(?:what|where|how|why|which|when)\b")
+# a field of a list, not a heading: `- Cost: 100 credits`, `Gen Time: 190s`, `- Access: Blocked`
+_FIELD_LINE = re.compile(r"[-*•·]\s*[^:：\n]{1,20}[:：]\s*\S|[^:：\n]{1,20}[:：]\s*[$¥￥€£~≈约]?\d")
+_NEXT_LINE = re.compile(r"[^\n]*\n\s*([^\n]+)")  # the rest of a line, then the next line holding text
+# a line opening with a value: an amount, a length, a resolution (5 sec $0.40, $0.63/request, 720p …)
+_VALUE_START = re.compile(
+    r"[$¥￥]\s*\d|\d+(?:\.\d+)?\s*(?:s\b|sec|秒|p\b|k\b|元|credits?|积分|分钟|min)", re.I
+)
+
+
+def start_document(view: SectionView, main: Subject | None) -> None:
+    """The document's own model is the topic (and anchor) until the text names another."""
+    view.topic = view.anchor = view.main = main
+    view.para = -1
+
+
+def enter(view: SectionView, sid: int) -> None:
+    """Before sentence ``sid``: a new paragraph (a line) starts again from the anchor."""
+    para = view.para_of[sid]
+    if para != view.para:
+        view.para = para
+        a = view.anchor
+        view.topic = Subject(list(a.models), list(a.tiers), False, versioned=a.versioned) if a else None
+
+
+def is_heading(view: SectionView, sid: int) -> bool:
+    """Is sentence ``sid`` a heading line (# Kling 2.1, **海螺02**, a short line naming a model)?"""
+    known = view.heading_cache.get(sid)
+    if known is None:
+        known = view.heading_cache[sid] = _is_heading(view, sid)
+    return known
+
+
+def _line(view: SectionView, sid: int) -> str:
+    """From the start of the line sentence ``sid`` starts on to the end of the line it ends on."""
+    sent = view.sentences[sid]
+    ls = view.norm.rfind("\n", 0, sent.start) + 1
+    le = view.norm.find("\n", sent.end)
+    return view.norm[ls : le if le >= 0 else len(view.norm)]
+
+
+def _is_heading(view: SectionView, sid: int) -> bool:
+    sent = view.sentences[sid]
+    line = _line(view, sid)
+    if line.startswith("#"):
+        return True
+    if sent.end - sent.start > 30:
+        return False
+    line = line.strip()
+    if line.startswith("#"):
+        return True
+    if _FIELD_LINE.match(line):
+        return False
+    # Motion Control (up to 30 s): the note in brackets at the end is no part of the heading
+    body = (_TRAILING_NOTE.sub("", line) or line) if line.endswith((")", "）")) else line
+    body = body.strip("*#>-•· \t0123456789.、)）")
+    return 0 < len(body) <= 24 and not body.endswith(("。", "！", "？", "!", "?", "，", ","))
+
+
+def asking_heading(view: SectionView, sid: int) -> bool:
+    """Is sentence ``sid`` a heading that asks (它到底强在哪, Where does it struggle?)?"""
+    sent = view.sentences[sid]
+    return (
+        _ASKS.search(view.clean, sent.start, sent.end) is not None
+        and is_heading(view, sid)
+        and not is_label(view, sid)
+    )
+
+
+def is_label(view: SectionView, sid: int) -> bool:
+    """Is short line ``sid`` a label over values (a column header `Duration Price Rate`, a field
+    name `Video` over `$0.63/request`), not a heading: unmarked, and the next line that holds
+    text opens with a value?"""
+    sent = view.sentences[sid]
+    ls = view.norm.rfind("\n", 0, sent.start) + 1
+    if view.norm[ls : sent.start].lstrip()[:1] in ("#", "*") or view.norm[sent.start] in "#*":
+        return False
+    if _VALUE_START.match(view.norm, sent.start):
+        return True  # a line of values ($0.28/5s /generation) is no heading either
+    nxt = _NEXT_LINE.match(view.norm, sent.end)
+    if nxt is None:
+        return False
+    line = nxt.group(1).strip()
+    return bool(_VALUE_START.match(line))
+
+
+def update_topic(view: SectionView, sid: int) -> None:
+    """After sentence ``sid``: the last model group it named becomes the topic; a heading's
+    group becomes the anchor every later paragraph starts from."""
+    groups = (
+        view.groups(sid, view.sentences[sid].start, view.sentences[sid].end) if view.mentions[sid] else []
+    )
+    numbered = is_heading(view, sid) and _NUMBERED.match(_line(view, sid)) is not None
+    if not groups:
+        if is_heading(view, sid) and not is_label(view, sid) and (numbered or not view.anchor_numbered):
+            # a heading naming no model opens a section about the document's model, unless it is
+            # an unnumbered part (核心优势) of a numbered section about a model (二、阿里Wan2.1)
+            view.anchor = view.main
+            view.anchor_numbered = False
+        return
+    # "Sora 2 (and Sora 2 Pro) are…": a model named in an aside is not what the text goes on about
+    plain = [g for g in groups if not _in_aside(view, sid, g[0].start)]
+    bare = {m.brand for g in plain for m in g if not m.explicit}
+    # …but "Sora（就是 Sora 1）": an aside giving the version of a brand named bare is who it is
+    groups = [g for g in groups if g in plain or (g[0].brand in bare and g[0].explicit)] or groups
+    current = view.topic
+    named = {n for g in groups for m in g for n in m.models}
+    if not (
+        current is not None and len(groups) >= 2 and current.versioned and set(current.models) < named
+    ):  # "$0.10/s for Sora 2 and $0.30/s for Sora 2 Pro" under Sora 2: the text stays on Sora 2
+        view.topic = _latest(groups, view.topic)
+    # a model named with its version, or a brand as the sentence's subject, is what later
+    # paragraphs go on about; an enumeration of three models or more (测试覆盖A、B、C…) is not
+    subjects = [
+        g
+        for g in groups
+        if len(g) <= 2
+        and (any(m.explicit for m in g) or _is_subject(view, sid, g[0]) or is_heading(view, sid))
+    ]
+    if subjects and is_heading(view, sid) and not any(m.explicit for m in subjects[-1]):
+        # a heading naming a brand's product without a version (Kling Sound, 可灵数字人) opens a
+        # section about the brand, not about the version the text was on
+        view.anchor = view.topic = group_subject(subjects[-1], False)
+    elif subjects:
+        view.anchor = _latest(subjects, view.anchor)
+    if subjects and is_heading(view, sid):
+        view.anchor_numbered = numbered
+
+
+def _in_aside(view: SectionView, sid: int, pos: int) -> bool:
+    """Is ``pos`` inside brackets opened earlier in sentence ``sid``?"""
+    before = view.clean[view.sentences[sid].start : pos]
+    return before.count("(") + before.count("（") > before.count(")") + before.count("）")
+
+
+def _latest(groups: list[list[Mention]], current: Subject | None) -> Subject | None:
+    """The subject the last of ``groups`` makes: a model named with its version; a bare brand
+    takes the version named for it earlier in the sentence, keeps the current subject of its
+    brand, or moves the subject to its brand."""
+    last = groups[-1]
+    if any(m.explicit for m in last):
+        return group_subject(last, False)
+    same = [g for g in groups[:-1] if g[0].brand == last[0].brand and any(m.explicit for m in g)]
+    if same:
+        return group_subject(same[-1], False)
+    if current is not None and last[0].brand in {n.split(" ")[0] for n in current.models}:
+        return current
+    return group_subject(last, False)
+
+
+def _is_subject(view: SectionView, sid: int, m: Mention) -> bool:
+    """Does mention ``m`` open its clause (可灵2.1的价格…, 而之前可灵…, But Kling…): the sentence's
+    subject, which later paragraphs keep talking about, not a model named in passing?"""
+    lo = max(view.sentences[sid].start, m.start - 16)
+    cut = [x.end() for x in CLAUSE_MARK.finditer(view.clean, lo, m.start)]
+    before = view.clean[cut[-1] if cut else lo : m.start].strip()
+    if not cut and lo > view.sentences[sid].start:
+        return False  # far into its clause
+    if before.isascii():
+        return len(before.split()) <= 2 and len(before) <= 12
+    return len(before) <= 4
