@@ -11,7 +11,12 @@ import sqlite3
 
 from sqlite_utils import Database, Migrations
 
-from db.migration_rollups import M018_CLAIMS_BY_MODEL, M019_PRICE_POINT_MONTHS, M020_CREDIT_RATE_CLAIMS
+from db.migration_rollups import (
+    M018_CLAIMS_BY_MODEL,
+    M019_PRICE_POINT_MONTHS,
+    M020_CREDIT_RATE_CLAIMS,
+    M021_PRICE_POINT_MONTHS_BY_KEY,
+)
 from db.migration_sql import (
     M003_VIEWS,
     M004_VIEWS,
@@ -394,3 +399,11 @@ def m019_price_point_months(db: Database) -> None:
 @migrations()
 def m020_credit_rate_claims(db: Database) -> None:
     run_script(db, M020_CREDIT_RATE_CLAIMS)
+
+
+# ---------------------------------------------------------------- m021: price points per month by key
+# price_table with ``since`` counts the keys of the rows it shows only, reading their months by key
+# (SQL: db/migration_rollups.py).
+@migrations()
+def m021_price_point_months_by_key(db: Database) -> None:
+    run_script(db, M021_PRICE_POINT_MONTHS_BY_KEY)

@@ -72,6 +72,21 @@ from (
 )"""
 
 
+# ---------------------------------------------------------------- pages of the long lists
+#: Rows per page of the canned queries that list claims or hits.
+PAGE = 100
+#: ``:page`` (1, 2, …; empty or nonsense is 1) as the number of rows before it.
+OFFSET = f"((max(coalesce(cast(nullif(trim(:page), '') as integer), 1), 1) - 1) * {PAGE})"
+
+_RES_ORDER = (
+    "case when lower(r.resolution) like '%k' then cast(r.resolution as integer) * 1000 "
+    "else cast(r.resolution as integer) end"
+)
+#: The price table's order: model, tier, resolution, duration (then the tier and resolution as
+#: written, so that keys the first terms tie, such as 720p and 720P, come in one order on every page).
+_PRICE_ORDER = f"r.model, coalesce(r.tier, ''), {_RES_ORDER}, r.duration_s, r.tier, r.resolution"
+
+
 # ---------------------------------------------------------------- price table
 # Each document's price point per key is kept in price_point_documents (db/price_points.py:
 # one row per document and key, its resolution and clip length filled from the document,
@@ -228,34 +243,82 @@ _PPD_AS_MONTHS = (
     "first_for_key as key_documents, observed_at as newest_observed_at, credits, credit_unit"
 )
 
+
+# A page with :since (price_ctes ``paged``): its rows (``shown_keys``) are the keys of the key map with
+# a document since then (price_point_sources keeps each point's newest date, so this reads no
+# document), in the table's order, cut to the page (its PAGE rows and one more). Only their points
+# are counted and ranked: the order is the keys' own, so a page needs no other key's ranking, where
+# ranking every key's points before the cut was most of the query (1M claims: all 1,232 points).
+_CUT = (
+    f"limit case when trim(:page) = '' then -1 else {PAGE} + 1 end "
+    f"offset case when trim(:page) = '' then 0 else {OFFSET} end"
+)
+_SHOWN_KEYS = f"""shown_keys as materialized (
+  select * from (
+    select k.model, k.tier, k.to_resolution as resolution, k.to_duration_s as duration_s from key_map k
+    where :since <> '' and exists (select 1 from price_point_sources p where {_SAME_KEY.format(a="p", b="k")}
+      and p.newest_observed_at >= {SINCE_UTC})
+    group by k.model, k.tier, k.to_resolution, k.to_duration_s) r
+  order by {_PRICE_ORDER} {_CUT}
+),
+shown_sources as materialized (
+  select k.* from key_map k join shown_keys s
+  on k.model = s.model and k.tier is s.tier and k.to_resolution is s.resolution
+    and k.to_duration_s is s.duration_s
+),
+"""
+
+
 # The price points' tallies per source since :since, as price_point_sources holds them for all time:
 # the months after the month of :since from price_point_months (m019), the rest of that month from
 # the documents by date, and a model changed since the last recording from its documents whole. The
-# same rows as grouping price_point_documents since then (tests compare both).
-# Summed per source here, before the key map's join: grouping the months themselves (8,620 rows at a
-# million claims) into points with their distinct counts was half the price table's time with since.
+# same rows as grouping price_point_documents since then (tests compare both). Summed per source
+# here, before the key map's join: grouping the months themselves into points with their distinct
+# counts was half the price table's time with since. On a page (``paged`` and a :page) the months
+# are read per key shown (m021's index); the documents read by date or by model are those of the
+# models shown, and point_totals keeps the keys shown (``_ON_PAGE``). Every row (no :page, or not
+# ``paged``): every asked model's months by date, and shown_keys is not read.
+_ON_PAGE = """ and (trim(:page) = '' or exists (select 1 from shown_keys w where w.model = k.model
+    and w.tier is k.tier and w.resolution is k.to_resolution and w.duration_s is k.to_duration_s))"""
 _KEYED = "(select model from keys)"  # the models the query asked for (a filter on :model)
-SINCE_POINTS = f"""since_points as (
+_SHOWN_MODELS = "(select model from shown_keys)"
+_MONTHS = f"""select model, tier, resolution, duration_s, price_point, source, documents, key_documents,
+    newest_observed_at, credits, credit_unit
+  from price_point_months
+  where :since <> '' and month > {_SINCE_MONTH} and model not in {_CURRENT} and model in {_KEYED}"""
+_SHOWN_MONTHS = f"""select m.model, m.tier, m.resolution, m.duration_s, m.price_point, m.source, m.documents,
+    m.key_documents, m.newest_observed_at, m.credits, m.credit_unit
+  from shown_sources k cross join price_point_months m indexed by price_point_months_key
+    on {_SAME_KEY.format(a="m", b="k")}
+  where m.month > {_SINCE_MONTH} and k.model not in {_CURRENT}"""
+
+
+def _since_points(paged: bool) -> str:
+    if paged:  # with no page every row: the months by date as below, and nothing read for shown_keys
+        months = f"{_SHOWN_MONTHS} and trim(:page) <> ''\n  union all\n  {_MONTHS} and trim(:page) = ''"
+        by_date = f"{_KEYED} and (trim(:page) = '' or model in {_SHOWN_MODELS})"
+        by_model = f" and (trim(:page) = '' or model in {_SHOWN_MODELS})\n   "
+    else:
+        months, by_date, by_model = _MONTHS, _KEYED, ""
+    return f"""since_points as (
   select model, tier, resolution, duration_s, price_point, source, sum(documents) as documents,
     sum(key_documents) as key_documents, max(newest_observed_at) as newest_observed_at,
     max(credits) as credits, max(credit_unit) as credit_unit from (
-  select model, tier, resolution, duration_s, price_point, source, documents, key_documents,
-    newest_observed_at, credits, credit_unit
-  from price_point_months
-  where :since <> '' and month > {_SINCE_MONTH} and model not in {_CURRENT} and model in {_KEYED}
+  {months}
   union all
   select {_PPD_AS_MONTHS} from price_point_documents
   where :since <> '' and observed_at >= {SINCE_UTC} and observed_at < {_NEXT_MONTH}
-    and model not in {_CURRENT} and model in {_KEYED}
+    and model not in {_CURRENT} and model in {by_date}
   union all
   select {_PPD_AS_MONTHS} from price_point_documents
-  where :since <> '' and model in {_CURRENT} and +observed_at >= {SINCE_UTC}  -- by model, not date
+  where :since <> '' and model in {_CURRENT}{by_model} and +observed_at >= {SINCE_UTC}  -- by model, not date
   ) group by model, tier, resolution, duration_s, price_point, source
 )"""
 
 
-def price_ctes(keys_filter: str) -> str:
-    """The price table's CTEs (keys up to fx and credit_rates) over the keys ``keys_filter`` admits."""
+def price_ctes(keys_filter: str, paged: bool = False) -> str:
+    """The price table's CTEs (keys up to fx and credit_rates) over the keys ``keys_filter`` admits;
+    with :since and ``paged``, the points of the keys on the page asked for only (``_shown_keys``)."""
     return f"""
 with keys as (
   select distinct {_KEY} from price_point_lists where {keys_filter}
@@ -284,7 +347,7 @@ key_map as (
       case when t.n = 1 then t.to_duration_s else k.duration_s end as to_duration_s
     from keys k left join targets t on {_SAME_KEY.format(a="t", b="k")})
 ),
-{SINCE_POINTS},
+{_SHOWN_KEYS if paged else ""}{_since_points(paged)},
 point_totals as (
   select model, tier, to_resolution as resolution, to_duration_s as duration_s, price_point,
     max(credits) as credits, max(credit_unit) as credit_unit,
@@ -302,7 +365,7 @@ point_totals as (
     count(distinct s.source), max(s.newest_observed_at), sum(s.key_documents),
     count(distinct coalesce(k.resolution, '') || '|' || coalesce(k.duration_s, '')), max(k.merged)
   from since_points s join key_map k on {_SAME_KEY.format(a="s", b="k")}
-  where :since <> ''
+  where :since <> ''{_ON_PAGE if paged else ""}
   group by {_MAPPED_KEY}, s.price_point
 ),
 ranked as (
@@ -352,10 +415,11 @@ RANK_COLUMNS = (
 # and ranked here as the query runs, as are all of them with ``since`` (it counts other documents).
 
 
-def served_price_ctes(keys_filter: str) -> str:
+def served_price_ctes(keys_filter: str, paged: bool = False) -> str:
     """The price table's CTEs up to ``points`` (every ranked point with its alternatives; ``kept``: read
-    from price_ranks, whose document lists _KEPT reads) over the keys ``keys_filter`` admits."""
-    live = price_ctes(f"{keys_filter} and (:since <> '' or model in {_CURRENT})")
+    from price_ranks, whose document lists _KEPT reads) over the keys ``keys_filter`` admits (with
+    ``paged``, see price_ctes)."""
+    live = price_ctes(f"{keys_filter} and (:since <> '' or model in {_CURRENT})", paged)
     return (
         live
         + f""",
@@ -411,11 +475,6 @@ valued as (
   from top t, fx
 )"""
 
-_RES_ORDER = (
-    "case when lower(r.resolution) like '%k' then cast(r.resolution as integer) * 1000 "
-    "else cast(r.resolution as integer) end"
-)
-
 
 def _per_second(amount: str) -> str:
     return f"case when {amount} is not null and r.duration_s > 0 then round({amount} / r.duration_s, 4) end"
@@ -445,8 +504,6 @@ _PRICE_COLUMNS = f"""r.model, r.vendor, r.tier, r.resolution, r.duration_s,
   {_per_second("r.usd")} as usd_per_second,
   coalesce(r.cny_basis || '; ' || r.usd_basis, r.cny_basis, r.usd_basis) as per_second_basis,
   r.usd_cny as fx_usd_cny, r.fx_date"""
-#: The price table's order: model, tier, resolution, duration.
-_PRICE_ORDER = f"r.model, coalesce(r.tier, ''), {_RES_ORDER}, r.duration_s"
 
 #: The price table: one row per model x tier x resolution x duration (see the module docstring).
 PRICE_TABLE_SQL = (
@@ -462,12 +519,6 @@ order by {_PRICE_ORDER}
 )
 
 # Its columns holding JSON text are schemas.prices.JSON_FIELDS; Datasette decodes them with ``_json=``.
-
-# ---------------------------------------------------------------- pages of the long lists
-#: Rows per page of the canned queries that list claims or hits.
-PAGE = 100
-#: ``:page`` (1, 2, …; empty or nonsense is 1) as the number of rows before it.
-OFFSET = f"((max(coalesce(cast(nullif(trim(:page), '') as integer), 1), 1) - 1) * {PAGE})"
 
 
 def _next_page(query: str, params: tuple[str, ...]) -> str:
@@ -598,7 +649,7 @@ order by e.id desc
 #: are ranked and cut first and the evidence lists built for the page's rows alone: building them
 #: for every row before the cut was a third of the query with ``since`` (1M claims: 108 -> 79 ms).
 PRICE_TABLE_PAGE_SQL = (
-    PRICE_CTES
+    served_price_ctes(model_filter("model"), paged=True)
     + ","
     + VALUED
     + f""",
@@ -606,7 +657,7 @@ page as materialized (
   select * from valued r
   order by {_PRICE_ORDER}
   limit case when trim(:page) = '' then -1 else {PAGE} + 1 end
-  offset case when trim(:page) = '' then 0 else {OFFSET} end
+  offset case when trim(:page) = '' or :since <> '' then 0 else {OFFSET} end  -- since: shown_keys cut
 ),
 listed as materialized (select r.*, {_both_lists("r")} as lists from page r)
 select {_PRICE_COLUMNS},
