@@ -101,7 +101,7 @@ def write_phase(run_db: Path, work: Path) -> tuple[Timing, float]:
     run's workers compute them: (its timing, wall s in batch ends)."""
     from db import open_db
     from db.batch import BatchWriter, claim_values
-    from db.price_points import written_point_values
+    from db.price_rule import written_point_values
 
     rows = _rows(run_db)
     db = open_db(work / "writes.db")

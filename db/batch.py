@@ -26,14 +26,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from db import deferred, derived
-from db.price_points import (
-    PointValues,
-    point_values,
-    price_claims,
-    rows_of_points,
-    sync_price_points,
-    written_point_values,
-)
+from db.price_points import rows_of_points, sync_price_points
+from db.price_rule import PointValues, point_values, price_claims, written_point_values
 from db.search import sync_search
 from db.store import SaveResult, now_iso
 

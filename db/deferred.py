@@ -12,7 +12,7 @@ A run killed between the two leaves the record and a database whose rows, derive
 tables and pages are all correct, only the pages that sort or facet by those columns
 slower. The next writer restores the indexes before it writes (``db.batch``), and so does
 opening the database when no run holds its lock (``db.shape.ensure_db_shape``); both are
-idempotent. Indexes that a query names (``indexed by`` in ``db/queries.py``) or that a
+idempotent. Indexes that a query names (``indexed by`` in the SQL of ``db.queries``) or that a
 write reads are never set aside (:data:`DEFERRABLE` lists those that may be).
 """
 

@@ -140,7 +140,7 @@ end;
 """
 
 # m021: price_point_months by key. price_table with ``since`` reads the months of the keys it shows only
-# (db.queries: a page of rows), where it read every key's months after the month of ``since`` by date.
+# (db.price_ranking: a page of rows), where it read every key's months after the month of ``since`` by date.
 M021_PRICE_POINT_MONTHS_BY_KEY = """
 create index price_point_months_key on price_point_months (model, tier, resolution, duration_s, month,
   price_point, source, documents, key_documents, newest_observed_at, credits, credit_unit);

@@ -11,6 +11,17 @@ import sqlite3
 
 from sqlite_utils import Database, Migrations
 
+from db.migration_price_points import M006_CLAIM_TRIGGERS, M006_TABLES
+from db.migration_price_tallies import (
+    M006_FILL_DOCUMENTS,
+    M006_FILL_LISTS,
+    M006_LIST_TRIGGERS,
+    M006_TALLY_TRIGGERS,
+    M010_DIRTY_TRIGGERS,
+    M010_MARK_ALL_DIRTY,
+    M013_PRICE_EVENTS,
+    M016_PRICE_RANKS,
+)
 from db.migration_rollups import (
     M018_CLAIMS_BY_MODEL,
     M019_PRICE_POINT_MONTHS,
@@ -18,26 +29,14 @@ from db.migration_rollups import (
     M021_PRICE_POINT_MONTHS_BY_KEY,
 )
 from db.migration_sql import (
-    M003_VIEWS,
-    M004_VIEWS,
-    M006_FILL_DOCUMENTS,
-    M006_FILL_LISTS,
-    M006_LIST_TRIGGERS,
-    M006_TABLES,
-    M006_TRIGGERS,
     M009_CLAIMS_BY_MONTH,
     M009_OBSERVED_AT,
-    M010_DIRTY_TRIGGERS,
-    M010_MARK_ALL_DIRTY,
-    M010_MODEL_KEYS_VIEW,
-    M011_MODEL_KEYS_VIEW,
     M012_CLAIM_VENDOR,
-    M013_PRICE_EVENTS,
     M014_SEARCH,
     M015_COMPARE_MODELS,
-    M016_PRICE_RANKS,
     M017_DOCUMENTS_BY_DATE,
 )
+from db.migration_views import M003_VIEWS, M004_VIEWS, M010_MODEL_KEYS_VIEW, M011_MODEL_KEYS_VIEW
 
 migrations = Migrations("pingce")
 
@@ -180,25 +179,7 @@ def m005_documents_by_raw(db: Database) -> None:
 
 
 # ---------------------------------------------------------------- m006: price points
-# The price table (db/queries.py) counts documents per model x tier x resolution x
-# duration and price point. Grouping every price claim on each request cost seconds
-# at a million claims, so the evidence is kept up to date as claims are written:
-#
-#   price_point_documents  one row per document x key x price point that the document
-#                          states (the unit the consensus rule counts), with the document's
-#                          date, source and URL; first_for_key marks one row per document and
-#                          key, so that sum() counts a key's documents;
-#   price_point_sources    per key x price point x source: how many documents, how many of
-#                          them are counted for the key, the newest date, the largest credits
-#                          and credit unit, i.e. the price table's tallies without a `since`;
-#   price_point_lists      per key x price point: its documents' ids and URLs as the JSON
-#                          arrays the price table shows (rebuilt from the point's rows when
-#                          a document joins or leaves it).
-#
-# Triggers on claims and documents keep them in the same transaction as every write
-# (pipeline, reextract, bulk loads alike), and a key with a NULL tier, resolution or
-# duration is a key of its own, as in the queries (`is`, never `=`). Its SQL is frozen in
-# db/migration_sql.py: a later change to the rule needs a new migration that rebuilds.
+# The price table's evidence kept as claims are written (the tables and why: db/migration_price_points.py).
 
 
 def _fill_m006_price_points(db: Database) -> None:
@@ -221,7 +202,7 @@ def _fill_m006_price_points(db: Database) -> None:
 def m006_price_points(db: Database) -> None:
     for statement in M006_TABLES:
         db.execute(statement)
-    for name, body in M006_TRIGGERS.items():
+    for name, body in {**M006_CLAIM_TRIGGERS, **M006_TALLY_TRIGGERS}.items():
         db.execute(f"create trigger {name} {body}")
     _fill_m006_price_points(db)
 

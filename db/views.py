@@ -47,7 +47,7 @@ VIEWS = {
 def _claim_evidence_sql() -> str:
     from db.queries import CONTEXT_CHARS as n
 
-    # The text a claim's offsets refer to (db.queries.SECTION_TEXT), read by the claim's document id.
+    # The text a claim's offsets refer to (db.sql_parts.SECTION_TEXT), read by the claim's document id.
     section_text = """(select case c.section
         when 'summary' then coalesce(d.summary, '')
         when 'metadata' then coalesce((select group_concat(j.key || ': ' || j.value, char(10))

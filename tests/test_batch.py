@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from db import open_db
 from db.batch import BatchWriter, claim_values, claim_values_and_points
-from db.price_points import written_point_values
+from db.price_rule import written_point_values
 from db.store import claim_row, document_row, row_to_document, save_document, save_source
 from ingest.config import load_config
 from ingest.extract import EXTRACTOR_VERSION, extract_document

@@ -24,7 +24,8 @@ from sqlite_utils import Database
 
 from db import open_db
 from db.price_events import record_price_changes
-from db.price_points import PriceClaim, document_points, rebuild_price_points, sync_price_points
+from db.price_points import rebuild_price_points, sync_price_points
+from db.price_rule import PriceClaim, document_points
 from db.queries import CLAIMS_OVER_TIME_SQL, OBSERVED_AT, PRICE_CONFLICTS_SQL, SEARCH_SQL, SINCE_UTC
 from db.search import register_functions, search_query, simplified, sync_search
 from db.store import save_document, save_models, save_source

@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from db import open_db
 from db.batch import BatchWriter
 from db.derived import triggers_switchable
-from db.price_points import written_point_values
+from db.price_rule import written_point_values
 from db.search import sync_search
 from db.store import claim_row, delete_document, document_row, save_document, save_models, save_reextracted
 from db.store import save_source as store_source

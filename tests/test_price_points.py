@@ -1,4 +1,4 @@
-"""One price per document and key, and keys merged across documents (db/price_points.py, the price table)."""
+"""One price per document and key, and keys merged across documents (db/price_rule.py, the price table)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from db import open_db
-from db.price_points import PriceClaim, document_points
+from db.price_rule import PriceClaim, document_points
 from db.store import save_document, save_models, save_source
 from ingest.export import price_rows, row_dicts
 from schemas.claim import Claim

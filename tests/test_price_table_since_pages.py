@@ -1,5 +1,5 @@
 """price_table with ``since``, a page at a time: the keys on the page are chosen before their points
-are ranked (db.queries._shown_keys), so each page holds the rows of the whole table at its place, for
+are ranked (shown_keys, db.price_ranking), so each page holds the rows of the whole table at its place, for
 every ``since``, with the months kept (m019, read by key through m021's index) or counted from the
 documents (a model changed since the last recording), and a database made before m021 gets the index.
 """
