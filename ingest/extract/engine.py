@@ -18,6 +18,7 @@ whether it talks about speed, for the sentence after it.
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from functools import partial
 
@@ -225,6 +226,8 @@ class Extractor:
             spec_drafts, claimed = (
                 self.spec_rules.sentence_claims(view, sid, specs[sid]) if sid in specs else ([], set())
             )
+            if spec_drafts and timed:
+                spec_drafts = _not_benchmarked(view, sid, timed, spec_drafts)
             if sid in cue_kinds:
                 judged = (
                     self.opinion_rules.aspect_clauses(view, sid, cue_kinds[sid]) if spec_drafts else set()
@@ -235,6 +238,8 @@ class Extractor:
                 opinions = self.opinion_rules.sentence_claims(view, sid, cue_kinds[sid], busy, claimed)
                 if asking_heading(view, sid):  # 它到底强在哪: a heading asks what the section answers
                     opinions = [d for d in opinions if d.kind not in ("strength", "bug")]
+                elif opinions:
+                    opinions = self._not_previewed(view, sid, opinions)
                 drafts += opinions
             if sid in cue_kinds and spec_drafts:
                 spec_drafts = _not_flawed_features(view, sid, spec_drafts)
@@ -248,6 +253,15 @@ class Extractor:
         in_scope = partial(_version_in_scope, first_named, titled)
         drafts = drop_covered(drop_inside(settle_bare_prices(self.reg, drafts, named, in_scope), items), rows)
         return dedupe(drafts), rates, learned
+
+    def _not_previewed(self, view: SectionView, sid: int, opinions: list[Draft]) -> list[Draft]:
+        """``opinions`` without the verdicts quoted from where a sentence announces what the piece
+        will show, or speaks to anyone in general, to its end."""
+        sent = view.sentences[sid]
+        found = self.opinion_rules.narrative.preview.search(view.cue_text, sent.start, sent.end)
+        if found is None:
+            return opinions
+        return [d for d in opinions if d.kind not in ("strength", "bug") or d.start < found.start()]
 
     def _brand_at(self, view: SectionView, sid: int, pos: int, ctx: DocContext) -> str | None:
         """The brand a credit rate at ``pos`` is about: the text's model there, else the document's."""
@@ -305,3 +319,21 @@ def _version_in_scope(first_named: dict[str, int], titled: set[str], model: str,
 def _inside_unknown(raw: RawMention, unknown: list[RawMention]) -> bool:
     """Is ``raw`` a bare version inside an unregistered model's name (the 1.0 of HappyHorse 1.0)?"""
     return raw.shape == "version" and any(u.start <= raw.start < u.end for u in unknown)
+
+
+# hardware a generation was timed on (A100, RTX 4090, 显卡): the clip it made is a benchmark's setup
+_HARDWARE = re.compile(
+    r"\b(?:[AH]100|H[28]00|H20|A800|L40S?|[RG]TX\s?\d{4}(?:\s?Ti)?|\d{4}\s?Ti)\b|显卡|GPU|显存", re.I
+)
+
+
+def _not_benchmarked(view: SectionView, sid: int, timed: list[Draft], specs: list[Draft]) -> list[Draft]:
+    """``specs`` without the resolution, length or frames of a clip timed on named hardware (在A100上
+    生成720×1280的49帧视频约4分25秒): the setup of a measurement, not a specification."""
+    ends = [d.end - 1 for d in timed if d.kind == "speed"]
+    spans = [
+        (c.start, c.end)
+        for c in view.sentences[sid].clauses
+        if any(c.start <= e < c.end for e in ends) and _HARDWARE.search(view.cue_text, c.start, c.end)
+    ]
+    return [d for d in specs if not any(a < d.end and d.start < b for a, b in spans)]

@@ -9,6 +9,9 @@ import re
 from ingest.extract.lexicon import Lexicon, alt
 from ingest.extract.mentions import Mention
 
+# 比如/比方说 (for example) open a list of examples, not a comparison with 比
+_SUCH_AS = re.compile(r"比如|比方说?")
+
 # "making Veo 2 feel outdated by comparison": the model the clause ends on, by comparison, is a yardstick
 _BY_COMPARISON = re.compile(r"[^.;!?,，。；！？\n]{0,40}?\b(?:by|in) comparison\b")
 
@@ -63,7 +66,7 @@ class MentionRoles:
     def is_versus(self, norm: str, start: int, end: int, sent_start: int) -> bool:
         """Is the model at [start, end) what something is compared with (相比X, 和X相比, than X)?
         A yardstick with a 的-phrase before it is found by :meth:`yardstick_from`, not here."""
-        before = norm[max(sent_start, start - 16) : start]
+        before = _SUCH_AS.sub(lambda m: " " * len(m.group(0)), norm[max(sent_start, start - 16) : start])
         return (
             bool(self.compare_before.search(before[-12:]))
             or bool(_SHARE_OF.search(norm, max(sent_start, start - 40), start))

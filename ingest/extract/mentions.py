@@ -176,6 +176,8 @@ class MentionScanner:
             if m is None:
                 continue
             last = m.end()
+            if self._section_number(norm, s, m):
+                continue
             # not inside a longer number or word, and no amount of money ($1.50 is never version 1.5)
             if not (s and (norm[s - 1] in _WORDISH or norm[max(0, s - 2) : s].strip()[-1:] in _CURRENCY)):
                 hits.append(m)
@@ -201,6 +203,14 @@ class MentionScanner:
                 out.append(raw)
                 last_end = raw.end
         return out
+
+    @staticmethod
+    def _section_number(norm: str, s: int, m: re.Match[str]) -> bool:
+        """Is the bare version at ``s`` the number of a section or list item (### 2.1 网站地址)?"""
+        if not m.group("b") or m.group("bvp") or m.group("bed") or m.group("bsuf"):
+            return False
+        ls = norm.rfind("\n", 0, s) + 1
+        return not norm[ls:s].strip("#*>-•· \t") and m.end() < len(norm) and norm[m.end()] in " \t、.．)）"
 
     def bare_letter_versions(
         self, norm: str, raws: list[RawMention], named: list[RawMention]

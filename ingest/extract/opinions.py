@@ -250,7 +250,7 @@ class OpinionRules:
         item's own cue wins over the label's kind.
         """
         text = view.cue_text
-        for m in self.label_re.finditer(text):
+        for m in self.label_re.finditer(view.clean):  # a bold label (**优点**：) is masked in cue_text
             kind = "strength" if m.group("pro") else "bug"
             label_sid = view.sentence_index(m.end() - 1)
             if label_sid is not None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ingest.extract.mentions import Mention
 from ingest.extract.numbers import Quantity
 from ingest.extract.price_context import distinct_models
-from ingest.extract.prices import MONEY, PriceRules
+from ingest.extract.prices import ALTERNATIVE, MONEY, PriceRules
 from ingest.extract.section import Draft, SectionView, Subject
 
 # an amount multiplied by a number ("5 x $0.168", "0.5元×10") is a factor, not a price
@@ -27,9 +27,11 @@ _ALLOWANCE_LEAD = re.compile(
     r"\s*(?:并且|而且|另外|另|还|并|and\s+)?(?:有|含|包含|内含|共|共有|可得|可获得|得到|送|赠|每月|每个月|"
     r"includes?|including|with|gets?(?: you)?|comes? with)?\s*$"
 )
-_ALTERNATIVE = re.compile(r"\s*(?:or|and|vs\.?|versus|while|或|或者|而|和)\s*(?:just|only|仅|只要|只需)?\s*")
 # an edition word naming the clip an amount buys: "$0.046 for an 8-second 1080p Lite clip"
-_EDITION_OF_CLIP = re.compile(r"\b([a-z]+)\s+(?:clips?|videos?|generations?|tier|mode)\b")
+# … or one the amount is said to be with, at the end of its clause: "200 credits with Pro, or 140 with Fast"
+_EDITION_OF_CLIP = re.compile(
+    r"\b([a-z]+)\s+(?:clips?|videos?|generations?|tier|mode)\b|\bwith\s+(?:the\s+)?([a-z]+)\s*(?=$|[,.;:)，。；])"
+)
 _FOR_MODEL = re.compile(
     r"\s*(?:/\s*(?:s|sec|second|clip|video)|per (?:second|sec|clip|video|generation)|each|a second)?"
     r"\s*(?:for|on|with|using|via)\s+(?:the\s+|a\s+)?"
@@ -122,6 +124,10 @@ class PriceClaims:
             since = max([sent.start] + [p.end for p in view.quantities[sid] if p.end <= q.start])
             if self.ctx.not_one_price(text, lo, since, q):
                 continue
+            # "$3.20 at full quality, or $1.20 with Fast": the same clip, priced another way
+            alternative = bool(
+                prev is not None and prev.q.kind == q.kind and ALTERNATIVE.fullmatch(text, lo, q.start)
+            )
             if q.kind == "credits":
                 if (
                     self.grant_re.search(before)
@@ -140,7 +146,7 @@ class PriceClaims:
                 ):
                     prev.q, prev.money = q, prev.q
                     continue
-                anchors.append(Anchor(q))
+                anchors.append(Anchor(q, alternative=alternative))
                 continue
             if business or q.value >= 1e5:
                 continue
@@ -150,9 +156,9 @@ class PriceClaims:
                 prev.money = q
                 continue
             if q.per or self.p.per_clip(view, sid, q) or self.price_word_re.search(text, lo, hi):
-                anchors.append(Anchor(q))
-            elif prev is not None and prev.q.kind == q.kind and _ALTERNATIVE.fullmatch(text, lo, q.start):
-                anchors.append(Anchor(q, alternative=True))  # "$3.20 at full quality, or $1.20 with Fast"
+                anchors.append(Anchor(q, alternative=alternative))
+            elif alternative:
+                anchors.append(Anchor(q, alternative=True))
         return anchors, plans
 
     def prices(self, view: SectionView, sid: int, used: set[int]) -> list[Draft]:
@@ -220,7 +226,12 @@ class PriceClaims:
             for name, mtier in zip(subj.models, subj.tiers, strict=True):
                 model, tier = self.p.model_tier(name, mtier, tier_word.group(0) if tier_word else None)
                 if edition is not None:
-                    model = self._edition(model, edition.group(1), subj.explicit)
+                    model = self._edition(
+                        model,
+                        edition.group(1) or edition.group(2),
+                        subj.explicit,
+                        edition.group(2) is not None,
+                    )
                 conf = self.lex.confidence("price") * (
                     1 if subj.explicit else self.lex.confidence("context_model_factor")
                 )
@@ -346,16 +357,18 @@ class PriceClaims:
             out["resolution"] = min(res, key=lambda t: abs(t.start - q.start)).unit
         return out
 
-    def _edition(self, model: str, word: str, named: bool) -> str:
+    def _edition(self, model: str, word: str, named: bool, listed: bool = False) -> str:
         """``model`` as the edition ``word`` names ("$0.046 for an 8-second Lite clip" of Veo 3.1: Veo
-        3.1 Lite), unless the text named the model with an edition of its own."""
+        3.1 Lite), unless the text named the model with an edition of its own; ``listed``: only an
+        edition the registry lists for the version ("with Pro" of Seedance 2.0 names no model)."""
         info = self.reg.models.get(model)
         if info is None or (named and info.edition is not None):
             return model
         brand = self.reg.brands[info.brand]
         if word not in brand.edition_words or brand.edition_words[word] == info.edition:
             return model
-        return self.reg.resolve(info.brand, info.version, [word])[0]
+        got = self.reg.resolve(info.brand, info.version, [word])[0]
+        return got if got in self.reg.models or not listed else model
 
 
 def _respective(amounts: list[Quantity], qs: list[Quantity], text: str, lo: int, hi: int) -> dict[int, str]:

@@ -24,6 +24,9 @@ from ingest.extract.section import Draft, SectionView
 
 log = logging.getLogger(__name__)
 
+# what opens another price of the same clip: "$3.20 at full quality, or $1.20 with Fast"
+ALTERNATIVE = re.compile(r"\s*(?:or|and|vs\.?|versus|while|或|或者|而|和)\s*(?:just|only|仅|只要|只需)?\s*")
+
 _OFF_PEAK = re.compile(r"错峰|闲时|低峰|off[-\s]?peak")
 _PER_N_CREDITS = re.compile(r"\s*(?:per|for every|for each|/|每)\s*[\d,]{2,}")
 MONEY = ("cny", "usd")
@@ -118,6 +121,11 @@ class PriceRules:
             return True
         first = min(cr.start, money.start)
         lo, _ = self.clause_of(view, sid, first)
+        opens = ALTERNATIVE.match(text, lo)
+        if opens is not None and opens.end() > lo and self.price_word_re.search(text, sent.start, lo):
+            return (
+                False  # "costs 200 credits ($1.00) with Pro, or 140 credits ($0.70) with Fast": another price
+            )
         # "100积分等于10元" stands alone; "生成要100积分，相当于10元" prices a clip
         return not self.price_word_re.search(text, lo, first) and not self.price_word_re.search(
             text, min(cr.end, money.end), max(cr.start, money.start)

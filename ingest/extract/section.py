@@ -42,6 +42,7 @@ _AMONG = re.compile(r"\s*(?:里面|里|中间|之中|当中|中)\s*[，,]?\s*(?:
 _RANKED_IN = re.compile(r"\s*(?:里面|里|之中|当中|中)的?[^，。,；;！？!?\n]{0,8}?(?:最|第一)")
 
 
+UNRANKED = 99  # no heading named the anchor: any heading opens a new section (see topics._rank)
 _RELATIVE = re.compile(r"[\s,，]*(?:which|who)\b")
 _FORMER_LATTER = re.compile(r"前者|后者|後者|\bthe (?:former|latter)\b", re.I)
 
@@ -136,6 +137,7 @@ class SectionView:
         # document's; a model named in passing (从ChatGPT到Sora) is the topic only to its paragraph's end
         self.anchor: Subject | None = None
         self.anchor_numbered = False  # the anchor was set by a numbered heading naming a model
+        self.anchor_rank = UNRANKED  # the level of the heading that named the anchor
         self.main: Subject | None = None
         # tables (see ``tables.py``): header rows state nothing; in a table whose columns are
         # models, row sentence -> (where the row starts, the model of each column by index)

@@ -127,7 +127,8 @@ class TableSpecs:
             start = label_start
             return [Row(start, cells[1][1], said, "", "verdict_cell", la, whole=(a, b))]
         out: list[Row] = []
-        answers = [(n, c) for n, c in enumerate(cells[1:]) if self._answer(text, *c)]
+        flags = _flag_columns(text, lines, k)
+        answers = [(n, c) for n, c in enumerate(cells[1:]) if n + 1 not in flags and self._answer(text, *c)]
         if not answers:
             return []
         for n, (ca, cb) in answers:
@@ -262,6 +263,23 @@ def _table_head(text: str, lines: list[tuple[int, int]], k: int) -> int | None:
     if j + 1 >= k or not _SEPARATOR.match(text, *lines[j + 1]):
         return None
     return j
+
+
+# a column saying whether a parameter must be given (| Parameter | Type | Required |): its yes and no
+# are about the request, not the model
+_FLAG_HEAD = re.compile(
+    r"\s*(?:required|optional|mandatory|必填|必需|必须|是否必填|是否必须|可选|选填)\s*", re.I
+)
+
+
+def _flag_columns(text: str, lines: list[tuple[int, int]], k: int) -> set[int]:
+    """Indexes of the cells of row ``k``'s table whose header is a required/optional flag."""
+    head = _table_head(text, lines, k)
+    if head is None:
+        return set()
+    a, b = lines[head]
+    cells = text[a:b].strip().strip("|").split("|")
+    return {n for n, c in enumerate(cells) if _FLAG_HEAD.fullmatch(c.strip(" *`"))}
 
 
 def _feature_items(shown: str, text: str, ca: int, cb: int, anchor: int, whole: tuple[int, int]) -> list[Row]:

@@ -30,6 +30,11 @@ _UNIT_SECONDS = {"s": 1.0, "min": 60.0, "h": 3600.0}
 # "takes only / took just / in only": the word after it is a time taken, whatever restricts it
 TIME_TAKEN = re.compile(r"\b(?:takes?|took|taking|needs?|needed|requires?|required|in|within)\s+$")
 _PERSON_AFTER = re.compile(r"\s*,?\s*(?:i|we)\s+(?!think|guess|believe|reckon|measured|timed)[a-z]")
+# 生成…视频约4分25秒: a time right after the clip a generation made, with an "about" or a "took" before it
+_AFTER_MADE_CLIP = re.compile(
+    r"(?:生成|渲染|跑)[^，,。；;的]{0,24}?(?:视频|影片|片段)\s*(?P<took>约|大约|大概|需要?|要|用了|花了|耗费了?)?\s*$"
+)
+_ABOUT = ("约", "大约", "大概")
 _FRAME_BEFORE = re.compile(r"(?<![a-z])(?:in|after|over)\s+$")
 # a table row label naming the clip length: 最长时长, 时长, Max length, Duration
 _LENGTH_LABEL = re.compile(
@@ -179,6 +184,7 @@ class SpeedRules:
                 told = (
                     labelled
                     or self.speed_re.search(text, lo, hi)
+                    or self._after_made_clip(text, lo, t)
                     or self.label_colon_re.search(text, max(view.sentences[sid].start, lo - 24), lo)
                 )
                 if priced or not (told or ((speedy or carry) and t.qual)):
@@ -190,6 +196,15 @@ class SpeedRules:
             is_speed = True
             out += self._claims(view, sid, "speed", lo, hi, t, speed_bounds(t))
         return out, is_speed or (speedy and not out)
+
+    @staticmethod
+    def _after_made_clip(text: str, lo: int, t: Quantity) -> bool:
+        """Is time ``t`` how long the clip just named took (生成…视频约4分25秒), not its length
+        (生成视频8秒长, 生成一段视频约10秒): a "took" word before it, or "about" and a minute or more."""
+        m = _AFTER_MADE_CLIP.search(text, lo, t.start)
+        if m is None:
+            return False
+        return m.group("took") is not None or (text.startswith(_ABOUT, t.start) and t.value >= 60)
 
     def _bound_on_other(self, text: str, end: int, hi: int) -> bool:
         """Does a Chinese verb that makes nothing follow a bound (5分钟内找到, 几分钟内由AI…)?"""

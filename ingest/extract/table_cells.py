@@ -89,6 +89,7 @@ class PriceColumn:
     tier: str | None  # | Standard | Pro |: the tier word heading it
     unit: str | None  # | Price (USD/s) |, | Credits |: the unit of bare numbers in its cells
     length_at: tuple[int, float] | None = None  # | 时长(秒) |: the column of the row's clip length, its unit
+    resolution: str | None = None  # | 时长 | 720p | 1080p |: the resolution heading it
 
 
 @dataclass

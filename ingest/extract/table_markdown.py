@@ -129,9 +129,10 @@ class MarkdownTables:
                 continue
             tier = self.prices.tier_word(view.cue_text, lo, hi)
             unit = self._head_unit(view.cue_text[lo:hi])
-            if self.price_head.search(view.cue_text, lo, hi) or tier or unit:
+            res = self._head_resolution(view, line_sids[head], lo, hi)
+            if self.price_head.search(view.cue_text, lo, hi) or tier or unit or res:
                 length = self._head_length(view, line_sids[head], lo, hi)
-                priced.append(PriceColumn(n, length, tier.group(0) if tier else None, unit, length_at))
+                priced.append(PriceColumn(n, length, tier.group(0) if tier else None, unit, length_at, res))
         for k in rows:
             if _IMAGE_ROW.search(view.cue_text, *lines[k]):
                 info.plan_rows.update(line_sids[k])  # no clip's price in it, as in a table of plans
@@ -162,6 +163,18 @@ class MarkdownTables:
             for n in range(1, min(len(cells), len(subjects)))
             if subjects[n] is not None
         ]
+
+    @staticmethod
+    def _head_resolution(view: SectionView, sids: list[int], lo: int, hi: int) -> str | None:
+        """The resolution a header cell is (| 720p |, | 1080P 价格 |): each cell under it is a price at
+        that resolution; a cell saying more (| 1080p 支持 |) is no such header."""
+        found = [
+            q for sid in sids for q in view.quantities[sid] if q.kind == "resolution" and lo <= q.start < hi
+        ]
+        if len(found) != 1:
+            return None
+        rest = (view.cue_text[lo : found[0].start] + view.cue_text[found[0].end : hi]).strip(" *`|")
+        return found[0].unit if len(rest) <= 4 else None
 
     @staticmethod
     def _head_seconds(text: str, lo: int, hi: int) -> float | None:

@@ -203,7 +203,9 @@ class TableRules:
         if length is not None:
             fields["duration_s"] = length
         res = [t for t in view.quantities[sid] if t.kind == "resolution" and line_start <= t.start < line_end]
-        if len(res) == 1:
+        if col.resolution is not None:
+            fields["resolution"] = col.resolution
+        elif len(res) == 1:
             fields["resolution"] = res[0].unit
         start = line_start + 1 if view.clean[line_start] == "|" else line_start
         for name, mtier in zip(subj.models, subj.tiers, strict=True):

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 from ingest.extract.mentions import Mention
-from ingest.extract.section import CLAUSE_MARK, SectionView, Subject, group_subject
+from ingest.extract.section import CLAUSE_MARK, UNRANKED, SectionView, Subject, group_subject
+
+_LEAD_IN = 9  # a label line ending on a colon: the lowest heading there is
 
 # a numbered heading (一、, 2., 第三章): a top-level section, under which unnumbered headings are parts
 _NUMBERED = re.compile(
@@ -31,6 +33,7 @@ _VALUE_START = re.compile(
 def start_document(view: SectionView, main: Subject | None) -> None:
     """The document's own model is the topic (and anchor) until the text names another."""
     view.topic = view.anchor = view.main = main
+    view.anchor_rank = UNRANKED
     view.para = -1
 
 
@@ -77,6 +80,18 @@ def _is_heading(view: SectionView, sid: int) -> bool:
     return 0 < len(body) <= 24 and not body.endswith(("。", "！", "？", "!", "?", "，", ","))
 
 
+def _rank(view: SectionView, sid: int) -> int:
+    """The level of heading line ``sid``: 1-6 for `#`…`######`, 7 for a bold line, 8 for a plain
+    one; a lead-in that ends on a colon (缺点：, **Cons**:) is below them all."""
+    line = _line(view, sid).strip()
+    if line.rstrip("*_ ").endswith((":", "：")):
+        return _LEAD_IN
+    hashes = len(line) - len(line.lstrip("#"))
+    if hashes:
+        return min(hashes, 6)
+    return 7 if line.startswith(("**", "__")) else 8
+
+
 def asking_heading(view: SectionView, sid: int) -> bool:
     """Is sentence ``sid`` a heading that asks (它到底强在哪, Where does it struggle?)?"""
     sent = view.sentences[sid]
@@ -112,11 +127,18 @@ def update_topic(view: SectionView, sid: int) -> None:
     )
     numbered = is_heading(view, sid) and _NUMBERED.match(_line(view, sid)) is not None
     if not groups:
-        if is_heading(view, sid) and not is_label(view, sid) and (numbered or not view.anchor_numbered):
+        if (
+            is_heading(view, sid)
+            and not is_label(view, sid)
+            and (numbered or not view.anchor_numbered)
+            and _rank(view, sid) <= view.anchor_rank
+        ):
             # a heading naming no model opens a section about the document's model, unless it is
-            # an unnumbered part (核心优势) of a numbered section about a model (二、阿里Wan2.1)
+            # an unnumbered part (核心优势) of a numbered section about a model (二、阿里Wan2.1), or
+            # a lower one (缺点：, **Pros**) under a model's heading (### Pika)
             view.anchor = view.main
             view.anchor_numbered = False
+            view.anchor_rank = _rank(view, sid)
         return
     # "Sora 2 (and Sora 2 Pro) are…": a model named in an aside is not what the text goes on about
     plain = [g for g in groups if not _in_aside(view, sid, g[0].start)]
@@ -145,6 +167,7 @@ def update_topic(view: SectionView, sid: int) -> None:
         view.anchor = _latest(subjects, view.anchor)
     if subjects and is_heading(view, sid):
         view.anchor_numbered = numbered
+        view.anchor_rank = _rank(view, sid)
 
 
 def _in_aside(view: SectionView, sid: int, pos: int) -> bool:

@@ -1,0 +1,129 @@
+"""Scopes and grids read from real layouts: a pros/cons label under a model's heading stays in that
+model's section; a section number in a heading is no version; a price grid with clip lengths down
+the side and resolutions across the top; a poor quality said with 差; models given as examples
+(比如 A、B) are who a sentence is about; the clip length of a timed test is no capability."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import claims_of
+
+
+@pytest.mark.parametrize("label", ["缺点：", "**缺点**：", "Cons:"])
+def test_a_pros_cons_label_under_a_model_heading_keeps_the_heading_model(label: str) -> None:
+    text = f"### Vidu\n\n优点：\n- 运镜非常流畅\n\n### Hailuo\n\n{label}\n- 画面质量一般\n- 生成速度很慢\n"
+    got = {(c.kind, c.model) for c in claims_of(text) if c.kind in ("strength", "bug")}
+    assert ("strength", "Vidu") in got
+    assert ("bug", "Hailuo") in got
+    assert ("bug", "Vidu") not in got
+
+
+@pytest.mark.parametrize("number", ["2.3", "1.6"])
+def test_a_section_number_in_a_heading_is_no_version(number: str) -> None:
+    text = f"## 二、海螺AI简介\n\n### {number} 功能\n\n- 支持生成6秒视频\n- 画面质量一般\n"
+    models = {c.model for c in claims_of(text) if c.kind in ("capability", "bug")}
+    assert models == {"Hailuo"}
+
+
+def test_a_version_heading_still_names_the_version() -> None:
+    text = "## 海螺AI\n\n### 海螺 2.3 版本\n\n- 画面质量一般\n"
+    assert [c.model for c in claims_of(text) if c.kind == "bug"] == ["Hailuo 2.3"]
+
+
+def test_a_price_grid_gives_each_cell_its_row_length_and_column_resolution() -> None:
+    text = (
+        "### Vidu Q2 价格\n\n"
+        "| 时长 | 720p | 1080p |\n"
+        "| --- | --- | --- |\n"
+        "| 4s | $0.20 | $0.40 |\n"
+        "| 8 秒 | $0.35 | $0.70 |\n"
+    )
+    got = sorted((c.duration_s, c.resolution, c.price_usd) for c in claims_of(text) if c.kind == "price")
+    assert got == [(4.0, "1080p", 0.4), (4.0, "720p", 0.2), (8.0, "1080p", 0.7), (8.0, "720p", 0.35)]
+    assert {c.model for c in claims_of(text) if c.kind == "price"} == {"Vidu Q2"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Pika的画面质量很差，人物经常变形。", "即梦的画质比较差。", "可灵在细节上表现差。"],
+)
+def test_a_poor_quality_said_with_cha_is_a_flaw(text: str) -> None:
+    assert "bug" in [c.kind for c in claims_of(text)]
+
+
+@pytest.mark.parametrize("text", ["两者的画质差不多。", "Pika和Vidu的画质差距不小。"])
+def test_cha_in_a_comparison_word_is_no_flaw(text: str) -> None:
+    assert "bug" not in [c.kind for c in claims_of(text)]
+
+
+def test_models_given_as_examples_are_who_the_sentence_is_about() -> None:
+    text = "Wan2.2是这次的主角。早期的视频模型，比如Vidu、Pika，生成一段4秒视频要等好几分钟。"
+    got = sorted(c.model or "" for c in claims_of(text) if c.kind == "speed")
+    assert got == ["Pika", "Vidu"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在4090上，Wan2.2生成一段5秒视频要等8分钟。",
+        "Hunyuan 在 A100 上生成 720p 的 5 秒视频耗时约 6 分钟。",
+    ],
+)
+def test_the_clip_of_a_timed_test_is_no_capability(text: str) -> None:
+    kinds = [c.kind for c in claims_of(text)]
+    assert "speed" in kinds
+    assert "capability" not in kinds
+
+
+def test_a_price_and_its_alternative_each_take_the_edition_said_with_them() -> None:
+    text = (
+        "Veo 3.1 comes in two modes. An 8-second 1080P clip costs 400 credits ($3.20) with Pro, "
+        "or 150 credits ($1.20) with Fast."
+    )
+    got = sorted(
+        (c.model, c.credits, c.price_usd, c.duration_s, c.resolution)
+        for c in claims_of(text)
+        if c.kind == "price"
+    )
+    assert got == [
+        ("Veo 3.1", 400.0, 3.2, 8.0, "1080p"),
+        ("Veo 3.1 Fast", 150.0, 1.2, 8.0, "1080p"),
+    ]
+    assert "credit_rate" not in [c.kind for c in claims_of(text)]
+
+
+def test_the_required_column_of_a_parameter_table_is_no_verdict() -> None:
+    text = (
+        "### Vidu Q2 API\n\n"
+        "| Parameter | Type | Required | Description |\n"
+        "|---|---|---|---|\n"
+        "| prompt | string | Yes | What the video shows. |\n"
+        "| duration | string | No | Clip length in seconds. |\n"
+    )
+    assert [c.kind for c in claims_of(text) if c.kind in ("capability", "limitation")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let's take a look at what Vidu Q2 is good at and where it disappoints.",
+        "This review tells you when Hailuo 02 shines and when it falls short.",
+        "For anyone who has watched a face drift across frames, this is old news about Pika.",
+        "本文将告诉你可灵2.1哪里出色、哪里翻车。",
+    ],
+)
+def test_a_sentence_announcing_what_the_piece_will_show_gives_no_verdict(text: str) -> None:
+    assert [c.kind for c in claims_of(text) if c.kind in ("strength", "bug")] == []
+
+
+def test_a_verdict_before_an_announcement_in_the_sentence_stays() -> None:
+    text = "Vidu Q2 is great at faces, but we will see how it handles hands."
+    assert [c.kind for c in claims_of(text) if c.kind in ("strength", "bug")] == ["strength"]
+
+
+@pytest.mark.parametrize("label", ["**优点**：", "**Pros**:", "优点："])
+def test_items_under_a_bold_pros_label_are_strengths(label: str) -> None:
+    text = f"### Vidu\n\n{label}\n- 生成速度最快\n- 运镜自然\n"
+    got = [(c.kind, c.model) for c in claims_of(text) if c.kind in ("strength", "bug")]
+    assert got == [("strength", "Vidu"), ("strength", "Vidu")]
