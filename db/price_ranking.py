@@ -196,6 +196,13 @@ def _since_points(paged: bool) -> str:
 )"""
 
 
+# On a page with :since only the brands of the models shown need their rates (1M claims: 40,000
+# credit-rate claims grouped on every request, a sixth of the page's query).
+_PAGE_BRANDS = """
+    where brand in (select m.brand from models m
+      where :since = '' or trim(:page) = '' or m.name in (select model from shown_keys))"""
+
+
 def price_ctes(keys_filter: str, paged: bool = False) -> str:
     """The price table's CTEs (keys up to fx and credit_rates) over the keys ``keys_filter`` admits;
     with :since and ``paged``, the points of the keys on the page asked for only (``shown_keys``)."""
@@ -277,7 +284,7 @@ credit_rates as (
     select brand, credit_unit, credits_per_cny, credits_per_usd,
       row_number() over (partition by brand, credit_unit, credits_per_cny is null
         order by count(distinct document_id) desc, coalesce(credits_per_cny, credits_per_usd)) as n
-    from credit_rate_claims indexed by credit_rate_claims_brand
+    from credit_rate_claims indexed by credit_rate_claims_brand{_PAGE_BRANDS if paged else ""}
     group by brand, credit_unit, credits_per_cny, credits_per_usd)
   where n = 1
 )"""

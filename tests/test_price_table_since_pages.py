@@ -27,20 +27,20 @@ MODELS = ["", "Kling 2.1", "kling", "Hailuo 02", "nothing"]
 
 
 def _doc(n: int, date: str) -> Document:
-    text = "。".join(f"报价{i}" for i in range(KEYS + 2))
+    text = "。".join(f"报价{i}" for i in range(KEYS + 3))
     url = f"https://example.com/p{n % 3}"  # p1 and p4 share one
     return Document(
         platform="feed", id=f"p{n}", url=url, title="报价", text=text, via="feed", published_at=date
     )
 
 
-def _claim(doc: Document, i: int, model: str, **fields: Any) -> Claim:
+def _claim(doc: Document, i: int, model: str, kind: str = "price", **fields: Any) -> Claim:
     start = doc.text.index(f"报价{i}。")
     quote = f"报价{i}"
     at = {"start": start, "end": start + len(quote), "section": "body"}
     return Claim(
         document=doc.key(),
-        kind="price",
+        kind=kind,
         model=model,
         quote=quote,
         confidence=0.9,
@@ -70,8 +70,10 @@ def _write(db: Database) -> None:
             _claim(doc, i, "Kling 2.1", duration_s=float(i + 1), credits=rate * (i + 1), credit_unit="灵感值")
             for i in lengths
         ]
-        hailuo = {"resolution": "768p", "price_cny": 2.0 + n % 2}
+        hailuo: dict[str, Any] = {"resolution": "768p", "price_cny": 2.0 + n % 2}
         claims.append(_claim(doc, KEYS, "Hailuo 02", duration_s=6.0 if n % 2 else None, **hailuo))
+        stated: dict[str, Any] = {"credits_per_cny": 10.0 if n < 4 else 8.0, "credit_unit": "灵感值"}
+        claims.append(_claim(doc, KEYS + 1, "Kling 2.1", "credit_rate", **stated))  # Kling valued at it
         save_document(db, doc, source, None, claims, 1)
     with db.atomic():
         record_price_changes(db)
@@ -107,6 +109,8 @@ def test_each_page_holds_the_rows_of_the_whole_table(tmp_path: Path) -> None:
     assert len(kept[("", "")]) == KEYS + 1 and len(kept[("", "2025-06-01")]) == 121
     assert len(kept[("", "2025-07-01")]) == 1 and kept[("", "nonsense")] == []
     assert {r[0] for r in kept[("Kling 2.1", "2025-06-15")]} == {"Kling 2.1"}
+    basis = [r[-3] for r in kept[("", "2025-06-01")]]  # per_second_basis: Kling's credits at its rate
+    assert basis.count("CNY at 10 灵感值 = 1 CNY") == 120, set(basis)
     db.execute("insert into price_event_dirty (model, backfill) select name, 0 from models")
     assert _check(db) == kept  # counted from the documents: the same rows
 
