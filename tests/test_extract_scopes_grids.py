@@ -127,3 +127,23 @@ def test_items_under_a_bold_pros_label_are_strengths(label: str) -> None:
     text = f"### Vidu\n\n{label}\n- 生成速度最快\n- 运镜自然\n"
     got = [(c.kind, c.model) for c in claims_of(text) if c.kind in ("strength", "bug")]
     assert got == [("strength", "Vidu"), ("strength", "Vidu")]
+
+
+def test_a_spec_cell_under_model_columns_is_quoted_from_its_row_label() -> None:
+    text = "## 对比\n\n| | Vidu 2.0 | Hailuo 02 |\n| --- | --- | --- |\n| **最大时长** | 8秒 | 10秒 |\n"
+    got = {c.model: c.quote for c in claims_of(text) if c.kind in ("capability", "limitation")}
+    assert set(got) == {"Vidu 2.0", "Hailuo 02"}
+    assert all(q.startswith("最大时长") for q in got.values())
+    assert got["Hailuo 02"].endswith("10秒")
+
+
+def test_praise_in_a_highlights_column_is_a_strength_a_feature_stays_a_capability() -> None:
+    text = (
+        "## 工具一览\n\n"
+        "| 工具 | 公司 | 特色 |\n"
+        "|---|---|---|\n"
+        "| **Vidu** | 生数科技 | 长视频、运镜流畅 |\n"
+        "| **Hailuo** | MiniMax | 上手快速 |\n"
+    )
+    got = sorted((c.kind, c.model) for c in claims_of(text) if c.kind in ("capability", "strength"))
+    assert got == [("capability", "Vidu"), ("strength", "Hailuo"), ("strength", "Vidu")]

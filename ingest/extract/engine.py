@@ -243,6 +243,8 @@ class Extractor:
                 drafts += opinions
             if sid in cue_kinds and spec_drafts:
                 spec_drafts = _not_flawed_features(view, sid, spec_drafts)
+            if (cell := view.row_label(sid)) is not None:
+                _quote_from_label(view, cell, spec_drafts + timed)
             drafts += spec_drafts
             update_topic(view, sid)
         first_named: dict[str, int] = {}
@@ -337,3 +339,14 @@ def _not_benchmarked(view: SectionView, sid: int, timed: list[Draft], specs: lis
         if any(c.start <= e < c.end for e in ends) and _HARDWARE.search(view.cue_text, c.start, c.end)
     ]
     return [d for d in specs if not any(a < d.end and d.start < b for a, b in spans)]
+
+
+def _quote_from_label(view: SectionView, cell: tuple[int, int], drafts: list[Draft]) -> None:
+    """A specification read from a cell of a row under model columns (| 最大时长 | 5秒 | 6秒 |) is
+    quoted from the row's label on, so that the quote says what the value is."""
+    start = cell[0]
+    while start < cell[1] and view.text[start] in " \t*`|":
+        start += 1
+    for d in drafts:
+        if d.kind in ("capability", "limitation") and d.start > cell[1]:
+            d.start = start

@@ -31,6 +31,11 @@ _FEATURES_HEAD = re.compile(
     re.I,
 )
 _RANKED = re.compile(r"\b(?:fastest|cheapest|best|most|highest|lowest|quickest)\b|最")
+# praise in a features cell (物理模拟强, 效果惊艳, 易用、快速): a highlight, not a feature
+_PRAISED = re.compile(
+    r"[强強](?!制|大的)|惊艳|驚艷|快速|易用|出色|优秀|優秀|领先|領先|流畅|流暢|\b(?:impressive|stunning|excellent)\b",
+    re.I,
+)
 _MAX_HEAD = re.compile(r"\b(?:max|maximum|longest|up to)\b|最长|最高|最大|上限")
 MAX_LABEL = 30
 
@@ -285,7 +290,7 @@ def _flag_columns(text: str, lines: list[tuple[int, int]], k: int) -> set[int]:
 def _feature_items(shown: str, text: str, ca: int, cb: int, anchor: int, whole: tuple[int, int]) -> list[Row]:
     """The features a cell under a features header lists (``Multi-shot AI Director, native 4K,
     60fps``), one capability each; a superlative (Fastest and cheapest of the five) is a verdict,
-    which the opinion rules read."""
+    which the opinion rules read; an item of praise (物理模拟强, 易用) is a strength."""
     out: list[Row] = []
     for m in SEGMENT.finditer(text, ca, cb):
         s, e = m.start(), m.end()
@@ -295,6 +300,9 @@ def _feature_items(shown: str, text: str, ca: int, cb: int, anchor: int, whole: 
             e -= 1
         item = text[s:e]
         if not 2 <= e - s <= MAX_LABEL + 20 or not any(ch.isalnum() for ch in item) or _RANKED.search(item):
+            continue
+        if _PRAISED.search(item):
+            out.append(Row(s, e, "strength", "", "verdict_cell", anchor, whole=whole))
             continue
         out.append(Row(s, e, "capability", feature_of(shown, s, e), "spec_row", anchor, whole=whole))
     return out
