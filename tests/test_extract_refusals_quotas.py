@@ -205,3 +205,15 @@ def test_a_wait_as_long_as_is_a_generation_time_and_as_long_as_alone_a_length() 
 
 def test_only_needing_memory_written_with_xu_yao_is_no_limit() -> None:
     assert "limitation" not in _kinds("Wan 2.2 的 480p 模式只需要 12GB 显存。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我让可灵2.1生成一段拳击比赛，它拒绝了我的请求。", "Veo 3 拒绝了生成含有名人的视频。"],
+)
+def test_a_refusal_told_in_the_past_is_a_limitation(text: str) -> None:
+    assert "limitation" in _kinds(text)
+
+
+def test_refusing_something_else_is_no_limitation() -> None:
+    assert _kinds("可灵2.1发布会上，快手拒绝了这个报价。") == []

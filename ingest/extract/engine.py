@@ -257,13 +257,25 @@ class Extractor:
         return dedupe(drafts), rates, learned
 
     def _not_previewed(self, view: SectionView, sid: int, opinions: list[Draft]) -> list[Draft]:
-        """``opinions`` without the verdicts quoted from where a sentence announces what the piece
-        will show, or speaks to anyone in general, to its end."""
+        """``opinions`` without those of a sentence that asks, and without the verdicts of a clause
+        announcing what the piece will show (and of the questions going on from it)."""
         sent = view.sentences[sid]
+        if _ASKED.search(view.cue_text, sent.start, min(len(view.cue_text), sent.end + 1)):
+            # 视频没有声音吗？ asked, not said (a puzzled question about the output, 为什么会有两个？, is a flaw)
+            return [d for d in opinions if d.kind not in ("strength", "limitation")]
         found = self.opinion_rules.narrative.preview.search(view.cue_text, sent.start, sent.end)
         if found is None:
             return opinions
-        return [d for d in opinions if d.kind not in ("strength", "bug") or d.start < found.start()]
+        # the announcing clause and the questions that go on from it (…, where it disappoints, and whether…)
+        lo = hi = found.start()
+        for c in sent.clauses:
+            if c.end <= found.start():
+                continue
+            if c.start <= found.start() or _ASKING_CLAUSE.match(view.cue_text, c.start, c.end):
+                lo, hi = min(lo, c.start), c.end
+            else:
+                break
+        return [d for d in opinions if d.kind not in ("strength", "bug") or not lo <= d.start < hi]
 
     def _brand_at(self, view: SectionView, sid: int, pos: int, ctx: DocContext) -> str | None:
         """The brand a credit rate at ``pos`` is about: the text's model there, else the document's."""
@@ -323,9 +335,19 @@ def _inside_unknown(raw: RawMention, unknown: list[RawMention]) -> bool:
     return raw.shape == "version" and any(u.start <= raw.start < u.end for u in unknown)
 
 
+# a clause going on with a question after an announcement: (and) where it disappoints, 以及哪里不行
+_ASKING_CLAUSE = re.compile(
+    r"[\s,，、]*(?:and\s+|以及|还有)?(?:what|where|how|whether|which|why|哪里|哪些|如何|是否)\b", re.I
+)
+
+# a sentence that asks: it ends on a question mark, or on 吗 before its punctuation
+_ASKED = re.compile(r"(?:[吗嗎]\s*[？?。！!]?|[？?])\s*$")
+
 # hardware a generation was timed on (A100, RTX 4090, 显卡): the clip it made is a benchmark's setup
 _HARDWARE = re.compile(
-    r"\b(?:[AH]100|H[28]00|H20|A800|L40S?|[RG]TX\s?\d{4}(?:\s?Ti)?|\d{4}\s?Ti)\b|显卡|GPU|显存", re.I
+    r"(?<![A-Za-z0-9])(?:[AH]100|H[28]00|H20|A800|L40S?|(?:[RG]TX\s?)?[2345]0[5-9]0(?:\s?Ti)?)(?![A-Za-z0-9])"
+    r"|显卡|顯卡|GPU|显存|顯存",
+    re.I,
 )
 
 

@@ -206,11 +206,12 @@ class MentionScanner:
 
     @staticmethod
     def _section_number(norm: str, s: int, m: re.Match[str]) -> bool:
-        """Is the bare version at ``s`` the number of a section or list item (### 2.1 网站地址)?"""
+        """Is the bare version at ``s`` the number of a section (### 2.1 网站地址, **2.3 消耗**)? Not on a
+        list item (- 1.6 只支持5秒视频), where a bare version is the model's."""
         if not m.group("b") or m.group("bvp") or m.group("bed") or m.group("bsuf"):
             return False
         ls = norm.rfind("\n", 0, s) + 1
-        return not norm[ls:s].strip("#*>-•· \t") and m.end() < len(norm) and norm[m.end()] in " \t、.．)）"
+        return not norm[ls:s].strip("#*> \t") and m.end() < len(norm) and norm[m.end()] in " \t、.．)）"
 
     def bare_letter_versions(
         self, norm: str, raws: list[RawMention], named: list[RawMention]

@@ -24,6 +24,10 @@ from ingest.extract.section import Draft, SectionView
 
 log = logging.getLogger(__name__)
 
+# a clause offering another price of the same clip ("…, or 140 credits ($0.70) with Fast"), unless it
+# states what credits are worth (而100灵感值等于10元)
+_OR_OPENS = re.compile(r"\s*(?:or\b|或|或者)\s*", re.I)
+_EQUATES = re.compile(r"等于|相当于|合|=|≈|\b(?:equals?|is worth|are worth)\b", re.I)
 # what opens another price of the same clip: "$3.20 at full quality, or $1.20 with Fast"
 ALTERNATIVE = re.compile(r"\s*(?:or|and|vs\.?|versus|while|或|或者|而|和)\s*(?:just|only|仅|只要|只需)?\s*")
 
@@ -121,8 +125,11 @@ class PriceRules:
             return True
         first = min(cr.start, money.start)
         lo, _ = self.clause_of(view, sid, first)
-        opens = ALTERNATIVE.match(text, lo)
-        if opens is not None and opens.end() > lo and self.price_word_re.search(text, sent.start, lo):
+        if (
+            _OR_OPENS.match(text, lo)
+            and not _EQUATES.search(text, left.end, right.start)
+            and self.price_word_re.search(text, sent.start, lo)
+        ):
             return (
                 False  # "costs 200 credits ($1.00) with Pro, or 140 credits ($0.70) with Fast": another price
             )

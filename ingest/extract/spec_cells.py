@@ -33,7 +33,8 @@ _FEATURES_HEAD = re.compile(
 _RANKED = re.compile(r"\b(?:fastest|cheapest|best|most|highest|lowest|quickest)\b|最")
 # praise in a features cell (物理模拟强, 效果惊艳, 易用、快速): a highlight, not a feature
 _PRAISED = re.compile(
-    r"[强強](?!制|大的)|惊艳|驚艷|快速|易用|出色|优秀|優秀|领先|領先|流畅|流暢|\b(?:impressive|stunning|excellent)\b",
+    r"(?<![增加])[强強](?![制化大])|惊艳|驚艷|快速(?!模式|生成|版|通道|预览|預覽)|易用|出色|优秀|優秀|领先|領先|流畅|流暢"
+    r"|\b(?:impressive|stunning|excellent)\b",
     re.I,
 )
 _MAX_HEAD = re.compile(r"\b(?:max|maximum|longest|up to)\b|最长|最高|最大|上限")

@@ -32,9 +32,10 @@ TIME_TAKEN = re.compile(r"\b(?:takes?|took|taking|needs?|needed|requires?|requir
 _PERSON_AFTER = re.compile(r"\s*,?\s*(?:i|we)\s+(?!think|guess|believe|reckon|measured|timed)[a-z]")
 # 生成…视频约4分25秒: a time right after the clip a generation made, with an "about" or a "took" before it
 _AFTER_MADE_CLIP = re.compile(
-    r"(?:生成|渲染|跑)[^，,。；;的]{0,24}?(?:视频|影片|片段)\s*(?P<took>约|大约|大概|需要?|要|用了|花了|耗费了?)?\s*$"
+    r"(?:生成|渲染|跑)[^，,。；;]{0,24}?(?:视频|影片|片段)\s*(?P<took>约|大约|大概|需要?|要|用了|花了|耗费了?)?\s*$"
 )
 _ABOUT = ("约", "大约", "大概")
+_LENGTH_WORD_AFTER = re.compile(r"\s*(?:长(?![时間间])|長(?![時間])|的(?:视频|影片|片段)|long\b)")
 _FRAME_BEFORE = re.compile(r"(?<![a-z])(?:in|after|over)\s+$")
 # a table row label naming the clip length: 最长时长, 时长, Max length, Duration
 _LENGTH_LABEL = re.compile(
@@ -169,6 +170,7 @@ class SpeedRules:
                 or self.length_named_after_re.match(text, t.end, hi)
                 or self.count_before_re.search(text, lo, t.start)
                 or self.length_after_re.match(text, t.end, hi)
+                or _LENGTH_WORD_AFTER.match(text, t.end, hi)
             ):
                 continue  # 时长10秒, 可选5或10s, 5 / 10s, 5秒1080P的视频, 一段10秒, 3 minutes max: a length
             usage = self.usage_re.search(text, lo, t.start) or (
@@ -202,8 +204,8 @@ class SpeedRules:
         """Is time ``t`` how long the clip just named took (生成…视频约4分25秒), not its length
         (生成视频8秒长, 生成一段视频约10秒): a "took" word before it, or "about" and a minute or more."""
         m = _AFTER_MADE_CLIP.search(text, lo, t.start)
-        if m is None:
-            return False
+        if m is None or _LENGTH_WORD_AFTER.match(text, t.end):
+            return False  # 生成的视频约2分钟长: the clip's length
         return m.group("took") is not None or (text.startswith(_ABOUT, t.start) and t.value >= 60)
 
     def _bound_on_other(self, text: str, end: int, hi: int) -> bool:

@@ -81,14 +81,14 @@ def _is_heading(view: SectionView, sid: int) -> bool:
 
 
 def _rank(view: SectionView, sid: int) -> int:
-    """The level of heading line ``sid``: 1-6 for `#`…`######`, 7 for a bold line, 8 for a plain
-    one; a lead-in that ends on a colon (缺点：, **Cons**:) is below them all."""
+    """The level of heading line ``sid``: 1-6 for `#`…`######` (whatever it ends with), 7 for a bold
+    line, 8 for a plain one; an unmarked lead-in ending on a colon (缺点：, **Cons**:) is below them."""
     line = _line(view, sid).strip()
-    if line.rstrip("*_ ").endswith((":", "：")):
-        return _LEAD_IN
     hashes = len(line) - len(line.lstrip("#"))
     if hashes:
         return min(hashes, 6)
+    if line.rstrip("*_ ").endswith((":", "：")):
+        return _LEAD_IN
     return 7 if line.startswith(("**", "__")) else 8
 
 
@@ -165,6 +165,8 @@ def update_topic(view: SectionView, sid: int) -> None:
         view.anchor = view.topic = group_subject(subjects[-1], False)
     elif subjects:
         view.anchor = _latest(subjects, view.anchor)
+        if not is_heading(view, sid):
+            view.anchor_rank = UNRANKED  # named in the text: the next heading of any level moves on
     if subjects and is_heading(view, sid):
         view.anchor_numbered = numbered
         view.anchor_rank = _rank(view, sid)
