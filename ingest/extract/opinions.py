@@ -271,7 +271,10 @@ class OpinionRules:
             ("strength" if m.group("pro") else "bug", m.end()) for m in self.inline_label_re.finditer(text)
         ]
         # "What Act Two does well, per reviewers: A, B and C", "Where it struggles: D": a lead in the line
-        inline += [("strength" if m.group("pro") else "bug", m.end()) for m in _VERDICT_LEAD.finditer(text)]
+        if "what" in text or "where" in text:  # the lead's own words: ``re`` cannot skip ahead on its \b
+            inline += [
+                ("strength" if m.group("pro") else "bug", m.end()) for m in _VERDICT_LEAD.finditer(text)
+            ]
         for kind, label_end in inline:
             at = view.sentence_index(label_end)
             if at is None or view.sentences[at].prompt:
