@@ -261,7 +261,7 @@ class Extractor:
         announcing what the piece will show (and of the questions going on from it)."""
         sent = view.sentences[sid]
         if _ASKED.search(view.cue_text, sent.start, min(len(view.cue_text), sent.end + 1)):
-            # 视频没有声音吗？ asked, not said (a puzzled question about the output, 为什么会有两个？, is a flaw)
+            # 视频没有声音吗？ asked, not said (a puzzled question about the output is still a flaw)
             return [d for d in opinions if d.kind not in ("strength", "limitation")]
         found = self.opinion_rules.narrative.preview.search(view.cue_text, sent.start, sent.end)
         if found is None:
