@@ -46,6 +46,7 @@ from ingest.extract.settle import (
     reconcile,
     settle_bare_prices,
 )
+from ingest.extract.spec_cells import lstripped
 from ingest.extract.spec_items import SpecItems
 from ingest.extract.spec_rows import SpecRows, drop_covered
 from ingest.extract.specs import SpecRules
@@ -366,9 +367,7 @@ def _not_benchmarked(view: SectionView, sid: int, timed: list[Draft], specs: lis
 def _quote_from_label(view: SectionView, cell: tuple[int, int], drafts: list[Draft]) -> None:
     """A specification read from a cell of a row under model columns (| 最大时长 | 5秒 | 6秒 |) is
     quoted from the row's label on, so that the quote says what the value is."""
-    start = cell[0]
-    while start < cell[1] and view.text[start] in " \t*`|":
-        start += 1
+    start = lstripped(view.text, cell[0], cell[1], " \t*`|")
     for d in drafts:
         if d.kind in ("capability", "limitation") and d.start > cell[1]:
             d.start = start

@@ -133,8 +133,10 @@ class TableSpecs:
             start = label_start
             return [Row(start, cells[1][1], said, "", "verdict_cell", la, whole=(a, b))]
         out: list[Row] = []
-        flags = _flag_columns(text, lines, k)
-        answers = [(n, c) for n, c in enumerate(cells[1:]) if n + 1 not in flags and self._answer(text, *c)]
+        answers = [(n, c) for n, c in enumerate(cells[1:]) if self._answer(text, *c)]
+        if answers:
+            flags = self._flag_columns(text, lines, k)
+            answers = [(n, c) for n, c in answers if n + 1 not in flags]
         if not answers:
             return []
         for n, (ca, cb) in answers:
@@ -201,6 +203,14 @@ class TableSpecs:
         if e - s < 2 or not any(ch.isalnum() for ch in text[s:e]):
             return []  # empty, a dash, or a lone mark
         return [Row(s, e, kind, "", "verdict_cell", anchor, whole=whole)]
+
+    def _flag_columns(self, text: str, lines: list[tuple[int, int]], k: int) -> set[int]:
+        """Indexes of the cells of row ``k``'s table whose header is a required/optional flag."""
+        head = _table_head(text, lines, k)
+        if head is None:
+            return set()
+        cells = self._cells(text, *lines[head])
+        return {n for n, (ca, cb) in enumerate(cells) if _FLAG_HEAD.fullmatch(text[ca:cb].strip(" *`"))}
 
     @staticmethod
     def _opens_with_model(view: SectionView, a: int, b: int) -> bool:
@@ -276,16 +286,6 @@ def _table_head(text: str, lines: list[tuple[int, int]], k: int) -> int | None:
 _FLAG_HEAD = re.compile(
     r"\s*(?:required|optional|mandatory|必填|必需|必须|是否必填|是否必须|可选|选填)\s*", re.I
 )
-
-
-def _flag_columns(text: str, lines: list[tuple[int, int]], k: int) -> set[int]:
-    """Indexes of the cells of row ``k``'s table whose header is a required/optional flag."""
-    head = _table_head(text, lines, k)
-    if head is None:
-        return set()
-    a, b = lines[head]
-    cells = text[a:b].strip().strip("|").split("|")
-    return {n for n, c in enumerate(cells) if _FLAG_HEAD.fullmatch(c.strip(" *`"))}
 
 
 def _feature_items(shown: str, text: str, ca: int, cb: int, anchor: int, whole: tuple[int, int]) -> list[Row]:

@@ -204,8 +204,8 @@ class SpeedRules:
         """Is time ``t`` how long the clip just named took (生成…视频约4分25秒), not its length
         (生成视频8秒长, 生成一段视频约10秒): a "took" word before it, or "about" and a minute or more."""
         m = _AFTER_MADE_CLIP.search(text, lo, t.start)
-        if m is None or _LENGTH_WORD_AFTER.match(text, t.end):
-            return False  # 生成的视频约2分钟长: the clip's length
+        if m is None:  # (a length word after it, 约2分钟长, was ruled out before this is asked)
+            return False
         return m.group("took") is not None or (text.startswith(_ABOUT, t.start) and t.value >= 60)
 
     def _bound_on_other(self, text: str, end: int, hi: int) -> bool:

@@ -127,18 +127,15 @@ def update_topic(view: SectionView, sid: int) -> None:
     )
     numbered = is_heading(view, sid) and _NUMBERED.match(_line(view, sid)) is not None
     if not groups:
-        if (
-            is_heading(view, sid)
-            and not is_label(view, sid)
-            and (numbered or not view.anchor_numbered)
-            and _rank(view, sid) <= view.anchor_rank
-        ):
+        if is_heading(view, sid) and not is_label(view, sid) and (numbered or not view.anchor_numbered):
             # a heading naming no model opens a section about the document's model, unless it is
             # an unnumbered part (核心优势) of a numbered section about a model (二、阿里Wan2.1), or
             # a lower one (缺点：, **Pros**) under a model's heading (### Pika)
-            view.anchor = view.main
-            view.anchor_numbered = False
-            view.anchor_rank = _rank(view, sid)
+            rank = _rank(view, sid)
+            if rank <= view.anchor_rank:
+                view.anchor = view.main
+                view.anchor_numbered = False
+                view.anchor_rank = rank
         return
     # "Sora 2 (and Sora 2 Pro) are…": a model named in an aside is not what the text goes on about
     plain = [g for g in groups if not _in_aside(view, sid, g[0].start)]
