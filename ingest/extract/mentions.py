@@ -156,10 +156,10 @@ class MentionScanner:
     def scan(self, norm: str) -> list[RawMention]:
         hits: list[re.Match[str]] = []
         pos = 0
-        for cand in self.first_re.finditer(norm):
-            if cand.start() < pos:
+        for hit in self.first_re.finditer(norm):
+            if hit.start() < pos:
                 continue
-            m = self.regex.match(norm, cand.start())
+            m = self.regex.match(norm, hit.start())
             if m:
                 hits.append(m)
                 pos = m.end()

@@ -4,12 +4,12 @@ Many rules are one regex each, scanned over a whole section (cue patterns, event
 narrative patterns). Most find nothing in a given document, yet each costs a full scan.
 ``required_literals`` reads a compiled pattern's parse tree and returns a set of literal
 strings one of which every match must contain (the most selective it can prove), or None
-when it cannot prove any. ``PatternGate`` finds, in one scan of the text, which of those
-literals occur, and runs only the patterns that may match; a pattern of bounded width runs only
-over the part of the text a match can lie in (a match holds a literal it requires, so it starts at
-most its width before the end of that literal's first occurrence, and no later than its last
-occurrence starts). Nothing is kept by hand: a rule added to the lexicon is gated by what its own
-regex requires, or always run.
+when it cannot prove any. ``PatternGate`` finds, in one scan of the text (an Aho-Corasick
+automaton), which of those literals occur, and runs only the patterns that may match; a pattern
+of bounded width runs only over the part of the text a match can lie in (a match holds a literal
+it requires, so it starts at most its width before the end of that literal's first occurrence,
+and no later than its last occurrence starts). Nothing is kept by hand: a rule added to the
+lexicon is gated by what its own regex requires, or always run.
 """
 
 from __future__ import annotations
@@ -20,14 +20,14 @@ from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
 
+import ahocorasick_rs
+
 # most strings a cross product of alternatives may reach before it is cut short: longer literals
 # (不能并行, not 不能) gate more selectively at the same cost of the scan, which branches on first
 # characters; more than 128 saves a little more per document but costs more to build (the tries grow)
 _LIMIT = 128
 _MAX_SET = 512  # most strings a required set may hold (a union of branches may exceed _LIMIT)
 _UNBOUNDED = 1 << 20  # a pattern that may match more characters than this has no useful width
-_NEVER = r"(?!x)x"
-_BUCKET = 48  # most first characters one trie branches on
 _ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
 _REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
 _UNSAFE_FLAGS = re.IGNORECASE
@@ -214,34 +214,6 @@ def _reach(items: Any) -> tuple[int, int] | None:
     return hi, far
 
 
-def _trie(words: set[str]) -> str:
-    """A regex matching any of ``words`` exactly, longest first, opening with a literal (so ``re``
-    skips ahead on the first characters)."""
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
-        if "" in node:
-            branches.append("")  # last: the longest word wins
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return emit(trie) if trie else _NEVER
-
-
-def _scanners(words: set[str]) -> list[re.Pattern[str]]:
-    """Tries of ``words`` split by first character: ``re`` tries a trie's top-level branches one
-    by one at each position, so a few small tries scan faster than one big one."""
-    firsts = sorted({w[0] for w in words})
-    n = max(1, -(-len(firsts) // _BUCKET))
-    buckets = [set(firsts[i::n]) for i in range(n)]
-    return [re.compile(_trie({w for w in words if w[0] in b})) for b in buckets]
-
-
 class PatternGate:
     """Which of ``patterns`` may match a text, from one scan for the literals they require."""
 
@@ -249,12 +221,13 @@ class PatternGate:
         self.required = [required_literals(p) for p in patterns]
         self.widths = [max_width(p) for p in patterns]
         self.reaches = [reach(p) for p in patterns]
-        words = {w for req in self.required if req for w in req}
-        # every word starting at each position: the longest (the trie tries longer words first),
-        # then its prefixes that are words too
-        self.scans = _scanners(words)
-        self.firsts = [frozenset(w[0] for w in words if scan.match(w)) for scan in self.scans]
-        self.prefixes = {w: [w[:i] for i in range(1, len(w) + 1) if w[:i] in words] for w in words}
+        # every literal, all their occurrences (overlapping ones too) in one Aho-Corasick pass
+        self.words = sorted({w for req in self.required if req for w in req})
+        self.automaton: Any = None
+        if self.words:
+            self.automaton = ahocorasick_rs.AhoCorasick(
+                self.words, implementation=ahocorasick_rs.Implementation.DFA
+            )
         # literal -> the patterns requiring it (one of their set), so only the literals found are
         # looked up, not every pattern's set
         self.needing: dict[str, list[int]] = {}
@@ -271,18 +244,17 @@ class PatternGate:
         """The required literals ``text`` holds, each with [where its first occurrence ends, where
         its last one starts]."""
         found: dict[str, list[int]] = {}
-        prefixes = self.prefixes
-        for scan, firsts in zip(self.scans, self.firsts, strict=True):
-            match = scan.match
-            # the longest word at each position where one starts: one scan finds those that do not
-            # overlap; a word may also start inside one found (words overlap), so those positions
-            # are tried one by one (every other position starts none, or the scan would have
-            # stopped there)
-            for m in scan.finditer(text):
-                _note(found, prefixes[m.group()], m.start())
-                for pos in range(m.start() + 1, m.end()):
-                    if text[pos] in firsts and (inner := match(text, pos)) is not None:
-                        _note(found, prefixes[inner.group()], pos)
+        if self.automaton is None:
+            return found
+        words = self.words
+        # matches come by their end, so a literal's first is its first end and its last its last start
+        for i, start, end in self.automaton.find_matches_as_indexes(text, overlapping=True):
+            w = words[i]
+            seen = found.get(w)
+            if seen is None:
+                found[w] = [end, start]
+            else:
+                seen[1] = start
         return found
 
     def spans(self, text: str) -> list[tuple[int, int] | None]:
@@ -320,15 +292,3 @@ class PatternGate:
             for n in needing[w]:
                 out[n] = True
         return out
-
-
-def _note(found: dict[str, list[int]], words: list[str], start: int) -> None:
-    """Record ``words`` found at ``start`` in ``found`` (word -> [first end, last start])."""
-    for w in words:
-        end = start + len(w)
-        seen = found.get(w)
-        if seen is None:
-            found[w] = [end, start]
-        else:
-            seen[0] = min(seen[0], end)
-            seen[1] = max(seen[1], start)

@@ -103,13 +103,13 @@ class SpecItems:
         def in_prompt(pos: int) -> bool:
             return any(a <= pos < b for a, b in quoted)
 
-        for m in self.features.finditer(text):
-            if self.not_item_re.match(text, m.start()) or self.org_after_re.match(text, m.end()):
+        for hit in self.features.finditer(text):
+            if self.not_item_re.match(text, hit.start()) or self.org_after_re.match(text, hit.end()):
                 continue
-            if m.start() and text[m.start() - 1 : m.start() + 1] in self.straddle:
+            if hit.start() and text[hit.start() - 1 : hit.start() + 1] in self.straddle:
                 continue  # the feature word starts inside another word
-            if not (quoted and in_prompt(m.start())):
-                add(m.start(), m.end(), "feature")
+            if not (quoted and in_prompt(hit.start())):
+                add(hit.start(), hit.end(), "feature")
         for m in _VALUE.finditer(text):
             value = m.group(0)
             if ":" in value and value.split(":")[0].strip() not in _RATIO_LEFT:
