@@ -42,6 +42,7 @@ from ingest.extract.settle import (
     dedupe,
     implied_rates,
     named_models,
+    not_wondered,
     once_per_feature,
     reconcile,
     settle_bare_prices,
@@ -241,12 +242,12 @@ class Extractor:
                     opinions = [d for d in opinions if d.kind not in ("strength", "bug")]
                 elif opinions:
                     opinions = self._not_previewed(view, sid, opinions)
-                drafts += opinions
+                drafts += not_wondered(view, sid, opinions)
             if sid in cue_kinds and spec_drafts:
                 spec_drafts = _not_flawed_features(view, sid, spec_drafts)
             if (cell := view.row_label(sid)) is not None:
                 _quote_from_label(view, cell, spec_drafts + timed)
-            drafts += spec_drafts
+            drafts += not_wondered(view, sid, spec_drafts)
             update_topic(view, sid)
         first_named: dict[str, int] = {}
         for ms in view.mentions:

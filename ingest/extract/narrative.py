@@ -113,6 +113,8 @@ class NarrativeCues:
         # list separators inside a clause (手指粘连、背景闪烁; drift and imperfect interactions)
         self.separator_words = get("item_separators")
         self.separator = re.compile(alt(self.separator_words))
+        labels = lex.words("markers", "pros_labels") + lex.words("markers", "cons_labels")
+        self.label_end = re.compile(rf"(?:{alt(labels)})\s*$", re.IGNORECASE)
         # parallel verdicts (画面稳定，动作自然): clause length, and openings that lean on the clause before
         self.parallel_max = int(lex.setting("parallel_clause_chars", 20))
         self.deictic_re = re.compile(lex.alt("markers", "deictic"))
@@ -235,15 +237,23 @@ class NarrativeCues:
 
     def items(self, view: SectionView, sid: int, cue_clauses: list[int], kind: str) -> list[str]:
         """The items a group of cue clauses praises or faults, when one of its clauses lists two or
-        more; a clause without a list is one item; no list: [].
+        more; a clause without a list is one item, a label clause (X的优点：) none; no list: [].
 
         An item is a stretch of a cue clause between list separators (、, 以及, and, or) that
         holds a cue of the group's kind; cues in one stretch are one item.
         """
         clauses = view.sentences[sid].clauses
         out: list[str] = []
+        points = len(cue_clauses)
         for ci in cue_clauses:
             c = clauses[ci]
+            if (
+                len(cue_clauses) > 1
+                and view.text[c.end : c.end + 1] in (":", "：")
+                and self.label_end.search(view.text, c.start, c.end)
+            ):
+                points -= 1
+                continue  # a label (X的优点：) leads the items, it is none of them
             if not self.separator.search(view.cue_text, c.start, c.end):
                 out.append(" ".join(view.text[c.start : c.end].split()))
                 continue
@@ -260,4 +270,4 @@ class NarrativeCues:
                         item = item.removesuffix(" " + word).removesuffix(word)
                     if item and item not in out:
                         out.append(item.strip())
-        return out if len(out) > len(cue_clauses) else []
+        return out if len(out) > points else []

@@ -9,6 +9,7 @@ claim.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
@@ -20,6 +21,9 @@ from ingest.extract.section import Draft, SectionView
 from schemas.claim import Claim
 
 _SPAN = 1200  # no quote runs longer: sentences are cut at 600 characters
+# a clause that wonders whether (whether it generates audio you can rely on, 是否支持音频)
+_WONDERS = re.compile(r"(?<![a-z])whether(?![a-z])|是否|能否", re.I)
+_WONDERED_KINDS = ("capability", "limitation", "strength", "bug")
 
 
 def dedupe(drafts: list[Draft]) -> list[Draft]:
@@ -206,3 +210,20 @@ def once_per_feature(claims: list[Claim]) -> list[Claim]:
         else:
             drop.add(n)
     return [c for n, c in enumerate(claims) if n not in drop]
+
+
+def not_wondered(view: SectionView, sid: int, drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` without the verdicts and features of sentence ``sid`` said after a "whether" in
+    their clause: the clause asks what the model does, it does not say it."""
+    sent = view.sentences[sid]
+    spans = []
+    for m in _WONDERS.finditer(view.cue_text, sent.start, sent.end):
+        end = next((c.end for c in sent.clauses if c.start <= m.start() < c.end), sent.end)
+        spans.append((m.start(), end))
+    if not spans:
+        return drafts
+    return [
+        d
+        for d in drafts
+        if d.kind not in _WONDERED_KINDS or not any(d.start < b and d.end > a for a, b in spans)
+    ]
