@@ -27,7 +27,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable
 
-from ingest.extract.lexicon import Lexicon, alt
+from ingest.extract.lexicon import Lexicon, WordScanner, alt
 from ingest.extract.section import SectionView
 
 log = logging.getLogger(__name__)
@@ -107,7 +107,7 @@ class NarrativeCues:
         self.hedge = re.compile(alt(get("hedge")))
         self.persist = re.compile(alt(get("persist")))
         self.fail = re.compile(alt(get("fail")))
-        self.concession = re.compile(alt(get("concession")))
+        self.concession = WordScanner(get("concession"))  # scanned over whole sections
         self.lead_in = re.compile("|".join(get("lead_in")) or r"(?!x)x")
         self.preview = re.compile("|".join(get("preview")) or r"(?!x)x", re.I)
         # list separators inside a clause (手指粘连、背景闪烁; drift and imperfect interactions)

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from ingest.extract.lexicon import Lexicon, alt
+from ingest.extract.lexicon import Lexicon, WordScanner, alt
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +127,7 @@ class Splitter:
         self.generic_re = re.compile(alt(_spaced(lex.words("markers", "generic_subjects"))))
         self.not_contrast_re = re.compile(not_contrast)
         self.prompt_label = re.compile(rf"\s*(?:{lex.alt('markers', 'prompt_intro')})\s*[:：]")
-        self.prompt_intro = re.compile(lex.alt("markers", "prompt_intro"))
+        self.prompt_intro = WordScanner(lex.words("markers", "prompt_intro"))  # over whole sections
         quoted = r"(?:「[^」\n]{4,600}」|“[^”]{4,600}”|\"[^\"\n]{4,600}\")"
         self.prompt_quote = re.compile(
             rf"(?:{lex.alt('markers', 'prompt_intro')})[^，。,.\n「“\"]{{0,8}}?{quoted}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.lexicon import Lexicon, alt
+from ingest.extract.lexicon import Lexicon, WordScanner
 from ingest.extract.mentions import RawMention
 from ingest.extract.registry import Registry
 
@@ -35,7 +35,7 @@ class VendorSubjects:
             for w in words - taken:
                 names.setdefault(w, set()).add(brand.name)
         self.brands = names
-        self.regex = re.compile(alt(names)) if names else None
+        self.regex = WordScanner(names) if names else None
 
     def find(self, clean: str, raws: list[RawMention], named: set[str]) -> tuple[list[RawMention], list[int]]:
         """Vendor names in ``clean`` heading their clause: bare-brand mentions of the one brand of
