@@ -150,7 +150,10 @@ class MentionResolver:
             raw.shape == "brand" and not old
         ):  # the version this sentence (or row) gave the brand, else the document's
             version = sent_versions.get((sid, brand)) or ctx.main_version.get(brand)
-        name, tier = self.reg.resolve(brand, version, raw.words)
+        words = raw.words
+        if raw.shape == "brand" and raw.model and (edition := self.reg.models[raw.model].edition):
+            words = [*words, edition]  # kling-v3-turbo standard: the alias's edition stays with its tier
+        name, tier = self.reg.resolve(brand, version, words)
         return Mention(raw.start, raw.end, [name], tier, brand, explicit)
 
     def _variant(self, raw: RawMention, recent: list[str]) -> Mention | None:

@@ -196,8 +196,9 @@ class MentionScanner:
                     and raw.shape == "brand"
                     and raw.brand == prev.brand
                     and (raw.model or raw.version)
-                    and not norm[prev.end : raw.start].strip(" -_")
-                ):  # MiniMax I2V-01-Director, Luma ray-flash-2: the brand, then its model's own name
+                    and (not norm[prev.end : raw.start].strip(" -_") or norm[prev.end : raw.start] == "/")
+                ):  # MiniMax I2V-01-Director, Luma ray-flash-2, an API path minimax/hailuo-2.3: the brand,
+                    # then its model's own name
                     raw.start = prev.start
                     out.pop()
                 out.append(raw)

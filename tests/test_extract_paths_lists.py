@@ -1,0 +1,68 @@
+"""Model ids written as API paths (fal-ai/minimax/hailuo-2.3-fast/…) name one model, not the brand
+and the model; an alias that carries an edition keeps it when a tier word follows (Kling v3 Turbo
+Standard); flaws listed after a colon are claims of their own; fused and merged fingers are
+flaws; 眼前一亮 is praise; "limits total duration to" is a length limit."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import claims_of
+
+_TABLE = (
+    "| 模型 ID | 功能 | 分辨率 | 价格 |\n"
+    "|---|---|---|---|\n"
+    "| fal-ai/minimax/hailuo-2.3-fast/standard/image-to-video | 图生视频 | 768p | 76 积分/6s |\n"
+    "| fal-ai/minimax/hailuo-2.3/pro/text-to-video | 文生视频 | 1080p | 196 积分/次 |\n"
+)
+
+
+def test_an_api_path_names_the_model_of_its_row() -> None:
+    prices = [(c.model, c.credits, c.resolution) for c in claims_of(_TABLE) if c.kind == "price"]
+    assert prices == [("Hailuo 2.3 Fast", 76, "768p"), ("Hailuo 2.3", 196, "1080p")]
+
+
+def test_a_brand_and_a_model_with_a_space_between_stay_two_mentions() -> None:
+    text = "MiniMax / 海螺2.3 都支持图生视频。"
+    assert "Hailuo 2.3" in {c.model for c in claims_of(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("Kling v3 Turbo Standard 生成速度很快。", "Kling 3.0 Turbo"),
+        ("Kling 3.0 Turbo 生成速度很快。", "Kling 3.0 Turbo"),
+        ("Kling 2.1 Master 生成速度很快。", "Kling 2.1 Master"),
+    ],
+)
+def test_an_alias_keeps_its_edition_before_a_tier_word(text: str, model: str) -> None:
+    assert [c.model for c in claims_of(text) if c.kind == "strength"] == [model]
+
+
+def test_flaws_listed_after_a_colon_are_claims_of_their_own() -> None:
+    text = (
+        "Hailuo 02 gets hands wrong: 6 fingers, fingers fusing during motion, a thumb merged into the palm."
+    )
+    quotes = [c.quote for c in claims_of(text) if c.kind == "bug"]
+    assert any("fusing" in q for q in quotes)
+    assert any("merged into" in q and "fusing" not in q for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hailuo 02: right hand fingers fused during the gesture.",
+        "Hailuo 02: the thumb merged into the index finger.",
+    ],
+)
+def test_fused_and_merged_fingers_are_flaws(text: str) -> None:
+    assert [c.kind for c in claims_of(text)] == ["bug"]
+
+
+def test_an_eye_catching_result_is_praise() -> None:
+    assert [c.kind for c in claims_of("可灵2.1让人眼前一亮。")] == ["strength"]
+
+
+def test_limits_total_duration_is_a_length_limit() -> None:
+    got = [(c.kind, c.model) for c in claims_of("Kling 3.0 limits total duration to 15 seconds.")]
+    assert got == [("limitation", "Kling 3.0")]
