@@ -1,7 +1,9 @@
 """Model ids written as API paths (fal-ai/minimax/hailuo-2.3-fast/…) name one model, not the brand
 and the model; an alias that carries an edition keeps it when a tier word follows (Kling v3 Turbo
 Standard); flaws listed after a colon are claims of their own; fused and merged fingers are
-flaws; 眼前一亮 is praise; "limits total duration to" is a length limit."""
+flaws; 眼前一亮 is praise; "limits total duration to" is a length limit; praise items in a
+highlights cell quote the whole cell; in "features Veo doesn't have" Veo is a yardstick; an upscale's
+price (720p -> 2160p) and the price of a billing unit are no clip prices."""
 
 from __future__ import annotations
 
@@ -66,3 +68,30 @@ def test_an_eye_catching_result_is_praise() -> None:
 def test_limits_total_duration_is_a_length_limit() -> None:
     got = [(c.kind, c.model) for c in claims_of("Kling 3.0 limits total duration to 15 seconds.")]
     assert got == [("limitation", "Kling 3.0")]
+
+
+def test_praise_items_in_a_highlights_cell_quote_the_whole_cell() -> None:
+    text = "## 工具一览\n\n| 工具 | 特色 |\n|---|---|\n| **Pika** | 易用、快速 |\n"
+    got = sorted(
+        (c.quote, str(c.model_dump().get("feature"))) for c in claims_of(text) if c.kind == "strength"
+    )
+    assert got == [("易用、快速", "快速"), ("易用、快速", "易用")]
+
+
+def test_the_model_that_lacks_the_features_is_a_yardstick() -> None:
+    text = "Kling 3.0 offers features Veo simply doesn't have: native 4K at 60fps, and Motion Control."
+    assert {c.model for c in claims_of(text) if c.kind == "capability"} == {"Kling 3.0"}
+    assert [c.model for c in claims_of("Veo doesn't have native 4K.")] == ["Veo"]
+
+
+def test_an_upscale_price_is_no_generation_price() -> None:
+    text = "Luma Ray 2 upscaling: 720p -> 1080p 5s = 10 credits, 720p → 2160p 5s = 20 credits."
+    assert [c for c in claims_of(text) if c.kind == "price"] == []
+    kept = [c.credits for c in claims_of("Luma Ray 2: 720p 5s = 10 credits.") if c.kind == "price"]
+    assert kept == [10]
+
+
+def test_the_price_of_a_billing_unit_is_no_clip_price() -> None:
+    text = "PixVerse v3.5 pricing. Each unit costs $0.01. A 5s 360p clip is 45 units ($0.45)."
+    prices = [c.price_usd for c in claims_of(text) if c.kind == "price"]
+    assert 0.01 not in prices and 0.45 in prices

@@ -39,6 +39,17 @@ _SHARE_OF = re.compile(
 )
 
 
+# "features Veo simply doesn't have": the model that lacks them is a yardstick (所没有的 is left to the
+# negation: Veo没有的功能 says what Veo lacks)
+_LACKS_BEFORE = re.compile(
+    r"\b(?:features?|things?|capabilities|abilities|tools?|options?|something|anything)\s+$"
+)
+_LACKS_EN = re.compile(
+    r"\s*(?:simply |still |just |even |currently )?"
+    r"(?:doesn['’]?t|does not|don['’]?t|can['’]?t|cannot|lacks?)\b"
+)
+
+
 class MentionRoles:
     def __init__(self, lex: Lexicon) -> None:
         self.compare_before = re.compile(
@@ -73,6 +84,9 @@ class MentionRoles:
             or bool(self.compare_before_modified.search(before))
             or bool(self.compare_with.search(before) and self.compare_after.match(norm, end))
             or bool(_BY_COMPARISON.match(norm, end))
+            or bool(
+                _LACKS_EN.match(norm, end) and _LACKS_BEFORE.search(norm, max(sent_start, start - 16), start)
+            )
         )
 
     def yardstick_from(self, norm: str, start: int, end: int, sent_start: int) -> int | None:

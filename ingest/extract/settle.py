@@ -24,6 +24,10 @@ _SPAN = 1200  # no quote runs longer: sentences are cut at 600 characters
 # a clause that wonders whether (whether it generates audio you can rely on, 是否支持音频)
 _WONDERS = re.compile(r"(?<![a-z])whether(?![a-z])|是否|能否", re.I)
 _WONDERED_KINDS = ("capability", "limitation", "strength", "bug")
+# one resolution turned into another (720p -> 2160p): what an upscale costs, not a generation
+_UPSCALE = re.compile(r"\d{3,4}\s*[pk]?\s*(?:->|→|=>|⟶)\s*\d{3,4}\s*[pk]?(?![0-9])", re.I)
+# the price of a billing unit (each unit costs $0.01, 每单位0.01元): a rate, no clip's price
+_UNIT_PRICE = re.compile(r"\b(?:each|per|one|a) (?:billing )?units? (?:costs?|is|=)|每(?:个)?(?:计费)?单位")
 
 
 def dedupe(drafts: list[Draft]) -> list[Draft]:
@@ -226,4 +230,17 @@ def not_wondered(view: SectionView, sid: int, drafts: list[Draft]) -> list[Draft
         d
         for d in drafts
         if d.kind not in _WONDERED_KINDS or not any(d.start < b and d.end > a for a, b in spans)
+    ]
+
+
+def not_upscales(view: SectionView, drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` without the prices of an upscale (720p -> 2160p 5s = 20 credits) or of a billing
+    unit (each unit costs $0.01)."""
+    return [
+        d
+        for d in drafts
+        if d.kind != "price"
+        or not (
+            _UPSCALE.search(view.text, d.start, d.end) or _UNIT_PRICE.search(view.cue_text, d.start, d.end)
+        )
     ]

@@ -291,7 +291,7 @@ _FLAG_HEAD = re.compile(
 def _feature_items(shown: str, text: str, ca: int, cb: int, anchor: int, whole: tuple[int, int]) -> list[Row]:
     """The features a cell under a features header lists (``Multi-shot AI Director, native 4K,
     60fps``), one capability each; a superlative (Fastest and cheapest of the five) is a verdict,
-    which the opinion rules read; an item of praise (物理模拟强, 易用) is a strength."""
+    which the opinion rules read; an item of praise (物理模拟强, 易用) is a strength quoting its cell."""
     out: list[Row] = []
     for m in SEGMENT.finditer(text, ca, cb):
         s, e = m.start(), m.end()
@@ -302,8 +302,9 @@ def _feature_items(shown: str, text: str, ca: int, cb: int, anchor: int, whole: 
         item = text[s:e]
         if not 2 <= e - s <= MAX_LABEL + 20 or not any(ch.isalnum() for ch in item) or _RANKED.search(item):
             continue
-        if _PRAISED.search(item):
-            out.append(Row(s, e, "strength", "", "verdict_cell", anchor, whole=whole))
+        if _PRAISED.search(item):  # quoted with its whole cell (易用、快速), one claim per item
+            cs, ce = lstripped(text, ca, cb, " \t*`|"), rstripped(text, ca, cb, " \t*`|")
+            out.append(Row(cs, ce, "strength", shown[s:e], "verdict_cell", anchor, whole=whole))
             continue
         out.append(Row(s, e, "capability", feature_of(shown, s, e), "spec_row", anchor, whole=whole))
     return out
