@@ -3,7 +3,8 @@ and the model; an alias that carries an edition keeps it when a tier word follow
 Standard); flaws listed after a colon are claims of their own; fused and merged fingers are
 flaws; 眼前一亮 is praise; "limits total duration to" is a length limit; praise items in a
 highlights cell quote the whole cell; in "features Veo doesn't have" Veo is a yardstick; an upscale's
-price (720p -> 2160p) and the price of a billing unit are no clip prices."""
+price (720p -> 2160p) and the price of a billing unit are no clip prices; a time spent each day is
+no generation time."""
 
 from __future__ import annotations
 
@@ -95,3 +96,10 @@ def test_the_price_of_a_billing_unit_is_no_clip_price() -> None:
     text = "PixVerse v3.5 pricing. Each unit costs $0.01. A 5s 360p clip is 45 units ($0.45)."
     prices = [c.price_usd for c in claims_of(text) if c.kind == "price"]
     assert 0.01 not in prices and 0.45 in prices
+
+
+@pytest.mark.parametrize(
+    "text", ["用 Seedance 2.0 之前，总计 3 小时/天。", "With Seedance 2.0 I used to spend two hours a day."]
+)
+def test_a_time_spent_each_day_is_no_generation_time(text: str) -> None:
+    assert [c for c in claims_of(text) if c.kind == "speed"] == []

@@ -37,6 +37,8 @@ _AFTER_MADE_CLIP = re.compile(
 _ABOUT = ("约", "大约", "大概")
 _LENGTH_WORD_AFTER = re.compile(r"\s*(?:长(?![时間间])|長(?![時間])|的(?:视频|影片|片段)|long\b)")
 _FRAME_BEFORE = re.compile(r"(?<![a-z])(?:in|after|over)\s+$")
+# a time spent each day (3 小时/天, two hours a day): a person's working day, no generation
+_PER_DAY_AFTER = re.compile(r"\s*(?:[/／每]\s*(?:天|日)|(?:per|a|each) day\b)")
 # a table row label naming the clip length: 最长时长, 时长, Max length, Duration
 _LENGTH_LABEL = re.compile(
     r"(?:最长|最大|最高|单次)?(?:视频|生成|单条)?(?:时长|长度)|\b(?:max(?:imum)?\s+)?(?:video\s+|clip\s+)?"
@@ -180,6 +182,7 @@ class SpeedRules:
                 usage
                 or (_PERSON_AFTER.match(text, t.end, hi) and _FRAME_BEFORE.search(text, lo, t.start))
                 or (self.usage_after_re.match(text, t.end, hi) and self.in_frame_re.search(text, lo, t.start))
+                or _PER_DAY_AFTER.match(text, t.end, hi)
             ):
                 continue  # 在我跑了几个小时以后, 经过两天的测试: how long the reviewer tested
             if t.unit == "s" and not within:
