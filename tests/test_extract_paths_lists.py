@@ -4,7 +4,7 @@ Standard); flaws listed after a colon are claims of their own; fused and merged 
 flaws; 眼前一亮 is praise; "limits total duration to" is a length limit; praise items in a
 highlights cell quote the whole cell; in "features Veo doesn't have" Veo is a yardstick; an upscale's
 price (720p -> 2160p) and the price of a billing unit are no clip prices; a time spent each day is
-no generation time."""
+no generation time; 异常 before a quality word is a degree (異常逼真); 不难看出 is no praise."""
 
 from __future__ import annotations
 
@@ -103,3 +103,20 @@ def test_the_price_of_a_billing_unit_is_no_clip_price() -> None:
 )
 def test_a_time_spent_each_day_is_no_generation_time(text: str) -> None:
     assert [c for c in claims_of(text) if c.kind == "speed"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Sora 生成的影片中，光影變化都顯得異常逼真。", ["strength"]),
+        ("Sora 的动作异常僵硬。", ["bug"]),
+        ("Sora 的画面出现了异常。", ["bug"]),
+    ],
+)
+def test_yichang_before_a_quality_word_is_a_degree(text: str, kinds: list[str]) -> None:
+    assert [c.kind for c in claims_of(text)] == kinds
+
+
+def test_not_hard_to_see_is_no_praise() -> None:
+    got = [c.kind for c in claims_of("从 Luma 的样片中不难看出，人物会变形。")]
+    assert "strength" not in got and "bug" in got

@@ -197,6 +197,14 @@ class CueWords:
         while i < n:
             start, end, role = toks[i]
             first = role[0] if role else "stop"
+            if (
+                first == "generic"
+                and "deg" in role
+                and i + 1 < n
+                and toks[i + 1][2][:1] in (("pos",), ("bad",))
+                and self._linked(text, end, toks[i + 1][0])
+            ):
+                first = "deg"  # 异常逼真: a degree word before a quality word, not the flaw noun
             if first in CUE_PRIORITY:
                 out.append((start, end, "?" + first))
             elif first == "generic":  # a flaw noun: 没有太大缺点 -> strength, 避免出问题 -> nothing
