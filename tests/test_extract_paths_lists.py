@@ -4,7 +4,8 @@ Standard); flaws listed after a colon are claims of their own; fused and merged 
 flaws; 眼前一亮 is praise; "limits total duration to" is a length limit; praise items in a
 highlights cell quote the whole cell; in "features Veo doesn't have" Veo is a yardstick; an upscale's
 price (720p -> 2160p) and the price of a billing unit are no clip prices; a time spent each day is
-no generation time; 异常 before a quality word is a degree (異常逼真); 不难看出 is no praise."""
+no generation time; 异常 before a quality word is a degree (異常逼真); 不难看出 is no praise;
+a person's own task timed (拍摄：2 小时) is no generation time."""
 
 from __future__ import annotations
 
@@ -120,3 +121,10 @@ def test_yichang_before_a_quality_word_is_a_degree(text: str, kinds: list[str]) 
 def test_not_hard_to_see_is_no_praise() -> None:
     got = [c.kind for c in claims_of("从 Luma 的样片中不难看出，人物会变形。")]
     assert "strength" not in got and "bug" in got
+
+
+def test_a_persons_own_task_timed_is_no_generation_time() -> None:
+    text = "用 Seedance 2.0 之前：\n- 拍摄：2 小时（准备食材）\n- 剪辑：1 小时\n"
+    assert [c for c in claims_of(text) if c.kind == "speed"] == []
+    kept = [c.generation_s for c in claims_of("Kling 2.1 took 3 minutes to render.") if c.kind == "speed"]
+    assert kept == [180]
