@@ -39,10 +39,10 @@ from ingest.extract.section import Draft, SectionView, Subject
 from ingest.extract.sentences import Splitter
 from ingest.extract.settle import (
     apply_rates,
+    clip_prices_only,
     dedupe,
     implied_rates,
     named_models,
-    not_upscales,
     not_wondered,
     once_per_feature,
     reconcile,
@@ -219,7 +219,7 @@ class Extractor:
                 used |= ids
             derived, old_prices = self.change_rules.derived_changes(view, sid)
             drafts += derived
-            drafts += not_upscales(view, self.price_claims.prices(view, sid, used | old_prices))
+            drafts += clip_prices_only(view, self.price_claims.prices(view, sid, used | old_prices))
             if not derived:
                 drafts += self.change_rules.changes(view, sid)
             timed, carry = self.speed_rules.sentence(view, sid, carry, sid in speedy)

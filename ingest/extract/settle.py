@@ -22,7 +22,7 @@ from schemas.claim import Claim
 
 _SPAN = 1200  # no quote runs longer: sentences are cut at 600 characters
 # a clause that wonders whether (whether it generates audio you can rely on, 是否支持音频)
-_WONDERS = re.compile(r"(?<![a-z])whether(?![a-z])|是否|能否", re.I)
+_WONDERS = re.compile(r"(?<![a-z])whether(?![a-z])|是否|能否")  # over the lower-cased cue text
 _WONDERED_KINDS = ("capability", "limitation", "strength", "bug")
 # one resolution turned into another (720p -> 2160p): what an upscale costs, not a generation
 _UPSCALE = re.compile(r"\d{3,4}\s*[pk]?\s*(?:->|→|=>|⟶)\s*\d{3,4}\s*[pk]?(?![0-9])", re.I)
@@ -233,7 +233,7 @@ def not_wondered(view: SectionView, sid: int, drafts: list[Draft]) -> list[Draft
     ]
 
 
-def not_upscales(view: SectionView, drafts: list[Draft]) -> list[Draft]:
+def clip_prices_only(view: SectionView, drafts: list[Draft]) -> list[Draft]:
     """``drafts`` without the prices of an upscale (720p -> 2160p 5s = 20 credits) or of a billing
     unit (each unit costs $0.01)."""
     return [

@@ -293,6 +293,7 @@ def _feature_items(shown: str, text: str, ca: int, cb: int, anchor: int, whole: 
     60fps``), one capability each; a superlative (Fastest and cheapest of the five) is a verdict,
     which the opinion rules read; an item of praise (物理模拟强, 易用) is a strength quoting its cell."""
     out: list[Row] = []
+    cell = lstripped(text, ca, cb, " \t*`|"), rstripped(text, ca, cb, " \t*`|")  # what praise quotes
     for m in SEGMENT.finditer(text, ca, cb):
         s, e = m.start(), m.end()
         while s < e and text[s] in " \t*`|":
@@ -303,8 +304,7 @@ def _feature_items(shown: str, text: str, ca: int, cb: int, anchor: int, whole: 
         if not 2 <= e - s <= MAX_LABEL + 20 or not any(ch.isalnum() for ch in item) or _RANKED.search(item):
             continue
         if _PRAISED.search(item):  # quoted with its whole cell (易用、快速), one claim per item
-            cs, ce = lstripped(text, ca, cb, " \t*`|"), rstripped(text, ca, cb, " \t*`|")
-            out.append(Row(cs, ce, "strength", shown[s:e], "verdict_cell", anchor, whole=whole))
+            out.append(Row(*cell, "strength", shown[s:e], "verdict_cell", anchor, whole=whole))
             continue
         out.append(Row(s, e, "capability", feature_of(shown, s, e), "spec_row", anchor, whole=whole))
     return out

@@ -39,11 +39,6 @@ _LENGTH_WORD_AFTER = re.compile(r"\s*(?:长(?![时間间])|長(?![時間])|的(?
 _FRAME_BEFORE = re.compile(r"(?<![a-z])(?:in|after|over)\s+$")
 # a time spent each day (3 小时/天, two hours a day): a person's working day, no generation
 _PER_DAY_AFTER = re.compile(r"\s*(?:[/／每]\s*(?:天|日)|(?:per|a|each) day\b)")
-# a person's own task timed (拍摄：2 小时, editing: 1 hour): the time it took them, no generation
-_TASK_LABEL = re.compile(
-    r"(?:拍摄|拍攝|剪辑|剪輯|后期|後期|布景|写脚本|寫腳本|配音|修图|修圖|shooting|filming|editing)\s*[:：]\s*$",
-    re.I,
-)
 # a table row label naming the clip length: 最长时长, 时长, Max length, Duration
 _LENGTH_LABEL = re.compile(
     r"(?:最长|最大|最高|单次)?(?:视频|生成|单条)?(?:时长|长度)|\b(?:max(?:imum)?\s+)?(?:video\s+|clip\s+)?"
@@ -61,6 +56,10 @@ class SpeedRules:
         self.lex = lex
         self.speed_re = WordScanner(lex.words("context", "speed"))
         # 生成速度：73秒, Generation time: 2 min: a label and its colon in the clause before the time
+        # 拍摄：2 小时: a person's own task timed (cue text is lower-cased and Simplified)
+        self.task_label_re = re.compile(
+            rf"(?:{lex.alt('context', 'own_tasks', bound_start=False)})\s*[:：]\s*$"
+        )
         self.label_colon_re = re.compile(
             rf"(?:{lex.alt('context', 'speed_label')})[^，。,;；\n]{{0,8}}?[:：]\s*$"
         )
@@ -188,7 +187,7 @@ class SpeedRules:
                 or (_PERSON_AFTER.match(text, t.end, hi) and _FRAME_BEFORE.search(text, lo, t.start))
                 or (self.usage_after_re.match(text, t.end, hi) and self.in_frame_re.search(text, lo, t.start))
                 or _PER_DAY_AFTER.match(text, t.end, hi)
-                or _TASK_LABEL.search(text, max(0, t.start - 16), t.start)
+                or self.task_label_re.search(text, max(0, t.start - 16), t.start)
             ):
                 continue  # 在我跑了几个小时以后, 经过两天的测试: how long the reviewer tested
             if t.unit == "s" and not within:
