@@ -157,6 +157,8 @@ class CueWords:
             # 几乎没有AI视频常见的肢体扭曲问题: the negator's object is the flaw's 问题, however far back
             for hit in self.neg_re.finditer(text, max(clause.start, pos - self.reach), pos):
                 if hit.lastgroup == "fix":
+                    if self.appraisal.fix_denied(text, hit.end(), pos):
+                        return None  # 并没有神奇地解决…问题: the fix is denied, the flaw stays
                     return "fix"
         if self.absent_re.search(text, max(clause.start, pos - self.reach), pos):
             return "neg"  # 也没有出现不合理的形变: a flaw not seen, told too far back to call a strength

@@ -1,0 +1,56 @@
+"""English verdicts in forms the word lists lacked: a superlative before its aspect (the cleanest
+motion, the worst hands), a quality kept (kept the face consistent), and flaw verbs in every
+tense (fingers fuse, a cup teleported, an arm sprouts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import claims_of
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Seedance 1.0 Pro gave me the cleanest motion of the bunch.", "strength"),
+        ("Veo 3 had the best lip sync of all five models.", "strength"),
+        ("Kling 2.1 produced the smoothest camera moves.", "strength"),
+        ("Hailuo 02 had the worst hands of the group.", "bug"),
+        ("Runway Gen-4 showed the weakest physics in the test.", "bug"),
+    ],
+)
+def test_a_superlative_before_its_aspect_is_a_verdict(text: str, kind: str) -> None:
+    assert [c.kind for c in claims_of(text)] == [kind]
+
+
+def test_a_superlative_before_no_aspect_is_nothing() -> None:
+    assert claims_of("Veo 3 offers the best price for short clips.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kling 2.1 kept the character's face consistent across shots.",
+        "Runway Gen-4 keeps faces stable from shot to shot.",
+    ],
+)
+def test_a_quality_kept_is_praise(text: str) -> None:
+    assert [c.kind for c in claims_of(text)] == ["strength"]
+
+
+def test_keeping_asked_of_the_user_is_no_praise() -> None:
+    assert claims_of("You need to keep the prompt consistent when you test Sora 2.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Hailuo 02 the fingers fuse into a blob.",
+        "In Sora 2 a cup teleported between hands.",
+        "In Kling 2.1 the dancer's arm sprouts from her hip.",
+        "The lip sync of Seedance 1.0 Pro lagged behind the audio by a few frames.",
+        "In Veo 3 background characters freeze mid-step.",
+    ],
+)
+def test_flaw_verbs_in_every_tense(text: str) -> None:
+    assert [c.kind for c in claims_of(text)] == ["bug"]
