@@ -26,3 +26,14 @@ def test_availability_short_of_all_users_is_a_limitation(text: str) -> None:
 
 def test_no_invite_code_needed_is_no_limitation() -> None:
     assert ("limitation", "Jimeng 3.0") not in _kinds("即梦3.0现在无需邀请码，人人可用。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "可惜Sora 2目前只开放给美国和加拿大的用户。",
+        "可惜目前 Sora 2 只開放給美國和加拿大的用戶。",
+    ],
+)
+def test_open_only_to_some_users_said_with_give_is_a_limitation(text: str) -> None:
+    assert [k for k, _ in _kinds(text)] == ["limitation"]
