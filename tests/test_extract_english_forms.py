@@ -54,3 +54,20 @@ def test_keeping_asked_of_the_user_is_no_praise() -> None:
 )
 def test_flaw_verbs_in_every_tense(text: str) -> None:
     assert [c.kind for c in claims_of(text)] == ["bug"]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("The full Veo 3 takes two to three minutes.", 120.0, 180.0),
+        ("I waited half an hour in the queue for Sora 2.", 1800.0, 1800.0),
+        ("Kling 2.1 took half a minute per clip.", 30.0, 30.0),
+    ],
+)
+def test_english_number_words_give_the_generation_time(text: str, low: float, high: float) -> None:
+    speeds = [c.model_dump() for c in claims_of(text) if c.kind == "speed"]
+    assert len(speeds) == 1
+    got = speeds[0]
+    lo = got.get("generation_s_min") or got.get("generation_s")
+    hi = got.get("generation_s_max") or got.get("generation_s")
+    assert (lo, hi) == (low, high)

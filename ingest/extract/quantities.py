@@ -95,7 +95,9 @@ class QuantityScanner:
             lex.words("units", "minutes") + lex.words("units", "seconds") + lex.words("units", "hours"),
             bound_start=False,
         )
-        num = rf"(?:{ARABIC}|{CN}|(?:{word_nums})(?=\s*-?\s*(?:{time_units})))"
+        # an English number word needs a time unit after it, or a range to one (two to three minutes)
+        word_next = rf"(?=(?:\s*(?:-|to)\s*(?:{word_nums}))?\s*-?\s*(?:{time_units}))"
+        num = rf"(?:{ARABIC}|{CN}|(?:{word_nums}){word_next})"
         sec = alt(lex.words("units", "seconds"), bound_start=False)
         item = alt(lex.words("context", "item_suffix"), bound_start=False)
 
@@ -141,7 +143,7 @@ class QuantityScanner:
             suffix=rf"(?=\s*(?:[0-9{CN_CHARS}]|{word_nums}))",
         )
         self.first_word_num = WordScanner(
-            lex.words("numbers", "words"), suffix=rf"(?=\s*-?\s*(?:{time_units}))"
+            lex.words("numbers", "words"), suffix=word_next
         )
 
     def scan(self, text: str) -> list[Quantity]:
