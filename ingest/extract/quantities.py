@@ -142,9 +142,7 @@ class QuantityScanner:
             bound_end=False,
             suffix=rf"(?=\s*(?:[0-9{CN_CHARS}]|{word_nums}))",
         )
-        self.first_word_num = WordScanner(
-            lex.words("numbers", "words"), suffix=word_next
-        )
+        self.first_word_num = WordScanner(lex.words("numbers", "words"), suffix=word_next)
 
     def scan(self, text: str) -> list[Quantity]:
         """Quantities of ``text``, leftmost first.
