@@ -181,7 +181,9 @@ class CueWords:
         mark = _MARK_AFTER.match(text, end)  # 裙摆飘动自然 ✅: a check mark closes the item
         if mark:
             end = mark.end()
-        return end >= len(text) or text[end] in _CLAUSE_EDGE
+        while end < len(text) and text[end] in " \t":
+            end += 1  # 能力成熟 |: a table cell ends at its bar
+        return end >= len(text) or text[end] in _CLAUSE_EDGE or text[end] == "|"
 
     def token_cues(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, kind) of every cue word or degree/negator + quality word.

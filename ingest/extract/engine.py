@@ -125,7 +125,7 @@ class Extractor:
             self.mentions.bare_letter_versions(v.clean, rs, in_full)
             for v, rs in zip(views, raws, strict=True)
         ]
-        ctx = self.resolver.context(title + [r for rs in raws for r in rs])
+        ctx = self.resolver.context(title + [r for rs in raws for r in rs], len(title))
         # models the registry does not know take scope (and speak, when the document dwells on them)
         registered = Counter(r.brand for rs in [title, *raws] for r in rs if r.shape == "brand" and r.brand)
         unknown = self.unknown_models.find(

@@ -10,16 +10,24 @@ from ingest.extract.mention_roles import OLD_BEFORE
 from ingest.extract.mentions import DocContext, Mention, RawMention
 from ingest.extract.registry import Registry, version_key
 
+_TITLE_LEAD = 2
+
 
 class MentionResolver:
     def __init__(self, reg: Registry) -> None:
         self.reg = reg
 
-    def context(self, raws: list[RawMention]) -> DocContext:
+    def context(self, raws: list[RawMention], title: int = 0) -> DocContext:
+        """The document's main brand and versions; the first ``title`` raws are the title's, whose
+        first brand counts as much as its naming and two more (Seedance 2、Sora 2、Veo 3.1 对比:
+        the title names first what the text is about)."""
         brands: Counter[str] = Counter()
         for r in raws:
             if r.shape == "brand" and r.brand:
                 brands[r.brand] += 1
+        lead = next((r.brand for r in raws[:title] if r.shape == "brand" and r.brand), None)
+        if lead:
+            brands[lead] += _TITLE_LEAD
         order = [b for b, _ in brands.most_common()]
         main = order[0] if order else None
         versions: dict[str, Counter[str]] = {}

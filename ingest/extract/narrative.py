@@ -109,6 +109,7 @@ class NarrativeCues:
         self.fail = re.compile(alt(get("fail")))
         self.concession = WordScanner(get("concession"))  # scanned over whole sections
         self.lead_in = re.compile("|".join(get("lead_in")) or r"(?!x)x")
+        self.point_lead = re.compile("|".join(get("point_lead")) or r"(?!x)x")
         self.preview = re.compile("|".join(get("preview")) or r"(?!x)x", re.I)
         # list separators inside a clause (手指粘连、背景闪烁; drift and imperfect interactions)
         self.separator_words = get("item_separators")

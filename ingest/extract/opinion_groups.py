@@ -164,6 +164,7 @@ class OpinionGroups:
                 and not additive[i]
                 and not self._has_subject(view, sid, clauses[i])
                 and not self.narrative.parallel(view, sid, i - 1, i)
+                and not _bar_between(view, clauses[i - 1], clauses[i])
             ):
                 prev.clauses.append(i)
                 prev.cue_clauses.append(i)
@@ -175,9 +176,13 @@ class OpinionGroups:
             if owner[i] is not None or kinds[i] is not None or clauses[i].others or i in busy:
                 continue
             j = next((k for k in range(i + 1, n) if kinds[k] is not None), None)
-            if j is None or any(
-                clauses[k].contrast or clauses[k].others or additive[k] or k in busy
-                for k in range(i + 1, j + 1)
+            if (
+                j is None
+                or any(
+                    clauses[k].contrast or clauses[k].others or additive[k] or k in busy
+                    for k in range(i + 1, j + 1)
+                )
+                or any(_bar_between(view, clauses[k - 1], clauses[k]) for k in range(i + 1, j + 1))
             ):
                 continue
             target = owner[j]
@@ -196,6 +201,8 @@ class OpinionGroups:
             c = clauses[i]
             if c.contrast or c.others or c.exception or self._has_subject(view, sid, c):
                 continue
+            if _bar_between(view, clauses[i - 1], c):
+                continue  # the next cell of a table row is another column's
             prev_owner.clauses.append(i)
             owner[i] = prev_owner
         for g in groups:
@@ -272,3 +279,8 @@ class OpinionGroups:
             parts[0] = _ITEM_VERB_RE.sub("", parts[0])
         items: list[str | None] = [p for p in parts if p]
         return items if len(items) > 1 else [None]
+
+
+def _bar_between(view: SectionView, a: Clause, b: Clause) -> bool:
+    """Is there a table bar between clauses ``a`` and ``b`` (two cells of a row)?"""
+    return "|" in view.cue_text[a.end : b.start]

@@ -145,6 +145,8 @@ class OpinionRules:
                 cue = kind[1:] if seen else None
             if cue == "bug" and self._enabled(text, clause, start):
                 cue = None
+            if cue and self.narrative.point_lead.search(text, clause.start, clause.end):
+                cue = None  # 还有另一个我觉得很香的点：the point comes after it
             if cue:
                 kinds.add(cue)
                 hits.setdefault((sid, ci), []).append((start, cue))

@@ -145,6 +145,7 @@ class SectionView:
         self.columns: dict[int, tuple[list[int], list[Subject | None]]] = {}  # row -> (cell starts, models)
         # row -> (row start, generation-time columns); row -> (row start, price columns and their length)
         self.speed_cells: dict[int, tuple[int, list[int], dict[int, float]]] = {}  # and their header units
+        self.flat_speed: dict[int, tuple[int, int, int]] = {}  # flattened row -> (start, its time, end)
         self.price_cells: dict[int, tuple[int, list[Any]]] = {}  # tables.PriceColumn per column
         self.plan_rows: set[int] = set()  # rows of a table of plans or credit packs (header 套餐, Plan)
         self.period_spans: list[tuple[int, int]] = []  # table cells of sums over a month or a year

@@ -65,7 +65,8 @@ class SpeedRules:
         )
         self.making_re = re.compile(lex.alt("context", "made_within"))
         self.speed_label_re = re.compile(
-            rf"\s*(?:{lex.alt('context', 'speed_label')})\s*(?:\([^|)]*\))?\s*\|"
+            r"\s*(?:(?:p\d{2}|median|average|avg\.?|mean|平均|中位数?)\s*)?"  # | p95 latency (5s clip) |
+            rf"(?:{lex.alt('context', 'speed_label')})\s*(?:\([^|)]*\))?\s*\|"
         )
         raised = r"(?:拉长|延长|提升|提高|增加|扩展|扩大)[至到]"  # 时长拉长至10秒: the new length
         self.length_re = re.compile(

@@ -102,6 +102,9 @@ class TableInfo:
     columns: dict[int, tuple[list[int], list[Subject | None]]] = field(default_factory=dict)
     # sentence id -> (where its row line starts, indexes of generation-time columns)
     speed_cells: dict[int, tuple[int, list[int], dict[int, float]]] = field(default_factory=dict)
+    # a flattened row whose last column is a generation time: sentence id -> (row start, the time's
+    # start, row end)
+    flat_speed: dict[int, tuple[int, int, int]] = field(default_factory=dict)
     # sentence id -> (where its row line starts, [price column: (index, the clip length, tier word and
     # unit of money its header names)])
     price_cells: dict[int, tuple[int, list[PriceColumn]]] = field(default_factory=dict)

@@ -54,6 +54,22 @@ def read_flattened(
             continue
         if opens_with_model(k + 1) and opens_with_model(k + 2):
             info.header_sids.update(line_sids[k])
+            heads = speed_head.finditer(view.cue_text, a, b)
+            if heads and not text[heads[-1].end() : b].strip():
+                # the last column times a generation (…Avg. completion): each row's closing time
+                r = k + 1
+                while r < len(lines) and opens_with_model(r):
+                    _row_time(view, lines[r], line_sids[r], info)
+                    r += 1
+
+
+def _row_time(view: SectionView, line: tuple[int, int], sids: list[int], info: TableInfo) -> None:
+    """The time a flattened row ends on (…end-frame control~120s), kept as its generation time."""
+    a, b = line
+    for sid in sids:
+        times = [q for q in view.quantities[sid] if q.kind == "time" and a <= q.start < b]
+        if times and not view.clean[times[-1].end : b].strip():
+            info.flat_speed[sid] = (a, times[-1].start, b)
 
 
 def _model_header(view: SectionView, sids: list[int], a: int, b: int) -> bool:

@@ -54,10 +54,18 @@ class MarkdownTables:
             if not text[a:b].lstrip().startswith("|"):
                 i += 1
                 continue
-            j = i
-            while j < len(lines) and text[lines[j][0] : lines[j][1]].lstrip().startswith("|"):
+            j = i + 1
+            # a row a clipper broke over two lines goes on in a line that ends on a pipe
+            while j < len(lines) and (
+                (line := text[lines[j][0] : lines[j][1]].strip()).startswith("|") or line.endswith("|")
+            ):
                 j += 1
-            rows = [k for k in range(i + 1, j) if not _SEPARATOR_ROW.match(text[lines[k][0] : lines[k][1]])]
+            rows = [
+                k
+                for k in range(i + 1, j)
+                if text[lines[k][0] : lines[k][1]].lstrip().startswith("|")
+                and not _SEPARATOR_ROW.match(text[lines[k][0] : lines[k][1]])
+            ]
             if rows:
                 self._markdown_table(view, lines, line_sids, i, rows, info)
             i = j

@@ -67,6 +67,7 @@ class TableRules:
         view.header_sids = info.header_sids
         view.columns = info.columns
         view.speed_cells = info.speed_cells
+        view.flat_speed = info.flat_speed
         view.price_cells = info.price_cells
         view.plan_rows = info.plan_rows
         view.period_spans = info.period_spans
@@ -81,6 +82,9 @@ class TableRules:
     # ----- claims --------------------------------------------------------------
     def speed_claims(self, view: SectionView, sid: int) -> list[Draft]:
         """Speed claims of a row's generation-time cells, about the row's model."""
+        flat = view.flat_speed.get(sid)
+        if flat is not None:
+            return self._flat_speed(view, sid, *flat)
         row = view.speed_cells.get(sid)
         if row is None:
             return []
@@ -112,6 +116,18 @@ class TableRules:
                 ]
                 break
         return out
+
+    def _flat_speed(self, view: SectionView, sid: int, start: int, at: int, end: int) -> list[Draft]:
+        """The generation time ending a flattened row (kling-2.6Dec 3, 2025…~135s), about the row's model."""
+        subj = view.subject(sid, start, end, start)
+        times = [t for t in view.quantities[sid] if t.kind == "time" and t.start == at]
+        if subj is None or not times:
+            return []
+        fields = speed_bounds(times[0])
+        return [
+            Draft("speed", start, end, name, tier, "table-speed", self.conf, dict(fields))
+            for name, tier in zip(subj.models, subj.tiers, strict=True)
+        ]
 
     def price_claims(self, view: SectionView, sid: int) -> list[Draft]:
         """Prices in a row's price cells (a column headed 价格, Price per 5s), about the row's model."""

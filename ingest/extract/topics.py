@@ -149,12 +149,18 @@ def update_topic(view: SectionView, sid: int) -> None:
     ):  # "$0.10/s for Sora 2 and $0.30/s for Sora 2 Pro" under Sora 2: the text stays on Sora 2
         view.topic = _latest(groups, view.topic)
     # a model named with its version, or a brand as the sentence's subject, is what later
-    # paragraphs go on about; an enumeration of three models or more (测试覆盖A、B、C…) is not
+    # paragraphs go on about; an enumeration of three models or more (测试覆盖A、B、C…) is not,
+    # nor a yardstick the sentence compares with, wherever else it names it (比Sora2的还要丝滑，
+    # 因为Sora2只能…)
+    heading = is_heading(view, sid)
+    yardsticks = set() if heading else {n for m in view.mentions[sid] if m.versus for n in m.models}
     subjects = [
         g
         for g in groups
         if len(g) <= 2
-        and (any(m.explicit for m in g) or _is_subject(view, sid, g[0]) or is_heading(view, sid))
+        and (any(m.explicit for m in g) or _is_subject(view, sid, g[0]) or heading)
+        and not yardsticks.intersection(n for m in g for n in m.models)
+        and (heading or not _in_frame(view, g[0], g[-1]))
     ]
     if subjects and is_heading(view, sid) and not any(m.explicit for m in subjects[-1]):
         # a heading naming a brand's product without a version (Kling Sound, 可灵数字人) opens a
@@ -167,6 +173,21 @@ def update_topic(view: SectionView, sid: int) -> None:
     if subjects and is_heading(view, sid):
         view.anchor_numbered = numbered
         view.anchor_rank = _rank(view, sid)
+
+
+# a time or place frame around a model (在 Sora 2 正式发布后, 在可灵里): the scene, not the subject
+_FRAME_OPEN = re.compile(r"在\s*$")
+_FRAME_CLOSE = re.compile(
+    r"\s*[^，。,；;！？!?\n]{0,10}?(?:之后|以后|之前|以前|之中|当中|后|时|中|里)(?=[，,]?[\u4e00-\u9fff])"
+)
+
+
+def _in_frame(view: SectionView, first: Mention, last: Mention) -> bool:
+    """Does a time or place frame (在 … 后/时/中/里) hold the mentions from ``first`` to ``last``?"""
+    return bool(
+        _FRAME_OPEN.search(view.clean, max(0, first.start - 3), first.start)
+        and _FRAME_CLOSE.match(view.clean, last.end)
+    )
 
 
 def _in_aside(view: SectionView, sid: int, pos: int) -> bool:

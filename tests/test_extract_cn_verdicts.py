@@ -1,0 +1,50 @@
+"""Chinese verdicts the word lists lacked: no worse than a rival (不输), a gain told with a
+modifier (有了史诗级的加强), fair praise (表现还可以), features kept (特征都基本保留, 保持了原状),
+prone to a flaw (容易糊), drift (偏移), a body cut short or something that pops out (人物不全,
+从地里钻出来, 变出一根烟), a quality far better (稳很多); a lead-in to praise states nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import claims_of
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("海螺02的画质完全不输可灵2.1。", "strength"),
+        ("Vidu 2.0 的首尾帧生成也有了史诗级的加强。", "strength"),
+        ("清影的人物在光影上的表现还可以。", "strength"),
+        ("Vidu Q2 生成的六个画家，每个人的特征都基本保留。", "strength"),
+        ("Vidu Q2 生成的瓶子和罐子，都保持了原状。", "strength"),
+        ("只有可灵2.1把墨镜完完整整地生成出来了。", "strength"),
+        ("相比1.5，Vidu 2.0的就稳很多。", "strength"),
+        ("清影多人场景的表现也出乎我的意料。", "strength"),
+        ("海螺02在快速运动时容易糊。", "bug"),
+        ("Veo 3.1 偶发语义到动作的偏移。", "bug"),
+        ("Vidu Q1 会出现人物不全的情况。", "bug"),
+        ("Vidu Q1 里人物突然从地里钻出来。", "bug"),
+        ("Vidu Q1 的角色嘴里还变出一根烟。", "bug"),
+    ],
+)
+def test_a_verdict(text: str, kind: str) -> None:
+    assert kind in [c.kind for c in claims_of(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "可灵2.1不输入提示词也能生成视频。",
+        "Veo 3 不输出音频的时候更快。",
+        "这不全是可灵2.1的问题。",
+        "可灵2.1还可以生成10秒的视频。",
+    ],
+)
+def test_no_verdict(text: str) -> None:
+    assert [c.kind for c in claims_of(text) if c.kind in ("strength", "bug")] == []
+
+
+def test_a_lead_in_to_praise_is_no_claim() -> None:
+    got = [c.quote for c in claims_of("Vidu 2.0 除了价格外，还有另一个我觉得极度牛逼超级香的点，就是速度。")]
+    assert not any(q.endswith("的点") for q in got)

@@ -1,0 +1,108 @@
+"""Who a later paragraph is about, and what a table row says: a yardstick or a model named in a time
+frame does not become the topic of later paragraphs; the title's first model is the document's;
+the cells of a row are claims of their own columns; a flattened row's closing time and a
+percentile latency row are generation times; a row a clipper broke over two lines keeps its table."""
+
+from __future__ import annotations
+
+from tests.extract_helpers import claims_of
+
+
+def _pairs(text: str, title: str | None = None) -> list[tuple[str, str | None]]:
+    return [(c.kind, c.model) for c in claims_of(text, title=title)]
+
+
+def test_a_yardstick_does_not_carry_into_later_paragraphs() -> None:
+    text = (
+        "Vidu Q2 的参考生视频很好用。\n\n"
+        "直接按@键就行，比Sora 2的那个@还要丝滑，因为Sora 2只能@人物。\n\n"
+        "特别是瓶子上的字，也保持的非常好。\n"
+    )
+    got = _pairs(text)
+    assert ("strength", "Vidu Q2") in got
+    assert ("strength", "Sora 2") not in got
+
+
+def test_a_model_in_a_time_frame_does_not_carry_into_later_paragraphs() -> None:
+    text = (
+        "Seedance 2.0 有两个点让我很意外。\n\n"
+        "这两个点，恰好就是我在 Sora 2 正式发布后最看重的能力。\n\n"
+        "在后段你会看到更明显的字形漂移和错字。\n"
+    )
+    bugs = [m for k, m in _pairs(text) if k == "bug"]
+    assert bugs and set(bugs) == {"Seedance 2.0"}
+
+
+def test_the_first_model_of_a_comparison_title_is_the_documents() -> None:
+    text = (
+        "Seedance 2 的分镜很稳。Sora 2 也不错，Sora 2 的价格更贵。\n\n"
+        "品牌文字\n\n"
+        "在后段你会看到更明显的字形漂移和错字。\n"
+    )
+    title = "深度实测：Seedance 2、Sora 2、Veo 3.1 三模型对比"
+    bugs = [(k, m) for k, m in _pairs(text, title) if k == "bug"]
+    assert ("bug", "Seedance 2.0") in bugs
+
+
+TABLE = (
+    "| 维度 | Sora 2 | Veo 3.1 |\n"
+    "|---|---|---|\n"
+    "| 分镜 | Storyboard 能力成熟 | 偶发“语义到动作”偏移 |\n"
+    "| 一致性 | 更稳 | 稳定 |\n"
+    "| 文字 | 可用 | 可用但后段更容易糊 |\n"
+)
+
+
+def test_each_cell_of_a_row_is_its_own_columns_claim() -> None:
+    got = [(c.kind, c.model, c.quote) for c in claims_of(TABLE) if c.kind in ("strength", "bug")]
+    assert ("strength", "Sora 2", "Storyboard 能力成熟") in got
+    assert ("strength", "Sora 2", "更稳") in got
+    assert ("strength", "Veo 3.1", "稳定") in got
+    assert ("bug", "Veo 3.1", "偶发“语义到动作”偏移") in got
+    assert any(k == "bug" and m == "Veo 3.1" and "容易糊" in q for k, m, q in got)
+    assert all("|" not in q for _, _, q in got)
+
+
+FLAT = (
+    "The lineup at a glance\n\n"
+    "Model IDReleasedDurationAudioStandout featureAvg. completion\n"
+    "kling-2.1May 20255s / 10sNoStandard/pro modes, end-frame control~120s\n"
+    "kling-2.1-masterMay 20255s / 10sNoPremium-quality tier of the 2.1 familyNot published\n"
+    "kling-2.6Dec 3, 20255s / 10sYes (toggle)First Kling with native synchronized audio~135s\n"
+)
+
+
+def test_a_flattened_rows_closing_time_is_its_generation_time() -> None:
+    speeds = {(c.model, c.model_dump().get("generation_s")) for c in claims_of(FLAT) if c.kind == "speed"}
+    assert speeds == {("Kling 2.1", 120.0), ("Kling 2.6", 135.0)}
+
+
+def test_percentile_latency_rows_are_generation_times() -> None:
+    text = (
+        "| Dimension | Kling v3 | Sora 2 |\n|---|---|---|\n"
+        "| p50 latency (5s clip, 1080p) | 38s | 71s |\n"
+        "| p95 latency (5s clip, 1080p) | 94s | 187s |\n"
+    )
+    speeds = sorted(
+        (str(c.model), float(c.model_dump()["generation_s"])) for c in claims_of(text) if c.kind == "speed"
+    )
+    assert speeds == [("Kling 3.0", 38.0), ("Kling 3.0", 94.0), ("Sora 2", 71.0), ("Sora 2", 187.0)]
+
+
+def test_a_row_broken_over_two_lines_keeps_the_table() -> None:
+    text = (
+        "| 对比维度 | Veo 3.1 Fast | Veo 3.1 Standard |\n|---|---|---|\n"
+        "| 模型标识 | veo-3.1-fast-generate-001 |\nveo-3.1-generate-001 |\n"
+        "| 生成速度 | 1 分 13 秒 (8秒视频) | 2 分 41 秒 (8秒视频) |\n"
+        "| 定价 | $0.15/秒 | $0.40/秒 |\n"
+    )
+    got = claims_of(text)
+    speeds = {(c.model, c.model_dump().get("generation_s")) for c in got if c.kind == "speed"}
+    assert ("Veo 3.1 Fast", 73.0) in speeds
+    prices = {(c.model, c.model_dump().get("price_usd")) for c in got if c.kind == "price"}
+    assert ("Veo 3.1 Fast", 0.15) in prices
+    assert ("Veo 3.1", 0.15) not in prices
+
+
+def test_jimeng_3_5_pro_is_a_model_of_its_own() -> None:
+    assert _pairs("而即梦3.5Pro无需等待，1 分钟之内生成了视频。") == [("speed", "Jimeng 3.5 Pro")]
