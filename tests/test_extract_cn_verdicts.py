@@ -1,7 +1,7 @@
 """Chinese verdicts the word lists lacked: no worse than a rival (不输), a gain told with a
 modifier (有了史诗级的加强), fair praise (表现还可以), features kept (特征都基本保留, 保持了原状),
 prone to a flaw (容易糊), drift (偏移), a body cut short or something that pops out (人物不全,
-从地里钻出来, 变出一根烟), a quality far better (稳很多); a lead-in to praise states nothing."""
+从地里钻出来, 变出一根烟); a lead-in to praise states nothing."""
 
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ from tests.extract_helpers import claims_of
         ("Vidu Q2 生成的六个画家，每个人的特征都基本保留。", "strength"),
         ("Vidu Q2 生成的瓶子和罐子，都保持了原状。", "strength"),
         ("只有可灵2.1把墨镜完完整整地生成出来了。", "strength"),
-        ("相比1.5，Vidu 2.0的就稳很多。", "strength"),
         ("清影多人场景的表现也出乎我的意料。", "strength"),
         ("海螺02在快速运动时容易糊。", "bug"),
         ("Veo 3.1 偶发语义到动作的偏移。", "bug"),

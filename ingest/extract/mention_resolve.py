@@ -26,7 +26,7 @@ class MentionResolver:
             if r.shape == "brand" and r.brand:
                 brands[r.brand] += 1
         lead = next((r.brand for r in raws[:title] if r.shape == "brand" and r.brand), None)
-        if lead:
+        if lead and any(r.brand == lead for r in raws[title:]):  # and the text goes on to name it
             brands[lead] += _TITLE_LEAD
         order = [b for b, _ in brands.most_common()]
         main = order[0] if order else None
