@@ -47,3 +47,22 @@ def test_no_verdict(text: str) -> None:
 def test_a_lead_in_to_praise_is_no_claim() -> None:
     got = [c.quote for c in claims_of("Vidu 2.0 除了价格外，还有另一个我觉得极度牛逼超级香的点，就是速度。")]
     assert not any(q.endswith("的点") for q in got)
+
+
+def test_less_famous_is_no_flaw() -> None:
+    assert [c.kind for c in claims_of("Luma 或许不如可灵、Runway 知名。")] == []
+
+
+def test_the_dimensions_a_test_covers_are_no_verdict() -> None:
+    text = "我们从物理真实感、人物表现力和语义理解能力三个维度对可灵1.6进行了深度测评。"
+    assert [c.kind for c in claims_of(text)] == []
+
+
+def test_a_model_named_as_an_event_sets_no_topic() -> None:
+    text = (
+        "Seedance 2.0 是这次测试的主角。\n\n"
+        "次年Sora的出现让公众首次意识到，AI还能构建视觉叙事。\n\n"
+        "测试中，画面非常稳定。\n"
+    )
+    got = [(c.kind, c.model) for c in claims_of(text) if c.kind == "strength"]
+    assert got == [("strength", "Seedance 2.0")]

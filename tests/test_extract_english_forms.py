@@ -71,3 +71,31 @@ def test_english_number_words_give_the_generation_time(text: str, low: float, hi
     lo = got.get("generation_s_min") or got.get("generation_s")
     hi = got.get("generation_s_max") or got.get("generation_s")
     assert (lo, hi) == (low, high)
+
+
+def test_generates_in_a_time_is_a_generation_time() -> None:
+    got = {
+        (c.model, c.model_dump().get("generation_s_max"))
+        for c in claims_of("Kling and Hailuo typically generate in 30-120 seconds.")
+        if c.kind == "speed"
+    }
+    assert got == {("Kling", 120.0), ("Hailuo", 120.0)}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Character consistency in Veo 3 clearly still needs a lot of work.", "bug"),
+        ("Veo 3's capabilities are far and above what any other video model can do.", "strength"),
+        ("Veo 3 is a huge step in the right direction.", "strength"),
+    ],
+)
+def test_english_verdict_phrases(text: str, kind: str) -> None:
+    assert [c.kind for c in claims_of(text)] == [kind]
+
+
+def test_the_model_a_speed_is_a_multiple_of_is_a_yardstick() -> None:
+    got = [
+        (c.kind, c.model) for c in claims_of("Runway Gen-4 Turbo runs at about 7x the speed of Gen-3 Alpha.")
+    ]
+    assert ("strength", "Runway Gen-3 Alpha") not in got

@@ -33,7 +33,7 @@ OLD_BEFORE = re.compile(
 # "a third of the price of Veo", "twice the cost of Sora 2", 价格只有可灵的一半 is said by compare_after
 _SHARE_OF = re.compile(
     r"(?:half|third|quarter|fifth|tenth|fraction|twice|double|triple|\d+(?:\.\d+)?\s*(?:x|times))\s+"
-    r"(?:of\s+)?(?:the\s+)?(?:price|cost)\s+of\s+(?:the\s+)?$"
+    r"(?:of\s+)?(?:the\s+)?(?:price|cost|speed)\s+of\s+(?:the\s+)?$"
     # "a significant upgrade from Hailuo 01", "a big step up over Gen-3": the predecessor compared
     r"|\b(?:upgrade|improvement|step up|leap|jump|successor)\s+(?:from|over|on|to)\s+(?:the\s+)?$"
 )

@@ -177,17 +177,19 @@ def update_topic(view: SectionView, sid: int) -> None:
 
 # a time or place frame around a model (在 Sora 2 正式发布后, 在可灵里): the scene, not the subject
 _FRAME_OPEN = re.compile(r"在\s*$")
+_EVENT_AFTER = re.compile(r"\s*的(?:出现|问世|诞生|横空出世|爆火|走红)")
 _FRAME_CLOSE = re.compile(
     r"\s*[^，。,；;！？!?\n]{0,10}?(?:之后|以后|之前|以前|之中|当中|后|时|中|里)(?=[，,]?[\u4e00-\u9fff])"
 )
 
 
 def _in_frame(view: SectionView, first: Mention, last: Mention) -> bool:
-    """Does a time or place frame (在 … 后/时/中/里) hold the mentions from ``first`` to ``last``?"""
+    """Does a time or place frame (在 … 后/时/中/里) hold the mentions from ``first`` to ``last``, or
+    do they name an event (Sora的出现, 可灵的发布), not what the text goes on to review?"""
     return bool(
         _FRAME_OPEN.search(view.clean, max(0, first.start - 3), first.start)
         and _FRAME_CLOSE.match(view.clean, last.end)
-    )
+    ) or bool(_EVENT_AFTER.match(view.clean, last.end))
 
 
 def _in_aside(view: SectionView, sid: int, pos: int) -> bool:
