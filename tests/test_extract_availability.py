@@ -37,3 +37,15 @@ def test_no_invite_code_needed_is_no_limitation() -> None:
 )
 def test_open_only_to_some_users_said_with_give_is_a_limitation(text: str) -> None:
     assert [k for k, _ in _kinds(text)] == ["limitation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "唯一的弊端就是，Vidu 2.0 得开那档最贵的旗舰版才能用。",
+        "Runway Gen-4 API access requires Standard plan minimum.",
+        "当时Sora並未向公眾開放。",
+    ],
+)
+def test_access_that_takes_a_plan_or_is_closed_is_a_limitation(text: str) -> None:
+    assert [k for k, _ in _kinds(text)] == ["limitation"]

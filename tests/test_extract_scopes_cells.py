@@ -106,3 +106,16 @@ def test_a_row_broken_over_two_lines_keeps_the_table() -> None:
 
 def test_jimeng_3_5_pro_is_a_model_of_its_own() -> None:
     assert _pairs("而即梦3.5Pro无需等待，1 分钟之内生成了视频。") == [("speed", "Jimeng 3.5 Pro")]
+
+
+def test_moving_on_to_a_new_part_returns_to_the_documents_model() -> None:
+    part = "Vidu Q2 的参考生视频是这次的主角。\n\n相比之下Vidu Q1的画面很模糊。\n\n"
+    moved = [
+        (c.kind, c.model)
+        for c in claims_of(part + "最后，再来说说大家最关心的价格问题。\n\n画面非常稳定。\n")
+    ]
+    stayed = [(c.kind, c.model) for c in claims_of(part + "画面非常稳定。\n")]
+    assert ("bug", "Vidu Q1") in moved  # 相比之下 (by contrast) makes no yardstick
+    assert ("strength", "Vidu Q2") in moved
+    assert ("strength", "Vidu Q1") in stayed
+    assert not any(k == "bug" and "价格问题" in str(m) for k, m in moved)

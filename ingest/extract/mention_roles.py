@@ -52,8 +52,9 @@ _LACKS_EN = re.compile(
 
 class MentionRoles:
     def __init__(self, lex: Lexicon) -> None:
+        # (相比之下, 对比之下: "by contrast", then the clause's own subject)
         self.compare_before = re.compile(
-            rf"(?:{lex.alt('markers', 'compare_before')})[^，。,；;!！?？]{{0,4}}$"
+            rf"(?:{lex.alt('markers', 'compare_before')})(?!之下)[^，。,；;!！?？]{{0,4}}$"
         )
         # 比不含音频的Veo 2贵, 比之前的可灵2.1便宜: a 的-phrase between the marker and the yardstick
         self.compare_before_modified = re.compile(

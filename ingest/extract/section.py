@@ -284,7 +284,7 @@ class SectionView:
             if nxt and len(g[0].models) > 1 and _AMONG.match(self.clean, g[-1].end, nxt[0][0].start):
                 g = nxt[0]  # 三个模型里只有A: A, not the three
             subj = group_subject(g, True)
-        elif after and self._same_clause(sid, anchor, after[0][0].start):
+        elif after:
             subj = group_subject(after[0], True)
         elif earlier:
             subj = group_subject(earlier[-1], True)
@@ -297,13 +297,6 @@ class SectionView:
         names = [n for g in vs for m in g for n in m.models if n not in subj.models]
         subj.versus = names[0] if names else None
         return subj
-
-    def _same_clause(self, sid: int, a: int, b: int) -> bool:
-        """Do positions ``a`` and ``b`` of sentence ``sid`` sit in one clause?"""
-        for c in self.sentences[sid].clauses:
-            if c.start <= a < c.end:
-                return b < c.end
-        return True
 
     def described_yardstick(self, sid: int, pos: int) -> Subject | None:
         """The compared model when ``pos`` sits in the words describing it (跟[图生视频最好的模型]

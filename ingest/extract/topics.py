@@ -127,6 +127,11 @@ def update_topic(view: SectionView, sid: int) -> None:
     )
     numbered = is_heading(view, sid) and _NUMBERED.match(_line(view, sid)) is not None
     if not groups:
+        if view.main is not None and _MOVES_ON.match(view.clean, view.sentences[sid].start):
+            # 最后，再来说说价格: said like a heading, it opens a part about the document's model
+            view.anchor = view.topic = view.main
+            view.anchor_rank = UNRANKED
+            return
         if is_heading(view, sid) and not is_label(view, sid) and (numbered or not view.anchor_numbered):
             # a heading naming no model opens a section about the document's model, unless it is
             # an unnumbered part (核心优势) of a numbered section about a model (二、阿里Wan2.1), or
@@ -177,6 +182,11 @@ def update_topic(view: SectionView, sid: int) -> None:
 
 # a time or place frame around a model (在 Sora 2 正式发布后, 在可灵里): the scene, not the subject
 _FRAME_OPEN = re.compile(r"在\s*$")
+# a sentence that moves on to a new part (最后，再来说说…, 接下来聊聊…, Finally, let's talk about…)
+_MOVES_ON = re.compile(
+    r"\s*(?:最后|接下来|下面|然后|再)?[，,]?\s*(?:我们)?(?:再|就)?(?:来|来聊|来说)?(?:说说|聊聊|谈谈|看看|讲讲)"
+    r"|\s*(?:finally|next|now)?,?\s*let['’]s (?:talk about|look at|turn to|move on to)\b"
+)
 _EVENT_AFTER = re.compile(r"\s*的(?:出现|问世|诞生|横空出世|爆火|走红)")
 _FRAME_CLOSE = re.compile(
     r"\s*[^，。,；;！？!?\n]{0,10}?(?:之后|以后|之前|以前|之中|当中|后|时|中|里)(?=[，,]?[\u4e00-\u9fff])"
