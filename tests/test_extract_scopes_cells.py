@@ -119,3 +119,38 @@ def test_moving_on_to_a_new_part_returns_to_the_documents_model() -> None:
     assert ("strength", "Vidu Q2") in moved
     assert ("strength", "Vidu Q1") in stayed
     assert not any(k == "bug" and "价格问题" in str(m) for k, m in moved)
+
+
+RATES = (
+    "Kling uses per-second billing on output video duration.\n\n"
+    "Kling 3.0 Text-to-Video (3–15 sec)\n"
+    "| Resolution | Silent | +Audio | Audio delta |\n|---|---|---|---|\n"
+    "| 720p | $0.075 | $0.113 | +$0.038 (+51%) |\n"
+    "| 1080p | $0.100 | $0.150 | +$0.050 (+50%) |\n\n"
+    "Kling O1 Image-to-Video (fixed)\n"
+    "| Duration | Price | Rate |\n|---|---|---|\n"
+    "| 5 sec | $0.556 | $0.111/sec |\n| 10 sec | $1.111 | $0.111/sec |\n"
+)
+
+
+def test_money_columns_under_a_model_heading_in_a_text_billed_per_second() -> None:
+    got = {
+        (
+            c.model,
+            c.model_dump().get("price_usd"),
+            c.model_dump().get("duration_s"),
+            c.model_dump().get("resolution"),
+        )
+        for c in claims_of(RATES)
+        if c.kind == "price"
+    }
+    assert ("Kling 3.0", 0.075, 1.0, "720p") in got
+    assert ("Kling 3.0", 0.15, 1.0, "1080p") in got
+    assert not any(p in (0.038, 0.05) for _, p, _, _ in got)  # the added amounts are no price
+    assert ("Kling O1", 0.556, 5.0, None) in got  # a table's |---| rule is no heading
+
+
+def test_money_columns_need_a_text_that_bills_per_second() -> None:
+    text = RATES.replace("Kling uses per-second billing on output video duration.\n\n", "")
+    got = [c for c in claims_of(text) if c.kind == "price" and c.model == "Kling 3.0"]
+    assert got == []

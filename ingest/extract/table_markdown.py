@@ -13,6 +13,11 @@ from ingest.extract.section import SectionView, Subject
 from ingest.extract.table_cells import LineSentences, PriceColumn, TableInfo, cells_of
 
 _SEPARATOR_ROW = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
+# a text that says its prices are per second of output (per-second billing, 按秒计费)
+_BILLED_PER_SECOND = re.compile(
+    r"per[- ]second (?:billing|pricing|rates?)|billed per second|billing per second|charged per second"
+    r"|按秒(?:计费|收费|扣费)|每秒(?:计费|收费)"
+)
 _PER_SECOND = re.compile(r"per[\s-]*(?:second|sec)|/\s*s(?:ec)?\b|每秒")
 # a header's unit of time for the bare numbers under it: 平均耗时(秒), Time (s), 时长（秒）, Wait (min)
 _HEAD_TIME = re.compile(r"[（(]\s*(秒|s|secs?|seconds?|分钟|分|mins?|minutes?)\s*[）)]")
@@ -141,6 +146,8 @@ class MarkdownTables:
             if self.price_head.search(view.cue_text, lo, hi) or tier or unit or res:
                 length = self._head_length(view, line_sids[head], lo, hi)
                 priced.append(PriceColumn(n, length, tier.group(0) if tier else None, unit, length_at, res))
+        if not priced and not timed and not periods:
+            priced = self._money_columns(view, lines, line_sids, head, rows, cells)
         for k in rows:
             if _IMAGE_ROW.search(view.cue_text, *lines[k]):
                 info.plan_rows.update(line_sids[k])  # no clip's price in it, as in a table of plans
@@ -196,6 +203,43 @@ class MarkdownTables:
             if pattern.search(head):
                 return unit
         return None
+
+    def _money_columns(
+        self,
+        view: SectionView,
+        lines: list[tuple[int, int]],
+        line_sids: LineSentences,
+        head: int,
+        rows: list[int],
+        cells: list[tuple[int, int]],
+    ) -> list[PriceColumn]:
+        """Columns whose every cell is one amount of money (| 720p | $0.075 | $0.113 |), under headers
+        that name no price, in a text billed per second (Kling uses per-second billing): each is a
+        column of prices per second. Added amounts (+$0.038) are a difference, no price."""
+        text = view.clean
+        if len(rows) < 2 or not _BILLED_PER_SECOND.search(view.cue_text, 0, lines[head][0]):
+            return []
+        out: list[PriceColumn] = []
+        for n in range(1, len(cells)):
+            ok = True
+            for k in rows:
+                row_cells = cells_of(text, *lines[k])
+                if n >= len(row_cells):
+                    ok = False
+                    break
+                lo, hi = row_cells[n]
+                money = [
+                    q
+                    for sid in line_sids[k]
+                    for q in view.quantities[sid]
+                    if lo <= q.start < hi and q.kind in ("usd", "cny")
+                ]
+                if len(money) != 1 or text[lo:hi].strip().startswith("+") or money[0].plus:
+                    ok = False
+                    break
+            if ok:
+                out.append(PriceColumn(n, 1.0, None, None))
+        return out
 
     @staticmethod
     def _head_length(view: SectionView, sids: list[int], lo: int, hi: int) -> float | None:

@@ -72,6 +72,8 @@ def _is_heading(view: SectionView, sid: int) -> bool:
     line = line.strip()
     if line.startswith("#"):
         return True
+    if line.startswith("|"):
+        return False  # a table's row or its |---| rule, never a heading
     if _FIELD_LINE.match(line):
         return False
     # Motion Control (up to 30 s): the note in brackets at the end is no part of the heading
