@@ -121,3 +121,19 @@ def test_a_fixed_clip_length_is_a_limitation(text: str) -> None:
 
 def test_a_fixed_camera_is_no_length_limit() -> None:
     assert [c for c in claims_of("可灵2.1固定机位拍摄了一个10秒的镜头。") if c.kind == "limitation"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veo3.1之前一直被传，会比Sora2更强，有原生分镜能力。",
+        "Veo 3.1 was rumored to support 60-second clips.",
+    ],
+)
+def test_hearsay_states_nothing(text: str) -> None:
+    assert [c.kind for c in claims_of(text)] == []
+
+
+def test_what_was_seen_after_hearsay_stays() -> None:
+    text = "Veo 3.1 was rumored to support 60-second clips, but it only makes 8-second clips."
+    assert [c.kind for c in claims_of(text)] == ["limitation"]

@@ -154,3 +154,36 @@ def test_money_columns_need_a_text_that_bills_per_second() -> None:
     text = RATES.replace("Kling uses per-second billing on output video duration.\n\n", "")
     got = [c for c in claims_of(text) if c.kind == "price" and c.model == "Kling 3.0"]
     assert got == []
+
+
+def test_an_era_is_no_version() -> None:
+    text = "Runway的光影表现真的很好。Runway的运动也很稳定。"
+    got = {
+        c.model
+        for c in claims_of(text, title="我把2.0时代的四家AI视频做了个评测对比")
+        if c.kind == "strength"
+    }
+    assert "Runway Gen-2" not in got
+
+
+def test_the_model_a_trait_is_shared_with_is_a_yardstick() -> None:
+    text = "Veo 3.1 大家期待了很久。\n\n结果最后放出来的版本，是跟Veo3一样，只能生成8s。\n"
+    got = [(c.kind, c.model) for c in claims_of(text) if c.kind == "limitation"]
+    assert got == [("limitation", "Veo 3.1")]
+
+
+def test_a_sentence_said_in_brackets_sets_no_topic() -> None:
+    text = (
+        "Veo 3.1 发布了。\n\n（我测试的都是Veo 3.1和Sora 2 Pro，两边都用的最好的模型）\n\n"
+        "画面感觉更油更假了。\n"
+    )
+    got = [(c.kind, c.model) for c in claims_of(text) if c.kind == "bug"]
+    assert got == [("bug", "Veo 3.1")]
+
+
+def test_ai_video_as_a_subject_is_about_no_model() -> None:
+    text = (
+        "Veo 3 is the subject here.\n\n"
+        "A year ago, AI video meant six seconds of shaky motion and a melting face.\n"
+    )
+    assert [c for c in claims_of(text) if c.kind == "bug"] == []

@@ -145,7 +145,8 @@ class MentionScanner:
         self.digit_first = re.compile(r"\d(?=\.\d)")
         self.digit_regex = re.compile(
             r"(?P<d>(?P<dver2>\d\.\d{1,2})\s*的?\s*(?P<dn2>两|三|四)\s*个\s*(?:版本|模型))"
-            rf"|(?P<b>(?P<bvp>v)?(?P<bver>\d\.\d{{1,2}})(?!\d|\.\d|\s*%)"
+            # (2.0时代, the 2.0 era: a stage of the field, no model's version)
+            rf"|(?P<b>(?P<bvp>v)?(?P<bver>\d\.\d{{1,2}})(?!\d|\.\d|\s*%|\s*(?:时代|年代|era\b))"
             rf"(?:\s*的?\s*(?P<bed>{ed})|(?P<bsuf>\s*(?:版本|版|模型|version|model)))?)"
         )
         self.epithet_before = re.compile(rf"(?:{lex.alt('markers', 'epithet_before')})\s*$")

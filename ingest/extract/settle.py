@@ -24,6 +24,8 @@ _SPAN = 1200  # no quote runs longer: sentences are cut at 600 characters
 # a clause that wonders whether (whether it generates audio you can rely on, 是否支持音频)
 _WONDERS = re.compile(r"(?<![a-z])whether(?![a-z])|是否|能否")  # over the lower-cased cue text
 _WONDERED_KINDS = ("capability", "limitation", "strength", "bug")
+# hearsay (一直被传会比Sora2更强, it was rumored to…): what follows in the sentence is not what was seen
+_HEARSAY = re.compile(r"被传|据传|传闻|传言|(?<![a-z])rumou?red(?![a-z])")
 # one resolution turned into another (720p -> 2160p): what an upscale costs, not a generation
 _UPSCALE = re.compile(r"\d{3,4}\s*[pk]?\s*(?:->|→|=>|⟶)\s*\d{3,4}\s*[pk]?(?![0-9])", re.I)
 # the price of a billing unit (each unit costs $0.01, 每单位0.01元): a rate, no clip's price
@@ -218,12 +220,16 @@ def once_per_feature(claims: list[Claim]) -> list[Claim]:
 
 def not_wondered(view: SectionView, sid: int, drafts: list[Draft]) -> list[Draft]:
     """``drafts`` without the verdicts and features of sentence ``sid`` said after a "whether" in
-    their clause: the clause asks what the model does, it does not say it."""
+    their clause (the clause asks what the model does, it does not say it) or after hearsay in the
+    sentence (被传, rumored: what was expected, not what was seen)."""
     sent = view.sentences[sid]
     spans = []
     for m in _WONDERS.finditer(view.cue_text, sent.start, sent.end):
         end = next((c.end for c in sent.clauses if c.start <= m.start() < c.end), sent.end)
         spans.append((m.start(), end))
+    for m in _HEARSAY.finditer(view.cue_text, sent.start, sent.end):
+        turn = next((c.start for c in sent.clauses if c.start > m.start() and c.contrast), sent.end)
+        spans.append((m.start(), turn))  # …, but it only makes 8-second clips: what was seen
     if not spans:
         return drafts
     return [

@@ -164,7 +164,8 @@ def update_topic(view: SectionView, sid: int) -> None:
     subjects = [
         g
         for g in groups
-        if len(g) <= 2
+        if g in plain  # a sentence said wholly in brackets (（我测试的都是A和B）) is an aside
+        and len(g) <= 2
         and (any(m.explicit for m in g) or _is_subject(view, sid, g[0]) or heading)
         and not yardsticks.intersection(n for m in g for n in m.models)
         and (heading or not _in_frame(view, g[0], g[-1]))
