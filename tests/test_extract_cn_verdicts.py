@@ -66,3 +66,23 @@ def test_a_model_named_as_an_event_sets_no_topic() -> None:
     )
     got = [(c.kind, c.model) for c in claims_of(text) if c.kind == "strength"]
     assert got == [("strength", "Seedance 2.0")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("可灵2.1、Runway走起路来，全都是顺拐。", "bug"),
+        ("亚洲人可灵2.1还是无敌的。", "strength"),
+        ("Runway对亚洲人的细节还是差了点。", "bug"),
+        ("PixVerse V2效果独一档的稳。", "strength"),
+        ("清影的鸟飞的实在太抽象了。", "bug"),
+        ("可灵2.1的成功率并不是很高。", "bug"),
+    ],
+)
+def test_verdicts_in_reviewers_words(text: str, kind: str) -> None:
+    assert kind in [c.kind for c in claims_of(text)]
+
+
+def test_a_quality_word_before_a_model_describes_it_and_a_track_is_a_place() -> None:
+    got = [(c.kind, c.model) for c in claims_of("写实赛道里很强的Runway和可灵表现非常一般。")]
+    assert got == [("bug", "Runway"), ("bug", "Kling")]

@@ -118,6 +118,8 @@ class OpinionRules:
             if hit is None or (quoted and in_prompt(start)) or self.appraisal.a_not_a(text, start):
                 continue  # quoted, or asked (稳不稳定, 像不像)
             sid, clause, kinds, ci = hit
+            if _epithet(view, sid, end):
+                continue  # 很强的Runway: a word describing the model it names, no verdict of this clause
             cue: str | None = kind
             if kind in ("?generic", "?bug"):
                 # a flaw joined to the one before it (而非凭空消失或瞬移) shares its negation
@@ -332,3 +334,14 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((a, b))
     return out
+
+
+def _epithet(view: SectionView, sid: int, end: int) -> bool:
+    """Does the cue ending at ``end`` describe the model named right after it (很强的Runway)?"""
+    text = view.cue_text
+    if not text.startswith("的", end):
+        return False
+    at = end + 1
+    while at < len(text) and text[at] == " ":
+        at += 1
+    return any(m.start == at for m in view.mentions[sid])

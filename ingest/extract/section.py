@@ -329,6 +329,8 @@ class SectionView:
             head = self.clean[cuts[-1] if cuts else lo : m.start()].strip()
             if _YARDSTICK.search(head) or _RANKED_IN.match(self.clean, m.end()):
                 continue
+            if self.clean.startswith(("里", "中", "内"), m.end()):
+                continue  # 写实赛道里Runway…: where, not who
             if (len(head.split()) <= 2 and len(head) <= 12) if head.isascii() else len(head) <= 3:
                 return True
         return False
