@@ -77,6 +77,10 @@ def test_a_model_named_as_an_event_sets_no_topic() -> None:
         ("PixVerse V2效果独一档的稳。", "strength"),
         ("清影的鸟飞的实在太抽象了。", "bug"),
         ("可灵2.1的成功率并不是很高。", "bug"),
+        ("Seedance 2.0的细节一致性出奇的高。", "strength"),
+        ("Seedance 2.0的效率逆天。", "strength"),
+        ("可灵2.1挑不出什么毛病。", "strength"),
+        ("Veo 3.1跑了10个左右的case，几乎没有比Sora 2 Pro好的。", "bug"),
     ],
 )
 def test_verdicts_in_reviewers_words(text: str, kind: str) -> None:
