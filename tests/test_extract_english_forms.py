@@ -99,3 +99,14 @@ def test_the_model_a_speed_is_a_multiple_of_is_a_yardstick() -> None:
         (c.kind, c.model) for c in claims_of("Runway Gen-4 Turbo runs at about 7x the speed of Gen-3 Alpha.")
     ]
     assert ("strength", "Runway Gen-3 Alpha") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Sora 2 rendered the dancers without any noticeable errors.", "strength"),
+        ("Veo 3 rendered the scene with noticeable errors in the hands.", "bug"),
+    ],
+)
+def test_words_that_grade_a_flaw_stay_out_of_the_negation_window(text: str, kind: str) -> None:
+    assert [c.kind for c in claims_of(text)] == [kind]

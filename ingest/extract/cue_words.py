@@ -22,6 +22,7 @@ _ADVERB = re.compile(r"\s+[a-z]{2,}ly\s+")
 _PLACE = re.compile(
     r"在[^，。,;；！？!?]{1,10}?(?:中|里|上|时|之间)"
 )  # where, told between a negator and its flaw
+_GRADES = re.compile(r"\b(?:any|noticeable|obvious|visible|major|significant|serious|real|glaring)\s+")
 _MARK_AFTER = re.compile(r"[ \t]*[✅✔✓☑👍][ \t]*")
 _CLAUSE_EDGE = frozenset("，。！？；：,.!?;:\n、")
 _FLAW_NOUN_AFTER = re.compile(r"(?:的)?(?:问题|现象|情况|瑕疵|毛病)|\s(?:issues?|problems?)\b")
@@ -110,6 +111,10 @@ class CueWords:
         for place in _PLACE.finditer(text, max(clause.start, lo - 14), pos):  # 不会[在不同镜头中]随机变脸
             if place.end() > lo:
                 lo -= place.end() - place.start()
+        if text[pos].isascii():  # without [any noticeable] errors: words that only grade the flaw
+            for grade in _GRADES.finditer(text, max(clause.start, lo - 30), pos):
+                if grade.end() > lo:
+                    lo -= grade.end() - grade.start()
         lo = max(clause.start, lo)
         hi = pos if inside is None else inside
         last: re.Match[str] | None = None
