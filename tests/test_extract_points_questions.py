@@ -128,6 +128,8 @@ def test_a_fixed_camera_is_no_length_limit() -> None:
     [
         "Veo3.1之前一直被传，会比Sora2更强，有原生分镜能力。",
         "Veo 3.1 was rumored to support 60-second clips.",
+        "Veo 3.1 comes from Google with a hefty promise of cinematic quality and native audio.",
+        "I had the impression that Veo 3 would generate videos in 4K.",
     ],
 )
 def test_hearsay_states_nothing(text: str) -> None:

@@ -25,7 +25,10 @@ _SPAN = 1200  # no quote runs longer: sentences are cut at 600 characters
 _WONDERS = re.compile(r"(?<![a-z])whether(?![a-z])|是否|能否")  # over the lower-cased cue text
 _WONDERED_KINDS = ("capability", "limitation", "strength", "bug")
 # hearsay (一直被传会比Sora2更强, it was rumored to…): what follows in the sentence is not what was seen
-_HEARSAY = re.compile(r"被传|据传|传闻|传言|(?<![a-z])rumou?red(?![a-z])")
+_HEARSAY = re.compile(
+    r"被传|据传|传闻|传言|(?<![a-z])(?:rumou?red|promised|promise of|had the impression|was expected to"
+    r"|were expected to)(?![a-z])"
+)
 # one resolution turned into another (720p -> 2160p): what an upscale costs, not a generation
 _UPSCALE = re.compile(r"\d{3,4}\s*[pk]?\s*(?:->|→|=>|⟶)\s*\d{3,4}\s*[pk]?(?![0-9])", re.I)
 # the price of a billing unit (each unit costs $0.01, 每单位0.01元): a rate, no clip's price
