@@ -26,9 +26,9 @@ _SENT_END = re.compile(
     r"[。！？!?；;\n…\.](?:(?<=[。！？!?；;\n])[。！？!?；;\n]*|(?<=…)…*"
     r"|(?<=\.)(?:\.{2,}|(?<!\bvs\.)(?<!\be\.g\.)(?=\s|$)))"
 )
-# not 16:9, 1,000; | ends a table cell (the lookbehind follows the mark, so ``re`` skips ahead on marks)
+# not 16:9, 1,000; | ends a table cell (the lookbehinds follow the mark, so ``re`` skips ahead on marks)
 # a comma between listed numbers (4, 8, and 12 seconds) ends no clause
-_CLAUSE_END = re.compile(r"[，：|]|[:,](?<!\d[:,])|:(?!\d)|(?<=\d),(?!\d{3})(?!\s*(?:(?:and|or)\s+)?\d)")
+_CLAUSE_END = re.compile(r"[，：|]|[:,](?<!\d[:,])|:(?!\d)|,(?<=\d,)(?!\d{3})(?!\s*(?:(?:and|or)\s+)?\d)")
 _LEAD = re.compile(r"[\s>*•·\-—]+|\d{1,2}[.、)）]\s+|\*\*")
 _PAREN = re.compile(r"[（(][^（()）\n]{6,60}[）)]")
 _LEAD_CHARS = frozenset(">*•·-—0123456789")
