@@ -225,6 +225,8 @@ def not_wondered(view: SectionView, sid: int, drafts: list[Draft]) -> list[Draft
     """``drafts`` without the verdicts and features of sentence ``sid`` said after a "whether" in
     their clause (the clause asks what the model does, it does not say it) or after hearsay in the
     sentence (被传, rumored: what was expected, not what was seen)."""
+    if not drafts:
+        return drafts
     sent = view.sentences[sid]
     spans = []
     for m in _WONDERS.finditer(view.cue_text, sent.start, sent.end):
