@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from ingest.extract.lexicon import Lexicon, WordScanner, alt
+from ingest.extract.prefilter import GatedSearch
 from ingest.extract.section import SectionView
 
 log = logging.getLogger(__name__)
@@ -110,7 +111,8 @@ class NarrativeCues:
         self.concession = WordScanner(get("concession"))  # scanned over whole sections
         self.lead_in = re.compile("|".join(get("lead_in")) or r"(?!x)x")
         self.point_lead = re.compile("|".join(get("point_lead")) or r"(?!x)x")
-        self.preview = re.compile("|".join(get("preview")) or r"(?!x)x", re.I)
+        # searched in sentences with a verdict: only those holding one of its literals
+        self.preview = GatedSearch(re.compile("|".join(get("preview")) or r"(?!x)x", re.I))
         # list separators inside a clause (手指粘连、背景闪烁; drift and imperfect interactions)
         self.separator_words = get("item_separators")
         self.separator = re.compile(alt(self.separator_words))

@@ -22,6 +22,8 @@ from typing import Any
 
 import ahocorasick_rs
 
+from ingest.extract.word_regex import alt
+
 # most strings a cross product of alternatives may reach before it is cut short: longer literals
 # (不能并行, not 不能) gate more selectively at the same cost of the scan, which branches on first
 # characters; more than 128 saves a little more per document but costs more to build (the tries grow)
@@ -292,3 +294,36 @@ class PatternGate:
             for n in needing[w]:
                 out[n] = True
         return out
+
+
+# what ``re`` with IGNORECASE matches to an ASCII letter besides its two cases (i, s, k)
+_ODD_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+class GatedSearch:
+    """``pattern.search`` over short spans, skipped when the span holds none of the literals the
+    pattern requires. A case-insensitive pattern is gated by the literals of its case-sensitive
+    reading looked for in the lower-cased span (exact while they are ASCII or caseless: a span
+    holding a character ``re`` folds to an ASCII letter otherwise is always searched)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.caseless = bool(pattern.flags & re.IGNORECASE)
+        lits = required_literals(re.compile(pattern.pattern) if self.caseless else pattern)
+        if lits is not None and self.caseless:
+            lits = frozenset(w.lower() for w in lits)
+            if any(not ch.isascii() and ch.lower() != ch.upper() for w in lits for ch in w):
+                lits = None  # a cased letter beyond ASCII: its folds are not read here
+        # the literals as one trie alternation (``re`` skips ahead on their first characters)
+        self.gate = re.compile(alt(sorted(lits), bound_start=False, bound_end=False)) if lits else None
+
+    def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        gate = self.gate
+        if gate is not None:
+            span = text[pos:endpos]
+            if self.caseless:
+                if gate.search(span.lower()) is None and not any(ch in span for ch in _ODD_FOLDS):
+                    return None
+            elif gate.search(span) is None:
+                return None
+        return self.pattern.search(text, pos, endpos)
