@@ -187,3 +187,10 @@ def test_ai_video_as_a_subject_is_about_no_model() -> None:
         "A year ago, AI video meant six seconds of shaky motion and a melting face.\n"
     )
     assert [c for c in claims_of(text) if c.kind == "bug"] == []
+
+
+def test_a_look_at_an_example_is_no_new_part_and_a_heading_part_goes_on() -> None:
+    looked = "Vidu Q2 是主角。\n\n相比之下Vidu Q1的画面很模糊。\n\n看看下面这个case。\n\n画面非常稳定。\n"
+    assert ("strength", "Vidu Q1") in [(c.kind, c.model) for c in claims_of(looked)]
+    headed = "Vidu Q2 是主角。\n\n## Vidu Q1\n\n最后，再来说说它的画面。\n\n画面非常稳定。\n"
+    assert ("strength", "Vidu Q1") in [(c.kind, c.model) for c in claims_of(headed)]

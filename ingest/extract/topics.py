@@ -129,8 +129,13 @@ def update_topic(view: SectionView, sid: int) -> None:
     )
     numbered = is_heading(view, sid) and _NUMBERED.match(_line(view, sid)) is not None
     if not groups:
-        if view.main is not None and _MOVES_ON.match(view.clean, view.sentences[sid].start):
+        if (
+            view.main is not None
+            and view.anchor_rank == UNRANKED
+            and _MOVES_ON.match(view.clean, view.sentences[sid].start)
+        ):
             # 最后，再来说说价格: said like a heading, it opens a part about the document's model
+            # (under a heading that named a model, the heading's part goes on)
             view.anchor = view.topic = view.main
             view.anchor_rank = UNRANKED
             return
@@ -187,7 +192,7 @@ def update_topic(view: SectionView, sid: int) -> None:
 _FRAME_OPEN = re.compile(r"在\s*$")
 # a sentence that moves on to a new part (最后，再来说说…, 接下来聊聊…, Finally, let's talk about…)
 _MOVES_ON = re.compile(
-    r"\s*(?:最后|接下来|下面|然后|再)?[，,]?\s*(?:我们)?(?:再|就)?(?:来|来聊|来说)?(?:说说|聊聊|谈谈|看看|讲讲)"
+    r"\s*(?:(?:最后|接下来|下面|然后)[，,]?\s*(?:我们)?(?:再|就)?(?:来)?|(?:我们)?再来)(?:说说|聊聊|谈谈|看看|讲讲)"
     r"|\s*(?:finally|next|now)?,?\s*let['’]s (?:talk about|look at|turn to|move on to)\b"
 )
 _EVENT_AFTER = re.compile(r"\s*的(?:出现|问世|诞生|横空出世|爆火|走红)")
@@ -198,7 +203,7 @@ _FRAME_CLOSE = re.compile(
 
 def _in_frame(view: SectionView, first: Mention, last: Mention) -> bool:
     """Does a time or place frame (在 … 后/时/中/里) hold the mentions from ``first`` to ``last``, or
-    do they name an event (Sora的出现, 可灵的发布), not what the text goes on to review?"""
+    do they name an event (Sora的出现, 可灵的问世), not what the text goes on to review?"""
     return bool(
         _FRAME_OPEN.search(view.clean, max(0, first.start - 3), first.start)
         and _FRAME_CLOSE.match(view.clean, last.end)
