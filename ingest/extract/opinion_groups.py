@@ -176,13 +176,13 @@ class OpinionGroups:
             if owner[i] is not None or kinds[i] is not None or clauses[i].others or i in busy:
                 continue
             j = next((k for k in range(i + 1, n) if kinds[k] is not None), None)
-            if (
-                j is None
-                or any(
-                    clauses[k].contrast or clauses[k].others or additive[k] or k in busy
-                    for k in range(i + 1, j + 1)
-                )
-                or any(_bar_between(view, clauses[k - 1], clauses[k]) for k in range(i + 1, j + 1))
+            if j is None or any(
+                clauses[k].contrast
+                or clauses[k].others
+                or additive[k]
+                or k in busy
+                or _bar_between(view, clauses[k - 1], clauses[k])
+                for k in range(i + 1, j + 1)
             ):
                 continue
             target = owner[j]

@@ -219,27 +219,25 @@ class MarkdownTables:
         text = view.clean
         if len(rows) < 2 or not _BILLED_PER_SECOND.search(view.cue_text, 0, lines[head][0]):
             return []
-        out: list[PriceColumn] = []
-        for n in range(1, len(cells)):
-            ok = True
-            for k in rows:
-                row_cells = cells_of(text, *lines[k])
-                if n >= len(row_cells):
-                    ok = False
-                    break
-                lo, hi = row_cells[n]
-                money = [
-                    q
-                    for sid in line_sids[k]
-                    for q in view.quantities[sid]
-                    if lo <= q.start < hi and q.kind in ("usd", "cny")
-                ]
-                if len(money) != 1 or text[lo:hi].strip().startswith("+") or money[0].plus:
-                    ok = False
-                    break
-            if ok:
-                out.append(PriceColumn(n, 1.0, None, None))
-        return out
+        row_cells = {k: cells_of(text, *lines[k]) for k in rows}
+
+        def one_amount(k: int, n: int) -> bool:
+            if n >= len(row_cells[k]):
+                return False
+            lo, hi = row_cells[k][n]
+            money = [
+                q
+                for sid in line_sids[k]
+                for q in view.quantities[sid]
+                if lo <= q.start < hi and q.kind in ("usd", "cny")
+            ]
+            return len(money) == 1 and not text[lo:hi].strip().startswith("+") and not money[0].plus
+
+        return [
+            PriceColumn(n, 1.0, None, None)
+            for n in range(1, len(cells))
+            if all(one_amount(k, n) for k in rows)
+        ]
 
     @staticmethod
     def _head_length(view: SectionView, sids: list[int], lo: int, hi: int) -> float | None:

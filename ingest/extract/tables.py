@@ -26,7 +26,7 @@ import re
 from ingest.extract.lexicon import Lexicon
 from ingest.extract.numbers import Quantity
 from ingest.extract.prices import PriceRules
-from ingest.extract.section import Draft, SectionView
+from ingest.extract.section import Draft, SectionView, Subject
 from ingest.extract.speed import speed_bounds
 from ingest.extract.table_cells import LineSentences, PriceColumn, TableInfo, cells_of, lines_of, row_model
 from ingest.extract.table_flat import read_flattened
@@ -108,12 +108,8 @@ class TableRules:
                 subj = view.subject(sid, line_start, hi, t.start)
                 if subj is None:
                     continue
-                fields = speed_bounds(t)
                 start = line_start + 1 if view.clean[line_start] == "|" else line_start
-                out += [
-                    Draft("speed", start, hi, name, tier, "table-speed", self.conf, dict(fields))
-                    for name, tier in zip(subj.models, subj.tiers, strict=True)
-                ]
+                out += self._speed_drafts(subj, start, hi, t)
                 break
         return out
 
@@ -123,7 +119,11 @@ class TableRules:
         times = [t for t in view.quantities[sid] if t.kind == "time" and t.start == at]
         if subj is None or not times:
             return []
-        fields = speed_bounds(times[0])
+        return self._speed_drafts(subj, start, end, times[0])
+
+    def _speed_drafts(self, subj: Subject, start: int, end: int, t: Quantity) -> list[Draft]:
+        """A table row's generation time ``t``, one draft per model of ``subj``."""
+        fields = speed_bounds(t)
         return [
             Draft("speed", start, end, name, tier, "table-speed", self.conf, dict(fields))
             for name, tier in zip(subj.models, subj.tiers, strict=True)

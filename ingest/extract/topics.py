@@ -175,15 +175,15 @@ def update_topic(view: SectionView, sid: int) -> None:
         and not yardsticks.intersection(n for m in g for n in m.models)
         and (heading or not _in_frame(view, g[0], g[-1]))
     ]
-    if subjects and is_heading(view, sid) and not any(m.explicit for m in subjects[-1]):
+    if subjects and heading and not any(m.explicit for m in subjects[-1]):
         # a heading naming a brand's product without a version (Kling Sound, 可灵数字人) opens a
         # section about the brand, not about the version the text was on
         view.anchor = view.topic = group_subject(subjects[-1], False)
     elif subjects:
         view.anchor = _latest(subjects, view.anchor)
-        if not is_heading(view, sid):
+        if not heading:
             view.anchor_rank = UNRANKED  # named in the text: the next heading of any level moves on
-    if subjects and is_heading(view, sid):
+    if subjects and heading:
         view.anchor_numbered = numbered
         view.anchor_rank = _rank(view, sid)
 
