@@ -21,6 +21,7 @@ import logging
 import re
 from collections import Counter
 from functools import partial
+from urllib.parse import unquote, urlsplit
 
 from ingest.extract.feature_items import FeatureItems, drop_inside
 from ingest.extract.learned import Candidate, KindModel, LearnedKinds, keep_new
@@ -126,6 +127,8 @@ class Extractor:
             for v, rs in zip(views, raws, strict=True)
         ]
         ctx = self.resolver.context(title + [r for rs in raws for r in rs], len(title))
+        if ctx.main_brand is None and doc.url:  # an issue thread under a model's repository
+            self.resolver.from_address(ctx, self.mentions.scan(normalise(address_words(doc.url))))
         # models the registry does not know take scope (and speak, when the document dwells on them)
         registered = Counter(r.brand for rs in [title, *raws] for r in rs if r.shape == "brand" and r.brand)
         unknown = self.unknown_models.find(
@@ -328,6 +331,13 @@ def _not_flawed_features(view: SectionView, sid: int, drafts: list[Draft]) -> li
     return out
 
 
+def address_words(url: str) -> str:
+    """The words of a URL's path (github.com/Tencent-Hunyuan/HunyuanVideo/issues/71), without
+    segments that are opaque ids, where a brand's letters could turn up by chance."""
+    segments = unquote(urlsplit(url).path).split("/")
+    return " / ".join(s for s in segments if s and not _OPAQUE_ID.fullmatch(s))
+
+
 def _version_in_scope(first_named: dict[str, int], titled: set[str], model: str, pos: int) -> bool:
     """Has the text named ``model`` with its version by ``pos`` (or does the title name it)?"""
     return model in titled or first_named.get(model, pos + 1) <= pos
@@ -339,6 +349,7 @@ def _inside_unknown(raw: RawMention, unknown: list[RawMention]) -> bool:
 
 
 # a clause going on with a question after an announcement: (and) where it disappoints, 以及哪里不行
+_OPAQUE_ID = re.compile(r"(?=[^.]*\d)[A-Za-z0-9]{12,}(?:\.[a-z]{2,5})?")  # QjEQVAyjxXa3uusSURdZ5w
 _ASKING_CLAUSE = re.compile(
     r"[\s,，、]*(?:and\s+|以及|还有)?(?:what|where|how|whether|which|why|哪里|哪些|如何|是否)\b", re.I
 )

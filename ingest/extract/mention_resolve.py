@@ -41,6 +41,19 @@ class MentionResolver:
         main_version = {b: spelled[f"{b} {c.most_common(1)[0][0]}"] for b, c in versions.items()}
         return DocContext(main_brand=main, main_version=main_version, brands=order)
 
+    def from_address(self, ctx: DocContext, raws: list[RawMention]) -> None:
+        """A text that names no model is about the one its address names, if the address names one
+        brand (a thread under github.com/Tencent-Hunyuan/HunyuanVideo)."""
+        named = [r for r in raws if r.shape == "brand" and r.brand and not r.common]
+        if len({r.brand for r in named}) != 1:
+            return
+        brand = named[0].brand
+        assert brand is not None
+        ctx.main_brand, ctx.brands = brand, [brand]
+        version = next((r.version for r in named if r.version), None)
+        if version:
+            ctx.main_version[brand] = version
+
     def _brand_for_version(
         self, r: RawMention, main: str | None, brands: list[str], recent: list[str] | None = None
     ) -> str | None:

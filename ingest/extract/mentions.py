@@ -151,7 +151,10 @@ class MentionScanner:
         )
         self.epithet_before = re.compile(rf"(?:{lex.alt('markers', 'epithet_before')})\s*$")
         self.epithet_nation = re.compile(rf"(?:{lex.alt('markers', 'epithet_nationality')})\s*$")
-        self.epithet_after = re.compile(rf"\s*(?:{lex.alt('markers', 'epithet_after')})")
+        # an English word ends at a digit too (a Midjourney image, but Hunyuan Video image2video)
+        self.epithet_after = re.compile(
+            rf"\s*(?:{lex.alt('markers', 'epithet_after')})(?:(?<=[a-z])(?![0-9])|(?<![a-z]))"
+        )
 
     # ----- scanning ------------------------------------------------------------
     def scan(self, norm: str) -> list[RawMention]:

@@ -65,7 +65,8 @@ class NarrativeCues:
         pos_en = [w for w in _english(pos) if not w.endswith("er") or w in ("clever",)]
         bad_en = _english(bad)
         pos_adv = {_adverb(w) for w in pos_en if len(w) > 3} | set(get("manner_pos"))
-        bad_adv = {_adverb(w) for w in bad_en if len(w) > 3} | set(get("manner_bad"))
+        # "slowly" tells how a thing moves in the scene (he slowly turns his head), no flaw
+        bad_adv = {_adverb(w) for w in bad_en if len(w) > 3 and w != "slow"} | set(get("manner_bad"))
         not_after = alt(get("not_after_adverb"))
         verb = r"(?<![a-z])(?!(?:is|are|was|were|be|been|as|so|very|and|or|but|to)\b)[a-z]{2,}"
         # a manner adverb, found by itself; the words before it are checked after (see ``_after_verb``)

@@ -28,6 +28,9 @@ _WONDERED_KINDS = ("capability", "limitation", "strength", "bug")
 _HEARSAY = re.compile(
     r"被传|据传|传闻|传言|(?<![a-z])(?:rumou?red|promised|promise of|had the impression|was expected to"
     r"|were expected to)(?![a-z])"
+    # good wishes and requests (wish everything goes well, would be greatly appreciated): no verdict
+    r"|(?<![a-z])(?:wish (?:you|everything|all)|looking forward to"
+    r"|would be (?:greatly |much |really |very much )?appreciated)(?![a-z])"
 )
 # one resolution turned into another (720p -> 2160p): what an upscale costs, not a generation
 _UPSCALE = re.compile(r"\d{3,4}\s*[pk]?\s*(?:->|→|=>|⟶)\s*\d{3,4}\s*[pk]?(?![0-9])", re.I)
