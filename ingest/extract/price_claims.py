@@ -72,6 +72,8 @@ class PriceClaims:
         sent = view.sentences[sid]
         if self.price_word_re.search(view.cue_text, sent.start, sent.end):
             return True
+        if self.p.listed(view, sid):
+            return True
         return any(
             t.kind == "resolution"
             or (
@@ -155,7 +157,11 @@ class PriceClaims:
             if prev and prev.money is None and prev.q.kind != q.kind and self.p.linked(text, prev.q, q):
                 prev.money = q
                 continue
-            if q.per or self.p.per_clip(view, sid, q) or self.price_word_re.search(text, lo, hi):
+            if (
+                q.per
+                or self.p.per_clip(view, sid, q)
+                or self.price_word_re.search(text, self.p.label_start(view, sid, lo), hi)
+            ):
                 anchors.append(Anchor(q, alternative=alternative))
             elif alternative:
                 anchors.append(Anchor(q, alternative=True))

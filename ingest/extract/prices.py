@@ -37,6 +37,8 @@ MONEY = ("cny", "usd")
 # "Credits are sold at $0.0093 each": what one credit costs, when the clause names credits before it
 _EACH = re.compile(r"\s*(?:each|apiece|a piece|一个|每个)(?![a-z])")
 _CREDIT_NAMED = re.compile(r"\bcredits?\b|积分|灵感值|点数|算力")
+# a line that is one label and its amount (VIP1:300积分, Pro: $0.40): an entry of a price list
+_LIST_ENTRY = re.compile(r"[^\n:：。，,；;]{1,16}[:：]\s*[$¥￥]?\s*\d[^\n:：。，,；;]{0,12}")
 
 
 @dataclass(slots=True)
@@ -83,6 +85,31 @@ class PriceRules:
         s = view.sentences[sid]
         return s.start, s.end
 
+    def label_start(self, view: SectionView, sid: int, lo: int) -> int:
+        """Where the clause starting at ``lo`` starts with the label a colon ends before it
+        (每次请求: $0.40, 价格：$0.40): the label says what the amount is."""
+        s = view.sentences[sid]
+        head = view.cue_text[s.start : lo].rstrip()
+        if not head.endswith((":", "：")) or len(head) < 2:
+            return lo
+        return self.clause_of(view, sid, s.start + len(head) - 2)[0]
+
+    def listed(self, view: SectionView, sid: int) -> bool:
+        """Is sentence ``sid`` a line of a price list, the lines above it as far as one that names a
+        price being entries of one shape (基础价格:200积分 / VIP1:300积分 / 非VIP:400积分)?"""
+        text = view.cue_text
+        k = sid
+        while k >= 0 and sid - k < 8:
+            a, b = view.sentences[k].start, view.sentences[k].end
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if (a and text[a - 1] != "\n") or not _LIST_ENTRY.fullmatch(text, a, b):
+                return False
+            if k < sid and self.price_word_re.search(text, a, b):
+                return True
+            k -= 1
+        return False
+
     def linked(self, text: str, a: Quantity, b: Quantity) -> bool:
         gap = text[a.end : b.start]
         if gap.strip(" ，,（(") in ("", "=", "≈", ":", "：", "~"):
@@ -92,6 +119,7 @@ class PriceRules:
     def per_clip(self, view: SectionView, sid: int, q: Quantity) -> bool:
         """Does the clause of ``q`` say the amount is for one clip (5秒, 一条, 1080P, per clip)?"""
         lo, hi = self.clause_of(view, sid, q.start)
+        lo = self.label_start(view, sid, lo)
         item = any(
             lo <= t.start < hi
             and (

@@ -263,6 +263,8 @@ class SectionView:
             head = row[1][col] if 0 <= col < len(row[1]) else None
             if head is not None:
                 return Subject(list(head.models), list(head.tiers), True)
+            if col >= 1:
+                return None  # a column headed by a name the registry lacks (昊元视频): not the topic's
         inside = self.groups(sid, lo, hi)
         before = [g for g in inside if g[0].start <= anchor]
         after = [g for g in inside if g[0].start > anchor]

@@ -144,8 +144,10 @@ class LineSentences:
 
 
 def cells_of(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Cell spans of a markdown row (between pipes)."""
+    """Cell spans of a markdown row (between pipes; the first may open the line without one)."""
     bars = [m.start() for m in _PIPE.finditer(text, a, b)]
+    if bars and text[a : bars[0]].strip():  # a row without its opening pipe (veo3_fast | 9 |)
+        bars.insert(0, a - 1)
     return [(x + 1, y) for x, y in zip(bars, bars[1:], strict=False)]
 
 

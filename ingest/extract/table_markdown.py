@@ -23,9 +23,8 @@ _PER_SECOND = re.compile(r"per[\s-]*(?:second|sec)|/\s*s(?:ec)?\b|每秒")
 _HEAD_TIME = re.compile(r"[（(]\s*(秒|s|secs?|seconds?|分钟|分|mins?|minutes?)\s*[）)]")
 _TIME_UNIT = {"秒": 1.0, "s": 1.0, "sec": 1.0, "secs": 1.0, "second": 1.0, "seconds": 1.0}
 # a row for an image, not a video (| VQ1 | 图生图 | … |, | Text-to-Image |): its price and time are no clip's
-_IMAGE_ROW = re.compile(
-    r"[|]\s*(?:[文图]生图|图片生成|text[-\s]to[-\s]image|image[-\s]to[-\s]image)\s*[|（(]"
-)
+_IMAGE_MODE = r"(?:[文图]生图|图片生成|text[-\s]to[-\s]image|image[-\s]to[-\s]image)"
+_IMAGE_ROW = re.compile(rf"[|]\s*{_IMAGE_MODE}(?:\s*[,，、/]\s*{_IMAGE_MODE})*\s*[|（(]")
 
 
 class MarkdownTables:
@@ -65,11 +64,18 @@ class MarkdownTables:
                 (line := text[lines[j][0] : lines[j][1]].strip()).startswith("|") or line.endswith("|")
             ):
                 j += 1
+            # under a header and its |---| rule, a row may leave out its opening pipe (as GFM allows)
+            # when it has as many pipes as the header has cells; a row broken over lines has fewer
+            ruled = i + 1 < j and bool(_SEPARATOR_ROW.match(text[lines[i + 1][0] : lines[i + 1][1]]))
+            width = len(cells_of(text, a, b))
             rows = [
                 k
                 for k in range(i + 1, j)
-                if text[lines[k][0] : lines[k][1]].lstrip().startswith("|")
-                and not _SEPARATOR_ROW.match(text[lines[k][0] : lines[k][1]])
+                if (
+                    (row := text[lines[k][0] : lines[k][1]]).lstrip().startswith("|")
+                    or (ruled and row.count("|") >= width)
+                )
+                and not _SEPARATOR_ROW.match(row)
             ]
             if rows:
                 self._markdown_table(view, lines, line_sids, i, rows, info)

@@ -38,6 +38,14 @@ _MONEY = {"credits": "credits", "cny": "price_cny", "usd": "price_usd"}
 _BARE_NUMBER = re.compile(r"\s*[`*]*\s*(?:~|≈|约|about\s)?\s*(\d{1,6}(?:\.\d+)?)\s*[`*]*\s*")
 # a number with its own note in brackets, two or more to a cell: | 20 (Non-Ultra) · 10 (Ultra) |
 _NOTED_NUMBER = re.compile(r"(\d{1,6}(?:\.\d+)?)\s*[(（]([^()（）|\n]{1,20})[)）]")
+# several bare amounts in one cell (| 11, 22 |), each bought by a clip length the row pairs with it
+# elsewhere (| 5s = 11, 10s = 22 |)
+_NUMBER_LIST = re.compile(r"\s*\d{1,6}(?:\.\d+)?(?:\s*[,，/、]\s*\d{1,6}(?:\.\d+)?)+\s*\.?\s*")
+_PER_CLIP = re.compile(r"\bper (\d{1,3})[-\s]?(?:s|sec|second)\s+(?:clip|video|generation)")
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?")
+_LENGTH_PAIR = re.compile(
+    r"(?<![\d.])(\d{1,3})\s*(?:s|sec|secs|seconds?|秒)\s*(?:=|:|：|→|->)\s*(\d{1,6}(?:\.\d+)?)(?!\.?\d)"
+)
 _NOTED_NUMBERS = re.compile(
     r"\s*(?:\d{1,6}(?:\.\d+)?\s*[(（][^()（）|\n]{1,20}[)）]\s*[·•/,，;；、]\s*)+"
     r"\d{1,6}(?:\.\d+)?\s*[(（][^()（）|\n]{1,20}[)）]\s*"
@@ -167,6 +175,10 @@ class TableRules:
                     )
                 ]
                 continue
+            listed = _NUMBER_LIST.fullmatch(view.clean, lo, hi) if col.unit and not amounts else None
+            if listed and col.unit:
+                out += self._paired_prices(view, sid, (line_start, line_end), col, tier_word, cells, (lo, hi))
+                continue
             if col.unit == "credits":  # | Credits | 0 — Ultra $199 only |: money here is no clip's price
                 amounts = [q for q in amounts if q.kind == "credits"]
             if (
@@ -180,6 +192,31 @@ class TableRules:
             )
         return out
 
+    def _paired_prices(
+        self,
+        view: SectionView,
+        sid: int,
+        line: tuple[int, int],
+        col: PriceColumn,
+        tier_word: str | None,
+        cells: list[tuple[int, int]],
+        cell: tuple[int, int],
+    ) -> list[Draft]:
+        """| 11, 22 | 5s = 11, 10s = 22 |: a price for each amount of the cell the row pairs with a
+        clip length; nothing unless the row pairs every one of them."""
+        lo, hi = cell
+        values = [float(m.group(0)) for m in _AMOUNT.finditer(view.clean, lo, hi)]
+        pairs = {float(m.group(2)): float(m.group(1)) for m in _LENGTH_PAIR.finditer(view.clean, *line)}
+        if len(set(values)) != len(values) or any(v not in pairs for v in values):
+            return []
+        out: list[Draft] = []
+        unit = col.unit or "credits"
+        for m in _AMOUNT.finditer(view.clean, lo, hi):
+            value = float(m.group(0))
+            q = Quantity(unit, m.start(), m.end(), value, value, unit=unit)
+            out += self._cell_price(view, sid, line, q, col, tier_word, cells, cell, length=pairs[value])
+        return out
+
     def _cell_price(
         self,
         view: SectionView,
@@ -191,8 +228,10 @@ class TableRules:
         cells: list[tuple[int, int]],
         cell: tuple[int, int],
         plan: str | None = None,
+        length: float | None = None,
     ) -> list[Draft]:
-        """The price amount ``q`` in ``cell`` of a row states, about the row's model."""
+        """The price amount ``q`` in ``cell`` of a row states, about the row's model (``length``: the
+        clip length the row pairs with it)."""
         line_start, line_end = line
         lo, hi = cell
         out: list[Draft] = []
@@ -209,7 +248,9 @@ class TableRules:
             for t in view.quantities[sid]
             if t.kind == "time" and cells and cells[0][0] <= t.start < cells[0][1] and t.value <= 120
         ]
-        told = told or label
+        told = [length] if length is not None else told or label
+        if not told and (per := _PER_CLIP.search(view.clean, line_start, line_end)):
+            told = [float(per.group(1))]  # | veo3_fast | 9 | Flat rate per 8-second clip |
         if not told and col.length_at is not None and col.length_at[0] < len(cells):
             # | 时长(秒) | … | 5 |: the row's length column, in its header's unit
             bare = _BARE_NUMBER.fullmatch(view.clean, *cells[col.length_at[0]])
