@@ -23,6 +23,7 @@ from ingest.extract.sentences import Clause
 
 log = logging.getLogger(__name__)
 
+_EXAMPLE = re.compile(r"\s*(?:例如|比如|譬如|诸如|such as|e\.g\.|for example|for instance|like)(?![a-z])")
 _CLAUSE_EDGE_RE = re.compile(r"[，。,；;！？!?\n]")
 _ITEM_SPLIT_RE = re.compile(r"、|和|与|以及|及|,|\band\b|\bor\b")
 _ITEM_TAIL_RE = re.compile(r"(?:等等|等|etc\.?)$")
@@ -86,6 +87,14 @@ class OpinionGroups:
             for c in clauses
         ]
         self._exceptions(clauses, kinds, rules)
+        for i in range(1, len(kinds)):  # 不会出现低级错误，例如六根手指: the example is the point before it
+            if (
+                kinds[i]
+                and kinds[i - 1]
+                and kinds[i] != kinds[i - 1]
+                and _EXAMPLE.match(view.cue_text, clauses[i].start)
+            ):
+                kinds[i] = None
         groups = self._group(view, sid, kinds, rules, additive, busy or set())
         for g in groups:
             first = clauses[g.clauses[0]]

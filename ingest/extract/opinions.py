@@ -68,6 +68,15 @@ class OpinionRules:
         self._cut = len(self.alternatives.parts)
         pros, cons = lex.alt("markers", "pros_labels"), lex.alt("markers", "cons_labels")
         self.label_re = re.compile(rf"(?m)^[#*> \t]*(?:(?P<pro>{pros})|(?P<con>{cons}))[* \t]*[:：]?[* \t]*$")
+        # a lead line that ends on a colon after a word of gain or of fault (在以下方面显著提升：,
+        # 可灵 2.0 的优点：, Kling 2.1 improves in:): the list lines below it are its points
+        self.lead_re = re.compile(
+            rf"(?m)^[^\n:：]{{0,60}}?(?:(?P<con>(?:有待|需要|仍需|还需|待)(?:提升|改进|加强|优化)|{cons}"
+            r"|struggles? with)"
+            rf"|(?P<pro>{pros}|显著提升|明显提升|大幅提升|提升明显|有所提升|提升|进步|改进|增强|升级|优化"
+            r"|improvements?|improves?(?: on| in)?|better at|excels? at))"
+            r"(?:[^\n:：。，,.]|\.(?=\d)){0,24}[:：][ \t]*$"
+        )
         # Pros: fast, cheap, sharp / 缺点：贵、慢: the items on the label's own line
         self.inline_label_re = re.compile(
             rf"(?m)^[#*>\- \t]*(?:(?P<pro>{pros})|(?P<con>{cons}))[* \t]*[:：][* \t]*(?=[^\s*])"
@@ -254,7 +263,8 @@ class OpinionRules:
         item's own cue wins over the label's kind.
         """
         text = view.cue_text
-        for m in self.label_re.finditer(view.clean):  # a bold label (**优点**：) is masked in cue_text
+        leads = [m for m in self.lead_re.finditer(view.clean) if _LIST_ITEM.match(text, m.end())]
+        for m in [*self.label_re.finditer(view.clean), *leads]:  # **优点**： is masked in cue_text
             kind = "strength" if m.group("pro") else "bug"
             label_sid = view.sentence_index(m.end() - 1)
             if label_sid is not None:

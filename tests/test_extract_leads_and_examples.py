@@ -1,0 +1,62 @@
+"""A lead line ending on a colon after a word of gain or fault gives each list line below it as a
+point; an example clause (例如…) belongs to the point before it; a yardstick before 分庭抗礼 keeps its
+version; two flaws a reader noticed (注意到…，…) stay two claims."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import claims_of
+
+
+def _kinds(text: str) -> list[tuple[str, str | None, str]]:
+    return [(c.kind, c.model, c.quote) for c in claims_of(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "model"),
+    [
+        ("可灵 2.0 的优点：\n- 动态质量\n- 画面美学\n", "strength", "Kling 2.0 Master"),
+        ("可灵 2.0 相比 1.6，在以下方面显著提升：\n- 动态质量\n- 画面美学\n", "strength", "Kling 2.0 Master"),
+        (
+            "Kling 2.0 improves on 1.6 in these areas:\n- motion quality\n- prompt adherence\n",
+            "strength",
+            "Kling 2.0 Master",
+        ),
+        ("可灵 2.0 有待提升的地方：\n- 手部细节\n- 文字生成\n", "bug", "Kling 2.0 Master"),
+    ],
+)
+def test_list_lines_under_a_lead_of_gain_or_fault_are_its_points(text: str, kind: str, model: str) -> None:
+    got = _kinds(text)
+    assert [(k, m) for k, m, _ in got] == [(kind, model), (kind, model)]
+    assert not any(q.endswith(("：", ":")) or "以下" in q or "areas" in q for _, _, q in got)
+
+
+def test_a_lead_of_steps_gives_no_points() -> None:
+    assert claims_of("可灵 2.0 的使用步骤：\n- 打开官网\n- 输入提示词\n") == []
+
+
+def test_an_example_of_an_absent_flaw_is_part_of_the_praise() -> None:
+    assert [c.kind for c in claims_of("Seedance 2.0 不会出现低级错误，例如六根手指。")] == ["strength"]
+
+
+def test_a_yardstick_before_fen_ting_kang_li_keeps_its_version() -> None:
+    got = claims_of("字节的Seedance 2.0。笔者认为其在视觉稳定度上已足以与Sora 2分庭抗礼。")
+    assert [(c.kind, c.model, c.versus) for c in got] == [("strength", "Seedance 2.0", "Sora 2")]
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [("Sora 2分镜能力很强。", "Sora 2"), ("Kling 2分钟就能出片。", "Kling")],
+)
+def test_fen_after_a_version_is_a_unit_only_as_a_unit(text: str, model: str) -> None:
+    assert {c.model for c in claims_of(text)} == {model}
+
+
+def test_two_flaws_a_reader_noticed_stay_two_claims() -> None:
+    text = "可灵AI的短剧。部分观众注意到主角在特写镜头中表情略显僵硬,群体场景里偶尔出现五官错位。"
+    assert [c.kind for c in claims_of(text)] == ["bug", "bug"]
+
+
+def test_the_core_of_the_problem_is_a_lead_in_not_a_flaw() -> None:
+    assert [c.quote for c in claims_of("Sora 2 的问题核心在于：它太贵了。") if c.kind == "bug"] == []
