@@ -81,6 +81,11 @@ def test_a_model_named_as_an_event_sets_no_topic() -> None:
         ("Seedance 2.0的效率逆天。", "strength"),
         ("可灵2.1挑不出什么毛病。", "strength"),
         ("Veo 3.1跑了10个左右的case，几乎没有比Sora 2 Pro好的。", "bug"),
+        ("Sora 2 的 Storyboard 时长失准。", "bug"),
+        ("Sora 2 文生视频仍高度随机。", "bug"),
+        ("Sora 2 的随机性太大。", "bug"),
+        ("Sora 2 相同Prompt需反复多次尝试才能产出可用结果。", "bug"),
+        ("Sora 2 现实生成效果远未达预期。", "bug"),
     ],
 )
 def test_verdicts_in_reviewers_words(text: str, kind: str) -> None:
@@ -90,3 +95,7 @@ def test_verdicts_in_reviewers_words(text: str, kind: str) -> None:
 def test_a_quality_word_before_a_model_describes_it_and_a_track_is_a_place() -> None:
     got = [(c.kind, c.model) for c in claims_of("写实赛道里很强的Runway和可灵表现非常一般。")]
     assert got == [("bug", "Runway"), ("bug", "Kling")]
+
+
+def test_a_random_seed_option_is_no_flaw() -> None:
+    assert [c.kind for c in claims_of("Sora 2 提供了随机种子选项。")] == ["capability"]

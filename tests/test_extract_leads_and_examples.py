@@ -60,3 +60,20 @@ def test_two_flaws_a_reader_noticed_stay_two_claims() -> None:
 
 def test_the_core_of_the_problem_is_a_lead_in_not_a_flaw() -> None:
     assert [c.quote for c in claims_of("Sora 2 的问题核心在于：它太贵了。") if c.kind == "bug"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seedance 2.0 Fast 的端到端延迟大约是完整 Pro 的一半。",
+        "可灵2.1的速度比Veo 3快三倍。",
+        "Kling 2.1 generates twice as fast as Veo 3.",
+        "Kling 2.1 is 3 times as fast as Veo 3.",
+    ],
+)
+def test_faster_by_a_factor_is_praise(text: str) -> None:
+    assert [c.kind for c in claims_of(text)] == ["strength"]
+
+
+def test_half_the_price_is_no_speed_praise() -> None:
+    assert [c for c in claims_of("可灵2.1的价格是Veo 3的一半。") if c.kind == "strength"] == []
