@@ -77,3 +77,35 @@ def test_faster_by_a_factor_is_praise(text: str) -> None:
 
 def test_half_the_price_is_no_speed_praise() -> None:
     assert [c for c in claims_of("可灵2.1的价格是Veo 3的一半。") if c.kind == "strength"] == []
+
+
+def test_a_json_body_an_api_guide_shows_is_no_one_s_words() -> None:
+    text = (
+        'Kling 2.1 很稳。\n{ "prompt": "一只猫从沙发上跳下来,慢动作", "resolution": "720p" }\n'
+        '"duration": 5,\n'
+    )
+    assert [(c.kind, c.quote) for c in claims_of(text)] == [("strength", "Kling 2.1 很稳")]
+
+
+def test_an_error_a_response_shows_is_still_read() -> None:
+    text = (
+        'Sora 2 said:\n{"code" => "moderation_blocked", '
+        '"message" => "Your request was blocked by our moderation."}'
+    )
+    assert {c.kind for c in claims_of(text)} == {"limitation"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seedance 2.0 避免了过去模型常犯的低级错误，例如六根手指。",
+        "Seedance 2.0 avoids the usual glitches, such as extra fingers.",
+        "Seedance 2.0 avoided the flicker.",
+    ],
+)
+def test_a_flaw_avoided_is_praise(text: str) -> None:
+    assert [c.kind for c in claims_of(text)] == ["strength"]
+
+
+def test_advice_to_avoid_a_flaw_is_no_claim() -> None:
+    assert claims_of("To avoid flicker, keep prompts short in Kling 2.1.") == []

@@ -20,6 +20,8 @@ from ingest.extract.lexicon import Lexicon, WordScanner, alt
 
 log = logging.getLogger(__name__)
 
+# a line of code (a JSON body an API guide shows): no one's words
+_CODE_LINE = re.compile(r"(?m)^[ \t]*(?:[\[{]\s*)*\"[\w.-]+\"\s*:[^\n]*")
 # a run of 。！？；/newlines, a run of …, three dots or more, or a full stop before a space (not
 # "vs." or "e.g."); written to open with one character class so ``re`` skips ahead on it
 _SENT_END = re.compile(
@@ -250,6 +252,8 @@ class Splitter:
                 if nxt:
                     spans.append(nxt.span())
                     taken = nxt.start()
+        if "{" in norm or '":' in norm:  # code: a JSON body ({ "prompt": "…", "resolution": "720p" })
+            spans = sorted(spans + [m.span() for m in _CODE_LINE.finditer(norm)])
         if not spans:
             return
         starts = [s for s, _ in spans]
