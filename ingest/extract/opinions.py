@@ -33,6 +33,7 @@ from ingest.extract.sentences import Clause, Splitter
 log = logging.getLogger(__name__)
 
 
+_COLON_END = re.compile(r"[:：][ \t]*(?=\n)")
 _LIST_ITEM = re.compile(r"\n[ \t]*(?:[-*•·]|\d{1,2}[.、)])[ \t]+[^\n]+")
 _VERDICT_LEAD = re.compile(
     r"\b(?:what|where)\s(?:[^:：\n.!?]|\.(?=\d)){0,30}?\b(?:(?P<pro>does well|do well|excels?|shines?)"
@@ -71,7 +72,7 @@ class OpinionRules:
         # a lead line that ends on a colon after a word of gain or of fault (在以下方面显著提升：,
         # 可灵 2.0 的优点：, Kling 2.1 improves in:): the list lines below it are its points
         self.lead_re = re.compile(
-            rf"(?m)^[^\n:：]{{0,60}}?(?:(?P<con>(?:有待|需要|仍需|还需|待)(?:提升|改进|加强|优化)|{cons}"
+            rf"(?:(?P<con>(?:有待|需要|仍需|还需|待)(?:提升|改进|加强|优化)|{cons}"
             r"|struggles? with)"
             rf"|(?P<pro>{pros}|显著提升|明显提升|大幅提升|提升明显|有所提升|提升|进步|改进|增强|升级|优化"
             r"|improvements?|improves?(?: on| in)?|better at|excels? at))"
@@ -263,7 +264,14 @@ class OpinionRules:
         item's own cue wins over the label's kind.
         """
         text = view.cue_text
-        leads = [m for m in self.lead_re.finditer(view.clean) if _LIST_ITEM.match(text, m.end())]
+        leads = []
+        for colon in _COLON_END.finditer(view.clean):  # only lines ending on a colon over a list
+            if _LIST_ITEM.match(text, colon.end()):
+                clean = view.clean
+                ls = max(clean.rfind(c, 0, colon.start()) for c in "\n:：") + 1
+                lead = self.lead_re.search(clean, max(ls, colon.start() - 90), colon.end())
+                if lead is not None:
+                    leads.append(lead)
         for m in [*self.label_re.finditer(view.clean), *leads]:  # **优点**： is masked in cue_text
             kind = "strength" if m.group("pro") else "bug"
             label_sid = view.sentence_index(m.end() - 1)
