@@ -109,3 +109,24 @@ def test_a_flaw_avoided_is_praise(text: str) -> None:
 
 def test_advice_to_avoid_a_flaw_is_no_claim() -> None:
     assert claims_of("To avoid flicker, keep prompts short in Kling 2.1.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "字节的Seedance 2.0。笔者认为其在视觉稳定度上已足以与OpenAI的Sora2或Google的Veo3分庭抗礼。",
+        "Seedance 2.0与Sora 2、Veo 3不相上下。",
+    ],
+)
+def test_every_model_of_a_compared_list_is_a_yardstick(text: str) -> None:
+    assert [(c.kind, c.model) for c in claims_of(text)] == [("strength", "Seedance 2.0")]
+
+
+def test_a_list_that_is_the_subject_keeps_every_model() -> None:
+    got = claims_of("可灵2.1、海螺02和Vidu Q1都很好。")
+    assert [c.model for c in got] == ["Kling 2.1", "Hailuo 02", "Vidu Q1"]
+
+
+def test_a_resolution_reached_is_a_capability() -> None:
+    got = claims_of("Seedance 2.0 画质达2K分辨率。")
+    assert [(c.kind, c.feature) for c in got] == [("capability", "2K")]

@@ -68,11 +68,16 @@ class MentionRoles:
             r"的[^，。,；;:：!！?？的]{0,6}$"
         )
         self.compare_after = re.compile(rf"\s*(?:{lex.alt('markers', 'compare_after')})")
+        self.compare_with_words = frozenset(lex.words("markers", "compare_with"))
+        # 与OpenAI的Sora 2…: the marker, then at most an owner's name with 的
+        self.compare_with_owned = re.compile(
+            rf"(?:{lex.alt('markers', 'compare_with')})\s*(?:[\w\u4e00-\u9fff]{{1,10}}的)?\s*$"
+        )
         self.coord = {w.strip() for w in lex.words("markers", "coordination")}
         # A和B with the second owner named (字节的Seedance 2.0和快手的Kling 3.0, Google's Veo 3 and
         # OpenAI's Sora 2): the possessive is no break in the coordination
         self.coord_owned = re.compile(
-            rf"(?:{alt(self.coord)})\s*(?:[\u4e00-\u9fff]{{1,6}}的|[a-z]{{2,12}}'s)\s*"
+            rf"(?:{alt(self.coord)})\s*(?:[\u4e00-\u9fff]{{1,6}}的|[a-z]{{2,12}}\s*的|[a-z]{{2,12}}'s)\s*"
         )
 
     def is_versus(self, norm: str, start: int, end: int, sent_start: int) -> bool:
@@ -98,10 +103,31 @@ class MentionRoles:
         m = self.compare_with_modified.search(norm, max(sent_start, start - 36), start)
         return m.start() if m else None
 
+    def _compared_lists(self, norm: str, mentions: list[Mention], gaps: list[str]) -> None:
+        """与A、B不相上下, 与OpenAI的Sora 2或Google的Veo 3分庭抗礼: every model of a list that a comparison
+        marker opens and a comparison word closes is a yardstick."""
+        i = 0
+        while i < len(mentions):
+            j = i
+            while j + 1 < len(mentions) and (
+                gaps[j + 1] in self.coord or self.coord_owned.fullmatch(gaps[j + 1])
+            ):
+                j += 1
+            if j > i and self.compare_after.match(norm, mentions[j].end):
+                # the list starts at the marker: before its first item, or as the word joining the
+                # subject to it (A与B、C不相上下)
+                k = next((k for k in range(i + 1, j) if gaps[k] in self.compare_with_words), i)
+                lo = mentions[k].start
+                if k > i or self.compare_with_owned.search(norm, max(0, lo - 16), lo):
+                    for m in mentions[k : j + 1]:
+                        m.versus = True
+            i = j + 1
+
     def mark_roles(self, norm: str, mentions: list[Mention]) -> None:
         """Group coordinated mentions (A和B, A、B): they share one role."""
         prev: Mention | None = None
         gaps = [""] + [norm[a.end : b.start].strip() for a, b in zip(mentions, mentions[1:], strict=False)]
+        self._compared_lists(norm, mentions, gaps)
         for i, m in enumerate(mentions):
             m.group = i
             gap = gaps[i]
