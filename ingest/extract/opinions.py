@@ -264,15 +264,15 @@ class OpinionRules:
         item's own cue wins over the label's kind.
         """
         text = view.cue_text
+        clean = view.clean
         leads = []
-        for colon in _COLON_END.finditer(view.clean):  # only lines ending on a colon over a list
+        for colon in _COLON_END.finditer(clean):  # only lines ending on a colon over a list
             if _LIST_ITEM.match(text, colon.end()):
-                clean = view.clean
                 ls = max(clean.rfind(c, 0, colon.start()) for c in "\n:：") + 1
                 lead = self.lead_re.search(clean, max(ls, colon.start() - 90), colon.end())
                 if lead is not None:
                     leads.append(lead)
-        for m in [*self.label_re.finditer(view.clean), *leads]:  # **优点**： is masked in cue_text
+        for m in [*self.label_re.finditer(clean), *leads]:  # **优点**： is masked in cue_text
             kind = "strength" if m.group("pro") else "bug"
             label_sid = view.sentence_index(m.end() - 1)
             if label_sid is not None:
