@@ -130,3 +130,20 @@ def test_a_list_that_is_the_subject_keeps_every_model() -> None:
 def test_a_resolution_reached_is_a_capability() -> None:
     got = claims_of("Seedance 2.0 画质达2K分辨率。")
     assert [(c.kind, c.feature) for c in got] == [("capability", "2K")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Veo 3.1 甚至有些片段生成时完全没有声音。", "bug"),
+        ("Sometimes Veo 3 produces no audio at all.", "bug"),
+        ("Veo 3.1 不支持音频。", "limitation"),
+        ("Veo 3 has no audio.", "limitation"),
+    ],
+)
+def test_a_lack_in_some_clips_only_is_a_glitch(text: str, kind: str) -> None:
+    assert [c.kind for c in claims_of(text)] == [kind]
+
+
+def test_challenges_still_faced_are_a_flaw() -> None:
+    assert [c.kind for c in claims_of("Veo 3.1 在基本可靠性方面仍面临挑战。")] == ["bug"]

@@ -43,6 +43,7 @@ from ingest.extract.settle import (
     clip_prices_only,
     dedupe,
     implied_rates,
+    intermittent,
     named_models,
     not_wondered,
     once_per_feature,
@@ -251,7 +252,7 @@ class Extractor:
                 spec_drafts = _not_flawed_features(view, sid, spec_drafts)
             if (cell := view.row_label(sid)) is not None:
                 _quote_from_label(view, cell, spec_drafts + timed)
-            drafts += not_wondered(view, sid, spec_drafts)
+            drafts += intermittent(view, sid, not_wondered(view, sid, spec_drafts))
             update_topic(view, sid)
         first_named: dict[str, int] = {}
         for ms in view.mentions:

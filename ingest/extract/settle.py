@@ -32,6 +32,11 @@ _HEARSAY = re.compile(
     r"|(?<![a-z])(?:wish (?:you|everything|all)|looking forward to"
     r"|would be (?:greatly |much |really |very much )?appreciated)(?![a-z])"
 )
+# some clips, some of the time: what happens then is a glitch, not a limit
+_SOMETIMES = re.compile(
+    r"有些片段|有的片段|部分片段|有时|有时候|偶尔|时不时|(?<![a-z])(?:sometimes|occasionally|some clips"
+    r"|some generations|at times)(?![a-z])"
+)
 # one resolution turned into another (720p -> 2160p): what an upscale costs, not a generation
 _UPSCALE = re.compile(r"\d{3,4}\s*[pk]?\s*(?:->|→|=>|⟶)\s*\d{3,4}\s*[pk]?(?![0-9])", re.I)
 # the price of a billing unit (each unit costs $0.01, 每单位0.01元): a rate, no clip's price
@@ -245,6 +250,24 @@ def not_wondered(view: SectionView, sid: int, drafts: list[Draft]) -> list[Draft
         for d in drafts
         if d.kind not in _WONDERED_KINDS or not any(d.start < b and d.end > a for a, b in spans)
     ]
+
+
+def intermittent(view: SectionView, sid: int, drafts: list[Draft]) -> list[Draft]:
+    """A lack said of some clips only (有些片段生成时完全没有声音, sometimes there is no audio) is a
+    glitch of those clips, not a limit of the model: its limitation becomes a bug."""
+    sent = view.sentences[sid]
+    if not any(d.kind == "limitation" for d in drafts) or not _SOMETIMES.search(
+        view.cue_text, sent.start, sent.end
+    ):
+        return drafts
+    out = []
+    for d in drafts:
+        clause = next((c for c in sent.clauses if c.start <= d.start < c.end), None)
+        lo = clause.start if clause is not None else sent.start
+        if d.kind == "limitation" and _SOMETIMES.search(view.cue_text, lo, max(d.end, d.start + 1)):
+            d = Draft("bug", d.start, d.end, d.model, d.tier, d.rule, d.confidence, {}, d.versioned)
+        out.append(d)
+    return out
 
 
 def clip_prices_only(view: SectionView, drafts: list[Draft]) -> list[Draft]:
