@@ -110,3 +110,20 @@ def test_the_model_a_speed_is_a_multiple_of_is_a_yardstick() -> None:
 )
 def test_words_that_grade_a_flaw_stay_out_of_the_negation_window(text: str, kind: str) -> None:
     assert [c.kind for c in claims_of(text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "credits"),
+    [
+        ("Veo 3.1 costs two hundred credits per shot.", 200.0),
+        ("A Kling 2.1 clip costs fifty credits.", 50.0),
+        ("A Kling 2.1 clip costs seventy-five credits.", 75.0),
+    ],
+)
+def test_english_number_words_before_credits(text: str, credits: float) -> None:
+    assert [c.credits for c in claims_of(text) if c.kind == "price"] == [credits]
+
+
+def test_a_compound_number_word_before_seconds() -> None:
+    got = claims_of("Kling 2.1 takes about twenty-five seconds.")
+    assert [(c.kind, c.generation_s) for c in got] == [("speed", 25.0)]

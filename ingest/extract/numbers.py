@@ -32,11 +32,24 @@ class Numerals:
     words: dict[str, float]
 
 
+def english_numbers(lex: Lexicon) -> dict[str, float]:
+    """The lexicon's English number words and their compounds: twenty-five, two hundred."""
+    words = {k: float(v) for k, v in lex.mapping("numbers", "words").items()}
+    ones = {w: v for w, v in words.items() if v in range(1, 10) and w not in ("a", "an")}
+    tens = {w: v for w, v in words.items() if v in range(20, 100, 10)}
+    for t, tv in tens.items():
+        for o, ov in ones.items():
+            words[f"{t}-{o}"] = words[f"{t} {o}"] = tv + ov
+    for o, ov in [*ones.items(), ("a", 1.0)]:
+        words[f"{o} hundred"] = ov * 100
+    return words
+
+
 def numerals(lex: Lexicon) -> Numerals:
     return Numerals(
         digits={k: int(v) for k, v in lex.mapping("numbers", "digits").items()},
         multipliers={k: int(v) for k, v in lex.mapping("numbers", "multipliers").items()},
-        words={k: float(v) for k, v in lex.mapping("numbers", "words").items()},
+        words=english_numbers(lex),
     )
 
 
@@ -100,8 +113,8 @@ def _parse_number(text: str, nums: Numerals) -> Range | None:
     s = text.strip().lower()
     if not s:
         return None
-    if s in nums.words:
-        return nums.words[s], nums.words[s]
+    if s[:1].isalpha() and (word := " ".join(s.split())) in nums.words:
+        return nums.words[word], nums.words[word]
     if s == "半":
         return 0.5, 0.5
     m = _ARABIC_RE.fullmatch(s)

@@ -17,6 +17,7 @@ from ingest.extract.numbers import (
     OPTION_TAIL,
     Quantity,
     Range,
+    english_numbers,
     numerals,
     options_before,
     parse_number,
@@ -89,14 +90,17 @@ class QuantityScanner:
         quals = {q: lex.words("qualifiers", q) for q in ("max", "min", "about")}
         self.qual_of = {w.replace(" ", ""): q for q, ws in quals.items() for w in ws}
         all_quals = [w for ws in quals.values() for w in ws]
-        word_nums = alt(lex.words("numbers", "words"))
+        english = list(english_numbers(lex))
+        word_nums = alt(english)
         units = alt(list(self.unit_kind) + ["分"], bound_start=False)
         time_units = alt(
             lex.words("units", "minutes") + lex.words("units", "seconds") + lex.words("units", "hours"),
             bound_start=False,
         )
-        # an English number word needs a time unit after it, or a range to one (two to three minutes)
-        word_next = rf"(?=(?:\s*(?:-|to)\s*(?:{word_nums}))?\s*-?\s*(?:{time_units}))"
+        # an English number word needs a time or credit unit after it, or a range to one (two to three
+        # minutes, two hundred credits, a twenty-five-credit render)
+        credit_units = alt(list(self.credit_units), bound_start=False)
+        word_next = rf"(?=(?:\s*(?:-|to)\s*(?:{word_nums}))?\s*-?\s*(?:{time_units}|{credit_units}))"
         num = rf"(?:{ARABIC}|{CN}|(?:{word_nums}){word_next})"
         sec = alt(lex.words("units", "seconds"), bound_start=False)
         item = alt(lex.words("context", "item_suffix"), bound_start=False)
@@ -142,7 +146,7 @@ class QuantityScanner:
             bound_end=False,
             suffix=rf"(?=\s*(?:[0-9{CN_CHARS}]|{word_nums}))",
         )
-        self.first_word_num = WordScanner(lex.words("numbers", "words"), suffix=word_next)
+        self.first_word_num = WordScanner(english, suffix=word_next)
 
     def scan(self, text: str) -> list[Quantity]:
         """Quantities of ``text``, leftmost first.
