@@ -127,3 +127,21 @@ def test_english_number_words_before_credits(text: str, credits: float) -> None:
 def test_a_compound_number_word_before_seconds() -> None:
     got = claims_of("Kling 2.1 takes about twenty-five seconds.")
     assert [(c.kind, c.generation_s) for c in got] == [("speed", 25.0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veo 3 Pro users get around 3 videos per day.",
+        "Veo 3 is limited to 5 clips a day.",
+        "Veo 3 每日上限3段。",
+        "Veo 3 每天最多生成5个视频。",
+    ],
+)
+def test_a_daily_quota_is_a_limitation(text: str) -> None:
+    assert [c.kind for c in claims_of(text)] == ["limitation"]
+
+
+def test_a_daily_habit_is_no_quota() -> None:
+    got = claims_of("We posted 3 videos per day with Kling 2.1 and it looked great.")
+    assert [c.kind for c in got] == ["strength"]
