@@ -145,3 +145,19 @@ def test_a_daily_quota_is_a_limitation(text: str) -> None:
 def test_a_daily_habit_is_no_quota() -> None:
     got = claims_of("We posted 3 videos per day with Kling 2.1 and it looked great.")
     assert [c.kind for c in got] == ["strength"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Veo 3 I removed several clips: from one shot to the next they were wearing different clothes.",
+        "可灵2.1 里主角下一个镜头就换了衣服。",
+    ],
+)
+def test_clothes_that_change_between_shots_are_a_flaw(text: str) -> None:
+    assert [c.kind for c in claims_of(text)] == ["bug"]
+
+
+def test_trying_outfits_on_purpose_is_no_flaw() -> None:
+    got = claims_of("Kling 2.1 lets you try different outfits on the same character.")
+    assert "bug" not in [c.kind for c in got]
