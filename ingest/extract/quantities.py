@@ -17,7 +17,6 @@ from ingest.extract.numbers import (
     OPTION_TAIL,
     Quantity,
     Range,
-    english_numbers,
     numerals,
     options_before,
     parse_number,
@@ -90,7 +89,7 @@ class QuantityScanner:
         quals = {q: lex.words("qualifiers", q) for q in ("max", "min", "about")}
         self.qual_of = {w.replace(" ", ""): q for q, ws in quals.items() for w in ws}
         all_quals = [w for ws in quals.values() for w in ws]
-        english = list(english_numbers(lex))
+        english = list(self.nums.words)  # the lexicon's words and their compounds
         word_nums = alt(english)
         units = alt(list(self.unit_kind) + ["分"], bound_start=False)
         time_units = alt(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from ingest.extract.lexicon import Lexicon
@@ -265,7 +266,7 @@ def intermittent(view: SectionView, sid: int, drafts: list[Draft]) -> list[Draft
         clause = next((c for c in sent.clauses if c.start <= d.start < c.end), None)
         lo = clause.start if clause is not None else sent.start
         if d.kind == "limitation" and _SOMETIMES.search(view.cue_text, lo, max(d.end, d.start + 1)):
-            d = Draft("bug", d.start, d.end, d.model, d.tier, d.rule, d.confidence, {}, d.versioned)
+            d = replace(d, kind="bug", fields={})  # a glitch names no missing feature
         out.append(d)
     return out
 

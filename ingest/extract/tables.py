@@ -175,8 +175,7 @@ class TableRules:
                     )
                 ]
                 continue
-            listed = _NUMBER_LIST.fullmatch(view.clean, lo, hi) if col.unit and not amounts else None
-            if listed and col.unit:
+            if col.unit and not amounts and _NUMBER_LIST.fullmatch(view.clean, lo, hi):
                 out += self._paired_prices(view, sid, (line_start, line_end), col, tier_word, cells, (lo, hi))
                 continue
             if col.unit == "credits":  # | Credits | 0 — Ultra $199 only |: money here is no clip's price
