@@ -48,7 +48,7 @@ def dedupe(drafts: list[Draft]) -> list[Draft]:
     """``drafts`` without repeats and without the prices another states more fully."""
     seen: set[tuple[Any, ...]] = set()
     out: list[Draft] = []
-    fuller = _subsumed(drafts)
+    fuller = _subsumed(drafts) | _restated_items(drafts)
     for d in drafts:
         if id(d) in fuller:
             continue
@@ -60,6 +60,26 @@ def dedupe(drafts: list[Draft]) -> list[Draft]:
         seen.add(key)
         out.append(d)
     return out
+
+
+def _restated_items(drafts: list[Draft]) -> set[int]:
+    """Ids of the claims without a feature over text where a claim of the same kind and model
+    names its feature (限制：输出有水印 read as a cue and as a limit's item): the item says it all."""
+    items = [d for d in drafts if d.kind in _ITEM_KINDS and d.fields.get("feature")]
+    if not items:
+        return set()
+    return {
+        id(d)
+        for d in drafts
+        if d.kind in _ITEM_KINDS
+        and not d.fields.get("feature")
+        and any(
+            e.kind == d.kind and e.model == d.model and d.start <= e.start and e.end <= d.end for e in items
+        )
+    }
+
+
+_ITEM_KINDS = frozenset({"capability", "limitation"})
 
 
 def named_models(views: list[SectionView]) -> dict[str, set[str]]:

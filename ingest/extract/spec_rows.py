@@ -153,8 +153,8 @@ class SpecRows:
             body = text[s:e]
             s += len(body) - len(re.sub(r"^\s*(?:and|or|以及|和|或)?\s*", "", body))
             e -= len(body) - len(body.rstrip())
-            if e - s < 2:
-                continue
+            if e - s < 2 or _ADVICE.match(text, s, e):
+                continue  # 建议提早开始操作: what to do about a limit is none
             quote_start = lo if not out else s  # the first item quotes its label
             out.append(
                 Row(quote_start, e, "limitation", feature_of(view.text, s, e), "limit_label", s, whole=(a, b))
@@ -220,6 +220,11 @@ def drop_covered(drafts: list[Draft], rows: dict[int, list[Row]]) -> list[Draft]
 
 
 _RULES = ("spec_row", "spec_list", "limit_list", "limit_label")
+# advice after a limit (建议提早开始操作, we recommend starting early): no limit of its own
+_ADVICE = re.compile(
+    r"(?:建议|推荐|最好|记得|务必|请|可以先"
+    r"|\b(?:we )?(?:suggest|recommend|try to|tip|be sure to|make sure)\b)"
+)
 
 
 def _sort(mark: str) -> str:

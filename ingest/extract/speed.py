@@ -35,6 +35,12 @@ _AFTER_MADE_CLIP = re.compile(
     r"(?:生成|渲染|跑)[^，,。；;]{0,24}?(?:视频|影片|片段)\s*(?P<took>约|大约|大概|需要?|要|用了|花了|耗费了?)?\s*$"
 )
 _ABOUT = ("约", "大约", "大概")
+# generated the clip in under 40 seconds, renders a 1080p shot in about a minute: the time it took
+_MADE_IN = re.compile(
+    r"\b(?:generated|rendered|produced|created|generates|renders|produces|creates|delivered|delivers"
+    r"|spat out|spits out|churned out|churns out)\b[^,.;:!?]{0,40}?\b(?:in|within)\s+"
+    r"(?:(?:just|only|under|less than|about|around|roughly|approximately|approx\.?|~)\s+){0,2}$"
+)
 _LENGTH_WORD_AFTER = re.compile(r"\s*(?:长(?![时間间])|長(?![時間])|的(?:视频|影片|片段)|long\b)")
 _FRAME_BEFORE = re.compile(r"(?<![a-z])(?:in|after|over)\s+$")
 # a time spent each day (3 小时/天, two hours a day): a person's working day, no generation
@@ -196,6 +202,7 @@ class SpeedRules:
                     labelled
                     or self.speed_re.search(text, lo, hi)
                     or self._after_made_clip(text, lo, t)
+                    or _MADE_IN.search(text, lo, t.start)
                     or self.label_colon_re.search(text, max(view.sentences[sid].start, lo - 24), lo)
                 )
                 if priced or not (told or ((speedy or carry) and t.qual)):
