@@ -76,7 +76,9 @@ class ListReader:
             lex.words("features", "list_anchor")
             + lex.words("features", "requires")
             + lex.words("features", "list_via")
+            + lex.words("features", "list_many")
         )
+        self.many = frozenset(lex.words("features", "list_many"))
         self.requires = frozenset(lex.words("features", "requires"))
         self.via = frozenset(lex.words("features", "list_via"))
         self.value_anchors = frozenset(lex.words("features", "list_value_anchors"))
@@ -141,7 +143,7 @@ class ListReader:
                 items = self._inputs(text, start, a, b, end)
             else:
                 items = self._items(text, b, end, commas=header and bool(self.such_re.search(text, a, b)))
-            if not items:
+            if not items or (len(items) < 2 and " ".join(text[a:b].split()) in self.many):
                 continue
             if " ".join(text[a:b].split()) in self.value_anchors and not all(
                 _DIGIT.search(text, s, e) for s, e in items

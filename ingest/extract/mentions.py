@@ -128,7 +128,7 @@ class MentionScanner:
                     r"|(?P<dboth>b(?<![a-z]b)oth(?![a-z])(?:\s+(?:models|versions|of them)"
                     r"|(?!\s+(?!(?:clips|videos|outputs|results|generations)\b)[a-z]+s\b))"
                     r"|两者|二者|两款模型|两个模型|它(?:们|俩)(?=\s*(?:都|也都|均))))",
-                    rf"(?P<a>(?P<aname>{alt(names)})(?:(?:[\s\-_]*|/(?=v?\d))(?:ai[\s\-_]*|(?<=[\-_])[a-z]{{2,5}}[\-_](?=v?\d))?(?P<avp>v|gen[-\s]?|ray[-\s]?|q|o)?(?P<aver>{ver})"
+                    rf"(?P<a>(?P<aname>{alt(names)})(?!\.\d)(?:(?:[\s\-_]*|/(?=v?\d))(?:ai[\s\-_]*|(?<=[\-_])[a-z]{{2,5}}[\-_](?=v?\d))?(?P<avp>v|gen[-\s]?|ray[-\s]?|q|o)?(?P<aver>{ver})"
                     rf"(?:[\s\-_]*的?\s*(?P<aed>{ed_glued})(?:\s*(?P<aed2>{ed}))?)?|[\s\-_]*(?P<aedl>{ed}))?(?P<asuf>\s*版本)?)",
                     rf"(?P<c>{alt(long_eds)})",
                     rf"(?P<e>t(?<![a-z]t)he\s+(?P<eword>{alt(ref_words)})\s+(?:model|one|version|variant)(?![a-z]))",

@@ -283,6 +283,9 @@ class OpinionGroups:
             cut = _LIST_END_ZH_RE if "、" in text or not text[:1].isascii() else _LIST_END_EN_RE
             stop = cut.search(text)
             parts = _ITEM_SPLIT_RE.split(text[: stop.start()] if stop else text)
+        sid = view.sentence_index(a)
+        if sid is not None and any(a <= m.start < b for m in view.mentions[sid]):
+            return [None]  # 建立在前代产品（A 和 B）之上: a list of models, no aspects
         parts = [_ITEM_TAIL_RE.sub("", p.strip()) for p in parts]
         if parts:  # 擅长处理A和B: the verb leads the list, it is not part of its first item
             parts[0] = _ITEM_VERB_RE.sub("", parts[0])

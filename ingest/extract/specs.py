@@ -32,6 +32,7 @@ from ingest.extract.section import Draft, SectionView, Subject
 from ingest.extract.sentences import Clause, Splitter
 from ingest.extract.spec_items import Item
 from ingest.extract.spec_lines import LIST_LINE, LIST_MARKS, cap_label, heading_item, sheet_row
+from ingest.extract.speed import MADE_IN
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +115,18 @@ class SpecRules:
         mark = r"\s*(?:[-•*·]\s+)?(?:(?:max|maximum|最长|最大)\s*)?"
         self.spec_label_re = re.compile(rf"{mark}(?:{lex.alt('features', 'spec_labels')}){row}")
 
+    @staticmethod
+    def _made_in(view: SectionView, sid: int, clause: Clause) -> bool:
+        """Does the clause time a generation (a 10-second clip at 720p renders in 60 seconds)? Then
+        its lengths and resolutions say what was timed, not what is offered."""
+        text = view.cue_text
+        return any(
+            q.kind == "time"
+            and clause.start <= q.start < clause.end
+            and MADE_IN.search(text, clause.start, q.start)
+            for q in view.quantities[sid]
+        )
+
     # ----- claims ----------------------------------------------------------------
     def sentence_claims(self, view: SectionView, sid: int, items: list[Item]) -> tuple[list[Draft], set[int]]:
         """The claims of sentence ``sid``'s items, and the indexes of the clauses that gave one."""
@@ -131,7 +144,11 @@ class SpecRules:
         carried = False  # the last clause holding items was granted
         for ci, clause in enumerate(sent.clauses):
             inside = [i for i in items if clause.start <= i.start < clause.end]
-            if not inside or self.speed_re.search(text, clause.start, clause.end):
+            if (
+                not inside
+                or self.speed_re.search(text, clause.start, clause.end)
+                or self._made_in(view, sid, clause)
+            ):
                 # a grant with its items after it ("generates videos (16:9, 9:16)") carries on
                 carried = not inside and self._grants(view, sid, clause.start, clause.end)
                 continue  # none, or what was timed (10秒1080p视频生成时间约2分钟)

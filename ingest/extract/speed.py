@@ -36,7 +36,7 @@ _AFTER_MADE_CLIP = re.compile(
 )
 _ABOUT = ("约", "大约", "大概")
 # generated the clip in under 40 seconds, renders a 1080p shot in about a minute: the time it took
-_MADE_IN = re.compile(
+MADE_IN = re.compile(
     r"\b(?:generated|rendered|produced|created|generates|renders|produces|creates|delivered|delivers"
     r"|spat out|spits out|churned out|churns out)\b[^,.;:!?]{0,40}?\b(?:in|within)\s+"
     r"(?:(?:just|only|under|less than|about|around|roughly|approximately|approx\.?|~)\s+){0,2}$"
@@ -202,7 +202,7 @@ class SpeedRules:
                     labelled
                     or self.speed_re.search(text, lo, hi)
                     or self._after_made_clip(text, lo, t)
-                    or _MADE_IN.search(text, lo, t.start)
+                    or MADE_IN.search(text, lo, t.start)
                     or self.label_colon_re.search(text, max(view.sentences[sid].start, lo - 24), lo)
                 )
                 if priced or not (told or ((speedy or carry) and t.qual)):
