@@ -48,7 +48,13 @@ def test_designed_for_opens_a_list_of_two_or_more() -> None:
     ]
 
 
-@pytest.mark.parametrize("text", ["Vidu Q2 is designed for agencies.", "Vidu Q2 is capable of greatness."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vidu Q2 is designed for agencies.",
+        "Vidu Q2 will be capable of representing a wide range of scenes, moods and styles.",
+    ],
+)
 def test_designed_for_one_purpose_is_no_offer(text: str) -> None:
     assert claims_of(text) == []
 
