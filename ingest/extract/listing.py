@@ -143,11 +143,10 @@ class ListReader:
                 items = self._inputs(text, start, a, b, end)
             else:
                 items = self._items(text, b, end, commas=header and bool(self.such_re.search(text, a, b)))
-            if not items or (len(items) < 2 and " ".join(text[a:b].split()) in self.many):
+            anchor = " ".join(text[a:b].split())
+            if not items or (len(items) < 2 and anchor in self.many):
                 continue
-            if " ".join(text[a:b].split()) in self.value_anchors and not all(
-                _DIGIT.search(text, s, e) for s, e in items
-            ):
+            if anchor in self.value_anchors and not all(_DIGIT.search(text, s, e) for s, e in items):
                 continue  # available in the app: a place, not a value
             near = any(y <= a and not _BREAK.search(text, y, a) for _, y in names)
             if required and (not near or any(_TIME.search(text, s, e) for s, e in items)):

@@ -273,7 +273,8 @@ class SectionView:
         if self._generic_subject(lo, named_to, after[0][0].start if after else hi):
             return None
         earlier = self.groups(sid, self.sentences[sid].start, lo)
-        rel = lo if _RELATIVE.match(self.clean, lo) else self._relative_in(lo, anchor)
+        # the span, or the cue's own clause inside it, opens with ", which" (unlike Sora, which still…)
+        rel = next((p for p in (lo, anchor) if lo <= p and _RELATIVE.match(self.clean, p)), None)
         if not before and rel is not None:
             # "Unlike Kling 2.1, which supports…", "Compare that to X, which lets you…": the clause
             # is about the model it hangs on, compared or not
@@ -300,19 +301,6 @@ class SectionView:
         names = [n for g in vs for m in g for n in m.models if n not in subj.models]
         subj.versus = names[0] if names else None
         return subj
-
-    def _relative_in(self, lo: int, anchor: int) -> int | None:
-        """Where ", which" opens the relative clause that holds the cue at ``anchor``, inside a run of
-        clauses starting at ``lo`` (unlike Sora, which still remains closed…), else None."""
-        i = self.clean.rfind("which", lo, anchor + 5)
-        if i < 0:
-            i = self.clean.rfind("who", lo, anchor + 3)
-        if i <= lo or _RELATIVE.sub("", self.clean[i:anchor], count=1).strip(" ,，"):
-            return None  # the cue's clause must be the relative clause itself
-        j = i
-        while j > lo and self.clean[j - 1] in " ,，":
-            j -= 1
-        return j if j < i and _RELATIVE.match(self.clean, j) else None
 
     def described_yardstick(self, sid: int, pos: int) -> Subject | None:
         """The compared model when ``pos`` sits in the words describing it (跟[图生视频最好的模型]
