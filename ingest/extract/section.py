@@ -44,6 +44,8 @@ _RANKED_IN = re.compile(r"\s*(?:里面|里|之中|当中|中)的?[^，。,；;�
 
 UNRANKED = 99  # no heading named the anchor: any heading opens a new section (see topics._rank)
 _RELATIVE = re.compile(r"[\s,，]*(?:which|who)\b")
+# brackets that add a model to the subject: (and its sibling X), (以及X), (or X)
+_ASIDE_JOIN = re.compile(r"(?:and|or|plus|as well as|along with|together with)\b|和|与|及|以及|还有|或")
 _FORMER_LATTER = re.compile(r"前者|后者|後者|\bthe (?:former|latter)\b", re.I)
 
 
@@ -287,11 +289,16 @@ class SectionView:
             nxt = [h for h in inside if h[0].start > g[-1].end]
             if nxt and len(g[0].models) > 1 and _AMONG.match(self.clean, g[-1].end, nxt[0][0].start):
                 g = nxt[0]  # 三个模型里只有A: A, not the three
+            elif len(before) > 1 and self._aside(before[-2][-1].end, g, anchor):
+                g = self._outside(before[-2], g)
             subj = group_subject(g, True)
         elif after:
             subj = group_subject(after[0], True)
         elif earlier:
-            subj = group_subject(earlier[-1], True)
+            g = earlier[-1]
+            if len(earlier) > 1 and self._aside(earlier[-2][-1].end, g, anchor):
+                g = self._outside(earlier[-2], g)
+            subj = group_subject(g, True)
         elif self.topic is not None:
             t = self.topic
             subj = Subject(list(t.models), list(t.tiers), False, versioned=t.versioned)
@@ -301,6 +308,22 @@ class SectionView:
         names = [n for g in vs for m in g for n in m.models if n not in subj.models]
         subj.versus = names[0] if names else None
         return subj
+
+    def _aside(self, prev_end: int, g: list[Mention], anchor: int) -> bool:
+        """Is group ``g`` inside brackets opened after ``prev_end`` and closed before ``anchor``?"""
+        opened = self.clean[prev_end : g[0].start]
+        last_open = max(opened.rfind("("), opened.rfind("（"))
+        if last_open < 0 or max(opened.rfind(")"), opened.rfind("）")) > last_open:
+            return False
+        return any(c in self.clean[g[-1].end : anchor] for c in ")）")
+
+    def _outside(self, prev: list[Mention], aside: list[Mention]) -> list[Mention]:
+        """The subject when ``aside`` is named in brackets after ``prev``: both when the brackets join
+        it (Veo 3 (and its sibling Veo 3 Fast) now supports…), else ``prev`` alone (Hailuo (like its
+        rival Kling) offers…: the aside names no subject)."""
+        inner = self.clean[prev[-1].end : aside[0].start]
+        inner = inner[max(inner.rfind("("), inner.rfind("（")) + 1 :].lstrip().lower()
+        return prev + aside if _ASIDE_JOIN.match(inner) else prev
 
     def described_yardstick(self, sid: int, pos: int) -> Subject | None:
         """The compared model when ``pos`` sits in the words describing it (跟[图生视频最好的模型]

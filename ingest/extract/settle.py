@@ -10,7 +10,7 @@ claim.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -46,20 +46,36 @@ _UNIT_PRICE = re.compile(r"\b(?:each|per|one|a) (?:billing )?units? (?:costs?|is
 
 def dedupe(drafts: list[Draft]) -> list[Draft]:
     """``drafts`` without repeats and without the prices another states more fully."""
-    seen: set[tuple[Any, ...]] = set()
+    seen: dict[tuple[Any, ...], Draft] = {}
     out: list[Draft] = []
     fuller = _subsumed(drafts) | _restated_items(drafts)
+    figures = sorted((d for d in drafts if d.kind in ("price", "speed")), key=lambda d: d.start)
     for d in drafts:
         if id(d) in fuller:
             continue
         key: tuple[Any, ...] = (d.kind, d.model, d.start, d.end, d.fields.get("feature"))
         if d.kind == "price":
             key = (d.kind, d.model, d.tier, *sorted((k, str(v)) for k, v in d.fields.items()))
-        if key in seen:
+        prev = seen.get(key)
+        if prev is not None and (d.kind != "price" or not _new_block(figures, prev, d)):
             continue
-        seen.add(key)
+        seen[key] = d
         out.append(d)
     return out
+
+
+def _new_block(figures: list[Draft], prev: Draft, d: Draft) -> bool:
+    """Is price ``d``, which repeats ``prev``'s model and amounts, stated for another item: another
+    figure of the same model (a time, another price) between them, as in a list of modes each with
+    its own time and cost? A repeat with no such figure between (a summary restated) is the same price."""
+    lo, hi = (prev, d) if prev.start < d.start else (d, prev)
+    i = bisect_right([f.start for f in figures], lo.start)
+    for f in figures[i:]:
+        if f.start >= hi.start:
+            return False
+        if f.model == d.model and f.fields != d.fields:
+            return True
+    return False
 
 
 def _restated_items(drafts: list[Draft]) -> set[int]:

@@ -33,6 +33,7 @@ from ingest.extract.sentences import Clause, Splitter
 from ingest.extract.spec_items import Item
 from ingest.extract.spec_lines import LIST_LINE, LIST_MARKS, cap_label, heading_item, sheet_row
 from ingest.extract.speed import MADE_IN
+from ingest.extract.topics import is_heading
 
 log = logging.getLogger(__name__)
 
@@ -177,6 +178,8 @@ class SpecRules:
                 or cap_label(text, sent.start, inside[0].start, self.cap_label_re)
                 or absent is not None
             )
+            tier_cap = self._tier_cap_row(view, sid)
+            limited = limited or tier_cap is not None
             for n, item in enumerate(inside):
                 scope = clause  # an enumeration is one statement, from its grant to its last item
                 if item.anchor is not None:
@@ -215,6 +218,8 @@ class SpecRules:
                     span = (min(row, span[0]), span[1])
                 if absent is not None:  # the quote takes the clause that denies the items
                     span = (span[0], max(span[1], absent.end()))
+                if tier_cap is not None:  # | Max resolution | 720p |: the row from its label
+                    span = (min(span[0], tier_cap), span[1])
                 if owner is not None:  # the quote names its owner: Runway (40s max)
                     span = (min(span[0], owner[1]), span[1])
                 made = self._drafts(view, sid, span, scope, item, kind, owner[0] if owner else None)
@@ -305,6 +310,24 @@ class SpecRules:
         ):
             return "limitation"
         return "capability" if granted else None
+
+    def _tier_cap_row(self, view: SectionView, sid: int) -> int | None:
+        """Where the label cell starts when sentence ``sid`` is a table row labelled with a maximum
+        (| Max resolution | 720p |) under a heading naming a user tier (Free Plan, 免费版): that
+        tier's cap is its limit. None otherwise."""
+        text = view.cue_text
+        start = view.sentences[sid].start
+        line_start = text.rfind("\n", 0, start) + 1
+        if not text.startswith("|", line_start):
+            return None
+        bar = text.find("|", line_start + 1, view.sentences[sid].end)
+        if bar < 0 or not self.cap_label_re.search(text, line_start, bar):
+            return None
+        for k in range(sid - 1, max(-1, sid - 40), -1):
+            if is_heading(view, k):
+                head = view.sentences[k]
+                return line_start + 1 if self.tier_users_re.search(text, head.start, head.end) else None
+        return None
 
     def _exclusive(self, view: SectionView, sid: int, lo: int, hi: int) -> bool:
         """Is the only restrictive word before an item in [lo, hi) one that a model's name follows

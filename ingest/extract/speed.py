@@ -50,6 +50,8 @@ _LENGTH_LABEL = re.compile(
     r"(?:最长|最大|最高|单次)?(?:视频|生成|单条)?(?:时长|长度)|\b(?:max(?:imum)?\s+)?(?:video\s+|clip\s+)?"
     r"(?:length|duration)\b"
 )
+# a time per clip of a length (9分钟/5秒片段): the first is the making, the second the length
+_PER_CLIP_OF = re.compile(r"\s*[/／]\s*(?:一个|一段|个|段|a |one )?\d+(?:\.\d+)?\s*(?:秒|s\b|sec|-second)")
 _LENGTH_OF = re.compile(
     r"\s*的(?!等待|等候|时间|排队|渲染|生成|处理|耗时|功夫|工夫|样子|光景)[\u4e00-\u9fff]"
     # 5秒1080P, a 10s 720p clip: a length with the clip's resolution, what was made, not how long it took
@@ -179,7 +181,7 @@ class SpeedRules:
                 self.length_re.search(text, lo, t.start)
                 or self.options_re.search(text, lo, t.start)
                 or self.listed_re.search(text, lo, t.start)
-                or self.clip_after_re.match(text, t.end, hi)
+                or (self.clip_after_re.match(text, t.end, hi) and not _PER_CLIP_OF.match(text, t.end, hi))
                 or self.length_named_after_re.match(text, t.end, hi)
                 or self.count_before_re.search(text, lo, t.start)
                 or self.length_after_re.match(text, t.end, hi)

@@ -18,7 +18,7 @@ _BILLED_PER_SECOND = re.compile(
     r"per[- ]second (?:billing|pricing|rates?)|billed per second|billing per second|charged per second"
     r"|按秒(?:计费|收费|扣费)|每秒(?:计费|收费)"
 )
-_PER_SECOND = re.compile(r"per[\s-]*(?:second|sec)|/\s*s(?:ec)?\b|每秒")
+_PER_SECOND = re.compile(r"per[\s-]*(?:second|sec)|/\s*s(?:ec(?:ond)?)?\b|每秒")
 # a header's unit of time for the bare numbers under it: 平均耗时(秒), Time (s), 时长（秒）, Wait (min)
 _HEAD_TIME = re.compile(r"[（(]\s*(秒|s|secs?|seconds?|分钟|分|mins?|minutes?)\s*[）)]")
 _TIME_UNIT = {"秒": 1.0, "s": 1.0, "sec": 1.0, "secs": 1.0, "second": 1.0, "seconds": 1.0}
@@ -55,7 +55,15 @@ class MarkdownTables:
         i = 0
         while i < len(lines):
             a, b = lines[i]
-            if not text[a:b].lstrip().startswith("|"):
+            head = text[a:b].lstrip()
+            if (
+                not head.startswith("|")
+                and not (  # a GFM header may leave out its opening pipe
+                    "|" in head
+                    and i + 1 < len(lines)
+                    and _SEPARATOR_ROW.match(text[lines[i + 1][0] : lines[i + 1][1]])
+                )
+            ):
                 i += 1
                 continue
             j = i + 1

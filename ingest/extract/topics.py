@@ -23,6 +23,7 @@ _TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]{0,24}[)）]\s*$")
 _ASKS = re.compile(r"哪|什么|怎么|如何|为什么|为何|吗|呢|[？?]|\b(?:what|where|how|why|which|when)\b")
 # a field of a list, not a heading: `- Cost: 100 credits`, `Gen Time: 190s`, `- Access: Blocked`
 _FIELD_LINE = re.compile(r"[-*•·]\s*[^:：\n]{1,20}[:：]\s*\S|[^:：\n]{1,20}[:：]\s*[$¥￥€£~≈约]?\d")
+_RULE = re.compile(r"\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")  # a markdown table's |---|---| line
 _NEXT_LINE = re.compile(r"[^\n]*\n\s*([^\n]+)")  # the rest of a line, then the next line holding text
 # a line opening with a value: an amount, a length, a resolution (5 sec $0.40, $0.63/request, 720p …)
 _VALUE_START = re.compile(
@@ -72,7 +73,7 @@ def _is_heading(view: SectionView, sid: int) -> bool:
     line = line.strip()
     if line.startswith("#"):
         return True
-    if line.startswith("|"):
+    if line.startswith("|") or _RULE.match(line):
         return False  # a table's row or its |---| rule, never a heading
     if _FIELD_LINE.match(line):
         return False
@@ -150,7 +151,14 @@ def update_topic(view: SectionView, sid: int) -> None:
                 view.anchor_rank = rank
         return
     # "Sora 2 (and Sora 2 Pro) are…": a model named in an aside is not what the text goes on about
-    plain = [g for g in groups if not _in_aside(view, sid, g[0].start)]
+    # (…but "Standard Version (sora-2) Pricing": brackets after words naming no model say who they are)
+    first = view.mentions[sid][0].start
+    plain = [
+        g
+        for g in groups
+        if not _in_aside(view, sid, g[0].start)
+        or (g[0].start == first and _named_after_words(view, sid, first))
+    ]
     bare = {m.brand for g in plain for m in g if not m.explicit}
     # …but "Sora（就是 Sora 1）": an aside giving the version of a brand named bare is who it is
     groups = [g for g in groups if g in plain or (g[0].brand in bare and g[0].explicit)] or groups
@@ -214,6 +222,14 @@ def _in_aside(view: SectionView, sid: int, pos: int) -> bool:
     """Is ``pos`` inside brackets opened earlier in sentence ``sid``?"""
     before = view.clean[view.sentences[sid].start : pos]
     return before.count("(") + before.count("（") > before.count(")") + before.count("）")
+
+
+def _named_after_words(view: SectionView, sid: int, pos: int) -> bool:
+    """Do words open sentence ``sid`` before the bracket holding ``pos`` (Standard Version (sora-2)),
+    rather than the bracket itself (（我测试的都是A和B）, a sentence said wholly as an aside)?"""
+    before = view.clean[view.sentences[sid].start : pos]
+    cut = max(before.rfind("("), before.rfind("（"))
+    return cut > 0 and any(ch.isalnum() for ch in before[:cut])
 
 
 def _latest(groups: list[list[Mention]], current: Subject | None) -> Subject | None:
