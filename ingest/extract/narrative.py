@@ -55,6 +55,10 @@ def _chinese(words: Iterable[str]) -> list[str]:
     return [w for w in words if w and not w[0].isascii()]
 
 
+# a quality word said of the noun after it (僵硬的面部表情, 生硬的说话声): an aspect named after the cue
+_ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff]{1,4}的[\u4e00-\u9fff]{2,8}[\s，,。；;！!]*$")
+
+
 class NarrativeCues:
     def __init__(self, lex: Lexicon) -> None:
         pos = lex.words("cues", "strength", "adjectives")
@@ -235,6 +239,8 @@ class NarrativeCues:
                 if c.start <= m.start and m.end <= cue:
                     own = own[: m.start - c.start] + own[m.end - c.start :]
             own = own.strip(" \t()（）【】[]的")
+            if not own and _ATTRIBUTIVE.match(text, cue, c.end):
+                continue  # 僵硬的面部表情: the flaw said of a noun of its own
             if len(own) < 2 or self.leaning_re.match(own) or self.deictic_re.search(own):
                 return False
         return True

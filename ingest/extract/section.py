@@ -267,6 +267,8 @@ class SectionView:
                 return Subject(list(head.models), list(head.tiers), True)
             if col >= 1:
                 return None  # a column headed by a name the registry lacks (昊元视频): not the topic's
+            if col == 0 and not self._row_names_model(sid, row[0]):
+                return None  # the row's label (| Character consistency | …): what is compared, no verdict
         inside = self.groups(sid, lo, hi)
         before = [g for g in inside if g[0].start <= anchor]
         after = [g for g in inside if g[0].start > anchor]
@@ -308,6 +310,11 @@ class SectionView:
         names = [n for g in vs for m in g for n in m.models if n not in subj.models]
         subj.versus = names[0] if names else None
         return subj
+
+    def _row_names_model(self, sid: int, starts: list[int]) -> bool:
+        """Does the label cell of row ``sid`` (cells starting at ``starts``) name a model?"""
+        end = starts[1] if len(starts) > 1 else self.sentences[sid].end
+        return any(starts[0] <= m.start < end for m in self.mentions[sid])
 
     def _aside(self, prev_end: int, g: list[Mention], anchor: int) -> bool:
         """Is group ``g`` inside brackets opened after ``prev_end`` and closed before ``anchor``?"""
