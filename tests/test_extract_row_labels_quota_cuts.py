@@ -40,3 +40,9 @@ def test_a_flaw_word_said_of_a_noun_is_a_flaw() -> None:
 
 def test_no_stiff_motion_is_praise() -> None:
     assert [c.kind for c in claims_of("可灵2.1 没有僵硬的动作。")] == ["strength"]
+
+
+def test_a_video_resolution_label_over_its_values_is_a_spec_row() -> None:
+    text = "Pika 2.2 review\n\nFeature Details\nMax Video Resolution\n540p & 720p (plan-dependent)\n"
+    got = {(c.kind, c.model, c.feature) for c in claims_of(text) if c.kind == "capability"}
+    assert got == {("capability", "Pika 2.2", "540p"), ("capability", "Pika 2.2", "720p")}
