@@ -50,6 +50,7 @@ def dedupe(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     fuller = _subsumed(drafts) | _restated_items(drafts)
     figures = sorted((d for d in drafts if d.kind in ("price", "speed")), key=lambda d: d.start)
+    starts = [f.start for f in figures]
     for d in drafts:
         if id(d) in fuller:
             continue
@@ -57,20 +58,20 @@ def dedupe(drafts: list[Draft]) -> list[Draft]:
         if d.kind == "price":
             key = (d.kind, d.model, d.tier, *sorted((k, str(v)) for k, v in d.fields.items()))
         prev = seen.get(key)
-        if prev is not None and (d.kind != "price" or not _new_block(figures, prev, d)):
+        if prev is not None and (d.kind != "price" or not _new_block(figures, starts, prev, d)):
             continue
         seen[key] = d
         out.append(d)
     return out
 
 
-def _new_block(figures: list[Draft], prev: Draft, d: Draft) -> bool:
+def _new_block(figures: list[Draft], starts: list[int], prev: Draft, d: Draft) -> bool:
     """Is price ``d``, which repeats ``prev``'s model and amounts, stated for another item: another
-    figure of the same model (a time, another price) between them, as in a list of modes each with
-    its own time and cost? A repeat with no such figure between (a summary restated) is the same price."""
+    figure of the same model (a time, another price; ``figures`` sorted by ``starts``) between them,
+    as in a list of modes each with its own time and cost? A repeat with no such figure between (a
+    summary restated) is the same price."""
     lo, hi = (prev, d) if prev.start < d.start else (d, prev)
-    i = bisect_right([f.start for f in figures], lo.start)
-    for f in figures[i:]:
+    for f in figures[bisect_right(starts, lo.start) :]:
         if f.start >= hi.start:
             return False
         if f.model == d.model and f.fields != d.fields:

@@ -33,6 +33,7 @@ from ingest.extract.sentences import Clause, Splitter
 from ingest.extract.spec_items import Item
 from ingest.extract.spec_lines import LIST_LINE, LIST_MARKS, cap_label, heading_item, sheet_row
 from ingest.extract.speed import MADE_IN
+from ingest.extract.table_cells import cells_of
 from ingest.extract.topics import is_heading
 
 log = logging.getLogger(__name__)
@@ -316,17 +317,15 @@ class SpecRules:
         (| Max resolution | 720p |) under a heading naming a user tier (Free Plan, 免费版): that
         tier's cap is its limit. None otherwise."""
         text = view.cue_text
-        start = view.sentences[sid].start
-        line_start = text.rfind("\n", 0, start) + 1
-        if not text.startswith("|", line_start):
-            return None
-        bar = text.find("|", line_start + 1, view.sentences[sid].end)
-        if bar < 0 or not self.cap_label_re.search(text, line_start, bar):
+        sent = view.sentences[sid]
+        line_start = text.rfind("\n", 0, sent.start) + 1
+        cells = cells_of(text, line_start, sent.end) if text.startswith("|", line_start) else []
+        if not cells or not self.cap_label_re.search(text, *cells[0]):
             return None
         for k in range(sid - 1, max(-1, sid - 40), -1):
             if is_heading(view, k):
                 head = view.sentences[k]
-                return line_start + 1 if self.tier_users_re.search(text, head.start, head.end) else None
+                return cells[0][0] if self.tier_users_re.search(text, head.start, head.end) else None
         return None
 
     def _exclusive(self, view: SectionView, sid: int, lo: int, hi: int) -> bool:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from ingest.extract.section import SectionView, Subject
 
 _PIPE = re.compile(r"\|")
+# a markdown table's |---|---| rule (a GFM one may leave out its outer pipes)
+SEPARATOR_ROW = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 # sorts of value in a spec row: two of one sort are two cells
 VALUE_SORTS = tuple(
     re.compile(p)

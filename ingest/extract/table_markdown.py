@@ -10,9 +10,8 @@ import re
 from ingest.extract.lexicon import Lexicon, WordScanner, alt
 from ingest.extract.prices import PriceRules
 from ingest.extract.section import SectionView, Subject
-from ingest.extract.table_cells import LineSentences, PriceColumn, TableInfo, cells_of
+from ingest.extract.table_cells import SEPARATOR_ROW, LineSentences, PriceColumn, TableInfo, cells_of
 
-_SEPARATOR_ROW = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 # a text that says its prices are per second of output (per-second billing, 按秒计费)
 _BILLED_PER_SECOND = re.compile(
     r"per[- ]second (?:billing|pricing|rates?)|billed per second|billing per second|charged per second"
@@ -61,7 +60,7 @@ class MarkdownTables:
                 and not (  # a GFM header may leave out its opening pipe
                     "|" in head
                     and i + 1 < len(lines)
-                    and _SEPARATOR_ROW.match(text[lines[i + 1][0] : lines[i + 1][1]])
+                    and SEPARATOR_ROW.match(text[lines[i + 1][0] : lines[i + 1][1]])
                 )
             ):
                 i += 1
@@ -74,7 +73,7 @@ class MarkdownTables:
                 j += 1
             # under a header and its |---| rule, a row may leave out its opening pipe (as GFM allows)
             # when it has as many pipes as the header has cells; a row broken over lines has fewer
-            ruled = i + 1 < j and bool(_SEPARATOR_ROW.match(text[lines[i + 1][0] : lines[i + 1][1]]))
+            ruled = i + 1 < j and bool(SEPARATOR_ROW.match(text[lines[i + 1][0] : lines[i + 1][1]]))
             width = len(cells_of(text, a, b))
             rows = [
                 k
@@ -83,7 +82,7 @@ class MarkdownTables:
                     (row := text[lines[k][0] : lines[k][1]]).lstrip().startswith("|")
                     or (ruled and row.count("|") >= width)
                 )
-                and not _SEPARATOR_ROW.match(row)
+                and not SEPARATOR_ROW.match(row)
             ]
             if rows:
                 self._markdown_table(view, lines, line_sids, i, rows, info)

@@ -12,6 +12,7 @@ import re
 
 from ingest.extract.mentions import Mention
 from ingest.extract.section import CLAUSE_MARK, UNRANKED, SectionView, Subject, group_subject
+from ingest.extract.table_cells import SEPARATOR_ROW
 
 _LEAD_IN = 9  # a label line ending on a colon: the lowest heading there is
 
@@ -23,7 +24,6 @@ _TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]{0,24}[)）]\s*$")
 _ASKS = re.compile(r"哪|什么|怎么|如何|为什么|为何|吗|呢|[？?]|\b(?:what|where|how|why|which|when)\b")
 # a field of a list, not a heading: `- Cost: 100 credits`, `Gen Time: 190s`, `- Access: Blocked`
 _FIELD_LINE = re.compile(r"[-*•·]\s*[^:：\n]{1,20}[:：]\s*\S|[^:：\n]{1,20}[:：]\s*[$¥￥€£~≈约]?\d")
-_RULE = re.compile(r"\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")  # a markdown table's |---|---| line
 _NEXT_LINE = re.compile(r"[^\n]*\n\s*([^\n]+)")  # the rest of a line, then the next line holding text
 # a line opening with a value: an amount, a length, a resolution (5 sec $0.40, $0.63/request, 720p …)
 _VALUE_START = re.compile(
@@ -73,7 +73,7 @@ def _is_heading(view: SectionView, sid: int) -> bool:
     line = line.strip()
     if line.startswith("#"):
         return True
-    if line.startswith("|") or _RULE.match(line):
+    if line.startswith("|") or SEPARATOR_ROW.match(line):
         return False  # a table's row or its |---| rule, never a heading
     if _FIELD_LINE.match(line):
         return False
