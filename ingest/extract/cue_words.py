@@ -25,6 +25,17 @@ _PLACE = re.compile(
 _GRADES = re.compile(r"\b(?:any|noticeable|obvious|visible|major|significant|serious|real|glaring)\s+")
 _MARK_AFTER = re.compile(r"[ \t]*[✅✔✓☑👍][ \t]*")
 _CLAUSE_EDGE = frozenset("，。！？；：,.!?;:\n、")
+# "no rubber-banding limbs or morphing": a fix word's scope runs over the items an "or" joins
+_NO_OR_LIST = re.compile(
+    r"\b(?:no|without|never|free of|zero)\s+(?:[\w'’-]+\s+){1,4}(?:or|nor)\s+(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
+# "found the results impressive", "I'd call its motion smooth": a verdict verb governs the quality word
+_VERDICT_OBJECT = re.compile(
+    r"\b(?:find|finds|found|call|calls|called|consider|considers|considered|rate|rates|rated|deem|deems|deemed)"
+    r"\s+(?:the|its|their|this|these|those|his|her|my|our|your|it|them|both|all|each)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
 _FLAW_NOUN_AFTER = re.compile(r"(?:的)?(?:问题|现象|情况|瑕疵|毛病)|\s(?:issues?|problems?)\b")
 
 # what was asked or expected, not what came out: the prompt asked for…, it should have…
@@ -103,6 +114,8 @@ class CueWords:
             return (
                 "neg"  # "the prompt asked for realistic motion", "should have dragged naturally": wished for
             )
+        if text[pos].isascii() and _NO_OR_LIST.search(text, max(clause.start, pos - 60), pos):
+            return "fix"
         lo = pos - (self.window * 3 if text[pos].isascii() else self.window)
         for mention in view.mentions[sid]:
             if lo < mention.end <= pos:
@@ -220,7 +233,10 @@ class CueWords:
                 out.append((start, end, "?generic"))
             elif first == "bad" and text.startswith(("一些", "一点", "了点"), end):
                 out.append((start, end, "bug"))
-            elif first in ("pos", "bad") and self._predicate(text, start, end):
+            elif first in ("pos", "bad") and (
+                self._predicate(text, start, end)
+                or (text[start].isascii() and bool(_VERDICT_OBJECT.search(text, max(0, start - 48), start)))
+            ):
                 out.append((start, end, "?strength" if first == "pos" else "?bug"))
             elif first in ("neg", "deg"):
                 j, negated = i, first == "neg"

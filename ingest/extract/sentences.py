@@ -30,7 +30,11 @@ _SENT_END = re.compile(
 )
 # not 16:9, 1,000; | ends a table cell (the lookbehinds follow the mark, so ``re`` skips ahead on marks)
 # a comma between listed numbers (4, 8, and 12 seconds) ends no clause
-_CLAUSE_END = re.compile(r"[，：|]|[:,](?<!\d[:,])|:(?!\d)|,(?<=\d,)(?!\d{3})(?!\s*(?:(?:and|or)\s+)?\d)")
+# a dash set off by spaces (" — ", " – ") ends a clause too
+_CLAUSE_END = re.compile(
+    r"[，：|]|[:,](?<!\d[:,])|:(?!\d)|,(?<=\d,)(?!\d{3})(?!\s*(?:(?:and|or)\s+)?\d)"
+    r"|[—–](?<=\s[—–])(?=\s)"
+)
 _LEAD = re.compile(r"[\s>*•·\-—]+|\d{1,2}[.、)）]\s+|\*\*")
 _PAREN = re.compile(r"[（(][^（()）\n]{6,60}[）)]")
 _LEAD_CHARS = frozenset(">*•·-—0123456789")
@@ -187,7 +191,7 @@ class Splitter:
             while a < b and norm[a] in " \t|":
                 a += 1
             stop = b
-            while stop > a and norm[stop - 1] in "，,：: \t|":
+            while stop > a and norm[stop - 1] in "，,：: \t|—–":
                 stop -= 1
             if stop <= a:
                 continue

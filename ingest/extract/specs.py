@@ -38,6 +38,9 @@ from ingest.extract.topics import is_heading
 
 log = logging.getLogger(__name__)
 
+# a copula before a model's type noun says what the model is (是一款文生视频模型, is a text-to-video model)
+_COPULA = re.compile(r"\b(?:is|are|was|were|remains)\b|是|为|為|作为|作為")
+
 # a time, then the verb of making: how long it took (30秒生成4秒视频, 两分钟内就能出片)
 _TIMED = re.compile(
     r"(?:\d+(?:\.\d+)?|[一两三四五六七八九十半])\s*(?:秒钟?|s|分钟|分|min|个?小时|h)\s*(?:内|之内|以内)?\s*(?:就|即可|便)?\s*(?:能|可以|可)?\s*"
@@ -167,7 +170,11 @@ class SpecRules:
                 or self._model_cell(view, sid, clause.start)
             )
             granted = granted or bool(self.can_after_re.match(text, inside[-1].end, sent.end))
-            granted = granted or bool(self.kind_noun_re.match(text, inside[-1].end, sent.end))
+            # "is a text-to-video model" grants it; 文生视频模型Sora发布, Pika文生影片模型 name its type
+            granted = granted or (
+                bool(self.kind_noun_re.match(text, inside[-1].end, sent.end))
+                and _COPULA.search(text, sent.start, inside[0].start) is not None
+            )
             # "generates 10-second videos, at 24 fps, in 16:9 or 9:16": a clause going on with a
             # preposition goes on with the grant before it
             granted = granted or (carried and _GOES_ON.match(text, clause.start) is not None)
