@@ -43,6 +43,12 @@ from ingest.extract.table_cells import lines_of
 
 _SENTENCE_END = re.compile(r"[。！？!?]|\.(?:\s|$)")
 _COORDINATED = re.compile(r"\band\b|&|与|和|及|、|/")
+# the last clause of a line introducing a list, when it grants what the list holds
+_LAST_CLAUSE = re.compile(r"[。，,！？!?；;]|\.\s")
+_GRANT_INTRO = re.compile(
+    r"(?:可以|能够|还能|支持|允许)[^，。]{0,12}$"
+    r"|\b(?:lets you|let you|allows you to|you can(?: now)?|can now)\b[^,.]{0,30}$"
+)
 _MAX_ITEM = 90  # an item longer than this is a sentence of prose, not a list entry
 
 
@@ -100,7 +106,8 @@ class SpecRows:
                     view.offered_lines.append((a, b))
             if not rows:
                 rows = self._limit_label(view, a, b)
-            if not is_item:
+            if not is_item or (not rows and clean[a:b].rstrip().endswith((":", "："))):
+                # a heading, or an item that opens a list of its own (3. 新的编辑器可以：)
                 under, under_sort = self._heading(clean, text, a, b), None
             for r in rows:
                 sid = view.sentence_index(r.start)
@@ -112,6 +119,8 @@ class SpecRows:
         """The kind a heading line gives the list below it: a short line, ending in a colon or no
         sentence, naming specs or limits."""
         body = clean[a:b].strip(HEADING_TRIM)
+        if body.endswith((":", "：")) and _GRANT_INTRO.search(_LAST_CLAUSE.split(body[:-1])[-1]):
+            return "capability"  # 这次发布的编辑器，可以直接在视频中：, Now you can:
         if not body or len(body) > 40:
             return None
         if not body.endswith((":", "：")) and (_SENTENCE_END.search(body) or "，" in body or "," in body):
@@ -127,7 +136,7 @@ class SpecRows:
     def _item(self, view: SectionView, line: int, a: int, b: int, under: str) -> list[Row]:
         """List item [a, b) (its line starts at ``line``) under a heading giving ``under``."""
         text = view.cue_text
-        end = rstripped(text, a, b, " \t*_")
+        end = rstripped(text, a, b, " \t*_；;。，,")
         start = lstripped(text, a, end, " \t*_")
         if not 2 <= end - start <= _MAX_ITEM or has_money(view, start, end) or text[end - 1 : end] in "?？":
             return []

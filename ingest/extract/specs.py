@@ -138,7 +138,11 @@ class SpecRules:
         sent = view.sentences[sid]
         text = view.cue_text
         if any(q.kind in ("credits", "cny", "usd") for q in view.quantities[sid]):
-            return [], set()  # a resolution or length next to an amount says what the amount buys
+            # a resolution or length next to an amount says what the amount buys; a named feature
+            # (text-to-video endpoints, Motion Brush) is still offered
+            items = [i for i in items if i.what == "feature"]
+            if not items:
+                return [], set()
         if self.question_re.search(text, sent.start, sent.end):
             return [], set()  # asked, not stated (能否支持4K？)
         if _TEST_ROUND.match(text, sent.start, sent.end):

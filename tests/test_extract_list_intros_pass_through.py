@@ -1,0 +1,85 @@
+"""A line that grants what the list under it holds (可以直接在视频中：, Now you can:) or a highlights
+heading makes each item a capability; one solid passing through another is a flaw; "terrifying" is
+a flaw word."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import claims_of
+
+_EDITOR = (
+    "可灵2.0发布\n\n"
+    "3. 这次发布的「多元素编辑器」，可以直接在图片和视频中：\n\n"
+    "- 替换角色或服装；\n"
+    "- 修改角色姿势、镜头运动轨迹；\n"
+)
+
+
+def test_items_under_a_granting_intro_are_capabilities() -> None:
+    got = [(c.kind, c.model, c.quote) for c in claims_of(_EDITOR)]
+    assert got == [
+        ("capability", "Kling 2.0 Master", "替换角色或服装"),
+        ("capability", "Kling 2.0 Master", "修改角色姿势、镜头运动轨迹"),
+    ]
+
+
+def test_items_under_a_highlights_heading_are_capabilities() -> None:
+    text = (
+        "Sora 2 deep dive\n\nQuick Highlights\n"
+        "- Real-time video from text/images\n- Automatic audio & voice sync\n"
+    )
+    got = [(c.kind, c.quote) for c in claims_of(text)]
+    assert got == [
+        ("capability", "Real-time video from text/images"),
+        ("capability", "Automatic audio & voice sync"),
+    ]
+
+
+def test_items_under_an_intro_naming_problems_stay_flaws() -> None:
+    text = "可灵测试\n\n我测试的时候发现了这些问题：\n- 手部变形\n- 背景闪烁\n"
+    assert [c.kind for c in claims_of(text)] == ["bug", "bug"]
+
+
+def test_an_intro_that_grants_nothing_makes_no_capabilities() -> None:
+    text = "Sora 2 deep dive\n\nHere is what I tried first:\n- A dog on a beach\n- A city at night\n"
+    assert [c for c in claims_of(text) if c.kind == "capability"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sora’s version disturbingly showed the knife cutting through the person’s hand.",
+        "In Sora the spoon passed through the bowl.",
+    ],
+)
+def test_a_solid_passing_through_another_is_a_flaw(sentence: str) -> None:
+    assert [(c.kind, c.model) for c in claims_of(f"Sora test\n\n{sentence}")] == [("bug", "Sora")]
+
+
+def test_slicing_through_food_is_no_flaw() -> None:
+    assert claims_of("Veo 2 test\n\nThe knife went through the tomato in one stroke.") == []
+
+
+def test_never_passing_through_is_praise() -> None:
+    got = claims_of("Kling test\n\nIn Kling the hand never passed through the table.")
+    assert [c.kind for c in got] == ["strength"]
+
+
+def test_a_terrifying_result_is_a_flaw() -> None:
+    got = claims_of("Sora test\n\nThe soup prompt gave a terrifying result in Sora.")
+    assert [(c.kind, c.model) for c in got] == [("bug", "Sora")]
+
+
+def test_a_named_feature_beside_a_price_is_still_offered() -> None:
+    text = (
+        "Runway API notes\n\n"
+        "The API offers Motion Brush for region-specific motion control, billed at $0.05 per second."
+    )
+    got = {(c.model, c.feature) for c in claims_of(text) if c.kind == "capability"}
+    assert ("Runway", "Motion Brush") in got
+
+
+def test_a_resolution_beside_a_price_says_what_the_price_buys() -> None:
+    text = "Runway API notes\n\nA 720p clip is billed at $0.05 per second."
+    assert [c for c in claims_of(text) if c.kind == "capability"] == []
