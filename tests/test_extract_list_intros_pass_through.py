@@ -83,3 +83,25 @@ def test_a_named_feature_beside_a_price_is_still_offered() -> None:
 def test_a_resolution_beside_a_price_says_what_the_price_buys() -> None:
     text = "Runway API notes\n\nA 720p clip is billed at $0.05 per second."
     assert [c for c in claims_of(text) if c.kind == "capability"] == []
+
+
+_PRICE_PART = (
+    "在经历了Vidu 1.5、Vidu Q1之后，新的Vidu Q2来了。\n\n"
+    "相比之下Q1的演技就完全没开窍。\n\n"
+    "最后，再来说说大家最关心的价格问题。\n\n"
+    "以标准版月度会员为例，59元800积分，20积分就能生成一条8s视频，折合下来1.475元/条，约0.184元/s。\n"
+)
+
+
+def test_a_part_about_price_goes_to_the_version_the_title_names() -> None:
+    got = [
+        (c.model, c.price_cny)
+        for c in claims_of(_PRICE_PART, title="Vidu Q2的参考生视频")
+        if c.kind == "price"
+    ]
+    assert got == [("Vidu Q2", 1.475), ("Vidu Q2", 0.184)]
+
+
+def test_with_no_version_in_the_title_a_price_names_no_guessed_version() -> None:
+    got = [c.model for c in claims_of(_PRICE_PART, title="Vidu 的参考生视频") if c.kind == "price"]
+    assert "Vidu Q1" not in got

@@ -183,7 +183,10 @@ class Extractor:
         self, view: SectionView, ctx: DocContext, named: dict[str, set[str]], titled: set[str]
     ) -> tuple[list[Draft], list[Rate], list[Draft]]:
         main = ctx.main_model(self.reg)
-        start_document(view, Subject([main[0]], [main[1]], False, versioned=False) if main else None)
+        # the document's model is versioned when the title names it with its version (Vidu Q2的参考生视频)
+        start_document(
+            view, Subject([main[0]], [main[1]], False, versioned=main[0] in titled) if main else None
+        )
         rates: list[Rate] = []
         drafts: list[Draft] = []
         learned: list[Draft] = []

@@ -60,6 +60,12 @@ class MentionRoles:
         self.compare_before_modified = re.compile(
             rf"(?:{lex.alt('markers', 'compare_before')})[^，。,；;!！?？的]{{1,12}}的\s*$"
         )
+        # outperforming OpenAI's recently launched Sora, than the older Gen-3: English words describing
+        # the yardstick between the marker and its name
+        self.compare_before_described = re.compile(
+            rf"(?:{lex.alt('markers', 'compare_before')})\s+(?:(?:the|a|an|its|their|[a-z]+['’]s|[a-z-]+ly|"
+            r"[a-z-]+ed|new|newer|latest|recent|current|older|previous|original|own)\s+){1,4}$"
+        )
         # 与前代Veo 3相比, 跟老版可灵比: a short modifier may sit between the marker and the yardstick
         self.compare_with = re.compile(rf"(?:{lex.alt('markers', 'compare_with')})[\u4e00-\u9fff]{{0,3}}\s*$")
         # 跟目前最好的模型可灵1.6比: the yardstick may carry a 的-phrase between 跟 and its name
@@ -88,6 +94,7 @@ class MentionRoles:
             bool(self.compare_before.search(before[-12:]))
             or bool(_SHARE_OF.search(norm, max(sent_start, start - 40), start))
             or bool(self.compare_before_modified.search(before))
+            or bool(self.compare_before_described.search(norm, max(sent_start, start - 60), start))
             or bool(self.compare_with.search(before) and self.compare_after.match(norm, end))
             or bool(_BY_COMPARISON.match(norm, end))
             or bool(

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.lexicon import Lexicon
+from ingest.extract.lexicon import Lexicon, WordScanner
 from ingest.extract.section import Draft, SectionView
 from ingest.extract.spec_cells import (
     HEADING_TRIM,
@@ -49,6 +49,7 @@ _GRANT_INTRO = re.compile(
     r"(?:可以|能够|还能|支持|允许)[^，。]{0,12}$"
     r"|\b(?:lets you|let you|allows you to|you can(?: now)?|can now)\b[^,.]{0,30}$"
 )
+_DIGIT = re.compile(r"\d")
 _MAX_ITEM = 90  # an item longer than this is a sentence of prose, not a list entry
 
 
@@ -57,6 +58,8 @@ class SpecRows:
         self.spec_head = re.compile(rf"(?:{lex.alt('spec_rows', 'spec_heads')})")
         self.limit_head = re.compile(rf"(?:{lex.alt('spec_rows', 'limit_heads')})")
         self.negative = re.compile(lex.alt("spec_rows", "negative"))
+        # Latency: 3-5 minutes, 生成时间：约2分钟: a time, read as a speed (需要排队 is still a limit)
+        self.timed = WordScanner(lex.words("features", "not_length"))
         self.cells = TableSpecs(lex)
         self.conf = {
             "capability": lex.confidence("capability"),
@@ -138,7 +141,15 @@ class SpecRows:
         text = view.cue_text
         end = rstripped(text, a, b, " \t*_；;。，,")
         start = lstripped(text, a, end, " \t*_")
-        if not 2 <= end - start <= _MAX_ITEM or has_money(view, start, end) or text[end - 1 : end] in "?？":
+        if (
+            not 2 <= end - start <= _MAX_ITEM
+            or has_money(view, start, end)
+            or text[end - 1 : end] in "?？"
+            or (
+                self.timed.search(text, start, end) is not None
+                and _DIGIT.search(text, start, end) is not None
+            )
+        ):
             return []
         kind, rule = under, "limit_list" if under == "limitation" else "spec_list"
         if under == "capability" and self.negative.search(text, start, end):
