@@ -54,6 +54,12 @@ _TEST_ROUND = re.compile(
 _GOES_ON = re.compile(r"\s*(?:[(（]|(?:at|in|with|plus|and in|and at|and with|up to|as well as)\b)")
 
 # what the model did unasked (adds music I never asked for, 自作主张加了字幕): a flaw, not a feature
+# an improvement word before an item: the item is a quality said to be better (a strength), not offered
+_IMPROVED = re.compile(
+    r"\b(?:improved|enhanced|better|superior|stronger|sharper)\s+[a-z ,'-]{0,60}$"
+    r"|(?:增强了|提升了|改善了|优化了|更强的|更好的)[^，。,；;]{0,20}$"
+)
+_IMPROVED_ITEM = re.compile(r"(?:improved|enhanced|better|superior|stronger|sharper)\b|强了|增强|提升|改善")
 _UNWANTED = re.compile(
     r"(?:i|we|you) (?:never|didn't|did not|hadn't|had not) (?:ask|want|request)(?:ed)?\b|nobody asked for"
     r"|\bunprompted\b|\buninvited\b|\bunasked\b|\bunwanted\b|没(?:有)?(?:要求|让它|让他|叫它)|不需要的|并不想要"
@@ -203,6 +209,11 @@ class SpecRules:
                 if _UNWANTED.search(text, item.end, scope.end):
                     lo = item.end
                     continue  # adds background music I never asked for: a flaw, not a feature
+                if _IMPROVED.search(
+                    text, max(scope.start, item.start - 72), item.start
+                ) or _IMPROVED_ITEM.match(text, item.start):
+                    lo = item.end
+                    continue  # offers improved fidelity, 增强了…的理解: a quality said better, not a feature
                 kind = self._kind(
                     text,
                     scope,
