@@ -39,3 +39,19 @@ def test_english_flaw_stories_are_flaws(sentence: str) -> None:
 def test_letting_you_change_the_characters_is_a_feature_not_a_flaw() -> None:
     got = claims_of("Kling\n\nKling lets you change the characters in a scene with one prompt.")
     assert [c.kind for c in got] == ["capability"]
+
+
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("可灵 2.0\n\n可灵AI正式推出多模态编辑功能。", "多模态编辑功能"),
+        ("可灵 2.0\n\n可灵正式推出了运动笔刷功能。", "运动笔刷"),
+        ("Runway Gen-3\n\nRunway的新一代模型Gen-3将可生成时长拉长至10秒。", "10秒"),
+    ],
+)
+def test_a_function_launched_or_a_length_stretched_is_offered(text: str, feature: str) -> None:
+    assert [(c.kind, c.feature) for c in claims_of(text)] == [("capability", feature)]
+
+
+def test_a_website_going_live_is_no_feature() -> None:
+    assert [c for c in claims_of("可灵\n\n可灵AI正式上线网页端。") if c.kind == "capability"] == []
