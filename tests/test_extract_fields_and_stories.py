@@ -55,3 +55,9 @@ def test_a_function_launched_or_a_length_stretched_is_offered(text: str, feature
 
 def test_a_website_going_live_is_no_feature() -> None:
     assert [c for c in claims_of("可灵\n\n可灵AI正式上线网页端。") if c.kind == "capability"] == []
+
+
+def test_revenue_brought_in_is_no_feature() -> None:
+    assert [
+        c for c in claims_of("可灵2.1\n\n可灵也切切实实地给快手带来了资金收入。") if c.kind == "capability"
+    ] == []
