@@ -105,3 +105,8 @@ def test_a_part_about_price_goes_to_the_version_the_title_names() -> None:
 def test_with_no_version_in_the_title_a_price_names_no_guessed_version() -> None:
     got = [c.model for c in claims_of(_PRICE_PART, title="Vidu 的参考生视频") if c.kind == "price"]
     assert "Vidu Q1" not in got
+
+
+def test_an_intro_that_can_show_problems_lists_no_features() -> None:
+    text = "可灵测试\n\n测完你可以看到这些问题：\n- 手部变形\n- 背景闪烁\n"
+    assert [c.kind for c in claims_of(text)] == ["bug", "bug"]

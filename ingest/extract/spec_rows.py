@@ -49,6 +49,11 @@ _GRANT_INTRO = re.compile(
     r"(?:可以|能够|还能|支持|允许)[^，。]{0,12}$"
     r"|\b(?:lets you|let you|allows you to|you can(?: now)?|can now)\b[^,.]{0,30}$"
 )
+# an intro naming flaws or tests lists no features (你可以看到这些问题：, you can see the glitches:)
+_FLAWS_NAMED = re.compile(
+    r"问题|缺点|不足|毛病|瑕疵|翻车|错误|bug|测试|\b(?:issues?|problems?|flaws?|glitch(?:es)?|errors?|failures?|tests?)\b",
+    re.I,
+)
 _DIGIT = re.compile(r"\d")
 _MAX_ITEM = 90  # an item longer than this is a sentence of prose, not a list entry
 
@@ -122,8 +127,11 @@ class SpecRows:
         """The kind a heading line gives the list below it: a short line, ending in a colon or no
         sentence, naming specs or limits."""
         body = clean[a:b].strip(HEADING_TRIM)
-        if body.endswith((":", "：")) and _GRANT_INTRO.search(_LAST_CLAUSE.split(body[:-1])[-1]):
-            return "capability"  # 这次发布的编辑器，可以直接在视频中：, Now you can:
+        last = _LAST_CLAUSE.split(body[:-1])[-1] if body.endswith((":", "：")) else ""
+        if last and _GRANT_INTRO.search(last) and not _FLAWS_NAMED.search(last):
+            return (
+                "capability"  # 这次发布的编辑器，可以直接在视频中：, Now you can: (not 你可以看到这些问题：)
+            )
         if not body or len(body) > 40:
             return None
         if not body.endswith((":", "：")) and (_SENTENCE_END.search(body) or "，" in body or "," in body):
