@@ -272,3 +272,19 @@ def test_the_model_an_upgrade_is_from_is_a_yardstick() -> None:
         "Hailuo 02 Pro is a significant upgrade from Hailuo 01. Currently ranked #2 globally in benchmarks."
     )
     assert {c.model for c in scored(claims_of(text))} == {"Hailuo 02"}
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("今天的主角是Vidu Q2。\n\n画面里的小狗突然多了一条腿。这段由Pika生成的视频很快就传开了。", "Pika"),
+        (
+            "Vidu Q2 is the headline.\n\nThe dog suddenly grows a fifth leg. This clip was made by Pika.",
+            "Pika",
+        ),
+        # the next sentence names a model but not as the maker: the topic stays
+        ("今天的主角是Vidu Q2。\n\n画面里的小狗突然多了一条腿。后来Pika也更新了。", "Vidu Q2"),
+    ],
+)
+def test_the_next_sentence_naming_who_made_the_clip_gives_the_subject(text: str, model: str) -> None:
+    assert [m for k, m in _about(text) if k == "bug"][:1] == [model]

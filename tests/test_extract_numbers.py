@@ -77,11 +77,25 @@ def test_credits(text: str, value: float, unit: str, per: str | None, per_second
         ("$0.50 per 5-second clip", "usd", 0.5, False),
         ("0.6美元", "usd", 0.6, False),
         ("50 cents", "usd", 0.5, False),
+        ("BasicStandard$0.30 / 5s clip", "usd", 0.3, False),  # a flattened table's cells run together
+        ("720p$0.30", "usd", 0.3, False),
     ],
 )
 def test_money(text: str, kind: str, value: float, plus: bool) -> None:
     q = _only(text.lower(), kind)
     assert q.value == pytest.approx(value) and q.plus == plus
+
+
+@pytest.mark.parametrize(
+    ("text", "usd"), [("每月20刀", [20.0]), ("一刀切", []), ("砍了两刀", []), ("第3刀", [])]
+)
+def test_dao_after_a_figure_is_dollars(text: str, usd: list[float]) -> None:
+    assert [q.value for q in SCAN.scan(text) if q.kind == "usd"] == usd
+
+
+@pytest.mark.parametrize("text", ["A$20", "price: hk$12", "R$ 5", "nt$300"])
+def test_dollars_of_another_country_are_no_usd(text: str) -> None:
+    assert [q for q in SCAN.scan(text.lower()) if q.kind == "usd"] == []
 
 
 def test_money_per_clip_carries_clip_length() -> None:

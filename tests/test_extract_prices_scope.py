@@ -380,3 +380,34 @@ def test_a_steep_fall_from_the_old_price_is_a_change_and_the_old_amount_no_price
         ("price_change", None, 46.67),
         ("price", 0.4, None),
     ]
+
+
+def test_a_price_under_a_topic_of_two_models_is_nobodys() -> None:
+    text = "Luma Ray 2 and Pika 2.0, side by side.\n\nCost per clip: $0.40 for five seconds.\n"
+    assert prices_of(text) == []
+    # one model as the topic still owns it
+    assert prices_of(text.replace(" and Pika 2.0", "")) == [("Luma Ray2", None, 0.4, None, 5.0)]
+
+
+def test_two_like_amounts_in_a_sentence_naming_no_model_are_nobodys() -> None:
+    text = "Luma Ray 2 leads this page.\n\nPer-second cost: $0.06/sec, then $0.08/sec.\n"
+    assert prices_of(text) == []
+    # told apart by resolution, each is the topic's price at its own resolution
+    told = text.replace("then $0.08/sec.", "and $0.08/sec at 1080p.").replace(
+        "$0.06/sec,", "$0.06/sec at 720p,"
+    )
+    assert [p[2] for p in prices_of(told)] == [0.06, 0.08]
+
+
+def test_a_model_named_as_what_another_substitutes_for_is_no_topic() -> None:
+    text = (
+        "Pika 2.0 review.\n\nStyle (post-Sora) closest substitute to Sora's look\nPer-clip cost $0.04/sec\n"
+    )
+    assert [p[0] for p in prices_of(text)] == ["Pika 2.0"]
+
+
+def test_a_model_named_only_in_a_later_reason_clause_does_not_own_the_amount() -> None:
+    text = "Vidu Q1 上线了。\n\n一条视频只要0.5元，因为可灵还在打折，这个价格很低。\n"
+    assert [p[0] for p in prices_of(text)] == ["Vidu Q1"]
+    # named in a plain later clause, it does
+    assert [p[0] for p in prices_of(text.replace("因为可灵还在打折", "这是可灵2.1的价格"))] == ["Kling 2.1"]

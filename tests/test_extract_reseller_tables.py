@@ -90,3 +90,23 @@ def test_latency_and_turnaround_are_generation_times(text: str, seconds: tuple) 
 
 def test_an_audio_lag_is_no_generation_time() -> None:
     assert [c for c in claims_of("可灵2.1的音画延迟大约0.5秒。") if c.kind == "speed"] == []
+
+
+_LENGTH_COLUMNS = """Hailuo 02 标准版
+| 画质 | 每秒 | 6 秒 | 10 秒 |
+|---|---|---|---|
+| 768P | $0.05/秒 | $0.30 | $0.50 |
+"""
+
+
+def test_header_cells_that_are_only_a_clip_length_price_a_clip_that_long() -> None:
+    assert prices_of(_LENGTH_COLUMNS) == [
+        ("Hailuo 02", None, 0.05, None, 1.0),
+        ("Hailuo 02", None, 0.3, None, 6.0),
+        ("Hailuo 02", None, 0.5, None, 10.0),
+    ]
+
+
+def test_times_under_clip_length_headers_are_no_prices() -> None:
+    text = "| 模型 | 5s | 10s |\n|---|---|---|\n| Hailuo 02 | 40 秒 | 80 秒 |\n"
+    assert prices_of(text) == []

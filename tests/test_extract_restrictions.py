@@ -114,3 +114,15 @@ def test_what_suffices_or_is_open_to_all_is_a_capability(text: str, model: str, 
 )
 def test_what_is_no_restriction(text: str) -> None:
     assert [k for k, _, _ in _kinds(text) if k == "limitation"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vidu Q2 只能@人物，没法@场景。",
+        "Hailuo 02 目前无法上传参考视频。",
+        "Wan 2.2 doesn't yet offer a first-frame option.",
+    ],
+)
+def test_an_input_it_cannot_take_is_a_limitation(text: str) -> None:
+    assert [c.kind for c in scored(claims_of(text))] == ["limitation"]

@@ -8,6 +8,7 @@ the credit rates and the clause tests both share)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ingest.extract.mentions import Mention
@@ -50,6 +51,12 @@ _CLOSE_AFTER = re.compile(r"\s*[（(][^）)]{0,20}[）)]")  # a parenthesis righ
 _SEPARATORS = ("，", ",", "；", ";", "+", "、", "|")
 
 
+# a clause opening with a reason or a contrast: what it names is an aside to the amount before it
+_ASIDE_CLAUSE = re.compile(
+    r"\s*(?:因为|由于|而且|而|但是|但|不过|可是|相比|对比|比起|因為|由於|相較|because|while|but|whereas|unlike)"
+)
+
+
 @dataclass(slots=True)
 class Anchor:
     q: Quantity
@@ -87,6 +94,7 @@ class PriceClaims:
         sent = view.sentences[sid]
         anchors: list[Anchor] = []
         plans: list[Draft] = []
+        granted: set[float] = set()
         business = bool(self.business_re.search(text, sent.start, sent.end))
         for q in self.ctx.ranges(text, view.quantities[sid], used):
             if id(q) in used or q.kind not in _PRICED:
@@ -131,11 +139,10 @@ class PriceClaims:
                 prev is not None and prev.q.kind == q.kind and ALTERNATIVE.fullmatch(text, lo, q.start)
             )
             if q.kind == "credits":
-                if (
-                    self.grant_re.search(before)
-                    or _HELD_AFTER.match(text, q.end)
-                    or self._bought(view, sid, q)
-                ):
+                if self.grant_re.search(before) or q.value in granted:
+                    granted.add(q.value)  # …就给66积分，刷新一次加66积分: the same gift told again
+                    continue
+                if _HELD_AFTER.match(text, q.end) or self._bought(view, sid, q):
                     continue
                 if not self._spent(view, sid, q):
                     continue  # "new users get 125 credits", "试用：66灵感值": held, not spent on a clip
@@ -178,6 +185,8 @@ class PriceClaims:
         prev_res: str | None = None  # the resolution the previous amount of this sentence was for
         prev_length: float | None = None  # the clip length the previous amount was for
         respective = _respective([an.q for an in anchors], qs, text, sent.start, sent.end)
+        shapes = Counter((an.q.kind, an.q.per, an.q.per_seconds) for an in anchors)
+        kinds = Counter(an.q.kind for an in anchors)
         for i, an in enumerate(anchors):
             end_q = an.money or an.q
             seg_lo = prev_end
@@ -215,6 +224,18 @@ class PriceClaims:
                 fields["duration_s"] = prev_length  # the same clip, priced another way
             prev_length = fields.get("duration_s")  # type: ignore[assignment]
             tier_word = self.p.tier_word(text, seg_lo, seg_hi)
+            if (
+                not subj.explicit
+                and (
+                    (shapes[(an.q.kind, an.q.per, an.q.per_seconds)] >= 2 and an.q.per is not None)
+                    or kinds[an.q.kind] >= 3
+                )
+                and tier_word is None
+                and "resolution" not in fields
+            ):
+                # "$0.04/sec … $0.05/sec", "~$0.50 $0.10-0.50 $0.10-0.30" (a table's cells run together) and
+                # no model named: whose each one is, is unclear
+                continue
             # "大师版（1080P），5秒100灵感值，10秒200灵感值": a further clip length of the same
             # tier and resolution names neither again
             if "resolution" in fields or tier_word is not None:
@@ -313,11 +334,28 @@ class PriceClaims:
                 return Subject(list(m.models), [m.tier] * len(m.models), True)
             if not any(not g[0].versus for g in near):  # "Unlike Sora 2, which charges $0.10/s, Wan…"
                 return None
+        if not near and named(lo, hi):
+            # "一条5s视频0.5元，因为可灵是打折的": a model named only in a later clause giving a reason
+            # or a contrast is not whose amount it is
+            later = [
+                g
+                for g in named(at, hi)
+                if not (
+                    (c := self.p.clause_of(view, sid, g[0].start))[0] > c_lo
+                    and _ASIDE_CLAUSE.match(view.cue_text, c[0], g[0].start)
+                )
+            ]
+            if not later:
+                near = []
+                hi = min(hi, self.p.clause_of(view, sid, at)[1])
         if near or named(lo, hi):
             return view.subject(sid, lo, hi, at)
         if len(distinct_models(self.reg, named(start, lo))) >= 2:
             return None  # "海螺02只有可灵2.1的四分之一，一条25积分": whose is unclear
-        return view.subject(sid, lo, hi, at)
+        subj = view.subject(sid, lo, hi, at)
+        if subj is not None and not subj.explicit and len(set(subj.models)) >= 2:
+            return None  # a sentence naming no model under a topic of two (Pika and Runway compared)
+        return subj
 
     def _fields(self, an: Anchor, seg_qs: list[Quantity], text: str) -> dict[str, object]:
         q = an.q

@@ -82,7 +82,11 @@ class QuantityScanner:
                 self.unit_kind.setdefault(w.replace(" ", ""), kind)
         foreign = alt(lex.words("units", "foreign_before"), bound_start=False)
         # 新台币 30 元, NT$300, HK$12: a currency neither CNY nor USD stands before the number
-        self.foreign_re = re.compile(rf"(?:(?:{foreign})\s*(?:约|大约|大概|about)?\s*|[a-z])\Z")
+        # a dollar sign after a short letter code (A$, C$, HK$, R$) is another country's; after a word
+        # a flattened table ran into its cell (Normal$0.28), it is a plain dollar
+        self.foreign_re = re.compile(
+            rf"(?:(?:{foreign})\s*(?:约|大约|大概|about)?\s*|(?<![a-z0-9])[a-z]{{1,2}})\Z"
+        )
         self.prefix_kind = {w: "cny" for w in lex.words("units", "cny_prefix")}
         self.prefix_kind.update({w: "usd" for w in lex.words("units", "usd_prefix")})
         self.prefix_kind["百分之"] = "pct"
@@ -254,6 +258,10 @@ class QuantityScanner:
             kind = pre_kind
         if kind is None or (kind != "credits" and (m.group("de") or m.group("tot"))):  # 60 total credits
             return None
+        if unit == "刀" and (
+            not (m.group("n") or "")[:1].isdigit() or m.string[max(0, m.start() - 1) : m.start()] == "第"
+        ):
+            return None  # 30刀 is $30; 一刀切, 砍两刀, 第3刀 are no money
         if kind == "credits" and (
             (m.group("de") and "." in (m.group("n") or ""))
             or (not pre and _NAME_BEFORE_RE.search(m.string, max(0, m.start() - 2), m.start()))

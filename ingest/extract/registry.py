@@ -64,7 +64,18 @@ def _spellings(alias: str) -> list[str]:
         else:
             glued.append(p)
     out = [alias] + [sep.join(ps) for ps in (parts, glued) for sep in ("-", "_", " ")]
+    solid = _solid(alias)
+    if solid is not None:
+        out.append(solid)
     return list(dict.fromkeys(out))
+
+
+def _solid(alias: str) -> str | None:
+    """An alias of two words or more written with no space at all (LumaDreamMachine), when that
+    is long enough not to be some other word."""
+    parts = [p for p in re.split(r"[\s\-_]+", alias) if p]
+    solid = "".join(parts)
+    return solid if len(parts) >= 2 and len(solid) >= 8 and solid.isascii() and solid.isalnum() else None
 
 
 def _tiers(raw: Any) -> tuple[tuple[str, str], ...]:
@@ -162,6 +173,9 @@ class Registry:
         self.brands[name] = brand
         for a in brand.aliases + [name.lower()]:
             self.alias_brand.setdefault(a, name)
+            solid = _solid(a)
+            if solid is not None:
+                self.alias_brand.setdefault(solid, name)
 
     # ----- lookups -------------------------------------------------------------
     def brand_of(self, model_name: str | None) -> Brand | None:

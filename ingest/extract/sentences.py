@@ -39,6 +39,7 @@ _LEAD = re.compile(r"[\s>*•·\-—]+|\d{1,2}[.、)）]\s+|\*\*")
 _PAREN = re.compile(r"[（(][^（()）\n]{6,60}[）)]")
 _LEAD_CHARS = frozenset(">*•·-—0123456789")
 _FILLED_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_MID_PROMPT = re.compile(r"\s*(?:如下|是|为)?\s*[:：]\s*(?=\S)")
 _CLAUSE_BREAK = re.compile(r"[，,。;；!！?？]|\.\s")
 _SCARE_QUOTE = re.compile(r"[“\"「‘'][^“”\"「」‘’'\n]{1,10}[”\"」’'](?= ?[\u4e00-\u9fffa-z])")
 
@@ -79,6 +80,24 @@ def _pieces(norm: str, start: int, end: int) -> list[tuple[int, int]]:
         start = cut
     out.append((start, end))
     return out
+
+
+# what goes on with a sentence (a comma, a closing bracket, a full stop): a line opening with it
+# continues the line before
+_GOES_ON = frozenset("，、,)）。")
+_SHORT_LINE = 30
+
+
+def _inline_break(norm: str, at: int) -> bool:
+    """Is the line break ending at ``at`` one a page put around an inline piece (a bold amount
+    the clipper set on a line of its own: 价格：\n5.03元\n。), not a sentence's end? So when the
+    next line opens by going on with the sentence, or is short and the line after it does."""
+    if at >= len(norm):
+        return False
+    if norm[at] in _GOES_ON:
+        return True
+    nxt = norm.find("\n", at, at + _SHORT_LINE + 1)
+    return nxt > at and nxt + 1 < len(norm) and norm[nxt + 1] in _GOES_ON and norm[at] not in "#|>-*"
 
 
 @dataclass(slots=True)
@@ -144,6 +163,8 @@ class Splitter:
         sentences: list[Sentence] = []
         last = 0
         for m in _SENT_END.finditer(norm):
+            if m.group() == "\n" and _inline_break(norm, m.end()):
+                continue
             for a, b in _pieces(norm, last, m.start()):
                 self._add(norm, a, b, sentences, parens)
             last = m.end()
@@ -248,6 +269,9 @@ class Splitter:
             label = self.prompt_label.match(text)
             if label and text[label.end() :].strip():
                 spans.append((ls, le))
+            elif (mid := _MID_PROMPT.match(norm, hit.end(), le)) and le - mid.end() >= 8:
+                # 输入了以下提示词：摄影机平移，…: the prompt follows its colon on the same line
+                spans.append((hit.start(), le))
             elif label or (text.endswith((":", "：")) and not _CLAUSE_BREAK.search(norm, hit.end(), le)):
                 # 提示词： alone on its line, or the prompt word is what the colon introduces
                 # (提示词如下：), not something said in passing earlier in the line (for the same
@@ -265,3 +289,5 @@ class Splitter:
             i = bisect_right(starts, sent.start) - 1
             if i >= 0 and spans[i][0] <= sent.start < spans[i][1]:
                 sent.prompt = True
+            elif i + 1 < len(spans) and spans[i + 1][0] < sent.end <= spans[i + 1][1]:
+                sent.prompt = True  # the sentence runs on into a prompt its line gives after a colon

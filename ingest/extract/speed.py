@@ -196,6 +196,11 @@ class SpeedRules:
                 or (_PERSON_AFTER.match(text, t.end, hi) and _FRAME_BEFORE.search(text, lo, t.start))
                 or (self.usage_after_re.match(text, t.end, hi) and self.in_frame_re.search(text, lo, t.start))
                 or _PER_DAY_AFTER.match(text, t.end, hi)
+                or (
+                    _EFFORT_NEXT.match(text, t.end)
+                    and not self.speed_re.search(text, lo, t.start)
+                    and not _MAKING.search(text, lo, t.start)
+                )
                 or self.task_label_re.search(text, max(0, t.start - 16), t.start)
             ):
                 continue  # 在我跑了几个小时以后, 经过两天的测试: how long the reviewer tested
@@ -211,6 +216,12 @@ class SpeedRules:
                     continue
             elif priced and not speedy:
                 continue
+            elif (
+                not within
+                and _OTHER_ACTIVITY.search(text, view.sentences[sid].start, view.sentences[sid].end)
+                and not self.speed_re.search(text, view.sentences[sid].start, view.sentences[sid].end)
+            ):
+                continue  # 看一个小时, 24小时过期, 短短一分钟就有人涌入: minutes or hours of something else
             elif t.qual == "max" and not within and self._bound_on_other(text, t.end, hi):
                 continue  # 在5分钟内找到…: a bound on something else than making a clip
             is_speed = True
@@ -287,6 +298,16 @@ class SpeedRules:
             )
             for name, tier in zip(subj.models, subj.tiers, strict=True)
         ]
+
+
+# the next clause says what the reviewer ran in that time (花了几个小时，跑了些case): their own effort
+_EFFORT_NEXT = re.compile(r"\s*[，,]\s*(?:我们?)?(?:又|就|还)?(?:跑了|测了|试了|玩了|做了)")
+_MAKING = re.compile(r"生成|渲染|出片|\b(?:generat|render)")
+# what a span of minutes or hours can time besides making a clip: watching, expiring, a crowd
+_OTHER_ACTIVITY = re.compile(
+    r"过期|有效期|失效|观看|看了|看一|涌入|围观|阅读|直播|读完|聊了|讨论了|"
+    r"\b(?:expires?|expired|valid for|watch(?:ed|ing)?|read(?:ing)?|stream(?:ed|ing)?|signed up|sign-ups?)\b"
+)
 
 
 def speed_bounds(t: Quantity) -> dict[str, object]:

@@ -24,6 +24,9 @@ _TIME_UNIT = {"秒": 1.0, "s": 1.0, "sec": 1.0, "secs": 1.0, "second": 1.0, "sec
 # a row for an image, not a video (| VQ1 | 图生图 | … |, | Text-to-Image |): its price and time are no clip's
 _IMAGE_MODE = r"(?:[文图]生图|图片生成|text[-\s]to[-\s]image|image[-\s]to[-\s]image)"
 _IMAGE_ROW = re.compile(rf"[|]\s*{_IMAGE_MODE}(?:\s*[,，、/]\s*{_IMAGE_MODE})*\s*[|（(]")
+# a header cell that is only a clip length (| 4 秒 | 8 秒 |, | 10s |): the amount of money in each cell
+# under it is the price of a clip that long
+_LENGTH_ONLY = re.compile(r"\s*[*`]*\s*(\d{1,3})\s*(?:s|secs?|seconds?|秒钟?)\s*[*`]*\s*")
 
 
 class MarkdownTables:
@@ -156,7 +159,9 @@ class MarkdownTables:
             tier = self.prices.tier_word(view.cue_text, lo, hi)
             unit = self._head_unit(view.cue_text[lo:hi])
             res = self._head_resolution(view, line_sids[head], lo, hi)
-            if self.price_head.search(view.cue_text, lo, hi) or tier or unit or res:
+            if (bare := _LENGTH_ONLY.fullmatch(view.cue_text, lo, hi)) and 0 < int(bare.group(1)) <= 120:
+                priced.append(PriceColumn(n, float(bare.group(1)), None, None, None, None))
+            elif self.price_head.search(view.cue_text, lo, hi) or tier or unit or res:
                 length = self._head_length(view, line_sids[head], lo, hi)
                 priced.append(PriceColumn(n, length, tier.group(0) if tier else None, unit, length_at, res))
         if not priced and not timed and not periods:
