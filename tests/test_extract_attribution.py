@@ -288,3 +288,9 @@ def test_the_model_an_upgrade_is_from_is_a_yardstick() -> None:
 )
 def test_the_next_sentence_naming_who_made_the_clip_gives_the_subject(text: str, model: str) -> None:
     assert [m for k, m in _about(text) if k == "bug"][:1] == [model]
+
+
+def test_a_clause_naming_no_model_belongs_to_a_later_group_that_all_have_it() -> None:
+    text = "今天聊聊Wan 2.2。\n\n说到运动笔刷功能，海螺02、Vidu Q1等国产模型都可以实现。"
+    got = sorted(m or "" for k, m in _about(text, "capability"))
+    assert got == ["Hailuo 02", "Vidu Q1"]

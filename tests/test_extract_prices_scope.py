@@ -411,3 +411,10 @@ def test_a_model_named_only_in_a_later_reason_clause_does_not_own_the_amount() -
     assert [p[0] for p in prices_of(text)] == ["Vidu Q1"]
     # named in a plain later clause, it does
     assert [p[0] for p in prices_of(text.replace("因为可灵还在打折", "这是可灵2.1的价格"))] == ["Kling 2.1"]
+
+
+def test_a_price_said_to_equal_a_yardsticks_is_both_models() -> None:
+    text = "Vidu Q2 上线了。\n\n价格没变，720P的视频跟Vidu Q1一样，是20积分一条。\n"
+    assert sorted(p[0] for p in prices_of(text)) == ["Vidu Q1", "Vidu Q2"]
+    # a yardstick said to be dearer is not given the price
+    assert "Vidu Q1" not in [p[0] for p in prices_of(text.replace("跟Vidu Q1一样", "比Vidu Q1便宜"))]

@@ -51,6 +51,8 @@ _CLOSE_AFTER = re.compile(r"\s*[（(][^）)]{0,20}[）)]")  # a parenthesis righ
 _SEPARATORS = ("，", ",", "；", ";", "+", "、", "|")
 
 
+# an equal price: 跟1.5一样, 和可灵2.1相同 (after the yardstick), the same as (before it)
+_SAME_AS = re.compile(r"\s*(?:的价格|的定价|价格)?\s*(?:一样|相同|同价|一致|持平)")
 # a clause opening with a reason or a contrast: what it names is an aside to the amount before it
 _ASIDE_CLAUSE = re.compile(
     r"\s*(?:因为|由于|而且|而|但是|但|不过|可是|相比|对比|比起|因為|由於|相較|because|while|but|whereas|unlike)"
@@ -333,6 +335,14 @@ class PriceClaims:
             if m.start >= c_lo:
                 return Subject(list(m.models), [m.tier] * len(m.models), True)
             if not any(not g[0].versus for g in near):  # "Unlike Sora 2, which charges $0.10/s, Wan…"
+                if _SAME_AS.match(view.cue_text, m.end):
+                    # "跟1.5一样，是35灵感一条", "same as Kling 2.1: 20 credits": the subject's price, and the
+                    # yardstick's as well
+                    own = view.subject(sid, lo, hi, at)
+                    if own is not None and not set(own.models) & set(m.models):
+                        return Subject(
+                            own.models + list(m.models), own.tiers + [m.tier] * len(m.models), False
+                        )
                 return None
         if not near and named(lo, hi):
             # "一条5s视频0.5元，因为可灵是打折的": a model named only in a later clause giving a reason
