@@ -114,3 +114,28 @@ def test_a_gift_of_credits_told_again_is_still_no_price() -> None:
 )
 def test_hours_spent_running_cases_are_the_reviewers_not_the_models(text: str, speed: bool) -> None:
     assert any(c.kind == "speed" for c in claims_of(text)) is speed
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("Vidu 1.5来了。\n\n你确定只升级了0.1版本？动作非常流畅。", "Vidu 1.5"),  # a step, not Vidu 0.1
+        ("Vidu 1.5来了。\n\n虽然只是0.5个版本的更新，动作非常流畅。", "Vidu 1.5"),
+        ("Vidu这次更新了2.0版本，动作非常流畅。", "Vidu 2.0"),  # a release named by its number
+    ],
+)
+def test_how_far_a_version_moved_is_no_version(text: str, model: str) -> None:
+    assert [c.model for c in scored(claims_of(text))] == [model]
+
+
+def test_rows_under_a_header_of_model_names_run_together_are_nobodys() -> None:
+    text = (
+        "Hailuo 02 is the one we use most.\n\n"
+        "FeatureLumaPika\n"
+        "Motion qualitySmoothWarping and flickeringGood\n"
+        "Cost per clip$0.40$0.20\n\n"
+        "Hailuo 02 costs $0.27 per 6-second clip.\n"
+    )
+    assert [
+        (c.kind, c.model) for c in scored(claims_of(text)) if c.kind != "strength" or c.model != "Hailuo 02"
+    ] == [("price", "Hailuo 02")]

@@ -47,6 +47,12 @@ _LETTER_VERSION_IN_TEXT = re.compile(r"([a-z](?<![a-z0-9._\-年][a-z])(?<!\d\s[a
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
+# how far a version moved: a bare 0.x after a verb of stepping up (更新了2.1版本 is a release),
+# or a number before 个版本 / 的版本号
+_STEP_BEFORE = re.compile(r"(?:更新了|升级了|涨了|提升了|迭代了|进了|跳了|只升了|只更了)\s*$")
+_STEP_AFTER = re.compile(r"\s*(?:个版本|個版本|的版本号|的版本號|个小版本)")
+
+
 def _cjk_near(text: str, start: int, end: int) -> bool:
     """Is the nearest character before or after [start, end), past spaces, Chinese?"""
     before, after = text[max(0, start - 3) : start].rstrip(), text[end : end + 3].lstrip()
@@ -277,6 +283,13 @@ class MentionScanner:
         if g == "b":
             if not (m.group("bed") or m.group("bsuf")) and _UNIT_AFTER.match(norm, m.end("bver")):
                 return None
+            if (
+                m.group("bver").startswith("0")
+                and _STEP_BEFORE.search(norm, max(0, m.start() - 6), m.start())
+            ) or _STEP_AFTER.match(norm, m.end("bver")):
+                return (
+                    None  # 只更新了0.1版本, 涨了0.1的版本号, 0.1个版本: a step between versions, no version
+                )
             if not (m.group("bvp") or m.group("bed") or m.group("bsuf")) and _CELL_END.match(
                 norm, m.end("bver")
             ):

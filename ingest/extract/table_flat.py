@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.lexicon import WordScanner
+from ingest.extract.registry import load_registry
 from ingest.extract.section import SectionView, Subject
 from ingest.extract.table_cells import (
     UNLABELLED,
@@ -48,6 +49,9 @@ def read_flattened(
         if _model_header(view, line_sids[k], a, b):
             _model_columns(view, lines, line_sids, k, info)
             continue
+        if _glued_header(view.text, a, b):
+            _nobodys_rows(view, lines, line_sids, k, info)
+            continue
         if any(view.mentions[sid] for sid in line_sids[k]) or len(body) > 80:
             continue
         if len(body.split()) < 3 and not speed_head.search(view.cue_text, a, b):
@@ -61,6 +65,39 @@ def read_flattened(
                 while r < len(lines) and opens_with_model(r):
                     _row_time(view, lines[r], line_sids[r], info)
                     r += 1
+
+
+def _brand_names() -> re.Pattern[str]:
+    names = sorted({b for b in load_registry().brands if len(b) >= 3 and b.isascii()}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in names))
+
+
+_BRANDS = _brand_names()
+
+
+def _glued_header(text: str, a: int, b: int) -> bool:
+    """A flattened header whose model names the page ran together (SoraKlingVeoRunway Gen-3Wan,
+    DimensionPikaRunwayWinner): two brands or more, one name running straight into the next."""
+    found = list(_BRANDS.finditer(text, a, b))
+    if len({m.group(0) for m in found}) < 2 or b - a > 60:
+        return False
+    return any(x.end() == y.start() for x, y in zip(found, found[1:], strict=False))
+
+
+def _nobodys_rows(
+    view: SectionView, lines: list[tuple[int, int]], line_sids: LineSentences, head: int, info: TableInfo
+) -> None:
+    """Rows under a header whose model names ran together: where one cell ends is guesswork, so what
+    a row says is no one model's."""
+    info.header_sids.update(line_sids[head])
+    k = head + 1
+    while k < len(lines):
+        a, b = lines[k]
+        if not view.clean[a:b].strip() or b - a > 160:
+            break
+        for sid in line_sids[k]:
+            info.columns[sid] = ([a], [])
+        k += 1
 
 
 def _row_time(view: SectionView, line: tuple[int, int], sids: list[int], info: TableInfo) -> None:
