@@ -308,8 +308,11 @@ class MentionScanner:
             )
         return self._read_brand(m, norm)
 
-    def _read_brand(self, m: re.Match[str], norm: str) -> RawMention:
+    def _read_brand(self, m: re.Match[str], norm: str) -> RawMention | None:
         name = _one_space(m.group("aname"))
+        led = name in self.reg.version_words
+        if led and (m.group("avp") or not m.group("aver") or _UNIT_AFTER.match(norm, m.end("aver"))):
+            return None  # ray alone is a word: Ray3.14 names Luma's model, "ray 5 seconds" nothing
         info = self.reg.alias_model.get(name)
         brand = (
             info.brand
@@ -333,7 +336,7 @@ class MentionScanner:
                 and vp not in ("q", "o")  # Vidu Q1号称…: a letter version is never an amount
                 and _UNIT_AFTER.match(norm, m.end("aver"))
             )
-            if bad_unit or (b and b.prefix_required and not vp):
+            if bad_unit or (b and b.prefix_required and not vp and not led):
                 raw.end = m.end("aname")
                 raw.words = []
                 raw.common = name in self.reg.common_words

@@ -53,7 +53,10 @@ class AmountContext:
         self.wait_after_re = re.compile(rf"\s*(?:左右|多)?\s*(?:{lex.alt('context', 'wait_after')})")
         self.former_latter_re = re.compile(r"前者|后者|the former|the latter")
         self.need_re = re.compile(r"(?:要|需要|得)\s*(?:约|大约|大概)?\s*$")
-        self.second_before_re = re.compile(rf"(?:{lex.alt('context', 'per_second')})\s*[:：]?\s*$")
+        # (a resolution cell run into it, 720Pper second$0.09, still starts the word)
+        self.second_before_re = re.compile(
+            rf"(?:(?<=\dp)|(?<![a-z]))(?:{lex.alt('context', 'per_second', bound_start=False)})\s*[:：]?\s*$"
+        )
         # "+$0.04/sec", "+10积分", "+$0.03–$0.05": a surcharge on another price, never a price itself
         money = r"(?:US\$|[$¥￥])?"
         # "$0.30 for 6s + $0.05/extra s": the price of each second past the first clip's

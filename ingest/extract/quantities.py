@@ -95,7 +95,7 @@ class QuantityScanner:
         all_quals = [w for ws in quals.values() for w in ws]
         english = list(self.nums.words)  # the lexicon's words and their compounds
         word_nums = alt(english)
-        units = alt(list(self.unit_kind) + ["分"], bound_start=False)
+        units = alt(list(self.unit_kind) + ["分"], bound_start=False, bound_end=False)
         time_units = alt(
             lex.words("units", "minutes") + lex.words("units", "seconds") + lex.words("units", "hours"),
             bound_start=False,
@@ -125,8 +125,9 @@ class QuantityScanner:
             rf"|百分之(?P<pctn>{num})"
             rf"|(?:(?P<pre>{alt(list(self.prefix_kind) + all_quals)})\s*)?(?P<n>{num})"
             rf"(?:\s*(?:-|~|～|到|至|—|to)\s*(?P<n2>{num}))?"
-            # 20多分钟, 一个多小时, 一个半小时: more than the number, or half a unit more
-            rf"\s*(?P<mid>个多|个半|多|余)?(?:个|点)?\s*(?P<de>的)?\s*-?\s*(?P<tot>total\s+)?[\"\u201c\u300c]?(?P<u>(?:{units})(?![a-z]))"
+            # 20多分钟, 一个多小时, 一个半小时: more than the number, or half a unit more; a unit run into
+            # the "per" of the next cell of a flattened table (720Pper second$0.09) still ends there
+            rf"\s*(?P<mid>个多|个半|多|余)?(?:个|点)?\s*(?P<de>的)?\s*-?\s*(?P<tot>total\s+)?[\"\u201c\u300c]?(?P<u>(?:{units})(?:(?<![a-z0-9])|(?!(?!per\s)[a-z])))"
             rf"(?P<tail>多钱|多|半|钱|\d(?!\d)|\s+and\s+a\s+half)?"
             rf"(?:\s*(?P<post>{alt(all_quals, bound_start=False)}))?{per('')}"
             rf"|(?P<cp>{alt(currency)})\s*(?P<cn>{ARABIC}){per('c')}"

@@ -172,6 +172,8 @@ class SpeedRules:
             reading = self.reading_after_re.match(text, t.end, hi)
             if reading or self.reading_before_re.search(text, lo, t.start):
                 continue  # "5 min read", 阅读时间3分钟: how long the article takes to read
+            if _SERVICE_AFTER.match(text, t.end, hi):
+                continue  # 5分钟极速开通, 3分钟学会, set up in 10 minutes: a service's or a learner's time
             if t.option:
                 continue  # the 5 of 可选5或10s, of takes 30 or 40 seconds: its list's last amount speaks
             if _LENGTH_OF.match(text, t.end, hi):
@@ -303,6 +305,12 @@ class SpeedRules:
 # the next clause says what the reviewer ran in that time (花了几个小时，跑了些case): their own effort
 _EFFORT_NEXT = re.compile(r"\s*[，,]\s*(?:我们?)?(?:又|就|还)?(?:跑了|测了|试了|玩了|做了)")
 _MAKING = re.compile(r"生成|渲染|出片|\b(?:generat|render)")
+# right after an amount of time: what a shop, a course or the reader gets done in it, no generation
+_SERVICE_AFTER = re.compile(
+    r"\s*(?:内|之内|以内)?\s*(?:极速|快速|火速|即可|就能|就可以|轻松|即|就)?\s*"
+    r"(?:开通|到账|发货|激活|充值|上手|学会|入门|看懂|读懂|掌握|回复|退款|审核|注册|部署完|安装好|装好)"
+    r"|\s*(?:to (?:set up|sign up|install|learn|master|read))\b"
+)
 # what a span of minutes or hours can time besides making a clip: watching, expiring, a crowd
 _OTHER_ACTIVITY = re.compile(
     r"过期|有效期|失效|观看|看了|看一|涌入|围观|阅读|直播|读完|聊了|讨论了|"

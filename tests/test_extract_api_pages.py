@@ -1,0 +1,82 @@
+"""Pricing and API pages as scraped (examples written here): a version named by its prefix alone
+(Ray3.14), table cells run together (720Pper second$0.09), a shop's or a course's time that is no
+generation time, and a model compared as "not as good as" another."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import claims_of, prices_of
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("Ray3.14 renders 4x faster than before and costs $0.50 per clip.", "Luma Ray3.14"),
+        ("Ray 3.14 renders 4x faster than before and costs $0.50 per clip.", "Luma Ray3.14"),
+        ("Ray2 costs $0.50 per clip.", "Luma Ray2"),  # a listed alias still names its model
+    ],
+)
+def test_a_version_prefix_with_a_version_the_registry_lacks_names_the_brand(text: str, model: str) -> None:
+    assert [p[0] for p in prices_of(text)] == [model]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A ray of light crosses the frame, and the clip costs $0.50.",  # ray alone is a word
+        "The ray 5 seconds later hits the wall for $0.50.",  # a number with a unit after it is no version
+    ],
+)
+def test_the_version_prefix_alone_names_no_model(text: str) -> None:
+    assert all(c.model is None or not c.model.startswith("Luma") for c in claims_of(text))
+
+
+def test_a_resolution_cell_run_into_per_second_still_prices_one_second_at_that_resolution() -> None:
+    text = (
+        "Wan 2.6\n\nPricing\n\nChargeSpecRate\nStandard 720Pper second$0.09\nStandard 1080Pper second$0.138\n"
+    )
+    prices = [
+        (c.model, c.price_usd, c.duration_s, c.resolution) for c in claims_of(text) if c.kind == "price"
+    ]
+    assert prices == [("Wan 2.6", 0.09, 1.0, "720p"), ("Wan 2.6", 0.138, 1.0, "1080p")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speed"),
+    [
+        ("可灵会员代充 · 5分钟极速开通。可灵2.1的效果很好。", False),  # how fast a shop sets up an account
+        ("可灵2.1教程：3分钟学会运镜。", False),  # how long a lesson takes
+        ("可灵2.1生成一条视频要5分钟。", True),
+    ],
+)
+def test_a_time_a_shop_or_a_lesson_takes_is_no_generation_time(text: str, speed: bool) -> None:
+    assert any(c.kind == "speed" for c in claims_of(text)) is speed
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("Sora 2 is not as good as Veo 3 at lip sync.", "Sora 2"),
+        ("Runway Gen-4 is noticeably worse than Kling 2.1 at hands.", "Runway Gen-4"),
+    ],
+)
+def test_not_as_good_as_another_model_is_the_subjects_flaw(text: str, model: str) -> None:
+    got = [(c.kind, c.model) for c in claims_of(text)]
+    assert got == [("bug", model)]
+
+
+def test_as_good_as_another_model_is_praise_of_the_subject_only() -> None:
+    got = [(c.kind, c.model) for c in claims_of("Kling 2.1 is as good as Veo 3 at motion.")]
+    assert got == [("strength", "Kling 2.1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Sora 2 caps at 1080p.", "limitation"),  # a cap on the resolution it makes
+        ("Sora 2 supports 1080p.", "capability"),
+    ],
+)
+def test_a_resolution_a_model_caps_at_is_its_limit(text: str, kind: str) -> None:
+    assert [(c.kind, c.model) for c in claims_of(text)] == [(kind, "Sora 2")]
