@@ -80,3 +80,49 @@ def test_as_good_as_another_model_is_praise_of_the_subject_only() -> None:
 )
 def test_a_resolution_a_model_caps_at_is_its_limit(text: str, kind: str) -> None:
     assert [(c.kind, c.model) for c in claims_of(text)] == [(kind, "Sora 2")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kling 2.6 1080p (no audio): $0.07/s",
+        "Veo 3 pricing: $0.75 per second with audio, $0.50 per second without audio.",
+        "可灵2.6 不含音频 0.5元/秒，含音频 1元/秒。",
+    ],
+)
+def test_audio_naming_the_variant_a_price_is_for_is_no_capability_or_limitation(text: str) -> None:
+    kinds = {c.kind for c in claims_of(text)}
+    assert kinds == {"price"}
+
+
+def test_a_model_said_to_lack_audio_on_a_price_line_still_has_that_limitation() -> None:
+    kinds = sorted(c.kind for c in claims_of("Veo 3 has no audio and costs $0.50 per second."))
+    assert kinds == ["limitation", "price"]
+
+
+_SHEET = (
+    "| Feature | Details |\n|---|---|\n| Max video duration | {length} |\n| Max resolution | {res} |\n"
+    "| Aspect ratios | 16:9, 9:16 |\n"
+)
+
+
+def test_a_two_column_spec_sheet_under_a_model_states_what_it_offers() -> None:
+    text = "PixVerse V4\n" + _SHEET.format(length="16 seconds per clip", res="1080p")
+    got = {(c.kind, c.model, c.feature) for c in claims_of(text)}
+    assert got == {
+        ("capability", "PixVerse V4", "16 seconds per clip"),
+        ("capability", "PixVerse V4", "1080p"),
+        ("capability", "PixVerse V4", "16:9"),
+        ("capability", "PixVerse V4", "9:16"),
+    }
+
+
+def test_the_same_sheet_under_a_free_plan_states_that_tiers_caps() -> None:
+    text = "PixVerse has three plans.\nFree Plan\n" + _SHEET.format(length="8 seconds per clip", res="540p")
+    got = {(c.kind, c.feature) for c in claims_of(text)}
+    assert got == {
+        ("limitation", "8 seconds per clip"),
+        ("limitation", "540p"),
+        ("capability", "16:9"),  # no cap word on the row: what the tier offers
+        ("capability", "9:16"),
+    }

@@ -28,13 +28,14 @@ import logging
 import re
 
 from ingest.extract.lexicon import Lexicon, WordScanner, alt
+from ingest.extract.prices import MONEY
 from ingest.extract.section import Draft, SectionView, Subject
 from ingest.extract.sentences import Clause, Splitter
 from ingest.extract.spec_items import Item
 from ingest.extract.spec_lines import LIST_LINE, LIST_MARKS, cap_label, heading_item, sheet_row
 from ingest.extract.speed import MADE_IN
 from ingest.extract.table_cells import cells_of
-from ingest.extract.topics import is_heading
+from ingest.extract.topics import under_heading
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,11 @@ _UNWANTED = re.compile(
     r"|\bunprompted\b|\buninvited\b|\bunasked\b|\bunwanted\b|没(?:有)?(?:要求|让它|让他|叫它)|不需要的|并不想要"
 )
 
+# before an item on a line that prices it: the item names the variant the price is for ("(no audio)
+# $0.50/s", "1080p with audio: $0.15/s", 不含音频 0.5元/秒), no statement that the model has it or lacks it
+_VARIANT_BEFORE = re.compile(
+    r"(?:[(（]\s*(?:no|with|without|含|不含|带|不带|无)?|\+|\bwith|\bwithout|含|不含|不带)\s*$"
+)
 
 # a table row label whose cells time or price a clip: the lengths in them say what was timed or priced
 _TIMED_OR_PRICED_LABEL = re.compile(
@@ -125,6 +131,8 @@ class SpecRules:
         # a list mark before the label (- Duration options: 6 s), and a maximum (Max video length)
         mark = r"\s*(?:[-•*·]\s+)?(?:(?:max|maximum|最长|最大)\s*)?"
         self.spec_label_re = re.compile(rf"{mark}(?:{lex.alt('features', 'spec_labels')}){row}")
+        # the first cell of a spec sheet's Markdown row (| Max resolution | 1080p |)
+        self.cell_label_re = re.compile(rf"{mark}(?:{lex.alt('features', 'spec_labels')})\s*(?:\(\w+\))?\s*$")
 
     @staticmethod
     def _made_in(view: SectionView, sid: int, clause: Clause) -> bool:
@@ -154,6 +162,12 @@ class SpecRules:
         if _TEST_ROUND.match(text, sent.start, sent.end):
             return [], set()  # 第一回合：口型同步, Round 1: image to video: what is tested, not offered
         layout = self._layout(view, sid, items)
+        line_start = text.rfind("\n", 0, sent.start) + 1
+        sheet: tuple[int, int] | None = None  # the label cell of a spec sheet's Markdown row
+        if layout and text.startswith("|", line_start) and len(cells_of(text, line_start, sent.end)) == 2:
+            # | Aspect ratios | 16:9 |: the values are the items, the label is no item of its own
+            sheet = cells_of(text, line_start, sent.end)[0]
+            items = [i for i in items if not sheet[0] <= i.start < sheet[1]] or items
         out: list[Draft] = []
         claimed: set[int] = set()
         carried = False  # the last clause holding items was granted
@@ -209,6 +223,11 @@ class SpecRules:
                 if _UNWANTED.search(text, item.end, scope.end):
                     lo = item.end
                     continue  # adds background music I never asked for: a flaw, not a feature
+                if _VARIANT_BEFORE.search(text, max(sent.start, item.start - 9), item.start) and any(
+                    q.kind in MONEY for q in view.quantities[sid]
+                ):
+                    lo = item.end
+                    continue  # (no audio) $0.50/s, 1080p with audio: $0.15/s: what the price is for
                 if _IMPROVED.search(
                     text, max(scope.start, item.start - 72), item.start
                 ) or _IMPROVED_ITEM.match(text, item.start):
@@ -235,7 +254,9 @@ class SpecRules:
                 ):
                     continue  # none, or the condition of a limit after it (1080P只支持6秒)
                 # a specification line or row is one statement: it is the quote of each item in it
-                span = (sent.start, sent.end) if layout else (scope.start, scope.end)
+                span = (sent.start, sent.end) if layout and not sheet else (scope.start, scope.end)
+                if sheet is not None:  # | Max resolution | 1080p |: quoted from its label to its value
+                    span = (sheet[0], scope.end)
                 row = sheet_row(text, sent.start, self.spec_label_re) if layout else None
                 if row is not None:  # a value line quotes its row from the label (Output resolutions …)
                     span = (min(row, span[0]), span[1])
@@ -293,6 +314,14 @@ class SpecRules:
             and not self.versus_re.search(text, line_start, items[0].start)
         ):
             return True
+        if text.startswith("|", line_start):
+            cells = cells_of(text, line_start, sent.end)
+            if (
+                len(cells) == 2
+                and cells[0][1] <= items[-1].start
+                and self.cell_label_re.match(text[cells[0][0] : cells[0][1]]) is not None
+            ):
+                return True  # | Max resolution | 1080p |: a spec sheet's row, its label in the first cell
         line_end = text.find("\n", sent.end)
         line_end = len(text) if line_end < 0 else line_end
         if sent.start == line_start and sheet_row(text, items[0].start, self.spec_label_re) is not None:
@@ -344,11 +373,7 @@ class SpecRules:
         cells = cells_of(text, line_start, sent.end) if text.startswith("|", line_start) else []
         if not cells or not self.cap_label_re.search(text, *cells[0]):
             return None
-        for k in range(sid - 1, max(-1, sid - 40), -1):
-            if is_heading(view, k):
-                head = view.sentences[k]
-                return cells[0][0] if self.tier_users_re.search(text, head.start, head.end) else None
-        return None
+        return cells[0][0] if under_heading(view, sid, self.tier_users_re) else None
 
     def _exclusive(self, view: SectionView, sid: int, lo: int, hi: int) -> bool:
         """Is the only restrictive word before an item in [lo, hi) one that a model's name follows

@@ -18,6 +18,8 @@ import re
 from ingest.extract.lexicon import Lexicon, WordScanner, alt
 from ingest.extract.numbers import Quantity
 from ingest.extract.section import Draft, SectionView
+from ingest.extract.table_cells import cells_of
+from ingest.extract.topics import under_heading
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +85,8 @@ class SpeedRules:
         self.max_len_re = re.compile(rf"(?:{lex.alt('features', 'max_length')})\s*(?:生成|可以|能)?\s*$")
         self.max_only_re = re.compile(rf"(?:{lex.alt('features', 'max_length_only')})\s*(?:生成|支持)?\s*$")
         self.restrictive_re = re.compile(lex.alt("features", "restrictive"))
+        self.tier_users_re = re.compile(lex.alt("features", "tier_users"))
+        self.cap_label_re = re.compile(lex.alt("features", "cap_labels"))
         cannot = lex.alt("features", "cannot")
         self.cannot_exceed_re = re.compile(
             rf"(?:{cannot})[^，,。；;:：]{{0,16}}?(?:{lex.alt('features', 'exceed')})\s*$"
@@ -152,14 +156,18 @@ class SpeedRules:
         labelled = self._speed_row(view, sid)
         out: list[Draft] = []
         is_speed = False
-        cell = view.row_label(sid)
+        cell = view.row_label(sid) or self._sheet_label(view, sid)
         label = text[cell[0] : cell[1]] if cell else ""
         for t in times:
             lo, hi = self._clause(view, sid, t.start)
             if cell and _LENGTH_LABEL.search(label) and t.start > cell[1]:
-                # | 最长时长 | 20秒 | 10秒 |: under model columns, each model's longest clip
+                # | 最长时长 | 20秒 | 10秒 |: under model columns, each model's longest clip; | Max video
+                # duration | 8 seconds per clip | under "Free Plan": that tier's cap
+                capped = self.cap_label_re.search(label) and under_heading(view, sid, self.tier_users_re)
                 feature = " ".join(view.text[t.start : t.end].split())
-                out += self._claims(view, sid, "capability", lo, hi, t, {"feature": feature})
+                kind = "limitation" if capped else "capability"
+                start = lo if view.row_label(sid) else cell[0] + 1  # a sheet's row is quoted from its label
+                out += self._claims(view, sid, kind, start, hi, t, {"feature": feature})
                 continue
             before = text[lo : t.start]
             lead = self.lead_re.match(text, t.start, t.end)
@@ -229,6 +237,18 @@ class SpeedRules:
             is_speed = True
             out += self._claims(view, sid, "speed", lo, hi, t, speed_bounds(t))
         return out, is_speed or (speedy and not out)
+
+    @staticmethod
+    def _sheet_label(view: SectionView, sid: int) -> tuple[int, int] | None:
+        """The first cell of sentence ``sid`` when it is a row of a two-column Markdown sheet (| Max
+        video duration | 8 seconds per clip |): its label. None otherwise."""
+        text = view.cue_text
+        sent = view.sentences[sid]
+        line_start = text.rfind("\n", 0, sent.start) + 1
+        if not text.startswith("|", line_start):
+            return None
+        cells = cells_of(text, line_start, sent.end)
+        return cells[0] if len(cells) == 2 else None
 
     @staticmethod
     def _after_made_clip(text: str, lo: int, t: Quantity) -> bool:

@@ -55,6 +55,16 @@ def is_heading(view: SectionView, sid: int) -> bool:
     return known
 
 
+def under_heading(view: SectionView, sid: int, pattern: re.Pattern[str], back: int = 40) -> bool:
+    """Does the nearest heading above sentence ``sid`` (within ``back`` sentences) match ``pattern``
+    (a table under "Free Plan": what its rows cap is that tier's)?"""
+    for k in range(sid - 1, max(-1, sid - back), -1):
+        if is_heading(view, k):
+            head = view.sentences[k]
+            return pattern.search(view.cue_text, head.start, head.end) is not None
+    return False
+
+
 def _line(view: SectionView, sid: int) -> str:
     """From the start of the line sentence ``sid`` starts on to the end of the line it ends on."""
     sent = view.sentences[sid]

@@ -1,0 +1,30 @@
+"""What a review says a model has without a verb of offering (examples written here): a feature
+it stands out by, and a length the user sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import claims_of
+
+
+@pytest.mark.parametrize(
+    ("text", "models"),
+    [
+        ("Wan 2.5 与 Sora 2 凭借音画同步能力的突破，成为九月的焦点。", {"Wan 2.5", "Sora 2"}),
+        ("可灵2.1依靠首尾帧功能吸引了很多创作者。", {"Kling 2.1"}),
+    ],
+)
+def test_a_feature_a_model_stands_out_by_is_its_capability(text: str, models: set[str]) -> None:
+    assert {c.model for c in claims_of(text) if c.kind == "capability"} == models
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vidu Q2 还可随心自定义视频时长，适配多种场景。",
+        "Vidu Q2 lets you set a custom duration for each clip.",
+    ],
+)
+def test_a_length_the_user_sets_is_a_capability(text: str) -> None:
+    assert [(c.kind, c.model) for c in claims_of(text)] == [("capability", "Vidu Q2")]
