@@ -126,3 +126,16 @@ def test_the_same_sheet_under_a_free_plan_states_that_tiers_caps() -> None:
         ("capability", "16:9"),  # no cap word on the row: what the tier offers
         ("capability", "9:16"),
     }
+
+
+def test_like_amounts_told_apart_by_a_note_are_each_the_models_price() -> None:
+    text = "Kling O3 Standard\n- Price: $0.084/s (no audio), $0.112/s (with audio)\n"
+    assert [(p[0], p[2]) for p in prices_of(text)] == [("Kling O3", 0.084), ("Kling O3", 0.112)]
+
+
+def test_a_pros_word_inside_a_path_opens_no_list_of_strengths() -> None:
+    text = (
+        "Kling 2.5 Turbo\n- Model:\nfal-ai/kling-video/v2.5-turbo/pro/image-to-video - Docs:\n"
+        "- Price: $0.07/s\n- Duration: 5 or 10\n"
+    )
+    assert "strength" not in [c.kind for c in claims_of(text)]

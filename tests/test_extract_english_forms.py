@@ -161,3 +161,11 @@ def test_clothes_that_change_between_shots_are_a_flaw(text: str) -> None:
 def test_trying_outfits_on_purpose_is_no_flaw() -> None:
     got = claims_of("Kling 2.1 lets you try different outfits on the same character.")
     assert "bug" not in [c.kind for c in got]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Seedance 1.5 Pro produces what I'd call a metallic voice.", "Seedance 1.5 Pro 的配音有一股金属音。"],
+)
+def test_a_metallic_voice_is_a_flaw(text: str) -> None:
+    assert [(c.kind, c.model) for c in claims_of(text)] == [("bug", "Seedance 1.5 Pro")]

@@ -26,6 +26,7 @@ from urllib.parse import unquote, urlsplit
 from ingest.extract.feature_items import FeatureItems, drop_inside
 from ingest.extract.learned import Candidate, KindModel, LearnedKinds, keep_new
 from ingest.extract.lexicon import Lexicon, load_lexicon
+from ingest.extract.memory import MemoryRules
 from ingest.extract.mention_resolve import MentionResolver
 from ingest.extract.mention_roles import MentionRoles
 from ingest.extract.mentions import DocContext, MentionScanner, RawMention
@@ -88,6 +89,7 @@ class Extractor:
         self.price_claims = PriceClaims(self.price_rules)
         self.change_rules = ChangeRules(self.price_rules)
         self.speed_rules = SpeedRules(self.lex)
+        self.memory_rules = MemoryRules(self.lex)
         self.table_rules = TableRules(self.lex, self.price_rules)
         self.opinion_rules = OpinionRules(self.lex)
         self.spec_items = SpecItems(self.lex)
@@ -197,6 +199,7 @@ class Extractor:
         specs = self.spec_items.prepare(view)
         items = self.feature_items.find(view)  # `* **Label**：what it does`: one capability each
         rows = self.spec_rows.find(view)  # spec lists, limit labels, yes/no rows: their layout decides
+        memory = self.memory_rules.find(view)  # 仅需8GB显存: what card an open model runs on
         for sid, sent in enumerate(view.sentences):
             enter(view, sid)
             if sent.prompt or sid in view.header_sids:
@@ -207,6 +210,8 @@ class Extractor:
                 drafts += self.feature_items.claims(view, sid, items[sid])
             if sid in rows:
                 drafts += self.spec_rows.claims(view, sid, rows[sid])
+            if sid in memory:
+                drafts += self.memory_rules.claims(view, sid, memory[sid])
             qs = view.quantities[sid]
             if not qs and not view.mentions[sid] and sid not in cue_kinds and sid not in specs:
                 # nothing any rule reads: only whether it talks about speed carries over, and a

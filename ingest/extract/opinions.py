@@ -71,8 +71,9 @@ class OpinionRules:
         self.label_re = re.compile(rf"(?m)^[#*> \t]*(?:(?P<pro>{pros})|(?P<con>{cons}))[* \t]*[:：]?[* \t]*$")
         # a lead line that ends on a colon after a word of gain or of fault (在以下方面显著提升：,
         # 可灵 2.0 的优点：, Kling 2.1 improves in:): the list lines below it are its points
+        # (not a word inside a path or an id: fal-ai/kling-video/v3/pro/image-to-video - Docs:)
         self.lead_re = re.compile(
-            rf"(?:(?P<con>(?:有待|需要|仍需|还需|待)(?:提升|改进|加强|优化)|{cons}"
+            rf"(?<![/_.\-])(?:(?P<con>(?:有待|需要|仍需|还需|待)(?:提升|改进|加强|优化)|{cons}"
             r"|struggles? with)"
             rf"|(?P<pro>{pros}|显著提升|明显提升|大幅提升|提升明显|有所提升|提升|进步|改进|增强|升级|优化"
             r"|improvements?|improves?(?: on| in)?|better at|excels? at))"

@@ -47,6 +47,9 @@ _RESOLUTIONS = frozenset({"360p", "480p", "540p", "720p", "768p", "1080p", "1440
 _PRICED = ("credits", *MONEY)  # a named tuple: mypyc cannot compile a starred one inside `in`
 _RESPECTIVELY = re.compile(r"分别|各自|respectively", re.I)
 _AMOUNT = {"credits": "credits", "cny": "price_cny", "usd": "price_usd"}
+# a note in brackets right after an amount says which variant it is for ("$0.084/s (no audio), $0.112/s
+# (with audio)"): like amounts told apart that way are each the named model's
+_NOTE_AFTER = re.compile(r"\s*[(（][^()（）\n]{2,30}[)）]")
 _CLOSE_AFTER = re.compile(r"\s*[（(][^）)]{0,20}[）)]")  # a parenthesis right after an amount
 _SEPARATORS = ("，", ",", "；", ";", "+", "、", "|")
 
@@ -234,6 +237,7 @@ class PriceClaims:
                 )
                 and tier_word is None
                 and "resolution" not in fields
+                and not _NOTE_AFTER.match(text, end_q.end, seg_hi)
             ):
                 # "$0.04/sec … $0.05/sec", "~$0.50 $0.10-0.50 $0.10-0.30" (a table's cells run together) and
                 # no model named: whose each one is, is unclear

@@ -1,0 +1,73 @@
+"""How much GPU memory a model needs to run (open models run on one's own card).
+
+A review of an open model says what card it takes: 仅需8.19GB显存, runs in 6GB of VRAM, 显存需求
+低至14GB. That is a capability, the model runs on a card that small; a need above what a consumer
+card holds (通常需要45GB以上显存, requires 80GB of VRAM) is a limitation. One claim per amount,
+quoted by its clause, the amount as the claim's ``feature``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.lexicon import Lexicon
+from ingest.extract.section import Draft, SectionView
+
+_UNIT = r"(?:gb|g|个g)(?![a-z])"
+_NOUN = r"(?:显存|vram|gpu memory|video memory|of vram|of gpu memory)"
+# 8GB显存, 6GB以上显存, 24 gb of vram | 显存需求低至14GB, vram: 12 gb, 显存仅需6G
+_MEMORY = re.compile(
+    rf"(?P<a>(?P<n>\d{{1,3}}(?:\.\d{{1,2}})?)\s*{_UNIT}\s*(?:以上|及以上|左右|以内)?\s*的?\s*{_NOUN})"
+    rf"|(?P<b>(?:显存|vram)\s*(?:需求|要求|占用|消耗|usage|requirement)?\s*(?:[:：]|为|是|仅|只|低至|最低|最少|至少|约|需要?|要|of)*"
+    rf"\s*(?P<n2>\d{{1,3}}(?:\.\d{{1,2}})?)\s*{_UNIT})"
+)
+# before the amount in its clause: how little it needs (a capability whatever the amount)
+_LITTLE = re.compile(
+    r"(?:仅|只|低至|最低|最少只|就能|即可|消费级|as little as|only|just|as low as|down to|consumer)"
+    r"[^，,。；;]{0,12}$"
+)
+# a card that large is out of a consumer's reach: needing it is a limit
+_CONSUMER_GB = 24.0
+
+
+class MemoryRules:
+    """Capabilities and limitations from the GPU memory a review says a model needs."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+
+    @staticmethod
+    def find(view: SectionView) -> dict[int, list[re.Match[str]]]:
+        """The memory amounts of each sentence that states one."""
+        text = view.cue_text
+        if "显存" not in text and "vram" not in text and "memory" not in text:
+            return {}
+        out: dict[int, list[re.Match[str]]] = {}
+        for m in _MEMORY.finditer(text):
+            sid = view.sentence_index(m.start())
+            if sid is not None and not view.sentences[sid].prompt:
+                out.setdefault(sid, []).append(m)
+        return out
+
+    def claims(self, view: SectionView, sid: int, found: list[re.Match[str]]) -> list[Draft]:
+        text = view.cue_text
+        sent = view.sentences[sid]
+        out: list[Draft] = []
+        for m in found:
+            clause = next((c for c in sent.clauses if c.start <= m.start() < c.end), None)
+            lo, hi = (clause.start, clause.end) if clause else (sent.start, sent.end)
+            subj = view.subject(sid, lo, hi, m.start())
+            if subj is None:
+                continue
+            amount = float(m.group("n") or m.group("n2"))
+            little = _LITTLE.search(text, lo, m.start()) or _LITTLE.search(text, lo, m.end())
+            kind = "capability" if little or amount <= _CONSUMER_GB else "limitation"
+            conf = float(self.lex.confidence(kind))
+            if not subj.explicit:
+                conf *= float(self.lex.confidence("context_model_factor"))
+            feature = " ".join(view.text[m.start() : m.end()].split())
+            out += [
+                Draft(kind, lo, max(hi, m.end()), name, tier, "memory", round(conf, 3), {"feature": feature})
+                for name, tier in zip(subj.models, subj.tiers, strict=False)
+            ]
+        return out
