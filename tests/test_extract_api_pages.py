@@ -139,3 +139,44 @@ def test_a_pros_word_inside_a_path_opens_no_list_of_strengths() -> None:
         "- Price: $0.07/s\n- Duration: 5 or 10\n"
     )
     assert "strength" not in [c.kind for c in claims_of(text)]
+
+
+def test_the_total_of_a_worked_example_adding_parts_is_no_price() -> None:
+    text = "Seedance 2.0 示例：720p，5s 输入视频 + 10s 输出 → 费用 = (5+10)×$0.20 = $3.00"
+    assert prices_of(text) == []  # neither the factor nor the total of input and output seconds
+
+
+def test_a_credit_rate_before_a_comparison_is_the_topics_not_the_compared_models() -> None:
+    text = (
+        "Stable Video向所有人开放。\n\n你要是买的话也行，10刀500积分，但是相比于Runway啥的，就有点不划算了，"
+        "Runway你开了会员以后，是10刀买1000积分。"
+    )
+    rates = [(c.model, c.credits_per_usd) for c in claims_of(text) if c.kind == "credit_rate"]
+    assert rates[0] == ("Stable Video Diffusion", 50.0)
+    # and no price of Runway's is derived from Stable Video's rate
+    assert all(c.price_usd in (None, 10.0) for c in claims_of(text) if c.kind == "price")
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("seedance-2.0-pro-fast costs $0.10 per second.", "Seedance 2.0 Fast"),  # 2.0 has Fast, no Pro Fast
+        ("Seedance 1.0 Pro Fast costs $0.10 per second.", "Seedance 1.0 Pro Fast"),  # listed as it is
+    ],
+)
+def test_a_resellers_edition_the_version_lacks_is_the_part_it_has(text: str, model: str) -> None:
+    assert [p[0] for p in prices_of(text)] == [model]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sora 2 costs $0.10 per second. Generation is async; expect 30-90 seconds of wall-clock time"
+        " per clip.",
+        "Luma Ray 2 highlights:\n\n- Fast generation: typically 30-60 seconds for a 5-second clip\n",
+        "Luma Ray 2 highlights:\n\n  • Fast generation — Typically 30-60 seconds for a 5-second clip\n",
+    ],
+)
+def test_a_generation_time_told_as_wall_clock_or_under_a_speed_label_is_a_speed(text: str) -> None:
+    speeds = [(c.generation_s_min, c.generation_s_max) for c in claims_of(text) if c.kind == "speed"]
+    assert len(speeds) == 1 and speeds[0][0] == 30.0

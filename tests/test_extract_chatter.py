@@ -74,3 +74,10 @@ def test_an_english_heading_in_title_case_states_no_verdict(heading: str) -> Non
 def test_runway_gen_1_is_its_own_model() -> None:
     text = "回顾一下：Gen1只能做视频风格的转绘，没法文生视频。"
     assert {(k, m) for k, m, _ in _claims(text)} == {("limitation", "Runway Gen-1")}
+
+
+@pytest.mark.parametrize("intro", ["还有一个我超级喜欢的case：", "Here is one test case:"])
+def test_the_paragraph_after_a_test_case_label_is_a_prompt(intro: str) -> None:
+    prompt = "星系边缘，宇宙战舰引爆反物质引擎。能量涟漪以光速扩散，撕裂周围星体。"
+    text = f"混元的效果很好。\n\n{intro}\n\n{prompt}\n"
+    assert [c.quote for c in claims_of(text)] == ["混元的效果很好"]

@@ -28,3 +28,21 @@ def test_a_feature_a_model_stands_out_by_is_its_capability(text: str, models: se
 )
 def test_a_length_the_user_sets_is_a_capability(text: str) -> None:
     assert [(c.kind, c.model) for c in claims_of(text)] == [("capability", "Vidu Q2")]
+
+
+_FEATURES = (
+    "### Sora 核心功能介紹\n\n* 圖像延伸與動畫化：將靜態圖像轉化為動畫。\n"
+    "* 混合與重製：可替換或移除影片中的元素。\n* 時長：支持5秒和10秒。\n"
+)
+
+
+def test_plain_chinese_feature_items_under_a_features_heading_are_capabilities() -> None:
+    got = [(c.kind, c.model, c.feature) for c in claims_of(_FEATURES) if c.method.endswith(":feature_item")]
+    assert got == [("capability", "Sora", "圖像延伸與動畫化"), ("capability", "Sora", "混合與重製")]
+    # the length line lists values: each its own claim, as before
+    assert {c.feature for c in claims_of(_FEATURES) if c.method.endswith(":spec")} >= {"5秒", "10秒"}
+
+
+def test_the_same_items_under_a_heading_of_verdicts_are_no_feature_items() -> None:
+    text = _FEATURES.replace("核心功能介紹", "使用感受")
+    assert not [c for c in claims_of(text) if c.method.endswith(":feature_item")]

@@ -34,3 +34,21 @@ def test_the_memory_a_model_needs_is_a_capability_or_a_limit(text: str, kind: st
 )
 def test_no_gpu_memory_no_memory_claim(text: str) -> None:
     assert not [c for c in claims_of(text) if c.method and c.method.endswith(":memory")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对于拥有多块24GB显存GPU的用户，HunyuanVideo 可以并行推理。",  # the cards some users have
+        "HunyuanVideo 的测试机是一块RTX 3090显卡（24GB显存）。",
+    ],
+)
+def test_the_card_someone_has_is_no_need_of_the_model(text: str) -> None:
+    assert not [c for c in claims_of(text) if c.method and c.method.endswith(":memory")]
+
+
+def test_a_need_told_after_the_memory_word_is_quoted_with_its_bound() -> None:
+    got = [
+        c for c in claims_of("HunyuanVideo 对GPU显存的高要求（通常需要45GB以上）。") if c.kind == "limitation"
+    ]
+    assert [(c.model, c.quote.endswith("45GB以上")) for c in got] == [("Hunyuan", True)]

@@ -295,7 +295,16 @@ class Extractor:
     def _brand_at(self, view: SectionView, sid: int, pos: int, ctx: DocContext) -> str | None:
         """The brand a credit rate at ``pos`` is about: the text's model there, else the document's."""
         sent = view.sentences[sid]
-        subj = view.subject(sid, sent.start, sent.end, pos)
+        # the rate's own clause first: "10刀500积分，但是相比于Runway啥的，…Runway你开了会员以后…" is not
+        # the Runway named after the comparison
+        lo, hi = self.price_rules.clause_of(view, sid, pos)
+        subj = view.subject(sid, lo, hi, pos)
+        if subj is None or not subj.explicit:
+            subj = (
+                view.subject(sid, sent.start, sent.end, pos)
+                if not _VERSUS_LATER.search(view.cue_text, hi, sent.end)
+                else subj
+            )
         brand = self.reg.brand_of(subj.models[0]) if subj and subj.models else None
         return brand.name if brand else ctx.main_brand
 
@@ -364,6 +373,10 @@ _ASKING_CLAUSE = re.compile(
 )
 
 # a sentence that asks: it ends on a question mark, or on 吗 before its punctuation
+# a comparison later in a rate's sentence: the models after it are yardsticks or the other side
+_VERSUS_LATER = re.compile(
+    r"相比|相较|比起|对比|不如|compared (?:to|with)|\bthan\b|\bunlike\b|\bversus\b|\bvs\b"
+)
 _ASKED = re.compile(r"(?:[吗嗎]\s*[？?。！!]?|[？?])\s*$")
 
 # hardware a generation was timed on (A100, RTX 4090, 显卡): the clip it made is a benchmark's setup

@@ -29,6 +29,15 @@ _PLAIN_ITEM = re.compile(
     r"(?m)^[ \t]*[*\-•+][ \t]+(?P<label>[A-Z][A-Za-z0-9/&\-]*(?:[ \t]+[A-Z][A-Za-z0-9/&\-]*){1,4})"
     r"[ \t]*:[ \t]+(?P<desc>[^\n]+)"
 )
+# the same with a Chinese label, under a heading that announces features (核心功能介绍, 新功能):
+# "* 图像延伸与动画化：将静态图像转化为动画" (read in the normalised text)
+_PLAIN_ZH_ITEM = re.compile(
+    r"(?m)^[ \t]*[*\-•+][ \t]+(?=[^:：\n]{0,15}[\u4e00-\u9fff])"
+    r"(?P<label>[\u4e00-\u9fffa-z][\u4e00-\u9fffa-z0-9（）() \-]{1,15}?)"
+    r"[ \t]*[:：][ \t]*(?P<desc>[^\n]+)"
+)
+_HEADING_LINE = re.compile(r"(?m)^#{1,6}[ \t][^\n]*")
+_FEATURE_HEADING = re.compile(r"功能|特性|特点|新增|能力|features?\b|what'?s new|capabilities")
 _FIRST_CLAUSE = re.compile(r"[^，,。；;.!?！？]*")
 
 
@@ -49,6 +58,10 @@ class FeatureItems:
             r"|\blimit|\brestrict|\bcons?\b"
         )
         self.conf = lex.confidence("feature_item")
+        # a spec's or a price's label (时长：支持5秒和10秒) lists values, each read as its own claim
+        self.value_label = re.compile(
+            rf"(?:{lex.alt('features', 'spec_labels')}|价格|价|费用|积分|点数|速度|耗时)\s*$"
+        )
 
     def find(self, view: SectionView) -> dict[int, FeatureItem]:
         """Sentence index -> the feature item whose label it opens with."""
@@ -56,6 +69,12 @@ class FeatureItems:
         found = [(m.span("label"), m.span("desc")) for m in _ITEM.finditer(view.clean)]
         if "-" in view.clean or "•" in view.clean:
             found += [(m.span("label"), m.span("desc")) for m in _PLAIN_ITEM.finditer(view.text)]
+        found += [
+            (m.span("label"), m.span("desc"))
+            for m in _PLAIN_ZH_ITEM.finditer(view.clean)
+            if not self.value_label.search(m.group("label"))
+            and self._under_feature_heading(view, m.start("label"))
+        ]
         for (la, lb), (da, db) in found:
             label, desc = view.clean[la:lb].strip(), view.clean[da:db]
             first = _FIRST_CLAUSE.match(desc)
@@ -70,6 +89,12 @@ class FeatureItems:
                 continue  # a label or description naming a model: a heading, or another model's
             out[sid] = FeatureItem(la, db, view.text[la:lb].strip())
         return out
+
+    @staticmethod
+    def _under_feature_heading(view: SectionView, pos: int) -> bool:
+        """Is the nearest heading line (#…) above ``pos`` one announcing features?"""
+        heads = list(_HEADING_LINE.finditer(view.clean, 0, pos))
+        return bool(heads) and _FEATURE_HEADING.search(heads[-1].group(0)) is not None
 
     def claims(self, view: SectionView, sid: int, item: FeatureItem) -> list[Draft]:
         subj = view.subject(sid, view.sentences[sid].start, view.sentences[sid].end, item.start)

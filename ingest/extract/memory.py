@@ -18,9 +18,18 @@ _NOUN = r"(?:显存|vram|gpu memory|video memory|of vram|of gpu memory)"
 # 8GB显存, 6GB以上显存, 24 gb of vram | 显存需求低至14GB, vram: 12 gb, 显存仅需6G
 _MEMORY = re.compile(
     rf"(?P<a>(?P<n>\d{{1,3}}(?:\.\d{{1,2}})?)\s*{_UNIT}\s*(?:以上|及以上|左右|以内)?\s*的?\s*{_NOUN})"
-    rf"|(?P<b>(?:显存|vram)\s*(?:需求|要求|占用|消耗|usage|requirement)?\s*(?:[:：]|为|是|仅|只|低至|最低|最少|至少|约|需要?|要|of)*"
-    rf"\s*(?P<n2>\d{{1,3}}(?:\.\d{{1,2}})?)\s*{_UNIT})"
+    rf"|(?P<b>(?:显存|vram)[^，。,;；\d\n]{{0,10}}?(?:需求|要求|占用|消耗|usage|requirement|需要?|要)"
+    rf"\s*(?:[:：]|为|是|仅|只|低至|最低|最少|至少|约|大约|通常|需要?|要|of|\s)*"
+    rf"\s*(?P<n2>\d{{1,3}}(?:\.\d{{1,2}})?)\s*{_UNIT}(?:以上|及以上|左右)?)"
 )
+# what makes an amount of memory a need, not the card someone has (拥有多块24GB显存GPU的用户,
+# RTX 3090显卡(24GB显存)): a word of needing or running before it, or of running after it
+_NEED_BEFORE = re.compile(
+    r"(?:需要|需|要求|占用|消耗|低至|仅|只|最低|最少|至少|就能|即可|可在|能在|运行|跑|"
+    r"requires?|needs?|runs? (?:in|on)|fits? (?:in|on)|uses?|using|with only|as little as)"
+    r"[^，。,;；\n]{0,10}$"
+)
+_NEED_AFTER = re.compile(r"[^，。,;；\n]{0,6}?(?:就能|即可|可以|便可|能)?(?:运行|跑|部署|生成|run\b|running)")
 # before the amount in its clause: how little it needs (a capability whatever the amount)
 _LITTLE = re.compile(
     r"(?:仅|只|低至|最低|最少只|就能|即可|消费级|as little as|only|just|as low as|down to|consumer)"
@@ -59,6 +68,12 @@ class MemoryRules:
             subj = view.subject(sid, lo, hi, m.start())
             if subj is None:
                 continue
+            if not (
+                m.group("b")
+                or _NEED_BEFORE.search(text, lo, m.start())
+                or _NEED_AFTER.match(text, m.end(), hi)
+            ):
+                continue  # the card someone has, no need of the model's
             amount = float(m.group("n") or m.group("n2"))
             little = _LITTLE.search(text, lo, m.start()) or _LITTLE.search(text, lo, m.end())
             kind = "capability" if little or amount <= _CONSUMER_GB else "limitation"

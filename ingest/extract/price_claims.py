@@ -17,8 +17,8 @@ from ingest.extract.price_context import distinct_models
 from ingest.extract.prices import ALTERNATIVE, MONEY, PriceRules
 from ingest.extract.section import Draft, SectionView, Subject
 
-# an amount multiplied by a number ("5 x $0.168", "0.5元×10") is a factor, not a price
-_FACTOR_BEFORE = re.compile(r"\d\s*(?:秒|s|sec|seconds?|credits?|积分)?\s*[x×*✕]\s*[$¥￥]?\s*$")
+# an amount multiplied by a number ("5 x $0.168", "0.5元×10", "(5+10)×$0.20") is a factor, not a price
+_FACTOR_BEFORE = re.compile(r"[\d)）]\s*(?:秒|s|sec|seconds?|credits?|积分)?\s*[x×*✕]\s*[$¥￥]?\s*$")
 _HELD_AFTER = re.compile(
     r"\s*(?:\w+\s+)?(?:remaining|left|in (?:the|your) (?:account|balance|wallet))\b"
     r"|\s*(?:的)?(?:余额|剩余|还剩)"
@@ -38,6 +38,11 @@ _FOR_MODEL = re.compile(
     r"\s*(?:for|on|with|using|via)\s+(?:the\s+|a\s+)?"
 )
 _PER_PERIOD = re.compile(r"\s*(?:-\s*)?(?:per|a|an|/)[-\s]*(?:day|hour|hr|week|seat|user|person|head)s?\b")
+# the total of a worked example that adds parts ("(5+10)×$0.20 = $3.00": input and output seconds):
+# what it buys is several things at once, no one clip
+_PARTS_TOTAL_BEFORE = re.compile(
+    r"[(（][^()（）\n]*\+[^()（）\n]*[)）]\s*[x×*✕][^=\n，。]{0,24}=\s*[$¥￥]?\s*$"
+)
 _FACTOR_AFTER = re.compile(r"\s*(?:/\s*(?:s|秒|sec)\s*)?[x×*✕]\s*\d")
 # a resolution an amount is said to be for, right after it: "$0.10/s for 720p", "$0.49 (1080p)"
 _RES_LINKED = re.compile(
@@ -134,7 +139,11 @@ class PriceClaims:
                 continue
             if _PER_PERIOD.match(text, q.end):
                 continue  # $200-per-day, $30 an hour: a rate for time or people, not for a clip
-            if _FACTOR_BEFORE.search(text, lo, q.start) or _FACTOR_AFTER.match(text, q.end):
+            if (
+                _FACTOR_BEFORE.search(text, lo, q.start)
+                or _FACTOR_AFTER.match(text, q.end)
+                or _PARTS_TOTAL_BEFORE.search(text, lo, q.start)
+            ):
                 continue  # 5 x $0.168 = $0.84: a factor of a sum (the sum after "=" is the price)
             since = max([sent.start] + [p.end for p in view.quantities[sid] if p.end <= q.start])
             if self.ctx.not_one_price(text, lo, since, q):

@@ -188,7 +188,13 @@ class Registry:
         info = self.models.get(model_name)
         if info:
             return self.brands[info.brand]
-        return self.brands.get(model_name.split(" ")[0])
+        # a brand of several words (Stable Video Diffusion, Movie Gen): the longest the name opens with
+        words = model_name.split(" ")
+        for n in range(len(words), 0, -1):
+            brand = self.brands.get(" ".join(words[:n]))
+            if brand is not None:
+                return brand
+        return None
 
     def knows_version(self, brand: str, key: str) -> bool:
         b = self.brands.get(brand)
@@ -224,10 +230,17 @@ class Registry:
             if edition and edition != "regular":
                 name += " " + edition.title()
             return name, tier
+        if edition and "-" in edition and all(m.edition != edition for m in cands):
+            # "Seedance 2.0 Pro Fast" (a reseller's name) where the version has Fast but no Pro Fast: the
+            # part of the edition the version has
+            part = next((e for e in reversed(edition.split("-")) if any(m.edition == e for m in cands)), None)
+            edition = part or edition
         if edition and edition != "regular" and b.open_versions and all(m.edition != edition for m in cands):
             # "Kling 3.0 Omni": an edition the registry does not list for this version is a model of
             # its own, never the version's plain model
-            return b.name_format.format(v=version_label(version)) + " " + edition.title(), tier
+            return b.name_format.format(v=version_label(version)) + " " + edition.replace(
+                "-", " "
+            ).title(), tier
         model = self._pick(cands, edition, tier)
         return model.name, self._tier_for(model, tier)
 

@@ -71,7 +71,7 @@ class SpeedRules:
             rf"(?:{lex.alt('context', 'own_tasks', bound_start=False)})\s*[:：]\s*$"
         )
         self.label_colon_re = re.compile(
-            rf"(?:{lex.alt('context', 'speed_label')})[^，。,;；\n]{{0,8}}?[:：]\s*$"
+            rf"(?:{lex.alt('context', 'speed_label')})[^，。,;；\n]{{0,8}}?(?:[:：]|\s[—–]|\s-\s)\s*$"
         )
         self.making_re = re.compile(lex.alt("context", "made_within"))
         self.speed_label_re = re.compile(
@@ -220,7 +220,10 @@ class SpeedRules:
                     or self.speed_re.search(text, lo, hi)
                     or self._after_made_clip(text, lo, t)
                     or MADE_IN.search(text, lo, t.start)
-                    or self.label_colon_re.search(text, max(view.sentences[sid].start, lo - 24), lo)
+                    # (the label's own line: "- Fast generation: typically 30-60 seconds", split at its colon)
+                    or self.label_colon_re.search(
+                        text, max(min(view.sentences[sid].start, text.rfind("\n", 0, lo) + 1), lo - 24), lo
+                    )
                 )
                 if priced or not (told or ((speedy or carry) and t.qual)):
                     continue
