@@ -46,3 +46,23 @@ def test_plain_chinese_feature_items_under_a_features_heading_are_capabilities()
 def test_the_same_items_under_a_heading_of_verdicts_are_no_feature_items() -> None:
     text = _FEATURES.replace("核心功能介紹", "使用感受")
     assert not [c for c in claims_of(text) if c.method.endswith(":feature_item")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "可灵2.1如果支持4K就好了。",  # a wish
+        "可灵2.1如有新增功能，会在此更新。",  # a condition
+        "Kling 2.1: if it supported 4K, it would be perfect.",
+    ],
+)
+def test_a_feature_under_a_condition_or_a_wish_is_not_offered(text: str) -> None:
+    assert "capability" not in [c.kind for c in claims_of(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Seedance 2.0 提供美元计费和国际资料合规支援。", "Seedance 2.0（支持 GitHub / Google 登录）"],
+)
+def test_what_a_service_offers_its_account_holders_is_no_feature(text: str) -> None:
+    assert claims_of(text) == []

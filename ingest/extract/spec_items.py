@@ -146,7 +146,9 @@ class SpecItems:
         enumerations = list(self.lists.lists(view.cue_text, sent.start, sent.end, named))
         # an enumeration of how a model is built or whom it serves (引入MoE架构, 服务于工业和学术领域):
         # one such item makes the whole list no list of features
-        built = {x.anchor for x in enumerations if self.built_re.search(text[x.start : x.end].rstrip())}
+        built = {
+            x.anchor for x in enumerations if self.built_re.search(text[x.start : x.end].rstrip(" \t）)」"))
+        }
         for listed in enumerations:
             if listed.anchor in built:
                 continue

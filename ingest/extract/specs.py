@@ -66,6 +66,8 @@ _UNWANTED = re.compile(
     r"|\bunprompted\b|\buninvited\b|\bunasked\b|\bunwanted\b|没(?:有)?(?:要求|让它|让他|叫它)|不需要的|并不想要"
 )
 
+# a condition or a wish before an item in its clause: nothing is said to be offered
+_CONDITIONAL = re.compile(r"如果|假如|要是|倘若|若(?!干)|如有|如需|万一|\bif\b|\bwhether\b")
 # before an item on a line that prices it: the item names the variant the price is for ("(no audio)
 # $0.50/s", "1080p with audio: $0.15/s", 不含音频 0.5元/秒), no statement that the model has it or lacks it
 _VARIANT_BEFORE = re.compile(
@@ -349,6 +351,8 @@ class SpecRules:
         """
         if not owned and self.versus_re.search(text, lo, item.start):
             return None
+        if _CONDITIONAL.search(text, clause.start, item.start):
+            return None  # 如果支持4K就好了, 如有新增功能, if it supported 4K: a wish or a condition, no offer
         if self.verdict_re.search(text, clause.start, item.start):
             return None  # the best lip sync, #1 for text-to-video: a verdict on it
         if (
