@@ -180,3 +180,18 @@ def test_a_resellers_edition_the_version_lacks_is_the_part_it_has(text: str, mod
 def test_a_generation_time_told_as_wall_clock_or_under_a_speed_label_is_a_speed(text: str) -> None:
     speeds = [(c.generation_s_min, c.generation_s_max) for c in claims_of(text) if c.kind == "speed"]
     assert len(speeds) == 1 and speeds[0][0] == 30.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wan2.2视频生成实测：5种风格对比，2小时花费不到10元",
+        "Three hours of testing Veo 3 cost me $12 in total.",
+    ],
+)
+def test_what_hours_of_use_cost_is_no_clips_price(text: str) -> None:
+    assert prices_of(text) == []
+
+
+def test_a_clips_cost_with_a_bound_is_still_a_price() -> None:
+    assert prices_of("Wan 2.2 一条5秒视频花费不到1元。") == [("Wan 2.2", None, None, 1.0, 5.0)]

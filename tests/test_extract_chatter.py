@@ -81,3 +81,15 @@ def test_the_paragraph_after_a_test_case_label_is_a_prompt(intro: str) -> None:
     prompt = "星系边缘，宇宙战舰引爆反物质引擎。能量涟漪以光速扩散，撕裂周围星体。"
     text = f"混元的效果很好。\n\n{intro}\n\n{prompt}\n"
     assert [c.quote for c in claims_of(text)] == ["混元的效果很好"]
+
+
+@pytest.mark.parametrize(
+    ("text", "bug"),
+    [
+        ("Wan 2.2 的画面精致得不像AI。", False),  # as if no machine made it
+        ("混元的视频像拍的，不像生成的。", False),
+        ("可灵2.1生成的人物长得不像参考图。", True),  # unlike the reference: a flaw
+    ],
+)
+def test_not_like_ai_is_no_flaw_but_not_like_the_reference_is(text: str, bug: bool) -> None:
+    assert ("bug" in [c.kind for c in claims_of(text)]) is bug

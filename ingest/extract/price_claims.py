@@ -38,6 +38,15 @@ _FOR_MODEL = re.compile(
     r"\s*(?:for|on|with|using|via)\s+(?:the\s+|a\s+)?"
 )
 _PER_PERIOD = re.compile(r"\s*(?:-\s*)?(?:per|a|an|/)[-\s]*(?:day|hour|hr|week|seat|user|person|head)s?\b")
+# hours of use right before a sum ("2小时花费不到10元", "three hours of testing cost $12"): what a
+# session cost, no clip's price
+_SESSION_BEFORE = re.compile(
+    r"(?:\d+(?:\.\d+)?|[一两二三四五六七八九十半几]+"
+    r"|\b(?:one|two|three|four|five|six|eight|ten|a few|several))"
+    r"\s*(?:个)?(?:多)?(?:小时|钟头|hours?\b|hrs?\b)"
+    r"[^，。,;；\n$¥￥元]{0,24}?(?:花费|花了|成本|费用|总共|一共|总计|合计|才|\bcost|\bspent|\btotal)"
+    r"[^，。,;；\n\d]{0,6}$"
+)
 # the total of a worked example that adds parts ("(5+10)×$0.20 = $3.00": input and output seconds):
 # what it buys is several things at once, no one clip
 _PARTS_TOTAL_BEFORE = re.compile(
@@ -137,6 +146,8 @@ class PriceClaims:
             prev = anchors[-1] if anchors else None
             if q.plus or self.ctx.not_a_video(text, q):  # 20多积分, 一块多: no exact amount, no price
                 continue
+            if q.kind in MONEY and _SESSION_BEFORE.search(text, lo, q.start):
+                continue  # 2小时花费不到10元: a session's cost, no clip's price
             if _PER_PERIOD.match(text, q.end):
                 continue  # $200-per-day, $30 an hour: a rate for time or people, not for a clip
             if (
