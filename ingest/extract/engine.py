@@ -299,12 +299,8 @@ class Extractor:
         # the Runway named after the comparison
         lo, hi = self.price_rules.clause_of(view, sid, pos)
         subj = view.subject(sid, lo, hi, pos)
-        if subj is None or not subj.explicit:
-            subj = (
-                view.subject(sid, sent.start, sent.end, pos)
-                if not _VERSUS_LATER.search(view.cue_text, hi, sent.end)
-                else subj
-            )
+        if (subj is None or not subj.explicit) and not _VERSUS_LATER.search(view.cue_text, hi, sent.end):
+            subj = view.subject(sid, sent.start, sent.end, pos)
         brand = self.reg.brand_of(subj.models[0]) if subj and subj.models else None
         return brand.name if brand else ctx.main_brand
 
@@ -372,11 +368,11 @@ _ASKING_CLAUSE = re.compile(
     r"[\s,，、]*(?:and\s+|以及|还有)?(?:what|where|how|whether|which|why|哪里|哪些|如何|是否)\b", re.I
 )
 
-# a sentence that asks: it ends on a question mark, or on 吗 before its punctuation
 # a comparison later in a rate's sentence: the models after it are yardsticks or the other side
 _VERSUS_LATER = re.compile(
     r"相比|相较|比起|对比|不如|compared (?:to|with)|\bthan\b|\bunlike\b|\bversus\b|\bvs\b"
 )
+# a sentence that asks: it ends on a question mark, or on 吗 before its punctuation
 _ASKED = re.compile(r"(?:[吗嗎]\s*[？?。！!]?|[？?])\s*$")
 
 # hardware a generation was timed on (A100, RTX 4090, 显卡): the clip it made is a benchmark's setup

@@ -133,9 +133,7 @@ class Registry:
             str(w).lower() for w in raw.get("attached_words") or []
         )
         # a brand's version prefix (Ray of Ray3.14): names the brand only with a version after it
-        self.version_words: frozenset[str] = frozenset(
-            str(w).lower() for row in raw.get("brands") or [] for w in row.get("version_words") or []
-        )
+        self.version_words: set[str] = set()
         for row in raw.get("brands") or []:
             self._add_brand(row)
 
@@ -175,7 +173,9 @@ class Registry:
                 for v in _spellings(a):
                     self.alias_model.setdefault(v, info)
         self.brands[name] = brand
-        for a in brand.aliases + [name.lower()] + [str(w).lower() for w in row.get("version_words") or []]:
+        led = [str(w).lower() for w in row.get("version_words") or []]
+        self.version_words.update(led)
+        for a in brand.aliases + [name.lower()] + led:
             self.alias_brand.setdefault(a, name)
             solid = _solid(a)
             if solid is not None:

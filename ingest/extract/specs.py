@@ -34,7 +34,7 @@ from ingest.extract.sentences import Clause, Splitter
 from ingest.extract.spec_items import Item
 from ingest.extract.spec_lines import LIST_LINE, LIST_MARKS, cap_label, heading_item, sheet_row
 from ingest.extract.speed import MADE_IN
-from ingest.extract.table_cells import cells_of
+from ingest.extract.table_cells import cells_of, sheet_label
 from ingest.extract.topics import under_heading
 
 log = logging.getLogger(__name__)
@@ -164,11 +164,8 @@ class SpecRules:
         if _TEST_ROUND.match(text, sent.start, sent.end):
             return [], set()  # 第一回合：口型同步, Round 1: image to video: what is tested, not offered
         layout = self._layout(view, sid, items)
-        line_start = text.rfind("\n", 0, sent.start) + 1
-        sheet: tuple[int, int] | None = None  # the label cell of a spec sheet's Markdown row
-        if layout and text.startswith("|", line_start) and len(cells_of(text, line_start, sent.end)) == 2:
-            # | Aspect ratios | 16:9 |: the values are the items, the label is no item of its own
-            sheet = cells_of(text, line_start, sent.end)[0]
+        sheet = sheet_label(text, sent.start, sent.end) if layout else None
+        if sheet is not None:  # | Aspect ratios | 16:9 |: the values are the items, the label is no item
             items = [i for i in items if not sheet[0] <= i.start < sheet[1]] or items
         out: list[Draft] = []
         claimed: set[int] = set()
@@ -256,9 +253,10 @@ class SpecRules:
                 ):
                     continue  # none, or the condition of a limit after it (1080P只支持6秒)
                 # a specification line or row is one statement: it is the quote of each item in it
-                span = (sent.start, sent.end) if layout and not sheet else (scope.start, scope.end)
                 if sheet is not None:  # | Max resolution | 1080p |: quoted from its label to its value
                     span = (sheet[0], scope.end)
+                else:
+                    span = (sent.start, sent.end) if layout else (scope.start, scope.end)
                 row = sheet_row(text, sent.start, self.spec_label_re) if layout else None
                 if row is not None:  # a value line quotes its row from the label (Output resolutions …)
                     span = (min(row, span[0]), span[1])
@@ -316,14 +314,13 @@ class SpecRules:
             and not self.versus_re.search(text, line_start, items[0].start)
         ):
             return True
-        if text.startswith("|", line_start):
-            cells = cells_of(text, line_start, sent.end)
-            if (
-                len(cells) == 2
-                and cells[0][1] <= items[-1].start
-                and self.cell_label_re.match(text[cells[0][0] : cells[0][1]]) is not None
-            ):
-                return True  # | Max resolution | 1080p |: a spec sheet's row, its label in the first cell
+        cell = sheet_label(text, sent.start, sent.end)
+        if (
+            cell is not None
+            and cell[1] <= items[-1].start
+            and self.cell_label_re.match(text[cell[0] : cell[1]])
+        ):
+            return True  # | Max resolution | 1080p |: a spec sheet's row, its label in the first cell
         line_end = text.find("\n", sent.end)
         line_end = len(text) if line_end < 0 else line_end
         if sent.start == line_start and sheet_row(text, items[0].start, self.spec_label_re) is not None:

@@ -18,7 +18,7 @@ import re
 from ingest.extract.lexicon import Lexicon, WordScanner, alt
 from ingest.extract.numbers import Quantity
 from ingest.extract.section import Draft, SectionView
-from ingest.extract.table_cells import cells_of
+from ingest.extract.table_cells import sheet_label
 from ingest.extract.topics import under_heading
 
 log = logging.getLogger(__name__)
@@ -156,7 +156,9 @@ class SpeedRules:
         labelled = self._speed_row(view, sid)
         out: list[Draft] = []
         is_speed = False
-        cell = view.row_label(sid) or self._sheet_label(view, sid)
+        sent = view.sentences[sid]
+        row = view.row_label(sid)
+        cell = row or sheet_label(text, sent.start, sent.end)
         label = text[cell[0] : cell[1]] if cell else ""
         for t in times:
             lo, hi = self._clause(view, sid, t.start)
@@ -166,7 +168,7 @@ class SpeedRules:
                 capped = self.cap_label_re.search(label) and under_heading(view, sid, self.tier_users_re)
                 feature = " ".join(view.text[t.start : t.end].split())
                 kind = "limitation" if capped else "capability"
-                start = lo if view.row_label(sid) else cell[0] + 1  # a sheet's row is quoted from its label
+                start = lo if row else cell[0] + 1  # a sheet's row is quoted from its label
                 out += self._claims(view, sid, kind, start, hi, t, {"feature": feature})
                 continue
             before = text[lo : t.start]
@@ -222,7 +224,7 @@ class SpeedRules:
                     or MADE_IN.search(text, lo, t.start)
                     # (the label's own line: "- Fast generation: typically 30-60 seconds", split at its colon)
                     or self.label_colon_re.search(
-                        text, max(min(view.sentences[sid].start, text.rfind("\n", 0, lo) + 1), lo - 24), lo
+                        text, max(min(sent.start, text.rfind("\n", 0, lo) + 1), lo - 24), lo
                     )
                 )
                 if priced or not (told or ((speedy or carry) and t.qual)):
@@ -240,18 +242,6 @@ class SpeedRules:
             is_speed = True
             out += self._claims(view, sid, "speed", lo, hi, t, speed_bounds(t))
         return out, is_speed or (speedy and not out)
-
-    @staticmethod
-    def _sheet_label(view: SectionView, sid: int) -> tuple[int, int] | None:
-        """The first cell of sentence ``sid`` when it is a row of a two-column Markdown sheet (| Max
-        video duration | 8 seconds per clip |): its label. None otherwise."""
-        text = view.cue_text
-        sent = view.sentences[sid]
-        line_start = text.rfind("\n", 0, sent.start) + 1
-        if not text.startswith("|", line_start):
-            return None
-        cells = cells_of(text, line_start, sent.end)
-        return cells[0] if len(cells) == 2 else None
 
     @staticmethod
     def _after_made_clip(text: str, lo: int, t: Quantity) -> bool:

@@ -153,6 +153,16 @@ def cells_of(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(x + 1, y) for x, y in zip(bars, bars[1:], strict=False)]
 
 
+def sheet_label(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first cell of the Markdown row on whose line [start, end) stands, when the row has two
+    cells (| Max video duration | 8 seconds per clip |): a spec sheet's label. None otherwise."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text.startswith("|", line_start):
+        return None
+    cells = cells_of(text, line_start, end)
+    return cells[0] if len(cells) == 2 else None
+
+
 def row_model(view: SectionView, sid: int, cell: tuple[int, int]) -> Subject | None:
     """The model a row's first cell names with its version (| `veo-3.1-fast` | Fast Veo | 20 |): the
     row's model, whatever a later cell names in passing."""
