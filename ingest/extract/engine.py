@@ -115,7 +115,7 @@ class Extractor:
             views.append(
                 SectionView("summary", doc.summary, normalise(doc.summary), self.splitter, self.quantities)
             )
-        raws = [self.mentions.scan(v.clean) for v in views]
+        raws = [self.mentions.scan(v.clean, v.text) for v in views]
         title = self.mentions.scan(normalise(doc.title)) if doc.title else []
         in_full = title + [r for rs in raws for r in rs]
         if any(r.common for r in in_full):  # wan, runway… in lower case in prose: ordinary words

@@ -39,6 +39,14 @@ _PLAIN_ZH_ITEM = re.compile(
 _HEADING_LINE = re.compile(r"(?m)^#{1,6}[ \t][^\n]*")
 _FEATURE_HEADING = re.compile(r"功能|特性|特点|新增|能力|features?\b|what'?s new|capabilities")
 _FIRST_CLAUSE = re.compile(r"[^，,。；;.!?！？]*")
+# a label over a summary of the whole model (**简介**：…, **主要特点**：…), no one feature's name: what
+# follows is read as prose, feature by feature
+_SUMMARY_LABEL = re.compile(
+    r"(?:主要|核心)?(?:简介|介绍|概述|概况|特点|特色|亮点|优点|优势|评价|点评|总结|描述|说明|定位)"
+    r"|(?:key |main )?(?:overview|description|summary|features|highlights|pros|verdict)"
+)
+# 能力 (ability) names a quality, no verb of being able: 在写实能力上较强 is a verdict
+_ABILITY_NOUN = re.compile(r"能力")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +87,9 @@ class FeatureItems:
             label, desc = view.clean[la:lb].strip(), view.clean[da:db]
             first = _FIRST_CLAUSE.match(desc)
             head = first.group(0) if first else desc
-            if not (self.ability.search(head) or self.ops.search(label)):
+            if _SUMMARY_LABEL.fullmatch(label):
+                continue
+            if not (self.ability.search(_ABILITY_NOUN.sub("  ", head)) or self.ops.search(label)):
                 continue
             if self.limited.search(label) or self.limited.search(head):
                 continue

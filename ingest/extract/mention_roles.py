@@ -15,6 +15,9 @@ _SUCH_AS = re.compile(r"比如|比方说?")
 # "making Veo 2 feel outdated by comparison": the model the clause ends on, by comparison, is a yardstick
 _BY_COMPARISON = re.compile(r"[^.;!?,，。；！？\n]{0,40}?\b(?:by|in) comparison\b")
 
+# between two names each in its own brackets: ] [, 】【, `) (`
+_BRACKETED_PAIR = re.compile(r"[\]】)）`]\s*\\?[\[【(（`]")
+
 # the last join of a list after a comma (", and", "、或", ",或者"): the coordinator alone
 _LIST_TAIL = re.compile(r"[,、]\s*(and|or|和|或|或者|以及|及)")
 
@@ -146,6 +149,8 @@ class MentionRoles:
                     and (_LIST_TAIL.fullmatch(gaps[i + 1]) or gaps[i + 1] in ("and", "or"))
                 ):
                     gap = "、"  # A, B(,) and C: the comma before a coordinated last item joins a list
+            if _BRACKETED_PAIR.fullmatch(gap):
+                gap = "、"  # [A] [B], 【A】【B】: names each in its own brackets, side by side, are a list
             # A跟B比: B is the yardstick (versus), never coordinated with the subject
             joins = prev is not None and not (m.versus and not prev.versus)
             if prev is not None and joins and (gap in self.coord or self.coord_owned.fullmatch(gap)):

@@ -134,7 +134,8 @@ class MentionScanner:
                     r"|(?P<dboth>b(?<![a-z]b)oth(?![a-z])(?:\s+(?:models|versions|of them)"
                     r"|(?!\s+(?!(?:clips|videos|outputs|results|generations)\b)[a-z]+s\b))"
                     r"|两者|二者|两款模型|两个模型|它(?:们|俩)(?=\s*(?:都|也都|均))))",
-                    rf"(?P<a>(?P<aname>{alt(names)})(?!\.\d)(?:(?:[\s\-_]*|/(?=v?\d))(?:ai[\s\-_]*|(?<=[\-_])[a-z]{{2,5}}[\-_](?=v?\d))?(?P<avp>v|gen[-\s]?|ray[-\s]?|q|o)?(?P<aver>{ver})"
+                    rf"(?P<a>(?P<aname>{alt(names)})(?!\.\d)"
+                    rf"(?:(?:[^\S\n\-_]*[\-_]*[^\S\n]*|/(?=v?\d))(?:ai[^\S\n\-_]*[\-_]*[^\S\n]*|(?<=[\-_])[a-z]{{2,5}}[\-_](?=v?\d))?(?P<avp>v|gen[-\s]?|ray[-\s]?|q|o)?(?P<aver>{ver})"
                     rf"(?:[\s\-_]*的?\s*(?P<aed>{ed_glued})(?:\s*(?P<aed2>{ed}))?)?|[\s\-_]*(?P<aedl>{ed}))?(?P<asuf>\s*版本)?)",
                     rf"(?P<c>{alt(long_eds)})",
                     rf"(?P<e>t(?<![a-z]t)he\s+(?P<eword>{alt(ref_words)})\s+(?:model|one|version|variant)(?![a-z]))",
@@ -163,7 +164,9 @@ class MentionScanner:
         )
 
     # ----- scanning ------------------------------------------------------------
-    def scan(self, norm: str) -> list[RawMention]:
+    def scan(self, norm: str, cased: str | None = None) -> list[RawMention]:
+        """The mentions in ``norm``; ``cased``, the same text in its own case, shows where a table's
+        cells ran together (seedance-2-fastSocial shorts: an edition, then the next cell)."""
         hits: list[re.Match[str]] = []
         pos = 0
         for hit in self.first_re.finditer(norm):
@@ -197,6 +200,8 @@ class MentionScanner:
             if m.start() < last_end:
                 continue
             raw = self._read(m, norm)
+            if raw is not None and cased is not None and raw.version and not raw.words and raw.brand:
+                self._glued_edition(raw, norm, cased)
             if raw is not None and not self.is_epithet(norm, raw):
                 prev = out[-1] if out else None
                 if (
@@ -348,6 +353,25 @@ class MentionScanner:
                 if brand and vp in ("", "v") and norm[lead - 1 : lead] in ("_", "-"):
                     raw.version = self._id_version(brand, raw.version or "")
         return raw
+
+    def _glued_edition(self, raw: RawMention, norm: str, cased: str) -> None:
+        """An edition word run into the next cell's capital (kling-3-proPremium, seedance-2-fastSocial):
+        the edition still belongs to the name."""
+        b = self.reg.brands.get(raw.brand or "")
+        at = raw.end + 1 if norm[raw.end : raw.end + 1] in ("-", "_", " ") else raw.end
+        if b is None or len(cased) != len(norm):
+            return
+        for word in sorted((*b.tier_words, *b.edition_words), key=len, reverse=True):
+            end = at + len(word)
+            if (
+                word.isascii()
+                and norm.startswith(word, at)
+                and end < len(cased)
+                and cased[end].isupper()
+                and cased[end - 1].islower()
+            ):
+                raw.words, raw.end = [word], end
+                return
 
     def _id_version(self, brand: str, version: str) -> str:
         """A version in an API id with its digits run together (kling_fal_16_std, wan_22_pro): 1.6 and

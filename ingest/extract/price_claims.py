@@ -402,7 +402,7 @@ class PriceClaims:
         if q.kind in MONEY and an.money is not None:  # ¥0.5，折合 $0.07: both sums of one price
             out[f"price_{q.kind}"] = q.value
         # "$0.05/s", "每秒 12 credits": one second's price
-        per_second_before = self.ctx.second_before_re.search(text[max(0, q.start - 12) : q.start])
+        per_second_before = self.ctx.second_before(text, 0, q)
         if q.per == "second" or (money is not None and money.per == "second") or per_second_before:
             out["duration_s"] = 1.0
         elif q.per_seconds:

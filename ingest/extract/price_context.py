@@ -57,12 +57,29 @@ class AmountContext:
         self.second_before_re = re.compile(
             rf"(?:(?<=\dp)|(?<![a-z]))(?:{lex.alt('context', 'per_second', bound_start=False)})\s*[:：]?\s*$"
         )
+        # "For every second of video you generated, you will be charged $0.42", 每生成一秒视频收费0.5元:
+        # the second is said well before the amount
+        self.every_second_re = re.compile(
+            r"\b(?:for|per) (?:each|every) second"
+            r"(?: of (?:generated |output )?(?:video|footage|output|content))?"
+            r"(?: (?:that )?you (?:generate|generated|create|created|render|rendered))?,? "
+            r"(?:you(?:['’]ll| will)? (?:be )?(?:charged|billed|pay)|it costs?|the (?:price|cost|charge) is)"
+            r"\s*(?:only |just |about |roughly )?[*`]*\s*$"
+            r"|每(?:生成)?一秒(?:的)?(?:视频|影片)?[，,]?\s*(?:收费|扣费|计费|花费|需要|要|消耗)(?:约|大约)?\s*$"
+        )
         # "+$0.04/sec", "+10积分", "+$0.03–$0.05": a surcharge on another price, never a price itself
         money = r"(?:US\$|[$¥￥])?"
         # "$0.30 for 6s + $0.05/extra s": the price of each second past the first clip's
         self.extra_re = re.compile(r"\bextra\b|\badditional\b|每多|超出")
         self.signed_re = re.compile(
             rf"[+＋]\s*{money}\s*(?:\d[\d.,]*\s*(?:-|~|～|–|—|to|到|至)\s*{money}\s*)?$"
+        )
+
+    def second_before(self, text: str, lo: int, q: Quantity) -> bool:
+        """Does the text before ``q`` (from ``lo``) say the amount is one second's?"""
+        return bool(
+            self.second_before_re.search(text[max(lo, q.start - 12) : q.start])
+            or self.every_second_re.search(text, max(0, q.start - 100), q.start)
         )
 
     def former_latter(self, text: str) -> int | None:

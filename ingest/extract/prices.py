@@ -133,7 +133,7 @@ class PriceRules:
             )
             for t in view.quantities[sid]
         )
-        second = self.ctx.second_before_re.search(view.cue_text[max(lo, q.start - 12) : q.start])
+        second = self.ctx.second_before(view.cue_text, lo, q)
         return bool(q.per) or item or bool(second) or bool(self.per_item_re.search(view.cue_text, lo, hi))
 
     def _is_rate(self, view: SectionView, sid: int, cr: Quantity, money: Quantity) -> bool:

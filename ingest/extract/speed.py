@@ -61,6 +61,13 @@ _LENGTH_OF = re.compile(
 )
 
 
+# a word of making a clip or of waiting for one, anywhere in the sentence of a time in minutes or hours
+_MAKING_OR_WAITING = re.compile(
+    r"生成|渲染|等|需要|需|花了|耗|出来|出片|出图|出结果|排队"
+    r"|\b(?:generat|render|produc|need|take|took|wait|queue|process)"
+)
+
+
 class SpeedRules:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
@@ -231,6 +238,14 @@ class SpeedRules:
                     continue
             elif priced and not speedy:
                 continue
+            elif not (
+                within
+                or speedy
+                or carry
+                or self.speed_re.search(text, sent.start, sent.end)
+                or _MAKING_OR_WAITING.search(text, sent.start, sent.end)
+            ):
+                continue  # 几个小时后…, 体验五分钟: minutes or hours with no word of making or waiting
             elif (
                 not within
                 and _OTHER_ACTIVITY.search(text, view.sentences[sid].start, view.sentences[sid].end)

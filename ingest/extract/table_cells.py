@@ -113,6 +113,30 @@ class TableInfo:
     # rows of a table whose header names plans or credit packs: their sums buy a plan, not a clip
     plan_rows: set[int] = field(default_factory=set)
     period_spans: list[tuple[int, int]] = field(default_factory=list)  # cells of sums over a month or year
+    # a flattened row under a header naming its price columns (Cost / secDefault 5s clip): sentence id
+    # -> (row start, row end, [(where an amount starts, the clip length its column names)])
+    flat_prices: dict[int, tuple[int, int, list[tuple[int, float]]]] = field(default_factory=dict)
+
+
+# what a price column's header buys, in a header whose cells ran together (Cost / secDefault 5s clip):
+# a second (cost / sec, price per second, 每秒价格), or a clip of a length (5s clip, per 10s, 5秒视频)
+_PRICE_HEAD = re.compile(
+    # (the header's own case: a cell running into the next one's capital, secDefault, still ends)
+    r"(?P<sec>(?i:cost|price|rate|usd|\$)\s*(?:/|(?i:per))\s*(?i:sec(?:ond)?|s)(?![a-z])|每秒(?:价格|费用|成本|单价)"
+    r"|(?:价格|费用|单价|成本)\s*[/／]\s*秒)"
+    r"|(?<![\d.])(?P<len>\d{1,3})\s*(?i:s|secs?|seconds?|-second|秒)\s*(?i:clips?|videos?|generations?|视频|片段|短片)"
+    r"|(?i:per|/)\s*(?P<per>\d{1,3})\s*(?i:s|secs?|seconds?|秒)(?![a-z\d])"
+)
+
+
+def price_heads(text: str, a: int, b: int) -> list[float]:
+    """The clip length each price column of a header buys, in order (1 for a price per second); ``text``
+    in its own case."""
+    out: list[float] = []
+    for m in _PRICE_HEAD.finditer(text, a, b):
+        n = m.group("len") or m.group("per")
+        out.append(1.0 if m.group("sec") else float(n))
+    return out
 
 
 def lines_of(text: str) -> list[tuple[int, int]]:

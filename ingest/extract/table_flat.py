@@ -15,6 +15,7 @@ from ingest.extract.table_cells import (
     LineSentences,
     TableInfo,
     cell_cut,
+    price_heads,
     value_cut,
 )
 
@@ -58,6 +59,12 @@ def read_flattened(
             continue
         if opens_with_model(k + 1) and opens_with_model(k + 2):
             info.header_sids.update(line_sids[k])
+            prices = price_heads(view.text, a, b)
+            if prices:
+                r = k + 1
+                while r < len(lines) and opens_with_model(r):
+                    r += 1
+                _row_prices(view, lines[k + 1 : r], line_sids, k + 1, prices, info)
             heads = speed_head.finditer(view.cue_text, a, b)
             if heads and not text[heads[-1].end() : b].strip():
                 # the last column times a generation (…Avg. completion): each row's closing time
@@ -98,6 +105,32 @@ def _nobodys_rows(
         for sid in line_sids[k]:
             info.columns[sid] = ([a], [])
         k += 1
+
+
+def _row_prices(
+    view: SectionView,
+    rows: list[tuple[int, int]],
+    line_sids: LineSentences,
+    first: int,
+    heads: list[float],
+    info: TableInfo,
+) -> None:
+    """Rows under a flattened header naming its price columns (Cost / secDefault 5s clip): when every
+    row holds one amount of money for each such column, the amounts are its prices in order."""
+    found: list[tuple[int, int, int, list[int]]] = []
+    for n, (a, b) in enumerate(rows):
+        sids = line_sids[first + n]
+        money = sorted(
+            q.start
+            for sid in sids
+            for q in view.quantities[sid]
+            if a <= q.start < b and q.kind in ("usd", "cny") and not q.plus and not q.per
+        )
+        if len(money) != len(heads) or len(sids) != 1:
+            return  # a row that does not fit: where the columns fall is guesswork
+        found.append((sids[0], a, b, money))
+    for sid, a, b, money in found:
+        info.flat_prices[sid] = (a, b, list(zip(money, heads, strict=True)))
 
 
 def _row_time(view: SectionView, line: tuple[int, int], sids: list[int], info: TableInfo) -> None:

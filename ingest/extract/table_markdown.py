@@ -26,6 +26,8 @@ _IMAGE_MODE = r"(?:[文图]生图|图片生成|text[-\s]to[-\s]image|image[-\s]t
 _IMAGE_ROW = re.compile(rf"[|]\s*{_IMAGE_MODE}(?:\s*[,，、/]\s*{_IMAGE_MODE})*\s*[|（(]")
 # a header cell that is only a clip length (| 4 秒 | 8 秒 |, | 10s |): the amount of money in each cell
 # under it is the price of a clip that long
+# a 方案 that is a way of doing something (| 优化方案 |), no plan one buys
+_NOT_PLAN = re.compile(r"(?:优化|解决|部署|技术|实现|加速|推荐|配置|替代|备选)方案")
 _LENGTH_ONLY = re.compile(r"\s*[*`]*\s*(\d{1,3})\s*(?:s|secs?|seconds?|秒钟?)\s*[*`]*\s*")
 
 
@@ -126,7 +128,8 @@ class MarkdownTables:
                     if priced_row:
                         info.price_cells[sid] = (lines[k][0], priced_row)
             return
-        if self.plan_head.search(view.cue_text, ha, hb):  # | 套餐 | 价格 | 积分 |: a table of plans
+        head_text = _NOT_PLAN.sub(lambda m: " " * len(m.group(0)), view.cue_text[ha:hb])
+        if self.plan_head.search(head_text, 0, len(head_text)):  # | 套餐 | 价格 | 积分 |: a table of plans
             info.plan_rows.update(sid for k in rows for sid in line_sids[k])
             return
         periods = [

@@ -77,6 +77,7 @@ class TableRules:
         view.speed_cells = info.speed_cells
         view.flat_speed = info.flat_speed
         view.price_cells = info.price_cells
+        view.flat_prices = info.flat_prices
         view.plan_rows = info.plan_rows
         view.period_spans = info.period_spans
         return info
@@ -139,6 +140,9 @@ class TableRules:
 
     def price_claims(self, view: SectionView, sid: int) -> list[Draft]:
         """Prices in a row's price cells (a column headed 价格, Price per 5s), about the row's model."""
+        flat = view.flat_prices.get(sid)
+        if flat is not None:
+            return self._flat_prices(view, sid, *flat)
         row = view.price_cells.get(sid)
         if row is None:
             return []
@@ -188,6 +192,30 @@ class TableRules:
                 continue  # none, or several: which one the column means is unclear
             out += self._cell_price(
                 view, sid, (line_start, line_end), amounts[0], col, tier_word, cells, (lo, hi)
+            )
+        return out
+
+    def _flat_prices(
+        self, view: SectionView, sid: int, start: int, end: int, priced: list[tuple[int, float]]
+    ) -> list[Draft]:
+        """The amounts of a flattened row, each the price of what its column's header names."""
+        out: list[Draft] = []
+        label = (start, min(at for at, _ in priced))
+        tier = self.prices.tier_re.search(view.cue_text, start, end)
+        for at, length in priced:
+            q = next(q for q in view.quantities[sid] if q.start == at)
+            col = PriceColumn(1, length, None, None)
+            cells = [label, (q.start, q.end)]
+            out += self._cell_price(
+                view,
+                sid,
+                (start, end),
+                q,
+                col,
+                tier.group(0) if tier else None,
+                cells,
+                (q.start, q.end),
+                length=length,
             )
         return out
 

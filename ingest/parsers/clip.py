@@ -36,6 +36,11 @@ _URL_LINE_RE = re.compile(r"^\*\*URL\*\*[:：]\s*(\S+)", re.M)
 _META_ITEM_RE = re.compile(r"^[-*]\s+\*\*(.+?)\*\*[:：]\s*(.*)$", re.M)
 _IMAGE_MD_RE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)[^)]*\)")
 _TAG_RE = re.compile(r"<(br|p|div|img|a|span|video)\b", re.I)
+#: A note is HTML when it holds one of these; line breaks alone (a table cell's <br />) leave it Markdown.
+_HTML_TAG_RE = re.compile(r"<(p|div|img|a|span|video)\b", re.I)
+_BR_RE = re.compile(r"<br\s*/?>", re.I)
+#: A line holding only a tag (<Info>, </Note>): a documentation site's wrapper, no text.
+_TAG_LINE_RE = re.compile(r"^[ \t]*</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>[ \t]*$", re.M)
 
 BODY_HEADINGS = ("正文", "原始摘要", "原文", "内容", "全文", "body", "content")
 SUMMARY_HEADINGS = ("摘要", "ai 摘要", "ai摘要", "总结", "總結", "summary", "abstract", "tl;dr")
@@ -85,9 +90,13 @@ def tidy(text: str) -> str:
 
 
 def _markdown_body(md: str) -> tuple[str, list[str]]:
-    if _TAG_RE.search(md):
+    if _HTML_TAG_RE.search(md):
         images: list[str] = []
         return html_to_text(md, images=images), images
+    if _BR_RE.search(md):
+        # a table row stays one line (its cell's break is a space); elsewhere a break is a line
+        md = "\n".join(_BR_RE.sub(" " if ln.lstrip().startswith("|") else "\n", ln) for ln in md.split("\n"))
+    md = _TAG_LINE_RE.sub("", md)
     return tidy(_IMAGE_MD_RE.sub("", md)), _IMAGE_MD_RE.findall(md)
 
 
