@@ -383,16 +383,27 @@ _HARDWARE = re.compile(
 )
 
 
+_LENGTH_FEATURE = re.compile(r"\s*\d+(?:\.\d+)?\s*(?:-|\s)?(?:s|secs?|seconds?|秒钟?)\s*", re.I)
+
+
 def _not_benchmarked(view: SectionView, sid: int, timed: list[Draft], specs: list[Draft]) -> list[Draft]:
     """``specs`` without the resolution, length or frames of a clip timed on named hardware (在A100上
     生成720×1280的49帧视频约4分25秒): the setup of a measurement, not a specification."""
     ends = [d.end - 1 for d in timed if d.kind == "speed"]
-    spans = [
-        (c.start, c.end)
-        for c in view.sentences[sid].clauses
-        if any(c.start <= e < c.end for e in ends) and _HARDWARE.search(view.cue_text, c.start, c.end)
+    clauses = [
+        (c.start, c.end) for c in view.sentences[sid].clauses if any(c.start <= e < c.end for e in ends)
     ]
-    return [d for d in specs if not any(a < d.end and d.start < b for a, b in spans)]
+    spans = [(a, b) for a, b in clauses if _HARDWARE.search(view.cue_text, a, b)]
+    return [
+        d
+        for d in specs
+        if not any(a < d.end and d.start < b for a, b in spans)
+        # the length of the clip a time is for (About 2-3 minutes (10-second video)): what was timed
+        and not (
+            _LENGTH_FEATURE.fullmatch(str(d.fields.get("feature") or ""))
+            and any(a <= d.start < b or d.start <= a < d.end for a, b in clauses)
+        )
+    ]
 
 
 def _quote_from_label(view: SectionView, cell: tuple[int, int], drafts: list[Draft]) -> None:

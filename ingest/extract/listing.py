@@ -58,6 +58,14 @@ _PLANS = re.compile(
 )
 
 
+# after a list: the items say what a noun after them is like (风格、场景、人物一致的视频, 冷峻、浅景深等
+# 特征的分镜), not what a model offers
+_DESCRIBES_NOUN = re.compile(
+    r"[^，。,;；]{0,10}?(?:(?:等等?|之类)?\s*(?:都|均|全都|全部)?\s*(?:保持)?\s*(?:一致|统一|相同|连贯|协调|一样|稳定)的"
+    r"|等(?:等)?(?:特征|特点|元素|属性|要素|特质|风格)的)"
+)
+
+
 @dataclass(slots=True)
 class Listed:
     """One item of an enumeration: where it is, and where the grant that lists it starts."""
@@ -146,6 +154,8 @@ class ListReader:
             anchor = " ".join(text[a:b].split())
             if not items or (len(items) < 2 and anchor in self.many):
                 continue
+            if len(items) >= 2 and _DESCRIBES_NOUN.match(text, items[-1][0], end):
+                continue  # 风格、场景、人物一致的视频, 冷峻、浅景深等特征的分镜: what a noun is like
             if anchor in self.value_anchors and not all(_DIGIT.search(text, s, e) for s, e in items):
                 continue  # available in the app: a place, not a value
             near = any(y <= a and not _BREAK.search(text, y, a) for _, y in names)

@@ -320,6 +320,10 @@ class SectionView:
             subj = group_subject(every, True)
         elif (maker := self._made_by_next(sid)) is not None:
             subj = group_subject(maker, True)
+        elif lo > self.sentences[sid].start and self._generic_subject(
+            self.sentences[sid].start, self.sentences[sid].start, lo
+        ):
+            return None  # 没有任何一个AI视频，能做到…，而且还能…: the field heads the sentence
         elif self.topic is not None:
             t = self.topic
             subj = Subject(list(t.models), list(t.tiers), False, versioned=t.versioned)

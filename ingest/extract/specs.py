@@ -68,6 +68,8 @@ _UNWANTED = re.compile(
 
 # a condition or a wish before an item in its clause: nothing is said to be offered
 _CONDITIONAL = re.compile(r"如果|假如|要是|倘若|若(?!干)|如有|如需|万一|\bif\b|\bwhether\b")
+# a clause that ends as a condition (用图生视频的方式生成的话, "if you make it from an image")
+_CONDITION_AFTER = re.compile(r"[^，。,；;!?！？\n]{0,24}?的话\s*$")
 # before an item on a line that prices it: the item names the variant the price is for ("(no audio)
 # $0.50/s", "1080p with audio: $0.15/s", 不含音频 0.5元/秒), no statement that the model has it or lacks it
 _VARIANT_BEFORE = re.compile(
@@ -348,7 +350,9 @@ class SpecRules:
         """
         if not owned and self.versus_re.search(text, lo, item.start):
             return None
-        if _CONDITIONAL.search(text, clause.start, item.start):
+        if _CONDITIONAL.search(text, clause.start, item.start) or _CONDITION_AFTER.match(
+            text, item.end, clause.end
+        ):
             return None  # 如果支持4K就好了, 如有新增功能, if it supported 4K: a wish or a condition, no offer
         if self.verdict_re.search(text, clause.start, item.start):
             return None  # the best lip sync, #1 for text-to-video: a verdict on it

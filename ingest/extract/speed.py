@@ -81,6 +81,13 @@ class SpeedRules:
             rf"(?:{lex.alt('context', 'speed_label')})[^，。,;；\n]{{0,8}}?(?:[:：]|\s[—–]|\s-\s)\s*$"
         )
         self.making_re = re.compile(lex.alt("context", "made_within"))
+        # a speed label right before the time, whatever else its line holds (a flattened table's
+        # "…$0.035/sec) Processing Time ~180 seconds")
+        self.named_before_re = re.compile(
+            rf"(?:{lex.alt('context', 'speed_label')})\s*[:：]?\s*"
+            r"(?:~|≈|约|大约|about|approx\.?|around|roughly)?\s*$"
+        )
+        self.timeout_re = re.compile(r"\btime-?outs?\b|超时")
         self.speed_label_re = re.compile(
             r"\s*(?:(?:p\d{2}|median|average|avg\.?|mean|平均|中位数?)\s*)?"  # | p95 latency (5s clip) |
             rf"(?:{lex.alt('context', 'speed_label')})\s*(?:\([^|)]*\))?\s*\|"
@@ -223,7 +230,11 @@ class SpeedRules:
                 or self.task_label_re.search(text, max(0, t.start - 16), t.start)
             ):
                 continue  # 在我跑了几个小时以后, 经过两天的测试: how long the reviewer tested
-            if t.unit == "s" and not within:
+            if self.timeout_re.search(text, max(lo, t.start - 40), t.start):
+                continue  # "set the request timeout to at least 5 minutes": a client's setting, no generation
+            if self.named_before_re.search(text, max(lo, t.start - 24), t.start):
+                pass  # "Processing Time ~180 seconds": the label right before it names the time taken
+            elif t.unit == "s" and not within:
                 told = (
                     labelled
                     or self.speed_re.search(text, lo, hi)

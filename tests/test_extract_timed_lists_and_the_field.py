@@ -1,0 +1,91 @@
+"""Times named by their label, the clip a time is for, lists that describe a noun, features not yet
+out or only supposed, the field as a sentence's subject, and flaws said to be fixed."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import claims_of, scored
+
+
+def _claims(text: str) -> list[tuple[str, str | None]]:
+    return [(c.kind, c.model) for c in scored(claims_of(text))]
+
+
+def _features(text: str) -> list[str | None]:
+    return [c.feature for c in claims_of(text) if c.kind in ("capability", "limitation")]
+
+
+# ----- times -----
+def test_a_speed_label_right_before_a_time_on_a_priced_line_times_it() -> None:
+    text = "Model Hailuo 2.3 Standard Base Cost ($0.035/sec) Processing Time ~180 seconds"
+    speeds = [(c.model, c.generation_s) for c in claims_of(text) if c.kind == "speed"]
+    assert speeds == [("Hailuo 2.3", 180.0)]
+
+
+def test_a_client_timeout_is_no_generation_time() -> None:
+    text = (
+        "Sora 2 API.\n\n- Video generation: About 2-3 minutes\n\nSet request timeout to at least 5 minutes."
+    )
+    speeds = [(c.generation_s_min, c.generation_s_max) for c in claims_of(text) if c.kind == "speed"]
+    assert speeds == [(120.0, 180.0)]
+
+
+def test_the_length_of_the_clip_a_time_is_for_is_no_offer() -> None:
+    text = "Sora 2 API.\n\n- Video generation: About 2-3 minutes (10-second video)\n"
+    assert [k for k, _ in _claims(text)] == ["speed"]
+
+
+def test_a_length_offered_on_its_own_stays_a_capability() -> None:
+    assert _claims("可灵2.1支持生成10秒视频。") == [("capability", "Kling 2.1")]
+
+
+# ----- lists that describe a noun -----
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("豆包PixelDance：一张图，就能生成风格、场景、人物一致的多镜头视频。", "多镜头"),
+        ("可灵2.1：找一张具备冷峻、浅景深、画面颗粒感等特征的图片让它续写。", "续写"),
+    ],
+)
+def test_items_that_say_what_a_noun_is_like_are_no_features(text: str, feature: str) -> None:
+    assert _features(text) == [feature]
+
+
+def test_a_list_of_features_is_still_one_claim_each() -> None:
+    assert len(_features("可灵2.1支持文生视频、图生视频、首尾帧等功能。")) == 3
+
+
+# ----- not yet out, or only supposed -----
+def test_a_feature_not_yet_launched_is_a_limitation() -> None:
+    assert _claims("甚至可灵的图生视频都还没上线。") == [("limitation", "Kling")]
+
+
+def test_a_feature_in_a_condition_is_not_offered() -> None:
+    assert "capability" not in [k for k, _ in _claims("可灵用图生视频的方式生成AI视频的话，效果更好。")]
+
+
+# ----- who a sentence is about -----
+@pytest.mark.parametrize(
+    "text",
+    [
+        "豆包PixelDance 发布了。但现在，依然没有任何一个AI视频，能做到单视频多镜头，"
+        "而且还能保证完美的一致性。",
+        "Seedance 2.0 发布了。放在一年前，那时候的AI虽然也挺牛逼的，但是还是做不出来这种级别的运镜。",
+    ],
+)
+def test_the_field_heading_a_sentence_is_no_model(text: str) -> None:
+    assert _claims(text) == []
+
+
+# ----- flaws fixed -----
+@pytest.mark.parametrize(
+    "text",
+    ["Vidu Q1 的手部穿模、画面抖动等问题显著改善。", "Vidu Q1 精准解决画面崩坏。"],
+)
+def test_flaws_said_to_be_fixed_are_a_strength(text: str) -> None:
+    assert _claims(text) == [("strength", "Vidu Q1")]
+
+
+def test_a_flaw_still_there_is_a_bug() -> None:
+    assert _claims("Vidu Q1 还是有手部穿模。") == [("bug", "Vidu Q1")]
