@@ -89,3 +89,45 @@ def test_flaws_said_to_be_fixed_are_a_strength(text: str) -> None:
 
 def test_a_flaw_still_there_is_a_bug() -> None:
     assert _claims("Vidu Q1 还是有手部穿模。") == [("bug", "Vidu Q1")]
+
+
+# ----- a flattened comparison whose header names the models run together -----
+_GLUED_COMPARISON = (
+    "Side-by-side comparison\n\n"
+    "DimensionKlingRunwayWinner\n"
+    "Motion realismIndustry-leading physics priorsAdequate; physics violations on fluidA wins\n"
+    "Character consistency (single shot)Drifts > 4s on portraitsStrong; multi-cut via Scenes modeB wins\n"
+    "Hand anatomyHand-Anatomy Topology fails on close-upsSame failure mode, equivalent rateTie\n"
+)
+
+
+def test_each_cell_of_a_glued_comparison_is_its_columns_model() -> None:
+    got = _claims(_GLUED_COMPARISON)
+    assert ("bug", "Runway") in got and ("bug", "Kling") in got
+    # every claim is one of the two models', none the row label's or the winner column's
+    assert {m for _, m in got} <= {"Kling", "Runway"}
+    bugs = [(c.model, c.quote) for c in claims_of(_GLUED_COMPARISON) if c.kind == "bug"]
+    assert any(m == "Kling" and "Drifts > 4s on portraits" in q for m, q in bugs)
+    assert any(m == "Runway" and "physics violations on fluid" in q for m, q in bugs)
+
+
+def test_a_glued_row_that_splits_unlike_its_header_is_nobodys() -> None:
+    text = _GLUED_COMPARISON.replace("Drifts > 4s on portraitsStrong", "drifts > 4s on portraits, strong")
+    assert all("portraits" not in c.quote for c in claims_of(text))
+
+
+# ----- English verdicts -----
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sora 2 test. It has what the prompt requested.", [("strength", "Sora 2")]),
+        ("Veo 3 followed my prompt closely.", [("strength", "Veo 3")]),
+        (
+            "Sora 2 on the phone app will lock the output to vertical and square formats.",
+            [("limitation", "Sora 2")],
+        ),
+        ("Veo 3 is too expensive for a hobbyist.", [("limitation", "Veo 3")]),
+    ],
+)
+def test_english_verdicts_on_prompts_formats_and_cost(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _claims(text) == expected

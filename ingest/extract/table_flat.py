@@ -94,17 +94,45 @@ def _glued_header(text: str, a: int, b: int) -> bool:
 def _nobodys_rows(
     view: SectionView, lines: list[tuple[int, int]], line_sids: LineSentences, head: int, info: TableInfo
 ) -> None:
-    """Rows under a header whose model names ran together: where one cell ends is guesswork, so what
-    a row says is no one model's."""
+    """Rows under a header whose model names ran together. Where the page's capitals show each cell's
+    start (Motion realismIndustry-leading…Adequate; …fluidA wins) and a row splits into as many cells
+    as the header, each cell is its column's; otherwise where one cell ends is guesswork, so what the
+    row says is no one model's."""
     info.header_sids.update(line_sids[head])
+    ha, hb = lines[head]
+    head_cuts = _camel_cuts(view.text, ha, hb)
+    starts = [ha, *head_cuts]
+    subjects: list[Subject | None] = []
+    aliases = load_registry().alias_brand
+    for n, lo in enumerate(starts):
+        hi = starts[n + 1] if n + 1 < len(starts) else hb
+        brand = aliases.get(" ".join(view.clean[lo:hi].split()))  # the cell names a brand, nothing else
+        subjects.append(Subject([brand], [None], True) if brand else None)
+    models = sum(x is not None for x in subjects)
     k = head + 1
     while k < len(lines):
         a, b = lines[k]
         if not view.clean[a:b].strip() or b - a > 160:
             break
+        cuts = _camel_cuts(view.text, a, b)
+        split = models >= 2 and subjects[0] is None and len(cuts) == len(head_cuts)
         for sid in line_sids[k]:
-            info.columns[sid] = ([a], [])
+            info.columns[sid] = ([a, *cuts], list(subjects)) if split else ([a], [])
+            sent = view.sentences[sid]
+            if split and sent.splitter is not None:  # each cell a clause of its own
+                inner = [c for c in cuts if sent.start < c < sent.end]
+                sent._clauses = sent.splitter.clauses(sent.norm, sorted({*sent.cuts, *inner}))
         k += 1
+
+
+# where a flattened cell starts: a capital, "~" or "$" right after a lower-case letter, a digit or a
+# closing bracket (realismIndustry, portraits)Drifts, clip)~50, fluidA)
+_CELL_START = re.compile(r"(?<=[a-z0-9)）%])(?=[A-Z][a-z]|[A-Z]\b|[~$])")
+
+
+def _camel_cuts(text: str, a: int, b: int) -> list[int]:
+    """Where the cells of a flattened line start, after the first (in the line's own case)."""
+    return [m.start() for m in _CELL_START.finditer(text, a, b) if m.start() > a]
 
 
 def _row_prices(
