@@ -131,3 +131,29 @@ def test_a_glued_row_that_splits_unlike_its_header_is_nobodys() -> None:
 )
 def test_english_verdicts_on_prompts_formats_and_cost(text: str, expected: list[tuple[str, str]]) -> None:
     assert _claims(text) == expected
+
+
+# ----- lead-ins, set-asides and verdicts told with a complement -----
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wan 2.2 很强。但也有个问题，就是画面。",
+        "Wan 2.2 很强。但问题是，就是画面。",
+        "Wan 2.2 很强。除了这两问题之外，其他都很好。",
+        "Wan 2.2：一张照片加上一条视频，就能生成一张极其自然的换脸视频。",
+    ],
+)
+def test_announced_or_set_aside_flaws_are_no_bug(text: str) -> None:
+    assert "bug" not in [k for k, _ in _claims(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("海螺02：这段视频我roll了3次，才得到一个OK的效果。", [("bug", "Hailuo 02")]),
+        ("可灵的运镜稳得没话说。", [("strength", "Kling")]),
+        ("Vidu 2D、3D的动漫画风强的没得说。", [("strength", "Vidu")]),
+    ],
+)
+def test_retries_and_complement_verdicts(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _claims(text) == expected

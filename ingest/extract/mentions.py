@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 # a list of amounts going on after a number ("4 / 8 / 16s", "5、10秒")
 _LIST_AFTER = re.compile(r"\s*[/／、]\s*\d")
 _UNIT_AFTER = re.compile(
-    r"(?:\s*(?:or|to|或|至|到|~|～)\s*\d+(?:\.\d+)?)?[\s\-]*(?:[秒元块%个条次倍万亿年月日号岁期季步帧张]|分(?![庭镜辨析享屏别段])|点(?![评赞击子])|[spkxb](?![a-z])|fps|积分|灵感|美元|美金|刀"
+    r"(?:\s*(?:or|to|或|至|到|~|～)\s*\d+(?:\.\d+)?)?[\s\-]*(?:[秒元块%个条次倍万亿年月日号岁期季步帧张]|分(?![庭镜辨析享屏别段])|点(?![评赞击子])|[spkxbd](?![a-z])|fps|积分|灵感|美元|美金|刀"
     r"|(?:credits?|points?|coins?|dollars?|usd|cents?|rmb|yuan|billion|million|gb|g|steps?|frames?|seconds?|secs?|minutes?|mins?|hours?|times)(?![a-z]))"
 )
 _CELL_END = re.compile(r"\s*(?:\||$)", re.M)  # where a table cell ends

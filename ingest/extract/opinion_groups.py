@@ -34,6 +34,10 @@ _LIST_END_ZH_RE = re.compile(r"[，,：:（(]|但|而|不过|却|可")
 _LIST_END_EN_RE = re.compile(r"\s(?:but|while|whereas|though|although|yet)\b|[:(—–]")
 
 
+# flaws named as such in an exception clause (除了这两问题之外): set aside, not a new flaw
+_FLAWS_TOLD = re.compile(r"问题|缺点|毛病|不足|瑕疵|槽点|\b(?:issues?|problems?|flaws?)\b")
+
+
 @dataclass(slots=True)
 class Group:
     kind: str
@@ -86,7 +90,7 @@ class OpinionGroups:
             c.additive and not self.correlative_re.search(view.cue_text, clauses[0].start, c.start)
             for c in clauses
         ]
-        self._exceptions(clauses, kinds, rules)
+        self._exceptions(view.cue_text, clauses, kinds, rules)
         for i in range(1, len(kinds)):  # 不会出现低级错误，例如六根手指: the example is the point before it
             if (
                 kinds[i]
@@ -124,8 +128,9 @@ class OpinionGroups:
         return None
 
     @staticmethod
-    def _exceptions(clauses: list[Clause], kinds: list[str | None], rules: list[str]) -> None:
-        """除了A…，其他都合格: A gets the opposite of what the others get; the others get nothing."""
+    def _exceptions(text: str, clauses: list[Clause], kinds: list[str | None], rules: list[str]) -> None:
+        """除了A…，其他都合格: A gets the opposite of what the others get; the others get nothing (除了这两个
+        问题之外: the flaws set aside were told before, no new claim)."""
         for i, c in enumerate(clauses):
             if not c.others:
                 continue
@@ -133,7 +138,11 @@ class OpinionGroups:
             kinds[i] = None
             for j in range(i - 1, -1, -1):
                 if clauses[j].exception:
-                    if kind in FLIP and kinds[j] is None:
+                    if (
+                        kind in FLIP
+                        and kinds[j] is None
+                        and not _FLAWS_TOLD.search(text, clauses[j].start, clauses[j].end)
+                    ):
                         kinds[j], rules[j] = FLIP[kind], "exception"
                     break
 
