@@ -157,3 +157,8 @@ def test_announced_or_set_aside_flaws_are_no_bug(text: str) -> None:
 )
 def test_retries_and_complement_verdicts(text: str, expected: list[tuple[str, str]]) -> None:
     assert _claims(text) == expected
+
+
+def test_an_earlier_model_after_a_comparison_and_its_description_is_the_yardstick() -> None:
+    text = "OpenAI正式推出了 Sora 2。相比2024年2月发布的初代 Sora，本次升级带来了断层级的真实感。"
+    assert _claims(text) == [("strength", "Sora 2")]

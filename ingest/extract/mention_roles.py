@@ -60,8 +60,10 @@ class MentionRoles:
             rf"(?:{lex.alt('markers', 'compare_before')})(?!之下)[^，。,；;!！?？]{{0,4}}$"
         )
         # 比不含音频的Veo 2贵, 比之前的可灵2.1便宜: a 的-phrase between the marker and the yardstick
+        # (相比2024年2月发布的初代 Sora: an "earlier" word may follow the 的)
         self.compare_before_modified = re.compile(
-            rf"(?:{lex.alt('markers', 'compare_before')})[^，。,；;!！?？的]{{1,12}}的\s*$"
+            rf"(?:{lex.alt('markers', 'compare_before')})[^，。,；;!！?？的]{{1,12}}的\s*"
+            r"(?:初代|旧版|老版|第一代|前代|上一代|原版)?\s*$"
         )
         # outperforming OpenAI's recently launched Sora, than the older Gen-3: English words describing
         # the yardstick between the marker and its name
