@@ -162,3 +162,18 @@ def test_retries_and_complement_verdicts(text: str, expected: list[tuple[str, st
 def test_an_earlier_model_after_a_comparison_and_its_description_is_the_yardstick() -> None:
     text = "OpenAI正式推出了 Sora 2。相比2024年2月发布的初代 Sora，本次升级带来了断层级的真实感。"
     assert _claims(text) == [("strength", "Sora 2")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seedance 2.0 发布了。回头看这一年半，认识了很多很好的伙伴。",
+        "Seedance 2.0 发布了。既然可以参考视频了，那自然，还有一个很特别的地方，就是编辑现实。",
+    ],
+)
+def test_chatter_and_a_point_announced_are_no_verdict(text: str) -> None:
+    assert "strength" not in [k for k, _ in _claims(text)]
+
+
+def test_natural_motion_is_still_a_strength() -> None:
+    assert _claims("可灵的动作很自然。") == [("strength", "Kling")]
