@@ -177,3 +177,14 @@ def test_chatter_and_a_point_announced_are_no_verdict(text: str) -> None:
 
 def test_natural_motion_is_still_a_strength() -> None:
     assert _claims("可灵的动作很自然。") == [("strength", "Kling")]
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("PixVerse generated the clip in seventeen seconds.", 17.0),
+        ("Hailuo 02 rendered it in thirteen seconds.", 13.0),
+    ],
+)
+def test_teen_number_words_time_a_generation(text: str, seconds: float) -> None:
+    assert [c.generation_s for c in claims_of(text) if c.kind == "speed"] == [seconds]
