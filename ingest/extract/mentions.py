@@ -167,6 +167,8 @@ class MentionScanner:
     def scan(self, norm: str, cased: str | None = None) -> list[RawMention]:
         """The mentions in ``norm``; ``cased``, the same text in its own case, shows where a table's
         cells ran together (seedance-2-fastSocial shorts: an edition, then the next cell)."""
+        if cased is not None and len(cased) != len(norm):
+            cased = None  # (a normalisation that changed the length: no case to read)
         hits: list[re.Match[str]] = []
         pos = 0
         for hit in self.first_re.finditer(norm):
@@ -358,9 +360,9 @@ class MentionScanner:
         """An edition word run into the next cell's capital (kling-3-proPremium, seedance-2-fastSocial):
         the edition still belongs to the name."""
         b = self.reg.brands.get(raw.brand or "")
-        at = raw.end + 1 if norm[raw.end : raw.end + 1] in ("-", "_", " ") else raw.end
-        if b is None or len(cased) != len(norm):
+        if b is None:
             return
+        at = raw.end + 1 if norm[raw.end : raw.end + 1] in ("-", "_", " ") else raw.end
         for word in sorted((*b.tier_words, *b.edition_words), key=len, reverse=True):
             end = at + len(word)
             if (

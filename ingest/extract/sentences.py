@@ -135,6 +135,12 @@ class Sentence:
             self._clauses = self.splitter.clauses(self.norm, self.cuts) if self.splitter else []
         return self._clauses
 
+    def cut_also_at(self, extra: list[int]) -> None:
+        """Cut the clauses at ``extra`` too (where the cells of a flattened table row start)."""
+        inner = [c for c in extra if self.start < c < self.end]
+        if self.splitter is not None and inner:
+            self._clauses = self.splitter.clauses(self.norm, sorted({*self.cuts, *inner}))
+
 
 class Splitter:
     def __init__(self, lex: Lexicon) -> None:

@@ -118,10 +118,8 @@ def _nobodys_rows(
         split = models >= 2 and subjects[0] is None and len(cuts) == len(head_cuts)
         for sid in line_sids[k]:
             info.columns[sid] = ([a, *cuts], list(subjects)) if split else ([a], [])
-            sent = view.sentences[sid]
-            if split and sent.splitter is not None:  # each cell a clause of its own
-                inner = [c for c in cuts if sent.start < c < sent.end]
-                sent._clauses = sent.splitter.clauses(sent.norm, sorted({*sent.cuts, *inner}))
+            if split:
+                view.sentences[sid].cut_also_at(cuts)  # each cell a clause of its own
         k += 1
 
 

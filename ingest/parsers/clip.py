@@ -35,7 +35,6 @@ _HEADING_RE = re.compile(r"^(#{1,2})[ \t]+(.+?)[ \t]*$", re.M)
 _URL_LINE_RE = re.compile(r"^\*\*URL\*\*[:：]\s*(\S+)", re.M)
 _META_ITEM_RE = re.compile(r"^[-*]\s+\*\*(.+?)\*\*[:：]\s*(.*)$", re.M)
 _IMAGE_MD_RE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)[^)]*\)")
-_TAG_RE = re.compile(r"<(br|p|div|img|a|span|video)\b", re.I)
 #: A note is HTML when it holds one of these; line breaks alone (a table cell's <br />) leave it Markdown.
 _HTML_TAG_RE = re.compile(r"<(p|div|img|a|span|video)\b", re.I)
 _BR_RE = re.compile(r"<br\s*/?>", re.I)
