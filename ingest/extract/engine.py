@@ -148,6 +148,7 @@ class Extractor:
             said, view.nobody_at = self.vendors.find(view.clean, raws[n], named_brands)
             raws[n] = sorted(raws[n] + said, key=lambda r: r.start)
         for view, rs in zip(views, raws, strict=True):
+            view.foreign = unknown.foreign
             view.add_mentions(self.resolver, self.mention_roles, rs, ctx, [])
             self.table_rules.find(view)
         named = named_models(views)

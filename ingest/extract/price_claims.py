@@ -33,6 +33,8 @@ _ALLOWANCE_LEAD = re.compile(
 _EDITION_OF_CLIP = re.compile(
     r"\b([a-z]+)\s+(?:clips?|videos?|generations?|tier|mode)\b|\bwith\s+(?:the\s+)?([a-z]+)\s*(?=$|[,.;:)，。；])"
 )
+# …or the word opening a bracket right after it: "$0.05/sec (Lite 720p)", "$0.10/sec (Fast 1080p no audio)"
+_EDITION_IN_BRACKETS = re.compile(r"\s*(?:/\s*(?:s|sec|second)\b)?\s*[(（]\s*([a-z]+)\b")
 _FOR_MODEL = re.compile(
     r"\s*(?:/\s*(?:s|sec|second|clip|video)|per (?:second|sec|clip|video|generation)|each|a second)?"
     r"\s*(?:for|on|with|using|via)\s+(?:the\s+|a\s+)?"
@@ -57,7 +59,11 @@ _FACTOR_AFTER = re.compile(r"\s*(?:/\s*(?:s|秒|sec)\s*)?[x×*✕]\s*\d")
 _RES_LINKED = re.compile(
     r"\s*(?:(?:for|at|in|@)\s+(?:a\s+|the\s+)?|[(（]\s*)(\d{3,4}\s?p|[248]\s?k)(?![a-z0-9])"
 )
-_RESOLUTIONS = frozenset({"360p", "480p", "540p", "720p", "768p", "1080p", "1440p", "2160p", "2k", "4k"})
+# two resolutions paired with the two ends of a range ($0.10–$0.12/sec (Fast 720p/1080p))
+_RES_PAIR = re.compile(r"\s*/\s*$")
+_RESOLUTIONS = frozenset(
+    {"360p", "480p", "540p", "720p", "768p", "1024p", "1080p", "1440p", "2160p", "2k", "4k"}
+)
 _PRICED = ("credits", *MONEY)  # a named tuple: mypyc cannot compile a starred one inside `in`
 _RESPECTIVELY = re.compile(r"分别|各自|respectively", re.I)
 _AMOUNT = {"credits": "credits", "cny": "price_cny", "usd": "price_usd"}
@@ -275,7 +281,17 @@ class PriceClaims:
             amounts = [fields]
             if an.q.high > an.q.value and an.money is None:
                 amounts.append({**fields, _AMOUNT[an.q.kind]: an.q.high})
-            edition = _EDITION_OF_CLIP.search(text, (an.money or an.q).end, seg_hi)
+                res = [q for q in qs if q.kind == "resolution" and an.q.end <= q.start < seg_hi]
+                if (
+                    len(res) == 2
+                    and fields.get("resolution") == res[0].unit
+                    and _RES_PAIR.match(text[res[0].end : res[1].start])
+                ):
+                    amounts[-1]["resolution"] = res[1].unit
+            end = (an.money or an.q).end
+            edition = _EDITION_IN_BRACKETS.match(text, end, seg_hi) or _EDITION_OF_CLIP.search(
+                text, end, seg_hi
+            )
             for name, mtier in zip(subj.models, subj.tiers, strict=True):
                 model, tier = self.p.model_tier(name, mtier, tier_word.group(0) if tier_word else None)
                 if edition is not None:
@@ -283,7 +299,7 @@ class PriceClaims:
                         model,
                         edition.group(1) or edition.group(2),
                         subj.explicit,
-                        edition.group(2) is not None,
+                        edition.re is _EDITION_OF_CLIP and edition.group(2) is not None,
                     )
                 conf = self.lex.confidence("price") * (
                     1 if subj.explicit else self.lex.confidence("context_model_factor")

@@ -37,6 +37,23 @@ class AmountContext:
         self.image_re = re.compile(
             rf"\s*(?:/|per\b|each\b|an?\b|每|一)\s*(?:{lex.alt('context', 'image_item')})"
         )
+        # "15元/百万tokens", "$10 per 1,000 requests", 每100万输入token 1美元: a rate for text tokens
+        # or for a thousand calls, never what one generation costs
+        bulk = (
+            r"(?:(?:1|one|a)\s*)?"
+            r"(?:million|thousand|1[,，]?000(?:[,，]000)?|[1-9]\d*\s*[kKmM]\b|百万|千|万|[1-9]\d*\s*[百千万]+)"
+        )
+        calls = r"(?:requests?|calls?|queries|searches|api calls|次调用|次请求|次)"
+        self.bulk_after_re = re.compile(
+            rf"\s*(?:/|per\b|every\b|each\b|每)\s*(?:{bulk}\s*(?:input\s+|output\s+|输入|输出|/)*\s*(?:tokens?|{calls})"
+            rf"|(?:{bulk}\s*)?(?:input\s+|output\s+|输入|输出)?\s*tokens?)",
+            re.I,
+        )
+        self.token_before_re = re.compile(
+            r"(?:每|per\b)\s*[\d,.]*\s*(?:[kKmM]\b|million|thousand|百万|千|万)?\s*(?:input|output|输入|输出|/|\s)*tokens?"
+            r"\s*(?:的?(?:价格|定价|收费|费用))?\s*(?:为|是|[:：])?\s*$",
+            re.I,
+        )
         # "$0.10-$0.20/s": the low end of a range of money, written with its own currency sign
         self.range_gap_re = re.compile(r"\s*(?:-|~|～|–|—|to|到|至)\s*$")
         # a clip length after an amount is its length only when a word ties them ("$0.50 for 5 s",
@@ -122,8 +139,14 @@ class AmountContext:
         return t.unit in ("min", "h") and bool(self.need_re.search(before))
 
     def not_a_video(self, text: str, q: Quantity) -> bool:
-        """Is ``q`` what an image costs (1 credit/image, 每张) or what a sum buys (For $1 you can run…)?"""
+        """Is ``q`` what an image costs (1 credit/image, 每张), what a sum buys (For $1 you can run…) or
+        a rate for tokens or a thousand calls (15元/百万tokens, $10 per 1,000 requests)?"""
         after = text[q.end : q.end + 24]
+        if q.kind in _MONEY and (
+            self.bulk_after_re.match(after)
+            or self.token_before_re.search(text, max(0, q.start - 30), q.start)
+        ):
+            return True
         return bool(self.image_re.match(after)) or (q.kind in _MONEY and bool(self.budget_re.match(after)))
 
     def not_one_price(self, text: str, lo: int, since: int, q: Quantity) -> bool:

@@ -147,6 +147,7 @@ class SectionView:
         self.cue_hits: dict[tuple[int, int], list[tuple[int, str]]] = {}  # -> (where, kind) of each cue
         self.topic: Subject | None = None
         self.nobody_at: list[int] = []  # a company heading a clause whose model is unclear (vendors.py)
+        self.foreign: set[str] = set()  # language and image models named (unregistered.py)
         # sentence -> (start, end) of the words describing a yardstick (跟[最好的模型]可灵比)
         self.yardsticks: dict[int, list[tuple[int, int]]] = {}
         # where a new paragraph starts from: the model of the heading it sits under, else the
@@ -266,6 +267,11 @@ class SectionView:
                 out.setdefault(m.group, []).append(m)
         return list(out.values())
 
+    def _video_first(self, groups: list[list[Mention]]) -> list[list[Mention]]:
+        """``groups`` without those naming only language models, when a video model is among them."""
+        video = [g for g in groups if not all(n in self.foreign for m in g for n in m.models)]
+        return video or groups
+
     def subject(self, sid: int, lo: int, hi: int, anchor: int) -> Subject | None:
         """Who [lo, hi) of sentence ``sid`` is about; ``anchor`` is the cue or amount position.
 
@@ -292,6 +298,11 @@ class SectionView:
         if self._generic_subject(lo, named_to, after[0][0].start if after else hi):
             return None
         earlier = self.groups(sid, self.sentences[sid].start, lo)
+        if self.foreign:
+            # 可灵2.1测试，提示词用GPT-4写的，画面很稳定: beside a video model, a language model named
+            # before the cue is what was used, not what the sentence is about
+            kept = self._video_first(earlier + before)
+            before, earlier = [g for g in before if g in kept], [g for g in earlier if g in kept]
         # the span, or the cue's own clause inside it, opens with ", which" (unlike Sora, which still…)
         rel = next((p for p in (lo, anchor) if lo <= p and _RELATIVE.match(self.clean, p)), None)
         if not before and rel is not None:

@@ -139,6 +139,10 @@ def update_topic(view: SectionView, sid: int) -> None:
         view.groups(sid, view.sentences[sid].start, view.sentences[sid].end) if view.mentions[sid] else []
     )
     numbered = is_heading(view, sid) and _NUMBERED.match(_line(view, sid)) is not None
+    if groups and view.foreign and not is_heading(view, sid):
+        # a language model named in passing (视频行业的 GPT-3.5 时刻) is the subject of its own
+        # sentence only; under a heading naming one (### GLM-4.6 发布), the section is about it
+        groups = [g for g in groups if not all(n in view.foreign for m in g for n in m.models)]
     if not groups:
         if (
             view.main is not None

@@ -41,6 +41,22 @@ _MODEL_NOUN = re.compile(
     r"(?:\s*(?:视频)?(?:生成)?(?:大)?模型(?!型)|\s+(?:video\s+)?model(?![a-z]))"
 )
 _INNER_CAP = re.compile(r"^[A-Z][a-z]+[A-Z]")
+# language models (GPT-5, Claude 4.5 Haiku, GLM-4.6), which make no video: named in a news round-up,
+# each takes scope so that what is said of it goes to nobody, never to a video model named nearby.
+# Names that are also a person's or an animal's (Claude, Kimi, Llama) count only with a version or
+# an edition; a model named as an era (视频行业的 GPT-3.5 时刻) is no subject. Image models
+# (DALL·E 3, Stable Diffusion) are left out: reviews name them as a video model's part or yardstick.
+_EDITION_WORDS = "Sonnet|Opus|Haiku|Pro|Flash|Ultra|Lite|Max|Plus|Air|Fast|mini|nano|high|Turbo|Coder|VL|Code"
+_EDITION = rf"(?:[\s\-](?:{_EDITION_WORDS}))*"
+_VER = r"[\s\-]?(?:[Vv]?\d{1,2}(?:\.\d{1,2})?[a-z]?|[RVK]\d)"
+_FOREIGN = re.compile(
+    r"(?<![A-Za-z0-9_.\-/@#])(?:"
+    rf"(?:DeepSeek|ChatGLM|Qwen)(?:{_VER})?{_EDITION}"
+    rf"|(?:Claude|Kimi|Llama|LLaMA|Mistral|Gemini|Grok|ERNIE|GLM|Sonnet|Opus|Haiku){_VER}{_EDITION}"
+    rf"|Claude[\s\-](?:Sonnet|Opus|Haiku|Code){_EDITION}(?:{_VER})?"
+    rf"|GPT[\s\-]?\d(?:\.\d)?o?{_EDITION}|GPT-4o{_EDITION}|o[134](?:-mini|-pro)?(?=\s*模型)"
+    r")(?![A-Za-z0-9])(?!\s*(?:时刻|時刻|时代|時代|moment|era))|通义千问|文心一言"
+)
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
@@ -64,6 +80,7 @@ class Unknowns:
     raws: list[list[RawMention]]  # per section, sorted by start
     speaking: set[str] = field(default_factory=set)  # names whose claims are emitted
     muted: set[str] = field(default_factory=set)  # names that only take scope
+    foreign: set[str] = field(default_factory=set)  # language and image models (muted too)
     main: str | None = None  # the name the document is about, when no registered model leads
     counts: Counter[str] = field(default_factory=Counter)
 
@@ -86,6 +103,17 @@ _GLUED_VERSION = re.compile(r"(?:gen|v|ray)?(\d{1,2}(?:\.\d{1,2})?)")
 
 
 _DISPLAY_VERSION = re.compile(r"[Vv]?(\d{1,2}(?:\.\d{1,2})?)$")
+
+
+def _foreign(text: str, clean: str, taken: list[tuple[int, int]]) -> list[RawMention]:
+    """Language and image models (GPT-5, Claude 4.5 Haiku, GLM-4.6) named in ``text``, outside
+    the registry's mentions and outside masked text (links, hashtags)."""
+    spans = _Spans(taken)
+    return [
+        RawMention(m.start(), m.end(), "unknown", model=m.group(0))
+        for m in _FOREIGN.finditer(text)
+        if not spans.overlaps(m.start(), m.end()) and clean[m.start() : m.end()] == m.group(0).lower()
+    ]
 
 
 def _misspelt(name: str, display: str, named: set[tuple[str, str]]) -> tuple[str, str] | None:
@@ -170,7 +198,11 @@ class UnknownModels:
         registry's mentions there, ``registered`` how often the document names each brand."""
         # a bare version the registry scan read (the 1.0 of HappyHorse 1.0) is the unknown name's own
         spans = [[(r.start, r.end) for r in rs if r.shape != "version"] for rs in taken]
-        found = [self._candidates(t, c, sp) for (t, c), sp in zip(sections, spans, strict=True)]
+        foreign = [_foreign(t, c, sp) for (t, c), sp in zip(sections, spans, strict=True)]
+        found = [
+            self._candidates(t, c, sp + [(f.start, f.end) for f in fs])
+            for (t, c), sp, fs in zip(sections, spans, foreign, strict=True)
+        ]
         in_title = (
             self._candidates(title, title.lower(), [(r.start, r.end) for r in title_taken]) if title else []
         )
@@ -197,9 +229,10 @@ class UnknownModels:
             if r.shape == "brand" and r.brand and r.version
         }
         out = Unknowns(raws=[])
-        for (_text, clean), cands, sp in zip(sections, found, spans, strict=True):
-            raws: list[RawMention] = []
-            mine = [(c.start, c.end) for c in cands]
+        for (_text, clean), cands, sp, fs in zip(sections, found, spans, foreign, strict=True):
+            raws: list[RawMention] = list(fs)
+            out.foreign.update(f.model for f in fs if f.model)
+            mine = [(c.start, c.end) for c in cands] + [(f.start, f.end) for f in fs]
             for s, e, brand, display, glued in cands:
                 glued = glued or _misspelt(brand, display, named)
                 if glued:  # a registered brand and its version run together, or misspelt
@@ -231,7 +264,10 @@ class UnknownModels:
             for c in in_title
             if not c.glued and c.brand.lower() not in listed
         }
+        out.muted |= out.foreign  # a language or image model never speaks
         for name, n in out.counts.items():
+            if name in out.foreign:
+                continue
             key = next((k for k, v in main_name.items() if v == name), name.lower())
             if n >= 2 or name in titled or key in nouned:
                 out.speaking.add(name)

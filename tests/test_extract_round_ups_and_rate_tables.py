@@ -1,0 +1,129 @@
+"""News round-ups that name language models beside video models, prices that are rates for
+tokens or for a thousand calls, an edition named in brackets after an amount, the two ends of a
+range paired with two resolutions, and table columns headed by a clip length."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import claims_of, scored
+
+
+def _claims(text: str) -> list[tuple[str, str | None]]:
+    return [(c.kind, c.model) for c in scored(claims_of(text))]
+
+
+def _prices(text: str) -> list[tuple[str | None, float | None, float | None, str | None]]:
+    return [
+        (c.model, c.price_usd or c.price_cny or c.credits, c.duration_s, c.resolution)
+        for c in claims_of(text)
+        if c.kind == "price"
+    ]
+
+
+# ----- language models in a news round-up -----
+ROUND_UP = (
+    "Sora 2 发布，支持同步音频。\n\n"
+    "### 2. [Claude 4.5 Haiku发布](https://example.com/a)\n"
+    "> Anthropic发布性价比更高的Claude 4.5 Haiku模型，定价为每100万输入token 1美元，比Sonnet 4.5便宜3倍。\n\n"
+    "> 同时支持多模型同时聊天的模型集成功能。\n\n"
+    "### 3. [智谱GLM-4.6开源发布](https://example.com/b)\n"
+    "> 智谱AI发布GLM-4.6模型，支持200K上下文，同时比4.5版本减少约15%的token消耗。\n"
+)
+
+
+def test_what_a_round_up_says_of_language_models_goes_to_nobody() -> None:
+    assert _claims(ROUND_UP) == [("capability", "Sora 2")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "可灵2.1发布了。新的GPT-5驱动网络搜索API价格降至10美元/千次调用（降价60%）。",
+        "可灵2.1发布了。DeepSeek-R1 在推理任务上表现优异，速度很快。",
+        "Kling 2.1 is out. Gemini 2.5 Pro now supports a 1M context and scores well on coding.",
+    ],
+)
+def test_a_sentence_about_a_language_model_is_no_claim_of_the_video_model(text: str) -> None:
+    assert _claims(text) == []
+
+
+def test_a_language_model_named_as_an_era_is_no_subject() -> None:
+    text = (
+        "Seedance 2.0 体验。那个我们喊了两年的「视频行业 GPT-3.5 时刻」,好像真的要来了。"
+        "它的动作流畅度毫无违和感。"
+    )
+    assert _claims(text) == [("strength", "Seedance 2.0")]
+
+
+def test_a_language_model_named_in_passing_does_not_take_the_paragraph() -> None:
+    text = "可灵2.1的提示词可以先用 GPT-4o 润色一下。画面的质感非常细腻，运镜也很丝滑。"
+    assert ("strength", "Kling 2.1") in _claims(text)
+
+
+# ----- rates for tokens or for a thousand calls -----
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seedance 1.0 Pro 的价格为15元/百万tokens。",
+        "Seedance 1.0 Pro: $2.5 per million tokens.",
+        "Sora 2 API costs $10 per 1,000 requests.",
+        "可灵API价格为10美元/千次调用。",
+        "可灵2.1每100万输入token 1美元。",
+    ],
+)
+def test_a_rate_for_tokens_or_a_thousand_calls_is_no_price(text: str) -> None:
+    assert _prices(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("可灵2.1 API 10元/次。", 10.0),
+        ("Veo 3 API: $0.5 per request.", 0.5),
+        ("Seedance 1.0 Pro 按 token 计费，生成一条5秒1080P视频大约3.67元。", 3.67),
+    ],
+)
+def test_a_price_of_one_call_or_one_clip_stays(text: str, amount: float) -> None:
+    assert [a for _m, a, _d, _r in _prices(text)] == [amount]
+
+
+# ----- editions and resolutions beside an amount -----
+TIERS = (
+    "Veo 3.1 API prices.\n"
+    "- Google direct: $0.05/sec (Lite 720p), $0.10–$0.12/sec (Fast 720p/1080p), $0.40/sec (Standard 1080p).\n"
+)
+
+
+def test_an_edition_in_brackets_after_an_amount_names_the_model() -> None:
+    assert [m for m, *_ in _prices(TIERS)] == ["Veo 3.1 Lite", "Veo 3.1 Fast", "Veo 3.1 Fast", "Veo 3.1"]
+
+
+def test_the_ends_of_a_range_take_two_resolutions_in_order() -> None:
+    assert [(a, r) for _m, a, _d, r in _prices(TIERS)][1:3] == [(0.1, "720p"), (0.12, "1080p")]
+    assert [(a, r) for _m, a, _d, r in _prices("可灵2.1 的价格为 20-40 灵感值（720p/1080p）。")] == [
+        (20.0, "720p"),
+        (40.0, "1080p"),
+    ]
+
+
+def test_one_resolution_after_a_range_is_both_ends() -> None:
+    assert [r for *_x, r in _prices("可灵2.1 的价格为 20-40 灵感值（1080p）。")] == ["1080p", "1080p"]
+
+
+# ----- columns headed by a clip length -----
+def test_a_column_headed_by_a_clip_length_and_a_noun_prices_that_clip() -> None:
+    text = (
+        "| Model | Resolution | Per second | 5s Video | 10s Video |\n"
+        "|---|---|---|---|---|\n"
+        "| Sora 2 | 720p | $0.10 | $0.50 | $1.00 |\n"
+        "| Sora 2 Pro | 1024p | $0.50 | $2.50 | $5.00 |\n"
+    )
+    assert _prices(text) == [
+        ("Sora 2", 0.1, 1.0, "720p"),
+        ("Sora 2", 0.5, 5.0, "720p"),
+        ("Sora 2", 1.0, 10.0, "720p"),
+        ("Sora 2 Pro", 0.5, 1.0, "1024p"),
+        ("Sora 2 Pro", 2.5, 5.0, "1024p"),
+        ("Sora 2 Pro", 5.0, 10.0, "1024p"),
+    ]
