@@ -127,3 +127,53 @@ def test_a_column_headed_by_a_clip_length_and_a_noun_prices_that_clip() -> None:
         ("Sora 2 Pro", 2.5, 5.0, "1024p"),
         ("Sora 2 Pro", 5.0, 10.0, "1024p"),
     ]
+
+
+# ----- headings that link elsewhere or only name what follows -----
+def test_a_heading_linking_to_another_page_opens_an_item_about_something_else() -> None:
+    text = (
+        "Veo 3.1 发布，支持音频。\n\n"
+        "### 5. [Meta发布强化学习扩展定律研究](https://example.com/status/1)\n"
+        "> Meta发布系统性研究，提供更好的开发工具集成和代理功能支持。\n\n"
+        "### 6. [Veo 3.1 更新](https://example.com/status/2)\n"
+        "> 提供更清晰的真实感。\n"
+    )
+    assert _claims(text) == [("capability", "Veo 3.1"), ("strength", "Veo 3.1")]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "01 可灵的亮眼和局限",
+        "案例一、人物崩坏(The Uncanny Face)",
+        "### Problem 2: Flicker",
+        "## Pros and cons",
+    ],
+)
+def test_a_heading_that_names_what_its_section_tells_is_no_verdict(heading: str) -> None:
+    text = f"可灵2.1评测。\n\n{heading}\n\n可灵2.1的运镜非常丝滑。\n"
+    assert _claims(text) == [("strength", "Kling 2.1")]
+
+
+# ----- English verdicts found in user reports -----
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("In Seedance 2.0 there is a lack of blinking.", "bug"),
+        ("The faces in Seedance 2.0 videos look oddly similar.", "bug"),
+        ("Veo 3 output is a lot of stuff that screams AI.", "bug"),
+        ("The clip from Kling 2.1 looks AI-generated.", "bug"),
+        ("The dialogue in Seedance 2.0 clips feels stilted.", "bug"),
+        ("Sora 2 looks frighteningly real.", "strength"),
+        ("This is where Sora 2 became unsettlingly real.", "strength"),
+        ("Sora 2 looks so real.", "strength"),
+        ("The Seedance 2.0 colours are almost enchanting.", "strength"),
+    ],
+)
+def test_english_verdicts_from_user_reports(text: str, kind: str) -> None:
+    assert [k for k, _m in _claims(text)] == [kind]
+
+
+def test_praise_that_needs_training_first_is_no_strength() -> None:
+    text = "Hunyuan NSFW generation is poor out of the box, it needs training or LoRAs to do this well."
+    assert "strength" not in [k for k, _m in _claims(text)]

@@ -50,6 +50,8 @@ _REQUIRED_BEFORE = re.compile(
     r"(?:完全|极为|极其|非常|十分|足够|特别|绝对|很)?\s*$"
     r"|\b(?:must|needs? to|has to|have to)\s+(?:\w+\s+)?"
     r"(?:remain|be|look|stay|feel|appear|keep)\s+(?:\w+\s+)?$"
+    # "it needs training or LoRAs to do this well": what it takes before the praise holds
+    r"|\bneeds?\s+(?!no\b|nothing\b|little\b)(?:[\w-]+\s+){1,4}to\s+(?:do|make|get|look|work|perform|run)\s+(?:\w+\s+){0,2}$"
 )
 # a clause opening with "none of" / "neither" / 没有一个: what it says holds for none of them
 _NONE_OF = re.compile(

@@ -20,6 +20,7 @@ from ingest.extract.lexicon import FLIP, Lexicon
 from ingest.extract.narrative import NarrativeCues
 from ingest.extract.section import Draft, SectionView, Subject
 from ingest.extract.sentences import Clause
+from ingest.extract.topics import is_label_heading
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +74,7 @@ class OpinionGroups:
         whose items gave a claim (all of ``busy`` when None): their capability or limitation cue
         is the items'; a cue in a clause whose items gave none (本地部署要80G显存) still speaks.
         """
-        if not any(clause_kinds):
+        if not any(clause_kinds) or is_label_heading(view, sid):
             return []
         clauses = view.sentences[sid].clauses
         kinds = list(clause_kinds)

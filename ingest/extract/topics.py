@@ -20,6 +20,16 @@ _LEAD_IN = 9  # a label line ending on a colon: the lowest heading there is
 _NUMBERED = re.compile(
     r"\s*(?:[#*]+\s*)?(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．)）]\s|第[一二三四五六七八九十\d]+[章部节篇])"
 )
+# a heading naming a numbered case or problem, or a section of good and bad points together
+_LABEL_HEADING = re.compile(
+    r"\s*(?:[#*>]+\s*)*(?:\d{1,2}\s*[、.．:：]?\s*)?(?:"
+    r"(?:案例|例子|问题|错误|失败|坑|case|problem|issue|mistake|fail(?:ure)?|example)\s*"
+    r"(?:[一二三四五六七八九十]+|#?\d{1,2})\s*[、.．:：\-—|]"
+    r"|[^，。,.\n]{0,16}?(?:亮眼|亮点|优点|优势|长处|强项)\s*(?:和|与|及|&|、|/)\s*(?:局限|缺点|不足|短板|问题|槽点)"
+    r"|[^,.\n]{0,30}?\b(?:pros and cons|strengths and weaknesses|the good and the bad|good and bad)\b)"
+)
+# a heading that is a link to another page: an item of a news round-up
+_LINK_HEADING = re.compile(r"\s*(?:[#*>]+\s*)*(?:\d{1,2}[.、)）]\s*)?\[[^\]\n]{2,}\]\((?:https?:)?//")
 _TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]{0,24}[)）]\s*$")
 _ASKS = re.compile(r"哪|什么|怎么|如何|为什么|为何|吗|呢|[？?]|\b(?:what|where|how|why|which|when)\b")
 # a field of a list, not a heading: `- Cost: 100 credits`, `Gen Time: 190s`, `- Access: Blocked`
@@ -53,6 +63,12 @@ def is_heading(view: SectionView, sid: int) -> bool:
     if known is None:
         known = view.heading_cache[sid] = _is_heading(view, sid)
     return known
+
+
+def is_label_heading(view: SectionView, sid: int) -> bool:
+    """Is sentence ``sid`` on a heading that only names what its section tells (案例一、人物崩坏,
+    Problem 2: Flicker, 可灵的亮眼和局限, Pros and cons), no verdict of its own?"""
+    return is_heading(view, sid) and _LABEL_HEADING.match(_line(view, sid).lower()) is not None
 
 
 def under_heading(view: SectionView, sid: int, pattern: re.Pattern[str], back: int = 40) -> bool:
@@ -153,6 +169,12 @@ def update_topic(view: SectionView, sid: int) -> None:
             # (under a heading that named a model, the heading's part goes on)
             view.anchor = view.topic = view.main
             view.anchor_rank = UNRANKED
+            return
+        if is_heading(view, sid) and _LINK_HEADING.match(_line(view, sid)):
+            # ### 5. [Meta发布扩展定律研究](https://…): a news round-up's item about something else
+            view.anchor = view.topic = None
+            view.anchor_numbered = numbered
+            view.anchor_rank = _rank(view, sid)
             return
         if is_heading(view, sid) and not is_label(view, sid) and (numbered or not view.anchor_numbered):
             # a heading naming no model opens a section about the document's model, unless it is
