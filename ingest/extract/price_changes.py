@@ -147,7 +147,10 @@ class ChangeRules:
     @staticmethod
     def _bare_from(text: str, q: Quantity) -> tuple[float, int] | None:
         """The old amount written bare before a new one ("dropped from 35 to 20 credits")."""
-        m = _BARE_FROM.search(text, max(0, q.start - 60), q.start)
+        lo = max(0, q.start - 60)
+        if text.find("from", lo, q.start) < 0:  # the pattern opens with an optional \b: cheap test first
+            return None
+        m = _BARE_FROM.search(text, lo, q.start)
         if m is None:
             return None
         old = float(m.group("old").replace(",", ""))

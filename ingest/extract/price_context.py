@@ -94,10 +94,13 @@ class AmountContext:
 
     def second_before(self, text: str, lo: int, q: Quantity) -> bool:
         """Does the text before ``q`` (from ``lo``) say the amount is one second's?"""
-        return bool(
-            self.second_before_re.search(text[max(lo, q.start - 12) : q.start])
-            or self.every_second_re.search(text, max(0, q.start - 100), q.start)
-        )
+        if self.second_before_re.search(text[max(lo, q.start - 12) : q.start]):
+            return True
+        # every_second_re cannot match where the window holds neither of its words for the second
+        start = max(0, q.start - 100)
+        if text.find("second", start, q.start) < 0 and text.find("一秒", start, q.start) < 0:
+            return False
+        return self.every_second_re.search(text, start, q.start) is not None
 
     def former_latter(self, text: str) -> int | None:
         """0 when ``text`` says 前者 / the former, 1 for 后者 / the latter, else None."""

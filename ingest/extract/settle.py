@@ -23,15 +23,20 @@ from schemas.claim import Claim
 
 _SPAN = 1200  # no quote runs longer: sentences are cut at 600 characters
 # a clause that wonders whether (whether it generates audio you can rely on, 是否支持音频)
-_WONDERS = re.compile(r"(?<![a-z])whether(?![a-z])|是否|能否")  # over the lower-cased cue text
+# (each English branch opens with its first letter, the word bound looked behind for after it, so
+# ``re`` skips ahead to the letters and Chinese characters that can start a match)
+_WONDERS = re.compile(r"w(?<![a-z]w)hether(?![a-z])|是否|能否")  # over the lower-cased cue text
 _WONDERED_KINDS = ("capability", "limitation", "strength", "bug")
-# hearsay (一直被传会比Sora2更强, it was rumored to…): what follows in the sentence is not what was seen
+# hearsay (一直被传会比Sora2更强, it was rumored to…): what follows in the sentence is not what was seen;
+# good wishes and requests (wish everything goes well, would be greatly appreciated): no verdict
 _HEARSAY = re.compile(
-    r"被传|据传|传闻|传言|(?<![a-z])(?:rumou?red|promised|promise of|had the impression|was expected to"
-    r"|were expected to)(?![a-z])"
-    # good wishes and requests (wish everything goes well, would be greatly appreciated): no verdict
-    r"|(?<![a-z])(?:wish (?:you|everything|all)|looking forward to"
-    r"|would be (?:greatly |much |really |very much )?appreciated)(?![a-z])"
+    r"被传|据传|传闻|传言"
+    r"|r(?<![a-z]r)umou?red(?![a-z])"
+    r"|p(?<![a-z]p)romise(?:d| of)(?![a-z])"
+    r"|h(?<![a-z]h)ad the impression(?![a-z])"
+    r"|w(?<![a-z]w)(?:as expected to|ere expected to|ish (?:you|everything|all)"
+    r"|ould be (?:greatly |much |really |very much )?appreciated)(?![a-z])"
+    r"|l(?<![a-z]l)ooking forward to(?![a-z])"
 )
 # some clips, some of the time: what happens then is a glitch, not a limit
 _SOMETIMES = re.compile(
