@@ -44,6 +44,17 @@ _ASKED_FOR = re.compile(
     r"(?:\s+it)?\s+for\b"
     r"|\b(?:should|would|could) have\b|\b(?:was|were) supposed to\b|\bought to\b"
 )
+
+
+def _asked_for(text: str, lo: int, hi: int) -> bool:
+    """Does ``_ASKED_FOR`` match in ``text[lo:hi]``? Each of its branches holds one of these words (the
+    verbs of the first all end in "ed"), looked for first: the pattern opens with \b and is tried at
+    every position."""
+    if all(text.find(w, lo, hi) < 0 for w in ("ed", "have", "supposed", "ought")):
+        return False
+    return _ASKED_FOR.search(text, lo, hi) is not None
+
+
 # what a test requires, not what came out: 动作要完全同步, 必须保持一致, it must remain identical
 _REQUIRED_BEFORE = re.compile(
     r"(?<![还更都就])(?:需要|必须|应该|应当|要)(?:做到|保持|显得|表现得|呈现得)?"
@@ -112,7 +123,7 @@ class CueWords:
             and "比" not in text[clause.start : pos]
         ):
             return "neg"  # 表现要自然, must remain perfectly identical: what the test asks of it
-        if _ASKED_FOR.search(text, clause.start, pos):
+        if _asked_for(text, clause.start, pos):
             return (
                 "neg"  # "the prompt asked for realistic motion", "should have dragged naturally": wished for
             )

@@ -95,11 +95,16 @@ class MentionRoles:
         """Is the model at [start, end) what something is compared with (相比X, 和X相比, than X)?
         A yardstick with a 的-phrase before it is found by :meth:`yardstick_from`, not here."""
         before = _SUCH_AS.sub(lambda m: " " * len(m.group(0)), norm[max(sent_start, start - 16) : start])
+        # _SHARE_OF and compare_before_described end on whitespace right before the name
+        spaced = start > sent_start and norm[start - 1].isspace()
         return (
             bool(self.compare_before.search(before[-12:]))
-            or bool(_SHARE_OF.search(norm, max(sent_start, start - 40), start))
+            or (spaced and bool(_SHARE_OF.search(norm, max(sent_start, start - 40), start)))
             or bool(self.compare_before_modified.search(before))
-            or bool(self.compare_before_described.search(norm, max(sent_start, start - 60), start))
+            or (
+                spaced
+                and bool(self.compare_before_described.search(norm, max(sent_start, start - 60), start))
+            )
             or bool(self.compare_with.search(before) and self.compare_after.match(norm, end))
             or bool(_BY_COMPARISON.match(norm, end))
             or bool(

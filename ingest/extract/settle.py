@@ -320,7 +320,13 @@ def clip_prices_only(view: SectionView, drafts: list[Draft]) -> list[Draft]:
         d
         for d in drafts
         if d.kind != "price"
-        or not (
-            _UPSCALE.search(view.text, d.start, d.end) or _UNIT_PRICE.search(view.cue_text, d.start, d.end)
-        )
+        or not (_UPSCALE.search(view.text, d.start, d.end) or _unit_price(view.cue_text, d.start, d.end))
     ]
+
+
+def _unit_price(text: str, lo: int, hi: int) -> bool:
+    """Does ``_UNIT_PRICE`` match in ``text[lo:hi]``? (Every match holds "unit" or 单位, looked for
+    first: the pattern opens with \b, tried at every position.)"""
+    if text.find("unit", lo, hi) < 0 and text.find("单位", lo, hi) < 0:
+        return False
+    return _UNIT_PRICE.search(text, lo, hi) is not None

@@ -31,7 +31,11 @@ _LABEL_HEADING = re.compile(
 # a heading that is a link to another page: an item of a news round-up
 _LINK_HEADING = re.compile(r"\s*(?:[#*>]+\s*)*(?:\d{1,2}[.、)）]\s*)?\[[^\]\n]{2,}\]\((?:https?:)?//")
 _TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]{0,24}[)）]\s*$")
-_ASKS = re.compile(r"哪|什么|怎么|如何|为什么|为何|吗|呢|[？?]|\b(?:what|where|how|why|which|when)\b")
+# (every branch opens with a character, an English word's bound looked behind for after its first
+# letter, so ``re`` skips ahead to the characters that can start one)
+_ASKS = re.compile(
+    r"哪|什么|怎么|如何|为什么|为何|吗|呢|？|\?|w(?<!\ww)(?:hat|here|hy|hich|hen)\b|h(?<!\wh)ow\b"
+)
 # a field of a list, not a heading: `- Cost: 100 credits`, `Gen Time: 190s`, `- Access: Blocked`
 _FIELD_LINE = re.compile(r"[-*•·]\s*[^:：\n]{1,20}[:：]\s*\S|[^:：\n]{1,20}[:：]\s*[$¥￥€£~≈约]?\d")
 _NEXT_LINE = re.compile(r"[^\n]*\n\s*([^\n]+)")  # the rest of a line, then the next line holding text
