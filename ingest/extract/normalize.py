@@ -130,7 +130,8 @@ def _phrases(text: str, per_char: str) -> str:
 
 # what the fold changes besides A-Z: full-width forms (not the punctuation kept) and the ideographic space
 _WIDE_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD) if not 65 <= c <= 90) + "]")
-_UPPER_RE = re.compile("[A-Z]+")
+# (a run as a class then its repeat: ``re`` skips ahead only on a pattern that opens with a class)
+_UPPER_RE = re.compile("[A-Z][A-Z]*")
 
 
 @lru_cache(maxsize=1)
@@ -146,7 +147,8 @@ def _lower(m: re.Match[str]) -> str:
 
 
 # a run of characters the fold changes (every key of _FOLD)
-_FOLDED_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]+")
+_FOLDED_CLASS = "[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]"
+_FOLDED_RE = re.compile(_FOLDED_CLASS + _FOLDED_CLASS + "*")
 
 
 def _fold(m: re.Match[str]) -> str:

@@ -28,12 +28,12 @@ _SENT_END = re.compile(
     r"[。！？!?；;\n…\.](?:(?<=[。！？!?；;\n])[。！？!?；;\n]*|(?<=…)…*"
     r"|(?<=\.)(?:\.{2,}|(?<!\bvs\.)(?<!\be\.g\.)(?=\s|$)))"
 )
-# not 16:9, 1,000; | ends a table cell (the lookbehinds follow the mark, so ``re`` skips ahead on marks)
-# a comma between listed numbers (4, 8, and 12 seconds) ends no clause
-# a dash set off by spaces (" — ", " – ") ends a clause too
+# not 16:9, 1,000; | ends a table cell; a comma between listed numbers (4, 8, and 12 seconds) ends no
+# clause; a dash set off by spaces (" — ", " – ") ends a clause too. One class of every mark opens the
+# pattern, so ``re`` skips ahead to the next mark; what follows looks back at which mark it was.
 _CLAUSE_END = re.compile(
-    r"[，：|]|[:,](?<!\d[:,])|:(?!\d)|,(?<=\d,)(?!\d{3})(?!\s*(?:(?:and|or)\s+)?\d)"
-    r"|[—–](?<=\s[—–])(?=\s)"
+    r"[，：|:,—–](?:(?<=[，：|])|(?<=[:,])(?<!\d[:,])|(?<=:)(?!\d)"
+    r"|(?<=\d,)(?!\d{3})(?!\s*(?:(?:and|or)\s+)?\d)|(?<=\s[—–])(?=\s))"
 )
 _LEAD = re.compile(r"[\s>*•·\-—]+|\d{1,2}[.、)）]\s+|\*\*")
 _PAREN = re.compile(r"[（(][^（()）\n]{6,60}[）)]")
