@@ -374,7 +374,8 @@ _VERSUS_LATER = re.compile(
     r"相比|相较|比起|对比|不如|compared (?:to|with)|\bthan\b|\bunlike\b|\bversus\b|\bvs\b"
 )
 # a sentence that asks: it ends on a question mark, or on 吗 before its punctuation
-_ASKED = re.compile(r"(?:[吗嗎]\s*[？?。！!]?|[？?])\s*$")
+# (one class of its first characters opens it, so ``re`` skips ahead to them)
+_ASKED = re.compile(r"[吗嗎？?](?:(?<=[吗嗎])\s*[？?。！!]?)?\s*$")
 
 # hardware a generation was timed on (A100, RTX 4090, 显卡): the clip it made is a benchmark's setup
 _HARDWARE = re.compile(

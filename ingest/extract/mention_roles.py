@@ -94,19 +94,22 @@ class MentionRoles:
     def is_versus(self, norm: str, start: int, end: int, sent_start: int) -> bool:
         """Is the model at [start, end) what something is compared with (相比X, 和X相比, than X)?
         A yardstick with a 的-phrase before it is found by :meth:`yardstick_from`, not here."""
-        before = _SUCH_AS.sub(lambda m: " " * len(m.group(0)), norm[max(sent_start, start - 16) : start])
-        # _SHARE_OF and compare_before_described end on whitespace right before the name
+        before = norm[max(sent_start, start - 16) : start]
+        if "比" in before:  # 比如, 比方说 (each holds 比) blanked
+            before = _SUCH_AS.sub(lambda m: " " * len(m.group(0)), before)
+        # cheap tests first: _SHARE_OF and compare_before_described end on whitespace right before
+        # the name, compare_before_modified holds a 的, _BY_COMPARISON its "comparison" close after it
         spaced = start > sent_start and norm[start - 1].isspace()
         return (
             bool(self.compare_before.search(before[-12:]))
             or (spaced and bool(_SHARE_OF.search(norm, max(sent_start, start - 40), start)))
-            or bool(self.compare_before_modified.search(before))
+            or ("的" in before and bool(self.compare_before_modified.search(before)))
             or (
                 spaced
                 and bool(self.compare_before_described.search(norm, max(sent_start, start - 60), start))
             )
-            or bool(self.compare_with.search(before) and self.compare_after.match(norm, end))
-            or bool(_BY_COMPARISON.match(norm, end))
+            or bool(self.compare_after.match(norm, end) and self.compare_with.search(before))
+            or (norm.find("comparison", end, end + 60) >= 0 and bool(_BY_COMPARISON.match(norm, end)))
             or bool(
                 _LACKS_EN.match(norm, end) and _LACKS_BEFORE.search(norm, max(sent_start, start - 16), start)
             )

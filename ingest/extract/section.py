@@ -63,6 +63,13 @@ _ASIDE_JOIN = re.compile(r"(?:and|or|plus|as well as|along with|together with)\b
 _FORMER_LATTER = re.compile(r"前者|后者|後者|\bthe (?:former|latter)\b", re.I)
 
 
+def _mentions_former_latter(clean: str) -> bool:
+    """Does ``_FORMER_LATTER`` match in ``clean`` (normalised, so no ASCII capital is left)?"""
+    if all(w not in clean for w in ("前者", "后者", "後者", "former", "latter")):
+        return False
+    return _FORMER_LATTER.search(clean) is not None
+
+
 def _two_models(mentions: list[Mention]) -> tuple[Mention, Mention] | None:
     """The two mentions naming the only two models among ``mentions``, in order, if so."""
     firsts: dict[str, Mention] = {}
@@ -222,7 +229,8 @@ class SectionView:
             sid = self.sentence_index(m.start)
             if sid is not None:
                 self.mentions[sid].append(m)
-        if _FORMER_LATTER.search(self.clean):
+        # (the text is lower-cased: the English words are looked for as they are written first)
+        if _mentions_former_latter(self.clean):
             self._former_latter()
         for ms in self.mentions:
             if ms:
