@@ -193,5 +193,10 @@ def test_what_hours_of_use_cost_is_no_clips_price(text: str) -> None:
     assert prices_of(text) == []
 
 
-def test_a_clips_cost_with_a_bound_is_still_a_price() -> None:
-    assert prices_of("Wan 2.2 一条5秒视频花费不到1元。") == [("Wan 2.2", None, None, 1.0, 5.0)]
+def test_a_clips_cost_given_only_as_a_bound_is_no_price() -> None:
+    # "less than 1 yuan" states no amount: a price row of 1.0 would be a wrong number
+    assert prices_of("Wan 2.2 一条5秒视频花费不到1元。") == []
+    assert prices_of("Veo 3.1 runs for under 5 cents per 8-second clip.") == []
+    assert prices_of("Kling 2.1 costs up to $2 per clip. Hailuo 02 costs $0.28 per clip.") == [
+        ("Hailuo 02", None, 0.28, None, None)
+    ]

@@ -54,6 +54,10 @@ class AmountContext:
             r"\s*(?:的?(?:价格|定价|收费|费用))?\s*(?:为|是|[:：])?\s*$",
             re.I,
         )
+        # "under 5 cents per clip", 不到1元一条, "up to $2": a bound on what a clip costs, no price
+        bound = r"(?:\b(?:under|less than|below|no more than|at most|up to)|不到|低于|不超过|少于|最多|最高)"
+        self.bound_re = re.compile(rf"{bound}\s*$")
+        self.bound_start_re = re.compile(rf"{bound}\s*[$¥￥]?\s*\d")  # the scanner's span may hold the word
         # "$0.10-$0.20/s": the low end of a range of money, written with its own currency sign
         self.range_gap_re = re.compile(r"\s*(?:-|~|～|–|—|to|到|至)\s*$")
         # a clip length after an amount is its length only when a word ties them ("$0.50 for 5 s",
@@ -153,11 +157,16 @@ class AmountContext:
         return bool(self.image_re.match(after)) or (q.kind in _MONEY and bool(self.budget_re.match(after)))
 
     def not_one_price(self, text: str, lo: int, since: int, q: Quantity) -> bool:
-        """Is ``q`` a difference between prices (比V4.5多了10 credits, $0.05 more than) or a sum over
-        several generations (一共, Total, 生成了10条，消耗…)? ``lo`` is where its clause starts,
-        ``since`` where the amount before it in the sentence ends (a count before that is another's)."""
+        """Is ``q`` a difference between prices (比V4.5多了10 credits, $0.05 more than), a bound
+        (under 5 cents, 不到1元) or a sum over several generations (一共, Total, 生成了10条，消耗…)?
+        ``lo`` is where its clause starts, ``since`` where the amount before it in the sentence ends
+        (a count before that is another's)."""
         before = text[lo : q.start]
         if self.difference_re.search(before) or self.difference_after_re.match(text, q.end):
+            return True
+        if self.bound_re.search(text, max(lo, q.start - 12), q.start) or self.bound_start_re.match(
+            text, q.start
+        ):
             return True
         if self.signed_re.search(text[max(lo, q.start - 24) : q.start]) and not self.extra_re.search(
             text, q.start, q.end + 12
