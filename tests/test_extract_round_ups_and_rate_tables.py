@@ -177,3 +177,18 @@ def test_english_verdicts_from_user_reports(text: str, kind: str) -> None:
 def test_praise_that_needs_training_first_is_no_strength() -> None:
     text = "Hunyuan NSFW generation is poor out of the box, it needs training or LoRAs to do this well."
     assert "strength" not in [k for k, _m in _claims(text)]
+
+
+# ----- what a model is barred from, or does not offer -----
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sora 2 嚴禁生成公眾人物。",
+        "Seedance 2.0 全面禁止任何真人人脸上传。",
+        "Seedance 2.0 真人被ban掉了。",
+        "Midjourney V1 并未提供免费额度。",
+        "可灵2.1没有提供4K输出。",
+    ],
+)
+def test_a_prohibition_or_an_offer_denied_is_a_limitation(text: str) -> None:
+    assert [k for k, _m in _claims(text)] == ["limitation"]
