@@ -37,15 +37,34 @@ def test_what_a_round_up_says_of_language_models_goes_to_nobody() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    "item",
     [
-        "可灵2.1发布了。新的GPT-5驱动网络搜索API价格降至10美元/千次调用（降价60%）。",
-        "可灵2.1发布了。DeepSeek-R1 在推理任务上表现优异，速度很快。",
-        "Kling 2.1 is out. Gemini 2.5 Pro now supports a 1M context and scores well on coding.",
+        "新的GPT-5驱动网络搜索API价格降至10美元/千次调用（降价60%）。",
+        "DeepSeek-R1 在推理任务上表现优异，速度很快。",
+        "Gemini 2.5 Pro now supports a 1M context and scores well on coding.",
     ],
 )
-def test_a_sentence_about_a_language_model_is_no_claim_of_the_video_model(text: str) -> None:
+def test_a_round_up_item_about_a_language_model_is_no_claim_of_the_video_model(item: str) -> None:
+    text = f"可灵2.1发布了。\n\n### 2. [今日要闻](https://example.com/a)\n> {item}\n"
     assert _claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Kling 2.1 review. Unlike DeepSeek, it costs $0.50 per clip.", ("price", "Kling 2.1")),
+        (
+            "Kling 2.1 review. I wrote the prompt with GPT-4o, and the motion is very smooth.",
+            ("strength", "Kling 2.1"),
+        ),
+        ("可灵2.1 评测。我用 GPT-4o 写了提示词，生成的画面非常稳定。", ("strength", "Kling 2.1")),
+        ("可灵2.1测试，提示词用GPT-4写的，画面很稳定。", ("strength", "Kling 2.1")),
+    ],
+)
+def test_a_language_model_used_or_compared_in_a_review_leaves_the_claim_to_the_video_model(
+    text: str, claim: tuple[str, str]
+) -> None:
+    assert _claims(text) == [claim]
 
 
 def test_a_language_model_named_as_an_era_is_no_subject() -> None:
@@ -54,6 +73,9 @@ def test_a_language_model_named_as_an_era_is_no_subject() -> None:
         "它的动作流畅度毫无违和感。"
     )
     assert _claims(text) == [("strength", "Seedance 2.0")]
+    assert _claims("可灵2.1 评测。这就是视频生成的 GPT-3.5 时刻，画面非常稳定。") == [
+        ("strength", "Kling 2.1")
+    ]
 
 
 def test_a_language_model_named_in_passing_does_not_take_the_paragraph() -> None:
@@ -97,6 +119,10 @@ TIERS = (
 
 def test_an_edition_in_brackets_after_an_amount_names_the_model() -> None:
     assert [m for m, *_ in _prices(TIERS)] == ["Veo 3.1 Lite", "Veo 3.1 Fast", "Veo 3.1 Fast", "Veo 3.1"]
+
+
+def test_a_remark_in_brackets_after_an_amount_names_no_edition() -> None:
+    assert [m for m, *_ in _prices("Veo 3.1 costs $0.40/sec (fast would be cheaper).")] == ["Veo 3.1"]
 
 
 def test_the_ends_of_a_range_take_two_resolutions_in_order() -> None:
@@ -171,7 +197,14 @@ def test_a_heading_that_names_what_its_section_tells_is_no_verdict(heading: str)
     ],
 )
 def test_english_verdicts_from_user_reports(text: str, kind: str) -> None:
-    assert [k for k, _m in _claims(text)] == [kind]
+    model = next(m for m in ("Seedance 2.0", "Veo 3", "Kling 2.1", "Sora 2") if m in text)
+    assert _claims(text) == [(kind, model)]
+
+
+def test_a_scene_that_is_eerie_is_no_flaw() -> None:
+    assert _claims("Kling 2.1 handled the eerie lighting of the haunted house well.") == [
+        ("strength", "Kling 2.1")
+    ]
 
 
 def test_praise_that_needs_training_first_is_no_strength() -> None:
@@ -191,4 +224,15 @@ def test_praise_that_needs_training_first_is_no_strength() -> None:
     ],
 )
 def test_a_prohibition_or_an_offer_denied_is_a_limitation(text: str) -> None:
-    assert [k for k, _m in _claims(text)] == ["limitation"]
+    model = (
+        next(m for m in ("Sora 2", "Seedance 2.0", "Midjourney V1") if m in text)
+        if "可灵" not in text
+        else "Kling 2.1"
+    )
+    assert _claims(text) == [("limitation", model)]
+
+
+def test_something_the_vendor_did_not_provide_is_no_limitation_of_the_model() -> None:
+    assert _claims("可灵2.1 测试。官方未提供这次对比的原始视频，画面非常稳定。") == [
+        ("strength", "Kling 2.1")
+    ]

@@ -33,8 +33,12 @@ _ALLOWANCE_LEAD = re.compile(
 _EDITION_OF_CLIP = re.compile(
     r"\b([a-z]+)\s+(?:clips?|videos?|generations?|tier|mode)\b|\bwith\s+(?:the\s+)?([a-z]+)\s*(?=$|[,.;:)，。；])"
 )
-# …or the word opening a bracket right after it: "$0.05/sec (Lite 720p)", "$0.10/sec (Fast 1080p no audio)"
-_EDITION_IN_BRACKETS = re.compile(r"\s*(?:/\s*(?:s|sec|second)\b)?\s*[(（]\s*([a-z]+)\b")
+# …or a bracket right after it holding the edition and only resolutions or audio words:
+# "$0.05/sec (Lite 720p)", "$0.10/sec (Fast 1080p no audio)"; not "(fast would be cheaper)"
+_EDITION_IN_BRACKETS = re.compile(
+    r"\s*(?:/\s*(?:s|sec|second)\b)?\s*[(（]\s*([a-z]+)"
+    r"(?:[\s/&,]+(?:\d{3,4}p|[248]k|no audio|with audio|audio|without audio))*\s*[)）]"
+)
 _FOR_MODEL = re.compile(
     r"\s*(?:/\s*(?:s|sec|second|clip|video)|per (?:second|sec|clip|video|generation)|each|a second)?"
     r"\s*(?:for|on|with|using|via)\s+(?:the\s+|a\s+)?"
@@ -361,9 +365,10 @@ class PriceClaims:
         c_lo, _ = self.p.clause_of(view, sid, at)
 
         def named(a: int, b: int) -> list[list[Mention]]:
-            return sorted(
-                view.groups(sid, a, b) + view.groups(sid, a, b, versus=True), key=lambda g: g[0].start
-            )
+            groups = view.groups(sid, a, b) + view.groups(sid, a, b, versus=True)
+            if view.foreign and not view.in_round_up():  # "Unlike DeepSeek, it costs…": no yardstick
+                groups = view.no_foreign(groups)
+            return sorted(groups, key=lambda g: g[0].start)
 
         names = distinct_models(self.reg, named(start, at))
         pick = self.ctx.former_latter(view.cue_text[max(lo, c_lo) : at])

@@ -55,7 +55,10 @@ class AmountContext:
             re.I,
         )
         # "under 5 cents per clip", 不到1元一条, "up to $2": a bound on what a clip costs, no price
-        bound = r"(?:\b(?:under|less than|below|no more than|at most|up to)|不到|低于|不超过|少于|最多|最高)"
+        bound = (
+            r"(?:\b(?:under|less than|below|no more than|at most|up to|as low as|at least)"
+            r"|不到|低于|不超过|少于|最多|最高|最低|至少)"
+        )
         self.bound_re = re.compile(rf"{bound}\s*$")
         self.bound_start_re = re.compile(rf"{bound}\s*[$¥￥]?\s*\d")  # the scanner's span may hold the word
         # "$0.10-$0.20/s": the low end of a range of money, written with its own currency sign

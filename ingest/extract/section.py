@@ -275,10 +275,15 @@ class SectionView:
                 out.setdefault(m.group, []).append(m)
         return list(out.values())
 
-    def _video_first(self, groups: list[list[Mention]]) -> list[list[Mention]]:
-        """``groups`` without those naming only language models, when a video model is among them."""
-        video = [g for g in groups if not all(n in self.foreign for m in g for n in m.models)]
-        return video or groups
+    def no_foreign(self, groups: list[list[Mention]]) -> list[list[Mention]]:
+        """``groups`` without those naming only language models."""
+        return [g for g in groups if not all(n in self.foreign for m in g for n in m.models)]
+
+    def in_round_up(self) -> bool:
+        """Is the text in scope about no video model (an item of a news round-up under a heading
+        linking elsewhere or naming a language model), where a language model is a subject?"""
+        t = self.topic
+        return t is None or all(n in self.foreign for n in t.models)
 
     def subject(self, sid: int, lo: int, hi: int, anchor: int) -> Subject | None:
         """Who [lo, hi) of sentence ``sid`` is about; ``anchor`` is the cue or amount position.
@@ -306,11 +311,10 @@ class SectionView:
         if self._generic_subject(lo, named_to, after[0][0].start if after else hi):
             return None
         earlier = self.groups(sid, self.sentences[sid].start, lo)
-        if self.foreign:
-            # 可灵2.1测试，提示词用GPT-4写的，画面很稳定: beside a video model, a language model named
-            # before the cue is what was used, not what the sentence is about
-            kept = self._video_first(earlier + before)
-            before, earlier = [g for g in before if g in kept], [g for g in earlier if g in kept]
+        if self.foreign and not self.in_round_up():
+            # 提示词用GPT-4写的，画面很稳定, unlike DeepSeek, it costs…: where the text is about a video
+            # model, a language model named is what was used or compared, not what is said of
+            before, after, earlier = self.no_foreign(before), self.no_foreign(after), self.no_foreign(earlier)
         # the span, or the cue's own clause inside it, opens with ", which" (unlike Sora, which still…)
         rel = next((p for p in (lo, anchor) if lo <= p and _RELATIVE.match(self.clean, p)), None)
         if not before and rel is not None:

@@ -50,7 +50,7 @@ _EDITION_WORDS = "Sonnet|Opus|Haiku|Pro|Flash|Ultra|Lite|Max|Plus|Air|Fast|mini|
 _EDITION = rf"(?:[\s\-](?:{_EDITION_WORDS}))*"
 _VER = r"[\s\-]?(?:[Vv]?\d{1,2}(?:\.\d{1,2})?[a-z]?|[RVK]\d)"
 _FOREIGN = re.compile(
-    r"(?<![A-Za-z0-9_.\-/@#])(?:"
+    r"(?<![A-Za-z0-9_.\-/@#])(?>"
     rf"(?:DeepSeek|ChatGLM|Qwen)(?:{_VER})?{_EDITION}"
     rf"|(?:Claude|Kimi|Llama|LLaMA|Mistral|Gemini|Grok|ERNIE|GLM|Sonnet|Opus|Haiku){_VER}{_EDITION}"
     rf"|Claude[\s\-](?:Sonnet|Opus|Haiku|Code){_EDITION}(?:{_VER})?"
