@@ -236,3 +236,17 @@ def test_something_the_vendor_did_not_provide_is_no_limitation_of_the_model() ->
     assert _claims("可灵2.1 测试。官方未提供这次对比的原始视频，画面非常稳定。") == [
         ("strength", "Kling 2.1")
     ]
+
+
+# ----- a clip length held to a cap -----
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("Sora 2 限制在 10 秒以內。", "Sora 2"),
+        ("Vidu Q1 固定输出 5 秒。", "Vidu Q1"),
+        ("Sora 2 生成时长上限 8 秒。", "Sora 2"),
+        ("Sora 2 时长上限为 20 秒。", "Sora 2"),
+    ],
+)
+def test_a_length_held_to_a_cap_is_a_limitation_not_a_speed(text: str, model: str) -> None:
+    assert _claims(text) == [("limitation", model)]
