@@ -64,7 +64,7 @@ _RES_LINKED = re.compile(
     r"\s*(?:(?:for|at|in|@)\s+(?:a\s+|the\s+)?|[(（]\s*)(\d{3,4}\s?p|[248]\s?k)(?![a-z0-9])"
 )
 # two resolutions paired with the two ends of a range ($0.10–$0.12/sec (Fast 720p/1080p))
-_RES_PAIR = re.compile(r"\s*/\s*$")
+_RES_PAIR = re.compile(r"\s*/\s*")
 _RESOLUTIONS = frozenset(
     {"360p", "480p", "540p", "720p", "768p", "1024p", "1080p", "1440p", "2160p", "2k", "4k"}
 )
@@ -289,22 +289,20 @@ class PriceClaims:
                 if (
                     len(res) == 2
                     and fields.get("resolution") == res[0].unit
-                    and _RES_PAIR.match(text[res[0].end : res[1].start])
+                    and _RES_PAIR.fullmatch(text, res[0].end, res[1].start)
                 ):
                     amounts[-1]["resolution"] = res[1].unit
             end = (an.money or an.q).end
-            edition = _EDITION_IN_BRACKETS.match(text, end, seg_hi) or _EDITION_OF_CLIP.search(
-                text, end, seg_hi
-            )
+            bracket = _EDITION_IN_BRACKETS.match(text, end, seg_hi)
+            clip = None if bracket else _EDITION_OF_CLIP.search(text, end, seg_hi)
+            edition = bracket.group(1) if bracket else (clip.group(1) or clip.group(2)) if clip else None
+            listed = (
+                clip is not None and clip.group(2) is not None
+            )  # "with Pro": only an edition the registry lists
             for name, mtier in zip(subj.models, subj.tiers, strict=True):
                 model, tier = self.p.model_tier(name, mtier, tier_word.group(0) if tier_word else None)
                 if edition is not None:
-                    model = self._edition(
-                        model,
-                        edition.group(1) or edition.group(2),
-                        subj.explicit,
-                        edition.re is _EDITION_OF_CLIP and edition.group(2) is not None,
-                    )
+                    model = self._edition(model, edition, subj.explicit, listed)
                 conf = self.lex.confidence("price") * (
                     1 if subj.explicit else self.lex.confidence("context_model_factor")
                 )
@@ -365,9 +363,8 @@ class PriceClaims:
         c_lo, _ = self.p.clause_of(view, sid, at)
 
         def named(a: int, b: int) -> list[list[Mention]]:
-            groups = view.groups(sid, a, b) + view.groups(sid, a, b, versus=True)
-            if view.foreign and not view.in_round_up():  # "Unlike DeepSeek, it costs…": no yardstick
-                groups = view.no_foreign(groups)
+            # "Unlike DeepSeek, it costs…": a language model named in passing is no yardstick
+            groups = view.drop_passing_foreign(view.groups(sid, a, b) + view.groups(sid, a, b, versus=True))
             return sorted(groups, key=lambda g: g[0].start)
 
         names = distinct_models(self.reg, named(start, at))

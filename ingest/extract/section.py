@@ -154,7 +154,7 @@ class SectionView:
         self.cue_hits: dict[tuple[int, int], list[tuple[int, str]]] = {}  # -> (where, kind) of each cue
         self.topic: Subject | None = None
         self.nobody_at: list[int] = []  # a company heading a clause whose model is unclear (vendors.py)
-        self.foreign: set[str] = set()  # language and image models named (unregistered.py)
+        self.foreign: set[str] = set()  # language models named (unregistered.py)
         # sentence -> (start, end) of the words describing a yardstick (跟[最好的模型]可灵比)
         self.yardsticks: dict[int, list[tuple[int, int]]] = {}
         # where a new paragraph starts from: the model of the heading it sits under, else the
@@ -285,6 +285,11 @@ class SectionView:
         t = self.topic
         return t is None or all(n in self.foreign for n in t.models)
 
+    def drop_passing_foreign(self, groups: list[list[Mention]]) -> list[list[Mention]]:
+        """``groups`` without language models, unless the text in scope is a round-up item about none
+        (提示词用GPT-4写的，画面很稳定, unlike DeepSeek, it costs…: what was used or compared)."""
+        return self.no_foreign(groups) if self.foreign and not self.in_round_up() else groups
+
     def subject(self, sid: int, lo: int, hi: int, anchor: int) -> Subject | None:
         """Who [lo, hi) of sentence ``sid`` is about; ``anchor`` is the cue or amount position.
 
@@ -311,10 +316,7 @@ class SectionView:
         if self._generic_subject(lo, named_to, after[0][0].start if after else hi):
             return None
         earlier = self.groups(sid, self.sentences[sid].start, lo)
-        if self.foreign and not self.in_round_up():
-            # 提示词用GPT-4写的，画面很稳定, unlike DeepSeek, it costs…: where the text is about a video
-            # model, a language model named is what was used or compared, not what is said of
-            before, after, earlier = self.no_foreign(before), self.no_foreign(after), self.no_foreign(earlier)
+        before, after, earlier = (self.drop_passing_foreign(gs) for gs in (before, after, earlier))
         # the span, or the cue's own clause inside it, opens with ", which" (unlike Sora, which still…)
         rel = next((p for p in (lo, anchor) if lo <= p and _RELATIVE.match(self.clean, p)), None)
         if not before and rel is not None:

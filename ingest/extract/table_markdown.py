@@ -24,13 +24,12 @@ _TIME_UNIT = {"秒": 1.0, "s": 1.0, "sec": 1.0, "secs": 1.0, "second": 1.0, "sec
 # a row for an image, not a video (| VQ1 | 图生图 | … |, | Text-to-Image |): its price and time are no clip's
 _IMAGE_MODE = r"(?:[文图]生图|图片生成|text[-\s]to[-\s]image|image[-\s]to[-\s]image)"
 _IMAGE_ROW = re.compile(rf"[|]\s*{_IMAGE_MODE}(?:\s*[,，、/]\s*{_IMAGE_MODE})*\s*[|（(]")
-# a header cell that is only a clip length (| 4 秒 | 8 秒 |, | 10s |, | 5s Video |): the amount of
-# money in each cell under it is the price of a clip that long
 # a 方案 that is a way of doing something (| 优化方案 |), no plan one buys
 _NOT_PLAN = re.compile(r"(?:优化|解决|部署|技术|实现|加速|推荐|配置|替代|备选)方案")
+# a header cell that is only a clip length (| 4 秒 | 8 秒 |, | 10s |, | 5s Video |): the amount of
+# money in each cell under it is the price of a clip that long (matched on the lower-cased text)
 _LENGTH_ONLY = re.compile(
-    r"\s*[*`]*\s*(\d{1,3})\s*-?\s*(?:s|secs?|seconds?|秒钟?)\s*(?:(?:video|clip)s?|视频|片段)?\s*[*`]*\s*",
-    re.I,
+    r"\s*[*`]*\s*(\d{1,3})\s*-?\s*(?:s|secs?|seconds?|秒钟?)\s*(?:(?:video|clip)s?|视频|片段)?\s*[*`]*\s*"
 )
 
 

@@ -162,7 +162,7 @@ def update_topic(view: SectionView, sid: int) -> None:
     if groups and view.foreign and not is_heading(view, sid):
         # a language model named in passing (视频行业的 GPT-3.5 时刻) is the subject of its own
         # sentence only; under a heading naming one (### GLM-4.6 发布), the section is about it
-        groups = [g for g in groups if not all(n in view.foreign for m in g for n in m.models)]
+        groups = view.no_foreign(groups)
     if not groups:
         if (
             view.main is not None

@@ -80,7 +80,7 @@ class Unknowns:
     raws: list[list[RawMention]]  # per section, sorted by start
     speaking: set[str] = field(default_factory=set)  # names whose claims are emitted
     muted: set[str] = field(default_factory=set)  # names that only take scope
-    foreign: set[str] = field(default_factory=set)  # language and image models (muted too)
+    foreign: set[str] = field(default_factory=set)  # language models named (muted too)
     main: str | None = None  # the name the document is about, when no registered model leads
     counts: Counter[str] = field(default_factory=Counter)
 
@@ -106,7 +106,7 @@ _DISPLAY_VERSION = re.compile(r"[Vv]?(\d{1,2}(?:\.\d{1,2})?)$")
 
 
 def _foreign(text: str, clean: str, taken: list[tuple[int, int]]) -> list[RawMention]:
-    """Language and image models (GPT-5, Claude 4.5 Haiku, GLM-4.6) named in ``text``, outside
+    """Language models (GPT-5, Claude 4.5 Haiku, GLM-4.6) named in ``text``, outside
     the registry's mentions and outside masked text (links, hashtags)."""
     spans = _Spans(taken)
     return [
@@ -264,7 +264,7 @@ class UnknownModels:
             for c in in_title
             if not c.glued and c.brand.lower() not in listed
         }
-        out.muted |= out.foreign  # a language or image model never speaks
+        out.muted |= out.foreign  # a language model never speaks
         for name, n in out.counts.items():
             if name in out.foreign:
                 continue
