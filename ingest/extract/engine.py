@@ -129,9 +129,6 @@ class Extractor:
             self.mentions.bare_letter_versions(v.clean, rs, in_full)
             for v, rs in zip(views, raws, strict=True)
         ]
-        ctx = self.resolver.context(title + [r for rs in raws for r in rs], len(title))
-        if ctx.main_brand is None and doc.url:  # an issue thread under a model's repository
-            self.resolver.from_address(ctx, self.mentions.scan(normalise(address_words(doc.url))))
         # models the registry does not know take scope (and speak, when the document dwells on them)
         registered = Counter(r.brand for rs in [title, *raws] for r in rs if r.shape == "brand" and r.brand)
         unknown = self.unknown_models.find(
@@ -141,6 +138,10 @@ class Extractor:
             sorted([r for r in rs if not _inside_unknown(r, us)] + us, key=lambda r: r.start)
             for rs, us in zip(raws, unknown.raws, strict=True)
         ]
+        # (after the unknown names took their own bare versions: 可图1.5's 1.5 is no version of 可灵)
+        ctx = self.resolver.context(title + [r for rs in raws for r in rs], len(title))
+        if ctx.main_brand is None and doc.url:  # an issue thread under a model's repository
+            self.resolver.from_address(ctx, self.mentions.scan(normalise(address_words(doc.url))))
         ctx.unknown_main = unknown.main
         # a company heading its clause (OpenAI 將它…, 字节这次…) stands for its one brand named here
         named_brands = {r.brand for rs in [title, *raws] for r in rs if r.brand}

@@ -272,6 +272,8 @@ class PriceClaims:
                 # "$0.04/sec … $0.05/sec", "~$0.50 $0.10-0.50 $0.10-0.30" (a table's cells run together) and
                 # no model named: whose each one is, is unclear
                 continue
+            if an.q.kind in MONEY and an.q.high >= 2 * an.q.value > 0 and not (an.q.per or an.q.per_seconds):
+                continue  # "$200-1,000 for a 15-minute film", 50-200元: an estimate, no one price
             # "大师版（1080P），5秒100灵感值，10秒200灵感值": a further clip length of the same
             # tier and resolution names neither again
             if "resolution" in fields or tier_word is not None:

@@ -130,7 +130,7 @@ class QuantityScanner:
             rf"\s*(?P<mid>个多|个半|多|余)?(?:个|点)?\s*(?P<de>的)?\s*-?\s*(?P<tot>total\s+)?[\"\u201c\u300c]?(?P<u>(?:{units})(?:(?<![a-z0-9])|(?!(?!per\s)[a-z])))"
             rf"(?P<tail>多钱|多|半|钱|\d(?!\d)|\s+and\s+a\s+half)?"
             rf"(?:\s*(?P<post>{alt(all_quals, bound_start=False)}))?{per('')}"
-            rf"|(?P<cp>{alt(currency)})\s*(?P<cn>{ARABIC}){per('c')}"
+            rf"|(?P<cp>{alt(currency)})\s*(?P<cn>{ARABIC})(?:\s*[-–~～]\s*(?P<cn2>{ARABIC})(?!\d|\.\d))?{per('c')}"
             rf"|(?P<res>超清|全高清)"
         )
         # Where an amount can start, each scan opening with a character class or a literal
@@ -245,6 +245,9 @@ class QuantityScanner:
             if self._foreign(m):
                 return None
             n = self._num(m.group("cn"))
+            if n and m.group("cn2"):  # $200-1,000: a range, low to high
+                n2 = self._num(m.group("cn2"))
+                n = (n[0], n2[1]) if n2 and n2[1] > n[0] else n
             cur = self.prefix_kind[_SPACES.sub("", m.group("cp"))]
             return self._per(m, Quantity(cur, m.start(), m.end(), n[0], n[1], unit=cur), "c") if n else None
         pre = (m.group("pre") or "").replace(" ", "")

@@ -230,6 +230,13 @@ class Registry:
             if edition and edition != "regular":
                 name += " " + edition.title()
             return name, tier
+        if len(words) > 1:
+            # "Gen-3 Alpha Turbo": of two editions, the one the version's default model is not
+            b = self.brands[brand]
+            named = [e for w in words if (e := b.edition_words.get(re.sub(r"\s+", " ", w.lower().strip())))]
+            special = [e for e in named if any(m.edition == e and not m.default for m in cands)]
+            if len(set(named)) > 1 and special:
+                edition = special[-1]
         if edition and "-" in edition and all(m.edition != edition for m in cands):
             # "Seedance 2.0 Pro Fast" (a reseller's name) where the version has Fast but no Pro Fast: the
             # part of the edition the version has

@@ -290,6 +290,18 @@ class SectionView:
         (提示词用GPT-4写的，画面很稳定, unlike DeepSeek, it costs…: what was used or compared)."""
         return self.no_foreign(groups) if self.foreign and not self.in_round_up() else groups
 
+    def _foreign_subject(self, sid: int, lo: int, anchor: int) -> bool:
+        """Is a language or image model the subject here, in a sentence naming no video model: named
+        in the cue's own clause before the cue, or opening the sentence (可图1.5，是我玩过的最好看的;
+        a 512×512 image with SDXL generates in 3 seconds)? Not one named in a clause of its own
+        before the verdict (提示词用GPT-4写的，画面很稳定) nor one compared with (unlike DeepSeek)."""
+        mentions = [m for m in self.mentions[sid] if not m.versus]
+        if not mentions or any(n not in self.foreign for m in mentions for n in m.models):
+            return False
+        sent = self.sentences[sid]
+        own = next((c.start for c in sent.clauses if c.start <= anchor < c.end), lo)
+        return any(max(lo, own) <= m.start <= anchor or m.start - sent.start <= 1 for m in mentions)
+
     def subject(self, sid: int, lo: int, hi: int, anchor: int) -> Subject | None:
         """Who [lo, hi) of sentence ``sid`` is about; ``anchor`` is the cue or amount position.
 
@@ -316,7 +328,8 @@ class SectionView:
         if self._generic_subject(lo, named_to, after[0][0].start if after else hi):
             return None
         earlier = self.groups(sid, self.sentences[sid].start, lo)
-        before, after, earlier = (self.drop_passing_foreign(gs) for gs in (before, after, earlier))
+        if not (self.foreign and self._foreign_subject(sid, lo, anchor)):
+            before, after, earlier = (self.drop_passing_foreign(gs) for gs in (before, after, earlier))
         # the span, or the cue's own clause inside it, opens with ", which" (unlike Sora, which still…)
         rel = next((p for p in (lo, anchor) if lo <= p and _RELATIVE.match(self.clean, p)), None)
         if not before and rel is not None:

@@ -28,11 +28,12 @@ _SENT_END = re.compile(
     r"[。！？!?；;\n…\.](?:(?<=[。！？!?；;\n])[。！？!?；;\n]*|(?<=…)…*"
     r"|(?<=\.)(?:\.{2,}|(?<!\bvs\.)(?<!\be\.g\.)(?=\s|$)))"
 )
-# not 16:9, 1,000; | ends a table cell; a comma between listed numbers (4, 8, and 12 seconds) ends no
-# clause; a dash set off by spaces (" — ", " – ") ends a clause too. One class of every mark opens the
-# pattern, so ``re`` skips ahead to the next mark; what follows looks back at which mark it was.
+# not 16:9, 1,000; | ends a table cell; a comma between listed numbers (4, 8, and 12 seconds; 720p,
+# 1080p) ends no clause; a dash set off by spaces (" — ", " – ") ends a clause too. One class of
+# every mark opens the pattern, so ``re`` skips ahead to the next mark; what follows looks back at
+# which mark it was.
 _CLAUSE_END = re.compile(
-    r"[，：|:,—–](?:(?<=[，：|])|(?<=[:,])(?<!\d[:,])|(?<=:)(?!\d)"
+    r"[，：|:,—–](?:(?<=[，：|])|(?<=[:,])(?<!\d[:,])(?!(?<=\d[pk],)\s*(?:(?:and|or)\s+)?\d)|(?<=:)(?!\d)"
     r"|(?<=\d,)(?!\d{3})(?!\s*(?:(?:and|or)\s+)?\d)|(?<=\s[—–])(?=\s))"
 )
 _LEAD = re.compile(r"[\s>*•·\-—]+|\d{1,2}[.、)）]\s+|\*\*")
@@ -41,6 +42,11 @@ _LEAD_CHARS = frozenset(">*•·-—0123456789")
 _FILLED_LINE = re.compile(r"[^\n]*\S[^\n]*")
 _MID_PROMPT = re.compile(r"\s*(?:如下|是|为)?\s*[:：]\s*(?=\S)")
 _CLAUSE_BREAK = re.compile(r"[，,。;；!！?？]|\.\s")
+# a Markdown list flattened onto one line by the clipper (… - Kling 3.0: $0.07/sec - Veo 3: …):
+# an item marker is a dash set off by spaces; a bold label (**Per-second costs:**) opens a group
+_FLAT_ITEM = re.compile(r"(?<=\S) - (?=[^\s\-][^\n]{0,60}?:)")
+_FLAT_BREAK = re.compile(r"(?<=\S) (?:- |(?=\*\*[^*\n]{2,40}:\*\*))")
+_FLAT_MIN_ITEMS = 3
 _SCARE_QUOTE = re.compile(r"[“\"「‘'][^“”\"「」‘’'\n]{1,10}[”\"」’'](?= ?[\u4e00-\u9fffa-z])")
 
 
@@ -98,6 +104,23 @@ def _inline_break(norm: str, at: int) -> bool:
         return True
     nxt = norm.find("\n", at, at + _SHORT_LINE + 1)
     return nxt > at and nxt + 1 < len(norm) and norm[nxt + 1] in _GOES_ON and norm[at] not in "#|>-*"
+
+
+def _flat_list_breaks(norm: str) -> list[tuple[int, int]]:
+    """Item breaks of lists flattened onto one line: a line with at least three " - Label:" items.
+    Prose uses a spaced dash now and then (Kling - the cheap one - costs…), not three labelled
+    ones."""
+    if norm.count(" - ") < _FLAT_MIN_ITEMS:
+        return []
+    out: list[tuple[int, int]] = []
+    start = 0
+    while start < len(norm):
+        end = norm.find("\n", start)
+        end = len(norm) if end < 0 else end
+        if end - start > 120 and len(_FLAT_ITEM.findall(norm, start, end)) >= _FLAT_MIN_ITEMS:
+            out += [m.span() for m in _FLAT_BREAK.finditer(norm, start, end)]
+        start = end + 1
+    return out
 
 
 @dataclass(slots=True)
@@ -168,12 +191,20 @@ class Splitter:
         parens = sorted({p for m in _PAREN.finditer(norm) for p in m.span()})
         sentences: list[Sentence] = []
         last = 0
-        for m in _SENT_END.finditer(norm):
-            if m.group() == "\n" and _inline_break(norm, m.end()):
+        ends = [
+            m.span()
+            for m in _SENT_END.finditer(norm)
+            if m.group() != "\n" or not _inline_break(norm, m.end())
+        ]
+        flat = _flat_list_breaks(norm)
+        if flat:
+            ends = sorted(ends + flat)
+        for a_end, b_end in ends:
+            if a_end < last:
                 continue
-            for a, b in _pieces(norm, last, m.start()):
+            for a, b in _pieces(norm, last, a_end):
                 self._add(norm, a, b, sentences, parens)
-            last = m.end()
+            last = b_end
         for a, b in _pieces(norm, last, len(norm)):
             self._add(norm, a, b, sentences, parens)
         self._mark_prompts(norm, sentences)

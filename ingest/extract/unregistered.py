@@ -44,8 +44,9 @@ _INNER_CAP = re.compile(r"^[A-Z][a-z]+[A-Z]")
 # language models (GPT-5, Claude 4.5 Haiku, GLM-4.6), which make no video: named in a news round-up,
 # each takes scope so that what is said of it goes to nobody, never to a video model named nearby.
 # Names that are also a person's or an animal's (Claude, Kimi, Llama) count only with a version or
-# an edition; a model named as an era (视频行业的 GPT-3.5 时刻) is no subject. Image models
-# (DALL·E 3, Stable Diffusion) are left out: reviews name them as a video model's part or yardstick.
+# an edition; a model named as an era (视频行业的 GPT-3.5 时刻) is no subject. Image models (SDXL,
+# FLUX.1, 可图1.5, Midjourney V7) are the same: what a review says of one alone is no video model's;
+# named beside a video model as its part or yardstick, it moves nothing (see drop_passing_foreign).
 _EDITION_WORDS = "Sonnet|Opus|Haiku|Pro|Flash|Ultra|Lite|Max|Plus|Air|Fast|mini|nano|high|Turbo|Coder|VL|Code"
 _EDITION = rf"(?:[\s\-](?:{_EDITION_WORDS}))*"
 _VER = r"[\s\-]?(?:[Vv]?\d{1,2}(?:\.\d{1,2})?[a-z]?|[RVK]\d)"
@@ -55,7 +56,11 @@ _FOREIGN = re.compile(
     rf"|(?:Claude|Kimi|Llama|LLaMA|Mistral|Gemini|Grok|ERNIE|GLM|Sonnet|Opus|Haiku){_VER}{_EDITION}"
     rf"|Claude[\s\-](?:Sonnet|Opus|Haiku|Code){_EDITION}(?:{_VER})?"
     rf"|GPT[\s\-]?\d(?:\.\d)?o?{_EDITION}|GPT-4o{_EDITION}|o[134](?:-mini|-pro)?(?=\s*模型)"
-    r")(?![A-Za-z0-9])(?!\s*(?:时刻|時刻|时代|時代|moment|era))|通义千问|文心一言"
+    r"|SDXL|SD\s?(?:1\.5|2\.1|3(?:\.5)?)|Stable\sDiffusion(?:\s(?:XL|\d(?:\.\d)?))?(?!\s+Video)"
+    r"|FLUX(?:\.1)?(?:[\s\-](?:Dev|dev|Pro|pro|Schnell|schnell|Kontext))?|Flux\.1(?:[\s\-](?:Dev|dev|Pro|Schnell))?"
+    r"|DALL[\-·]?E(?:\s?\d)?|Imagen\s?\d(?:\.\d)?|Kolors|Seedream(?:\s?\d(?:\.\d)?)?|GPT-Image-\d"
+    r"|Nano\sBanana(?:\sPro)?|Ideogram|Midjourney\s?V[5-7](?:\.\d)?"
+    r")(?![A-Za-z0-9])(?!\s*(?:时刻|時刻|时代|時代|moment|era))|通义千问|文心一言|可图(?:\d(?:\.\d)?)?"
 )
 
 
