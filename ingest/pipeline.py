@@ -124,6 +124,10 @@ class Ingest:
         self.flush()
         return stored_document(self.db, key)
 
+    def abandon(self) -> None:
+        """Stop the workers without writing what they prepared (the database failed)."""
+        self.preparer.close()
+
     def close(self) -> None:
         try:
             for prepared in self.preparer.drain():
@@ -277,6 +281,7 @@ def _run_all(
     sync_models(db)
     save_exchange_rate(db, config.exchange_rate, config_path)
     ingest = Ingest(db, summary, workers)
+    broken = False
     try:
         for source in sources:
             save_source(db, source.name, source.type, source.model_dump(mode="json"))
@@ -284,8 +289,14 @@ def _run_all(
                 _stop_at_deadline(ingest, source.name, f"not run: the run deadline ({limit:g}s) passed")
                 continue
             _run_source(db, ingest, source, http, since, progress, ends_at, limit)
+    except sqlite3.DatabaseError:
+        broken = True  # a full disk, a damaged file: writing what is pending would fail again and
+        raise  # hide the cause (the rolled-back batch leaves later rows without their raw bytes)
     finally:
-        ingest.close()
+        if broken:
+            ingest.abandon()
+        else:
+            ingest.close()
     counts = {
         k: summary.counts[k]
         for k in (
