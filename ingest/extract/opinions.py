@@ -131,6 +131,8 @@ class OpinionRules:
             sid, clause, kinds, ci = hit
             if _epithet(view, sid, end):
                 continue  # 很强的Runway: a word describing the model it names, no verdict of this clause
+            if _KNOWING_AFTER.match(text, end):
+                continue  # 不清楚什么是…, 不明白为什么: what the writer knows, no quality
             cue: str | None = kind
             if kind in ("?generic", "?bug"):
                 # a flaw joined to the one before it (而非凭空消失或瞬移) shares its negation
@@ -337,6 +339,10 @@ class OpinionRules:
     ) -> list[Draft]:
         """Claims of sentence ``sid`` from its clauses' cue kinds (see ``OpinionGroups``)."""
         return self.groups.sentence_claims(view, sid, clause_kinds, busy, claimed)
+
+
+# a question word right after a quality word: 不清楚什么是骄傲, 说不清楚怎么回事 (knowing, no quality)
+_KNOWING_AFTER = re.compile(r"(?:什么|怎么|为什么|为何|如何|哪|是不是|是否|谁)")
 
 
 def _has_amount(view: SectionView, sid: int, start: int, end: int) -> bool:

@@ -82,6 +82,14 @@ _TIMED_OR_PRICED_LABEL = re.compile(
 )
 
 
+# the prompt opening the sentence as its subject (这次的Prompt…加入了叹气, my prompt adds…): what it
+# adds or holds is what was asked, no feature of the model
+_PROMPT_SUBJECT = re.compile(
+    r"\s*(?:这次|这一次|这回|第[一二三四五六七八九十\d]+(?:条|个|次)|我的|我们的|这条|这个|那条|新的|the|my|this|our)"
+    r"\s*的?\s*(?:prompt|提示词|指令|咒语)s?(?![a-z])(?!\s*(?:字数|长度|限制|上限|character|length|limit|adherence))"
+)
+
+
 class SpecRules:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
@@ -165,6 +173,8 @@ class SpecRules:
             return [], set()  # asked, not stated (能否支持4K？)
         if _TEST_ROUND.match(text, sent.start, sent.end):
             return [], set()  # 第一回合：口型同步, Round 1: image to video: what is tested, not offered
+        if _PROMPT_SUBJECT.match(text, sent.start):
+            return [], set()  # 这次的Prompt更复杂，加入了叹气: what was asked, not offered
         layout = self._layout(view, sid, items)
         sheet = sheet_label(text, sent.start, sent.end) if layout else None
         if sheet is not None:  # | Aspect ratios | 16:9 |: the values are the items, the label is no item
