@@ -127,6 +127,16 @@ def _subject_gate(generic_re: re.Pattern[str]) -> PatternGate:
     return PatternGate([_PARTITIVE, generic_re])
 
 
+def _bracketed(text: str, a: int, b: int) -> bool:
+    """Does a bracket open between ``a`` and ``b`` and stay open: a name at ``b`` in an aside after
+    the verdict at ``a`` (720p max resolution (Kling and Sora both offer 1080p))? Not a bracket the
+    verdict itself opens (（大师版无此限制）: the aside is the verdict)."""
+    seg = text[a:b]
+    if not seg or seg[0] in "(（":
+        return False
+    return seg.count("(") + seg.count("（") > seg.count(")") + seg.count("）")
+
+
 class SectionView:
     def __init__(
         self, name: str, text: str, norm: str, splitter: Splitter, quantities: QuantityScanner
@@ -347,8 +357,8 @@ class SectionView:
             elif len(before) > 1 and self._aside(before[-2][-1].end, g, anchor):
                 g = self._outside(before[-2], g)
             subj = group_subject(g, True)
-        elif after:
-            subj = group_subject(after[0], True)
+        elif outside := [g for g in after if not _bracketed(self.clean, anchor, g[0].start)]:
+            subj = group_subject(outside[0], True)
         elif earlier:
             g = earlier[-1]
             if len(earlier) > 1 and self._aside(earlier[-2][-1].end, g, anchor):
@@ -376,6 +386,8 @@ class SectionView:
         """A group of models later in the sentence that all have what it names (首尾帧功能，即梦、可灵、
         Vidu都可以实现; Image-to-video: Kling, Vidu and Pika all support it)."""
         for g in self.groups(sid, hi, self.sentences[sid].end):
+            if _bracketed(self.clean, hi, g[0].start):
+                continue  # 720p max (Kling and Sora both offer 1080p): an aside with other models
             if len(g) >= 2 and _ALL_OF.match(self.clean, g[-1].end):
                 return g
         return None

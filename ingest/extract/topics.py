@@ -199,6 +199,8 @@ def update_topic(view: SectionView, sid: int) -> None:
         if not _in_aside(view, sid, g[0].start)
         or (g[0].start == first and _named_after_words(view, sid, first))
     ]
+    if not plain and not is_heading(view, sid):
+        return  # "720p max (Kling and Sora both offer 1080p)": models named only in an aside
     bare = {m.brand for g in plain for m in g if not m.explicit}
     # …but "Sora（就是 Sora 1）": an aside giving the version of a brand named bare is who it is
     groups = [g for g in groups if g in plain or (g[0].brand in bare and g[0].explicit)] or groups
