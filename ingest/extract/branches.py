@@ -37,7 +37,9 @@ def skips(pattern: re.Pattern[str]) -> bool:
 
 def top_branches(pattern: re.Pattern[str]) -> list[str] | None:
     """The sources of ``pattern``'s top-level alternatives, when it has several and each can stand
-    alone (no groups named or referred back to, no empty match, no global inline flags); else None."""
+    alone (no groups named or referred back to, no empty match, no global inline flags); else None.
+    A pattern that is one group of alternatives (not repeated) and what follows it, ``(?:a|b)c``,
+    has the alternatives ``(?:a)c`` and ``(?:b)c`` (tried in the same order: the same matches)."""
     source = pattern.pattern
     if pattern.groupindex or source.startswith("(?") and source[2:3].isalpha():
         return None
@@ -45,8 +47,29 @@ def top_branches(pattern: re.Pattern[str]) -> list[str] | None:
         return None
     if pattern.flags & re.VERBOSE or re.search(r"\(\?[a-zA-Z]*x", source):
         return None  # whitespace and comments (which may hold a bar) are not read here
+    parts, close = _split(source)
+    if len(parts) < 2 and source.startswith("(?:") and close is not None:
+        inner, after = source[3:close], source[close + 1 :]
+        if after[:1] not in ("*", "+", "?", "{"):  # not a repeated group
+            parts = [f"(?:{b}){after}" for b in _split(inner)[0]]
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        try:
+            lo = P.parse(part, pattern.flags).getwidth()[0]
+        except re.error:
+            return None
+        if lo < 1:
+            return None
+    return parts
+
+
+def _split(source: str) -> tuple[list[str], int | None]:
+    """``source`` cut at its top-level bars, and where the group opening it closes (None if it
+    opens with no group)."""
     parts: list[str] = []
     depth, start, i, in_class = 0, 0, 0, False
+    close: int | None = None
     while i < len(source):
         ch = source[i]
         if ch == "\\":
@@ -64,21 +87,14 @@ def top_branches(pattern: re.Pattern[str]) -> list[str] | None:
             depth += 1
         elif ch == ")":
             depth -= 1
+            if depth == 0 and close is None and source.startswith("("):
+                close = i
         elif ch == "|" and depth == 0:
             parts.append(source[start:i])
             start = i + 1
         i += 1
     parts.append(source[start:])
-    if len(parts) < 2:
-        return None
-    for part in parts:
-        try:
-            lo = P.parse(part, pattern.flags).getwidth()[0]
-        except re.error:
-            return None
-        if lo < 1:
-            return None
-    return parts
+    return parts, close
 
 
 class Alternatives:
@@ -88,6 +104,8 @@ class Alternatives:
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self.parts: list[re.Pattern[str]] = []
         self.owner: list[int] = []  # per part: the pattern it belongs to
+        self.split: list[list[int]] = []  # per pattern split: its parts
+        self.patterns = list(patterns)
         for n, p in enumerate(patterns):
             # a pattern ``re`` skips ahead on already scans fast: its alternatives would scan the
             # text once each
@@ -98,6 +116,7 @@ class Alternatives:
             else:
                 self.parts += [re.compile(b, p.flags) for b in branches]
             self.owner += [n] * (len(self.parts) - first)
+            self.split.append(list(range(first, len(self.parts))) if branches else [])
         log.debug("%d patterns, %d parts", len(patterns), len(self.parts))
 
     def matches(self, text: str, spans: Sequence[tuple[int, int] | None]) -> dict[int, list[tuple[int, int]]]:
@@ -119,6 +138,21 @@ class Alternatives:
                 found = self._merge(idx, text, spans)
             if found:
                 out[n] = found
+        return out
+
+    def find(self, n: int, text: str, pos: int, endpos: int) -> list[re.Match[str]]:
+        """``patterns[n].finditer(text, pos, endpos)``: a split pattern's matches found by its parts,
+        each matched again whole (for its groups)."""
+        whole = self.patterns[n]
+        idx = self.split[n]
+        if not idx:
+            return list(whole.finditer(text, pos, endpos))
+        spans = [(pos, endpos)] * len(self.parts)
+        out = []
+        for start, _ in self._merge(idx, text, spans):
+            m = whole.match(text, start, endpos)
+            if m is not None:
+                out.append(m)
         return out
 
     def _merge(

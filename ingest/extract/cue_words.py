@@ -75,7 +75,6 @@ class CueWords:
     def __init__(self, lex: Lexicon, cs: CueSet, appraisal: Appraisal) -> None:
         self.cs = cs
         self.appraisal = appraisal
-        self.neg_re = self.cs.negator_re
         self.topic_re = re.compile(lex.alt("negation", "topic"))
         self.topic_done_re = re.compile(rf"\s*(?:{lex.alt('negation', 'topic_done', bound_start=False)})")
         self.improves_re = re.compile(lex.alt("negation", "improves"))
@@ -145,7 +144,7 @@ class CueWords:
         hi = pos if inside is None else inside
         last: re.Match[str] | None = None
         negators: list[re.Match[str]] = []
-        for hit in self.neg_re.finditer(text, lo, hi):
+        for hit in self.cs.negators(text, lo, hi):
             if hit.lastgroup in ("fix", "neg"):
                 last = hit
                 negators.append(hit)
@@ -186,7 +185,7 @@ class CueWords:
             _FLAW_NOUN_AFTER.match(text, end) or _FLAW_NOUN_AFTER.fullmatch(text, pos, end)
         ):
             # 几乎没有AI视频常见的肢体扭曲问题: the negator's object is the flaw's 问题, however far back
-            for hit in self.neg_re.finditer(text, max(clause.start, pos - self.reach), pos):
+            for hit in self.cs.negators(text, max(clause.start, pos - self.reach), pos):
                 if hit.lastgroup == "fix":
                     if self.appraisal.fix_denied(text, hit.end(), pos):
                         return None  # 并没有神奇地解决…问题: the fix is denied, the flaw stays

@@ -32,6 +32,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ingest.extract.branches import Alternatives
 from ingest.extract.lexicon import Lexicon, alt
 
 log = logging.getLogger(__name__)
@@ -86,6 +87,8 @@ class EventCues:
             weak = str(raw.get("weak", "false")).lower() == "true"
             rules.append(_Rule(str(raw["kind"]), pattern, negate, weak, word_start))
         self.rules = tuple(rules)
+        # the rules ``re`` cannot skip ahead on, split into alternatives it can (same matches)
+        self.alternatives = Alternatives([rule.pattern for rule in rules])
 
     def hits(self, text: str, spans: Sequence[tuple[int, int] | None] | None = None) -> list[EventHit]:
         """Every event cue in ``text`` (the normalised cue text of a section); ``spans`` (per rule,
@@ -97,7 +100,7 @@ class EventCues:
             if span is None:
                 continue
             groups = rule.pattern.groupindex
-            for m in rule.pattern.finditer(text, span[0], span[1]):
+            for m in self.alternatives.find(n, text, span[0], span[1]):
                 if rule.word_start and m.start() and _word_char(text[m.start() - 1]):
                     continue
                 start = m.start("at") if "at" in groups and m.start("at") >= 0 else m.start()

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ingest.extract.word_regex import alt
+from ingest.extract.word_regex import alt, ranked_alt
 from ingest.extract.word_scan import WordScanner
 from ingest.extract.words_yaml import DATA_DIR, read_words
 
@@ -93,6 +93,17 @@ class CueSet:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (cue kind, pattern), each compiled on its own
     links: frozenset[str]
     negator_re: re.Pattern[str]  # group ``fix`` (the flaw is absent: 不会, 没有) or ``neg`` (cancels: 避免)
+    negator_scan: re.Pattern[str]  # where ``negator_re`` matches, as one trie ``re`` skips ahead on
+
+    def negators(self, text: str, pos: int, endpos: int) -> list[re.Match[str]]:
+        """``negator_re.finditer(text, pos, endpos)``: each place the scan finds, matched again for
+        its group."""
+        out = []
+        for m in self.negator_scan.finditer(text, pos, endpos):
+            hit = self.negator_re.match(text, m.start(), endpos)
+            if hit is not None:
+                out.append(hit)
+        return out
 
 
 _ROLE_ORDER = ("stop", *CUE_PRIORITY, "generic", "neg", "deg", "pos", "bad")
@@ -120,13 +131,14 @@ def cue_set(lex: Lexicon) -> CueSet:
     patterns = tuple(
         (kind, re.compile(p)) for kind in CUE_PRIORITY for p in lex.words("cues", kind, "patterns")
     )
-    not_neg = lex.alt("negation", "not_negators")
-    window = lex.alt("negation", "window")
-    fixes = lex.alt("negation", "fixes")
+    groups = [lex.words("negation", key) for key in ("not_negators", "fixes", "window")]
+    not_neg, fixes, window = (alt(words) for words in groups)
+    negator_re = rf"(?:{not_neg})|(?P<fix>{fixes})|(?P<neg>{window})"
     return CueSet(
         tokens=WordScanner(roles),
         roles={w: tuple(r) for w, r in roles.items()},
         patterns=patterns,
         links=frozenset(lex.words("degree_links") + [" "]),
-        negator_re=re.compile(rf"(?:{not_neg})|(?P<fix>{fixes})|(?P<neg>{window})"),
+        negator_re=re.compile(negator_re),
+        negator_scan=re.compile(ranked_alt(groups) or negator_re),
     )

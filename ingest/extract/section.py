@@ -151,6 +151,7 @@ class SectionView:
         self.cue_text = mask(norm, noise)  # hashtags hold no claims
         self.sentences: list[Sentence] = splitter.split(self.clean)
         self.generic_re = splitter.generic_re
+        self._relatives = "which" in self.clean or "who" in self.clean  # can _RELATIVE match at all
         self._splitter = splitter
         self._prompt_quotes: list[tuple[int, int]] | None = None  # see ``prompt_quotes``
         self.sentence_starts = [s.start for s in self.sentences]
@@ -341,7 +342,8 @@ class SectionView:
         if not (self.foreign and self._foreign_subject(sid, lo, anchor)):
             before, after, earlier = (self.drop_passing_foreign(gs) for gs in (before, after, earlier))
         # the span, or the cue's own clause inside it, opens with ", which" (unlike Sora, which still…)
-        rel = next((p for p in (lo, anchor) if lo <= p and _RELATIVE.match(self.clean, p)), None)
+        spots = (lo, anchor) if self._relatives else ()
+        rel = next((p for p in spots if lo <= p and _RELATIVE.match(self.clean, p)), None)
         if not before and rel is not None:
             # "Unlike Kling 2.1, which supports…", "Compare that to X, which lets you…": the clause
             # is about the model it hangs on, compared or not

@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 import re
 
-from ingest.extract.lexicon import Lexicon, WordScanner, alt
+from ingest.extract.lexicon import Lexicon, WordScanner
 from ingest.extract.prices import MONEY
 from ingest.extract.section import Draft, SectionView, Subject
 from ingest.extract.sentences import Clause, Splitter
@@ -36,6 +36,7 @@ from ingest.extract.spec_lines import LIST_LINE, LIST_MARKS, cap_label, heading_
 from ingest.extract.speed import MADE_IN
 from ingest.extract.table_cells import cells_of, sheet_label
 from ingest.extract.topics import under_heading
+from ingest.extract.word_regex import alt_not_after
 
 log = logging.getLogger(__name__)
 
@@ -96,9 +97,9 @@ class SpecRules:
         limit_before = lex.words("features", "only") + lex.words("features", "cannot")
         limit_before += lex.words("features", "limit_before")
         not_after = lex.alt("features", "not_limit_after", bound_start=False)
-        taken = "".join(rf"(?<!{w} )" for w in ("take", "takes", "took", "taking", "need", "needs", "in"))
+        taken = [f"{w} " for w in ("take", "takes", "took", "taking", "need", "needs", "in")]
         self.limit_before_re = re.compile(  # 不仅 / 不只 (not only), "takes only 30 seconds" are no limit
-            rf"(?<!不)(?<!not ){taken}(?:{alt(limit_before)})(?!\s*(?:{not_after}))"
+            rf"(?:{alt_not_after(limit_before, ['不', 'not ', *taken])})(?!\s*(?:{not_after}))"
         )
         self.limit_after_re = re.compile(rf"\s*[\-(（]?\s*(?:{lex.alt('features', 'limit_after')})")
         self.only_words = frozenset(lex.words("features", "only"))  # 只有A支持: A alone (see _exclusive)

@@ -30,6 +30,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from ingest.extract.mentions import RawMention
+from ingest.extract.prefilter import PatternGate
 
 # the lookbehinds sit after the first letter (not before it) so ``re`` skips ahead on [A-Z]
 _VERSIONED = re.compile(
@@ -62,6 +63,9 @@ _FOREIGN = re.compile(
     r"|Nano\sBanana(?:\sPro)?|Ideogram|Midjourney\s?V[5-7](?:\.\d)?"
     r")(?![A-Za-z0-9])(?!\s*(?:时刻|時刻|时代|時代|moment|era))|通义千问|文心一言|可图(?:\d(?:\.\d)?)?"
 )
+# ``re`` cannot skip ahead on _FOREIGN (it opens with a lookbehind): one scan for the names it
+# requires says whether, and from where, to run it (most reviews name no language model)
+_FOREIGN_GATE = PatternGate([_FOREIGN])
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
@@ -113,10 +117,13 @@ _DISPLAY_VERSION = re.compile(r"[Vv]?(\d{1,2}(?:\.\d{1,2})?)$")
 def _foreign(text: str, clean: str, taken: list[tuple[int, int]]) -> list[RawMention]:
     """Language models (GPT-5, Claude 4.5 Haiku, GLM-4.6) named in ``text``, outside
     the registry's mentions and outside masked text (links, hashtags)."""
+    where = _FOREIGN_GATE.spans(text)[0]
+    if where is None:
+        return []
     spans = _Spans(taken)
     return [
         RawMention(m.start(), m.end(), "unknown", model=m.group(0))
-        for m in _FOREIGN.finditer(text)
+        for m in _FOREIGN.finditer(text, *where)
         if not spans.overlaps(m.start(), m.end()) and clean[m.start() : m.end()] == m.group(0).lower()
     ]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 NEVER = r"(?!x)x"
@@ -25,16 +25,30 @@ def alt(words: Iterable[str], bound_start: bool = True, bound_end: bool = True) 
     character starts no word; a flat alternation would try every word at every
     position. ``bound_start`` / ``bound_end`` keep English words whole.
     """
+    return _alt(words, bound_start, bound_end, ())
+
+
+def alt_not_after(words: Iterable[str], not_after: Sequence[str]) -> str:
+    """``(?<!a)(?<!b)…`` + ``alt(words)`` for the strings ``not_after`` of which no word may follow,
+    each looked behind for after a word's first character: a lookbehind before the trie would
+    make ``re`` try every position."""
+    return _alt(words, True, True, not_after)
+
+
+def _alt(words: Iterable[str], bound_start: bool, bound_end: bool, not_after: Sequence[str]) -> str:
+    ws = {str(x) for x in words if str(x)}
     trie: dict[str, Any] = {}
-    for w in {str(x) for x in words if str(x)}:
+    for w in ws:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = w
     if not trie:
         return NEVER
+    if not_after and " " in trie:  # a word opening with a space (\s+): looked behind before it
+        return "".join(f"(?<!{re.escape(before)})" for before in not_after) + alt(ws, bound_start, bound_end)
     if len(trie) <= _BUCKET:
-        return _trie_regex(trie, bound_start, bound_end, first=True)
+        return _trie_regex(trie, bound_start, bound_end, first=True, not_after=not_after)
     # Many first characters: ``re`` tries a trie's top-level branches one by one at every
     # position whose character starts a word, so they are split into buckets, each behind a
     # lookahead for its own first characters. Only one bucket can hold a position's character,
@@ -47,17 +61,52 @@ def alt(words: Iterable[str], bound_start: bool = True, bound_end: bool = True) 
     parts = []
     for bucket in buckets:
         chars = "".join(r"\s" if ch == " " else re.escape(ch) for ch in bucket)
-        sub = _trie_regex({ch: trie[ch] for ch in bucket}, bound_start, bound_end, first=True)
+        sub = _trie_regex({ch: trie[ch] for ch in bucket}, bound_start, bound_end, True, not_after)
         parts.append(f"(?=[{chars}]){sub}")
     return "(?:" + "|".join(parts) + ")"
 
 
-def _trie_regex(node: dict[str, Any], bound_start: bool, bound_end: bool, first: bool = False) -> str:
+def ranked_alt(lists: Sequence[Iterable[str]]) -> str | None:
+    """What ``(?:alt(lists[0]))|(?:alt(lists[1]))|…`` matches at each position (the first list with
+    a word there, its longest), as one branch per first character, so ``re`` skips ahead to the
+    characters that start a word (an alternation of groups hides them). None when a word opens
+    with a space (``\\s+`` gives ``re`` no character to skip on)."""
+    tries: list[dict[str, Any]] = []
+    for words in lists:
+        trie: dict[str, Any] = {}
+        for w in {str(x) for x in words if str(x)}:
+            node = trie
+            for ch in w:
+                node = node.setdefault(ch, {})
+            node[""] = w
+        tries.append(trie)
+    firsts = sorted({ch for trie in tries for ch in trie})
+    if not firsts:
+        return NEVER
+    if any(ch.isspace() for ch in firsts):
+        return None
+    branches = []
+    for ch in firsts:
+        head = re.escape(ch) + (r"(?<![a-z0-9]" + re.escape(ch) + ")" if is_word_char(ch) else "")
+        rests = [_trie_regex(trie[ch], True, True) for trie in tries if ch in trie]
+        branches.append(head + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")"))
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _trie_regex(
+    node: dict[str, Any],
+    bound_start: bool,
+    bound_end: bool,
+    first: bool = False,
+    not_after: Sequence[str] = (),
+) -> str:
     branches: list[str] = []
     for ch in sorted(k for k in node if k):
         head = r"\s+" if ch == " " else re.escape(ch)
         if first and bound_start and is_word_char(ch):
             head += r"(?<![a-z0-9]" + re.escape(ch) + ")"
+        if first and ch != " ":
+            head += "".join(f"(?<!{re.escape(before + ch)})" for before in not_after)
         branches.append(head + _trie_regex(node[ch], bound_start, bound_end))
     if "" in node:
         word: str = node[""]
