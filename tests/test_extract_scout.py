@@ -68,6 +68,8 @@ def test_scout_matches_finditer(text: str, pos: int, end: int) -> None:
         found = scout.finditer(n, text, pos, end)
         assert _spans(found) == _spans(list(p.finditer(text, pos, end)))
         assert [m.groupdict() for m in found] == [m.groupdict() for m in p.finditer(text, pos, end)]
+        first, ref = scout.search(n, text, pos, end), p.search(text, pos, end)
+        assert (first.span() if first else None) == (ref.span() if ref else None)
 
 
 @settings(max_examples=300, deadline=None)

@@ -15,6 +15,7 @@ would be tried almost everywhere) are scanned by ``re`` as before.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
@@ -124,15 +125,31 @@ class Scout:
         pattern = self.patterns[n]
         if not self.scouted[n]:
             return list(pattern.finditer(text, pos, endpos))
+        starts = self._candidates(text).get(n, [])
         out: list[re.Match[str]] = []
         last = pos
-        for s in self._candidates(text).get(n, ()):
-            if s < last:
-                continue
+        for i in range(bisect_left(starts, pos), len(starts)):
+            s = starts[i]
             if s >= endpos:
                 break
+            if s < last:
+                continue
             m = pattern.match(text, s, endpos)
             if m is not None:
                 out.append(m)
                 last = m.end()
         return out
+
+    def search(self, n: int, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        """The first match of pattern ``n`` in ``text[pos:endpos]``, as its ``search`` finds it."""
+        pattern = self.patterns[n]
+        if not self.scouted[n]:
+            return pattern.search(text, pos, endpos)
+        starts = self._candidates(text).get(n, [])
+        for i in range(bisect_left(starts, pos), len(starts)):
+            if starts[i] >= endpos:
+                break
+            m = pattern.match(text, starts[i], endpos)
+            if m is not None:
+                return m
+        return None
