@@ -21,8 +21,6 @@ from re import _compiler as K  # type: ignore[attr-defined]
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 
-from ingest.extract.scout import Scout
-
 log = logging.getLogger(__name__)
 
 _NO_SPLIT = ("(?P=", "(?(")  # a named back reference, a conditional
@@ -107,21 +105,18 @@ class Alternatives:
         self.parts: list[re.Pattern[str]] = []
         self.owner: list[int] = []  # per part: the pattern it belongs to
         self.split: list[list[int]] = []  # per pattern split: its parts
-        self.first: list[int] = []  # per pattern: its first part
         self.patterns = list(patterns)
         for n, p in enumerate(patterns):
             # a pattern ``re`` skips ahead on already scans fast: its alternatives would scan the
             # text once each
             branches = None if skips(p) else top_branches(p)
             first = len(self.parts)
-            self.first.append(first)
             if branches is None:
                 self.parts.append(p)
             else:
                 self.parts += [re.compile(b, p.flags) for b in branches]
             self.owner += [n] * (len(self.parts) - first)
             self.split.append(list(range(first, len(self.parts))) if branches else [])
-        self.scout = Scout(self.parts)  # each part tried where its leading literals occur
         log.debug("%d patterns, %d parts", len(patterns), len(self.parts))
 
     def matches(self, text: str, spans: Sequence[tuple[int, int] | None]) -> dict[int, list[tuple[int, int]]]:
@@ -138,7 +133,7 @@ class Alternatives:
             if len(idx) == 1:  # one part may match: its matches are the pattern's
                 span = spans[idx[0]]
                 assert span is not None
-                found = [m.span() for m in self.scout.finditer(idx[0], text, span[0], span[1])]
+                found = [m.span() for m in self.parts[idx[0]].finditer(text, span[0], span[1])]
             else:
                 found = self._merge(idx, text, spans)
             if found:
@@ -151,7 +146,7 @@ class Alternatives:
         whole = self.patterns[n]
         idx = self.split[n]
         if not idx:
-            return self.scout.finditer(self.first[n], text, pos, endpos)
+            return list(whole.finditer(text, pos, endpos))
         spans = [(pos, endpos)] * len(self.parts)
         out = []
         for start, _ in self._merge(idx, text, spans):
@@ -168,7 +163,7 @@ class Alternatives:
         for i in idx:
             span = spans[i]
             assert span is not None
-            found += [(m.start(), i, m.end()) for m in self.scout.finditer(i, text, span[0], span[1])]
+            found += [(m.start(), i, m.end()) for m in self.parts[i].finditer(text, span[0], span[1])]
         found.sort()
         out: list[tuple[int, int]] = []
         last = -1

@@ -13,7 +13,6 @@ import re
 
 from ingest.extract.appraisal import Appraisal
 from ingest.extract.lexicon import CUE_PRIORITY, CueSet, Lexicon
-from ingest.extract.scout import Scout
 from ingest.extract.section import SectionView
 from ingest.extract.sentences import Clause
 
@@ -80,8 +79,6 @@ class CueWords:
         self.topic_done_re = re.compile(rf"\s*(?:{lex.alt('negation', 'topic_done', bound_start=False)})")
         self.improves_re = re.compile(lex.alt("negation", "improves"))
         self.absent_re = re.compile(lex.alt("negation", "absent"))
-        # topic, improvement and absence words, looked for before each cue of a section
-        self.before_cue = Scout([self.topic_re, self.improves_re, self.absent_re])
         topic, listing = lex.alt("negation", "topic"), lex.alt("negation", "topic_list")
         # a topic word, nothing that happened after it (测试中出现的问题包括：), then a list
         done = lex.alt("negation", "topic_done", bound_start=False)
@@ -173,7 +170,7 @@ class CueWords:
         ):
             return "neg"  # 测试维度包括：流体、柔体变形: a list of what is tested, no verdict
         lo = max(clause.start, pos - 24)
-        for hit in self.before_cue.finditer(0, text, lo, pos):
+        for hit in self.topic_re.finditer(text, lo, pos):
             if self.topic_done_re.match(text, hit.end()):
                 continue  # 测试下来…: a finding, not a topic
             between = text[hit.end() : pos]
@@ -182,7 +179,7 @@ class CueWords:
                     between = between.replace(text[m.start : m.end], "")
             if len(between.strip()) <= 4 and not any(ch in between for ch in "中时里了出"):
                 return "neg"
-        if self.before_cue.search(1, text, max(clause.start, pos - self.reach), pos):
+        if self.improves_re.search(text, max(clause.start, pos - self.reach), pos):
             return "improve"
         if end is not None and (
             _FLAW_NOUN_AFTER.match(text, end) or _FLAW_NOUN_AFTER.fullmatch(text, pos, end)
@@ -193,7 +190,7 @@ class CueWords:
                     if self.appraisal.fix_denied(text, hit.end(), pos):
                         return None  # 并没有神奇地解决…问题: the fix is denied, the flaw stays
                     return "fix"
-        if self.before_cue.search(2, text, max(clause.start, pos - self.reach), pos):
+        if self.absent_re.search(text, max(clause.start, pos - self.reach), pos):
             return "neg"  # 也没有出现不合理的形变: a flaw not seen, told too far back to call a strength
         if end is not None and self.appraisal.improved_after(text, end, clause.end):
             return "improve"  # 违和感降低87%

@@ -26,7 +26,6 @@ import re
 from dataclasses import dataclass
 
 from ingest.extract.lexicon import Lexicon, WordScanner, alt
-from ingest.extract.scout import Scout
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +99,6 @@ class ListReader:
             rf"[^\s，。：:、,;；]{{0,8}}?(?:{heads})[^\s，。：:、,;；]{{0,4}}(?:\s*[：:]|{such})"
         )
         self.header_end_re = re.compile(rf"(?:{heads})[^\s，。：:、,;；]{{0,4}}(?:\s*[：:]|{such})")
-        self.header_scout = Scout([self.header_end_re])  # scanned over the text, then each sentence
         self.such_re = re.compile(such + "$")
         self.sep_re = re.compile(rf"\s*(?:{alt(lex.words('features', 'list_separators'))})\s*")
         self.more_re = re.compile(rf"\s*(?:{alt(lex.words('features', 'list_more'))})\s*")
@@ -116,7 +114,7 @@ class ListReader:
     def opens(self, text: str) -> list[int]:
         """Where a list may open in ``text``: the sentences worth reading with ``lists``."""
         return [m.start() for m in self.anchors.finditer(text)] + [
-            m.start() for m in self.header_scout.finditer(0, text, 0, len(text))
+            m.start() for m in self.header_end_re.finditer(text)
         ]
 
     # ----- lists -----------------------------------------------------------------
@@ -131,7 +129,7 @@ class ListReader:
         taken = start
         opens = [(m.start(), m.end(), False) for m in self.anchors.finditer(text, start, end)]
         # a header holds a header end: the far faster scan for that first (header_re tries every position)
-        if self.header_scout.search(0, text, start, end):
+        if self.header_end_re.search(text, start, end):
             opens += [(m.start(), m.end(), True) for m in self.header_re.finditer(text, start, end)]
         for a, b, header in sorted(opens):
             if a < taken:

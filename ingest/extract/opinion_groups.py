@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 
 from ingest.extract.lexicon import FLIP, Lexicon
 from ingest.extract.narrative import NarrativeCues
-from ingest.extract.scout import Scout
 from ingest.extract.section import Draft, SectionView, Subject
 from ingest.extract.sentences import Clause
 from ingest.extract.topics import is_label_heading
@@ -57,7 +56,6 @@ class OpinionGroups:
         self.merge_gap = int(lex.setting("merge_gap_chars", 24))
         self.aspects_re = re.compile(lex.setting("aspect_list", r"(?!x)x"))
         self.aspects_after_re = re.compile(lex.setting("aspect_list_after", r"(?!x)x"))
-        self.aspects_after = Scout([self.aspects_after_re])  # searched clause by clause
         self.correlative_re = re.compile(lex.alt("markers", "correlative"))
         self.bracket_open_re = re.compile(rf"(?:{lex.alt('markers', 'compare_with')})\s*$")
         self.bracket_close_re = re.compile(r"[^，。,；;！？!?\n]{0,24}?(?:相比|相较|比起来|对比)")
@@ -286,7 +284,7 @@ class OpinionGroups:
             a, b = m.span("list")
             parts = _ITEM_SPLIT_RE.split(view.text[a:b])
         else:
-            m = self.aspects_after.search(0, view.cue_text, start, end)
+            m = self.aspects_after_re.search(view.cue_text, start, end)
             if not m:
                 return [None]
             a, b = m.span("list")

@@ -56,7 +56,7 @@ class OpinionRules:
         self.events = EventCues(lex)
         self.appraisal = Appraisal(lex)
         self.words = CueWords(lex, self.cs, self.appraisal)
-        self.reach = self.words.reach
+        self.absent_re, self.reach = self.words.absent_re, self.words.reach
         # an ability to make something happen (可以让物体凭空出现, lets you swap faces) is no flaw
         self.enables_re = re.compile(lex.alt("negation", "enables"))
         # one scan says which pattern cues, narrative patterns (the ones ``re`` cannot skip ahead on
@@ -156,7 +156,7 @@ class OpinionRules:
                     kind[1:], self.words.negation(view, sid, clause, start, end=end, kind=kind[1:])
                 )
             elif kind.startswith("!"):  # a denied quality word: gone when what it names was not seen
-                seen = not self.words.before_cue.search(2, text, max(clause.start, start - self.reach), start)
+                seen = not self.absent_re.search(text, max(clause.start, start - self.reach), start)
                 cue = kind[1:] if seen else None
             if cue == "bug" and self._enabled(text, clause, start):
                 cue = None
@@ -325,7 +325,7 @@ class OpinionRules:
             if kind in ("strength", "bug")
             and (
                 self.groups.aspects_re.search(text, c.start, c.end)
-                or self.groups.aspects_after.search(0, text, c.start, c.end)
+                or self.groups.aspects_after_re.search(text, c.start, c.end)
             )
         }
 

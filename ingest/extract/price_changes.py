@@ -102,7 +102,7 @@ class ChangeRules:
         qs = [q for q in view.quantities[sid] if q.kind in _MONEY or q.kind == "credits"]
         text = view.cue_text
         sent = view.sentences[sid]
-        if self.p.business_scout.search(0, text, sent.start, sent.end):
+        if self.p.business_re.search(text, sent.start, sent.end):
             return [], set()  # 单集成本从二万元降至三千元: a production's cost, no model's price
         out: list[Draft] = []
         old_ids: set[int] = set()

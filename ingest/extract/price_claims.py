@@ -97,7 +97,7 @@ class PriceClaims:
     def __init__(self, rules: PriceRules) -> None:
         self.p = rules  # the clause tests shared with the credit rates
         self.lex, self.reg, self.ctx = rules.lex, rules.reg, rules.ctx
-        self.plan_re, self.business_scout = rules.plan_re, rules.business_scout
+        self.plan_re, self.business_re = rules.plan_re, rules.business_re
         self.grant_re, self.price_word_re = rules.grant_re, rules.price_word_re
 
     def _spent(self, view: SectionView, sid: int, q: Quantity) -> bool:
@@ -124,7 +124,7 @@ class PriceClaims:
         anchors: list[Anchor] = []
         plans: list[Draft] = []
         granted: set[float] = set()
-        business = bool(self.business_scout.search(0, text, sent.start, sent.end))
+        business = bool(self.business_re.search(text, sent.start, sent.end))
         for q in self.ctx.ranges(text, view.quantities[sid], used):
             if id(q) in used or q.kind not in _PRICED:
                 continue

@@ -20,7 +20,6 @@ from ingest.extract.lexicon import Lexicon, alt
 from ingest.extract.numbers import Quantity
 from ingest.extract.price_context import AmountContext
 from ingest.extract.registry import Registry
-from ingest.extract.scout import Scout
 from ingest.extract.section import Draft, SectionView
 
 log = logging.getLogger(__name__)
@@ -60,7 +59,6 @@ class PriceRules:
         self.grant_re = rx("context", "grant")
         self.plan_re = rx("context", "plan")
         self.business_re = rx("context", "business")
-        self.business_scout = Scout([self.business_re])  # searched sentence by sentence
         self.per_item_re = rx("context", "per_item")
         self.equiv_re = rx("context", "equivalence")
         self.rate_word_re = rx("context", "rate_words")

@@ -456,7 +456,7 @@ class SectionView:
             cuts = [x.end() for x in CLAUSE_MARK.finditer(self.clean, lo, m.start())]
             if self.clean[cuts[-1] if cuts else lo : m.start()].strip() in _CONNECTIVES:
                 return True
-        for m in self._splitter.generic_scout.finditer(0, self.clean, start, end) if generic else ():
+        for m in self.generic_re.finditer(self.clean, start, end) if generic else ():
             cuts = [x.end() for x in CLAUSE_MARK.finditer(self.clean, lo, m.start())]
             head = self.clean[cuts[-1] if cuts else lo : m.start()].strip()
             if _YARDSTICK.search(head) or _RANKED_IN.match(self.clean, m.end()):

@@ -17,7 +17,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ingest.extract.lexicon import Lexicon, WordScanner, alt
-from ingest.extract.scout import Scout
 
 log = logging.getLogger(__name__)
 
@@ -180,7 +179,6 @@ class Splitter:
         )
         self.inner_re = re.compile(lex.alt("markers", "inner_split"))
         self.generic_re = re.compile(alt(_spaced(lex.words("markers", "generic_subjects"))))
-        self.generic_scout = Scout([self.generic_re])  # scanned over many spans of a section
         self.not_contrast_re = re.compile(not_contrast)
         self.prompt_label = re.compile(rf"\s*(?:{lex.alt('markers', 'prompt_intro')})\s*[:：]")
         self.prompt_intro = WordScanner(lex.words("markers", "prompt_intro"))  # over whole sections

@@ -18,7 +18,6 @@ from typing import Any
 from ingest.extract.lexicon import Lexicon
 from ingest.extract.prices import Rate
 from ingest.extract.registry import Registry
-from ingest.extract.scout import Scout
 from ingest.extract.section import Draft, SectionView
 from schemas.claim import Claim
 
@@ -39,7 +38,6 @@ _HEARSAY = re.compile(
     r"|ould be (?:greatly |much |really |very much )?appreciated)(?![a-z])"
     r"|l(?<![a-z]l)ooking forward to(?![a-z])"
 )
-_ASKED_OR_HEARD = Scout([_WONDERS, _HEARSAY])  # scanned sentence by sentence
 # some clips, some of the time: what happens then is a glitch, not a limit
 _SOMETIMES = re.compile(
     r"有些片段|有的片段|部分片段|有时|有时候|偶尔|时不时|(?<![a-z])(?:sometimes|occasionally|some clips"
@@ -282,10 +280,10 @@ def not_wondered(view: SectionView, sid: int, drafts: list[Draft]) -> list[Draft
         return drafts
     sent = view.sentences[sid]
     spans = []
-    for m in _ASKED_OR_HEARD.finditer(0, view.cue_text, sent.start, sent.end):
+    for m in _WONDERS.finditer(view.cue_text, sent.start, sent.end):
         end = next((c.end for c in sent.clauses if c.start <= m.start() < c.end), sent.end)
         spans.append((m.start(), end))
-    for m in _ASKED_OR_HEARD.finditer(1, view.cue_text, sent.start, sent.end):
+    for m in _HEARSAY.finditer(view.cue_text, sent.start, sent.end):
         turn = next((c.start for c in sent.clauses if c.start > m.start() and c.contrast), sent.end)
         spans.append((m.start(), turn))  # …, but it only makes 8-second clips: what was seen
     if not spans:
