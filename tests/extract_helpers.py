@@ -25,3 +25,17 @@ def prices_of(text: str, title: str | None = None) -> list[tuple]:
         for c in claims_of(text, title=title)
         if c.kind == "price"
     ]
+
+
+def kinds_models(text: str) -> list[tuple[str, str | None]]:
+    """(kind, model) of every claim of a scored kind, in order."""
+    return [(c.kind, c.model) for c in scored(claims_of(text))]
+
+
+def price_rows(text: str) -> list[tuple[str | None, float | None, float | None, str | None]]:
+    """(model, amount, duration_s, resolution) of every price claim, the amount in whatever unit it has."""
+    return [
+        (c.model, c.price_usd or c.price_cny or c.credits, c.duration_s, c.resolution)
+        for c in claims_of(text)
+        if c.kind == "price"
+    ]

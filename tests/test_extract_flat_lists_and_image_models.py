@@ -5,20 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract_helpers import claims_of, scored
-
-
-def _claims(text: str) -> list[tuple[str, str | None]]:
-    return [(c.kind, c.model) for c in scored(claims_of(text))]
-
-
-def _prices(text: str) -> list[tuple[str | None, float | None, float | None, str | None]]:
-    return [
-        (c.model, c.price_usd or c.price_cny or c.credits, c.duration_s, c.resolution)
-        for c in claims_of(text)
-        if c.kind == "price"
-    ]
-
+from tests.extract_helpers import claims_of, kinds_models, price_rows
 
 # ----- a list flattened onto one line -----
 FLAT = (
@@ -29,7 +16,7 @@ FLAT = (
 
 
 def test_each_item_of_a_flattened_list_is_its_own_sentence() -> None:
-    prices = _prices(FLAT)
+    prices = price_rows(FLAT)
     assert ("Kling 2.1", 0.07, 1.0, None) in prices  # not the 4K named two items before
     assert ("Veo 3", 0.5, 1.0, "4k") in prices
     assert ("Hailuo 02", 0.045, 1.0, None) in prices
@@ -53,24 +40,24 @@ def test_a_dash_or_two_in_prose_cuts_no_sentence() -> None:
     ],
 )
 def test_what_is_said_of_an_image_model_is_no_video_models(sentence: str) -> None:
-    assert _claims(f"可灵1.6评测。可灵1.6的运动很流畅。\n\n{sentence}") == [("strength", "Kling 1.6")]
+    assert kinds_models(f"可灵1.6评测。可灵1.6的运动很流畅。\n\n{sentence}") == [("strength", "Kling 1.6")]
 
 
 def test_an_image_models_version_is_not_the_video_models() -> None:
     text = "可灵AI上线了新功能。可图1.5也更新了。可灵本身就有效果最好的AI换装功能。"
-    assert ("strength", "Kling") in _claims(text)
-    assert all(m != "Kling 1.5" for _, m in _claims(text))
+    assert ("strength", "Kling") in kinds_models(text)
+    assert all(m != "Kling 1.5" for _, m in kinds_models(text))
 
 
 def test_an_image_model_beside_a_video_model_moves_nothing() -> None:
     text = "可灵1.6评测。首帧用 Midjourney V7 画的，可灵1.6 让它动起来以后画面非常稳定。"
-    assert _claims(text) == [("strength", "Kling 1.6")]
+    assert kinds_models(text) == [("strength", "Kling 1.6")]
 
 
 # ----- two editions -----
 def test_the_edition_after_the_default_one_names_the_model() -> None:
     text = "Runway Gen-3 Alpha Turbo costs approximately $0.25 for a 5-second clip; Gen-3 Alpha costs $0.50."
-    assert _prices(text) == [
+    assert price_rows(text) == [
         ("Runway Gen-3 Alpha Turbo", 0.25, 5.0, None),
         ("Runway Gen-3 Alpha", 0.5, None, None),
     ]
@@ -82,15 +69,15 @@ def test_the_edition_after_the_default_one_names_the_model() -> None:
     ["Kling 2.1 review. A 15-minute AI film costs $200-1,000.", "可灵2.1评测。做一条短片的成本在50-200元。"],
 )
 def test_a_wide_range_is_an_estimate_not_a_price(text: str) -> None:
-    assert _prices(text) == []
+    assert price_rows(text) == []
 
 
 def test_a_narrow_range_or_a_range_per_clip_still_prices_at_both_ends() -> None:
-    assert _prices("Kling 2.1 costs $5-10 per clip.") == [
+    assert price_rows("Kling 2.1 costs $5-10 per clip.") == [
         ("Kling 2.1", 5.0, None, None),
         ("Kling 2.1", 10.0, None, None),
     ]
-    assert [p[1] for p in _prices("Kling 2.1 costs $0.25-0.30 for a 5-second clip.")] == [0.25, 0.3]
+    assert [p[1] for p in price_rows("Kling 2.1 costs $0.25-0.30 for a 5-second clip.")] == [0.25, 0.3]
 
 
 # ----- listed resolutions, chores spared -----
@@ -107,5 +94,5 @@ def test_a_chore_spared_is_no_feature_denied() -> None:
         "Veo 3.1 review. Its spatial audio generates sound environments without requiring a separate "
         "audio workflow."
     )
-    assert {k for k, _ in _claims(text)} == {"capability"}
-    assert _claims("Veo 3.1 review. It outputs video without audio.") == [("limitation", "Veo 3.1")]
+    assert {k for k, _ in kinds_models(text)} == {"capability"}
+    assert kinds_models("Veo 3.1 review. It outputs video without audio.") == [("limitation", "Veo 3.1")]

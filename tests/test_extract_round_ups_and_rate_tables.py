@@ -6,20 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract_helpers import claims_of, scored
-
-
-def _claims(text: str) -> list[tuple[str, str | None]]:
-    return [(c.kind, c.model) for c in scored(claims_of(text))]
-
-
-def _prices(text: str) -> list[tuple[str | None, float | None, float | None, str | None]]:
-    return [
-        (c.model, c.price_usd or c.price_cny or c.credits, c.duration_s, c.resolution)
-        for c in claims_of(text)
-        if c.kind == "price"
-    ]
-
+from tests.extract_helpers import kinds_models, price_rows
 
 # ----- language models in a news round-up -----
 ROUND_UP = (
@@ -33,7 +20,7 @@ ROUND_UP = (
 
 
 def test_what_a_round_up_says_of_language_models_goes_to_nobody() -> None:
-    assert _claims(ROUND_UP) == [("capability", "Sora 2")]
+    assert kinds_models(ROUND_UP) == [("capability", "Sora 2")]
 
 
 @pytest.mark.parametrize(
@@ -46,7 +33,7 @@ def test_what_a_round_up_says_of_language_models_goes_to_nobody() -> None:
 )
 def test_a_round_up_item_about_a_language_model_is_no_claim_of_the_video_model(item: str) -> None:
     text = f"可灵2.1发布了。\n\n### 2. [今日要闻](https://example.com/a)\n> {item}\n"
-    assert _claims(text) == []
+    assert kinds_models(text) == []
 
 
 @pytest.mark.parametrize(
@@ -64,7 +51,7 @@ def test_a_round_up_item_about_a_language_model_is_no_claim_of_the_video_model(i
 def test_a_language_model_used_or_compared_in_a_review_leaves_the_claim_to_the_video_model(
     text: str, claim: tuple[str, str]
 ) -> None:
-    assert _claims(text) == [claim]
+    assert kinds_models(text) == [claim]
 
 
 def test_a_language_model_named_as_an_era_is_no_subject() -> None:
@@ -72,15 +59,15 @@ def test_a_language_model_named_as_an_era_is_no_subject() -> None:
         "Seedance 2.0 体验。那个我们喊了两年的「视频行业 GPT-3.5 时刻」,好像真的要来了。"
         "它的动作流畅度毫无违和感。"
     )
-    assert _claims(text) == [("strength", "Seedance 2.0")]
-    assert _claims("可灵2.1 评测。这就是视频生成的 GPT-3.5 时刻，画面非常稳定。") == [
+    assert kinds_models(text) == [("strength", "Seedance 2.0")]
+    assert kinds_models("可灵2.1 评测。这就是视频生成的 GPT-3.5 时刻，画面非常稳定。") == [
         ("strength", "Kling 2.1")
     ]
 
 
 def test_a_language_model_named_in_passing_does_not_take_the_paragraph() -> None:
     text = "可灵2.1的提示词可以先用 GPT-4o 润色一下。画面的质感非常细腻，运镜也很丝滑。"
-    assert ("strength", "Kling 2.1") in _claims(text)
+    assert ("strength", "Kling 2.1") in kinds_models(text)
 
 
 # ----- rates for tokens or for a thousand calls -----
@@ -95,7 +82,7 @@ def test_a_language_model_named_in_passing_does_not_take_the_paragraph() -> None
     ],
 )
 def test_a_rate_for_tokens_or_a_thousand_calls_is_no_price(text: str) -> None:
-    assert _prices(text) == []
+    assert price_rows(text) == []
 
 
 @pytest.mark.parametrize(
@@ -107,7 +94,7 @@ def test_a_rate_for_tokens_or_a_thousand_calls_is_no_price(text: str) -> None:
     ],
 )
 def test_a_price_of_one_call_or_one_clip_stays(text: str, amount: float) -> None:
-    assert [a for _m, a, _d, _r in _prices(text)] == [amount]
+    assert [a for _m, a, _d, _r in price_rows(text)] == [amount]
 
 
 # ----- editions and resolutions beside an amount -----
@@ -118,23 +105,23 @@ TIERS = (
 
 
 def test_an_edition_in_brackets_after_an_amount_names_the_model() -> None:
-    assert [m for m, *_ in _prices(TIERS)] == ["Veo 3.1 Lite", "Veo 3.1 Fast", "Veo 3.1 Fast", "Veo 3.1"]
+    assert [m for m, *_ in price_rows(TIERS)] == ["Veo 3.1 Lite", "Veo 3.1 Fast", "Veo 3.1 Fast", "Veo 3.1"]
 
 
 def test_a_remark_in_brackets_after_an_amount_names_no_edition() -> None:
-    assert [m for m, *_ in _prices("Veo 3.1 costs $0.40/sec (fast would be cheaper).")] == ["Veo 3.1"]
+    assert [m for m, *_ in price_rows("Veo 3.1 costs $0.40/sec (fast would be cheaper).")] == ["Veo 3.1"]
 
 
 def test_the_ends_of_a_range_take_two_resolutions_in_order() -> None:
-    assert [(a, r) for _m, a, _d, r in _prices(TIERS)][1:3] == [(0.1, "720p"), (0.12, "1080p")]
-    assert [(a, r) for _m, a, _d, r in _prices("可灵2.1 的价格为 20-40 灵感值（720p/1080p）。")] == [
+    assert [(a, r) for _m, a, _d, r in price_rows(TIERS)][1:3] == [(0.1, "720p"), (0.12, "1080p")]
+    assert [(a, r) for _m, a, _d, r in price_rows("可灵2.1 的价格为 20-40 灵感值（720p/1080p）。")] == [
         (20.0, "720p"),
         (40.0, "1080p"),
     ]
 
 
 def test_one_resolution_after_a_range_is_both_ends() -> None:
-    assert [r for *_x, r in _prices("可灵2.1 的价格为 20-40 灵感值（1080p）。")] == ["1080p", "1080p"]
+    assert [r for *_x, r in price_rows("可灵2.1 的价格为 20-40 灵感值（1080p）。")] == ["1080p", "1080p"]
 
 
 # ----- columns headed by a clip length -----
@@ -145,7 +132,7 @@ def test_a_column_headed_by_a_clip_length_and_a_noun_prices_that_clip() -> None:
         "| Sora 2 | 720p | $0.10 | $0.50 | $1.00 |\n"
         "| Sora 2 Pro | 1024p | $0.50 | $2.50 | $5.00 |\n"
     )
-    assert _prices(text) == [
+    assert price_rows(text) == [
         ("Sora 2", 0.1, 1.0, "720p"),
         ("Sora 2", 0.5, 5.0, "720p"),
         ("Sora 2", 1.0, 10.0, "720p"),
@@ -164,7 +151,7 @@ def test_a_heading_linking_to_another_page_opens_an_item_about_something_else() 
         "### 6. [Veo 3.1 更新](https://example.com/status/2)\n"
         "> 提供更清晰的真实感。\n"
     )
-    assert _claims(text) == [("capability", "Veo 3.1"), ("strength", "Veo 3.1")]
+    assert kinds_models(text) == [("capability", "Veo 3.1"), ("strength", "Veo 3.1")]
 
 
 @pytest.mark.parametrize(
@@ -178,7 +165,7 @@ def test_a_heading_linking_to_another_page_opens_an_item_about_something_else() 
 )
 def test_a_heading_that_names_what_its_section_tells_is_no_verdict(heading: str) -> None:
     text = f"可灵2.1评测。\n\n{heading}\n\n可灵2.1的运镜非常丝滑。\n"
-    assert _claims(text) == [("strength", "Kling 2.1")]
+    assert kinds_models(text) == [("strength", "Kling 2.1")]
 
 
 # ----- English verdicts found in user reports -----
@@ -198,18 +185,18 @@ def test_a_heading_that_names_what_its_section_tells_is_no_verdict(heading: str)
 )
 def test_english_verdicts_from_user_reports(text: str, kind: str) -> None:
     model = next(m for m in ("Seedance 2.0", "Veo 3", "Kling 2.1", "Sora 2") if m in text)
-    assert _claims(text) == [(kind, model)]
+    assert kinds_models(text) == [(kind, model)]
 
 
 def test_a_scene_that_is_eerie_is_no_flaw() -> None:
-    assert _claims("Kling 2.1 handled the eerie lighting of the haunted house well.") == [
+    assert kinds_models("Kling 2.1 handled the eerie lighting of the haunted house well.") == [
         ("strength", "Kling 2.1")
     ]
 
 
 def test_praise_that_needs_training_first_is_no_strength() -> None:
     text = "Hunyuan NSFW generation is poor out of the box, it needs training or LoRAs to do this well."
-    assert "strength" not in [k for k, _m in _claims(text)]
+    assert "strength" not in [k for k, _m in kinds_models(text)]
 
 
 # ----- what a model is barred from, or does not offer -----
@@ -229,11 +216,11 @@ def test_a_prohibition_or_an_offer_denied_is_a_limitation(text: str) -> None:
         if "可灵" not in text
         else "Kling 2.1"
     )
-    assert _claims(text) == [("limitation", model)]
+    assert kinds_models(text) == [("limitation", model)]
 
 
 def test_something_the_vendor_did_not_provide_is_no_limitation_of_the_model() -> None:
-    assert _claims("可灵2.1 测试。官方未提供这次对比的原始视频，画面非常稳定。") == [
+    assert kinds_models("可灵2.1 测试。官方未提供这次对比的原始视频，画面非常稳定。") == [
         ("strength", "Kling 2.1")
     ]
 
@@ -249,4 +236,4 @@ def test_something_the_vendor_did_not_provide_is_no_limitation_of_the_model() ->
     ],
 )
 def test_a_length_held_to_a_cap_is_a_limitation_not_a_speed(text: str, model: str) -> None:
-    assert _claims(text) == [("limitation", model)]
+    assert kinds_models(text) == [("limitation", model)]
