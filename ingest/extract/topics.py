@@ -271,7 +271,18 @@ def _named_after_words(view: SectionView, sid: int, pos: int) -> bool:
     rather than the bracket itself (（我测试的都是A和B）, a sentence said wholly as an aside)?"""
     before = view.clean[view.sentences[sid].start : pos]
     cut = max(before.rfind("("), before.rfind("（"))
-    return cut > 0 and any(ch.isalnum() for ch in before[:cut])
+    if not (cut > 0 and any(ch.isalnum() for ch in before[:cut])):
+        return False
+    # …and the bracket holds names, not a statement of its own (720p max (Kling and Sora both
+    # offer 1080p)): what is left of it without the names is a few characters at most
+    close = min((i for i in (view.clean.find(")", pos), view.clean.find("）", pos)) if i >= 0), default=-1)
+    if close < 0:
+        return True
+    inner = view.clean[pos:close]
+    for m in sorted(view.mentions[sid], key=lambda m: -m.start):
+        if pos <= m.start and m.end <= close:
+            inner = inner[: m.start - pos] + inner[m.end - pos :]
+    return len("".join(inner.split())) <= 6
 
 
 def _latest(groups: list[list[Mention]], current: Subject | None) -> Subject | None:
