@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.extract_helpers import claims_of, scored
+import pytest
+
+from tests.extract_helpers import claims_of, kinds_models, price_rows, scored
 
 SECTION = (
     "## WAN 2.1: The Open-Source Powerhouse\n\n"
@@ -35,3 +37,23 @@ def test_a_bracket_holding_a_statement_does_not_move_the_topic() -> None:
 def test_a_bracket_holding_only_a_name_still_says_who_the_heading_is() -> None:
     text = "## Standard Version (sora-2) Pricing\n\nIt costs $0.10 per second."
     assert [(c.kind, c.model) for c in claims_of(text)] == [("price", "Sora 2")]
+
+
+# ----- review of v151-v154: what the new rules must leave alone -----
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [("可灵2.1 每条视频2-5元，非常便宜。", [2.0, 5.0]), ("可灵2.1 每秒0.5-1元。", [0.5, 1.0])],
+)
+def test_a_range_after_its_unit_is_still_a_price(text: str, amounts: list[float]) -> None:
+    assert [p[1] for p in price_rows(text)] == amounts
+
+
+def test_a_prompt_opening_a_sentence_leaves_a_video_models_feature() -> None:
+    assert kinds_models("我的提示词很简单，可灵2.1 却能自动加入环境音效。") == [("capability", "Kling 2.1")]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["GPT-4写的提示词，画面非常稳定。", "SDXL 出的图有点糊，但视频里人物动作很流畅。"]
+)
+def test_a_tool_named_in_its_own_clause_leaves_the_verdict_to_the_video_model(sentence: str) -> None:
+    assert kinds_models(f"## 可灵2.1 实测\n\n{sentence}") == [("strength", "Kling 2.1")]

@@ -66,7 +66,7 @@ def test_the_edition_after_the_default_one_names_the_model() -> None:
 # ----- money ranges -----
 @pytest.mark.parametrize(
     "text",
-    ["Kling 2.1 review. A 15-minute AI film costs $200-1,000.", "可灵2.1评测。做一条短片的成本在50-200元。"],
+    ["Kling 2.1 review. A 15-minute AI film costs $200-1,000.", "可灵2.1评测。做一部短片的成本在50-200元。"],
 )
 def test_a_wide_range_is_an_estimate_not_a_price(text: str) -> None:
     assert price_rows(text) == []

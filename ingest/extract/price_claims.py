@@ -75,6 +75,10 @@ _AMOUNT = {"credits": "credits", "cny": "price_cny", "usd": "price_usd"}
 # (with audio)"): like amounts told apart that way are each the named model's
 _NOTE_AFTER = re.compile(r"\s*[(（][^()（）\n]{2,30}[)）]")
 _CLOSE_AFTER = re.compile(r"\s*[（(][^）)]{0,20}[）)]")  # a parenthesis right after an amount
+# a unit told before a range (每条视频2-5元, 每秒0.5-1元, 单条10-20元, each clip $1-3): a price per unit
+_UNIT_BEFORE = re.compile(
+    r"(?:每|单|一)(?:秒|条|个|段|次|支|分钟)|\b(?:per|each|a)\s+(?:second|clip|video|generation)"
+)
 _SEPARATORS = ("，", ",", "；", ";", "+", "、", "|")
 
 
@@ -272,7 +276,12 @@ class PriceClaims:
                 # "$0.04/sec … $0.05/sec", "~$0.50 $0.10-0.50 $0.10-0.30" (a table's cells run together) and
                 # no model named: whose each one is, is unclear
                 continue
-            if an.q.kind in MONEY and an.q.high >= 2 * an.q.value > 0 and not (an.q.per or an.q.per_seconds):
+            if (
+                an.q.kind in MONEY
+                and an.q.high >= 2 * an.q.value > 0
+                and not (an.q.per or an.q.per_seconds)
+                and not _UNIT_BEFORE.search(text, max(seg_lo, an.q.start - 12), an.q.start)
+            ):
                 continue  # "$200-1,000 for a 15-minute film", 50-200元: an estimate, no one price
             # "大师版（1080P），5秒100灵感值，10秒200灵感值": a further clip length of the same
             # tier and resolution names neither again

@@ -311,7 +311,12 @@ class SectionView:
             return False
         sent = self.sentences[sid]
         own = next((c.start for c in sent.clauses if c.start <= anchor < c.end), lo)
-        return any(max(lo, own) <= m.start <= anchor or m.start - sent.start <= 1 for m in mentions)
+        first = sent.clauses[0] if sent.clauses else None
+        alone = first is not None and any(
+            m.start - sent.start <= 1 and len("".join(self.clean[m.end : first.end].split())) <= 2
+            for m in mentions
+        )  # 可图1.5，是我玩过的…: the name alone opens the sentence as its topic
+        return alone or any(max(lo, own) <= m.start <= anchor for m in mentions)
 
     def subject(self, sid: int, lo: int, hi: int, anchor: int) -> Subject | None:
         """Who [lo, hi) of sentence ``sid`` is about; ``anchor`` is the cue or amount position.

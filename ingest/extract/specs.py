@@ -174,7 +174,7 @@ class SpecRules:
             return [], set()  # asked, not stated (能否支持4K？)
         if _TEST_ROUND.match(text, sent.start, sent.end):
             return [], set()  # 第一回合：口型同步, Round 1: image to video: what is tested, not offered
-        if _PROMPT_SUBJECT.match(text, sent.start):
+        if _PROMPT_SUBJECT.match(text, sent.start) and not view.mentions[sid]:
             return [], set()  # 这次的Prompt更复杂，加入了叹气: what was asked, not offered
         layout = self._layout(view, sid, items)
         sheet = sheet_label(text, sent.start, sent.end) if layout else None
