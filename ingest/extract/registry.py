@@ -116,6 +116,11 @@ class Brand:
         return [m for m in self.models if m.version == key]
 
 
+def _word_key(word: str) -> str:
+    """An edition or tier word as the registry's tables hold it: lower case, single spaces."""
+    return re.sub(r"\s+", " ", word.lower().strip())
+
+
 class Registry:
     """Every brand and model the extractor knows, with lookups by name and alias."""
 
@@ -206,13 +211,11 @@ class Registry:
     def words_of(self, brand: str, words: Sequence[str]) -> tuple[str | None, str | None]:
         """(edition, tier) named by edition/tier ``words`` for ``brand``."""
         b = self.brands.get(brand)
-        edition = tier = None
-        for w in words:
-            key = re.sub(r"\s+", " ", w.lower().strip())
-            if b is None:
-                break
-            edition = edition or b.edition_words.get(key)
-            tier = tier or b.tier_words.get(key)
+        if b is None:
+            return None, None
+        keys = [_word_key(w) for w in words]
+        edition = next((e for k in keys if (e := b.edition_words.get(k))), None)
+        tier = next((t for k in keys if (t := b.tier_words.get(k))), None)
         return edition, tier
 
     # ----- resolution ----------------------------------------------------------
@@ -232,8 +235,7 @@ class Registry:
             return name, tier
         if len(words) > 1:
             # "Gen-3 Alpha Turbo": of two editions, the one the version's default model is not
-            b = self.brands[brand]
-            named = [e for w in words if (e := b.edition_words.get(re.sub(r"\s+", " ", w.lower().strip())))]
+            named = [e for w in words if (e := b.edition_words.get(_word_key(w)))]
             special = [e for e in named if any(m.edition == e and not m.default for m in cands)]
             if len(set(named)) > 1 and special:
                 edition = special[-1]

@@ -127,14 +127,17 @@ def _subject_gate(generic_re: re.Pattern[str]) -> PatternGate:
     return PatternGate([_PARTITIVE, generic_re])
 
 
+def bracket_open(seg: str) -> bool:
+    """Does ``seg`` open more brackets than it closes (its end is inside an aside)?"""
+    return seg.count("(") + seg.count("（") > seg.count(")") + seg.count("）")
+
+
 def _bracketed(text: str, a: int, b: int) -> bool:
     """Does a bracket open between ``a`` and ``b`` and stay open: a name at ``b`` in an aside after
     the verdict at ``a`` (720p max resolution (Kling and Sora both offer 1080p))? Not a bracket the
     verdict itself opens (（大师版无此限制）: the aside is the verdict)."""
     seg = text[a:b]
-    if not seg or seg[0] in "(（":
-        return False
-    return seg.count("(") + seg.count("（") > seg.count(")") + seg.count("）")
+    return bool(seg) and seg[0] not in "(（" and bracket_open(seg)
 
 
 class SectionView:
@@ -165,7 +168,7 @@ class SectionView:
         self.cue_hits: dict[tuple[int, int], list[tuple[int, str]]] = {}  # -> (where, kind) of each cue
         self.topic: Subject | None = None
         self.nobody_at: list[int] = []  # a company heading a clause whose model is unclear (vendors.py)
-        self.foreign: set[str] = set()  # language models named (unregistered.py)
+        self.foreign: set[str] = set()  # language and image models named (unregistered.py)
         # sentence -> (start, end) of the words describing a yardstick (跟[最好的模型]可灵比)
         self.yardsticks: dict[int, list[tuple[int, int]]] = {}
         # where a new paragraph starts from: the model of the heading it sits under, else the
@@ -287,7 +290,7 @@ class SectionView:
         return list(out.values())
 
     def no_foreign(self, groups: list[list[Mention]]) -> list[list[Mention]]:
-        """``groups`` without those naming only language models."""
+        """``groups`` without those naming only language or image models."""
         return [g for g in groups if not all(n in self.foreign for m in g for n in m.models)]
 
     def in_round_up(self) -> bool:
@@ -297,7 +300,7 @@ class SectionView:
         return t is None or all(n in self.foreign for n in t.models)
 
     def drop_passing_foreign(self, groups: list[list[Mention]]) -> list[list[Mention]]:
-        """``groups`` without language models, unless the text in scope is a round-up item about none
+        """``groups`` without language or image models, unless the text in scope is a round-up item about none
         (提示词用GPT-4写的，画面很稳定, unlike DeepSeek, it costs…: what was used or compared)."""
         return self.no_foreign(groups) if self.foreign and not self.in_round_up() else groups
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.mentions import Mention
-from ingest.extract.section import CLAUSE_MARK, UNRANKED, SectionView, Subject, group_subject
+from ingest.extract.section import CLAUSE_MARK, UNRANKED, SectionView, Subject, bracket_open, group_subject
 from ingest.extract.table_cells import SEPARATOR_ROW
 
 _LEAD_IN = 9  # a label line ending on a colon: the lowest heading there is
@@ -262,8 +262,7 @@ def _in_frame(view: SectionView, first: Mention, last: Mention) -> bool:
 
 def _in_aside(view: SectionView, sid: int, pos: int) -> bool:
     """Is ``pos`` inside brackets opened earlier in sentence ``sid``?"""
-    before = view.clean[view.sentences[sid].start : pos]
-    return before.count("(") + before.count("（") > before.count(")") + before.count("）")
+    return bracket_open(view.clean[view.sentences[sid].start : pos])
 
 
 def _named_after_words(view: SectionView, sid: int, pos: int) -> bool:

@@ -64,7 +64,7 @@ _FOREIGN = re.compile(
     r")(?![A-Za-z0-9])(?!\s*(?:时刻|時刻|时代|時代|moment|era))|通义千问|文心一言|可图(?:\d(?:\.\d)?)?"
 )
 # ``re`` cannot skip ahead on _FOREIGN (it opens with a lookbehind): one scan for the names it
-# requires says whether, and from where, to run it (most reviews name no language model)
+# requires says whether, and from where, to run it (most reviews name no language or image model)
 _FOREIGN_GATE = PatternGate([_FOREIGN])
 
 
@@ -89,7 +89,7 @@ class Unknowns:
     raws: list[list[RawMention]]  # per section, sorted by start
     speaking: set[str] = field(default_factory=set)  # names whose claims are emitted
     muted: set[str] = field(default_factory=set)  # names that only take scope
-    foreign: set[str] = field(default_factory=set)  # language models named (muted too)
+    foreign: set[str] = field(default_factory=set)  # language and image models named (muted too)
     main: str | None = None  # the name the document is about, when no registered model leads
     counts: Counter[str] = field(default_factory=Counter)
 
@@ -115,7 +115,7 @@ _DISPLAY_VERSION = re.compile(r"[Vv]?(\d{1,2}(?:\.\d{1,2})?)$")
 
 
 def _foreign(text: str, clean: str, taken: list[tuple[int, int]]) -> list[RawMention]:
-    """Language models (GPT-5, Claude 4.5 Haiku, GLM-4.6) named in ``text``, outside
+    """Language and image models (GPT-5, Claude 4.5 Haiku, SDXL, 可图1.5) named in ``text``, outside
     the registry's mentions and outside masked text (links, hashtags)."""
     where = _FOREIGN_GATE.spans(text)[0]
     if where is None:
@@ -276,7 +276,7 @@ class UnknownModels:
             for c in in_title
             if not c.glued and c.brand.lower() not in listed
         }
-        out.muted |= out.foreign  # a language model never speaks
+        out.muted |= out.foreign  # a language or image model never speaks
         for name, n in out.counts.items():
             if name in out.foreign:
                 continue

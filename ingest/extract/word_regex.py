@@ -35,14 +35,20 @@ def alt_not_after(words: Iterable[str], not_after: Sequence[str]) -> str:
     return _alt(words, True, True, not_after)
 
 
-def _alt(words: Iterable[str], bound_start: bool, bound_end: bool, not_after: Sequence[str]) -> str:
-    ws = {str(x) for x in words if str(x)}
+def _trie(words: Iterable[str]) -> dict[str, Any]:
+    """The words as a character trie; a node's "" key holds the word ending there."""
     trie: dict[str, Any] = {}
-    for w in ws:
+    for w in words:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = w
+    return trie
+
+
+def _alt(words: Iterable[str], bound_start: bool, bound_end: bool, not_after: Sequence[str]) -> str:
+    ws = {str(x) for x in words if str(x)}
+    trie = _trie(ws)
     if not trie:
         return NEVER
     if not_after and " " in trie:  # a word opening with a space (\s+): looked behind before it
@@ -71,15 +77,7 @@ def ranked_alt(lists: Sequence[Iterable[str]]) -> str | None:
     a word there, its longest), as one branch per first character, so ``re`` skips ahead to the
     characters that start a word (an alternation of groups hides them). None when a word opens
     with a space (``\\s+`` gives ``re`` no character to skip on)."""
-    tries: list[dict[str, Any]] = []
-    for words in lists:
-        trie: dict[str, Any] = {}
-        for w in {str(x) for x in words if str(x)}:
-            node = trie
-            for ch in w:
-                node = node.setdefault(ch, {})
-            node[""] = w
-        tries.append(trie)
+    tries = [_trie({str(x) for x in words if str(x)}) for words in lists]
     firsts = sorted({ch for trie in tries for ch in trie})
     if not firsts:
         return NEVER
