@@ -146,18 +146,18 @@ def test_a_notes_own_dates_date_it(front: str, meta: str, url: str, want: str | 
 
 
 ARTICLE_HEADINGS = [
-    # (note after the front matter, body text wanted, summary wanted)
+    # (note after the front matter, body text wanted, summary wanted); a heading keeps its mark
     (
         "## 正文\n\n开头一段。\n\n# 一、画质\n\n画面很稳。\n\n## 二、价格\n\n一条5秒视频要10积分。\n",
-        "开头一段。\n\n一、画质\n\n画面很稳。\n\n二、价格\n\n一条5秒视频要10积分。",
+        "开头一段。\n\n# 一、画质\n\n画面很稳。\n\n## 二、价格\n\n一条5秒视频要10积分。",
         None,
     ),
-    ("## 正文\n\n# 实测\n\n只有标题下的内容。\n", "实测\n\n只有标题下的内容。", None),
+    ("## 正文\n\n# 实测\n\n只有标题下的内容。\n", "# 实测\n\n只有标题下的内容。", None),
     (
         "## 摘要\n\n概要。\n\n## 要点\n\n第二段概要。\n\n"
         "## 正文\n\n正文一段。\n\n## 关联主题\n\n- [[标签]]\n",
         "正文一段。",
-        "概要。\n\n要点\n\n第二段概要。",
+        "概要。\n\n## 要点\n\n第二段概要。",
     ),
 ]
 

@@ -15,6 +15,7 @@ from ingest.extract.section import CLAUSE_MARK, UNRANKED, SectionView, Subject, 
 from ingest.extract.table_cells import SEPARATOR_ROW
 
 _LEAD_IN = 9  # a label line ending on a colon: the lowest heading there is
+_BULLET = re.compile(r"(?:[-•·]|\*(?!\*))\s")
 
 # a numbered heading (一、, 2., 第三章): a top-level section, under which unnumbered headings are parts
 _NUMBERED = re.compile(
@@ -98,8 +99,12 @@ def _is_heading(view: SectionView, sid: int) -> bool:
     line = _line(view, sid)
     if line.startswith("#"):
         return True
-    if sent.end - sent.start > 30:
-        return False
+    if sent.end - sent.start > 30 and (
+        sent.end - sent.start > 60
+        or not (note := _TRAILING_NOTE.search(line))
+        or len(line[: note.start()].strip()) > 30
+    ):
+        return False  # (Sora 2 Pro (Professional Edition): the note in brackets is no part of its length)
     line = line.strip()
     if line.startswith("#"):
         return True
@@ -120,8 +125,8 @@ def _rank(view: SectionView, sid: int) -> int:
     hashes = len(line) - len(line.lstrip("#"))
     if hashes:
         return min(hashes, 6)
-    if line.rstrip("*_ ").endswith((":", "：")):
-        return _LEAD_IN
+    if line.rstrip("*_ ").endswith((":", "：")) or _BULLET.match(line):
+        return _LEAD_IN  # (an item of a list, `• Portrait 720×1280`, is no more than a lead-in)
     return 7 if line.startswith(("**", "__")) else 8
 
 
@@ -230,9 +235,12 @@ def update_topic(view: SectionView, sid: int) -> None:
         # section about the brand, not about the version the text was on
         view.anchor = view.topic = group_subject(subjects[-1], False)
     elif subjects:
-        view.anchor = _latest(subjects, view.anchor)
-        if not heading:
-            view.anchor_rank = UNRANKED  # named in the text: the next heading of any level moves on
+        before = view.anchor
+        view.anchor = after = _latest(subjects, view.anchor)
+        if not heading and (before is None or after is None or set(after.models) != set(before.models)):
+            # named in the text: the next heading of any level moves on (but a list under "### Sora 2
+            # Pro" naming it again, `- Model ID: sora-2-pro`, leaves its heading's part going on)
+            view.anchor_rank = UNRANKED
     if subjects and heading:
         view.anchor_numbered = numbered
         view.anchor_rank = _rank(view, sid)

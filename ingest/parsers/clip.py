@@ -31,6 +31,7 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_FRONT_MATTER = 64 * 1024
 
 _FRONT_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_HEADING_MAX = 80  # characters a heading line holds at most
 _HEADING_RE = re.compile(r"^(#{1,2})[ \t]+(.+?)[ \t]*$", re.M)
 _URL_LINE_RE = re.compile(r"^\*\*URL\*\*[:：]\s*(\S+)", re.M)
 _META_ITEM_RE = re.compile(r"^[-*]\s+\*\*(.+?)\*\*[:：]\s*(.*)$", re.M)
@@ -224,7 +225,10 @@ def parse_clip_note(data: bytes, name: str) -> Document:
         elif key in LINK_HEADINGS:
             current = "links"
         elif current in ("body", "summary"):
-            content = label.strip() + "\n" + content
+            # the article's own heading keeps its mark (the line is a heading, not a claim), unless the
+            # clipper ran a whole section onto the heading's line
+            mark = level + " " if len(label.strip()) <= _HEADING_MAX else ""
+            content = mark + label.strip() + "\n" + content
         if current == "body":
             text, imgs = _markdown_body(content)
             body_parts.append(text)

@@ -1,0 +1,122 @@
+"""Headings kept as headings (a note's own ## lines, a name with a note in brackets, list items
+under them), suggestions that are no comparison, and requirements told as minimums or quotas."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import extract_document
+from ingest.parsers.clip import parse_clip_note
+from tests.extract_helpers import claims_of, kinds_models, price_rows, scored
+
+API_PAGE = (
+    "OpenAI offers two models.\n\n"
+    "Sora 2 (Standard Edition)\n\n"
+    "  • Model Identifier: sora-2\n"
+    "  • Pricing: $0.10/second\n\n"
+    "Sora 2 Pro (Professional Edition)\n\n"
+    "  • Model Identifier: sora-2-pro\n"
+    "  • Supported Resolutions:\n"
+    "    • Portrait 720×1280 ($0.30/second)\n"
+    "    • Portrait HD 1024×1792 ($0.50/second)\n"
+)
+
+
+def test_a_heading_with_a_note_in_brackets_owns_the_list_under_it() -> None:
+    rows = [(model, usd) for model, usd, _, _ in price_rows(API_PAGE)]
+    assert rows == [("Sora 2", 0.1), ("Sora 2 Pro", 0.3), ("Sora 2 Pro", 0.5)]
+
+
+def test_a_list_naming_its_headings_model_again_keeps_the_heading() -> None:
+    text = (
+        "Sora 2 Pro\n\n  • Model Identifier: sora-2-pro\n  • Supported Resolutions:\n"
+        "    • Portrait 720×1280 ($0.30/second)\n"
+    )
+    assert [row[0] for row in price_rows(text)] == ["Sora 2 Pro"]
+
+
+def _note(body: str) -> bytes:
+    return f"---\ntitle: t\n---\n\n## 正文\n\n{body}\n".encode()
+
+
+def test_an_articles_own_heading_keeps_its_mark_and_holds_no_claim() -> None:
+    body = (
+        "Seedance 2.0 的画面很好看。\n\n## 常见问题排查：为什么视频动作不自然？\n\n"
+        "Seedance 2.0 的动作很流畅。"
+    )
+    doc = parse_clip_note(_note(body), "n.md")
+    assert "## 常见问题排查" in doc.text
+    got = [(c.kind, c.quote) for c in scored(extract_document(doc, "n.md"))]
+    assert got == [("strength", "Seedance 2.0 的画面很好看"), ("strength", "Seedance 2.0 的动作很流畅")]
+
+
+def test_a_section_run_onto_its_heading_line_stays_text() -> None:
+    body = "## Content " + "Kling 2.1 has stiff motion and weird hands in most clips. " * 3
+    doc = parse_clip_note(_note(body), "n.md")
+    assert not doc.text.startswith("#")
+    assert ("bug", "Kling 2.1") in {(c.kind, c.model) for c in extract_document(doc, "n.md")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veo 3 生成的影片，不如**直接拿来做成个人动态桌布**，刚刚好。",
+        "可灵1.6：下次甲方让你设计广告时候，不如把视频倒放。",
+        "Seedance 2.0：写了「跟着音乐跳」，就会真的卡点吗？",
+    ],
+)
+def test_a_suggestion_or_beat_sync_is_no_flaw(text: str) -> None:
+    assert [k for k, _ in kinds_models(text)] == []
+
+
+def test_worse_than_another_is_still_a_flaw() -> None:
+    assert kinds_models("可灵的动作不如海螺自然。") == [("bug", "Kling")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("HunyuanVideo 关键规格：13B 参数，要求 24GB+ 显存。", ("limitation", "Hunyuan")),
+        ("Wan 2.1 的 1.3B 版本需 16GB+ 显存。", ("limitation", "Wan 2.1")),
+        (
+            "Wan 2.2 runs in 8GB of VRAM, while the larger 14B model needs 24GB or more.",
+            ("limitation", "Wan 2.2"),
+        ),
+        ("Wan 2.1 仅需8.19GB显存。", ("capability", "Wan 2.1")),
+    ],
+)
+def test_memory_asked_for_as_a_minimum_is_a_limitation(text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(c.kind, c.model) for c in claims_of(text) if c.method.endswith(":memory")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sora 2 has a disappointingly low resolution of 360P.",
+        "Veo 2 has a monthly limit on video generations.",
+        "Veo 3 每天只能生成 3 个视频。",
+        "Pika can't produce anything longer than 10 seconds.",
+    ],
+)
+def test_low_resolution_quotas_and_length_caps_are_limitations(text: str) -> None:
+    assert [k for k, _ in kinds_models(text)] == ["limitation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pika 1.5 审美强。",
+        "PixVerse V3 进步太大了。",
+        "可灵1.6 几乎不用roll，都是一把成。",
+        "Pika 1.5 风格化也有很多进步。",
+    ],
+)
+def test_plain_praise_without_a_degree_word(text: str) -> None:
+    assert [k for k, _ in kinds_models(text)] == ["strength"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"), [("可灵的语义理解能力强吗？", []), ("可灵的一致性不强。", ["bug"])]
+)
+def test_a_question_or_a_denial_is_no_praise(text: str, kinds: list[str]) -> None:
+    assert [k for k, _ in kinds_models(text)] == kinds
