@@ -120,3 +120,50 @@ def test_plain_praise_without_a_degree_word(text: str) -> None:
 )
 def test_a_question_or_a_denial_is_no_praise(text: str, kinds: list[str]) -> None:
     assert [k for k, _ in kinds_models(text)] == kinds
+
+
+PAGE_LABELS = (
+    "veo3.1-fast-official\nText to Video\nImage to Video\nModel:\n"
+    "720p no audio: 10 credits/s ($0.050), 4K no audio: 30 credits/s ($0.150)\n"
+)
+
+
+def test_labels_right_under_a_plain_line_naming_a_model_stay_its_own() -> None:
+    assert {row[0] for row in price_rows(PAGE_LABELS)} == {"Veo 3.1 Fast"}
+
+
+COMPARED_SHEET = (
+    "Veo 3.1 两大模型核心参数对比\n\n"
+    "对比维度 Veo 3.1 Fast Veo 3.1 Standard (标准版)\n"
+    "模型标识 veo-3.1-fast-generate-001 veo-3.1-generate-001\n"
+    "生成速度 1 分 13 秒 (8秒视频) 2 分 41 秒 (8秒视频)\n"
+    "定价 (Vertex AI) $0.15/秒 (20 credits/视频) $0.40/秒 (100 credits/视频)\n"
+)
+
+
+def test_a_compared_sheet_gives_each_column_its_cells() -> None:
+    claims = claims_of(COMPARED_SHEET)
+    speeds = {(c.model, c.generation_s) for c in claims if c.kind == "speed"}
+    assert speeds == {("Veo 3.1 Fast", 73.0), ("Veo 3.1", 161.0)}
+    usd = {(c.model, c.price_usd) for c in claims if c.kind == "price" and c.price_usd}
+    assert usd == {("Veo 3.1 Fast", 0.15), ("Veo 3.1", 0.4)}
+
+
+def test_a_list_of_what_a_model_can_generate_is_one_capability_per_item() -> None:
+    text = (
+        "Sora 2 can automatically generate:\n\n"
+        "  • Dialogue Speech: Audio synchronized with character lip movements\n"
+        "  • Scene Sound Effects: Environmental sounds matching video content\n"
+    )
+    assert kinds_models(text) == [("capability", "Sora 2"), ("capability", "Sora 2")]
+
+
+def test_a_model_giving_the_level_is_a_yardstick() -> None:
+    text = "## Pika 1.5 实测\n\n模型整体质量，大概在可灵1.0那个高表现版本左右，优点是审美强。"
+    assert kinds_models(text) == [("strength", "Pika 1.5")]
+
+
+def test_verdicts_naming_their_own_aspects_are_separate_claims() -> None:
+    text = "## Pika 1.5 实测\n\n优点是审美强，物体保持的还算稳，连贯性比较强。"
+    quotes = [c.quote for c in scored(claims_of(text))]
+    assert quotes == ["优点是审美强", "物体保持的还算稳", "连贯性比较强"]

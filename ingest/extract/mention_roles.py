@@ -11,6 +11,9 @@ from ingest.extract.mentions import Mention
 
 # 比如/比方说 (for example) open a list of examples, not a comparison with 比
 _SUCH_AS = re.compile(r"比如|比方说?")
+# a level told by another model (大概在可灵1.0那个版本左右, 处于Sora的水平): the model is a yardstick
+_LEVEL_BEFORE = re.compile(r"(?:在|处于|达到了?|接近)\s*$")
+_LEVEL_AFTER = re.compile(r"[^，。,；;！？!?\n]{0,12}?(?:左右|水平|级别|档次|程度)")
 
 # "making Veo 2 feel outdated by comparison": the model the clause ends on, by comparison, is a yardstick
 _BY_COMPARISON = re.compile(r"[^.;!?,，。；！？\n]{0,40}?\b(?:by|in) comparison\b")
@@ -110,6 +113,7 @@ class MentionRoles:
             )
             or bool(self.compare_after.match(norm, end) and self.compare_with.search(before))
             or (norm.find("comparison", end, end + 60) >= 0 and bool(_BY_COMPARISON.match(norm, end)))
+            or (bool(_LEVEL_BEFORE.search(before)) and bool(_LEVEL_AFTER.match(norm, end)))
             or bool(
                 _LACKS_EN.match(norm, end) and _LACKS_BEFORE.search(norm, max(sent_start, start - 16), start)
             )

@@ -57,6 +57,11 @@ def _chinese(words: Iterable[str]) -> list[str]:
 
 # a quality word said of the noun after it (僵硬的面部表情, 生硬的说话声): an aspect named after the cue
 _ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff]{1,4}的[\u4e00-\u9fff]{2,8}[\s，,。；;！!]*$")
+# a cue that opens with the aspect it judges (连贯性比较强, 优点是审美强, 清晰度也够)
+_ASPECT_CUE = re.compile(
+    r"(?:优点是|缺点是|好在|问题是)?(?:[\u4e00-\u9fff]{1,3}[性度感]|审美|画质|细节|质感|运镜|光影|色彩|构图|动作|表情|口型)"
+    r"[\u4e00-\u9fff]{1,6}[\s，,。；;！!]*$"
+)
 
 
 class NarrativeCues:
@@ -241,6 +246,8 @@ class NarrativeCues:
             own = own.strip(" \t()（）【】[]的")
             if not own and _ATTRIBUTIVE.match(text, cue, c.end):
                 continue  # 僵硬的面部表情: the flaw said of a noun of its own
+            if not own and _ASPECT_CUE.match(text, cue, c.end):
+                continue  # 连贯性比较强, 优点是审美强: a cue naming its aspect itself
             if len(own) < 2 or self.leaning_re.match(own) or self.deictic_re.search(own):
                 return False
         return True

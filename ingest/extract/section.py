@@ -176,6 +176,7 @@ class SectionView:
         self.anchor: Subject | None = None
         self.anchor_numbered = False  # the anchor was set by a numbered heading naming a model
         self.anchor_rank = UNRANKED  # the level of the heading that named the anchor
+        self.anchor_sid = -1  # the heading line that named it
         self.main: Subject | None = None
         # tables (see ``tables.py``): header rows state nothing; in a table whose columns are
         # models, row sentence -> (where the row starts, the model of each column by index)

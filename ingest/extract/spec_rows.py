@@ -48,6 +48,9 @@ _LAST_CLAUSE = re.compile(r"[。，,！？!?；;]|\.\s")
 _GRANT_INTRO = re.compile(
     r"(?:可以|能够|还能|支持|允许)[^，。]{0,12}$"
     r"|\b(?:lets you|let you|allows you to|you can(?: now)?|can now)\b[^,.]{0,30}$"
+    # what it makes on its own: Sora 2 can automatically generate:, 自动生成：
+    r"|\bcan (?:automatically |also |natively )?(?:generate|create|produce|output|render)\b[^,.]{0,20}$"
+    r"|自动生成[^，。]{0,8}$"
 )
 # an intro naming flaws or tests lists no features (你可以看到这些问题：, you can see the glitches:)
 _FLAWS_NAMED = re.compile(

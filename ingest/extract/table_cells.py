@@ -29,6 +29,8 @@ VALUE_SORTS = tuple(
         r"\d+(?:\.\d+)?\s*(?:characters?|chars?|字)",
     )
 )
+_VALUE_START = re.compile(r"[$¥￥]?\d")
+_NOTE_THEN_VALUE = re.compile(r"[)）]\s+(?=[$¥￥]?\d)")
 UNLABELLED = re.compile(r"\s*[$¥￥]?\d")  # a row that opens with a value goes on with the row above
 _VALUE_END = re.compile(r"[$¥￥]?\d[\d.,]*\s*$")  # a number that ends where a word starts
 
@@ -42,6 +44,12 @@ def cell_cut(text: str, a: int, b: int) -> int | None:
     parens = [m.end() for m in re.finditer(r"[)）](?=[^\s,，;；。)）])", row) if m.end() < len(row)]
     if parens:
         return a + parens[0] if len(parens) == 1 else None
+    # a note closing the first cell, then the second cell's value: "1 分 13 秒 (8秒视频) 2 分 41 秒 (…)"
+    # (a note before the row's first value is the label's: 定价 (Vertex AI) $0.15/秒 …)
+    first = _VALUE_START.search(row)
+    notes = [m.end() for m in _NOTE_THEN_VALUE.finditer(row, first.end() if first else len(row))]
+    if notes:
+        return a + notes[0] if len(notes) == 1 else None
     cuts: set[int] = set()
     for size in (3, 2):
         cut: int | None = None

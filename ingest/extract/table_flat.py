@@ -20,6 +20,7 @@ from ingest.extract.table_cells import (
 )
 
 _ROW_LEAD = " \t>*•·-—0123456789.、)）|"
+_YES_NO = re.compile(r"[✅❌✔✘✓✗]")
 _PARENS = re.compile(r"[（(][^（()）]{0,30}[）)]")
 
 
@@ -169,8 +170,11 @@ def _row_time(view: SectionView, line: tuple[int, int], sids: list[int], info: T
 
 
 def _model_header(view: SectionView, sids: list[int], a: int, b: int) -> bool:
-    """A flattened header naming two models or more and little else (功能Sora 2 (OpenAI)Kling 3.0)?"""
-    ms = [m for sid in sids for m in view.mentions[sid] if not m.versus]
+    """A flattened header naming two models or more and little else (功能Sora 2 (OpenAI)Kling 3.0;
+    对比维度 Veo 3.1 Fast Veo 3.1 Standard: the compare word heads the label column, both are columns)?"""
+    ms = [m for sid in sids for m in view.mentions[sid]]
+    if ms and not ms[0].versus:  # "Sora 2 vs Veo 3.1": a title comparing two, no header of columns
+        ms = [m for m in ms if not m.versus]
     if len(ms) < 2 or len({n for m in ms for n in m.models}) < 2:
         return False
     rest = _PARENS.sub("", view.clean[a:b])
@@ -208,6 +212,13 @@ def _model_columns(
             column = 1 if two and column == 0 and UNLABELLED.match(text, *lines[nxt]) else 0
             k = nxt
             continue
+        if _YES_NO.search(body):
+            k += 1  # a row of ✅/❌ marks: spec_rows reads its cells against the models above
+            continue
+        if _id_row(view, line_sids[k], subjects):
+            info.header_sids.update(line_sids[k])  # 模型标识 veo-3.1-fast-001 veo-3.1-001: the columns' ids
+            k += 1
+            continue
         if any(view.mentions[sid] for sid in line_sids[k]) or not _sheet_row(view, lines, line_sids, k):
             break
         if not UNLABELLED.match(text, a, b):
@@ -232,6 +243,15 @@ def _model_columns(
             for sid in line_sids[k]:
                 info.columns[sid] = ([a, cut], subjects[:2])
         k += 1
+
+
+def _id_row(view: SectionView, sids: list[int], subjects: list[Subject | None]) -> bool:
+    """Does a row under a model header name the header's models again, in the same order (a row of
+    API ids), and nothing else?"""
+    ms = sorted((m for sid in sids for m in view.mentions[sid]), key=lambda m: m.start)
+    return len(ms) == len(subjects) and all(
+        s is not None and list(m.models) == s.models for m, s in zip(ms, subjects, strict=True)
+    )
 
 
 def _sheet_row(view: SectionView, lines: list[tuple[int, int]], line_sids: LineSentences, k: int) -> bool:

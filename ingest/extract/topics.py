@@ -15,6 +15,7 @@ from ingest.extract.section import CLAUSE_MARK, UNRANKED, SectionView, Subject, 
 from ingest.extract.table_cells import SEPARATOR_ROW
 
 _LEAD_IN = 9  # a label line ending on a colon: the lowest heading there is
+_PLAIN = 8  # an unmarked short line
 _BULLET = re.compile(r"(?:[-•·]|\*(?!\*))\s")
 
 # a numbered heading (一、, 2., 第三章): a top-level section, under which unnumbered headings are parts
@@ -127,7 +128,7 @@ def _rank(view: SectionView, sid: int) -> int:
         return min(hashes, 6)
     if line.rstrip("*_ ").endswith((":", "：")) or _BULLET.match(line):
         return _LEAD_IN  # (an item of a list, `• Portrait 720×1280`, is no more than a lead-in)
-    return 7 if line.startswith(("**", "__")) else 8
+    return 7 if line.startswith(("**", "__")) else _PLAIN
 
 
 def asking_heading(view: SectionView, sid: int) -> bool:
@@ -190,7 +191,7 @@ def update_topic(view: SectionView, sid: int) -> None:
             # an unnumbered part (核心优势) of a numbered section about a model (二、阿里Wan2.1), or
             # a lower one (缺点：, **Pros**) under a model's heading (### Pika)
             rank = _rank(view, sid)
-            if rank <= view.anchor_rank:
+            if rank <= view.anchor_rank and not _labels_under(view, sid, rank):
                 view.anchor = view.main
                 view.anchor_numbered = False
                 view.anchor_rank = rank
@@ -244,6 +245,19 @@ def update_topic(view: SectionView, sid: int) -> None:
     if subjects and heading:
         view.anchor_numbered = numbered
         view.anchor_rank = _rank(view, sid)
+        view.anchor_sid = sid
+
+
+def _labels_under(view: SectionView, sid: int, rank: int) -> bool:
+    """Is plain line ``sid`` one of the labels right under the plain line naming the anchor, with no
+    text between (veo3.1-fast-official / Text to Video / Image to Video: a page's labels for the
+    model, no new section)?"""
+    if rank != _PLAIN or view.anchor_rank != _PLAIN or view.anchor_sid < 0 or view.anchor_sid >= sid:
+        return False
+    return all(
+        is_heading(view, k) and not is_label(view, k) and not view.quantities[k]
+        for k in range(view.anchor_sid + 1, sid)
+    )
 
 
 # a time or place frame around a model (在 Sora 2 正式发布后, 在可灵里): the scene, not the subject
