@@ -37,8 +37,9 @@ def _timed(spent: dict[str, float], step: str, fn: Callable[[], Any]) -> Any:
 def split(notes: Path, rounds: int = 2) -> dict[str, float]:
     """CPU ms a note per step (the fastest round), with "total" and "extractor share" (a fraction)."""
     from db.batch import claim_values_and_points
-    from db.store import claim_row, document_row
+    from db.store import document_row
     from ingest.extract import EXTRACTOR_VERSION, _extractor, extract_document
+    from ingest.extract.claim_rows import COLUMNS, claim_rows
     from ingest.parsers import parse_bytes
 
     paths = sorted(notes.glob("*.md"))
@@ -58,10 +59,13 @@ def split(notes: Path, rounds: int = 2) -> dict[str, float]:
                 rows = _timed(
                     spent,
                     "claim rows",
-                    lambda cs=claims, i=row["id"]: [claim_row(c, i, EXTRACTOR_VERSION) for c in cs],
+                    lambda cs=claims, i=row["id"]: claim_rows(cs, i, EXTRACTOR_VERSION),
                 )
                 out.append(
-                    (row, *_timed(spent, "values + points", lambda r=rows: claim_values_and_points(r)))
+                    (
+                        row,
+                        *_timed(spent, "values + points", lambda r=rows: claim_values_and_points(COLUMNS, r)),
+                    )
                 )
         for start in range(0, len(out), 16):  # chunks of 16, as the pool sends them
             chunk = out[start : start + 16]

@@ -45,14 +45,15 @@ def claim_values(claims: list[dict[str, Any]]) -> list[ClaimValues]:
     return list(groups.items())
 
 
-def claim_values_and_points(claims: list[dict[str, Any]]) -> tuple[list[ClaimValues], list[PointValues]]:
-    """:func:`claim_values` and ``written_point_values`` of the same rows, deduplicated and grouped
-    once (what `pingce run`'s workers send with each document)."""
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for c in {c["id"]: c for c in claims}.values():
-        groups.setdefault(tuple(c), []).append(c)
-    values = [(columns, [tuple(c.values()) for c in rows]) for columns, rows in groups.items()]
-    return values, point_values(price_claims(c for rows in groups.values() for c in rows))
+def claim_values_and_points(
+    columns: tuple[str, ...], rows: list[tuple[Any, ...]]
+) -> tuple[list[ClaimValues], list[PointValues]]:
+    """What `pingce run`'s workers send with each document: its claim rows, one per id, as their
+    values in ``columns``' order (``ingest.extract.claim_rows`` makes them), and their price points:
+    :func:`claim_values` and ``written_point_values`` of the same rows."""
+    kind = columns.index("kind")
+    priced = [dict(zip(columns, r, strict=True)) for r in rows if r[kind] == "price"]
+    return ([(columns, rows)] if rows else []), point_values(price_claims(priced))
 
 
 class BatchWriter:

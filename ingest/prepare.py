@@ -23,9 +23,10 @@ from typing import Any
 
 from db.batch import ClaimValues, claim_values_and_points
 from db.price_points import PointValues
-from db.store import claim_row, document_row
+from db.store import document_row
 from ingest.extract import EXTRACTOR_VERSION, extract_document
 from ingest.extract import _extractor as built_extractor
+from ingest.extract.claim_rows import COLUMNS, claim_rows
 from ingest.parsers import parse_bytes
 from ingest.reader import published_before
 from schemas.document import Document, ParseError
@@ -82,8 +83,9 @@ def prepare(task: Task) -> Prepared:
             log.debug("extracting %s crashed", task.origin, exc_info=True)
             return Prepared(task, rows, f"cannot extract: {type(exc).__name__}: {exc}")
         row = document_row(doc, task.source, task.raw_sha)
-        claim_rows = [claim_row(c, row["id"], EXTRACTOR_VERSION) for c in claims]
-        rows.append((row, *claim_values_and_points(claim_rows)))
+        rows.append(
+            (row, *claim_values_and_points(COLUMNS, claim_rows(claims, row["id"], EXTRACTOR_VERSION)))
+        )
     return Prepared(task, rows)
 
 

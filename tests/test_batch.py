@@ -14,7 +14,9 @@ from db.price_rule import written_point_values
 from db.store import claim_row, document_row, row_to_document, save_document, save_source
 from ingest.config import load_config
 from ingest.extract import EXTRACTOR_VERSION, extract_document
+from ingest.extract.claim_rows import COLUMNS, claim_id, claim_rows
 from ingest.pipeline import run_sources
+from schemas.claim import Claim, claim_id_of
 from schemas.document import Document
 
 NOTE = """---
@@ -138,10 +140,36 @@ def test_claim_values_and_points_in_one_pass() -> None:
         url="https://example.com/n3",
         text=NOTE.format(i=3, month=5, day=2, price=40, minutes=3),
     )
-    rows = [claim_row(c, doc.key(), 3) for c in extract_document(doc, doc.url or "")]
+    claims = extract_document(doc, doc.url or "")
+    claims = [*claims, claims[0].model_copy(update={"confidence": 0.11})]
+    rows = [claim_row(c, doc.key(), 3) for c in claims]
     assert any(r["kind"] == "price" for r in rows)
-    again = {**rows[0], "confidence": 0.11}
-    rows = [*rows, again]
-    values, points = claim_values_and_points(rows)
+    values, points = claim_values_and_points(COLUMNS, claim_rows(claims, doc.key(), 3))
     assert values == claim_values(rows)
     assert points == written_point_values(rows) and points
+
+
+def test_claim_ids_as_claim_id_of() -> None:
+    """A worker's claim ids (each value written as json writes it) are ``claim_id_of``'s, whatever the
+    values: text to escape, numbers of every form, none at all; other types take claim_id_of itself."""
+    base = {
+        "document": "d",
+        "kind": "price",
+        "quote": "q",
+        "start": 0,
+        "end": 1,
+        "confidence": 0.5,
+        "method": "m",
+    }
+    texts = ['引号"和\\反斜杠', "tab\tnewline\n\x00\x1f", "emoji 😀 𠀀", "", "Kling 2.1"]
+    numbers = [0.0, -0.0, 1.0, 5, 0.1 + 0.2, 1e16, 1e-7, 5e-324, float("nan"), float("inf"), float("-inf")]
+    claims = [Claim(**base, model=t, feature=t, credits=n) for t in texts for n in numbers]
+    claims += [Claim(**base, credit_unit="积分", direction="down", generation_s_max=3)]
+    key = 'clip:"n"\u00e9'
+    for c in claims:
+        payload = {k: v for k, v in c.__dict__.items() if k not in ("document", "confidence")}
+        assert claim_id(c.__dict__, key) == claim_id_of(payload, key) == c.claim_id(key)
+    odd = {**claims[0].__dict__, "feature": ["a", "b"]}
+    assert claim_id(odd, key) == claim_id_of(
+        {k: v for k, v in odd.items() if k not in ("document", "confidence")}, key
+    )
