@@ -167,3 +167,31 @@ def test_verdicts_naming_their_own_aspects_are_separate_claims() -> None:
     text = "## Pika 1.5 实测\n\n优点是审美强，物体保持的还算稳，连贯性比较强。"
     quotes = [c.quote for c in scored(claims_of(text))]
     assert quotes == ["优点是审美强", "物体保持的还算稳", "连贯性比较强"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "即梦会自动裁成1:1，无法调整。",
+        "PixVerse V3 只能从你的PixVerse过往视频里生成。",
+        "Veo 3 固定横式 1280x720。",
+        "Midjourney Video: only Pro and Mega plans can use Relax mode.",
+    ],
+)
+def test_a_forced_frame_one_way_in_or_a_plan_gate_is_a_limitation(text: str) -> None:
+    assert [k for k, _ in kinds_models(text)] == ["limitation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Pika 1.5：你可以把它理解为一个特效工具。", []),
+        ("PixVerse：当然你要说缺点，也有。", []),
+        ("PixVerse V6 能生成慢动作视频。", ["capability"]),
+        ("至于可灵1.6，那就真的有点慢动作了。", ["bug"]),
+        ("可灵把猫理解成了狗。", ["bug"]),
+        ("Midjourney 构图崩了，所以，你只能用第一种方式去玩。", ["bug"]),
+    ],
+)
+def test_an_invitation_a_topic_or_slow_motion_is_no_flaw(text: str, kinds: list[str]) -> None:
+    assert [k for k, _ in kinds_models(text)] == kinds

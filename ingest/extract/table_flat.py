@@ -172,7 +172,10 @@ def _row_time(view: SectionView, line: tuple[int, int], sids: list[int], info: T
 def _model_header(view: SectionView, sids: list[int], a: int, b: int) -> bool:
     """A flattened header naming two models or more and little else (功能Sora 2 (OpenAI)Kling 3.0;
     对比维度 Veo 3.1 Fast Veo 3.1 Standard: the compare word heads the label column, both are columns)?"""
-    ms = [m for sid in sids for m in view.mentions[sid]]
+    if view.clean[a:b].lstrip().startswith("#"):
+        return False  # ### Google Veo 3 (via Runway): a heading
+    asides = [p.span() for p in _PARENS.finditer(view.clean, a, b)]
+    ms = [m for sid in sids for m in view.mentions[sid] if not any(x <= m.start < y for x, y in asides)]
     if ms and not ms[0].versus:  # "Sora 2 vs Veo 3.1": a title comparing two, no header of columns
         ms = [m for m in ms if not m.versus]
     if len(ms) < 2 or len({n for m in ms for n in m.models}) < 2:
