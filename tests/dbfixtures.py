@@ -258,7 +258,7 @@ def free_port() -> int:
 class ServedDatasette:
     """`python -m ingest serve --db PATH` on a free loopback port, stopped on exit."""
 
-    def __init__(self, db_path: Path, *extra: str, timeout: float = 30.0) -> None:
+    def __init__(self, db_path: Path, *extra: str, timeout: float = 90.0) -> None:
         self.db_path, self.extra, self.timeout = db_path, extra, timeout
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"

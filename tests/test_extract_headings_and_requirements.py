@@ -195,3 +195,29 @@ def test_a_forced_frame_one_way_in_or_a_plan_gate_is_a_limitation(text: str) -> 
 )
 def test_an_invitation_a_topic_or_slow_motion_is_no_flaw(text: str, kinds: list[str]) -> None:
     assert [k for k, _ in kinds_models(text)] == kinds
+
+
+# ----- a fresh reader's review of v156-v158: what the new rules must leave alone -----
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Pika 1.5 的画质不如自己拍的清楚。", ["bug"]),
+        ("Runway Gen-4 can upscale low resolution clips to 4K.", ["capability", "capability"]),
+        ("可灵 3.0 会自动切成多个镜头，叙事很连贯。", ["strength"]),
+        ("Sora 2 还是要 roll 好几次，很难一把成。", []),
+        ("海螺 02 稳定性强不强还要再测。", []),
+        ("可灵 2.1 一次出 4 张，只能从中挑一张能用的。", []),
+    ],
+)
+def test_the_new_rules_leave_ordinary_sentences_alone(text: str, kinds: list[str]) -> None:
+    assert [k for k, _ in kinds_models(text)] == kinds
+
+
+def test_disk_space_is_no_gpu_memory() -> None:
+    text = "Wan2.1 本地部署需要 50G 以上的硬盘空间，显存 8GB 即可运行。"
+    assert not [c for c in claims_of(text) if c.kind == "limitation"]
+
+
+def test_a_row_of_values_naming_the_columns_is_no_id_row() -> None:
+    text = "对比维度 Sora 2 Veo 3\n价格 Sora 2 每秒 $0.10 Veo 3 每秒 $0.40\n"
+    assert {(model, usd) for model, usd, _, _ in price_rows(text)} == {("Sora 2", 0.1), ("Veo 3", 0.4)}

@@ -17,10 +17,11 @@ _UNIT = r"(?:gb|g|个g)(?![a-z])"
 _NOUN = r"(?:显存|vram|gpu memory|video memory|of vram|of gpu memory)"
 # 8GB显存, 6GB以上显存, 24 gb of vram | 显存需求低至14GB, vram: 12 gb, 显存仅需6G
 _MEMORY = re.compile(
-    rf"(?P<a>(?P<n>\d{{1,3}}(?:\.\d{{1,2}})?)\s*{_UNIT}\s*\+?\s*(?:以上|及以上|左右|以内)?\s*的?\s*{_NOUN})"
+    # (each optional part opens with its own spaces, so that a run of spaces is not split many ways)
+    rf"(?P<a>(?P<n>\d{{1,3}}(?:\.\d{{1,2}})?)\s*{_UNIT}(?:\s*\+)?(?:\s*(?:以上|及以上|左右|以内))?(?:\s*的)?\s*{_NOUN})"
     rf"|(?P<b>(?:显存|vram)[^，。,;；\d\n]{{0,10}}?(?:需求|要求|占用|消耗|usage|requirement|需要?|要)"
-    rf"\s*(?:[:：]|为|是|仅|只|低至|最低|最少|至少|约|大约|通常|需要?|要|of|\s)*"
-    rf"\s*(?P<n2>\d{{1,3}}(?:\.\d{{1,2}})?)\s*{_UNIT}\+?(?:以上|及以上|左右)?)"
+    rf"(?:[:：]|为|是|仅|只|低至|最低|最少|至少|约|大约|通常|需要?|要|of|\s)*"
+    rf"(?P<n2>\d{{1,3}}(?:\.\d{{1,2}})?)\s*{_UNIT}\+?(?:以上|及以上|左右)?)"
     # in a text about VRAM: "the 14B model needs 24GB or more"
     rf"|(?P<c>(?:needs?|requires?|需要?|要求)\s*(?:at least\s*)?(?P<n3>\d{{1,3}})\s*{_UNIT}"
     r"\s*(?:or more|\+|以上))"
@@ -28,6 +29,10 @@ _MEMORY = re.compile(
 # a need told as a minimum (24GB+, 16GB以上, 24GB or more, at least 16GB): a requirement
 _MINIMUM = re.compile(r"\+|以上|or more|at least|至少|最少(?!只)")
 _MINIMUM_GB = 16.0
+_OTHER_STORE = re.compile(
+    r"\s*(?:的\s*)?(?:硬盘|磁盘|存储|内存|空间|of (?:disk|storage|system ram|ram)|disk|storage)"
+)
+_MEMORY_WORD = re.compile(rf"{_NOUN}|显卡|\bgpus?\b|\bcards?\b")
 # what makes an amount of memory a need, not the card someone has (拥有多块24GB显存GPU的用户,
 # RTX 3090显卡(24GB显存)): a word of needing or running before it, or of running after it
 _NEED_BEFORE = re.compile(
@@ -76,7 +81,11 @@ class MemoryRules:
                 continue
             if not (
                 m.group("b")
-                or m.group("c")
+                or (
+                    m.group("c")  # in a sentence about VRAM, and not 50G以上的硬盘空间, 32GB or more of RAM
+                    and _MEMORY_WORD.search(text, sent.start, sent.end)
+                    and not _OTHER_STORE.match(text, m.end())
+                )
                 or _NEED_BEFORE.search(text, lo, m.start())
                 or _NEED_AFTER.match(text, m.end(), hi)
             ):
@@ -84,7 +93,7 @@ class MemoryRules:
             amount = float(m.group("n") or m.group("n2") or m.group("n3"))
             little = _LITTLE.search(text, lo, m.start()) or _LITTLE.search(text, lo, m.end())
             # (a large card asked for as a minimum, 需 16GB+ 显存, is a limit a consumer's card may miss)
-            needed = amount >= _MINIMUM_GB and _MINIMUM.search(text, max(lo, m.start() - 6), m.end())
+            needed = amount >= _MINIMUM_GB and _MINIMUM.search(text, max(lo, m.start() - 10), m.end())
             kind = "capability" if little or (amount <= _CONSUMER_GB and not needed) else "limitation"
             conf = float(self.lex.confidence(kind))
             if not subj.explicit:

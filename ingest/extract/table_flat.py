@@ -20,6 +20,7 @@ from ingest.extract.table_cells import (
 )
 
 _ROW_LEAD = " \t>*•·-—0123456789.、)）|"
+_ID_TAIL = re.compile(r"[\w.\-]*\s+")  # the rest of an API id (-generate-001), then the next cell
 _YES_NO = re.compile(r"[✅❌✔✘✓✗]")
 _PARENS = re.compile(r"[（(][^（()）]{0,30}[）)]")
 
@@ -252,7 +253,11 @@ def _id_row(view: SectionView, sids: list[int], subjects: list[Subject | None]) 
     """Does a row under a model header name the header's models again, in the same order (a row of
     API ids), and nothing else?"""
     ms = sorted((m for sid in sids for m in view.mentions[sid]), key=lambda m: m.start)
-    return len(ms) == len(subjects) and all(
+    if len(ms) != len(subjects) or any(view.quantities[sid] for sid in sids):
+        return False
+    text = view.clean
+    between = [text[a.end : b.start] for a, b in zip(ms, ms[1:], strict=False)]
+    return all(_ID_TAIL.fullmatch(t) for t in between) and all(  # ids side by side, a label before them
         s is not None and list(m.models) == s.models for m, s in zip(ms, subjects, strict=True)
     )
 
