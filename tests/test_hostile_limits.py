@@ -64,6 +64,14 @@ def test_extraction_work_grows_linearly(shape: str) -> None:
     assert large < 6 * small, f"4x the text cost {large / small:.1f}x the calls (quadratic is 16x)"
 
 
+def test_label_lines_under_a_model_line_cost_linear_work() -> None:
+    def page(size: int) -> str:  # a model's line, then a page's labels (Text to Video / Image to Video…)
+        return "可灵2.1\n" + _text("Text to Video\nImage to Video\nFirst Frame\n", size)
+
+    small, large = _calls(page(4_000)), _calls(page(16_000))
+    assert large < 6 * small, f"4x the text cost {large / small:.1f}x the calls (quadratic is 16x)"
+
+
 def test_a_long_line_becomes_bounded_sentences() -> None:
     text = _text(SHAPES["commas"], 200_000) + _text("x", 50_000)
     found = sentences_mod.Splitter(load_lexicon()).split(text)

@@ -177,6 +177,9 @@ class SectionView:
         self.anchor_numbered = False  # the anchor was set by a numbered heading naming a model
         self.anchor_rank = UNRANKED  # the level of the heading that named the anchor
         self.anchor_sid = -1  # the heading line that named it
+        # the lines after it read so far as plain labels (see topics._labels_under): the last one that
+        # is, the first one that is not
+        self.labels_to = self.labels_broken_at = -1
         self.main: Subject | None = None
         # tables (see ``tables.py``): header rows state nothing; in a table whose columns are
         # models, row sentence -> (where the row starts, the model of each column by index)

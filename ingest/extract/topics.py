@@ -254,10 +254,15 @@ def _labels_under(view: SectionView, sid: int, rank: int) -> bool:
     model, no new section)?"""
     if rank != _PLAIN or view.anchor_rank != _PLAIN or view.anchor_sid < 0 or view.anchor_sid >= sid:
         return False
-    return all(
-        is_heading(view, k) and not is_label(view, k) and not view.quantities[k]
-        for k in range(view.anchor_sid + 1, sid)
-    )
+    if view.labels_broken_at > view.anchor_sid:
+        return False  # a line of text under this anchor was read before
+    # (each line is read once per anchor: a page of many label lines stays linear)
+    for k in range(max(view.anchor_sid, view.labels_to) + 1, sid):
+        if not is_heading(view, k) or is_label(view, k) or view.quantities[k]:
+            view.labels_broken_at = k
+            return False
+    view.labels_to = sid - 1
+    return True
 
 
 # a time or place frame around a model (在 Sora 2 正式发布后, 在可灵里): the scene, not the subject
