@@ -3,15 +3,20 @@ document size and HTML nesting capped with an error, the bytes kept."""
 
 from __future__ import annotations
 
+import importlib
+import os
+import pkgutil
+import re
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
 import pytest
 
+import ingest.extract as extract_pkg
 from db import open_db
 from ingest.config import load_config
 from ingest.extract import extract_document
@@ -70,6 +75,71 @@ def test_label_lines_under_a_model_line_cost_linear_work() -> None:
 
     small, large = _calls(page(4_000)), _calls(page(16_000))
     assert large < 6 * small, f"4x the text cost {large / small:.1f}x the calls (quadratic is 16x)"
+
+
+class _Scanned:
+    """A compiled pattern that adds the length of text each search is given to ``tally``."""
+
+    def __init__(self, pattern: re.Pattern[str], tally: list[int]) -> None:
+        self.pattern, self.tally = pattern, tally
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.pattern, name)
+
+    def _given(self, text: str, pos: int, endpos: int) -> None:
+        self.tally[0] += max(0, min(endpos, len(text)) - pos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        self._given(text, pos, endpos)
+        return self.pattern.search(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        self._given(text, pos, endpos)
+        return self.pattern.finditer(text, pos, endpos)
+
+    def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        self._given(text, pos, endpos)
+        return self.pattern.findall(text, pos, endpos)
+
+    def sub(self, repl: Any, text: str, count: int = 0) -> str:
+        self._given(text, 0, len(text))
+        return self.pattern.sub(repl, text, count)
+
+
+def _searched(shape: str, size: int) -> int:
+    """Characters handed to the extractor's module-level patterns' searches while extracting ``size``
+    characters of ``shape``: the work inside the regex engine, which ``_calls`` cannot see. Patches
+    the modules for good: run it in a child process (see below)."""
+    tally = [0]
+    for info in pkgutil.iter_modules(extract_pkg.__path__):
+        module = importlib.import_module(f"{extract_pkg.__name__}.{info.name}")
+        for name, value in list(vars(module).items()):
+            if isinstance(value, re.Pattern):
+                setattr(module, name, _Scanned(value, tally))
+    extract_document(Document(platform="clip", text=_text(SHAPES[shape], size), via="clip"), "x")
+    return tally[0]
+
+
+@pytest.mark.parametrize("shape", ["one line", "no full stops", "commas", "dense"])
+def test_text_searched_grows_linearly(shape: str) -> None:
+    """Each sentence on a long line once searched the line to its end for a heading's bracketed
+    note: quadratic in the line's length, and invisible to a count of calls."""
+    child = (
+        "import sys; from tests.test_hostile_limits import _searched as s; "
+        "print(s(sys.argv[1], int(sys.argv[2])))"
+    )
+
+    def searched(size: int) -> int:  # plain Python: compiled modules bind their patterns when built
+        env = {**os.environ, "PINGCE_COMPILED": "off"}
+        done = subprocess.run(
+            [sys.executable, "-c", child, shape, str(size)], capture_output=True, text=True, cwd=ROOT, env=env
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        return int(done.stdout.split()[-1])
+
+    small, large = searched(8_000), searched(32_000)
+    assert small > 8_000, "the patterns were not wrapped"
+    assert large < 6 * small, f"4x the text had {large / small:.1f}x the characters searched"
 
 
 def test_a_long_line_becomes_bounded_sentences() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -194,6 +194,7 @@ class SectionView:
         self.period_spans: list[tuple[int, int]] = []  # table cells of sums over a month or a year
         self.offered_lines: list[tuple[int, int]] = []  # long list items under a features heading
         breaks = [m.start() for m in _NEWLINE.finditer(norm)]
+        self.line_breaks = breaks  # where each newline of ``norm`` is (see ``line_bounds``)
         self.para_of = [bisect_right(breaks, s.start) for s in self.sentences]
         self.para = -1  # the paragraph the last sentence entered was in (topics.enter)
         self.heading_cache: dict[int, bool] = {}  # sentence -> is it a heading line (topics.is_heading)
@@ -215,6 +216,14 @@ class SectionView:
         if row is None or len(row[0]) < 2:
             return None
         return row[0][0], row[0][1] - 1
+
+    def line_bounds(self, sid: int) -> tuple[int, int]:
+        """[start, end) in ``norm`` of the line sentence ``sid`` starts on through the line it ends on,
+        found by bisection: scanning for the newlines went over a long line once per sentence on it."""
+        sent, breaks = self.sentences[sid], self.line_breaks
+        i = bisect_left(breaks, sent.start)
+        k = bisect_left(breaks, sent.end)
+        return (breaks[i - 1] + 1 if i else 0), (breaks[k] if k < len(breaks) else len(self.norm))
 
     def sentence_index(self, pos: int) -> int | None:
         i = bisect_right(self.sentence_starts, pos) - 1

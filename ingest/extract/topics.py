@@ -32,6 +32,9 @@ _LABEL_HEADING = re.compile(
 )
 # a heading that is a link to another page: an item of a news round-up
 _LINK_HEADING = re.compile(r"\s*(?:[#*>]+\s*)*(?:\d{1,2}[.、)）]\s*)?\[[^\]\n]{2,}\]\((?:https?:)?//")
+# a line longer than this is a heading only when marked with # (no real heading comes near)
+_LONGEST_HEADING = 400
+_HASH_FIRST = re.compile(r"\s*#")
 _TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]{0,24}[)）]\s*$")
 # (every branch opens with a character, an English word's bound looked behind for after its first
 # letter, so ``re`` skips ahead to the characters that can start one)
@@ -89,15 +92,16 @@ def under_heading(view: SectionView, sid: int, pattern: re.Pattern[str], back: i
 
 def _line(view: SectionView, sid: int) -> str:
     """From the start of the line sentence ``sid`` starts on to the end of the line it ends on."""
-    sent = view.sentences[sid]
-    ls = view.norm.rfind("\n", 0, sent.start) + 1
-    le = view.norm.find("\n", sent.end)
-    return view.norm[ls : le if le >= 0 else len(view.norm)]
+    ls, le = view.line_bounds(sid)
+    return view.norm[ls:le]
 
 
 def _is_heading(view: SectionView, sid: int) -> bool:
     sent = view.sentences[sid]
-    line = _line(view, sid)
+    ls, le = view.line_bounds(sid)
+    if le - ls > _LONGEST_HEADING:  # (each sentence on a long line copying it and searching its end
+        return _HASH_FIRST.match(view.norm, ls) is not None  # was quadratic in the line's length)
+    line = view.norm[ls:le]
     if line.startswith("#"):
         return True
     if sent.end - sent.start > 30 and (
