@@ -238,7 +238,8 @@ class TableSpecs:
         if not cell:
             return None
         if cell[0] in self.yes_marks:
-            return "capability"
+            # | Character consistency | ✅ Excellent |: a mark over a grade is praise, no feature
+            return "strength" if _GRADE.fullmatch(cell, 1) else "capability"
         if cell[0] in self.no_marks:
             return "limitation"
         if self.no_cell.fullmatch(cell):
@@ -269,6 +270,15 @@ class TableSpecs:
                 ]
                 return heads if len(heads) >= n else []
         return []
+
+
+# a cell's grade after its yes mark (✅ Excellent, ✔ 出色)
+_GRADE = re.compile(
+    r"\s*(?:excellent|outstanding|superb|great|very good|strong|best|best in class"
+    r"|优秀|出色|极佳|优异|很强|强|最佳|顶级)"
+    r"\s*(?:[(（][^)）|\n]{0,30}[)）])?\s*[.!。！]?",
+    re.I,
+)
 
 
 def _table_head(text: str, lines: list[tuple[int, int]], k: int) -> int | None:

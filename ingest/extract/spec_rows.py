@@ -222,12 +222,17 @@ def drop_covered(drafts: list[Draft], rows: dict[int, list[Row]]) -> list[Draft]
     def inside(d: Draft, rule: str) -> bool:
         return any(a <= d.start < b for a, b in spans[rule])
 
-    verdicts = {(r.whole, r.kind) for rs in rows.values() for r in rs if r.rule == "verdict_cell" and r.whole}
+    verdicts = {
+        (r.whole, r.kind)
+        for rs in rows.values()
+        for r in rs
+        if r.whole and (r.rule == "verdict_cell" or (r.rule == "spec_row" and r.kind == "strength"))
+    }  # (a graded yes cell, | ✅ Excellent |, is the row's verdict too)
     out = []
     for d in drafts:
         if (
             d.kind in ("strength", "bug")
-            and d.rule != "verdict_cell"
+            and d.rule not in ("verdict_cell", "spec_row")
             and any(a <= d.start < b and kind == d.kind for (a, b), kind in verdicts)
         ):
             continue  # a row with a pros or cons column: its cells give the verdicts

@@ -261,6 +261,8 @@ class TableRules:
         clip length the row pairs with it)."""
         line_start, line_end = line
         lo, hi = cell
+        if q.per != "second" and self.prices.plan_fee(view.cue_text, q):
+            return []  # | Price (Starting) | $15/month |: a plan's fee, no clip's price
         out: list[Draft] = []
         subj = row_model(view, sid, cells[0]) if cells else None
         subj = subj or view.subject(sid, line_start, hi, q.start)
