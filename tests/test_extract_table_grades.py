@@ -51,3 +51,18 @@ def test_content_turned_away_and_output_kept_a_while_are_limitations() -> None:
         "Hailuo 02 outputs are deleted after 14 days.",
     ):
         assert [c.kind for c in scored(claims_of(text))] == ["limitation"], text
+
+
+def test_a_row_labelled_with_an_edition_prices_that_edition() -> None:
+    text = (
+        "Veo 3 per-second rates:\n\n"
+        "| Tier | 720p | 1080p |\n|---|---|---|\n| Standard | $0.40 | $0.40 |\n| Fast | $0.15 | $0.15 |\n"
+    )
+    rows = {(model, usd) for model, usd, _, _ in price_rows(text)}
+    assert rows == {("Veo 3", 0.4), ("Veo 3 Fast", 0.15)}
+
+
+def test_a_version_lettered_h_is_the_models_own() -> None:
+    assert [(c.kind, c.model) for c in scored(claims_of("海螺H3 的 768P 每秒 $0.05。"))] == [
+        ("price", "Hailuo H3")
+    ]

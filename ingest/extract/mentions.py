@@ -41,6 +41,8 @@ def _one_space(name: str) -> str:
 
 
 _LETTER_VERSION = re.compile(r"[a-z]\d{1,2}")
+# letters vendors put before a version number (Vidu Q2, Kling O1, MiniMax H3)
+_LETTERED = ("q", "o", "h")
 # a letter version standing alone: not inside a word or number, not a quarter (2025年Q2, 2025 Q2)
 # (the lookbehinds follow the letter so that ``re`` skips ahead on [a-z])
 _LETTER_VERSION_IN_TEXT = re.compile(r"([a-z](?<![a-z0-9._\-年][a-z])(?<!\d\s[a-z])\d{1,2})(?![a-z0-9]|\.\d)")
@@ -135,7 +137,7 @@ class MentionScanner:
                     r"|(?!\s+(?!(?:clips|videos|outputs|results|generations)\b)[a-z]+s\b))"
                     r"|两者|二者|两款模型|两个模型|它(?:们|俩)(?=\s*(?:都|也都|均))))",
                     rf"(?P<a>(?P<aname>{alt(names)})(?!\.\d)"
-                    rf"(?:(?:[^\S\n\-_]*[\-_]*[^\S\n]*|/(?=v?\d))(?:ai[^\S\n\-_]*[\-_]*[^\S\n]*|(?<=[\-_])[a-z]{{2,5}}[\-_](?=v?\d))?(?P<avp>v|gen[-\s]?|ray[-\s]?|q|o)?(?P<aver>{ver})"
+                    rf"(?:(?:[^\S\n\-_]*[\-_]*[^\S\n]*|/(?=v?\d))(?:ai[^\S\n\-_]*[\-_]*[^\S\n]*|(?<=[\-_])[a-z]{{2,5}}[\-_](?=v?\d))?(?P<avp>v|gen[-\s]?|ray[-\s]?|q|o|h)?(?P<aver>{ver})"
                     rf"(?:[\s\-_]*的?\s*(?P<aed>{ed_glued})(?:\s*(?P<aed2>{ed}))?)?|[\s\-_]*(?P<aedl>{ed}))?(?P<asuf>\s*版本)?)",
                     rf"(?P<c>{alt(long_eds)})",
                     rf"(?P<e>t(?<![a-z]t)he\s+(?P<eword>{alt(ref_words)})\s+(?:model|one|version|variant)(?![a-z]))",
@@ -340,7 +342,7 @@ class MentionScanner:
             bad_unit = (
                 not m.group("aed")
                 and not m.group("aver").startswith("0")  # Hailuo 02 积分…: 02 is no amount
-                and vp not in ("q", "o")  # Vidu Q1号称…: a letter version is never an amount
+                and vp not in _LETTERED  # Vidu Q1号称…: a letter version is never an amount
                 and _UNIT_AFTER.match(norm, m.end("aver"))
             )
             if bad_unit or (b and b.prefix_required and not vp and not led):
@@ -348,8 +350,8 @@ class MentionScanner:
                 raw.words = []
                 raw.common = name in self.reg.common_words
             else:
-                raw.version = (vp + m.group("aver")) if vp in ("q", "o") else m.group("aver")
-                if brand and not words and vp not in ("q", "o"):
+                raw.version = (vp + m.group("aver")) if vp in _LETTERED else m.group("aver")
+                if brand and not words and vp not in _LETTERED:
                     self._unglue_version(raw, brand, norm, m.end("aver"))
                 lead = m.start("avp") if vp else m.start("aver")
                 if brand and vp in ("", "v") and norm[lead - 1 : lead] in ("_", "-"):

@@ -294,7 +294,9 @@ class TableRules:
         elif len(res) == 1:
             fields["resolution"] = res[0].unit
         start = line_start + 1 if view.clean[line_start] == "|" else line_start
+        row_label = view.cue_text[cells[0][0] : cells[0][1]].strip(" \t*`|") if cells else ""
         for name, mtier in zip(subj.models, subj.tiers, strict=True):
+            name = self._edition_row(name, row_label)
             model, got = self.prices.model_tier(name, mtier, col.tier or tier_word)
             if got is None and plan is not None:  # the plan the cell's note names (Ultra)
                 got = " ".join(plan.lower().split())
@@ -302,6 +304,18 @@ class TableRules:
                 Draft("price", start, hi, model, got, "table-price", self.conf, dict(fields), subj.versioned)
             )
         return out
+
+    def _edition_row(self, name: str, label: str) -> str:
+        """``name``, or its edition a row's label names and nothing else (| Fast | $0.10 | under Veo 3.1:
+        Veo 3.1 Fast, sold as its own model)."""
+        reg = self.prices.reg
+        info = reg.models.get(name)
+        if info is None or info.version is None or not label or len(label) > 12:
+            return name
+        edition, _ = reg.words_of(info.brand, [label])
+        if edition is None or edition == "regular" or info.edition == edition:
+            return name
+        return reg.resolve(info.brand, info.version, [label])[0]
 
 
 def _cell_amount(unit: str, m: re.Match[str]) -> Quantity:
