@@ -39,7 +39,15 @@ class MentionResolver:
                 versions.setdefault(brand, Counter())[key] += 1
                 spelled.setdefault(f"{brand} {key}", r.version)
         main_version = {b: spelled[f"{b} {c.most_common(1)[0][0]}"] for b, c in versions.items()}
-        return DocContext(main_brand=main, main_version=main_version, brands=order)
+        # a title naming the main model with an edition (Seedance 2.0 Fast Image To Video): the text is
+        # about that edition, not the version's regular model
+        head = next((r for r in raws[:title] if r.shape == "brand" and r.brand), None)
+        edition = None
+        if head is not None and head.brand == main and head.version and head.words and main:
+            same = version_key(head.version) == version_key(main_version.get(main, ""))
+            ed, _ = self.reg.words_of(main, head.words)
+            edition = head.words[0] if same and ed and ed != "regular" else None
+        return DocContext(main_brand=main, main_version=main_version, brands=order, main_edition=edition)
 
     def from_address(self, ctx: DocContext, raws: list[RawMention]) -> None:
         """A text that names no model is about the one its address names, if the address names one

@@ -41,6 +41,8 @@ def _one_space(name: str) -> str:
 
 
 _LETTER_VERSION = re.compile(r"[a-z]\d{1,2}")
+# a table row whose first cell is a version alone (| V5 | 720p | 5s | 60 |)
+_CELL_VERSION = re.compile(r"(?m)^[ \t]*\|[ \t]*(v(\d{1,2}(?:\.\d{1,2})?))[ \t]*\|")
 # letters vendors put before a version number (Vidu Q2, Kling O1, MiniMax H3)
 _LETTERED = ("q", "o", "h")
 # a letter version standing alone: not inside a word or number, not a quarter (2025年Q2, 2025 Q2)
@@ -101,13 +103,15 @@ class DocContext:
     main_version: dict[str, str]
     brands: list[str]
     unknown_main: str | None = None  # an unregistered model the document is about
+    main_edition: str | None = None  # the edition the title names with the main version (2.0 Fast)
 
     def main_model(self, reg: Registry) -> tuple[str, str | None] | None:
         if self.unknown_main:
             return self.unknown_main, None
         if not self.main_brand:
             return None
-        return reg.resolve(self.main_brand, self.main_version.get(self.main_brand))
+        words = [self.main_edition] if self.main_edition else []
+        return reg.resolve(self.main_brand, self.main_version.get(self.main_brand), words)
 
 
 class MentionScanner:
@@ -200,6 +204,7 @@ class MentionScanner:
                 hits.append(m)
         out: list[RawMention] = []
         last_end = -1
+        cell_versions = {m.start(1): m for m in _CELL_VERSION.finditer(norm)} if "|" in norm else {}
         for m in sorted(hits, key=lambda x: (x.start(), -x.end())):  # leftmost, then longest
             if m.start() < last_end:
                 continue
@@ -222,6 +227,13 @@ class MentionScanner:
                     out.pop()
                 out.append(raw)
                 last_end = raw.end
+        if cell_versions:
+            # | V5 | 720p | 5s | 60 |: a row opening with a version alone names the model at it
+            taken = [(r.start, r.end) for r in out]
+            for at, cm in cell_versions.items():
+                if not any(a < cm.end(1) and at < b for a, b in taken):
+                    out.append(RawMention(at, cm.end(1), "version", version=cm.group(2), marked=True))
+            out.sort(key=lambda r: r.start)
         return out
 
     @staticmethod

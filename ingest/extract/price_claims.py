@@ -69,6 +69,7 @@ _RESOLUTIONS = frozenset(
     {"360p", "480p", "540p", "720p", "768p", "1024p", "1080p", "1440p", "2160p", "2k", "4k"}
 )
 _PRICED = ("credits", *MONEY)  # a named tuple: mypyc cannot compile a starred one inside `in`
+_SLASH = re.compile(r"\s*/\s*")
 _RESPECTIVELY = re.compile(r"分别|各自|respectively", re.I)
 _AMOUNT = {"credits": "credits", "cny": "price_cny", "usd": "price_usd"}
 # a note in brackets right after an amount says which variant it is for ("$0.084/s (no audio), $0.112/s
@@ -129,6 +130,7 @@ class PriceClaims:
         plans: list[Draft] = []
         granted: set[float] = set()
         business = bool(self.business_re.search(text, sent.start, sent.end))
+        _share_unit(view.quantities[sid], text)
         for q in self.ctx.ranges(text, view.quantities[sid], used):
             if id(q) in used or q.kind not in _PRICED:
                 continue
@@ -480,8 +482,34 @@ class PriceClaims:
 
 def _respective(amounts: list[Quantity], qs: list[Quantity], text: str, lo: int, hi: int) -> dict[int, str]:
     """Resolutions paired in order with the amounts of a sentence that says so (720P和1080P分别为0.9元/秒
-    和1.6元/秒, 720p and 1080p cost 0.9 and 1.6 respectively): id of each amount -> its resolution."""
-    res = [t.unit for t in qs if t.kind == "resolution"]
-    if len(res) < 2 or len(res) != len(amounts) or not _RESPECTIVELY.search(text, lo, hi):
+    和1.6元/秒, 720p and 1080p cost 0.9 and 1.6 respectively), or that lists both with slashes
+    (| 480P / 720P | ¥0.30 / ¥0.60 / 秒 |): id of each amount -> its resolution."""
+    found = [t for t in qs if t.kind == "resolution"]
+    res = [t.unit for t in found]
+    if len(res) < 2 or len(res) != len(amounts):
+        return {}
+    if not _RESPECTIVELY.search(text, lo, hi) and not (_slashed(found, text) and _slashed(amounts, text)):
         return {}
     return {id(q): r for q, r in zip(amounts, res, strict=True) if r}
+
+
+def _slashed(items: list[Quantity], text: str) -> bool:
+    """Are ``items`` one list, each after the one before with only a slash between (480P / 720P)?"""
+    return all(_SLASH.fullmatch(text, a.end, b.start) for a, b in zip(items, items[1:], strict=False))
+
+
+def _share_unit(qs: list[Quantity], text: str) -> None:
+    """Amounts listed with slashes before the last one's unit (¥0.30 / ¥0.60 / ¥1.00 / 秒) are each per
+    that unit: they take its per-second or per-clip reading (in place, once per sentence)."""
+    run: list[Quantity] = []
+    for q in qs:
+        if q.kind not in MONEY:
+            run = []
+            continue
+        if run and not _SLASH.fullmatch(text, run[-1].end, q.start):
+            run = []
+        run.append(q)
+        if q.per is not None and len(run) > 1:
+            for r in run[:-1]:
+                if r.per is None and r.kind == q.kind:
+                    r.per, r.per_seconds = q.per, q.per_seconds

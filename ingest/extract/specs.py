@@ -167,7 +167,7 @@ class SpecRules:
         if any(q.kind in ("credits", "cny", "usd") for q in view.quantities[sid]):
             # a resolution or length next to an amount says what the amount buys; a named feature
             # (text-to-video endpoints, Motion Brush) is still offered
-            items = [i for i in items if i.what == "feature"]
+            items = [i for i in items if i.what == "feature" and not _priced_note(view, sid, i.start)]
             if not items:
                 return [], set()
         if self.question_re.search(text, sent.start, sent.end):
@@ -432,3 +432,17 @@ class SpecRules:
             Draft(kind, span[0], span[1], name, tier, "spec", round(conf, 3), {"feature": feature})
             for name, tier in zip(subj.models, subj.tiers, strict=True)
         ]
+
+
+def _priced_note(view: SectionView, sid: int, pos: int) -> bool:
+    """Is ``pos`` inside a bracket right after an amount (120 credits/video (no audio), $0.10/s (Fast
+    1080p no audio))? The note names the variant the amount is for, not what the model offers."""
+    text = view.cue_text
+    sent = view.sentences[sid]
+    opened = max(text.rfind("(", sent.start, pos), text.rfind("（", sent.start, pos))
+    if opened < 0 or max(text.rfind(")", opened, pos), text.rfind("）", opened, pos)) >= 0:
+        return False
+    return any(
+        q.kind in ("credits", "cny", "usd") and q.end <= opened and not text[q.end : opened].strip()
+        for q in view.quantities[sid]
+    )

@@ -91,6 +91,12 @@ class MarkdownTables:
                 )
                 and not SEPARATOR_ROW.match(row)
             ]
+            if rows and not head.startswith("|") and text.startswith("|", b - 1):
+                # "…/ Extend| Model | Quality | Credits |": a clipper ran the text before a table into
+                # its header; with one cell more than its rows, the header starts at its first pipe
+                bar = text.index("|", a)
+                if width == len(cells_of(text, *lines[rows[0]])) + 1:
+                    lines = [*lines[:i], (bar, b), *lines[i + 1 :]]
             if rows:
                 self._markdown_table(view, lines, line_sids, i, rows, info)
             i = j
@@ -148,12 +154,10 @@ class MarkdownTables:
             ]
         units = {n: u for n in timed if (u := self._head_seconds(view.cue_text, *cells[n])) is not None}
         length_at = next(
-            (
-                (n, u)
+            (  # (a header naming no unit, | Duration |, leaves it to the cells: 5s, 10 秒)
+                (n, u if (u := self._head_seconds(view.cue_text, lo, hi)) is not None else 0.0)
                 for n, (lo, hi) in enumerate(cells)
-                if n not in timed
-                and self.length_head.match(view.cue_text, lo, hi)
-                and (u := self._head_seconds(view.cue_text, lo, hi)) is not None
+                if n not in timed and self.length_head.match(view.cue_text, lo, hi)
             ),
             None,
         )

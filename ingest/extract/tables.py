@@ -282,9 +282,13 @@ class TableRules:
             told = [float(per.group(1))]  # | veo3_fast | 9 | Flat rate per 8-second clip |
         if not told and col.length_at is not None and col.length_at[0] < len(cells):
             # | 时长(秒) | … | 5 |: the row's length column, in its header's unit
-            bare = _BARE_NUMBER.fullmatch(view.clean, *cells[col.length_at[0]])
+            la, lb = cells[col.length_at[0]]
+            bare = _BARE_NUMBER.fullmatch(view.clean, la, lb)
+            timed = [t.value for t in view.quantities[sid] if t.kind == "time" and la <= t.start < lb]
             if bare and 0 < float(bare.group(1)) * col.length_at[1] <= 600:
                 told = [float(bare.group(1)) * col.length_at[1]]
+            elif len(timed) == 1 and 0 < timed[0] <= 600:  # | 5s |: the cell says its own unit
+                told = timed
         length = 1.0 if q.per == "second" else q.per_seconds or (told[0] if told else col.length)
         if length is not None:
             fields["duration_s"] = length
