@@ -8,6 +8,8 @@ Inputs, each timed ``--repeat`` times in interleaved rounds (fastest and median 
   price lines, a Markdown price table), a quarter of the sentences carrying a claim;
 * dense: the claim sentences alone, about one claim per 40 characters, as a review that is
   nothing but prices, speeds, bugs and verdicts reads;
+* one line: the dense text with every newline made a space, as one 250 K-character line (its
+  rate against the dense text's shows extraction stays linear in a line's length);
 * real dense: the gold development excerpts of ../shared (real reviews cut to their claims,
   read as clip notes);
 * real pages: the seed notes and the WeChat corpus pages of ../shared, whole, the WeChat
@@ -39,6 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import Figure, figures_table, machine_line, write_json  # noqa: E402
 
 BENCH = "extract"
+ONE_LINE_CHARS = 250_000
 
 MODELS = [
     ("可灵", "2.1", "大师版"),
@@ -242,6 +245,15 @@ def main(argv: list[str] | None = None) -> int:
             doc = make_doc(rng, rng.randint(1500, 6000), share)
             inputs[name].append(doc)
             total += doc_chars(doc)
+    # the dense text again as one line (no newline anywhere): extraction must stay linear in a
+    # line's length (each sentence once searched its whole line: quadratic)
+    flat, size = [], 0
+    for doc in inputs["dense"]:
+        flat.append(" ".join(doc.text.split()))
+        size += len(flat[-1])
+        if size >= ONE_LINE_CHARS:
+            break
+    inputs["one line"] = [Document(platform="clip", text=" ".join(flat), via="clip")]
     real = real_docs()
     inputs.update(real)
     if not real:
@@ -285,6 +297,28 @@ def main(argv: list[str] | None = None) -> int:
             (gen_chars / min(times["generated"])) / (gen_chars / min(base)),
             "",
             note="extractor throughput / one re.finditer scan for amounts, same text",
+        )
+    )
+    figs.append(
+        Figure(
+            BENCH,
+            "one line / dense, claims per 1,000 characters",
+            (claims["one line"] / sum(map(doc_chars, inputs["one line"])))
+            / (claims["dense"] / sum(map(doc_chars, inputs["dense"]))),
+            "",
+            note="a page run into one line keeps reading (no prompt label or # swallowing the rest)",
+        )
+    )
+    dense_rate = sum(map(doc_chars, inputs["dense"])) / min(times["dense"])
+    figs.append(
+        Figure(
+            BENCH,
+            "one line / dense, chars/s",
+            sum(map(doc_chars, inputs["one line"])) / min(times["one line"]) / dense_rate,
+            "",
+            ">=",
+            0.5,
+            note=f"the dense text as one {ONE_LINE_CHARS // 1000} KB line vs the same text in lines",
         )
     )
     if COMPILED and not args.no_plain:

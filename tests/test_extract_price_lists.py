@@ -48,3 +48,14 @@ def test_a_note_naming_the_variant_an_amount_buys_is_no_limitation() -> None:
     assert "limitation" not in kinds and "price" in kinds
     said = [c.kind for c in claims_of("Luma Ray 2 costs 80 credits per video and has no audio at all.")]
     assert "limitation" in said, "said outside the amount's note, it is the model's"
+
+
+def test_what_a_price_depends_on_is_no_capability() -> None:
+    for text in (
+        "即梦3.0 按 720P 与 1080P 分档计费。",
+        "Vidu Q1 is billed by output resolution (720p or 1080p).",
+    ):
+        assert [c.kind for c in claims_of(text) if c.kind in ("capability", "limitation")] == [], text
+    assert [c.kind for c in claims_of("即梦3.0 支持1080P输出，价格不变。") if c.kind == "capability"] == [
+        "capability"
+    ], "a clause of its own still offers it"

@@ -49,6 +49,9 @@ def test_content_turned_away_and_output_kept_a_while_are_limitations() -> None:
         "海螺生成的视频会在7天后被清理，请及时下载。",
         "Vidu Q1 返回的视频链接有效期为2小时。",
         "Hailuo 02 outputs are deleted after 14 days.",
+        "Hailuo 02 is blocked or gated across much of the world.",
+        "海外用户目前无法使用清影。",
+        "注册海螺需要中国手机号。",
     ):
         assert [c.kind for c in scored(claims_of(text))] == ["limitation"], text
 

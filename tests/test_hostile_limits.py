@@ -142,6 +142,15 @@ def test_text_searched_grows_linearly(shape: str) -> None:
     assert large < 6 * small, f"4x the text had {large / small:.1f}x the characters searched"
 
 
+@pytest.mark.parametrize("opening", ["Prompt：一只猫在花丛中奔跑，镜头跟随。", "# 可灵2.1 实测 "])
+def test_a_page_run_into_one_line_keeps_its_claims(opening: str) -> None:
+    """A page whose newlines were lost: a prompt label or a # near its start covers no more than a
+    prompt or a heading would (the whole line had been prompt text, or every sentence a heading's)."""
+    page = opening + _text(REVIEW, 20_000)
+    claims = extract_document(Document(platform="clip", text=page, via="clip"), "x")
+    assert max(c.end for c in claims) > 19_000, "claims are read to the end of the line"
+
+
 def test_a_long_line_becomes_bounded_sentences() -> None:
     text = _text(SHAPES["commas"], 200_000) + _text("x", 50_000)
     found = sentences_mod.Splitter(load_lexicon()).split(text)

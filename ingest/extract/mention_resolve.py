@@ -41,7 +41,8 @@ class MentionResolver:
         main_version = {b: spelled[f"{b} {c.most_common(1)[0][0]}"] for b, c in versions.items()}
         # a title naming the main model with an edition (Seedance 2.0 Fast Image To Video): the text is
         # about that edition, not the version's regular model
-        head = next((r for r in raws[:title] if r.shape == "brand" and r.brand), None)
+        named = [r for r in raws[:title] if r.shape in ("brand", "version")]
+        head = named[0] if len(named) == 1 and named[0].shape == "brand" else None  # (not "X Fast vs X")
         edition = None
         if head is not None and head.brand == main and head.version and head.words and main:
             same = version_key(head.version) == version_key(main_version.get(main, ""))

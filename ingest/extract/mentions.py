@@ -43,8 +43,10 @@ def _one_space(name: str) -> str:
 _LETTER_VERSION = re.compile(r"[a-z]\d{1,2}")
 # a table row whose first cell is a version alone (| V5 | 720p | 5s | 60 |)
 _CELL_VERSION = re.compile(r"(?m)^[ \t]*\|[ \t]*(v(\d{1,2}(?:\.\d{1,2})?))[ \t]*\|")
+_MODEL_HEAD = re.compile(r"model|models|model version|模型|模型版本")
 # letters vendors put before a version number (Vidu Q2, Kling O1, MiniMax H3)
 _LETTERED = ("q", "o", "h")
+_H_LETTERED = ("Hailuo",)
 # a letter version standing alone: not inside a word or number, not a quarter (2025年Q2, 2025 Q2)
 # (the lookbehinds follow the letter so that ``re`` skips ahead on [a-z])
 _LETTER_VERSION_IN_TEXT = re.compile(r"([a-z](?<![a-z0-9._\-年][a-z])(?<!\d\s[a-z])\d{1,2})(?![a-z0-9]|\.\d)")
@@ -231,7 +233,7 @@ class MentionScanner:
             # | V5 | 720p | 5s | 60 |: a row opening with a version alone names the model at it
             taken = [(r.start, r.end) for r in out]
             for at, cm in cell_versions.items():
-                if not any(a < cm.end(1) and at < b for a, b in taken):
+                if _model_column(norm, at) and not any(a < cm.end(1) and at < b for a, b in taken):
                     out.append(RawMention(at, cm.end(1), "version", version=cm.group(2), marked=True))
             out.sort(key=lambda r: r.start)
         return out
@@ -351,12 +353,14 @@ class MentionScanner:
         elif m.group("aver"):
             vp = (m.group("avp") or "").strip()
             b = self.reg.brands.get(brand or "")
-            bad_unit = (
+            bad_unit = bool(
                 not m.group("aed")
                 and not m.group("aver").startswith("0")  # Hailuo 02 积分…: 02 is no amount
                 and vp not in _LETTERED  # Vidu Q1号称…: a letter version is never an amount
                 and _UNIT_AFTER.match(norm, m.end("aver"))
             )
+            # Kling H2 (a half-year), 混元H800 (a chip): only MiniMax letters its versions H
+            bad_unit = bad_unit or (vp == "h" and brand not in _H_LETTERED)
             if bad_unit or (b and b.prefix_required and not vp and not led):
                 raw.end = m.end("aname")
                 raw.words = []
@@ -427,3 +431,24 @@ class MentionScanner:
             or (foreign and self.epithet_nation.search(norm, lo, raw.start))
             or self.epithet_after.match(norm, raw.end)
         )
+
+
+def _model_column(norm: str, at: int) -> bool:
+    """Is the row at ``at`` in a table whose header's first cell names models (| Model |, 模型, 版本)?
+    The header is the line over the table's |---| rule; its first cell opens it after a pipe, or
+    before its first pipe, or (text run into it) right after its first pipe."""
+    end = norm.rfind("\n", 0, at)
+    while end > 0:
+        start = norm.rfind("\n", 0, end) + 1
+        line = norm[start:end].strip()
+        if "|" not in line:
+            return False  # out of the table without meeting its rule
+        end = start - 1
+        if set(line) <= set("|-: "):
+            if end <= 0:
+                return False
+            head = norm[norm.rfind("\n", 0, end) + 1 : end].strip()
+            cells = head.split("|")
+            firsts = [c for c in cells[:2] if c.strip()][:2]
+            return any(_MODEL_HEAD.fullmatch(c.strip()) for c in firsts)
+    return False

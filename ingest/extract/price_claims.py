@@ -130,7 +130,7 @@ class PriceClaims:
         plans: list[Draft] = []
         granted: set[float] = set()
         business = bool(self.business_re.search(text, sent.start, sent.end))
-        _share_unit(view.quantities[sid], text)
+        _share_unit(view.quantities[sid], text)  # (only with resolutions listed the same way)
         for q in self.ctx.ranges(text, view.quantities[sid], used):
             if id(q) in used or q.kind not in _PRICED:
                 continue
@@ -501,6 +501,9 @@ def _slashed(items: list[Quantity], text: str) -> bool:
 def _share_unit(qs: list[Quantity], text: str) -> None:
     """Amounts listed with slashes before the last one's unit (¥0.30 / ¥0.60 / ¥1.00 / 秒) are each per
     that unit: they take its per-second or per-clip reading (in place, once per sentence)."""
+    res = [t for t in qs if t.kind == "resolution"]
+    if len(res) < 2 or not _slashed(res, text):
+        return  # "$6.00 / $0.75/s": a total, then a rate
     run: list[Quantity] = []
     for q in qs:
         if q.kind not in MONEY:
@@ -509,7 +512,7 @@ def _share_unit(qs: list[Quantity], text: str) -> None:
         if run and not _SLASH.fullmatch(text, run[-1].end, q.start):
             run = []
         run.append(q)
-        if q.per is not None and len(run) > 1:
+        if q.per is not None and len(run) == len(res):
             for r in run[:-1]:
                 if r.per is None and r.kind == q.kind:
                     r.per, r.per_seconds = q.per, q.per_seconds

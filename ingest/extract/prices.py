@@ -32,7 +32,7 @@ _EQUATES = re.compile(r"等于|相当于|合|=|≈|\b(?:equals?|is worth|are wor
 ALTERNATIVE = re.compile(r"\s*(?:or|and|vs\.?|versus|while|或|或者|而|和)\s*(?:just|only|仅|只要|只需)?\s*")
 
 # a sum paid by the month or year, said right after it ($9.99 per month, ¥68/年)
-_BY_PERIOD = re.compile(r"\s*(?:/\s*|per\s+|a\s+|每)(?:month|mo|year|yr|annum|月|年)(?![a-z])", re.I)
+BY_PERIOD = re.compile(r"\s*(?:/\s*|per\s+|a\s+|每)(?:month|mo|year|yr|annum|月|年)(?![a-z])", re.I)
 _OFF_PEAK = re.compile(r"错峰|闲时|低峰|off[-\s]?peak")
 _PER_N_CREDITS = re.compile(r"\s*(?:per|for every|for each|/|每)\s*[\d,]{2,}")
 MONEY = ("cny", "usd")
@@ -266,7 +266,7 @@ class PriceRules:
         """Is ``money`` a plan's fee ($28/month, 会员月费68元), not one unit of money (1元10积分)?"""
         near = text[max(0, money.start - 6) : money.end + 8]
         return money.value != 1 and (
-            bool(self.plan_re.search(near)) or _BY_PERIOD.match(text, money.end) is not None
+            bool(self.plan_re.search(near)) or BY_PERIOD.match(text, money.end) is not None
         )
 
     def tier_word(self, text: str, lo: int, hi: int) -> re.Match[str] | None:

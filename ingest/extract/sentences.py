@@ -40,6 +40,7 @@ _LEAD = re.compile(r"[\s>*•·\-—]+|\d{1,2}[.、)）]\s+|\*\*")
 _PAREN = re.compile(r"[（(][^（()）\n]{6,60}[）)]")
 _LEAD_CHARS = frozenset(">*•·-—0123456789")
 _FILLED_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_LONGEST_PROMPT = 1500
 _MID_PROMPT = re.compile(r"\s*(?:如下|是|为)?\s*[:：]\s*(?=\S)")
 _CLAUSE_BREAK = re.compile(r"[，,。;；!！?？]|\.\s")
 # a Markdown list flattened onto one line by the clipper (… - Kling 3.0: $0.07/sec - Veo 3: …):
@@ -321,6 +322,9 @@ class Splitter:
             spans = sorted(spans + [m.span() for m in _CODE_LINE.finditer(norm)])
         if not spans:
             return
+        # a prompt runs to its line's end, but no further than a prompt goes: a page run into one
+        # line after a "Prompt:" is not all prompt
+        spans = [(a, min(b, a + _LONGEST_PROMPT)) for a, b in spans]
         starts = [s for s, _ in spans]
         for sent in sentences:
             i = bisect_right(starts, sent.start) - 1

@@ -222,12 +222,11 @@ def drop_covered(drafts: list[Draft], rows: dict[int, list[Row]]) -> list[Draft]
     def inside(d: Draft, rule: str) -> bool:
         return any(a <= d.start < b for a, b in spans[rule])
 
-    verdicts = {
-        (r.whole, r.kind)
-        for rs in rows.values()
-        for r in rs
-        if r.whole and (r.rule == "verdict_cell" or (r.rule == "spec_row" and r.kind == "strength"))
-    }  # (a graded yes cell, | ✅ Excellent |, is the row's verdict too)
+    verdicts = {(r.whole, r.kind) for rs in rows.values() for r in rs if r.rule == "verdict_cell" and r.whole}
+    # a graded yes cell (| ✅ Excellent |) is its column's praise: the cell's words are not read again
+    graded = [
+        (r.anchor, r.end) for rs in rows.values() for r in rs if r.rule == "spec_row" and r.kind == "strength"
+    ]
     out = []
     for d in drafts:
         if (
@@ -236,6 +235,8 @@ def drop_covered(drafts: list[Draft], rows: dict[int, list[Row]]) -> list[Draft]
             and any(a <= d.start < b and kind == d.kind for (a, b), kind in verdicts)
         ):
             continue  # a row with a pros or cons column: its cells give the verdicts
+        if d.kind == "strength" and d.rule != "spec_row" and any(a <= d.start < b for a, b in graded):
+            continue
         if d.kind in ("capability", "limitation") and d.rule not in _RULES:
             if (
                 inside(d, "spec_row")

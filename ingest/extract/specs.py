@@ -44,6 +44,13 @@ log = logging.getLogger(__name__)
 _COPULA = re.compile(r"\b(?:is|are|was|were|remains)\b|是|为|為|作为|作為")
 
 # a time, then the verb of making: how long it took (30秒生成4秒视频, 两分钟内就能出片)
+_AMOUNTS = ("credits", "cny", "usd")
+_NOTE_END = re.compile(r"[)）]")
+_NOTE_SAYS = re.compile(r"[,，;；]|不能|无法|不支持|cannot|can't|can not|doesn't|does not")
+# a clause about billing: the resolutions, lengths and features it names are what a price depends on
+_BILLED = re.compile(
+    r"计费|收费|扣费|单价|定价|(?<!免)费用|\b(?:pricing|priced|costs?|billed|billing|charged|charges)\b", re.I
+)
 _TIMED = re.compile(
     r"(?:\d+(?:\.\d+)?|[一两三四五六七八九十半])\s*(?:秒钟?|s|分钟|分|min|个?小时|h)\s*(?:内|之内|以内)?\s*(?:就|即可|便)?\s*(?:能|可以|可)?\s*"
     r"(?:生成|出片|做出|完成|渲染)"
@@ -148,6 +155,18 @@ class SpecRules:
         self.cell_label_re = re.compile(rf"{mark}(?:{lex.alt('features', 'spec_labels')})\s*(?:\(\w+\))?\s*$")
 
     @staticmethod
+    def _billed(view: SectionView, sid: int, clause: Clause) -> bool:
+        """Does ``clause`` (or the words its opening bracket belongs to) say how billing goes, with no
+        amount of its own?"""
+        text, sent = view.cue_text, view.sentences[sid]
+        if any(clause.start <= q.start < clause.end for q in view.quantities[sid] if q.kind in _AMOUNTS):
+            return False  # an amount's clause: its features are read as its variant (see _priced_note)
+        if _BILLED.search(text, clause.start, clause.end):
+            return True
+        bracket = text[clause.start : clause.end].lstrip()[:1] in ("(", "（")
+        return bracket and _BILLED.search(text, sent.start, clause.start) is not None
+
+    @staticmethod
     def _made_in(view: SectionView, sid: int, clause: Clause) -> bool:
         """Does the clause time a generation (a 10-second clip at 720p renders in 60 seconds)? Then
         its lengths and resolutions say what was timed, not what is offered."""
@@ -193,6 +212,8 @@ class SpecRules:
                 # a grant with its items after it ("generates videos (16:9, 9:16)") carries on
                 carried = not inside and self._grants(view, sid, clause.start, clause.end)
                 continue  # none, or what was timed (10秒1080p视频生成时间约2分钟)
+            if self._billed(view, sid, clause):
+                continue  # 768P 与 2K 按秒计费, billed by resolution (720p or 1080p): what a price depends on
             if _TIMED.search(text, clause.start, clause.end):  # 30秒生成4秒视频: the length of the clip timed
                 inside = [i for i in inside if i.what != "length"]
                 if not inside:
@@ -442,6 +463,9 @@ def _priced_note(view: SectionView, sid: int, pos: int) -> bool:
     opened = max(text.rfind("(", sent.start, pos), text.rfind("（", sent.start, pos))
     if opened < 0 or max(text.rfind(")", opened, pos), text.rfind("）", opened, pos)) >= 0:
         return False
+    closed = _NOTE_END.search(text, opened, min(sent.end, opened + 32))
+    if closed is None or _NOTE_SAYS.search(text, opened, closed.start()):
+        return False  # (no audio, and it cannot do lip sync at all): the model's own limits
     return any(
         q.kind in ("credits", "cny", "usd") and q.end <= opened and not text[q.end : opened].strip()
         for q in view.quantities[sid]

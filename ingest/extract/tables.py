@@ -25,7 +25,7 @@ import re
 
 from ingest.extract.lexicon import Lexicon
 from ingest.extract.numbers import Quantity
-from ingest.extract.prices import PriceRules
+from ingest.extract.prices import BY_PERIOD, PriceRules
 from ingest.extract.section import Draft, SectionView, Subject
 from ingest.extract.speed import speed_bounds
 from ingest.extract.table_cells import LineSentences, PriceColumn, TableInfo, cells_of, lines_of, row_model
@@ -53,6 +53,10 @@ _NOTED_NUMBERS = re.compile(
 _BARE_RANGE = re.compile(
     r"\s*[`*]*\s*(?:~|≈|约|about\s)?\s*(\d{1,4}(?:\.\d+)?)(?:\s*[-~–—至到]\s*(\d{1,4}(?:\.\d+)?))?\s*[`*]*\s*"
 )
+
+
+# editions a price table's row may be labelled with alone (| Fast | $0.10 |)
+_ROW_EDITIONS = ("fast", "lite", "turbo", "flash")
 
 
 class TableRules:
@@ -261,7 +265,7 @@ class TableRules:
         clip length the row pairs with it)."""
         line_start, line_end = line
         lo, hi = cell
-        if q.per != "second" and self.prices.plan_fee(view.cue_text, q):
+        if q.per != "second" and BY_PERIOD.match(view.cue_text, q.end):
             return []  # | Price (Starting) | $15/month |: a plan's fee, no clip's price
         out: list[Draft] = []
         subj = row_model(view, sid, cells[0]) if cells else None
@@ -284,7 +288,11 @@ class TableRules:
             # | 时长(秒) | … | 5 |: the row's length column, in its header's unit
             la, lb = cells[col.length_at[0]]
             bare = _BARE_NUMBER.fullmatch(view.clean, la, lb)
-            timed = [t.value for t in view.quantities[sid] if t.kind == "time" and la <= t.start < lb]
+            timed = [
+                t.value
+                for t in view.quantities[sid]
+                if t.kind == "time" and la <= t.start < lb and t.value == t.high
+            ]
             if bare and 0 < float(bare.group(1)) * col.length_at[1] <= 600:
                 told = [float(bare.group(1)) * col.length_at[1]]
             elif len(timed) == 1 and 0 < timed[0] <= 600:  # | 5s |: the cell says its own unit
@@ -317,9 +325,10 @@ class TableRules:
         if info is None or info.version is None or not label or len(label) > 12:
             return name
         edition, _ = reg.words_of(info.brand, [label])
-        if edition is None or edition == "regular" or info.edition == edition:
-            return name
-        return reg.resolve(info.brand, info.version, [label])[0]
+        if edition not in _ROW_EDITIONS or info.edition == edition:
+            return name  # (Pro, Plus: as often a plan's name as an edition's)
+        got = reg.resolve(info.brand, info.version, [label])[0]
+        return got if got in reg.models else name  # a registered model only (no "Hailuo 2 Fast")
 
 
 def _cell_amount(unit: str, m: re.Match[str]) -> Quantity:
