@@ -174,6 +174,18 @@ def test_one_megabyte_of_reviews_and_one_megabyte_line_finish(tmp_path: Path) ->
         path = tmp_path / f"{name.replace(' ', '-')}.txt"
         path.write_text(_text(SHAPES[name], 1_000_000), encoding="utf-8")
         files.append(str(path))
+    # runs of spaces after an amount, a model and a table cell: patterns with two or more bare runs of
+    # spaces in a row split such a run every way (3,000 spaces after "$1.00" ran for hours)
+    for n, text in enumerate(
+        [
+            "Kling 2.1 $1.00" + " " * 3_000 + "/ $2.00 / 秒",
+            "可灵2.1" + " " * 50_000,
+            "| Kling 2.1 | $9.99" + " " * 50_000,
+        ]
+    ):
+        path = tmp_path / f"spaces-{n}.txt"
+        path.write_text(text, encoding="utf-8")
+        files.append(str(path))
     done = subprocess.run(
         [sys.executable, "-m", "ingest", "extract", *files],
         capture_output=True,
@@ -183,7 +195,8 @@ def test_one_megabyte_of_reviews_and_one_megabyte_line_finish(tmp_path: Path) ->
     )
     assert done.returncode == 0, done.stderr[-2000:]
     labels = {line.split('"document": "', 1)[1].split('"', 1)[0] for line in done.stdout.splitlines()}
-    assert labels == set(files[:2]), "both review texts give claims, the digits none"
+    assert set(files[:2]) <= labels, "both review texts give claims"
+    assert files[2] not in labels, "the digits give none"
 
 
 # --- document size and nesting caps --------------------------------------------------------------

@@ -137,14 +137,15 @@ class MentionScanner:
         self.regex = re.compile(
             "|".join(
                 [
-                    r"(?P<d>(?P<dn>两|俩|2|三|3|四|4)\s*个\s*(?P<dver>\d\.\d{1,2})?\s*的?\s*(?:版本|模型)"
+                    r"(?P<d>(?P<dn>两|俩|2|三|3|四|4)\s*个\s*(?:(?P<dver>\d\.\d{1,2})\s*)?(?:的\s*)?(?:版本|模型)"
                     # bare "both" before a plural noun is a determiner (both hands), not the pair
                     r"|(?P<dboth>b(?<![a-z]b)oth(?![a-z])(?:\s+(?:models|versions|of them)"
                     r"|(?!\s+(?!(?:clips|videos|outputs|results|generations)\b)[a-z]+s\b))"
                     r"|两者|二者|两款模型|两个模型|它(?:们|俩)(?=\s*(?:都|也都|均))))",
                     rf"(?P<a>(?P<aname>{alt(names)})(?!\.\d)"
-                    rf"(?:(?:[^\S\n\-_]*[\-_]*[^\S\n]*|/(?=v?\d))(?:ai[^\S\n\-_]*[\-_]*[^\S\n]*|(?<=[\-_])[a-z]{{2,5}}[\-_](?=v?\d))?(?P<avp>v|gen[-\s]?|ray[-\s]?|q|o|h)?(?P<aver>{ver})"
-                    rf"(?:[\s\-_]*的?\s*(?P<aed>{ed_glued})(?:\s*(?P<aed2>{ed}))?)?|[\s\-_]*(?P<aedl>{ed}))?(?P<asuf>\s*版本)?)",
+                    # (each run of spaces is one part's: two bare runs in a row split it every way)
+                    rf"(?:(?:[^\S\n]*(?:[\-_]+[^\S\n]*)?|/(?=v?\d))(?:ai[^\S\n]*(?:[\-_]+[^\S\n]*)?|(?<=[\-_])[a-z]{{2,5}}[\-_](?=v?\d))?(?P<avp>v|gen[-\s]?|ray[-\s]?|q|o|h)?(?P<aver>{ver})"
+                    rf"(?:[\s\-_]*(?:的\s*)?(?P<aed>{ed_glued})(?:\s*(?P<aed2>{ed}))?)?|[\s\-_]*(?P<aedl>{ed}))?(?P<asuf>\s*版本)?)",
                     rf"(?P<c>{alt(long_eds)})",
                     rf"(?P<e>t(?<![a-z]t)he\s+(?P<eword>{alt(ref_words)})\s+(?:model|one|version|variant)(?![a-z]))",
                 ]
@@ -159,10 +160,10 @@ class MentionScanner:
         # where a bare version can start: a digit before ".digit" (one character class, fast to scan)
         self.digit_first = re.compile(r"\d(?=\.\d)")
         self.digit_regex = re.compile(
-            r"(?P<d>(?P<dver2>\d\.\d{1,2})\s*的?\s*(?P<dn2>两|三|四)\s*个\s*(?:版本|模型))"
+            r"(?P<d>(?P<dver2>\d\.\d{1,2})\s*(?:的\s*)?(?P<dn2>两|三|四)\s*个\s*(?:版本|模型))"
             # (2.0时代, the 2.0 era: a stage of the field, no model's version)
             rf"|(?P<b>(?P<bvp>v)?(?P<bver>\d\.\d{{1,2}})(?!\d|\.\d|\s*%|\s*(?:时代|年代|era\b))"
-            rf"(?:\s*的?\s*(?P<bed>{ed})|(?P<bsuf>\s*(?:版本|版|模型|version|model)))?)"
+            rf"(?:\s*(?:的\s*)?(?P<bed>{ed})|(?P<bsuf>\s*(?:版本|版|模型|version|model)))?)"
         )
         self.epithet_before = re.compile(rf"(?:{lex.alt('markers', 'epithet_before')})\s*$")
         self.epithet_nation = re.compile(rf"(?:{lex.alt('markers', 'epithet_nationality')})\s*$")

@@ -127,7 +127,9 @@ class QuantityScanner:
             rf"(?:\s*(?:-|~|～|到|至|—|to)\s*(?P<n2>{num}))?"
             # 20多分钟, 一个多小时, 一个半小时: more than the number, or half a unit more; a unit run into
             # the "per" of the next cell of a flattened table (720Pper second$0.09) still ends there
-            rf"\s*(?P<mid>个多|个半|多|余)?(?:个|点)?\s*(?P<de>的)?\s*-?\s*(?P<tot>total\s+)?[\"\u201c\u300c]?(?P<u>(?:{units})(?:(?<![a-z0-9])|(?!(?!per\s)[a-z])))"
+            # (each run of spaces belongs to one optional part: four bare \s* in a row had split a run of
+            # spaces every way, cubic in its length)
+            rf"(?:\s*(?P<mid>个多|个半|多|余))?(?:\s*(?:个|点))?(?:\s*(?P<de>的))?(?:\s*-)?\s*(?P<tot>total\s+)?[\"\u201c\u300c]?(?P<u>(?:{units})(?:(?<![a-z0-9])|(?!(?!per\s)[a-z])))"
             rf"(?P<tail>多钱|多|半|钱|\d(?!\d)|\s+and\s+a\s+half)?"
             rf"(?:\s*(?P<post>{alt(all_quals, bound_start=False)}))?{per('')}"
             rf"|(?P<cp>{alt(currency)})\s*(?P<cn>{ARABIC})(?:\s*[-–~～]\s*(?P<cn2>{ARABIC})(?!\d|\.\d))?{per('c')}"
