@@ -435,7 +435,7 @@ class MentionScanner:
 
 
 def _model_column(norm: str, at: int) -> bool:
-    """Is the row at ``at`` in a table whose header's first cell names models (| Model |, 模型, 版本)?
+    """Is the row at ``at`` in a table whose header's first cell names models (| Model |, 模型)?
     The header is the line over the table's |---| rule; its first cell opens it after a pipe, or
     before its first pipe, or (text run into it) right after its first pipe."""
     end = norm.rfind("\n", 0, at)
@@ -449,7 +449,5 @@ def _model_column(norm: str, at: int) -> bool:
             if end <= 0:
                 return False
             head = norm[norm.rfind("\n", 0, end) + 1 : end].strip()
-            cells = head.split("|")
-            firsts = [c for c in cells[:2] if c.strip()][:2]
-            return any(_MODEL_HEAD.fullmatch(c.strip()) for c in firsts)
+            return any(_MODEL_HEAD.fullmatch(c.strip()) for c in head.split("|")[:2])
     return False

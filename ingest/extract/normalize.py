@@ -194,13 +194,17 @@ def mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
+#: the longest line that can be a heading: longer, it is a page run into one line (# marks included)
+LONGEST_HEADING = 400
+
 # spans that hold no claims: URLs, Markdown images and links' targets, #hashtags#, footnote marks [1],
 # titles of books and courses 《…》; a heading's line start is looked behind for after its first #, so
 # that every branch opens with a character and ``re`` skips ahead to the next of them (a "heading"
-# line over 400 characters is a page run into one line, no heading)
+# line over LONGEST_HEADING characters is a page run into one line, no heading)
 _NOISE_RE = re.compile(
     r"https?://\S+|www\.\S+|!\[[^\]\n]*\]\([^)\n]*\)|\]\([^)\n]*\)|#[^#\n]{1,40}#|【(?:图|视频|gif)[^】]{0,6}】"
-    r"|\*\*[^*\n]{1,30}\*\*\s*[:：]|#(?<![^\n]#)#{0,5}\s[^\n]{0,400}(?![^\n])|\[\d{1,2}\]|《[^》\n]{1,40}》",
+    rf"|\*\*[^*\n]{{1,30}}\*\*\s*[:：]|#(?<![^\n]#)#{{0,5}}\s[^\n]{{0,{LONGEST_HEADING}}}(?![^\n])"
+    r"|\[\d{1,2}\]|《[^》\n]{1,40}》",
 )
 
 

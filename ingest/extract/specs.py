@@ -43,14 +43,14 @@ log = logging.getLogger(__name__)
 # a copula before a model's type noun says what the model is (是一款文生视频模型, is a text-to-video model)
 _COPULA = re.compile(r"\b(?:is|are|was|were|remains)\b|是|为|為|作为|作為")
 
-# a time, then the verb of making: how long it took (30秒生成4秒视频, 两分钟内就能出片)
-_AMOUNTS = ("credits", "cny", "usd")
+_AMOUNTS = ("credits", *MONEY)  # a named tuple: mypyc cannot compile a starred one inside `in`
 _NOTE_END = re.compile(r"[)）]")
 _NOTE_SAYS = re.compile(r"[,，;；]|不能|无法|不支持|cannot|can't|can not|doesn't|does not")
 # a clause about billing: the resolutions, lengths and features it names are what a price depends on
 _BILLED = re.compile(
     r"计费|收费|扣费|单价|定价|(?<!免)费用|\b(?:pricing|priced|costs?|billed|billing|charged|charges)\b", re.I
 )
+# a time, then the verb of making: how long it took (30秒生成4秒视频, 两分钟内就能出片)
 _TIMED = re.compile(
     r"(?:\d+(?:\.\d+)?|[一两三四五六七八九十半])\s*(?:秒钟?|s|分钟|分|min|个?小时|h)\s*(?:内|之内|以内)?\s*(?:就|即可|便)?\s*(?:能|可以|可)?\s*"
     r"(?:生成|出片|做出|完成|渲染)"
@@ -183,7 +183,7 @@ class SpecRules:
         """The claims of sentence ``sid``'s items, and the indexes of the clauses that gave one."""
         sent = view.sentences[sid]
         text = view.cue_text
-        if any(q.kind in ("credits", "cny", "usd") for q in view.quantities[sid]):
+        if any(q.kind in _AMOUNTS for q in view.quantities[sid]):
             # a resolution or length next to an amount says what the amount buys; a named feature
             # (text-to-video endpoints, Motion Brush) is still offered
             items = [i for i in items if i.what == "feature" and not _priced_note(view, sid, i.start)]
@@ -467,6 +467,6 @@ def _priced_note(view: SectionView, sid: int, pos: int) -> bool:
     if closed is None or _NOTE_SAYS.search(text, opened, closed.start()):
         return False  # (no audio, and it cannot do lip sync at all): the model's own limits
     return any(
-        q.kind in ("credits", "cny", "usd") and q.end <= opened and not text[q.end : opened].strip()
+        q.kind in _AMOUNTS and q.end <= opened and not text[q.end : opened].strip()
         for q in view.quantities[sid]
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.mentions import Mention
+from ingest.extract.normalize import LONGEST_HEADING
 from ingest.extract.section import CLAUSE_MARK, UNRANKED, SectionView, Subject, bracket_open, group_subject
 from ingest.extract.table_cells import SEPARATOR_ROW
 
@@ -32,9 +33,6 @@ _LABEL_HEADING = re.compile(
 )
 # a heading that is a link to another page: an item of a news round-up
 _LINK_HEADING = re.compile(r"\s*(?:[#*>]+\s*)*(?:\d{1,2}[.、)）]\s*)?\[[^\]\n]{2,}\]\((?:https?:)?//")
-# a line longer than this is no heading, even marked with # (no real heading comes near; every
-# sentence of a page run into one line had been a heading's)
-_LONGEST_HEADING = 400
 _TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]{0,24}[)）]\s*$")
 # (every branch opens with a character, an English word's bound looked behind for after its first
 # letter, so ``re`` skips ahead to the characters that can start one)
@@ -99,7 +97,7 @@ def _line(view: SectionView, sid: int) -> str:
 def _is_heading(view: SectionView, sid: int) -> bool:
     sent = view.sentences[sid]
     ls, le = view.line_bounds(sid)
-    if le - ls > _LONGEST_HEADING:
+    if le - ls > LONGEST_HEADING:
         return False  # a page of text run into one line, whatever opens it (# marks included)
     line = view.norm[ls:le]
     if line.startswith("#"):
