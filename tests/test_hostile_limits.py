@@ -181,6 +181,8 @@ def test_one_megabyte_of_reviews_and_one_megabyte_line_finish(tmp_path: Path) ->
             "Kling 2.1 $1.00" + " " * 3_000 + "/ $2.00 / 秒",
             "可灵2.1" + " " * 50_000,
             "| Kling 2.1 | $9.99" + " " * 50_000,
+            # (and a list of amounts before a time: the length-options pattern of v164 at first)
+            "Kling 2.1 took 1, 2" + "\u2003" * 3_000 + "x 5 seconds.",
         ]
     ):
         path = tmp_path / f"spaces-{n}.txt"

@@ -30,7 +30,7 @@ from ingest.extract.memory import MemoryRules
 from ingest.extract.mention_resolve import MentionResolver
 from ingest.extract.mention_roles import MentionRoles
 from ingest.extract.mentions import DocContext, MentionScanner, RawMention
-from ingest.extract.normalize import normalise
+from ingest.extract.normalize import normalise, unquote_lines
 from ingest.extract.opinions import OpinionRules
 from ingest.extract.price_changes import ChangeRules
 from ingest.extract.price_claims import PriceClaims
@@ -110,10 +110,18 @@ class Extractor:
 
     # ----- public --------------------------------------------------------------
     def extract(self, doc: Document, document: str) -> list[Claim]:
-        views = [SectionView("body", doc.text, normalise(doc.text), self.splitter, self.quantities)]
+        views = [
+            SectionView("body", doc.text, unquote_lines(normalise(doc.text)), self.splitter, self.quantities)
+        ]
         if doc.summary:
             views.append(
-                SectionView("summary", doc.summary, normalise(doc.summary), self.splitter, self.quantities)
+                SectionView(
+                    "summary",
+                    doc.summary,
+                    unquote_lines(normalise(doc.summary)),
+                    self.splitter,
+                    self.quantities,
+                )
             )
         raws = [self.mentions.scan(v.clean, v.text) for v in views]
         title = self.mentions.scan(normalise(doc.title)) if doc.title else []
@@ -206,6 +214,7 @@ class Extractor:
             enter(view, sid)
             if sent.prompt or sid in view.header_sids:
                 continue
+            first_draft = len(drafts)
             if self.learned is not None:
                 learned += self.learned.sentence(view, sid)
             if sid in items:
@@ -263,6 +272,20 @@ class Extractor:
             if (cell := view.row_label(sid)) is not None:
                 _quote_from_label(view, cell, spec_drafts + timed)
             drafts += intermittent(view, sid, not_wondered(view, sid, spec_drafts))
+            if len(drafts) > first_draft:
+                # "Kling 2.6 文生视频 API 价格", "Text-to-video pricing": a heading of the prices below names
+                # the mode priced, no feature offered
+                drafts[first_draft:] = [
+                    d
+                    for d in drafts[first_draft:]
+                    if d.kind != "capability" or not _on_price_heading(view, d.start)
+                ]
+            if _ABOUT_PAGE.match(view.cue_text, sent.start, sent.end) and not _GOES_ON.search(
+                view.cue_text, sent.start, sent.end
+            ):
+                # "This topic describes the parameters of…", 本文将介绍…的能力: what the page is about, no
+                # feature or verdict (a sentence that goes on past a comma or colon states its own)
+                drafts[first_draft:] = [d for d in drafts[first_draft:] if d.kind not in _SAID_BY_PAGE]
             update_topic(view, sid)
         first_named: dict[str, int] = {}
         for ms in view.mentions:
@@ -277,7 +300,9 @@ class Extractor:
         """``opinions`` without those of a sentence that asks, and without the verdicts of a clause
         announcing what the piece will show (and of the questions going on from it)."""
         sent = view.sentences[sid]
-        if _ASKED.search(view.cue_text, sent.start, min(len(view.cue_text), sent.end + 1)):
+        if _ASKED.search(
+            view.cue_text, sent.start, min(len(view.cue_text), sent.end + 1)
+        ) or _WHO_WINS.search(view.cue_text, sent.start, sent.end):
             # 视频没有声音吗？ asked, not said (a puzzled question about the output is still a flaw)
             return [d for d in opinions if d.kind not in ("strength", "limitation")]
         found = self.opinion_rules.narrative.preview.search(view.cue_text, sent.start, sent.end)
@@ -309,10 +334,10 @@ class Extractor:
     # ----- output --------------------------------------------------------------
     def _claim(self, view: SectionView, d: Draft, document: str, method: str | None = None) -> Claim:
         start, end = d.start, d.end
-        text = view.text
-        while start < end and text[start].isspace():
+        text, norm = view.text, view.norm  # (a blockquote's > is a space of ``norm``)
+        while start < end and norm[start].isspace():
             start += 1
-        while end > start and text[end - 1].isspace():
+        while end > start and norm[end - 1].isspace():
             end -= 1
         # Claim(...), less the Python frame of pydantic's __init__ (about a third of its cost)
         return Claim.__pydantic_validator__.validate_python(
@@ -330,6 +355,30 @@ class Extractor:
                 **{k: v for k, v in d.fields.items() if v is not None},
             )
         )
+
+
+# a sentence telling what the page itself does (This guide covers…, 本文将介绍…)
+_ABOUT_PAGE = re.compile(
+    r"\s*(?:in\s+)?this\s+(?:guide|article|post|topic|page|tutorial|document|doc|section|review|piece|overview)"
+    r"\s*,?\s*(?:we\s+|i\s+)?(?:will\s+|'ll\s+)?(?:describe|cover|explain|help|walk|show|introduce|compare|look|"
+    r"break|detail|outline|summari[sz]e|review|list|go)"
+    r"|\s*本(?:文|篇|指南|教程|节|页|章)(?!介绍的)[将会]?(?:为[你您]|给[你您]|带[你您])?(?:介绍|讲解|详解|说明|描述|帮助|对比|比较|汇总|整理|教|分享|梳理|盘点)"
+)
+_SAID_BY_PAGE = frozenset({"capability", "strength", "limitation"})
+# a short line naming what the prices under it are for (### Kling 2.6 文生视频 API 价格, Video pricing)
+_PRICE_HEADING = re.compile(
+    r"[#*\s]*[^。！？!?，,；;\n]{0,48}?"
+    r"(?:价格|定价|收费标准|计费标准|计费规则|费用|pricing|prices|price list|costs)[\s:：*#]*"
+)
+_GOES_ON = re.compile(r"[,，;；:：—]|\s-\s|\b(?:which|that|where|and it|it)\b")
+
+
+def _on_price_heading(view: SectionView, pos: int) -> bool:
+    """Is ``pos`` on a short line naming what the prices under it are for?"""
+    text = view.cue_text
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return _PRICE_HEADING.fullmatch(text, a, b if b >= 0 else len(text)) is not None
 
 
 def _not_flawed_features(view: SectionView, sid: int, drafts: list[Draft]) -> list[Draft]:
@@ -379,6 +428,8 @@ _VERSUS_LATER = re.compile(
 # a sentence that asks: it ends on a question mark, or on 吗 before its punctuation
 # (one class of its first characters opens it, so ``re`` skips ahead to them)
 _ASKED = re.compile(r"[吗嗎？?](?:(?<=[吗嗎])\s*[？?。！!]?)?\s*$")
+# a contest announced, not its result: 让A和B同题PK，看谁遥遥领先; 比比谁更稳
+_WHO_WINS = re.compile(r"(?:看看?|比比|比一比|瞧瞧)谁")
 
 # hardware a generation was timed on (A100, RTX 4090, 显卡): the clip it made is a benchmark's setup
 _HARDWARE = re.compile(

@@ -32,12 +32,22 @@ class MentionResolver:
         main = order[0] if order else None
         versions: dict[str, Counter[str]] = {}
         spelled: dict[str, str] = {}  # version key -> as the text first wrote it (Pika 1.0 stays 1.0)
-        for r in raws:
+        counted: set[str] = set()  # versions already counted from a model's own name
+        for n, r in enumerate(raws):
             brand = r.brand if r.shape == "brand" else self._brand_for_version(r, main, order)
-            if brand and r.version and r.shape in ("brand", "version"):
-                key = version_key(r.version)
-                versions.setdefault(brand, Counter())[key] += 1
-                spelled.setdefault(f"{brand} {key}", r.version)
+            # (a model's own name, Hailuo 02 or kling-v2-1, states its version too: once per version, as
+            # a page listing API ids names each many times; not when it is only what the text compares
+            # with: 它和 T2V-01、I2V-01 相比)
+            version = r.version
+            if version is None and r.model and not r.versus and (info := self.reg.models.get(r.model)):
+                if info.version and (f := f"{brand} {version_key(info.version)}") not in counted:
+                    counted.add(f)
+                    version = info.version
+            if brand and version and r.shape in ("brand", "version"):
+                key = version_key(version)
+                # the title's version counts as much as its naming and two more, as its brand does
+                versions.setdefault(brand, Counter())[key] += 1 + (_TITLE_LEAD if n < title else 0)
+                spelled.setdefault(f"{brand} {key}", version)
         main_version = {b: spelled[f"{b} {c.most_common(1)[0][0]}"] for b, c in versions.items()}
         # a title naming the main model with an edition (Seedance 2.0 Fast Image To Video): the text is
         # about that edition, not the version's regular model

@@ -178,6 +178,22 @@ def normalise(text: str) -> str:
     return out
 
 
+# a Markdown blockquote's markers at a line's start (> , > > ): the quoted lines are read as lines
+# (a page's tables and headings inside a quote), "> 5 秒" followed by no space is no marker
+_QUOTE_MARKS = re.compile(r"^[ \t]{0,3}>(?:[ \t]*>)*(?=[ \t]|$)", re.M)
+
+
+def unquote_lines(norm: str) -> str:
+    """``norm`` with blockquote markers blanked to spaces (same length)."""
+    if ">" not in norm:
+        return norm
+    return _QUOTE_MARKS.sub(_blank, norm)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
+
+
 def mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """``text`` with the given spans blanked to spaces (same length)."""
     parts: list[str] = []

@@ -43,7 +43,15 @@ _FOR_MODEL = re.compile(
     r"\s*(?:/\s*(?:s|sec|second|clip|video)|per (?:second|sec|clip|video|generation)|each|a second)?"
     r"\s*(?:for|on|with|using|via)\s+(?:the\s+|a\s+)?"
 )
-_PER_PERIOD = re.compile(r"\s*(?:-\s*)?(?:per|a|an|/)[-\s]*(?:day|hour|hr|week|seat|user|person|head)s?\b")
+_PER_PERIOD = re.compile(
+    r"\s*\+?\s*(?:-\s*)?(?:per|a|an|/)[-\s]*(?:day|hour|hr|week|seat|user|person|head)s?\b"
+    r"|\s*\+?\s*(?:每|一|/)\s*(?:小时|钟头|天|日|周|人)"  # ($500+ per hour, 200元/小时, 每人)
+)
+# a sum worked out for a month or a year (每月生成1万分钟…的成本约为 10000*60*0.124=74400美元)
+_WORKED_OUT = re.compile(r"=\s*[$¥￥]?\s*$")
+_OVER_A_PERIOD = re.compile(
+    r"每月|月度|月均|每年|年度|\bper month\b|\bmonthly\b|\bper year\b|\bannual(?:ly)?\b"
+)
 # hours of use right before a sum ("2小时花费不到10元", "three hours of testing cost $12"): what a
 # session cost, no clip's price
 _SESSION_BEFORE = re.compile(
@@ -166,6 +174,8 @@ class PriceClaims:
                 continue  # 2小时花费不到10元: a session's cost, no clip's price
             if _PER_PERIOD.match(text, q.end):
                 continue  # $200-per-day, $30 an hour: a rate for time or people, not for a clip
+            if _WORKED_OUT.search(text, lo, q.start) and _OVER_A_PERIOD.search(text, sent.start, q.start):
+                continue  # a month's cost worked out from a volume and a rate: the rate is the price
             if (
                 _FACTOR_BEFORE.search(text, lo, q.start)
                 or _FACTOR_AFTER.match(text, q.end)

@@ -186,6 +186,9 @@ class Splitter:
         quoted = r"(?:「[^」\n]{4,600}」|“[^”]{4,600}”|\"[^\"\n]{4,600}\")"
         self.prompt_quote = re.compile(
             rf"(?:{lex.alt('markers', 'prompt_intro')})[^，。,.\n「“\"]{{0,8}}?{quoted}"
+            # what a negative prompt lists is what to avoid, however far into its sentence it is quoted
+            # (反向提示词是一个独特的功能，输入类似"变形、模糊"等提示词)
+            rf"|(?:负面提示词|反向提示词|negative prompts?)[^。\n「“\"]{{0,40}}?{quoted}"
         )
 
     def split(self, norm: str) -> list[Sentence]:

@@ -41,6 +41,10 @@ def _option_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# an enumeration's item that is a number and nothing else (quoted or not, a trailing comma)
+_BARE_NUMBER_ITEM = re.compile(r"[\s`'\"“”‘’*]*\d+(?:\.\d+)?[\s`'\"“”‘’*,，、]*")
+
+
 @dataclass(slots=True)
 class Item:
     start: int
@@ -167,6 +171,8 @@ class SpecItems:
                 or any(m.start < listed.end and listed.start < m.end for m in view.mentions[sid])
             ):
                 continue  # NotebookLM支持…: an unknown product offers it; a model is no item
+            if not known and _BARE_NUMBER_ITEM.fullmatch(text, listed.start, listed.end):
+                continue  # Options: `"3"`, `"4"`, `"5"`: a number alone names no feature
             if not known:
                 have.append(Item(listed.start, listed.end, what, listed.anchor, listed.reach, listed.since))
             elif listed.required:

@@ -96,6 +96,12 @@ class SpeedRules:
         self.length_re = re.compile(
             rf"(?:{lex.alt('context', 'length')})\s*(?:为|是|只有|有|[:：]|{raised})?\s*$"
         )
+        # a bound on a volume of video (调用时长≥10分钟, 视频时长超过1000分钟), not on the time a
+        # generation takes (生成时长超过10分钟, 等待时长大于5分钟)
+        self.length_bound_re = re.compile(
+            r"(?<!生成)(?<!等待)(?<!渲染)(?<!处理)(?<!排队)(?<!耗)(?<!出片)时长\s*"
+            r"(?:[≥≤><]=?|超过|不少于|不超过|大于|小于|高于|低于)\s*$"
+        )
         self.max_len_re = re.compile(rf"(?:{lex.alt('features', 'max_length')})\s*(?:生成|可以|能)?\s*$")
         self.max_only_re = re.compile(rf"(?:{lex.alt('features', 'max_length_only')})\s*(?:生成|支持)?\s*$")
         self.restrictive_re = re.compile(lex.alt("features", "restrictive"))
@@ -124,6 +130,13 @@ class SpeedRules:
         )
         # "4 / 8 / 16s", "5秒/10秒": the last of a list of lengths to choose from, wherever it stands
         self.listed_re = re.compile(r"(?:\d+(?:\.\d+)?\s*(?:s|秒|sec)?\s*[/／、]\s*)+$")
+        # "can render 4, 8, and 12 seconds", 支持 4、8 和 12 秒: three amounts or more right after a verb
+        # of making or offering are lengths to choose from (took 30, 40 and 50 seconds stays a time taken)
+        num = r"\d+(?:\.\d+)?\s*(?:(?:s|秒|sec)\s*)?"
+        self.many_listed_re = re.compile(
+            r"(?:\b(?:render|generate|create|make|produce|output|support|offer)s?|可生成|可以生成|生成|支持|可选|输出)"
+            rf"\s*(?:clips? of |videos? of )?{num}[,，、]\s*{num}(?:[,，、]\s*)?(?:and|or|和|或)\s*$"
+        )
         # "3 minutes maximum", "10 seconds long": a length, not a time taken
         self.length_after_re = re.compile(rf"\s*(?:{lex.alt('context', 'length_after', bound_start=False)})")
         # "在我跑了几个小时以后", "after I spent two hours": the reviewer's own time, not a generation's
@@ -134,7 +147,7 @@ class SpeedRules:
         self.in_frame_re = re.compile(r"(?:在|经过|after)[^，,。；;]{0,8}$")
         reading = lex.alt("context", "reading")
         self.reading_after_re = re.compile(rf"\s*(?:{reading})")
-        self.reading_before_re = re.compile(rf"(?:{reading})[^，,。；;\d]{{0,6}}$")
+        self.reading_before_re = re.compile(rf"(?:{reading})[^，,。；;\d]{{0,14}}$")
         self.usage_after_re = re.compile(rf"\s*(?:{lex.alt('context', 'usage_after', bound_start=False)})")
         # "可在60秒内生成", "renders in under a minute": a bound on the time a generation takes
         self.made_within_re = re.compile(
@@ -207,6 +220,8 @@ class SpeedRules:
                 self.length_re.search(text, lo, t.start)
                 or self.options_re.search(text, lo, t.start)
                 or self.listed_re.search(text, lo, t.start)
+                or self.length_bound_re.search(text, lo, t.start)
+                or (t.unit == "s" and t.value <= 60 and self.many_listed_re.search(text, lo, t.start))
                 or (self.clip_after_re.match(text, t.end, hi) and not _PER_CLIP_OF.match(text, t.end, hi))
                 or self.length_named_after_re.match(text, t.end, hi)
                 or self.count_before_re.search(text, lo, t.start)
