@@ -152,7 +152,8 @@ class WordScanner:
         """(start, -end) of every word in ``text[pos:end]`` whose bounds hold."""
         out: list[tuple[int, int]] = []
         part = text if pos == 0 and end == len(text) else text[pos:end]
-        for i, s, e in self.automaton.find_matches_as_indexes(part, overlapping=True):
+        hits: list[tuple[int, int, int]] = self.automaton.find_matches_as_indexes(part, overlapping=True)
+        for i, s, e in hits:
             s += pos
             e += pos
             if self._holds(text, i, s, e, end):
@@ -173,16 +174,25 @@ class WordScanner:
         space, and the hits' offsets mapped back."""
         fold = _folded(text, pos, end)
         marks, shifts = fold.marks, fold.shifts
+        n_marks = len(marks)
         out: list[tuple[int, int]] = []
-        for i, fs, fe in self.automaton.find_matches_as_indexes(fold.folded, overlapping=True):
+        hits: list[tuple[int, int, int]] = self.automaton.find_matches_as_indexes(
+            fold.folded, overlapping=True
+        )
+        k = 0  # marks at or before the last hit's end (the automaton reports hits by their end)
+        for i, fs, fe in hits:
             s, e = fs + pos, fe + pos
-            if marks:
-                k = bisect_right(marks, fs)
-                if k:
-                    s += shifts[k - 1]
-                k = bisect_right(marks, fe - 1)
+            if n_marks:
+                if k and marks[k - 1] > fe - 1:
+                    k = bisect_right(marks, fe - 1)
+                while k < n_marks and marks[k] <= fe - 1:
+                    k += 1
                 if k:
                     e += shifts[k - 1]
+                    # the start's marks are the end's unless one lies after the start
+                    ks = k if marks[k - 1] <= fs else bisect_right(marks, fs, 0, k)
+                    if ks:
+                        s += shifts[ks - 1]
             if self._holds(text, i, s, e, end):
                 out.append((s, -e))
         return out
