@@ -43,6 +43,7 @@ _ASPECT_NOUN = re.compile(r"[度性]")  # 清晰度, 稳定性: the aspect a qua
 _PARENS = re.compile(r"[（(][^（()）]*[）)]")
 _BREAK = re.compile(r"[，,;；]")
 _DIGIT = re.compile(r"\d")
+_LATIN_WORD = re.compile(r"[A-Za-z0-9][\w:.+-]*")
 _TIME = re.compile(r"\b(?:seconds?|minutes?|hours?|secs?|mins?)\b|秒|分钟|小时")
 _ENDS = "。！？!?；;\n"
 _OPEN = "（("
@@ -262,7 +263,7 @@ class ListReader:
     def _short(seg: str, cjk_max: int) -> bool:
         seg = _PARENS.sub("", seg)  # aspect ratios (16:9, 9:16) is two words
         cjk = len(_CJK.findall(seg))
-        words = len(re.findall(r"[A-Za-z0-9][\w:.+-]*", seg))
+        words = len(_LATIN_WORD.findall(seg))
         if cjk:
             return cjk + words <= cjk_max
         return 0 < words <= cjk_max // 2 - 1 and len(seg) <= 60  # 14 -> 6 words, 8 -> 3

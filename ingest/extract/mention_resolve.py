@@ -4,8 +4,6 @@ tier word."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 from ingest.extract.mention_roles import OLD_BEFORE
 from ingest.extract.mentions import DocContext, Mention, RawMention
 from ingest.extract.registry import Registry, version_key
@@ -21,16 +19,16 @@ class MentionResolver:
         """The document's main brand and versions; the first ``title`` raws are the title's, whose
         first brand counts as much as its naming and two more (Seedance 2、Sora 2、Veo 3.1 对比:
         the title names first what the text is about)."""
-        brands: Counter[str] = Counter()
+        brands: dict[str, int] = {}  # (plain dicts: a Counter costs a Python call for each one made)
         for r in raws:
             if r.shape == "brand" and r.brand:
-                brands[r.brand] += 1
+                brands[r.brand] = brands.get(r.brand, 0) + 1
         lead = next((r.brand for r in raws[:title] if r.shape == "brand" and r.brand), None)
         if lead and any(r.brand == lead for r in raws[title:]):  # and the text goes on to name it
             brands[lead] += _TITLE_LEAD
-        order = [b for b, _ in brands.most_common()]
+        order = sorted(brands, key=brands.__getitem__, reverse=True)  # Counter.most_common's order
         main = order[0] if order else None
-        versions: dict[str, Counter[str]] = {}
+        versions: dict[str, dict[str, int]] = {}
         spelled: dict[str, str] = {}  # version key -> as the text first wrote it (Pika 1.0 stays 1.0)
         counted: set[str] = set()  # versions already counted from a model's own name
         for n, r in enumerate(raws):
@@ -46,9 +44,10 @@ class MentionResolver:
             if brand and version and r.shape in ("brand", "version"):
                 key = version_key(version)
                 # the title's version counts as much as its naming and two more, as its brand does
-                versions.setdefault(brand, Counter())[key] += 1 + (_TITLE_LEAD if n < title else 0)
+                counts = versions.setdefault(brand, {})
+                counts[key] = counts.get(key, 0) + 1 + (_TITLE_LEAD if n < title else 0)
                 spelled.setdefault(f"{brand} {key}", version)
-        main_version = {b: spelled[f"{b} {c.most_common(1)[0][0]}"] for b, c in versions.items()}
+        main_version = {b: spelled[f"{b} {max(c, key=c.__getitem__)}"] for b, c in versions.items()}
         # a title naming the main model with an edition (Seedance 2.0 Fast Image To Video): the text is
         # about that edition, not the version's regular model
         named = [r for r in raws[:title] if r.shape in ("brand", "version")]

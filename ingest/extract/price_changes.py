@@ -41,6 +41,7 @@ _BARE_FROM = re.compile(
     r"(?P<old>\d[\d,]*(?:\.\d+)?)\s+(?:down\s+|up\s+)?to\s+$"
 )
 _MORE_AFTER = re.compile(r"\s*more\b\s*(?:$|[.,;:!?)，。；]|than\b|per\b|for\b|to\b)")
+_MORE_THAN = re.compile(r"\bmore\s+than\b")
 
 
 class ChangeRules:
@@ -177,7 +178,7 @@ class ChangeRules:
         return Draft("price_change", lo, hi, name, None, rule, self.p.lex.confidence("price_change"), fields)
 
     def _direction(self, text: str, lo: int, hi: int, q: Quantity) -> str | None:
-        if re.search(r"\bmore\s+than\b", text[q.start : q.end]):  # "costs 20% more than V4.5"
+        if _MORE_THAN.search(text[q.start : q.end]):  # "costs 20% more than V4.5"
             return "up"
         if _MORE_AFTER.match(text, q.end, hi + 1):  # "costs 20% more." (not "20% more frames")
             return "up"

@@ -8,7 +8,6 @@ the credit rates and the clause tests both share)."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from ingest.extract.mentions import Mention
@@ -236,8 +235,12 @@ class PriceClaims:
         prev_res: str | None = None  # the resolution the previous amount of this sentence was for
         prev_length: float | None = None  # the clip length the previous amount was for
         respective = _respective([an.q for an in anchors], qs, text, sent.start, sent.end)
-        shapes = Counter((an.q.kind, an.q.per, an.q.per_seconds) for an in anchors)
-        kinds = Counter(an.q.kind for an in anchors)
+        shapes: dict[tuple[str, str | None, float | None], int] = {}
+        kinds: dict[str, int] = {}
+        for an in anchors:
+            shape = (an.q.kind, an.q.per, an.q.per_seconds)
+            shapes[shape] = shapes.get(shape, 0) + 1
+            kinds[an.q.kind] = kinds.get(an.q.kind, 0) + 1
         for i, an in enumerate(anchors):
             end_q = an.money or an.q
             seg_lo = prev_end

@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 MODELS_PATH = DATA_DIR / "models.yml"
 _DECORATIVE_PREFIX = re.compile(r"^(?:v|gen[-\s]?|ray[-\s]?)")
+_SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=4096)
@@ -118,7 +119,7 @@ class Brand:
 
 def _word_key(word: str) -> str:
     """An edition or tier word as the registry's tables hold it: lower case, single spaces."""
-    return re.sub(r"\s+", " ", word.lower().strip())
+    return _SPACES.sub(" ", word.lower().strip())
 
 
 class Registry:

@@ -13,14 +13,15 @@ LIST_MARKS = frozenset("-•*·0123456789")
 SENTENCE_MARK = re.compile(r"[，,；;。!?！？]|\.(?:\s|$)")
 # a labelled line (画质：1080p, - Output resolution: 1080p): the label, after a list mark
 LIST_LINE = re.compile(r"(?:[ \t]*[-•*·][ \t]+[^\n：:]{1,40}|[^\n：:]{1,16})[：:]")
+_OPEN_BEFORE = re.compile(r"[(（]\s*$")
+_CLOSE_AFTER = re.compile(r"\s*[)）]")
 
 
 def heading_item(text: str, start: int, end: int, paren: bool = False) -> bool:
     """Is [start, end) on a short line with no sentence punctuation (a heading), in parentheses when
     ``paren``?"""
     if paren and not (
-        re.search(r"[(（]\s*$", text[max(0, start - 3) : start])
-        and re.match(r"\s*[)）]", text[end : end + 3])
+        _OPEN_BEFORE.search(text[max(0, start - 3) : start]) and _CLOSE_AFTER.match(text[end : end + 3])
     ):
         return False
     ls = text.rfind("\n", 0, start) + 1

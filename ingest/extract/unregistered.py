@@ -218,14 +218,15 @@ class UnknownModels:
         in_title = (
             self._candidates(title, title.lower(), [(r.start, r.end) for r in title_taken]) if title else []
         )
-        versions: dict[str, Counter[str]] = {}
+        versions: dict[str, dict[str, int]] = {}
         nouned: set[str] = set()
         for cands in [*found, in_title]:
             for _s, _e, brand, display, glued in cands:
                 if glued:
                     continue
                 key = brand.lower()
-                versions.setdefault(key, Counter())[display] += 1
+                counts = versions.setdefault(key, {})
+                counts[display] = counts.get(display, 0) + 1
                 if display == brand:
                     nouned.add(key)
         # a word seen with three versions or more is a numbered list (Test 1, Test 2, Test 3)
