@@ -24,6 +24,8 @@ from re import _parser as P  # type: ignore[attr-defined]
 log = logging.getLogger(__name__)
 
 _NO_SPLIT = ("(?P=", "(?(")  # a named back reference, a conditional
+_SPECIAL = frozenset(".^$*+?{}[]\\|()")
+_QUANTIFIERS = ("?", "*", "+", "{")
 
 
 def skips(pattern: re.Pattern[str]) -> bool:
@@ -62,6 +64,82 @@ def top_branches(pattern: re.Pattern[str]) -> list[str] | None:
         if lo < 1:
             return None
     return parts
+
+
+def first_skips(source: str) -> str | None:
+    """``source`` opening with its first character when it opens with zero-width tests (a word bound,
+    look-behinds) before a literal: ``\\bone at a time`` reads ``o(?<!\\wo)ne at a time``, and
+    ``(?<!需要)更高`` ``更(?<!(?:需要)更)高``, which ``re`` skips ahead on (it tried the tests at every
+    position). The tests move after the character, widened by it: the same matches. A group of
+    alternatives after the tests, each opening with a literal, takes them into each. None when the
+    source does not open so."""
+    lead, i = _lead_tests(source)
+    if not lead:
+        return None
+    rest = source[i:]
+    one = _tests_after_first(rest, lead)
+    if one is not None:
+        return one
+    parts, close = _split(rest)
+    if len(parts) == 1 and rest.startswith("(?:") and close is not None:
+        inner, after = rest[3:close], rest[close + 1 :]
+        if after[:1] in _QUANTIFIERS:
+            return None
+        moved = [_tests_after_first(b, lead) for b in _split(inner)[0]]
+        if all(m is not None for m in moved):
+            return "(?:" + "|".join(m for m in moved if m is not None) + ")" + after
+    return None
+
+
+def _lead_tests(source: str) -> tuple[list[str], int]:
+    """The word bounds and look-behinds opening ``source``, and where they end."""
+    found: list[str] = []
+    i = 0
+    while True:
+        if source.startswith("\\b", i):
+            found.append("\\b")
+            i += 2
+        elif source.startswith(("(?<!", "(?<="), i):
+            depth, j = 0, i
+            while j < len(source):  # the look-behind's closing bracket
+                ch = source[j]
+                if ch == "\\":
+                    j += 2
+                    continue
+                if ch == "[":  # a class: skipped whole (a ] first in it is a member)
+                    j += 2 if source.startswith("[^", j) else 1
+                    j += 1 if source.startswith("]", j) else 0
+                    while j < len(source) and source[j] != "]":
+                        j += 2 if source[j] == "\\" else 1
+                elif ch == "(":
+                    depth += 1
+                elif ch == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            else:
+                return [], 0
+            found.append(source[i : j + 1])
+            i = j + 1
+        else:
+            return found, i
+
+
+def _tests_after_first(branch: str, lead: list[str]) -> str | None:
+    """``branch`` with the tests ``lead`` said after its first character, when that is a literal."""
+    ch = branch[:1]
+    if not ch or ch in _SPECIAL or ch.isspace() or branch[1:2] in _QUANTIFIERS:
+        return None
+    moved: list[str] = []
+    for test in lead:
+        if test != "\\b":  # (?<!X) before ch is (?<!(?:X)ch) after it; likewise (?<=X)
+            moved.append(f"{test[:4]}(?:{test[4:-1]}){ch})")
+        elif ch.isascii() and ch.isalnum():  # a bound before a word character: no word character before it
+            moved.append(f"(?<!\\w{ch})")
+        else:
+            return None
+    return ch + "".join(moved) + branch[1:]
 
 
 def _split(source: str) -> tuple[list[str], int | None]:
@@ -103,6 +181,7 @@ class Alternatives:
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self.parts: list[re.Pattern[str]] = []
+        self.scans: list[re.Pattern[str]] = []  # per part: what scans for it (see first_skips)
         self.owner: list[int] = []  # per part: the pattern it belongs to
         self.split: list[list[int]] = []  # per pattern split: its parts
         self.patterns = list(patterns)
@@ -117,6 +196,10 @@ class Alternatives:
                 self.parts += [re.compile(b, p.flags) for b in branches]
             self.owner += [n] * (len(self.parts) - first)
             self.split.append(list(range(first, len(self.parts))) if branches else [])
+        for p in self.parts:
+            moved = None if skips(p) else first_skips(p.pattern)
+            scan = re.compile(moved, p.flags) if moved is not None else p
+            self.scans.append(scan if skips(scan) else p)
         log.debug("%d patterns, %d parts", len(patterns), len(self.parts))
 
     def matches(self, text: str, spans: Sequence[tuple[int, int] | None]) -> dict[int, list[tuple[int, int]]]:
@@ -133,7 +216,7 @@ class Alternatives:
             if len(idx) == 1:  # one part may match: its matches are the pattern's
                 span = spans[idx[0]]
                 assert span is not None
-                found = [m.span() for m in self.parts[idx[0]].finditer(text, span[0], span[1])]
+                found = [m.span() for m in self.scans[idx[0]].finditer(text, span[0], span[1])]
             else:
                 found = self._merge(idx, text, spans)
             if found:
@@ -163,7 +246,7 @@ class Alternatives:
         for i in idx:
             span = spans[i]
             assert span is not None
-            found += [(m.start(), i, m.end()) for m in self.parts[i].finditer(text, span[0], span[1])]
+            found += [(m.start(), i, m.end()) for m in self.scans[i].finditer(text, span[0], span[1])]
         found.sort()
         out: list[tuple[int, int]] = []
         last = -1
@@ -184,7 +267,7 @@ class Alternatives:
         for i in idx:
             span = spans[i]
             assert span is not None
-            m = self.parts[i].search(text, span[0], span[1])
+            m = self.scans[i].search(text, span[0], span[1])
             if m is not None:
                 heap.append((m.start(), i, m.end()))
         heapq.heapify(heap)
@@ -199,7 +282,7 @@ class Alternatives:
                 nxt = last if end > last else end
             span = spans[i]
             assert span is not None
-            m = self.parts[i].search(text, max(nxt, span[0]), span[1])
+            m = self.scans[i].search(text, max(nxt, span[0]), span[1])
             if m is None:
                 heapq.heappop(heap)
             else:
