@@ -77,6 +77,16 @@ def test_label_lines_under_a_model_line_cost_linear_work() -> None:
     assert large < 6 * small, f"4x the text cost {large / small:.1f}x the calls (quadratic is 16x)"
 
 
+def test_a_long_markdown_table_costs_linear_work() -> None:
+    def table(rows: int) -> str:  # each row was walked back to the table's top: quadratic in its rows
+        return (
+            "| Model | Audio | Resolution |\n| --- | --- | --- |\n" + "| Kling 2.1 | yes | 1080p |\n" * rows
+        )
+
+    small, large = _calls(table(500)), _calls(table(2_000))
+    assert large < 6 * small, f"4x the rows cost {large / small:.1f}x the calls (quadratic is 16x)"
+
+
 class _Scanned:
     """A compiled pattern that adds the length of text each search is given to ``tally``."""
 

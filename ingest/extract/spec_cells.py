@@ -283,11 +283,29 @@ _GRADE = re.compile(
 
 def _table_head(text: str, lines: list[tuple[int, int]], k: int) -> int | None:
     """The header line of the markdown table row ``k`` is in (the line above its separator)."""
-    j = k
-    while j > 0 and text[lines[j - 1][0] : lines[j - 1][1]].lstrip().startswith("|"):
-        j -= 1
+    j = _table_top(text, lines, k)
     if j + 1 >= k or not _SEPARATOR.match(text, *lines[j + 1]):
         return None
+    return j
+
+
+# the last row asked for and where its run of table lines starts: the rows of a table are read in
+# order (twice each), and walking each back to the table's top was quadratic in the table's length
+_LAST_TOP: list[tuple[str, list[tuple[int, int]], int, int]] = []
+
+
+def _table_top(text: str, lines: list[tuple[int, int]], k: int) -> int:
+    """The first of the lines opening with a pipe that run on into line ``k`` (``k`` when the line
+    above it opens with none)."""
+    if _LAST_TOP and _LAST_TOP[0][0] is text and _LAST_TOP[0][1] is lines and 0 <= k - _LAST_TOP[0][2] <= 1:
+        _, _, last, j = _LAST_TOP[0]  # the same row again, or the next: the run above it goes on into it
+        if k == last + 1 and not text[lines[k - 1][0] : lines[k - 1][1]].lstrip().startswith("|"):
+            j = k  # unless the row above opens with no pipe
+    else:
+        j = k
+        while j > 0 and text[lines[j - 1][0] : lines[j - 1][1]].lstrip().startswith("|"):
+            j -= 1
+    _LAST_TOP[:] = [(text, lines, k, j)]
     return j
 
 
