@@ -87,6 +87,14 @@ def test_a_long_markdown_table_costs_linear_work() -> None:
     assert large < 6 * small, f"4x the rows cost {large / small:.1f}x the calls (quadratic is 16x)"
 
 
+def test_a_long_list_under_a_pros_label_costs_linear_work() -> None:
+    def pros(items: int) -> str:  # each item's line was tried against every sentence: quadratic
+        return "可灵2.1的优点：\n" + "- 画面稳定，动作自然\n" * items
+
+    small, large = _calls(pros(500)), _calls(pros(2_000))
+    assert large < 6 * small, f"4x the items cost {large / small:.1f}x the calls (quadratic is 16x)"
+
+
 class _Scanned:
     """A compiled pattern that adds the length of text each search is given to ``tally``."""
 

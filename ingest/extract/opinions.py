@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import partial
 
@@ -285,9 +285,11 @@ class OpinionRules:
                 line = _LIST_ITEM.match(text, pos)
                 if line is None:
                     break
-                for sid in range(len(view.sentences)):
+                # the sentences starting on the line (every sentence tried for every line: quadratic)
+                first = bisect_left(view.sentence_starts, line.start())
+                for sid in range(first, bisect_left(view.sentence_starts, line.end(), first)):
                     sent = view.sentences[sid]
-                    if line.start() <= sent.start < line.end() and not sent.prompt:
+                    if not sent.prompt:
                         row = out.setdefault(sid, [None] * len(sent.clauses))
                         if not any(row):
                             row[0] = "listed:" + kind  # settled in ``sentence_claims``

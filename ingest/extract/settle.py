@@ -55,7 +55,7 @@ def dedupe(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     fuller = _subsumed(drafts) | _restated_items(drafts)
     figures = sorted((d for d in drafts if d.kind in ("price", "speed")), key=lambda d: d.start)
-    starts = [f.start for f in figures]
+    by_model: dict[str | None, _Figures] = {}  # made on the first repeat
     for d in drafts:
         if id(d) in fuller:
             continue
@@ -63,25 +63,54 @@ def dedupe(drafts: list[Draft]) -> list[Draft]:
         if d.kind == "price":
             key = (d.kind, d.model, d.tier, *sorted((k, str(v)) for k, v in d.fields.items()))
         prev = seen.get(key)
-        if prev is not None and (d.kind != "price" or not _new_block(figures, starts, prev, d)):
+        if prev is not None and d.kind == "price" and not by_model:
+            for f in figures:
+                by_model.setdefault(f.model, _Figures()).add(f)
+            for own in by_model.values():
+                own.index()
+        if prev is not None and (d.kind != "price" or not _new_block(by_model, prev, d)):
             continue
         seen[key] = d
         out.append(d)
     return out
 
 
-def _new_block(figures: list[Draft], starts: list[int], prev: Draft, d: Draft) -> bool:
+class _Figures:
+    """The prices and times of one model, by start, and for each the next one whose fields differ."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.fields: list[dict[str, Any]] = []
+        self.differ: list[int] = []  # per figure: the index of the next figure whose fields differ
+
+    def add(self, f: Draft) -> None:
+        self.starts.append(f.start)
+        self.fields.append(f.fields)
+
+    def index(self) -> None:
+        n = len(self.fields)
+        self.differ = [n] * n
+        for i in range(n - 2, -1, -1):
+            self.differ[i] = i + 1 if self.fields[i + 1] != self.fields[i] else self.differ[i + 1]
+
+
+def _new_block(by_model: dict[str | None, _Figures], prev: Draft, d: Draft) -> bool:
     """Is price ``d``, which repeats ``prev``'s model and amounts, stated for another item: another
-    figure of the same model (a time, another price; ``figures`` sorted by ``starts``) between them,
-    as in a list of modes each with its own time and cost? A repeat with no such figure between (a
-    summary restated) is the same price."""
+    figure of the same model (a time, another price) between them, as in a list of modes each with its
+    own time and cost? A repeat with no such figure between (a summary restated) is the same price.
+    (Each model's figures are indexed: scanning every figure between two repeats was quadratic in a
+    long table of one price.)"""
     lo, hi = (prev, d) if prev.start < d.start else (d, prev)
-    for f in figures[bisect_right(starts, lo.start) :]:
-        if f.start >= hi.start:
-            return False
-        if f.model == d.model and f.fields != d.fields:
-            return True
-    return False
+    own = by_model.get(d.model)
+    if own is None:
+        return False
+    a = bisect_right(own.starts, lo.start)
+    b = bisect_left(own.starts, hi.start, a)
+    if a >= b:
+        return False
+    if own.fields[a] != d.fields:
+        return True
+    return own.differ[a] < b
 
 
 def _restated_items(drafts: list[Draft]) -> set[int]:
