@@ -241,3 +241,28 @@ def test_a_contest_announced_is_no_verdict() -> None:
 
 def test_made_fast_said_plainly_is_praise() -> None:
     assert "strength" in [c.kind for c in claims_of("相比之下，PixVerse 的首帧生成极快。")]
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("可灵1.5 仅支持高品质模式。", "Kling 1.5"),
+        ("Kling 1.6 first-last frame is only available in Pro mode.", "Kling 1.6"),
+        ("Pika 要在 Discord 內使用。", "Pika"),
+        ("Runway 只能在网页端使用。", "Runway"),
+    ],
+)
+def test_one_mode_or_one_place_only_is_a_limitation(text: str, model: str) -> None:
+    assert [(c.kind, c.model) for c in scored(claims_of(text))] == [("limitation", model)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "可灵2.1 支持标准模式和高品质模式。",
+        "可灵2.1 我只用了高品质模式。",
+        "我们要在手机上用可灵2.1生成视频，效果很好。",
+    ],
+)
+def test_modes_offered_used_or_wanted_are_no_limitation(text: str) -> None:
+    assert "limitation" not in [c.kind for c in claims_of(text)]
