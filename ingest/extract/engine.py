@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import partial
 from urllib.parse import unquote, urlsplit
@@ -374,11 +375,13 @@ _GOES_ON = re.compile(r"[,，;；:：—]|\s-\s|\b(?:which|that|where|and it|it)
 
 
 def _on_price_heading(view: SectionView, pos: int) -> bool:
-    """Is ``pos`` on a short line naming what the prices under it are for?"""
-    text = view.cue_text
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
-    return _PRICE_HEADING.fullmatch(text, a, b if b >= 0 else len(text)) is not None
+    """Is ``pos`` on a short line naming what the prices under it are for? (The line found by
+    bisection over the view's newlines: searching for them went over a long line once per claim.)"""
+    breaks = view.line_breaks
+    k = bisect_left(breaks, pos)
+    a = breaks[k - 1] + 1 if k else 0
+    b = breaks[k] if k < len(breaks) else len(view.cue_text)
+    return _PRICE_HEADING.fullmatch(view.cue_text, a, b) is not None
 
 
 def _not_flawed_features(view: SectionView, sid: int, drafts: list[Draft]) -> list[Draft]:

@@ -187,11 +187,7 @@ def unquote_lines(norm: str) -> str:
     """``norm`` with blockquote markers blanked to spaces (same length)."""
     if ">" not in norm:
         return norm
-    return _QUOTE_MARKS.sub(_blank, norm)
-
-
-def _blank(m: re.Match[str]) -> str:
-    return " " * (m.end() - m.start())
+    return mask(norm, [m.span() for m in _QUOTE_MARKS.finditer(norm)])
 
 
 def mask(text: str, spans: Iterable[tuple[int, int]]) -> str:

@@ -269,7 +269,8 @@ def _labels_under(view: SectionView, sid: int, rank: int) -> bool:
 
 # a time or place frame around a model (在 Sora 2 正式发布后, 在可灵里, 当年海螺01的时候): the scene,
 # not the subject
-_FRAME_OPEN = re.compile(r"(?:在|当年|當年|当初|當初|早在)\s*$")
+# (matched on the Simplified copy: 當年 reads as 当年)
+_FRAME_OPEN = re.compile(r"(?:在|当年|当初|早在)\s*$")
 # a sentence that moves on to a new part (最后，再来说说…, 接下来聊聊…, Finally, let's talk about…)
 _MOVES_ON = re.compile(
     r"\s*(?:(?:最后|接下来|下面|然后)[，,]?\s*(?:我们)?(?:再|就)?(?:来)?|(?:我们)?再来)(?:说说|聊聊|谈谈|看看|讲讲)"
