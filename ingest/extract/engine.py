@@ -397,8 +397,17 @@ def _not_flawed_features(view: SectionView, sid: int, drafts: list[Draft]) -> li
         head = at + max(feature.rfind(" "), 0)  # a flaw word before the feature's noun, not the noun
         if at >= 0 and any(at <= pos < head for pos in flaws):
             continue
+        # a flaw said of it right after it (出现了音频与画面不同步, the audio drifts out of sync)
+        tail = at + len(feature)
+        if at >= 0 and any(
+            tail <= pos <= tail + 8 and not _EDGE.search(view.cue_text, tail, pos) for pos in flaws
+        ):
+            continue
         out.append(d)
     return out
+
+
+_EDGE = re.compile(r"[，,。；;！？!?\n]|但|不过|可是|却|\b(?:but|though|however|yet)\b")
 
 
 def address_words(url: str) -> str:

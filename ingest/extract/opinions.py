@@ -33,6 +33,11 @@ from ingest.extract.sentences import Clause, Splitter
 log = logging.getLogger(__name__)
 
 
+# one model spoken of in a lead (它, it): the list is that model's, whatever group it is set against
+_ONE_MODEL = re.compile(r"它(?!们)|\b(?:it|its|it's)\b")
+_YARDSTICK_BEFORE = re.compile(
+    r"(?:和|与|跟|同|比|像|相比|不同于)\s*$|\b(?:than|like|unlike|where|while|compared to)\s+$"
+)
 _COLON_END = re.compile(r"[:：][ \t]*(?=\n)")
 _LIST_ITEM = re.compile(r"\n[ \t]*(?:[-*•·]|\d{1,2}[.、)])[ \t]+[^\n]+")
 _VERDICT_LEAD = re.compile(
@@ -199,7 +204,45 @@ class OpinionRules:
         self._headings(view, out)
         self.narrative.contrast_flaws(view, out, partial(_has_amount, view))
         self._listed(view, out)
+        self._generic_lists(view, out)
         return out
+
+    @staticmethod
+    def _generic_lists(view: SectionView, out: dict[int, list[str | None]]) -> None:
+        """The short lines under a lead ending on a colon whose subject is a whole field or past models
+        (回顾过去几年的 AI 视频产品，会发现它们高度相似：/ 单帧效果惊艳 / 角色跨帧漂移): no one model's."""
+        clean = view.clean
+        if ":" not in clean and "：" not in clean:
+            return
+        for colon in _COLON_END.finditer(clean):
+            ls = clean.rfind("\n", 0, colon.start()) + 1
+            generic = view.generic_re.search(clean, ls, colon.start())
+            if generic is None or _ONE_MODEL.search(view.cue_text, ls, colon.start()):
+                # (与其他模型相比，它的优势在于：; compared to other models, here is what it gets right:)
+                continue
+            if _YARDSTICK_BEFORE.search(view.cue_text, ls, generic.start()):
+                continue  # 和其他模型一样…, where earlier models struggled…: a yardstick, not the subject
+            lead = view.sentence_index(colon.start() - 1)
+            if lead is None or view.mentions[lead]:
+                continue
+            out.pop(lead, None)  # (its own verdict, 它们的毛病差不多, is the field's too)
+            pos, started = colon.end() + 1, False
+            while pos < len(clean):
+                end = clean.find("\n", pos)
+                end = len(clean) if end < 0 else end
+                body = clean[pos:end].strip()
+                if not body and started:
+                    break  # the list ends at its first blank line: what follows is another paragraph
+                if body:
+                    if len(body) > 40 or body[-1] in "。.!！?？:：" or body.startswith("#"):
+                        break
+                    started = True
+                    first = bisect_left(view.sentence_starts, pos)
+                    for sid in range(first, bisect_left(view.sentence_starts, end, first)):
+                        if view.mentions[sid]:
+                            return
+                        out.pop(sid, None)
+                pos = end + 1
 
     def _event_cues(
         self,

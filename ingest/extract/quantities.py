@@ -130,7 +130,7 @@ class QuantityScanner:
             # (each run of spaces belongs to one optional part: four bare \s* in a row had split a run of
             # spaces every way, cubic in its length)
             rf"(?:\s*(?P<mid>个多|个半|多|余))?(?:\s*(?:个|点))?(?:\s*(?P<de>的))?(?:\s*-)?\s*(?P<tot>total\s+)?[\"\u201c\u300c]?(?P<u>(?:{units})(?:(?<![a-z0-9])|(?!(?!per\s)[a-z])))"
-            rf"(?P<tail>多钱|多|半|钱|\d(?!\d)|\s+and\s+a\s+half)?"
+            rf"(?P<tail>多钱|多|半|钱|(?<=[块元])\d(?!\d)|\s+and\s+a\s+half)?"
             rf"(?:\s*(?P<post>{alt(all_quals, bound_start=False)}))?{per('')}"
             rf"|(?P<cp>{alt(currency)})\s*(?P<cn>{ARABIC})(?:\s*[-–~～]\s*(?P<cn2>{ARABIC})(?!\d|\.\d))?{per('c')}"
             rf"|(?P<res>超清|全高清)"

@@ -189,7 +189,9 @@ class SectionView:
         self.speed_cells: dict[int, tuple[int, list[int], dict[int, float]]] = {}  # and their header units
         self.flat_speed: dict[int, tuple[int, int, int]] = {}  # flattened row -> (start, its time, end)
         self.price_cells: dict[int, tuple[int, list[Any]]] = {}  # tables.PriceColumn per column
-        self.flat_prices: dict[int, tuple[int, int, list[tuple[int, float]]]] = {}  # flattened priced rows
+        self.flat_prices: dict[
+            int, tuple[int, int, list[tuple[int, float | None]]]
+        ] = {}  # flattened priced rows
         self.plan_rows: set[int] = set()  # rows of a table of plans or credit packs (header 套餐, Plan)
         self.period_spans: list[tuple[int, int]] = []  # table cells of sums over a month or a year
         self.offered_lines: list[tuple[int, int]] = []  # long list items under a features heading

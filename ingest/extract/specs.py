@@ -56,6 +56,41 @@ _TIMED = re.compile(
     r"(?:生成|出片|做出|完成|渲染)"
 )
 # a line naming a round of a test (第一回合：, 第2轮 -, Round 1:, Test 3 —): its topic is what is tested
+# a sentence about what a price depends on (价格按分辨率区分, pricing varies by resolution)
+_PRICE_SUBJECT = re.compile(
+    r"[\s#*>-]*(?:[^，。,:：\n]{0,24}?的\s*)?(?:价格|定价|计费|收费|费用|售价|pricing|prices?|costs?)"
+    r"(?:\s+for\s+[^,.:;\n]{1,30}?)?\s*"
+    r"(?:按|依据|根据|取决于|随|区分|分为|depends? on|varies|vary|is based|are based|by)"
+)
+# a line that is nothing but a price per unit ($0.10 /秒, 20 积分/条; not a score, 9/10)
+_PRICE_LINE = re.compile(
+    r"(?:[$¥￥]\s*\d+(?:\.\d+)?\s*(?:美元|元|usd|cny)?|\d+(?:\.\d+)?\s*(?:美元|元|usd|cny|credits?|积分|点数?|灵感值))"
+    r"\s*(?:/|每|per)\s*\S{1,8}",
+    re.I,
+)
+_NOTE_ITEM = re.compile(r"[ \t]*[-*•·]")
+# a note that offers something itself (- Supports native audio) is no mere note of what a price buys
+_OFFERS = re.compile(r"支持|支援|提供|可以|能够|\b(?:supports?|offers?|allows?|lets|includes?)\b", re.I)
+
+
+def _under_price_line(clean: str, start: int) -> bool:
+    """Is the sentence at ``start`` a bare note (- 720p - with native audio) in the bullets right below a
+    line that is only a price?"""
+    ls = clean.rfind("\n", 0, start) + 1
+    le = clean.find("\n", start)
+    le = len(clean) if le < 0 else le
+    if clean[ls:start].strip(" \t-*•·") or ls < 2 or _OFFERS.search(clean, ls, le):
+        return False
+    while ls >= 2:  # up over the bullets of the same list to the line they hang from
+        ps = clean.rfind("\n", 0, ls - 1) + 1
+        line = clean[ps : ls - 1]
+        if not _NOTE_ITEM.match(line):
+            line = line.strip()
+            return 0 < len(line) <= 24 and _PRICE_LINE.fullmatch(line) is not None
+        ls = ps
+    return False
+
+
 _TEST_ROUND = re.compile(
     r"[#*>\s]*(?:第\s*[一二三四五六七八九十\d]+\s*(?:回合|轮|局|关|场|项测试|个测试|组测试)"
     r"|(?:round|test|case|challenge|测试|案例|挑战)\s*(?:#\s*)?\d+)\s*[:：\-—–.、]"
@@ -190,7 +225,26 @@ class SpecRules:
             if not items:
                 return [], set()
         if self.question_re.search(text, sent.start, sent.end):
-            return [], set()  # asked, not stated (能否支持4K？)
+            return [], set()  # asked, not stated (能否支持4K吗)
+        if text.startswith(("?", "？"), sent.end) and sent.clauses:
+            # Can I make a 60-second clip in one pass? asked, not stated: the asking clause only (Sora 2
+            # supports 1080p, and what about 4K?)
+            items = [i for i in items if i.start < sent.clauses[-1].start]
+            if not items:
+                return [], set()
+        if _under_price_line(view.clean, sent.start):
+            return [], set()  # "$0.10 /秒" over "- 720p - with native audio": what the price buys
+        priced = _PRICE_SUBJECT.match(text, sent.start, sent.end)
+        if priced is not None:
+            # 价格按分辨率区分：480p、720p: what the price depends on, up to a clause naming a model
+            # (计费按秒进行，Kling 3.0 支持原生音频: that model's offer still stands)
+            named = [m.start for m in view.mentions[sid] if m.start >= priced.end() and not m.versus]
+            cut = sent.end
+            if named:
+                cut = next((c.start for c in sent.clauses if c.start <= named[0] < c.end), named[0])
+            items = [i for i in items if i.start >= cut]
+            if not items:
+                return [], set()
         if _TEST_ROUND.match(text, sent.start, sent.end):
             return [], set()  # 第一回合：口型同步, Round 1: image to video: what is tested, not offered
         if _PROMPT_SUBJECT.match(text, sent.start) and not view.mentions[sid]:

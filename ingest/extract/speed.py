@@ -320,6 +320,11 @@ class SpeedRules:
             return "limitation"  # 不支持10秒以上的视频, 10秒以上的视频无法生成
         if self.max_len_re.search(before):
             return "limitation" if self.restrictive_re.search(before) else "capability"
+        said = _BOUND_IS.search(before)
+        if said and not _TIMED_BOUND.search(before):
+            # the generation limit for a single clip is 6 seconds; the maximum single-pass generation is
+            restrictive = said.group("max") is None or self.restrictive_re.search(before)
+            return "limitation" if restrictive else "capability"
         return None
 
     def _claims(
@@ -356,6 +361,19 @@ class SpeedRules:
         ]
 
 
+# a bound named, then what it bounds, then "is": the limit for a single clip is, the minimum length is
+_BOUND_IS = re.compile(
+    r"\b(?:(?P<max>maximum)|minimum)\s+(?:[a-z-]+\s+)?(?:length|duration|generation|clip|video|output)s?"
+    r"(?:\s+(?:on|for|in|with)\s+[a-z0-9.\- ]{1,30}?)?\s+(?:is|was|of)\s*$"
+    r"|\b(?:limit|cap|ceiling)\s+(?:for|on|per)\s+(?:a\s+|one\s+|each\s+|every\s+|the\s+)?(?:single\s+)?"
+    r"(?:clip|video|generation|output|run|pass)s?\s+(?:is|was)\s*$"
+)
+# (a bound on waiting or on the time taken: the maximum wait time is 10 minutes; the generation speed
+# at max resolution is…)
+_TIMED_BOUND = re.compile(
+    r"\b(?:wait\w*|times?|queue\w*|render\w*|process\w*|latency|turnaround|takes?|took|speed|average|"
+    r"interval|cooldown)\b"
+)
 # the next clause says what the reviewer ran in that time (花了几个小时，跑了些case): their own effort
 _EFFORT_NEXT = re.compile(r"\s*[，,]\s*(?:我们?)?(?:又|就|还)?(?:跑了|测了|试了|玩了|做了)")
 _MAKING = re.compile(r"生成|渲染|出片|\b(?:generat|render)")

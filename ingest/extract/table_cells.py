@@ -123,7 +123,7 @@ class TableInfo:
     period_spans: list[tuple[int, int]] = field(default_factory=list)  # cells of sums over a month or year
     # a flattened row under a header naming its price columns (Cost / secDefault 5s clip): sentence id
     # -> (row start, row end, [(where an amount starts, the clip length its column names)])
-    flat_prices: dict[int, tuple[int, int, list[tuple[int, float]]]] = field(default_factory=dict)
+    flat_prices: dict[int, tuple[int, int, list[tuple[int, float | None]]]] = field(default_factory=dict)
 
 
 # what a price column's header buys, in a header whose cells ran together (Cost / secDefault 5s clip):
@@ -137,10 +137,22 @@ _PRICE_HEAD = re.compile(
 )
 
 
-def price_heads(text: str, a: int, b: int) -> list[float]:
+# a column headed by price and nothing of what it buys (价格, Price, Cost)
+_BARE_PRICE_HEAD = re.compile(r"价格|费用|售价|(?i:price|cost)(?![a-z])")
+_PLAN_HEAD = re.compile(
+    r"[月年]|套餐|会员|订阅|包月|(?i:month|monthly|/mo\b|year|annual|yearly|plan|subscription|included|pack|bundle)"
+)
+
+
+def price_heads(text: str, a: int, b: int) -> list[float | None]:
     """The clip length each price column of a header buys, in order (1 for a price per second); ``text``
-    in its own case."""
-    out: list[float] = []
+    in its own case. A header naming one price column and not what it buys (模型价格特点生成时间) gives
+    [None]: each row's one amount is the price of one generation."""
+    if not _PRICE_HEAD.search(text, a, b):
+        if _PLAN_HEAD.search(text, a, b):
+            return []  # Monthly Price, 每月价格, Credits Included: a plan's fee or a pack, no clip's price
+        return [None] if len(_BARE_PRICE_HEAD.findall(text, a, b)) == 1 else []
+    out: list[float | None] = []
     for m in _PRICE_HEAD.finditer(text, a, b):
         n = m.group("len") or m.group("per")
         out.append(1.0 if m.group("sec") else float(n))

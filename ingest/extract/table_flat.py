@@ -59,6 +59,8 @@ def read_flattened(
             continue
         if len(body.split()) < 3 and not speed_head.search(view.cue_text, a, b):
             continue
+        if _timed_rows(view, lines, line_sids, k, speed_head, info):
+            continue
         if opens_with_model(k + 1) and opens_with_model(k + 2):
             info.header_sids.update(line_sids[k])
             prices = price_heads(view.text, a, b)
@@ -140,7 +142,7 @@ def _row_prices(
     rows: list[tuple[int, int]],
     line_sids: LineSentences,
     first: int,
-    heads: list[float],
+    heads: list[float | None],
     info: TableInfo,
 ) -> None:
     """Rows under a flattened header naming its price columns (Cost / secDefault 5s clip): when every
@@ -168,6 +170,39 @@ def _row_time(view: SectionView, line: tuple[int, int], sids: list[int], info: T
         times = [q for q in view.quantities[sid] if q.kind == "time" and a <= q.start < b]
         if times and not view.clean[times[-1].end : b].strip():
             info.flat_speed[sid] = (a, times[-1].start, b)
+
+
+def _timed_rows(
+    view: SectionView,
+    lines: list[tuple[int, int]],
+    line_sids: LineSentences,
+    head: int,
+    speed_head: WordScanner,
+    info: TableInfo,
+) -> bool:
+    """Rows of two amounts of time under a flattened header whose last column times a generation
+    (Clip DurationTypical Generation Time / 4 seconds15-30 seconds): each row's second amount is the
+    time its clip length takes, said of the model in scope. False when the lines below are no such rows."""
+    a, b = lines[head]
+    heads = speed_head.finditer(view.cue_text, a, b)
+    if not heads or _PARENS.sub("", view.cue_text[heads[-1].end() : b]).strip():
+        return False
+    rows: list[tuple[tuple[int, int], list[int]]] = []
+    for k in range(head + 1, len(lines)):
+        ra, rb = lines[k]
+        sids = line_sids[k]
+        times = [q for sid in sids for q in view.quantities[sid] if q.kind == "time" and ra <= q.start < rb]
+        if len(times) != 2 or rb - ra > 40 or view.clean[ra : times[0].start].strip(_ROW_LEAD):
+            break
+        if view.clean[times[1].end : rb].strip() or any(view.mentions[sid] for sid in sids):
+            break
+        rows.append((lines[k], sids))
+    if len(rows) < 2:
+        return False
+    info.header_sids.update(line_sids[head])
+    for line, sids in rows:
+        _row_time(view, line, sids, info)
+    return True
 
 
 def _model_header(view: SectionView, sids: list[int], a: int, b: int) -> bool:

@@ -200,7 +200,7 @@ class TableRules:
         return out
 
     def _flat_prices(
-        self, view: SectionView, sid: int, start: int, end: int, priced: list[tuple[int, float]]
+        self, view: SectionView, sid: int, start: int, end: int, priced: list[tuple[int, float | None]]
     ) -> list[Draft]:
         """The amounts of a flattened row, each the price of what its column's header names."""
         out: list[Draft] = []
