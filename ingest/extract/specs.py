@@ -55,7 +55,6 @@ _TIMED = re.compile(
     r"(?:\d+(?:\.\d+)?|[一两三四五六七八九十半])\s*(?:秒钟?|s|分钟|分|min|个?小时|h)\s*(?:内|之内|以内)?\s*(?:就|即可|便)?\s*(?:能|可以|可)?\s*"
     r"(?:生成|出片|做出|完成|渲染)"
 )
-# a line naming a round of a test (第一回合：, 第2轮 -, Round 1:, Test 3 —): its topic is what is tested
 # a sentence about what a price depends on (价格按分辨率区分, pricing varies by resolution)
 _PRICE_SUBJECT = re.compile(
     r"[\s#*>-]*(?:[^，。,:：\n]{0,24}?的\s*)?(?:价格|定价|计费|收费|费用|售价|pricing|prices?|costs?)"
@@ -91,6 +90,7 @@ def _under_price_line(clean: str, start: int) -> bool:
     return False
 
 
+# a line naming a round of a test (第一回合：, 第2轮 -, Round 1:, Test 3 —): its topic is what is tested
 _TEST_ROUND = re.compile(
     r"[#*>\s]*(?:第\s*[一二三四五六七八九十\d]+\s*(?:回合|轮|局|关|场|项测试|个测试|组测试)"
     r"|(?:round|test|case|challenge|测试|案例|挑战)\s*(?:#\s*)?\d+)\s*[:：\-—–.、]"

@@ -18,6 +18,7 @@ from ingest.extract.table_cells import (
     price_heads,
     value_cut,
 )
+from ingest.extract.word_scan import Hit
 
 _ROW_LEAD = " \t>*•·-—0123456789.、)）|"
 _ID_TAIL = re.compile(r"[\w.\-]*\s+")  # the rest of an API id (-generate-001), then the next cell
@@ -59,7 +60,8 @@ def read_flattened(
             continue
         if len(body.split()) < 3 and not speed_head.search(view.cue_text, a, b):
             continue
-        if _timed_rows(view, lines, line_sids, k, speed_head, info):
+        heads = speed_head.finditer(view.cue_text, a, b)
+        if _timed_rows(view, lines, line_sids, k, heads, info):
             continue
         if opens_with_model(k + 1) and opens_with_model(k + 2):
             info.header_sids.update(line_sids[k])
@@ -69,7 +71,6 @@ def read_flattened(
                 while r < len(lines) and opens_with_model(r):
                     r += 1
                 _row_prices(view, lines[k + 1 : r], line_sids, k + 1, prices, info)
-            heads = speed_head.finditer(view.cue_text, a, b)
             if heads and not text[heads[-1].end() : b].strip():
                 # the last column times a generation (…Avg. completion): each row's closing time
                 r = k + 1
@@ -177,14 +178,14 @@ def _timed_rows(
     lines: list[tuple[int, int]],
     line_sids: LineSentences,
     head: int,
-    speed_head: WordScanner,
+    heads: list[Hit],
     info: TableInfo,
 ) -> bool:
     """Rows of two amounts of time under a flattened header whose last column times a generation
     (Clip DurationTypical Generation Time / 4 seconds15-30 seconds): each row's second amount is the
-    time its clip length takes, said of the model in scope. False when the lines below are no such rows."""
+    time its clip length takes, said of the model in scope. False when the lines below are no such rows.
+    ``heads``: the header's speed words."""
     a, b = lines[head]
-    heads = speed_head.finditer(view.cue_text, a, b)
     if not heads or _PARENS.sub("", view.cue_text[heads[-1].end() : b]).strip():
         return False
     rows: list[tuple[tuple[int, int], list[int]]] = []
