@@ -31,7 +31,7 @@ from ingest.extract.memory import MemoryRules
 from ingest.extract.mention_resolve import MentionResolver
 from ingest.extract.mention_roles import MentionRoles
 from ingest.extract.mentions import DocContext, MentionScanner, RawMention
-from ingest.extract.normalize import normalise, unquote_lines
+from ingest.extract.normalize import normalise, unfold_tables, unquote_lines
 from ingest.extract.opinions import OpinionRules
 from ingest.extract.price_changes import ChangeRules
 from ingest.extract.price_claims import PriceClaims
@@ -112,14 +112,20 @@ class Extractor:
     # ----- public --------------------------------------------------------------
     def extract(self, doc: Document, document: str) -> list[Claim]:
         views = [
-            SectionView("body", doc.text, unquote_lines(normalise(doc.text)), self.splitter, self.quantities)
+            SectionView(
+                "body",
+                doc.text,
+                unfold_tables(unquote_lines(normalise(doc.text))),
+                self.splitter,
+                self.quantities,
+            )
         ]
         if doc.summary:
             views.append(
                 SectionView(
                     "summary",
                     doc.summary,
-                    unquote_lines(normalise(doc.summary)),
+                    unfold_tables(unquote_lines(normalise(doc.summary))),
                     self.splitter,
                     self.quantities,
                 )

@@ -51,6 +51,11 @@ _H_LETTERED = ("Hailuo",)
 # (the lookbehinds follow the letter so that ``re`` skips ahead on [a-z])
 _LETTER_VERSION_IN_TEXT = re.compile(r"([a-z](?<![a-z0-9._\-年][a-z])(?<!\d\s[a-z])\d{1,2})(?![a-z0-9]|\.\d)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# a word that makes a bare letter version a model: 新系列的o1, 模型o1, the O1 model, o1模型
+_MODEL_WORD_BEFORE = re.compile(r"(?:模型|系列的?|版本|\bmodel|\bversion)\s*$")
+_MODEL_WORD_AFTER = re.compile(r"\s*(?:模型|系列|版本|\bmodels?\b|\bversion\b)")
+# OpenAI named: a bare o1 / o3 may be its reasoning model
+_OPENAI = re.compile(r"openai|chatgpt|\bgpt")
 
 
 # how far a version moved: a bare 0.x after a verb of stepping up (更新了2.1版本 is a release),
@@ -253,17 +258,37 @@ class MentionScanner:
     ) -> list[RawMention]:
         """``raws`` with the bare letter versions (O3, Q2) of models ``named`` with their brand
         elsewhere in the document (Kling O3 … O3 = $0.125/sec): a letter version alone names a model
-        only once the text has named it in full."""
+        only once the text has named it in full, or, said as a model (模型o1, 新系列的o1, the O1 model),
+        when the registry lists it for one brand the document names."""
         spelled = {r.version.lower(): r.brand for r in named if r.shape == "brand" and r.brand and r.version}
         spelled = {v: b for v, b in spelled.items() if _LETTER_VERSION.fullmatch(v)}
-        if not spelled:
+        # unless OpenAI's o-series may be meant
+        listed: dict[str, set[str]] = {}
+        for brand in {r.brand for r in named if r.shape == "brand" and r.brand}:
+            for info in self.reg.brands[brand].models:
+                if info.version and _LETTER_VERSION.fullmatch(info.version):
+                    listed.setdefault(info.version, set()).add(brand)
+        openai = _OPENAI.search(norm) is not None
+        unspelled = {
+            v: next(iter(brands))
+            for v, brands in listed.items()
+            if v not in spelled and len(brands) == 1 and not (v.startswith("o") and openai)
+        }
+        if not spelled and not unspelled:
             return raws
         taken = [(r.start, r.end) for r in raws]
         extra: list[RawMention] = []
         for m in _LETTER_VERSION_IN_TEXT.finditer(norm):
             v = m.group(1)
-            if v in spelled and not any(s < m.end() and m.start() < e for s, e in taken):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if v in spelled:
                 extra.append(RawMention(m.start(), m.end(), "brand", brand=spelled[v], version=v))
+            elif v in unspelled and (  # not Q1：in a FAQ, Q3 营收
+                _MODEL_WORD_BEFORE.search(norm, max(0, m.start() - 8), m.start())
+                or _MODEL_WORD_AFTER.match(norm, m.end())
+            ):
+                extra.append(RawMention(m.start(), m.end(), "brand", brand=unspelled[v], version=v))
         return sorted(raws + extra, key=lambda r: r.start) if extra else raws
 
     def drop_common_words(

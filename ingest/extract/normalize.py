@@ -190,6 +190,84 @@ def unquote_lines(norm: str) -> str:
     return mask(norm, [m.span() for m in _QUOTE_MARKS.finditer(norm)])
 
 
+# a markdown table a page flattened into one line: "对比 | 模型 | 价格 | |---|---| | Veo 3 | $6 |"
+_INLINE_SEPARATOR = re.compile(r"(?<=[^\\]\|)[ \t]+(\|(?:[ \t]*:?-{2,}:?[ \t]*\|)+)")
+
+
+def _pipe(text: str, start: int, end: int) -> int:
+    """Where the next unescaped ``|`` in ``text[start:end]`` is, or -1 (``\\|`` is a pipe in a cell)."""
+    while (i := text.find("|", start, end)) >= 0 and i > 0 and text[i - 1] == "\\":
+        start = i + 1
+    return i
+
+
+def _header_start(text: str, line_start: int, sep: int, cols: int) -> int:
+    """The opening pipe of the header ending right before ``sep`` (the header's closing pipe is at
+    ``sep - 1`` or before), found by walking back ``cols + 1`` unescaped pipes; -1 if the line has fewer."""
+    seen, i = 0, sep
+    while seen <= cols:
+        i = text.rfind("|", line_start, i)
+        if i < 0:
+            return -1
+        if i == 0 or text[i - 1] != "\\":
+            seen += 1
+    return i
+
+
+def _in_table(text: str, line_start: int, line_end: int) -> bool:
+    """Is the line at ``line_start`` a row of a table laid out on lines (a neighbouring line is one)?"""
+    before = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    prev = text[before : max(before, line_start - 1)].strip() if line_start else ""
+    nxt_end = text.find("\n", line_end + 1)
+    nxt = text[line_end + 1 : len(text) if nxt_end < 0 else nxt_end].strip() if line_end < len(text) else ""
+    return prev.startswith("|") or nxt.startswith("|")
+
+
+def unfold_tables(norm: str) -> str:
+    """``norm`` with a markdown table run into one line put back on lines of its own (same
+    length): the blank before its header, between its rows and after its last row becomes a
+    line break. Rows are cut by the separator's count of cells (an empty cell stays a cell); a
+    row glued to the next (``||``) or short of cells ends the table, and a table with no full
+    row after its separator, or with an escaped pipe in a cell, is left as it is."""
+    if "|-" not in norm and "| -" not in norm and "|:" not in norm:
+        return norm
+    breaks: list[int] = []
+    for m in _INLINE_SEPARATOR.finditer(norm):
+        line_start = norm.rfind("\n", 0, m.start()) + 1
+        line_end = norm.find("\n", m.end())
+        line_end = len(norm) if line_end < 0 else line_end
+        cols = m.group(1).count("|") - 1
+        if cols < 2 or (breaks and breaks[-1] >= m.start()):
+            continue
+        head = _header_start(norm, line_start, m.start(), cols)
+        if head < 0 or _in_table(norm, line_start, line_end):
+            continue
+        rows: list[int] = []
+        pos = m.end()
+        while pos < line_end and norm[pos] in " \t" and norm.startswith("|", pos + 1):
+            row_end, seen = pos + 1, 0
+            while seen <= cols and (row_end := _pipe(norm, row_end, line_end)) >= 0:
+                seen += 1
+                row_end += 1
+            if seen <= cols:
+                break
+            rows.append(pos)
+            pos = row_end
+        if not rows or "\\|" in norm[head:pos]:
+            continue  # an escaped pipe: the reader's cells would not line up with the columns
+        if head > line_start and norm[head - 1] in " \t":
+            breaks.append(head - 1)
+        breaks += [m.start(), *rows]
+        if pos < line_end and norm[pos] in " \t":
+            breaks.append(pos)
+    if not breaks:
+        return norm
+    chars = list(norm)
+    for b in breaks:
+        chars[b] = "\n"
+    return "".join(chars)
+
+
 def mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """``text`` with the given spans blanked to spaces (same length)."""
     parts: list[str] = []

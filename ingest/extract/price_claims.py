@@ -65,6 +65,10 @@ _SESSION_BEFORE = re.compile(
 _PARTS_TOTAL_BEFORE = re.compile(
     r"[(（][^()（）\n]*\+[^()（）\n]*[)）]\s*[x×*✕][^=\n，。]{0,24}=\s*[$¥￥]?\s*$"
 )
+# nothing but punctuation and spaces around a clip length (", 10 seconds: "): no other subject said
+_ONLY_MARKS = re.compile(r"[\s,，;；、:：=]*")
+# a numeral that names no amount: 几块钱, 十几积分, 几十元, a few dollars
+_VAGUE_AMOUNT = re.compile(r"几|\ba few\b|\bseveral\b|\ba couple of\b")
 _FACTOR_AFTER = re.compile(r"\s*(?:/\s*(?:s|秒|sec)\s*)?[x×*✕]\s*\d")
 # a resolution an amount is said to be for, right after it: "$0.10/s for 720p", "$0.49 (1080p)"
 _RES_LINKED = re.compile(
@@ -234,6 +238,7 @@ class PriceClaims:
         prev_end = sent.start
         prev_res: str | None = None  # the resolution the previous amount of this sentence was for
         prev_length: float | None = None  # the clip length the previous amount was for
+        prev_subj: Subject | None = None  # the model the previous amount named as its own
         respective = _respective([an.q for an in anchors], qs, text, sent.start, sent.end)
         shapes: dict[tuple[str, str | None, float | None], int] = {}
         kinds: dict[str, int] = {}
@@ -266,9 +271,29 @@ class PriceClaims:
             prev_end = seg_hi
             if an.q.value <= 0:
                 continue  # "costs 0 credits (on the top plan)": free, no price to list
+            if _VAGUE_AMOUNT.search(text, an.q.start, an.q.end):
+                continue  # "一次得花好几块钱", "a few dollars": no amount is stated
             subj = self._for_model(view, sid, (an.money or an.q).end, seg_hi) or self._owner(
                 view, sid, seg_lo, seg_hi, an.q.start
             )
+            lengths = [q for q in qs if q.kind == "time" and seg_lo <= q.start < an.q.start]
+            if (
+                subj is None
+                and prev_subj is not None
+                and lengths
+                and not view.groups(sid, seg_lo, an.q.start)
+                and _ONLY_MARKS.fullmatch(
+                    text[seg_lo : lengths[0].start] + text[lengths[-1].end : an.q.start]
+                )
+            ):
+                # "Ray2 Flash 720p 5 seconds: 55 credits, 10 seconds: 110 credits Ray2 1080p …": a
+                # further clip length right after a model's price is that model's, however many
+                # models the run names
+                subj = prev_subj
+            elif subj is not None and subj.explicit and view.groups(sid, seg_lo, seg_hi):
+                prev_subj = subj  # named in this amount's own segment, not taken from the sentence
+            else:
+                prev_subj = None
             if subj is None:
                 continue
             fields = self._fields(an, [q for q in qs if seg_lo <= q.start < seg_hi], text)
@@ -278,6 +303,12 @@ class PriceClaims:
                 fields["duration_s"] = prev_length  # the same clip, priced another way
             prev_length = fields.get("duration_s")  # type: ignore[assignment]
             tier_word = self.p.tier_word(text, seg_lo, seg_hi)
+            # "大师版（1080P），5秒100灵感值，10秒200灵感值": a further clip length of the same
+            # tier and resolution names neither again
+            if "resolution" in fields or tier_word is not None:
+                prev_res = fields.get("resolution")  # type: ignore[assignment]
+            elif prev_res is not None and "duration_s" in fields and not view.groups(sid, seg_lo, seg_hi):
+                fields["resolution"] = prev_res
             if (
                 not subj.explicit
                 and (
@@ -298,12 +329,6 @@ class PriceClaims:
                 and not _UNIT_BEFORE.search(text, max(seg_lo, an.q.start - 12), an.q.start)
             ):
                 continue  # "$200-1,000 for a 15-minute film", 50-200元: an estimate, no one price
-            # "大师版（1080P），5秒100灵感值，10秒200灵感值": a further clip length of the same
-            # tier and resolution names neither again
-            if "resolution" in fields or tier_word is not None:
-                prev_res = fields.get("resolution")  # type: ignore[assignment]
-            elif prev_res is not None and "duration_s" in fields and not view.groups(sid, seg_lo, seg_hi):
-                fields["resolution"] = prev_res
             q_lo = seg_lo
             while q_lo < seg_hi and text[q_lo] in " ，,；;、)）":
                 q_lo += 1

@@ -375,6 +375,8 @@ class QuantityScanner:
         label = "h" if unit in self.hour_units else ("s" if unit in self.second_units else "min")
         mult = {"h": 3600.0, "s": 1.0, "min": 60.0}[label]
         lo, hi = n[0] * mult, n[1] * mult
+        if (m.group("n") or "").strip() == "几":  # 几分钟, 几个小时: a few, read as two to five
+            hi = 5 * mult
         tail = (m.group("tail") or "").strip()
         mid = m.group("mid") or ""
         if tail == "半" or tail.endswith("half") or mid == "个半":

@@ -54,6 +54,8 @@ _LENGTH_LABEL = re.compile(
 )
 # a time per clip of a length (9分钟/5秒片段): the first is the making, the second the length
 _PER_CLIP_OF = re.compile(r"\s*[/／]\s*(?:一个|一段|个|段|a |one )?\d+(?:\.\d+)?\s*(?:秒|s\b|sec|-second)")
+# minutes "per scene", "a shot", 每个分镜: what each one took to make, no length
+_PER_ITEM = re.compile(r"\s*(?:per|a|an|each|every|for each|/|每个?|每一个|一个)\s*(?:个)?\S")
 _LENGTH_OF = re.compile(
     r"\s*的(?!等待|等候|时间|排队|渲染|生成|处理|耗时|功夫|工夫|样子|光景)[\u4e00-\u9fff]"
     # 5秒1080P, a 10s 720p clip: a length with the clip's resolution, what was made, not how long it took
@@ -222,7 +224,11 @@ class SpeedRules:
                 or self.listed_re.search(text, lo, t.start)
                 or self.length_bound_re.search(text, lo, t.start)
                 or (t.unit == "s" and t.value <= 60 and self.many_listed_re.search(text, lo, t.start))
-                or (self.clip_after_re.match(text, t.end, hi) and not _PER_CLIP_OF.match(text, t.end, hi))
+                or (
+                    self.clip_after_re.match(text, t.end, hi)
+                    and not _PER_CLIP_OF.match(text, t.end, hi)
+                    and not (t.unit in ("min", "h") and _PER_ITEM.match(text, t.end, hi))
+                )
                 or self.length_named_after_re.match(text, t.end, hi)
                 or self.count_before_re.search(text, lo, t.start)
                 or self.length_after_re.match(text, t.end, hi)
