@@ -44,6 +44,8 @@ _LETTER_VERSION = re.compile(r"[a-z]\d{1,2}")
 # a table row whose first cell is a version alone (| V5 | 720p | 5s | 60 |)
 _CELL_VERSION = re.compile(r"(?m)^[ \t]*\|[ \t]*(v(\d{1,2}(?:\.\d{1,2})?))[ \t]*\|")
 _MODEL_HEAD = re.compile(r"model|models|model version|模型|模型版本")
+# a line headed by a version alone and a dash or colon (v6 — default model for create…, **V5:**)
+_LINE_VERSION = re.compile(r"(?m)^[ \t#>*-]*(v(\d{1,2}(?:\.\d{1,2})?))\**[ \t]*(?:—|–|-|:|：)[ \t]")
 # letters vendors put before a version number (Vidu Q2, Kling O1, MiniMax H3)
 _LETTERED = ("q", "o", "h")
 _H_LETTERED = ("Hailuo",)
@@ -213,6 +215,7 @@ class MentionScanner:
         out: list[RawMention] = []
         last_end = -1
         cell_versions = {m.start(1): m for m in _CELL_VERSION.finditer(norm)} if "|" in norm else {}
+        line_versions = [m for m in _LINE_VERSION.finditer(norm)] if "v" in norm else []
         for m in sorted(hits, key=lambda x: (x.start(), -x.end())):  # leftmost, then longest
             if m.start() < last_end:
                 continue
@@ -241,6 +244,14 @@ class MentionScanner:
             for at, cm in cell_versions.items():
                 if _model_column(norm, at) and not any(a < cm.end(1) and at < b for a, b in taken):
                     out.append(RawMention(at, cm.end(1), "version", version=cm.group(2), marked=True))
+            out.sort(key=lambda r: r.start)
+        if line_versions:
+            taken = [(r.start, r.end) for r in out]
+            for lm in line_versions:
+                if not any(a < lm.end(1) and lm.start(1) < b for a, b in taken):
+                    out.append(
+                        RawMention(lm.start(1), lm.end(1), "version", version=lm.group(2), marked=True)
+                    )
             out.sort(key=lambda r: r.start)
         return out
 
