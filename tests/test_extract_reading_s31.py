@@ -252,3 +252,55 @@ def test_minutes_per_scene_are_a_generation_time(text: str, seconds: float) -> N
 )
 def test_credits_that_stay_or_a_trial_already_had_are_no_limitation(text: str) -> None:
     assert "limitation" not in [k for k, _ in _kinds(text)]
+
+
+# ----- v168: reseller and API pricing pages ---------------------------------------------------------
+
+
+def test_a_word_of_instruction_before_model_is_no_model_name() -> None:
+    text = (
+        "PixVerse V5 API.\n\nSee model capabilities for feature differences. Choose model settings below.\n\n"
+        "| Video | Credits |\n|---|---|\n| 5s 720p | 35 |\n"
+    )
+    models = {m for _, m in _kinds(text)}
+    assert not models & {"See", "Choose"}
+    assert ("PixVerse V5", 35.0) in {(c.model, c.credits) for c in claims_of(text) if c.kind == "price"}
+
+
+def test_a_line_headed_by_a_version_alone_scopes_the_table_under_it() -> None:
+    text = (
+        "PixVerse API\n\nWe support v6, v5.5 and v5.\n\n"
+        "v6 — default model for create and extend. Duration 1-15s.\n"
+        "| Video | Credits |\n|---|---|\n| 10s 720p | 70 |\n| 10s 1080p | 140 |\n\n"
+        "v5 — used by lipsync.\n"
+        "| Video | Credits |\n|---|---|\n| 8s 1080p | 120 |\n"
+    )
+    got = {(c.model, c.credits) for c in claims_of(text) if c.kind == "price"}
+    assert got == {("PixVerse V6", 70.0), ("PixVerse V6", 140.0), ("PixVerse V5", 120.0)}
+
+
+def test_a_version_in_running_text_after_a_dash_is_no_heading() -> None:
+    # not at a line's start: no scope is opened
+    text = "PixVerse V5 costs 35 credits for 5 seconds. The older one - v4 - was cheaper."
+    assert {m for _, m in _kinds(text)} <= {"PixVerse V5", "PixVerse V4"}
+    assert ("PixVerse V5", 35.0) in {(c.model, c.credits) for c in claims_of(text) if c.kind == "price"}
+
+
+def test_a_credit_rate_is_not_the_model_of_a_later_aside() -> None:
+    text = (
+        "PixVerse V2 上线了，价格低得离谱。30刀6000积分，跑一条5s视频15积分，因为可灵是打折的，这是永久价。"
+    )
+    rates = [(c.model, c.credits_per_usd) for c in claims_of(text) if c.kind == "credit_rate"]
+    assert rates and all(m != "Kling" and not (m or "").startswith("Kling") for m, _ in rates)
+
+
+def test_a_reading_time_after_a_colon_is_no_generation_time() -> None:
+    assert _speeds("Seedance 2.0 Fast 计费指南\n  • 预计阅读耗时:10分钟。") == []
+    assert _speeds("Kling 2.1 tutorial. Estimated reading time: 8 minutes.") == []
+
+
+def test_two_times_in_one_clause_are_two_speeds() -> None:
+    text = "Hailuo 02 generation takes 4 minutes for a 6-second video and 8 minutes for a 10-second video."
+    assert sorted(s[0] for s in _speeds(text)) == [240.0, 480.0]
+    quotes = [c.quote for c in claims_of(text) if c.kind == "speed"]
+    assert len(set(quotes)) == 2 and all(q in text for q in quotes)
