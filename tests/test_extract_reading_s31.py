@@ -301,6 +301,12 @@ def test_a_reading_time_after_a_colon_is_no_generation_time() -> None:
 
 def test_two_times_in_one_clause_are_two_speeds() -> None:
     text = "Hailuo 02 generation takes 4 minutes for a 6-second video and 8 minutes for a 10-second video."
-    assert sorted(s[0] for s in _speeds(text)) == [240.0, 480.0]
+    assert sorted(s[0] or 0.0 for s in _speeds(text)) == [240.0, 480.0]
     quotes = [c.quote for c in claims_of(text) if c.kind == "speed"]
     assert len(set(quotes)) == 2 and all(q in text for q in quotes)
+
+
+def test_a_second_time_after_a_yardstick_is_not_the_subjects() -> None:
+    text = "Kling 3.0 wins on latency: a median of 38s for a 5-second clip vs. Sora 2's 71s."
+    got = {(c.model, c.generation_s) for c in claims_of(text) if c.kind == "speed"}
+    assert ("Kling 3.0", 71.0) not in got and ("Kling 3.0", 38.0) in got

@@ -293,6 +293,8 @@ class SpeedRules:
             # one) is quoted from after the first, so that each keeps its own claim
             clause = (lo, hi)
             lo = timed.get(clause, lo)
+            if clause in timed and any(m.versus and lo <= m.start < t.start for m in view.mentions[sid]):
+                continue  # "38s for a 5-second clip vs. Sora 2's 71s": the yardstick's, not the subject's
             timed[clause] = t.end
             out += self._claims(view, sid, "speed", lo, hi, t, speed_bounds(t))
         return out, is_speed or (speedy and not out)
