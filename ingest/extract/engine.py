@@ -34,7 +34,7 @@ from ingest.extract.mentions import DocContext, MentionScanner, RawMention
 from ingest.extract.normalize import normalise, unfold_tables, unquote_lines
 from ingest.extract.opinions import OpinionRules
 from ingest.extract.price_changes import ChangeRules
-from ingest.extract.price_claims import ASIDE_CLAUSE, PriceClaims
+from ingest.extract.price_claims import PriceClaims
 from ingest.extract.prices import PriceRules, Rate
 from ingest.extract.quantities import scanner
 from ingest.extract.registry import Registry, load_registry
@@ -334,17 +334,7 @@ class Extractor:
         lo, hi = self.price_rules.clause_of(view, sid, pos)
         subj = view.subject(sid, lo, hi, pos)
         if (subj is None or not subj.explicit) and not _VERSUS_LATER.search(view.cue_text, hi, sent.end):
-            # not a model named in a later clause giving a reason or a contrast ("30刀6000积分，…，因为可灵是
-            # 打折的"): that clause is an aside to the rate
-            end = next(
-                (
-                    c.start
-                    for c in sent.clauses
-                    if c.start >= hi and ASIDE_CLAUSE.match(view.cue_text, c.start, c.end)
-                ),
-                sent.end,
-            )
-            subj = view.subject(sid, sent.start, end, pos)
+            subj = view.subject(sid, sent.start, sent.end, pos)
         brand = self.reg.brand_of(subj.models[0]) if subj and subj.models else None
         return brand.name if brand else ctx.main_brand
 

@@ -46,6 +46,7 @@ _CELL_VERSION = re.compile(r"(?m)^[ \t]*\|[ \t]*(v(\d{1,2}(?:\.\d{1,2})?))[ \t]*
 _MODEL_HEAD = re.compile(r"model|models|model version|模型|模型版本")
 # a line headed by a version alone and a dash or colon (v6 — default model for create…, **V5:**)
 _LINE_VERSION = re.compile(r"(?m)^[ \t#>*-]*(v(\d{1,2}(?:\.\d{1,2})?))\**[ \t]*(?:—|–|-|:|：)[ \t]")
+_TABLE_NEXT = re.compile(r"[ \t]*\|")  # the next line opens a table
 # letters vendors put before a version number (Vidu Q2, Kling O1, MiniMax H3)
 _LETTERED = ("q", "o", "h")
 _H_LETTERED = ("Hailuo",)
@@ -246,14 +247,29 @@ class MentionScanner:
                     out.append(RawMention(at, cm.end(1), "version", version=cm.group(2), marked=True))
             out.sort(key=lambda r: r.start)
         if line_versions:
+            # only over a table (not a changelog's "v2 - fixed typos", a prompt's "v1 — first try"), and
+            # only a version the registry lists for a brand the page names (not Pika 3, Midjourney V7)
             taken = [(r.start, r.end) for r in out]
+            brands = {r.brand for r in out if r.shape == "brand" and r.brand}
             for lm in line_versions:
-                if not any(a < lm.end(1) and lm.start(1) < b for a, b in taken):
+                nxt = norm.find("\n", lm.end())
+                if (
+                    nxt >= 0
+                    and _TABLE_NEXT.match(norm, nxt + 1)
+                    and not any(a < lm.end(1) and lm.start(1) < b for a, b in taken)
+                    and any(self._v_version(b, lm.group(2)) for b in brands)
+                ):
                     out.append(
                         RawMention(lm.start(1), lm.end(1), "version", version=lm.group(2), marked=True)
                     )
             out.sort(key=lambda r: r.start)
         return out
+
+    def _v_version(self, brand: str, version: str) -> bool:
+        """Does ``brand`` have ``version`` written with a V: listed, or open to any for a brand named
+        that way (PixVerse V6)?"""
+        b = self.reg.brands[brand]
+        return self.reg.knows_version(brand, version) or (b.open_versions and "V{v}" in b.name_format)
 
     @staticmethod
     def _section_number(norm: str, s: int, m: re.Match[str]) -> bool:

@@ -97,7 +97,7 @@ _SEPARATORS = ("，", ",", "；", ";", "+", "、", "|")
 # an equal price: 跟1.5一样, 和可灵2.1相同 (after the yardstick), the same as (before it)
 _SAME_AS = re.compile(r"\s*(?:的价格|的定价|价格)?\s*(?:一样|相同|同价|一致|持平)")
 # a clause opening with a reason or a contrast: what it names is an aside to the amount before it
-ASIDE_CLAUSE = re.compile(
+_ASIDE_CLAUSE = re.compile(
     r"\s*(?:因为|由于|而且|而|但是|但|不过|可是|相比|对比|比起|因為|由於|相較|because|while|but|whereas|unlike)"
 )
 
@@ -445,7 +445,7 @@ class PriceClaims:
                 for g in named(at, hi)
                 if not (
                     (c := self.p.clause_of(view, sid, g[0].start))[0] > c_lo
-                    and ASIDE_CLAUSE.match(view.cue_text, c[0], g[0].start)
+                    and _ASIDE_CLAUSE.match(view.cue_text, c[0], g[0].start)
                 )
             ]
             if not later:

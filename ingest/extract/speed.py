@@ -150,6 +150,7 @@ class SpeedRules:
         reading = lex.alt("context", "reading")
         self.reading_after_re = re.compile(rf"\s*(?:{reading})")
         self.reading_before_re = re.compile(rf"(?:{reading})[^，,。；;\d]{{0,14}}$")
+        self.reading_label_re = re.compile(rf"(?:{reading})[^，,。；;:：\d\n]{{0,6}}[:：]\s*$")
         self.usage_after_re = re.compile(rf"\s*(?:{lex.alt('context', 'usage_after', bound_start=False)})")
         # "可在60秒内生成", "renders in under a minute": a bound on the time a generation takes
         self.made_within_re = re.compile(
@@ -189,7 +190,6 @@ class SpeedRules:
         row = view.row_label(sid)
         cell = row or sheet_label(text, sent.start, sent.end)
         label = text[cell[0] : cell[1]] if cell else ""
-        timed: dict[tuple[int, int], int] = {}  # a clause's last time made a speed claim: where it ended
         for t in times:
             lo, hi = self._clause(view, sid, t.start)
             if cell and _LENGTH_LABEL.search(label) and t.start > cell[1]:
@@ -210,8 +210,12 @@ class SpeedRules:
                 )
                 continue
             reading = self.reading_after_re.match(text, t.end, hi)
-            # (from the sentence's start: 预计阅读耗时: 10分钟 puts its label before a colon's clause)
-            if reading or self.reading_before_re.search(text, view.sentences[sid].start, t.start):
+            if (
+                reading
+                or self.reading_before_re.search(text, lo, t.start)
+                # 预计阅读耗时:10分钟: the label ends on the colon that opens the time's clause
+                or self.reading_label_re.search(text, view.sentences[sid].start, t.start)
+            ):
                 continue  # "5 min read", 阅读时间3分钟: how long the article takes to read
             if _SERVICE_AFTER.match(text, t.end, hi):
                 continue  # 5分钟极速开通, 3分钟学会, set up in 10 minutes: a service's or a learner's time
@@ -289,13 +293,6 @@ class SpeedRules:
             elif t.qual == "max" and not within and self._bound_on_other(text, t.end, hi):
                 continue  # 在5分钟内找到…: a bound on something else than making a clip
             is_speed = True
-            # a second time in the clause (4 minutes for a 6-second video and 8 minutes for a 10-second
-            # one) is quoted from after the first, so that each keeps its own claim
-            clause = (lo, hi)
-            lo = timed.get(clause, lo)
-            if clause in timed and any(m.versus and lo <= m.start < t.start for m in view.mentions[sid]):
-                continue  # "38s for a 5-second clip vs. Sora 2's 71s": the yardstick's, not the subject's
-            timed[clause] = t.end
             out += self._claims(view, sid, "speed", lo, hi, t, speed_bounds(t))
         return out, is_speed or (speedy and not out)
 
