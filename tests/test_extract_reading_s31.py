@@ -316,3 +316,30 @@ def test_a_version_line_over_no_table_names_no_model(text: str) -> None:
     models = {m for _, m in _kinds(text)}
     assert not models & {"PixVerse V1", "PixVerse V2", "Kling 1.0", "Kling 2.0 Master", "Kling 2.0"}
     assert any(c.kind == "price" for c in claims_of(text))
+
+
+# ----- v169: a price's add-on, a pair of prices set against each other --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kling 3.0 with audio: $0.126/s. Voice control adds another $0.028/s on top.",
+        "Kling 3.0 with audio: $0.126/s. The voice surcharge is $0.028/s.",
+        "可灵3.0开音频每秒0.9元，开启音色控制另加0.2元/秒。",
+    ],
+)
+def test_an_add_on_to_a_price_is_no_price(text: str) -> None:
+    got = [p[2] or p[3] for p in prices_of(text)]
+    assert got and all(v not in (0.028, 0.2) for v in got)
+
+
+def test_a_pair_of_prices_set_against_a_yardstick_is_split_between_them() -> None:
+    text = (
+        '---\ntitle: "Luma Ray 2 Flash"\n---\n\nLuma Ray 2 Flash costs $0.300/clip.\n\n'
+        "50% cheaper than standard Ray 2 (~$0.25 vs $0.50 at 540p)\n\n"
+        "At approximately $0.25 per generation at 540p, it provides significant savings "
+        "over standard Ray 2.\n"
+    )
+    got = {(c.model, c.price_usd) for c in claims_of(text) if c.kind == "price"}
+    assert got == {("Luma Ray2 Flash", 0.3), ("Luma Ray2 Flash", 0.25), ("Luma Ray2", 0.5)}

@@ -68,11 +68,12 @@ class MentionRoles:
             rf"(?:{lex.alt('markers', 'compare_before')})[^，。,；;!！?？的]{{1,12}}的\s*"
             r"(?:初代|旧版|老版|第一代|前代|上一代|原版)?\s*$"
         )
-        # outperforming OpenAI's recently launched Sora, than the older Gen-3: English words describing
-        # the yardstick between the marker and its name
+        # outperforming OpenAI's recently launched Sora, than the older Gen-3, than standard Ray 2: English
+        # words describing the yardstick between the marker and its name
         self.compare_before_described = re.compile(
             rf"(?:{lex.alt('markers', 'compare_before')})\s+(?:(?:the|a|an|its|their|[a-z]+['’]s|[a-z-]+ly|"
-            r"[a-z-]+ed|new|newer|latest|recent|current|older|previous|original|own)\s+){1,4}$"
+            r"[a-z-]+ed|new|newer|latest|recent|current|older|previous|original|own|standard|regular|base|basic|"
+            r"full|default|plain)\s+){1,4}$"
         )
         # 与前代Veo 3相比, 跟老版可灵比: a short modifier may sit between the marker and the yardstick
         self.compare_with = re.compile(rf"(?:{lex.alt('markers', 'compare_with')})[\u4e00-\u9fff]{{0,3}}\s*$")

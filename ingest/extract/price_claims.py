@@ -96,6 +96,9 @@ _SEPARATORS = ("，", ",", "；", ";", "+", "、", "|")
 
 # an equal price: 跟1.5一样, 和可灵2.1相同 (after the yardstick), the same as (before it)
 _SAME_AS = re.compile(r"\s*(?:的价格|的定价|价格)?\s*(?:一样|相同|同价|一致|持平)")
+# an amount set against another right after it: "(~$0.25 vs $0.50 at 540p)", "0.5元对比1元"
+_VS_AMOUNT = re.compile(r"\s*(?:vs\.?|versus|对比|比起|相比)\s*[~≈约]?\s*(?:US)?[$¥￥]?\s*\d")
+_VS_BEFORE = re.compile(r"\d\S*\s*(?:vs\.?|versus|对比)\s*[~≈约]?\s*(?:US)?[$¥￥]?\s*$")
 # a clause opening with a reason or a contrast: what it names is an aside to the amount before it
 _ASIDE_CLAUSE = re.compile(
     r"\s*(?:因为|由于|而且|而|但是|但|不过|可是|相比|对比|比起|因為|由於|相較|because|while|but|whereas|unlike)"
@@ -405,6 +408,11 @@ class PriceClaims:
                 return None
         return None
 
+    @staticmethod
+    def _end_of(view: SectionView, sid: int, at: int) -> int:
+        """Where the amount starting at ``at`` ends (``at`` if none starts there)."""
+        return next((q.end for q in view.quantities[sid] if q.start == at), at)
+
     def _owner(self, view: SectionView, sid: int, lo: int, hi: int, at: int) -> Subject | None:
         """Whose price the amount at ``at`` in segment [lo, hi) is. The model named nearest before it in
         its segment, even one compared with ("cheaper than Runway Gen-4 at $0.50", "Unlike Sora 2, which
@@ -418,12 +426,20 @@ class PriceClaims:
             groups = view.drop_passing_foreign(view.groups(sid, a, b) + view.groups(sid, a, b, versus=True))
             return sorted(groups, key=lambda g: g[0].start)
 
+        if _VS_BEFORE.search(view.cue_text, max(start, at - 16), at):
+            # "cheaper than Ray 2 (~$0.25 vs $0.50)": the second of the pair is the yardstick's
+            yard = [g for g in named(start, at) if g[0].versus]
+            if yard:
+                m = yard[-1][0]
+                return Subject(list(m.models), [m.tier] * len(m.models), True)
         names = distinct_models(self.reg, named(start, at))
         pick = self.ctx.former_latter(view.cue_text[max(lo, c_lo) : at])
         if pick is not None:
             return Subject([names[pick]], [None], True) if len(names) == 2 else None
         near = named(lo, at)
-        if near and near[-1][0].versus:  # the yardstick named right before the amount: its price
+        if near and near[-1][0].versus and not _VS_AMOUNT.match(view.cue_text, self._end_of(view, sid, at)):
+            # the yardstick named right before the amount: its price (not in "cheaper than Ray 2 (~$0.25
+            # vs $0.50)", where the first of the pair is the subject's)
             m = near[-1][0]
             if m.start >= c_lo:
                 return Subject(list(m.models), [m.tier] * len(m.models), True)
