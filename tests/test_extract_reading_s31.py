@@ -343,3 +343,18 @@ def test_a_pair_of_prices_set_against_a_yardstick_is_split_between_them() -> Non
     )
     got = {(c.model, c.price_usd) for c in claims_of(text) if c.kind == "price"}
     assert got == {("Luma Ray2 Flash", 0.3), ("Luma Ray2 Flash", 0.25), ("Luma Ray2", 0.5)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cheaper than Veo 3, Sora 2 costs $0.10/s at 720p vs $0.30/s at 1080p.",
+        "Compared to Veo 3, Sora 2 Pro costs $0.30 vs $0.50 per second (720p vs 1024p).",
+    ],
+)
+def test_two_sums_of_the_subject_set_against_each_other_are_not_the_yardsticks(text: str) -> None:
+    assert all(not (m or "").startswith("Veo") for m, *_ in prices_of(text))
+
+
+def test_adds_meaning_launches_keeps_the_price() -> None:
+    assert [p[2] for p in prices_of("Kling 2.5 Turbo adds $0.35 5-second clips in 1080p.")] == [0.35]

@@ -98,7 +98,7 @@ _SEPARATORS = ("，", ",", "；", ";", "+", "、", "|")
 _SAME_AS = re.compile(r"\s*(?:的价格|的定价|价格)?\s*(?:一样|相同|同价|一致|持平)")
 # an amount set against another right after it: "(~$0.25 vs $0.50 at 540p)", "0.5元对比1元"
 _VS_AMOUNT = re.compile(r"\s*(?:vs\.?|versus|对比|比起|相比)\s*[~≈约]?\s*(?:US)?[$¥￥]?\s*\d")
-_VS_BEFORE = re.compile(r"\d\S*\s*(?:vs\.?|versus|对比)\s*[~≈约]?\s*(?:US)?[$¥￥]?\s*$")
+_VS_BETWEEN = re.compile(r"\s*(?:vs\.?|versus|对比)\s*[~≈约]?\s*")
 # a clause opening with a reason or a contrast: what it names is an aside to the amount before it
 _ASIDE_CLAUSE = re.compile(
     r"\s*(?:因为|由于|而且|而|但是|但|不过|可是|相比|对比|比起|因為|由於|相較|because|while|but|whereas|unlike)"
@@ -426,10 +426,17 @@ class PriceClaims:
             groups = view.drop_passing_foreign(view.groups(sid, a, b) + view.groups(sid, a, b, versus=True))
             return sorted(groups, key=lambda g: g[0].start)
 
-        if _VS_BEFORE.search(view.cue_text, max(start, at - 16), at):
-            # "cheaper than Ray 2 (~$0.25 vs $0.50)": the second of the pair is the yardstick's
-            yard = [g for g in named(start, at) if g[0].versus]
-            if yard:
+        paired = max(
+            (q for q in view.quantities[sid] if q.end <= at and q.kind in _PRICED),
+            key=lambda q: q.end,
+            default=None,
+        )
+        if paired is not None and _VS_BETWEEN.fullmatch(view.cue_text, paired.end, at):
+            # "cheaper than Ray 2 (~$0.25 vs $0.50)": the second sum of the pair is the yardstick's, when no
+            # model of the sentence's own is named after the yardstick
+            before = named(start, paired.start)
+            yard = [g for g in before if g[0].versus]
+            if yard and not any(not g[0].versus and g[0].start > yard[-1][0].start for g in before):
                 m = yard[-1][0]
                 return Subject(list(m.models), [m.tier] * len(m.models), True)
         names = distinct_models(self.reg, named(start, at))

@@ -96,7 +96,7 @@ class AmountContext:
         # "$0.30 for 6s + $0.05/extra s": the price of each second past the first clip's
         self.extra_re = re.compile(r"\bextra\b|\badditional\b|每多|超出")
         self.surcharge_re = re.compile(
-            r"(?:\b(?:adds?|adding)(?: (?:another|an? extra|an? additional))?|\bsurcharge(?: is| of)?"
+            r"(?:\b(?:adds?|adding) (?:another|an? extra|an? additional)|\bsurcharge(?: is| of)?"
             r"|附加费(?:为|是)?|加收|另加|另收|额外(?:收取|加收|收费)?)\s*(?:~|≈|约|about |roughly )?\s*$"
         )
         self.signed_re = re.compile(
@@ -182,7 +182,7 @@ class AmountContext:
         if self.surcharge_re.search(text, max(lo, q.start - 40), q.start) and not self.extra_re.search(
             text, q.start, q.end + 12
         ):
-            return True  # "Adds another $0.028/s on top", "the audio surcharge is…", 加收: a price's add-on
+            return True  # "adds another $0.028/s on top", "the audio surcharge is…", 加收: a price's add-on
         if q.per or q.per_seconds:
             return False
         return bool(self.total_re.search(before)) or any(
