@@ -127,6 +127,11 @@ class DocContext:
 class MentionScanner:
     def __init__(self, reg: Registry, lex: Lexicon) -> None:
         self.reg = reg
+        # each brand's letter versions the registry lists (Kling: o1; Vidu: q1, q2, q3)
+        self.letter_versions = {
+            name: {m.version for m in b.models if m.version and _LETTER_VERSION.fullmatch(m.version)}
+            for name, b in reg.brands.items()
+        }
         names = list(reg.alias_brand) + list(reg.alias_model)
         eds = reg.edition_words()
         long_eds = [w for w in eds if re.search(r"[\u4e00-\u9fff]", w) and w.endswith(("版", "模式"))]
@@ -289,12 +294,12 @@ class MentionScanner:
         when the registry lists it for one brand the document names."""
         spelled = {r.version.lower(): r.brand for r in named if r.shape == "brand" and r.brand and r.version}
         spelled = {v: b for v, b in spelled.items() if _LETTER_VERSION.fullmatch(v)}
-        # unless OpenAI's o-series may be meant
+        # the letter versions of the brands named, each kept when only one of them lists it (and an o-version
+        # not when OpenAI's o-series may be meant)
         listed: dict[str, set[str]] = {}
         for brand in {r.brand for r in named if r.shape == "brand" and r.brand}:
-            for info in self.reg.brands[brand].models:
-                if info.version and _LETTER_VERSION.fullmatch(info.version):
-                    listed.setdefault(info.version, set()).add(brand)
+            for v in self.letter_versions[brand]:
+                listed.setdefault(v, set()).add(brand)
         openai = _OPENAI.search(norm) is not None
         unspelled = {
             v: next(iter(brands))

@@ -277,7 +277,7 @@ class PriceClaims:
             if _VAGUE_AMOUNT.search(text, an.q.start, an.q.end):
                 continue  # "一次得花好几块钱", "a few dollars": no amount is stated
             subj = self._for_model(view, sid, (an.money or an.q).end, seg_hi) or self._owner(
-                view, sid, seg_lo, seg_hi, an.q.start
+                view, sid, seg_lo, seg_hi, an.q
             )
             lengths = [q for q in qs if q.kind == "time" and seg_lo <= q.start < an.q.start]
             if (
@@ -408,17 +408,12 @@ class PriceClaims:
                 return None
         return None
 
-    @staticmethod
-    def _end_of(view: SectionView, sid: int, at: int) -> int:
-        """Where the amount starting at ``at`` ends (``at`` if none starts there)."""
-        return next((q.end for q in view.quantities[sid] if q.start == at), at)
-
-    def _owner(self, view: SectionView, sid: int, lo: int, hi: int, at: int) -> Subject | None:
-        """Whose price the amount at ``at`` in segment [lo, hi) is. The model named nearest before it in
+    def _owner(self, view: SectionView, sid: int, lo: int, hi: int, amount: Quantity) -> Subject | None:
+        """Whose price ``amount`` in segment [lo, hi) is. The model named nearest before it in
         its segment, even one compared with ("cheaper than Runway Gen-4 at $0.50", "Unlike Sora 2, which
         charges $0.10/s"); 前者/后者 (the former/the latter) pick from the sentence's two models; a
         segment naming no model after a sentence naming two or more has no clear owner."""
-        start = view.sentences[sid].start
+        start, at = view.sentences[sid].start, amount.start
         c_lo, _ = self.p.clause_of(view, sid, at)
 
         def named(a: int, b: int) -> list[list[Mention]]:
@@ -444,7 +439,7 @@ class PriceClaims:
         if pick is not None:
             return Subject([names[pick]], [None], True) if len(names) == 2 else None
         near = named(lo, at)
-        if near and near[-1][0].versus and not _VS_AMOUNT.match(view.cue_text, self._end_of(view, sid, at)):
+        if near and near[-1][0].versus and not _VS_AMOUNT.match(view.cue_text, amount.end):
             # the yardstick named right before the amount: its price (not in "cheaper than Ray 2 (~$0.25
             # vs $0.50)", where the first of the pair is the subject's)
             m = near[-1][0]
