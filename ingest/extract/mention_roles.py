@@ -22,6 +22,11 @@ _BY_COMPARISON = re.compile(r"[^.;!?,，。；！？\n]{0,40}?\b(?:by|in) compar
 _BRACKETED_PAIR = re.compile(r"[\]】)）`]\s*\\?[\[【(（`]")
 
 # the last join of a list after a comma (", and", "、或", ",或者"): the coordinator alone
+# a bracketed aside on the item before, then the word joining the next one
+_ASIDE_THEN = re.compile(r"[(（][^()（）\n]{1,60}[)）]\s*(,?\s*(?:and|or|和|或|或者|以及|及|、|/))")
+# …and the next item said the same way, its own bracket or the sentence's end after it ("than Wan
+# (30-60s) and Hunyuan (60-120s)."), not a clause of its own ("than Kling (¥0.5/s) and Hailuo costs…")
+_PARALLEL_END = re.compile(r"\s*(?:[(（.;。；!?！？]|$)")
 _LIST_TAIL = re.compile(r"[,、]\s*(and|or|和|或|或者|以及|及)")
 
 
@@ -164,6 +169,16 @@ class MentionRoles:
                     and (_LIST_TAIL.fullmatch(gaps[i + 1]) or gaps[i + 1] in ("and", "or"))
                 ):
                     gap = "、"  # A, B(,) and C: the comma before a coordinated last item joins a list
+            if (
+                prev is not None
+                and prev.versus
+                and gap[:1] in "(（"
+                and (aside := _ASIDE_THEN.fullmatch(gap))
+                and _PARALLEL_END.match(norm, m.end)
+            ):
+                # "than Gen-4 (which costs ~14 credits/sec) or Gen-4 Turbo": the list of yardsticks goes on
+                # past the bracket (a list of subjects keeps each bracket its own: A ($0.10)、B ($0.05))
+                gap = aside.group(1)
             if _BRACKETED_PAIR.fullmatch(gap):
                 gap = "、"  # [A] [B], 【A】【B】: names each in its own brackets, side by side, are a list
             # A跟B比: B is the yardstick (versus), never coordinated with the subject

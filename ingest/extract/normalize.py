@@ -293,7 +293,7 @@ LONGEST_HEADING = 400
 # line over LONGEST_HEADING characters is a page run into one line, no heading)
 _NOISE_RE = re.compile(
     r"https?://\S+|www\.\S+|!\[[^\]\n]*\]\([^)\n]*\)|\]\([^)\n]*\)|#[^#\n]{1,40}#|【(?:图|视频|gif)[^】]{0,6}】"
-    rf"|\*\*[^*\n]{{1,30}}\*\*\s*[:：]|#(?<![^\n]#)#{{0,5}}\s[^\n]{{0,{LONGEST_HEADING}}}(?![^\n])"
+    rf"|\*\*(?![^*\n]{{0,30}}?\d\s*(?:s|sec|秒|p|k)(?![a-z]))[^*\n]{{1,30}}\*\*\s*[:：]|#(?<![^\n]#)#{{0,5}}\s[^\n]{{0,{LONGEST_HEADING}}}(?![^\n])"
     r"|\[\d{1,2}\]|《[^》\n]{1,40}》",
 )
 

@@ -97,6 +97,10 @@ _SEPARATORS = ("，", ",", "；", ";", "+", "、", "|")
 # an equal price: 跟1.5一样, 和可灵2.1相同 (after the yardstick), the same as (before it)
 _SAME_AS = re.compile(r"\s*(?:的价格|的定价|价格)?\s*(?:一样|相同|同价|一致|持平)")
 # an amount set against another right after it: "(~$0.25 vs $0.50 at 540p)", "0.5元对比1元"
+# a bracket opened right after a model's name, up to an amount in it
+_BRACKET_AFTER_NAME = re.compile(
+    r"\s*[(（]\s*(?:(?:which|that)\s+(?:costs?|charges?|runs?|is)\s+(?:about\s+|roughly\s+|around\s+)?|约)?[~≈]?\s*"
+)
 _VS_AMOUNT = re.compile(r"\s*(?:vs\.?|versus|对比|比起|相比)\s*[~≈约]?\s*(?:US)?[$¥￥]?\s*\d")
 _VS_BETWEEN = re.compile(r"\s*(?:vs\.?|versus|对比)\s*[~≈约]?\s*")
 # a clause opening with a reason or a contrast: what it names is an aside to the amount before it
@@ -361,6 +365,8 @@ class PriceClaims:
                     1 if subj.explicit else self.lex.confidence("context_model_factor")
                 )
                 for f in amounts:
+                    if _beyond_any_clip(f):
+                        continue
                     drafts.append(
                         Draft(
                             "price",
@@ -443,6 +449,11 @@ class PriceClaims:
             # the yardstick named right before the amount: its price (not in "cheaper than Ray 2 (~$0.25
             # vs $0.50)", where the first of the pair is the subject's)
             m = near[-1][0]
+            last = max((x for x in near[-1] if x.end <= at), key=lambda x: x.end, default=m)
+            if _BRACKET_AFTER_NAME.fullmatch(view.cue_text, last.end, at):
+                # "more than Gen-4 (which costs ~14 credits/sec) or Gen-4 Turbo (~5 credits/sec)": a
+                # bracket right after a yardstick's name holds its own price
+                return Subject(list(last.models), [last.tier] * len(last.models), True)
             if m.start >= c_lo:
                 return Subject(list(m.models), [m.tier] * len(m.models), True)
             if not any(not g[0].versus for g in near):  # "Unlike Sora 2, which charges $0.10/s, Wan…"
@@ -534,6 +545,27 @@ class PriceClaims:
             return model
         got = self.reg.resolve(info.brand, info.version, [word])[0]
         return got if got in self.reg.models or not listed else model
+
+
+#: money a second of video costs at most on any model sold (the dearest list prices are near $1/s): a
+#: sum over this per second of its clip is for many clips (a month's volume row: 100 | 5 s | ~$72)
+_MAX_PER_SECOND = {"price_usd": 5.0, "price_cny": 35.0}
+
+
+#: …and what a clip of unstated length costs at most (ten minutes of the dearest model: about $450)
+_MAX_PER_CLIP = {"price_usd": 500.0, "price_cny": 3500.0}
+
+
+def _beyond_any_clip(fields: dict[str, object]) -> bool:
+    seconds = fields.get("duration_s")
+    if not isinstance(seconds, (int, float)) or seconds <= 0:
+        return any(
+            isinstance(v := fields.get(k), (int, float)) and v > cap for k, cap in _MAX_PER_CLIP.items()
+        )
+    return any(
+        isinstance(v := fields.get(k), (int, float)) and v / seconds > cap
+        for k, cap in _MAX_PER_SECOND.items()
+    )
 
 
 def _respective(amounts: list[Quantity], qs: list[Quantity], text: str, lo: int, hi: int) -> dict[int, str]:

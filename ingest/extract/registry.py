@@ -112,6 +112,7 @@ class Brand:
     models: list[ModelInfo] = field(default_factory=list)
     domestic: bool = False  # made in China: a nationality word before it is no epithet
     runs: str | None = None  # the model family a product runs under its own name (Bing Video Creator: Sora)
+    plain_words: frozenset[str] = frozenset()  # resellers' labels that name no edition (Hailuo 02 Pro)
 
     def by_version(self, key: str) -> list[ModelInfo]:
         return [m for m in self.models if m.version == key]
@@ -138,6 +139,11 @@ class Registry:
         self.attached_words: frozenset[str] = frozenset(
             str(w).lower() for w in raw.get("attached_words") or []
         )
+        # edition words any brand with open versions may take (Kling 4.0 Flash, Seedance 2.5 Flash)
+        # when its own tables have no edition or tier by that word
+        self.generic_editions: dict[str, str] = {
+            str(w).lower(): str(w).lower() for w in raw.get("generic_editions") or []
+        }
         # a brand's version prefix (Ray of Ray3.14): names the brand only with a version after it
         self.version_words: set[str] = set()
         for row in raw.get("brands") or []:
@@ -150,6 +156,7 @@ class Registry:
             vendor=str(row.get("vendor", name)),
             domestic=bool(row.get("domestic", False)),
             runs=str(row["runs"]) if row.get("runs") else None,
+            plain_words=frozenset(str(w).lower() for w in row.get("plain_words") or []),
             aliases=[str(a).lower() for a in row.get("aliases") or []],
             name_format=str(row.get("name_format") or f"{name} {{v}}"),
             open_versions=bool(row.get("open_versions", True)),
@@ -217,6 +224,17 @@ class Registry:
         keys = [_word_key(w) for w in words]
         edition = next((e for k in keys if (e := b.edition_words.get(k))), None)
         tier = next((t for k in keys if (t := b.tier_words.get(k))), None)
+        if edition is None and b.open_versions:
+            edition = next(
+                (
+                    e
+                    for k in keys
+                    if k not in b.tier_words
+                    and k not in b.plain_words
+                    and (e := self.generic_editions.get(k))
+                ),
+                None,
+            )
         return edition, tier
 
     # ----- resolution ----------------------------------------------------------
@@ -247,10 +265,10 @@ class Registry:
             edition = part or edition
         if edition and edition != "regular" and b.open_versions and all(m.edition != edition for m in cands):
             # "Kling 3.0 Omni": an edition the registry does not list for this version is a model of
-            # its own, never the version's plain model
-            return b.name_format.format(v=version_label(version)) + " " + edition.replace(
-                "-", " "
-            ).title(), tier
+            # its own, never the version's plain model (named as the plain model is: Hailuo 02 Pro)
+            plain = next((m.name for m in cands if m.edition is None), None)
+            base = plain or b.name_format.format(v=version_label(version))
+            return base + " " + edition.replace("-", " ").title(), tier
         model = self._pick(cands, edition, tier)
         return model.name, self._tier_for(model, tier)
 

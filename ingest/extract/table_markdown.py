@@ -33,6 +33,9 @@ _LENGTH_ONLY = re.compile(
 )
 
 
+_DIMS = re.compile(r"\d{3,4}\s*[×x*]\s*\d{3,4}")
+
+
 class MarkdownTables:
     """Reads the markdown tables of a section: header rows, model columns and the columns whose
     cells hold times or prices."""
@@ -216,6 +219,8 @@ class MarkdownTables:
         if len(found) != 1:
             return None
         rest = (view.cue_text[lo : found[0].start] + view.cue_text[found[0].end : hi]).strip(" *`|")
+        # the frame size beside it says the same (| 832×480 (480p) |)
+        rest = _DIMS.sub("", rest).strip(" ()（）*`|")
         return found[0].unit if len(rest) <= 4 else None
 
     @staticmethod

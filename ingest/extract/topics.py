@@ -217,7 +217,10 @@ def update_topic(view: SectionView, sid: int) -> None:
     if not (
         current is not None and len(groups) >= 2 and current.versioned and set(current.models) < named
     ):  # "$0.10/s for Sora 2 and $0.30/s for Sora 2 Pro" under Sora 2: the text stays on Sora 2
-        view.topic = _latest(groups, view.topic)
+        # a yardstick the sentence measures against (costs more than Gen-4 Turbo) is no topic: the
+        # lines after it go on about the model it was measured with
+        measured = [g for g in groups if not any(m.versus for m in g)]
+        view.topic = _latest(measured or groups, view.topic)
     # a model named with its version, or a brand as the sentence's subject, is what later
     # paragraphs go on about; an enumeration of three models or more (测试覆盖A、B、C…) is not,
     # nor a yardstick the sentence compares with, wherever else it names it (比Sora2的还要丝滑，

@@ -101,7 +101,7 @@ def read_set(path: Path, ext: Extractor) -> SetData:
         d = DocData(str(entry["path"]), entry["claims"], entry.get("ignore", []), rules, text, cands)
         d.labels = [label(text[c.start : c.end], d.gold) for c in cands]
         docs.append(d)
-    return SetData(path.stem, path, docs)
+    return SetData(path.parent.name if path.stem == "gold" else path.stem, path, docs)
 
 
 def label(quote: str, gold: list[dict[str, Any]]) -> set[str]:

@@ -85,7 +85,8 @@ def read_set(path: Path, ext: Extractor, scorer: ModuleType) -> SetData:
             else:
                 d.labels.append(0)
         docs.append(d)
-    return SetData(path.stem, docs)
+    # blind sets all keep a gold.json, so their folder names them
+    return SetData(path.parent.name if path.stem == "gold" else path.stem, docs)
 
 
 def fit(sets: list[SetData], p: Params) -> tuple[float, dict[str, float]]:
