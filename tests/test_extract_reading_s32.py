@@ -200,3 +200,80 @@ def test_a_sum_dearer_per_second_than_any_model_is_no_price() -> None:
 )
 def test_a_dear_but_possible_clip_price_stays(text: str, want: float) -> None:
     assert [p[2] for p in prices_of(text)] == [want]
+
+
+# ----- more ways of telling a price per second or a time per clip ---------------------------------
+
+
+def _speeds(text: str) -> list[tuple[str | None, float | None, float | None, float | None]]:
+    return [
+        (c.model, c.generation_s, c.generation_s_min, c.generation_s_max)
+        for c in claims_of(text)
+        if c.kind == "speed"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veo 2 API 每秒是0.35美金,视频时长范围为 5 ~ 8 秒",
+        "Veo 2 per second is $0.35.",
+        "Veo 2 每秒要0.35美元",
+    ],
+)
+def test_a_copula_between_per_second_and_the_sum_keeps_it_one_seconds(text: str) -> None:
+    (p,) = prices_of(text)
+    assert (p[0], p[4]) == ("Veo 2", 1.0)
+    assert 0.35 in (p[2], p[3]) or p[3] is not None
+
+
+def test_minutes_per_clip_with_no_verb_is_a_generation_time() -> None:
+    text = "Wan 2.1 runs on an RTX 6000 Ada. On that hardware: ~3 minutes per 5-second clip."
+    (s,) = _speeds(text)
+    assert s[0] == "Wan 2.1" and 120 <= (s[1] or s[2] or 0) <= 240
+
+
+def test_hours_per_video_edit_session_is_no_generation_time() -> None:
+    assert _speeds("Our Kling 2.1 budget: 3 hours per video edit session.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        (
+            "Sora Turbo improved this, producing four 10-second videos simultaneously in just 72 seconds.",
+            72.0,
+        ),
+        ("Reports suggest that Sora could generate one second of video in 10 seconds.", 10.0),
+    ],
+)
+def test_making_a_clip_in_a_time_with_the_verb_in_ing_or_bare_form(text: str, seconds: float) -> None:
+    got = _speeds(text)
+    assert len(got) == 1 and seconds in got[0][1:]
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("Kling 2.1 生成十一秒要2元。", 11.0),
+        ("Kling 2.1 生成一段二十一秒需要10元。", 21.0),
+        ("Veo 2 per second costs $0.35.", 1.0),
+    ],
+)
+def test_the_second_of_a_longer_number_is_no_per_second_word(text: str, seconds: float) -> None:
+    (p,) = prices_of(text)
+    assert p[4] == seconds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With Kling 2.1 I spend 2 hours per video on prompt writing.",
+        "Kling 2.1 saves me 3 hours per video compared to filming.",
+        "Kling 2.1 lets you generate ideas in 10 seconds.",
+        "With Kling 2.1 you can create an account in 30 seconds.",
+        "Pika 2.2 can generate cinematic shots in 5 seconds of footage.",
+    ],
+)
+def test_a_persons_time_or_a_time_for_something_else_is_no_generation_time(text: str) -> None:
+    assert _speeds(text) == []

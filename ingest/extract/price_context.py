@@ -79,7 +79,11 @@ class AmountContext:
         self.need_re = re.compile(r"(?:要|需要|得)\s*(?:约|大约|大概)?\s*$")
         # (a resolution cell run into it, 720Pper second$0.09, still starts the word)
         self.second_before_re = re.compile(
-            rf"(?:(?<=\dp)|(?<![a-z]))(?:{lex.alt('context', 'per_second', bound_start=False)})\s*[:：]?\s*$"
+            # (每秒是0.35美金, 每秒要2元, per second is $0.35: a copula between the second and the sum)
+            # (not the 一秒 of 十一秒, 二十一秒: a length of eleven, twenty-one seconds)
+            r"(?:(?<=\dp)|(?<![a-z零一二三四五六七八九十百两]))"
+            rf"(?:{lex.alt('context', 'per_second', bound_start=False)})"
+            r"\s*(?:[:：]|是|为|要|需要|收费|\s(?:is|costs?))?\s*$"
         )
         # "For every second of video you generated, you will be charged $0.42", 每生成一秒视频收费0.5元:
         # the second is said well before the amount
@@ -105,7 +109,7 @@ class AmountContext:
 
     def second_before(self, text: str, lo: int, q: Quantity) -> bool:
         """Does the text before ``q`` (from ``lo``) say the amount is one second's?"""
-        if self.second_before_re.search(text[max(lo, q.start - 12) : q.start]):
+        if self.second_before_re.search(text[max(lo, q.start - 18) : q.start]):
             return True
         # every_second_re cannot match where the window holds neither of its words for the second
         start = max(0, q.start - 100)

@@ -38,11 +38,27 @@ _AFTER_MADE_CLIP = re.compile(
 )
 _ABOUT = ("约", "大约", "大概")
 # generated the clip in under 40 seconds, renders a 1080p shot in about a minute: the time it took
-MADE_IN = re.compile(
-    r"\b(?:generated|rendered|produced|created|generates|renders|produces|creates|delivered|delivers"
-    r"|spat out|spits out|churned out|churns out)\b[^,.;:!?]{0,40}?\b(?:in|within)\s+"
+_MADE_VERBS = (
+    "generated|rendered|produced|created|generates|renders|produces|creates|delivered|delivers"
+    "|spat out|spits out|churned out|churns out"
+)
+_MADE_TAIL = (
+    r"\b[^,.;:!?]{0,40}?\b(?:in|within)\s+"
     r"(?:(?:just|only|under|less than|about|around|roughly|approximately|approx\.?|~)\s+){0,2}$"
 )
+MADE_IN = re.compile(rf"\b(?:{_MADE_VERBS}){_MADE_TAIL}")
+# …and, for a time's own reading, the verb in any form ("producing four clips in 72 seconds", "could
+# generate one second of video in 10 seconds"); specs keep MADE_IN ("can render 4K in under two
+# minutes" still offers 4K)
+_MAKING_IN = re.compile(
+    rf"\b(?:{_MADE_VERBS})"
+    rf"{_MADE_TAIL}"
+    r"|\b(?:generating|rendering|producing|creating|generate|render|produce|create)\b[^,.;:!?]{0,40}?"
+    r"\b(?:clips?|videos?|shots?|footage|seconds? of video)\b[^,.;:!?]{0,20}?\b(?:in|within)\s+"
+    r"(?:(?:just|only|under|less than|about|around|roughly|approximately|approx\.?|~)\s+){0,2}$"
+)
+# "in 5 seconds of footage", "in 4 seconds increments": a length, not the time it took
+_LENGTH_OF_AFTER = re.compile(r"\s*(?:of\b|increments?\b)")
 _LENGTH_WORD_AFTER = re.compile(r"\s*(?:长(?![时間间])|長(?![時間])|的(?:视频|影片|片段)|long\b)")
 _FRAME_BEFORE = re.compile(r"(?<![a-z])(?:in|after|over)\s+$")
 # a time spent each day (3 小时/天, two hours a day): a person's working day, no generation
@@ -53,6 +69,13 @@ _LENGTH_LABEL = re.compile(
     r"(?:length|duration)\b"
 )
 # a time per clip of a length (9分钟/5秒片段): the first is the making, the second the length
+# minutes a clip of a stated length, inside the amount ("~3 minutes per 5-second clip"): a time to make it
+# (not "2 hours per video on prompt writing": a person's time)
+_MINUTES_PER_CLIP = re.compile(
+    r"\s(?:per|each|a)\s+(?:\d+(?:\.\d+)?[-\s]?(?:seconds?|sec|s)\b[-\s]*)(?:clip|video|shot|generation)s?\b"
+)
+# …not when the word after it makes "video" another thing's kind (3 hours per video edit session)
+_CLIP_OF_OTHER = re.compile(r"\s+(?:edits?|editing|sessions?|projects?|production|campaigns?|shoots?)\b")
 _PER_CLIP_OF = re.compile(r"\s*[/／]\s*(?:一个|一段|个|段|a |one )?\d+(?:\.\d+)?\s*(?:秒|s\b|sec|-second)")
 # minutes "per scene", "a shot", 每个分镜: what each one took to make, no length
 _PER_ITEM = re.compile(r"\s*(?:per|a|an|each|every|for each|/|每个?|每一个|一个)\s*(?:个)?\S")
@@ -266,7 +289,7 @@ class SpeedRules:
                     labelled
                     or self.speed_re.search(text, lo, hi)
                     or self._after_made_clip(text, lo, t)
-                    or MADE_IN.search(text, lo, t.start)
+                    or (_MAKING_IN.search(text, lo, t.start) and not _LENGTH_OF_AFTER.match(text, t.end))
                     # (the label's own line: "- Fast generation: typically 30-60 seconds", split at its colon)
                     or self.label_colon_re.search(
                         text, max(min(sent.start, text.rfind("\n", 0, lo) + 1), lo - 24), lo
@@ -280,6 +303,11 @@ class SpeedRules:
                 within
                 or speedy
                 or carry
+                or (
+                    t.unit in ("min", "h")
+                    and _MINUTES_PER_CLIP.search(text, t.start, t.end) is not None
+                    and not _CLIP_OF_OTHER.match(text, t.end)
+                )
                 or self.speed_re.search(text, sent.start, sent.end)
                 or _MAKING_OR_WAITING.search(text, sent.start, sent.end)
             ):
