@@ -69,8 +69,9 @@ def test_a_range_never_runs_over_a_line_break() -> None:
     assert [v for k, v, _ in got if k == "time"] == [5.0, 8.0, 5.0, 8.0]
 
 
-def test_a_range_on_one_line_is_still_a_range() -> None:
-    (q,) = [q for q in scanner(load_lexicon()).scan("each clip costs 10-35 credits") if q.kind == "credits"]
+@pytest.mark.parametrize("text", ["each clip costs 10-35 credits", "each clip costs 10 -\n35 credits"])
+def test_a_range_on_one_line_or_broken_after_its_dash_is_still_a_range(text: str) -> None:
+    (q,) = [q for q in scanner(load_lexicon()).scan(text) if q.kind == "credits"]
     assert (q.value, q.high) == (10.0, 35.0)
 
 

@@ -124,8 +124,9 @@ class QuantityScanner:
             r"(?P<mm>\d{1,3})\s*(?:分钟?|min(?:ute)?s?|m)\s*(?P<ss>\d{1,2})\s*(?:秒钟?|s(?:ec(?:ond)?s?)?)(?![a-z])"
             rf"|百分之(?P<pctn>{num})"
             rf"|(?:(?P<pre>{alt(list(self.prefix_kind) + all_quals)})\s*)?(?P<n>{num})"
-            # (a range never runs over a line break: "$0.09\n- 8s: $0.18" is a list of two)
-            rf"(?:[^\S\n]*(?:-|~|～|到|至|—|to)[^\S\n]*(?P<n2>{num}))?"
+            # (a range never runs over a line break before its dash: "$0.09\n- 8s: $0.18" is a list of
+            # two; a line ending on the dash, "10 -\n35 credits", goes on)
+            rf"(?:[^\S\n]*(?:-|~|～|到|至|—|to)\s*(?P<n2>{num}))?"
             # 20多分钟, 一个多小时, 一个半小时: more than the number, or half a unit more; a unit run into
             # the "per" of the next cell of a flattened table (720Pper second$0.09) still ends there
             # (each run of spaces belongs to one optional part: four bare \s* in a row had split a run of
@@ -133,7 +134,7 @@ class QuantityScanner:
             rf"(?:\s*(?P<mid>个多|个半|多|余))?(?:\s*(?:个|点))?(?:\s*(?P<de>的))?(?:\s*-)?\s*(?P<tot>total\s+)?[\"\u201c\u300c]?(?P<u>(?:{units})(?:(?<![a-z0-9])|(?!(?!per\s)[a-z])))"
             rf"(?P<tail>多钱|多|半|钱|(?<=[块元])\d(?!\d)|\s+and\s+a\s+half)?"
             rf"(?:\s*(?P<post>{alt(all_quals, bound_start=False)}))?{per('')}"
-            rf"|(?P<cp>{alt(currency)})\s*(?P<cn>{ARABIC})(?:[^\S\n]*[-–~～][^\S\n]*(?P<cn2>{ARABIC})(?!\d|\.\d))?{per('c')}"
+            rf"|(?P<cp>{alt(currency)})\s*(?P<cn>{ARABIC})(?:[^\S\n]*[-–~～]\s*(?P<cn2>{ARABIC})(?!\d|\.\d))?{per('c')}"
             rf"|(?P<res>超清|全高清)"
         )
         # Where an amount can start, each scan opening with a character class or a literal
