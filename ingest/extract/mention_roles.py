@@ -21,12 +21,12 @@ _BY_COMPARISON = re.compile(r"[^.;!?,，。；！？\n]{0,40}?\b(?:by|in) compar
 # between two names each in its own brackets: ] [, 】【, `) (`
 _BRACKETED_PAIR = re.compile(r"[\]】)）`]\s*\\?[\[【(（`]")
 
-# the last join of a list after a comma (", and", "、或", ",或者"): the coordinator alone
 # a bracketed aside on the item before, then the word joining the next one
 _ASIDE_THEN = re.compile(r"[(（][^()（）\n]{1,60}[)）]\s*(,?\s*(?:and|or|和|或|或者|以及|及|、|/))")
 # …and the next item said the same way, its own bracket or the sentence's end after it ("than Wan
 # (30-60s) and Hunyuan (60-120s)."), not a clause of its own ("than Kling (¥0.5/s) and Hailuo costs…")
 _PARALLEL_END = re.compile(r"\s*(?:[(（.;。；!?！？]|$)")
+# the last join of a list after a comma (", and", "、或", ",或者"): the coordinator alone
 _LIST_TAIL = re.compile(r"[,、]\s*(and|or|和|或|或者|以及|及)")
 
 

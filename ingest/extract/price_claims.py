@@ -96,11 +96,11 @@ _SEPARATORS = ("，", ",", "；", ";", "+", "、", "|")
 
 # an equal price: 跟1.5一样, 和可灵2.1相同 (after the yardstick), the same as (before it)
 _SAME_AS = re.compile(r"\s*(?:的价格|的定价|价格)?\s*(?:一样|相同|同价|一致|持平)")
-# an amount set against another right after it: "(~$0.25 vs $0.50 at 540p)", "0.5元对比1元"
 # a bracket opened right after a model's name, up to an amount in it
 _BRACKET_AFTER_NAME = re.compile(
     r"\s*[(（]\s*(?:(?:which|that)\s+(?:costs?|charges?|runs?|is)\s+(?:about\s+|roughly\s+|around\s+)?|约)?[~≈]?\s*"
 )
+# an amount set against another right after it: "(~$0.25 vs $0.50 at 540p)", "0.5元对比1元"
 _VS_AMOUNT = re.compile(r"\s*(?:vs\.?|versus|对比|比起|相比)\s*[~≈约]?\s*(?:US)?[$¥￥]?\s*\d")
 _VS_BETWEEN = re.compile(r"\s*(?:vs\.?|versus|对比)\s*[~≈约]?\s*")
 # a clause opening with a reason or a contrast: what it names is an aside to the amount before it

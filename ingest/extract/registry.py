@@ -141,9 +141,9 @@ class Registry:
         )
         # edition words any brand with open versions may take (Kling 4.0 Flash, Seedance 2.5 Flash)
         # when its own tables have no edition or tier by that word
-        self.generic_editions: dict[str, str] = {
-            str(w).lower(): str(w).lower() for w in raw.get("generic_editions") or []
-        }
+        self.generic_editions: frozenset[str] = frozenset(
+            str(w).lower() for w in raw.get("generic_editions") or []
+        )
         # a brand's version prefix (Ray of Ray3.14): names the brand only with a version after it
         self.version_words: set[str] = set()
         for row in raw.get("brands") or []:
@@ -227,11 +227,9 @@ class Registry:
         if edition is None and b.open_versions:
             edition = next(
                 (
-                    e
+                    k
                     for k in keys
-                    if k not in b.tier_words
-                    and k not in b.plain_words
-                    and (e := self.generic_editions.get(k))
+                    if k in self.generic_editions and k not in b.tier_words and k not in b.plain_words
                 ),
                 None,
             )

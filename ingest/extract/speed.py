@@ -42,20 +42,20 @@ _MADE_VERBS = (
     "generated|rendered|produced|created|generates|renders|produces|creates|delivered|delivers"
     "|spat out|spits out|churned out|churns out"
 )
-_MADE_TAIL = (
-    r"\b[^,.;:!?]{0,40}?\b(?:in|within)\s+"
+# "in just", "within about": what may stand between the making and its time
+_IN_HEDGED = (
+    r"\b(?:in|within)\s+"
     r"(?:(?:just|only|under|less than|about|around|roughly|approximately|approx\.?|~)\s+){0,2}$"
 )
+_MADE_TAIL = rf"\b[^,.;:!?]{{0,40}}?{_IN_HEDGED}"
 MADE_IN = re.compile(rf"\b(?:{_MADE_VERBS}){_MADE_TAIL}")
 # …and, for a time's own reading, the verb in any form ("producing four clips in 72 seconds", "could
 # generate one second of video in 10 seconds"); specs keep MADE_IN ("can render 4K in under two
 # minutes" still offers 4K)
 _MAKING_IN = re.compile(
-    rf"\b(?:{_MADE_VERBS})"
-    rf"{_MADE_TAIL}"
-    r"|\b(?:generating|rendering|producing|creating|generate|render|produce|create)\b[^,.;:!?]{0,40}?"
-    r"\b(?:clips?|videos?|shots?|footage|seconds? of video)\b[^,.;:!?]{0,20}?\b(?:in|within)\s+"
-    r"(?:(?:just|only|under|less than|about|around|roughly|approximately|approx\.?|~)\s+){0,2}$"
+    MADE_IN.pattern
+    + r"|\b(?:generating|rendering|producing|creating|generate|render|produce|create)\b[^,.;:!?]{0,40}?"
+    rf"\b(?:clips?|videos?|shots?|footage|seconds? of video)\b[^,.;:!?]{{0,20}}?{_IN_HEDGED}"
 )
 # "in 5 seconds of footage", "in 4 seconds increments": a length, not the time it took
 _LENGTH_OF_AFTER = re.compile(r"\s*(?:of\b|increments?\b)")
@@ -68,7 +68,6 @@ _LENGTH_LABEL = re.compile(
     r"(?:最长|最大|最高|单次)?(?:视频|生成|单条)?(?:时长|长度)|\b(?:max(?:imum)?\s+)?(?:video\s+|clip\s+)?"
     r"(?:length|duration)\b"
 )
-# a time per clip of a length (9分钟/5秒片段): the first is the making, the second the length
 # minutes a clip of a stated length, inside the amount ("~3 minutes per 5-second clip"): a time to make it
 # (not "2 hours per video on prompt writing": a person's time)
 _MINUTES_PER_CLIP = re.compile(
@@ -76,6 +75,7 @@ _MINUTES_PER_CLIP = re.compile(
 )
 # …not when the word after it makes "video" another thing's kind (3 hours per video edit session)
 _CLIP_OF_OTHER = re.compile(r"\s+(?:edits?|editing|sessions?|projects?|production|campaigns?|shoots?)\b")
+# a time per clip of a length (9分钟/5秒片段): the first is the making, the second the length
 _PER_CLIP_OF = re.compile(r"\s*[/／]\s*(?:一个|一段|个|段|a |one )?\d+(?:\.\d+)?\s*(?:秒|s\b|sec|-second)")
 # minutes "per scene", "a shot", 每个分镜: what each one took to make, no length
 _PER_ITEM = re.compile(r"\s*(?:per|a|an|each|every|for each|/|每个?|每一个|一个)\s*(?:个)?\S")

@@ -16,12 +16,14 @@ from ingest.extract.section import SectionView, Subject
 _PIPE = re.compile(r"\|")
 # a markdown table's |---|---| rule (a GFM one may leave out its outer pipes)
 SEPARATOR_ROW = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
+# a frame size (1280×720, 832x480)
+FRAME_SIZE = r"\d{3,4}\s*[x×*]\s*\d{3,4}"
 # sorts of value in a spec row: two of one sort are two cells
 VALUE_SORTS = tuple(
     re.compile(p)
     for p in (
         r"\d{3,4}\s*[pP](?![a-z])|\d\s*[kK](?![a-z])",
-        r"\d{3,4}\s*[x×*]\s*\d{3,4}",
+        FRAME_SIZE,
         r"(?<![\d:])\d{1,2}\s*:\s*\d{1,2}(?![\d:])",
         r"\d+(?:\.\d+)?\s*(?:fps|帧)",
         r"\d+(?:\.\d+)?\s*(?:s|sec|seconds?|秒|min|minutes?|分钟)(?![a-z])",

@@ -10,7 +10,14 @@ import re
 from ingest.extract.lexicon import Lexicon, WordScanner, alt
 from ingest.extract.prices import PriceRules
 from ingest.extract.section import SectionView, Subject
-from ingest.extract.table_cells import SEPARATOR_ROW, LineSentences, PriceColumn, TableInfo, cells_of
+from ingest.extract.table_cells import (
+    FRAME_SIZE,
+    SEPARATOR_ROW,
+    LineSentences,
+    PriceColumn,
+    TableInfo,
+    cells_of,
+)
 
 # a text that says its prices are per second of output (per-second billing, 按秒计费)
 _BILLED_PER_SECOND = re.compile(
@@ -33,7 +40,7 @@ _LENGTH_ONLY = re.compile(
 )
 
 
-_DIMS = re.compile(r"\d{3,4}\s*[×x*]\s*\d{3,4}")
+_DIMS = re.compile(FRAME_SIZE)
 
 
 class MarkdownTables:
