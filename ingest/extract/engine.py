@@ -25,6 +25,7 @@ from functools import partial
 from urllib.parse import unquote, urlsplit
 
 from ingest.extract.feature_items import FeatureItems, drop_inside
+from ingest.extract.inline_labels import InlineLabels
 from ingest.extract.learned import Candidate, KindModel, LearnedKinds, keep_new
 from ingest.extract.lexicon import Lexicon, load_lexicon
 from ingest.extract.memory import MemoryRules
@@ -92,6 +93,7 @@ class Extractor:
         self.speed_rules = SpeedRules(self.lex)
         self.memory_rules = MemoryRules(self.lex)
         self.table_rules = TableRules(self.lex, self.price_rules)
+        self.inline_labels = InlineLabels(self.lex)
         self.opinion_rules = OpinionRules(self.lex)
         self.spec_items = SpecItems(self.lex)
         self.spec_rules = SpecRules(self.lex)
@@ -167,6 +169,7 @@ class Extractor:
             view.foreign = unknown.foreign
             view.add_mentions(self.resolver, self.mention_roles, rs, ctx, [])
             self.table_rules.find(view)
+            self.inline_labels.cut(view)  # Strengths: A, B Limitations: C: each label starts a clause
         named = named_models(views)
         titled = {  # versions the title names are in scope from the first line
             self.reg.resolve(r.brand, r.version, r.words)[0]

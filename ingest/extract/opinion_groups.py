@@ -201,6 +201,7 @@ class OpinionGroups:
                 or additive[k]
                 or k in busy
                 or _bar_between(view, clauses[k - 1], clauses[k])
+                or _label_inside(view, clauses[k])
                 for k in range(i + 1, j + 1)
             ):
                 continue
@@ -222,6 +223,8 @@ class OpinionGroups:
                 continue
             if _bar_between(view, clauses[i - 1], c):
                 continue  # the next cell of a table row is another column's
+            if _label_inside(view, c):
+                continue  # Strengths: A, B Limitations: C: the next label's list is its own
             prev_owner.clauses.append(i)
             owner[i] = prev_owner
         for g in groups:
@@ -306,3 +309,9 @@ class OpinionGroups:
 def _bar_between(view: SectionView, a: Clause, b: Clause) -> bool:
     """Is there a table bar between clauses ``a`` and ``b`` (two cells of a row)?"""
     return "|" in view.cue_text[a.end : b.start]
+
+
+def _label_inside(view: SectionView, c: Clause) -> bool:
+    """Does clause ``c`` open with a label inside its line (``… motion Limitations: slow``)? Its
+    list is its own: no clause before it leads into it or trails into it."""
+    return c.start in view.label_starts

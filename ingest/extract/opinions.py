@@ -23,6 +23,7 @@ from ingest.extract.appraisal import Appraisal
 from ingest.extract.branches import Alternatives
 from ingest.extract.cue_words import CueWords, negated_kind
 from ingest.extract.events import EventCues
+from ingest.extract.inline_labels import InlineLabels
 from ingest.extract.lexicon import CUE_PRIORITY, Lexicon, cue_set
 from ingest.extract.narrative import NarrativeCues
 from ingest.extract.opinion_groups import OpinionGroups
@@ -88,6 +89,7 @@ class OpinionRules:
         self.inline_label_re = re.compile(
             rf"(?m)^[#*>\- \t]*(?:(?P<pro>{pros})|(?P<con>{cons}))[* \t]*[:：][* \t]*(?=[^\s*])"
         )
+        self.inline = InlineLabels(lex)
 
     def prepare(self, view: SectionView) -> dict[int, list[str | None]]:
         """The cue kind of every clause (None where it has none) of sentences holding a cue, in one pass."""
@@ -345,19 +347,43 @@ class OpinionRules:
             inline += [
                 ("strength" if m.group("pro") else "bug", m.end()) for m in _VERDICT_LEAD.finditer(text)
             ]
+        # "Strengths: A, B Limitations: C, D" run into one line: each label's items end at the next
+        # label, and a pros or cons label inside the line starts a list of its own
+        lists: list[tuple[str, int, int, int]] = []  # kind, where its label starts and ends, its end
         for kind, label_end in inline:
+            line_end = text.find("\n", label_end)
+            line_end = len(text) if line_end < 0 else line_end
+            line_start = text.rfind("\n", 0, label_end) + 1
+            inside = (
+                self.inline.inside(view.text, label_end, line_end)
+                if self.inline.opens(view.text, line_start)
+                else []
+            )
+            ends = [label.start for label in inside] + [line_end]
+            lists.append((kind, line_start, label_end, ends[0]))
+            lists += [
+                (label.kind, label.start, label.end, ends[n + 1])
+                for n, label in enumerate(inside)
+                if label.kind in ("strength", "bug")
+            ]
+        starts: dict[int, list[int]] = {}  # each sentence's clause starts, once
+        for kind, opened, label_end, stop in lists:
             at = view.sentence_index(label_end)
             if at is None or view.sentences[at].prompt:
                 continue
-            sid = at
-            line_end = text.find("\n", label_end)
-            line_end = len(text) if line_end < 0 else line_end
-            sent = view.sentences[sid]
-            row = out.setdefault(sid, [None] * len(sent.clauses))
-            for ci, c in enumerate(sent.clauses):
-                if c.end <= label_end:
+            sent = view.sentences[at]
+            clauses = sent.clauses
+            row = out.setdefault(at, [None] * len(clauses))
+            if at not in starts:
+                starts[at] = [c.start for c in clauses]
+            first = bisect_left(starts[at], opened)
+            for ci in range(first, len(clauses)):
+                c = clauses[ci]
+                if c.start >= stop:
+                    break
+                if opened <= c.start and c.end <= label_end:
                     row[ci] = None  # the label (缺点：) is no claim
-                elif c.start < line_end and row[ci] in (None, kind):
+                elif opened <= c.start and row[ci] in (None, kind):
                     row[ci] = "listed:" + kind  # settled in ``sentence_claims``
 
     def aspect_clauses(self, view: SectionView, sid: int, clause_kinds: list[str | None]) -> set[int]:

@@ -169,6 +169,7 @@ class SectionView:
         self.topic: Subject | None = None
         self.nobody_at: list[int] = []  # a company heading a clause whose model is unclear (vendors.py)
         self.foreign: set[str] = set()  # language and image models named (unregistered.py)
+        self.label_starts: set[int] = set()  # labels inside a line that opened with one (inline_labels.py)
         # sentence -> (start, end) of the words describing a yardstick (跟[最好的模型]可灵比)
         self.yardsticks: dict[int, list[tuple[int, int]]] = {}
         # where a new paragraph starts from: the model of the heading it sits under, else the

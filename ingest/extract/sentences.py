@@ -145,6 +145,7 @@ class Sentence:
     norm: str = ""
     parens: list[int] = field(default_factory=list)  # where parentheses open and close, section-wide
     _clauses: list[Clause] | None = None
+    _extra: tuple[int, ...] = ()  # cuts made by ``cut_also_at``
 
     @property
     def cuts(self) -> list[int]:
@@ -160,10 +161,12 @@ class Sentence:
         return self._clauses
 
     def cut_also_at(self, extra: list[int]) -> None:
-        """Cut the clauses at ``extra`` too (where the cells of a flattened table row start)."""
+        """Cut the clauses at ``extra`` too (where the cells of a flattened table row start, where a
+        label inside a line starts), keeping the cuts made before."""
         inner = [c for c in extra if self.start < c < self.end]
         if self.splitter is not None and inner:
-            self._clauses = self.splitter.clauses(self.norm, sorted({*self.cuts, *inner}))
+            self._extra = tuple(sorted({*self._extra, *inner}))
+            self._clauses = self.splitter.clauses(self.norm, sorted({*self.cuts, *self._extra}))
 
 
 class Splitter:

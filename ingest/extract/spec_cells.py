@@ -37,6 +37,20 @@ _PRAISED = re.compile(
     r"|\b(?:impressive|stunning|excellent)\b",
     re.I,
 )
+_MAX_COLUMN_HEAD = 50  # a header longer than this is a sentence, not a column's name
+_MIXED_HEAD = re.compile(r"\band\b|&|与|和|及")  # Strengths and limitations: two kinds in one column
+_MISSING_HEAD = re.compile(r"\b(?:missing|absent|unsupported)\b|缺失|不具备")  # Missing features
+# a cell saying there is nothing to say (N/A, None, 无)
+_PLACEHOLDER = re.compile(
+    r"(?:n/?a|none|nil|tbd|unknown|not stated|not specified|无|暂无|不适用|未知|未公布)[.。]?", re.I
+)
+# an item that binds what it names (Text + image required, 1080p only, 仅限720p), unlike one that
+# names an absence as a feature (no watermark)
+_BOUND = re.compile(
+    r"\b(?:required|requires?|only|must|minimum|at least|limited to|capped)\b|仅|只能|只有|必须|至少|需要|需"
+)
+# an item of a features cell: cut at commas (not inside a number: 2,500), 、, semicolons
+_FEATURE_ITEM = re.compile(r"(?:[^，,；;、。\n]|(?<=\d),(?=\d{3}))+")
 _MAX_HEAD = re.compile(r"\b(?:max|maximum|longest|up to)\b|最长|最高|最大|上限")
 MAX_LABEL = 30
 
@@ -93,6 +107,13 @@ class TableSpecs:
         pros, cons = lex.alt("markers", "pros_labels"), lex.alt("markers", "cons_labels")
         # a column of pros or of cons: each cell is a verdict on the row's model
         self.verdict_head = re.compile(rf"[\s*`]*(?:(?P<pro>{pros})|(?P<con>{cons}))[\s*`]*")
+        # a longer header naming what the column holds (Publicly documented inputs, Main tradeoff,
+        # 对客能力): its cells' kind
+        self.column_heads = [
+            (kind, re.compile(rf"(?:{lex.alt('spec_rows', f'{kind}_columns')})$"))
+            for kind in ("limitation", "strength", "capability")
+        ]
+        self.negative = re.compile(lex.alt("spec_rows", "negative"))
 
     def polarity_row(self, view: SectionView, lines: list[tuple[int, int]], k: int) -> list[Row]:
         """A row whose cells answer yes or no: one claim per answering cell."""
@@ -178,7 +199,19 @@ class TableSpecs:
                 )
                 continue
             if _FEATURES_HEAD.fullmatch(text, ha, hb):
-                out += _feature_items(view.text, text, ca, cb, la, (a, b))
+                out += self._feature_cell(view, ca, cb, la, (a, b))
+                continue
+            said = self._column_kind(text, ha, hb) if self._answer(text, ca, cb) is None else None
+            if said and not has_money(view, ca, cb):  # a money cell is the row's price, read as one
+                if said == "capability":
+                    out += self._feature_cell(view, ca, cb, la, (a, b))
+                    continue
+                out += [  # a limit is read like a spec cell's (its row's other limits are dropped)
+                    Row(r.start, r.end, said, "", "spec_row", r.anchor, whole=r.whole)
+                    if said == "limitation"
+                    else r
+                    for r in self._verdict_cell(text, ca, cb, la, said, (a, b))
+                ]
                 continue
             if not self.dimension.search(text, ha, hb):
                 continue
@@ -194,14 +227,40 @@ class TableSpecs:
             )
         return out
 
+    def _column_kind(self, text: str, ha: int, hb: int) -> str | None:
+        """The kind a header cell gives its column's cells: a header ending on a word for features,
+        upsides or limits (Publicly documented inputs, Main tradeoff, 对客能力), naming one thing
+        (not Strengths and limitations) that is not itself missing (Missing features, 不支持的功能)."""
+        s, e = _trimmed(text, ha, hb)
+        if (
+            not 0 < e - s <= _MAX_COLUMN_HEAD
+            or _MIXED_HEAD.search(text, s, e)
+            or self.negative.search(text, s, e)
+            or _MISSING_HEAD.search(text, s, e)
+        ):
+            return None
+        return next((kind for kind, head in self.column_heads if head.search(text, s, e)), None)
+
+    def _feature_cell(
+        self, view: SectionView, ca: int, cb: int, la: int, whole: tuple[int, int]
+    ) -> list[Row]:
+        """The items of a cell under a features header, one capability each; an item binding what it
+        names (Text + image required, 仅限720p) is a limitation, and an item stating money is none."""
+        text = view.cue_text
+        return [
+            _as_limit(r) if r.kind == "capability" and _BOUND.search(text, r.start, r.end) else r
+            for r in _feature_items(view.text, text, ca, cb, la, whole)
+            if not has_money(view, r.start, r.end)
+        ]
+
     @staticmethod
     def _verdict_cell(
         text: str, ca: int, cb: int, anchor: int, kind: str, whole: tuple[int, int]
     ) -> list[Row]:
         """The cell under a pros or cons header, as one strength or flaw (none for an empty or dash cell)."""
-        s, e = lstripped(text, ca, cb, " \t*`"), rstripped(text, ca, cb, " \t*`")
-        if e - s < 2 or not any(ch.isalnum() for ch in text[s:e]):
-            return []  # empty, a dash, or a lone mark
+        s, e = _trimmed(text, ca, cb)
+        if e - s < 2 or not any(ch.isalnum() for ch in text[s:e]) or _PLACEHOLDER.fullmatch(text, s, e):
+            return []  # empty, a dash, a lone mark, or N/A
         return [Row(s, e, kind, "", "verdict_cell", anchor, whole=whole)]
 
     def _flag_columns(self, text: str, lines: list[tuple[int, int]], k: int) -> set[int]:
@@ -316,13 +375,23 @@ _FLAG_HEAD = re.compile(
 )
 
 
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    """[a, b) past the spaces, bold and code marks around a cell."""
+    return lstripped(text, a, b, " \t*`"), rstripped(text, a, b, " \t*`")
+
+
+def _as_limit(r: Row) -> Row:
+    """A listed feature that says it is missing or bound (Text + image required): a limitation."""
+    return Row(r.start, r.end, "limitation", r.feature, r.rule, r.anchor, r.column, r.whole)
+
+
 def _feature_items(shown: str, text: str, ca: int, cb: int, anchor: int, whole: tuple[int, int]) -> list[Row]:
     """The features a cell under a features header lists (``Multi-shot AI Director, native 4K,
     60fps``), one capability each; a superlative (Fastest and cheapest of the five) is a verdict,
     which the opinion rules read; an item of praise (物理模拟强, 易用) is a strength quoting its cell."""
     out: list[Row] = []
     cell = lstripped(text, ca, cb, " \t*`|"), rstripped(text, ca, cb, " \t*`|")  # what praise quotes
-    for m in SEGMENT.finditer(text, ca, cb):
+    for m in _FEATURE_ITEM.finditer(text, ca, cb):
         s, e = m.start(), m.end()
         while s < e and text[s] in " \t*`|":
             s += 1

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.extract.inline_labels import InlineLabels
 from ingest.extract.lexicon import Lexicon, WordScanner
 from ingest.extract.section import Draft, SectionView
 from ingest.extract.spec_cells import (
@@ -69,6 +70,7 @@ class SpecRows:
         # Latency: 3-5 minutes, 生成时间：约2分钟: a time, read as a speed (需要排队 is still a limit)
         self.timed = WordScanner(lex.words("features", "not_length"))
         self.cells = TableSpecs(lex)
+        self.inline = InlineLabels(lex)
         self.conf = {
             "capability": lex.confidence("capability"),
             "limitation": lex.confidence("limitation"),
@@ -174,12 +176,25 @@ class SpecRows:
         lead = MARK.match(text, a)
         lo = lead.end() if lead else a
         m = self.cells.label_line.match(text, lo, b)
-        if m is None or not self.limit_head.search(text, m.start("label"), m.end("label")):
+        if m is None:
             return []
-        if m.end() >= b or has_money(view, m.end(), b):
+        inside = self.inline.inside(view.text, m.end(), b) if self.inline.opens(view.text, a) else []
+        out: list[Row] = []
+        if self.limit_head.search(text, m.start("label"), m.end("label")):
+            out += self._limit_items(view, lo, m.end(), inside[0].start if inside else b, (a, b))
+        for k, label in enumerate(inside):  # "Strengths: A, B Limitations: C, D": a label inside the line
+            if label.kind == "limitation":  # (only its own items are its: the rest of the line is read)
+                end = inside[k + 1].start if k + 1 < len(inside) else b
+                out += self._limit_items(view, label.start, label.end, end, (label.start, end))
+        return out
+
+    def _limit_items(self, view: SectionView, lo: int, at: int, b: int, whole: tuple[int, int]) -> list[Row]:
+        """The limits listed in [at, b) after a limit label starting at ``lo``: one per item."""
+        text = view.cue_text
+        if at >= b or has_money(view, at, b):
             return []
         out: list[Row] = []
-        for seg in SEGMENT.finditer(text, m.end(), b):
+        for seg in SEGMENT.finditer(text, at, b):
             s, e = seg.start(), seg.end()
             body = text[s:e]
             s += len(body) - len(re.sub(r"^\s*(?:and|or|以及|和|或)?\s*", "", body))
@@ -188,7 +203,7 @@ class SpecRows:
                 continue  # 建议提早开始操作: what to do about a limit is none
             quote_start = lo if not out else s  # the first item quotes its label
             out.append(
-                Row(quote_start, e, "limitation", feature_of(view.text, s, e), "limit_label", s, whole=(a, b))
+                Row(quote_start, e, "limitation", feature_of(view.text, s, e), "limit_label", s, whole=whole)
             )
         return out
 

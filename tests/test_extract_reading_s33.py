@@ -1,0 +1,284 @@
+"""Cases from session 33's reading of real pages: a table whose rows open with a model and whose
+header names what a column holds (the inputs a model takes, its highlights, its main upside, the
+trade-off it asks for) gives each row's model the column's kind of claim."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.extract_helpers import claims_of, scored
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _cells(text: str) -> list[tuple[str, str | None, str]]:
+    return [(c.kind, c.model, c.quote) for c in scored(claims_of(text)) if c.kind != "price"]
+
+
+_HEAD = "A comparison of two models.\n\n"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Documented inputs",
+        "Key capabilities",
+        "Supported tasks",
+        "对客能力",
+        "主要特性",
+        "Control highlights",
+    ],
+)
+def test_a_column_naming_what_a_model_offers_gives_one_capability_per_item(header: str) -> None:
+    text = (
+        _HEAD + f"| Model | {header} |\n|---|---|\n"
+        "| Kling 2.1 | multi-shot, lip sync, first and last frame |\n"
+        "| Hailuo 02 | camera moves、subject reference |\n"
+    )
+    found = _cells(text)
+    assert ("capability", "Kling 2.1", "multi-shot") in found
+    assert ("capability", "Kling 2.1", "lip sync") in found
+    assert ("capability", "Kling 2.1", "first and last frame") in found
+    assert ("capability", "Hailuo 02", "camera moves") in found
+    assert ("capability", "Hailuo 02", "subject reference") in found
+    assert not [c for c in found if c[0] == "capability" and c[1] == "Kling 2.1" and "camera" in c[2]]
+
+
+def test_an_item_that_says_it_is_bound_is_a_limitation() -> None:
+    text = _HEAD + "| Model | Inputs |\n|---|---|\n| Runway Gen-4 | Text + image required |\n"
+    assert _cells(text) == [("limitation", "Runway Gen-4", "Text + image required")]
+
+
+def test_a_column_of_upsides_and_one_of_tradeoffs_give_a_strength_and_a_limitation_per_cell() -> None:
+    text = (
+        _HEAD + "| Model | Main upside | Main tradeoff |\n|---|---|---|\n"
+        "| Kling 2.1 | Better motion, cleaner faces | Slower and higher cost |\n"
+        "| Hailuo 02 | Lower cost and lower wait time | Less visual detail |\n"
+    )
+    found = _cells(text)
+    assert ("strength", "Kling 2.1", "Better motion, cleaner faces") in found
+    assert ("limitation", "Kling 2.1", "Slower and higher cost") in found
+    assert ("strength", "Hailuo 02", "Lower cost and lower wait time") in found
+    assert ("limitation", "Hailuo 02", "Less visual detail") in found
+    assert len(found) == 4
+
+
+def test_a_chinese_tradeoff_column_is_a_limitation_of_its_row() -> None:
+    text = _HEAD + "| 模型 | 你要接受的代价 |\n|---|---|\n| 海螺02 | 延迟和成本通常更高 |\n"
+    assert _cells(text) == [("limitation", "Hailuo 02", "延迟和成本通常更高")]
+
+
+def test_a_cons_column_stays_a_flaw() -> None:
+    text = _HEAD + "| Model | Cons |\n|---|---|\n| Kling 2.1 | hands melt in fast motion |\n"
+    assert _cells(text) == [("bug", "Kling 2.1", "hands melt in fast motion")]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Parameters",  # a count of weights, not a feature
+        "Release date",
+        # a sentence in the header cell is no column name
+        "What the public documentation emphasises about each model's features today",
+    ],
+)
+def test_a_column_naming_no_feature_upside_or_limit_gives_nothing(header: str) -> None:
+    text = _HEAD + f"| Model | {header} |\n|---|---|\n| Kling 2.1 | multi-shot, lip sync |\n"
+    assert _cells(text) == []
+
+
+def test_a_row_opening_with_no_model_gives_nothing() -> None:
+    text = _HEAD + "| Tool | Key capabilities |\n|---|---|\n| Our editor | multi-shot, lip sync |\n"
+    assert _cells(text) == []
+
+
+def _one_row(header: str, cell: str) -> list[tuple[str, str | None, str]]:
+    return _cells(_HEAD + f"| Model | {header} |\n|---|---|\n| Kling 2.1 | {cell} |\n")
+
+
+@pytest.mark.parametrize(
+    ("header", "cell"),
+    [
+        ("Supported regions", "US, EU, Japan"),  # the header does not end on a features word
+        ("支持平台", "iOS、Android、Web"),
+        ("Feature film", "Dune"),
+        ("Limits per day", "3 videos"),
+        ("Capabilities and limits", "T2V, I2V"),  # two kinds in one column
+        ("Missing features", "lip sync, 4K"),  # what a model lacks is no capability
+        ("Not supported", "lip sync, 4K"),
+        ("Main tradeoff", "N/A"),  # a cell saying there is nothing to say
+        ("Limitations", "None"),
+        ("Main upside", "n/a"),
+    ],
+)
+def test_headers_and_cells_that_name_no_claim_give_none(header: str, cell: str) -> None:
+    assert _one_row(header, cell) == []
+
+
+def test_a_money_cell_under_a_features_header_stays_a_price() -> None:
+    found = [
+        (c.kind, c.price_usd)
+        for c in scored(
+            claims_of(_HEAD + "| Model | Highlights |\n|---|---|\n| Kling 2.1 | T2V ($0.10/s), lip sync |\n")
+        )
+    ]
+    assert ("price", 0.1) in found
+    assert not [k for k, _ in found if k == "capability"]
+
+
+def test_an_item_is_not_cut_inside_a_number() -> None:
+    assert _one_row("Key features", "prompts of 2,500 characters, lip sync") == [
+        ("capability", "Kling 2.1", "prompts of 2,500 characters"),
+        ("capability", "Kling 2.1", "lip sync"),
+    ]
+
+
+def test_an_absence_named_as_a_feature_stays_a_capability() -> None:
+    assert _one_row("Key features", "multi-shot, no watermark") == [
+        ("capability", "Kling 2.1", "multi-shot"),
+        ("capability", "Kling 2.1", "no watermark"),
+    ]
+
+
+@pytest.mark.parametrize(("cell", "kind"), [("✅", "capability"), ("❌", "limitation"), ("No", "limitation")])
+def test_a_yes_or_no_cell_under_a_features_header_keeps_the_header_as_its_feature(
+    cell: str, kind: str
+) -> None:
+    (c,) = [
+        c for c in scored(claims_of(_HEAD + f"| Model | Audio input |\n|---|---|\n| Kling 2.1 | {cell} |\n"))
+    ]
+    assert (c.kind, c.model, c.feature) == (kind, "Kling 2.1", "Audio input")
+
+
+def test_a_padded_header_is_measured_without_its_padding() -> None:
+    header = "Key capabilities" + " " * 40
+    assert [q for _, _, q in _one_row(header, "multi-shot, lip sync")] == ["multi-shot", "lip sync"]
+
+
+# ----- labels run into one line ------------------------------------------------------------------
+
+_RUN_ON = (
+    "## Sora 2\n\n"
+    "Strengths: Cinematic quality, physical coherence, prompt adherence Limitations: Slow generation, "
+    "expensive Access: Available in ChatGPT Plus\n"
+)
+
+
+def test_each_label_in_a_line_starts_its_own_list() -> None:
+    found = _cells(_RUN_ON)
+    strengths = [q for k, _, q in found if k == "strength"]
+    limits = [q for k, _, q in found if k == "limitation"]
+    assert strengths == ["Strengths: Cinematic quality", "physical coherence", "prompt adherence"]
+    assert limits == ["Limitations: Slow generation", "expensive"]
+    assert {m for _, m, _ in found} == {"Sora 2"}
+
+
+def test_a_cons_label_inside_a_line_lists_flaws() -> None:
+    text = "## Kling 2.1\n\nPros: smooth motion, sharp faces Cons: hands melt, text garbles\n"
+    found = _cells(text)
+    assert [q for k, _, q in found if k == "strength"] == ["Pros: smooth motion", "sharp faces"]
+    assert [q for k, _, q in found if k == "bug"] == ["Cons: hands melt", "text garbles"]
+
+
+def test_a_capitalised_word_before_a_colon_in_prose_is_no_label_of_a_list() -> None:
+    # a line not opening with a label is not cut
+    text = "## Kling 2.1\n\nI liked the motion a lot, and the Verdict: it is the best model here.\n"
+    assert [k for k, _, _ in _cells(text)] == [k for k, _, _ in _cells(text.replace("Verdict:", "verdict,"))]
+
+
+def _by_kind(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for kind, _, quote in _cells("## Kling 2.1\n\n" + text + "\n"):
+        out.setdefault(kind, []).append(quote)
+    return out
+
+
+def test_a_capitalised_item_before_a_known_label_stays_an_item() -> None:
+    found = _by_kind(
+        "Strengths: Great motion, Sharp detail Limitations: Slow generation, Expensive Access: Web app"
+    )
+    assert found["strength"] == ["Strengths: Great motion", "Sharp detail"]
+    assert found["limitation"] == ["Limitations: Slow generation", "Expensive"]
+
+
+def test_a_part_named_inside_a_list_ends_nothing() -> None:
+    assert _by_kind("Limitations: Free tier: 3 videos per day, Pro plan: 1080p only")["limitation"][:2] == [
+        "Limitations: Free tier: 3 videos per day",
+        "Pro plan: 1080p only",
+    ]
+    assert _by_kind("限制：免费版：每天3段，会员：最长10秒")["limitation"] == [
+        "限制：免费版：每天3段",
+        "会员：最长10秒",
+    ]
+
+
+def test_a_plan_called_pro_inside_a_cons_list_is_no_pros_label() -> None:
+    found = _by_kind("Cons: Free tier: heavy watermark, Pro: slow queue at peak hours")
+    assert "strength" not in found
+    assert "slow queue at peak hours" in found["bug"]
+
+
+def test_bold_labels_run_into_one_line() -> None:
+    found = _by_kind("**Pros:** smooth motion, sharp detail **Cons:** slow renders, weak hands")
+    assert found["strength"][1:] == ["sharp detail"]
+    assert found["bug"] == ["**Cons:** slow renders", "weak hands"]
+
+
+def test_a_sentence_before_a_label_does_not_lead_into_its_list() -> None:
+    found = _by_kind("Pros: great motion, sharp detail. Overall a solid tool Cons: slow renders, expensive")
+    assert found["bug"] == ["Cons: slow renders", "expensive"]
+
+
+def test_a_limit_word_inside_prose_leaves_the_line_to_the_other_rules() -> None:
+    # the line opens with no label: the lower-case "restriction:" lists nothing and drops nothing
+    text = (
+        "## Veo 3\n\nVeo 3 supports 1080p resolution now. (One outlet notes a current restriction: "
+        "1080p works for 16:9 outputs today.)\n"
+    )
+    assert ("capability", "Veo 3", "Veo 3 supports 1080p resolution now") in _cells(text)
+
+
+def test_a_line_opening_with_another_label_is_not_cut() -> None:
+    # "Verdict" names no list: a model and a colon inside the line stay prose
+    text = "Verdict: Kling 2.1 beats Runway: it is cheaper and sharper."
+    assert ("strength", "Kling 2.1", text.rstrip(".")) in _cells("## Kling 2.1\n\n" + text + "\n")
+
+
+def test_a_lower_case_limit_word_inside_a_list_is_no_label() -> None:
+    found = _by_kind("Pros: great motion, and the limitations: few and minor.")
+    assert "limitation" not in found
+
+
+def test_a_plan_called_pro_run_on_inside_a_cons_list_ends_nothing() -> None:
+    assert "slow queue" in _by_kind("Cons: watermark Pro: slow queue")["bug"]
+
+
+_COUNT_CALLS = """
+from ingest.extract import inline_labels
+from tests.extract_helpers import claims_of
+calls = []
+inside = inline_labels.InlineLabels.inside
+def counted(self, text, a, b):
+    calls.append((a, b))
+    return inside(self, text, a, b)
+inline_labels.InlineLabels.inside = counted
+line = "Pros: fast renders, sharp detail Cons: slow queue, costly credits " * 200
+bugs = [c for c in claims_of("## Kling 2.1\\n\\n" + line + "\\n") if c.kind == "bug"]
+print(len(calls), len(bugs))
+"""
+
+
+def test_labels_inside_one_line_are_found_once_per_line() -> None:
+    # plain Python (a compiled module's own calls do not go through a patched class attribute)
+    env = {**os.environ, "PINGCE_COMPILED": "off"}
+    done = subprocess.run(
+        [sys.executable, "-c", _COUNT_CALLS], capture_output=True, text=True, env=env, cwd=ROOT, check=True
+    )
+    calls, bugs = map(int, done.stdout.split())
+    assert bugs >= 200  # every Cons label inside the line lists its flaws
+    assert 1 <= calls <= 4  # the engine's cut, the pros/cons lists and the limit labels: once each
