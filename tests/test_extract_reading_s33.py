@@ -282,3 +282,95 @@ def test_labels_inside_one_line_are_found_once_per_line() -> None:
     calls, bugs = map(int, done.stdout.split())
     assert bugs >= 200  # every Cons label inside the line lists its flaws
     assert 1 <= calls <= 4  # the engine's cut, the pros/cons lists and the limit labels: once each
+
+
+# ----- making a clip in a time ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("Kling 2.1 turns a prompt into a 480p clip in about 75 seconds.", 75.0),
+        ("Kling 2.1 converts still photos into short videos in 40 seconds.", 40.0),
+    ],
+)
+def test_turning_something_into_a_clip_in_a_time_is_a_generation_time(text: str, seconds: float) -> None:
+    assert [c.generation_s for c in claims_of(text) if c.kind == "speed"] == [seconds]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kling 2.1 turns photos into clips in 5-second increments.",
+        "Kling 2.1 turns images into video clips in 5s or 10s lengths.",
+        "Kling 2.1 turns photos into videos in 5 seconds or 10 seconds durations.",
+        "Kling 2.1 generates clips in 5s or 10s lengths.",
+    ],
+)
+def test_making_clips_in_lengths_is_no_generation_time(text: str) -> None:
+    assert not [c for c in claims_of(text) if c.kind == "speed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("Kling 2.1 generates a clip in 45 seconds or 90 seconds at 1080p.", 45.0),
+        ("Kling 2.1 generates clips in 30s or 60s depending on load.", 30.0),
+    ],
+)
+def test_a_time_and_its_alternative_stay_a_generation_time(text: str, seconds: float) -> None:
+    speeds = [c for c in claims_of(text) if c.kind == "speed"]
+    assert [c.generation_s or c.generation_s_min for c in speeds] == [seconds]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a length inside what is turned into a clip, or a time of something else: minutes need a
+        # word of making or waiting
+        "Kling 2.1 converts a 2 minute song into a music video in 5 minutes.",
+        "Kling 2.1 turned into a video powerhouse in 2 minutes of the keynote.",
+        "Kling 2.1 turns photos into clips in 10-second chunks.",
+    ],
+)
+def test_turning_into_no_clip_time_is_no_generation_time(text: str) -> None:
+    assert not [c for c in claims_of(text) if c.kind == "speed"]
+
+
+# ----- the model in a bracket right after a price -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "## Runway Gen-4 pricing\n\n- 12 credits/sec (Gen-4) or 5 credits/sec (Gen-4 Turbo)\n",
+            [("Runway Gen-4", 12.0), ("Runway Gen-4 Turbo", 5.0)],
+        ),
+        (
+            "## Kling pricing\n\n- 10 credits per clip (Kling 2.1) or 35 credits per clip"
+            " (Kling 2.1 Master)\n",
+            [("Kling 2.1", 10.0), ("Kling 2.1 Master", 35.0)],
+        ),
+    ],
+)
+def test_the_model_in_the_bracket_after_a_price_owns_it(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(c.model, c.credits) for c in claims_of(text) if c.kind == "price"] == expected
+
+
+def test_a_bracket_saying_more_than_a_name_does_not_decide_the_owner() -> None:
+    text = "Kling 2.1 costs 35 credits per clip (about the price Hailuo 02 charged last year)."
+    assert [c.model for c in claims_of(text) if c.kind == "price"] == ["Kling 2.1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("Hailuo 02 costs 25 credits per clip (Kling 2.1: 35).", "Hailuo 02"),
+        ("Kling 2.1 costs 35 credits per clip (Hailuo 02 is cheaper).", "Kling 2.1"),
+        ("海螺02一条25积分（可灵2.1：35）", "Hailuo 02"),
+        ("海螺02一条25积分（可灵2.1更贵）", "Hailuo 02"),
+    ],
+)
+def test_a_bracket_naming_a_yardstick_and_more_keeps_the_price_its_subjects(text: str, model: str) -> None:
+    assert [c.model for c in claims_of(text) if c.kind == "price"] == [model]

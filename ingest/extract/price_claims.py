@@ -100,6 +100,10 @@ _SAME_AS = re.compile(r"\s*(?:的价格|的定价|价格)?\s*(?:一样|相同|�
 _BRACKET_AFTER_NAME = re.compile(
     r"\s*[(（]\s*(?:(?:which|that)\s+(?:costs?|charges?|runs?|is)\s+(?:about\s+|roughly\s+|around\s+)?|约)?[~≈]?\s*"
 )
+# a bracket right after an amount, before the model it names ("5 credits/sec (Gen-4 Turbo)",
+# "35积分/条（可灵2.1大师版）"), closed right after the name (not "(Kling 2.1: 35)", "(可灵2.1更贵)")
+_BRACKET_AFTER_AMOUNT = re.compile(r"(?:\s*(?:/|per\s+|每)\s*[a-z\u4e00-\u9fff]{1,8})?\s*[(（]\s*")
+_BRACKET_CLOSE = re.compile(r"\s*[)）]")
 # an amount set against another right after it: "(~$0.25 vs $0.50 at 540p)", "0.5元对比1元"
 _VS_AMOUNT = re.compile(r"\s*(?:vs\.?|versus|对比|比起|相比)\s*[~≈约]?\s*(?:US)?[$¥￥]?\s*\d")
 _VS_BETWEEN = re.compile(r"\s*(?:vs\.?|versus|对比)\s*[~≈约]?\s*")
@@ -427,6 +431,15 @@ class PriceClaims:
             groups = view.drop_passing_foreign(view.groups(sid, a, b) + view.groups(sid, a, b, versus=True))
             return sorted(groups, key=lambda g: g[0].start)
 
+        bracket = _BRACKET_AFTER_AMOUNT.match(view.cue_text, amount.end)
+        if bracket is not None:
+            # "12 credits/sec (Gen-4) or 5 credits/sec (Gen-4 Turbo)": the model the bracket after the
+            # amount names, and nothing more, is whose it is
+            inside = [g for g in named(bracket.end(), hi) if g[0].start == bracket.end()]
+            if inside:
+                m = max(inside[0], key=lambda x: x.end)
+                if _BRACKET_CLOSE.match(view.cue_text, m.end):
+                    return Subject(list(m.models), [m.tier] * len(m.models), True)
         paired = max(
             (q for q in view.quantities[sid] if q.end <= at and q.kind in _PRICED),
             key=lambda q: q.end,

@@ -56,9 +56,17 @@ _MAKING_IN = re.compile(
     MADE_IN.pattern
     + r"|\b(?:generating|rendering|producing|creating|generate|render|produce|create)\b[^,.;:!?]{0,40}?"
     rf"\b(?:clips?|videos?|shots?|footage|seconds? of video)\b[^,.;:!?]{{0,20}}?{_IN_HEDGED}"
+    # "turns a prompt into a 480p clip in about 75 seconds": what it is made from, then the clip
+    r"|\b(?:turns?|turning|converts?|converting|transforms?|transforming)\b[^,.;:!?]{0,40}?\binto\b"
+    rf"[^,.;:!?]{{0,24}}?\b(?:clips?|videos?|shots?|footage|animations?)\b[^,.;:!?]{{0,20}}?{_IN_HEDGED}"
 )
 # "in 5 seconds of footage", "in 4 seconds increments": a length, not the time it took
-_LENGTH_OF_AFTER = re.compile(r"\s*(?:of\b|increments?\b)")
+# (or lengths, chunks, a list of lengths ending so: "in 5s or 10s lengths"; not "in 30s or 60s
+# depending on load", a time and its alternative)
+_LENGTH_OF_AFTER = re.compile(
+    r"\s*(?:(?:,|/|or\b|and\b)\s*\d+(?:\.\d+)?[-\s]*(?:s|sec|seconds?)\b\s*)*"
+    r"(?:of\b|increments?\b|lengths?\b|durations?\b|long\b|chunks?\b|segments?\b|pieces?\b)"
+)
 _LENGTH_WORD_AFTER = re.compile(r"\s*(?:长(?![时間间])|長(?![時間])|的(?:视频|影片|片段)|long\b)")
 _FRAME_BEFORE = re.compile(r"(?<![a-z])(?:in|after|over)\s+$")
 # a time spent each day (3 小时/天, two hours a day): a person's working day, no generation
