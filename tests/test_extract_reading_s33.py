@@ -374,3 +374,25 @@ def test_a_bracket_saying_more_than_a_name_does_not_decide_the_owner() -> None:
 )
 def test_a_bracket_naming_a_yardstick_and_more_keeps_the_price_its_subjects(text: str, model: str) -> None:
     assert [c.model for c in claims_of(text) if c.kind == "price"] == [model]
+
+
+# ----- costs that weigh, quotas that run out, access still closed ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "海螺02的成本很高，批量跑不起。",
+        "可灵2.1每天的免费额度有限。",
+        "即梦目前还在内测，普通人还用不上。",
+        "Vidu Q1目前只对企业用户开放。",
+        "混元仍处于测试阶段。",
+    ],
+)
+def test_cost_quota_and_closed_access_are_limitations(text: str) -> None:
+    assert "limitation" in [c.kind for c in claims_of(text)]
+
+
+@pytest.mark.parametrize("text", ["海螺02不再只对企业开放了，所有人都能用。", "可灵2.1已经向所有用户开放。"])
+def test_open_access_is_no_limitation(text: str) -> None:
+    assert "limitation" not in [c.kind for c in claims_of(text)]
