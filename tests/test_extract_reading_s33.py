@@ -281,7 +281,7 @@ def test_labels_inside_one_line_are_found_once_per_line() -> None:
     )
     calls, bugs = map(int, done.stdout.split())
     assert bugs >= 200  # every Cons label inside the line lists its flaws
-    assert 1 <= calls <= 4  # the engine's cut, the pros/cons lists and the limit labels: once each
+    assert 1 <= calls <= 4  # read once per line, by the engine, for the opinion and limit rules alike
 
 
 # ----- making a clip in a time ------------------------------------------------------------------

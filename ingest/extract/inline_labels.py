@@ -51,12 +51,6 @@ class InlineLabels:
         for key, kind in (("pros_labels", "strength"), ("cons_labels", "bug")):
             self.known.update({w.lower(): kind for w in lex.words("markers", key)})
 
-    def opens(self, text: str, a: int) -> bool:
-        """Does the line starting at ``a`` open with a pros, cons or limit label (``Strengths:``,
-        ``- **Pros:**``, ``限制：``)? Only such a line is read for labels inside it."""
-        m = _LEADING.match(text, a)
-        return m is not None and m.group("lead").lower() in self.known
-
     def inside(self, text: str, a: int, b: int) -> list[Label]:
         """The labels inside [a, b), the rest of a line that ``opens`` with a label, in order."""
         out: list[Label] = []
@@ -73,14 +67,18 @@ class InlineLabels:
         return out
 
     def cut(self, view: SectionView) -> None:
-        """Each label inside a line opening with a label starts a clause of its own."""
+        """Read the labels inside each line that opens with a pros, cons or limit label (``Strengths:``,
+        ``- **Pros:**``, ``限制：``) into ``view.line_labels`` (the opinion and limit rules read them
+        there), and let each start a clause of its own."""
         text = view.text
         cuts: dict[int, list[int]] = {}
         for m in _LEADING.finditer(text):
             if m.group("lead").lower() not in self.known:
                 continue
             end = text.find("\n", m.end())
-            for label in self.inside(text, m.end() - 1, len(text) if end < 0 else end):
+            labels = self.inside(text, m.end() - 1, len(text) if end < 0 else end)
+            view.line_labels[m.start()] = labels
+            for label in labels:
                 sid = view.sentence_index(label.start)
                 if sid is not None:
                     cuts.setdefault(sid, []).append(label.start)

@@ -23,7 +23,6 @@ from ingest.extract.appraisal import Appraisal
 from ingest.extract.branches import Alternatives
 from ingest.extract.cue_words import CueWords, negated_kind
 from ingest.extract.events import EventCues
-from ingest.extract.inline_labels import InlineLabels
 from ingest.extract.lexicon import CUE_PRIORITY, Lexicon, cue_set
 from ingest.extract.narrative import NarrativeCues
 from ingest.extract.opinion_groups import OpinionGroups
@@ -89,7 +88,6 @@ class OpinionRules:
         self.inline_label_re = re.compile(
             rf"(?m)^[#*>\- \t]*(?:(?P<pro>{pros})|(?P<con>{cons}))[* \t]*[:：][* \t]*(?=[^\s*])"
         )
-        self.inline = InlineLabels(lex)
 
     def prepare(self, view: SectionView) -> dict[int, list[str | None]]:
         """The cue kind of every clause (None where it has none) of sentences holding a cue, in one pass."""
@@ -354,11 +352,7 @@ class OpinionRules:
             line_end = text.find("\n", label_end)
             line_end = len(text) if line_end < 0 else line_end
             line_start = text.rfind("\n", 0, label_end) + 1
-            inside = (
-                self.inline.inside(view.text, label_end, line_end)
-                if self.inline.opens(view.text, line_start)
-                else []
-            )
+            inside = view.line_labels.get(line_start, [])
             ends = [label.start for label in inside] + [line_end]
             lists.append((kind, line_start, label_end, ends[0]))
             lists += [

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ingest.extract.mention_resolve import MentionResolver
 from ingest.extract.mention_roles import MentionRoles
@@ -25,6 +25,9 @@ from ingest.extract.numbers import Quantity
 from ingest.extract.prefilter import PatternGate
 from ingest.extract.quantities import QuantityScanner
 from ingest.extract.sentences import Sentence, Splitter
+
+if TYPE_CHECKING:
+    from ingest.extract.inline_labels import Label
 
 log = logging.getLogger(__name__)
 
@@ -169,7 +172,10 @@ class SectionView:
         self.topic: Subject | None = None
         self.nobody_at: list[int] = []  # a company heading a clause whose model is unclear (vendors.py)
         self.foreign: set[str] = set()  # language and image models named (unregistered.py)
-        self.label_starts: set[int] = set()  # labels inside a line that opened with one (inline_labels.py)
+        # the labels inside each line that opens with one, by the line's start, and where each starts
+        # (inline_labels.py)
+        self.line_labels: dict[int, list[Label]] = {}
+        self.label_starts: set[int] = set()
         # sentence -> (start, end) of the words describing a yardstick (跟[最好的模型]可灵比)
         self.yardsticks: dict[int, list[tuple[int, int]]] = {}
         # where a new paragraph starts from: the model of the heading it sits under, else the

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.inline_labels import InlineLabels
 from ingest.extract.lexicon import Lexicon, WordScanner
 from ingest.extract.section import Draft, SectionView
 from ingest.extract.spec_cells import (
@@ -66,11 +65,10 @@ class SpecRows:
     def __init__(self, lex: Lexicon) -> None:
         self.spec_head = re.compile(rf"(?:{lex.alt('spec_rows', 'spec_heads')})")
         self.limit_head = re.compile(rf"(?:{lex.alt('spec_rows', 'limit_heads')})")
-        self.negative = re.compile(lex.alt("spec_rows", "negative"))
         # Latency: 3-5 minutes, 生成时间：约2分钟: a time, read as a speed (需要排队 is still a limit)
         self.timed = WordScanner(lex.words("features", "not_length"))
         self.cells = TableSpecs(lex)
-        self.inline = InlineLabels(lex)
+        self.negative = self.cells.negative  # (only, no, requires…: an item limiting itself)
         self.conf = {
             "capability": lex.confidence("capability"),
             "limitation": lex.confidence("limitation"),
@@ -178,7 +176,7 @@ class SpecRows:
         m = self.cells.label_line.match(text, lo, b)
         if m is None:
             return []
-        inside = self.inline.inside(view.text, m.end(), b) if self.inline.opens(view.text, a) else []
+        inside = view.line_labels.get(a, [])
         out: list[Row] = []
         if self.limit_head.search(text, m.start("label"), m.end("label")):
             out += self._limit_items(view, lo, m.end(), inside[0].start if inside else b, (a, b))
