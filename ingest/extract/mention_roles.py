@@ -61,6 +61,12 @@ _LACKS_EN = re.compile(
 )
 
 
+# "Same structural limits as Veo 3.1:": what the subject shares, measured against the model named
+_SAME_AS = re.compile(
+    r"\bsame(?:\s+[a-z-]+){1,3}\s+as\s+(?:the\s+)?(?:full\s+|standard\s+|regular\s+|original\s+)?$"
+)
+
+
 class MentionRoles:
     def __init__(self, lex: Lexicon) -> None:
         # (相比之下, 对比之下: "by contrast", then the clause's own subject)
@@ -118,6 +124,7 @@ class MentionRoles:
                 and bool(self.compare_before_described.search(norm, max(sent_start, start - 60), start))
             )
             or bool(self.compare_after.match(norm, end) and self.compare_with.search(before))
+            or (spaced and bool(_SAME_AS.search(norm, max(sent_start, start - 60), start)))
             or (norm.find("comparison", end, end + 60) >= 0 and bool(_BY_COMPARISON.match(norm, end)))
             or (bool(_LEVEL_BEFORE.search(before)) and bool(_LEVEL_AFTER.match(norm, end)))
             or bool(

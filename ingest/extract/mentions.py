@@ -153,7 +153,10 @@ class MentionScanner:
                     r"(?P<d>(?P<dn>两|俩|2|三|3|四|4)\s*个\s*(?:(?P<dver>\d\.\d{1,2})\s*)?(?:的\s*)?(?:版本|模型)"
                     # bare "both" before a plural noun is a determiner (both hands), not the pair
                     r"|(?P<dboth>b(?<![a-z]b)oth(?![a-z])(?:\s+(?:models|versions|of them)"
-                    r"|(?!\s+(?!(?:clips|videos|outputs|results|generations)\b)[a-z]+s\b))"
+                    r"|(?!\s+(?!(?:clips|videos|outputs|results|generations)\b)[a-z]+s\b)"
+                    # …nor one opening a coordination (supports both text-to-video and image-to-video)
+                    r"(?!\s+(?!(?:are|were|have|had|can|could|do|did|will|would|still|also|of)\b)"
+                    r"[^,.;:!?，。；：\n]{1,60}?\band\b))"
                     r"|两者|二者|两款模型|两个模型|它(?:们|俩)(?=\s*(?:都|也都|均))))",
                     rf"(?P<a>(?P<aname>{alt(names)})(?!\.\d)"
                     # (each run of spaces is one part's: two bare runs in a row split it every way)

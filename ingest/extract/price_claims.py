@@ -8,6 +8,7 @@ the credit rates and the clause tests both share)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest.extract.mentions import Mention
@@ -37,6 +38,23 @@ _EDITION_OF_CLIP = re.compile(
 _EDITION_IN_BRACKETS = re.compile(
     r"\s*(?:/\s*(?:s|sec|second)\b)?\s*[(（]\s*([a-z]+)"
     r"(?:[\s/&,]+(?:\d{3,4}p|[248]k|no audio|with audio|audio|without audio))*\s*[)）]"
+)
+# …or one standing as the subject right before it, the model being named earlier: "Veo 3.1 in three
+# tiers: Lite at $0.05/sec, Fast at $0.10/sec", "Fast costs $0.10/sec", "a “Fast” mode at just $0.15"
+_EDITION_SUBJECT = re.compile(
+    r"(?:(?:^|[,;:(，；：（])\s*(?:(?:and|or|while|whereas|but|then|the|a|an|its|their)\s+)*[\"“'‘]?"
+    r"(?!(?:and|or|at|for|from|in|is|are|costs?|the|an?|it|this|that|which)\b)([a-z0-9][a-z0-9.]*)[\"”'’]?"
+    r"(?:\s+(?:tier|mode|edition|version|variant|model))?"
+    r"|\b(?:a|an|the|its|their|new)\s+[\"“'‘]?([a-z]+)[\"”'’]?\s+(?:tier|mode|edition|version|variant|model))"
+    r"(?:\s*[:：=]|\s+(?:(?:is|are|comes?|sells?|goes?|runs?|starts?|starting|priced|costs?|billed|charged)\b)?"
+    r"(?:\s*(?:in\s+at|at|for|from))?)"
+    r"\s*(?:approximately|about|around|roughly|just|only|~|≈)?\s*$"
+)
+# the gap from one amount to the next in a run of them, each with its one-word bracket
+_NEXT_IN_RUN = re.compile(r"\s*(?:/\s*(?:s|sec|second)\b)?\s*[(（]\s*([a-z]+)\s*[)）]\s*[,，、]\s*")
+_WORD_IN_BRACKETS = re.compile(r"\s*(?:/\s*(?:s|sec|second)\b)?\s*[(（]\s*([a-z]+)\s*[)）]")
+_INSTEAD_BEFORE = re.compile(
+    r"\b(?:instead of|rather than)\s+(?:the\s+)?(?:usual\s+|old\s+|standard\s+|full\s+)?[~≈]?\s*$"
 )
 _FOR_MODEL = re.compile(
     r"\s*(?:/\s*(?:s|sec|second|clip|video)|per (?:second|sec|clip|video|generation)|each|a second)?"
@@ -124,6 +142,7 @@ class PriceClaims:
     def __init__(self, rules: PriceRules) -> None:
         self.p = rules  # the clause tests shared with the credit rates
         self.lex, self.reg, self.ctx = rules.lex, rules.reg, rules.ctx
+        self.editions = frozenset(w for b in self.reg.brands.values() for w in b.edition_words)
         self.plan_re, self.business_re = rules.plan_re, rules.business_re
         self.grant_re, self.price_word_re = rules.grant_re, rules.price_word_re
 
@@ -201,8 +220,17 @@ class PriceClaims:
                 continue
             # "$3.20 at full quality, or $1.20 with Fast": the same clip, priced another way
             alternative = bool(
-                prev is not None and prev.q.kind == q.kind and ALTERNATIVE.fullmatch(text, lo, q.start)
+                prev is not None
+                and prev.q.kind == q.kind
+                and (
+                    ALTERNATIVE.fullmatch(text, lo, q.start)
+                    # "$0.40 (Lite), $0.80 (Fast), and $2.80 (Full)": the middle one of a run of amounts,
+                    # each bracket naming an edition
+                    or self._in_edition_run(text, (prev.money or prev.q).end, q)
+                )
             )
+            if _INSTEAD_BEFORE.search(text, max(lo, q.start - 40), q.start):
+                continue  # "$0.05/sec instead of $0.40/sec": what it replaces, no second price
             if q.kind == "credits":
                 if self.grant_re.search(before) or q.value in granted:
                     granted.add(q.value)  # …就给66积分，刷新一次加66积分: the same gift told again
@@ -250,6 +278,7 @@ class PriceClaims:
         prev_res: str | None = None  # the resolution the previous amount of this sentence was for
         prev_length: float | None = None  # the clip length the previous amount was for
         prev_subj: Subject | None = None  # the model the previous amount named as its own
+        said_edition: str | None = None  # an edition the sentence made its amounts' subject
         respective = _respective([an.q for an in anchors], qs, text, sent.start, sent.end)
         shapes: dict[tuple[str, str | None, float | None], int] = {}
         kinds: dict[str, int] = {}
@@ -329,6 +358,7 @@ class PriceClaims:
                 and tier_word is None
                 and "resolution" not in fields
                 and not _NOTE_AFTER.match(text, end_q.end, seg_hi)
+                and not self._edition_bracket(text, end_q.end, seg_hi, subj.models)
             ):
                 # "$0.04/sec … $0.05/sec", "~$0.50 $0.10-0.50 $0.10-0.30" (a table's cells run together) and
                 # no model named: whose each one is, is unclear
@@ -361,9 +391,30 @@ class PriceClaims:
             listed = (
                 clip is not None and clip.group(2) is not None
             )  # "with Pro": only an edition the registry lists
+            if edition is None or (bracket is None and edition not in self.editions):
+                # ("…for speed, which suits viral clips": a word before clips that names no edition)
+                window = text[seg_lo : an.q.start]
+                cut = max(0, len(window) - 80)
+                said = _EDITION_SUBJECT.search(window if not cut else "\0" + window[cut:])
+                if said is not None:  # its word, an edition or not, ends the one carried
+                    said_edition = said.group(1) or said.group(2)
+                    at = seg_lo + cut - (1 if cut else 0) + said.start(1 if said.group(1) else 2)
+                    if said.group(1) and not (
+                        view.text[at : at + 1].isupper() or (at > 0 and view.text[at - 1] in "\"“'‘")
+                    ):
+                        said_edition = None  # "is sharp, fast at $0.40/sec": an adjective
+                elif subj.explicit and view.groups(sid, seg_lo, seg_hi):
+                    said_edition = None  # a model named in the segment
+                # "Lite starts at $0.05/sec for 720p and $0.08/sec for 1080p": the second is Lite's too
+                edition = said_edition
+            else:
+                said_edition = None
+            subject_edition = edition is not None and edition == said_edition
             for name, mtier in zip(subj.models, subj.tiers, strict=True):
                 model, tier = self.p.model_tier(name, mtier, tier_word.group(0) if tier_word else None)
-                if edition is not None:
+                if subject_edition:  # "Veo 3.1 Fast costs $0.15/sec, Lite $0.05/sec": a registered model
+                    model = self._edition(model, edition, False, True)  # type: ignore[arg-type]
+                elif edition is not None:
                     model = self._edition(model, edition, subj.explicit, listed)
                 conf = self.lex.confidence("price") * (
                     1 if subj.explicit else self.lex.confidence("context_model_factor")
@@ -545,6 +596,28 @@ class PriceClaims:
         elif res:
             out["resolution"] = min(res, key=lambda t: abs(t.start - q.start)).unit
         return out
+
+    def _in_edition_run(self, text: str, prev_end: int, q: Quantity) -> bool:
+        """Is ``q`` the next amount after one whose bracket names an edition, itself with a one-word
+        bracket ("$0.40 (Lite), $0.80 (Fast)")?"""
+        gap = _NEXT_IN_RUN.fullmatch(text, prev_end, q.start)
+        own = _WORD_IN_BRACKETS.match(text, q.end) if gap else None
+        return (
+            gap is not None
+            and own is not None
+            and (gap.group(1) in self.editions or own.group(1) in self.editions)
+        )
+
+    def _edition_bracket(self, text: str, pos: int, hi: int, models: Sequence[str]) -> bool:
+        """Does a bracket at ``pos`` name an edition of the model's brand ("$0.40 (Lite), $0.80
+        (Fast)")? Then whose each amount is, is said."""
+        bracket = _EDITION_IN_BRACKETS.match(text, pos, hi)
+        info = self.reg.models.get(models[0]) if bracket and models else None
+        return (
+            info is not None
+            and bracket is not None
+            and bracket.group(1) in self.reg.brands[info.brand].edition_words
+        )
 
     def _edition(self, model: str, word: str, named: bool, listed: bool = False) -> str:
         """``model`` as the edition ``word`` names ("$0.046 for an 8-second Lite clip" of Veo 3.1: Veo

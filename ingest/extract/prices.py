@@ -36,6 +36,12 @@ BY_PERIOD = re.compile(r"\s*(?:/\s*|per\s+|a\s+|每)(?:month|mo|year|yr|annum|�
 _OFF_PEAK = re.compile(r"错峰|闲时|低峰|off[-\s]?peak")
 _PER_N_CREDITS = re.compile(r"\s*(?:per|for every|for each|/|每)\s*[\d,]{2,}")
 MONEY = ("cny", "usd")
+# a sentence opening on the clip its amounts buy: "For a standard 8-second clip at 720p, that
+# translates to $0.40", "For one 10s video, …"
+_FOR_A_CLIP = re.compile(
+    r"\s*(?:so\s+|and\s+)?for\s+(?:a|an|one|each|every|a single)\s+(?:[\w.-]+\s+){0,3}"
+    r"(?:clips?|videos?|generations?|shots?)\b[^.;!?。；！？\n]*?[,，]"
+)
 # "Credits are sold at $0.0093 each": what one credit costs, when the clause names credits before it
 _EACH = re.compile(r"\s*(?:each|apiece|a piece|一个|每个)(?![a-z])")
 _CREDIT_NAMED = re.compile(r"\bcredits?\b|积分|灵感值|点数|算力")
@@ -136,7 +142,23 @@ class PriceRules:
             for t in view.quantities[sid]
         )
         second = self.ctx.second_before(view.cue_text, lo, q)
-        return bool(q.per) or item or bool(second) or bool(self.per_item_re.search(view.cue_text, lo, hi))
+        return (
+            bool(q.per)
+            or item
+            or bool(second)
+            or bool(self.per_item_re.search(view.cue_text, lo, hi))
+            or self._after_clip_lead(view, sid, lo, hi)
+        )
+
+    def _after_clip_lead(self, view: SectionView, sid: int, lo: int, hi: int) -> bool:
+        """Does the clause [lo, hi) come right after a lead naming the clip its amount buys ("For a
+        standard 8-second clip at 720p, that comes to $0.40"), and name no plan?"""
+        lead = _FOR_A_CLIP.match(view.cue_text, view.sentences[sid].start, lo + 1)
+        return (
+            lead is not None
+            and not view.cue_text[lead.end() : lo].strip()
+            and not self.plan_re.search(view.cue_text, lo, hi)
+        )
 
     def _is_rate(self, view: SectionView, sid: int, cr: Quantity, money: Quantity) -> bool:
         """Credits and money linked by an equivalence, out of any per-clip context: a credit rate?"""

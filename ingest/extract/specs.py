@@ -133,6 +133,11 @@ _PROMPT_SUBJECT = re.compile(
 )
 
 
+# an item that is a step of a chain of steps (创意会 → 脚本 → 分镜 → 配音, script -> storyboard)
+_IN_CHAIN_BEFORE = re.compile(r"(?:→|->|=>|⇒|➡)\s*[^\s→]{0,8}$")
+_IN_CHAIN_AFTER = re.compile(r"[^\s→]{0,8}\s*(?:→|->|=>|⇒|➡)")
+
+
 class SpecRules:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
@@ -340,6 +345,10 @@ class SpecRules:
                     kind == "capability" and self.limit_before_re.search(text, item.end, nxt)
                 ):
                     continue  # none, or the condition of a limit after it (1080P只支持6秒)
+                if _IN_CHAIN_BEFORE.search(
+                    text, max(0, item.start - 12), item.start
+                ) or _IN_CHAIN_AFTER.match(text, item.end):
+                    continue  # 脚本 → 分镜 → 拍摄 → 配音: a step of a process, no feature
                 # a specification line or row is one statement: it is the quote of each item in it
                 if sheet is not None:  # | Max resolution | 1080p |: quoted from its label to its value
                     span = (sheet[0], scope.end)

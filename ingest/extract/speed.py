@@ -25,6 +25,16 @@ log = logging.getLogger(__name__)
 
 _WAIT_CAP = re.compile(r"(?:等|等待|等了|排队|耗时|用时|花了)\s*(?:长达|高达|最长|最多|up to)?\s*$")
 _UNIT_SECONDS = {"s": 1.0, "min": 60.0, "h": 3600.0}
+# from one time down or up to another: 从18.7秒降至6.3秒, 184 s down to 1.9 s, 从3分钟缩短到40秒
+_CHANGED_TO = re.compile(
+    r"\s*[，,]?\s*((?:(?:直接|进一步)?(?:降至|降到|降低到|降低至|缩短至|缩短到|减少到|减少至|压缩到|压缩至|压到|提升到|变成|变为)"
+    r"|(?:down|cut|reduced|dropped|fell|shortened)\s+to\b|(→|->|\bto\b))(?:\s*(?:了|只需|仅需|约|大约))?)\s*"
+)
+_FROM_BEFORE = re.compile(r"(?:\bfrom|从|由)(?=[^,，;；。]*$)")
+
+
+def _seconds(t: Quantity) -> float:
+    return t.value * _UNIT_SECONDS.get(t.unit, 1.0)
 
 
 # "N分钟的X": the length of X, unless X is the waiting itself (1分钟的等待, 5分钟的生成时间)
@@ -221,6 +231,7 @@ class SpeedRules:
         row = view.row_label(sid)
         cell = row or sheet_label(text, sent.start, sent.end)
         label = text[cell[0] : cell[1]] if cell else ""
+        prev: tuple[Quantity, int] | None = None  # the last time read as a speed, and its drafts' index
         for t in times:
             lo, hi = self._clause(view, sid, t.start)
             if cell and _LENGTH_LABEL.search(label) and t.start > cell[1]:
@@ -329,8 +340,45 @@ class SpeedRules:
             elif t.qual == "max" and not within and self._bound_on_other(text, t.end, hi):
                 continue  # 在5分钟内找到…: a bound on something else than making a clip
             is_speed = True
-            out += self._claims(view, sid, "speed", lo, hi, t, speed_bounds(t))
+            made = self._claims(view, sid, "speed", lo, hi, t, speed_bounds(t))
+            if prev is not None and made:
+                made = self._changed(view, sid, (lo, hi), prev, t, made, out)
+            prev = (t, len(out)) if made else None
+            out += made
         return out, is_speed or (speedy and not out)
+
+    def _changed(
+        self,
+        view: SectionView,
+        sid: int,
+        clause: tuple[int, int],
+        prev: tuple[Quantity, int],
+        t: Quantity,
+        made: list[Draft],
+        out: list[Draft],
+    ) -> list[Draft]:
+        """The drafts of time ``t`` when a word of change links it to the speed before it
+        ("生成时间从18.7秒降至6.3秒", "from 184 s down to 1.9 s"): the old time and the new one, each
+        quoted up to or from the word of change; the new one the sentence's subject's when a model
+        is named with the old one ("从可灵2.0的5分钟缩短到2分钟")."""
+        text = view.cue_text
+        lo, hi = clause
+        old, first = prev
+        change = _CHANGED_TO.fullmatch(text, old.end, t.start)
+        if change is None:
+            return made
+        start_of = _FROM_BEFORE.search(text, lo, old.start)
+        if change.group(2) and not (start_of and _seconds(old) > _seconds(t)):
+            return made  # "~3s to ~60s", "from 30 seconds to 2 minutes": a range, not a cut
+        if start_of is not None and any(start_of.start() <= m.start < old.start for m in view.mentions[sid]):
+            made = self._claims(view, sid, "speed", lo, start_of.start(), t, speed_bounds(t))
+            for d in made:
+                d.end = hi
+        for d in out[first:]:
+            d.end = min(d.end, old.end)
+        for d in made:
+            d.start = max(d.start, change.start(1))
+        return made
 
     @staticmethod
     def _after_made_clip(text: str, lo: int, t: Quantity) -> bool:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
 from ingest.extract.lexicon import Lexicon
 from ingest.extract.numbers import Quantity
@@ -36,6 +37,11 @@ log = logging.getLogger(__name__)
 
 _MONEY = {"credits": "credits", "cny": "price_cny", "usd": "price_usd"}
 _BARE_NUMBER = re.compile(r"\s*[`*]*\s*(?:~|≈|约|about\s)?\s*(\d{1,6}(?:\.\d+)?)\s*[`*]*\s*")
+# a bare number a second, maybe with a note (| 7.2 / s | 5.4 / s (sound off) | under "Base credits")
+_PER_SECOND_NUMBER = re.compile(
+    r"\s*[`*]*\s*(?:~|≈|约|about\s)?\s*(\d{1,6}(?:\.\d+)?)\s*(?:/\s*(?:s|sec|second|秒)|per\s+(?:second|sec)|每秒)"
+    r"\s*(?:[(（][^()（）|\n]{1,20}[)）])?\s*[`*]*\s*"
+)
 # a number with its own note in brackets, two or more to a cell: | 20 (Non-Ultra) · 10 (Ultra) |
 _NOTED_NUMBER = re.compile(r"(\d{1,6}(?:\.\d+)?)\s*[(（]([^()（）|\n]{1,20})[)）]")
 # several bare amounts in one cell (| 11, 22 |), each bought by a clip length the row pairs with it
@@ -164,8 +170,11 @@ class TableRules:
             ]
             bare = _BARE_NUMBER.fullmatch(view.clean, lo, hi) if col.unit and not amounts else None
             noted = _NOTED_NUMBERS.fullmatch(view.clean, lo, hi) if col.unit and not amounts else None
+            second = _PER_SECOND_NUMBER.fullmatch(view.clean, lo, hi) if col.unit and not amounts else None
             if bare and col.unit:  # | Veo 3 | 0.40 | under "Price (USD/s)": the header gives the unit
                 amounts = [_cell_amount(col.unit, bare)]
+            elif second and col.unit:
+                amounts = [replace(_cell_amount(col.unit, second), per="second")]
             elif noted and col.unit:  # | 20 (Non-Ultra) · 10 (Ultra) |: one amount per plan the cell names
                 out += [
                     d

@@ -48,6 +48,12 @@ _VALUE_START = re.compile(
 )
 
 
+# a family of models named by its members' common name (Veo 3.1 family, 可灵2.x系列)
+_FAMILY_AFTER = re.compile(
+    r"['’]?s?\s*(?:family|families|lineup|line-up|series|model line|系列|家族|产品线)\b"
+)
+
+
 def start_document(view: SectionView, main: Subject | None) -> None:
     """The document's own model is the topic (and anchor) until the text names another."""
     view.topic = view.anchor = view.main = main
@@ -220,6 +226,8 @@ def update_topic(view: SectionView, sid: int) -> None:
         # a yardstick the sentence measures against (costs more than Gen-4 Turbo) is no topic: the
         # lines after it go on about the model it was measured with
         measured = [g for g in groups if not any(m.versus for m in g)]
+        # "…the newest model in Google's Veo 3.1 family. It supports…": a family is no one model
+        measured = [g for g in measured if not _FAMILY_AFTER.match(view.clean, g[-1].end)] or measured
         view.topic = _latest(measured or groups, view.topic)
     # a model named with its version, or a brand as the sentence's subject, is what later
     # paragraphs go on about; an enumeration of three models or more (测试覆盖A、B、C…) is not,
@@ -235,6 +243,7 @@ def update_topic(view: SectionView, sid: int) -> None:
         and (any(m.explicit for m in g) or _is_subject(view, sid, g[0]) or heading)
         and not yardsticks.intersection(n for m in g for n in m.models)
         and (heading or not _in_frame(view, g[0], g[-1]))
+        and (heading or not _FAMILY_AFTER.match(view.clean, g[-1].end))
     ]
     if subjects and heading and not any(m.explicit for m in subjects[-1]):
         # a heading naming a brand's product without a version (Kling Sound, 可灵数字人) opens a

@@ -1,0 +1,306 @@
+"""Cases from session 34's reading of real pages: editions named as the subject of a price, runs of
+amounts with their editions in brackets, a price row of credits a second under model columns, a
+family or a yardstick that is no topic, a time changed from one value to another, and measured gains
+and scores told as verdicts."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import claims_of, price_rows, scored
+
+
+def _kinds(text: str, title: str | None = None) -> list[tuple[str, str | None, str]]:
+    return [(c.kind, c.model, c.quote) for c in scored(claims_of(text, title=title))]
+
+
+# ----- an edition word as the subject of a price -------------------------------------------------
+
+
+def test_edition_words_opening_each_price_name_the_model_they_are_of() -> None:
+    text = "Google sells Veo 3.1 in two editions: Fast at $0.12/sec (1080p), and Lite at $0.04/sec (720p).\n"
+    rows = price_rows(text)
+    assert ("Veo 3.1 Fast", 0.12, 1.0, "1080p") in rows
+    assert ("Veo 3.1 Lite", 0.04, 1.0, "720p") in rows
+    assert not [r for r in rows if r[0] == "Veo 3.1"]
+
+
+def test_the_edition_carries_to_the_next_amounts_of_its_sentence_until_another_subject() -> None:
+    text = "Veo 3.1 pricing.\n\nFast costs $0.09/sec at 720p, $0.11/sec at 1080p, and $0.28/sec for 4K.\n"
+    rows = price_rows(text)
+    assert [r[0] for r in rows] == ["Veo 3.1 Fast"] * 3
+    assert sorted(r[1] or 0.0 for r in rows) == [0.09, 0.11, 0.28]
+
+
+def test_a_word_that_is_no_edition_ends_the_carried_one() -> None:
+    text = "Veo 3.1 pricing.\n\nLite is at $0.04/sec for 720p, Full at $0.36/sec for 720p.\n"
+    rows = price_rows(text)
+    assert ("Veo 3.1 Lite", 0.04, 1.0, "720p") in rows
+    assert ("Veo 3.1", 0.36, 1.0, "720p") in rows
+
+
+def test_a_quoted_edition_mode_before_the_amount() -> None:
+    text = (
+        "Veo 3 got cheaper this week. Google also added a “Fast” mode at only $0.12 per second, "
+        "made for quick drafts of viral clips.\n"
+    )
+    rows = price_rows(text)
+    assert ("Veo 3 Fast", 0.12, 1.0, None) in rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a brand with no such edition keeps its price
+        "Kling 2.1 pricing.\n\nLite at $0.30/sec for 1080p.\n",
+        # a word after "and" that is no edition is no subject either
+        "Kling 2.1 costs $0.30/sec for 1080p and only $0.20/sec for 720p.\n",
+    ],
+)
+def test_no_edition_no_change_of_model(text: str) -> None:
+    assert {r[0] for r in price_rows(text)} == {"Kling 2.1"}
+
+
+# ----- a run of amounts, each with its edition in brackets -------------------------------------
+
+
+def test_each_amount_of_a_run_takes_the_edition_in_its_bracket() -> None:
+    text = (
+        "Veo 3.1 costs.\n\nFor a 6-second clip at 1080p, that comes to "
+        "$0.30 (Lite), $0.66 (Fast), and $2.40 (Full).\n"
+    )
+    rows = price_rows(text)
+    assert ("Veo 3.1 Lite", 0.30, 6.0, "1080p") in rows
+    assert ("Veo 3.1 Fast", 0.66, 6.0, "1080p") in rows
+    assert ("Veo 3.1", 2.40, 6.0, "1080p") in rows
+
+
+def test_a_sentence_opening_on_the_clip_says_what_its_amount_buys() -> None:
+    text = "Sora 2 notes.\n\nFor one 10-second video at 720p, the bill works out to $1.00.\n"
+    assert ("Sora 2", 1.0, 10.0, "720p") in price_rows(text)
+
+
+def test_amounts_in_a_run_without_any_price_context_are_still_no_prices() -> None:
+    text = (
+        "Sora 2 notes.\n\nMy three test budgets were $5.00 (week one), "
+        "$8.00 (week two), and $9.00 (week three).\n"
+    )
+    assert price_rows(text) == []
+
+
+# ----- credits a second in a row under model columns ---------------------------------------------
+
+
+def test_a_credits_row_under_model_columns_gives_each_model_its_rate() -> None:
+    text = (
+        "Three Kling routes compared.\n\n"
+        "| Dimension | Kling 3.0 Turbo | Kling 3.0 |\n|---|---|---|\n"
+        "| Base credits @1080p | 9.5 / s | 7 / s (sound off) |\n"
+    )
+    found = [(c.model, c.credits, c.duration_s, c.resolution) for c in claims_of(text) if c.kind == "price"]
+    assert ("Kling 3.0 Turbo", 9.5, 1.0, "1080p") in found
+    assert ("Kling 3.0", 7.0, 1.0, "1080p") in found
+
+
+def test_a_sound_setting_is_no_flaw() -> None:
+    text = (
+        "Pricing table.\n\n| Dimension | Kling 3.0 Turbo | Kling 3.0 |\n|---|---|---|\n"
+        "| Base credits | 9.5 / s | 7 / s (sound off) |\n"
+    )
+    assert not [k for k in _kinds(text) if k[0] == "bug"]
+    assert [k for k in _kinds("Kling 3.0's lip sync looks off in close-ups.\n") if k[0] == "bug"]
+
+
+# ----- old price given as what the new one replaces ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veo 3.1 Lite costs $0.05/sec instead of $0.40/sec.\n",
+        # (two editions compared: no change of one model's price either)
+        "Veo 3 pricing. With Lite you pay $0.05/sec instead of $0.15/sec on Fast.\n",
+    ],
+)
+def test_an_amount_after_instead_of_is_what_the_price_replaces_not_a_second_price(text: str) -> None:
+    found = claims_of(text)
+    assert [c.price_usd for c in found if c.kind == "price"] == [0.05]
+    assert not [c for c in found if c.kind == "price_change"]
+
+
+# ----- who a sentence is about --------------------------------------------------------------------
+
+
+def test_a_family_named_last_is_not_what_it_goes_on_about() -> None:
+    text = (
+        "Seedance 1.0 Lite is the cheapest member of ByteDance's Seedance 1.0 family. "
+        "It supports image-to-video and outputs 720p clips.\n"
+    )
+    models = {m for k, m, _ in _kinds(text) if k == "capability"}
+    assert models == {"Seedance 1.0 Lite"}
+
+
+def test_both_opening_a_coordination_of_features_is_no_pair_of_models() -> None:
+    text = "I tried Kling 2.1 after Veo 3. It supports both text-to-video and image-to-video.\n"
+    models = {m for k, m, _ in _kinds(text) if k == "capability"}
+    assert models == {"Veo 3"}
+    pair = "I tried Kling 2.1 and Veo 3. Both support 1080p output.\n"
+    assert {m for k, m, _ in _kinds(pair) if k == "capability"} == {"Kling 2.1", "Veo 3"}
+
+
+def test_the_title_names_an_edition_and_its_brand_again() -> None:
+    text = "The cheap route through the API. Resolution is capped at 720p.\n"
+    found = _kinds(text, title="Seedance 2.0 Fast: the Seedance you can afford")
+    assert ("limitation", "Seedance 2.0 Fast") in {(k, m) for k, m, _ in found}
+
+
+def test_same_limits_as_a_model_are_said_of_the_subject() -> None:
+    text = (
+        "Seedance 2.0 Fast is the cheap route.\n\n"
+        "Same structural limits as Seedance 2.0: no end-frame input, and a 12-second maximum.\n"
+    )
+    found = {(k, m) for k, m, _ in _kinds(text, title="Seedance 2.0 Fast review")}
+    assert ("limitation", "Seedance 2.0 Fast") in found
+    assert ("limitation", "Seedance 2.0") not in found
+
+
+# ----- a time changed from one value to another ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        ("混元视频经过量化后，生成时间从42秒缩短到15秒。\n", 42.0, 15.0),
+        (
+            "With the new sampler, Wan 2.2 generation time went from 90 seconds down to 20 seconds.\n",
+            90.0,
+            20.0,
+        ),
+    ],
+)
+def test_a_time_changed_from_one_value_to_another_gives_both(text: str, old: float, new: float) -> None:
+    speeds = sorted(c.generation_s or 0.0 for c in claims_of(text) if c.kind == "speed")
+    assert speeds == sorted([old, new])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pixverse V5 generation times run ~5s to ~40s depending on the mode.\n",
+        "With Hailuo 02, generation takes anywhere from 30 seconds to 2 minutes depending on the queue.\n",
+    ],
+)
+def test_a_range_written_with_to_is_one_time(text: str) -> None:
+    speeds = [c for c in claims_of(text) if c.kind == "speed"]
+    assert len(speeds) == 1
+
+
+# ----- measured gains and scores as verdicts ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "经过编译优化，Wan 2.1 提速近80%。\n",
+        "Wan 2.1 推理加速超过20倍。\n",
+        "Wan 2.1 的吞吐量翻了一倍。\n",
+        "Wan 2.1 的显存占用比原生实现低35%。\n",
+        "HunyuanVideo has lower VRAM usage than most open models.\n",
+        "In our tests, Hailuo 02 scored 8.9/10 for motion.\n",
+        "Hailuo 02 在我们的测试里评分8.5分。\n",
+    ],
+)
+def test_a_measured_gain_or_a_high_score_is_a_strength(text: str) -> None:
+    assert "strength" in {k for k, _, _ in _kinds(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hailuo 02 scored 4/10 for motion.\n",
+        "Hailuo 02 在我们的测试里评分5分。\n",
+        "Hailuo 02 加速按钮在右上角。\n",
+    ],
+)
+def test_a_low_score_or_a_bare_word_is_no_strength(text: str) -> None:
+    assert "strength" not in {k for k, _, _ in _kinds(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "old_model", "new_model"),
+    [
+        ("可灵2.1的生成时间从可灵2.0的5分钟缩短到2分钟。\n", "Kling 2.0", "Kling 2.1"),
+        ("Veo 3.1 Fast cut the wait from Veo 3's 90 seconds down to 30 seconds.\n", "Veo 3", "Veo 3.1 Fast"),
+    ],
+)
+def test_the_new_time_is_the_subjects_when_the_old_one_is_another_models(
+    text: str, old_model: str, new_model: str
+) -> None:
+    speeds = sorted((c.generation_s, c.model) for c in claims_of(text) if c.kind == "speed")
+    assert speeds[0][1] == new_model
+    assert speeds[1][1] is not None and speeds[1][1].startswith(old_model)
+
+
+# ----- review guards: what the edition and run readings must leave alone -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("Veo 3.1 is sharp, fast at $0.40/sec, and has native audio.\n", "Veo 3.1"),
+        # an edition the registry does not list for the version names no model
+        ("Veo 3 costs $0.75/sec; Lite at $0.20/sec.\n", "Veo 3"),
+    ],
+)
+def test_an_adjective_or_an_unlisted_edition_keeps_the_model(text: str, model: str) -> None:
+    assert {r[0] for r in price_rows(text)} == {model}
+
+
+def test_an_edition_said_after_a_model_with_its_own_edition() -> None:
+    rows = price_rows("Veo 3.1 Fast costs $0.15/sec, Lite $0.05/sec.\n")
+    assert ("Veo 3.1 Fast", 0.15, 1.0, None) in rows
+    assert ("Veo 3.1 Lite", 0.05, 1.0, None) in rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sora 2 costs $0.10/sec (720p), $4.00 (what my 40-second test cost), $0.50/sec (Pro at 1024p).\n",
+        "Hailuo 02 costs $0.28 per clip (768p), $0.56 (1080p), $9.99 (my first top-up).\n",
+    ],
+)
+def test_a_run_of_amounts_with_brackets_naming_no_edition_adds_no_price(text: str) -> None:
+    amounts = {r[1] for r in price_rows(text)}
+    assert 4.0 not in amounts and 9.99 not in amounts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sora 2 notes. For a single clip, the Pro plan at $200 is overkill for Sora 2.\n",
+        "For one 10-second video, Sora 2 charges $1.00, and my whole test run came to $36.\n",
+    ],
+)
+def test_a_clip_lead_reaches_only_its_own_clause_and_no_plan(text: str) -> None:
+    assert {r[1] for r in price_rows(text)} <= {1.0}
+
+
+# ----- what is no claim ---------------------------------------------------------------------------
+
+
+def test_steps_of_a_process_in_a_chain_are_no_features() -> None:
+    chain = (
+        "# 用可灵2.1做短片\n\n这次用的是可灵2.1。\n\n"
+        "老的制作流程是这样的:选题 → 脚本 → 分镜 → 拍摄 → 剪辑 → 配音。\n"
+    )
+    assert not [k for k in _kinds(chain) if k[0] == "capability"]
+    assert [k for k in _kinds("可灵2.1支持分镜和配音。\n") if k[0] == "capability"]
+
+
+def test_a_rhetorical_question_is_no_flaw() -> None:
+    assert not [k for k in _kinds("Wan 2.2 跑得飞快。那么问题来了:它是怎么做到的？\n") if k[0] == "bug"]
+
+
+def test_the_software_of_a_local_run_is_no_model() -> None:
+    found = _kinds("Wan 2.2 在 TensorRT 8.6 上的显存占用比原生实现低42%。\n")
+    assert {m for _, m, _ in found} == {"Wan 2.2"}
