@@ -304,3 +304,123 @@ def test_a_rhetorical_question_is_no_flaw() -> None:
 def test_the_software_of_a_local_run_is_no_model() -> None:
     found = _kinds("Wan 2.2 在 TensorRT 8.6 上的显存占用比原生实现低42%。\n")
     assert {m for _, m, _ in found} == {"Wan 2.2"}
+
+
+# ----- v177: from reading O40-R40 after their unseen score -----------------------------------------
+
+
+def test_a_row_listing_many_lengths_is_one_capability_its_longest() -> None:
+    text = "# 可灵4.0 参数\n\n| 参数 | 值 |\n|---|---|\n| 时长 | 3s, 4s, 5s, 6s, 7s, 8s, 9s, 10s |\n"
+    caps = [(c.model, c.feature, c.quote) for c in claims_of(text) if c.kind == "capability"]
+    assert len(caps) == 1
+    assert caps[0][1] == "10s" and "3s, 4s" in caps[0][2]
+
+
+def test_model_columns_keep_a_length_each() -> None:
+    text = "Two models.\n\n| 参数 | 可灵2.1 | 海螺02 |\n|---|---|---|\n| 最长时长 | 10秒 | 6秒 |\n"
+    found = {(c.model, c.feature) for c in claims_of(text) if c.kind == "capability"}
+    assert ("Kling 2.1", "10秒") in found and ("Hailuo 02", "6秒") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("kling-v4-text-to-video costs $0.20 per second.\n", "Kling 4.0"),
+        ("Seedance 3 costs 5 credits per second.\n", "Seedance 3.0"),
+        # a brand that writes whole versions bare keeps them so
+        ("Veo 4 costs $0.40/sec.\n", "Veo 4"),
+    ],
+)
+def test_a_version_the_registry_lacks_is_written_as_its_brand_writes_versions(text: str, model: str) -> None:
+    assert [r[0] for r in price_rows(text)] == [model]
+
+
+def test_every_model_of_a_list_after_better_than_is_a_yardstick() -> None:
+    text = (
+        "海螺02 很强。它在画质方面优于 Veo 3 Quality 、 Veo 3 Fast 、 "
+        "Seedance 1.0 以及 Seedance 1.0 Mini 。\n"
+    )
+    models = {m for k, m, _ in _kinds(text) if k == "strength"}
+    assert not models & {"Veo 3 Fast", "Seedance 1.0 Pro", "Seedance 1.0 Mini"}
+
+
+def test_a_method_with_a_number_is_no_model() -> None:
+    text = (
+        "HappyHorse 1.0 is fast. DMD-2 distillation cuts denoising to just 8 steps. "
+        "It generates a 5-second 1080p clip in ~40 seconds on an H100.\n"
+    )
+    speeds = [(c.model, c.generation_s) for c in claims_of(text) if c.kind == "speed"]
+    assert speeds == [("HappyHorse 1.0", 40.0)]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Built on a deeply refactored architecture from Sora 1, the upgrades focus on three areas:",
+        "- 15-25 second videos: extended from Sora 1's 6-second limit",
+    ],
+)
+def test_the_model_a_new_one_grew_from_is_no_topic(lead: str) -> None:
+    text = (
+        f"# Sora 2 review\n\nSora 2 is OpenAI's new model.\n{lead}\n- Synchronized audio: perfect lip-sync\n"
+    )
+    models = {m for k, m, _ in _kinds(text, title="Sora 2 review") if k in ("strength", "capability")}
+    assert "Sora 1" not in models and "Sora 2" in models
+
+
+def test_a_length_limit_is_no_generation_time() -> None:
+    text = "Sora 2 notes.\n\n- 25-second video generation: extended from Sora 1's 6-second limit\n"
+    assert not [c for c in claims_of(text) if c.kind == "speed"]
+
+
+# ----- v177 review guards ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veo 3 的 API 今天暂时不可用，一整天都生成不了。\n",
+        "Runway Gen-4 的服务暂时不可用，重试三次都失败了。\n",
+    ],
+)
+def test_an_outage_is_still_a_flaw(text: str) -> None:
+    assert [k for k in _kinds(text) if k[0] == "bug"]
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        (
+            "# Veo 3 vs Sora 2\n\n"
+            "Sora 2 improved but the best clips still came from Veo 3, with excellent lip-sync.\n",
+            "Veo 3",
+        ),
+        (
+            "# Sora 2 review\n\nSora 2 is strong. The rebuilt physics engine from Veo 3 is excellent too.\n",
+            "Veo 3",
+        ),
+    ],
+)
+def test_praise_of_what_came_from_a_model_is_that_models(text: str, model: str) -> None:
+    assert model in {m for k, m, _ in _kinds(text) if k == "strength"}
+
+
+def test_a_name_before_an_ordinary_word_still_takes_its_sentence() -> None:
+    text = "HappyHorse 1.0 is fast. LongCat 2 attention to detail is excellent.\n"
+    assert ("strength", "HappyHorse 1.0") not in {(k, m) for k, m, _ in _kinds(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("Veo 3 generation took 45 seconds - limit of 3 per day on the free tier.\n", 45.0),
+        ("Veo 3 renders in 60 seconds cap included, Kling 2.1 in 3 minutes.\n", 60.0),
+    ],
+)
+def test_a_wait_before_a_limit_of_something_else_is_still_a_wait(text: str, seconds: float) -> None:
+    assert seconds in {c.generation_s for c in claims_of(text) if c.kind == "speed"}
+
+
+def test_the_longest_of_listed_lengths_is_kept_whatever_the_order() -> None:
+    text = "# 可灵2.1 参数\n\n| 参数 | 值 |\n|---|---|\n| 时长 | 10s, 5s, 3s |\n"
+    assert [c.feature for c in claims_of(text) if c.kind == "capability"] == ["10s"]

@@ -61,10 +61,22 @@ _LACKS_EN = re.compile(
 )
 
 
+# "extended from Sora 1's 6-second limit", "up from Gen-3's": what the subject grew out of
+_GROWN_FROM = re.compile(
+    r"\b(?:(?:extended|increased|expanded|upgraded|evolved|grown)"
+    r"(?:\s+(?:significantly|dramatically|greatly|substantially|considerably))?"
+    r"|(?:built on|refactored|rebuilt|rewritten|derived)[^,.;:!?，。；：]{0,40}?"
+    r"\b(?:architecture|codebase|backbone|foundation))"
+    r"\s+from\s+(?:the\s+)?$"
+)
 # "Same structural limits as Veo 3.1:": what the subject shares, measured against the model named
 _SAME_AS = re.compile(
     r"\bsame(?:\s+[a-z-]+){1,3}\s+as\s+(?:the\s+)?(?:full\s+|standard\s+|regular\s+|original\s+)?$"
 )
+
+
+# a word after a name the registry does not know, then a list mark (Veo 3 Quality 、 Veo 3 Fast)
+_WORD_THEN_LIST = re.compile(r"[a-z][a-z0-9-]{1,11}\s*(、|,|，|/)")
 
 
 class MentionRoles:
@@ -125,6 +137,7 @@ class MentionRoles:
             )
             or bool(self.compare_after.match(norm, end) and self.compare_with.search(before))
             or (spaced and bool(_SAME_AS.search(norm, max(sent_start, start - 60), start)))
+            or (spaced and bool(_GROWN_FROM.search(norm, max(sent_start, start - 60), start)))
             or (norm.find("comparison", end, end + 60) >= 0 and bool(_BY_COMPARISON.match(norm, end)))
             or (bool(_LEVEL_BEFORE.search(before)) and bool(_LEVEL_AFTER.match(norm, end)))
             or bool(
@@ -188,6 +201,8 @@ class MentionRoles:
                 gap = aside.group(1)
             if _BRACKETED_PAIR.fullmatch(gap):
                 gap = "、"  # [A] [B], 【A】【B】: names each in its own brackets, side by side, are a list
+            elif prev is not None and prev.versus and (tail := _WORD_THEN_LIST.fullmatch(gap)):
+                gap = tail.group(1)  # 优于 Veo 3 Quality 、 Veo 3 Fast: a word the registry lacks ends a name
             # A跟B比: B is the yardstick (versus), never coordinated with the subject
             joins = prev is not None and not (m.versus and not prev.versus)
             if prev is not None and joins and (gap in self.coord or self.coord_owned.fullmatch(gap)):

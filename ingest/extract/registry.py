@@ -117,6 +117,12 @@ class Brand:
     def by_version(self, key: str) -> list[ModelInfo]:
         return [m for m in self.models if m.version == key]
 
+    @property
+    def zero_point(self) -> bool:
+        """Does the brand write a whole version with ".0" (Kling 3.0, Seedance 2.0; not Veo 3)?"""
+        whole = [m for m in self.models if m.version and m.version.isdigit()]
+        return bool(whole) and all(re.search(rf"(?<![\d.]){m.version}\.0(?![\d.])", m.name) for m in whole)
+
 
 def _word_key(word: str) -> str:
     """An edition or tier word as the registry's tables hold it: lower case, single spaces."""
@@ -236,6 +242,12 @@ class Registry:
         return edition, tier
 
     # ----- resolution ----------------------------------------------------------
+    @staticmethod
+    def _label(b: Brand, version: str) -> str:
+        """A version the registry does not list, as the brand writes its versions (kling-v4: 4.0)."""
+        label = version_label(version)
+        return f"{label}.0" if label.isdigit() and b.zero_point else label
+
     def resolve(self, brand: str, version: str | None, words: Sequence[str] = ()) -> tuple[str, str | None]:
         """Canonical model name and tier for ``brand`` + version text + edition/tier words."""
         b = self.brands[brand]
@@ -246,7 +258,7 @@ class Registry:
         if not cands:
             if not b.open_versions:
                 return b.name, tier
-            name = b.name_format.format(v=version_label(version))
+            name = b.name_format.format(v=self._label(b, version))
             if edition and edition != "regular":
                 name += " " + edition.title()
             return name, tier
@@ -265,7 +277,7 @@ class Registry:
             # "Kling 3.0 Omni": an edition the registry does not list for this version is a model of
             # its own, never the version's plain model (named as the plain model is: Hailuo 02 Pro)
             plain = next((m.name for m in cands if m.edition is None), None)
-            base = plain or b.name_format.format(v=version_label(version))
+            base = plain or b.name_format.format(v=self._label(b, version))
             return base + " " + edition.replace("-", " ").title(), tier
         model = self._pick(cands, edition, tier)
         return model.name, self._tier_for(model, tier)

@@ -33,6 +33,28 @@ _CHANGED_TO = re.compile(
 _FROM_BEFORE = re.compile(r"(?:\bfrom|从|由)(?=[^,，;；。]*$)")
 
 
+_BOUND_NOUN_AFTER = re.compile(r"[-\s](?:limit|cap|ceiling)s?(?![a-z])")
+_ARTICLE_BEFORE = re.compile(r"(?:\ba|\ban|\bthe|['’]s)\s+$")
+_OPTION_GAP = re.compile(r"\s*[,，、/]\s*")
+
+
+def _listed_before(text: str, times: list[Quantity], t: Quantity) -> bool:
+    """Is ``t`` one of three or more lengths listed with commas, not the longest of them (the last
+    of the longest)?"""
+    i = times.index(t)
+    j = i
+    while j + 1 < len(times) and _OPTION_GAP.fullmatch(text, times[j].end, times[j + 1].start):
+        j += 1
+    k = i
+    while k > 0 and _OPTION_GAP.fullmatch(text, times[k - 1].end, times[k].start):
+        k -= 1
+    if j - k < 2:
+        return False
+    run = times[k : j + 1]
+    longest = max(range(len(run)), key=lambda n: (_seconds(run[n]), n))
+    return run[longest] is not t
+
+
 def _seconds(t: Quantity) -> float:
     return t.value * _UNIT_SECONDS.get(t.unit, 1.0)
 
@@ -234,6 +256,8 @@ class SpeedRules:
         prev: tuple[Quantity, int] | None = None  # the last time read as a speed, and its drafts' index
         for t in times:
             lo, hi = self._clause(view, sid, t.start)
+            if cell and _LENGTH_LABEL.search(label) and t.start > cell[1] and _listed_before(text, times, t):
+                continue  # | 时长 | 3s, 4s, … 30s |: the options' list is one claim, its last
             if cell and _LENGTH_LABEL.search(label) and t.start > cell[1]:
                 # | 最长时长 | 20秒 | 10秒 |: under model columns, each model's longest clip; | Max video
                 # duration | 8 seconds per clip | under "Free Plan": that tier's cap
@@ -265,6 +289,10 @@ class SpeedRules:
                 continue  # the 5 of 可选5或10s, of takes 30 or 40 seconds: its list's last amount speaks
             if _LENGTH_OF.match(text, t.end, hi):
                 continue  # 一分钟的东京街头漫步场景: a time modifying a noun is that thing's length
+            if _BOUND_NOUN_AFTER.match(text, t.end, hi) and (
+                "-" in text[t.start : t.end] or _ARTICLE_BEFORE.search(text, max(lo, t.start - 8), t.start)
+            ):
+                continue  # a 6-second limit, Sora 1's 10s cap: a bound on the clip, never a wait
             within = t.qual == "max" and self.made_within_re.match(text, t.end, hi)
             if not within and (
                 self.length_re.search(text, lo, t.start)

@@ -42,6 +42,12 @@ _MODEL_NOUN = re.compile(
     r"(?:\s*(?:视频)?(?:生成)?(?:大)?模型(?!型)|\s+(?:video\s+)?model(?![a-z]))"
 )
 _INNER_CAP = re.compile(r"^[A-Z][a-z]+[A-Z]")
+_METHOD_AFTER = re.compile(
+    r"\s*(?:distillation|distilled|compilation|quantization|quantized|scheduler|sampler|"
+    r"encoder|decoder|algorithm|optimizer|benchmark|codec|"
+    r"licen[cs]e|蒸馏|量化|采样器|算法|基准|编码器|解码器|编码|协议)(?![a-z])",
+    re.I,
+)
 # language models (GPT-5, Claude 4.5 Haiku, GLM-4.6), which make no video: named in a news round-up,
 # each takes scope so that what is said of it goes to nobody, never to a video model named nearby.
 # Names that are also a person's or an animal's (Claude, Kimi, Llama) count only with a version or
@@ -186,6 +192,8 @@ class UnknownModels:
                 continue  # Step 2, Chapter 3: a number after a word (Nova 2.3 opening a sentence: a model)
             if clean[m.start() : m.end()] != text[m.start() : m.end()].lower():
                 continue  # masked (a link, a hashtag)
+            if _METHOD_AFTER.match(text, m.end()):
+                continue  # DMD-2 distillation, H.264 编码: a method or a format, no model
             out.append(_Candidate(m.start(), m.end(), name, text[m.start() : m.end()]))
         spans = _Spans(taken + [(c.start, c.end) for c in out])
         for m in _MODEL_NOUN.finditer(text):
