@@ -424,3 +424,43 @@ def test_a_wait_before_a_limit_of_something_else_is_still_a_wait(text: str, seco
 def test_the_longest_of_listed_lengths_is_kept_whatever_the_order() -> None:
     text = "# 可灵2.1 参数\n\n| 参数 | 值 |\n|---|---|\n| 时长 | 10s, 5s, 3s |\n"
     assert [c.feature for c in claims_of(text) if c.kind == "capability"] == ["10s"]
+
+
+# ----- v178: from reading S41-U41 after their unseen score -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The main difference from Hailuo 01 is native text-to-video.",
+        "Image-to-video follows the same rules as in Hailuo 01.",
+    ],
+)
+def test_the_model_a_new_one_is_measured_against_is_no_topic(lead: str) -> None:
+    text = f"# Hailuo 02 guide\n\nHailuo 02 is MiniMax's new model.\n\n{lead} It supports 1080p output.\n"
+    models = {m for k, m, _ in _kinds(text, title="Hailuo 02 guide") if k == "capability"}
+    assert models and "Hailuo 01" not in models
+
+
+def test_bare_lengths_listed_before_their_unit_are_one_capability() -> None:
+    text = "# Veo 3.1 specs\n\n| Spec | Veo 3.1 |\n|---|---|\n| Native clip length | 4, 6, or 8 seconds |\n"
+    caps = [(c.feature, c.quote) for c in claims_of(text) if c.kind == "capability"]
+    assert caps == [("8 seconds", "Native clip length | 4, 6, or 8 seconds")]
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        # what stands out from a model's output is that model's
+        ("Sora 2 is the default here. The clip that stands out from Veo 3 is the cooking scene.\n", "Veo 3"),
+        # what sets a model apart from another is the first one's
+        ("What sets Kling 2.1 apart from Veo 3 is price, and it generates 10-second clips.\n", "Kling 2.1"),
+    ],
+)
+def test_review_guards_of_the_yardstick_phrases(text: str, model: str) -> None:
+    assert model in {m for _, m, _ in _kinds(text)}
+
+
+def test_lengths_split_by_a_slash_stay_each_their_own() -> None:
+    text = "# Specs\n\n| Spec | Veo 3 / Sora 2 |\n|---|---|\n| Clip length | 8 / 12 seconds |\n"
+    assert len([c for c in claims_of(text) if c.kind == "capability"]) == 2

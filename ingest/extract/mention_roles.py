@@ -71,7 +71,9 @@ _GROWN_FROM = re.compile(
 )
 # "Same structural limits as Veo 3.1:": what the subject shares, measured against the model named
 _SAME_AS = re.compile(
-    r"\bsame(?:\s+[a-z-]+){1,3}\s+as\s+(?:the\s+)?(?:full\s+|standard\s+|regular\s+|original\s+)?$"
+    r"\bsame(?:\s+[a-z-]+){1,3}\s+as\s+(?:in\s+)?(?:the\s+)?(?:full\s+|standard\s+|regular\s+|original\s+)?$"
+    # "The main difference from Gen-4 is…", "what sets it (Kling 2.1) apart from Veo 3": the other model
+    r"|\b(?:differences?|different|departure|sets?\s+(?:[^,.;:!?，。；：]|(?<=\d)\.(?=\d)){1,25}?\s+apart)\s+from\s+(?:the\s+)?$"
 )
 
 

@@ -36,6 +36,7 @@ _FROM_BEFORE = re.compile(r"(?:\bfrom|从|由)(?=[^,，;；。]*$)")
 _BOUND_NOUN_AFTER = re.compile(r"[-\s](?:limit|cap|ceiling)s?(?![a-z])")
 _ARTICLE_BEFORE = re.compile(r"(?:\ba|\ban|\bthe|['’]s)\s+$")
 _OPTION_GAP = re.compile(r"\s*[,，、/]\s*")
+_SLASH_AFTER = re.compile(r"\s*[/／]")  # | 8 / 12 seconds | under two models: each one's own
 
 
 def _listed_before(text: str, times: list[Quantity], t: Quantity) -> bool:
@@ -256,8 +257,13 @@ class SpeedRules:
         prev: tuple[Quantity, int] | None = None  # the last time read as a speed, and its drafts' index
         for t in times:
             lo, hi = self._clause(view, sid, t.start)
-            if cell and _LENGTH_LABEL.search(label) and t.start > cell[1] and _listed_before(text, times, t):
-                continue  # | 时长 | 3s, 4s, … 30s |: the options' list is one claim, its last
+            if (
+                cell
+                and _LENGTH_LABEL.search(label)
+                and t.start > cell[1]
+                and ((t.option and not _SLASH_AFTER.match(text, t.end)) or _listed_before(text, times, t))
+            ):
+                continue  # | 时长 | 3s, 4s, … 30s | (or 4, 6, or 8 seconds): one claim, the longest
             if cell and _LENGTH_LABEL.search(label) and t.start > cell[1]:
                 # | 最长时长 | 20秒 | 10秒 |: under model columns, each model's longest clip; | Max video
                 # duration | 8 seconds per clip | under "Free Plan": that tier's cap
