@@ -464,3 +464,62 @@ def test_review_guards_of_the_yardstick_phrases(text: str, model: str) -> None:
 def test_lengths_split_by_a_slash_stay_each_their_own() -> None:
     text = "# Specs\n\n| Spec | Veo 3 / Sora 2 |\n|---|---|\n| Clip length | 8 / 12 seconds |\n"
     assert len([c for c in claims_of(text) if c.kind == "capability"]) == 2
+
+
+# ----- v179: from reading V42-W42 after their unseen score -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a rough span of money
+        "Veo 3.1 Full runs approximately $0.33-0.38/sec across all resolutions.\n",
+        "Kling 2.1 API: ~$0.04-0.06/sec depending on mode.\n",
+        # a sum for a whole piece
+        "Veo 3: ~$6-8 total cost for the finished Short.\n",
+        "Veo 3: a 60-second YouTube Short costs ~$5 in API spend.\n",
+        # a finished piece of a stated length
+        "Veo 3: a 60-second branded ad costs $30-45 once the voice-over is in.\n",
+    ],
+)
+def test_rough_spans_totals_and_finished_pieces_are_no_prices(text: str) -> None:
+    assert price_rows(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Kling 2.1 costs $0.28-0.30 per clip.\n", 0.28),
+        # a clip length's own total
+        ("Runway Gen-4 pricing.\n\nSupported durations: 5 seconds (60 total credits)\n", 60.0),
+        ("Kling 2.1 costs $0.28 per clip, $2.80 in total for ten.\n", 0.28),
+    ],
+)
+def test_stated_spans_and_a_clips_own_total_stay_prices(text: str, amount: float) -> None:
+    assert amount in {r[1] for r in price_rows(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Veo 3: a 5-second short clip costs $0.40.\n", 0.40),
+        ("Kling 2.1: a 5-second clip costs $0.50 in total.\n", 0.50),
+        ("Hailuo 02: in total, each 6-second clip cost me $0.27.\n", 0.27),
+        ("Kling 2.1: a 5-second clip costs $0.40 with the total wait under two minutes.\n", 0.40),
+    ],
+)
+def test_review_guards_a_clips_price_near_total_or_short_stays(text: str, amount: float) -> None:
+    assert amount in {r[1] for r in price_rows(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kling 2.1 costs about 0.5-1元 per clip.\n",
+        "Sora 2: a two-minute music video cost me $60.\n",
+        "Sora 2: a 30s commercial costs about $20.\n",
+        "可灵2.1：这条60秒广告共花费了320元。\n",
+    ],
+)
+def test_review_guards_rough_spans_and_finished_pieces_in_other_forms(text: str) -> None:
+    assert price_rows(text) == []

@@ -85,6 +85,21 @@ _PARTS_TOTAL_BEFORE = re.compile(
 )
 # nothing but punctuation and spaces around a clip length (", 10 seconds: "): no other subject said
 _ONLY_MARKS = re.compile(r"[\s,，;；、:：=]*")
+# a finished piece of a stated length (a 60-second branded ad), a rough span (~$25-40) and a sum (total
+# cost, in API spend): no one generation's price
+_PRODUCTION_BOUGHT = re.compile(
+    r"(?:\b(?:\d+|one|two|three|four|five|six|ten|a|an)[-\s](?:second|minute|sec|min)s?|\b\d+\s?s)\s+"
+    r"(?:[a-z-]+\s+){0,2}"
+    r"(?:ads?|adverts?|commercials?|films?|movies?|trailers?|music videos?|episodes?|youtube shorts?|spots?|"
+    r"explainers?|campaigns?|projects?)\b(?!\s*(?:clips?|videos?|generations?)\b)"
+    r"|\d+\s*(?:秒|分钟)的?\s*(?:广告片?|宣传片|短片|预告片|微电影|短剧|mv)"
+)
+_ROUGHLY_BEFORE = re.compile(
+    r"(?:~|≈|\b(?:approximately|approx\.?|about|around|roughly|circa)\s*|约|大约|大概)\s*[$¥￥]?$"
+)
+_TOTAL_NEAR = re.compile(
+    r"\btotals?\b|\ball-in\b|\bin (?:api )?spend\b|总计|总共|合计|一共|总成本|总花费|总费用|共花费?|共计"
+)
 # a numeral that names no amount: 几块钱, 十几积分, 几十元, a few dollars
 _VAGUE_AMOUNT = re.compile(r"几|\ba few\b|\bseveral\b|\ba couple of\b")
 _FACTOR_AFTER = re.compile(r"\s*(?:/\s*(?:s|秒|sec)\s*)?[x×*✕]\s*\d")
@@ -370,6 +385,21 @@ class PriceClaims:
                 and not _UNIT_BEFORE.search(text, max(seg_lo, an.q.start - 12), an.q.start)
             ):
                 continue  # "$200-1,000 for a 15-minute film", 50-200元: an estimate, no one price
+            if (
+                an.q.kind in MONEY
+                and an.q.high > an.q.value > 0
+                and _ROUGHLY_BEFORE.search(text, max(seg_lo, an.q.start - 16), _first_digit(text, an.q))
+            ):
+                continue  # "~$25-40", "approximately $0.35-0.40/sec": a rough span, no stated price
+            if (
+                _TOTAL_NEAR.search(text, seg_lo, seg_hi)
+                and not (an.q.per or an.q.per_seconds)
+                and not any(q.kind == "time" and seg_lo <= q.start < seg_hi for q in qs)
+            ):
+                continue  # "~$5 total cost", "$25-40 in API spend": a sum for a whole piece (not "5 seconds
+                # (60 total credits)", a clip's own total)
+            if not (an.q.per or an.q.per_seconds) and _PRODUCTION_BOUGHT.search(text, seg_lo, an.q.start):
+                continue  # "A 60-second branded ad costs $25-40": a finished piece made of many clips
             q_lo = seg_lo
             while q_lo < seg_hi and text[q_lo] in " ，,；;、)）":
                 q_lo += 1
@@ -640,6 +670,15 @@ _MAX_PER_SECOND = {"price_usd": 5.0, "price_cny": 35.0}
 
 #: …and what a clip of unstated length costs at most (ten minutes of the dearest model: about $450)
 _MAX_PER_CLIP = {"price_usd": 500.0, "price_cny": 3500.0}
+
+
+def _first_digit(text: str, q: Quantity) -> int:
+    """Where the number of ``q`` starts (its span may open on "about", "~" or a currency sign)."""
+    found = _DIGIT.search(text, q.start, q.end)
+    return found.start() if found else q.start
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _beyond_any_clip(fields: dict[str, object]) -> bool:
