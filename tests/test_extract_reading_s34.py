@@ -523,3 +523,56 @@ def test_review_guards_a_clips_price_near_total_or_short_stays(text: str, amount
 )
 def test_review_guards_rough_spans_and_finished_pieces_in_other_forms(text: str) -> None:
     assert price_rows(text) == []
+
+
+# ----- v180: a table of clip lengths priced in credits and money --------------------------------
+
+
+def test_a_row_labelled_by_a_clip_length_prices_each_cell_for_that_length() -> None:
+    text = (
+        "# Seedance 2.0 API\n\n| 时长 | 无音频 | 含音频 |\n|---|---|---|\n"
+        "| 5s | 10 credits ($0.05) | 18 credits ($0.09) |\n"
+        "| 10s | 20 credits ($0.10) | 36 credits ($0.18) |\n"
+    )
+    found = {(c.model, c.credits, c.price_usd, c.duration_s) for c in claims_of(text) if c.kind == "price"}
+    assert found == {
+        ("Seedance 2.0", 10.0, 0.05, 5.0),
+        ("Seedance 2.0", 18.0, 0.09, 5.0),
+        ("Seedance 2.0", 20.0, 0.10, 10.0),
+        ("Seedance 2.0", 36.0, 0.18, 10.0),
+    }
+    assert not [c for c in claims_of(text) if c.kind == "credit_rate"]
+
+
+def test_credits_and_money_outside_a_length_row_are_still_a_rate() -> None:
+    found = claims_of("Seedance 2.0 credits: 100 credits ($1.00) per top-up pack.\n")
+    assert not [c for c in found if c.kind == "price" and c.credits == 100.0 and c.duration_s]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the first column is how long a render took, not the clip's length
+        "# Kling 2.1 review\n\n| Time | Model | Cost |\n|---|---|---|\n"
+        "| 30s | Kling 2.1 | 20 credits ($0.14) |\n",
+        # a table of plans
+        "# Kling 2.1 review\n\n| Max length | Plan | Kling 2.1 credits |\n|---|---|---|\n"
+        "| 10s | Pro | 3000 credits ($37) |\n",
+    ],
+)
+def test_review_guards_no_clip_price_from_a_time_taken_or_a_plan_row(text: str) -> None:
+    assert not [c for c in claims_of(text) if c.kind == "price" and c.duration_s]
+
+
+def test_review_guards_each_cell_of_a_length_row_keeps_its_column_and_own_length() -> None:
+    text = (
+        "# Hailuo 02 pricing\n\n| 时长 | 768p | 1080p |\n|---|---|---|\n"
+        "| 6s | $0.28 ($0.045/s) | $0.49 ($0.08/s) |\n"
+    )
+    found = {(c.price_usd, c.duration_s, c.resolution) for c in claims_of(text) if c.kind == "price"}
+    assert (0.28, 6.0, "768p") in found and (0.49, 6.0, "1080p") in found
+    assert (0.045, 1.0, "768p") in found and (0.08, 1.0, "1080p") in found
+    own = "# Runway\n\n| Length | Runway Gen-4 | Runway Gen-4 Turbo |\n|---|---|---|\n"
+    own += "| 5s | 10s clip: 120 credits ($1.20) | 25 credits ($0.25) |\n"
+    found2 = {(c.model, c.credits, c.duration_s) for c in claims_of(own) if c.kind == "price"}
+    assert ("Runway Gen-4 Turbo", 25.0, 5.0) in found2 and ("Runway Gen-4", 120.0, 10.0) in found2

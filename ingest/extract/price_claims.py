@@ -294,6 +294,7 @@ class PriceClaims:
         prev_length: float | None = None  # the clip length the previous amount was for
         prev_subj: Subject | None = None  # the model the previous amount named as its own
         said_edition: str | None = None  # an edition the sentence made its amounts' subject
+        length_row = self.p.length_row(view, sid)  # | 4s | 8 credits ($0.04) | 14 credits ($0.07) |
         respective = _respective([an.q for an in anchors], qs, text, sent.start, sent.end)
         shapes: dict[tuple[str, str | None, float | None], int] = {}
         kinds: dict[str, int] = {}
@@ -354,6 +355,14 @@ class PriceClaims:
             fields = self._fields(an, [q for q in qs if seg_lo <= q.start < seg_hi], text)
             if id(an.q) in respective:
                 fields["resolution"] = respective[id(an.q)]
+            if length_row is not None and "resolution" not in fields:
+                col_res = self.p.column_resolution(view, sid, an.q.start)
+                if col_res is not None:  # | 时长 | 768p | 1080p |: what the cell buys
+                    fields["resolution"] = col_res
+            if length_row is not None and "duration_s" not in fields:
+                fields["duration_s"] = (
+                    length_row  # | 4s | 8 credits ($0.04) | 14 credits ($0.07) |: the row's
+                )
             if an.alternative and "duration_s" not in fields and prev_length is not None:
                 fields["duration_s"] = prev_length  # the same clip, priced another way
             prev_length = fields.get("duration_s")  # type: ignore[assignment]

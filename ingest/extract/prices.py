@@ -36,6 +36,34 @@ BY_PERIOD = re.compile(r"\s*(?:/\s*|per\s+|a\s+|每)(?:month|mo|year|yr|annum|�
 _OFF_PEAK = re.compile(r"错峰|闲时|低峰|off[-\s]?peak")
 _PER_N_CREDITS = re.compile(r"\s*(?:per|for every|for each|/|每)\s*[\d,]{2,}")
 MONEY = ("cny", "usd")
+# a header cell naming the clip lengths of its column (时长, Duration, Clip length; not Render time)
+_LENGTH_HEAD = re.compile(
+    r"\|\s*[*`]*\s*(?:视频)?(?:时长|长度|秒数)|\|\s*[*`]*\s*(?:clip\s+|video\s+|max\s+)?(?:length|duration)s?\b"
+)
+
+
+def _table_head(text: str, line_lo: int) -> int | None:
+    """Where the header line of the markdown table holding the row at ``line_lo`` starts (the line
+    above its |---| separator), walking up over the rows; None when there is no such header."""
+    pos = line_lo
+    for _ in range(200):
+        if pos <= 0:
+            return None
+        prev = text.rfind("\n", 0, pos - 1) + 1
+        line = text[prev : pos - 1]
+        if not line.startswith("|"):
+            return None
+        if _SEPARATOR.fullmatch(line.strip()):
+            head = text.rfind("\n", 0, prev - 1) + 1 if prev > 0 else 0
+            # (a header run onto the line's prose: "片段价格(含音频):| 时长 | 720p | 1080p |")
+            bar = text.find("|", head, prev)
+            return bar if bar >= 0 else None
+        pos = prev
+    return None
+
+
+_RESOLUTION_CELL = re.compile(r"\s*[*`]*\s*(\d{3,4}p|[248]k)\s*[*`]*\s*", re.I)
+_SEPARATOR = re.compile(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?")
 # a sentence opening on the clip its amounts buy: "For a standard 8-second clip at 720p, that
 # translates to $0.40", "For one 10s video, …"
 _FOR_A_CLIP = re.compile(
@@ -148,7 +176,46 @@ class PriceRules:
             or bool(second)
             or bool(self.per_item_re.search(view.cue_text, lo, hi))
             or self._after_clip_lead(view, sid, lo, hi)
+            or self.length_row(view, sid) is not None
         )
+
+    def length_row(self, view: SectionView, sid: int) -> float | None:
+        """The clip length labelling sentence ``sid``'s table row, under a header naming lengths
+        (| 时长 | 无音频 | … | then | 4s | 8 credits ($0.04) | …), when the row names no plan."""
+        text = view.cue_text
+        line_lo, line_hi = view.line_bounds(sid)
+        if text[line_lo : line_lo + 1] != "|":
+            return None
+        end = text.find("|", line_lo + 1, line_hi)
+        if end < 0 or self.plan_re.search(text, line_lo, line_hi) or BY_PERIOD.search(text, line_lo, line_hi):
+            return None
+        got = [
+            t.value * (60 if t.unit == "min" else 1)
+            for t in view.quantities[sid]
+            if t.kind == "time" and line_lo < t.start < end
+        ]
+        if len(got) != 1 or not 0 < got[0] <= 120:
+            return None
+        head = _table_head(text, line_lo)
+        if head is None or not _LENGTH_HEAD.match(text, head):
+            return None
+        head_end = text.find("\n", head)
+        return None if self.plan_re.search(text, head, head_end if head_end >= 0 else len(text)) else got[0]
+
+    def column_resolution(self, view: SectionView, sid: int, pos: int) -> str | None:
+        """The resolution the header cell over ``pos``'s column names alone (| 时长 | 768p | 1080p |)."""
+        text = view.cue_text
+        line_lo, _ = view.line_bounds(sid)
+        head = _table_head(text, line_lo)
+        if head is None:
+            return None
+        col = text.count("|", line_lo, pos)
+        head_end = text.find("\n", head)
+        cells = text[head : head_end if head_end >= 0 else len(text)].split("|")
+        if not 0 < col < len(cells):
+            return None
+        found = _RESOLUTION_CELL.fullmatch(cells[col])
+        return found.group(1).lower() if found else None
 
     def _after_clip_lead(self, view: SectionView, sid: int, lo: int, hi: int) -> bool:
         """Does the clause [lo, hi) come right after a lead naming the clip its amount buys ("For a
