@@ -576,3 +576,15 @@ def test_review_guards_each_cell_of_a_length_row_keeps_its_column_and_own_length
     own += "| 5s | 10s clip: 120 credits ($1.20) | 25 credits ($0.25) |\n"
     found2 = {(c.model, c.credits, c.duration_s) for c in claims_of(own) if c.kind == "price"}
     assert ("Runway Gen-4 Turbo", 25.0, 5.0) in found2 and ("Runway Gen-4", 120.0, 10.0) in found2
+
+
+# ----- v181: a short label run into a table's header ---------------------------------------------
+
+
+def test_a_label_run_into_a_tables_header_does_not_shift_its_columns() -> None:
+    text = (
+        "# 可灵4.0 价格\n\n片段价格(含音频):| 时长 | 720p | 1080p |\n|---|---|---|\n| 5s | $0.98 | $1.47 |\n"
+    )
+    found = {(c.price_usd, c.resolution) for c in claims_of(text) if c.kind == "price"}
+    assert (1.47, "720p") not in found
+    assert (0.98, "720p") in found and (1.47, "1080p") in found

@@ -105,7 +105,10 @@ class MarkdownTables:
                 # "…/ Extend| Model | Quality | Credits |": a clipper ran the text before a table into
                 # its header; with one cell more than its rows, the header starts at its first pipe
                 bar = text.index("|", a)
-                if width == len(cells_of(text, *lines[rows[0]])) + 1 and len(text[a:bar].strip()) > 24:
+                lead = text[a:bar].strip()
+                if width == len(cells_of(text, *lines[rows[0]])) + 1 and (
+                    len(lead) > 24 or lead.endswith((":", "："))  # (or a label's colon: "片段价格(含音频):|")
+                ):
                     lines = [*lines[:i], (bar, b), *lines[i + 1 :]]
             if rows:
                 self._markdown_table(view, lines, line_sids, i, rows, info)
