@@ -264,3 +264,32 @@ def test_oversized_and_deep_documents_fail_alone_with_their_bytes_kept(
     sizes = dict(db.execute("select sha256, size from raw").fetchall())
     assert sizes[errors["a-big.html"]["raw_sha256"]] == len(big)
     assert errors["b-deep.html"]["raw_sha256"] in sizes
+
+
+def test_the_rows_of_a_length_table_find_their_header_in_one_walk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each row of a table of clip lengths asks where its header is, for each of its amounts; the
+    answer is kept per line, so every line above is read once, not once a row (200 rows up, each)."""
+    import ingest.extract.prices as prices
+
+    reads = 0
+    separator = prices.SEPARATOR_ROW
+
+    class Counting:
+        def match(self, line: str) -> re.Match[str] | None:
+            nonlocal reads
+            reads += 1
+            return separator.match(line)
+
+    monkeypatch.setattr(prices, "SEPARATOR_ROW", Counting())
+    rows = "".join(
+        f"| {5 + i % 20}s | {10 + i} credits (${(10 + i) / 200:.2f}) | {20 + i} credits |\n"
+        for i in range(150)
+    )
+    text = "# Seedance 2.0 API\n\n| 时长 | 无音频 | 含音频 |\n|---|---|---|\n" + rows
+    found = [
+        c
+        for c in extract_document(Document(platform="clip", text=text, via="clip"), "x")
+        if c.kind == "price"
+    ]
+    assert len(found) == 300
+    assert reads <= 2 * 150, f"{reads} lines read for 150 rows"

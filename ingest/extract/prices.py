@@ -21,6 +21,7 @@ from ingest.extract.numbers import Quantity
 from ingest.extract.price_context import AmountContext
 from ingest.extract.registry import Registry
 from ingest.extract.section import Draft, SectionView
+from ingest.extract.table_cells import SEPARATOR_ROW
 
 log = logging.getLogger(__name__)
 
@@ -42,28 +43,38 @@ _LENGTH_HEAD = re.compile(
 )
 
 
-def _table_head(text: str, line_lo: int) -> int | None:
-    """Where the header line of the markdown table holding the row at ``line_lo`` starts (the line
-    above its |---| separator), walking up over the rows; None when there is no such header."""
+def _table_head(text: str, line_lo: int, heads: dict[int, tuple[int | None, int] | None]) -> int | None:
+    """Where the header line of the markdown table holding the row at ``line_lo`` starts (from its
+    first pipe: the line above its |---| separator), when the separator is at most 200 rows up; None
+    when there is no such header. ``heads`` keeps each row line's answer (header, rows between it and
+    the separator) for the view, so the rows of one table are walked once between them."""
+    chain: list[int] = []  # rows whose answer is the one of the line above them, one row further
     pos = line_lo
-    for _ in range(200):
+    while pos not in heads:
         if pos <= 0:
-            return None
+            heads[pos] = None
+            break
         prev = text.rfind("\n", 0, pos - 1) + 1
         line = text[prev : pos - 1]
         if not line.startswith("|"):
-            return None
-        if _SEPARATOR.fullmatch(line.strip()):
+            heads[pos] = None
+            break
+        if SEPARATOR_ROW.match(line):
             head = text.rfind("\n", 0, prev - 1) + 1 if prev > 0 else 0
             # (a header run onto the line's prose: "片段价格(含音频):| 时长 | 720p | 1080p |")
             bar = text.find("|", head, prev)
-            return bar if bar >= 0 else None
+            heads[pos] = (bar if bar >= 0 else None, 0)
+            break
+        chain.append(pos)
         pos = prev
-    return None
+    found = heads[pos]
+    for row in reversed(chain):
+        found = None if found is None or found[1] + 1 >= 200 else (found[0], found[1] + 1)
+        heads[row] = found
+    return found[0] if found is not None else None
 
 
 _RESOLUTION_CELL = re.compile(r"\s*[*`]*\s*(\d{3,4}p|[248]k)\s*[*`]*\s*", re.I)
-_SEPARATOR = re.compile(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?")
 # a sentence opening on the clip its amounts buy: "For a standard 8-second clip at 720p, that
 # translates to $0.40", "For one 10s video, …"
 _FOR_A_CLIP = re.compile(
@@ -196,7 +207,7 @@ class PriceRules:
         ]
         if len(got) != 1 or not 0 < got[0] <= 120:
             return None
-        head = _table_head(text, line_lo)
+        head = _table_head(text, line_lo, view.table_heads)
         if head is None or not _LENGTH_HEAD.match(text, head):
             return None
         head_end = text.find("\n", head)
@@ -206,7 +217,7 @@ class PriceRules:
         """The resolution the header cell over ``pos``'s column names alone (| 时长 | 768p | 1080p |)."""
         text = view.cue_text
         line_lo, _ = view.line_bounds(sid)
-        head = _table_head(text, line_lo)
+        head = _table_head(text, line_lo, view.table_heads)
         if head is None:
             return None
         col = text.count("|", line_lo, pos)

@@ -13,7 +13,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -117,7 +117,7 @@ class Brand:
     def by_version(self, key: str) -> list[ModelInfo]:
         return [m for m in self.models if m.version == key]
 
-    @property
+    @cached_property
     def zero_point(self) -> bool:
         """Does the brand write a whole version with ".0" (Kling 3.0, Seedance 2.0; not Veo 3)?"""
         whole = [m for m in self.models if m.version and m.version.isdigit()]

@@ -191,6 +191,9 @@ class SectionView:
         # tables (see ``tables.py``): header rows state nothing; in a table whose columns are
         # models, row sentence -> (where the row starts, the model of each column by index)
         self.header_sids: set[int] = set()
+        # row line start -> (where its table's header starts, rows up to the |---| line), or None
+        # (see prices._table_head)
+        self.table_heads: dict[int, tuple[int | None, int] | None] = {}
         self.columns: dict[int, tuple[list[int], list[Subject | None]]] = {}  # row -> (cell starts, models)
         # row -> (row start, generation-time columns); row -> (row start, price columns and their length)
         self.speed_cells: dict[int, tuple[int, list[int], dict[int, float]]] = {}  # and their header units

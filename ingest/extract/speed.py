@@ -39,10 +39,9 @@ _OPTION_GAP = re.compile(r"\s*[,，、/]\s*")
 _SLASH_AFTER = re.compile(r"\s*[/／]")  # | 8 / 12 seconds | under two models: each one's own
 
 
-def _listed_before(text: str, times: list[Quantity], t: Quantity) -> bool:
-    """Is ``t`` one of three or more lengths listed with commas, not the longest of them (the last
-    of the longest)?"""
-    i = times.index(t)
+def _listed_before(text: str, times: list[Quantity], i: int) -> bool:
+    """Is ``times[i]`` one of three or more lengths listed with commas, not the longest of them (the
+    last of the longest)?"""
     j = i
     while j + 1 < len(times) and _OPTION_GAP.fullmatch(text, times[j].end, times[j + 1].start):
         j += 1
@@ -53,7 +52,7 @@ def _listed_before(text: str, times: list[Quantity], t: Quantity) -> bool:
         return False
     run = times[k : j + 1]
     longest = max(range(len(run)), key=lambda n: (_seconds(run[n]), n))
-    return run[longest] is not t
+    return k + longest != i
 
 
 def _seconds(t: Quantity) -> float:
@@ -254,17 +253,17 @@ class SpeedRules:
         row = view.row_label(sid)
         cell = row or sheet_label(text, sent.start, sent.end)
         label = text[cell[0] : cell[1]] if cell else ""
+        length_cell = cell[1] if cell and _LENGTH_LABEL.search(label) else None  # where its label ends
         prev: tuple[Quantity, int] | None = None  # the last time read as a speed, and its drafts' index
-        for t in times:
+        for n, t in enumerate(times):
             lo, hi = self._clause(view, sid, t.start)
             if (
-                cell
-                and _LENGTH_LABEL.search(label)
-                and t.start > cell[1]
-                and ((t.option and not _SLASH_AFTER.match(text, t.end)) or _listed_before(text, times, t))
+                length_cell is not None
+                and t.start > length_cell
+                and ((t.option and not _SLASH_AFTER.match(text, t.end)) or _listed_before(text, times, n))
             ):
                 continue  # | 时长 | 3s, 4s, … 30s | (or 4, 6, or 8 seconds): one claim, the longest
-            if cell and _LENGTH_LABEL.search(label) and t.start > cell[1]:
+            if cell and length_cell is not None and t.start > length_cell:
                 # | 最长时长 | 20秒 | 10秒 |: under model columns, each model's longest clip; | Max video
                 # duration | 8 seconds per clip | under "Free Plan": that tier's cap
                 capped = self.cap_label_re.search(label) and under_heading(view, sid, self.tier_users_re)
