@@ -75,6 +75,22 @@ def save_models(db: Database, models: Iterable[dict[str, Any]]) -> None:
         db.table("models").upsert_all(rows, pk="name")
 
 
+def prune_models(db: Database, names: Iterable[str]) -> None:
+    """Drop the registry rows of models the registry no longer lists (a brand renamed: LTX became
+    LTX-Video) that no claim names; a row a stored claim still names stays until re-extraction."""
+    keep = set(names)
+    stale = [
+        r[0]
+        for r in db.execute("select name from models where brand is not null").fetchall()
+        if r[0] not in keep
+    ]
+    for name in stale:
+        db.execute(
+            "delete from models where name = ? and not exists (select 1 from claims where model = ?)",
+            [name, name],
+        )
+
+
 def save_exchange_rate(db: Database, rate: Any, origin: str) -> None:
     """Keep sources.yml's exchange rate (an ExchangeRate, or None to forget it) for the price table."""
     with db.atomic():

@@ -86,7 +86,8 @@ from (
 
 
 # The names a model filter accepts, lower-cased without spaces or hyphens: each model's
-# canonical name and aliases, "<brand name> <version>" in every name of its brand, and a
+# canonical name and aliases, "<brand name> <version>" in every name of its brand (also where the
+# brand writes its versions another way: LTX-Video's LTX 2 is LTXV-2 too), and a
 # brand's names, which stand for all the brand's models (with or without a registry row of its own).
 MODEL_KEYS = """
 select m.name as model, lower(replace(replace(m.name, ' ', ''), '-', '')) as key from models m
@@ -98,6 +99,9 @@ union select m.name, lower(replace(replace(j.value, ' ', ''), '-', ''))
 union select m.name, lower(replace(replace(j.value || substr(m.name, length(m.brand) + 1), ' ', ''), '-', ''))
   from models m join models b on b.name = m.brand, json_each(b.aliases) j
   where m.name <> m.brand and substr(m.name, 1, length(m.brand)) = m.brand
+union select m.name, lower(replace(replace(j.value || substr(m.name, instr(m.name, ' ')), ' ', ''), '-', ''))
+  from models m join models b on b.name = m.brand, json_each(b.aliases) j
+  where substr(m.name, 1, length(m.brand)) <> m.brand and instr(m.name, ' ') > 0
 union select m.name, lower(replace(replace(m.brand, ' ', ''), '-', ''))
   from models m where m.brand is not null
 """

@@ -22,6 +22,7 @@ from db.state import HttpCacheTable, SourceStateTable
 from db.store import (
     delete_document,
     documents_current,
+    prune_models,
     save_document,
     save_exchange_rate,
     save_models,
@@ -55,8 +56,10 @@ class RunSummary:
 
 
 def sync_models(db: Database) -> None:
+    models = list(iter_models())
     with db.atomic():
-        save_models(db, iter_models())
+        save_models(db, models)
+        prune_models(db, (m["name"] for m in models))
 
 
 class Ingest:

@@ -145,7 +145,7 @@ def test_a_list_of_yardsticks_goes_on_past_a_bracket() -> None:
         "Quality noticeably lower (more flickering, less detail)."
     )
     bugs = [c.model for c in claims_of(text) if c.kind == "bug"]
-    assert bugs and set(bugs) == {"LTX"}
+    assert bugs and set(bugs) == {"LTX-Video"}
 
 
 @pytest.mark.parametrize(

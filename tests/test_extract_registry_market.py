@@ -133,4 +133,7 @@ def test_a_product_running_another_vendors_model_keeps_its_own_name() -> None:
 
 def test_every_model_name_starts_with_its_brand() -> None:
     for name, info in REG.models.items():
-        assert name.split(" ")[0] == info.brand.split(" ")[0], name
+        brand = REG.brands[info.brand]
+        # the brand's name, or how it writes its versions (LTX-Video's versions are LTX 2, LTX 2.3)
+        assert name.split(" ")[0] in (info.brand.split(" ")[0], brand.name_format.split(" ")[0]), name
+        assert REG.brand_of(name) is brand, name

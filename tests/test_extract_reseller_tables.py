@@ -73,7 +73,7 @@ def test_a_column_headed_by_an_unknown_name_is_nobody_s() -> None:
         "| **最大分辨率** | 1280×720 | 848×480 | 1216×704 |\n"
     )
     got = [(c.model, c.feature) for c in claims_of(text) if c.kind == "capability"]
-    assert got == [("Wan 2.1", "848×480"), ("LTX", "1216×704")]
+    assert got == [("Wan 2.1", "848×480"), ("LTX-Video", "1216×704")]
 
 
 @pytest.mark.parametrize(

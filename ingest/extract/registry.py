@@ -152,6 +152,8 @@ class Registry:
         )
         # a brand's version prefix (Ray of Ray3.14): names the brand only with a version after it
         self.version_words: set[str] = set()
+        # what a brand's unlisted versions open with, when it is not the brand's name (LTX for LTX-Video)
+        self.format_brand: dict[str, Brand] = {}
         for row in raw.get("brands") or []:
             self._add_brand(row)
 
@@ -192,6 +194,9 @@ class Registry:
                 for v in _spellings(a):
                     self.alias_model.setdefault(v, info)
         self.brands[name] = brand
+        lead = brand.name_format.split("{v}")[0].strip()
+        if lead and lead != name:
+            self.format_brand.setdefault(lead, brand)
         led = [str(w).lower() for w in row.get("version_words") or []]
         self.version_words.update(led)
         for a in brand.aliases + [name.lower()] + led:
@@ -208,9 +213,10 @@ class Registry:
         if info:
             return self.brands[info.brand]
         # a brand of several words (Stable Video Diffusion, Movie Gen): the longest the name opens with
+        # (or the way it writes its versions: LTX 2.3 is LTX-Video's)
         words = model_name.split(" ")
         for n in range(len(words), 0, -1):
-            brand = self.brands.get(" ".join(words[:n]))
+            brand = self.brands.get(" ".join(words[:n])) or self.format_brand.get(" ".join(words[:n]))
             if brand is not None:
                 return brand
         return None

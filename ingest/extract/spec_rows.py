@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.lexicon import Lexicon, WordScanner
+from ingest.extract.lexicon import Lexicon, WordScanner, alt
 from ingest.extract.section import Draft, SectionView
 from ingest.extract.spec_cells import (
     HEADING_TRIM,
@@ -52,13 +52,22 @@ _GRANT_INTRO = re.compile(
     r"|\bcan (?:automatically |also |natively )?(?:generate|create|produce|output|render)\b[^,.]{0,20}$"
     r"|自动生成[^，。]{0,8}$"
 )
+# an intro ending on a verb of offering (Gen-4 maintains:, The update adds:, 新版本新增了：)
+_OFFER_INTRO = re.compile(
+    r"\b(?:maintains|introduces|adds|brings|offers|provides|includes|delivers|unlocks)\s*$"
+    r"|(?:新增了?|带来了?|提供了?|包括|包含|引入了?)\s*$"
+)
 # an intro naming flaws or tests lists no features (你可以看到这些问题：, you can see the glitches:)
 _FLAWS_NAMED = re.compile(
-    r"问题|缺点|不足|毛病|瑕疵|翻车|错误|bug|测试|\b(?:issues?|problems?|flaws?|glitch(?:es)?|errors?|failures?|tests?)\b",
+    r"问题|缺点|不足|毛病|瑕疵|翻车|错误|缺陷|短板|弱点|bug|测试"
+    r"|\b(?:issues?|problems?|flaws?|glitch(?:es)?|errors?|failures?|tests?|weakness(?:es)?|drawbacks?|downsides?)\b",
     re.I,
 )
 _DIGIT = re.compile(r"\d")
 _MAX_ITEM = 90  # an item longer than this is a sentence of prose, not a list entry
+_MAX_BARE_ITEM = 30  # an unmarked line after a list's colon: longer is prose
+_WORDED = re.compile(r"[^\W\d_]")  # a letter or a character of a word (no rule, no number alone)
+_ENUM_ENDS = ("。", ".", "！", "!", "？", "?")  # an unmarked item ending so ends its list
 
 
 class SpecRows:
@@ -69,6 +78,9 @@ class SpecRows:
         self.timed = WordScanner(lex.words("features", "not_length"))
         self.cells = TableSpecs(lex)
         self.negative = self.cells.negative  # (only, no, requires…: an item limiting itself)
+        # a line that reads as prose (a pronoun, a degree word, a verdict): no item of a bare list
+        quality = [w for k in ("strength", "bug") for w in lex.words("cues", k, "adjectives") if len(w) > 1]
+        self.not_item = re.compile(alt(lex.words("features", "list_not_item") + quality))
         self.conf = {
             "capability": lex.confidence("capability"),
             "limitation": lex.confidence("limitation"),
@@ -85,14 +97,26 @@ class SpecRows:
         under: str | None = None  # the kind a heading gives the list items below it
         under_sort: str | None = None  # the sort of mark its list's items carry (bullets, numbers)
         gap = 0
+        # the line before opened an enumeration its next lines go on without marks (支持3种方式：/ 文生视频、)
+        enum_open = False
         for k, (a, b) in enumerate(lines):
             line = text[a:b]
             if not line.strip():
                 gap += 1
+                enum_open = False
                 if gap > 1:
                     under = None
                 continue
             gap = 0
+            if enum_open and under and self._bare_item(clean, text, a, b):
+                # an item of an enumeration the page set one per line without marks
+                for r in self._item(view, a, a, b, under):
+                    sid = view.sentence_index(r.start)
+                    if sid is not None and not view.sentences[sid].prompt:
+                        out.setdefault(sid, []).append(r)
+                enum_open = not clean[a:b].rstrip().endswith(_ENUM_ENDS)
+                continue
+            enum_open = False
             item = MARK.match(text, a)
             is_item = item is not None and item.end() > a and clean[a:b].strip()[:1] not in "#"
             rows: list[Row] = []
@@ -120,6 +144,7 @@ class SpecRows:
             if not is_item or (not rows and clean[a:b].rstrip().endswith((":", "："))):
                 # a heading, or an item that opens a list of its own (3. 新的编辑器可以：)
                 under, under_sort = self._heading(clean, text, a, b), None
+                enum_open = under is not None and clean[a:b].rstrip().endswith((":", "："))
             for r in rows:
                 sid = view.sentence_index(r.start)
                 if sid is not None and not view.sentences[sid].prompt:
@@ -131,7 +156,18 @@ class SpecRows:
         sentence, naming specs or limits."""
         body = clean[a:b].strip(HEADING_TRIM)
         last = _LAST_CLAUSE.split(body[:-1])[-1] if body.endswith((":", "：")) else ""
-        if last and _GRANT_INTRO.search(last) and not _FLAWS_NAMED.search(last):
+        if (
+            last
+            and (
+                _GRANT_INTRO.search(last)
+                or (
+                    _OFFER_INTRO.search(last)
+                    and not _FLAWS_NAMED.search(body)
+                    and self.limit_head.search(text, a, b) is None
+                )
+            )
+            and not _FLAWS_NAMED.search(last)
+        ):
             return (
                 "capability"  # 这次发布的编辑器，可以直接在视频中：, Now you can: (not 你可以看到这些问题：)
             )
@@ -146,6 +182,24 @@ class SpecRows:
         if self.spec_head.search(text, lo, b):
             return "capability"
         return None
+
+    def _bare_item(self, clean: str, text: str, a: int, b: int) -> bool:
+        """Is line [a, b), which carries no list mark, an item of the enumeration the lines above
+        opened: a short phrase, not a heading of its own (Limitations), a labelled value (音频：不支持),
+        a marked or table row, or a line of prose (我第一时间去试了, I tried it on three prompts)?"""
+        body = clean[a:b].strip()
+        return (
+            MARK.match(text, a) is None
+            and len(body) <= _MAX_BARE_ITEM
+            and _WORDED.search(body) is not None
+            and not body.startswith("|")
+            and ":" not in body
+            and "：" not in body
+            and self.cells.mark_re.search(text, a, b) is None
+            and self._heading(clean, text, a, b) is None
+            and self.cells.verdict_head.fullmatch(body.strip(HEADING_TRIM + ":：")) is None  # Drawbacks
+            and self.not_item.search(text, a, b) is None
+        )
 
     def _item(self, view: SectionView, line: int, a: int, b: int, under: str) -> list[Row]:
         """List item [a, b) (its line starts at ``line``) under a heading giving ``under``."""

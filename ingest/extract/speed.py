@@ -113,6 +113,20 @@ _LENGTH_LABEL = re.compile(
 _MINUTES_PER_CLIP = re.compile(
     r"\s(?:per|each|a)\s+(?:\d+(?:\.\d+)?[-\s]?(?:seconds?|sec|s)\b[-\s]*)(?:clip|video|shot|generation)s?\b"
 )
+# minutes or hours a video (4.2 分钟/视频, 3 min per clip, 6 minutes a generation): what making one took
+_MINUTES_PER_OUTPUT = re.compile(
+    r"\s*[/／]\s*(?:个|条|段|一个|一条|一段)?(?:视频|片段|video|clip|generation|render)s?(?![a-z])"
+    r"|\s+(?:per|each|an?)\s+(?:video|clip|generation|render)s?\b"
+)
+# …not a person's time a video (I spend 2 hours per video on prompts, saves me 3 hours per video)
+_PERSON_SPENDS = re.compile(
+    r"\b(?:spend|spends|spent|spending|saves?|saved|saving)\b|我(?:花|用)了?|省(?:了|下)"
+)
+# a GPU or a machine named: a time a video is then what one run took on it
+_HARDWARE = re.compile(
+    r"\b(?:rtx|gtx|a100|h100|h800|h200|h20|l40s?|l4|a10g?|a6000|a5000|4090|3090|4080|3080|t4|v100|gpu|vram)\b"
+    r"|显卡|显存|算力卡"
+)
 # …not when the word after it makes "video" another thing's kind (3 hours per video edit session)
 _CLIP_OF_OTHER = re.compile(r"\s+(?:edits?|editing|sessions?|projects?|production|campaigns?|shoots?)\b")
 # a time per clip of a length (9分钟/5秒片段): the first is the making, the second the length
@@ -357,7 +371,10 @@ class SpeedRules:
                 or carry
                 or (
                     t.unit in ("min", "h")
-                    and _MINUTES_PER_CLIP.search(text, t.start, t.end) is not None
+                    and (
+                        _MINUTES_PER_CLIP.search(text, t.start, t.end) is not None
+                        or self._run_per_video(view, sid, t, lo, hi)
+                    )
                     and not _CLIP_OF_OTHER.match(text, t.end)
                 )
                 or self.speed_re.search(text, sent.start, sent.end)
@@ -421,6 +438,25 @@ class SpeedRules:
         if m is None:  # (a length word after it, 约2分钟长, was ruled out before this is asked)
             return False
         return m.group("took") is not None or (text.startswith(_ABOUT, t.start) and t.value >= 60)
+
+    @staticmethod
+    def _run_per_video(view: SectionView, sid: int, t: Quantity, lo: int, hi: int) -> bool:
+        """Is ``t`` minutes a video on named hardware (RTX 3090 24GB 4.2 分钟/视频, 3 min per clip on an
+        A100): what one run took, not a clip's length nor a person's time?"""
+        text = view.cue_text
+        per = next(
+            (
+                m
+                for m in _MINUTES_PER_OUTPUT.finditer(text, t.start, max(hi, t.end))
+                if t.end in (m.start(), m.end())  # right after the unit, or the amount's own tail
+            ),
+            None,
+        )
+        if per is None or _CLIP_OF_OTHER.match(text, per.end()) or _PERSON_SPENDS.search(text, lo, t.start):
+            return False
+        sent = view.sentences[sid]
+        above = text.rfind("\n", 0, max(0, text.rfind("\n", 0, sent.start)))  # the line above too (a header)
+        return _HARDWARE.search(text, above + 1, sent.end) is not None
 
     def _bound_on_other(self, text: str, end: int, hi: int) -> bool:
         """Does a Chinese verb that makes nothing follow a bound (5分钟内找到, 几分钟内由AI…)?"""
