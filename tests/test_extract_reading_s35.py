@@ -185,3 +185,175 @@ def test_a_version_named_the_way_a_brand_writes_its_versions_belongs_to_the_bran
     brand = reg.brand_of("LTX 2.7")  # a version the registry does not list
     assert brand is not None and brand.name == "LTX-Video"
     assert reg.brand_of("LTX-Video") is brand
+
+
+# ----- v183 ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lightricks’ LTX-2 19B Distilled model generates 5-second, 1080p videos. It shows ghosting.",
+        "The Wan 2.1 14B Distilled model generates 5-second videos. It shows ghosting.",
+    ],
+)
+def test_a_word_after_a_registered_model_before_model_is_its_variant_no_model_of_its_own(text: str) -> None:
+    models = {m for _, m, _ in _kinds(text)}
+    assert models and "Distilled" not in models
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("PIKA1.0一致性稳定的可怕。", "strength"),
+        ("PIKA1.0稳定得令人害怕。", "strength"),
+        ("PIKA1.0的光影更是表现的极好。", "strength"),
+        ("PIKA1.0爆杀市面上所有的AI视频。", "strength"),
+        ("Veo 3 doesn't just look realistic, it sounds real too.", "strength"),
+        ("With Veo 3 we might have a new king of AI video generation.", "strength"),
+        ("There are still those AI hiccups in Veo 3 such as delayed reactions.", "bug"),
+        ("Veo 3 did not keep all the voices consistent.", "bug"),
+        ("Veo 3 doesn't look realistic.", "bug"),
+        ("In Veo 3 the hands don't stay consistent across shots.", "bug"),
+    ],
+)
+def test_praise_and_flaws_in_words_the_lexicon_lacked(text: str, kind: str) -> None:
+    assert kind in {k for k, _, _ in _kinds(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PIKA1.0真的可怕，手全崩了。",  # 真的可怕: truly awful, no praise
+        "可灵2.1的积分消耗大幅度提升。",  # a rise in cost, no praise
+        "可灵2.1的北极熊很积极好动。",  # 极 inside 积极, 北极
+        "可灵2.1拍的南极美景。",
+        "Veo 3 never looks bad.",  # a flaw denied: no flaw
+        "You don't need Veo 3 to look realistic for memes.",
+    ],
+)
+def test_what_those_words_do_not_reach(text: str) -> None:
+    kinds = {k for k, _, _ in _kinds(text)}
+    if text.startswith("PIKA1.0真的"):
+        assert "strength" not in kinds
+    else:
+        assert "bug" not in kinds and ("strength" not in kinds or "never" in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "One limitation of Gen-2 that became immediately apparent is the framerate of the "
+            "four-second-long videos the model generates.",
+            "limitation",
+        ),
+        ("Runway Gen-2 generates four-second-long videos.", "capability"),
+    ],
+)
+def test_a_sentence_opening_on_a_limitation_limits_what_it_names(text: str, kind: str) -> None:
+    assert {k for k, _, _ in _kinds(text) if k in ("capability", "limitation")} == {kind}
+
+
+def test_a_maximum_in_a_priced_sentence_is_still_offered() -> None:
+    text = "Venice 上的 Wan 2.7 API：文本生成视频、图像生成视频，最高 1080p、15s 片段，每秒 $0.11 起。\n"
+    caps = [q for m, q in _of("capability", text) if m == "Wan 2.7"]
+    assert "最高 1080p、15s 片段" in caps
+    # a resolution the price buys is no offer
+    assert not _of("capability", "Kling 2.1 costs $0.50 per 5-second clip at 1080p.\n")
+
+
+def test_a_pricing_column_holds_prices() -> None:
+    text = (
+        "Vidu Q2 text to video.\n\n💰 Pricing\n| Resolution | Duration | Pricing | \n|---|---|---|\n"
+        "| 540p | 1s | $0.10 | \n| 720p | 8s | $0.35 | \n"
+    )
+    got = [
+        (c.model, c.price_usd, c.duration_s, c.resolution)
+        for c in scored(claims_of(text))
+        if c.kind == "price"
+    ]
+    assert got == [("Vidu Q2", 0.10, 1.0, "540p"), ("Vidu Q2", 0.35, 8.0, "720p")]
+
+
+def test_a_header_run_onto_prose_after_a_table_starts_a_table_of_its_own() -> None:
+    text = (
+        "Seedance 2 API.\n\n| Model | Tier | Moderation |\n|---|---|---|\n"
+        "seedance-2 | Pro, higher quality | Strict |\nseedance-2-fast | Fast, lower cost | Strict |\n"
+        'Set resolution: "720p" explicitly to preserve output quality.'
+        "| Model | Resolution | Price per second |\n"
+        "|---|---|---|\n| seedance-2 | 480p | $0.10 |\n| seedance-2-fast | 720p | $0.16 |\n"
+    )
+    got = [(c.model, c.price_usd) for c in scored(claims_of(text)) if c.kind == "price"]
+    assert got == [("Seedance 2.0", 0.10), ("Seedance 2.0 Fast", 0.16)]
+
+
+def test_a_header_opening_on_a_pipe_inside_a_run_of_rows_stays_a_row() -> None:
+    # whose prices the second table holds is unclear: the first table names several models
+    text = (
+        "| 模型 | API 名称 | 特性 | 价格 (8.5折) |\n|---|---|---|---|\n"
+        "| Kling V2.6 | kling-v2-6 | 5s/10s, 文生/图生视频 | $0.0159起 |\n"
+        "| Kling V3 | kling-v3 | 3-15s, 文生/图生视频, 按秒计费 | $0.0064/秒起 |\n"
+        "| 模式 | 时长 | 音频 | 音色 | $ |\n|---|---|---|---|---|\n"
+        "| std | 5s | - | - | $0.0159 |\n| pro | 10s | - | - | $0.0531 |\n"
+    )
+    got = [c.price_usd for c in scored(claims_of(text)) if c.kind == "price"]
+    assert 0.0531 not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("The Kling Avatar model costs $0.50 per 5-second clip.", "Avatar"),  # a product of its own
+        ("The Hailuo Speech model costs $0.10 per minute of audio.", "Speech"),
+    ],
+)
+def test_a_product_named_after_a_brand_is_not_the_brand(text: str, model: str) -> None:
+    assert {m for _, m, _ in _kinds(text)} == {model}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The main drawback is the price, but Kling 2.1 supports 1080p and 10-second clips.",
+        "唯一的缺点是价格贵，但可灵2.1支持1080p和10秒视频。",
+        "A limitation of many older models was the lack of audio, but Veo 3 supports 1080p.",
+    ],
+)
+def test_a_limit_named_in_one_clause_does_not_limit_the_next(text: str) -> None:
+    assert not [q for k, _, q in _kinds(text) if k == "limitation" and ("1080p" in q or "10" in q)]
+    assert [q for k, _, q in _kinds(text) if k == "capability"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kling 2.1's biggest limitation is its 720p resolution.",
+        "The main limitation of Kling 2.1 is 720p output.",
+    ],
+)
+def test_the_limit_opening_reads_dotted_versions(text: str) -> None:
+    assert {(k, m) for k, m, _ in _kinds(text)} == {("limitation", "Kling 2.1")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kling 2.1 couldn't look more realistic.",
+        "Kling 2.1 never came out anything other than consistent in my tests.",
+        "For Veo 3 it doesn't seem to matter if it's realistic.",
+        "可灵2.1对提示词的依赖性极强。",
+        "这个例子极好地说明了可灵2.1的特点。",
+        "Google wants Veo 3 to be the new king, but it isn't there yet.",
+    ],
+)
+def test_idioms_the_new_words_leave_alone(text: str) -> None:
+    assert not {k for k, _, _ in _kinds(text)} & {"bug", "strength"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["可灵2.1免费用户最高 720p，会员每月 66 元可解锁 1080p。", "Veo 3 Fast 最高 720p 每秒 0.15 美元。"],
+)
+def test_a_maximum_capped_for_a_tier_or_priced_in_its_clause_is_no_offer(text: str) -> None:
+    assert not _of("capability", text)

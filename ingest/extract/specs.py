@@ -91,6 +91,16 @@ def _under_price_line(clean: str, start: int) -> bool:
 
 
 # a line naming a round of a test (第一回合：, 第2轮 -, Round 1:, Test 3 —): its topic is what is tested
+_MAX_RIGHT_BEFORE = re.compile(r"(?:最高|最长|最大|高达|长达|\bup to|\bmax(?:imum)?\.?)\s*$")
+# a sentence opening on a limit it names (One limitation of Gen-2 … is, 最大的限制是): what it
+# goes on to name is limited
+_LIMIT_OPENING = re.compile(
+    r"(?:(?:[^,.;:。，；：]|(?<=\d)\.(?=\d)){0,30}?(?:'s|’s)\s+)?"  # Kling 2.1's biggest limitation is
+    r"\s*(?:(?:one|the|a|another|its|their)\s+)?(?:(?:main|biggest|big|key|major|first|second|obvious|clear)\s+)?"
+    r"(?:limitations?|drawbacks?|downsides?|weakness(?:es)?|caveats?|constraints?)\b"
+    r"(?:[^.;!?。；,，]|(?<=\d)\.(?=\d)){0,60}?\b(?:is|are|was|were)\b"
+    r"|[^，,。；;：:]{0,16}?(?:的)?\s*(?:(?:一个|最大的|主要的?|明显的|唯一的)\s*)?(?:限制|局限|短板|缺点|弱点)(?:是|在于|就是)"
+)
 _TEST_ROUND = re.compile(
     r"[#*>\s]*(?:第\s*[一二三四五六七八九十\d]+\s*(?:回合|轮|局|关|场|项测试|个测试|组测试)"
     r"|(?:round|test|case|challenge|测试|案例|挑战)\s*(?:#\s*)?\d+)\s*[:：\-—–.、]"
@@ -195,6 +205,21 @@ class SpecRules:
         self.cell_label_re = re.compile(rf"{mark}(?:{lex.alt('features', 'spec_labels')})\s*(?:\(\w+\))?\s*$")
 
     @staticmethod
+    def _priced_clause(view: SectionView, sid: int, pos: int) -> bool:
+        """Does the clause holding ``pos`` state an amount of money or credits?"""
+        for c in view.sentences[sid].clauses:
+            if c.start <= pos < c.end:
+                return any(c.start <= q.start < c.end and q.kind in _AMOUNTS for q in view.quantities[sid])
+        return False
+
+    @staticmethod
+    def _opens_on_limit(text: str, start: int, clause: Clause) -> bool:
+        """Does the sentence open on a limit it names, within or into ``clause`` (One limitation of
+        Gen-2 … is the framerate …; not a later clause: …is the price, but Kling 2.1 supports 1080p)?"""
+        m = _LIMIT_OPENING.match(text, start, clause.end)
+        return m is not None and m.end() >= clause.start
+
+    @staticmethod
     def _billed(view: SectionView, sid: int, clause: Clause) -> bool:
         """Does ``clause`` (or the words its opening bracket belongs to) say how billing goes, with no
         amount of its own?"""
@@ -226,7 +251,19 @@ class SpecRules:
         if any(q.kind in _AMOUNTS for q in view.quantities[sid]):
             # a resolution or length next to an amount says what the amount buys; a named feature
             # (text-to-video endpoints, Motion Brush) is still offered
-            items = [i for i in items if i.what == "feature" and not _priced_note(view, sid, i.start)]
+            items = [
+                i
+                for i in items
+                if (i.what == "feature" and not _priced_note(view, sid, i.start))
+                # 最高 1080p、15s 片段，每秒 $0.11 起: a maximum is what it offers, not what the price buys
+                # (unless its own clause prices it or the sentence caps a tier of users)
+                or (
+                    i.what in ("value", "length")
+                    and _MAX_RIGHT_BEFORE.search(text, max(0, i.start - 8), i.start)
+                    and not self._priced_clause(view, sid, i.start)
+                    and not self.tier_users_re.search(text, sent.start, sent.end)
+                )
+            ]
             if not items:
                 return [], set()
         if self.question_re.search(text, sent.start, sent.end):
@@ -299,6 +336,8 @@ class SpecRules:
             absent = self.absent_next_re.match(text, clause.end, sent.end)
             limited = (
                 bool(self.limit_label_re.search(text, sent.start, clause.start))
+                # One limitation of Gen-2 … is the framerate of the four-second videos it makes
+                or self._opens_on_limit(text, sent.start, clause)
                 or cap_label(text, sent.start, inside[0].start, self.cap_label_re)
                 or absent is not None
             )

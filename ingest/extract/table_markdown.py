@@ -87,6 +87,11 @@ class MarkdownTables:
             while j < len(lines) and (
                 (line := text[lines[j][0] : lines[j][1]].strip()).startswith("|") or line.endswith("|")
             ):
+                if j > i + 1 and not line.startswith("|") and self._opens_table(text, lines, j):
+                    # the next table's header run onto a line of prose ("…quality.| Model | Price |"
+                    # over its |---| rule): a table of its own, not a row of this one (a header opening
+                    # on a pipe inside a run of rows stays a row: whose prices follow is unclear)
+                    break
                 j += 1
             # under a header and its |---| rule, a row may leave out its opening pipe (as GFM allows)
             # when it has as many pipes as the header has cells; a row broken over lines has fewer
@@ -113,6 +118,15 @@ class MarkdownTables:
             if rows:
                 self._markdown_table(view, lines, line_sids, i, rows, info)
             i = j
+
+    @staticmethod
+    def _opens_table(text: str, lines: list[tuple[int, int]], k: int) -> bool:
+        """Is line ``k`` a table's header: a line with a pipe that a |---| rule follows?"""
+        return (
+            k + 1 < len(lines)
+            and not SEPARATOR_ROW.match(text[lines[k][0] : lines[k][1]])
+            and bool(SEPARATOR_ROW.match(text[lines[k + 1][0] : lines[k + 1][1]]))
+        )
 
     def _markdown_table(
         self,

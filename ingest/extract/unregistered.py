@@ -42,6 +42,11 @@ _MODEL_NOUN = re.compile(
     r"(?:\s*(?:视频)?(?:生成)?(?:大)?模型(?!型)|\s+(?:video\s+)?model(?![a-z]))"
 )
 _INNER_CAP = re.compile(r"^[A-Z][a-z]+[A-Z]")
+# between a registered model and a word naming its variant: spaces, a size (19B, 1.3B)
+_VARIANT_GAP = re.compile(r"[\s\-]*(?:\d+(?:\.\d+)?\s*[BbMm](?![A-Za-z])[\s\-]*)?")
+_SIZE = re.compile(r"\d+(?:\.\d+)?\s*[BbMm](?![A-Za-z])")
+# words naming how a model was cut down or tuned, never a product of its own (Kling Avatar is one)
+_VARIANT_WORDS = frozenset({"distilled", "quantized", "quantised", "base", "instruct", "preview"})
 _METHOD_AFTER = re.compile(
     r"\s*(?:distillation|distilled|compilation|quantization|quantized|scheduler|sampler|"
     r"encoder|decoder|algorithm|optimizer|benchmark|codec|"
@@ -203,6 +208,13 @@ class UnknownModels:
                 continue
             if clean[s:e] != name.lower():
                 continue
+            if any(
+                b <= s
+                and _VARIANT_GAP.fullmatch(text, b, s)
+                and (_SIZE.search(text, b, s) is not None or name.lower() in _VARIANT_WORDS)
+                for _, b in taken
+            ):
+                continue  # LTX-2 19B Distilled model: a variant of the registered model before it
             out.append(_Candidate(s, e, name, name))
         return sorted(out)
 
