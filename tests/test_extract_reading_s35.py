@@ -357,3 +357,85 @@ def test_idioms_the_new_words_leave_alone(text: str) -> None:
 )
 def test_a_maximum_capped_for_a_tier_or_priced_in_its_clause_is_no_offer(text: str) -> None:
     assert not _of("capability", text)
+
+
+# ----- v184 ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seedance 2.0 mini 计费。目前提供3种资源包规格:1400万Tokens售价196元\n"
+        "1000万Tokens售价140元(2个起售)\n",
+        "Veo 3 test. In a traditional workflow, I would have spent 30 minutes finding the right stock "
+        "track or $200 hiring a composer for a scratch version.\n",
+        "Vidu Q2 参数。注意: 启用推荐提示词后,每个任务多消耗1积分\n",
+    ],
+)
+def test_a_pack_a_counterfactual_sum_or_an_extra_charge_is_no_price(text: str) -> None:
+    assert not [c for c in scored(claims_of(text)) if c.kind == "price"]
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "usd"),
+    [
+        ("Kling 2.1 would cost $0.50 per clip.\n", "Kling 2.1", 0.50),
+        ("I would have preferred 1080p, but Veo 3 costs $0.75 per second.\n", "Veo 3", 0.75),
+        ("On Veo 3 you would have to pay $0.75 per second of video.\n", "Veo 3", 0.75),
+        (
+            "I would have spent $200 hiring a composer; Veo 3 made the track for $0.75 per second.\n",
+            "Veo 3",
+            0.75,
+        ),
+        ("Seedance 1.0 Pro: one 5s 1080p clip uses 246k tokens = $0.62.\n", "Seedance 1.0 Pro", 0.62),
+    ],
+)
+def test_what_a_clip_costs_or_would_cost_is_still_its_price(text: str, model: str, usd: float) -> None:
+    claims = scored(claims_of(text))
+    assert [(c.model, c.price_usd) for c in claims if c.kind == "price"] == [(model, usd)]
+    assert not [c for c in claims if c.kind == "plan_price"]
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("可灵O1 上线。Kling Omni 是业内首个集视频生成与视频编辑于一体的多模态工具。", "Kling O1"),
+        (
+            "# Kling 3.0 Omni 评测\n可灵3.0 Omni 今天上线。Kling Omni 支持多主体参考和视频编辑。",
+            "Kling 3.0 Omni",
+        ),
+        ("Kling O1 review. Kling O1 Omni supports video editing.", "Kling O1"),
+        ("可灵O1 支持视频编辑。", "Kling O1"),
+        ("Kling 3.0 Omni supports video editing.", "Kling 3.0 Omni"),
+    ],
+)
+def test_kling_omni_is_the_o1_model(text: str, model: str) -> None:
+    assert {m for k, m, _ in _kinds(text) if k == "capability"} == {model}
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        (
+            "Vidu Q4 是 Shengshu 推出的视频生成模型。"
+            "它在 Shengshu 模型阵容中的定位很清楚，支持 3 到 16 秒时长。",
+            "Vidu Q4",
+        ),
+        (
+            "Seedance 1.0 Pro is a ByteDance video model for 5 to 10 second clips at up to 1080p.",
+            "Seedance 1.0 Pro",
+        ),
+    ],
+)
+def test_a_makers_name_before_model_names_no_model(text: str, model: str) -> None:
+    assert {m for _, m, _ in _kinds(text)} == {model}
+
+
+def test_praise_right_before_an_item_of_a_granted_list_makes_it_a_quality() -> None:
+    text = "Sora 像是一支来自未来的预告片,拥有惊人的远景调度和沉浸镜头。"
+    assert sorted(k for k, m, _ in _kinds(text) if m == "Sora") == ["capability", "strength"]
+    # the praise is the first item's, not the list's
+    text = "Veo 3 supports excellent lip sync, native audio and 4K output."
+    assert len([k for k, _, _ in _kinds(text) if k == "capability"]) >= 2
+    # a vendor's "powerful" is a feature claim, not a reviewer's praise
+    assert {k for k, _, _ in _kinds("Wan 2.1 具备强大的指令遵循能力和文字生成能力。")} <= {"capability"}

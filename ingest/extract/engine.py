@@ -101,7 +101,8 @@ class Extractor:
         self.spec_rows = SpecRows(self.lex)
         self.vendors = VendorSubjects(self.reg, self.lex)
         self.unknown_models = UnknownModels(
-            self.lex.words("markers", "not_models") + self.reg.platforms, self.reg.alias_brand
+            self.lex.words("markers", "not_models") + self.reg.platforms + self.reg.vendor_words(),
+            self.reg.alias_brand,
         )
         # the learned clause classifier (``learned.py``): off unless given weights (or recording)
         self.learned = (

@@ -191,6 +191,8 @@ class PriceClaims:
             if id(q) in used or q.kind not in _PRICED:
                 continue
             lo, hi = self.p.clause_of(view, sid, q.start)
+            if self.ctx.counterfactual(text, q):
+                continue  # would have spent … or $200 hiring a composer: no price, nothing bought
             before = text[lo : q.start]
             planned = (
                 self.plan_re.search(text, lo, hi)

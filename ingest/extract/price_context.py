@@ -17,6 +17,15 @@ from ingest.extract.numbers import Quantity
 from ingest.extract.registry import Registry
 
 _MONEY = ("cny", "usd")
+# a pack of tokens and what it sells for (1400万Tokens售价196元): a purchase, no generation's price
+_TOKEN_PACK = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:万|亿|[kmb])?\s*tokens?\s*(?:售价|价格|卖|sells? for|for)\s*$", re.I
+)
+# what one would have paid without the model (would have spent … or $200 hiring a composer)
+_WOULD_HAVE = re.compile(
+    r"(?:\bwould(?:\s+have|['’]ve)\s+(?:spent|paid)|本来要花|原本要花|本来得花)[^,;:，；：.!?。！？\n]*$",
+    re.I,
+)
 
 
 class AmountContext:
@@ -125,7 +134,16 @@ class AmountContext:
         return 0 if m.group(0) in ("前者", "the former") else 1
 
     def purchased(self, text: str, q: Quantity) -> bool:
-        return bool(self.purchase_re.search(text[max(0, q.start - 24) : q.start]))
+        """Is ``q`` what was paid, or what a pack of tokens sells for, not the price of one generation
+        (花了20积分, 1400万Tokens售价196元)?"""
+        before = text[max(0, q.start - 24) : q.start]
+        return bool(self.purchase_re.search(before) or _TOKEN_PACK.search(before))
+
+    @staticmethod
+    def counterfactual(text: str, q: Quantity) -> bool:
+        """Is ``q`` in a clause of what one would have spent without the model ("I would have spent
+        30 minutes … or $200 hiring a composer", 本来要花200元请人): no price, nothing bought?"""
+        return _WOULD_HAVE.search(text[max(0, q.start - 80) : q.start]) is not None
 
     def ranges(self, text: str, qs: list[Quantity], used: set[int]) -> list[Quantity]:
         """``qs`` with each range of money written with two currency signs ("$0.10-$0.20/s") made one

@@ -221,6 +221,15 @@ class Registry:
                 return brand
         return None
 
+    def vendor_words(self) -> list[str]:
+        """The makers' names (Shengshu, Kuaishou, Zhipu): "Shengshu 模型阵容" names no model."""
+        out: set[str] = set()
+        for b in self.brands.values():
+            name = b.vendor.split("(")[0].strip()
+            if name:
+                out.update({name, name.split()[0]})
+        return sorted(out)
+
     def knows_version(self, brand: str, key: str) -> bool:
         b = self.brands.get(brand)
         return bool(b and b.by_version(key))

@@ -90,7 +90,12 @@ def _under_price_line(clean: str, start: int) -> bool:
     return False
 
 
-# a line naming a round of a test (第一回合：, 第2轮 -, Round 1:, Test 3 —): its topic is what is tested
+# praise right before an item of a granted list (拥有惊人的远景调度, supports excellent lip sync): that
+# item is a quality it is credited with
+_PRAISED_LIST = re.compile(
+    r"惊人的|惊艳的|出色的|卓越的|顶级的|一流的|极佳的"
+    r"|\b(?:impressive|stunning|excellent|outstanding|remarkable|incredible|amazing|superb|exceptional)\b"
+)
 _MAX_RIGHT_BEFORE = re.compile(r"(?:最高|最长|最大|高达|长达|\bup to|\bmax(?:imum)?\.?)\s*$")
 # a sentence opening on a limit it names (One limitation of Gen-2 … is, 最大的限制是): what it
 # goes on to name is limited
@@ -101,6 +106,7 @@ _LIMIT_OPENING = re.compile(
     r"(?:[^.;!?。；,，]|(?<=\d)\.(?=\d)){0,60}?\b(?:is|are|was|were)\b"
     r"|[^，,。；;：:]{0,16}?(?:的)?\s*(?:(?:一个|最大的|主要的?|明显的|唯一的)\s*)?(?:限制|局限|短板|缺点|弱点)(?:是|在于|就是)"
 )
+# a line naming a round of a test (第一回合：, 第2轮 -, Round 1:, Test 3 —): its topic is what is tested
 _TEST_ROUND = re.compile(
     r"[#*>\s]*(?:第\s*[一二三四五六七八九十\d]+\s*(?:回合|轮|局|关|场|项测试|个测试|组测试)"
     r"|(?:round|test|case|challenge|测试|案例|挑战)\s*(?:#\s*)?\d+)\s*[:：\-—–.、]"
@@ -378,6 +384,12 @@ class SpecRules:
                     kind = "capability"  # 只有可灵支持首尾帧, only Veo 3.1 supports audio: it alone has it
                 if kind == "capability" and (limited or item.what in ("required", "text_cap")):
                     kind = "limitation"  # 限制：1080P仅支持16:9; a restriction: …; requires an input image
+                if (
+                    kind == "capability"
+                    and item.anchor is not None
+                    and _PRAISED_LIST.search(text, max(item.anchor, item.start - 6), item.end)
+                ):
+                    kind = "strength"  # 拥有惊人的远景调度和沉浸镜头, boasts stunning lighting and motion
                 lo = item.end
                 nxt = inside[n + 1].start if n + 1 < len(inside) else clause.end
                 if kind is None or (
