@@ -439,3 +439,36 @@ def test_praise_right_before_an_item_of_a_granted_list_makes_it_a_quality() -> N
     assert len([k for k, _, _ in _kinds(text) if k == "capability"]) >= 2
     # a vendor's "powerful" is a feature claim, not a reviewer's praise
     assert {k for k, _, _ in _kinds("Wan 2.1 具备强大的指令遵循能力和文字生成能力。")} <= {"capability"}
+
+
+# ----- v185 ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cells", "model"),
+    [
+        ("720p, 1080p | no |", "Veo 3.1"),
+        ("720p and 1080p, 24 FPS; extended sequences run at 720p | no |", "Veo 3.1"),
+        ("no | 720p, 1080p |", "Sora 2"),
+    ],
+)
+def test_a_row_without_its_opening_pipe_gives_each_model_column_its_cell(cells: str, model: str) -> None:
+    # GFM lets a row leave out its opening pipe; a cell holding a comma still belongs to its column
+    text = f"Dimension | Google Veo 3.1 | OpenAI Sora 2 |\n---|\nResolution | {cells}\n"
+    assert {(k, m) for k, m, _ in _kinds(text)} == {("capability", model)}
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Drawbacks | 4K | lip sync |",
+        "Weaknesses | lip sync, 4K | hands |",
+        "Not supported | lip sync, 4K | 60fps |",
+        "Prompt | a cat, 16:9, 1080p | same prompt |",
+        "Test settings | 1080p, 8s, 16:9 | 720p, 10s |",
+        "I tried 720p, 1080p and 4K | Veo failed at 4K | Sora was fine |",
+    ],
+)
+def test_a_row_without_its_opening_pipe_and_no_spec_label_grants_nothing(row: str) -> None:
+    text = f"Dimension | Google Veo 3.1 | OpenAI Sora 2 |\n---|\n{row}\n"
+    assert not [k for k, _, _ in _kinds(text) if k == "capability"]

@@ -326,7 +326,7 @@ class SpecRules:
                 or any(a <= clause.start < b for a, b in view.offered_lines)
                 # a Markdown row of a table whose columns are models: each cell is what that model offers
                 # (not a flattened one, where the cells' bounds are guessed)
-                or self._model_cell(view, sid, clause.start)
+                or self._model_cell(view, sid, inside[0].start)
             )
             granted = granted or bool(self.can_after_re.match(text, inside[-1].end, sent.end))
             # "is a text-to-video model" grants it; 文生视频模型Sora发布, Pika文生影片模型 name its type
@@ -420,14 +420,21 @@ class SpecRules:
                 out += made
         return out, claimed
 
-    @staticmethod
-    def _model_cell(view: SectionView, sid: int, pos: int) -> bool:
+    def _model_cell(self, view: SectionView, sid: int, pos: int) -> bool:
         """Is ``pos`` in a model's cell (not the label) of a Markdown row whose columns are models?"""
         cell = view.row_label(sid)
         if cell is None or not view.columns[sid][1]:
             return False
+        piped = view.clean[cell[0] - 1 : cell[0]] == "|"
+        # a row leaving out its opening pipe (as GFM allows) only under a specification label
+        # (Resolution / FPS | 720p, 1080p |): its verdict and limit labels are read for piped rows only
+        bare = (
+            not piped
+            and view.clean[cell[1] : cell[1] + 1] == "|"
+            and self.cell_label_re.search(view.cue_text[cell[0] : cell[1]].strip()) is not None
+        )
         return (
-            view.clean[cell[0] - 1 : cell[0]] == "|"
+            (piped or bare)
             and pos > cell[1]
             # | 生成速度 | 1分13秒 (8秒视频) |: the clip timed
             and not _TIMED_OR_PRICED_LABEL.search(view.cue_text, cell[0], cell[1])
