@@ -99,6 +99,13 @@ class SpecRows:
         gap = 0
         # the line before opened an enumeration its next lines go on without marks (支持3种方式：/ 文生视频、)
         enum_open = False
+
+        def keep(rows: list[Row]) -> None:
+            for r in rows:
+                sid = view.sentence_index(r.start)
+                if sid is not None and not view.sentences[sid].prompt:
+                    out.setdefault(sid, []).append(r)
+
         for k, (a, b) in enumerate(lines):
             line = text[a:b]
             if not line.strip():
@@ -109,11 +116,7 @@ class SpecRows:
                 continue
             gap = 0
             if enum_open and under and self._bare_item(clean, text, a, b):
-                # an item of an enumeration the page set one per line without marks
-                for r in self._item(view, a, a, b, under):
-                    sid = view.sentence_index(r.start)
-                    if sid is not None and not view.sentences[sid].prompt:
-                        out.setdefault(sid, []).append(r)
+                keep(self._item(view, a, a, b, under))  # an item of an enumeration set without marks
                 enum_open = not clean[a:b].rstrip().endswith(_ENUM_ENDS)
                 continue
             enum_open = False
@@ -145,10 +148,7 @@ class SpecRows:
                 # a heading, or an item that opens a list of its own (3. 新的编辑器可以：)
                 under, under_sort = self._heading(clean, text, a, b), None
                 enum_open = under is not None and clean[a:b].rstrip().endswith((":", "："))
-            for r in rows:
-                sid = view.sentence_index(r.start)
-                if sid is not None and not view.sentences[sid].prompt:
-                    out.setdefault(sid, []).append(r)
+            keep(rows)
         return out
 
     def _heading(self, clean: str, text: str, a: int, b: int) -> str | None:

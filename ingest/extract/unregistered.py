@@ -42,9 +42,10 @@ _MODEL_NOUN = re.compile(
     r"(?:\s*(?:视频)?(?:生成)?(?:大)?模型(?!型)|\s+(?:video\s+)?model(?![a-z]))"
 )
 _INNER_CAP = re.compile(r"^[A-Z][a-z]+[A-Z]")
-# between a registered model and a word naming its variant: spaces, a size (19B, 1.3B)
-_VARIANT_GAP = re.compile(r"[\s\-]*(?:\d+(?:\.\d+)?\s*[BbMm](?![A-Za-z])[\s\-]*)?")
+# a model's size (19B, 1.3B), and what stands between a registered model and a word naming its
+# variant: spaces, a size
 _SIZE = re.compile(r"\d+(?:\.\d+)?\s*[BbMm](?![A-Za-z])")
+_VARIANT_GAP = re.compile(rf"[\s\-]*(?:{_SIZE.pattern}[\s\-]*)?")
 # words naming how a model was cut down or tuned, never a product of its own (Kling Avatar is one)
 _VARIANT_WORDS = frozenset({"distilled", "quantized", "quantised", "base", "instruct", "preview"})
 _METHOD_AFTER = re.compile(
