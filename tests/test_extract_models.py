@@ -175,7 +175,7 @@ def test_iter_models_rows() -> None:
         ("T2V-01-Director", ("Hailuo 01 Director", None)),
         ("doubao-seedance-1-0-pro-fast", ("Seedance 1.0 Pro Fast", None)),
         ("doubao-seedance-1-5-pro", ("Seedance 1.5 Pro", None)),
-        ("viduq2-turbo", ("Vidu Q2", "turbo")),
+        ("viduq2-turbo", ("Vidu Q2 Turbo", "turbo")),
         ("wan2.6-t2v", ("Wan 2.6", None)),
         ("veo-3.1-fast-generate-preview", ("Veo 3.1 Fast", None)),
         ("veo-3.0-generate-preview", ("Veo 3", None)),

@@ -33,8 +33,8 @@ def _models(text: str) -> set[tuple[str | None, str | None]]:
         ("Seedance 1.0 Pro Fast looks stunning and very cinematic.", "Seedance 1.0 Pro Fast", None),
         ("Seedance 2.0 Fast looks stunning and very cinematic.", "Seedance 2.0 Fast", None),
         ("豆包Seedance 2.0的画面非常惊艳。", "Seedance 2.0", None),
-        # Vidu: Q2 / Q3 sold as Pro and Turbo
-        ("Vidu Q3 Turbo looks stunning and very cinematic.", "Vidu Q3", "turbo"),
+        # Vidu: Q2 / Q3 sold as Pro and Turbo models (each its own id and price)
+        ("Vidu Q3 Turbo looks stunning and very cinematic.", "Vidu Q3 Turbo", "turbo"),
         ("生数Vidu 1.5的画面非常惊艳。", "Vidu 1.5", None),
         # Wan 2.6 / 2.7, PixVerse V5.5
         ("通義萬相2.6的畫面非常驚艷。", "Wan 2.6", None),

@@ -102,7 +102,7 @@ def test_a_bare_brand_takes_the_version_as_the_text_spells_it() -> None:
         ("act_two costs $0.05 per second.", "Runway Act-Two"),
         ("kling-video-o1 costs $0.10 per second.", "Kling O1"),
         ("kling-v3-omni costs $0.10 per second.", "Kling 3.0 Omni"),
-        ("viduq2-pro costs $0.10 per second.", "Vidu Q2"),
+        ("viduq2-pro costs $0.10 per second.", "Vidu Q2 Pro"),
     ],
 )
 def test_api_ids_of_newer_models_resolve_through_the_registry(text: str, model: str) -> None:

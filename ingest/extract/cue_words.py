@@ -26,6 +26,21 @@ _GRADES = re.compile(r"\b(?:any|noticeable|obvious|visible|major|significant|ser
 _MARK_AFTER = re.compile(r"[ \t]*[✅✔✓☑👍][ \t]*")
 _CLAUSE_EDGE = frozenset("，。！？；：,.!?;:\n、")
 # "no rubber-banding limbs or morphing": a fix word's scope runs over the items an "or" joins
+# "the animations aren't all stiff and uncanny anymore": a flaw the clause negates before it and ends on
+# anymore/no more after it is gone, however far the negation stands from the word
+_ANYMORE_AFTER = re.compile(r"[^.;!?,，。；！？\n]*?\b(?:anymore|any more|any longer)\b", re.I)
+# "the uncanny wobble that plagued v1 is largely gone": a flaw said to be mostly over (a bare "is gone"
+# may be an object vanishing, a flaw of its own)
+_GONE_AFTER = re.compile(
+    r"[^.;!?\n]{0,60}?\b(?:is|are|has been|have been)\s+(?:now\s+)?"
+    r"(?:largely|mostly|almost entirely|entirely|completely|finally|all but|virtually)\s+"
+    r"(?:gone|fixed|resolved|eliminated|a thing of the past)\b",
+    re.I,
+)
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|do|does|did)(?:n['’]t| not)\b(?!\s+(?:just|only|merely|simply)\b)|\bno longer\b",
+    re.I,
+)
 _NO_OR_LIST = re.compile(
     r"\b(?:no|without|never|free of|zero)\s+(?:[\w'’-]+\s+){1,4}(?:or|nor)\s+(?:[\w'’-]+\s+){0,2}$",
     re.I,
@@ -127,6 +142,14 @@ class CueWords:
                 "neg"  # "the prompt asked for realistic motion", "should have dragged naturally": wished for
             )
         if text[pos].isascii() and _NO_OR_LIST.search(text, max(clause.start, pos - 60), pos):
+            return "fix"
+        if text[pos].isascii() and _GONE_AFTER.match(text, pos, clause.end):
+            return "fix"
+        if (
+            text[pos].isascii()
+            and _ANYMORE_AFTER.match(text, pos, clause.end)
+            and _NEGATED_BEFORE.search(text, max(clause.start, pos - 40), pos)
+        ):
             return "fix"
         lo = pos - (self.window * 3 if text[pos].isascii() else self.window)
         for mention in view.mentions[sid]:

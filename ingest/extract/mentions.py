@@ -79,6 +79,14 @@ _NUM_WORDS = {"两": 2, "俩": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
 _REGULAR_REFS = ("standard", "regular", "base", "full", "normal", "non-fast")
 
 
+# a plan or membership after an edition word (Pro plan, Pro会员, Turbo套餐): the word names the plan
+_PLAN_AFTER = re.compile(
+    r"[^\S\n]*(?:plans?\b|subscri\w*|members?(?:hip)?\b|tier\b|accounts?\b|users?\b|"
+    r"会员|套餐|订阅|用户|账号|计划)",
+    re.I,
+)
+
+
 @dataclass(slots=True)
 class RawMention:
     start: int
@@ -404,6 +412,8 @@ class MentionScanner:
             else self.reg.alias_brand.get(name) or self.reg.alias_brand.get(name.replace(" ", ""))
         )
         words = [w for w in (m.group("aed"), m.group("aed2"), m.group("aedl")) if w]
+        if words and _PLAN_AFTER.match(norm, m.end()):
+            words = []  # Vidu Q2 Pro plan subscribers, Pro会员: a plan of the service, no edition
         raw = RawMention(
             m.start(), m.end(), "brand", brand=brand, words=words, model=info.name if info else None
         )

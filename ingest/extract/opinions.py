@@ -29,6 +29,7 @@ from ingest.extract.opinion_groups import OpinionGroups
 from ingest.extract.prefilter import PatternGate
 from ingest.extract.section import Draft, SectionView
 from ingest.extract.sentences import Clause, Splitter
+from ingest.extract.word_regex import alt
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,20 @@ _YARDSTICK_BEFORE = re.compile(
 )
 _COLON_END = re.compile(r"[:：][ \t]*(?=\n)")
 _LIST_ITEM = re.compile(r"\n[ \t]*(?:[-*•·]|\d{1,2}[.、)])[ \t]+[^\n]+")
+# label words too short or too common to open a lead of their own (Pro plan:, 问题来了：)
+_SHORT_LABELS = frozenset({"con", "cons", "问题", "the bad"})
+# a lead that sets the faults aside or says they are few or mended (Drawbacks aside, here's what I loved:)
+_NOT_A_LEAD = re.compile(
+    r"\baside\b|没有|不多|很少|修复|补齐|解决|优点|优势|\b(?:fixed|solved|few|none|loved|liked)\b", re.I
+)
+# a label followed by "none": no faults listed (Weaknesses: none worth mentioning, 缺点：没有)
+_NONE_AFTER = re.compile(
+    r"[\s*]*(?:none\b|nothing\b|no (?:real |major |big )?(?:ones?|issues?|complaints?)\b|n/a\b"
+    r"|没有|无|暂无|几乎没有)",
+    re.I,
+)
+# a clause turning against what came before it (但画质很好, but the motion is great)
+_TURNS = re.compile(r"[\s,，;；、]*(?:但是?|不过|可是|然而|却|but|however|yet|although|though)", re.I)
 _VERDICT_LEAD = re.compile(
     r"\b(?:what|where)\s(?:[^:：\n.!?]|\.(?=\d)){0,30}?\b(?:(?P<pro>does well|do well|excels?|shines?)"
     r"|(?P<con>struggles?|falls? short|fails?|goes wrong))\b(?:[^:：\n.!?]|\.(?=\d)){0,40}[:：]"
@@ -87,6 +102,13 @@ class OpinionRules:
         # Pros: fast, cheap, sharp / 缺点：贵、慢: the items on the label's own line
         self.inline_label_re = re.compile(
             rf"(?m)^[#*>\- \t]*(?:(?P<pro>{pros})|(?P<con>{cons}))[* \t]*[:：][* \t]*(?=[^\s*])"
+        )
+        # "Weaknesses show up in specific areas: A, B and C", 缺点主要集中在：…: a line opening on a word of
+        # fault and going on to a colon (not 问题来了：)
+        lead_cons = alt([w for w in lex.words("markers", "cons_labels") if w not in _SHORT_LABELS])
+        self.inline_lead_re = re.compile(
+            rf"(?m)^[#*>\- \t]*(?:{lead_cons})(?![A-Za-z])[^\n:：。.!?！？,，]{{1,40}}[:：][* \t]*(?=[^\s*])",
+            re.I,
         )
 
     def prepare(self, view: SectionView) -> dict[int, list[str | None]]:
@@ -336,10 +358,20 @@ class OpinionRules:
                         row = out.setdefault(sid, [None] * len(sent.clauses))
                         if not any(row):
                             row[0] = "listed:" + kind  # settled in ``sentence_claims``
+                        elif kind == "bug" and all(k in (None, "strength") for k in row):
+                            # - consistent lighting, under Weaknesses: the quality it lacks (unless a
+                            # clause turns on 但/but)
+                            for ci, c in enumerate(sent.clauses):
+                                if row[ci] == "strength" and not _TURNS.match(text, c.start, c.end):
+                                    row[ci] = "listed:bug"
                 pos = line.end()
         inline = [
             ("strength" if m.group("pro") else "bug", m.end()) for m in self.inline_label_re.finditer(text)
         ]
+        # a lead in prose (Weaknesses show up in specific areas: …) may go on with a sentence, not a list:
+        # it only turns the praise words after it (consistent lighting) into what is lacking
+        led = {m.end() for m in self.inline_lead_re.finditer(text) if not _NOT_A_LEAD.search(m.group(0))}
+        inline += [("bug", end) for end in sorted(led)]
         # "What Act Two does well, per reviewers: A, B and C", "Where it struggles: D": a lead in the line
         if "what" in text or "where" in text:  # the lead's own words: ``re`` cannot skip ahead on its \b
             inline += [
@@ -377,8 +409,18 @@ class OpinionRules:
                     break
                 if opened <= c.start and c.end <= label_end:
                     row[ci] = None  # the label (缺点：) is no claim
-                elif opened <= c.start and row[ci] in (None, kind):
+                elif opened <= c.start and row[ci] in (None, kind) and label_end not in led:
                     row[ci] = "listed:" + kind  # settled in ``sentence_claims``
+                elif (
+                    opened <= c.start
+                    and kind == "bug"
+                    and row[ci] == "strength"
+                    and not _TURNS.match(text, c.start, c.end)
+                    and not _NONE_AFTER.match(text, label_end)
+                ):
+                    # Weaknesses: consistent lighting, precise prompt adherence: the quality named is
+                    # what it lacks (a clause turning on 但/but keeps its praise)
+                    row[ci] = "listed:bug"
 
     def aspect_clauses(self, view: SectionView, sid: int, clause_kinds: list[str | None]) -> set[int]:
         """Clauses of a verdict on a list of aspects (在画质、音频方面具有明显优势, good at A and B): the

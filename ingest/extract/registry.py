@@ -113,6 +113,7 @@ class Brand:
     domestic: bool = False  # made in China: a nationality word before it is no epithet
     runs: str | None = None  # the model family a product runs under its own name (Bing Video Creator: Sora)
     plain_words: frozenset[str] = frozenset()  # resellers' labels that name no edition (Hailuo 02 Pro)
+    listed_editions: bool = False  # an edition word names a model only where the registry lists it
 
     def by_version(self, key: str) -> list[ModelInfo]:
         return [m for m in self.models if m.version == key]
@@ -165,6 +166,7 @@ class Registry:
             domestic=bool(row.get("domestic", False)),
             runs=str(row["runs"]) if row.get("runs") else None,
             plain_words=frozenset(str(w).lower() for w in row.get("plain_words") or []),
+            listed_editions=bool(row.get("listed_editions", False)),
             aliases=[str(a).lower() for a in row.get("aliases") or []],
             name_format=str(row.get("name_format") or f"{name} {{v}}"),
             open_versions=bool(row.get("open_versions", True)),
@@ -274,7 +276,7 @@ class Registry:
             if not b.open_versions:
                 return b.name, tier
             name = b.name_format.format(v=self._label(b, version))
-            if edition and edition != "regular":
+            if edition and edition != "regular" and not b.listed_editions:
                 name += " " + edition.title()
             return name, tier
         if len(words) > 1:
@@ -288,7 +290,13 @@ class Registry:
             # part of the edition the version has
             part = next((e for e in reversed(edition.split("-")) if any(m.edition == e for m in cands)), None)
             edition = part or edition
-        if edition and edition != "regular" and b.open_versions and all(m.edition != edition for m in cands):
+        if (
+            edition
+            and edition != "regular"
+            and b.open_versions
+            and not b.listed_editions
+            and all(m.edition != edition for m in cands)
+        ):
             # "Kling 3.0 Omni": an edition the registry does not list for this version is a model of
             # its own, never the version's plain model (named as the plain model is: Hailuo 02 Pro)
             plain = next((m.name for m in cands if m.edition is None), None)

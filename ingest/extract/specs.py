@@ -67,6 +67,18 @@ _PRICE_LINE = re.compile(
     r"\s*(?:/|每|per)\s*\S{1,8}",
     re.I,
 )
+# 以仅 20% 的成本, 只要 5 元的价格: an "only" before a sum is how cheap, no limit on the items after it
+_CHEAP_SHARE = (
+    r"\s*[$¥￥]?\s*\d+(?:\.\d+)?\s*(?:%|元|美元|刀|积分|灵感值)?\s*的?\s*(?:成本|价格|费用|花费|价钱|售价)"
+)
+# "not available anywhere else at this price": what other offers lack, no limit of the model
+_NOT_ELSEWHERE = r"(?!\s*(?:anywhere else|elsewhere|(?:in|on|from) (?:any )?other))"
+# "the only [True] model that ships …", "the only one to offer …": the one model that has what follows
+_ONLY_ONE = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:models?|tools?|ones?|generators?|options?|platforms?|systems?|products?)"
+    r"\s+(?:that|which|to|with)\b",
+    re.I,
+)
 _NOTE_ITEM = re.compile(r"[ \t]*[-*•·]")
 # a note that offers something itself (- Supports native audio) is no mere note of what a price buys
 _OFFERS = re.compile(r"支持|支援|提供|可以|能够|\b(?:supports?|offers?|allows?|lets|includes?)\b", re.I)
@@ -163,13 +175,14 @@ class SpecRules:
         taken = [f"{w} " for w in ("take", "takes", "took", "taking", "need", "needs", "in")]
         self.limit_before_re = re.compile(  # 不仅 / 不只 (not only), "takes only 30 seconds" are no limit
             rf"(?:{alt_not_after(limit_before, ['不', 'not ', *taken])})(?!\s*(?:{not_after}))"
+            rf"(?!{_CHEAP_SHARE})"
         )
         self.limit_after_re = re.compile(rf"\s*[\-(（]?\s*(?:{lex.alt('features', 'limit_after')})")
         self.only_words = frozenset(lex.words("features", "only"))  # 只有A支持: A alone (see _exclusive)
         # a verdict, a delay or an absence a few characters after the item (图生视频不太行, 文生视频也没有。)
         gap = r"[^，。,.；;：:！？!?\n、]{0,4}?"
         self.absent_after_re = re.compile(
-            rf"{gap}(?:{lex.alt('features', 'absent_after')}"
+            rf"{gap}(?:(?:{lex.alt('features', 'absent_after')}){_NOT_ELSEWHERE}"
             rf"|(?:{lex.alt('features', 'absent_end')})\s*(?=[，。,.；;！？!?\n]|$))"
         )
         # or in a short clause of its own after the items: 首尾帧、运动笔刷，这两个一个都没有
@@ -198,6 +211,13 @@ class SpecRules:
             lex.alt("features", "restrictive") + "|" + lex.alt("features", "max_length_only")
         )
         self.tier_users_re = re.compile(lex.alt("features", "tier_users"))
+        # a line labelled with the free users (- Free plan: Up to 1080p, 免费用户：最高720p)
+        self.free_label_re = re.compile(
+            rf"[ \t]*(?:[-*•·]\s*)?(?:\*\*)?(?:{lex.alt('features', 'free_users')})"
+            r"\s*(?:[(（][^()（）\n]{0,20}[)）])?\s*(?:\*\*)?\s*[:：]",
+            re.I,
+        )
+        self.up_to_re = re.compile(lex.alt("features", "up_to"), re.I)
         self.cap_label_re = re.compile(lex.alt("features", "cap_labels"))
         self.limit_label_re = re.compile(rf"(?:{lex.alt('features', 'limit_labels')})[^:：]{{0,16}}[:：]")
         self.splitter = Splitter(lex)
@@ -517,6 +537,10 @@ class SpecRules:
                 self.tier_users_re.search(text, clause.start, item.start)
                 and self.tier_cap_re.search(text, clause.start, clause.end)
             )
+            or (  # (- Free plan: Up to 1080p: the line's label names the users)
+                self.free_label_re.match(text, text.rfind("\n", 0, item.start) + 1, item.start)
+                and self.up_to_re.search(text, clause.start, item.end)  # (the item may hold it: up to 1080p)
+            )
         ):
             return "limitation"
         return "capability" if granted else None
@@ -541,6 +565,8 @@ class SpecRules:
         if len(hits) != 1 or hits[0].group(0) not in self.only_words:
             return False  # neither A nor B supports …: a limit of both
         end = hits[0].end()
+        if text.endswith("the ", max(0, hits[0].start() - 4), hits[0].start()) and _ONLY_ONE.match(text, end):
+            return True  # the only model that ships open weights with 4K: it alone has them
         return any(0 <= m.start - end <= 1 and not text[end : m.start].strip() for m in view.mentions[sid])
 
     @staticmethod

@@ -184,6 +184,12 @@ class SpeedRules:
         self.max_len_re = re.compile(rf"(?:{lex.alt('features', 'max_length')})\s*(?:生成|可以|能)?\s*$")
         self.max_only_re = re.compile(rf"(?:{lex.alt('features', 'max_length_only')})\s*(?:生成|支持)?\s*$")
         self.restrictive_re = re.compile(lex.alt("features", "restrictive"))
+        # a line labelled with the free users (- Free plan: Up to 8 seconds, 免费用户：最长5秒)
+        self.free_label_re = re.compile(
+            rf"[ \t]*(?:[-*•·]\s*)?(?:\*\*)?(?:{lex.alt('features', 'free_users')})"
+            r"\s*(?:[(（][^()（）\n]{0,20}[)）])?\s*(?:\*\*)?\s*[:：]",
+            re.I,
+        )
         self.tier_users_re = re.compile(lex.alt("features", "tier_users"))
         self.cap_label_re = re.compile(lex.alt("features", "cap_labels"))
         cannot = lex.alt("features", "cannot")
@@ -289,6 +295,13 @@ class SpeedRules:
             before = text[lo : t.start]
             lead = self.lead_re.match(text, t.start, t.end)
             limit = self._length_limit(before + lead.group(0) if lead else before, t, text[t.end : hi])
+            line = text.rfind("\n", 0, t.start) + 1
+            free = limit == "capability" and self.free_label_re.match(text, line, t.start) is not None
+            if free:  # - Free plan: Up to 8 seconds: the most free users get is their limit, quoted with them
+                limit, lo = (
+                    "limitation",
+                    min(lo, line + len(text[line:lo]) - len(text[line:lo].lstrip(" \t-*•"))),
+                )
             if limit and not self.speed_re.search(text, t.end, hi):
                 out += self._claims(
                     view, sid, limit, lo, hi, t, {"feature": " ".join(view.text[t.start : t.end].split())}
