@@ -283,3 +283,25 @@ def test_a_line_naming_the_free_plan_beside_another_is_no_free_label() -> None:
 def test_what_no_other_offer_has_is_no_limitation() -> None:
     text = "With Veo 3, native audio in 1080p is not available anywhere else at this price."
     assert "limitation" not in {k for k, _, _ in _kinds(text)}
+
+
+# ----- v187: a name glossing the one before it; a weaknesses label naming none ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("新清影（CogVideoX）的画面很稳定，运动很自然。", "Qingying"),
+        ("Wan 2.1 (通义万相) 的画面很稳定。", "Wan 2.1"),
+        ("Kling 2.1 (vs Veo 3) looks stunning.", "Kling 2.1"),
+    ],
+)
+def test_a_name_alone_in_brackets_after_another_glosses_it(text: str, model: str) -> None:
+    assert {m for _, m, _ in _kinds(text)} == {model}
+
+
+def test_a_weaknesses_label_naming_none_lists_no_fault() -> None:
+    text = "Kling 2.1 review.\nWeaknesses: none worth mentioning, the motion is smooth, the faces stable.\n"
+    kinds = {k for k, _, _ in _kinds(text)}
+    assert "strength" in kinds
+    assert "bug" not in kinds

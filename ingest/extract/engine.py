@@ -156,6 +156,8 @@ class Extractor:
             sorted([r for r in rs if not _inside_unknown(r, us)] + us, key=lambda r: r.start)
             for rs, us in zip(raws, unknown.raws, strict=True)
         ]
+        # 新清影（CogVideoX）: a name alone in brackets right after another is its gloss, not a subject
+        raws = [_without_glosses(v.clean, rs) for v, rs in zip(views, raws, strict=True)]
         # (after the unknown names took their own bare versions: 可图1.5's 1.5 is no version of 可灵)
         ctx = self.resolver.context(title + [r for rs in raws for r in rs], len(title))
         if ctx.main_brand is None and doc.url:  # an issue thread under a model's repository
@@ -430,6 +432,29 @@ def address_words(url: str) -> str:
 def _version_in_scope(first_named: dict[str, int], titled: set[str], model: str, pos: int) -> bool:
     """Has the text named ``model`` with its version by ``pos`` (or does the title name it)?"""
     return model in titled or first_named.get(model, pos + 1) <= pos
+
+
+_OPEN_GLOSS = re.compile(r"[^\S\n]*[(（][^\S\n]*$")
+_CLOSE_GLOSS = re.compile(r"[^\S\n]*[)）]")
+
+
+def _without_glosses(text: str, raws: list[RawMention]) -> list[RawMention]:
+    """``raws`` without a brand name that alone fills the brackets right after another brand's name
+    (新清影（CogVideoX）): it glosses the name before it."""
+    drop: set[int] = set()
+    for n in range(1, len(raws)):
+        prev, raw = raws[n - 1], raws[n]
+        if (
+            raw.shape == "brand"
+            and prev.shape == "brand"
+            and raw.brand != prev.brand  # (Luma Ray2 (Luma AI): the same brand's name reads as before)
+            and n - 1 not in drop
+            and prev.end <= raw.start
+            and _OPEN_GLOSS.match(text, prev.end, raw.start)
+            and _CLOSE_GLOSS.match(text, raw.end)
+        ):
+            drop.add(n)
+    return [r for n, r in enumerate(raws) if n not in drop] if drop else raws
 
 
 def _inside_unknown(raw: RawMention, unknown: list[RawMention]) -> bool:

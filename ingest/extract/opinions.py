@@ -403,6 +403,12 @@ class OpinionRules:
             if at not in starts:
                 starts[at] = [c.start for c in clauses]
             first = bisect_left(starts[at], opened)
+            if kind == "bug" and _NONE_AFTER.match(text, label_end):
+                # Weaknesses: none worth mentioning, 缺点：没有: no fault is listed
+                for ci in range(first, len(clauses)):
+                    if clauses[ci].start < stop and clauses[ci].start <= label_end < clauses[ci].end:
+                        row[ci] = None if row[ci] in ("bug", "listed:bug") else row[ci]
+                continue
             for ci in range(first, len(clauses)):
                 c = clauses[ci]
                 if c.start >= stop:
@@ -416,7 +422,6 @@ class OpinionRules:
                     and kind == "bug"
                     and row[ci] == "strength"
                     and not _TURNS.match(text, c.start, c.end)
-                    and not _NONE_AFTER.match(text, label_end)
                 ):
                     # Weaknesses: consistent lighting, precise prompt adherence: the quality named is
                     # what it lacks (a clause turning on 但/but keeps its praise)
