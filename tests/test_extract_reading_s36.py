@@ -305,3 +305,21 @@ def test_a_weaknesses_label_naming_none_lists_no_fault() -> None:
     kinds = {k for k, _, _ in _kinds(text)}
     assert "strength" in kinds
     assert "bug" not in kinds
+
+
+# ----- v188: the model a product runs on; a Chinese cons label naming none -------------------------
+
+
+def test_the_model_a_product_runs_on_leaves_the_verdict_to_the_product() -> None:
+    assert {m for _, m, _ in _kinds("新清影底层用的是 CogVideoX 1.5，画质明显提升了。")} == {"Qingying"}
+
+
+def test_the_model_powering_an_unregistered_product_still_takes_its_verdict() -> None:
+    assert {m for _, m, _ in _kinds("Google Flow is powered by Veo 3, and the motion is smooth.")} == {
+        "Veo 3"
+    }
+
+
+def test_a_chinese_cons_label_naming_none_gives_no_bug() -> None:
+    kinds = {k for k, _, _ in _kinds("Kling 2.1 review.\n缺点：没有，画面很稳定。\n")}
+    assert kinds == {"strength"}

@@ -406,8 +406,11 @@ class OpinionRules:
             if kind == "bug" and _NONE_AFTER.match(text, label_end):
                 # Weaknesses: none worth mentioning, 缺点：没有: no fault is listed
                 for ci in range(first, len(clauses)):
-                    if clauses[ci].start < stop and clauses[ci].start <= label_end < clauses[ci].end:
-                        row[ci] = None if row[ci] in ("bug", "listed:bug") else row[ci]
+                    c = clauses[ci]
+                    if c.start < stop and (
+                        opened <= c.start and c.end <= label_end or c.start <= label_end < c.end
+                    ):
+                        row[ci] = None if row[ci] in ("bug", "listed:bug") else row[ci]  # (缺点： itself too)
                 continue
             for ci in range(first, len(clauses)):
                 c = clauses[ci]
