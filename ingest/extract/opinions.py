@@ -23,13 +23,12 @@ from ingest.extract.appraisal import Appraisal
 from ingest.extract.branches import Alternatives
 from ingest.extract.cue_words import CueWords, negated_kind
 from ingest.extract.events import EventCues
-from ingest.extract.lexicon import CUE_PRIORITY, Lexicon, cue_set
+from ingest.extract.lexicon import CUE_PRIORITY, Lexicon, alt, cue_set
 from ingest.extract.narrative import NarrativeCues
 from ingest.extract.opinion_groups import OpinionGroups
 from ingest.extract.prefilter import PatternGate
 from ingest.extract.section import Draft, SectionView
 from ingest.extract.sentences import Clause, Splitter
-from ingest.extract.word_regex import alt
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +52,6 @@ _NONE_AFTER = re.compile(
     r"|没有|无|暂无|几乎没有)",
     re.I,
 )
-# a clause turning against what came before it (但画质很好, but the motion is great)
-_TURNS = re.compile(r"[\s,，;；、]*(?:但是?|不过|可是|然而|却|but|however|yet|although|though)", re.I)
 _VERDICT_LEAD = re.compile(
     r"\b(?:what|where)\s(?:[^:：\n.!?]|\.(?=\d)){0,30}?\b(?:(?P<pro>does well|do well|excels?|shines?)"
     r"|(?P<con>struggles?|falls? short|fails?|goes wrong))\b(?:[^:：\n.!?]|\.(?=\d)){0,40}[:：]"
@@ -362,7 +359,7 @@ class OpinionRules:
                             # - consistent lighting, under Weaknesses: the quality it lacks (unless a
                             # clause turns on 但/but)
                             for ci, c in enumerate(sent.clauses):
-                                if row[ci] == "strength" and not _TURNS.match(text, c.start, c.end):
+                                if row[ci] == "strength" and not c.contrast:
                                     row[ci] = "listed:bug"
                 pos = line.end()
         inline = [
@@ -420,12 +417,7 @@ class OpinionRules:
                     row[ci] = None  # the label (缺点：) is no claim
                 elif opened <= c.start and row[ci] in (None, kind) and label_end not in led:
                     row[ci] = "listed:" + kind  # settled in ``sentence_claims``
-                elif (
-                    opened <= c.start
-                    and kind == "bug"
-                    and row[ci] == "strength"
-                    and not _TURNS.match(text, c.start, c.end)
-                ):
+                elif opened <= c.start and kind == "bug" and row[ci] == "strength" and not c.contrast:
                     # Weaknesses: consistent lighting, precise prompt adherence: the quality named is
                     # what it lacks (a clause turning on 但/but keeps its praise)
                     row[ci] = "listed:bug"

@@ -17,6 +17,16 @@ _OPEN_BEFORE = re.compile(r"[(（]\s*$")
 _CLOSE_AFTER = re.compile(r"\s*[)）]")
 
 
+def free_label_re(free_users: str) -> re.Pattern[str]:
+    """A line's label naming the free users (- Free plan: Up to 8 seconds, **免费用户（每日）**：最高720p),
+    matched from the line's start; ``free_users`` is the alternation of their names."""
+    return re.compile(
+        rf"[ \t]*(?:[-*•·]\s*)?(?:\*\*)?(?:{free_users})"
+        r"\s*(?:[(（][^()（）\n]{0,20}[)）])?\s*(?:\*\*)?\s*[:：]",
+        re.I,
+    )
+
+
 def heading_item(text: str, start: int, end: int, paren: bool = False) -> bool:
     """Is [start, end) on a short line with no sentence punctuation (a heading), in parentheses when
     ``paren``?"""

@@ -32,7 +32,7 @@ from ingest.extract.prices import MONEY
 from ingest.extract.section import Draft, SectionView, Subject
 from ingest.extract.sentences import Clause, Splitter
 from ingest.extract.spec_items import Item
-from ingest.extract.spec_lines import LIST_LINE, LIST_MARKS, cap_label, heading_item, sheet_row
+from ingest.extract.spec_lines import LIST_LINE, LIST_MARKS, cap_label, free_label_re, heading_item, sheet_row
 from ingest.extract.speed import MADE_IN
 from ingest.extract.table_cells import cells_of, sheet_label
 from ingest.extract.topics import under_heading
@@ -211,12 +211,7 @@ class SpecRules:
             lex.alt("features", "restrictive") + "|" + lex.alt("features", "max_length_only")
         )
         self.tier_users_re = re.compile(lex.alt("features", "tier_users"))
-        # a line labelled with the free users (- Free plan: Up to 1080p, 免费用户：最高720p)
-        self.free_label_re = re.compile(
-            rf"[ \t]*(?:[-*•·]\s*)?(?:\*\*)?(?:{lex.alt('features', 'free_users')})"
-            r"\s*(?:[(（][^()（）\n]{0,20}[)）])?\s*(?:\*\*)?\s*[:：]",
-            re.I,
-        )
+        self.free_label_re = free_label_re(lex.alt("features", "free_users"))
         self.up_to_re = re.compile(lex.alt("features", "up_to"), re.I)
         self.cap_label_re = re.compile(lex.alt("features", "cap_labels"))
         self.limit_label_re = re.compile(rf"(?:{lex.alt('features', 'limit_labels')})[^:：]{{0,16}}[:：]")

@@ -18,6 +18,7 @@ import re
 from ingest.extract.lexicon import Lexicon, WordScanner, alt
 from ingest.extract.numbers import Quantity
 from ingest.extract.section import Draft, SectionView
+from ingest.extract.spec_lines import free_label_re
 from ingest.extract.table_cells import sheet_label
 from ingest.extract.topics import under_heading
 
@@ -184,12 +185,7 @@ class SpeedRules:
         self.max_len_re = re.compile(rf"(?:{lex.alt('features', 'max_length')})\s*(?:生成|可以|能)?\s*$")
         self.max_only_re = re.compile(rf"(?:{lex.alt('features', 'max_length_only')})\s*(?:生成|支持)?\s*$")
         self.restrictive_re = re.compile(lex.alt("features", "restrictive"))
-        # a line labelled with the free users (- Free plan: Up to 8 seconds, 免费用户：最长5秒)
-        self.free_label_re = re.compile(
-            rf"[ \t]*(?:[-*•·]\s*)?(?:\*\*)?(?:{lex.alt('features', 'free_users')})"
-            r"\s*(?:[(（][^()（）\n]{0,20}[)）])?\s*(?:\*\*)?\s*[:：]",
-            re.I,
-        )
+        self.free_label_re = free_label_re(lex.alt("features", "free_users"))
         self.tier_users_re = re.compile(lex.alt("features", "tier_users"))
         self.cap_label_re = re.compile(lex.alt("features", "cap_labels"))
         cannot = lex.alt("features", "cannot")
