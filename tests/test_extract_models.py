@@ -27,7 +27,7 @@ REG = load_registry()
         ("Vidu", "q1", [], ("Vidu Q1", None)),
         ("Runway", "4", ["turbo"], ("Runway Gen-4 Turbo", None)),
         ("PixVerse", "4.5", [], ("PixVerse V4.5", None)),
-        ("Seedance", "1.0", [], ("Seedance 1.0 Pro", None)),
+        ("Seedance", "1.0", [], ("Seedance 1.0", None)),  # as written: the Pro edition is a model of its own
         ("Qingying", "1.5", [], ("Qingying", None)),
         ("Kling", None, [], ("Kling", None)),
     ],

@@ -24,6 +24,13 @@ from ingest.extract.topics import is_label_heading
 
 log = logging.getLogger(__name__)
 
+# what a product offers around its clips (its interface, API, credits, access, support), not a clip
+_SERVICE = re.compile(
+    r"\b(?:ui|interface|web app|api|documentation|docs|support|credits?|pricing|price|cost|costs|"
+    r"subscription|plans?|access|availability|waitlist|queue|queues|moderation|censorship|login|sign-?up|"
+    r"servers?|expensive|pricey|costly|overpriced)\b|界面|文档|客服|积分|价格|收费|排队|审核|会员|额度|登录|注册|服务器"
+    r"|太贵|很贵|偏贵|较贵|贵了"
+)
 _EXAMPLE = re.compile(r"\s*(?:例如|比如|譬如|诸如|such as|e\.g\.|for example|for instance|like)(?![a-z])")
 _CLAUSE_EDGE_RE = re.compile(r"[，。,；;！？!?\n]")
 _ITEM_SPLIT_RE = re.compile(r"、|和|与|以及|及|,|\band\b|\bor\b")
@@ -87,6 +94,10 @@ class OpinionGroups:
                 c = clauses[i]
                 stated = any(c.start <= q.start < c.end for q in view.quantities[sid])
                 kinds[i], rules[i] = (None if (busy and i in busy) or stated else kind[7:]), "listed"
+                if kinds[i] == "bug" and _SERVICE.search(view.cue_text, c.start, c.end):
+                    # "- API access is limited", "- The web UI can be laggy": a con of the product, not a
+                    # flaw seen in a clip
+                    kinds[i] = "limitation"
         additive = [
             c.additive and not self.correlative_re.search(view.cue_text, clauses[0].start, c.start)
             for c in clauses

@@ -394,6 +394,16 @@ class OpinionRules:
             at = view.sentence_index(label_end)
             if at is None or view.sentences[at].prompt:
                 continue
+            if label_end not in led:
+                # "Strengths: Highest quality output. Physics understanding.": short sentences after the
+                # label on its line are its items too
+                for sid in _short_items(view, at, stop, out, kind):
+                    row = out.setdefault(sid, [None] * len(view.sentences[sid].clauses))
+                    for ci, c in enumerate(view.sentences[sid].clauses):
+                        if c.start >= stop:
+                            break
+                        if row[ci] is None:
+                            row[ci] = "listed:" + kind
             sent = view.sentences[at]
             clauses = sent.clauses
             row = out.setdefault(at, [None] * len(clauses))
@@ -450,6 +460,51 @@ class OpinionRules:
 
 # a question word right after a quality word: 不清楚什么是骄傲, 说不清楚怎么回事 (knowing, no quality)
 _KNOWING_AFTER = re.compile(r"(?:什么|怎么|为什么|为何|如何|哪|是不是|是否|谁)")
+
+
+#: the longest sentence read as one item of a label's list run on with periods
+_ITEM_WORDS, _ITEM_CHARS = 8, 24
+
+
+def _short_items(
+    view: SectionView, at: int, stop: int, rows: dict[int, list[str | None]], kind: str
+) -> list[int]:
+    """The sentences after sentence ``at`` that start before ``stop`` (the end of a label's list on
+    its line), when every one of them reads as an item of a ``kind`` list: short, naming no model but
+    as a yardstick, opening on no person or link word (Then I…), turning on no contrast (…, though),
+    holding no label of its own and no cue of another kind (``rows``). One that does not makes the
+    run prose: none is an item."""
+    sids: list[int] = []
+    for sid in range(at + 1, len(view.sentences)):
+        sent = view.sentences[sid]
+        if sent.start >= stop:
+            break
+        body = view.text[sent.start : min(sent.end, stop)].strip()
+        if (
+            sent.prompt
+            or (len(body.split()) > _ITEM_WORDS if body.isascii() else len(body) > _ITEM_CHARS)
+            or _NOT_AN_ITEM.match(body)
+            or _TELLS.search(body)
+            or any(not m.versus for m in view.mentions[sid])
+            or any(k is not None and k not in (kind, "listed:" + kind) for k in rows.get(sid, ()))
+        ):
+            return []
+        sids.append(sid)
+    return sids
+
+
+# a contrast, a label or a saying inside a sentence after a list's label: prose, not an item
+_TELLS = re.compile(
+    r"[:：]|\b(?:though|but|however|although|yet|says|said|according)\b|但|不过|然而|可是|虽然|据"
+)
+
+
+# a sentence opening on a person, a pointer or a link word tells, it lists nothing
+_NOT_AN_ITEM = re.compile(
+    r"(?i:(?:i|we|you|they|he|she|it|it's|this|that|these|those|then|so|but|however|also|and|or|my|our|"
+    r"overall|if|when|after|before|still|yet|though|although|because|since)\b)"
+    r"|我|你|他|她|它|这|那|但|不过|然后|所以|如果|因为|虽然|总之|总的来说|整体|另外|此外|而且|并且"
+)
 
 
 def _has_amount(view: SectionView, sid: int, start: int, end: int) -> bool:

@@ -28,6 +28,12 @@ _WOULD_HAVE = re.compile(
 )
 
 
+# "一张图才消耗", "每张图片要": the amount after is one image's
+_IMAGE_BEFORE = re.compile(
+    r"(?:一|每|单)张(?:图|图片|照片|海报)(?:就|才|只|仅|也)?(?:要|需要|需|消耗|扣|花|收)(?:了|约|大约)?\s*$"
+)
+
+
 class AmountContext:
     def __init__(self, lex: Lexicon) -> None:
         # 花了20积分, "a minimum purchase around $10": what was bought, or the least one can buy
@@ -43,6 +49,17 @@ class AmountContext:
             rf"(?<![每一单第])(?:\d+|[两三四五六七八九十几]+)\s*(?:个|段)?\s*(?:{items})"
         )
         self.budget_re = re.compile(rf"\s*[,，]?\s*(?:{lex.alt('context', 'budget_after')})")
+        # "66灵感值大概能兑换6个视频", "66灵感值≈视频6个", "100 credits = 5 videos": what an allowance buys
+        self.exchange_re = re.compile(
+            r"[≈=]|约等于|等于|相当于|兑换|换取|(?:能|可以|可)(?:换|生成|做|跑|出)|足够|够"
+            r"|enough for|gets? you|buys?"
+        )
+        count = r"(\d+|[两三四五六七八九十几]+)"
+        self.many_count_re = re.compile(
+            rf"(?:(?<![每一单第\d.]){count}\s*(?:个|段|条|支)?\s*(?:免费的?|free\s)?\s*(?:视频|{items})|视频\s*{count}\s*(?:个|条|段))"
+            # "3 videos per dollar", "2 videos per generation": a rate, not what the amount buys
+            r"(?!\s*(?:per\b|/|每|an?\s))"
+        )
         self.image_re = re.compile(
             rf"\s*(?:/|per\b|each\b|an?\b|每|一)\s*(?:{lex.alt('context', 'image_item')})"
         )
@@ -183,6 +200,8 @@ class AmountContext:
             or self.token_before_re.search(text, max(0, q.start - 30), q.start)
         ):
             return True
+        if _IMAGE_BEFORE.search(text, max(0, q.start - 16), q.start):
+            return True  # 一张图才消耗0.2灵感值: what one image costs
         return bool(self.image_re.match(after)) or (q.kind in _MONEY and bool(self.budget_re.match(after)))
 
     def not_one_price(self, text: str, lo: int, since: int, q: Quantity) -> bool:
@@ -205,11 +224,23 @@ class AmountContext:
             text, q.start, q.end + 12
         ):
             return True  # "adds another $0.028/s on top", "the audio surcharge is…", 加收: a price's add-on
+        if self.buys_many(text, q):
+            return True
         if q.per or q.per_seconds:
             return False
         return bool(self.total_re.search(before)) or any(
             self._count(m.group(0)) > 1 for m in self.many_re.finditer(text, since, q.start)
         )
+
+    def buys_many(self, text: str, q: Quantity) -> bool:
+        """Is ``q`` an allowance said to buy several videos (66灵感值大概能兑换6个视频, 100 credits = 5
+        videos), not the price of one?"""
+        after = text[q.end : q.end + 24]
+        cut = min((i for i in (after.find(c) for c in "，,。；;\n（(") if i >= 0), default=len(after))
+        after = after[:cut]
+        if not after or self.exchange_re.search(after) is None:
+            return False
+        return any(self._count(m.group(1) or m.group(2)) > 1 for m in self.many_count_re.finditer(after))
 
     @staticmethod
     def _count(s: str) -> float:

@@ -131,7 +131,7 @@ class QuantityScanner:
             # the "per" of the next cell of a flattened table (720Pper second$0.09) still ends there
             # (each run of spaces belongs to one optional part: four bare \s* in a row had split a run of
             # spaces every way, cubic in its length)
-            rf"(?:\s*(?P<mid>个多|个半|多|余))?(?:\s*(?:个|点))?(?:\s*(?P<de>的))?(?:\s*-)?\s*(?P<tot>total\s+)?[\"\u201c\u300c]?(?P<u>(?:{units})(?:(?<![a-z0-9])|(?!(?!per\s)[a-z])))"
+            rf"(?:\s*(?P<mid>个多|个半|多|余|\+))?(?:\s*(?:个|点))?(?:\s*(?P<de>的))?(?:\s*-)?\s*(?P<tot>total\s+)?[\"\u201c\u300c]?(?P<u>(?:{units})(?:(?<![a-z0-9])|(?!(?!per\s)[a-z])))"
             rf"(?P<tail>多钱|多|半|钱|(?<=[块元])\d(?!\d)|\s+and\s+a\s+half)?"
             rf"(?:\s*(?P<post>{alt(all_quals, bound_start=False)}))?{per('')}"
             rf"|(?P<cp>{alt(currency)})\s*(?P<cn>{ARABIC})(?:[^\S\n]*[-–~～]\s*(?P<cn2>{ARABIC})(?!\d|\.\d))?{per('c')}"
@@ -142,7 +142,7 @@ class QuantityScanner:
         # that start no amount (一个人, 三组图, 万相): a numeral run, then a unit, a range or
         # 个/点/的 must follow; a prefix or qualifier word (约, 不到, about) needs a number after
         # it; an English number word (a, two) a time unit; or 百分之, 超清, 全高清.
-        joins = ["分", "-", "~", "～", "到", "至", "—", "to", "个", "点", "的", "多", "余"]
+        joins = ["分", "-", "~", "～", "到", "至", "—", "to", "个", "点", "的", "多", "余", "+"]
         nxt = {w[0] for w in [*self.unit_kind, *joins]}
         follow = "".join(sorted(re.escape(c) for c in nxt))
         self.first_char = re.compile(  # one character class first, so ``re`` skips ahead on it
@@ -266,6 +266,8 @@ class QuantityScanner:
             kind = pre_kind
         if kind is None or (kind != "credits" and (m.group("de") or m.group("tot"))):  # 60 total credits
             return None
+        if m.group("mid") == "+" and kind != "time":
+            return None  # 30+ minutes is at least 30; 100+ credits, a count of anything else, is no amount
         if unit == "刀" and (
             not (m.group("n") or "")[:1].isdigit() or m.string[max(0, m.start() - 1) : m.start()] == "第"
         ):
@@ -391,6 +393,8 @@ class QuantityScanner:
         if "max" in (self.qual_of.get(post), self.qual_of.get(pre)):
             qual = "max"
         plus = post in ("多", "多一点", "出头", "开外") or mid in ("多", "余", "个多")
+        if mid == "+" and qual is None:
+            qual = "min"  # 30+ minutes: at least 30, with no bound above (30多分钟 is 30-odd)
         if mid in ("多", "余") and n[0] >= 10 and n[0] % 10 == 0 and not n2:
             hi, plus = lo + 10 * mult, False  # 20多分钟: twenty-odd minutes, 20 to 30
         return Quantity("time", m.start(), m.end(), lo, hi, unit=label, qual=qual, plus=plus)

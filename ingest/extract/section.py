@@ -155,7 +155,7 @@ class SectionView:
             norm, [s for s in noise if norm[s[0]] not in "#*"]
         )  # hashtags, headings name models
         self.cue_text = mask(norm, noise)  # hashtags hold no claims
-        self.sentences: list[Sentence] = splitter.split(self.clean)
+        self.sentences: list[Sentence] = splitter.split(self.clean, text if len(text) == len(norm) else None)
         self.generic_re = splitter.generic_re
         self._relatives = "which" in self.clean or "who" in self.clean  # can _RELATIVE match at all
         self._splitter = splitter

@@ -28,6 +28,9 @@ _SENT_END = re.compile(
     r"[。！？!?；;\n…\.](?:(?<=[。！？!?；;\n])[。！？!?；;\n]*|(?<=…)…*"
     r"|(?<=\.)(?:\.{2,}|(?<!\bvs\.)(?<!\be\.g\.)(?=\s|$)))"
 )
+# a question or an exclamation quoted inside a sentence that goes on (passes the "is this AI?" test)
+# (English only: a Chinese answer often follows its quoted question with no break, “…吗？”目前只有…)
+_QUOTED_ASK = re.compile(r"(?<=[?!])[\"”’][ \t]*[a-z]")
 # not 16:9, 1,000; | ends a table cell; a comma between listed numbers (4, 8, and 12 seconds; 720p,
 # 1080p) ends no clause; a dash set off by spaces (" — ", " – ") ends a clause too. One class of
 # every mark opens the pattern, so ``re`` skips ahead to the next mark; what follows looks back at
@@ -194,14 +197,17 @@ class Splitter:
             rf"|(?:负面提示词|反向提示词|negative prompts?)[^。\n「“\"]{{0,40}}?{quoted}"
         )
 
-    def split(self, norm: str) -> list[Sentence]:
+    def split(self, norm: str, cased: str | None = None) -> list[Sentence]:
+        """Sentences of ``norm``; ``cased`` (the same text in the document's own case, when given)
+        tells a quoted question inside a sentence (passes the "is this AI?" test) from one ending it."""
         parens = sorted({p for m in _PAREN.finditer(norm) for p in m.span()})
         sentences: list[Sentence] = []
         last = 0
         ends = [
             m.span()
             for m in _SENT_END.finditer(norm)
-            if m.group() != "\n" or not _inline_break(norm, m.end())
+            if (m.group() != "\n" or not _inline_break(norm, m.end()))
+            and (cased is None or not _QUOTED_ASK.match(cased, m.end()))
         ]
         flat = _flat_list_breaks(norm)
         if flat:

@@ -246,8 +246,7 @@ class SpecRows:
         if at >= b or has_money(view, at, b):
             return []
         out: list[Row] = []
-        for seg in SEGMENT.finditer(text, at, b):
-            s, e = seg.start(), seg.end()
+        for s, e in _items(view, at, b):
             body = text[s:e]
             s += len(body) - len(re.sub(r"^\s*(?:and|or|以及|和|或)?\s*", "", body))
             e -= len(body) - len(body.rstrip())
@@ -325,6 +324,49 @@ def drop_covered(drafts: list[Draft], rows: dict[int, list[Row]]) -> list[Draft]
 
 _RULES = ("spec_row", "spec_list", "limit_list", "limit_label")
 # advice after a limit (建议提早开始操作, we recommend starting early): no limit of its own
+# "Limitations: Limited availability. Very slow generation. No API access yet.": a period before a
+# capital ends an item as a comma does
+_ITEM_STOP = re.compile(r"(?:(?<=[A-Za-z]{3})|(?<=[0-9)）%]))\.\s+(?=[A-Z(])")
+# a piece after a full stop that opens on a person, a link word or a saying tells, it lists nothing
+_TELLING = re.compile(
+    r"(?i:(?:i|we|you|they|he|she|it|it's|this|that|these|those|then|so|but|however|also|and|or|my|our|"
+    r"overall|if|when|until|after|before|still|yet|though|although|because|since|google|openai)\b)"
+    r"|.*\b(?:says|said|notes|noted|according|recommend|recommends)\b"
+)
+_PIECE_WORDS = 8
+
+
+def _items(view: SectionView, at: int, b: int) -> list[tuple[int, int]]:
+    """The spans of the items listed in [at, b) of the cue text: cut at commas, semicolons, 、 and 。,
+    and at English full stops ("Limitations: Limited availability. Very slow generation. No API
+    access yet.") when every piece after one is a short item naming no model but as a yardstick;
+    otherwise the text after a full stop stays with its item."""
+    text, cased = view.cue_text, view.text
+    segs = [(m.start(), m.end()) for m in SEGMENT.finditer(text, at, b)]
+    stops = [m.span() for m in _ITEM_STOP.finditer(cased, at, b)]
+    if not stops or not all(
+        _short_piece(view, e, nxt) for (_, e), nxt in zip(stops, [*[s for s, _ in stops[1:]], b], strict=True)
+    ):
+        return segs
+    out: list[tuple[int, int]] = []
+    for s, e in segs:
+        for cut_s, cut_e in stops:
+            if s <= cut_s < e:
+                out.append((s, cut_s))
+                s = cut_e
+        out.append((s, e))
+    return out
+
+
+def _short_piece(view: SectionView, a: int, b: int) -> bool:
+    """Is [a, b), a piece after a full stop up to the next, short and an item (no model of its own)?"""
+    body = view.text[a:b].strip()
+    if not body or len(body.split()) > _PIECE_WORDS or _TELLING.match(body):
+        return False
+    sid = view.sentence_index(a)
+    return sid is None or not any(a <= m.start < b and not m.versus for m in view.mentions[sid])
+
+
 _ADVICE = re.compile(
     r"(?:建议|推荐|最好|记得|务必|请|可以先"
     r"|\b(?:we )?(?:suggest|recommend|try to|tip|be sure to|make sure)\b)"

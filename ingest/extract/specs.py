@@ -123,6 +123,7 @@ _TEST_ROUND = re.compile(
     r"[#*>\s]*(?:第\s*[一二三四五六七八九十\d]+\s*(?:回合|轮|局|关|场|项测试|个测试|组测试)"
     r"|(?:round|test|case|challenge|测试|案例|挑战)\s*(?:#\s*)?\d+)\s*[:：\-—–.、]"
 )
+_ITEM_FIRST = re.compile(r"\s*(?:(?:and|or|plus|as well as)\s+|以及|和|及)?")
 _GOES_ON = re.compile(r"\s*(?:[(（]|(?:at|in|with|plus|and in|and at|and with|up to|as well as)\b)")
 
 # what the model did unasked (adds music I never asked for, 自作主张加了字幕): a flaw, not a feature
@@ -214,6 +215,9 @@ class SpecRules:
         self.free_label_re = free_label_re(lex.alt("features", "free_users"))
         self.up_to_re = re.compile(lex.alt("features", "up_to"), re.I)
         self.cap_label_re = re.compile(lex.alt("features", "cap_labels"))
+        # what makes an item a limit (only, requires, 仅…): such a clause states a limit, it does not go
+        # on with an enumeration of what is offered
+        self.item_limit_re = re.compile(lex.alt("spec_rows", "negative"))
         self.limit_label_re = re.compile(rf"(?:{lex.alt('features', 'limit_labels')})[^:：]{{0,16}}[:：]")
         self.splitter = Splitter(lex)
         self.question_re = re.compile(rf"[?？]\s*$|{lex.alt('features', 'question')}")
@@ -352,6 +356,13 @@ class SpecRules:
             # "generates 10-second videos, at 24 fps, in 16:9 or 9:16": a clause going on with a
             # preposition goes on with the grant before it
             granted = granted or (carried and _GOES_ON.match(text, clause.start) is not None)
+            # "with native audio, 9:16 vertical for social, and image-to-video": a clause that opens on
+            # its item goes on with the enumeration of the granted clause before it
+            granted = granted or (
+                carried
+                and _ITEM_FIRST.fullmatch(text, clause.start, inside[0].start) is not None
+                and self.item_limit_re.search(text, clause.start, clause.end) is None
+            )
             carried = granted
             lo = clause.start
             absent = self.absent_next_re.match(text, clause.end, sent.end)

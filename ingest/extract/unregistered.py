@@ -41,6 +41,10 @@ _MODEL_NOUN = re.compile(
     r"(?P<name>[A-Z](?<![A-Za-z0-9_.\-/@#][A-Z])[A-Za-z]{2,}(?:-[A-Za-z]+)?)"
     r"(?:\s*(?:视频)?(?:生成)?(?:大)?模型(?!型)|\s+(?:video\s+)?model(?![a-z]))"
 )
+# a hyphenated word that says what kind of model it is (Diffusion-based, DiT-style, GAN-like)
+_KIND_SUFFIX = re.compile(
+    r"-(?:based|like|style|driven|powered|only|native|centric|first|free|ready|aware|guided|conditioned|tuned|trained|scale|level|grade|class|type)$"
+)
 _INNER_CAP = re.compile(r"^[A-Z][a-z]+[A-Z]")
 # a model's size (19B, 1.3B), and what stands between a registered model and a word naming its
 # variant: spaces, a size
@@ -178,7 +182,12 @@ class UnknownModels:
         return None
 
     def _ok_name(self, name: str) -> bool:
-        return len(name) >= 3 and name.lower() not in self.stop
+        low = name.lower()
+        if _KIND_SUFFIX.search(low) or low.endswith(("attention", "lora")):
+            # Diffusion-based model, Transformer-style model: a kind of model; SageAttention2, a LoRA: a
+            # part of a run, no model
+            return False
+        return len(name) >= 3 and low not in self.stop
 
     def _candidates(self, text: str, clean: str, taken: list[tuple[int, int]]) -> list[_Candidate]:
         """Each versioned or model-noun name in ``text``, in order."""
