@@ -431,6 +431,31 @@ class OpinionRules:
                     # Weaknesses: consistent lighting, precise prompt adherence: the quality named is
                     # what it lacks (a clause turning on 但/but keeps its praise)
                     row[ci] = "listed:bug"
+        self._under_limit_label(view, out)
+
+    def _under_limit_label(self, view: SectionView, out: dict[int, list[str | None]]) -> None:
+        """ "Limitations: Lower fidelity than Sora 2's best outputs": the items after a limit label at the
+        start of a line are limits (spec_rows.py reads them), so a praise word inside them gives no
+        strength, up to the end of the label's sentence or a clause turning on but/不过 (a fault word
+        keeps its flaw: Known limitations: object permanence issues)."""
+        text = view.cue_text
+        if ":" not in text and "：" not in text:
+            return
+        for m in _LIMIT_LABEL.finditer(text):
+            line_end = text.find("\n", m.end())
+            stop = len(text) if line_end < 0 else line_end
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            inside = view.line_labels.get(line_start, [])
+            stop = min([label.start for label in inside if label.start >= m.end()] + [stop])
+            sid = max(0, bisect_right(view.sentence_starts, m.end() - 1) - 1)
+            row = out.get(sid)
+            if row is None or sid >= len(view.sentences):
+                continue
+            for ci, c in enumerate(view.sentences[sid].clauses):
+                if c.start >= stop or (c.start >= m.end() and c.contrast):
+                    break  # "Limitations: only 5 seconds, but the motion is great": the praise stands
+                if c.end > m.start() and row[ci] == "strength":
+                    row[ci] = None
 
     def aspect_clauses(self, view: SectionView, sid: int, clause_kinds: list[str | None]) -> set[int]:
         """Clauses of a verdict on a list of aspects (在画质、音频方面具有明显优势, good at A and B): the
@@ -493,6 +518,12 @@ def _short_items(
     return sids
 
 
+# a label of limits opening a line, its items on the line after it
+_LIMIT_LABEL = re.compile(
+    r"(?m)^[#*>\-•· \t]*(?:\*\*)?(?:known |current |main |key )?(?:limitations?|limits|restrictions?|caveats)"
+    r"(?:\*\*)?[ \t]*[:：](?:\*\*)?[ \t]*(?=\S)"
+    r"|^[#*>\-•· \t]*(?:\*\*)?(?:限制|局限|局限性|使用限制)(?:\*\*)?[ \t]*[:：](?=\S)"
+)
 # a contrast, a label or a saying inside a sentence after a list's label: prose, not an item
 _TELLS = re.compile(
     r"[:：]|\b(?:though|but|however|although|yet|says|said|according)\b|但|不过|然而|可是|虽然|据"

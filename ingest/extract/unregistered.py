@@ -45,6 +45,28 @@ _MODEL_NOUN = re.compile(
 _KIND_SUFFIX = re.compile(
     r"-(?:based|like|style|driven|powered|only|native|centric|first|free|ready|aware|guided|conditioned|tuned|trained|scale|level|grade|class|type)$"
 )
+# a capitalised word with "AI" run onto it (DomoAI): a product's name; the labs named so are companies
+_GLUED_AI = re.compile(r"(?<![A-Za-z0-9_.\-/@#])[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?AI(?![A-Za-z0-9])")
+_AI_COMPANIES = frozenset(
+    {
+        "openai",
+        "stabilityai",
+        "novelai",
+        "characterai",
+        "mistralai",
+        "metaai",
+        "googleai",
+        "minimaxai",
+        "deepseekai",
+        "meshyai",
+        "elevenlabsai",
+        "capcutai",
+        "tiktokai",
+        "heygenai",
+        "synthesiaai",
+    }
+)
+_VIDEO_NEAR = re.compile(r"视频|短片|动画|video|clip|animat|生成", re.I)
 _INNER_CAP = re.compile(r"^[A-Z][a-z]+[A-Z]")
 # a model's size (19B, 1.3B), and what stands between a registered model and a word naming its
 # variant: spaces, a size
@@ -226,6 +248,27 @@ class UnknownModels:
             ):
                 continue  # LTX-2 19B Distilled model: a variant of the registered model before it
             out.append(_Candidate(s, e, name, name))
+        if "AI" in text:
+            # a product named with "AI" run onto it (DomoAI, LetzAI) that the text names again and again
+            spans = _Spans(taken + [(c.start, c.end) for c in out])
+            for m in _GLUED_AI.finditer(text):
+                name = m.group(0)
+                s, e = m.span()
+                stem = name[:-2].lower()
+                if (
+                    name.lower() in _AI_COMPANIES
+                    or not self._ok_name(stem)
+                    or any(stem.startswith(alias.replace(" ", "")) for alias in self.aliases)
+                    or spans.overlaps(s, e)
+                    or clean[s:e] != name.lower()
+                    or text.count(name) < 2
+                    or not any(
+                        _VIDEO_NEAR.search(text, max(0, m2.start() - 40), m2.end() + 40)
+                        for m2 in re.finditer(re.escape(name), text)
+                    )
+                ):
+                    continue  # a lab, a registered brand (PixVerseAI), or a name said nowhere near a video
+                out.append(_Candidate(s, e, name, name))
         return sorted(out)
 
     def find(
