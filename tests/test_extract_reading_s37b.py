@@ -130,3 +130,28 @@ def test_ordinary_prose_gives_no_claim(text: str) -> None:
 
 def test_a_problem_not_easy_to_fix_stays_a_flaw() -> None:
     assert {k for k, _, _ in _kinds("可灵2.1的口型问题不大好解决。")} == {"bug"}
+
+
+# ----- S50 and T50: a GPU is no model, a monthly fee in a price cell is no price -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HunyuanVideo is out. Hi, the released model has acceleration tricks. The largest resolution "
+        "supported is 720x1280, which takes ~17min with 30 diffusion steps on the H800 GPU model.",
+        "Wan 2.1 tips.\n\nCFG 1.0 for speed\nUsing CFG 1.0 skips uncond and can make generation faster - ~20 "
+        "seconds with the 1.3B model.",
+    ],
+)
+def test_a_gpu_or_a_sampler_setting_is_no_model(text: str) -> None:
+    assert {m for _, m, _ in _kinds(text)} <= {"Hunyuan", "Wan 2.1"}
+
+
+def test_a_monthly_fee_in_a_price_cell_is_no_price() -> None:
+    text = (
+        "| 名称 | 价格 | 备注 |\n|---|---|---|\n| Luma | 9.9美元月 | 5 秒视频约为 0.4 美元 |\n"
+        "| 海螺 AI | 一个月 73 元， 9.99$ , 有 API | 国内3元一个 |\n"
+    )
+    prices = [c for c in claims_of(text) if c.kind == "price"]
+    assert [(c.model, c.price_usd, c.price_cny) for c in prices] == [("Luma", 0.4, None)]

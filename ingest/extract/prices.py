@@ -33,7 +33,11 @@ _EQUATES = re.compile(r"等于|相当于|合|=|≈|\b(?:equals?|is worth|are wor
 ALTERNATIVE = re.compile(r"\s*(?:or|and|vs\.?|versus|while|或|或者|而|和)\s*(?:just|only|仅|只要|只需)?\s*")
 
 # a sum paid by the month or year, said right after it ($9.99 per month, ¥68/年)
-BY_PERIOD = re.compile(r"\s*(?:/\s*|per\s+|a\s+|每)(?:month|mo|year|yr|annum|月|年)(?![a-z])", re.I)
+BY_PERIOD = re.compile(
+    # (9.9美元月: the slash lost; not 月底, 年初)
+    r"\s*(?:(?:/\s*|per\s+|a\s+|每)(?:month|mo|year|yr|annum|月|年)(?![a-z])|[月年](?![底初中末份内]))",
+    re.I,
+)
 _OFF_PEAK = re.compile(r"错峰|闲时|低峰|off[-\s]?peak")
 _PER_N_CREDITS = re.compile(r"\s*(?:per|for every|for each|/|每)\s*[\d,]{2,}")
 MONEY = ("cny", "usd")

@@ -65,6 +65,12 @@ _BARE_RANGE = re.compile(
 _ROW_EDITIONS = ("fast", "lite", "turbo", "flash")
 
 
+# a period named before the amounts of a cell (| 一个月 73 元， 9.99$ |, | Monthly: $10 |): a plan's fee
+_PERIOD_BEFORE = re.compile(
+    r"一个月|每个?月|月付|包月|一年|每年|年付|\bmonthly\b|\bper month\b|\ba month\b", re.I
+)
+
+
 class TableRules:
     def __init__(self, lex: Lexicon, prices: PriceRules) -> None:
         self.markdown = MarkdownTables(lex, prices)
@@ -274,8 +280,10 @@ class TableRules:
         clip length the row pairs with it)."""
         line_start, line_end = line
         lo, hi = cell
-        if q.per != "second" and BY_PERIOD.match(view.cue_text, q.end):
-            return []  # | Price (Starting) | $15/month |: a plan's fee, no clip's price
+        if q.per != "second" and (
+            BY_PERIOD.match(view.cue_text, q.end) or _PERIOD_BEFORE.search(view.cue_text, lo, q.start)
+        ):
+            return []  # | Price (Starting) | $15/month |, | 一个月 73 元，9.99$ |: a plan's fee
         out: list[Draft] = []
         subj = row_model(view, sid, cells[0]) if cells else None
         subj = subj or view.subject(sid, line_start, hi, q.start)
