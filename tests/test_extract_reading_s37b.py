@@ -155,3 +155,28 @@ def test_a_monthly_fee_in_a_price_cell_is_no_price() -> None:
     )
     prices = [c for c in claims_of(text) if c.kind == "price"]
     assert [(c.model, c.price_usd, c.price_cny) for c in prices] == [("Luma", 0.4, None)]
+
+
+# ----- amounts and clip lengths listed as alternatives, paired in order ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kling 2.1 costs 20 or 40 credits for a 5 or 10 second clip.",
+        "可灵2.1生成5秒或10秒的视频分别消耗20和40灵感值。",
+        "Kling 2.1: 5s and 10s clips cost 20 and 40 credits respectively.",
+    ],
+)
+def test_amounts_and_lengths_listed_as_alternatives_pair_in_order(text: str) -> None:
+    prices = [(c.credits, c.duration_s) for c in claims_of(text) if c.kind == "price"]
+    assert prices == [(20.0, 5.0), (40.0, 10.0)]
+
+
+def test_one_amount_keeps_its_own_reading() -> None:
+    prices = [
+        (c.credits, c.duration_s)
+        for c in claims_of("Kling 2.1 costs 20 credits per clip.")
+        if c.kind == "price"
+    ]
+    assert prices == [(20.0, None)]

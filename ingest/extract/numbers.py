@@ -168,7 +168,8 @@ OPTION_TAIL = frozenset(("", "、", "或", "和", "/", ",", "，", "r", "d"))
 
 
 def options_before(text: str, q: Quantity, floor: int) -> list[Quantity]:
-    """Bare numbers listed before time ``q`` with its unit, leftmost first (none past ``floor``)."""
+    """Bare numbers listed before ``q`` (a time, or credits) with its unit, leftmost first (none past
+    ``floor``): "5 or 10 seconds", "20 or 40 credits"."""
     found: list[Quantity] = []
     end = q.start
     while len(found) < 6:
@@ -176,6 +177,6 @@ def options_before(text: str, q: Quantity, floor: int) -> list[Quantity]:
         if m is None:
             break
         v = float(m.group(1))
-        found.append(Quantity("time", m.start(1), m.end(1), v, v, q.unit, q.qual, option=True))
+        found.append(Quantity(q.kind, m.start(1), m.end(1), v, v, q.unit, q.qual, option=True))
         end = m.start(1)
     return found[::-1]

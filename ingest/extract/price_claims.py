@@ -298,6 +298,7 @@ class PriceClaims:
         said_edition: str | None = None  # an edition the sentence made its amounts' subject
         length_row = self.p.length_row(view, sid)  # | 4s | 8 credits ($0.04) | 14 credits ($0.07) |
         respective = _respective([an.q for an in anchors], qs, text, sent.start, sent.end)
+        respective_lengths = _respective_lengths([an.q for an in anchors], qs, text, sent.start, sent.end)
         shapes: dict[tuple[str, str | None, float | None], int] = {}
         kinds: dict[str, int] = {}
         for an in anchors:
@@ -357,6 +358,8 @@ class PriceClaims:
             fields = self._fields(an, [q for q in qs if seg_lo <= q.start < seg_hi], text)
             if id(an.q) in respective:
                 fields["resolution"] = respective[id(an.q)]
+            if id(an.q) in respective_lengths:
+                fields["duration_s"] = respective_lengths[id(an.q)]
             if length_row is not None and "resolution" not in fields:
                 col_res = self.p.column_resolution(view, sid, an.q.start)
                 if col_res is not None:  # | 时长 | 768p | 1080p |: what the cell buys
@@ -715,6 +718,21 @@ def _respective(amounts: list[Quantity], qs: list[Quantity], text: str, lo: int,
     if not _RESPECTIVELY.search(text, lo, hi) and not (_slashed(found, text) and _slashed(amounts, text)):
         return {}
     return {id(q): r for q, r in zip(amounts, res, strict=True) if r}
+
+
+def _respective_lengths(
+    amounts: list[Quantity], qs: list[Quantity], text: str, lo: int, hi: int
+) -> dict[int, float]:
+    """Clip lengths paired in order with the amounts of a sentence that lists both as alternatives or
+    says so ("20 or 40 credits for a 5 or 10 second clip", 5秒和10秒分别消耗20和40灵感值): id of each
+    amount -> its length in seconds."""
+    times = [t for t in qs if t.kind == "time" and t.unit == "s" and lo <= t.start < hi]
+    if len(amounts) < 2 or len(times) != len(amounts) or len({a.kind for a in amounts}) != 1:
+        return {}
+    listed = all(a.option for a in amounts[:-1]) and all(t.option for t in times[:-1])
+    if not listed and not _RESPECTIVELY.search(text, lo, hi):
+        return {}
+    return {id(a): t.value for a, t in zip(amounts, times, strict=True)}
 
 
 def _slashed(items: list[Quantity], text: str) -> bool:

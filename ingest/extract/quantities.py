@@ -180,7 +180,10 @@ class QuantityScanner:
             q = self._read(m)
             if q is not None:
                 last = max(last, q.end)
-                if q.kind == "time" and q.unit == "s" and text[q.start - 1 : q.start].strip() in OPTION_TAIL:
+                if (
+                    (q.kind == "time" and q.unit == "s")
+                    or (q.kind == "credits" and q.per is None and not q.plus)
+                ) and text[q.start - 1 : q.start].strip() in OPTION_TAIL:
                     out += options_before(text, q, out[-1].end if out else 0)
                 out.append(q)
         if "点" in text:
