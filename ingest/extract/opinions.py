@@ -28,7 +28,7 @@ from ingest.extract.narrative import NarrativeCues
 from ingest.extract.opinion_groups import OpinionGroups
 from ingest.extract.prefilter import PatternGate
 from ingest.extract.section import Draft, SectionView
-from ingest.extract.sentences import Clause, Splitter
+from ingest.extract.sentences import TELLING_OPENERS, Clause, Splitter
 
 log = logging.getLogger(__name__)
 
@@ -448,8 +448,8 @@ class OpinionRules:
             inside = view.line_labels.get(line_start, [])
             stop = min([label.start for label in inside if label.start >= m.end()] + [stop])
             sid = max(0, bisect_right(view.sentence_starts, m.end() - 1) - 1)
-            row = out.get(sid)
-            if row is None or sid >= len(view.sentences):
+            row = out.get(sid)  # (only sentences holding a cue have a row)
+            if row is None:
                 continue
             for ci, c in enumerate(view.sentences[sid].clauses):
                 if c.start >= stop or (c.start >= m.end() and c.contrast):
@@ -532,8 +532,7 @@ _TELLS = re.compile(
 
 # a sentence opening on a person, a pointer or a link word tells, it lists nothing
 _NOT_AN_ITEM = re.compile(
-    r"(?i:(?:i|we|you|they|he|she|it|it's|this|that|these|those|then|so|but|however|also|and|or|my|our|"
-    r"overall|if|when|after|before|still|yet|though|although|because|since)\b)"
+    rf"(?i:(?:{TELLING_OPENERS})\b)"
     r"|我|你|他|她|它|这|那|但|不过|然后|所以|如果|因为|虽然|总之|总的来说|整体|另外|此外|而且|并且"
 )
 

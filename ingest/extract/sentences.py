@@ -28,6 +28,12 @@ _SENT_END = re.compile(
     r"[。！？!?；;\n…\.](?:(?<=[。！？!?；;\n])[。！？!?；;\n]*|(?<=…)…*"
     r"|(?<=\.)(?:\.{2,}|(?<!\bvs\.)(?<!\be\.g\.)(?=\s|$)))"
 )
+#: English words a sentence opens on when it tells rather than lists (a person, a pointer, a link word:
+#: "Then I moved on", "It also…"): such a sentence is no item of a list run on with full stops
+TELLING_OPENERS = (
+    "i|we|you|they|he|she|it|it's|this|that|these|those|then|so|but|however|also|and|or|my|our|"
+    "overall|if|when|after|before|still|yet|though|although|because|since"
+)
 # a question or an exclamation quoted inside a sentence that goes on (passes the "is this AI?" test)
 # (English only: a Chinese answer often follows its quoted question with no break, “…吗？”目前只有…)
 _QUOTED_ASK = re.compile(r"(?<=[?!])[\"”’][ \t]*[a-z]")

@@ -28,6 +28,7 @@ import re
 
 from ingest.extract.lexicon import Lexicon, WordScanner, alt
 from ingest.extract.section import Draft, SectionView
+from ingest.extract.sentences import TELLING_OPENERS
 from ingest.extract.spec_cells import (
     HEADING_TRIM,
     MARK,
@@ -329,8 +330,7 @@ _RULES = ("spec_row", "spec_list", "limit_list", "limit_label")
 _ITEM_STOP = re.compile(r"(?:(?<=[A-Za-z]{3})|(?<=[0-9)）%]))\.\s+(?=[A-Z(])")
 # a piece after a full stop that opens on a person, a link word or a saying tells, it lists nothing
 _TELLING = re.compile(
-    r"(?i:(?:i|we|you|they|he|she|it|it's|this|that|these|those|then|so|but|however|also|and|or|my|our|"
-    r"overall|if|when|until|after|before|still|yet|though|although|because|since|google|openai)\b)"
+    rf"(?i:(?:{TELLING_OPENERS}|until|google|openai)\b)"
     r"|.*\b(?:says|said|notes|noted|according|recommend|recommends)\b"
 )
 _PIECE_WORDS = 8

@@ -249,27 +249,35 @@ class UnknownModels:
                 continue  # LTX-2 19B Distilled model: a variant of the registered model before it
             out.append(_Candidate(s, e, name, name))
         if "AI" in text:
-            # a product named with "AI" run onto it (DomoAI, LetzAI) that the text names again and again
-            spans = _Spans(taken + [(c.start, c.end) for c in out])
-            for m in _GLUED_AI.finditer(text):
-                name = m.group(0)
-                s, e = m.span()
-                stem = name[:-2].lower()
-                if (
-                    name.lower() in _AI_COMPANIES
-                    or not self._ok_name(stem)
-                    or any(stem.startswith(alias.replace(" ", "")) for alias in self.aliases)
-                    or spans.overlaps(s, e)
-                    or clean[s:e] != name.lower()
-                    or text.count(name) < 2
-                    or not any(
-                        _VIDEO_NEAR.search(text, max(0, m2.start() - 40), m2.end() + 40)
-                        for m2 in re.finditer(re.escape(name), text)
-                    )
-                ):
-                    continue  # a lab, a registered brand (PixVerseAI), or a name said nowhere near a video
-                out.append(_Candidate(s, e, name, name))
+            out += self._glued_ai(text, clean, _Spans(taken + [(c.start, c.end) for c in out]))
         return sorted(out)
+
+    def _glued_ai(self, text: str, clean: str, spans: _Spans) -> list[_Candidate]:
+        """Products named with "AI" run onto them (DomoAI, LetzAI) that the text names twice or more, once
+        near a video word: not a lab, nor a registered brand written so (PixVerseAI)."""
+        named: dict[str, list[re.Match[str]]] = {}
+        for m in _GLUED_AI.finditer(text):
+            named.setdefault(m.group(0), []).append(m)
+        out: list[_Candidate] = []
+        for name, hits in named.items():
+            stem = name[:-2].lower()
+            if (
+                name.lower() in _AI_COMPANIES
+                or not self._ok_name(stem)
+                or any(stem.startswith(alias.replace(" ", "")) for alias in self.aliases)
+            ):
+                continue
+            said = list(re.finditer(re.escape(name), text))  # every time it is written, in a word too
+            if len(said) < 2 or not any(
+                _VIDEO_NEAR.search(text, max(0, m.start() - 40), m.end() + 40) for m in said
+            ):
+                continue
+            out += [
+                _Candidate(m.start(), m.end(), name, name)
+                for m in hits
+                if not spans.overlaps(m.start(), m.end()) and clean[m.start() : m.end()] == name.lower()
+            ]
+        return out
 
     def find(
         self,
