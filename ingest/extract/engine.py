@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import partial
 from urllib.parse import unquote, urlsplit
@@ -68,6 +68,11 @@ from schemas.document import Document
 
 log = logging.getLogger(__name__)
 
+_PASSING_LENGTH = 1000  # characters of text in which a model named only once is named in passing
+_OPENING = 600  # a text's opening is at most this long: a model named there is what the text is about
+_OPENING_LEAST = 300  # …and at least this long
+_PASSING_AT = 600  # a model named once, and only past this far into a long text, is named in passing
+
 
 class Extractor:
     def __init__(
@@ -103,6 +108,7 @@ class Extractor:
         self.unknown_models = UnknownModels(
             self.lex.words("markers", "not_models") + self.reg.platforms + self.reg.vendor_words(),
             self.reg.alias_brand,
+            {(b.name, m.version) for b in self.reg.brands.values() for m in b.models if m.version},
         )
         # the learned clause classifier (``learned.py``): off unless given weights (or recording)
         self.learned = (
@@ -162,6 +168,19 @@ class Extractor:
         ctx = self.resolver.context(title + [r for rs in raws for r in rs], len(title))
         if ctx.main_brand is None and doc.url:  # an issue thread under a model's repository
             self.resolver.from_address(ctx, self.mentions.scan(normalise(address_words(doc.url))))
+        elif ctx.main_brand is not None:
+            # named by the title, the page's address or a summary the clipper added: in scope from the start
+            ctx.main_from_start = (
+                any(r.brand == ctx.main_brand for r in title)
+                or (len(raws) > 1 and any(r.brand == ctx.main_brand for r in raws[1]))
+                or (
+                    bool(doc.url)
+                    and any(
+                        r.brand == ctx.main_brand
+                        for r in self.mentions.scan(normalise(address_words(doc.url or "")))
+                    )
+                )
+            )
         ctx.unknown_main = unknown.main
         # a company heading its clause (OpenAI 將它…, 字节这次…) stands for its one brand named here
         named_brands = {r.brand for rs in [title, *raws] for r in rs if r.brand}
@@ -179,9 +198,16 @@ class Extractor:
             for r in title
             if r.shape == "brand" and r.brand and r.version
         }
-        body, stated, learned = self._section(views[0], ctx, named, titled)
+        # where each section first names the document's brand itself, and how often the text does (not
+        # counting a bare version or a tier word given to it)
+        own = [[r for r in rs if r.shape == "brand" and r.brand == ctx.main_brand] for rs in raws]
+        ctx.main_named = sum(len(at) for at in own)
+        # (a single naming with its version, "This week it was Kling 2.1.", sets the text's topic)
+        ctx.main_bare = all(not r.version for at in own for r in at)
+        firsts = [at[0].start if at else -1 for at in own]
+        body, stated, learned = self._section(views[0], ctx, named, titled, firsts[0])
         summary, summary_stated, _ = (
-            self._section(views[1], ctx, named, titled) if len(views) > 1 else ([], [], [])
+            self._section(views[1], ctx, named, titled, firsts[1]) if len(views) > 1 else ([], [], [])
         )
         body_rates = stated or implied_rates(self.reg, body)
         cap = self.lex.confidence("price_derived")
@@ -205,13 +231,26 @@ class Extractor:
 
     # ----- one section ---------------------------------------------------------
     def _section(
-        self, view: SectionView, ctx: DocContext, named: dict[str, set[str]], titled: set[str]
+        self, view: SectionView, ctx: DocContext, named: dict[str, set[str]], titled: set[str], first: int
     ) -> tuple[list[Draft], list[Rate], list[Draft]]:
         main = ctx.main_model(self.reg)
         # the document's model is versioned when the title names it with its version (Vidu Q2的参考生视频)
-        start_document(
-            view, Subject([main[0]], [main[1]], False, versioned=main[0] in titled) if main else None
-        )
+        subject = Subject([main[0]], [main[1]], False, versioned=main[0] in titled) if main else None
+        # a model the title does not name, first named past the opening of a long text, is the
+        # document's from there on: what comes before is about something else (a newsletter's other
+        # items, a post on another product naming the model only in its closing list of articles);
+        # named only once that late, it is named in passing and no model is the document's. (A short
+        # post, 画面太稳了…这次的可灵2.1, is about the model it names wherever it names it; a review
+        # naming it in its first lines and then saying 它 is about it throughout.)
+        pending = -1
+        text = view.clean
+        late = first > self._opening(text) and len(text) > _PASSING_LENGTH
+        if subject is not None and late and not ctx.main_from_start and not ctx.unknown_main:
+            if ctx.main_named == 1 and ctx.main_bare and first > _PASSING_AT:
+                subject = None
+            else:
+                pending = bisect_right(view.sentence_starts, first) - 1
+        start_document(view, None if pending > 0 else subject)
         rates: list[Rate] = []
         drafts: list[Draft] = []
         learned: list[Draft] = []
@@ -224,8 +263,12 @@ class Extractor:
         rows = self.spec_rows.find(view)  # spec lists, limit labels, yes/no rows: their layout decides
         memory = self.memory_rules.find(view)  # 仅需8GB显存: what card an open model runs on
         for sid, sent in enumerate(view.sentences):
+            if sid == pending and subject is not None:
+                view.main = subject
+                view.anchor = view.anchor or subject
+                view.topic = view.topic or subject
             enter(view, sid)
-            if sent.prompt or sid in view.header_sids:
+            if sent.prompt or sid in view.header_sids or sid in view.other_rows:
                 continue
             first_draft = len(drafts)
             if self.learned is not None:
@@ -331,6 +374,21 @@ class Extractor:
             else:
                 break
         return [d for d in opinions if d.kind not in ("strength", "bug") or not lo <= d.start < hi]
+
+    @staticmethod
+    def _opening(text: str) -> int:
+        """Where a text's opening ends: its first two lines holding text (a verdict up front, then the
+        line naming the model), or its first 300 characters if longer, never past 600."""
+        at, lines = 0, 0
+        while lines < 2:
+            while at < len(text) and text[at].isspace():
+                at += 1
+            if at >= len(text):
+                break
+            end = text.find("\n", at)
+            at = len(text) if end < 0 else end
+            lines += 1
+        return min(_OPENING, max(_OPENING_LEAST, at))
 
     def _brand_at(self, view: SectionView, sid: int, pos: int, ctx: DocContext) -> str | None:
         """The brand a credit rate at ``pos`` is about: the text's model there, else the document's."""

@@ -85,6 +85,10 @@ _PLAN_AFTER = re.compile(
     r"会员|套餐|订阅|用户|账号|计划)",
     re.I,
 )
+# …and after an edition word standing alone, a plan said at more length (标准版月度会员, 专业版的套餐)
+_PLAN_AFTER_BARE = re.compile(
+    r"[^\S\n]*(?:的\s*)?(?:(?:月度|年度|季度|包月|包年|连续包月)?(?:会员|套餐|订阅)|年卡|月卡)"
+)
 
 
 @dataclass(slots=True)
@@ -122,6 +126,9 @@ class DocContext:
     brands: list[str]
     unknown_main: str | None = None  # an unregistered model the document is about
     main_edition: str | None = None  # the edition the title names with the main version (2.0 Fast)
+    main_from_start: bool = True  # the title (or the address) names it: in scope before the text does
+    main_named: int = 0  # how often the text names the main brand itself (not a bare version of it)
+    main_bare: bool = True  # …always without a version
 
     def main_model(self, reg: Registry) -> tuple[str, str | None] | None:
         if self.unknown_main:
@@ -366,6 +373,8 @@ class MentionScanner:
                 m.start(), m.end(), "plural", version=gd.get("dver") or gd.get("dver2"), count=n
             )
         if g == "c":
+            if _PLAN_AFTER_BARE.match(norm, m.end()):
+                return None  # 标准版月度会员, 专业版套餐: a plan of the site, no edition of a model
             return RawMention(m.start(), m.end(), "tier", words=[m.group("c")])
         if g == "e":
             word = " ".join(m.group("eword").split())

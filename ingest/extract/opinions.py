@@ -361,6 +361,21 @@ class OpinionRules:
                             for ci, c in enumerate(sent.clauses):
                                 if row[ci] == "strength" and not c.contrast:
                                     row[ci] = "listed:bug"
+                        elif kind == "bug" and "bug" in row:
+                            # "Output can be inconsistent — gorgeous one generation, weird the next",
+                            # under Cons: praise set off by a dash between the item's faults tells the
+                            # fault, no strength (praise of another aspect after it, with no fault
+                            # following, "— the camera motion is excellent", stays)
+                            fault = sent.clauses[row.index("bug")]
+                            for ci, c in enumerate(sent.clauses):
+                                if (
+                                    c.start > fault.start
+                                    and row[ci] == "strength"
+                                    and not c.contrast
+                                    and ("bug" in row[ci + 1 :] or _SWINGS.search(text, c.start, c.end))
+                                    and _DASH.search(text, fault.start, c.start + 2)
+                                ):
+                                    row[ci] = None
                 pos = line.end()
         inline = [
             ("strength" if m.group("pro") else "bug", m.end()) for m in self.inline_label_re.finditer(text)
@@ -489,6 +504,14 @@ _KNOWING_AFTER = re.compile(r"(?:什么|怎么|为什么|为何|如何|哪|是�
 
 #: the longest sentence read as one item of a label's list run on with periods
 _ITEM_WORDS, _ITEM_CHARS = 8, 24
+
+
+# the output swinging between good and bad: "gorgeous one generation, weird the next", 时而惊艳时而崩
+_SWINGS = re.compile(
+    r"\bthe next\b|\bone (?:generation|time|try|run|take|clip|render)\b|\bsometimes\b|\bhit[- ]or[- ]miss\b"
+    r"|时而|有时|一会儿|忽而"
+)
+_DASH = re.compile(r"\s[—–-]{1,2}\s|——|[:：]")
 
 
 def _short_items(

@@ -299,6 +299,14 @@ class PriceClaims:
         length_row = self.p.length_row(view, sid)  # | 4s | 8 credits ($0.04) | 14 credits ($0.07) |
         respective = _respective([an.q for an in anchors], qs, text, sent.start, sent.end)
         respective_lengths = _respective_lengths([an.q for an in anchors], qs, text, sent.start, sent.end)
+        # where an add-on's clause starts ("…, plus an extra $0.10 for 1080p"): the price before it ends
+        # there, and what the add-on buys (1080p) is not the price's
+        addons = [
+            lo
+            for q in qs
+            if q.kind in _PRICED and self.ctx.add_on(text, (lo := self.p.clause_of(view, sid, q.start)[0]), q)
+        ]
+        addons = [len(text[:a].rstrip(" ,，;；、")) for a in addons]
         shapes: dict[tuple[str, str | None, float | None], int] = {}
         kinds: dict[str, int] = {}
         for an in anchors:
@@ -327,6 +335,7 @@ class PriceClaims:
                         seg_hi = min(
                             m.end for m in view.mentions[sid] if end_q.end <= m.start < nxt and not m.versus
                         )
+            seg_hi = min([seg_hi] + [a for a in addons if end_q.end <= a < seg_hi])
             prev_end = seg_hi
             if an.q.value <= 0:
                 continue  # "costs 0 credits (on the top plan)": free, no price to list

@@ -127,7 +127,19 @@ class AmountContext:
         self.extra_re = re.compile(r"\bextra\b|\badditional\b|每多|超出")
         self.surcharge_re = re.compile(
             r"(?:\b(?:adds?|adding) (?:another|an? extra|an? additional)|\bsurcharge(?: is| of)?"
-            r"|附加费(?:为|是)?|加收|另加|另收|额外(?:收取|加收|收费)?)\s*(?:~|≈|约|about |roughly )?\s*$"
+            r"|\b(?:plus|and) (?:another|an? extra|an? additional)"
+            r"|附加费(?:为|是)?|加收|另加|另收|另付|多收|额外(?:收取|加收|收费|加|多收|多付|再加)?)"
+            r"\s*(?:~|≈|约|about |roughly )?\s*$"
+        )
+        # "Native audio adds $0.028/s for the synced track": a bare "adds" before a rate on top of
+        # something ("Kling 2.5 Turbo adds $0.35 5-second clips" launches a price)
+        self.adds_re = re.compile(
+            r"\b(?:audio|sound|voice|music|lip[- ]?sync|1080p|4k|upscal\w*|extensions?|音效|音频|配音|声音)"
+            r"[^.;!?。；！？\n]{0,24}?\b(?:adds|add|adding)\s*(?:~|≈|about |roughly )?\s*$",
+            re.I,
+        )
+        self.addon_after_re = re.compile(
+            r"\s*(?:for (?:the|each|every|audio|sound|voice)\b|on top\b|to (?:the|each|every|that)\b)"
         )
         self.signed_re = re.compile(
             rf"[+＋]\s*{money}\s*(?:\d[\d.,]*\s*(?:-|~|～|–|—|to|到|至)\s*{money}\s*)?$"
@@ -220,16 +232,26 @@ class AmountContext:
             text, q.start, q.end + 12
         ):
             return True
-        if self.surcharge_re.search(text, max(lo, q.start - 40), q.start) and not self.extra_re.search(
-            text, q.start, q.end + 12
-        ):
-            return True  # "adds another $0.028/s on top", "the audio surcharge is…", 加收: a price's add-on
+        if self.add_on(text, lo, q):
+            return True
         if self.buys_many(text, q):
             return True
         if q.per or q.per_seconds:
             return False
         return bool(self.total_re.search(before)) or any(
             self._count(m.group(0)) > 1 for m in self.many_re.finditer(text, since, q.start)
+        )
+
+    def add_on(self, text: str, lo: int, q: Quantity) -> bool:
+        """Is ``q`` an add-on to another price ("adds another $0.028/s on top", "the audio surcharge
+        is…", 加收, "voice adds $0.02/s on top"), ``lo`` where its clause starts?"""
+        if self.surcharge_re.search(text, max(lo, q.start - 40), q.start) and not self.extra_re.search(
+            text, q.start, q.end + 12
+        ):
+            return True
+        return bool(
+            self.adds_re.search(text, max(lo, q.start - 48), q.start)
+            and self.addon_after_re.match(text, q.end)
         )
 
     def buys_many(self, text: str, q: Quantity) -> bool:

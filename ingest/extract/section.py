@@ -203,6 +203,7 @@ class SectionView:
             int, tuple[int, int, list[tuple[int, float | None]]]
         ] = {}  # flattened priced rows
         self.plan_rows: set[int] = set()  # rows of a table of plans or credit packs (header 套餐, Plan)
+        self.other_rows: set[int] = set()  # rows of a table of models naming no model known here
         self.period_spans: list[tuple[int, int]] = []  # table cells of sums over a month or a year
         self.offered_lines: list[tuple[int, int]] = []  # long list items under a features heading
         breaks = [m.start() for m in _NEWLINE.finditer(norm)]

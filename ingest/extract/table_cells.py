@@ -122,6 +122,8 @@ class TableInfo:
     price_cells: dict[int, tuple[int, list[PriceColumn]]] = field(default_factory=dict)
     # rows of a table whose header names plans or credit packs: their sums buy a plan, not a clip
     plan_rows: set[int] = field(default_factory=set)
+    # rows of a table of models (| Model | … |) naming none the text knows: their amounts are no one's
+    other_rows: set[int] = field(default_factory=set)
     period_spans: list[tuple[int, int]] = field(default_factory=list)  # cells of sums over a month or year
     # a flattened row under a header naming its price columns (Cost / secDefault 5s clip): sentence id
     # -> (row start, row end, [(where an amount starts, the clip length its column names)])

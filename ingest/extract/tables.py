@@ -95,6 +95,7 @@ class TableRules:
         view.price_cells = info.price_cells
         view.flat_prices = info.flat_prices
         view.plan_rows = info.plan_rows
+        view.other_rows = info.other_rows
         view.period_spans = info.period_spans
         return info
 

@@ -166,10 +166,14 @@ def _foreign(text: str, clean: str, taken: list[tuple[int, int]]) -> list[RawMen
     ]
 
 
-def _misspelt(name: str, display: str, named: set[tuple[str, str]]) -> tuple[str, str] | None:
+def _misspelt(
+    name: str, display: str, named: set[tuple[str, str]], strict: bool = False
+) -> tuple[str, str] | None:
     """(brand, version) of a registered model the document names, when ``display`` is that model
     misspelt, as transcripts of spoken reviews write it (Hyo 2.3 beside Hailuo 2.3): the same
-    version, the same first letter, a name no longer than the brand's and sharing its letters."""
+    version, the same first letter, a name no longer than the brand's and sharing its letters.
+    ``strict``: ``named`` are all the registry's models, none of which the document need name, so
+    the name must be nearly the brand's (Haleo 2.3 for Hailuo 2.3: a letter dropped, one changed)."""
     m = _DISPLAY_VERSION.search(display)
     if not m or not name:
         return None
@@ -181,6 +185,10 @@ def _misspelt(name: str, display: str, named: set[tuple[str, str]]) -> tuple[str
             and b != low
             and b[:1] == low[:1]
             and len(low) <= len(b) + 1
+            and (
+                not strict
+                or (len(b) >= 5 and len(low) >= len(b) - 1 and SequenceMatcher(None, low, b).ratio() >= 0.7)
+            )
             and SequenceMatcher(None, low, b).ratio() >= 0.4
         ):
             return brand, version
@@ -188,9 +196,12 @@ def _misspelt(name: str, display: str, named: set[tuple[str, str]]) -> tuple[str
 
 
 class UnknownModels:
-    def __init__(self, not_models: list[str], brand_aliases: dict[str, str]) -> None:
+    def __init__(
+        self, not_models: list[str], brand_aliases: dict[str, str], models: set[tuple[str, str]] | None = None
+    ) -> None:
         self.stop = {w.lower() for w in not_models}
         self.aliases = {a: b for a, b in brand_aliases.items() if a.isascii() and len(a) >= 4}
+        self.models = models or set()  # (brand, version) of every registered model
 
     def registered(self, display: str) -> tuple[str, str] | None:
         """(brand, version) when ``display`` is a registered brand with its version run onto it
@@ -328,7 +339,9 @@ class UnknownModels:
             out.foreign.update(f.model for f in fs if f.model)
             mine = [(c.start, c.end) for c in cands] + [(f.start, f.end) for f in fs]
             for s, e, brand, display, glued in cands:
-                glued = glued or _misspelt(brand, display, named)
+                glued = (
+                    glued or _misspelt(brand, display, named) or _misspelt(brand, display, self.models, True)
+                )
                 if glued:  # a registered brand and its version run together, or misspelt
                     raws.append(RawMention(s, e, "brand", brand=glued[0], version=glued[1]))
                     continue
@@ -342,7 +355,7 @@ class UnknownModels:
             for key, versioned in main_name.items():
                 if versioned is None or key in listed:
                     continue
-                meant = _misspelt(key, versioned, named)
+                meant = _misspelt(key, versioned, named) or _misspelt(key, versioned, self.models, True)
                 for m in re.finditer(rf"(?<![a-z0-9_.\-/@#]){re.escape(key)}(?![a-z0-9])", clean):
                     if occupied.overlaps(m.start(), m.end()):
                         continue
