@@ -279,3 +279,68 @@ def test_praise_of_another_aspect_after_a_dash_stands() -> None:
 )
 def test_more_failed_tries_and_kings_of_cost(text: str) -> None:
     assert "strength" not in {k for k, _, _ in _kinds(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veo 3 review. Extend is still only available in Veo 2 for now.",
+        "Veo 3 测评。首尾帧功能目前仅在Veo 2中可用。",
+    ],
+)
+def test_what_only_another_model_offers_is_a_limit_of_the_one_reviewed(text: str) -> None:
+    assert ("limitation", "Veo 3") in {(k, m) for k, m, _ in _kinds(text)}
+    assert "Veo 2" not in {m for _, m, _ in _kinds(text)}
+
+
+# ----- from A53, B53 and C53 (read after scoring) -----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wan 2.2 教程。\n\n- 参考图建议正脸清晰、无遮挡\n- 人物图需保证面部清晰\n",
+        "Wan 2.2 tips: make sure the face is clear and sharp in the reference image.",
+    ],
+)
+def test_advice_on_the_input_is_no_verdict(text: str) -> None:
+    assert "strength" not in {k for k, _, _ in _kinds(text)}
+
+
+def test_questions_gathered_under_a_heading_are_no_flaw() -> None:
+    text = "Sora 测评。\n\n## Sora 产品相关问题\n\n常见问题汇总如下。\n"
+    assert _kinds(text) == []
+
+
+def test_what_declines_faster_is_no_praise_and_a_point_in_the_clip_no_speed() -> None:
+    got = _kinds("Kling 1.6: face coherence drops faster than competitors past 4s.")
+    assert not {k for k, _, _ in got} & {"strength", "speed"}
+
+
+def test_four_models_counted_with_a_measure_word_are_each_named() -> None:
+    text = "我们测试了四款模型：Sora、Veo、海螺和可灵。这四款模型都出现了手指变形。"
+    assert {m for k, m, _ in _kinds(text) if k == "bug"} == {"Sora", "Veo", "Hailuo", "Kling"}
+
+
+def test_what_was_asked_for_and_not_made_is_a_flaw() -> None:
+    assert "bug" in {k for k, _, _ in _kinds("Sora 测试。它未能生成我们要求的舞蹈动作。")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "海螺02的转身动作很优雅。",
+        "Vidu Q2的二次元效果很出挑。",
+        "可灵3.0的夜景效果都很漂亮。",
+        "Seedance 2.0跑了十几条几乎不出错。",
+        "即梦3.0在小字渲染上完全不含糊。",
+        "Vidu 2.0的人物动作比上一版稳很多。",
+        "海螺02的运镜有一种说不出的爽感。",
+    ],
+)
+def test_plain_praise_words(text: str) -> None:
+    assert "strength" in {k for k, _, _ in _kinds(text)}
+
+
+def test_a_pretty_girl_in_a_prompt_is_no_praise() -> None:
+    assert _kinds("提示词：一个很漂亮的女孩在跳舞。") == []

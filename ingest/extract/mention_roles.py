@@ -81,6 +81,16 @@ _SAME_AS = re.compile(
 _WORD_THEN_LIST = re.compile(r"[a-z][a-z0-9-]{1,11}\s*(、|,|，|/)")
 
 
+# "features … are still only available in Veo 2", 仅在Veo 2中可用: where a feature is had, said of a model
+# that lacks it (the sentence's own subject)
+_ONLY_IN = re.compile(
+    r"\bonly (?:available|offered|supported|possible|usable|accessible) (?:in|on|with|through|via)"
+    r" (?:the )?\s*$"
+)
+_ONLY_IN_ZH = re.compile(r"(?:仅|只|仅仅|只能)在\s*$")  # (not 只有X支持: X is the one that has it)
+_ONLY_IN_ZH_AFTER = re.compile(r"\s*(?:中|里|上|里面)(?:才)?(?:可用|能用|可以用|提供|支持|才有|有)")
+
+
 class MentionRoles:
     def __init__(self, lex: Lexicon) -> None:
         # (相比之下, 对比之下: "by contrast", then the clause's own subject)
@@ -145,6 +155,8 @@ class MentionRoles:
             or bool(
                 _LACKS_EN.match(norm, end) and _LACKS_BEFORE.search(norm, max(sent_start, start - 16), start)
             )
+            or (spaced and bool(_ONLY_IN.search(norm, max(sent_start, start - 40), start)))
+            or bool(_ONLY_IN_ZH.search(before) and _ONLY_IN_ZH_AFTER.match(norm, end))
         )
 
     def yardstick_from(self, norm: str, start: int, end: int, sent_start: int) -> int | None:

@@ -165,7 +165,7 @@ class MentionScanner:
         self.regex = re.compile(
             "|".join(
                 [
-                    r"(?P<d>(?P<dn>两|俩|2|三|3|四|4)\s*个\s*(?:(?P<dver>\d\.\d{1,2})\s*)?(?:的\s*)?(?:版本|模型)"
+                    r"(?P<d>(?P<dn>两|俩|2|三|3|四|4)\s*(?:个|款|家)\s*(?:(?P<dver>\d\.\d{1,2})\s*)?(?:的\s*)?(?:版本|模型)"
                     # bare "both" before a plural noun is a determiner (both hands), not the pair
                     r"|(?P<dboth>b(?<![a-z]b)oth(?![a-z])(?:\s+(?:models|versions|of them)"
                     r"|(?!\s+(?!(?:clips|videos|outputs|results|generations)\b)[a-z]+s\b)"
@@ -183,7 +183,9 @@ class MentionScanner:
             )
         )
         # where a name-led match can start: literal tries, which ``re`` scans fast
-        counted = [f"{n}{sp}个" for n in "两俩234三四" for sp in ("", " ")]  # 两个版本, 2 个模型
+        counted = [
+            f"{n}{sp}{c}" for n in "两俩234三四" for sp in ("", " ") for c in "个款家"
+        ]  # 两个版本, 2 个模型
         self.first_re = WordScanner(
             names + list(long_eds) + ["both", "两者", "二者", "两款", "它们", "它俩", "the", *counted],
             bound_end=False,
