@@ -344,3 +344,22 @@ def test_plain_praise_words(text: str) -> None:
 
 def test_a_pretty_girl_in_a_prompt_is_no_praise() -> None:
     assert _kinds("提示词：一个很漂亮的女孩在跳舞。") == []
+
+
+# ----- v195, from D54 and E54 (read after scoring) -----
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("可灵1.6在运镜这块还是有进步的空间。", "bug"),
+        ("Hailuo 02 is one of the most realistic video models out there.", "strength"),
+        ("即梦的免费额度给得真的很良心。", "strength"),
+    ],
+)
+def test_room_to_improve_among_the_best_and_good_value(text: str, kind: str) -> None:
+    assert kind in {k for k, _, _ in _kinds(text)}
+
+
+def test_one_of_many_is_no_praise() -> None:
+    assert "strength" not in {k for k, _, _ in _kinds("Sora 2 is one of the models we tested this week.")}
