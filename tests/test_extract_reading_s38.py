@@ -363,3 +363,19 @@ def test_room_to_improve_among_the_best_and_good_value(text: str, kind: str) -> 
 
 def test_one_of_many_is_no_praise() -> None:
     assert "strength" not in {k for k, _, _ in _kinds("Sora 2 is one of the models we tested this week.")}
+
+
+# ----- v196, from F54 (read after scoring) -----
+
+
+def test_the_fastest_at_a_time_gives_the_time() -> None:
+    text = "The quickest video model this year is Hailuo 02 at 38 seconds average for a 768p clip."
+    assert [(c.model, c.generation_s) for c in claims_of(text) if c.kind == "speed"] == [("Hailuo 02", 38.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("可灵2.1的夜景画面很有层次。", "strength"), ("说得专业点，即梦3.0的表演没层次。", "bug")],
+)
+def test_depth_of_a_picture_or_a_performance(text: str, kind: str) -> None:
+    assert {k for k, _, _ in _kinds(text)} == {kind}
