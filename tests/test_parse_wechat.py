@@ -257,3 +257,18 @@ def test_image_share_keeps_its_line_breaks_around_inline_links() -> None:
         "图说视频，2025/06/01",
     ]
     assert doc.published_at == datetime(2025, 6, 1, 9, 15, 8, tzinfo=CST)
+
+
+def test_paragraphs_that_only_link_another_article_are_dropped() -> None:
+    body = "<p>可灵 2.1 的运镜更稳，一条 5 秒视频 20 灵感值，排队也不到一分钟。</p>" * 2
+    related = (
+        '<p><span leaf=""><a class="normal_text_link" href="https://mp.weixin.qq.com/s?__biz=QQ==&amp;mid=1">'
+        "可灵、即梦之流洗洗睡吧</a></span></p>"
+        '<ul><li><section><span><a href="https://mp.weixin.qq.com/s/AbCd">如何学习剪辑？</a></span></section></li></ul>'
+    )
+    cited = '<p>详见<a href="https://mp.weixin.qq.com/s/XyZ">上一篇</a>，仅供参考。</p>'
+    elsewhere = '<p><a href="https://example.com/post">一篇博客</a></p>'
+    doc = parse_wechat_article(_reprint(body + related + cited + elsewhere, REPRINT_BODY), "reprint.html")
+    assert "洗洗睡吧" not in doc.text and "如何学习剪辑" not in doc.text
+    assert "详见上一篇，仅供参考。" in doc.text and "一篇博客" in doc.text
+    assert doc.text.startswith("可灵 2.1 的运镜更稳")

@@ -192,6 +192,7 @@ def _body_text(
     if content is not None:
         for node in content.css(_CHROME_SELECTOR):
             node.decompose()
+        _drop_article_links(content)
         text = node_text(content, images=images)
         if not _hollow(text):
             return text
@@ -203,6 +204,23 @@ def _body_text(
     if share:
         return _share_text(share, images)
     return _template_text(tree, images) or _share_text(js_field(cgi, "desc"), images)
+
+
+def _drop_article_links(content: LexborNode) -> None:
+    """Drop the paragraphs and list items that hold nothing but a link to another WeChat article
+    (往期推荐, related reading): their words are that article's title, not this one's text."""
+    for link in content.css('a[href*="mp.weixin.qq.com/s"]'):
+        block = link.parent
+        while block is not None and block.tag not in ("p", "li"):
+            if block is content or block.tag in ("div", "body"):
+                block = None
+                break
+            block = block.parent
+        if block is None:
+            continue
+        own = "".join((link.text() or "").split())
+        if own and "".join((block.text() or "").split()) == own:
+            block.decompose()
 
 
 _WECHAT_MARKERS = (
