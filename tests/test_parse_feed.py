@@ -189,3 +189,18 @@ def test_wechat_relay_feed_names_the_account_from_its_channel_title() -> None:
 def test_channel_title_without_a_relay_part_names_no_author() -> None:
     data = (FIX / "wechat_relay.xml").read_bytes().replace(b" | wechat-feeds", b"")
     assert {d.author for d in parse_feed(data, "relay.xml")} == {None}
+
+
+def test_a_wechat_items_links_to_other_articles_are_left_out() -> None:
+    related = '<p><a href="https://mp.weixin.qq.com/s/AbCd">可灵、即梦之流洗洗睡吧</a></p>'
+    body = f"<p>可灵 2.1 的运镜更稳。</p>{related}"
+    item = "<item><title>{t}</title><link>{u}</link><description><![CDATA[{b}]]></description></item>"
+    data = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+        + item.format(t="a", u="https://mp.weixin.qq.com/s/Tok3n", b=body)
+        + item.format(t="b", u="https://blog.example/post", b=body)
+        + "</channel></rss>"
+    ).encode()
+    wechat, blog = parse_feed(data, "x.xml")
+    assert wechat.platform == "wechat" and wechat.text == "可灵 2.1 的运镜更稳。"
+    assert "洗洗睡吧" in blog.text  # another site's page keeps what it links to

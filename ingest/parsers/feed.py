@@ -163,7 +163,7 @@ def _item_document(
         href = el.get("url") if name == "enclosure" else el.get("href") if name == "link" else None
         if href and kind.startswith("image/") and (name == "enclosure" or el.get("rel") == "enclosure"):
             images.append(href.strip())
-    text = html_to_text(markup, images=images) if markup.strip() else ""
+    text = html_to_text(markup, images=images, wechat=platform == "wechat") if markup.strip() else ""
     title_text = _first_text(item, "title")
     if "<" in title_text:
         title_text = " ".join(html_to_text(title_text).split())

@@ -342,11 +342,31 @@ def node_text(root: LexborNode | None, *, images: list[str] | None = None) -> st
     return tidy_text(text)
 
 
-def html_to_text(markup: str | bytes, *, images: list[str] | None = None) -> str:
-    """Clean text of an HTML fragment or page (the body only)."""
+def drop_article_links(content: LexborNode) -> None:
+    """Drop the paragraphs and list items that hold nothing but a link to another WeChat article
+    (往期推荐, related reading): their words are that article's title, not this one's text."""
+    for link in content.css('a[href*="mp.weixin.qq.com/s"]'):
+        block = link.parent
+        while block is not None and block.tag not in ("p", "li"):
+            if block is content or block.tag in ("div", "body"):
+                block = None
+                break
+            block = block.parent
+        if block is None:
+            continue
+        own = "".join((link.text() or "").split())
+        if own and "".join((block.text() or "").split()) == own:
+            block.decompose()
+
+
+def html_to_text(markup: str | bytes, *, images: list[str] | None = None, wechat: bool = False) -> str:
+    """Clean text of an HTML fragment or page (the body only); ``wechat``: a WeChat article's
+    body, whose links to other articles standing alone are left out (:func:`drop_article_links`)."""
     if isinstance(markup, bytes):
         markup = markup.decode("utf-8", errors="replace")
     if not _TAG_RE.search(markup):
         return tidy_text(_WS_RE.sub(" ", html.unescape(markup)))
     tree = LexborHTMLParser(markup)
+    if wechat and tree.body is not None:
+        drop_article_links(tree.body)
     return node_text(tree.body, images=images)

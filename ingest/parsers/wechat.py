@@ -31,7 +31,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from schemas.document import CST, Document, ParseError, Status
 
 from .charset import to_utf8
-from .html_text import guard, html_to_text, js_unescape, node_text, tidy_text
+from .html_text import drop_article_links, guard, html_to_text, js_unescape, node_text, tidy_text
 from .urls import WECHAT_HOST, is_http_url, normalize_wechat_url, platform_id, platform_of, wechat_article_id
 from .wechat_script import PageScript, js_field, js_object
 
@@ -192,7 +192,7 @@ def _body_text(
     if content is not None:
         for node in content.css(_CHROME_SELECTOR):
             node.decompose()
-        _drop_article_links(content)
+        drop_article_links(content)
         text = node_text(content, images=images)
         if not _hollow(text):
             return text
@@ -204,23 +204,6 @@ def _body_text(
     if share:
         return _share_text(share, images)
     return _template_text(tree, images) or _share_text(js_field(cgi, "desc"), images)
-
-
-def _drop_article_links(content: LexborNode) -> None:
-    """Drop the paragraphs and list items that hold nothing but a link to another WeChat article
-    (往期推荐, related reading): their words are that article's title, not this one's text."""
-    for link in content.css('a[href*="mp.weixin.qq.com/s"]'):
-        block = link.parent
-        while block is not None and block.tag not in ("p", "li"):
-            if block is content or block.tag in ("div", "body"):
-                block = None
-                break
-            block = block.parent
-        if block is None:
-            continue
-        own = "".join((link.text() or "").split())
-        if own and "".join((block.text() or "").split()) == own:
-            block.decompose()
 
 
 _WECHAT_MARKERS = (
