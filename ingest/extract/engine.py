@@ -166,21 +166,9 @@ class Extractor:
         raws = [_without_glosses(v.clean, rs) for v, rs in zip(views, raws, strict=True)]
         # (after the unknown names took their own bare versions: 可图1.5's 1.5 is no version of 可灵)
         ctx = self.resolver.context(title + [r for rs in raws for r in rs], len(title))
-        if ctx.main_brand is None and doc.url:  # an issue thread under a model's repository
+        from_address = ctx.main_brand is None
+        if from_address and doc.url:  # an issue thread under a model's repository
             self.resolver.from_address(ctx, self.mentions.scan(normalise(address_words(doc.url))))
-        elif ctx.main_brand is not None:
-            # named by the title, the page's address or a summary the clipper added: in scope from the start
-            ctx.main_from_start = (
-                any(r.brand == ctx.main_brand for r in title)
-                or (len(raws) > 1 and any(r.brand == ctx.main_brand for r in raws[1]))
-                or (
-                    bool(doc.url)
-                    and any(
-                        r.brand == ctx.main_brand
-                        for r in self.mentions.scan(normalise(address_words(doc.url or "")))
-                    )
-                )
-            )
         ctx.unknown_main = unknown.main
         # a company heading its clause (OpenAI 將它…, 字节这次…) stands for its one brand named here
         named_brands = {r.brand for rs in [title, *raws] for r in rs if r.brand}
@@ -205,6 +193,20 @@ class Extractor:
         # (a single naming with its version, "This week it was Kling 2.1.", sets the text's topic)
         ctx.main_bare = all(not r.version for at in own for r in at)
         firsts = [at[0].start if at else -1 for at in own]
+        if not from_address and any(_late(v.clean, f) for v, f in zip(views, firsts, strict=True)):
+            # named by the title, the page's address or a summary the clipper added: in scope from the
+            # start (asked only of a text that names it late: the address is scanned for it)
+            ctx.main_from_start = (
+                any(r.brand == ctx.main_brand for r in title)
+                or (len(raws) > 1 and any(r.brand == ctx.main_brand for r in raws[1]))
+                or (
+                    bool(doc.url)
+                    and any(
+                        r.brand == ctx.main_brand
+                        for r in self.mentions.scan(normalise(address_words(doc.url or "")))
+                    )
+                )
+            )
         body, stated, learned = self._section(views[0], ctx, named, titled, firsts[0])
         summary, summary_stated, _ = (
             self._section(views[1], ctx, named, titled, firsts[1]) if len(views) > 1 else ([], [], [])
@@ -243,9 +245,12 @@ class Extractor:
         # post, 画面太稳了…这次的可灵2.1, is about the model it names wherever it names it; a review
         # naming it in its first lines and then saying 它 is about it throughout.)
         pending = -1
-        text = view.clean
-        late = first > self._opening(text) and len(text) > _PASSING_LENGTH
-        if subject is not None and late and not ctx.main_from_start and not ctx.unknown_main:
+        if (
+            subject is not None
+            and _late(view.clean, first)
+            and not ctx.main_from_start
+            and not ctx.unknown_main
+        ):
             if ctx.main_named == 1 and ctx.main_bare and first > _PASSING_AT:
                 subject = None
             else:
@@ -375,21 +380,6 @@ class Extractor:
                 break
         return [d for d in opinions if d.kind not in ("strength", "bug") or not lo <= d.start < hi]
 
-    @staticmethod
-    def _opening(text: str) -> int:
-        """Where a text's opening ends: its first two lines holding text (a verdict up front, then the
-        line naming the model), or its first 300 characters if longer, never past 600."""
-        at, lines = 0, 0
-        while lines < 2:
-            while at < len(text) and text[at].isspace():
-                at += 1
-            if at >= len(text):
-                break
-            end = text.find("\n", at)
-            at = len(text) if end < 0 else end
-            lines += 1
-        return min(_OPENING, max(_OPENING_LEAST, at))
-
     def _brand_at(self, view: SectionView, sid: int, pos: int, ctx: DocContext) -> str | None:
         """The brand a credit rate at ``pos`` is about: the text's model there, else the document's."""
         sent = view.sentences[sid]
@@ -426,6 +416,26 @@ class Extractor:
                 **{k: v for k, v in d.fields.items() if v is not None},
             )
         )
+
+
+def _opening(text: str) -> int:
+    """Where a text's opening ends: its first two lines holding text (a verdict up front, then the
+    line naming the model), or its first 300 characters if longer, never past 600."""
+    at, lines = 0, 0
+    while lines < 2:
+        while at < len(text) and text[at].isspace():
+            at += 1
+        if at >= len(text):
+            break
+        end = text.find("\n", at)
+        at = len(text) if end < 0 else end
+        lines += 1
+    return min(_OPENING, max(_OPENING_LEAST, at))
+
+
+def _late(text: str, first: int) -> bool:
+    """Does a long ``text`` first name the document's model (at ``first``) only past its opening?"""
+    return len(text) > _PASSING_LENGTH and first > _opening(text)
 
 
 # a sentence telling what the page itself does (This guide covers…, 本文将介绍…)

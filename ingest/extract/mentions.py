@@ -126,7 +126,7 @@ class DocContext:
     brands: list[str]
     unknown_main: str | None = None  # an unregistered model the document is about
     main_edition: str | None = None  # the edition the title names with the main version (2.0 Fast)
-    main_from_start: bool = True  # the title (or the address) names it: in scope before the text does
+    main_from_start: bool = True  # the title, address or summary names it: in scope before the text does
     main_named: int = 0  # how often the text names the main brand itself (not a bare version of it)
     main_bare: bool = True  # …always without a version
 

@@ -302,11 +302,10 @@ class PriceClaims:
         # where an add-on's clause starts ("…, plus an extra $0.10 for 1080p"): the price before it ends
         # there, and what the add-on buys (1080p) is not the price's
         addons = [
-            lo
-            for q in qs
+            _before_marks(text, lo)
+            for q in (qs if anchors else [])
             if q.kind in _PRICED and self.ctx.add_on(text, (lo := self.p.clause_of(view, sid, q.start)[0]), q)
         ]
-        addons = [len(text[:a].rstrip(" ,，;；、")) for a in addons]
         shapes: dict[tuple[str, str | None, float | None], int] = {}
         kinds: dict[str, int] = {}
         for an in anchors:
@@ -767,3 +766,10 @@ def _share_unit(qs: list[Quantity], text: str) -> None:
             for r in run[:-1]:
                 if r.per is None and r.kind == q.kind:
                     r.per, r.per_seconds = q.per, q.per_seconds
+
+
+def _before_marks(text: str, at: int) -> int:
+    """``at`` moved back over the spaces and commas before it (where the clause before ends)."""
+    while at > 0 and text[at - 1] in " ,，;；、":
+        at -= 1
+    return at

@@ -31,17 +31,18 @@ _TIME_UNIT = {"秒": 1.0, "s": 1.0, "sec": 1.0, "secs": 1.0, "second": 1.0, "sec
 # a row for an image, not a video (| VQ1 | 图生图 | … |, | Text-to-Image |): its price and time are no clip's
 _IMAGE_MODE = r"(?:[文图]生图|图片生成|text[-\s]to[-\s]image|image[-\s]to[-\s]image)"
 _IMAGE_ROW = re.compile(rf"[|]\s*{_IMAGE_MODE}(?:\s*[,，、/]\s*{_IMAGE_MODE})*\s*[|（(]")
-# a 方案 that is a way of doing something (| 优化方案 |), no plan one buys
 # a first column headed as the models' (| Model | Cost per second |): each row is its own model's
 _MODEL_HEAD = re.compile(
     r"[\s*`]*(?:models?|模型|视频模型|模型名称|model names?)[\s*`]*",
     re.I,
 )
+# a first cell naming a mode, tier or resolution of one model (| Standard mode |, | 1080p |), no other model
 _NOT_A_NAME = re.compile(
     r"\d{3,4}\s*p\b|\b[248]k\b|\b(?:mode|tier|quality|standard|pro|professional|master|fast|turbo|audio|"
     r"sound|resolution|plan|total|average)\b|模式|版|标准|高品质|专业|大师|音频|分辨率|合计|平均",
     re.I,
 )
+# a 方案 that is a way of doing something (| 优化方案 |), no plan one buys
 _NOT_PLAN = re.compile(r"(?:优化|解决|部署|技术|实现|加速|推荐|配置|替代|备选)方案")
 # a header cell that is only a clip length (| 4 秒 | 8 秒 |, | 10s |, | 5s Video |): the amount of
 # money in each cell under it is the price of a clip that long (matched on the lower-cased text)
@@ -213,16 +214,17 @@ class MarkdownTables:
         if not priced and not timed and not periods:
             priced = self._money_columns(view, lines, line_sids, head, rows, cells)
         # (only where other rows name models: a row of the table's own kind, | P-Video |, is another model)
-        by_model = (
-            bool(cells)
-            and _MODEL_HEAD.fullmatch(view.cue_text, *cells[0]) is not None
-            and any(not self._unnamed_row(view, text, lines[k], line_sids[k]) for k in rows)
+        unnamed = (
+            [self._unnamed_row(view, text, lines[k], line_sids[k]) for k in rows]
+            if cells and _MODEL_HEAD.fullmatch(view.cue_text, *cells[0])
+            else []
         )
-        for k in rows:
+        by_model = not all(unnamed)
+        for n, k in enumerate(rows):
             if _IMAGE_ROW.search(view.cue_text, *lines[k]):
                 info.plan_rows.update(line_sids[k])  # no clip's price in it, as in a table of plans
                 continue
-            if by_model and self._unnamed_row(view, text, lines[k], line_sids[k]):
+            if by_model and unnamed[n]:
                 # | P-Video | $0.005/sec |, under | Model |: a model the registry does not know; its
                 # price and speed are nobody's here (not the model named in the row before)
                 info.other_rows.update(line_sids[k])

@@ -178,6 +178,7 @@ def _misspelt(
     if not m or not name:
         return None
     low = name.lower()
+    least = 0.7 if strict else 0.4  # how many of their letters the two names must share
     for brand, version in sorted(named):
         b = brand.lower()
         if (
@@ -185,11 +186,8 @@ def _misspelt(
             and b != low
             and b[:1] == low[:1]
             and len(low) <= len(b) + 1
-            and (
-                not strict
-                or (len(b) >= 5 and len(low) >= len(b) - 1 and SequenceMatcher(None, low, b).ratio() >= 0.7)
-            )
-            and SequenceMatcher(None, low, b).ratio() >= 0.4
+            and (not strict or (len(b) >= 5 and len(low) >= len(b) - 1))
+            and SequenceMatcher(None, low, b).ratio() >= least
         ):
             return brand, version
     return None
