@@ -121,12 +121,13 @@ def _items(text: str) -> list[tuple[str, str | None, str | None]]:
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        # labelled list lines of a spec sheet, a label naming a maximum makes a cap
+        # labelled list lines of a spec sheet, a label naming a maximum makes a cap, a value fixed
+        # at one setting is a limit
         (
             "Vidu Q2 specs\n- Output resolution: fixed at 720p\n- Maximum video length per task: 8 seconds\n"
             "- Duration options: 4 s or 8 s\n",
             [
-                ("capability", "Vidu Q2", "720p"),
+                ("limitation", "Vidu Q2", "720p"),
                 ("limitation", "Vidu Q2", "8 seconds"),
                 ("capability", "Vidu Q2", "4 s"),
                 ("capability", "Vidu Q2", "8 s"),

@@ -275,12 +275,16 @@ class CueWords:
                 out.append((start, end, "?strength" if first == "pos" else "?bug"))
             elif first in ("neg", "deg"):
                 j, negated = i, first == "neg"
+                # 没有 denies a flaw (全程没有崩) but lacks rather than grades a quality (没有清晰度选项)
+                lacks = first == "neg" and text[start:end] == "没有"
                 while j + 1 < n and self._linked(text, toks[j][1], toks[j + 1][0]):
                     nxt = toks[j + 1][2]
                     if nxt and nxt[0] in ("neg", "deg"):
                         negated = negated or nxt[0] == "neg"
                         j += 1
                         continue
+                    if "pos" in nxt and lacks:
+                        break
                     if "pos" in nxt:  # 不自然 -> a flaw, unless not seen (没有出现不合理的…): "!"
                         out.append((start, toks[j + 1][1], "!bug" if negated else "?strength"))
                         i = j + 1

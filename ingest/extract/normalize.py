@@ -294,7 +294,10 @@ LONGEST_HEADING = 400
 _NOISE_RE = re.compile(
     r"https?://\S+|www\.\S+|!\[[^\]\n]*\]\([^)\n]*\)|\]\([^)\n]*\)|#[^#\n]{1,40}#|【(?:图|视频|gif)[^】]{0,6}】"
     rf"|\*\*(?![^*\n]{{0,30}}?\d\s*(?:s|sec|秒|p|k)(?![a-z]))[^*\n]{{1,30}}\*\*\s*[:：]|#(?<![^\n]#)#{{0,5}}\s[^\n]{{0,{LONGEST_HEADING}}}(?![^\n])"
-    r"|\[\d{1,2}\]|《[^》\n]{1,40}》",
+    r"|\[\d{1,2}\]|《[^》\n]{1,40}》"
+    # bold marks opening an amount (约**0.08美元**, 最高 **720P**): the amount reads as if unmarked
+    # (not a bold numbered heading, **1. 地区限制**)
+    r"|\*\*(?=[ \t]?[0-9$¥￥~≈])(?![ \t]?\d{1,2}[.、)）](?!\d))",
 )
 
 

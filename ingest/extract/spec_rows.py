@@ -336,13 +336,26 @@ _TELLING = re.compile(
 _PIECE_WORDS = 8
 
 
+_NUMBER_END = re.compile(r"\d\s*$")
+_NUMBER_START = re.compile(r"\s*(?:(?:and|or)\s+|和|或)?\d")
+
+
 def _items(view: SectionView, at: int, b: int) -> list[tuple[int, int]]:
     """The spans of the items listed in [at, b) of the cue text: cut at commas, semicolons, 、 and 。,
     and at English full stops ("Limitations: Limited availability. Very slow generation. No API
     access yet.") when every piece after one is a short item naming no model but as a yardstick;
     otherwise the text after a full stop stays with its item."""
     text, cased = view.cue_text, view.text
-    segs = [(m.start(), m.end()) for m in SEGMENT.finditer(text, at, b)]
+    segs: list[tuple[int, int]] = []
+    for m in SEGMENT.finditer(text, at, b):
+        if (
+            segs
+            and _NUMBER_END.search(text, segs[-1][0], segs[-1][1])
+            and _NUMBER_START.match(text, m.start(), m.end())
+        ):
+            segs[-1] = (segs[-1][0], m.end())  # lengths of 4, 5, 8, and 15 seconds: one list of values
+        else:
+            segs.append((m.start(), m.end()))
     stops = [m.span() for m in _ITEM_STOP.finditer(cased, at, b)]
     if not stops or not all(
         _short_piece(view, e, nxt) for (_, e), nxt in zip(stops, [*[s for s, _ in stops[1:]], b], strict=True)

@@ -167,6 +167,23 @@ _IN_CHAIN_BEFORE = re.compile(r"(?:→|->|=>|⇒|➡)\s*[^\s→]{0,8}$")
 _IN_CHAIN_AFTER = re.compile(r"[^\s→]{0,8}\s*(?:→|->|=>|⇒|➡)")
 
 
+# a turn doubting what was said before it (听说支持4K，但是否属实还不确定): it stands no more
+_DOUBTED = re.compile(
+    r"属实|真假|是真是假|是不是真的|真的假的|准确与否|\bwhether (?:it|that|this)(?:'s| is) true"
+)
+# a setting the model holds fixed (分辨率固定为480p, resolution is fixed at 720p) ...
+_FIXED_BEFORE = re.compile(
+    r"(?:固定为|固定在|固定|锁定为|锁定在|(?:\b(?:is|are)\s+|(?<![a-z]\s)(?<![a-z]))(?:fixed|locked)\s+(?:at|to))\s*\**\s*$"
+)
+# ... unless the reviewer fixed it for a test (我把分辨率固定为1080p, with the seed fixed at 42)
+_SETTER_BEFORE = re.compile(r"把|将|我|我们|\bwith\b|\bi\b|\bwe\b|\bset\b")
+# a label saying what a model suits (Best for: …, 适合：…): its items are uses, not what it offers
+_PURPOSE_LABEL = re.compile(
+    r"\b(?:best|ideal|good|great|perfect|recommended) for\b|\buse cases?\b"
+    r"|适合|适用|推荐(?:用于|场景|用途|给)"
+)
+
+
 class SpecRules:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
@@ -228,6 +245,8 @@ class SpecRules:
         self.spec_label_re = re.compile(rf"{mark}(?:{lex.alt('features', 'spec_labels')}){row}")
         # the first cell of a spec sheet's Markdown row (| Max resolution | 1080p |)
         self.cell_label_re = re.compile(rf"{mark}(?:{lex.alt('features', 'spec_labels')})\s*(?:\(\w+\))?\s*$")
+        named = f"{lex.alt('features', 'spec_labels')}|{lex.alt('spec_rows', 'spec_heads')}"
+        self.bold_label_re = re.compile(rf"\*\*[^*\n]{{0,12}}?(?:{named})[^*\n]{{0,6}}\*\*")
 
     @staticmethod
     def _priced_clause(view: SectionView, sid: int, pos: int) -> bool:
@@ -291,8 +310,16 @@ class SpecRules:
             ]
             if not items:
                 return [], set()
-        if self.question_re.search(text, sent.start, sent.end):
-            return [], set()  # asked, not stated (能否支持4K吗)
+        asked = self.question_re.search(text, sent.start, sent.end)
+        if asked is not None:
+            # asked, not stated (能否支持4K吗); when the asking clause turns from what comes before
+            # (支持图生视频，但人物是否一致还要看), what was said before it still stands
+            opens = [c for c in sent.clauses if c.start <= asked.start()]
+            turns = opens and opens[-1].contrast and not _DOUBTED.search(text, opens[-1].start, opens[-1].end)
+            asking = opens[-1].start if turns else sent.start
+            items = [i for i in items if i.start < asking]
+            if not items:
+                return [], set()
         if text.startswith(("?", "？"), sent.end) and sent.clauses:
             # Can I make a 60-second clip in one pass? asked, not stated: the asking clause only (Sora 2
             # supports 1080p, and what about 4K?)
@@ -411,6 +438,12 @@ class SpecRules:
                 if kind == "capability" and (limited or item.what in ("required", "text_cap")):
                     kind = "limitation"  # 限制：1080P仅支持16:9; a restriction: …; requires an input image
                 if (
+                    kind in ("capability", None)
+                    and _FIXED_BEFORE.search(text, max(scope.start, item.start - 24), item.start)
+                    and not _SETTER_BEFORE.search(text, scope.start, item.start)
+                ):
+                    kind = "limitation"  # 分辨率固定为480p, output is fixed at 720p: one setting only
+                if (
                     kind == "capability"
                     and item.anchor is not None
                     and _PRAISED_LIST.search(text, max(item.anchor, item.start - 6), item.end)
@@ -487,12 +520,19 @@ class SpecRules:
         text = view.cue_text
         line_start = text.rfind("\n", 0, sent.start) + 1
         label = LIST_LINE.match(text, line_start)
+        if label is None:
+            # a bold label is masked in the cue text: read in the clean text, when it names a
+            # specification or a list of features (- **Resolution**: 720p, **Special features**: …)
+            bold = LIST_LINE.match(view.clean, line_start)
+            if bold is not None and self.bold_label_re.search(view.clean, line_start, bold.end()):
+                label = bold
         if (
             label
             and label.end() <= items[0].start
             # a list item is one statement; in prose only the label's own sentence is
             and (sent.start <= label.end() or text[line_start : line_start + 1] in LIST_MARKS)
             and not self.versus_re.search(text, line_start, items[0].start)
+            and not _PURPOSE_LABEL.search(view.clean, line_start, label.end())
         ):
             return True
         cell = sheet_label(text, sent.start, sent.end)

@@ -132,6 +132,10 @@ _HARDWARE = re.compile(
 _CLIP_OF_OTHER = re.compile(r"\s+(?:edits?|editing|sessions?|projects?|production|campaigns?|shoots?)\b")
 # a time per clip of a length (9分钟/5秒片段): the first is the making, the second the length
 _PER_CLIP_OF = re.compile(r"\s*[/／]\s*(?:一个|一段|个|段|a |one )?\d+(?:\.\d+)?\s*(?:秒|s\b|sec|-second)")
+# a time right before the making of a clip (20分钟出一个视频, 3分钟就能生成一段): the time it took
+_MADE_NEXT = re.compile(
+    r"\s*(?:左右|多|内)?\s*(?:就|才|能|可以|就能|才能|便)?\s*(?:出|生成|跑出|做出|渲染出|产出)(?!现|来的|来了)"
+)
 # minutes "per scene", "a shot", 每个分镜: what each one took to make, no length
 _PER_ITEM = re.compile(r"\s*(?:per|a|an|each|every|for each|/|每个?|每一个|一个)\s*(?:个)?\S")
 _LENGTH_OF = re.compile(
@@ -163,8 +167,12 @@ class SpeedRules:
         self.making_re = re.compile(lex.alt("context", "made_within"))
         # a speed label right before the time, whatever else its line holds (a flattened table's
         # "…$0.035/sec) Processing Time ~180 seconds")
+        # (not "Video generation: 8 seconds, 720p", a line on what it generates)
+        named = alt(
+            w for w in lex.words("context", "speed_label") if w not in ("video generation", "视频生成")
+        )
         self.named_before_re = re.compile(
-            rf"(?:{lex.alt('context', 'speed_label')})\s*[:：]?\s*"
+            rf"(?:{named})(?:\*\*|__)?\s*[:：]?(?:\*\*|__)?\s*"
             r"(?:~|≈|约|大约|about|approx\.?|around|roughly)?\s*$"
         )
         self.timeout_re = re.compile(r"\btime-?outs?\b|超时")
@@ -332,6 +340,7 @@ class SpeedRules:
                     self.clip_after_re.match(text, t.end, hi)
                     and not _PER_CLIP_OF.match(text, t.end, hi)
                     and not (t.unit in ("min", "h") and _PER_ITEM.match(text, t.end, hi))
+                    and not _MADE_NEXT.match(text, t.end, hi)
                 )
                 or self.length_named_after_re.match(text, t.end, hi)
                 or self.count_before_re.search(text, lo, t.start)
@@ -353,12 +362,14 @@ class SpeedRules:
                     and not _MAKING.search(text, lo, t.start)
                 )
                 or self.task_label_re.search(text, max(0, t.start - 16), t.start)
+                or _OWN_STEP.search(text, lo, t.start)
             ):
                 continue  # 在我跑了几个小时以后, 经过两天的测试: how long the reviewer tested
             if self.timeout_re.search(text, max(lo, t.start - 40), t.start):
                 continue  # "set the request timeout to at least 5 minutes": a client's setting, no generation
-            if self.named_before_re.search(text, max(lo, t.start - 24), t.start):
-                pass  # "Processing Time ~180 seconds": the label right before it names the time taken
+            if self.named_before_re.search(view.clean, max(min(lo, line), t.start - 24), t.start):
+                pass  # "Processing Time ~180 seconds", "- **Speed**: 4 minutes": the label right before it
+                # names the time taken (read in the clean text: a bold label is masked in the cue text)
             elif t.unit == "s" and not within:
                 told = (
                     labelled
@@ -558,6 +569,11 @@ _SERVICE_AFTER = re.compile(
     r"|\s*(?:to (?:set up|sign up|install|learn|master|read))\b"
 )
 # what a span of minutes or hours can time besides making a clip: watching, expiring, a crowd
+# a step of the reader's own work timed (成本测算预计耗时15分钟, 部署大约需要10分钟): no generation
+_OWN_STEP = re.compile(
+    r"(?:核对|测算|计算|配置|部署|安装|搭建|准备|整理|学习|调试|注册|申请|审核|排查)"
+    r"[^，。,；;\d]{0,8}?(?:预计|大约|大概|约)?(?:耗时|用时|需要|要花|花费|花了)\s*$"
+)
 _OTHER_ACTIVITY = re.compile(
     r"过期|有效期|失效|观看|看了|看一|涌入|围观|阅读|直播|读完|聊了|讨论了|"
     r"\b(?:expires?|expired|valid for|watch(?:ed|ing)?|read(?:ing)?|stream(?:ed|ing)?|signed up|sign-ups?)\b"

@@ -31,6 +31,13 @@ _TIME_UNIT = {"秒": 1.0, "s": 1.0, "sec": 1.0, "secs": 1.0, "second": 1.0, "sec
 # a row for an image, not a video (| VQ1 | 图生图 | … |, | Text-to-Image |): its price and time are no clip's
 _IMAGE_MODE = r"(?:[文图]生图|图片生成|text[-\s]to[-\s]image|image[-\s]to[-\s]image)"
 _IMAGE_ROW = re.compile(rf"[|]\s*{_IMAGE_MODE}(?:\s*[,，、/]\s*{_IMAGE_MODE})*\s*[|（(]")
+# a table's title: a bold line (**Generation time**); one naming a price is no table of times
+_BOLD_LINE = re.compile(r"\*\*[^*\n]+\*\*[:：]?")
+_PRICE_TITLE = re.compile(r"pric|cost|credit|价|费|成本|积分|点数")
+# a header cell naming a clip by its length: 5-second video, 10s clip, 5秒视频, 10 秒
+_CLIP_HEAD = re.compile(
+    r"\s*\d+(?:\.\d+)?\s*-?\s*(?:seconds|second|secs|sec|s|秒钟|秒)(?![a-z])\s*(?:videos?|clips?|视频|片段|的视频)?\s*"
+)
 # a first column headed as the models' (| Model | Cost per second |): each row is its own model's
 _MODEL_HEAD = re.compile(
     r"[\s*`]*(?:models?|模型|视频模型|模型名称|model names?)[\s*`]*",
@@ -185,6 +192,10 @@ class MarkdownTables:
             row_cells = cells_of(text, *lines[k])
             info.period_spans += [row_cells[n] for n in periods if n < len(row_cells)]
         timed = [n for n, (lo, hi) in enumerate(cells) if self.speed_head.search(view.cue_text, lo, hi)]
+        if not timed and self._titled_speed(text, lines, head):
+            # under "## Generation Time Estimates", | Model | 5-second video | 10-second video |: a
+            # column headed by a clip's length holds the times such clips take
+            timed = [n for n, (lo, hi) in enumerate(cells) if n and _CLIP_HEAD.fullmatch(text, lo, hi)]
         if any(self.length_head.match(view.cue_text, lo, hi) for lo, hi in cells):
             # | Cost | Time | Duration |: beside the clip's length, a bare "Time" is the time it took
             timed += [
@@ -234,6 +245,22 @@ class MarkdownTables:
                     info.speed_cells[sid] = (lines[k][0], timed, units)
                 if priced:
                     info.price_cells[sid] = (lines[k][0], priced)
+
+    def _titled_speed(self, text: str, lines: list[tuple[int, int]], head: int) -> bool:
+        """Does the title right above the table (a heading or a bold line) name the time a generation
+        takes, and nothing of price?"""
+        for k in range(head - 1, max(-1, head - 3), -1):
+            line = text[lines[k][0] : lines[k][1]].strip()
+            if not line:
+                continue
+            titled = line.startswith("#") or _BOLD_LINE.fullmatch(line)
+            return (
+                bool(titled)
+                and len(line) <= 80
+                and self.speed_head.search(line, 0, len(line)) is not None
+                and not _PRICE_TITLE.search(line)
+            )
+        return False
 
     @staticmethod
     def _unnamed_row(view: SectionView, text: str, line: tuple[int, int], sids: list[int]) -> bool:

@@ -71,6 +71,9 @@ _PERIOD_BEFORE = re.compile(
 )
 
 
+_NO_TIME_CELL = re.compile(r"\s*(?:n/?a|none)\b", re.I)
+
+
 class TableRules:
     def __init__(self, lex: Lexicon, prices: PriceRules) -> None:
         self.markdown = MarkdownTables(lex, prices)
@@ -131,6 +134,8 @@ class TableRules:
             for t in times:
                 if t.kind != "time" or not lo <= t.start < hi:
                     continue
+                if _NO_TIME_CELL.match(view.clean, lo):
+                    continue  # | N/A (6s max) |: no time taken, the longest clip
                 subj = view.subject(sid, line_start, hi, t.start)
                 if subj is None:
                     continue

@@ -308,6 +308,9 @@ def _in_aside(view: SectionView, sid: int, pos: int) -> bool:
     return bracket_open(view.clean[view.sentences[sid].start : pos])
 
 
+_EXAMPLES_OPEN = re.compile(r"\s*(?:如|例如|比如|譬如|包括|e\.g\.|eg\b|such as\b|like\b|including\b)")
+
+
 def _named_after_words(view: SectionView, sid: int, pos: int) -> bool:
     """Do words open sentence ``sid`` before the bracket holding ``pos`` (Standard Version (sora-2)),
     rather than the bracket itself (（我测试的都是A和B）, a sentence said wholly as an aside)?"""
@@ -315,6 +318,8 @@ def _named_after_words(view: SectionView, sid: int, pos: int) -> bool:
     cut = max(before.rfind("("), before.rfind("（"))
     if not (cut > 0 and any(ch.isalnum() for ch in before[:cut])):
         return False
+    if _EXAMPLES_OPEN.match(before, cut + 1):
+        return False  # 竞争对手（如Seedance）, rivals (e.g. Veo 3): examples of something, not who it is
     # …and the bracket holds names, not a statement of its own (720p max (Kling and Sora both
     # offer 1080p)): what is left of it without the names is a few characters at most
     close = min((i for i in (view.clean.find(")", pos), view.clean.find("）", pos)) if i >= 0), default=-1)
