@@ -53,7 +53,7 @@ def test_a_bold_speed_label_names_the_time_a_generation_takes() -> None:
 def test_a_bold_spec_label_is_a_specification_line() -> None:
     caps = [c for c in scored(claims_of(_CARD)) if c.kind == "capability"]
     quotes = [c.quote for c in caps]
-    assert "Resolution**: 1080p" in quotes
+    assert "- **Resolution**: 1080p" in quotes
     assert not [q for q in quotes if q.startswith("Ideal for")]  # what it suits is no specification
 
 
@@ -217,3 +217,34 @@ def test_values_listed_after_a_limit_label_are_one_item() -> None:
 )
 def test_english_verdicts(text: str, kinds: list[str]) -> None:
     assert [c.kind for c in scored(claims_of(text)) if c.kind in ("strength", "bug")] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("可灵2.1\n- **最长时长**：10秒\n", "limitation"),
+        ("Kling 2.1\n- **Max length**: 10 seconds\n", "limitation"),
+        ("Kling 2.1\n- **Duration**: 6s or 10s\n", "capability"),
+        ("可灵2.1\n1. **画面比例**：16:9、9:16、1:1\n", "capability"),
+    ],
+)
+def test_a_bold_length_or_ratio_label_reads_as_an_unmarked_one(text: str, kind: str) -> None:
+    got = scored(claims_of(text))
+    assert got and {c.kind for c in got} == {kind}
+    plain = scored(claims_of(text.replace("**", "")))
+    assert {c.kind for c in plain} == {kind}  # the same as without the marks
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Sora 2 生成的视频无水印。", ["capability"]),
+        ("即梦即使免费版也不会带水印。", ["capability"]),
+        ("Sora 2 videos have no visible watermark.", ["capability"]),
+        ("Sora 2 默认无水印，可选带水印。", ["capability"]),  # a watermark one may choose is no limit
+        ("Sora 2 的视频带水印。", ["limitation"]),
+        ("可灵去水印教程。", []),  # removing one is no feature of the model
+    ],
+)
+def test_no_watermark_is_a_capability(text: str, kinds: list[str]) -> None:
+    assert [c.kind for c in scored(claims_of(text))] == kinds

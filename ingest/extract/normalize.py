@@ -287,14 +287,19 @@ def mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
 #: the longest line that can be a heading: longer, it is a page run into one line (# marks included)
 LONGEST_HEADING = 400
 
+# a bold label naming a specification (**时长**：, **Aspect ratios**:) is read as an unmarked one
+_SPEC_LABEL_WORDS = "时长|分辨率|清晰度|帧率|比例|画幅|duration|length|resolution|frame rate|fps|aspect ratio"
+
 # spans that hold no claims: URLs, Markdown images and links' targets, #hashtags#, footnote marks [1],
 # titles of books and courses 《…》; a heading's line start is looked behind for after its first #, so
 # that every branch opens with a character and ``re`` skips ahead to the next of them (a "heading"
 # line over LONGEST_HEADING characters is a page run into one line, no heading)
 _NOISE_RE = re.compile(
     r"https?://\S+|www\.\S+|!\[[^\]\n]*\]\([^)\n]*\)|\]\([^)\n]*\)|#[^#\n]{1,40}#|【(?:图|视频|gif)[^】]{0,6}】"
-    rf"|\*\*(?![^*\n]{{0,30}}?\d\s*(?:s|sec|秒|p|k)(?![a-z]))[^*\n]{{1,30}}\*\*\s*[:：]|#(?<![^\n]#)#{{0,5}}\s[^\n]{{0,{LONGEST_HEADING}}}(?![^\n])"
+    rf"|\*\*(?![^*\n]{{0,30}}?(?:\d\s*(?:s|sec|秒|p|k)(?![a-z])|{_SPEC_LABEL_WORDS}))[^*\n]{{1,30}}\*\*\s*[:：]|#(?<![^\n]#)#{{0,5}}\s[^\n]{{0,{LONGEST_HEADING}}}(?![^\n])"
     r"|\[\d{1,2}\]|《[^》\n]{1,40}》"
+    # the bold marks of a label naming a specification (the label itself stays, as an unmarked one)
+    r"|\*\*(?=[^*\n]{1,30}?\*\*[ \t]*[:：])|(?<=[^*\s])\*\*(?=[ \t]*[:：])"
     # bold marks opening an amount (约**0.08美元**, 最高 **720P**): the amount reads as if unmarked
     # (not a bold numbered heading, **1. 地区限制**)
     r"|\*\*(?=[ \t]?[0-9$¥￥~≈])(?![ \t]?\d{1,2}[.、)）](?!\d))",
