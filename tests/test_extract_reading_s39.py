@@ -248,3 +248,9 @@ def test_a_bold_length_or_ratio_label_reads_as_an_unmarked_one(text: str, kind: 
 )
 def test_no_watermark_is_a_capability(text: str, kinds: list[str]) -> None:
     assert [c.kind for c in scored(claims_of(text))] == kinds
+
+
+def test_a_platform_table_row_naming_no_known_model_prices_nobody() -> None:
+    text = "可灵很好。\n| 平台 | 单条成本 |\n|---|---|\n| 某某云Doubao | ¥1.5 |\n| 可灵/Kling | ¥3 |\n"
+    got = [(c.model, c.price_cny) for c in scored(claims_of(text)) if c.kind == "price"]
+    assert got == [("Kling", 3.0)]  # not ("Kling", 1.5) from the row above it

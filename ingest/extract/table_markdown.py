@@ -38,9 +38,11 @@ _PRICE_TITLE = re.compile(r"pric|cost|credit|价|费|成本|积分|点数")
 _CLIP_HEAD = re.compile(
     r"\s*\d+(?:\.\d+)?\s*-?\s*(?:seconds|second|secs|sec|s|秒钟|秒)(?![a-z])\s*(?:videos?|clips?|视频|片段|的视频)?\s*"
 )
-# a first column headed as the models' (| Model | Cost per second |): each row is its own model's
+# a first column headed as the models' or platforms' (| Model | Cost per second |, | 平台 | 单价 |):
+# each row is its own model's
 _MODEL_HEAD = re.compile(
-    r"[\s*`]*(?:models?|模型|视频模型|模型名称|model names?)[\s*`]*",
+    r"[\s*`]*(?:models?|模型|视频模型|模型名称|model names?|平台|产品|工具|厂商|服务商|"
+    r"platforms?|products?|tools?|providers?|vendors?)[\s*`]*",
     re.I,
 )
 # a first cell naming a mode, tier or resolution of one model (| Standard mode |, | 1080p |), no other model
