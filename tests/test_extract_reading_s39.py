@@ -254,3 +254,14 @@ def test_a_platform_table_row_naming_no_known_model_prices_nobody() -> None:
     text = "可灵很好。\n| 平台 | 单条成本 |\n|---|---|\n| 某某云Doubao | ¥1.5 |\n| 可灵/Kling | ¥3 |\n"
     got = [(c.model, c.price_cny) for c in scored(claims_of(text)) if c.kind == "price"]
     assert got == [("Kling", 3.0)]  # not ("Kling", 1.5) from the row above it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kling Video 3.0 is the upgrade from Kling Video 2.6 and adds multi-shot storyboarding.",
+        "Kling Video 3.0 (V3) is the upgrade from Video 2.6 and adds multi-shot storyboarding.",
+    ],
+)
+def test_the_model_upgraded_from_is_the_yardstick(text: str) -> None:
+    assert {c.model for c in scored(claims_of(text))} == {"Kling 3.0"}

@@ -110,6 +110,10 @@ class MentionRoles:
             r"[a-z-]+ed|new|newer|latest|recent|current|older|previous|original|own|standard|regular|base|basic|"
             r"full|default|plain)\s+){1,4}$"
         )
+        # "the upgrade from Video 2.6": a product word between the marker and a bare version
+        self.compare_before_word = re.compile(
+            rf"(?:{lex.alt('markers', 'compare_before')})\s+(?:video|model|version)\s+v?$"
+        )
         # 与前代Veo 3相比, 跟老版可灵比: a short modifier may sit between the marker and the yardstick
         self.compare_with = re.compile(rf"(?:{lex.alt('markers', 'compare_with')})[\u4e00-\u9fff]{{0,3}}\s*$")
         # 跟目前最好的模型可灵1.6比: the yardstick may carry a 的-phrase between 跟 and its name
@@ -141,6 +145,7 @@ class MentionRoles:
         spaced = start > sent_start and norm[start - 1].isspace()
         return (
             bool(self.compare_before.search(before[-12:]))
+            or (spaced and bool(self.compare_before_word.search(norm, max(sent_start, start - 40), start)))
             or (spaced and bool(_SHARE_OF.search(norm, max(sent_start, start - 40), start)))
             or ("的" in before and bool(self.compare_before_modified.search(before)))
             or (

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _NEWLINE = re.compile("\n")
+# between a brand and its version: a space, or a product word (Kling Video 2.6)
+_TO_VERSION = re.compile(r"\s*(?:[a-z]+\s+)?v?")
 _OBJECT_BEFORE = re.compile(r"(?:把|将)\s*$")
 CLAUSE_MARK = re.compile(r"[，,：:;；|（(]")
 # words before a group of products that make it a yardstick, not the subject (比其他模型, beats other models)
@@ -264,6 +266,11 @@ class SectionView:
             # A…把B拉开差距: a model after 把/将 is the object once the sentence has named its subject
             if not r.versus and _OBJECT_BEFORE.search(self.clean, max(0, r.start - 3), r.start):
                 r.versus = any(j == i and not p.versus for p, j in pairs[:n])
+            # "the upgrade from Kling Video 2.6": the version after a yardstick's brand is the yardstick's
+            if not r.versus and r.shape == "version" and n and pairs[n - 1][1] == i:
+                p = pairs[n - 1][0]
+                if p.versus and p.shape == "brand" and _TO_VERSION.fullmatch(self.clean, p.end, r.start):
+                    r.versus = True
         resolved = resolver.resolve(self.clean, [r for r, _ in pairs], ctx, [i for _, i in pairs], recent)
         for m in resolved:
             sid = self.sentence_index(m.start)
