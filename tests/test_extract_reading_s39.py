@@ -191,9 +191,13 @@ def test_a_recommended_setting_is_still_a_specification() -> None:
     assert len(caps) == 2
 
 
-def test_a_bold_video_generation_label_names_no_time_taken() -> None:
-    got = scored(claims_of("## Veo 3\n- **Video generation**: 8 seconds, 720p\n"))
+@pytest.mark.parametrize("mark", ["**", ""])
+def test_a_video_generation_label_names_no_time_taken(mark: str) -> None:
+    got = scored(claims_of(f"## Veo 3\n- {mark}Video generation{mark}: 8 seconds, 720p\n"))
     assert not [c for c in got if c.kind == "speed"]
+    # minutes after the unmarked label are still a time taken
+    timed = scored(claims_of("## Veo 3\n- Video generation: about 2 minutes per clip\n"))
+    assert [c.generation_s for c in timed if c.kind == "speed"] == [120.0]
 
 
 def test_values_listed_after_a_limit_label_are_one_item() -> None:

@@ -161,16 +161,14 @@ class SpeedRules:
         self.task_label_re = re.compile(
             rf"(?:{lex.alt('context', 'own_tasks', bound_start=False)})\s*[:：]\s*$"
         )
-        self.label_colon_re = re.compile(
-            rf"(?:{lex.alt('context', 'speed_label')})[^，。,;；\n]{{0,8}}?(?:[:：]|\s[—–]|\s-\s)\s*$"
-        )
-        self.making_re = re.compile(lex.alt("context", "made_within"))
-        # a speed label right before the time, whatever else its line holds (a flattened table's
-        # "…$0.035/sec) Processing Time ~180 seconds")
-        # (not "Video generation: 8 seconds, 720p", a line on what it generates)
+        # (a label naming the time taken: not "Video generation: 8 seconds, 720p", a line on what it makes)
         named = alt(
             w for w in lex.words("context", "speed_label") if w not in ("video generation", "视频生成")
         )
+        self.label_colon_re = re.compile(rf"(?:{named})[^，。,;；\n]{{0,8}}?(?:[:：]|\s[—–]|\s-\s)\s*$")
+        self.making_re = re.compile(lex.alt("context", "made_within"))
+        # a speed label right before the time, whatever else its line holds (a flattened table's
+        # "…$0.035/sec) Processing Time ~180 seconds")
         self.named_before_re = re.compile(
             rf"(?:{named})(?:\*\*|__)?\s*[:：]?(?:\*\*|__)?\s*"
             r"(?:~|≈|约|大约|about|approx\.?|around|roughly)?\s*$"
