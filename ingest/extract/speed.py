@@ -566,12 +566,12 @@ _SERVICE_AFTER = re.compile(
     r"(?:开通|到账|发货|激活|充值|上手|学会|入门|看懂|读懂|掌握|回复|退款|审核|注册|部署完|安装好|装好)"
     r"|\s*(?:to (?:set up|sign up|install|learn|master|read))\b"
 )
-# what a span of minutes or hours can time besides making a clip: watching, expiring, a crowd
 # a step of the reader's own work timed (成本测算预计耗时15分钟, 部署大约需要10分钟): no generation
 _OWN_STEP = re.compile(
     r"(?:核对|测算|计算|配置|部署|安装|搭建|准备|整理|学习|调试|注册|申请|审核|排查)"
     r"[^，。,；;\d]{0,8}?(?:预计|大约|大概|约)?(?:耗时|用时|需要|要花|花费|花了)\s*$"
 )
+# what a span of minutes or hours can time besides making a clip: watching, expiring, a crowd
 _OTHER_ACTIVITY = re.compile(
     r"过期|有效期|失效|观看|看了|看一|涌入|围观|阅读|直播|读完|聊了|讨论了|"
     r"\b(?:expires?|expired|valid for|watch(?:ed|ing)?|read(?:ing)?|stream(?:ed|ing)?|signed up|sign-ups?)\b"
