@@ -79,6 +79,24 @@ _REQUIRED_BEFORE = re.compile(
     # "it needs training or LoRAs to do this well": what it takes before the praise holds
     r"|\bneeds?\s+(?!no\b|nothing\b|little\b)(?:[\w-]+\s+){1,4}to\s+(?:do|make|get|look|work|perform|run)\s+(?:\w+\s+){0,2}$"
 )
+# a wish, not a finding (希望可灵每一步都走得扎实, 期待它更流畅, I hope it gets smoother): in the
+# cue's clause, or opening its sentence; not a standard met or beaten (比我期待的更流畅, 超出期待)
+_WISH = re.compile(
+    r"(?<![超出不负值得符合满足达到高于低于如])(?:希望|期待|期望|盼望|但愿|祈祷|祝愿)(?![的中值感之])"
+    r"|\b(?:i|we) (?:really |do |just )?(?:hope|wish)\b|\bhopefully\b|\blooking forward to\b"
+    r"|\b(?:i|we)(?:'d| would) love\b|\bfingers crossed\b",
+    re.IGNORECASE,
+)
+_WISH_OPEN = re.compile(
+    rf"\s*(?:(?:但是|但|不过|也|还|更|真心|衷心|由衷|我|我们|真的|很|非常)\s*)*(?:{_WISH.pattern})",
+    re.IGNORECASE,
+)
+# a clause turning from a wish to what is (…，目前画面还是会闪, …, but right now it flickers)
+_NOW_OPEN = re.compile(
+    r"\s*(?:但是|但|不过|可是|然而|目前|现在|眼下|当前"
+    r"|however|but|yet|currently|right now|for now|at the moment)",
+    re.IGNORECASE,
+)
 # a clause opening with "none of" / "neither" / 没有一个: what it says holds for none of them
 _NONE_OF = re.compile(
     r"\s*(?:but |and |yet |so )?(?:none of|neither\b|not one of|no (?:model|tool|generator)s?\b)"
@@ -141,6 +159,8 @@ class CueWords:
             return (
                 "neg"  # "the prompt asked for realistic motion", "should have dragged naturally": wished for
             )
+        if _WISH.search(text, clause.start, pos) or self._wished(view, sid, clause, pos):
+            return "neg"
         if text[pos].isascii() and _NO_OR_LIST.search(text, max(clause.start, pos - 60), pos):
             return "fix"
         if text[pos].isascii() and _GONE_AFTER.match(text, pos, clause.end):
@@ -182,6 +202,19 @@ class CueWords:
         if last.lastgroup == "fix" or (last.group(0) == "不" and last.end() == pos):
             return "fix"
         return "neg"
+
+    @staticmethod
+    def _wished(view: SectionView, sid: int, clause: Clause, pos: int) -> bool:
+        """Does a wish open the sentence of the cue at ``pos`` and reach its clause (希望可灵，希望快手…，
+        每一步都走得扎实), no clause between turning to what is (希望能改进，目前画面还是会闪)?"""
+        sent = view.sentences[sid]
+        text = view.cue_text
+        if not _WISH_OPEN.match(text, sent.start, pos):
+            return False
+        return not any(
+            sent.start < c.start <= clause.start and _NOW_OPEN.match(text, c.start, c.end)
+            for c in sent.clauses
+        )
 
     def _topic_or_improvement(
         self, view: SectionView, sid: int, clause: Clause, pos: int, end: int | None = None

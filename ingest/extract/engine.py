@@ -347,6 +347,11 @@ class Extractor:
                 # "This topic describes the parameters of…", 本文将介绍…的能力: what the page is about, no
                 # feature or verdict (a sentence that goes on past a comma or colon states its own)
                 drafts[first_draft:] = [d for d in drafts[first_draft:] if d.kind not in _SAID_BY_PAGE]
+            drafts[first_draft:] = [
+                d
+                for d in drafts[first_draft:]
+                if d.kind != "capability" or not _TO_COME.search(view.cue_text, d.start, d.end)
+            ]
             update_topic(view, sid)
         first_named: dict[str, int] = {}
         for ms in view.mentions:
@@ -446,6 +451,14 @@ _ABOUT_PAGE = re.compile(
     r"|\s*本(?:文|篇|指南|教程|节|页|章)(?!介绍的)[将会]?(?:为[你您]|给[你您]|带[你您])?(?:介绍|讲解|详解|说明|描述|帮助|对比|比较|汇总|整理|教|分享|梳理|盘点)"
 )
 _SAID_BY_PAGE = frozenset({"capability", "strength", "limitation"})
+# what is announced to come (很快就会上线, 即将支持, 预计会提供, coming soon, will support): no feature yet
+_TO_COME = re.compile(
+    r"即将|很快就?会|马上就?会|预计会|预计将|后续会|后续将|未来会|未来将|(?<![不])会陆续|将陆续|计划(?:推出|上线|支持|开放)"
+    r"|(?:近期|稍后|随后)(?:会|将)?上线|敬请期待"
+    r"|\bcoming soon\b|\bwill (?:soon )?(?:support|add|launch|be (?:available|added|released|rolling out))\b"
+    r"|\bplans? to (?:add|support|launch|release)\b|\bis coming\b|\bupcoming\b",
+    re.I,
+)
 # a short line naming what the prices under it are for (### Kling 2.6 文生视频 API 价格, Video pricing)
 _PRICE_HEADING = re.compile(
     r"[#*\s]*[^。！？!?，,；;\n]{0,48}?"

@@ -337,6 +337,8 @@ class PriceRules:
             ):
                 continue
             cr, money = (a, b) if a.kind == "credits" else (b, a)
+            if a.high > a.value or b.high > b.value:
+                continue  # | ~5-20 积分 | ~¥3.5-14 |: spans, an estimate of cost, no rate of exchange
             if (
                 self.ctx.purchased(text, a)
                 or self.ctx.purchased(text, b)

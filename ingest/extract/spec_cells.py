@@ -88,6 +88,7 @@ class Row:
     anchor: int  # where the subject is looked up from
     column: Subject | None = None  # the model of the cell's column, when a header names it
     whole: tuple[int, int] | None = None  # the row's line: other readings inside it are dropped
+    graded: bool = False  # a yes cell with a grade (| ✅ Excellent |): its words are not read again
 
 
 class TableSpecs:
@@ -102,6 +103,8 @@ class TableSpecs:
         dims = lex.words("features", "words") + lex.words("features", "spec_labels")
         dims += lex.words("features", "function_heads") + lex.words("features", "list_heads")
         self.dimension = re.compile(alt(dims))  # a row label naming what a model offers
+        # a row label that is a feature and nothing else (| 文生视频 |, | Native Audio |)
+        self.feature_label = re.compile(rf"[\s*`]*(?:{alt(lex.words('features', 'words'))})[\s*`:：]*", re.I)
         self.label_answer = re.compile(rf"[:：]\s*(?:{yes}|{no})\s*(?:[(（,，]|$)")
         self.label_line = re.compile(rf"(?P<label>[^\n:：|]{{1,{MAX_LABEL}}})[:：][ \t]*")
         pros, cons = lex.alt("markers", "pros_labels"), lex.alt("markers", "cons_labels")
@@ -154,14 +157,15 @@ class TableSpecs:
             start = label_start
             return [Row(start, cells[1][1], said, "", "verdict_cell", la, whole=(a, b))]
         out: list[Row] = []
-        answers = [(n, c) for n, c in enumerate(cells[1:]) if self._answer(text, *c)]
+        featured = bool(self.feature_label.fullmatch(text, la, lb))
+        answers = [(n, c) for n, c in enumerate(cells[1:]) if self._answer(text, *c, featured)]
         if answers:
             flags = self._flag_columns(text, lines, k)
             answers = [(n, c) for n, c in answers if n + 1 not in flags]
         if not answers:
             return []
         for n, (ca, cb) in answers:
-            kind = self._answer(text, ca, cb)
+            kind = self._answer(text, ca, cb, featured)
             if kind is None:
                 continue
             column = columns[n] if columns and n < len(columns) else None
@@ -171,7 +175,9 @@ class TableSpecs:
                 return []  # several answers, no header saying whose: unclear
             start = label_start
             feature = feature_of(view.text, start, start + len(text[start:lb].rstrip(" \t|:：*")))
-            out.append(Row(start, cb, kind, feature, "spec_row", ca, column, (a, b)))
+            cell = text[ca:cb].strip(" \t*`")
+            graded = cell[0] in self.yes_marks and _GRADE.fullmatch(cell, 1) is not None
+            out.append(Row(start, cb, kind, feature, "spec_row", ca, column, (a, b), graded))
         return out
 
     def feature_columns(self, view: SectionView, lines: list[tuple[int, int]], k: int) -> list[Row]:
@@ -291,14 +297,16 @@ class TableSpecs:
         m = self.label_line.match(text, lead.end() if lead else a, b)
         return [(a, m.end() - 1), (m.end(), b)] if m and m.end() < b else []
 
-    def _answer(self, text: str, a: int, b: int) -> str | None:
-        """The polarity of a cell: a mark opening it, or a cell that is only a yes or a no word."""
+    def _answer(self, text: str, a: int, b: int, featured: bool = False) -> str | None:
+        """The polarity of a cell: a mark opening it, or a cell that is only a yes or a no word
+        (``featured``: the row's label is a feature)."""
         cell = text[a:b].strip(" \t*`")
         if not cell:
             return None
         if cell[0] in self.yes_marks:
-            # | Character consistency | ✅ Excellent |: a mark over a grade is praise, no feature
-            return "strength" if _GRADE.fullmatch(cell, 1) else "capability"
+            # | Character consistency | ✅ Excellent |: a mark over a grade is praise, no feature; under
+            # a feature's label (| 文生视频 | ✅ 优秀 |) the mark still says the model has it
+            return "strength" if _GRADE.fullmatch(cell, 1) and not featured else "capability"
         if cell[0] in self.no_marks:
             return "limitation"
         if self.no_cell.fullmatch(cell):

@@ -291,9 +291,7 @@ def drop_covered(drafts: list[Draft], rows: dict[int, list[Row]]) -> list[Draft]
 
     verdicts = {(r.whole, r.kind) for rs in rows.values() for r in rs if r.rule == "verdict_cell" and r.whole}
     # a graded yes cell (| ✅ Excellent |) is its column's praise: the cell's words are not read again
-    graded = [
-        (r.anchor, r.end) for rs in rows.values() for r in rs if r.rule == "spec_row" and r.kind == "strength"
-    ]
+    graded = [(r.anchor, r.end) for rs in rows.values() for r in rs if r.rule == "spec_row" and r.graded]
     out = []
     for d in drafts:
         if (
