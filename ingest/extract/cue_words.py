@@ -82,9 +82,12 @@ _REQUIRED_BEFORE = re.compile(
 # a wish, not a finding (希望可灵每一步都走得扎实, 期待它更流畅, I hope it gets smoother): in the
 # cue's clause, or opening its sentence; not a standard met or beaten (比我期待的更流畅, 超出期待)
 _WISH = re.compile(
-    r"(?<![超出不负值得符合满足达到高于低于如])(?:希望|期待|期望|盼望|但愿|祈祷|祝愿)(?![的中值感之])"
-    r"|\b(?:i|we) (?:really |do |just )?(?:hope|wish)\b|\bhopefully\b|\blooking forward to\b"
-    r"|\b(?:i|we)(?:'d| would) love\b|\bfingers crossed\b",
+    r"(?<![超出不负值得符合满足达到高于低于如乎])(?:希望|期待|期望|盼望|但愿|祈祷|祝愿)(?![的中值感之已])"
+    # (希望大家注意, 希望对你有帮助, hope this helps: words to the reader, no wish for the model)
+    r"(?!\s*(?:大家|各位|你们|您|对你|对您|对大家|这篇|这个对比|这份|本文|能帮|能够帮|帮到|能对))"
+    r"|\b(?:(?:i|we) (?:really |do |just )?(?:hope|wish)|hopefully)\b"
+    r"(?!,? (?:this|these|that|it helps|you|the above|our)\b)"
+    r"|\blooking forward to\b|\b(?:i|we)(?:'d| would) love\b|\bfingers crossed\b",
     re.IGNORECASE,
 )
 _WISH_OPEN = re.compile(
@@ -93,10 +96,13 @@ _WISH_OPEN = re.compile(
 )
 # a clause turning from a wish to what is (…，目前画面还是会闪, …, but right now it flickers)
 _NOW_OPEN = re.compile(
-    r"\s*(?:但是|但|不过|可是|然而|目前|现在|眼下|当前"
-    r"|however|but|yet|currently|right now|for now|at the moment)",
+    r"\s*(?:但是|但|不过|可是|然而|目前|现在|眼下|当前|结果|因为|毕竟|而"
+    r"|however|but|yet|currently|right now|for now|at the moment|because|since)",
     re.IGNORECASE,
 )
+# between a wish and the cue: a dash or colon, or a word turning to what is (I hope it lasts — the
+# motion is smooth; 期待Veo 3的效果，结果画面一直闪烁)
+_NOW_IN = re.compile(r"[—:：]|\b(?:because|since|but|as it is)\b|因为|毕竟|结果|(?<![然])而(?![且已])")
 # a clause opening with "none of" / "neither" / 没有一个: what it says holds for none of them
 _NONE_OF = re.compile(
     r"\s*(?:but |and |yet |so )?(?:none of|neither\b|not one of|no (?:model|tool|generator)s?\b)"
@@ -159,7 +165,8 @@ class CueWords:
             return (
                 "neg"  # "the prompt asked for realistic motion", "should have dragged naturally": wished for
             )
-        if _WISH.search(text, clause.start, pos) or self._wished(view, sid, clause, pos):
+        wish = _WISH.search(text, clause.start, pos)
+        if (wish and not _NOW_IN.search(text, wish.end(), pos)) or self._wished(view, sid, clause, pos):
             return "neg"
         if text[pos].isascii() and _NO_OR_LIST.search(text, max(clause.start, pos - 60), pos):
             return "fix"
@@ -209,7 +216,8 @@ class CueWords:
         每一步都走得扎实), no clause between turning to what is (希望能改进，目前画面还是会闪)?"""
         sent = view.sentences[sid]
         text = view.cue_text
-        if not _WISH_OPEN.match(text, sent.start, pos):
+        wish = _WISH_OPEN.match(text, sent.start, pos)
+        if wish is None or _NOW_IN.search(text, wish.end(), pos):
             return False
         return not any(
             sent.start < c.start <= clause.start and _NOW_OPEN.match(text, c.start, c.end)

@@ -453,9 +453,12 @@ _ABOUT_PAGE = re.compile(
 _SAID_BY_PAGE = frozenset({"capability", "strength", "limitation"})
 # what is announced to come (很快就会上线, 即将支持, 预计会提供, coming soon, will support): no feature yet
 _TO_COME = re.compile(
-    r"即将|很快就?会|马上就?会|预计会|预计将|后续会|后续将|未来会|未来将|(?<![不])会陆续|将陆续|计划(?:推出|上线|支持|开放)"
-    r"|(?:近期|稍后|随后)(?:会|将)?上线|敬请期待"
-    r"|\bcoming soon\b|\bwill (?:soon )?(?:support|add|launch|be (?:available|added|released|rolling out))\b"
+    r"(?:即将|很快就?会|马上就?会|预计会|预计将|后续会|后续将|未来会|未来将|会陆续|将陆续|计划|近期会|稍后会|随后会)"
+    r"(?:[^，。,；;：:\n]{0,6}?)(?:上线|支持|推出|开放|提供|发布|加入|上架)|敬请期待"
+    r"|\bcoming soon\b|\bwill soon (?:support|add|offer|get)\b"
+    r"|\bwill be (?:available|added|released|rolling out)\b"
+    r"|\bwill (?:support|add|offer|get)\b[^.;:\n]{0,40}?\b(?:soon|later this"
+    r"|next (?:month|week|year|version|update|release)|in (?:the )?(?:coming|future|next))\b"
     r"|\bplans? to (?:add|support|launch|release)\b|\bis coming\b|\bupcoming\b",
     re.I,
 )
@@ -578,10 +581,13 @@ def _not_benchmarked(view: SectionView, sid: int, timed: list[Draft], specs: lis
         (c.start, c.end) for c in view.sentences[sid].clauses if any(c.start <= e < c.end for e in ends)
     ]
     spans = [(a, b) for a, b in clauses if _HARDWARE.search(view.cue_text, a, b)]
+    # (生成:2-3 分钟: the time a generation takes, read as a speed, is no specification as well)
+    times = {view.text[d.start : d.end].strip() for d in timed if d.kind == "speed"}
     return [
         d
         for d in specs
         if not any(a < d.end and d.start < b for a, b in spans)
+        and str(d.fields.get("feature") or "").strip() not in times
         # the length of the clip a time is for (About 2-3 minutes (10-second video)): what was timed
         and not (
             _LENGTH_FEATURE.fullmatch(str(d.fields.get("feature") or ""))

@@ -63,6 +63,17 @@ _OPENAI = re.compile(r"openai|chatgpt|\bgpt")
 
 # how far a version moved: a bare 0.x after a verb of stepping up (更新了2.1版本 is a release),
 # or a number before 个版本 / 的版本号
+# a capitalised Latin word right before a bare version (Granite 4.0, Llama-3.1)
+_CAPITALISED_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]{2,})[ -]?$")
+_WORDS_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9.-]*")
+# capitalised words that open a sentence or name a version without being a product's name
+_NOT_A_NAME = frozenset(
+    "the and with from to vs versus version model models update upgrade release new now both only just its "
+    "their our this that than then also plus or but since after before between video videos image images "
+    "audio api app gen edition series mode tier plan phase stage step level part chapter section season "
+    "episode round test case figure table option beta alpha preview generation using use try tried "
+    "testing tested released launched introducing meet latest".split()
+)
 _STEP_BEFORE = re.compile(r"(?:更新了|升级了|涨了|提升了|迭代了|进了|跳了|只升了|只更了)\s*$")
 _STEP_AFTER = re.compile(r"\s*(?:个版本|個版本|的版本号|的版本號|个小版本)")
 
@@ -142,6 +153,15 @@ class DocContext:
 class MentionScanner:
     def __init__(self, reg: Registry, lex: Lexicon) -> None:
         self.reg = reg
+        # names and words that may stand before a brand's version: aliases, makers, tiers and editions
+        self._known_words: frozenset[str] = frozenset(
+            {
+                *reg.alias_brand,
+                *reg.alias_model,
+                *(w.lower() for w in reg.vendor_words()),
+                *reg.edition_words(),
+            }
+        )
         # each brand's letter versions the registry lists (Kling: o1; Vidu: q1, q2, q3)
         self.letter_versions = {
             name: {m.version for m in b.models if m.version and _LETTER_VERSION.fullmatch(m.version)}
@@ -246,6 +266,13 @@ class MentionScanner:
             if m.start() < last_end:
                 continue
             raw = self._read(m, norm)
+            if (
+                raw is not None
+                and cased is not None
+                and raw.shape == "version"
+                and self._named_by_other(cased, raw.start)
+            ):
+                continue  # Granite 4.0, Gemini 2.5: another product's version, none of a brand here
             if raw is not None and cased is not None and raw.version and not raw.words and raw.brand:
                 self._glued_edition(raw, norm, cased)
             if raw is not None and not self.is_epithet(norm, raw):
@@ -365,6 +392,22 @@ class MentionScanner:
                 and text[max(0, r.start - 1) : r.start] != "/"
             )
         ]
+
+    def _named_by_other(self, cased: str, start: int) -> bool:
+        """Does a capitalised word no brand here uses stand right before the version at ``start``?"""
+        word = _CAPITALISED_BEFORE.search(cased, max(0, start - 24), start)
+        if word is None:
+            return False
+        name = word.group(1).lower()
+        if name in _NOT_A_NAME or name in self.reg.version_words or name in self._known_words:
+            return False
+        # the last word of a longer name (Dream Machine 1.5, Kling AI 2.1)
+        words = _WORDS_BEFORE.findall(cased, max(0, start - 40), start)
+        return not any(
+            " ".join(words[-k:]).lower() in self.reg.alias_brand
+            or " ".join(words[-k:]).lower() in self.reg.alias_model
+            for k in range(2, min(3, len(words)) + 1)
+        )
 
     def _read(self, m: re.Match[str], norm: str) -> RawMention | None:
         g = m.lastgroup

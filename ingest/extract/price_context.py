@@ -71,13 +71,16 @@ class AmountContext:
         )
         calls = r"(?:requests?|calls?|queries|searches|api calls|次调用|次请求|次)"
         self.bulk_after_re = re.compile(
-            rf"\s*(?:/|per\b|every\b|each\b|每)\s*(?:{bulk}\s*(?:input\s+|output\s+|输入|输出|/)*\s*(?:tokens?|{calls})"
-            rf"|(?:{bulk}\s*)?(?:input\s+|output\s+|输入|输出)?\s*tokens?)",
+            # ($0.15/$0.60 per million tokens, Input $1.25 / output $10 per 1M tokens: the next rate between)
+            r"(?:\s*/\s*(?:input|output|输入|输出)?\s*[$¥]?\d+(?:\.\d+)?)?"
+            rf"\s*(?:/|per\b|every\b|each\b|每)\s*(?:{bulk}\s*(?:input\b|output\b|输入|输出|/|\s)*\s*(?:tokens?|{calls})"
+            rf"|(?:{bulk}\s*)?(?:input\b|output\b|输入|输出|/|\s)*\s*tokens?)",
             re.I,
         )
         self.token_before_re = re.compile(
             r"(?:每|per\b)\s*[\d,.]*\s*(?:[kKmM]\b|million|thousand|百万|千|万)?\s*(?:input|output|输入|输出|/|\s)*tokens?"
-            r"\s*(?:的?(?:价格|定价|收费|费用))?\s*(?:为|是|[:：])?\s*$",
+            # (每100万输入/输出token 0.06/0.25美元: the output's rate after the input's)
+            r"\s*(?:的?(?:价格|定价|收费|费用))?\s*(?:为|是|[:：])?\s*(?:[$¥]?\d+(?:\.\d+)?\s*/\s*)?$",
             re.I,
         )
         # "under 5 cents per clip", 不到1元一条, "up to $2": a bound on what a clip costs, no price
@@ -206,7 +209,7 @@ class AmountContext:
     def not_a_video(self, text: str, q: Quantity) -> bool:
         """Is ``q`` what an image costs (1 credit/image, 每张), what a sum buys (For $1 you can run…) or
         a rate for tokens or a thousand calls (15元/百万tokens, $10 per 1,000 requests)?"""
-        after = text[q.end : q.end + 24]
+        after = text[q.end : q.end + 48]
         if q.kind in _MONEY and (
             self.bulk_after_re.match(after)
             or self.token_before_re.search(text, max(0, q.start - 30), q.start)

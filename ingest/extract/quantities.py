@@ -48,6 +48,13 @@ _BARE_POINTS = re.compile(
 )
 
 
+# what a price per minute may rent instead of buy video (GPU time, a queue, a server)
+_COMPUTE_NEAR = re.compile(
+    r"gpu|compute|queue|server|instance|rental|rent|算力|显卡|服务器|实例|租用|租赁|排队|按分钟计费|按.{0,8}分钟计费",
+    re.I,
+)
+
+
 class QuantityScanner:
     """All quantities of a text in one regex pass.
 
@@ -106,6 +113,7 @@ class QuantityScanner:
         word_next = rf"(?=(?:\s*(?:-|to)\s*(?:{word_nums}))?\s*-?\s*(?:{time_units}|{credit_units}))"
         num = rf"(?:{ARABIC}|{CN}|(?:{word_nums}){word_next})"
         sec = alt(lex.words("units", "seconds"), bound_start=False)
+        minute = alt(lex.words("units", "minutes"), bound_start=False)
         item = alt(lex.words("context", "item_suffix"), bound_start=False)
 
         credit = alt(list(self.credit_units), bound_start=False)
@@ -115,7 +123,7 @@ class QuantityScanner:
             return (
                 rf"(?:\s*(?:/|每|per\s+|a\s+|each\s+)\s*(?:extra\s+|additional\s+|额外)?"
                 rf"(?:(?P<{p}pn>\d+(?:\.\d+)?)\s*-?\s*(?:{sec})\s*)?"
-                rf"(?:(?P<{p}per>{sec}|{item})|(?P<{p}pcr>{credit})))?"
+                rf"(?:(?P<{p}pmin>(?:{minute})(?![a-z]))|(?P<{p}per>{sec}|{item})|(?P<{p}pcr>{credit})))?"
             )
 
         currency = [w for w, k in self.prefix_kind.items() if k in ("cny", "usd")]
@@ -222,6 +230,12 @@ class QuantityScanner:
     def _per(self, m: re.Match[str], q: Quantity, p: str = "") -> Quantity:
         if m.group(f"{p}pcr"):  # "$0.01/credit": what one credit costs
             q.per = "credit"
+            return q
+        if m.group(f"{p}pmin"):  # "$4.20/分钟", "$3 per minute": a minute of video is what it buys
+            if _COMPUTE_NEAR.search(m.string, max(0, m.start() - 16), min(len(m.string), m.end() + 24)):
+                q.per = "item"  # $0.05 per minute of GPU time, 按0.02元/分钟计费: time rented, no clip
+                return q
+            q.per, q.per_seconds = "item", 60.0
             return q
         unit = m.group(f"{p}per")
         if unit:

@@ -313,6 +313,8 @@ class Splitter:
         taken = -1  # start of the last line taken as prompt text because of the line before it
         seen = -1
         for hit in self.prompt_intro.finditer(norm):
+            if norm[hit.start() - 1 : hit.start()] == "_" or norm[hit.end() : hit.end() + 1] == "_":
+                continue  # enhance_prompt: a parameter's name, no prompt
             ls = norm.rfind("\n", 0, hit.start()) + 1
             if ls <= seen:
                 continue  # a line already looked at
