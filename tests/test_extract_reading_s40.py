@@ -289,3 +289,76 @@ def test_english_token_rate_pairs_are_no_video_price() -> None:
 def test_a_version_after_an_edition_or_a_longer_name_stays(text: str, model: str) -> None:
     got = [c[1] for c in _kinds(text)]
     assert got and got[0] is not None and got[0] != model.split()[0], got
+
+
+# ----- a clip's length written as an adjective, and bounds turned by "not" -----
+
+
+@pytest.mark.parametrize(
+    "text, seconds",
+    [
+        ("Veo 3.1 Fast returned a valid 6-second 1280×720 H.264 video in 80.5 seconds.", 80.5),
+        ("Kling generated a 10-second 1080p clip in 3 minutes.", 180.0),
+    ],
+)
+def test_an_adjectival_length_is_the_clips_not_the_wait(text: str, seconds: float) -> None:
+    got = [c.generation_s for c in scored(claims_of(text)) if c.kind == "speed"]
+    assert got == [seconds]
+
+
+def test_a_render_time_written_as_an_adjective_is_still_a_speed() -> None:
+    got = scored(claims_of("Runway has a 90-second render time for each video."))
+    assert [c.generation_s for c in got if c.kind == "speed"] == [90.0]
+
+
+@pytest.mark.parametrize(
+    "text, field, seconds",
+    [
+        ("On my 4080, Wan 2.2 takes not less than 70 seconds.", "generation_s_min", 70.0),
+        ("海螺生成时间不少于3分钟。", "generation_s_min", 180.0),
+        ("Kling takes no more than 2 minutes.", "generation_s_max", 120.0),
+    ],
+)
+def test_not_less_than_is_a_lower_bound(text: str, field: str, seconds: float) -> None:
+    got = [c for c in scored(claims_of(text)) if c.kind == "speed"]
+    assert [getattr(c, field) for c in got] == [seconds]
+
+
+def test_first_and_last_frames_written_with_a_slash_are_a_feature() -> None:
+    got = _kinds("Veo 3.1 Fast supports first/last frames.")
+    assert [c[0] for c in got] == ["capability"]
+
+
+# ----- a platform's row names its model in a later cell -----
+
+
+def test_a_row_opening_with_a_platform_prices_the_model_it_names() -> None:
+    text = (
+        "PicMateAI 和 ClipForgeAI 都是创作平台，PicMateAI 上线了很多模型。\n"
+        "## 每秒成本\n"
+        "| 工具 | 模型 | 每秒 ¥ |\n"
+        "|---|---|---|\n"
+        "| PicMateAI | 可灵 2.1 | **0.22** |\n"
+        "| ClipForgeAI | 海螺 02 | **0.31** |\n"
+    )
+    got = [(c.model, c.price_cny) for c in scored(claims_of(text)) if c.kind == "price"]
+    assert sorted(got) == [("Hailuo 02", 0.31), ("Kling 2.1", 0.22)]
+
+
+# ----- a length listed with a resolution, a bold maximum length -----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在每个平台上跑你自己的 10 秒、1080p 提示词，对比海螺02的效果。",
+        "可灵 支持**最长 30 秒** 的生成时长。",
+    ],
+)
+def test_a_clips_length_is_no_generation_time(text: str) -> None:
+    assert [c for c in scored(claims_of(text)) if c.kind == "speed"] == []
+
+
+def test_a_wait_next_to_a_clips_specification_is_still_a_speed() -> None:
+    got = scored(claims_of("海螺02生成一条 6 秒、768p 的视频要等 3 分钟。"))
+    assert [c.generation_s for c in got if c.kind == "speed"] == [180.0]

@@ -137,6 +137,17 @@ _MADE_NEXT = re.compile(
     r"\s*(?:左右|多|内)?\s*(?:就|才|能|可以|就能|才能|便)?\s*(?:出|生成|跑出|做出|渲染出|产出)(?!现|来的|来了)"
 )
 # minutes "per scene", "a shot", 每个分镜: what each one took to make, no length
+# a resolution listed right after a time: the two describe the clip (15 秒、720p, 10s, 1080p)
+_SPEC_LIST_AFTER = re.compile(r"\s*[、,，/]\s*(?:\d{3,4}\s*[pP]\b|[248][kK]\b|\d{3,4}\s*[x×]\s*\d{3,4})")
+# an English length written as an adjective (4-second, 10-minute) and the clip it measures further on,
+# no word of waiting or making between them
+_HYPHEN_UNIT = re.compile(r"-\s?(?:second|sec|minute|min)\b", re.I)
+_CLIP_NOUN_LATER = re.compile(
+    r"(?:(?!\b(?:wait|waiting|render|rendering|generation|generating|delay|queue|took|takes|in)\b)"
+    r"(?:\.(?=\S)|[^,.;:()\n])){0,32}?"
+    r"\b(?:videos?|clips?|shots?|scenes?|segments?|sequences?|animations?|films?|footage|outputs?)\b",
+    re.I,
+)
 _PER_ITEM = re.compile(r"\s*(?:per|a|an|each|every|for each|/|每个?|每一个|一个)\s*(?:个)?\S")
 _LENGTH_OF = re.compile(
     r"\s*的(?!等待|等候|时间|排队|渲染|生成|处理|耗时|功夫|工夫|样子|光景)[\u4e00-\u9fff]"
@@ -208,7 +219,10 @@ class SpeedRules:
         gap = r"(?:(?!生成|就|才|做出|跑出|渲染|完成|出来)[^，,。；;:：(（])"
         self.clip_after_re = re.compile(rf"{gap}{{0,8}}?(?:{lex.alt('context', 'clip_after')})")
         # "8秒生成时长需要付费": a length that a 时长 after it names (not one naming its own: 时长6秒)
-        self.length_named_after_re = re.compile(r"[^，,。；;:：\d]{0,4}?时长(?!\s*(?:为|是|[:：])?\s*\d)")
+        # (bold marks around the amount are read past: **最长 20 秒** 的生成时长)
+        self.length_named_after_re = re.compile(
+            r"[*_]*\s*[^，,。；;:：\d*]{0,4}?时长(?!\s*(?:为|是|[:：])?\s*\d)"
+        )
         self.count_before_re = re.compile(rf"(?:{lex.alt('context', 'clip_count_before')})\s*$")
         # "时长可选5或10s": a list of lengths to choose from after a length word
         self.options_re = re.compile(
@@ -321,8 +335,12 @@ class SpeedRules:
                 continue  # 5分钟极速开通, 3分钟学会, set up in 10 minutes: a service's or a learner's time
             if t.option:
                 continue  # the 5 of 可选5或10s, of takes 30 or 40 seconds: its list's last amount speaks
+            if _SPEC_LIST_AFTER.match(text, t.end, hi):
+                continue  # 15 秒、720p: a length listed with a resolution is the clip's specification
             if _LENGTH_OF.match(text, t.end, hi):
                 continue  # 一分钟的东京街头漫步场景: a time modifying a noun is that thing's length
+            if _HYPHEN_UNIT.search(text, t.start, t.end) and _CLIP_NOUN_LATER.match(text, t.end, hi):
+                continue  # a valid 4-second 1280×720 H.264 video: the clip's length, its noun further on
             if _BOUND_NOUN_AFTER.match(text, t.end, hi) and (
                 "-" in text[t.start : t.end] or _ARTICLE_BEFORE.search(text, max(lo, t.start - 8), t.start)
             ):

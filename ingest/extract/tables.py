@@ -292,6 +292,12 @@ class TableRules:
             return []  # | Price (Starting) | $15/month |, | 一个月 73 元，9.99$ |: a plan's fee
         out: list[Draft] = []
         subj = row_model(view, sid, cells[0]) if cells else None
+        if subj is not None and not self._registered(subj):
+            # | LiblibAI | 可灵 3.0 Omni | 0.18 |: a platform first, the model it runs in a later cell
+            later = [row_model(view, sid, c) for c in cells[1:] if c[1] <= lo]
+            known = [x for x in later if x is not None and self._registered(x)]
+            if len(known) == 1:
+                subj = known[0]
         subj = subj or view.subject(sid, line_start, hi, q.start)
         if subj is None:
             return []
@@ -339,6 +345,11 @@ class TableRules:
                 Draft("price", start, hi, model, got, "table-price", self.conf, dict(fields), subj.versioned)
             )
         return out
+
+    def _registered(self, subj: Subject) -> bool:
+        """Does ``subj`` name models the registry knows (not a name read as an unknown model's)?"""
+        reg = self.prices.reg
+        return all(m in reg.models or m in reg.brands for m in subj.models)
 
     def _edition_row(self, name: str, label: str) -> str:
         """``name``, or its edition a row's label names and nothing else (| Fast | $0.10 | under Veo 3.1:
