@@ -362,3 +362,23 @@ def test_a_clips_length_is_no_generation_time(text: str) -> None:
 def test_a_wait_next_to_a_clips_specification_is_still_a_speed() -> None:
     got = scored(claims_of("海螺02生成一条 6 秒、768p 的视频要等 3 分钟。"))
     assert [c.generation_s for c in got if c.kind == "speed"] == [180.0]
+
+
+# ----- how long a clip runs is its length -----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Runway suits a take that runs over 20 seconds.",
+        "Veo 3.1 is the better choice when you need a single shot that runs longer than 12 seconds.",
+        "Hailuo 02 clips lasting up to 10 seconds look clean.",
+    ],
+)
+def test_how_long_a_clip_runs_is_no_generation_time(text: str) -> None:
+    assert [c for c in scored(claims_of(text)) if c.kind == "speed"] == []
+
+
+def test_the_wait_after_a_clip_that_runs_is_still_a_speed() -> None:
+    got = scored(claims_of("Kling videos lasting up to 10 seconds take 2 minutes to render."))
+    assert [c.generation_s for c in got if c.kind == "speed"] == [120.0]

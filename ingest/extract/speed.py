@@ -137,6 +137,13 @@ _MADE_NEXT = re.compile(
     r"\s*(?:左右|多|内)?\s*(?:就|才|能|可以|就能|才能|便)?\s*(?:出|生成|跑出|做出|渲染出|产出)(?!现|来的|来了)"
 )
 # minutes "per scene", "a shot", 每个分镜: what each one took to make, no length
+# a clip that runs or lasts so long (a take that runs longer than 15 seconds, videos lasting up to 20s)
+_RUNS_BEFORE = re.compile(
+    r"\b(?:clips?|videos?|takes?|shots?|scenes?|footage|sequences?|outputs?)\s+(?:that\s+|which\s+)?"
+    r"(?:runs?|running|ran|lasts?|lasting|lasted|plays?|playing)\s+"
+    r"(?:for\s+)?(?:(?:longer|shorter|more|less)\s+than\s+|up\s+to\s+|over\s+|about\s+|around\s+|at\s+least\s+)?$",
+    re.I,
+)
 # a resolution listed right after a time: the two describe the clip (15 秒、720p, 10s, 1080p)
 _SPEC_LIST_AFTER = re.compile(r"\s*[、,，/]\s*(?:\d{3,4}\s*[pP]\b|[248][kK]\b|\d{3,4}\s*[x×]\s*\d{3,4})")
 # an English length written as an adjective (4-second, 10-minute) and the clip it measures further on,
@@ -335,6 +342,8 @@ class SpeedRules:
                 continue  # 5分钟极速开通, 3分钟学会, set up in 10 minutes: a service's or a learner's time
             if t.option:
                 continue  # the 5 of 可选5或10s, of takes 30 or 40 seconds: its list's last amount speaks
+            if _RUNS_BEFORE.search(text, max(lo, t.start - 48), t.start):
+                continue  # a single take that runs longer than 15 seconds: how long the clip plays
             if _SPEC_LIST_AFTER.match(text, t.end, hi):
                 continue  # 15 秒、720p: a length listed with a resolution is the clip's specification
             if _LENGTH_OF.match(text, t.end, hi):
