@@ -336,10 +336,14 @@ class Extractor:
             if len(drafts) > first_draft:
                 # "Kling 2.6 文生视频 API 价格", "Text-to-video pricing": a heading of the prices below names
                 # the mode priced, no feature offered
+                # and a feature announced to come (即将支持, coming soon) is none offered yet
                 drafts[first_draft:] = [
                     d
                     for d in drafts[first_draft:]
-                    if d.kind != "capability" or not _on_price_heading(view, d.start)
+                    if d.kind != "capability"
+                    or not (
+                        _on_price_heading(view, d.start) or _TO_COME.search(view.cue_text, d.start, d.end)
+                    )
                 ]
             if _ABOUT_PAGE.match(view.cue_text, sent.start, sent.end) and not _GOES_ON.search(
                 view.cue_text, sent.start, sent.end
@@ -347,11 +351,6 @@ class Extractor:
                 # "This topic describes the parameters of…", 本文将介绍…的能力: what the page is about, no
                 # feature or verdict (a sentence that goes on past a comma or colon states its own)
                 drafts[first_draft:] = [d for d in drafts[first_draft:] if d.kind not in _SAID_BY_PAGE]
-            drafts[first_draft:] = [
-                d
-                for d in drafts[first_draft:]
-                if d.kind != "capability" or not _TO_COME.search(view.cue_text, d.start, d.end)
-            ]
             update_topic(view, sid)
         first_named: dict[str, int] = {}
         for ms in view.mentions:

@@ -61,8 +61,6 @@ _MODEL_WORD_AFTER = re.compile(r"\s*(?:模型|系列|版本|\bmodels?\b|\bversio
 _OPENAI = re.compile(r"openai|chatgpt|\bgpt")
 
 
-# how far a version moved: a bare 0.x after a verb of stepping up (更新了2.1版本 is a release),
-# or a number before 个版本 / 的版本号
 # a capitalised Latin word right before a bare version (Granite 4.0, Llama-3.1)
 _CAPITALISED_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]{2,})[ -]?$")
 _WORDS_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9.-]*")
@@ -74,6 +72,8 @@ _NOT_A_NAME = frozenset(
     "episode round test case figure table option beta alpha preview generation using use try tried "
     "testing tested released launched introducing meet latest".split()
 )
+# how far a version moved: a bare 0.x after a verb of stepping up (更新了2.1版本 is a release),
+# or a number before 个版本 / 的版本号
 _STEP_BEFORE = re.compile(r"(?:更新了|升级了|涨了|提升了|迭代了|进了|跳了|只升了|只更了)\s*$")
 _STEP_AFTER = re.compile(r"\s*(?:个版本|個版本|的版本号|的版本號|个小版本)")
 

@@ -232,10 +232,10 @@ class QuantityScanner:
             q.per = "credit"
             return q
         if m.group(f"{p}pmin"):  # "$4.20/分钟", "$3 per minute": a minute of video is what it buys
-            if _COMPUTE_NEAR.search(m.string, max(0, m.start() - 16), min(len(m.string), m.end() + 24)):
-                q.per = "item"  # $0.05 per minute of GPU time, 按0.02元/分钟计费: time rented, no clip
-                return q
-            q.per, q.per_seconds = "item", 60.0
+            q.per = "item"
+            # (not when rented: $0.05 per minute of GPU time, 按0.02元/分钟计费 buy no clip)
+            if not _COMPUTE_NEAR.search(m.string, max(0, m.start() - 16), min(len(m.string), m.end() + 24)):
+                q.per_seconds = 60.0
             return q
         unit = m.group(f"{p}per")
         if unit:

@@ -175,8 +175,7 @@ class TableSpecs:
                 return []  # several answers, no header saying whose: unclear
             start = label_start
             feature = feature_of(view.text, start, start + len(text[start:lb].rstrip(" \t|:：*")))
-            cell = text[ca:cb].strip(" \t*`")
-            graded = cell[0] in self.yes_marks and _GRADE.fullmatch(cell, 1) is not None
+            graded = self._graded(text[ca:cb].strip(" \t*`"))
             out.append(Row(start, cb, kind, feature, "spec_row", ca, column, (a, b), graded))
         return out
 
@@ -297,6 +296,10 @@ class TableSpecs:
         m = self.label_line.match(text, lead.end() if lead else a, b)
         return [(a, m.end() - 1), (m.end(), b)] if m and m.end() < b else []
 
+    def _graded(self, cell: str) -> bool:
+        """Is ``cell`` (stripped) a yes mark over a grade (✅ Excellent, ✔ 出色)?"""
+        return cell[:1] in self.yes_marks and _GRADE.fullmatch(cell, 1) is not None
+
     def _answer(self, text: str, a: int, b: int, featured: bool = False) -> str | None:
         """The polarity of a cell: a mark opening it, or a cell that is only a yes or a no word
         (``featured``: the row's label is a feature)."""
@@ -306,7 +309,7 @@ class TableSpecs:
         if cell[0] in self.yes_marks:
             # | Character consistency | ✅ Excellent |: a mark over a grade is praise, no feature; under
             # a feature's label (| 文生视频 | ✅ 优秀 |) the mark still says the model has it
-            return "strength" if _GRADE.fullmatch(cell, 1) and not featured else "capability"
+            return "strength" if self._graded(cell) and not featured else "capability"
         if cell[0] in self.no_marks:
             return "limitation"
         if self.no_cell.fullmatch(cell):
