@@ -396,6 +396,7 @@ class PriceClaims:
                 and "resolution" not in fields
                 and not _NOTE_AFTER.match(text, end_q.end, seg_hi)
                 and not self._edition_bracket(text, end_q.end, seg_hi, subj.models)
+                and not self._edition_opens(view, seg_lo, an.q.start, subj.models)
             ):
                 # "$0.04/sec … $0.05/sec", "~$0.50 $0.10-0.50 $0.10-0.30" (a table's cells run together) and
                 # no model named: whose each one is, is unclear
@@ -670,6 +671,19 @@ class PriceClaims:
             and bracket is not None
             and bracket.group(1) in self.reg.brands[info.brand].edition_words
         )
+
+    def _edition_opens(self, view: SectionView, lo: int, pos: int, models: Sequence[str]) -> bool:
+        """Does a capitalised edition of the model's brand open the amount's segment ("Fast mode at
+        $0.15/sec and Standard mode at $0.40/sec")? Then whose each amount is, is said."""
+        info = self.reg.models.get(models[0]) if models else None
+        if info is None:
+            return False
+        window = view.cue_text[max(lo, pos - 80) : pos]
+        said = _EDITION_SUBJECT.search(window)
+        if said is None or said.group(1) is None:
+            return False
+        at = pos - len(window) + said.start(1)
+        return view.text[at : at + 1].isupper() and said.group(1) in self.reg.brands[info.brand].edition_words
 
     def _edition(self, model: str, word: str, named: bool, listed: bool = False) -> str:
         """``model`` as the edition ``word`` names ("$0.046 for an 8-second Lite clip" of Veo 3.1: Veo

@@ -25,7 +25,17 @@ _SPAN = 1200  # no quote runs longer: sentences are cut at 600 characters
 # a clause that wonders whether (whether it generates audio you can rely on, 是否支持音频)
 # (each English branch opens with its first letter, the word bound looked behind for after it, so
 # ``re`` skips ahead to the letters and Chinese characters that can start a match)
-_WONDERS = re.compile(r"w(?<![a-z]w)hether(?![a-z])|是否|能否")  # over the lower-cased cue text
+# whether (not regardless of whether, 无论是否), and which one does better (哪个效果更好, which one looks
+# better): over the lower-cased cue text
+_WONDERS = re.compile(
+    r"w(?<![a-z]w)(?<!regardless of w)(?<!no matter w)hether(?![a-z])|(?<!无论)(?<!不管)(?:是否|能否)"
+    r"|(?<!无论)(?<!不管)(?<!不论)(?<!无论在)(?<!不管在)(?<!不论在)"
+    r"哪(?:个|一个|款|一款|家|一家)(?![都也])(?=[^，。,；;！？!?\n]{0,8}?[更最])"
+    r"|w(?<![a-z]w)hich (?:one|model|of (?:them|the (?:two|three|four|models)))"
+    r"(?= (?:is|was|looks|does|did|handles|comes out) (?:better|best|more|the best))"
+)
+# a clause after a question of which one is better: the sentence goes on to answer it
+_ANSWERED = re.compile(r"[^\s，。,.；;:：！？!?、)）]")
 _WONDERED_KINDS = ("capability", "limitation", "strength", "bug")
 # hearsay (一直被传会比Sora2更强, it was rumored to…): what follows in the sentence is not what was seen;
 # good wishes and requests (wish everything goes well, would be greatly appreciated): no verdict
@@ -311,6 +321,8 @@ def not_wondered(view: SectionView, sid: int, drafts: list[Draft]) -> list[Draft
     spans = []
     for m in _WONDERS.finditer(view.cue_text, sent.start, sent.end):
         end = next((c.end for c in sent.clauses if c.start <= m.start() < c.end), sent.end)
+        if m.group().startswith(("哪", "which")) and _ANSWERED.search(view.cue_text, end, sent.end):
+            continue  # 很多人问我哪个更好，我的答案是可灵: the answer follows the question
         spans.append((m.start(), end))
     for m in _HEARSAY.finditer(view.cue_text, sent.start, sent.end):
         turn = next((c.start for c in sent.clauses if c.start > m.start() and c.contrast), sent.end)

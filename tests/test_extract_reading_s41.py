@@ -1,0 +1,187 @@
+"""Session 41: fixes found by reading the misses of unseen sets of real reviews (each case written
+for its mechanism, never copied from a set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import claims_of, scored
+
+
+def _kinds(text: str) -> list[tuple[str, str | None, str]]:
+    return [(c.kind, c.model, c.quote) for c in scored(claims_of(text))]
+
+
+def _of(text: str, kind: str) -> list[tuple[str, str | None, str]]:
+    return [c for c in _kinds(text) if c[0] == kind]
+
+
+# ----- praise said as a rank, a grade or a win -----
+
+
+@pytest.mark.parametrize(
+    "text, model",
+    [
+        ("横评下来，海螺的性价比最高。", "Hailuo"),
+        ("三款里即梦的成功率最高，可灵其次。", "Jimeng"),
+        ("Across our runs, Luma wins for camera control.", "Luma"),
+        ("在我们的盲测里，Vidu 综合第一。", "Vidu"),
+        ("Seedance 的画面已经达到了影视级别。", "Seedance"),
+        ("海螺的运镜都非常在线。", "Hailuo"),
+        ("可灵的人物一致性会强到非常离谱。", "Kling"),
+        ("即梦把出片率从30%提升到了80%以上。", "Jimeng"),
+    ],
+)
+def test_a_rank_grade_or_win_is_praise(text: str, model: str) -> None:
+    assert [c[1] for c in _of(text, "strength")] == [model]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "海螺的清晰度最高可达1080p。",  # a cap, not a rank
+        "Whichever tool wins for you depends on your budget.",
+        "即梦的综合第一个问题是排队。",  # the first of a list, not first place
+        "Vidu 还没有达到影视级别。",
+        "可灵在股市带动了中文在线、欢瑞世纪等股票。",  # a company's name, no verdict
+        "海螺的成功率最高只有六成。",  # at most, not the best
+        "性价比最高的不是即梦。",
+        "Pika特别在线上开放了免费额度。",
+        "我已经是可灵的专业级会员了。",
+        "官方号称已经达到了电影级画质。",  # the vendor's word
+    ],
+)
+def test_no_praise_without_a_verdict(text: str) -> None:
+    assert _of(text, "strength") == []
+
+
+# ----- a question of which is better states no verdict -----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们把可灵和海螺的片子混在一起，让读者盲测哪个效果更好。",
+        "We showed Luma and Pika clips to testers and asked which one looks better.",
+    ],
+)
+def test_asking_which_is_better_is_no_praise(text: str) -> None:
+    assert _of(text, "strength") == []
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("可灵和海螺哪个都很好用，画面都很稳定。", "strength"),  # 哪个都: every one, no question
+        ("可灵和海螺哪个更强？我觉得海螺的画质更好。", "strength"),  # answered in its own sentence
+        ("很多人问我哪个更好，我的答案是即梦，画面最稳。", "strength"),  # answered in the same one
+        ("无论哪个场景，Vidu 的人物都更稳。", "strength"),  # 无论哪个: every one
+        # "regardless of whether" asks nothing: the limit before it stands
+        (
+            "With Pika, a source image is required, regardless of whether you made it there or not.",
+            "limitation",
+        ),
+    ],
+)
+def test_a_verdict_beside_which_or_whether_stays(text: str, kind: str) -> None:
+    assert kind in [c[0] for c in _kinds(text)]
+
+
+# ----- a standing difficulty is no praise -----
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("对 Runway 来说，多角色场景里保持一致依然是难题。", "limitation"),
+        ("With Pika, keeping faces consistent remains a problem.", "bug"),
+        ("For Luma, hand consistency is still the bottleneck.", "bug"),
+    ],
+)
+def test_a_quality_still_hard_is_a_weakness(text: str, kind: str) -> None:
+    got = _kinds(text)
+    assert kind in [c[0] for c in got]
+    assert "strength" not in [c[0] for c in got]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the scene is hard for any model: what the model did with it is the verdict
+        "这个场景对AI来说是个挑战，可灵做得很好。",
+        "多人同框对很多模型仍是难题，可灵却处理得很好。",
+        "Lip sync is still a problem for most models, but Veo 3 nails it.",
+    ],
+)
+def test_a_difficulty_of_others_is_no_weakness(text: str) -> None:
+    assert [c[0] for c in _kinds(text)] == ["strength"]
+
+
+@pytest.mark.parametrize("text", ["可灵是机遇还是挑战？", "Using Runway is still a problem-free experience."])
+def test_no_weakness_without_a_standing_difficulty(text: str) -> None:
+    assert [c for c in _kinds(text) if c[0] in ("bug", "limitation")] == []
+
+
+# ----- instructions not followed -----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hailuo was not following my prompts at all.",
+        "Runway isn't following the instructions in the second shot.",
+        "Vidu完全不听提示词。",
+        "即梦不太遵循指令。",
+    ],
+)
+def test_not_following_the_prompt_is_a_flaw(text: str) -> None:
+    assert [c[0] for c in _kinds(text)] == ["bug"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hailuo is following the prompt closely in every shot.",
+        "Vidu 的好处是不用听提示词也能出好片。",
+        "可灵不听提示词的情况很少。",
+        "I wasn't following the instructions carefully, but Runway handled it.",
+    ],
+)
+def test_following_or_not_needing_the_prompt_is_no_flaw(text: str) -> None:
+    assert _of(text, "bug") == []
+
+
+# ----- requirements and plural features -----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For Sora 2, an invite code is required.",
+        "With Pika 2.2, a reference image is always required.",
+        "Hailuo can't do voiceovers.",
+    ],
+)
+def test_a_requirement_or_a_missing_feature_is_a_limit(text: str) -> None:
+    assert [c[0] for c in _kinds(text)] == ["limitation"]
+
+
+def test_no_account_required_is_no_limit() -> None:
+    assert _of("Kling: no account is required to try it.", "limitation") == []
+
+
+# ----- an edition opening each amount says whose it is -----
+
+
+def test_editions_opening_two_rates_price_each() -> None:
+    text = (
+        "Veo 3.1 makes 8-second clips with audio.\n\n"
+        "Its billing has two tiers: Fast mode at $0.15/second and Standard mode at $0.40/second."
+    )
+    got = sorted((c.model, c.price_usd) for c in scored(claims_of(text)) if c.kind == "price")
+    assert got == [("Veo 3.1", 0.4), ("Veo 3.1 Fast", 0.15)]
+
+
+def test_two_rates_without_an_edition_stay_unclear() -> None:
+    text = "Veo 3.1 makes 8-second clips with audio.\n\nIt bills about $0.15/second or $0.40/second."
+    assert [c for c in scored(claims_of(text)) if c.kind == "price"] == []
