@@ -185,3 +185,123 @@ def test_editions_opening_two_rates_price_each() -> None:
 def test_two_rates_without_an_edition_stay_unclear() -> None:
     text = "Veo 3.1 makes 8-second clips with audio.\n\nIt bills about $0.15/second or $0.40/second."
     assert [c for c in scored(claims_of(text)) if c.kind == "price"] == []
+
+
+# ----- what a token costs, what a clip loses, and a model weighed up in a heading -----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "即梦 3.0 很好。我用实测的账单反推出 token 单价约 $6/M。",
+        "Vidu Q2 looks sharp; its token price is about $3 per million.",
+        "可灵 2.1 很好。按同一个价卖 1080p，等于每条倒贴十块钱。",
+        "海螺 02 很好。按这个价卖高清档，每段要亏 5 元。",
+    ],
+)
+def test_a_token_rate_or_a_loss_is_no_clip_price(text: str) -> None:
+    assert [c for c in scored(claims_of(text)) if c.kind == "price"] == []
+
+
+def test_a_model_weighed_up_in_a_heading_owns_the_prices_under_it() -> None:
+    text = "Vidu Q2 很不错。\n\n## 顺手比一下 PixVerse V5 值不值得上\n\n它在官网上 720p 卖 ¥0.8/秒。"
+    got = [(c.model, c.price_cny) for c in scored(claims_of(text)) if c.kind == "price"]
+    assert got == [("PixVerse V5", 0.8)]
+
+
+# ----- a failed run's time, a model offered instead, a span over a family -----
+
+
+def test_a_failed_run_in_a_table_gives_no_generation_time() -> None:
+    text = (
+        "| Model | Status | Latency |\n"
+        "| --- | --- | ---: |\n"
+        "| Wan 2.2 | completed | 312.5s |\n"
+        "| LTX-Video | failed | 48.9s |\n"
+        "| Mochi 1 | timeout | 7200s |\n"
+    )
+    got = [(c.model, c.generation_s) for c in scored(claims_of(text)) if c.kind == "speed"]
+    assert got == [("Wan 2.2", 312.5)]
+
+
+def test_a_model_offered_instead_does_not_take_the_topic() -> None:
+    text = (
+        "Pika 2.2 is built for cheap, fast clips. If you want sharper output, Luma Ray2 offers a "
+        "strong alternative.\n\n"
+        "| Mode | Resolution | Cost |\n"
+        "|---|---|---|\n"
+        "| Turbo | 720p | $0.04/sec |\n"
+    )
+    got = [c.model for c in scored(claims_of(text)) if c.kind == "price"]
+    assert got and all(m is not None and m.startswith("Pika") for m in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Google's Veo 3 family spans $0.10 to $0.75 per second.",
+        "即梦全系价格从 0.5 元到 3 元一条。",
+    ],
+)
+def test_a_span_over_a_family_is_no_price(text: str) -> None:
+    assert [c for c in scored(claims_of(text)) if c.kind == "price"] == []
+
+
+def test_a_span_of_one_model_still_prices_both_ends() -> None:
+    got = sorted(
+        c.price_usd for c in scored(claims_of("Veo 3 costs $0.50-$0.75 per second.")) if c.kind == "price"
+    )
+    assert got == [0.5, 0.75]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With Pika 2.2 the whole batch finished 3 minutes faster than before.",
+        "Luma Ray2 renders 40 seconds quicker than Ray 1.6.",
+        "即梦 3.0 比 2.0 快了2分钟。",
+        "Vidu Q2 比 Vidu Q1 慢 30 秒。",
+    ],
+)
+def test_a_time_saved_or_lost_is_no_generation_time(text: str) -> None:
+    assert [c for c in scored(claims_of(text)) if c.kind == "speed"] == []
+
+
+@pytest.mark.parametrize("text", ["Pika 2.2 finished in 3 minutes.", "即梦 3.0 最快2分钟出片。"])
+def test_a_time_taken_stays_a_speed(text: str) -> None:
+    assert [c.kind for c in scored(claims_of(text))].count("speed") == 1
+
+
+@pytest.mark.parametrize(
+    "text, model, usd",
+    [
+        ("Hailuo 02 is a cheaper alternative, at $0.28 per clip.", "Hailuo 02", 0.28),
+        (
+            "Veo 3.1 is pricey, so Vidu Q2 remains a good alternative: $0.20 per 5-second clip.",
+            "Vidu Q2",
+            0.2,
+        ),
+    ],
+)
+def test_a_model_offered_instead_keeps_its_own_price(text: str, model: str, usd: float) -> None:
+    assert [(c.model, c.price_usd) for c in scored(claims_of(text)) if c.kind == "price"] == [(model, usd)]
+
+
+def test_compared_with_a_model_after_its_subject_is_still_a_yardstick() -> None:
+    got = [(c.kind, c.model) for c in scored(claims_of("海螺 02 我比了一下可灵 2.1，一条才 25 积分。"))]
+    assert ("price", "Hailuo 02") in got and all(m == "Hailuo 02" for _, m in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kling 3.0 Pro tiers cost $0.10-$0.20 per second.", "我做了一系列测试，海螺 02 每条 2-3 元。"],
+)
+def test_a_span_of_one_model_near_tier_or_series_words_is_priced(text: str) -> None:
+    assert len([c for c in scored(claims_of(text)) if c.kind == "price"]) == 2
+
+
+def test_a_failed_verdict_after_the_time_leaves_the_speed() -> None:
+    text = "| 模型 | 生成时间 | 文字渲染 |\n| --- | --- | --- |\n| 可灵 2.1 | 95s | 失败 |\n"
+    assert [(c.model, c.generation_s) for c in scored(claims_of(text)) if c.kind == "speed"] == [
+        ("Kling 2.1", 95.0)
+    ]

@@ -11,6 +11,9 @@ from ingest.extract.mentions import Mention
 
 # 比如/比方说 (for example) open a list of examples, not a comparison with 比
 _SUCH_AS = re.compile(r"比如|比方说?")
+# a sentence opening on 比一下 (顺手比一下 X 值不值得上: let us weigh X up) names what it weighs, no
+# yardstick (A 我比了一下 B, 对比一下 A和B still compare)
+_WEIGH_UP = re.compile(r"\s*(?:#+\s*)?(?:顺手|再|来|我们|咱们|简单|最后)?(?:来)?比(?:一下|一比)\s*$")
 # a level told by another model (大概在可灵1.0那个版本左右, 处于Sora的水平): the model is a yardstick
 _LEVEL_BEFORE = re.compile(r"(?:在|处于|达到了?|接近)\s*$")
 _LEVEL_AFTER = re.compile(r"[^，。,；;！？!?\n]{0,12}?(?:左右|水平|级别|档次|程度)")
@@ -138,6 +141,8 @@ class MentionRoles:
         """Is the model at [start, end) what something is compared with (相比X, 和X相比, than X)?
         A yardstick with a 的-phrase before it is found by :meth:`yardstick_from`, not here."""
         before = norm[max(sent_start, start - 16) : start]
+        if start - sent_start <= 16 and _WEIGH_UP.fullmatch(norm, sent_start, start):
+            return False
         if "比" in before:  # 比如, 比方说 (each holds 比) blanked
             before = _SUCH_AS.sub(lambda m: " " * len(m.group(0)), before)
         # cheap tests first: _SHARE_OF and compare_before_described end on whitespace right before

@@ -97,6 +97,8 @@ _PRODUCTION_BOUGHT = re.compile(
 _ROUGHLY_BEFORE = re.compile(
     r"(?:~|≈|\b(?:approximately|approx\.?|about|around|roughly|circa)\s*|约|大约|大概)\s*[$¥￥]?$"
 )
+# "Veo 3.1 family spans $0.05 to $0.40", 全系价格从…到…: a span over a family's models, no one price
+_FAMILY_SPAN = re.compile(r"\b(?:family|lineup|line-up)\b|(?<!一)系列|全系|家族|各档")
 _TOTAL_NEAR = re.compile(
     r"\btotals?\b|\ball-in\b|\bin (?:api )?spend\b|总计|总共|合计|一共|总成本|总花费|总费用|共花费?|共计"
 )
@@ -414,6 +416,8 @@ class PriceClaims:
                 and _ROUGHLY_BEFORE.search(text, max(seg_lo, an.q.start - 16), _first_digit(text, an.q))
             ):
                 continue  # "~$25-40", "approximately $0.35-0.40/sec": a rough span, no stated price
+            if an.q.high > an.q.value > 0 and _FAMILY_SPAN.search(text, seg_lo, an.q.start):
+                continue
             if (
                 _TOTAL_NEAR.search(text, seg_lo, seg_hi)
                 and not (an.q.per or an.q.per_seconds)

@@ -340,6 +340,10 @@ class SpeedRules:
                 continue  # "5 min read", 阅读时间3分钟: how long the article takes to read
             if _SERVICE_AFTER.match(text, t.end, hi):
                 continue  # 5分钟极速开通, 3分钟学会, set up in 10 minutes: a service's or a learner's time
+            if _DIFFERENCE_AFTER.match(text, t.end, hi) or _DIFFERENCE_BEFORE.search(
+                text, max(lo, t.start - 28), t.start
+            ):
+                continue  # 2 minutes faster, 快了2分钟: how much one time beat another by
             if t.option:
                 continue  # the 5 of 可选5或10s, of takes 30 or 40 seconds: its list's last amount speaks
             if _RUNS_BEFORE.search(text, max(lo, t.start - 48), t.start):
@@ -588,6 +592,15 @@ _TIMED_BOUND = re.compile(
 _EFFORT_NEXT = re.compile(r"\s*[，,]\s*(?:我们?)?(?:又|就|还)?(?:跑了|测了|试了|玩了|做了)")
 _MAKING = re.compile(r"生成|渲染|出片|\b(?:generat|render)")
 # right after an amount of time: what a shop, a course or the reader gets done in it, no generation
+# how much faster or slower one run was (finished 2 minutes faster, 快了2分钟, 比 Wan 2.1 慢 30 秒): a
+# difference between two times, no generation time
+_DIFFERENCE_AFTER = re.compile(
+    r"\s*(?:faster|quicker|slower|sooner|shorter|longer than|more than|less than)\b"
+)
+_DIFFERENCE_BEFORE = re.compile(
+    r"(?:快了|慢了|节省了?|省了|省下了?|缩短了?|减少了?|提速了?|比[^，。,；;！？!?\n]{1,20}?(?:快|慢))"
+    r"\s*(?:约|大约|近|将近|足足|整整)?\s*$"
+)
 _SERVICE_AFTER = re.compile(
     r"\s*(?:内|之内|以内)?\s*(?:极速|快速|火速|即可|就能|就可以|轻松|即|就)?\s*"
     r"(?:开通|到账|发货|激活|充值|上手|学会|入门|看懂|读懂|掌握|回复|退款|审核|注册|部署完|安装好|装好)"

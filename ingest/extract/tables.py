@@ -72,6 +72,13 @@ _PERIOD_BEFORE = re.compile(
 
 
 _NO_TIME_CELL = re.compile(r"\s*(?:n/?a|none)\b", re.I)
+# a run's status cell saying it failed (| failed | 20.73s |, | 超时 | 600s |): the time after it is no
+# generation time
+_FAILED_CELL = re.compile(
+    r"[\s*`❌✗×]*(?:failed|failure|error|errored|timed out|timeout|oom|crashed"
+    r"|失败|报错|出错|超时|崩溃)[\s*`]*",
+    re.I,
+)
 
 
 class TableRules:
@@ -119,10 +126,13 @@ class TableRules:
             return []
         line_start, timed, units = row
         _, cells = self._row(view, line_start)
+        failed = next(
+            (k for k, (lo, hi) in enumerate(cells) if _FAILED_CELL.fullmatch(view.clean, lo, hi)), None
+        )
         out: list[Draft] = []
         for n in timed:
-            if n >= len(cells):
-                continue
+            if n >= len(cells) or (failed is not None and failed < n):
+                continue  # | failed | 48.9s |: a status before the time (| 95s | 失败 | is a test's verdict)
             lo, hi = cells[n]
             times = [t for t in view.quantities[sid] if t.kind == "time" and lo <= t.start < hi]
             bare = _BARE_RANGE.fullmatch(view.clean, lo, hi) if n in units and not times else None

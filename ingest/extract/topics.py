@@ -166,6 +166,12 @@ def is_label(view: SectionView, sid: int) -> bool:
     return bool(_VALUE_START.match(line))
 
 
+# "…, Hailuo 02 offers a strong alternative": a model offered instead of the one the text is about
+_ALTERNATIVE_AFTER = re.compile(
+    r"\s+(?:offers|is|makes|provides|remains|would be)\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}?alternative\b", re.I
+)
+
+
 def update_topic(view: SectionView, sid: int) -> None:
     """After sentence ``sid``: the last model group it named becomes the topic; a heading's
     group becomes the anchor every later paragraph starts from."""
@@ -177,6 +183,12 @@ def update_topic(view: SectionView, sid: int) -> None:
         # a language model named in passing (视频行业的 GPT-3.5 时刻) is the subject of its own
         # sentence only; under a heading naming one (### GLM-4.6 发布), the section is about it
         groups = view.no_foreign(groups)
+    if (
+        groups
+        and not is_heading(view, sid)
+        and all(_ALTERNATIVE_AFTER.match(view.clean, g[-1].end) for g in groups)
+    ):
+        return  # the text goes on about the model it was on, not the one it offered instead
     if not groups:
         if (
             view.main is not None
