@@ -307,3 +307,43 @@ def test_a_failed_verdict_after_the_time_leaves_the_speed() -> None:
     assert [(c.model, c.generation_s) for c in scored(claims_of(text)) if c.kind == "speed"] == [
         ("Kling 2.1", 95.0)
     ]
+
+
+def test_text_back_on_its_headings_model_keeps_the_numbered_parts_under_it() -> None:
+    text = (
+        "Vidu Q2 很好。\n\n"
+        "## Pika 2.2 跑了 74 分钟，为什么我还愿意继续测？\n\n"
+        "### 1. 对动作场面更放得开\n\n"
+        "打斗这类画面，在 Vidu 的审核环节更容易遇到阻力；Pika 2.2 接受得相对顺利。\n\n"
+        "### 2. 更愿意沿着参考图继续拍\n\n"
+        "给它什么样的底图，它通常会沿着原画面发展。\n\n"
+        "### 3. 单次成本\n\n"
+        "本次 10 秒任务实付 0.80 美元。\n"
+    )
+    got = [(c.model, c.price_usd) for c in scored(claims_of(text)) if c.kind == "price"]
+    assert got == [("Pika 2.2", 0.8)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LTX-2 可以自建 GPU 集群（摊销成本约 $3/GPU-hour）。",
+        "Wan 2.2 on a rented card costs $1.20 per GPU hour.",
+        "Vidu Q2 每条 <$0.5。",  # a bound, no stated price
+    ],
+)
+def test_gpu_time_or_a_bound_is_no_clip_price(text: str) -> None:
+    assert [c for c in scored(claims_of(text)) if c.kind == "price"] == []
+
+
+@pytest.mark.parametrize(
+    "text, model",
+    [
+        ("MiniMax H3 的 2K 档实测约 $0.13/秒。", "MiniMax H3"),  # a lettered line under the vendor's name
+        ("海螺 H3 的画面很稳。", "MiniMax H3"),
+        ("海螺 03 的画面很稳。", "Hailuo 03"),  # a numbered version stays the brand's
+        ("MiniMax 海螺 02 的画面很稳。", "Hailuo 02"),
+    ],
+)
+def test_an_unlisted_lettered_version_takes_the_vendors_name(text: str, model: str) -> None:
+    assert {c.model for c in scored(claims_of(text))} == {model}

@@ -66,6 +66,7 @@ def test_a_row_labelled_with_an_edition_prices_that_edition() -> None:
 
 
 def test_a_version_lettered_h_is_the_models_own() -> None:
+    # (named as the vendor sells its lettered line since v208: MiniMax H3)
     assert [(c.kind, c.model) for c in scored(claims_of("海螺H3 的 768P 每秒 $0.05。"))] == [
-        ("price", "Hailuo H3")
+        ("price", "MiniMax H3")
     ]

@@ -34,6 +34,10 @@ _IMAGE_BEFORE = re.compile(
 )
 
 
+# $5/GPU-hour, 每卡时 8 元: what an hour of a rented GPU costs, not a clip
+_GPU_TIME_AFTER = re.compile(r"\s*(?:/|per\s+|每)\s*(?:gpu|卡)\s*[-·]?\s*(?:hours?|hrs?|h\b|小时|时)", re.I)
+
+
 class AmountContext:
     def __init__(self, lex: Lexicon) -> None:
         # 花了20积分, "a minimum purchase around $10": what was bought, or the least one can buy
@@ -88,7 +92,7 @@ class AmountContext:
         # "under 5 cents per clip", 不到1元一条, "up to $2": a bound on what a clip costs, no price
         bound = (
             r"(?:\b(?:under|less than|below|no more than|at most|up to|as low as|at least)"
-            r"|不到|低于|不超过|少于|最多|最高|最低|至少)"
+            r"|不到|低于|不超过|少于|最多|最高|最低|至少|[<＜≤])"
         )
         self.bound_re = re.compile(rf"{bound}\s*$")
         self.bound_start_re = re.compile(rf"{bound}\s*[$¥￥]?\s*\d")  # the scanner's span may hold the word
@@ -215,6 +219,7 @@ class AmountContext:
         if q.kind in _MONEY and (
             self.bulk_after_re.match(after)
             or self.token_before_re.search(text, max(0, q.start - 30), q.start)
+            or _GPU_TIME_AFTER.match(after)
         ):
             return True
         if _IMAGE_BEFORE.search(text, max(0, q.start - 16), q.start):

@@ -114,6 +114,7 @@ class Brand:
     runs: str | None = None  # the model family a product runs under its own name (Bing Video Creator: Sora)
     plain_words: frozenset[str] = frozenset()  # resellers' labels that name no edition (Hailuo 02 Pro)
     listed_editions: bool = False  # an edition word names a model only where the registry lists it
+    lettered_format: str | None = None  # an unlisted version opening on a letter (MiniMax H3)
 
     def by_version(self, key: str) -> list[ModelInfo]:
         return [m for m in self.models if m.version == key]
@@ -169,6 +170,7 @@ class Registry:
             listed_editions=bool(row.get("listed_editions", False)),
             aliases=[str(a).lower() for a in row.get("aliases") or []],
             name_format=str(row.get("name_format") or f"{name} {{v}}"),
+            lettered_format=str(row["lettered_format"]) if row.get("lettered_format") else None,
             open_versions=bool(row.get("open_versions", True)),
             prefix_required=bool(row.get("version_prefix_required", False)),
             tier_words={
@@ -275,7 +277,9 @@ class Registry:
         if not cands:
             if not b.open_versions:
                 return b.name, tier
-            name = b.name_format.format(v=self._label(b, version))
+            label = self._label(b, version)
+            fmt = b.lettered_format if b.lettered_format and label[:1].isalpha() else b.name_format
+            name = fmt.format(v=label)
             if edition and edition != "regular" and not b.listed_editions:
                 name += " " + edition.title()
             return name, tier

@@ -186,6 +186,9 @@ class SectionView:
         self.anchor_numbered = False  # the anchor was set by a numbered heading naming a model
         self.anchor_rank = UNRANKED  # the level of the heading that named the anchor
         self.anchor_sid = -1  # the heading line that named it
+        # the models of the last heading naming one, and its level (text naming them again stays in its part)
+        self.heading_models: frozenset[str] = frozenset()
+        self.heading_rank = UNRANKED
         # the lines after it read so far as plain labels (see topics._labels_under): the last one that
         # is, the first one that is not
         self.labels_to = self.labels_broken_at = -1

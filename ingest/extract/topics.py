@@ -215,6 +215,7 @@ def update_topic(view: SectionView, sid: int) -> None:
                 view.anchor = view.main
                 view.anchor_numbered = False
                 view.anchor_rank = rank
+                view.heading_models = frozenset()
         return
     # "Sora 2 (and Sora 2 Pro) are…": a model named in an aside is not what the text goes on about
     # (…but "Standard Version (sora-2) Pricing": brackets after words naming no model say who they are)
@@ -266,12 +267,17 @@ def update_topic(view: SectionView, sid: int) -> None:
         view.anchor = after = _latest(subjects, view.anchor)
         if not heading and (before is None or after is None or set(after.models) != set(before.models)):
             # named in the text: the next heading of any level moves on (but a list under "### Sora 2
-            # Pro" naming it again, `- Model ID: sora-2-pro`, leaves its heading's part going on)
-            view.anchor_rank = UNRANKED
+            # Pro" naming it again, `- Model ID: sora-2-pro`, leaves its heading's part going on, and
+            # text that comes back to the model of the heading it stands under stays in that part:
+            # "## Wan 3.0 …" / "…在 Seedance 的审核环节…；Wan 3.0 接受得…" / "### 2. …")
+            back = after is not None and frozenset(after.models) == view.heading_models
+            view.anchor_rank = view.heading_rank if back else UNRANKED
     if subjects and heading:
         view.anchor_numbered = numbered
         view.anchor_rank = _rank(view, sid)
         view.anchor_sid = sid
+        if view.anchor is not None:
+            view.heading_models, view.heading_rank = frozenset(view.anchor.models), view.anchor_rank
 
 
 def _labels_under(view: SectionView, sid: int, rank: int) -> bool:
