@@ -347,3 +347,20 @@ def test_gpu_time_or_a_bound_is_no_clip_price(text: str) -> None:
 )
 def test_an_unlisted_lettered_version_takes_the_vendors_name(text: str, model: str) -> None:
     assert {c.model for c in scored(claims_of(text))} == {model}
+
+
+def test_a_benchmarks_run_columns_hold_generation_times() -> None:
+    text = (
+        "LTX-2 on one RTX 4090, 121 frames:\n\n"
+        "| Configuration | Run 1 | Run 2 |\n"
+        "|---|---|---|\n"
+        "| Default | 98s | 84s |\n"
+        "| + TeaCache | 71s | 66s |\n"
+    )
+    got = sorted(c.generation_s or 0.0 for c in scored(claims_of(text)) if c.kind == "speed")
+    assert got == [66.0, 71.0, 84.0, 98.0]
+
+
+def test_the_time_a_tool_takes_to_load_is_no_generation_time() -> None:
+    text = "With HunyuanVideo in ComfyUI you wait a long time (4 minutes) for it to load."
+    assert [c for c in scored(claims_of(text)) if c.kind == "speed"] == []

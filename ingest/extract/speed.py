@@ -338,7 +338,7 @@ class SpeedRules:
                 or self.reading_label_re.search(text, view.sentences[sid].start, t.start)
             ):
                 continue  # "5 min read", 阅读时间3分钟: how long the article takes to read
-            if _SERVICE_AFTER.match(text, t.end, hi):
+            if _SERVICE_AFTER.match(text, t.end, hi) or _LOADING_AFTER.match(text, t.end, sent.end):
                 continue  # 5分钟极速开通, 3分钟学会, set up in 10 minutes: a service's or a learner's time
             if _DIFFERENCE_AFTER.match(text, t.end, hi) or _DIFFERENCE_BEFORE.search(
                 text, max(lo, t.start - 28), t.start
@@ -606,6 +606,8 @@ _SERVICE_AFTER = re.compile(
     r"(?:开通|到账|发货|激活|充值|上手|学会|入门|看懂|读懂|掌握|回复|退款|审核|注册|部署完|安装好|装好)"
     r"|\s*(?:to (?:set up|sign up|install|learn|master|read))\b"
 )
+# a long time (5 minutes) for it to load: the tool starting up, no generation (read past the bracket)
+_LOADING_AFTER = re.compile(r"\)?\s*(?:for (?:it|them|the [a-z]+) )?to (?:load|boot|start up|download)\b")
 # a step of the reader's own work timed (成本测算预计耗时15分钟, 部署大约需要10分钟): no generation
 _OWN_STEP = re.compile(
     r"(?:核对|测算|计算|配置|部署|安装|搭建|准备|整理|学习|调试|注册|申请|审核|排查)"
