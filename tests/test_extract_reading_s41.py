@@ -176,14 +176,14 @@ def test_no_account_required_is_no_limit() -> None:
 def test_editions_opening_two_rates_price_each() -> None:
     text = (
         "Veo 3.1 makes 8-second clips with audio.\n\n"
-        "Its billing has two tiers: Fast mode at $0.15/second and Standard mode at $0.40/second."
+        "Its billing has two tiers: Fast mode at $0.12/second and Standard mode at $0.35/second."
     )
     got = sorted((c.model, c.price_usd) for c in scored(claims_of(text)) if c.kind == "price")
-    assert got == [("Veo 3.1", 0.4), ("Veo 3.1 Fast", 0.15)]
+    assert got == [("Veo 3.1", 0.35), ("Veo 3.1 Fast", 0.12)]
 
 
 def test_two_rates_without_an_edition_stay_unclear() -> None:
-    text = "Veo 3.1 makes 8-second clips with audio.\n\nIt bills about $0.15/second or $0.40/second."
+    text = "Veo 3.1 makes 8-second clips with audio.\n\nIt bills about $0.12/second or $0.35/second."
     assert [c for c in scored(claims_of(text)) if c.kind == "price"] == []
 
 
@@ -204,7 +204,7 @@ def test_a_token_rate_or_a_loss_is_no_clip_price(text: str) -> None:
 
 
 def test_a_model_weighed_up_in_a_heading_owns_the_prices_under_it() -> None:
-    text = "Vidu Q2 很不错。\n\n## 顺手比一下 PixVerse V5 值不值得上\n\n它在官网上 720p 卖 ¥0.8/秒。"
+    text = "Vidu Q2 很不错。\n\n## 再比一下 PixVerse V5 划不划算\n\n它在官网上 720p 卖 ¥0.8/秒。"
     got = [(c.model, c.price_cny) for c in scored(claims_of(text)) if c.kind == "price"]
     assert got == [("PixVerse V5", 0.8)]
 
@@ -312,11 +312,11 @@ def test_a_failed_verdict_after_the_time_leaves_the_speed() -> None:
 def test_text_back_on_its_headings_model_keeps_the_numbered_parts_under_it() -> None:
     text = (
         "Vidu Q2 很好。\n\n"
-        "## Pika 2.2 跑了 74 分钟，为什么我还愿意继续测？\n\n"
-        "### 1. 对动作场面更放得开\n\n"
-        "打斗这类画面，在 Vidu 的审核环节更容易遇到阻力；Pika 2.2 接受得相对顺利。\n\n"
-        "### 2. 更愿意沿着参考图继续拍\n\n"
-        "给它什么样的底图，它通常会沿着原画面发展。\n\n"
+        "## Pika 2.2 为什么还在我的工具箱里\n\n"
+        "### 1. 审核更宽松\n\n"
+        "这类镜头，在 Vidu 的审查阶段常被拒；Pika 2.2 处理得挺顺。\n\n"
+        "### 2. 跟图很稳\n\n"
+        "给它一张底图，它就照着往下拍。\n\n"
         "### 3. 单次成本\n\n"
         "本次 10 秒任务实付 0.80 美元。\n"
     )
@@ -327,7 +327,7 @@ def test_text_back_on_its_headings_model_keeps_the_numbered_parts_under_it() -> 
 @pytest.mark.parametrize(
     "text",
     [
-        "LTX-2 可以自建 GPU 集群（摊销成本约 $3/GPU-hour）。",
+        "LTX-2 部署在云端 A100 上，费用约 $3/GPU-hour。",
         "Wan 2.2 on a rented card costs $1.20 per GPU hour.",
         "Vidu Q2 每条 <$0.5。",  # a bound, no stated price
     ],
@@ -339,7 +339,7 @@ def test_gpu_time_or_a_bound_is_no_clip_price(text: str) -> None:
 @pytest.mark.parametrize(
     "text, model",
     [
-        ("MiniMax H3 的 2K 档实测约 $0.13/秒。", "MiniMax H3"),  # a lettered line under the vendor's name
+        ("MiniMax H3 的 768P 档每秒 $0.06。", "MiniMax H3"),  # a lettered line under the vendor's name
         ("海螺 H3 的画面很稳。", "MiniMax H3"),
         ("海螺 03 的画面很稳。", "Hailuo 03"),  # a numbered version stays the brand's
         ("MiniMax 海螺 02 的画面很稳。", "Hailuo 02"),

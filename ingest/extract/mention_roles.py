@@ -11,7 +11,7 @@ from ingest.extract.mentions import Mention
 
 # 比如/比方说 (for example) open a list of examples, not a comparison with 比
 _SUCH_AS = re.compile(r"比如|比方说?")
-# a sentence opening on 比一下 (顺手比一下 X 值不值得上: let us weigh X up) names what it weighs, no
+# a sentence opening on 比一下 (再比一下 X 划不划算: let us weigh X up) names what it weighs, no
 # yardstick (A 我比了一下 B, 对比一下 A和B still compare)
 _WEIGH_UP = re.compile(r"\s*(?:#+\s*)?(?:顺手|再|来|我们|咱们|简单|最后)?(?:来)?比(?:一下|一比)\s*$")
 # a level told by another model (大概在可灵1.0那个版本左右, 处于Sora的水平): the model is a yardstick

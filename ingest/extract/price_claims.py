@@ -97,7 +97,7 @@ _PRODUCTION_BOUGHT = re.compile(
 _ROUGHLY_BEFORE = re.compile(
     r"(?:~|≈|\b(?:approximately|approx\.?|about|around|roughly|circa)\s*|约|大约|大概)\s*[$¥￥]?$"
 )
-# "Veo 3.1 family spans $0.05 to $0.40", 全系价格从…到…: a span over a family's models, no one price
+# "the Veo 3 family spans $0.10 to $0.75", 全系价格从…到…: a span over a family's models, no one price
 _FAMILY_SPAN = re.compile(r"\b(?:family|lineup|line-up)\b|(?<!一)系列|全系|家族|各档")
 _TOTAL_NEAR = re.compile(
     r"\btotals?\b|\ball-in\b|\bin (?:api )?spend\b|总计|总共|合计|一共|总成本|总花费|总费用|共花费?|共计"
@@ -678,7 +678,7 @@ class PriceClaims:
 
     def _edition_opens(self, view: SectionView, lo: int, pos: int, models: Sequence[str]) -> bool:
         """Does a capitalised edition of the model's brand open the amount's segment ("Fast mode at
-        $0.15/sec and Standard mode at $0.40/sec")? Then whose each amount is, is said."""
+        $0.12/sec and Standard mode at $0.35/sec")? Then whose each amount is, is said."""
         info = self.reg.models.get(models[0]) if models else None
         if info is None:
             return False

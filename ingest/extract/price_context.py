@@ -85,7 +85,7 @@ class AmountContext:
             r"(?:每|per\b)\s*[\d,.]*\s*(?:[kKmM]\b|million|thousand|百万|千|万)?\s*(?:input|output|输入|输出|/|\s)*tokens?"
             # (每100万输入/输出token 0.06/0.25美元: the output's rate after the input's)
             r"\s*(?:的?(?:价格|定价|收费|费用))?\s*(?:为|是|[:：])?\s*(?:[$¥]?\d+(?:\.\d+)?\s*/\s*)?$"
-            # (token 单价约 $7/M, the token price is $7: a price named as the tokens')
+            # (token 单价约 $6/M, the token price is $3: a price named as the tokens')
             r"|tokens?\s*的?\s*(?:单价|价格|定价|费率|prices?|rates?)(?:\s*(?:约|大约|大概|为|是|[:：~≈]|is|of|at|about))*\s*$",
             re.I,
         )

@@ -343,7 +343,7 @@ class SpeedRules:
             if _DIFFERENCE_AFTER.match(text, t.end, hi) or _DIFFERENCE_BEFORE.search(
                 text, max(lo, t.start - 28), t.start
             ):
-                continue  # 2 minutes faster, 快了2分钟: how much one time beat another by
+                continue  # 3 minutes faster, 快了2分钟: how much one time beat another by
             if t.option:
                 continue  # the 5 of 可选5或10s, of takes 30 or 40 seconds: its list's last amount speaks
             if _RUNS_BEFORE.search(text, max(lo, t.start - 48), t.start):
@@ -592,7 +592,7 @@ _TIMED_BOUND = re.compile(
 _EFFORT_NEXT = re.compile(r"\s*[，,]\s*(?:我们?)?(?:又|就|还)?(?:跑了|测了|试了|玩了|做了)")
 _MAKING = re.compile(r"生成|渲染|出片|\b(?:generat|render)")
 # right after an amount of time: what a shop, a course or the reader gets done in it, no generation
-# how much faster or slower one run was (finished 2 minutes faster, 快了2分钟, 比 Wan 2.1 慢 30 秒): a
+# how much faster or slower one run was (finished 3 minutes faster, 快了2分钟, 比 Vidu Q1 慢 30 秒): a
 # difference between two times, no generation time
 _DIFFERENCE_AFTER = re.compile(
     r"\s*(?:faster|quicker|slower|sooner|shorter|longer than|more than|less than)\b"
@@ -606,7 +606,7 @@ _SERVICE_AFTER = re.compile(
     r"(?:开通|到账|发货|激活|充值|上手|学会|入门|看懂|读懂|掌握|回复|退款|审核|注册|部署完|安装好|装好)"
     r"|\s*(?:to (?:set up|sign up|install|learn|master|read))\b"
 )
-# a long time (5 minutes) for it to load: the tool starting up, no generation (read past the bracket)
+# a long time (4 minutes) for it to load: the tool starting up, no generation (read past the bracket)
 _LOADING_AFTER = re.compile(r"\)?\s*(?:for (?:it|them|the [a-z]+) )?to (?:load|boot|start up|download)\b")
 # a step of the reader's own work timed (成本测算预计耗时15分钟, 部署大约需要10分钟): no generation
 _OWN_STEP = re.compile(

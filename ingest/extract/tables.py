@@ -72,7 +72,7 @@ _PERIOD_BEFORE = re.compile(
 
 
 _NO_TIME_CELL = re.compile(r"\s*(?:n/?a|none)\b", re.I)
-# a run's status cell saying it failed (| failed | 20.73s |, | 超时 | 600s |): the time after it is no
+# a run's status cell saying it failed (| failed | 31.2s |, | 超时 | 600s |): the time after it is no
 # generation time
 _FAILED_CELL = re.compile(
     r"[\s*`❌✗×]*(?:failed|failure|error|errored|timed out|timeout|oom|crashed"

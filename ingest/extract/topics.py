@@ -166,7 +166,7 @@ def is_label(view: SectionView, sid: int) -> bool:
     return bool(_VALUE_START.match(line))
 
 
-# "…, Hailuo 02 offers a strong alternative": a model offered instead of the one the text is about
+# "…, Luma Ray2 offers a strong alternative": a model offered instead of the one the text is about
 _ALTERNATIVE_AFTER = re.compile(
     r"\s+(?:offers|is|makes|provides|remains|would be)\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}?alternative\b", re.I
 )
@@ -269,7 +269,7 @@ def update_topic(view: SectionView, sid: int) -> None:
             # named in the text: the next heading of any level moves on (but a list under "### Sora 2
             # Pro" naming it again, `- Model ID: sora-2-pro`, leaves its heading's part going on, and
             # text that comes back to the model of the heading it stands under stays in that part:
-            # "## Wan 3.0 …" / "…在 Seedance 的审核环节…；Wan 3.0 接受得…" / "### 2. …")
+            # "## Pika 2.2 …" / "这类镜头，在 Vidu 的审查阶段常被拒；Pika 2.2 处理得挺顺" / "### 2. …")
             back = after is not None and frozenset(after.models) == view.heading_models
             view.anchor_rank = view.heading_rank if back else UNRANKED
     if subjects and heading:
