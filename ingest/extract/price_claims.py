@@ -450,13 +450,10 @@ class PriceClaims:
             )  # "with Pro": only an edition the registry lists
             if edition is None or (bracket is None and edition not in self.editions):
                 # ("…for speed, which suits viral clips": a word before clips that names no edition)
-                window = text[seg_lo : an.q.start]
-                cut = max(0, len(window) - 80)
-                said = _EDITION_SUBJECT.search(window if not cut else "\0" + window[cut:])
+                said = self._said_edition(view, seg_lo, an.q.start)
                 if said is not None:  # its word, an edition or not, ends the one carried
-                    said_edition = said.group(1) or said.group(2)
-                    at = seg_lo + cut - (1 if cut else 0) + said.start(1 if said.group(1) else 2)
-                    if said.group(1) and not (
+                    said_edition, at, bare = said
+                    if bare and not (
                         view.text[at : at + 1].isupper() or (at > 0 and view.text[at - 1] in "\"“'‘")
                     ):
                         said_edition = None  # "is sharp, fast at $0.40/sec": an adjective
@@ -676,18 +673,28 @@ class PriceClaims:
             and bracket.group(1) in self.reg.brands[info.brand].edition_words
         )
 
+    @staticmethod
+    def _said_edition(view: SectionView, lo: int, pos: int) -> tuple[str, int, bool] | None:
+        """The word the segment [lo, pos) makes its amount's subject ("Lite starts at", "the Pro tier
+        costs"): the word, where it stands, and whether it stands bare (not "the … tier")."""
+        window = view.cue_text[lo:pos]
+        cut = max(0, len(window) - 80)
+        said = _EDITION_SUBJECT.search(window if not cut else "\0" + window[cut:])
+        if said is None:
+            return None
+        bare = said.group(1) is not None
+        at = lo + cut - (1 if cut else 0) + said.start(1 if bare else 2)
+        return said.group(1) or said.group(2), at, bare
+
     def _edition_opens(self, view: SectionView, lo: int, pos: int, models: Sequence[str]) -> bool:
         """Does a capitalised edition of the model's brand open the amount's segment ("Fast mode at
         $0.12/sec and Standard mode at $0.35/sec")? Then whose each amount is, is said."""
         info = self.reg.models.get(models[0]) if models else None
-        if info is None:
+        said = self._said_edition(view, lo, pos) if info is not None else None
+        if info is None or said is None or not said[2]:
             return False
-        window = view.cue_text[max(lo, pos - 80) : pos]
-        said = _EDITION_SUBJECT.search(window)
-        if said is None or said.group(1) is None:
-            return False
-        at = pos - len(window) + said.start(1)
-        return view.text[at : at + 1].isupper() and said.group(1) in self.reg.brands[info.brand].edition_words
+        word, at, _ = said
+        return view.text[at : at + 1].isupper() and word in self.reg.brands[info.brand].edition_words
 
     def _edition(self, model: str, word: str, named: bool, listed: bool = False) -> str:
         """``model`` as the edition ``word`` names ("$0.046 for an 8-second Lite clip" of Veo 3.1: Veo

@@ -136,10 +136,11 @@ _PER_CLIP_OF = re.compile(r"\s*[/／]\s*(?:一个|一段|个|段|a |one )?\d+(?:
 _MADE_NEXT = re.compile(
     r"\s*(?:左右|多|内)?\s*(?:就|才|能|可以|就能|才能|便)?\s*(?:出|生成|跑出|做出|渲染出|产出)(?!现|来的|来了)"
 )
-# minutes "per scene", "a shot", 每个分镜: what each one took to make, no length
+# nouns for a made clip, shared by the two length patterns below (each adds words of its own)
+_CLIP_NOUNS = r"videos?|clips?|shots?|scenes?|sequences?|footage|outputs?"
 # a clip that runs or lasts so long (a take that runs longer than 15 seconds, videos lasting up to 20s)
 _RUNS_BEFORE = re.compile(
-    r"\b(?:clips?|videos?|takes?|shots?|scenes?|footage|sequences?|outputs?)\s+(?:that\s+|which\s+)?"
+    rf"\b(?:{_CLIP_NOUNS}|takes?)\s+(?:that\s+|which\s+)?"
     r"(?:runs?|running|ran|lasts?|lasting|lasted|plays?|playing)\s+"
     r"(?:for\s+)?(?:(?:longer|shorter|more|less)\s+than\s+|up\s+to\s+|over\s+|about\s+|around\s+|at\s+least\s+)?$",
     re.I,
@@ -152,9 +153,10 @@ _HYPHEN_UNIT = re.compile(r"-\s?(?:second|sec|minute|min)\b", re.I)
 _CLIP_NOUN_LATER = re.compile(
     r"(?:(?!\b(?:wait|waiting|render|rendering|generation|generating|delay|queue|took|takes|in)\b)"
     r"(?:\.(?=\S)|[^,.;:()\n])){0,32}?"
-    r"\b(?:videos?|clips?|shots?|scenes?|segments?|sequences?|animations?|films?|footage|outputs?)\b",
+    rf"\b(?:{_CLIP_NOUNS}|segments?|animations?|films?)\b",
     re.I,
 )
+# minutes "per scene", "a shot", 每个分镜: what each one took to make, no length
 _PER_ITEM = re.compile(r"\s*(?:per|a|an|each|every|for each|/|每个?|每一个|一个)\s*(?:个)?\S")
 _LENGTH_OF = re.compile(
     r"\s*的(?!等待|等候|时间|排队|渲染|生成|处理|耗时|功夫|工夫|样子|光景)[\u4e00-\u9fff]"
