@@ -58,7 +58,7 @@ from ingest.extract.spec_items import SpecItems
 from ingest.extract.spec_rows import SpecRows, drop_covered
 from ingest.extract.specs import SpecRules
 from ingest.extract.speed import SpeedRules
-from ingest.extract.tables import TableRules
+from ingest.extract.tables import TableRules, over_prose
 from ingest.extract.topics import asking_heading, enter, start_document, update_topic
 from ingest.extract.unregistered import UnknownModels
 from ingest.extract.vendors import VendorSubjects
@@ -307,9 +307,9 @@ class Extractor:
             if not derived:
                 drafts += self.change_rules.changes(view, sid)
             timed, carry = self.speed_rules.sentence(view, sid, carry, sid in speedy)
-            drafts += (
-                timed + self.table_rules.speed_claims(view, sid) + self.table_rules.price_claims(view, sid)
-            )
+            table_prices = self.table_rules.price_claims(view, sid)
+            drafts += timed + self.table_rules.speed_claims(view, sid) + table_prices
+            drafts[first_draft:] = over_prose(drafts[first_draft:], table_prices)
             spec_drafts, claimed = (
                 self.spec_rules.sentence_claims(view, sid, specs[sid]) if sid in specs else ([], set())
             )

@@ -53,6 +53,15 @@ _MORE_AFTER = re.compile(r"\s*more\b\s*(?:$|[.,;:!?)，。；]|than\b|per\b|for\
 _MORE_THAN = re.compile(r"\bmore\s+than\b")
 
 
+# a share of a resource, not of a price (costs 50% less compute, 少用 30% 的显存)
+_RESOURCE_AFTER = re.compile(
+    r"\s*(?:less|more|fewer|lower|higher)?\s*(?:of\s+)?(?:the\s+)?"
+    r"(?:compute|computing|vram|gpu memory|memory|gpus?|power|energy|electricity|tokens?)\b"
+    r"|\s*(?:的)?(?:显存|算力|内存|电力|功耗|token)",
+    re.I,
+)
+
+
 class ChangeRules:
     def __init__(self, prices: PriceRules) -> None:
         self.p = prices  # the clause and context words prices read
@@ -82,6 +91,7 @@ class ChangeRules:
                 not priced
                 or promo
                 or (self.p.speed_re.search(text, lo, hi) and not self.p.price_word_re.search(text, lo, hi))
+                or _RESOURCE_AFTER.match(text, q.end)
                 or (
                     _READER_SAVES.search(text, lo, q.start)
                     and not _PRICE_MOVED.search(text, sent.start, sent.end)

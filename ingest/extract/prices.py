@@ -47,6 +47,20 @@ _LENGTH_HEAD = re.compile(
 )
 
 
+def column_head(view: SectionView, sid: int, pos: int, index: int | None = None) -> str | None:
+    """The header cell of the markdown table column ``pos`` (in sentence ``sid``) stands in, if any
+    (``index``: the column's place among the row's cells, for a row written without its outer pipes)."""
+    text = view.cue_text
+    line_lo, _ = view.line_bounds(sid)
+    head = _table_head(text, line_lo, view.table_heads)
+    if head is None:
+        return None
+    col = index + 1 if index is not None else text.count("|", line_lo, pos)
+    head_end = text.find("\n", head)
+    cells = text[head : head_end if head_end >= 0 else len(text)].split("|")
+    return cells[col] if 0 < col < len(cells) else None
+
+
 def _table_head(text: str, line_lo: int, heads: dict[int, tuple[int | None, int] | None]) -> int | None:
     """Where the header line of the markdown table holding the row at ``line_lo`` starts (from its
     first pipe: the line above its |---| separator), when the separator is at most 200 rows up; None
@@ -219,17 +233,8 @@ class PriceRules:
 
     def column_resolution(self, view: SectionView, sid: int, pos: int) -> str | None:
         """The resolution the header cell over ``pos``'s column names alone (| 时长 | 768p | 1080p |)."""
-        text = view.cue_text
-        line_lo, _ = view.line_bounds(sid)
-        head = _table_head(text, line_lo, view.table_heads)
-        if head is None:
-            return None
-        col = text.count("|", line_lo, pos)
-        head_end = text.find("\n", head)
-        cells = text[head : head_end if head_end >= 0 else len(text)].split("|")
-        if not 0 < col < len(cells):
-            return None
-        found = _RESOLUTION_CELL.fullmatch(cells[col])
+        cell = column_head(view, sid, pos)
+        found = _RESOLUTION_CELL.fullmatch(cell) if cell is not None else None
         return found.group(1).lower() if found else None
 
     def _after_clip_lead(self, view: SectionView, sid: int, lo: int, hi: int) -> bool:

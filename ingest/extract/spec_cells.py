@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 
 from ingest.extract.lexicon import Lexicon, alt
+from ingest.extract.mode_cells import mode_items, mode_list
+from ingest.extract.prices import column_head
 from ingest.extract.section import SectionView, Subject
 
 MARK = re.compile(r"[ \t]*(?:[-•*·+▪◦●][ \t]*|\d{1,2}[.、)][ \t]*)")  # a list item's mark
@@ -39,6 +41,12 @@ _PRAISED = re.compile(
 )
 _MAX_COLUMN_HEAD = 50  # a header longer than this is a sentence, not a column's name
 _MIXED_HEAD = re.compile(r"\band\b|&|与|和|及")  # Strengths and limitations: two kinds in one column
+# a header naming what a column of modes holds (Modes, Type, Task, Inputs, 能力, 功能, 生成方式)
+_MODE_HEAD = re.compile(
+    r"mode|type|task|input|support|capabilit|feature|workflow|能力|功能|类型|模式|方式|任务|输入|支持|玩法",
+    re.I,
+)
+_TO_COME_HEAD = re.compile(r"\b(?:coming|planned|roadmap|upcoming)\b|即将|计划|规划|待上线", re.I)
 _MISSING_HEAD = re.compile(r"\b(?:missing|absent|unsupported)\b|缺失|不具备")  # Missing features
 # a cell saying there is nothing to say (N/A, None, 无)
 _PLACEHOLDER = re.compile(
@@ -191,12 +199,17 @@ class TableSpecs:
         a, b = lines[k]
         cells = self._cells(text, a, b)
         heads = self._cells(text, *lines[head])
-        if len(cells) < 2 or len(heads) != len(cells) or not self._opens_with_model(view, *cells[0]):
+        if len(cells) < 2 or len(heads) != len(cells):
             return []
         priced = has_money(view, a, b)
         la = lstripped(text, *cells[0])
+        if not self._opens_with_model(view, *cells[0]):
+            return []
         out: list[Row] = []
         for (ca, cb), (ha, hb) in zip(cells[1:], heads[1:], strict=False):
+            if mode_list(text, ca, cb) and self._plain_head(text[ha:hb]):  # | text-to-video, image-to-video |
+                out += self._mode_cell(text, ca, cb, la, (a, b))
+                continue
             verdict = self.verdict_head.fullmatch(text, ha, hb)
             if verdict:
                 out += self._verdict_cell(
@@ -231,6 +244,64 @@ class TableSpecs:
                 )
             )
         return out
+
+    def mode_row(self, view: SectionView, a: int, b: int) -> list[Row]:
+        """A table row, with or without its outer pipes, that opens with a model (``veo3 | text-to-video,
+        image-to-video | 63 |``): the generation modes a cell lists, one capability each."""
+        text = view.cue_text
+        bars = [a + i for i, ch in enumerate(text[a:b]) if ch == "|"]
+        if len(bars) < 2:
+            return []
+        bounds = [a, *bars, b]
+        cells = [(x if x == a else x + 1, y) for x, y in zip(bounds, bounds[1:], strict=False)]
+        cells = [(x, y) for x, y in cells if text[x:y].strip()]
+        sid = view.sentence_index(a)
+        if sid is None or len(cells) < 2 or not self._opens_with_model(view, *cells[0]):
+            return []
+        la = lstripped(text, *cells[0])
+        return [
+            r
+            for n, (ca, cb) in enumerate(cells)
+            if n and mode_list(text, ca, cb) and self._plain_head(column_head(view, sid, ca, n))
+            for r in self._mode_cell(text, ca, cb, la, (a, b))
+        ]
+
+    def _plain_head(self, head: str | None) -> bool:
+        """Does a column's header (None: no header) name what a column of modes holds (Modes, 能力), and
+        not two kinds (Capabilities and limits), what is missing or to come, or verdicts (Best at, Cons)?"""
+        if head is None:
+            return True
+        if not _MODE_HEAD.search(head):
+            return False  # (Failed on, 翻车场景, a model's name: not what the row's model offers)
+        s, e = _trimmed(head, 0, len(head))
+        kinds = [kind for kind, column in self.column_heads if column.search(head, s, e)]
+        return not (
+            self.verdict_head.fullmatch(head)
+            or any(kind != "capability" for kind in kinds)
+            or _MIXED_HEAD.search(head)
+            or _TO_COME_HEAD.search(head)
+            or self.negative.search(head)
+            or _MISSING_HEAD.search(head)
+        )
+
+    @staticmethod
+    def _mode_cell(text: str, ca: int, cb: int, la: int, whole: tuple[int, int]) -> list[Row]:
+        """One claim per mode of a mode-list cell, each quoted from the row's label to the cell's end
+        (``veo3 | text-to-video, image-to-video``), so the evidence names the row's model; a mode bound
+        by "only" is a limitation."""
+        end = rstripped(text, ca, cb, " \t*`|")
+        return [
+            Row(
+                la,
+                end,
+                "limitation" if _BOUND.search(item) else "capability",
+                item,
+                "spec_row",
+                la,
+                whole=whole,
+            )
+            for item in mode_items(text, ca, cb)
+        ]
 
     def _column_kind(self, text: str, ha: int, hb: int) -> str | None:
         """The kind a header cell gives its column's cells: a header ending on a word for features,

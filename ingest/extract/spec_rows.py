@@ -132,6 +132,8 @@ class SpecRows:
                 rows = self.cells.polarity_row(view, lines, k)
                 if not rows and line.lstrip().startswith("|"):
                     rows = self.cells.feature_columns(view, lines, k)
+            if not rows and line.count("|") >= 2:
+                rows = self.cells.mode_row(view, a, b)
             if under and is_item and item is not None:
                 sort = _sort(text[item.start() : item.end()])
                 if under_sort is None:

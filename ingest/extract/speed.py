@@ -17,6 +17,7 @@ import re
 
 from ingest.extract.lexicon import Lexicon, WordScanner, alt
 from ingest.extract.numbers import Quantity
+from ingest.extract.prices import column_head
 from ingest.extract.section import Draft, SectionView
 from ingest.extract.spec_lines import free_label_re
 from ingest.extract.table_cells import sheet_label
@@ -158,6 +159,26 @@ _CLIP_NOUN_LATER = re.compile(
 )
 # minutes "per scene", "a shot", 每个分镜: what each one took to make, no length
 _PER_ITEM = re.compile(r"\s*(?:per|a|an|each|every|for each|/|每个?|每一个|一个)\s*(?:个)?\S")
+# a table column of lengths: 时长, 段长, 整集 (a whole episode), Duration, Clip length (not Render time)
+_LENGTH_HEAD = re.compile(
+    r"[\s*`]*(?:视频|单段|每段|整集|片段)?(?:时长|长度|段长|秒数)[\s*`]*(?:[(（][^)）]{0,8}[)）])?[\s*`]*"
+    r"|[\s*`]*(?:整集|单集|全片|成片|每段|单段|每集)[\s*`]*"
+    r"|[\s*`]*(?:(?:clip|video|segment|episode|max(?:imum)?)\s+)?(?:length|duration)s?[\s*`]*(?:\([^)]{0,8}\))?[\s*`]*",
+    re.I,
+)
+
+
+def _is_length_column(view: SectionView, sid: int, pos: int) -> bool:
+    head = column_head(view, sid, pos)
+    return head is not None and _LENGTH_HEAD.fullmatch(head) is not None
+
+
+# a count of parts times their length (5–6 段 × 约 15 秒, 4 clips x 8s): how long each part plays
+_PARTS_TIMES = re.compile(
+    rf"\d+(?:\s*[-–~]\s*\d+)?\s*(?:段|个|条|镜|集|(?:{_CLIP_NOUNS}|segments?|parts?)\b)?\s*[×xX*]\s*"
+    r"(?:约|大约|about|around|~|≈)?\s*$",
+    re.I,
+)
 _LENGTH_OF = re.compile(
     r"\s*的(?!等待|等候|时间|排队|渲染|生成|处理|耗时|功夫|工夫|样子|光景)[\u4e00-\u9fff]"
     # 5秒1080P, a 10s 720p clip: a length with the clip's resolution, what was made, not how long it took
@@ -350,6 +371,15 @@ class SpeedRules:
                 continue  # the 5 of 可选5或10s, of takes 30 or 40 seconds: its list's last amount speaks
             if _RUNS_BEFORE.search(text, max(lo, t.start - 48), t.start):
                 continue  # a single take that runs longer than 15 seconds: how long the clip plays
+            if not _MAKING_OR_WAITING.search(text, lo, hi) and (
+                (
+                    t.unit == "s"
+                    and t.value <= 60
+                    and _PARTS_TIMES.search(text, max(lo, t.start - 24), t.start)
+                )
+                or (row is None and text[line : line + 1] == "|" and _is_length_column(view, sid, t.start))
+            ):
+                continue  # 6 段 × 15 秒, | 整集 | 约 90 秒 |: a part's length, under a length header
             if _SPEC_LIST_AFTER.match(text, t.end, hi):
                 continue  # 15 秒、720p: a length listed with a resolution is the clip's specification
             if _LENGTH_OF.match(text, t.end, hi):

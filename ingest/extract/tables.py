@@ -362,17 +362,50 @@ class TableRules:
         return all(m in reg.models or m in reg.brands for m in subj.models)
 
     def _edition_row(self, name: str, label: str) -> str:
-        """``name``, or its edition a row's label names and nothing else (| Fast | $0.10 | under Veo 3.1:
-        Veo 3.1 Fast, sold as its own model)."""
+        """``name``, or its edition a row's label names and nothing else but a tier (| Fast | $0.10 |,
+        | Fast Pro | under Veo 3.1: Veo 3.1 Fast, sold as its own model)."""
         reg = self.prices.reg
         info = reg.models.get(name)
-        if info is None or info.version is None or not label or len(label) > 12:
+        words = label.split()
+        if info is None or info.version is None or not 0 < len(words) <= 2 or len(label) > 16:
             return name
-        edition, _ = reg.words_of(info.brand, [label])
+        edition, _ = reg.words_of(info.brand, words)
         if edition not in _ROW_EDITIONS or info.edition == edition:
             return name  # (Pro, Plus: as often a plan's name as an edition's)
-        got = reg.resolve(info.brand, info.version, [label])[0]
+        brand = reg.brands[info.brand]
+        second = words[-1].lower()
+        if len(words) == 2 and second not in brand.tier_words and second not in brand.plain_words:
+            return name  # | Fast Pro |: an edition and a tier, nothing else
+        got = reg.resolve(info.brand, info.version, words)[0]
         return got if got in reg.models else name  # a registered model only (no "Hailuo 2 Fast")
+
+
+def over_prose(drafts: list[Draft], table: list[Draft]) -> list[Draft]:
+    """``drafts`` without the prose reading of an amount a row's price cell gave an edition of the
+    prose's model (| Fast | $0.19 | under Hailuo 2.3: the row's Hailuo 2.3 Fast, not Hailuo 2.3): one
+    ending where the cell's reading ends (a note in a later cell keeps its own)."""
+    if not table:
+        return drafts
+    read = [(t.end, t.model, _amount(t)) for t in table]
+    return [
+        d
+        for d in drafts
+        if d.kind != "price"
+        or d.rule == "table-price"
+        or not any(
+            e <= d.end <= e + 3 and d.start < e and _edition_of(m, d.model) and a == _amount(d)
+            for e, m, a in read
+        )
+    ]
+
+
+def _edition_of(row: str | None, prose: str | None) -> bool:
+    """Is ``row`` an edition of ``prose`` (Hailuo 2.3 Fast of Hailuo 2.3)?"""
+    return bool(row and prose and row != prose and row.startswith(prose + " "))
+
+
+def _amount(d: Draft) -> tuple[object, ...]:
+    return tuple(d.fields.get(k) for k in _MONEY.values())
 
 
 def _cell_amount(unit: str, m: re.Match[str]) -> Quantity:
