@@ -167,3 +167,69 @@ def test_a_note_naming_the_same_models_price_keeps_it() -> None:
 def test_a_share_of_compute_is_no_price_change() -> None:
     for text in ("Hailuo 2.3 costs 50% less compute than Hailuo 02.", "Hailuo 2.3 consumes 40% less VRAM."):
         assert [c for c in scored(claims_of(text)) if c.kind == "price_change"] == []
+
+
+# ----- vague times, and the time a clip did not take -----
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("Rendering one clip on Kling 2.1 took a few minutes.", 120.0, 300.0),
+        ("Veo 3 needed a couple of minutes to render each clip.", 120.0, 180.0),
+        ("用可灵2.1等了数分钟才出片。", 120.0, 300.0),
+        ("Sora 生成一段视频可能要数小时。", 7200.0, 18000.0),
+    ],
+)
+def test_a_vague_count_of_minutes_or_hours_is_a_ranged_speed(text: str, low: float, high: float) -> None:
+    got = [(c.generation_s_min, c.generation_s_max) for c in scored(claims_of(text)) if c.kind == "speed"]
+    assert got == [(low, high)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kling 2.1 costs a few credits per clip.",  # a vague count of credits is no price
+        "参数秒杀 Kling 2.1。",
+        "Hailuo 02 loads, after thrashing the disk for several minutes.",
+    ],
+)
+def test_a_vague_count_elsewhere_is_no_claim(text: str) -> None:
+    assert [c for c in scored(claims_of(text)) if c.kind in ("speed", "price")] == []
+
+
+def test_the_time_set_against_the_real_one_is_none() -> None:
+    text = "Kling 2.1 生成一段视频需要 3 分钟，而不是 10 分钟。"
+    assert [c.generation_s for c in scored(claims_of(text)) if c.kind == "speed"] == [180.0]
+
+
+def test_a_spec_under_model_columns_is_quoted_to_its_cells_end() -> None:
+    text = (
+        "| Feature | Luma Ray2 | Pika 2.2 |\n|---|---|---|\n"
+        "| Max length | 10 sec (extendable, Pro) | 5 sec (single shot) |\n"
+    )
+    quotes = {(m, q) for m, q in _of(text, "capability")}
+    assert ("Luma Ray2", "Max length | 10 sec (extendable, Pro)") in quotes
+    assert ("Pika 2.2", "Max length | 10 sec (extendable, Pro) | 5 sec (single shot)") in quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A few minutes into the generated video, Sora 2 loses coherence.",
+        "Veo 3 renders a few seconds of 1080p video per prompt.",
+        "Veo 3 needs a few seconds per frame to render.",
+        "Kling 2.1 renders in 2 minutes, rather than the usual 10 minutes.",
+    ],
+)
+def test_no_vague_or_contrasted_time_read_as_a_wait(text: str) -> None:
+    assert [c.generation_s for c in scored(claims_of(text)) if c.kind == "speed"] in ([], [120.0])
+
+
+def test_items_of_one_cell_under_model_columns_keep_their_own_quotes() -> None:
+    text = (
+        "| Feature | Kling 2.1 | Veo 3 |\n|---|---|---|\n"
+        "| Max length | 10 sec (Pro), 5 sec (free) | 8 sec |\n"
+    )
+    quotes = {q for m, q in _of(text, "capability") if m == "Kling 2.1"}
+    assert "Max length | 10 sec (Pro)" in quotes

@@ -597,8 +597,26 @@ def _not_benchmarked(view: SectionView, sid: int, timed: list[Draft], specs: lis
 
 def _quote_from_label(view: SectionView, cell: tuple[int, int], drafts: list[Draft]) -> None:
     """A specification read from a cell of a row under model columns (| 最大时长 | 5秒 | 6秒 |) is
-    quoted from the row's label on, so that the quote says what the value is."""
-    start = lstripped(view.text, cell[0], cell[1], " \t*`|")
+    quoted from the row's label on, so that the quote says what the value is, through the note in
+    brackets that qualifies it (| 25 sec (Storyboard mode, Pro) |, | 1080p (Full HD) |)."""
+    text = view.text
+    start = lstripped(text, cell[0], cell[1], " \t*`|")
     for d in drafts:
         if d.kind in ("capability", "limitation") and d.start > cell[1]:
             d.start = start
+            d.end = _past_note(text, d.start, d.end)
+
+
+def _past_note(text: str, start: int, end: int) -> int:
+    """``end``, or past the bracketed note the quote [start, end) is cut inside or is followed by in
+    its table cell."""
+    line_end = text.find("\n", end)
+    bar = text.find("|", end, line_end if line_end >= 0 else len(text))
+    if bar < 0:
+        return end
+    quote, rest = text[start:end], text[end:bar]
+    opened = quote.count("(") + quote.count("（") > quote.count(")") + quote.count("）")
+    if not opened and not rest.lstrip().startswith(("(", "（")):
+        return end
+    close = min((i for i in (rest.find(")"), rest.find("）")) if i >= 0), default=-1)
+    return end + close + 1 if close >= 0 else end

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ingest.extract.lexicon import Lexicon
 
@@ -30,6 +30,7 @@ class Numerals:
     digits: dict[str, int]
     multipliers: dict[str, int]
     words: dict[str, float]
+    vague: dict[str, tuple[float, float]] = field(default_factory=dict)  # before a unit of time only
 
 
 def english_numbers(lex: Lexicon) -> dict[str, float]:
@@ -50,6 +51,7 @@ def numerals(lex: Lexicon) -> Numerals:
         digits={k: int(v) for k, v in lex.mapping("numbers", "digits").items()},
         multipliers={k: int(v) for k, v in lex.mapping("numbers", "multipliers").items()},
         words=english_numbers(lex),
+        vague={k: (float(v[0]), float(v[1])) for k, v in lex.mapping("numbers", "vague").items()},
     )
 
 
@@ -115,6 +117,8 @@ def _parse_number(text: str, nums: Numerals) -> Range | None:
         return None
     if s[:1].isalpha() and (word := " ".join(s.split())) in nums.words:
         return nums.words[word], nums.words[word]
+    if (word := " ".join(s.split())) in nums.vague:
+        return nums.vague[word]
     if s == "半":
         return 0.5, 0.5
     m = _ARABIC_RE.fullmatch(s)

@@ -111,7 +111,16 @@ class QuantityScanner:
         # minutes, two hundred credits, a twenty-five-credit render)
         credit_units = alt(list(self.credit_units), bound_start=False)
         word_next = rf"(?=(?:\s*(?:-|to)\s*(?:{word_nums}))?\s*-?\s*(?:{time_units}|{credit_units}))"
-        num = rf"(?:{ARABIC}|{CN}|(?:{word_nums}){word_next})"
+        # a vague count ("a few", "several", 数) only before a unit of time: a few minutes, 数小时
+        # (数 only after a word of taking or waiting: 参数秒杀 holds no time)
+        latin = alt([w for w in self.nums.vague if w.isascii()], bound_start=False)
+        cjk = alt([w for w in self.nums.vague if not w.isascii()], bound_start=False)
+        vague_next = rf"(?=\s*(?:个\s*)?(?:{time_units}))"
+        vague = (
+            rf"(?<![a-z])(?:{latin}){vague_next}"
+            rf"|(?<=[需要等花了用耗近约过达经是跑\s，,、（(])(?:{cjk}){vague_next}"
+        )
+        num = rf"(?:{ARABIC}|{CN}|(?:{word_nums}){word_next}|{vague})"
         sec = alt(lex.words("units", "seconds"), bound_start=False)
         minute = alt(lex.words("units", "minutes"), bound_start=False)
         item = alt(lex.words("context", "item_suffix"), bound_start=False)
@@ -163,18 +172,20 @@ class QuantityScanner:
             suffix=rf"(?=\s*(?:[0-9{CN_CHARS}]|{word_nums}))",
         )
         self.first_word_num = WordScanner(english, suffix=word_next)
+        self.first_vague = WordScanner(list(self.nums.vague), suffix=vague_next)
 
     def scan(self, text: str) -> list[Quantity]:
         """Quantities of ``text``, leftmost first.
 
         Only positions where an amount can start are tried (see ``first_char``,
-        ``first_word``, ``first_word_num``); those scans are far faster than the
+        ``first_word``, ``first_word_num``, ``first_vague``); those scans are far faster than the
         full pattern.
         """
         starts = sorted(
             {m.start() for m in self.first_char.finditer(text)}
             | {m.start() for m in self.first_word.finditer(text)}
             | {m.start() for m in self.first_word_num.finditer(text)}
+            | {m.start() for m in self.first_vague.finditer(text)}
         )
         out: list[Quantity] = []
         last = 0

@@ -173,6 +173,17 @@ def _is_length_column(view: SectionView, sid: int, pos: int) -> bool:
     return head is not None and _LENGTH_HEAD.fullmatch(head) is not None
 
 
+# a vague count of a unit of time (a few minutes, several hours, 数小时)
+_VAGUE = re.compile(r"a few|few|several|a couple|couple|数", re.I)
+# …and what makes it no wait: a point in the clip, a length of footage, a time per frame
+_VAGUE_NOT_AFTER = re.compile(r"\s*(?:into|of|long|in length|per frame|each frame|a frame)\b", re.I)
+# a time set against the one that holds (而不是预期中的几分钟, rather than the usual 10 minutes)
+_INSTEAD_BEFORE = re.compile(
+    r"(?:而不是|而非|并非|不是|rather than|instead of|not)\s*"
+    r"(?:预期中?的|预想中?的|想象中?的|原来的|以前的|之前的|the expected|the usual|the promised)?\s*"
+    r"(?:约|大约|大概|about|around|~)?\s*$",
+    re.I,
+)
 # a count of parts times their length (5–6 段 × 约 15 秒, 4 clips x 8s): how long each part plays
 _PARTS_TIMES = re.compile(
     rf"\d+(?:\s*[-–~]\s*\d+)?\s*(?:段|个|条|镜|集|(?:{_CLIP_NOUNS}|segments?|parts?)\b)?\s*[×xX*]\s*"
@@ -371,6 +382,12 @@ class SpeedRules:
                 continue  # the 5 of 可选5或10s, of takes 30 or 40 seconds: its list's last amount speaks
             if _RUNS_BEFORE.search(text, max(lo, t.start - 48), t.start):
                 continue  # a single take that runs longer than 15 seconds: how long the clip plays
+            if _INSTEAD_BEFORE.search(text, max(lo, t.start - 28), t.start):
+                continue  # 需要3分钟，而不是10分钟: the time it did not take
+            if _VAGUE.match(text, t.start) and (
+                not _MAKING_OR_WAITING.search(text, lo, hi) or _VAGUE_NOT_AFTER.match(text, t.end)
+            ):
+                continue  # several minutes thrashing the disk, a few seconds of video, a few minutes into it
             if not _MAKING_OR_WAITING.search(text, lo, hi) and (
                 (
                     t.unit == "s"
