@@ -1,9 +1,10 @@
 """Generation modes listed in a table cell (``text-to-video, image-to-video``, ``T2V + I2V``,
-``文生视频、首尾帧生视频``): what a row's model can be asked to do, whatever the column's header.
+``文生视频、首尾帧生视频``): what a row's model can be asked to do (``spec_cells`` decides under which
+headers a cell is read so).
 
-A cell is a mode list when every item it holds (cut at commas, 、, semicolons and slashes) names
-one generation mode and little else (``I2V only``, ``单图 I2V``); a cell with one item of anything
-else (``Fusion 参考``, ``通用场景``) is left to the header's reading.
+A cell is a mode list when every item it holds (cut at commas, 、, semicolons, slashes and pluses)
+names one generation mode and little else (``I2V only``, ``单图 I2V``); a cell with one item of
+anything else (``Fusion 参考``, ``通用场景``) is left to the header's reading.
 """
 
 from __future__ import annotations

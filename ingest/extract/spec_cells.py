@@ -199,15 +199,15 @@ class TableSpecs:
         a, b = lines[k]
         cells = self._cells(text, a, b)
         heads = self._cells(text, *lines[head])
-        if len(cells) < 2 or len(heads) != len(cells):
+        if len(cells) < 2 or len(heads) != len(cells) or not self._opens_with_model(view, *cells[0]):
             return []
         priced = has_money(view, a, b)
         la = lstripped(text, *cells[0])
-        if not self._opens_with_model(view, *cells[0]):
-            return []
         out: list[Row] = []
         for (ca, cb), (ha, hb) in zip(cells[1:], heads[1:], strict=False):
-            if mode_list(text, ca, cb) and self._plain_head(text[ha:hb]):  # | text-to-video, image-to-video |
+            if mode_list(text, ca, cb) and self._holds_modes(
+                text[ha:hb]
+            ):  # | text-to-video, image-to-video |
                 out += self._mode_cell(text, ca, cb, la, (a, b))
                 continue
             verdict = self.verdict_head.fullmatch(text, ha, hb)
@@ -262,11 +262,11 @@ class TableSpecs:
         return [
             r
             for n, (ca, cb) in enumerate(cells)
-            if n and mode_list(text, ca, cb) and self._plain_head(column_head(view, sid, ca, n))
+            if n and mode_list(text, ca, cb) and self._holds_modes(column_head(view, sid, ca, n))
             for r in self._mode_cell(text, ca, cb, la, (a, b))
         ]
 
-    def _plain_head(self, head: str | None) -> bool:
+    def _holds_modes(self, head: str | None) -> bool:
         """Does a column's header (None: no header) name what a column of modes holds (Modes, 能力), and
         not two kinds (Capabilities and limits), what is missing or to come, or verdicts (Best at, Cons)?"""
         if head is None:

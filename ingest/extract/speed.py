@@ -160,7 +160,7 @@ _CLIP_NOUN_LATER = re.compile(
 # minutes "per scene", "a shot", 每个分镜: what each one took to make, no length
 _PER_ITEM = re.compile(r"\s*(?:per|a|an|each|every|for each|/|每个?|每一个|一个)\s*(?:个)?\S")
 # a table column of lengths: 时长, 段长, 整集 (a whole episode), Duration, Clip length (not Render time)
-_LENGTH_HEAD = re.compile(
+_LENGTH_COLUMN_HEAD = re.compile(
     r"[\s*`]*(?:视频|单段|每段|整集|片段)?(?:时长|长度|段长|秒数)[\s*`]*(?:[(（][^)）]{0,8}[)）])?[\s*`]*"
     r"|[\s*`]*(?:整集|单集|全片|成片|每段|单段|每集)[\s*`]*"
     r"|[\s*`]*(?:(?:clip|video|segment|episode|max(?:imum)?)\s+)?(?:length|duration)s?[\s*`]*(?:\([^)]{0,8}\))?[\s*`]*",
@@ -170,7 +170,7 @@ _LENGTH_HEAD = re.compile(
 
 def _is_length_column(view: SectionView, sid: int, pos: int) -> bool:
     head = column_head(view, sid, pos)
-    return head is not None and _LENGTH_HEAD.fullmatch(head) is not None
+    return head is not None and _LENGTH_COLUMN_HEAD.fullmatch(head) is not None
 
 
 # a vague count of a unit of time (a few minutes, several hours, 数小时)
