@@ -13,6 +13,7 @@ from ingest.extract.lexicon import Lexicon, alt
 from ingest.extract.mode_cells import mode_items, mode_list
 from ingest.extract.prices import column_head
 from ingest.extract.section import SectionView, Subject
+from ingest.extract.table_cells import cells_of
 
 MARK = re.compile(r"[ \t]*(?:[-•*·+▪◦●][ \t]*|\d{1,2}[.、)][ \t]*)")  # a list item's mark
 HEADING_TRIM = " \t#*>-•·+▪◦●_`"
@@ -205,9 +206,8 @@ class TableSpecs:
         la = lstripped(text, *cells[0])
         out: list[Row] = []
         for (ca, cb), (ha, hb) in zip(cells[1:], heads[1:], strict=False):
-            if mode_list(text, ca, cb) and self._holds_modes(
-                text[ha:hb]
-            ):  # | text-to-video, image-to-video |
+            # | text-to-video, image-to-video |: the modes, under a header that names such a column
+            if mode_list(text, ca, cb) and self._holds_modes(text[ha:hb]):
                 out += self._mode_cell(text, ca, cb, la, (a, b))
                 continue
             verdict = self.verdict_head.fullmatch(text, ha, hb)
@@ -249,12 +249,7 @@ class TableSpecs:
         """A table row, with or without its outer pipes, that opens with a model (``veo3 | text-to-video,
         image-to-video | 63 |``): the generation modes a cell lists, one capability each."""
         text = view.cue_text
-        bars = [a + i for i, ch in enumerate(text[a:b]) if ch == "|"]
-        if len(bars) < 2:
-            return []
-        bounds = [a, *bars, b]
-        cells = [(x if x == a else x + 1, y) for x, y in zip(bounds, bounds[1:], strict=False)]
-        cells = [(x, y) for x, y in cells if text[x:y].strip()]
+        cells = cells_of(text, a, b)
         sid = view.sentence_index(a)
         if sid is None or len(cells) < 2 or not self._opens_with_model(view, *cells[0]):
             return []

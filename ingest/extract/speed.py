@@ -388,14 +388,14 @@ class SpeedRules:
                 not _MAKING_OR_WAITING.search(text, lo, hi) or _VAGUE_NOT_AFTER.match(text, t.end)
             ):
                 continue  # several minutes thrashing the disk, a few seconds of video, a few minutes into it
-            if not _MAKING_OR_WAITING.search(text, lo, hi) and (
+            if (
                 (
                     t.unit == "s"
                     and t.value <= 60
                     and _PARTS_TIMES.search(text, max(lo, t.start - 24), t.start)
                 )
                 or (row is None and text[line : line + 1] == "|" and _is_length_column(view, sid, t.start))
-            ):
+            ) and not _MAKING_OR_WAITING.search(text, lo, hi):
                 continue  # 6 段 × 15 秒, | 整集 | 约 90 秒 |: a part's length, under a length header
             if _SPEC_LIST_AFTER.match(text, t.end, hi):
                 continue  # 15 秒、720p: a length listed with a resolution is the clip's specification
