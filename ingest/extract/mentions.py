@@ -54,6 +54,9 @@ _H_LETTERED = ("Hailuo",)
 # (the lookbehinds follow the letter so that ``re`` skips ahead on [a-z])
 _LETTER_VERSION_IN_TEXT = re.compile(r"([a-z](?<![a-z0-9._\-年][a-z])(?<!\d\s[a-z])\d{1,2})(?![a-z0-9]|\.\d)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# a name's last word, when it is a letter version (pixverse v6, pixverse c1)
+_LETTER_TAIL = re.compile(r"(?<![a-z0-9])([a-z]\d{1,2})$")
+_ID_GOES_ON = re.compile(r"[\-_][a-z]")
 # a word that makes a bare letter version a model: 新系列的o1, 模型o1, the O1 model, o1模型
 _MODEL_WORD_BEFORE = re.compile(r"(?:模型|系列的?|版本|\bmodel|\bversion)\s*$")
 _MODEL_WORD_AFTER = re.compile(r"\s*(?:模型|系列|版本|\bmodels?\b|\bversion\b)")
@@ -333,7 +336,7 @@ class MentionScanner:
         return not norm[ls:s].strip("#*> \t") and m.end() < len(norm) and norm[m.end()] in " \t、.．)）"
 
     def bare_letter_versions(
-        self, norm: str, raws: list[RawMention], named: list[RawMention]
+        self, norm: str, raws: list[RawMention], named: list[RawMention], cased: str | None = None
     ) -> list[RawMention]:
         """``raws`` with the bare letter versions (O3, Q2) of models ``named`` with their brand
         elsewhere in the document (Kling O3 … O3 = $0.125/sec): a letter version alone names a model
@@ -341,6 +344,19 @@ class MentionScanner:
         when the registry lists it for one brand the document names."""
         spelled = {r.version.lower(): r.brand for r in named if r.shape == "brand" and r.brand and r.version}
         spelled = {v: b for v, b in spelled.items() if _LETTER_VERSION.fullmatch(v)}
+        # a name ending on a letter version of another letter (PixVerse V6, PixVerse C1): that version
+        # alone (V6 每秒 12 credits) is the same model, when no other model named ends on it
+        tails: dict[str, list[RawMention]] = {}
+        for r in named:
+            if r.shape == "brand" and r.brand and (r.version or r.model):
+                tail = _LETTER_TAIL.search(norm, r.start, r.end)
+                if tail and tail.group(1) not in spelled:
+                    tails.setdefault(tail.group(1), []).append(r)
+        same = {
+            v: rs[0]
+            for v, rs in tails.items()
+            if len({(r.brand, r.version, r.model, tuple(r.words)) for r in rs}) == 1
+        }
         # the letter versions of the brands named, each kept when only one of them lists it (and an o-version
         # not when OpenAI's o-series may be meant)
         listed: dict[str, set[str]] = {}
@@ -353,7 +369,7 @@ class MentionScanner:
             for v, brands in listed.items()
             if v not in spelled and len(brands) == 1 and not (v.startswith("o") and openai)
         }
-        if not spelled and not unspelled:
+        if not spelled and not unspelled and not same:
             return raws
         taken = [(r.start, r.end) for r in raws]
         extra: list[RawMention] = []
@@ -363,12 +379,35 @@ class MentionScanner:
                 continue
             if v in spelled:
                 extra.append(RawMention(m.start(), m.end(), "brand", brand=spelled[v], version=v))
+            elif v in same and self._names_same(norm, cased, m.start(), m.end()):
+                r = same[v]
+                extra.append(
+                    RawMention(
+                        m.start(),
+                        m.end(),
+                        "brand",
+                        brand=r.brand,
+                        version=r.version,
+                        words=list(r.words),
+                        model=r.model,
+                    )
+                )
             elif v in unspelled and (  # not Q1：in a FAQ, Q3 营收
                 _MODEL_WORD_BEFORE.search(norm, max(0, m.start() - 8), m.start())
                 or _MODEL_WORD_AFTER.match(norm, m.end())
             ):
                 extra.append(RawMention(m.start(), m.end(), "brand", brand=unspelled[v], version=v))
         return sorted(raws + extra, key=lambda r: r.start) if extra else raws
+
+    def _names_same(self, norm: str, cased: str | None, start: int, end: int) -> bool:
+        """Is the letter version at [start, end) a model's own short name (V6 每秒 12 credits), written
+        in capitals as the vendor writes it? Not in a path or id (/v1/videos, v3-omni), not a draft
+        (提示词 v1), not another maker's (DeepSeek R1)."""
+        if cased is None or len(cased) != len(norm) or not cased[start].isupper():
+            return False
+        if norm[start - 1 : start] == "/" or norm[end : end + 1] == "/" or _ID_GOES_ON.match(norm, end):
+            return False
+        return not self._named_by_other(cased, start)
 
     def drop_common_words(
         self, text: str, raws: list[RawMention], named: list[RawMention]

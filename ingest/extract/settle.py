@@ -35,6 +35,15 @@ _WONDERS = re.compile(
     r"(?= (?:is|was|looks|does|did|handles|comes out) (?:better|best|more|the best))"
 )
 # a clause after a question of which one is better: the sentence goes on to answer it
+# an English question (Does the motion blur match…? What problems does it solve?): it asks, it says
+# nothing; read over the lower-cased cue text, from the sentence's start past list marks and arrows
+_ASKS = re.compile(
+    r"[\s>*#\-•·→⇒➡]*(?:(?:does|do|did|is|are|was|were|can|could|will|would|should)\s"
+    # a wh-word with its verb a word or three on (What problems does…, How good is…; not What stands
+    # out in X is…, Which brings me to…); "why" is left out: why is it so slow? says it is slow
+    r"|(?:what|how|which|who)(?:\s+[a-z0-9.\-]+){0,3}?\s+(?:does|do|did|is|are|was|were|can|could|will|would|should)\s)"
+    r"(?![^?\n]*(?:[.!;:](?=\s)|[。！；：]))[^?\n]*\?"
+)
 _ANSWERED = re.compile(r"[^\s，。,.；;:：！？!?、)）]")
 _WONDERED_KINDS = ("capability", "limitation", "strength", "bug")
 # hearsay (一直被传会比Sora2更强, it was rumored to…): what follows in the sentence is not what was seen;
@@ -318,6 +327,8 @@ def not_wondered(view: SectionView, sid: int, drafts: list[Draft]) -> list[Draft
     if not drafts:
         return drafts
     sent = view.sentences[sid]
+    if _ASKS.match(view.cue_text, sent.start):
+        return [d for d in drafts if d.kind not in _WONDERED_KINDS]
     spans = []
     for m in _WONDERS.finditer(view.cue_text, sent.start, sent.end):
         end = next((c.end for c in sent.clauses if c.start <= m.start() < c.end), sent.end)

@@ -28,6 +28,7 @@ _VALUE_CELL = re.compile(
     r"|\d+\s*[:：]\s*\d+(?:\s*[/、,，]\s*\d+\s*[:：]\s*\d+)*"
 )
 # a column of what each row's model stands out for: | Standout feature |, | Key features |, | 特色功能 |
+_LISTING = re.compile(r"[,，、;；/]|\band\b")
 _FEATURES_HEAD = re.compile(
     r"[\s*`]*(?:standout|key|main|notable|core|new)?\s*features?[\s*`]*"
     r"|[\s*`]*(?:主要|核心|特色|亮点|新增)?(?:功能|特色|亮点)[\s*`]*",
@@ -217,7 +218,9 @@ class TableSpecs:
                 )
                 continue
             if _FEATURES_HEAD.fullmatch(text, ha, hb):
-                out += self._feature_cell(view, ca, cb, la, (a, b))
+                # | kling-v2-6 | 有声 | ¥1.0/秒 |: the one variant the row prices, no offer (a list is)
+                if not priced or _LISTING.search(text, ca, cb):
+                    out += self._feature_cell(view, ca, cb, la, (a, b))
                 continue
             said = self._column_kind(text, ha, hb) if self._answer(text, ca, cb) is None else None
             if said and not has_money(view, ca, cb):  # a money cell is the row's price, read as one

@@ -174,6 +174,12 @@ def _is_length_column(view: SectionView, sid: int, pos: int) -> bool:
 
 
 # a vague count of a unit of time (a few minutes, several hours, 数小时)
+_EVERY_BEFORE = re.compile(r"(?:每|每隔|(?<![a-z])every|(?<![a-z])once every)\s*$")
+# what renews after a period (a quota, a free allowance): every 40 seconds a clip is still a speed
+_RENEWS = re.compile(
+    r"重置|刷新|恢复|清零|发放|领取|补充"
+    r"|\b(?:resets?|refresh(?:es)?|renews?|replenish(?:es)?|refills?|rolls? over)\b"
+)
 _VAGUE = re.compile(r"a few|few|several|a couple|couple|数", re.I)
 # …and what makes it no wait: a point in the clip, a length of footage, a time per frame
 _VAGUE_NOT_AFTER = re.compile(r"\s*(?:into|of|long|in length|per frame|each frame|a frame)\b", re.I)
@@ -384,6 +390,8 @@ class SpeedRules:
                 continue  # a single take that runs longer than 15 seconds: how long the clip plays
             if _INSTEAD_BEFORE.search(text, max(lo, t.start - 28), t.start):
                 continue  # 需要3分钟，而不是10分钟: the time it did not take
+            if _EVERY_BEFORE.search(text, max(lo, t.start - 12), t.start) and _RENEWS.search(text, lo, hi):
+                continue  # 每 24 小时重置, refreshes every 10 minutes: a period that renews, no generation
             if _VAGUE.match(text, t.start) and (
                 not _MAKING_OR_WAITING.search(text, lo, hi) or _VAGUE_NOT_AFTER.match(text, t.end)
             ):

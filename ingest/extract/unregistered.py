@@ -193,6 +193,11 @@ def _misspelt(
     return None
 
 
+def _compact(name: str) -> str:
+    """``name`` as a host name writes it: lower case, letters and digits only (GPT-Image 2: gptimage2)."""
+    return "".join(ch for ch in name.lower() if ch.isascii() and ch.isalnum())
+
+
 class UnknownModels:
     def __init__(
         self, not_models: list[str], brand_aliases: dict[str, str], models: set[tuple[str, str]] | None = None
@@ -295,9 +300,13 @@ class UnknownModels:
         title: str,
         title_taken: list[RawMention],
         registered: Counter[str],
+        site: str = "",
     ) -> Unknowns:
         """Unregistered model mentions in each (text, clean text) section; ``taken`` are the
-        registry's mentions there, ``registered`` how often the document names each brand."""
+        registry's mentions there, ``registered`` how often the document names each brand; ``site``
+        the host name of the page (a name the page is published under is its publisher, no model:
+        prices "on GPTImage2" at gptimage2.vip)."""
+        publisher = {label for label in site.lower().split(".") if len(label) >= 4}
         # a bare version the registry scan read (the 1.0 of HappyHorse 1.0) is the unknown name's own
         spans = [[(r.start, r.end) for r in rs if r.shape != "version"] for rs in taken]
         foreign = [_foreign(t, c, sp) for (t, c), sp in zip(sections, spans, strict=True)]
@@ -337,6 +346,8 @@ class UnknownModels:
             out.foreign.update(f.model for f in fs if f.model)
             mine = [(c.start, c.end) for c in cands] + [(f.start, f.end) for f in fs]
             for s, e, brand, display, glued in cands:
+                if publisher and _compact(display) in publisher:
+                    continue
                 glued = (
                     glued or _misspelt(brand, display, named) or _misspelt(brand, display, self.models, True)
                 )
@@ -351,7 +362,7 @@ class UnknownModels:
             # the brand alone, after the text named it with a version
             occupied = _Spans(sp + mine)
             for key, versioned in main_name.items():
-                if versioned is None or key in listed:
+                if versioned is None or key in listed or _compact(versioned) in publisher:
                     continue
                 meant = _misspelt(key, versioned, named) or _misspelt(key, versioned, self.models, True)
                 for m in re.finditer(rf"(?<![a-z0-9_.\-/@#]){re.escape(key)}(?![a-z0-9])", clean):
