@@ -230,3 +230,15 @@ def test_the_next_models_cell_is_quoted_alone() -> None:
     )
     assert _of(text, "bug") == [("Hailuo 02", "偶尔肢体扭曲"), ("Kling 2.6", "文字渲染 | 文字经常乱码")]
     assert _of(text, "strength") == [("Kling 2.6", "人物运动 | 动作流畅自然"), ("Hailuo 02", "文字清晰")]
+
+
+# ----- session 43, second reading (v213) -----
+
+
+def test_a_number_format_is_no_model() -> None:
+    # (NVFP4 read as a model of its own took the rows after it from the heading's model)
+    text = (
+        "## LTX-2 quantised\n\n| Version | Generation time | VRAM |\n|---|---|---|\n"
+        "| Full FP8 | ~50s | ~27 GB |\n| Full NVFP4 | ~40s | ~20 GB |\n| Distilled | ~2–5s | ~19 GB |\n"
+    )
+    assert [m for m, _ in _speeds(text)] == ["LTX 2"] * 3
