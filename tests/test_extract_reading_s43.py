@@ -242,3 +242,14 @@ def test_a_number_format_is_no_model() -> None:
         "| Full FP8 | ~50s | ~27 GB |\n| Full NVFP4 | ~40s | ~20 GB |\n| Distilled | ~2–5s | ~19 GB |\n"
     )
     assert [m for m, _ in _speeds(text)] == ["LTX 2"] * 3
+
+
+def test_a_bare_letter_version_after_the_title_named_its_model() -> None:
+    # the title's mention is read off the model's name, not off the body at the title's places
+    text = "Kling 2.6 每秒 10 credits。\n\nV6 每秒 12 credits。"
+    got = [
+        (c.model, c.credits)
+        for c in scored(claims_of(text, title="PixVerse V6 和 Kling 2.6 评测"))
+        if c.kind == "price"
+    ]
+    assert got == [("Kling 2.6", 10.0), ("PixVerse V6", 12.0)]

@@ -54,7 +54,7 @@ _H_LETTERED = ("Hailuo",)
 # (the lookbehinds follow the letter so that ``re`` skips ahead on [a-z])
 _LETTER_VERSION_IN_TEXT = re.compile(r"([a-z](?<![a-z0-9._\-年][a-z])(?<!\d\s[a-z])\d{1,2})(?![a-z0-9]|\.\d)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
-# a name's last word, when it is a letter version (pixverse v6, pixverse c1)
+# a model name's last word, when it is a letter version (pixverse v6, pixverse c1)
 _LETTER_TAIL = re.compile(r"(?<![a-z0-9])([a-z]\d{1,2})$")
 _ID_GOES_ON = re.compile(r"[\-_][a-z]")
 # a word that makes a bare letter version a model: 新系列的o1, 模型o1, the O1 model, o1模型
@@ -346,10 +346,13 @@ class MentionScanner:
         spelled = {v: b for v, b in spelled.items() if _LETTER_VERSION.fullmatch(v)}
         # a name ending on a letter version of another letter (PixVerse V6, PixVerse C1): that version
         # alone (V6 每秒 12 credits) is the same model, when no other model named ends on it
+        # (read off the model's name: ``named`` holds the title's and other sections' mentions too, whose
+        # places are in their own texts)
         tails: dict[str, list[RawMention]] = {}
         for r in named:
             if r.shape == "brand" and r.brand and (r.version or r.model):
-                tail = _LETTER_TAIL.search(norm, r.start, r.end)
+                name = r.model or self.reg.resolve(r.brand, r.version, r.words)[0]
+                tail = _LETTER_TAIL.search(name.lower())
                 if tail and tail.group(1) not in spelled:
                     tails.setdefault(tail.group(1), []).append(r)
         same = {
