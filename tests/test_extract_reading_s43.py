@@ -3,6 +3,8 @@ mechanism, never copied from a set)."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract_helpers import claims_of, scored
 
 
@@ -253,3 +255,25 @@ def test_a_bare_letter_version_after_the_title_named_its_model() -> None:
         if c.kind == "price"
     ]
     assert got == [("Kling 2.6", 10.0), ("PixVerse V6", 12.0)]
+
+
+# ----- a rate said roughly (v215) -----
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("Veo 3.1 Full runs approximately $0.33-0.38/sec across all resolutions.\n", "Veo 3.1"),
+        ("Kling 2.1 API: ~$0.04-0.06/sec depending on mode.\n", "Kling 2.1"),
+        ("可灵2.1 每秒约 0.3-0.5 元。\n", "Kling 2.1"),
+        # (a rough span per clip is a clip's price too; session 34 had read it as none)
+        ("Kling 2.1 costs about 0.5-1元 per clip.\n", "Kling 2.1"),
+    ],
+)
+def test_a_rate_said_roughly_is_priced_at_both_ends(text: str, model: str) -> None:
+    got = [(c.model, c.price_usd or c.price_cny) for c in scored(claims_of(text)) if c.kind == "price"]
+    assert [m for m, _ in got] == [model, model] and got[0][1] is not None and got[1][1] is not None
+
+
+def test_a_rough_span_for_a_whole_piece_is_still_no_price() -> None:
+    assert [c for c in claims_of("Veo 3: ~$25-40 for the whole thing.\n") if c.kind == "price"] == []

@@ -94,6 +94,7 @@ _PRODUCTION_BOUGHT = re.compile(
     r"explainers?|campaigns?|projects?)\b(?!\s*(?:clips?|videos?|generations?)\b)"
     r"|\d+\s*(?:秒|分钟)的?\s*(?:广告片?|宣传片|短片|预告片|微电影|短剧|mv)"
 )
+_PER_SECOND_BEFORE = re.compile(r"(?:每秒钟?|每\s*\d+\s*秒)\s*(?:约|大约|大概|~|≈)?\s*[$¥￥]?$")
 _ROUGHLY_BEFORE = re.compile(
     r"(?:~|≈|\b(?:approximately|approx\.?|about|around|roughly|circa)\s*|约|大约|大概)\s*[$¥￥]?$"
 )
@@ -413,9 +414,13 @@ class PriceClaims:
             if (
                 an.q.kind in MONEY
                 and an.q.high > an.q.value > 0
+                and not (an.q.per or an.q.per_seconds)
+                and not _PER_SECOND_BEFORE.search(text, max(seg_lo, an.q.start - 12), an.q.start)
                 and _ROUGHLY_BEFORE.search(text, max(seg_lo, an.q.start - 16), _first_digit(text, an.q))
             ):
-                continue  # "~$25-40", "approximately $0.35-0.40/sec": a rough span, no stated price
+                # "~$25-40": a rough span, no stated price; a rate said roughly (~$0.04-0.10/sec, 每秒约
+                # 0.3-0.5 元, about 0.5-1元 per clip) is priced at both ends
+                continue
             if an.q.high > an.q.value > 0 and _FAMILY_SPAN.search(text, seg_lo, an.q.start):
                 continue
             if (
