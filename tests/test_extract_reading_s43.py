@@ -277,3 +277,12 @@ def test_a_rate_said_roughly_is_priced_at_both_ends(text: str, model: str) -> No
 
 def test_a_rough_span_for_a_whole_piece_is_still_no_price() -> None:
     assert [c for c in claims_of("Veo 3: ~$25-40 for the whole thing.\n") if c.kind == "price"] == []
+
+
+def test_the_far_end_of_a_span_of_money_is_no_version() -> None:
+    # (the 1.00 of ~$0.50-1.00 named Runway Gen-1, the 2.00 Gen-2)
+    text = (
+        "## Runway Gen-4.5\n\n| Duration | Approximate Cost |\n|---|---|\n"
+        "| 5s clip | ~$0.50-1.00 |\n| 10s clip | ~$1.00-2.00 |\n"
+    )
+    assert {c.model for c in scored(claims_of(text)) if c.kind == "price"} == {"Runway Gen-4.5"}

@@ -31,6 +31,7 @@ _UNIT_AFTER = re.compile(
 _CELL_END = re.compile(r"\s*(?:\||$)", re.M)  # where a table cell ends
 _WORDISH = frozenset("0123456789abcdefghijklmnopqrstuvwxyz.")
 _CURRENCY = frozenset("$¥￥€£")
+_MONEY_RANGE_BEFORE = re.compile(r"[$¥￥€£]\s*\d+(?:\.\d+)?\s*[-~～–—]\s*$")
 _SPACES = re.compile(r"\s+")
 
 
@@ -259,7 +260,11 @@ class MentionScanner:
             if self._section_number(norm, s, m):
                 continue
             # not inside a longer number or word, and no amount of money ($1.50 is never version 1.5)
-            if not (s and (norm[s - 1] in _WORDISH or norm[max(0, s - 2) : s].strip()[-1:] in _CURRENCY)):
+            if not (
+                s and (norm[s - 1] in _WORDISH or norm[max(0, s - 2) : s].strip()[-1:] in _CURRENCY)
+            ) and not (
+                _MONEY_RANGE_BEFORE.search(norm, max(0, s - 16), s)
+            ):  # (nor the far end of a span of money: the 1.00 of ~$0.50-1.00)
                 hits.append(m)
         out: list[RawMention] = []
         last_end = -1
