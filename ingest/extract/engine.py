@@ -58,6 +58,7 @@ from ingest.extract.spec_items import SpecItems
 from ingest.extract.spec_rows import SpecRows, drop_covered
 from ingest.extract.specs import SpecRules
 from ingest.extract.speed import SpeedRules
+from ingest.extract.table_cells import cells_of
 from ingest.extract.tables import TableRules, over_prose
 from ingest.extract.topics import asking_heading, enter, start_document, update_topic
 from ingest.extract.unregistered import UnknownModels
@@ -653,14 +654,10 @@ def _first_cell(view: SectionView, sid: int) -> tuple[int, int] | None:
     """[start, end) of the first cell of the markdown table row sentence ``sid`` is on (its end the
     pipe closing it), or None when the sentence is on no such row."""
     a, b = view.line_bounds(sid)
-    text = view.text
-    first = text.find("|", a, b)
-    if first < 0 or text[a:first].strip():
+    if not view.text[a:b].lstrip().startswith("|"):
         return None
-    close = text.find("|", first + 1, b)
-    if close < 0 or text.find("|", close + 1, b) < 0:
-        return None
-    return first + 1, close
+    cells = cells_of(view.text, a, b)
+    return cells[0] if len(cells) >= 2 else None
 
 
 def _past_note(text: str, start: int, end: int) -> int:

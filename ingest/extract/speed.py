@@ -173,13 +173,14 @@ def _is_length_column(view: SectionView, sid: int, pos: int) -> bool:
     return head is not None and _LENGTH_COLUMN_HEAD.fullmatch(head) is not None
 
 
-# a vague count of a unit of time (a few minutes, several hours, 数小时)
+# a period that repeats (每 24 小时, every 10 minutes)…
 _EVERY_BEFORE = re.compile(r"(?:每|每隔|(?<![a-z])every|(?<![a-z])once every)\s*$")
-# what renews after a period (a quota, a free allowance): every 40 seconds a clip is still a speed
+# …and what renews after it (a quota, a free allowance): every 40 seconds a clip is still a speed
 _RENEWS = re.compile(
     r"重置|刷新|恢复|清零|发放|领取|补充"
     r"|\b(?:resets?|refresh(?:es)?|renews?|replenish(?:es)?|refills?|rolls? over)\b"
 )
+# a vague count of a unit of time (a few minutes, several hours, 数小时)
 _VAGUE = re.compile(r"a few|few|several|a couple|couple|数", re.I)
 # …and what makes it no wait: a point in the clip, a length of footage, a time per frame
 _VAGUE_NOT_AFTER = re.compile(r"\s*(?:into|of|long|in length|per frame|each frame|a frame)\b", re.I)
