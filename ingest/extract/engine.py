@@ -60,7 +60,7 @@ from ingest.extract.specs import SpecRules
 from ingest.extract.speed import SpeedRules
 from ingest.extract.table_cells import cells_of
 from ingest.extract.tables import TableRules, over_prose
-from ingest.extract.topics import asking_heading, enter, start_document, update_topic
+from ingest.extract.topics import asking_heading, enter, start_document, under_withdrawn_heading, update_topic
 from ingest.extract.unregistered import UnknownModels
 from ingest.extract.vendors import VendorSubjects
 from ingest.extract.verify import VerifyModel
@@ -316,6 +316,9 @@ class Extractor:
             table_prices = self.table_rules.price_claims(view, sid)
             drafts += timed + self.table_rules.speed_claims(view, sid) + table_prices
             drafts[first_draft:] = over_prose(drafts[first_draft:], table_prices)
+            if any(d.kind == "price" for d in drafts[first_draft:]) and under_withdrawn_heading(view, sid):
+                # ### 原错误定价: prices the text withdraws are no prices
+                drafts[first_draft:] = [d for d in drafts[first_draft:] if d.kind != "price"]
             spec_drafts, claimed = (
                 self.spec_rules.sentence_claims(view, sid, specs[sid]) if sid in specs else ([], set())
             )

@@ -4,7 +4,7 @@ tier word."""
 
 from __future__ import annotations
 
-from ingest.extract.mention_roles import OLD_BEFORE
+from ingest.extract.mention_roles import OLD_BEFORE, OLD_NAMED_BEFORE, PRESENT_AFTER
 from ingest.extract.mentions import DocContext, Mention, RawMention
 from ingest.extract.registry import Registry, version_key
 
@@ -119,7 +119,13 @@ class MentionResolver:
             old = (
                 raw.shape == "brand"
                 and not raw.version
-                and bool(OLD_BEFORE.search(norm, max(0, raw.start - 20), raw.start))
+                and (
+                    bool(OLD_BEFORE.search(norm, max(0, raw.start - 20), raw.start))
+                    or bool(
+                        OLD_NAMED_BEFORE.search(norm, max(0, raw.start - 32), raw.start)
+                        and not PRESENT_AFTER.match(norm, raw.end)
+                    )
+                )
             )
             mention = self._resolve_one(raw, ctx, sid, sent_versions, recent, old)
             if mention is None:

@@ -42,6 +42,15 @@ OLD_BEFORE = re.compile(
     r"(?:旧版|舊版|老版|旧的|舊的|老的|初代|第一代|原版|早期的?|前代|上一代|上代)\s*$|\b(?:old|older|original|first-gen|first-generation|earlier|previous)\s+$",
     re.I,
 )
+# 第一代AI生成影片工具 Sora, OpenAI's original video model Sora: the same, with what the model is between
+# (only words for a video model: not 第一代用户最喜欢的工具, "the original app"); read only where the
+# rest of the sentence speaks of no present (作为第一代AI视频工具，可灵现在已经很稳定)
+OLD_NAMED_BEFORE = re.compile(
+    r"(?:初代|第一代|首代)\s*(?:ai)?\s*(?:(?:文生|图生)?(?:视频|影片)|生成){0,3}\s*(?:模型|工具)\s*$"
+    r"|(?:\bthe|\bits|['’]s)\s+(?:original|first-gen|first-generation)\s+(?:ai\s+)?(?:video\s+)?"
+    r"(?:generation\s+)?(?:model|tool)\s+$"
+)
+PRESENT_AFTER = re.compile(r"[^。！？!?\n]{0,40}?(?:现在|如今|目前|\bnow\b|\btoday\b|\bthese days\b)")
 
 
 # "a third of the price of Veo", "twice the cost of Sora 2", 价格只有可灵的一半 is said by compare_after
@@ -109,16 +118,23 @@ class MentionRoles:
         # outperforming OpenAI's recently launched Sora, than the older Gen-3, than standard Ray 2: English
         # words describing the yardstick between the marker and its name
         self.compare_before_described = re.compile(
-            rf"(?:{lex.alt('markers', 'compare_before')})\s+(?:(?:the|a|an|its|their|[a-z]+['’]s|[a-z-]+ly|"
-            r"[a-z-]+ed|new|newer|latest|recent|current|older|previous|original|own|standard|regular|base|basic|"
-            r"full|default|plain)\s+){1,4}$"
+            rf"(?:{lex.alt('markers', 'compare_before')})\s+"
+            r"(?:(?:the|a|an|its|their|(?:(?!and\b|but\b|so\b|or\b|then\b)[a-z]+\s+)?[a-z]+['’]s|[a-z-]+ly|"
+            r"[a-z-]+ed|(?!(?:usual|real|normal|actual|total|overall|general)\b)[a-z-]+al|new|newer|latest|"
+            r"recent|current|older|previous|original|own|standard|"
+            r"regular|base|basic|full|default|plain)\s+){1,4}$"
         )
         # "the upgrade from Video 2.6": a product word between the marker and a bare version
         self.compare_before_word = re.compile(
             rf"(?:{lex.alt('markers', 'compare_before')})\s+(?:video|model|version)\s+v?$"
         )
         # 与前代Veo 3相比, 跟老版可灵比: a short modifier may sit between the marker and the yardstick
-        self.compare_with = re.compile(rf"(?:{lex.alt('markers', 'compare_with')})[\u4e00-\u9fff]{{0,3}}\s*$")
+        # (和第一代模型可灵相比: or the earlier model, said with what it is)
+        self.compare_with = re.compile(
+            rf"(?:{lex.alt('markers', 'compare_with')})"
+            r"(?:[\u4e00-\u9fff]{0,3}|(?:初代|第一代|首代)\s*(?:ai)?\s*(?:(?:文生|图生)?(?:视频|影片)|生成){0,3}"
+            r"\s*(?:模型|工具))\s*$"
+        )
         # 跟目前最好的模型可灵1.6比: the yardstick may carry a 的-phrase between 跟 and its name
         self.compare_with_modified = re.compile(
             rf"(?:{lex.alt('markers', 'compare_with')})[^，。,；;:：!！?？]{{0,24}}"

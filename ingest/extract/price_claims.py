@@ -17,6 +17,11 @@ from ingest.extract.price_context import distinct_models
 from ingest.extract.prices import ALTERNATIVE, MONEY, PriceRules
 from ingest.extract.section import Draft, SectionView, Subject
 
+# what else a span of prices may follow: a tier, a mode, a resolution, the sound
+_SPAN_OTHER = re.compile(
+    r"\b(?:standard|std|pro|mode|tier|audio|sound|quality|depending|depends|\d{3,4}p|[248]k)\b"
+    r"|模式|标准|高品质|有声|无声|音频|画质|分辨率|取决"
+)
 # an amount multiplied by a number ("5 x $0.168", "0.5元×10", "(5+10)×$0.20") is a factor, not a price
 _FACTOR_BEFORE = re.compile(r"[\d)）]\s*(?:秒|s|sec|seconds?|credits?|积分)?\s*[x×*✕]\s*[$¥￥]?\s*$")
 _HELD_AFTER = re.compile(
@@ -446,6 +451,20 @@ class PriceClaims:
                     and _RES_PAIR.fullmatch(text, res[0].end, res[1].start)
                 ):
                     amounts[-1]["resolution"] = res[1].unit
+                # "39-208 credits (2-12s)": the far end of the amount buys the far end of the lengths
+                lengths = [
+                    q
+                    for q in qs
+                    if q.kind == "time"
+                    and q.unit == "s"
+                    and q.high > q.value
+                    and seg_lo <= q.start < seg_hi
+                    and fields.get("duration_s") == q.value
+                ]
+                # (not where the span is a tier's, a resolution's or the sound's: 20-35 credits (5-10s),
+                # 20 in standard mode and 35 in pro mode)
+                if len(lengths) == 1 and not _SPAN_OTHER.search(text, seg_lo, seg_hi):
+                    amounts[-1]["duration_s"] = lengths[0].high
             end = (an.money or an.q).end
             bracket = _EDITION_IN_BRACKETS.match(text, end, seg_hi)
             clip = None if bracket else _EDITION_OF_CLIP.search(text, end, seg_hi)

@@ -334,7 +334,10 @@ class Registry:
         if info is None or not tier:
             return model_name, tier
         b = self.brands[info.brand]
-        model = self._pick(b.by_version(info.version), None, tier)
+        # an edition sold as its own line (Omni, Turbo) keeps it under any tier: kling-v3-omni in std
+        # mode is still Kling 3.0 Omni; an edition that is itself a tier (Master) gives way to the tier
+        kept = info.edition if info.edition and info.edition != info.tier else None
+        model = self._pick(b.by_version(info.version), kept, tier)
         return model.name, self._tier_for(model, tier) or tier
 
     def version_models(self, brand: str, key: str) -> list[str]:

@@ -21,6 +21,21 @@ SEGMENT = re.compile(r"[^，,；;、。\n]+")
 _SEPARATOR = re.compile(r"\s*\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
 # a cell stating a value: a length, a resolution, a frame rate, a ratio (not a dash or a word)
 _UNIT = r"(?:s|sec|秒|seconds?|p|k|fps|帧|分钟|min|minutes?)"
+# a column headed by a bound alone (| Max |, | 最长 |): with a time under it, the longest clip
+_BARE_MAX_HEAD = re.compile(r"[\s*`]*(?:max\.?|maximum|longest|最长|上限)[\s*`]*")
+# …unless the table measures times: a least, mean or typical beside it (| Min | Avg | Max |, | Typical |
+# Max |), a column of a time taken or of a resolution (| Generation time | Max |, | 480p | Max |), or
+# a line above naming the time taken (### 生成耗时实测)
+_TIMED_HEAD = re.compile(
+    r"\b(?:min|minimum|avg|average|mean|median|p\d{2}|typical|fastest|slowest|queue|wait|waits|runs?|"
+    r"times?|speed|latency|\d{3,4}p)\b|最短|最快|平均|中位|一般|耗时|用时|速度|排队|等待|时间"
+)
+_TIMED_ABOVE = re.compile(
+    r"耗时|用时|速度|生成时间|渲染时间|等待|排队|\b(?:generation|render|rendering|wait|queue) times?\b|"
+    r"\bspeed\b|\blatency\b|\btook\b|\btakes\b",
+    re.I,
+)
+_TIME_CELL = re.compile(r"[\s*`]*\d+(?:\.\d+)?\s*(?:s|sec|秒|seconds?|分钟|min|minutes?)[\s*`]*")
 _VALUE_CELL = re.compile(
     rf"(?:(?:up to|最长|最高|最多|max\.?)\s*)?\d+(?:\.\d+)?\s*{_UNIT}"
     rf"(?:\s*(?:[-~–/、,，]|or|或)\s*\d+(?:\.\d+)?\s*{_UNIT}?)*"
@@ -234,7 +249,13 @@ class TableSpecs:
                     for r in self._verdict_cell(text, ca, cb, la, said, (a, b))
                 ]
                 continue
-            if not self.dimension.search(text, ha, hb):
+            if not self.dimension.search(text, ha, hb) and not (
+                _BARE_MAX_HEAD.fullmatch(text, ha, hb)
+                and _TIME_CELL.fullmatch(text, ca, cb)
+                and not _TIMED_HEAD.search(text, *lines[head])
+                # (read in the normalised text: the cue text masks a heading's words)
+                and not _TIMED_ABOVE.search(view.norm, max(0, lines[head][0] - 160), lines[head][0])
+            ):
                 continue
             kind = self._answer(text, ca, cb)
             value = _VALUE_CELL.fullmatch(text[ca:cb].strip(" \t*`"))

@@ -68,8 +68,40 @@ TIME_TAKEN = re.compile(r"\b(?:takes?|took|taking|needs?|needed|requires?|requir
 _PERSON_AFTER = re.compile(r"\s*,?\s*(?:i|we)\s+(?!think|guess|believe|reckon|measured|timed)[a-z]")
 # 生成…视频约4分25秒: a time right after the clip a generation made, with an "about" or a "took" before it
 _AFTER_MADE_CLIP = re.compile(
-    r"(?:生成|渲染|跑)[^，,。；;]{0,24}?(?:视频|影片|片段)\s*(?P<took>约|大约|大概|需要?|要|用了|花了|耗费了?)?\s*$"
+    r"(?:生成|渲染|跑)[^，,。；;]{0,24}?(?:视频|影片|片段)\s*"
+    r"(?P<took>约|大约|大概|(?:只|仅)?(?:需要?|要|用了|花了)|耗费了?)?\s*$"
 )
+# …after 只需/只要, the time ends its clause or leads to the making (只需30秒，只要20秒就能出片)
+_ONLY_END = re.compile(
+    r"\s*(?:左右)?\s*(?:[，,。！!；;)）]|$|就?(?:能|可以)?(?:生成|出片|完成|搞定|出来|做好|跑完))"
+)
+# "~84s (5s)": the clip length a time was measured for, in brackets right after it
+_CLIP_PAREN_AFTER = re.compile(
+    r"\s*[(（]\s*(?:for\s+)?(?:an?\s+)?\d+(?:\.\d+)?\s*(?:s|sec|seconds?|秒)(?:\s*(?:clips?|videos?|视频))?\s*[)）]"
+)
+# …standing first in the field's value, or after the item before it ("~84s (5s), ~125s (10s)"), not
+# after words of its own ("free users get 10s (5s on 1080p)", "bug appears at 3s (5s clip)")
+_FIELD_LEAD = re.compile(r"(?:[^\n]*[)）][ \t]*[,，、;；][ \t]*)?(?:~|≈|约|about|approx\.?)?[ \t]*")
+# "20 seconds to generate 121 frames", "about 90s to render": a time followed by the making it buys
+_TO_MAKE_AFTER = re.compile(r"\s+to\s+(?:generate|render|produce|create|finish|complete)\b")
+# …when a verb of needing or a hedge stands right before the time ("needs only 20 seconds to generate",
+# ", only 20s to generate"), not a cap or an allowance ("limited to 8 seconds to generate", "you get
+# 8 seconds to create your story", "up to 20 seconds to complete a scene")
+_TAKEN_BEFORE = re.compile(
+    r"(?:^|[,，:：;；(]|\b(?:takes?|took|needs?|needed|requires?|required|spends?|spent))\s*"
+    r"(?:(?:only|just|about|around|roughly|approximately|approx\.?|under|less than|~|≈)\s*){0,2}$"
+)
+
+
+def _to_make(text: str, lo: int, hi: int, times: list[Quantity], i: int) -> bool:
+    """Is ``times[i]`` the time a making took, said "needs N seconds to generate …" (the clause's only
+    time, a verb of needing or a hedge right before it)?"""
+    t = times[i]
+    if not _TO_MAKE_AFTER.match(text, t.end, hi) or not _TAKEN_BEFORE.search(text[lo : t.start]):
+        return False
+    return not any(lo <= u.start < hi for k, u in enumerate(times) if k != i)
+
+
 _ABOUT = ("约", "大约", "大概")
 # generated the clip in under 40 seconds, renders a 1080p shot in about a minute: the time it took
 _MADE_VERBS = (
@@ -233,6 +265,11 @@ class SpeedRules:
             r"(?:~|≈|约|大约|about|approx\.?|around|roughly)?\s*$"
         )
         self.timeout_re = re.compile(r"\btime-?outs?\b|超时")
+        # "- **Time**: ~84s (5s), ~125s (10s)": a line labelled with the time taken, each time on it
+        # followed by the clip length it was for
+        self.time_field_re = re.compile(
+            rf"[ \t]*(?:[-*•+][ \t]*)?(?:\*\*|__)?(?:time|耗时|用时|{named})(?:\*\*|__)?[ \t]*[:：]", re.I
+        )
         self.speed_label_re = re.compile(
             r"\s*(?:(?:p\d{2}|median|average|avg\.?|mean|平均|中位数?)\s*)?"  # | p95 latency (5s clip) |
             rf"(?:{lex.alt('context', 'speed_label')})\s*(?:\([^|)]*\))?\s*\|"
@@ -304,6 +341,12 @@ class SpeedRules:
             rf"\s*(?:{lex.alt('context', 'made_within_link')})?\s*(?:{lex.alt('context', 'made_within')})"
         )
 
+    def _field_time(self, clean: str, line: int, pos: int) -> bool:
+        """Does the line at ``line`` open with a label of the time taken, and the time at ``pos`` lead
+        its value or follow the item before it?"""
+        field = self.time_field_re.match(clean, line)
+        return field is not None and _FIELD_LEAD.fullmatch(clean, field.end(), pos) is not None
+
     def _clause(self, view: SectionView, sid: int, pos: int) -> tuple[int, int]:
         for c in view.sentences[sid].clauses:
             if c.start <= pos < c.end:
@@ -366,7 +409,7 @@ class SpeedRules:
                     "limitation",
                     min(lo, line + len(text[line:lo]) - len(text[line:lo].lstrip(" \t-*•"))),
                 )
-            if limit and not self.speed_re.search(text, t.end, hi):
+            if limit and not (self.speed_re.search(text, t.end, hi) or _to_make(text, lo, hi, times, n)):
                 out += self._claims(
                     view, sid, limit, lo, hi, t, {"feature": " ".join(view.text[t.start : t.end].split())}
                 )
@@ -454,13 +497,16 @@ class SpeedRules:
                 continue  # 在我跑了几个小时以后, 经过两天的测试: how long the reviewer tested
             if self.timeout_re.search(text, max(lo, t.start - 40), t.start):
                 continue  # "set the request timeout to at least 5 minutes": a client's setting, no generation
-            if self.named_before_re.search(view.clean, max(min(lo, line), t.start - 24), t.start):
+            if self.named_before_re.search(view.clean, max(min(lo, line), t.start - 24), t.start) or (
+                _CLIP_PAREN_AFTER.match(text, t.end) and self._field_time(view.clean, line, t.start)
+            ):
                 pass  # "Processing Time ~180 seconds", "- **Speed**: 4 minutes": the label right before it
                 # names the time taken (read in the clean text: a bold label is masked in the cue text)
             elif t.unit == "s" and not within:
                 told = (
                     labelled
                     or self.speed_re.search(text, lo, hi)
+                    or _to_make(text, lo, hi, times, n)
                     or self._after_made_clip(text, lo, t)
                     or (_MAKING_IN.search(text, lo, t.start) and not _LENGTH_OF_AFTER.match(text, t.end))
                     # (the label's own line: "- Fast generation: typically 30-60 seconds", split at its colon)
@@ -544,7 +590,10 @@ class SpeedRules:
         m = _AFTER_MADE_CLIP.search(text, lo, t.start)
         if m is None:  # (a length word after it, 约2分钟长, was ruled out before this is asked)
             return False
-        return m.group("took") is not None or (text.startswith(_ABOUT, t.start) and t.value >= 60)
+        took = m.group("took")
+        if took and took[0] in "只仅" and (t.qual == "min" or not _ONLY_END.match(text, t.end)):
+            return False  # 只需8秒就能讲完一个故事, 只要10秒以上: a length, or a condition
+        return took is not None or (text.startswith(_ABOUT, t.start) and t.value >= 60)
 
     @staticmethod
     def _run_per_video(view: SectionView, sid: int, t: Quantity, lo: int, hi: int) -> bool:
@@ -656,7 +705,9 @@ _DIFFERENCE_AFTER = re.compile(
     r"\s*(?:faster|quicker|slower|sooner|shorter|longer than|more than|less than)\b"
 )
 _DIFFERENCE_BEFORE = re.compile(
-    r"(?:快了|慢了|节省了?|省了|省下了?|缩短了?|减少了?|提速了?|比[^，。,；;！？!?\n]{1,20}?(?:快|慢))"
+    r"(?:快了|慢了|节省了?|省了|省下了?|缩短了?|减少了?|提速了?|比[^，。,；;！？!?\n]{1,20}?(?:快|慢)"
+    # 这多出来的 5 秒, 额外的 5 秒: the length one option adds over another
+    r"|多出来的|多出的|额外的|additional|extra)"
     r"\s*(?:约|大约|近|将近|足足|整整)?\s*$"
 )
 _SERVICE_AFTER = re.compile(

@@ -94,6 +94,31 @@ def under_heading(view: SectionView, sid: int, pattern: re.Pattern[str], back: i
     return False
 
 
+# a heading that withdraws the figures under it (### 原错误定价, ## Old (incorrect) pricing)
+# (the withdrawing word stands against a word for prices; a heading that asks, 可灵2.1 过时了吗, withdraws
+# nothing)
+_WITHDRAWN = re.compile(
+    r"(?:错误|有误|作废|过时|旧)的?(?:定价|价格|报价)|(?:定价|价格|报价)(?:有误|错误|已作废|已过时)"
+    r"|\b(?:incorrect|wrong|outdated|obsolete|superseded|old)\s+(?:pricing|prices)\b"
+    r"|\b(?:pricing|prices)\s*[(（]\s*(?:incorrect|outdated|obsolete|superseded|old)\b",
+    re.I,
+)
+_ASKING = re.compile(r"[吗？?]")
+
+
+def under_withdrawn_heading(view: SectionView, sid: int, back: int = 40) -> bool:
+    """Is sentence ``sid`` under a heading that says its figures are wrong or outdated (read in the
+    normalised text: the cue text masks a heading's words)?"""
+    for k in range(sid - 1, max(-1, sid - back), -1):
+        if is_heading(view, k):
+            head = view.sentences[k]
+            return bool(
+                _WITHDRAWN.search(view.norm, head.start, head.end)
+                and not _ASKING.search(view.norm, head.start, head.end)
+            )
+    return False
+
+
 def _line(view: SectionView, sid: int) -> str:
     """From the start of the line sentence ``sid`` starts on to the end of the line it ends on."""
     ls, le = view.line_bounds(sid)
