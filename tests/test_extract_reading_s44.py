@@ -189,3 +189,17 @@ def test_frontier_before_model_is_no_model_name() -> None:
     text = "### Veo 3.1\n- **Features**: Frontier model with audio + reference images\n- **Time**: ~130s (8s)"
     rows = scored(claims_of(text))
     assert {c.model for c in rows if c.kind in ("capability", "speed")} == {"Veo 3.1"}
+
+
+# ----- verdicts in plain English -----
+
+
+def test_does_not_perform_well_is_a_limitation() -> None:
+    text = "Vidu Q2 is tuned for live action, so it does not perform well with cartoon styles."
+    assert [m for m, _ in _of(text, "limitation")] == ["Vidu Q2"]
+    assert _of(text, "strength") == []
+
+
+def test_ignoring_what_was_asked_is_a_bug() -> None:
+    text = "Hailuo 02 ignored my clearly written description of the scene."
+    assert [m for m, _ in _of(text, "bug")] == ["Hailuo 02"]
