@@ -84,14 +84,19 @@ def is_label_heading(view: SectionView, sid: int) -> bool:
     return is_heading(view, sid) and _LABEL_HEADING.match(_line(view, sid).lower()) is not None
 
 
+def _heading_above(view: SectionView, sid: int, back: int) -> tuple[int, int] | None:
+    """Where the nearest heading above sentence ``sid`` (within ``back`` sentences) starts and ends."""
+    for k in range(sid - 1, max(-1, sid - back), -1):
+        if is_heading(view, k):
+            return view.sentences[k].start, view.sentences[k].end
+    return None
+
+
 def under_heading(view: SectionView, sid: int, pattern: re.Pattern[str], back: int = 40) -> bool:
     """Does the nearest heading above sentence ``sid`` (within ``back`` sentences) match ``pattern``
     (a table under "Free Plan": what its rows cap is that tier's)?"""
-    for k in range(sid - 1, max(-1, sid - back), -1):
-        if is_heading(view, k):
-            head = view.sentences[k]
-            return pattern.search(view.cue_text, head.start, head.end) is not None
-    return False
+    head = _heading_above(view, sid, back)
+    return head is not None and pattern.search(view.cue_text, *head) is not None
 
 
 # a heading that withdraws the figures under it (### 原错误定价, ## Old (incorrect) pricing)
@@ -109,14 +114,10 @@ _ASKING = re.compile(r"[吗？?]")
 def under_withdrawn_heading(view: SectionView, sid: int, back: int = 40) -> bool:
     """Is sentence ``sid`` under a heading that says its figures are wrong or outdated (read in the
     normalised text: the cue text masks a heading's words)?"""
-    for k in range(sid - 1, max(-1, sid - back), -1):
-        if is_heading(view, k):
-            head = view.sentences[k]
-            return bool(
-                _WITHDRAWN.search(view.norm, head.start, head.end)
-                and not _ASKING.search(view.norm, head.start, head.end)
-            )
-    return False
+    head = _heading_above(view, sid, back)
+    return bool(
+        head is not None and _WITHDRAWN.search(view.norm, *head) and not _ASKING.search(view.norm, *head)
+    )
 
 
 def _line(view: SectionView, sid: int) -> str:
