@@ -45,8 +45,11 @@ OLD_BEFORE = re.compile(
 # 第一代AI生成影片工具 Sora, OpenAI's original video model Sora: the same, with what the model is between
 # (only words for a video model: not 第一代用户最喜欢的工具, "the original app"); read only where the
 # rest of the sentence speaks of no present (作为第一代AI视频工具，可灵现在已经很稳定)
+_FIRST_MODEL_ZH = (
+    r"(?:初代|第一代|首代)\s*(?:ai)?\s*(?:(?:文生|图生)?(?:视频|影片)|生成){0,3}\s*(?:模型|工具)"
+)
 OLD_NAMED_BEFORE = re.compile(
-    r"(?:初代|第一代|首代)\s*(?:ai)?\s*(?:(?:文生|图生)?(?:视频|影片)|生成){0,3}\s*(?:模型|工具)\s*$"
+    rf"{_FIRST_MODEL_ZH}\s*$"
     r"|(?:\bthe|\bits|['’]s)\s+(?:original|first-gen|first-generation)\s+(?:ai\s+)?(?:video\s+)?"
     r"(?:generation\s+)?(?:model|tool)\s+$"
 )
@@ -132,8 +135,7 @@ class MentionRoles:
         # (和第一代模型可灵相比: or the earlier model, said with what it is)
         self.compare_with = re.compile(
             rf"(?:{lex.alt('markers', 'compare_with')})"
-            r"(?:[\u4e00-\u9fff]{0,3}|(?:初代|第一代|首代)\s*(?:ai)?\s*(?:(?:文生|图生)?(?:视频|影片)|生成){0,3}"
-            r"\s*(?:模型|工具))\s*$"
+            rf"(?:[\u4e00-\u9fff]{{0,3}}|{_FIRST_MODEL_ZH})\s*$"
         )
         # 跟目前最好的模型可灵1.6比: the yardstick may carry a 的-phrase between 跟 and its name
         self.compare_with_modified = re.compile(
