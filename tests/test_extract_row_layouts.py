@@ -31,7 +31,7 @@ def test_a_gen_time_field_is_a_generation_time() -> None:
 
 @pytest.mark.parametrize(
     ("label", "kind"),
-    [("Best at", "strength"), ("Strengths", "strength"), ("Worst at", "bug"), ("短板", "bug")],
+    [("Best at", "strength"), ("Strengths", "strength"), ("Worst at", "limitation"), ("短板", "bug")],
 )
 def test_a_verdict_row_under_model_columns_gives_each_model_its_cell(label: str, kind: str) -> None:
     text = (

@@ -245,6 +245,17 @@ class MentionRoles:
                 gap = "、"  # [A] [B], 【A】【B】: names each in its own brackets, side by side, are a list
             elif prev is not None and prev.versus and (tail := _WORD_THEN_LIST.fullmatch(gap)):
                 gap = tail.group(1)  # 优于 Veo 3 Quality 、 Veo 3 Fast: a word the registry lacks ends a name
+            if (
+                prev is not None
+                and prev.versus
+                and norm[prev.end : m.start] == " "
+                and norm[prev.end - 1].isascii()
+                and norm[m.start].isascii()
+                and i + 1 < len(gaps)
+                and gaps[i + 1] in self.coord
+                and not gaps[i + 1].isascii()  # (English lists its items with commas)
+            ):
+                gap = "、"  # 吊打cogvideo mochi和ltx: yardsticks listed with a space between, then 和
             # A跟B比: B is the yardstick (versus), never coordinated with the subject
             joins = prev is not None and not (m.versus and not prev.versus)
             if prev is not None and joins and (gap in self.coord or self.coord_owned.fullmatch(gap)):

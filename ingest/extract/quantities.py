@@ -39,7 +39,16 @@ _RISE_FROM = re.compile(
 )
 
 
-_SECONDS_AFTER = re.compile(r"\s*(?:钟)?\s*(\d{1,2})\s*(?:秒钟?|s|secs?|seconds?)(?![a-z])")
+# (not "2 minutes and 10 second clips took…": a clip's length after the time)
+_SECONDS_AFTER = re.compile(
+    r"\s*(?:钟)?\s*(?:and\s+|零|又)?(\d{1,2})\s*(?:秒钟?|s|secs?|seconds?)(?![a-z])"
+    r"(?![\s-]*(?:clips?|videos?|shots?|ones?|generations?|previews?|drafts?|outputs?)\b)"
+)
+# the minutes after hours in one time (2小时50分钟, 2 hours 50 minutes, 2 hrs. 50 mins, 1 hour and 5 min);
+# a full stop only after an abbreviated unit (not "took 1 hour. 5 minutes later…")
+_MINUTES_AFTER = re.compile(
+    r"(?:(?<=\bhrs)\.|(?<=\bhr)\.)?\s*(?:and\s+|零|又)?(\d{1,2})\s*(?:分钟|分(?![之辨])|mins?\b|minutes?\b)"
+)
 
 
 # 扣 25 點, 消耗100点, 有 1000 点: credits called 点 (after t2s), read only after a verb of spending or giving
@@ -400,6 +409,16 @@ class QuantityScanner:
         if secs and n[0] == n[1]:  # 1分13秒, 2 min 41 s: one time in two units
             v = n[0] * 60.0 + int(secs.group(1))
             return Quantity("time", m.start(), secs.end(), v, v, unit="s")
+        mins = _MINUTES_AFTER.match(m.string, m.end()) if unit in self.hour_units else None
+        if (
+            mins
+            and not m.group("n2")  # (1-2 hours 30 minutes: a range, read as before)
+            and not (m.group("tail") or m.group("mid") or m.group("post"))
+            and self.qual_of.get(pre) in (None, "about")  # (under 1 hour 20 minutes: a bound)
+            and int(mins.group(1)) < 60
+        ):
+            v = n[0] * 3600.0 + int(mins.group(1)) * 60.0  # 2小时50分钟: one time in two units
+            return Quantity("time", m.start(), mins.end(), v, v, unit="min", qual=self.qual_of.get(pre))
         if unit == "分" and not re.match(
             r"多|半|钟|左右|以内|内|不到", m.string[m.end("u") : m.end("u") + 2]
         ):

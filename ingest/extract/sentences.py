@@ -23,10 +23,11 @@ log = logging.getLogger(__name__)
 # a line of code (a JSON body an API guide shows): no one's words
 _CODE_LINE = re.compile(r"(?m)^[ \t]*(?:[\[{]\s*)*\"[\w.-]+\"\s*:[^\n]*")
 # a run of 。！？；/newlines, a run of …, three dots or more, or a full stop before a space (not
-# "vs." or "e.g."); written to open with one character class so ``re`` skips ahead on it
+# "vs.", "e.g." or the abbreviated hours before their minutes, "2 hrs. 50 mins"); written to open
+# with one character class so ``re`` skips ahead on it
 _SENT_END = re.compile(
     r"[。！？!?；;\n…\.](?:(?<=[。！？!?；;\n])[。！？!?；;\n]*|(?<=…)…*"
-    r"|(?<=\.)(?:\.{2,}|(?<!\bvs\.)(?<!\be\.g\.)(?=\s|$)))"
+    r"|(?<=\.)(?:\.{2,}|(?<!\bvs\.)(?<!\be\.g\.)(?!(?<=[^/]\bhrs\.)\s+\d{1,2}\s*min)(?!(?<=[^/]\bhr\.)\s+\d{1,2}\s*min)(?=\s|$)))"
 )
 #: English words a sentence opens on when it tells rather than lists (a person, a pointer, a link word:
 #: "Then I moved on", "It also…"): such a sentence is no item of a list run on with full stops

@@ -66,6 +66,20 @@ _MODE_HEAD = re.compile(
 _TO_COME_HEAD = re.compile(r"\b(?:coming|planned|roadmap|upcoming)\b|即将|计划|规划|待上线", re.I)
 _MISSING_HEAD = re.compile(r"\b(?:missing|absent|unsupported)\b|缺失|不具备")  # Missing features
 # a cell saying there is nothing to say (N/A, None, 无)
+# a cons label naming where a model is weak (| Worst at | Long scenes |, 不擅长): each cell a limit of
+# what it can do, not a flaw seen in a clip
+_WEAK_AREA = re.compile(
+    r"[\s*`]*(?:worst at|weakest at|weak at|weaker at|struggles? with|不擅长)[\s*`:：]*", re.I
+)
+
+
+def _verdict_kind(verdict: re.Match[str], label: str) -> str:
+    """The kind of the cells under a pros or cons label."""
+    if verdict.group("pro"):
+        return "strength"
+    return "limitation" if _WEAK_AREA.fullmatch(label) else "bug"
+
+
 _PLACEHOLDER = re.compile(
     r"(?:n/?a|none|nil|tbd|unknown|not stated|not specified|无|暂无|不适用|未知|未公布)[.。]?", re.I
 )
@@ -159,12 +173,12 @@ class TableSpecs:
         columns = self._columns(view, lines, k, sid, len(cells) - 1)
         verdict = self.verdict_head.fullmatch(label)
         if verdict and columns:  # | Best at | Motion | Cinematic look |: each cell a verdict on its column
-            said = "strength" if verdict.group("pro") else "bug"
+            said = _verdict_kind(verdict, label)
             start = label_start
             found = []
             for column, (ca, cb) in zip(columns, cells[1:], strict=False):
                 for r in self._verdict_cell(text, ca, cb, ca, said, (a, b)) if column else ():
-                    found.append(Row(start, r.end, said, "", "verdict_cell", r.anchor, column, r.whole))
+                    found.append(Row(start, r.end, said, "", r.rule, r.anchor, column, r.whole))
             return found
         if not columns and not self.dimension.search(text, la, lb):
             # a row of one model whose label names no feature (发丝与花瓣同步飘落 ✅): a verdict on what
@@ -228,9 +242,7 @@ class TableSpecs:
                 continue
             verdict = self.verdict_head.fullmatch(text, ha, hb)
             if verdict:
-                out += self._verdict_cell(
-                    text, ca, cb, la, "strength" if verdict.group("pro") else "bug", (a, b)
-                )
+                out += self._verdict_cell(text, ca, cb, la, _verdict_kind(verdict, text[ha:hb]), (a, b))
                 continue
             if _FEATURES_HEAD.fullmatch(text, ha, hb):
                 # | kling-v2-6 | 有声 | ¥1.0/秒 |: the one variant the row prices, no offer (a list is)
@@ -242,12 +254,7 @@ class TableSpecs:
                 if said == "capability":
                     out += self._feature_cell(view, ca, cb, la, (a, b))
                     continue
-                out += [  # a limit is read like a spec cell's (its row's other limits are dropped)
-                    Row(r.start, r.end, said, "", "spec_row", r.anchor, whole=r.whole)
-                    if said == "limitation"
-                    else r
-                    for r in self._verdict_cell(text, ca, cb, la, said, (a, b))
-                ]
+                out += self._verdict_cell(text, ca, cb, la, said, (a, b))
                 continue
             if not self.dimension.search(text, ha, hb) and not (
                 _BARE_MAX_HEAD.fullmatch(text, ha, hb)
@@ -352,11 +359,13 @@ class TableSpecs:
     def _verdict_cell(
         text: str, ca: int, cb: int, anchor: int, kind: str, whole: tuple[int, int]
     ) -> list[Row]:
-        """The cell under a pros or cons header, as one strength or flaw (none for an empty or dash cell)."""
+        """The cell under a pros or cons header, as one strength, flaw or limit (none for an empty or dash
+        cell). A limit is read like a spec cell's (its row's other limits are dropped)."""
         s, e = _trimmed(text, ca, cb)
         if e - s < 2 or not any(ch.isalnum() for ch in text[s:e]) or _PLACEHOLDER.fullmatch(text, s, e):
             return []  # empty, a dash, a lone mark, or N/A
-        return [Row(s, e, kind, "", "verdict_cell", anchor, whole=whole)]
+        rule = "spec_row" if kind == "limitation" else "verdict_cell"
+        return [Row(s, e, kind, "", rule, anchor, whole=whole)]
 
     def _flag_columns(self, text: str, lines: list[tuple[int, int]], k: int) -> set[int]:
         """Indexes of the cells of row ``k``'s table whose header is a required/optional flag."""

@@ -21,7 +21,8 @@ _VALUE = re.compile(
     r"[\d一](?:(?<=一)次(?:性)?(?:最多)?(?:可以|能|可)?(?:生成|出)\s*(?:\d+|[两三四五六七八九十])\s*(?:个|条|段)"
     r"|(?<![\d.:]\d)(?:\d{1,2}\s*(?:fps|帧(?:/秒|每秒)?(?!数)|frames?\s+per\s+second|frames?/s)"
     r"|\d{2,3}\s*[x×*]\s*\d{3,4}(?!\d)"
-    r"|\d?\s*:\s*(?:1|3|4|9|16)(?![\d:])))"
+    # (not "Sora 2: 1 hour 5 minutes": a version, a colon and a time)
+    r"|\d?\s*:\s*(?:1|3|4|9|16)(?![\d:])(?!\s*(?:hours?|hrs?|minutes?|mins?|小时|个小时|分钟))))"
 )
 _LATIN_END = re.compile(r"[a-z][a-z0-9.\-]+\s*$")  # a Latin word ending where the grant starts
 _RATIO_LEFT = frozenset({"1", "2", "3", "4", "9", "16", "21"})

@@ -526,6 +526,7 @@ class SpeedRules:
                     t.unit in ("min", "h")
                     and (
                         _MINUTES_PER_CLIP.search(text, t.start, t.end) is not None
+                        or _MINUTES_PER_CLIP.match(text, t.end) is not None  # (1 hour 5 minutes per 20s clip)
                         or self._run_per_video(view, sid, t, lo, hi)
                     )
                     and not _CLIP_OF_OTHER.match(text, t.end)
@@ -546,6 +547,7 @@ class SpeedRules:
             made = self._claims(view, sid, "speed", lo, hi, t, speed_bounds(t))
             if prev is not None and made:
                 made = self._changed(view, sid, (lo, hi), prev, t, made, out)
+                _split_pair(text, out[prev[1] :], made, prev[0], t)
             prev = (t, len(out)) if made else None
             out += made
         return out, is_speed or (speedy and not out)
@@ -727,6 +729,32 @@ _OTHER_ACTIVITY = re.compile(
     r"过期|有效期|失效|观看|看了|看一|涌入|围观|阅读|直播|读完|聊了|讨论了|"
     r"\b(?:expires?|expired|valid for|watch(?:ed|ing)?|read(?:ing)?|stream(?:ed|ing)?|signed up|sign-ups?)\b"
 )
+
+
+# what joins a second time taken to the first in one clause ("4-5 minutes for a 6-second video and
+# 8-9 minutes for a 10-second video")
+_PAIR_JOIN = re.compile(r"\s*(?:,|;)?\s*(?:and|while|whereas|but)\s+(?:about |around |roughly |~)?$")
+# …each followed by the clip it made (for a 6-second video, per 10s clip)
+_FOR_CLIP = re.compile(
+    r"\s+(?:for|per)\s+(?:a |an |one |each |the |every )?\d+(?:\.\d+)?\s*-?\s*(?:s|secs?|seconds?)"
+    r"\s*-?\s*(?:clip|video)s?\b"
+)
+
+
+def _split_pair(text: str, before: list[Draft], made: list[Draft], old: Quantity, t: Quantity) -> None:
+    """Two times taken in one clause, joined by "and": each quoted by its own half, so that neither is
+    taken for a repeat of the other."""
+    if not made or not before or (before[0].start, before[0].end) != (made[0].start, made[0].end):
+        return
+    if not (_FOR_CLIP.match(text, old.end) and _FOR_CLIP.match(text, t.end)):
+        return  # (each time must say which clip it made: not "2 minutes and 3 minutes on a second try")
+    join = _PAIR_JOIN.search(text, old.end, t.start)
+    if join is None:
+        return
+    for d in before:
+        d.end = join.start()
+    for d in made:
+        d.start = join.end()
 
 
 def speed_bounds(t: Quantity) -> dict[str, object]:

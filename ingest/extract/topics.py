@@ -391,6 +391,10 @@ def _latest(groups: list[list[Mention]], current: Subject | None) -> Subject | N
     return group_subject(last, False)
 
 
+# the output of a model being shown (runway这个, 可灵这段): what the text presents next
+_SHOWN_AFTER = re.compile(r"\s*(?:的)?\s*(?:这个|这段|这条|这一段|这一条|这次)")
+
+
 def _is_subject(view: SectionView, sid: int, m: Mention) -> bool:
     """Does mention ``m`` open its clause (可灵2.1的价格…, 而之前可灵…, But Kling…): the sentence's
     subject, which later paragraphs keep talking about, not a model named in passing?"""
@@ -401,4 +405,11 @@ def _is_subject(view: SectionView, sid: int, m: Mention) -> bool:
         return False  # far into its clause
     if before.isascii():
         return len(before.split()) <= 2 and len(before) <= 12
-    return len(before) <= 4
+    # …or is the one a cleft shows, naming the most of something (最离谱的是runway这个; not 值得一提的是
+    # sora…, 最重要的是runway也…: a turn of the text, no subject)
+    return len(before) <= 4 or (
+        len(before) <= 10
+        and "最" in before
+        and before.endswith(("的是", "的则是", "的就是"))
+        and _SHOWN_AFTER.match(view.clean, m.end) is not None
+    )
