@@ -170,3 +170,22 @@ def test_a_cleft_turning_the_text_with_most_names_no_subject() -> None:
 def test_noodles_and_a_close_up_are_no_flaw() -> None:
     assert _of("我让Vidu Q2生成了一段师傅做抻面的视频。", "bug") == []
     assert _of("Vidu Q2的开头变成了手的特写。", "bug") == []
+
+
+# ----- v220 -----
+
+
+def test_a_model_that_works_only_if_you_do_the_work_has_a_limitation() -> None:
+    text = "Pika 2.2 能自己分镜，但是Vidu Q2还是需要你把提示词写得很精确才行。"
+    assert ("Vidu Q2", "但是Vidu Q2还是需要你把提示词写得很精确才行") in _of(text, "limitation")
+    assert _of("Vidu Q2 需要等3分钟才行。", "limitation") == []
+    assert _of("今天测完Vidu Q2，我还需要把稿子写完才行。", "limitation") == []
+    assert _of("以前的模型都需要把提示词写得很长才行，Vidu Q2完全不用。", "limitation") == []
+
+
+def test_the_model_itself_said_to_be_slow_is_a_limitation() -> None:
+    text = "I tried Vidu Q2 last night.\n\nThis model is quite slow."
+    assert _of(text, "limitation") == [("Vidu Q2", "This model is quite slow")]
+    assert _of("Vidu Q2 is great. The model is slow-paced in its camera work.", "limitation") == []
+    clip = "Vidu Q2 clip three has a problem: the runner drifts, and this one is slow, like half speed."
+    assert _of(clip, "limitation") == []

@@ -19,7 +19,7 @@ from schemas.document import Document
 
 COMPILED: bool = activate(__path__)  # mypyc-built modules ahead of the sources, when they match
 
-EXTRACTOR_VERSION: int = 219
+EXTRACTOR_VERSION: int = 220
 
 __all__ = ["COMPILED", "EXTRACTOR_VERSION", "extract_document", "iter_models"]
 
