@@ -39,3 +39,13 @@ def price_rows(text: str) -> list[tuple[str | None, float | None, float | None, 
         for c in claims_of(text)
         if c.kind == "price"
     ]
+
+
+def quoted_of(text: str, kind: str) -> list[tuple[str | None, str]]:
+    """(model, quote) of every claim of ``kind``, in order."""
+    return [(c.model, c.quote) for c in scored(claims_of(text)) if c.kind == kind]
+
+
+def speeds_of(text: str) -> list[tuple[str | None, float | None]]:
+    """(model, generation_s) of every speed claim, in order."""
+    return [(c.model, c.generation_s) for c in scored(claims_of(text)) if c.kind == "speed"]

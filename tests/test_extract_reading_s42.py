@@ -6,10 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.extract_helpers import claims_of, scored
-
-
-def _of(text: str, kind: str) -> list[tuple[str | None, str]]:
-    return [(c.model, c.quote) for c in scored(claims_of(text)) if c.kind == kind]
+from tests.extract_helpers import quoted_of as _of
 
 
 def _prices(text: str) -> list[tuple[str | None, float | None]]:

@@ -6,10 +6,8 @@ from __future__ import annotations
 import pytest
 
 from tests.extract_helpers import claims_of, scored
-
-
-def _of(text: str, kind: str) -> list[tuple[str | None, str]]:
-    return [(c.model, c.quote) for c in scored(claims_of(text)) if c.kind == kind]
+from tests.extract_helpers import quoted_of as _of
+from tests.extract_helpers import speeds_of as _speeds
 
 
 def _credits(text: str) -> list[tuple[str | None, float | None]]:
@@ -81,10 +79,6 @@ def test_a_statement_with_a_question_word_inside_still_speaks() -> None:
 
 
 # ----- a period that repeats is no generation time -----
-
-
-def _speeds(text: str) -> list[tuple[str | None, float | None]]:
-    return [(c.model, c.generation_s) for c in scored(claims_of(text)) if c.kind == "speed"]
 
 
 def test_a_period_after_every_is_no_speed() -> None:

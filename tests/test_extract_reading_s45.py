@@ -3,16 +3,8 @@ mechanism, never copied from a set)."""
 
 from __future__ import annotations
 
-from tests.extract_helpers import claims_of, scored
-
-
-def _of(text: str, kind: str) -> list[tuple[str | None, str]]:
-    return [(c.model, c.quote) for c in scored(claims_of(text)) if c.kind == kind]
-
-
-def _speeds(text: str) -> list[tuple[str | None, float | None]]:
-    return [(c.model, c.generation_s) for c in scored(claims_of(text)) if c.kind == "speed"]
-
+from tests.extract_helpers import quoted_of as _of
+from tests.extract_helpers import speeds_of as _speeds
 
 # ----- hours and minutes in one time -----
 
