@@ -410,15 +410,16 @@ class QuantityScanner:
             v = n[0] * 60.0 + int(secs.group(1))
             return Quantity("time", m.start(), secs.end(), v, v, unit="s")
         mins = _MINUTES_AFTER.match(m.string, m.end()) if unit in self.hour_units else None
+        pre_qual = self.qual_of.get(pre)
         if (
             mins
             and not m.group("n2")  # (1-2 hours 30 minutes: a range, read as before)
             and not (m.group("tail") or m.group("mid") or m.group("post"))
-            and self.qual_of.get(pre) in (None, "about")  # (under 1 hour 20 minutes: a bound)
+            and pre_qual in (None, "about")  # (under 1 hour 20 minutes: a bound)
             and int(mins.group(1)) < 60
         ):
             v = n[0] * 3600.0 + int(mins.group(1)) * 60.0  # 2小时50分钟: one time in two units
-            return Quantity("time", m.start(), mins.end(), v, v, unit="min", qual=self.qual_of.get(pre))
+            return Quantity("time", m.start(), mins.end(), v, v, unit="min", qual=pre_qual)
         if unit == "分" and not re.match(
             r"多|半|钟|左右|以内|内|不到", m.string[m.end("u") : m.end("u") + 2]
         ):

@@ -20,7 +20,8 @@ HEADING_TRIM = " \t#*>-•·+▪◦●_`"
 SEGMENT = re.compile(r"[^，,；;、。\n]+")
 _SEPARATOR = re.compile(r"\s*\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
 # a cell stating a value: a length, a resolution, a frame rate, a ratio (not a dash or a word)
-_UNIT = r"(?:s|sec|秒|seconds?|p|k|fps|帧|分钟|min|minutes?)"
+_TIME_UNIT = r"(?:s|sec|秒|seconds?|分钟|min|minutes?)"
+_UNIT = rf"(?:{_TIME_UNIT}|p|k|fps|帧)"
 # a column headed by a bound alone (| Max |, | 最长 |): with a time under it, the longest clip
 _BARE_MAX_HEAD = re.compile(r"[\s*`]*(?:max\.?|maximum|longest|最长|上限)[\s*`]*")
 # …unless the table measures times: a least, mean or typical beside it (| Min | Avg | Max |, | Typical |
@@ -35,7 +36,7 @@ _TIMED_ABOVE = re.compile(
     r"\bspeed\b|\blatency\b|\btook\b|\btakes\b",
     re.I,
 )
-_TIME_CELL = re.compile(r"[\s*`]*\d+(?:\.\d+)?\s*(?:s|sec|秒|seconds?|分钟|min|minutes?)[\s*`]*")
+_TIME_CELL = re.compile(rf"[\s*`]*\d+(?:\.\d+)?\s*{_TIME_UNIT}[\s*`]*")
 _VALUE_CELL = re.compile(
     rf"(?:(?:up to|最长|最高|最多|max\.?)\s*)?\d+(?:\.\d+)?\s*{_UNIT}"
     rf"(?:\s*(?:[-~–/、,，]|or|或)\s*\d+(?:\.\d+)?\s*{_UNIT}?)*"
@@ -66,11 +67,12 @@ _MODE_HEAD = re.compile(
 _TO_COME_HEAD = re.compile(r"\b(?:coming|planned|roadmap|upcoming)\b|即将|计划|规划|待上线", re.I)
 _MISSING_HEAD = re.compile(r"\b(?:missing|absent|unsupported)\b|缺失|不具备")  # Missing features
 # a cell saying there is nothing to say (N/A, None, 无)
-# a cons label naming where a model is weak (| Worst at | Long scenes |, 不擅长): each cell a limit of
-# what it can do, not a flaw seen in a clip
-_WEAK_AREA = re.compile(
-    r"[\s*`]*(?:worst at|weakest at|weak at|weaker at|struggles? with|不擅长)[\s*`:：]*", re.I
+_PLACEHOLDER = re.compile(
+    r"(?:n/?a|none|nil|tbd|unknown|not stated|not specified|无|暂无|不适用|未知|未公布)[.。]?", re.I
 )
+# a cons label naming where a model is weak (| Worst at | Long scenes |, 不擅长): each cell a limit of
+# what it can do, not a flaw seen in a clip (only the lexicon's cons labels reach it)
+_WEAK_AREA = re.compile(r"[\s*`]*(?:worst at|weakest at|weak at|struggles with|不擅长)[\s*`:：]*", re.I)
 
 
 def _verdict_kind(verdict: re.Match[str], label: str) -> str:
@@ -80,9 +82,6 @@ def _verdict_kind(verdict: re.Match[str], label: str) -> str:
     return "limitation" if _WEAK_AREA.fullmatch(label) else "bug"
 
 
-_PLACEHOLDER = re.compile(
-    r"(?:n/?a|none|nil|tbd|unknown|not stated|not specified|无|暂无|不适用|未知|未公布)[.。]?", re.I
-)
 # an item that binds what it names (Text + image required, 1080p only, 仅限720p), unlike one that
 # names an absence as a feature (no watermark)
 _BOUND = re.compile(
